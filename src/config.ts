@@ -1,0 +1,85 @@
+// Orca's configuration: read once at boot from explicit options and the environment, validated
+// with one schema. A bad value stops the start with a message that names the variable and the fix.
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { OrcaError } from './domain/errors.ts';
+
+const port = z.coerce
+  .number()
+  .int()
+  .min(0)
+  .max(65535, 'must be a port number from 0 to 65535 (0 picks a free port)');
+
+const databaseUrl = z
+  .string()
+  .trim()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return url.protocol === 'postgres:' || url.protocol === 'postgresql:';
+    } catch {
+      return false;
+    }
+  }, 'must be a PostgreSQL URL such as postgres://user:password@127.0.0.1:5432/orca');
+
+export const configSchema = z.object({
+  host: z.string().min(1).default('127.0.0.1'),
+  port: port.default(4400),
+  dataDirectory: z.string().min(1).default('./.orca'),
+  databaseUrl: databaseUrl.optional(),
+  publicUrl: z.url('must be an absolute URL such as https://orca.example.com').optional(),
+  smtpUrl: z.string().min(1).optional(),
+  mailFrom: z.string().min(3).default('Orca <orca@localhost>'),
+  sessionDays: z.coerce.number().int().min(1).max(365).default(30),
+  invitationDays: z.coerce.number().int().min(1).max(90).default(7),
+  secureCookies: z
+    .enum(['true', 'false'], 'must be true or false')
+    .transform((value) => value === 'true')
+    .optional(),
+  bodyLimitBytes: z.coerce.number().int().min(1024).default(1024 * 1024),
+});
+
+export type Config = z.infer<typeof configSchema> & { dataDirectory: string };
+
+const environmentNames: Record<keyof z.input<typeof configSchema>, string> = {
+  host: 'HOST',
+  port: 'PORT',
+  dataDirectory: 'ORCA_DATA_DIR',
+  databaseUrl: 'DATABASE_URL',
+  publicUrl: 'ORCA_PUBLIC_URL',
+  smtpUrl: 'ORCA_SMTP_URL',
+  mailFrom: 'ORCA_MAIL_FROM',
+  sessionDays: 'ORCA_SESSION_DAYS',
+  invitationDays: 'ORCA_INVITATION_DAYS',
+  secureCookies: 'ORCA_SECURE_COOKIES',
+  bodyLimitBytes: 'ORCA_BODY_LIMIT_BYTES',
+};
+
+type ConfigInput = Partial<Record<keyof typeof environmentNames, string | number | undefined>>;
+
+/** Builds the configuration: explicit options win over the environment, which wins over defaults. */
+export function loadConfig(options: ConfigInput = {}, environment: NodeJS.ProcessEnv = process.env): Config {
+  const raw: Record<string, unknown> = {};
+  for (const [key, name] of Object.entries(environmentNames)) {
+    const explicit = options[key as keyof ConfigInput];
+    const fromEnvironment = environment[name];
+    const value = explicit ?? (fromEnvironment === '' ? undefined : fromEnvironment);
+    if (value !== undefined) raw[key] = value;
+  }
+  const parsed = configSchema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const key = String(issue.path[0]) as keyof typeof environmentNames;
+      return `${environmentNames[key] ?? key}: ${issue.message}`;
+    });
+    throw new OrcaError('configuration_invalid', `Orca's configuration is invalid:\n  ${problems.join('\n  ')}`, {
+      details: problems,
+    });
+  }
+  return { ...parsed.data, dataDirectory: resolve(parsed.data.dataDirectory) };
+}
+
+/** The address links in e-mails point at. */
+export function publicUrlOf(config: Config): string {
+  return (config.publicUrl ?? `http://${config.host}:${config.port}`).replace(/\/+$/, '');
+}

@@ -1,0 +1,36 @@
+// Workspace roles and what each may do. The permission table is data, so a route names the
+// action it performs and never compares roles by hand.
+export const roles = ['owner', 'admin', 'builder', 'viewer'] as const;
+export type Role = (typeof roles)[number];
+
+const rank: Record<Role, number> = { viewer: 0, builder: 1, admin: 2, owner: 3 };
+
+export type Action =
+  | 'workspace.read'
+  | 'workspace.update'
+  | 'workspace.delete'
+  | 'members.read'
+  | 'members.manage'
+  | 'tokens.read'
+  | 'tokens.manage'
+  | 'audit.read';
+
+/** The least role that may perform each action. */
+export const leastRoleFor: Record<Action, Role> = {
+  'workspace.read': 'viewer',
+  'workspace.update': 'admin',
+  'workspace.delete': 'owner',
+  'members.read': 'viewer',
+  'members.manage': 'admin',
+  'tokens.read': 'admin',
+  'tokens.manage': 'admin',
+  'audit.read': 'admin',
+};
+
+export function roleAtLeast(role: Role, least: Role): boolean {
+  return rank[role] >= rank[least];
+}
+
+export function can(role: Role, action: Action): boolean {
+  return roleAtLeast(role, leastRoleFor[action]);
+}

@@ -1,0 +1,105 @@
+// Opens Orca's database: PGlite in a data directory (embedded) or a PostgreSQL server
+// (DATABASE_URL). Both are handed to the rest of Orca as one Drizzle type.
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import { drizzle as drizzleNodePostgres } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import pg from 'pg';
+import { OrcaError } from '../domain/errors.ts';
+import { type DataDirectoryLock, lockDataDirectory } from './data-directory-lock.ts';
+import * as schema from './schema.ts';
+
+export type Schema = typeof schema;
+export type OrcaDrizzle = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export interface Database {
+  readonly kind: DatabaseKind;
+  readonly drizzle: OrcaDrizzle;
+  /** The connection pool, on PostgreSQL only (migrations hold one connection for their lock). */
+  readonly pool?: pg.Pool;
+  /** Runs raw SQL outside any workspace scope (migrations, tests, benchmarks). */
+  executeRaw(sqlText: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export type DatabaseOptions =
+  | { kind: 'pglite'; dataDirectory: string }
+  /** An in-memory PGlite, optionally started from a dump (tests copy one migrated template). */
+  | { kind: 'pglite-memory'; loadDataDir?: Blob }
+  | { kind: 'postgres'; url: string; poolSize?: number };
+
+async function openPglite(client: PGlite, lock?: DataDirectoryLock): Promise<Database> {
+  await client.waitReady;
+  return {
+    kind: 'pglite',
+    drizzle: drizzlePglite({ client, schema }) as unknown as OrcaDrizzle,
+    executeRaw: async (sqlText) => {
+      await client.exec(sqlText);
+    },
+    close: async () => {
+      await client.close();
+      lock?.release();
+    },
+  };
+}
+
+async function openPostgres(url: string, poolSize: number): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle client that loses its server must not crash the process; the next query reconnects.
+  pool.on('error', () => undefined);
+  try {
+    const client = await pool.connect();
+    client.release();
+  } catch (error) {
+    await pool.end();
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new OrcaError(
+      'configuration_invalid',
+      `Cannot connect to the PostgreSQL server in DATABASE_URL (${redactUrl(url)}): ${reason}. ` +
+        'Check that the server runs, the host, port, user and database are right, and the database exists.',
+      { cause: error },
+    );
+  }
+  return {
+    kind: 'postgres',
+    pool,
+    drizzle: drizzleNodePostgres({ client: pool, schema }) as unknown as OrcaDrizzle,
+    executeRaw: async (sqlText) => {
+      await pool.query(sqlText);
+    },
+    close: () => pool.end(),
+  };
+}
+
+/** The URL with its password hidden, for messages and logs. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '(unparseable URL)';
+  }
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  switch (options.kind) {
+    case 'pglite': {
+      const lock = lockDataDirectory(options.dataDirectory);
+      try {
+        return await openPglite(new PGlite(join(options.dataDirectory, 'pgdata')), lock);
+      } catch (error) {
+        lock.release();
+        throw error;
+      }
+    }
+    case 'pglite-memory':
+      return openPglite(new PGlite(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}));
+    case 'postgres':
+      return openPostgres(options.url, options.poolSize ?? 10);
+  }
+}

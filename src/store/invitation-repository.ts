@@ -1,0 +1,76 @@
+// Invitations to a workspace. The token itself is never stored, only its hash.
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import type { Role } from '../domain/roles.ts';
+import { isUuid } from '../domain/slug.ts';
+import { invitations } from './schema.ts';
+import type { WorkspaceScope } from './store.ts';
+
+export type InvitationRecord = typeof invitations.$inferSelect;
+
+export async function insertInvitation(
+  scope: WorkspaceScope,
+  values: { email: string; role: Role; tokenHash: string; invitedBy: string; expiresAt: Date },
+): Promise<InvitationRecord> {
+  const [row] = await scope.db
+    .insert(invitations)
+    .values({ workspaceId: scope.workspaceId, ...values })
+    .returning();
+  if (!row) throw new Error('insert into invitations returned no row');
+  return row;
+}
+
+/** Invitations neither accepted nor revoked, newest first (expired ones included, marked by date). */
+export async function listOpenInvitations(scope: WorkspaceScope): Promise<InvitationRecord[]> {
+  return scope.db
+    .select()
+    .from(invitations)
+    .where(and(eq(invitations.workspaceId, scope.workspaceId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
+    .orderBy(desc(invitations.createdAt));
+}
+
+export async function findInvitation(scope: WorkspaceScope, id: string): Promise<InvitationRecord | undefined> {
+  if (!isUuid(id)) return undefined;
+  const [row] = await scope.db
+    .select()
+    .from(invitations)
+    .where(and(eq(invitations.workspaceId, scope.workspaceId), eq(invitations.id, id)));
+  return row;
+}
+
+export async function revokeOpenInvitationsFor(scope: WorkspaceScope, email: string) {
+  await scope.db
+    .update(invitations)
+    .set({ revokedAt: sql`now()` })
+    .where(
+      and(
+        eq(invitations.workspaceId, scope.workspaceId),
+        eq(invitations.email, email),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+      ),
+    );
+}
+
+export async function revokeInvitation(scope: WorkspaceScope, id: string) {
+  await scope.db
+    .update(invitations)
+    .set({ revokedAt: sql`now()` })
+    .where(and(eq(invitations.workspaceId, scope.workspaceId), eq(invitations.id, id)));
+}
+
+/** Marks an open invitation accepted; false when someone else accepted or revoked it first. */
+export async function markInvitationAccepted(scope: WorkspaceScope, id: string, userId: string): Promise<boolean> {
+  const rows = await scope.db
+    .update(invitations)
+    .set({ acceptedAt: sql`now()`, acceptedBy: userId })
+    .where(
+      and(
+        eq(invitations.workspaceId, scope.workspaceId),
+        eq(invitations.id, id),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+      ),
+    )
+    .returning({ id: invitations.id });
+  return rows.length === 1;
+}

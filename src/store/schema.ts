@@ -1,0 +1,241 @@
+// The one schema of Orca, for PGlite and PostgreSQL alike. drizzle-kit turns it into the
+// numbered SQL migrations beside it; `0000_roles.sql` (hand-written) creates the application role
+// and the two functions the policies below read.
+//
+// Isolation: every tenant table carries `workspace_id` and a row-level-security policy for the
+// `orca_app` role. The application runs tenant queries as that role with `app.workspace_id` set
+// for the transaction; account-level queries set `app.user_id` instead. A query that forgets its
+// workspace therefore sees no rows at all rather than another workspace's.
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  index,
+  jsonb,
+  pgPolicy,
+  pgRole,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+export const applicationRole = pgRole('orca_app').existing();
+
+const currentWorkspace = sql`orca_current_workspace()`;
+const currentUser = sql`orca_current_user()`;
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+
+/** The policy every tenant table shares: rows of the workspace the transaction acts in. */
+const workspacePolicy = (table: string) =>
+  pgPolicy(`${table}_in_current_workspace`, {
+    to: applicationRole,
+    for: 'all',
+    using: sql`workspace_id = ${currentWorkspace}`,
+    withCheck: sql`workspace_id = ${currentWorkspace}`,
+  });
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    uniqueIndex('users_email_unique').on(table.email),
+    // A user sees their own row, and in a workspace, the rows of that workspace's members.
+    pgPolicy('users_visible', {
+      to: applicationRole,
+      for: 'select',
+      using: sql`id = ${currentUser} or id in (select m.user_id from memberships m where m.workspace_id = ${currentWorkspace})`,
+    }),
+    pgPolicy('users_update_self', {
+      to: applicationRole,
+      for: 'update',
+      using: sql`id = ${currentUser}`,
+      withCheck: sql`id = ${currentUser}`,
+    }),
+  ],
+);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (table) => [
+    uniqueIndex('sessions_token_hash_unique').on(table.tokenHash),
+    pgPolicy('sessions_of_current_user', {
+      to: applicationRole,
+      for: 'all',
+      using: sql`user_id = ${currentUser}`,
+      withCheck: sql`user_id = ${currentUser}`,
+    }),
+  ],
+);
+
+/** Sign-in attempts, kept in the database so that every API process shares one rate limit. */
+export const loginAttempts = pgTable(
+  'login_attempts',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    email: text('email').notNull(),
+    address: text('address').notNull(),
+    succeeded: boolean('succeeded').notNull(),
+    attemptedAt: timestamp('attempted_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    index('login_attempts_email_time').on(table.email, table.attemptedAt),
+    index('login_attempts_address_time').on(table.address, table.attemptedAt),
+  ],
+).enableRLS(); // no policy: the application role may not read or write it, only sign-in code may.
+
+export const userMemories = pgTable(
+  'user_memories',
+  {
+    userId: uuid('user_id')
+      .primaryKey()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    timezone: text('timezone'),
+    locale: text('locale'),
+    preferences: jsonb('preferences').$type<Record<string, unknown>>().notNull().default({}),
+    facts: jsonb('facts').$type<string[]>().notNull().default([]),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  () => [
+    pgPolicy('user_memories_of_current_user', {
+      to: applicationRole,
+      for: 'all',
+      using: sql`user_id = ${currentUser}`,
+      withCheck: sql`user_id = ${currentUser}`,
+    }),
+  ],
+);
+
+export const workspaces = pgTable(
+  'workspaces',
+  {
+    id: uuid('id').primaryKey(),
+    slug: text('slug').notNull(),
+    name: text('name').notNull(),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    uniqueIndex('workspaces_slug_unique').on(table.slug),
+    pgPolicy('workspaces_current', {
+      to: applicationRole,
+      for: 'all',
+      using: sql`id = ${currentWorkspace}`,
+      withCheck: sql`id = ${currentWorkspace}`,
+    }),
+    // Account scope: the workspaces the current user belongs to (for "list mine" and switching).
+    pgPolicy('workspaces_of_current_user', {
+      to: applicationRole,
+      for: 'select',
+      using: sql`id in (select m.workspace_id from memberships m where m.user_id = ${currentUser})`,
+    }),
+  ],
+);
+
+export const memberships = pgTable(
+  'memberships',
+  {
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    role: text('role').$type<'owner' | 'admin' | 'builder' | 'viewer'>().notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.workspaceId, table.userId] }),
+    index('memberships_user').on(table.userId),
+    workspacePolicy('memberships'),
+    pgPolicy('memberships_of_current_user', {
+      to: applicationRole,
+      for: 'select',
+      using: sql`user_id = ${currentUser}`,
+    }),
+  ],
+);
+
+export const invitations = pgTable(
+  'invitations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    email: text('email').notNull(),
+    role: text('role').$type<'owner' | 'admin' | 'builder' | 'viewer'>().notNull(),
+    tokenHash: text('token_hash').notNull(),
+    invitedBy: uuid('invited_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+    acceptedBy: uuid('accepted_by').references(() => users.id, { onDelete: 'set null' }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (table) => [
+    uniqueIndex('invitations_token_hash_unique').on(table.tokenHash),
+    index('invitations_workspace').on(table.workspaceId, table.createdAt),
+    workspacePolicy('invitations'),
+  ],
+);
+
+export const apiTokens = pgTable(
+  'api_tokens',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    role: text('role').$type<'owner' | 'admin' | 'builder' | 'viewer'>().notNull(),
+    tokenHash: text('token_hash').notNull(),
+    tokenPrefix: text('token_prefix').notNull(),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (table) => [
+    uniqueIndex('api_tokens_token_hash_unique').on(table.tokenHash),
+    index('api_tokens_workspace').on(table.workspaceId, table.createdAt),
+    workspacePolicy('api_tokens'),
+  ],
+);
+
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    actorUserId: uuid('actor_user_id').references(() => users.id, { onDelete: 'set null' }),
+    actorTokenId: uuid('actor_token_id'),
+    action: text('action').notNull(),
+    targetType: text('target_type').notNull(),
+    targetId: text('target_id'),
+    details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: createdAt(),
+  },
+  (table) => [index('audit_events_workspace_time').on(table.workspaceId, table.createdAt), workspacePolicy('audit_events')],
+);

@@ -1,0 +1,59 @@
+// The store's scopes. Every query runs in one of three, each its own transaction:
+// - a workspace scope: role orca_app, app.workspace_id set: tenant rows of that workspace only;
+// - an account scope: role orca_app, app.user_id set: the user's own rows and memberships;
+// - the system scope: no role switch; only for authentication lookups by secret hash, before
+//   anyone's scope is known, and for creating accounts.
+import { sql } from 'drizzle-orm';
+import type { Database, OrcaDrizzle } from './database.ts';
+
+export interface WorkspaceScope {
+  readonly db: OrcaDrizzle;
+  readonly workspaceId: string;
+}
+
+export interface AccountScope {
+  readonly db: OrcaDrizzle;
+  readonly userId: string;
+}
+
+export interface SystemScope {
+  readonly db: OrcaDrizzle;
+}
+
+export class Store {
+  constructor(readonly database: Database) {}
+
+  inWorkspace<T>(workspaceId: string, work: (scope: WorkspaceScope) => Promise<T>): Promise<T> {
+    return this.database.drizzle.transaction(async (transaction) => {
+      await transaction.execute(
+        sql`select set_config('role', 'orca_app', true), set_config('app.workspace_id', ${workspaceId}, true)`,
+      );
+      return work({ db: transaction as unknown as OrcaDrizzle, workspaceId });
+    });
+  }
+
+  asUser<T>(userId: string, work: (scope: AccountScope) => Promise<T>): Promise<T> {
+    return this.database.drizzle.transaction(async (transaction) => {
+      await transaction.execute(
+        sql`select set_config('role', 'orca_app', true), set_config('app.user_id', ${userId}, true)`,
+      );
+      return work({ db: transaction as unknown as OrcaDrizzle, userId });
+    });
+  }
+
+  system<T>(work: (scope: SystemScope) => Promise<T>): Promise<T> {
+    return this.database.drizzle.transaction(async (transaction) =>
+      work({ db: transaction as unknown as OrcaDrizzle }),
+    );
+  }
+}
+
+/** Whether a database error is a unique-constraint violation (Drizzle wraps the driver's error). */
+export function isUniqueViolation(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current; depth++) {
+    if ((current as { code?: string }).code === '23505') return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}

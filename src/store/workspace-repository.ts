@@ -1,0 +1,144 @@
+// Workspaces and memberships.
+import { and, asc, eq, or } from 'drizzle-orm';
+import type { Role } from '../domain/roles.ts';
+import { isUuid } from '../domain/slug.ts';
+import { memberships, users, workspaces } from './schema.ts';
+import type { AccountScope, WorkspaceScope } from './store.ts';
+
+export interface WorkspaceRecord {
+  id: string;
+  slug: string;
+  name: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface WorkspaceWithRole extends WorkspaceRecord {
+  role: Role;
+}
+
+const workspaceColumns = {
+  id: workspaces.id,
+  slug: workspaces.slug,
+  name: workspaces.name,
+  createdAt: workspaces.createdAt,
+  updatedAt: workspaces.updatedAt,
+};
+
+/** Inserts the scope's workspace. Throws a unique violation when the slug is taken. */
+export async function insertWorkspace(scope: WorkspaceScope, values: { slug: string; name: string }) {
+  const [row] = await scope.db
+    .insert(workspaces)
+    .values({ id: scope.workspaceId, ...values })
+    .returning(workspaceColumns);
+  if (!row) throw new Error('insert into workspaces returned no row');
+  return row;
+}
+
+export async function getWorkspace(scope: WorkspaceScope): Promise<WorkspaceRecord | undefined> {
+  const [row] = await scope.db.select(workspaceColumns).from(workspaces).where(eq(workspaces.id, scope.workspaceId));
+  return row;
+}
+
+export async function updateWorkspace(scope: WorkspaceScope, values: { name?: string; slug?: string }) {
+  const [row] = await scope.db
+    .update(workspaces)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(workspaces.id, scope.workspaceId))
+    .returning(workspaceColumns);
+  return row;
+}
+
+export async function deleteWorkspace(scope: WorkspaceScope) {
+  await scope.db.delete(workspaces).where(eq(workspaces.id, scope.workspaceId));
+}
+
+export async function listWorkspacesOfUser(scope: AccountScope): Promise<WorkspaceWithRole[]> {
+  return scope.db
+    .select({ ...workspaceColumns, role: memberships.role })
+    .from(workspaces)
+    .innerJoin(memberships, and(eq(memberships.workspaceId, workspaces.id), eq(memberships.userId, scope.userId)))
+    .orderBy(asc(workspaces.createdAt), asc(workspaces.id));
+}
+
+/** The user's workspace named by id or slug, with the user's role there. */
+export async function findWorkspaceOfUser(scope: AccountScope, idOrSlug: string): Promise<WorkspaceWithRole | undefined> {
+  const matches = isUuid(idOrSlug)
+    ? or(eq(workspaces.id, idOrSlug.toLowerCase()), eq(workspaces.slug, idOrSlug))
+    : eq(workspaces.slug, idOrSlug.toLowerCase());
+  const [row] = await scope.db
+    .select({ ...workspaceColumns, role: memberships.role })
+    .from(workspaces)
+    .innerJoin(memberships, and(eq(memberships.workspaceId, workspaces.id), eq(memberships.userId, scope.userId)))
+    .where(matches);
+  return row;
+}
+
+export interface MemberRecord {
+  userId: string;
+  email: string;
+  name: string;
+  role: Role;
+  joinedAt: Date;
+}
+
+export async function listMembers(scope: WorkspaceScope): Promise<MemberRecord[]> {
+  return scope.db
+    .select({
+      userId: memberships.userId,
+      email: users.email,
+      name: users.name,
+      role: memberships.role,
+      joinedAt: memberships.createdAt,
+    })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.workspaceId, scope.workspaceId))
+    .orderBy(asc(memberships.createdAt), asc(memberships.userId));
+}
+
+export async function findMember(scope: WorkspaceScope, userId: string): Promise<MemberRecord | undefined> {
+  if (!isUuid(userId)) return undefined;
+  const members = await scope.db
+    .select({
+      userId: memberships.userId,
+      email: users.email,
+      name: users.name,
+      role: memberships.role,
+      joinedAt: memberships.createdAt,
+    })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.workspaceId, scope.workspaceId), eq(memberships.userId, userId)));
+  return members[0];
+}
+
+export async function insertMembership(scope: WorkspaceScope, userId: string, role: Role) {
+  await scope.db.insert(memberships).values({ workspaceId: scope.workspaceId, userId, role });
+}
+
+export async function updateMembershipRole(scope: WorkspaceScope, userId: string, role: Role) {
+  await scope.db
+    .update(memberships)
+    .set({ role })
+    .where(and(eq(memberships.workspaceId, scope.workspaceId), eq(memberships.userId, userId)));
+}
+
+export async function deleteMembership(scope: WorkspaceScope, userId: string) {
+  await scope.db
+    .delete(memberships)
+    .where(and(eq(memberships.workspaceId, scope.workspaceId), eq(memberships.userId, userId)));
+}
+
+/**
+ * The number of owners, counted with the owners' rows locked, so that two concurrent demotions
+ * cannot both see "another owner remains" and leave the workspace with none.
+ */
+export async function countOwnersForUpdate(scope: WorkspaceScope): Promise<number> {
+  const owners = await scope.db
+    .select({ userId: memberships.userId })
+    .from(memberships)
+    .where(and(eq(memberships.workspaceId, scope.workspaceId), eq(memberships.role, 'owner')))
+    .for('update');
+  return owners.length;
+}
