@@ -36,7 +36,11 @@ export const configSchema = z.object({
     .enum(['true', 'false'], 'must be true or false')
     .transform((value) => value === 'true')
     .optional(),
-  bodyLimitBytes: z.coerce.number().int().min(1024).default(1024 * 1024),
+  bodyLimitBytes: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024),
 });
 
 export type Config = z.infer<typeof configSchema> & { dataDirectory: string };
@@ -72,9 +76,13 @@ export function loadConfig(options: ConfigInput = {}, environment: NodeJS.Proces
       const key = String(issue.path[0]) as keyof typeof environmentNames;
       return `${environmentNames[key] ?? key}: ${issue.message}`;
     });
-    throw new OrcaError('configuration_invalid', `Orca's configuration is invalid:\n  ${problems.join('\n  ')}`, {
-      details: problems,
-    });
+    throw new OrcaError(
+      'configuration_invalid',
+      `Orca's configuration is invalid:\n  ${problems.join('\n  ')}`,
+      {
+        details: problems,
+      },
+    );
   }
   return { ...parsed.data, dataDirectory: resolve(parsed.data.dataDirectory) };
 }

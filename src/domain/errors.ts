@@ -58,10 +58,12 @@ export const notFound = (what: string) =>
 
 export const forbidden = (message: string) => new OrcaError('forbidden', message);
 
-export const conflict = (message: string, details?: unknown) => new OrcaError('conflict', message, { details });
+export const conflict = (message: string, details?: unknown) =>
+  new OrcaError('conflict', message, { details });
 
 export const ruleViolated = (message: string, details?: unknown) =>
   new OrcaError('rule_violated', message, { details });
 
-export const unauthenticated = (message = 'Sign in first: send a session cookie or an Authorization: Bearer token.') =>
-  new OrcaError('unauthenticated', message);
+export const unauthenticated = (
+  message = 'Sign in first: send a session cookie or an Authorization: Bearer token.',
+) => new OrcaError('unauthenticated', message);

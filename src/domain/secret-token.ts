@@ -4,7 +4,11 @@ import { createHash, randomBytes } from 'node:crypto';
 
 export type SecretKind = 'session' | 'apiToken' | 'invitation';
 
-const prefixes: Record<SecretKind, string> = { session: 'orca_s_', apiToken: 'orca_t_', invitation: 'orca_i_' };
+const prefixes: Record<SecretKind, string> = {
+  session: 'orca_s_',
+  apiToken: 'orca_t_',
+  invitation: 'orca_i_',
+};
 
 export function newSecret(kind: SecretKind): string {
   return prefixes[kind] + randomBytes(32).toString('base64url');

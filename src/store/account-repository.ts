@@ -29,13 +29,19 @@ export async function findUserWithPasswordByEmail(scope: SystemScope, email: str
   return row;
 }
 
-export async function insertSession(scope: SystemScope, session: { userId: string; tokenHash: string; expiresAt: Date }) {
+export async function insertSession(
+  scope: SystemScope,
+  session: { userId: string; tokenHash: string; expiresAt: Date },
+) {
   await scope.db.insert(sessions).values(session);
 }
 
 export async function findSessionUser(scope: SystemScope, tokenHash: string) {
   const [row] = await scope.db
-    .select({ sessionId: sessions.id, user: { id: users.id, email: users.email, name: users.name, createdAt: users.createdAt } })
+    .select({
+      sessionId: sessions.id,
+      user: { id: users.id, email: users.email, name: users.name, createdAt: users.createdAt },
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, sql`now()`)));
@@ -54,7 +60,10 @@ export interface ApiTokenPrincipalRecord {
 }
 
 /** A live (not revoked, not expired) API token with the account that created it. */
-export async function findLiveApiToken(scope: SystemScope, tokenHash: string): Promise<ApiTokenPrincipalRecord | undefined> {
+export async function findLiveApiToken(
+  scope: SystemScope,
+  tokenHash: string,
+): Promise<ApiTokenPrincipalRecord | undefined> {
   const [row] = await scope.db
     .select({
       tokenId: apiTokens.id,
@@ -84,7 +93,12 @@ export async function recordLoginAttempt(
 }
 
 /** Failed sign-ins for an e-mail address and from a network address since a moment. */
-export async function countFailedLoginsSince(scope: SystemScope, email: string, address: string, since: Date) {
+export async function countFailedLoginsSince(
+  scope: SystemScope,
+  email: string,
+  address: string,
+  since: Date,
+) {
   const [row] = await scope.db
     .select({
       byEmail: sql<number>`count(*) filter (where ${loginAttempts.email} = ${email})`.mapWith(Number),

@@ -20,7 +20,14 @@ export type ApiTokenRecord = { [K in keyof typeof publicColumns]: (typeof apiTok
 
 export async function insertApiToken(
   scope: WorkspaceScope,
-  values: { name: string; role: Role; tokenHash: string; tokenPrefix: string; createdBy: string; expiresAt: Date | null },
+  values: {
+    name: string;
+    role: Role;
+    tokenHash: string;
+    tokenPrefix: string;
+    createdBy: string;
+    expiresAt: Date | null;
+  },
 ): Promise<ApiTokenRecord> {
   const [row] = await scope.db
     .insert(apiTokens)
@@ -44,7 +51,9 @@ export async function revokeApiToken(scope: WorkspaceScope, id: string): Promise
   const [row] = await scope.db
     .update(apiTokens)
     .set({ revokedAt: sql`now()` })
-    .where(and(eq(apiTokens.workspaceId, scope.workspaceId), eq(apiTokens.id, id), isNull(apiTokens.revokedAt)))
+    .where(
+      and(eq(apiTokens.workspaceId, scope.workspaceId), eq(apiTokens.id, id), isNull(apiTokens.revokedAt)),
+    )
     .returning(publicColumns);
   return row;
 }
@@ -54,5 +63,11 @@ export async function revokeApiTokensOf(scope: WorkspaceScope, userId: string) {
   await scope.db
     .update(apiTokens)
     .set({ revokedAt: sql`now()` })
-    .where(and(eq(apiTokens.workspaceId, scope.workspaceId), eq(apiTokens.createdBy, userId), isNull(apiTokens.revokedAt)));
+    .where(
+      and(
+        eq(apiTokens.workspaceId, scope.workspaceId),
+        eq(apiTokens.createdBy, userId),
+        isNull(apiTokens.revokedAt),
+      ),
+    );
 }

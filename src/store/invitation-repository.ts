@@ -24,11 +24,20 @@ export async function listOpenInvitations(scope: WorkspaceScope): Promise<Invita
   return scope.db
     .select()
     .from(invitations)
-    .where(and(eq(invitations.workspaceId, scope.workspaceId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
+    .where(
+      and(
+        eq(invitations.workspaceId, scope.workspaceId),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+      ),
+    )
     .orderBy(desc(invitations.createdAt));
 }
 
-export async function findInvitation(scope: WorkspaceScope, id: string): Promise<InvitationRecord | undefined> {
+export async function findInvitation(
+  scope: WorkspaceScope,
+  id: string,
+): Promise<InvitationRecord | undefined> {
   if (!isUuid(id)) return undefined;
   const [row] = await scope.db
     .select()
@@ -59,7 +68,11 @@ export async function revokeInvitation(scope: WorkspaceScope, id: string) {
 }
 
 /** Marks an open invitation accepted; false when someone else accepted or revoked it first. */
-export async function markInvitationAccepted(scope: WorkspaceScope, id: string, userId: string): Promise<boolean> {
+export async function markInvitationAccepted(
+  scope: WorkspaceScope,
+  id: string,
+  userId: string,
+): Promise<boolean> {
   const rows = await scope.db
     .update(invitations)
     .set({ acceptedAt: sql`now()`, acceptedBy: userId })

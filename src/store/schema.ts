@@ -235,7 +235,11 @@ export const auditEvents = pgTable(
     targetType: text('target_type').notNull(),
     targetId: text('target_id'),
     details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
-    createdAt: createdAt(),
+    // Millisecond precision, like the JavaScript dates that page cursors carry.
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
-  (table) => [index('audit_events_workspace_time').on(table.workspaceId, table.createdAt), workspacePolicy('audit_events')],
+  (table) => [
+    index('audit_events_workspace_time').on(table.workspaceId, table.createdAt),
+    workspacePolicy('audit_events'),
+  ],
 );

@@ -36,7 +36,10 @@ export async function insertWorkspace(scope: WorkspaceScope, values: { slug: str
 }
 
 export async function getWorkspace(scope: WorkspaceScope): Promise<WorkspaceRecord | undefined> {
-  const [row] = await scope.db.select(workspaceColumns).from(workspaces).where(eq(workspaces.id, scope.workspaceId));
+  const [row] = await scope.db
+    .select(workspaceColumns)
+    .from(workspaces)
+    .where(eq(workspaces.id, scope.workspaceId));
   return row;
 }
 
@@ -57,19 +60,28 @@ export async function listWorkspacesOfUser(scope: AccountScope): Promise<Workspa
   return scope.db
     .select({ ...workspaceColumns, role: memberships.role })
     .from(workspaces)
-    .innerJoin(memberships, and(eq(memberships.workspaceId, workspaces.id), eq(memberships.userId, scope.userId)))
+    .innerJoin(
+      memberships,
+      and(eq(memberships.workspaceId, workspaces.id), eq(memberships.userId, scope.userId)),
+    )
     .orderBy(asc(workspaces.createdAt), asc(workspaces.id));
 }
 
 /** The user's workspace named by id or slug, with the user's role there. */
-export async function findWorkspaceOfUser(scope: AccountScope, idOrSlug: string): Promise<WorkspaceWithRole | undefined> {
+export async function findWorkspaceOfUser(
+  scope: AccountScope,
+  idOrSlug: string,
+): Promise<WorkspaceWithRole | undefined> {
   const matches = isUuid(idOrSlug)
     ? or(eq(workspaces.id, idOrSlug.toLowerCase()), eq(workspaces.slug, idOrSlug))
     : eq(workspaces.slug, idOrSlug.toLowerCase());
   const [row] = await scope.db
     .select({ ...workspaceColumns, role: memberships.role })
     .from(workspaces)
-    .innerJoin(memberships, and(eq(memberships.workspaceId, workspaces.id), eq(memberships.userId, scope.userId)))
+    .innerJoin(
+      memberships,
+      and(eq(memberships.workspaceId, workspaces.id), eq(memberships.userId, scope.userId)),
+    )
     .where(matches);
   return row;
 }

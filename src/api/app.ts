@@ -1,0 +1,103 @@
+// The HTTP application: middleware, routes, the OpenAPI document and the web app.
+import { fileURLToPath } from 'node:url';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import { OrcaError } from '../domain/errors.ts';
+import { authenticate } from './authentication.ts';
+import type { ApiEnv, ApiServices } from './context.ts';
+import { toErrorResponse, validationError } from './error-response.ts';
+import { registerAuditRoutes } from './routes/audit-routes.ts';
+import { registerAuthenticationRoutes } from './routes/authentication-routes.ts';
+import { registerInvitationRoutes } from './routes/invitation-routes.ts';
+import { registerMeRoutes } from './routes/me-routes.ts';
+import { registerMemberRoutes } from './routes/member-routes.ts';
+import { registerTokenRoutes } from './routes/token-routes.ts';
+import { registerWorkspaceRoutes } from './routes/workspace-routes.ts';
+import { serveWebApp } from './static-files.ts';
+import { resolveWorkspace } from './workspace-access.ts';
+
+const defaultWebRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
+
+const validationTargets: Record<string, string> = {
+  json: 'request body',
+  query: 'query string',
+  param: 'path',
+  header: 'headers',
+  cookie: 'cookies',
+};
+
+export function createApp(services: ApiServices, options: { webRoot?: string } = {}) {
+  const app = new OpenAPIHono<ApiEnv>({
+    defaultHook: (result) => {
+      if (!result.success)
+        throw validationError(result.error, validationTargets[result.target] ?? result.target);
+    },
+  });
+
+  app.onError((error, c) => {
+    const response = toErrorResponse(error, (message, cause) => services.logger.error(message, cause));
+    return c.json(response.body, response.status, response.headers);
+  });
+
+  app.use('*', async (c, next) => {
+    c.set('services', services);
+    await next();
+  });
+  app.use('*', secureHeaders());
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: services.config.bodyLimitBytes,
+      onError: () => {
+        throw new OrcaError(
+          'payload_too_large',
+          `The request body is larger than ${services.config.bodyLimitBytes} bytes. Send a smaller body.`,
+        );
+      },
+    }),
+  );
+  app.use('/api/*', authenticate);
+  app.use('/api/workspaces/:ws', resolveWorkspace);
+  app.use('/api/workspaces/:ws/*', resolveWorkspace);
+
+  app.get('/api/health', (c) => c.json({ status: 'ok', database: services.store.database.kind }));
+  registerAuthenticationRoutes(app);
+  registerMeRoutes(app);
+  registerWorkspaceRoutes(app);
+  registerMemberRoutes(app);
+  registerInvitationRoutes(app);
+  registerTokenRoutes(app);
+  registerAuditRoutes(app);
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'A session token (from sign-up or sign-in) or a workspace API token.',
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'sessionCookie', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'orca_session',
+  });
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Orca API',
+      version: '0.1.0',
+      description:
+        'Workspaces, members, tokens and everything in them. Errors: { error: { code, message, details? } }.',
+    },
+  });
+
+  app.all('/api/*', (c) => {
+    throw new OrcaError(
+      'not_found',
+      `There is no API route ${c.req.method} ${c.req.path}. See /api/openapi.json.`,
+    );
+  });
+  app.use('*', serveWebApp(options.webRoot ?? defaultWebRoot));
+  return app;
+}
+
+export type OrcaApp = ReturnType<typeof createApp>;

@@ -1,0 +1,75 @@
+// Who is calling: a session (cookie or bearer) or a workspace API token (bearer).
+import type { MiddlewareHandler } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { forbidden, unauthenticated } from '../domain/errors.ts';
+import { hashSecret, secretKind } from '../domain/secret-token.ts';
+import { findLiveApiToken, findSessionUser } from '../store/account-repository.ts';
+import type { ApiContext, ApiEnv, Principal } from './context.ts';
+
+export const sessionCookieName = 'orca_session';
+
+function bearerToken(header: string | undefined): string | undefined {
+  if (!header) return undefined;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  if (!match?.[1]) throw unauthenticated('The Authorization header must be "Bearer <token>".');
+  return match[1];
+}
+
+/** Resolves the caller when credentials are sent; wrong credentials are refused at once. */
+export const authenticate: MiddlewareHandler<ApiEnv> = async (c, next) => {
+  const { store } = c.get('services');
+  const secret = bearerToken(c.req.header('authorization')) ?? getCookie(c, sessionCookieName);
+  let principal: Principal | undefined;
+  if (secret !== undefined) {
+    const tokenHash = hashSecret(secret);
+    const kind = secretKind(secret);
+    if (kind === 'session') {
+      const found = await store.system((scope) => findSessionUser(scope, tokenHash));
+      if (found) principal = { kind: 'session', user: found.user, sessionTokenHash: tokenHash };
+    } else if (kind === 'apiToken') {
+      const found = await store.system((scope) => findLiveApiToken(scope, tokenHash));
+      if (found) principal = { kind: 'apiToken', ...found };
+    }
+    if (!principal) {
+      deleteCookie(c, sessionCookieName, { path: '/' });
+      throw unauthenticated(
+        'Your session or token is not valid (expired, revoked or mistyped). Sign in again.',
+      );
+    }
+  }
+  c.set('principal', principal);
+  await next();
+};
+
+export function requirePrincipal(c: ApiContext): Principal {
+  const principal = c.get('principal');
+  if (!principal) throw unauthenticated();
+  return principal;
+}
+
+/** Account-level actions need a signed-in person: an API token acts only inside its workspace. */
+export function requireSession(c: ApiContext): Extract<Principal, { kind: 'session' }> {
+  const principal = requirePrincipal(c);
+  if (principal.kind !== 'session') {
+    throw forbidden(
+      'API tokens act inside one workspace only; sign in as a person for account-level actions.',
+    );
+  }
+  return principal;
+}
+
+export function setSessionCookie(c: ApiContext, token: string, expiresAt: Date) {
+  const { config } = c.get('services');
+  const secure = config.secureCookies ?? config.publicUrl?.startsWith('https:') ?? false;
+  setCookie(c, sessionCookieName, token, {
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure,
+    path: '/',
+    expires: expiresAt,
+  });
+}
+
+export function clearSessionCookie(c: ApiContext) {
+  deleteCookie(c, sessionCookieName, { path: '/' });
+}

@@ -1,0 +1,42 @@
+// What every request handler can reach: the platform's services and, once resolved by the
+// middleware, who is calling and in which workspace.
+import type { Context } from 'hono';
+import type { Config } from '../config.ts';
+import type { Role } from '../domain/roles.ts';
+import type { Mailer } from '../mail/mailer.ts';
+import type { UserRecord } from '../store/account-repository.ts';
+import type { AuditActor } from '../store/audit-repository.ts';
+import type { Store } from '../store/store.ts';
+import type { WorkspaceRecord } from '../store/workspace-repository.ts';
+
+export interface Logger {
+  info(message: string, fields?: Record<string, unknown>): void;
+  error(message: string, error?: unknown): void;
+}
+
+export interface ApiServices {
+  config: Config;
+  store: Store;
+  mailer: Mailer;
+  logger: Logger;
+}
+
+export type Principal =
+  | { kind: 'session'; user: UserRecord; sessionTokenHash: string }
+  | { kind: 'apiToken'; user: UserRecord; tokenId: string; workspaceId: string; role: Role };
+
+export interface WorkspaceAccess {
+  workspace: WorkspaceRecord;
+  role: Role;
+  actor: AuditActor;
+}
+
+export interface ApiEnv {
+  Variables: {
+    services: ApiServices;
+    principal: Principal | undefined;
+    access: WorkspaceAccess;
+  };
+}
+
+export type ApiContext = Context<ApiEnv>;

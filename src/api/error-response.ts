@@ -1,0 +1,71 @@
+// The one place where errors become HTTP responses: `{ error: { code, message, details? } }`.
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { z } from 'zod';
+import { OrcaError } from '../domain/errors.ts';
+
+export interface ErrorResponse {
+  status: ContentfulStatusCode;
+  body: { error: { code: string; message: string; details?: unknown } };
+  headers: Record<string, string>;
+}
+
+function fromHttpException(exception: HTTPException): OrcaError {
+  if (exception.status === 400 && /malformed json/i.test(exception.message)) {
+    return new OrcaError(
+      'bad_request',
+      'The request body is not valid JSON. Send a JSON object, for example {"name": "Acme"}.',
+    );
+  }
+  if (exception.status === 415) {
+    return new OrcaError(
+      'bad_request',
+      'Send the body as JSON with the header Content-Type: application/json.',
+    );
+  }
+  if (exception.status === 413) {
+    return new OrcaError('payload_too_large', 'The request body is too large. Send a smaller body.');
+  }
+  const code =
+    exception.status === 401 ? 'unauthenticated' : exception.status === 404 ? 'not_found' : 'bad_request';
+  return new OrcaError(code, exception.message || 'The request could not be processed.');
+}
+
+/** Zod issues as `{ path, message }`, with a path such as `members.0.email`. */
+export function describeIssues(error: z.ZodError) {
+  return error.issues.map((issue) => ({
+    path: issue.path.map(String).join('.') || '(body)',
+    message:
+      issue.code === 'unrecognized_keys'
+        ? `unknown field(s): ${issue.keys.join(', ')}; remove them`
+        : issue.message,
+  }));
+}
+
+export function validationError(error: z.ZodError, where: string): OrcaError {
+  const issues = describeIssues(error);
+  const summary = issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ');
+  return new OrcaError('validation_failed', `The ${where} is invalid. ${summary}.`, { details: issues });
+}
+
+export function toErrorResponse(
+  error: unknown,
+  log: (message: string, error: unknown) => void,
+): ErrorResponse {
+  let orcaError: OrcaError;
+  if (error instanceof OrcaError) orcaError = error;
+  else if (error instanceof HTTPException) orcaError = fromHttpException(error);
+  else if (error instanceof z.ZodError) orcaError = validationError(error, 'request');
+  else {
+    log('unexpected error while handling a request', error);
+    orcaError = new OrcaError(
+      'internal',
+      'Something went wrong on our side. Try again; if it persists, check the server log.',
+    );
+  }
+  const headers: Record<string, string> = {};
+  if (orcaError.retryAfterSeconds !== undefined) headers['Retry-After'] = String(orcaError.retryAfterSeconds);
+  const body: ErrorResponse['body'] = { error: { code: orcaError.code, message: orcaError.message } };
+  if (orcaError.details !== undefined) body.error.details = orcaError.details;
+  return { status: orcaError.status as ContentfulStatusCode, body, headers };
+}

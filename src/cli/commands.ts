@@ -1,0 +1,66 @@
+// The `orca` commands: their options and help, as data.
+export interface OptionSpec {
+  type: 'string' | 'boolean';
+  short?: string;
+  description: string;
+}
+
+export interface CommandSpec {
+  summary: string;
+  usage: string;
+  options: Record<string, OptionSpec>;
+}
+
+const help: OptionSpec = { type: 'boolean', short: 'h', description: 'Show this help.' };
+const databaseUrl: OptionSpec = {
+  type: 'string',
+  description: 'PostgreSQL server to use instead of the embedded database (or DATABASE_URL).',
+};
+const dataDirectory: OptionSpec = {
+  type: 'string',
+  description: 'Data directory of the embedded database (or ORCA_DATA_DIR; default ./.orca).',
+};
+const serverOptions: Record<string, OptionSpec> = {
+  host: { type: 'string', description: 'Address to listen on (or HOST; default 127.0.0.1).' },
+  port: { type: 'string', short: 'p', description: 'Port to listen on (or PORT; default 4400).' },
+};
+
+export const commands: Record<string, CommandSpec> = {
+  start: {
+    summary: 'Start all of Orca in one process: API, web app, on the embedded database or DATABASE_URL.',
+    usage: 'orca start [--port 4400] [--host 127.0.0.1] [--data-dir ./.orca] [--database-url URL]',
+    options: { ...serverOptions, 'data-dir': dataDirectory, 'database-url': databaseUrl, help },
+  },
+  serve: {
+    summary: 'Start a stateless API process against a PostgreSQL server (scale-out: run any number).',
+    usage: 'orca serve --database-url postgres://… [--port 4400] [--host 127.0.0.1]',
+    options: { ...serverOptions, 'database-url': databaseUrl, help },
+  },
+  migrate: {
+    summary: 'Apply the database migrations and exit (start and serve also migrate).',
+    usage: 'orca migrate [--data-dir ./.orca] [--database-url URL]',
+    options: { 'data-dir': dataDirectory, 'database-url': databaseUrl, help },
+  },
+};
+
+export function commandHelp(name: string, spec: CommandSpec): string {
+  const lines = [`orca ${name}: ${spec.summary}`, '', `Usage: ${spec.usage}`, '', 'Options:'];
+  for (const [option, optionSpec] of Object.entries(spec.options)) {
+    const flag = `${optionSpec.short ? `-${optionSpec.short}, ` : '    '}--${option}${optionSpec.type === 'string' ? ' <value>' : ''}`;
+    lines.push(`  ${flag.padEnd(30)} ${optionSpec.description}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export function overallHelp(): string {
+  const lines = [
+    'Orca: a self-hostable platform for AI agent workspaces.',
+    '',
+    'Usage: orca <command> [options]',
+    '',
+    'Commands:',
+  ];
+  for (const [name, spec] of Object.entries(commands)) lines.push(`  ${name.padEnd(10)} ${spec.summary}`);
+  lines.push('', 'Run `orca <command> --help` for the options of a command.');
+  return `${lines.join('\n')}\n`;
+}

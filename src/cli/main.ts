@@ -1,0 +1,120 @@
+// The `orca` command line.
+import { parseArgs } from 'node:util';
+import { type Config, loadConfig } from '../config.ts';
+import { OrcaError } from '../domain/errors.ts';
+import { consoleLogger } from '../logger.ts';
+import { createPlatform, listen, openConfiguredDatabase } from '../platform.ts';
+import { redactUrl } from '../store/database.ts';
+import { migrateDatabase } from '../store/migrate.ts';
+import { type CommandSpec, commandHelp, commands, overallHelp } from './commands.ts';
+
+class UsageError extends Error {}
+
+type ParsedCommand =
+  | { name: 'help' }
+  | { name: string; spec: CommandSpec; values: Record<string, string | boolean | undefined> };
+
+function parseCommand(argv: string[]): ParsedCommand {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') return { name: 'help' };
+  const spec = commands[name];
+  if (!spec)
+    throw new UsageError(
+      `Unknown command "${name}". Commands: ${Object.keys(commands).join(', ')}. Run orca --help.`,
+    );
+  try {
+    const { values } = parseArgs({
+      args: rest,
+      options: spec.options,
+      strict: true,
+      allowPositionals: false,
+    });
+    return { name, spec, values: values as Record<string, string | boolean | undefined> };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new UsageError(`${reason}\nRun orca ${name} --help for the options.`);
+  }
+}
+
+function configFrom(values: Record<string, string | boolean | undefined>): Config {
+  const text = (key: string) => (typeof values[key] === 'string' ? (values[key] as string) : undefined);
+  return loadConfig({
+    host: text('host'),
+    port: text('port'),
+    dataDirectory: text('data-dir'),
+    databaseUrl: text('database-url'),
+  });
+}
+
+async function serveUntilStopped(config: Config, what: string) {
+  const logger = consoleLogger();
+  const platform = await createPlatform(config, { logger });
+  const server = await listen(platform);
+  const where = config.databaseUrl
+    ? `PostgreSQL at ${redactUrl(config.databaseUrl)}`
+    : `embedded database in ${config.dataDirectory}`;
+  process.stdout.write(`Orca ${what} is running at ${server.url} (${where}). Press Ctrl+C to stop.\n`);
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info(`received ${signal}, stopping`);
+    await server.close();
+    await platform.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+async function main(argv: string[]): Promise<void> {
+  const command = parseCommand(argv);
+  if (!('spec' in command)) {
+    process.stdout.write(overallHelp());
+    return;
+  }
+  if (command.values.help) {
+    process.stdout.write(commandHelp(command.name, command.spec));
+    return;
+  }
+  const config = configFrom(command.values);
+  switch (command.name) {
+    case 'start':
+      await serveUntilStopped(config, 'start');
+      return;
+    case 'serve':
+      if (!config.databaseUrl) {
+        throw new UsageError(
+          'orca serve runs stateless API processes against a PostgreSQL server: set DATABASE_URL or --database-url. ' +
+            'For the embedded database, use orca start.',
+        );
+      }
+      await serveUntilStopped(config, 'API');
+      return;
+    case 'migrate': {
+      const database = await openConfiguredDatabase(config);
+      try {
+        await migrateDatabase(database);
+      } finally {
+        await database.close();
+      }
+      process.stdout.write('The database is migrated.\n');
+      return;
+    }
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof UsageError) {
+    process.stderr.write(`orca: ${error.message}\n`);
+    process.exit(2);
+  }
+  if (error instanceof OrcaError) {
+    process.stderr.write(`orca: ${error.message}\n`);
+    process.exit(1);
+  }
+  process.stderr.write(
+    `orca: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exit(1);
+});

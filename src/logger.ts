@@ -1,0 +1,23 @@
+// A plain line logger on standard error. Callers pass fields, never secrets.
+import type { Logger } from './api/context.ts';
+
+function describe(value: unknown): string {
+  if (value instanceof Error) return value.stack ?? value.message;
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+export function consoleLogger(options: { quiet?: boolean } = {}): Logger {
+  return {
+    info: (message, fields) => {
+      if (options.quiet) return;
+      process.stderr.write(
+        `${new Date().toISOString()} info  ${message}${fields ? ` ${JSON.stringify(fields)}` : ''}\n`,
+      );
+    },
+    error: (message, error) => {
+      process.stderr.write(
+        `${new Date().toISOString()} error ${message}${error === undefined ? '' : `: ${describe(error)}`}\n`,
+      );
+    },
+  };
+}

@@ -1,0 +1,75 @@
+// The composition root: the only module that knows every concrete part. It opens the database,
+// migrates it, and builds the store, the mailer and the HTTP app.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createAdaptorServer } from '@hono/node-server';
+import { createApp, type OrcaApp } from './api/app.ts';
+import type { Logger } from './api/context.ts';
+import type { Config } from './config.ts';
+import { consoleLogger } from './logger.ts';
+import { disabledMailer, type Mailer, smtpMailer } from './mail/mailer.ts';
+import { type Database, openDatabase } from './store/database.ts';
+import { migrateDatabase } from './store/migrate.ts';
+import { Store } from './store/store.ts';
+
+export interface Platform {
+  readonly config: Config;
+  readonly database: Database;
+  readonly store: Store;
+  readonly app: OrcaApp;
+  close(): Promise<void>;
+}
+
+export interface PlatformOptions {
+  /** An already open database (tests hand in a copy of a migrated template). */
+  database?: Database;
+  logger?: Logger;
+  mailer?: Mailer;
+  webRoot?: string;
+}
+
+export function openConfiguredDatabase(config: Config): Promise<Database> {
+  return config.databaseUrl
+    ? openDatabase({ kind: 'postgres', url: config.databaseUrl })
+    : openDatabase({ kind: 'pglite', dataDirectory: config.dataDirectory });
+}
+
+export async function createPlatform(config: Config, options: PlatformOptions = {}): Promise<Platform> {
+  const logger = options.logger ?? consoleLogger();
+  const database = options.database ?? (await openConfiguredDatabase(config));
+  try {
+    await migrateDatabase(database);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  const store = new Store(database);
+  const mailer =
+    options.mailer ?? (config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : disabledMailer);
+  const app = createApp({ config, store, mailer, logger }, { webRoot: options.webRoot });
+  return { config, database, store, app, close: () => database.close() };
+}
+
+export interface RunningServer {
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+/** Serves the platform's app over HTTP on the configured host and port. */
+export async function listen(platform: Platform): Promise<RunningServer> {
+  const server = createAdaptorServer({ fetch: platform.app.fetch, createServer });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(platform.config.port, platform.config.host, () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return {
+    url: `http://${host}:${address.port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+      }),
+  };
+}
