@@ -1,0 +1,110 @@
+// A whole Orca (store, API, mailer) on a fresh copy of the test database, called in-process
+// through `app.request`, with helpers that sign people up and create workspaces.
+import { loadConfig } from '../../src/config.ts';
+import type { MailMessage, Mailer } from '../../src/mail/mailer.ts';
+import { createPlatform, type Platform } from '../../src/platform.ts';
+import { createTestDatabase } from './test-databases.ts';
+
+export interface RecordingMailer extends Mailer {
+  readonly sent: MailMessage[];
+}
+
+export function recordingMailer(): RecordingMailer {
+  const sent: MailMessage[] = [];
+  return { configured: true, sent, send: async (message) => void sent.push(message) };
+}
+
+export interface ApiResponse<T = any> {
+  status: number;
+  body: T;
+  text: string;
+  headers: Headers;
+}
+
+export interface RequestOptions {
+  token?: string;
+  body?: unknown;
+  /** A raw body sent as is (for malformed JSON). */
+  rawBody?: string;
+  headers?: Record<string, string>;
+}
+
+export interface TestPlatform {
+  platform: Platform;
+  mailer: RecordingMailer;
+  request<T = any>(method: string, path: string, options?: RequestOptions): Promise<ApiResponse<T>>;
+  signUp(name?: string): Promise<TestUser>;
+  createWorkspace(user: TestUser, name: string): Promise<{ id: string; slug: string; name: string }>;
+  /** Invites `invitee` into the workspace with a role, and accepts. */
+  addMember(owner: TestUser, workspaceId: string, invitee: TestUser, role: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface TestUser {
+  id: string;
+  email: string;
+  name: string;
+  password: string;
+  token: string;
+}
+
+let userCounter = 0;
+
+export async function startTestPlatform(options: { configOverrides?: Record<string, string> } = {}): Promise<TestPlatform> {
+  const mailer = recordingMailer();
+  const database = await createTestDatabase();
+  const config = loadConfig({ dataDirectory: '/nonexistent-test-data', ...options.configOverrides }, {});
+  const platform = await createPlatform(config, {
+    database,
+    mailer,
+    logger: { info: () => undefined, error: () => undefined },
+  });
+
+  async function request<T>(method: string, path: string, requestOptions: RequestOptions = {}): Promise<ApiResponse<T>> {
+    const headers: Record<string, string> = { ...requestOptions.headers };
+    if (requestOptions.token) headers.authorization = `Bearer ${requestOptions.token}`;
+    let body: string | undefined;
+    if (requestOptions.rawBody !== undefined) {
+      body = requestOptions.rawBody;
+      headers['content-type'] ??= 'application/json';
+    } else if (requestOptions.body !== undefined) {
+      body = JSON.stringify(requestOptions.body);
+      headers['content-type'] = 'application/json';
+    }
+    const response = await platform.app.request(path, { method, headers, body });
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      // Not JSON (the web app, or an empty body); keep the text.
+    }
+    return { status: response.status, body: parsed as T, text, headers: response.headers };
+  }
+
+  async function signUp(name = `User ${++userCounter}`): Promise<TestUser> {
+    const email = `user${++userCounter}.${Date.now()}@example.com`;
+    const password = 'a sturdy passphrase 42';
+    const response = await request('POST', '/api/auth/signup', { body: { email, password, name } });
+    if (response.status !== 201) throw new Error(`sign-up failed: ${response.status} ${response.text}`);
+    return { id: response.body.user.id, email, name, password, token: response.body.token };
+  }
+
+  async function createWorkspace(user: TestUser, name: string) {
+    const response = await request('POST', '/api/workspaces', { token: user.token, body: { name } });
+    if (response.status !== 201) throw new Error(`workspace creation failed: ${response.status} ${response.text}`);
+    return response.body;
+  }
+
+  async function addMember(owner: TestUser, workspaceId: string, invitee: TestUser, role: string) {
+    const invitation = await request('POST', `/api/workspaces/${workspaceId}/invitations`, {
+      token: owner.token,
+      body: { email: invitee.email, role },
+    });
+    if (invitation.status !== 201) throw new Error(`invitation failed: ${invitation.status} ${invitation.text}`);
+    const accepted = await request('POST', `/api/invitations/${invitation.body.token}/accept`, { token: invitee.token });
+    if (accepted.status !== 200) throw new Error(`acceptance failed: ${accepted.status} ${accepted.text}`);
+  }
+
+  return { platform, mailer, request, signUp, createWorkspace, addMember, close: () => platform.close() };
+}
