@@ -54,7 +54,7 @@ export class OrcaError extends Error {
 }
 
 export const notFound = (what: string) =>
-  new OrcaError('not_found', `${what} was not found, or you do not have access to it.`);
+  new OrcaError('not_found', `${what} was not found, or you do not have access to it. Check the id or slug.`);
 
 export const forbidden = (message: string) => new OrcaError('forbidden', message);
 
