@@ -48,6 +48,17 @@ export function validationError(error: z.ZodError, where: string): OrcaError {
   return new OrcaError('validation_failed', `The ${where} is invalid. ${summary}.`, { details: issues });
 }
 
+/** PostgreSQL's class 22 (data exception): a value the database cannot store, such as a NUL. */
+function isDataException(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && code.startsWith('22')) return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
 export function toErrorResponse(
   error: unknown,
   log: (message: string, error: unknown) => void,
@@ -56,7 +67,12 @@ export function toErrorResponse(
   if (error instanceof OrcaError) orcaError = error;
   else if (error instanceof HTTPException) orcaError = fromHttpException(error);
   else if (error instanceof z.ZodError) orcaError = validationError(error, 'request');
-  else {
+  else if (isDataException(error)) {
+    orcaError = new OrcaError(
+      'bad_request',
+      'A value in the request cannot be stored (for example a NUL character or an out-of-range number). Remove it and try again.',
+    );
+  } else {
     log('unexpected error while handling a request', error);
     orcaError = new OrcaError(
       'internal',

@@ -1,7 +1,7 @@
 // Workspaces and memberships.
 import { and, asc, eq, or } from 'drizzle-orm';
 import type { Role } from '../domain/roles.ts';
-import { isUuid } from '../domain/slug.ts';
+import { isUuid, slugPattern } from '../domain/slug.ts';
 import { memberships, users, workspaces } from './schema.ts';
 import type { AccountScope, WorkspaceScope } from './store.ts';
 
@@ -72,6 +72,8 @@ export async function findWorkspaceOfUser(
   scope: AccountScope,
   idOrSlug: string,
 ): Promise<WorkspaceWithRole | undefined> {
+  // Neither an id nor a slug (a NUL byte, say): nothing to look up, and nothing for SQL to choke on.
+  if (!isUuid(idOrSlug) && !slugPattern.test(idOrSlug.toLowerCase())) return undefined;
   const matches = isUuid(idOrSlug)
     ? or(eq(workspaces.id, idOrSlug.toLowerCase()), eq(workspaces.slug, idOrSlug))
     : eq(workspaces.slug, idOrSlug.toLowerCase());

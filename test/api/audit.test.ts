@@ -12,7 +12,10 @@ describe('audit log', () => {
     const owner = await orca.signUp();
     const { id } = await orca.createWorkspace(owner, 'Audited');
     for (let index = 0; index < 11; index++) {
-      await orca.request('PATCH', `/api/workspaces/${id}`, { token: owner.token, body: { name: `Audited ${index}` } });
+      await orca.request('PATCH', `/api/workspaces/${id}`, {
+        token: owner.token,
+        body: { name: `Audited ${index}` },
+      });
     }
     const seen: string[] = [];
     let cursor: string | null = null;
@@ -35,10 +38,14 @@ describe('audit log', () => {
   it('refuses a forged cursor and an out-of-range limit', async () => {
     const owner = await orca.signUp();
     const { id } = await orca.createWorkspace(owner, 'Cursor');
-    const forged = await orca.request('GET', `/api/workspaces/${id}/audit?cursor=garbage`, { token: owner.token });
+    const forged = await orca.request('GET', `/api/workspaces/${id}/audit?cursor=garbage`, {
+      token: owner.token,
+    });
     expect(forged.status).toBe(400);
     expect(forged.body.error.message).toMatch(/nextCursor/);
-    const limit = await orca.request('GET', `/api/workspaces/${id}/audit?limit=100000`, { token: owner.token });
+    const limit = await orca.request('GET', `/api/workspaces/${id}/audit?limit=100000`, {
+      token: owner.token,
+    });
     expect(limit.status).toBe(400);
     expect(limit.body.error.details[0].path).toBe('limit');
   });

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInLimits } from '../../src/api/routes/authentication-routes.ts';
-import { startTestPlatform, type TestPlatform } from '../support/test-platform.ts';
+import { selectRows, startTestPlatform, type TestPlatform } from '../support/test-platform.ts';
 
 let orca: TestPlatform;
 beforeAll(async () => {
@@ -27,10 +27,11 @@ describe('sign up', () => {
   });
 
   it('stores the password hashed with scrypt, never in clear', async () => {
-    const rows = await orca.platform.database.drizzle.execute(
+    const rows = await selectRows<{ password_hash: string }>(
+      orca.platform,
       sql`select password_hash from users where email = 'grace@example.com'`,
     );
-    const hash = String((rows.rows[0] as { password_hash: string }).password_hash);
+    const hash = String(rows[0]?.password_hash);
     expect(hash).toMatch(/^scrypt\$16384\$8\$1\$/);
     expect(hash).not.toContain('compiler-hopper-1906');
   });
@@ -89,7 +90,9 @@ describe('sign up', () => {
 describe('sign in and out', () => {
   it('signs in with the right password and out again, after which the session is dead', async () => {
     const user = await orca.signUp('Linus');
-    const login = await orca.request('POST', '/api/auth/login', { body: { email: user.email, password: user.password } });
+    const login = await orca.request('POST', '/api/auth/login', {
+      body: { email: user.email, password: user.password },
+    });
     expect(login.status).toBe(200);
     const token = login.body.token as string;
     expect((await orca.request('GET', '/api/me', { token })).status).toBe(200);
@@ -101,7 +104,9 @@ describe('sign in and out', () => {
 
   it('gives one message for a wrong password and an unknown address', async () => {
     const user = await orca.signUp();
-    const wrong = await orca.request('POST', '/api/auth/login', { body: { email: user.email, password: 'wrong password 1' } });
+    const wrong = await orca.request('POST', '/api/auth/login', {
+      body: { email: user.email, password: 'wrong password 1' },
+    });
     const unknown = await orca.request('POST', '/api/auth/login', {
       body: { email: 'nobody-here@example.com', password: 'wrong password 1' },
     });
@@ -118,7 +123,9 @@ describe('sign in and out', () => {
       });
       expect(failed.status).toBe(401);
     }
-    const limited = await orca.request('POST', '/api/auth/login', { body: { email: user.email, password: user.password } });
+    const limited = await orca.request('POST', '/api/auth/login', {
+      body: { email: user.email, password: user.password },
+    });
     expect(limited.status).toBe(429);
     expect(limited.headers.get('retry-after')).toBe(String(signInLimits.windowMinutes * 60));
     expect(limited.body.error.message).toMatch(/Wait 15 minutes/);

@@ -20,7 +20,12 @@ describe('invitations', () => {
     const invitee = await orca.signUp('Ivy Invitee');
     const invitation = await invite(invitee.email.toUpperCase(), 'viewer');
     expect(invitation.status).toBe(201);
-    expect(invitation.body).toMatchObject({ email: invitee.email, role: 'viewer', emailSent: true, expired: false });
+    expect(invitation.body).toMatchObject({
+      email: invitee.email,
+      role: 'viewer',
+      emailSent: true,
+      expired: false,
+    });
     expect(invitation.body.acceptUrl).toBe(`https://orca.example.test/invitations/${invitation.body.token}`);
     const mail = orca.mailer.sent.at(-1);
     expect(mail?.to).toBe(invitee.email);
@@ -30,13 +35,17 @@ describe('invitations', () => {
     expect(preview.body).toMatchObject({ workspaceName: 'Members Lab', role: 'viewer', status: 'open' });
     expect(preview.body.email).not.toBe(invitee.email);
 
-    const accepted = await orca.request('POST', `/api/invitations/${invitation.body.token}/accept`, { token: invitee.token });
+    const accepted = await orca.request('POST', `/api/invitations/${invitation.body.token}/accept`, {
+      token: invitee.token,
+    });
     expect(accepted.status).toBe(200);
     expect(accepted.body.workspace).toMatchObject({ id: workspaceId, role: 'viewer' });
     const me = await orca.request('GET', '/api/me', { token: invitee.token });
     expect(me.body.workspaces).toEqual([expect.objectContaining({ id: workspaceId, role: 'viewer' })]);
 
-    const reused = await orca.request('POST', `/api/invitations/${invitation.body.token}/accept`, { token: invitee.token });
+    const reused = await orca.request('POST', `/api/invitations/${invitation.body.token}/accept`, {
+      token: invitee.token,
+    });
     expect(reused.status).toBe(409);
     expect(reused.body.error.message).toMatch(/used already/);
   });
@@ -45,10 +54,14 @@ describe('invitations', () => {
     const intended = await orca.signUp();
     const stranger = await orca.signUp();
     const invitation = await invite(intended.email);
-    const refused = await orca.request('POST', `/api/invitations/${invitation.body.token}/accept`, { token: stranger.token });
+    const refused = await orca.request('POST', `/api/invitations/${invitation.body.token}/accept`, {
+      token: stranger.token,
+    });
     expect(refused.status).toBe(403);
     expect(refused.body.error.message).toMatch(/Sign in with the invited address/);
-    const accepted = await orca.request('POST', `/api/invitations/${invitation.body.token}/accept`, { token: intended.token });
+    const accepted = await orca.request('POST', `/api/invitations/${invitation.body.token}/accept`, {
+      token: intended.token,
+    });
     expect(accepted.status).toBe(200);
   });
 
@@ -58,24 +71,36 @@ describe('invitations', () => {
     await orca.platform.database.drizzle.execute(
       sql`update invitations set expires_at = now() - interval '1 minute' where id = ${expiring.body.id}`,
     );
-    const expired = await orca.request('POST', `/api/invitations/${expiring.body.token}/accept`, { token: invitee.token });
+    const expired = await orca.request('POST', `/api/invitations/${expiring.body.token}/accept`, {
+      token: invitee.token,
+    });
     expect(expired.status).toBe(422);
     expect(expired.body.error.message).toMatch(/expired.*invite you again/);
 
     const first = await invite(invitee.email);
     const second = await invite(invitee.email);
-    const replaced = await orca.request('POST', `/api/invitations/${first.body.token}/accept`, { token: invitee.token });
+    const replaced = await orca.request('POST', `/api/invitations/${first.body.token}/accept`, {
+      token: invitee.token,
+    });
     expect(replaced.status).toBe(422);
     expect(replaced.body.error.message).toMatch(/newest link/);
 
-    const revoke = await orca.request('DELETE', `/api/workspaces/${workspaceId}/invitations/${second.body.id}`, {
-      token: owner.token,
-    });
+    const revoke = await orca.request(
+      'DELETE',
+      `/api/workspaces/${workspaceId}/invitations/${second.body.id}`,
+      {
+        token: owner.token,
+      },
+    );
     expect(revoke.status).toBe(204);
-    const revoked = await orca.request('POST', `/api/invitations/${second.body.token}/accept`, { token: invitee.token });
+    const revoked = await orca.request('POST', `/api/invitations/${second.body.token}/accept`, {
+      token: invitee.token,
+    });
     expect(revoked.status).toBe(422);
 
-    const unknown = await orca.request('POST', '/api/invitations/orca_i_made-up/accept', { token: invitee.token });
+    const unknown = await orca.request('POST', '/api/invitations/orca_i_made-up/accept', {
+      token: invitee.token,
+    });
     expect(unknown.status).toBe(404);
     expect(unknown.body.error.message).toMatch(/not valid/);
     const me = await orca.request('GET', '/api/me', { token: invitee.token });
@@ -91,8 +116,12 @@ describe('invitations', () => {
     expect(ownerByAdmin.status).toBe(403);
     const builderByAdmin = await invite('future-builder@example.com', 'builder', admin.token);
     expect(builderByAdmin.status).toBe(201);
-    const list = await orca.request('GET', `/api/workspaces/${workspaceId}/invitations`, { token: admin.token });
-    expect(list.body.items.map((item: { email: string }) => item.email)).toContain('future-builder@example.com');
+    const list = await orca.request('GET', `/api/workspaces/${workspaceId}/invitations`, {
+      token: admin.token,
+    });
+    expect(list.body.items.map((item: { email: string }) => item.email)).toContain(
+      'future-builder@example.com',
+    );
     expect(JSON.stringify(list.body)).not.toContain('orca_i_');
   });
 
@@ -132,19 +161,29 @@ describe('roles and ownership', () => {
     });
     expect(demoteSelf.status).toBe(422);
     expect(demoteSelf.body.error.message).toMatch(/at least one owner/);
-    const leave = await orca.request('DELETE', `/api/workspaces/${workspaceId}/members/${owner.id}`, { token: owner.token });
+    const leave = await orca.request('DELETE', `/api/workspaces/${workspaceId}/members/${owner.id}`, {
+      token: owner.token,
+    });
     expect(leave.status).toBe(422);
     expect(leave.body.error.message).toMatch(/last owner/);
 
-    const adminTouchesOwner = await orca.request('PATCH', `/api/workspaces/${workspaceId}/members/${owner.id}`, {
-      token: member.token,
-      body: { role: 'viewer' },
-    });
+    const adminTouchesOwner = await orca.request(
+      'PATCH',
+      `/api/workspaces/${workspaceId}/members/${owner.id}`,
+      {
+        token: member.token,
+        body: { role: 'viewer' },
+      },
+    );
     expect(adminTouchesOwner.status).toBe(403);
-    const adminMakesOwner = await orca.request('PATCH', `/api/workspaces/${workspaceId}/members/${member.id}`, {
-      token: member.token,
-      body: { role: 'owner' },
-    });
+    const adminMakesOwner = await orca.request(
+      'PATCH',
+      `/api/workspaces/${workspaceId}/members/${member.id}`,
+      {
+        token: member.token,
+        body: { role: 'owner' },
+      },
+    );
     expect(adminMakesOwner.status).toBe(403);
   });
 
@@ -152,7 +191,9 @@ describe('roles and ownership', () => {
     const { id } = await orca.createWorkspace(owner, 'Handover');
     const successor = await orca.signUp();
     await orca.addMember(owner, id, successor, 'owner');
-    const leave = await orca.request('DELETE', `/api/workspaces/${id}/members/${owner.id}`, { token: owner.token });
+    const leave = await orca.request('DELETE', `/api/workspaces/${id}/members/${owner.id}`, {
+      token: owner.token,
+    });
     expect(leave.status).toBe(204);
     expect((await orca.request('GET', `/api/workspaces/${id}`, { token: owner.token })).status).toBe(404);
     const members = await orca.request('GET', `/api/workspaces/${id}/members`, { token: successor.token });
@@ -170,13 +211,22 @@ describe('roles and ownership', () => {
     const { id } = await orca.createWorkspace(owner, 'Removal');
     const member = await orca.signUp();
     await orca.addMember(owner, id, member, 'admin');
-    const token = await orca.request('POST', `/api/workspaces/${id}/tokens`, { token: member.token, body: { name: 'ci' } });
+    const token = await orca.request('POST', `/api/workspaces/${id}/tokens`, {
+      token: member.token,
+      body: { name: 'ci' },
+    });
     expect(token.status).toBe(201);
-    const removed = await orca.request('DELETE', `/api/workspaces/${id}/members/${member.id}`, { token: owner.token });
+    const removed = await orca.request('DELETE', `/api/workspaces/${id}/members/${member.id}`, {
+      token: owner.token,
+    });
     expect(removed.status).toBe(204);
     expect((await orca.request('GET', `/api/workspaces/${id}`, { token: member.token })).status).toBe(404);
-    expect((await orca.request('GET', `/api/workspaces/${id}`, { token: token.body.token })).status).toBe(401);
-    const missing = await orca.request('DELETE', `/api/workspaces/${id}/members/${member.id}`, { token: owner.token });
+    expect((await orca.request('GET', `/api/workspaces/${id}`, { token: token.body.token })).status).toBe(
+      401,
+    );
+    const missing = await orca.request('DELETE', `/api/workspaces/${id}/members/${member.id}`, {
+      token: owner.token,
+    });
     expect(missing.status).toBe(404);
   });
 
@@ -191,11 +241,17 @@ describe('roles and ownership', () => {
     const token = member.token;
     const results = {
       read: (await orca.request('GET', `/api/workspaces/${id}/members`, { token })).status,
-      invite: (await orca.request('POST', `/api/workspaces/${id}/invitations`, { token, body: { email: `x-${role}@example.com` } }))
-        .status,
+      invite: (
+        await orca.request('POST', `/api/workspaces/${id}/invitations`, {
+          token,
+          body: { email: `x-${role}@example.com` },
+        })
+      ).status,
       tokens: (await orca.request('GET', `/api/workspaces/${id}/tokens`, { token })).status,
       audit: (await orca.request('GET', `/api/workspaces/${id}/audit`, { token })).status,
-      rename: (await orca.request('PATCH', `/api/workspaces/${id}`, { token, body: { name: `Renamed ${role}` } })).status,
+      rename: (
+        await orca.request('PATCH', `/api/workspaces/${id}`, { token, body: { name: `Renamed ${role}` } })
+      ).status,
     };
     expect(results).toEqual(expected);
     const denied = await orca.request('DELETE', `/api/workspaces/${id}?confirm=x`, { token });

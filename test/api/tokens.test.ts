@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestPlatform, type TestPlatform, type TestUser } from '../support/test-platform.ts';
+import { selectRows, startTestPlatform, type TestPlatform, type TestUser } from '../support/test-platform.ts';
 
 let orca: TestPlatform;
 let owner: TestUser;
@@ -21,12 +21,16 @@ describe('API tokens', () => {
     expect(created.status).toBe(201);
     const secret = created.body.token as string;
     expect(secret).toMatch(/^orca_t_/);
-    expect(created.body).toMatchObject({ name: 'deploy bot', role: 'viewer', prefix: `${secret.slice(0, 11)}…` });
+    expect(created.body).toMatchObject({
+      name: 'deploy bot',
+      role: 'viewer',
+      prefix: `${secret.slice(0, 11)}…`,
+    });
     const list = await orca.request('GET', `/api/workspaces/${workspace.id}/tokens`, { token: owner.token });
     expect(list.body.items).toEqual([expect.objectContaining({ id: created.body.id, name: 'deploy bot' })]);
     expect(list.text).not.toContain(secret);
-    const stored = await orca.platform.database.drizzle.execute(sql`select * from api_tokens`);
-    expect(JSON.stringify(stored.rows)).not.toContain(secret);
+    const stored = await selectRows(orca.platform, sql`select * from api_tokens`);
+    expect(JSON.stringify(stored)).not.toContain(secret);
   });
 
   it('acts in its own workspace with its role, and nowhere else', async () => {
@@ -36,13 +40,18 @@ describe('API tokens', () => {
       body: { name: 'reader', role: 'viewer' },
     });
     const token = created.body.token as string;
-    expect((await orca.request('GET', `/api/workspaces/${workspace.id}/members`, { token })).status).toBe(200);
+    expect((await orca.request('GET', `/api/workspaces/${workspace.id}/members`, { token })).status).toBe(
+      200,
+    );
     expect((await orca.request('GET', `/api/workspaces/${workspace.slug}`, { token })).status).toBe(200);
     const elsewhere = await orca.request('GET', `/api/workspaces/${other.id}`, { token });
     expect(elsewhere.status).toBe(404);
     const elsewhereBySlug = await orca.request('GET', `/api/workspaces/${other.slug}/members`, { token });
     expect(elsewhereBySlug.status).toBe(404);
-    const asViewer = await orca.request('PATCH', `/api/workspaces/${workspace.id}`, { token, body: { name: 'Hijacked' } });
+    const asViewer = await orca.request('PATCH', `/api/workspaces/${workspace.id}`, {
+      token,
+      body: { name: 'Hijacked' },
+    });
     expect(asViewer.status).toBe(403);
     const me = await orca.request('GET', '/api/me', { token });
     expect(me.body).toMatchObject({ via: 'apiToken', workspaces: [{ id: workspace.id, role: 'viewer' }] });
@@ -80,9 +89,13 @@ describe('API tokens', () => {
     });
     const token = created.body.token as string;
     expect((await orca.request('GET', `/api/workspaces/${workspace.id}`, { token })).status).toBe(200);
-    const revoked = await orca.request('DELETE', `/api/workspaces/${workspace.id}/tokens/${created.body.id}`, {
-      token: owner.token,
-    });
+    const revoked = await orca.request(
+      'DELETE',
+      `/api/workspaces/${workspace.id}/tokens/${created.body.id}`,
+      {
+        token: owner.token,
+      },
+    );
     expect(revoked.status).toBe(204);
     expect((await orca.request('GET', `/api/workspaces/${workspace.id}`, { token })).status).toBe(401);
     const again = await orca.request('DELETE', `/api/workspaces/${workspace.id}/tokens/${created.body.id}`, {
@@ -97,7 +110,9 @@ describe('API tokens', () => {
     await orca.platform.database.drizzle.execute(
       sql`update api_tokens set expires_at = now() - interval '1 second' where id = ${expiring.body.id}`,
     );
-    expect((await orca.request('GET', `/api/workspaces/${workspace.id}`, { token: expiring.body.token })).status).toBe(401);
+    expect(
+      (await orca.request('GET', `/api/workspaces/${workspace.id}`, { token: expiring.body.token })).status,
+    ).toBe(401);
 
     const audit = await orca.request('GET', `/api/workspaces/${workspace.id}/audit?action=token.revoked`, {
       token: owner.token,
@@ -113,6 +128,9 @@ describe('API tokens', () => {
       body: { name: 'x', role: 'superuser', expiresInDays: 0 },
     });
     expect(response.status).toBe(400);
-    expect(response.body.error.details.map((issue: { path: string }) => issue.path).sort()).toEqual(['expiresInDays', 'role']);
+    expect(response.body.error.details.map((issue: { path: string }) => issue.path).sort()).toEqual([
+      'expiresInDays',
+      'role',
+    ]);
   });
 });

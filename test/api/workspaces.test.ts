@@ -16,9 +16,15 @@ describe('workspaces', () => {
     expect(first).toMatchObject({ slug: 'acme-agency', role: 'owner' });
     expect(second.slug).toBe('client-unicode-co');
     const me = await orca.request('GET', '/api/me', { token: owner.token });
-    expect(me.body.workspaces.map((workspace: { slug: string }) => workspace.slug)).toEqual(['acme-agency', 'client-unicode-co']);
+    expect(me.body.workspaces.map((workspace: { slug: string }) => workspace.slug)).toEqual([
+      'acme-agency',
+      'client-unicode-co',
+    ]);
     const list = await orca.request('GET', '/api/workspaces', { token: owner.token });
-    expect(list.body).toMatchObject({ items: [{ name: 'Acme Agency' }, { name: 'Client: Ünïcode & Co' }], nextCursor: null });
+    expect(list.body).toMatchObject({
+      items: [{ name: 'Acme Agency' }, { name: 'Client: Ünïcode & Co' }],
+      nextCursor: null,
+    });
   });
 
   it('switches by id or by slug', async () => {
@@ -54,7 +60,10 @@ describe('workspaces', () => {
       action: 'workspace.updated',
       details: { before: { name: 'Old Name' }, after: { name: 'New Name', slug: 'new-name' } },
     });
-    const empty = await orca.request('PATCH', `/api/workspaces/${workspace.id}`, { token: owner.token, body: {} });
+    const empty = await orca.request('PATCH', `/api/workspaces/${workspace.id}`, {
+      token: owner.token,
+      body: {},
+    });
     expect(empty.status).toBe(422);
     const badSlug = await orca.request('PATCH', `/api/workspaces/${workspace.id}`, {
       token: owner.token,
@@ -68,18 +77,32 @@ describe('workspaces', () => {
     const workspace = await orca.createWorkspace(owner, 'Doomed');
     const admin = await orca.signUp();
     await orca.addMember(owner, workspace.id, admin, 'admin');
-    const byAdmin = await orca.request('DELETE', `/api/workspaces/${workspace.id}?confirm=doomed`, { token: admin.token });
+    const byAdmin = await orca.request('DELETE', `/api/workspaces/${workspace.id}?confirm=doomed`, {
+      token: admin.token,
+    });
     expect(byAdmin.status).toBe(403);
-    const unconfirmed = await orca.request('DELETE', `/api/workspaces/${workspace.id}`, { token: owner.token });
+    const unconfirmed = await orca.request('DELETE', `/api/workspaces/${workspace.id}`, {
+      token: owner.token,
+    });
     expect(unconfirmed.status).toBe(422);
     expect(unconfirmed.body.error.message).toMatch(/confirm=doomed/);
-    const wrong = await orca.request('DELETE', `/api/workspaces/${workspace.id}?confirm=other`, { token: owner.token });
+    const wrong = await orca.request('DELETE', `/api/workspaces/${workspace.id}?confirm=other`, {
+      token: owner.token,
+    });
     expect(wrong.status).toBe(422);
-    expect((await orca.request('GET', `/api/workspaces/${workspace.id}`, { token: owner.token })).status).toBe(200);
-    const deleted = await orca.request('DELETE', `/api/workspaces/${workspace.id}?confirm=doomed`, { token: owner.token });
+    expect(
+      (await orca.request('GET', `/api/workspaces/${workspace.id}`, { token: owner.token })).status,
+    ).toBe(200);
+    const deleted = await orca.request('DELETE', `/api/workspaces/${workspace.id}?confirm=doomed`, {
+      token: owner.token,
+    });
     expect(deleted.status).toBe(204);
-    expect((await orca.request('GET', `/api/workspaces/${workspace.id}`, { token: owner.token })).status).toBe(404);
-    expect((await orca.request('GET', `/api/workspaces/${workspace.id}`, { token: admin.token })).status).toBe(404);
+    expect(
+      (await orca.request('GET', `/api/workspaces/${workspace.id}`, { token: owner.token })).status,
+    ).toBe(404);
+    expect(
+      (await orca.request('GET', `/api/workspaces/${workspace.id}`, { token: admin.token })).status,
+    ).toBe(404);
   });
 
   it('answers an unknown workspace and an unknown API route with 404 in the error format', async () => {

@@ -3,7 +3,14 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiTokens, auditEvents, invitations, memberships, users, workspaces } from '../../src/store/schema.ts';
+import {
+  apiTokens,
+  auditEvents,
+  invitations,
+  memberships,
+  users,
+  workspaces,
+} from '../../src/store/schema.ts';
 import { startTestPlatform, type TestPlatform, type TestUser } from '../support/test-platform.ts';
 
 let orca: TestPlatform;
@@ -23,8 +30,14 @@ beforeAll(async () => {
     [alice, workspaceA],
     [bob, workspaceB],
   ] as const) {
-    await orca.request('POST', `/api/workspaces/${workspace.id}/invitations`, { token: user.token, body: { email: `guest-${user.name}@example.com` } });
-    await orca.request('POST', `/api/workspaces/${workspace.id}/tokens`, { token: user.token, body: { name: 'bot' } });
+    await orca.request('POST', `/api/workspaces/${workspace.id}/invitations`, {
+      token: user.token,
+      body: { email: `guest-${user.name}@example.com` },
+    });
+    await orca.request('POST', `/api/workspaces/${workspace.id}/tokens`, {
+      token: user.token,
+      body: { name: 'bot' },
+    });
   }
 });
 afterAll(() => orca.close());
@@ -70,13 +83,15 @@ describe('row-level security', () => {
     expect(bobsTokens).toHaveLength(1);
   });
 
-  it("shows an account its own memberships and its co-members only", async () => {
+  it('shows an account its own memberships and its co-members only', async () => {
     const { store } = orca.platform;
     const visible = await store.asUser(alice.id, (scope) => scope.db.select().from(memberships));
     expect(visible.map((row) => row.workspaceId)).toEqual([workspaceA.id]);
     const people = await store.asUser(alice.id, (scope) => scope.db.select({ id: users.id }).from(users));
     expect(people.map((row) => row.id)).toEqual([alice.id]);
-    const inA = await store.inWorkspace(workspaceA.id, (scope) => scope.db.select({ id: users.id }).from(users));
+    const inA = await store.inWorkspace(workspaceA.id, (scope) =>
+      scope.db.select({ id: users.id }).from(users),
+    );
     expect(inA.map((row) => row.id)).toEqual([alice.id]);
   });
 });

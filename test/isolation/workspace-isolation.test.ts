@@ -79,7 +79,13 @@ function victimRoutes(ws: string) {
 }
 
 function assertNothingLeaks(text: string) {
-  for (const secret of [victimWorkspace.name, victim.email, victimMember.email, 'pending@victim.example', 'victim bot']) {
+  for (const secret of [
+    victimWorkspace.name,
+    victim.email,
+    victimMember.email,
+    'pending@victim.example',
+    'victim bot',
+  ]) {
     expect(text).not.toContain(secret);
   }
   expect(text).not.toContain(victimInvitationId);
@@ -87,7 +93,16 @@ function assertNothingLeaks(text: string) {
 }
 
 describe('workspace isolation over HTTP', () => {
-  it.each(['session:owner', 'session:admin', 'session:builder', 'session:viewer', 'apiToken:owner', 'apiToken:admin', 'apiToken:builder', 'apiToken:viewer'])(
+  it.each([
+    'session:owner',
+    'session:admin',
+    'session:builder',
+    'session:viewer',
+    'apiToken:owner',
+    'apiToken:admin',
+    'apiToken:builder',
+    'apiToken:viewer',
+  ])(
     'as %s of another workspace, every route of the victim answers 404, by id and by slug',
     async (attacker) => {
       const before = await snapshotOfVictim();
@@ -125,7 +140,10 @@ describe('workspace isolation over HTTP', () => {
     );
     for (const list of lists) assertNothingLeaks(list.text);
     expect(await snapshotOfVictim()).toBe(before);
-    expect((await orca.request('GET', `/api/workspaces/${victimWorkspace.id}`, { token: victimTokenSecret })).status).toBe(200);
+    expect(
+      (await orca.request('GET', `/api/workspaces/${victimWorkspace.id}`, { token: victimTokenSecret }))
+        .status,
+    ).toBe(200);
   });
 
   it("lists none of the victim's workspaces in the attacker's /api/me", async () => {

@@ -14,7 +14,9 @@ async function setUpPglite(project: TestProject) {
   const directory = await mkdtemp(join(tmpdir(), 'orca-test-'));
   const database = await openDatabase({ kind: 'pglite-memory' });
   await migrateDatabase(database);
-  const client = (database.drizzle as unknown as { $client: { dumpDataDir(compression: 'none'): Promise<Blob> } }).$client;
+  const client = (
+    database.drizzle as unknown as { $client: { dumpDataDir(compression: 'none'): Promise<Blob> } }
+  ).$client;
   const dump = await client.dumpDataDir('none');
   await database.close();
   const path = join(directory, 'template.tar');
@@ -32,7 +34,11 @@ async function setUpPostgres(project: TestProject) {
     );
   });
   await admin.executeRaw(`create database ${templateName}`);
-  const template = await openDatabase({ kind: 'postgres', url: databaseUrlFor(adminUrl, templateName), poolSize: 1 });
+  const template = await openDatabase({
+    kind: 'postgres',
+    url: databaseUrlFor(adminUrl, templateName),
+    poolSize: 1,
+  });
   await migrateDatabase(template);
   await template.close();
   project.provide('postgresAdminUrl', adminUrl);

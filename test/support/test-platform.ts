@@ -1,7 +1,8 @@
 // A whole Orca (store, API, mailer) on a fresh copy of the test database, called in-process
 // through `app.request`, with helpers that sign people up and create workspaces.
+import type { SQL } from 'drizzle-orm';
 import { loadConfig } from '../../src/config.ts';
-import type { MailMessage, Mailer } from '../../src/mail/mailer.ts';
+import type { Mailer, MailMessage } from '../../src/mail/mailer.ts';
 import { createPlatform, type Platform } from '../../src/platform.ts';
 import { createTestDatabase } from './test-databases.ts';
 
@@ -9,11 +10,18 @@ export interface RecordingMailer extends Mailer {
   readonly sent: MailMessage[];
 }
 
+/** Rows of a raw query run outside any workspace scope (to inspect what is stored). */
+export async function selectRows<T>(platform: Platform, query: SQL): Promise<T[]> {
+  const result = (await platform.database.drizzle.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}
+
 export function recordingMailer(): RecordingMailer {
   const sent: MailMessage[] = [];
   return { configured: true, sent, send: async (message) => void sent.push(message) };
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: tests read response bodies loosely and assert on them.
 export interface ApiResponse<T = any> {
   status: number;
   body: T;
@@ -32,6 +40,7 @@ export interface RequestOptions {
 export interface TestPlatform {
   platform: Platform;
   mailer: RecordingMailer;
+  // biome-ignore lint/suspicious/noExplicitAny: tests read response bodies loosely and assert on them.
   request<T = any>(method: string, path: string, options?: RequestOptions): Promise<ApiResponse<T>>;
   signUp(name?: string): Promise<TestUser>;
   createWorkspace(user: TestUser, name: string): Promise<{ id: string; slug: string; name: string }>;
@@ -50,7 +59,9 @@ export interface TestUser {
 
 let userCounter = 0;
 
-export async function startTestPlatform(options: { configOverrides?: Record<string, string> } = {}): Promise<TestPlatform> {
+export async function startTestPlatform(
+  options: { configOverrides?: Record<string, string> } = {},
+): Promise<TestPlatform> {
   const mailer = recordingMailer();
   const database = await createTestDatabase();
   const config = loadConfig({ dataDirectory: '/nonexistent-test-data', ...options.configOverrides }, {});
@@ -60,7 +71,12 @@ export async function startTestPlatform(options: { configOverrides?: Record<stri
     logger: { info: () => undefined, error: () => undefined },
   });
 
-  async function request<T>(method: string, path: string, requestOptions: RequestOptions = {}): Promise<ApiResponse<T>> {
+  // biome-ignore lint/suspicious/noExplicitAny: tests read response bodies loosely and assert on them.
+  async function request<T = any>(
+    method: string,
+    path: string,
+    requestOptions: RequestOptions = {},
+  ): Promise<ApiResponse<T>> {
     const headers: Record<string, string> = { ...requestOptions.headers };
     if (requestOptions.token) headers.authorization = `Bearer ${requestOptions.token}`;
     let body: string | undefined;
@@ -92,7 +108,8 @@ export async function startTestPlatform(options: { configOverrides?: Record<stri
 
   async function createWorkspace(user: TestUser, name: string) {
     const response = await request('POST', '/api/workspaces', { token: user.token, body: { name } });
-    if (response.status !== 201) throw new Error(`workspace creation failed: ${response.status} ${response.text}`);
+    if (response.status !== 201)
+      throw new Error(`workspace creation failed: ${response.status} ${response.text}`);
     return response.body;
   }
 
@@ -101,8 +118,11 @@ export async function startTestPlatform(options: { configOverrides?: Record<stri
       token: owner.token,
       body: { email: invitee.email, role },
     });
-    if (invitation.status !== 201) throw new Error(`invitation failed: ${invitation.status} ${invitation.text}`);
-    const accepted = await request('POST', `/api/invitations/${invitation.body.token}/accept`, { token: invitee.token });
+    if (invitation.status !== 201)
+      throw new Error(`invitation failed: ${invitation.status} ${invitation.text}`);
+    const accepted = await request('POST', `/api/invitations/${invitation.body.token}/accept`, {
+      token: invitee.token,
+    });
     if (accepted.status !== 200) throw new Error(`acceptance failed: ${accepted.status} ${accepted.text}`);
   }
 

@@ -51,7 +51,11 @@ const listAuditRoute = createRoute({
     query: z.object({
       limit: z.coerce.number().int().min(1).max(200).default(50),
       cursor: z.string().max(500).optional(),
-      action: z.string().max(100).optional().describe('Only events of this action, e.g. member.invited.'),
+      action: z
+        .string()
+        .regex(/^[a-z_.]{1,100}$/, 'action must look like member.invited')
+        .optional()
+        .describe('Only events of this action, e.g. member.invited.'),
     }),
   },
   responses: { 200: jsonResponse(listOf(auditSchema), 'A page of events.'), ...commonErrors },

@@ -242,7 +242,7 @@ export function registerInvitationRoutes(app: OpenAPIHono<ApiEnv>) {
     await c.get('services').store.inWorkspace(access.workspace.id, async (scope) => {
       const invitation = await findInvitation(scope, invitationId);
       if (!invitation || invitationStatus(invitation) === 'accepted' || invitation.revokedAt) {
-        throw notFound("This open invitation");
+        throw notFound('This open invitation');
       }
       await revokeInvitation(scope, invitation.id);
       await recordAudit(scope, access.actor, {

@@ -33,6 +33,11 @@ const jsonValue = z
     (value) => value !== undefined && JSON.stringify(value).length <= 4000,
     'each preference must be JSON of at most 4000 characters',
   )
+  // PostgreSQL's jsonb cannot hold a NUL character; say so instead of failing at the database.
+  .refine(
+    (value) => !JSON.stringify(value ?? null).includes('\\u0000'),
+    'preferences must not contain NUL characters',
+  )
   .openapi({ description: 'Any JSON value' });
 
 const memoryLimitBytes = 16 * 1024;
@@ -65,7 +70,14 @@ const memoryPatch = z.strictObject({
     .optional()
     .describe('Merged into the stored preferences; a key set to null is removed.'),
   facts: z
-    .array(z.string().trim().min(1).max(500, 'each fact must be at most 500 characters'))
+    .array(
+      z
+        .string()
+        .trim()
+        .min(1)
+        .max(500, 'each fact must be at most 500 characters')
+        .refine((fact) => !fact.includes('\u0000'), 'facts must not contain NUL characters'),
+    )
     .max(100, 'keep at most 100 facts')
     .optional()
     .describe('Replaces the stored list of facts.'),

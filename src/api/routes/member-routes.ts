@@ -77,7 +77,7 @@ async function findTargetMember(c: ApiContext, access: WorkspaceAccess, userId: 
   const target = await c
     .get('services')
     .store.inWorkspace(access.workspace.id, (scope) => findMember(scope, userId));
-  if (!target) throw notFound("This member");
+  if (!target) throw notFound('This member');
   return target;
 }
 

@@ -146,7 +146,7 @@ export function registerTokenRoutes(app: OpenAPIHono<ApiEnv>) {
     const { tokenId } = c.req.valid('param');
     await c.get('services').store.inWorkspace(access.workspace.id, async (scope) => {
       const revoked = await revokeApiToken(scope, tokenId);
-      if (!revoked) throw notFound("This API token");
+      if (!revoked) throw notFound('This API token');
       await recordAudit(scope, access.actor, {
         action: 'token.revoked',
         targetType: 'token',
