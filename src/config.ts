@@ -4,11 +4,8 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { OrcaError } from './domain/errors.ts';
 
-const port = z.coerce
-  .number()
-  .int()
-  .min(0)
-  .max(65535, 'must be a port number from 0 to 65535 (0 picks a free port)');
+const portMessage = 'must be a port number from 0 to 65535 (0 picks a free port)';
+const port = z.coerce.number(portMessage).int(portMessage).min(0, portMessage).max(65535, portMessage);
 
 const databaseUrl = z
   .string()

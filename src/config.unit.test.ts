@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig, publicUrlOf } from './config.ts';
+import { OrcaError } from './domain/errors.ts';
+
+describe('configuration', () => {
+  it('has defaults for a fresh install', () => {
+    const config = loadConfig({}, {});
+    expect(config).toMatchObject({ host: '127.0.0.1', port: 4400 });
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.dataDirectory).toMatch(/\.orca$/);
+    expect(publicUrlOf(config)).toBe('http://127.0.0.1:4400');
+  });
+
+  it('reads the environment, and explicit options win', () => {
+    const config = loadConfig({ port: '5000' }, { PORT: '4000', HOST: '0.0.0.0', DATABASE_URL: 'postgres://u@h/db' });
+    expect(config).toMatchObject({ port: 5000, host: '0.0.0.0', databaseUrl: 'postgres://u@h/db' });
+  });
+
+  it('fails fast naming the variable and the fix', () => {
+    const attempt = () => loadConfig({}, { PORT: 'eighty', DATABASE_URL: 'mysql://nope' });
+    expect(attempt).toThrow(OrcaError);
+    expect(attempt).toThrow(/PORT: .*\n.*DATABASE_URL: must be a PostgreSQL URL such as postgres:\/\//s);
+  });
+});
