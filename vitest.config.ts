@@ -19,6 +19,7 @@ const storageProject = (database: 'pglite' | 'postgres') => ({
 
 export default defineConfig({
   test: {
+    reporters: ['default', './test/support/summary-reporter.ts'],
     projects: [
       { test: { name: 'unit', include: unitSuites, testTimeout: 60_000, hookTimeout: 60_000 } },
       storageProject('pglite'),

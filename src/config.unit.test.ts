@@ -12,7 +12,10 @@ describe('configuration', () => {
   });
 
   it('reads the environment, and explicit options win', () => {
-    const config = loadConfig({ port: '5000' }, { PORT: '4000', HOST: '0.0.0.0', DATABASE_URL: 'postgres://u@h/db' });
+    const config = loadConfig(
+      { port: '5000' },
+      { PORT: '4000', HOST: '0.0.0.0', DATABASE_URL: 'postgres://u@h/db' },
+    );
     expect(config).toMatchObject({ port: 5000, host: '0.0.0.0', databaseUrl: 'postgres://u@h/db' });
   });
 

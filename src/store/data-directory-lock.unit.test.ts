@@ -19,7 +19,9 @@ describe('data directory lock', () => {
   it('refuses a second opener and names the process that holds the directory', () => {
     const directory = temporaryDirectory();
     const lock = lockDataDirectory(directory);
-    expect(() => lockDataDirectory(directory)).toThrow(new RegExp(`in use by process ${process.pid} on ${hostname()}`));
+    expect(() => lockDataDirectory(directory)).toThrow(
+      new RegExp(`in use by process ${process.pid} on ${hostname()}`),
+    );
     lock.release();
     expect(existsSync(lock.path)).toBe(false);
     lockDataDirectory(directory).release();
@@ -29,7 +31,10 @@ describe('data directory lock', () => {
     const directory = temporaryDirectory();
     const child = spawn(process.execPath, ['-e', '0']);
     const deadPid = await new Promise<number>((resolve) => child.on('exit', () => resolve(child.pid ?? 0)));
-    writeFileSync(join(directory, 'orca.lock'), JSON.stringify({ pid: deadPid, host: hostname(), startedAt: 'then' }));
+    writeFileSync(
+      join(directory, 'orca.lock'),
+      JSON.stringify({ pid: deadPid, host: hostname(), startedAt: 'then' }),
+    );
     const lock = lockDataDirectory(directory);
     expect(JSON.parse(readFileSync(lock.path, 'utf8')).pid).toBe(process.pid);
     lock.release();

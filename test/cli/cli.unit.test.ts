@@ -73,7 +73,11 @@ describe('orca CLI', () => {
     const malformed = await run(['migrate'], { DATABASE_URL: 'mysql://root@localhost/x' });
     expect(malformed.code).toBe(1);
     expect(malformed.stderr).toMatch(/DATABASE_URL: must be a PostgreSQL URL/);
-    const unreachable = await run(['migrate', '--database-url', 'postgres://orca:hunter2-secret@127.0.0.1:1/orca']);
+    const unreachable = await run([
+      'migrate',
+      '--database-url',
+      'postgres://orca:hunter2-secret@127.0.0.1:1/orca',
+    ]);
     expect(unreachable.code).toBe(1);
     expect(unreachable.stderr).toMatch(/Cannot connect to the PostgreSQL server/);
     expect(unreachable.stderr).not.toContain('hunter2-secret');
