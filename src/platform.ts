@@ -1,6 +1,6 @@
 // The composition root: the only module that knows every concrete part. It opens the database,
 // migrates it, and builds the store, the mailer and the HTTP app.
-import { createServer } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import { createApp, type OrcaApp } from './api/app.ts';
@@ -50,6 +50,8 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
   return { config, database, store, app, close: () => database.close() };
 }
 
+const shutdownGraceMilliseconds = 10_000;
+
 export interface RunningServer {
   readonly url: string;
   close(): Promise<void>;
@@ -57,7 +59,20 @@ export interface RunningServer {
 
 /** Serves the platform's app over HTTP on the configured host and port. */
 export async function listen(platform: Platform): Promise<RunningServer> {
-  const server = createAdaptorServer({ fetch: platform.app.fetch, createServer });
+  // Requests whose client went away keep running; closing waits for them before the caller
+  // closes the database under them.
+  let inFlight = 0;
+  let onDrained: (() => void) | undefined;
+  const fetch: typeof platform.app.fetch = async (request, ...rest) => {
+    inFlight++;
+    try {
+      return await platform.app.fetch(request, ...rest);
+    } finally {
+      inFlight--;
+      if (inFlight === 0) onDrained?.();
+    }
+  };
+  const server = createAdaptorServer({ fetch, createServer }) as Server;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(platform.config.port, platform.config.host, () => resolve());
@@ -66,10 +81,21 @@ export async function listen(platform: Platform): Promise<RunningServer> {
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return {
     url: `http://${host}:${address.port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
+    // Stop accepting, let requests in flight finish (the database is closed only after), and cut
+    // connections that are still busy after the grace period.
+    close: async () => {
+      const force = setTimeout(() => server.closeAllConnections(), shutdownGraceMilliseconds);
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
-        (server as { closeAllConnections?: () => void }).closeAllConnections?.();
-      }),
+        server.closeIdleConnections();
+      });
+      clearTimeout(force);
+      if (inFlight > 0) {
+        await new Promise<void>((resolve) => {
+          onDrained = resolve;
+          setTimeout(resolve, shutdownGraceMilliseconds);
+        });
+      }
+    },
   };
 }
