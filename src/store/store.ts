@@ -1,8 +1,8 @@
 // The store's scopes. Every query runs in one of three, each its own transaction:
 // - a workspace scope: role orca_app, app.workspace_id set: tenant rows of that workspace only;
 // - an account scope: role orca_app, app.user_id set: the user's own rows and memberships;
-// - the system scope: no role switch; only for authentication lookups by secret hash, before
-//   anyone's scope is known, and for creating accounts.
+// - the system scope: no role switch and no transaction; only for authentication lookups by
+//   secret hash, before anyone's scope is known, and for creating accounts.
 import { sql } from 'drizzle-orm';
 import type { Database, OrcaDrizzle } from './database.ts';
 
@@ -41,10 +41,12 @@ export class Store {
     });
   }
 
+  /**
+   * No transaction: authentication runs on every request, and its lookups are single statements
+   * whose order does not matter, so BEGIN and COMMIT would only add two round trips.
+   */
   system<T>(work: (scope: SystemScope) => Promise<T>): Promise<T> {
-    return this.database.drizzle.transaction(async (transaction) =>
-      work({ db: transaction as unknown as OrcaDrizzle }),
-    );
+    return work({ db: this.database.drizzle });
   }
 }
 
