@@ -58,23 +58,42 @@ async function json(url: string, init: RequestInit & { token?: string; body?: st
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (init.token) headers.authorization = `Bearer ${init.token}`;
   const response = await fetch(url, { ...init, headers });
-  if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${url}: ${response.status} ${await response.text()}`);
+  if (!response.ok)
+    throw new Error(`${init.method ?? 'GET'} ${url}: ${response.status} ${await response.text()}`);
   return response.json();
 }
 
 async function load(url: string, token: string) {
-  const result = await autocannon({ url, connections, duration: seconds, headers: { authorization: `Bearer ${token}` } });
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
-  return { requestsPerSecond: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99 };
+  const result = await autocannon({
+    url,
+    connections,
+    duration: seconds,
+    headers: { authorization: `Bearer ${token}` },
+  });
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  return {
+    requestsPerSecond: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+  };
 }
 
 async function throughput(orca: RunningOrca) {
   const signup = await json(`${orca.url}/api/auth/signup`, {
     method: 'POST',
-    body: JSON.stringify({ email: `bench-${Date.now()}@example.com`, password: 'benchmark passphrase', name: 'Bench' }),
+    body: JSON.stringify({
+      email: `bench-${Date.now()}@example.com`,
+      password: 'benchmark passphrase',
+      name: 'Bench',
+    }),
   });
   const token = signup.token as string;
-  const workspace = await json(`${orca.url}/api/workspaces`, { method: 'POST', token, body: JSON.stringify({ name: 'Bench' }) });
+  const workspace = await json(`${orca.url}/api/workspaces`, {
+    method: 'POST',
+    token,
+    body: JSON.stringify({ name: 'Bench' }),
+  });
   for (let index = 0; index < 5; index++) {
     await json(`${orca.url}/api/workspaces/${workspace.id}/invitations`, {
       method: 'POST',
@@ -148,8 +167,11 @@ async function main() {
       load: { pglite: pgliteFigures, postgres: postgres.figures },
       settings: { seconds, connections, rounds },
     };
-    const row = (database: string, route: string, figure: { requestsPerSecond: number; p50: number; p99: number }) =>
-      `| ${database} | ${route} | ${figure.requestsPerSecond} | ${figure.p50} | ${figure.p99} |`;
+    const row = (
+      database: string,
+      route: string,
+      figure: { requestsPerSecond: number; p50: number; p99: number },
+    ) => `| ${database} | ${route} | ${figure.requestsPerSecond} | ${figure.p50} | ${figure.p99} |`;
     console.log(
       [
         '| figure | value |',

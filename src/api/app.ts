@@ -4,7 +4,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { OrcaError } from '../domain/errors.ts';
-import { authenticate } from './authentication.ts';
+import { authenticate, refuseCrossSiteCookieRequests } from './authentication.ts';
 import type { ApiEnv, ApiServices } from './context.ts';
 import { toErrorResponse, validationError } from './error-response.ts';
 import { registerAuditRoutes } from './routes/audit-routes.ts';
@@ -57,6 +57,7 @@ export function createApp(services: ApiServices, options: { webRoot?: string } =
       },
     }),
   );
+  app.use('/api/*', refuseCrossSiteCookieRequests);
   app.use('/api/*', authenticate);
   app.use('/api/workspaces/:ws', resolveWorkspace);
   app.use('/api/workspaces/:ws/*', resolveWorkspace);

@@ -15,6 +15,33 @@ function bearerToken(header: string | undefined): string | undefined {
   return match[1];
 }
 
+const safeMethods = /^(GET|HEAD|OPTIONS)$/;
+
+/**
+ * A browser sends the session cookie along with requests other sites make it send. Cookies are
+ * SameSite=Lax already; this refuses, in depth, any state-changing request that rides on the
+ * cookie from another origin. Bearer requests carry their credential explicitly and pass.
+ */
+export const refuseCrossSiteCookieRequests: MiddlewareHandler<ApiEnv> = async (c, next) => {
+  const ridesOnCookie = !c.req.header('authorization') && getCookie(c, sessionCookieName) !== undefined;
+  if (ridesOnCookie && !safeMethods.test(c.req.method)) {
+    const { config } = c.get('services');
+    const allowedOrigins = new Set([new URL(c.req.url).origin]);
+    if (config.publicUrl) allowedOrigins.add(new URL(config.publicUrl).origin);
+    const origin = c.req.header('origin');
+    const fetchSite = c.req.header('sec-fetch-site');
+    const crossSite =
+      (fetchSite !== undefined && fetchSite !== 'same-origin' && fetchSite !== 'none') ||
+      (origin !== undefined && !allowedOrigins.has(origin));
+    if (crossSite) {
+      throw forbidden(
+        'Requests from other sites may not use your Orca session. Use the Orca app, or an API token.',
+      );
+    }
+  }
+  await next();
+};
+
 /** Resolves the caller when credentials are sent; wrong credentials are refused at once. */
 export const authenticate: MiddlewareHandler<ApiEnv> = async (c, next) => {
   const { store } = c.get('services');

@@ -142,3 +142,20 @@ describe('sign in and out', () => {
     expect(malformedHeader.body.error.message).toMatch(/Bearer/);
   });
 });
+
+describe('cross-site requests', () => {
+  it('refuses a form post from another origin, even with a valid session cookie', async () => {
+    const user = await orca.signUp();
+    const response = await orca.request('POST', '/api/auth/logout', {
+      rawBody: 'x=1',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        origin: 'https://evil.example',
+        cookie: `orca_session=${user.token}`,
+      },
+    });
+    expect(response.status).toBe(403);
+    expect(response.body.error.code).toBe('forbidden');
+    expect((await orca.request('GET', '/api/me', { token: user.token })).status).toBe(200);
+  });
+});

@@ -1,6 +1,7 @@
 // A whole Orca (store, API, mailer) on a fresh copy of the test database, called in-process
 // through `app.request`, with helpers that sign people up and create workspaces.
 import type { SQL } from 'drizzle-orm';
+import type { Logger } from '../../src/api/context.ts';
 import { loadConfig } from '../../src/config.ts';
 import type { Mailer, MailMessage } from '../../src/mail/mailer.ts';
 import { createPlatform, type Platform } from '../../src/platform.ts';
@@ -67,8 +68,8 @@ export async function startTestPlatform(
   const config = loadConfig({ dataDirectory: '/nonexistent-test-data', ...options.configOverrides }, {});
   const platform = await createPlatform(config, {
     database,
-    mailer,
-    logger: { info: () => undefined, error: () => undefined },
+    mailer: options.configuredMailer ? undefined : mailer,
+    logger: options.logger ?? { info: () => undefined, error: () => undefined },
   });
 
   // biome-ignore lint/suspicious/noExplicitAny: tests read response bodies loosely and assert on them.
