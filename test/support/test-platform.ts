@@ -60,9 +60,14 @@ export interface TestUser {
 
 let userCounter = 0;
 
-export async function startTestPlatform(
-  options: { configOverrides?: Record<string, string> } = {},
-): Promise<TestPlatform> {
+export interface TestPlatformOptions {
+  configOverrides?: Record<string, string>;
+  /** Send e-mail as configured (ORCA_SMTP_URL) instead of recording it. */
+  configuredMailer?: boolean;
+  logger?: Logger;
+}
+
+export async function startTestPlatform(options: TestPlatformOptions = {}): Promise<TestPlatform> {
   const mailer = recordingMailer();
   const database = await createTestDatabase();
   const config = loadConfig({ dataDirectory: '/nonexistent-test-data', ...options.configOverrides }, {});
