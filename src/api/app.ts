@@ -7,6 +7,7 @@ import { OrcaError } from '../domain/errors.ts';
 import { authenticate, refuseCrossSiteCookieRequests } from './authentication.ts';
 import type { ApiEnv, ApiServices } from './context.ts';
 import { toErrorResponse, validationError } from './error-response.ts';
+import { registerAgentRoutes } from './routes/agent-routes.ts';
 import { registerAuditRoutes } from './routes/audit-routes.ts';
 import { registerAuthenticationRoutes } from './routes/authentication-routes.ts';
 import { registerInvitationRoutes } from './routes/invitation-routes.ts';
@@ -70,6 +71,7 @@ export function createApp(services: ApiServices, options: { webRoot?: string } =
   registerInvitationRoutes(app);
   registerTokenRoutes(app);
   registerAuditRoutes(app);
+  registerAgentRoutes(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

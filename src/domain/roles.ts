@@ -13,7 +13,9 @@ export type Action =
   | 'members.manage'
   | 'tokens.read'
   | 'tokens.manage'
-  | 'audit.read';
+  | 'audit.read'
+  | 'agents.read'
+  | 'agents.manage';
 
 /** The least role that may perform each action. */
 export const leastRoleFor: Record<Action, Role> = {
@@ -25,6 +27,8 @@ export const leastRoleFor: Record<Action, Role> = {
   'tokens.read': 'admin',
   'tokens.manage': 'admin',
   'audit.read': 'admin',
+  'agents.read': 'viewer',
+  'agents.manage': 'builder',
 };
 
 export function roleAtLeast(role: Role, least: Role): boolean {

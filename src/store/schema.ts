@@ -11,6 +11,7 @@ import {
   bigserial,
   boolean,
   index,
+  integer,
   jsonb,
   pgPolicy,
   pgRole,
@@ -21,6 +22,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { AgentSpec } from '../domain/agent-spec.ts';
 
 export const applicationRole = pgRole('orca_app').existing();
 
@@ -242,4 +244,45 @@ export const auditEvents = pgTable(
     index('audit_events_workspace_time').on(table.workspaceId, table.createdAt),
     workspacePolicy('audit_events'),
   ],
+);
+
+export const agents = pgTable(
+  'agents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    status: text('status').$type<'active' | 'paused'>().notNull().default('active'),
+    currentVersion: integer('current_version').notNull(),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    // The Orchestrator and users name agents; two agents of one workspace never share a name.
+    uniqueIndex('agents_workspace_name_unique').on(table.workspaceId, sql`lower(${table.name})`),
+    index('agents_workspace_created').on(table.workspaceId, table.createdAt),
+    workspacePolicy('agents'),
+  ],
+);
+
+/** Every version of every agent, immutable once written. */
+export const agentVersions = pgTable(
+  'agent_versions',
+  {
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    agentId: uuid('agent_id')
+      .notNull()
+      .references(() => agents.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    spec: jsonb('spec').$type<AgentSpec>().notNull(),
+    note: text('note'),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.agentId, table.version] }), workspacePolicy('agent_versions')],
 );

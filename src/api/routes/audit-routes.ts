@@ -1,8 +1,8 @@
 // The workspace's audit log, newest first, with cursor pagination.
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { OrcaError } from '../../domain/errors.ts';
-import { type AuditRecord, listAudit } from '../../store/audit-repository.ts';
+import { listAudit } from '../../store/audit-repository.ts';
 import type { ApiEnv } from '../context.ts';
+import { decodeCursor, pageOf } from '../cursor.ts';
 import { commonErrors, idParameter, jsonResponse, listOf, securedBy, timestamp } from '../schemas.ts';
 import { iso } from '../serialize.ts';
 import { requireAction } from '../workspace-access.ts';
@@ -19,26 +19,6 @@ const auditSchema = z
     createdAt: timestamp,
   })
   .openapi('AuditEvent');
-
-const cursorSchema = z.object({ createdAt: z.iso.datetime(), id: z.uuid() });
-
-function encodeCursor(record: AuditRecord): string {
-  return Buffer.from(JSON.stringify({ createdAt: iso(record.createdAt), id: record.id })).toString(
-    'base64url',
-  );
-}
-
-function decodeCursor(cursor: string) {
-  try {
-    const parsed = cursorSchema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
-    return { createdAt: new Date(parsed.createdAt), id: parsed.id };
-  } catch {
-    throw new OrcaError(
-      'bad_request',
-      'The cursor is not valid. Pass the nextCursor of a previous page unchanged.',
-    );
-  }
-}
 
 const listAuditRoute = createRoute({
   method: 'get',
@@ -71,16 +51,14 @@ export function registerAuditRoutes(app: OpenAPIHono<ApiEnv>) {
       .store.inWorkspace(access.workspace.id, (scope) =>
         listAudit(scope, { limit: query.limit + 1, after, action: query.action }),
       );
-    const page = records.slice(0, query.limit);
-    const last = page[page.length - 1];
+    const page = pageOf(records, query.limit);
     return c.json(
       {
-        items: page.map((record) => ({
+        items: page.items.map(({ workspaceId: _workspaceId, ...record }) => ({
           ...record,
-          workspaceId: undefined,
           createdAt: iso(record.createdAt),
         })),
-        nextCursor: records.length > query.limit && last ? encodeCursor(last) : null,
+        nextCursor: page.nextCursor,
       },
       200,
     );

@@ -1,0 +1,167 @@
+// The agent spec: what an agent is and does, as versioned JSON. Validation happens when a spec is
+// saved, and every problem names the step and the field, so a user (or the Orchestrator) can fix
+// it without running the agent first.
+import { Ajv } from 'ajv';
+import jsonata from 'jsonata';
+import { z } from 'zod';
+import { expressionsIn, templateStrings } from './template.ts';
+import { toolNames } from './tool-names.ts';
+
+const identifierMessage =
+  'must be an identifier such as fetch_page: letters, digits and underscores, not starting with a digit';
+const identifier = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, identifierMessage);
+const expression = z.string().trim().min(1, 'must be a JSONata expression').max(4000);
+
+export const stepSchema = z.strictObject({
+  id: identifier,
+  tool: z.enum(toolNames, `must be one of the tools: ${toolNames.join(', ')}`),
+  description: z.string().max(1000).optional(),
+  with: z.record(z.string(), z.unknown()).default({}),
+  if: expression.optional().describe('Run the step only when this JSONata expression is truthy.'),
+  forEach: z
+    .strictObject({
+      items: expression.describe('JSONata expression giving the list to loop over.'),
+      as: identifier.default('item'),
+      concurrency: z.number().int().min(1).max(20).default(1),
+    })
+    .optional(),
+  retry: z
+    .strictObject({
+      attempts: z.number().int().min(1, 'must be at least 1').max(10, 'must be at most 10'),
+      backoffMs: z.number().int().min(0).max(600_000).default(1000),
+      factor: z.number().min(1).max(10).default(2),
+    })
+    .optional(),
+  timeoutMs: z
+    .number()
+    .int()
+    .min(100, 'must be at least 100')
+    .max(3_600_000, 'must be at most 3600000 (one hour)')
+    .optional(),
+  onError: z.enum(['fail', 'continue'], 'must be fail or continue').default('fail'),
+});
+
+export const agentSpecSchema = z.strictObject({
+  name: z.string().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters'),
+  goal: z.string().max(2000).default(''),
+  instructions: z.string().max(20_000).default(''),
+  input: z
+    .record(z.string(), z.unknown())
+    .default({ type: 'object', properties: {} })
+    .describe('A JSON Schema that run inputs must match.'),
+  steps: z
+    .array(stepSchema)
+    .min(1, 'an agent needs at least one step')
+    .max(100, 'an agent may have at most 100 steps'),
+  output: z.unknown().optional().describe('A template for the run output; by default the last step output.'),
+  memory: z
+    .strictObject({
+      style: z
+        .strictObject({
+          samples: z.array(z.string().max(5000)).max(20).default([]),
+          profile: z.string().max(5000).optional(),
+        })
+        .optional(),
+    })
+    .optional(),
+});
+
+export type AgentSpec = z.infer<typeof agentSpecSchema>;
+export type AgentStep = z.infer<typeof stepSchema>;
+
+export interface SpecIssue {
+  /** Where, such as `steps.1.with.url`. */
+  path: string;
+  /** The id of the step concerned, when the problem is inside a step. */
+  step?: string;
+  message: string;
+}
+
+export type SpecValidation = { success: true; spec: AgentSpec } | { success: false; issues: SpecIssue[] };
+
+const ajv = new Ajv({ strict: false, allErrors: true });
+
+function stepIdAt(raw: unknown, index: number): string | undefined {
+  const steps = (raw as { steps?: unknown })?.steps;
+  const step = Array.isArray(steps) ? steps[index] : undefined;
+  const id = (step as { id?: unknown })?.id;
+  return typeof id === 'string' ? id : undefined;
+}
+
+function checkExpression(text: string, path: string, step: string | undefined, issues: SpecIssue[]) {
+  try {
+    jsonata(text);
+  } catch (error) {
+    const reason = (error as { message?: string }).message ?? String(error);
+    issues.push({ path, step, message: `the expression "${text}" does not parse: ${reason}` });
+  }
+}
+
+/** Validates a spec as a whole: shape, then expressions, step references and the input schema. */
+export function validateAgentSpec(raw: unknown): SpecValidation {
+  const parsed = agentSpecSchema.safeParse(raw);
+  if (!parsed.success) {
+    return {
+      success: false,
+      issues: parsed.error.issues.map((issue) => {
+        const [first, index] = issue.path;
+        const step = first === 'steps' && typeof index === 'number' ? stepIdAt(raw, index) : undefined;
+        const message =
+          issue.code === 'unrecognized_keys'
+            ? `unknown field(s) ${issue.keys.join(', ')}; remove them`
+            : issue.message;
+        return { path: issue.path.map(String).join('.') || '(spec)', step, message };
+      }),
+    };
+  }
+  const spec = parsed.data;
+  const issues: SpecIssue[] = [];
+  const earlier = new Set<string>();
+  spec.steps.forEach((step, index) => {
+    const at = `steps.${index}`;
+    if (earlier.has(step.id)) {
+      issues.push({
+        path: `${at}.id`,
+        step: step.id,
+        message: `another step is called "${step.id}" already; step ids must differ`,
+      });
+    }
+    if (step.if) checkExpression(step.if, `${at}.if`, step.id, issues);
+    if (step.forEach) checkExpression(step.forEach.items, `${at}.forEach.items`, step.id, issues);
+    for (const template of templateStrings(step.with, `${at}.with`)) {
+      for (const text of expressionsIn(template.value)) {
+        checkExpression(text, template.path, step.id, issues);
+        for (const [, referenced] of text.matchAll(/\bsteps\.([A-Za-z_][A-Za-z0-9_]*)/g)) {
+          if (referenced && !earlier.has(referenced)) {
+            issues.push({
+              path: template.path,
+              step: step.id,
+              message: `refers to steps.${referenced}, which is not an earlier step; a step can use the output of the steps before it`,
+            });
+          }
+        }
+      }
+    }
+    earlier.add(step.id);
+  });
+  for (const template of templateStrings(spec.output, 'output')) {
+    for (const text of expressionsIn(template.value)) checkExpression(text, template.path, undefined, issues);
+  }
+  try {
+    ajv.compile(spec.input);
+  } catch (error) {
+    issues.push({ path: 'input', message: `is not a valid JSON Schema: ${(error as Error).message}` });
+  }
+  return issues.length > 0 ? { success: false, issues } : { success: true, spec };
+}
+
+/** One line per issue, for messages: `step "fetch" (steps.1.with.url): …`. */
+export function describeSpecIssues(issues: SpecIssue[]): string {
+  return issues
+    .map((issue) =>
+      issue.step
+        ? `step "${issue.step}" (${issue.path}): ${issue.message}`
+        : `${issue.path}: ${issue.message}`,
+    )
+    .join('; ');
+}

@@ -1,0 +1,20 @@
+// The names of the tools an agent step may call. The runtime registers one tool per name
+// (src/runtime/tools/); a spec naming anything else is refused when it is saved, not when it runs.
+export const toolNames = [
+  'http.request',
+  'html.extract',
+  'transform',
+  'llm.generate',
+  'memory.write',
+  'memory.read',
+  'memory.search',
+  'memory.list',
+  'files.save',
+  'files.read',
+  'notify.webhook',
+  'notify.email',
+  'agent.call',
+  'wait',
+] as const;
+
+export type ToolName = (typeof toolNames)[number];

@@ -1,0 +1,164 @@
+// Agents and their immutable versions. An agent row points at its current version; changing
+// the spec writes a new version and moves the pointer, in one transaction.
+import { and, asc, desc, eq, gt, or, sql } from 'drizzle-orm';
+import type { AgentSpec } from '../domain/agent-spec.ts';
+import { isUuid } from '../domain/slug.ts';
+import { agents, agentVersions } from './schema.ts';
+import type { WorkspaceScope } from './store.ts';
+
+export type AgentStatus = 'active' | 'paused';
+
+export interface AgentRecord {
+  id: string;
+  name: string;
+  status: AgentStatus;
+  version: number;
+  spec: AgentSpec;
+  createdBy: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type AgentVersionRecord = typeof agentVersions.$inferSelect;
+
+const agentColumns = {
+  id: agents.id,
+  name: agents.name,
+  status: agents.status,
+  version: agents.currentVersion,
+  spec: agentVersions.spec,
+  createdBy: agents.createdBy,
+  createdAt: agents.createdAt,
+  updatedAt: agents.updatedAt,
+};
+
+function currentVersionJoin() {
+  return and(eq(agentVersions.agentId, agents.id), eq(agentVersions.version, agents.currentVersion));
+}
+
+/** Creates an agent at version 1. Throws a unique violation when the name is taken. */
+export async function insertAgent(scope: WorkspaceScope, spec: AgentSpec, createdBy: string, note?: string) {
+  const [agent] = await scope.db
+    .insert(agents)
+    .values({ workspaceId: scope.workspaceId, name: spec.name, currentVersion: 1, createdBy })
+    .returning({ id: agents.id });
+  if (!agent) throw new Error('insert into agents returned no row');
+  await scope.db
+    .insert(agentVersions)
+    .values({ workspaceId: scope.workspaceId, agentId: agent.id, version: 1, spec, note, createdBy });
+  const created = await findAgent(scope, agent.id);
+  if (!created) throw new Error('the agent just created cannot be read back');
+  return created;
+}
+
+export async function findAgent(scope: WorkspaceScope, agentId: string): Promise<AgentRecord | undefined> {
+  if (!isUuid(agentId)) return undefined;
+  const [row] = await scope.db
+    .select(agentColumns)
+    .from(agents)
+    .innerJoin(agentVersions, currentVersionJoin())
+    .where(and(eq(agents.workspaceId, scope.workspaceId), eq(agents.id, agentId)));
+  return row;
+}
+
+/** The agent, with its row locked until the transaction ends (for read-modify-write). */
+export async function findAgentForUpdate(scope: WorkspaceScope, agentId: string) {
+  if (!isUuid(agentId)) return undefined;
+  const [row] = await scope.db
+    .select({ id: agents.id, version: agents.currentVersion, status: agents.status, name: agents.name })
+    .from(agents)
+    .where(and(eq(agents.workspaceId, scope.workspaceId), eq(agents.id, agentId)))
+    .for('update');
+  return row;
+}
+
+export interface AgentPage {
+  limit: number;
+  after?: { createdAt: Date; id: string };
+  status?: AgentStatus;
+  /** Case-insensitive part of the name. */
+  nameContains?: string;
+}
+
+/** Agents oldest first, after a (createdAt, id) cursor position. */
+export async function listAgents(scope: WorkspaceScope, page: AgentPage): Promise<AgentRecord[]> {
+  const conditions = [eq(agents.workspaceId, scope.workspaceId)];
+  if (page.status) conditions.push(eq(agents.status, page.status));
+  if (page.nameContains) {
+    conditions.push(sql`strpos(lower(${agents.name}), lower(${page.nameContains})) > 0`);
+  }
+  if (page.after) {
+    const { createdAt, id } = page.after;
+    const later = or(
+      gt(agents.createdAt, createdAt),
+      and(eq(agents.createdAt, createdAt), gt(agents.id, id)),
+    );
+    if (later) conditions.push(later);
+  }
+  return scope.db
+    .select(agentColumns)
+    .from(agents)
+    .innerJoin(agentVersions, currentVersionJoin())
+    .where(and(...conditions))
+    .orderBy(asc(agents.createdAt), asc(agents.id))
+    .limit(page.limit);
+}
+
+/** Writes the next version and makes it current. The caller holds the agent's row lock. */
+export async function insertAgentVersion(
+  scope: WorkspaceScope,
+  agentId: string,
+  version: number,
+  spec: AgentSpec,
+  createdBy: string,
+  note?: string,
+) {
+  await scope.db
+    .insert(agentVersions)
+    .values({ workspaceId: scope.workspaceId, agentId, version, spec, note, createdBy });
+  await scope.db
+    .update(agents)
+    .set({ currentVersion: version, name: spec.name, updatedAt: new Date() })
+    .where(and(eq(agents.workspaceId, scope.workspaceId), eq(agents.id, agentId)));
+}
+
+export async function setAgentStatus(scope: WorkspaceScope, agentId: string, status: AgentStatus) {
+  await scope.db
+    .update(agents)
+    .set({ status, updatedAt: new Date() })
+    .where(and(eq(agents.workspaceId, scope.workspaceId), eq(agents.id, agentId)));
+}
+
+export async function deleteAgent(scope: WorkspaceScope, agentId: string): Promise<boolean> {
+  if (!isUuid(agentId)) return false;
+  const deleted = await scope.db
+    .delete(agents)
+    .where(and(eq(agents.workspaceId, scope.workspaceId), eq(agents.id, agentId)))
+    .returning({ id: agents.id });
+  return deleted.length === 1;
+}
+
+export async function listAgentVersions(
+  scope: WorkspaceScope,
+  agentId: string,
+): Promise<AgentVersionRecord[]> {
+  return scope.db
+    .select()
+    .from(agentVersions)
+    .where(and(eq(agentVersions.workspaceId, scope.workspaceId), eq(agentVersions.agentId, agentId)))
+    .orderBy(desc(agentVersions.version));
+}
+
+export async function findAgentVersion(scope: WorkspaceScope, agentId: string, version: number) {
+  const [row] = await scope.db
+    .select()
+    .from(agentVersions)
+    .where(
+      and(
+        eq(agentVersions.workspaceId, scope.workspaceId),
+        eq(agentVersions.agentId, agentId),
+        eq(agentVersions.version, version),
+      ),
+    );
+  return row;
+}
