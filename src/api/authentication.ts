@@ -45,7 +45,9 @@ export const refuseCrossSiteCookieRequests: MiddlewareHandler<ApiEnv> = async (c
 /** Resolves the caller when credentials are sent; wrong credentials are refused at once. */
 export const authenticate: MiddlewareHandler<ApiEnv> = async (c, next) => {
   const { store } = c.get('services');
-  const secret = bearerToken(c.req.header('authorization')) ?? getCookie(c, sessionCookieName);
+  const bearer = bearerToken(c.req.header('authorization'));
+  const cookie = bearer === undefined ? getCookie(c, sessionCookieName) : undefined;
+  const secret = bearer ?? cookie;
   let principal: Principal | undefined;
   if (secret !== undefined) {
     const tokenHash = hashSecret(secret);
@@ -57,12 +59,13 @@ export const authenticate: MiddlewareHandler<ApiEnv> = async (c, next) => {
       const found = await store.system((scope) => findLiveApiToken(scope, tokenHash));
       if (found) principal = { kind: 'apiToken', ...found };
     }
-    if (!principal) {
-      deleteCookie(c, sessionCookieName, { path: '/' });
+    if (!principal && bearer !== undefined) {
       throw unauthenticated(
         'Your session or token is not valid (expired, revoked or mistyped). Sign in again.',
       );
     }
+    // A stale cookie is forgotten, and the request goes on as anonymous: signing in again works.
+    if (!principal) deleteCookie(c, sessionCookieName, { path: '/' });
   }
   c.set('principal', principal);
   await next();

@@ -28,7 +28,13 @@ export function serveWebApp(root: string): MiddlewareHandler<ApiEnv> {
   const rootWithSeparator = root.endsWith(sep) ? root : root + sep;
   return async (c, next) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
-    const requested = normalize(join(root, decodeURIComponent(new URL(c.req.url).pathname)));
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(new URL(c.req.url).pathname);
+    } catch {
+      return c.text('This address is not valid (a malformed %-escape).', 400);
+    }
+    const requested = normalize(join(root, pathname));
     const inside = requested.startsWith(rootWithSeparator);
     const path = inside && (await isFile(requested)) ? requested : join(root, 'index.html');
     if (!(await isFile(path))) {

@@ -2,12 +2,19 @@
 // Anything else is 404, never 403, so that ids and slugs of other workspaces do not leak.
 import type { MiddlewareHandler } from 'hono';
 import { forbidden, notFound } from '../domain/errors.ts';
-import { type Action, can, leastRoleFor, type Role, roleAtLeast } from '../domain/roles.ts';
+import {
+  type Action,
+  can,
+  leastRoleFor,
+  personOnlyActions,
+  type Role,
+  roleAtLeast,
+} from '../domain/roles.ts';
 import { findMember, findWorkspaceOfUser, getWorkspace } from '../store/workspace-repository.ts';
 import { requirePrincipal } from './authentication.ts';
 import type { ApiContext, ApiEnv, WorkspaceAccess } from './context.ts';
 
-function lesserRole(first: Role, second: Role): Role {
+export function lesserRole(first: Role, second: Role): Role {
   return roleAtLeast(first, second) ? second : first;
 }
 
@@ -29,7 +36,8 @@ export const resolveWorkspace: MiddlewareHandler<ApiEnv> = async (c, next) => {
       creator: await findMember(scope, principal.user.id),
     }));
     const named =
-      found.workspace && (found.workspace.id === idOrSlug.toLowerCase() || found.workspace.slug === idOrSlug);
+      found.workspace &&
+      (found.workspace.id === idOrSlug.toLowerCase() || found.workspace.slug === idOrSlug.toLowerCase());
     if (found.workspace && named && found.creator) {
       access = {
         workspace: found.workspace,
@@ -46,6 +54,11 @@ export const resolveWorkspace: MiddlewareHandler<ApiEnv> = async (c, next) => {
 /** The caller's access, after checking that their role allows the action. */
 export function requireAction(c: ApiContext, action: Action): WorkspaceAccess {
   const access = c.get('access');
+  if (access.actor.tokenId && personOnlyActions.has(action)) {
+    throw forbidden(
+      'API tokens cannot manage members, invitations or tokens, or delete the workspace. Sign in as a person to do this.',
+    );
+  }
   if (!can(access.role, action)) {
     throw forbidden(
       `Your role in "${access.workspace.name}" is ${access.role}; this needs ${leastRoleFor[action]} or higher. ` +

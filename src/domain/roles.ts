@@ -31,6 +31,16 @@ export const leastRoleFor: Record<Action, Role> = {
   'agents.manage': 'builder',
 };
 
+/**
+ * Actions only a signed-in person may take, never an API token: a leaked token must not be able
+ * to mint further credentials or bring in members that outlive the token.
+ */
+export const personOnlyActions: ReadonlySet<Action> = new Set<Action>([
+  'members.manage',
+  'tokens.manage',
+  'workspace.delete',
+]);
+
 export function roleAtLeast(role: Role, least: Role): boolean {
   return rank[role] >= rank[least];
 }

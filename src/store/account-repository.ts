@@ -85,24 +85,32 @@ export async function findInvitationByHash(scope: SystemScope, tokenHash: string
   return row;
 }
 
-export async function recordLoginAttempt(
-  scope: SystemScope,
-  attempt: { email: string; address: string; succeeded: boolean },
-) {
-  await scope.db.insert(loginAttempts).values(attempt);
+export interface LoginLimits {
+  perEmailAndAddress: number;
+  perAddress: number;
+  perEmail: number;
 }
 
-/** Failed sign-ins for an e-mail address and from a network address since a moment. */
-export async function countFailedLoginsSince(
+/**
+ * Counts recent failures and, when under every limit, records this attempt as a failure before
+ * the password is checked; the caller marks it succeeded afterwards. Locks on the address and the
+ * e-mail serialise concurrent attempts, so parallel guesses cannot all slip under the limit.
+ * Run inside a transaction (Store.systemTransaction).
+ */
+export async function reserveLoginAttempt(
   scope: SystemScope,
-  email: string,
-  address: string,
-  since: Date,
-) {
-  const [row] = await scope.db
+  attempt: { email: string; address: string; since: Date; limits: LoginLimits },
+): Promise<{ allowed: false } | { allowed: true; attemptId: number }> {
+  const { email, address, since, limits } = attempt;
+  await scope.db.execute(sql`select pg_advisory_xact_lock(hashtext(${`login-address:${address}`}))`);
+  await scope.db.execute(sql`select pg_advisory_xact_lock(hashtext(${`login-email:${email}`}))`);
+  const [counts] = await scope.db
     .select({
-      byEmail: sql<number>`count(*) filter (where ${loginAttempts.email} = ${email})`.mapWith(Number),
+      pair: sql<number>`count(*) filter (where ${loginAttempts.email} = ${email} and ${loginAttempts.address} = ${address})`.mapWith(
+        Number,
+      ),
       byAddress: sql<number>`count(*) filter (where ${loginAttempts.address} = ${address})`.mapWith(Number),
+      byEmail: sql<number>`count(*) filter (where ${loginAttempts.email} = ${email})`.mapWith(Number),
     })
     .from(loginAttempts)
     .where(
@@ -112,7 +120,21 @@ export async function countFailedLoginsSince(
         sql`(${loginAttempts.email} = ${email} or ${loginAttempts.address} = ${address})`,
       ),
     );
-  return { byEmail: row?.byEmail ?? 0, byAddress: row?.byAddress ?? 0 };
+  const overLimit =
+    (counts?.pair ?? 0) >= limits.perEmailAndAddress ||
+    (counts?.byAddress ?? 0) >= limits.perAddress ||
+    (counts?.byEmail ?? 0) >= limits.perEmail;
+  if (overLimit) return { allowed: false };
+  const [row] = await scope.db
+    .insert(loginAttempts)
+    .values({ email, address, succeeded: false })
+    .returning({ id: loginAttempts.id });
+  if (!row) throw new Error('insert into login_attempts returned no row');
+  return { allowed: true, attemptId: row.id };
+}
+
+export async function markLoginAttemptSucceeded(scope: SystemScope, attemptId: number) {
+  await scope.db.update(loginAttempts).set({ succeeded: true }).where(eq(loginAttempts.id, attemptId));
 }
 
 /** Forgets old attempts so the table stays small. */

@@ -11,6 +11,10 @@ interface LockHolder {
   startedAt: string;
 }
 
+// Locks this process holds. The lock file alone cannot tell "this process opened it a moment ago"
+// from "a previous process that happened to have our pid (a restarted container's pid 1) left it".
+const heldByThisProcess = new Set<string>();
+
 export interface DataDirectoryLock {
   readonly path: string;
   release(): void;
@@ -41,9 +45,11 @@ export function lockDataDirectory(directory: string): DataDirectoryLock {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       writeFileSync(path, JSON.stringify(holder), { flag: 'wx' });
+      heldByThisProcess.add(path);
       return {
         path,
         release: () => {
+          heldByThisProcess.delete(path);
           if (readHolder(path)?.pid === process.pid) rmSync(path, { force: true });
         },
       };
@@ -51,7 +57,11 @@ export function lockDataDirectory(directory: string): DataDirectoryLock {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const current = readHolder(path);
       // A lock left by a process that died on this host is stale: take it over.
-      const stale = current !== undefined && current.host === holder.host && !processIsAlive(current.pid);
+      // So is one bearing our own pid: a container restarted as pid 1 finds its previous life's lock.
+      const stale =
+        current !== undefined &&
+        current.host === holder.host &&
+        ((current.pid === process.pid && !heldByThisProcess.has(path)) || !processIsAlive(current.pid));
       if (stale) {
         rmSync(path, { force: true });
         continue;

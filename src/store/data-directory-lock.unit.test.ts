@@ -40,3 +40,17 @@ describe('data directory lock', () => {
     lock.release();
   });
 });
+
+describe('data directory lock after a restart', () => {
+  it('takes over a lock bearing our own pid that this process did not take (a restarted container)', () => {
+    const directory = temporaryDirectory();
+    writeFileSync(
+      join(directory, 'orca.lock'),
+      JSON.stringify({ pid: process.pid, host: hostname(), startedAt: 'before' }),
+    );
+    const lock = lockDataDirectory(directory);
+    expect(JSON.parse(readFileSync(lock.path, 'utf8')).startedAt).not.toBe('before');
+    expect(() => lockDataDirectory(directory)).toThrow(/already in use/);
+    lock.release();
+  });
+});

@@ -1,5 +1,5 @@
 // Invitations to a workspace. The token itself is never stored, only its hash.
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Role } from '../domain/roles.ts';
 import { isUuid } from '../domain/slug.ts';
 import { invitations } from './schema.ts';
@@ -60,6 +60,21 @@ export async function revokeOpenInvitationsFor(scope: WorkspaceScope, email: str
     );
 }
 
+/** Revokes the open invitations a member sent, when that member is removed or demoted. */
+export async function revokeOpenInvitationsFrom(scope: WorkspaceScope, userId: string) {
+  await scope.db
+    .update(invitations)
+    .set({ revokedAt: sql`now()` })
+    .where(
+      and(
+        eq(invitations.workspaceId, scope.workspaceId),
+        eq(invitations.invitedBy, userId),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+      ),
+    );
+}
+
 export async function revokeInvitation(scope: WorkspaceScope, id: string) {
   await scope.db
     .update(invitations)
@@ -82,6 +97,7 @@ export async function markInvitationAccepted(
         eq(invitations.id, id),
         isNull(invitations.acceptedAt),
         isNull(invitations.revokedAt),
+        gt(invitations.expiresAt, sql`now()`),
       ),
     )
     .returning({ id: invitations.id });

@@ -195,6 +195,10 @@ export const invitations = pgTable(
   },
   (table) => [
     uniqueIndex('invitations_token_hash_unique').on(table.tokenHash),
+    // One open invitation per address and workspace: a new one replaces the old (revoking it).
+    uniqueIndex('invitations_open_email_unique')
+      .on(table.workspaceId, table.email)
+      .where(sql`accepted_at is null and revoked_at is null`),
     index('invitations_workspace').on(table.workspaceId, table.createdAt),
     workspacePolicy('invitations'),
   ],

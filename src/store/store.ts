@@ -48,6 +48,13 @@ export class Store {
   system<T>(work: (scope: SystemScope) => Promise<T>): Promise<T> {
     return work({ db: this.database.drizzle });
   }
+
+  /** The system scope in one transaction, for the few system writes that must be atomic. */
+  systemTransaction<T>(work: (scope: SystemScope) => Promise<T>): Promise<T> {
+    return this.database.drizzle.transaction((transaction) =>
+      work({ db: transaction as unknown as OrcaDrizzle }),
+    );
+  }
 }
 
 /** Whether a database error is a unique-constraint violation (Drizzle wraps the driver's error). */

@@ -145,14 +145,14 @@ export async function deleteMembership(scope: WorkspaceScope, userId: string) {
 }
 
 /**
- * The number of owners, counted with the owners' rows locked, so that two concurrent demotions
- * cannot both see "another owner remains" and leave the workspace with none.
+ * Every membership of the workspace, locked until the transaction ends. Membership changes take
+ * this lock first, so that two concurrent changes cannot both see "another owner remains", or act
+ * on a role that has just changed.
  */
-export async function countOwnersForUpdate(scope: WorkspaceScope): Promise<number> {
-  const owners = await scope.db
-    .select({ userId: memberships.userId })
+export async function lockMemberships(scope: WorkspaceScope): Promise<{ userId: string; role: Role }[]> {
+  return scope.db
+    .select({ userId: memberships.userId, role: memberships.role })
     .from(memberships)
-    .where(and(eq(memberships.workspaceId, scope.workspaceId), eq(memberships.role, 'owner')))
+    .where(eq(memberships.workspaceId, scope.workspaceId))
     .for('update');
-  return owners.length;
 }

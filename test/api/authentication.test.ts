@@ -117,7 +117,7 @@ describe('sign in and out', () => {
 
   it('rate limits failed sign-ins per address with 429 and Retry-After, even for the right password', async () => {
     const user = await orca.signUp();
-    for (let attempt = 0; attempt < signInLimits.perEmail; attempt++) {
+    for (let attempt = 0; attempt < signInLimits.perEmailAndAddress; attempt++) {
       const failed = await orca.request('POST', '/api/auth/login', {
         body: { email: user.email, password: `guess number ${attempt}` },
       });

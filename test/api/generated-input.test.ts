@@ -36,7 +36,8 @@ async function databaseFingerprint(): Promise<string> {
       return `${table}:${row?.digest}`;
     }),
   );
-  return parts.join(' ');
+  // One line per table, so that a failure names the table that changed.
+  return parts.join('\n');
 }
 
 const oddString = fc.oneof(
@@ -133,6 +134,10 @@ describe('generated input', () => {
   it('path and query parameters: never a 5xx, nothing changes, 404 or 400 with a message', async () => {
     await fc.assert(
       fc.asyncProperty(oddString, oddString, async (identifier, query) => {
+        // The generated PATCH bodies above may have renamed the slug (even to "owner"); a
+        // confirmation that matches it would rightly delete the workspace, so skip that case.
+        const current = await orca.request('GET', `/api/workspaces/${workspace.id}`, { token: owner.token });
+        fc.pre(query !== current.body.slug);
         const before = await databaseFingerprint();
         const encoded = encodeURIComponent(identifier) || 'x';
         const attempts = [

@@ -6,13 +6,13 @@ import { conflict, OrcaError, ruleViolated } from '../../domain/errors.ts';
 import { decoyPasswordHash, hashPassword, passwordWeakness, verifyPassword } from '../../domain/password.ts';
 import { hashSecret, newSecret } from '../../domain/secret-token.ts';
 import {
-  countFailedLoginsSince,
   deleteSession,
   findUserWithPasswordByEmail,
   insertSession,
   insertUser,
+  markLoginAttemptSucceeded,
   pruneLoginAttempts,
-  recordLoginAttempt,
+  reserveLoginAttempt,
 } from '../../store/account-repository.ts';
 import { isUniqueViolation } from '../../store/store.ts';
 import { clearSessionCookie, setSessionCookie } from '../authentication.ts';
@@ -28,8 +28,12 @@ import {
 } from '../schemas.ts';
 import { userView } from '../serialize.ts';
 
-/** Failed sign-ins allowed per e-mail address, and per network address, within the window. */
-export const signInLimits = { perEmail: 5, perAddress: 30, windowMinutes: 15 };
+/**
+ * Failed sign-ins allowed within the window: per e-mail from one network address (guessing),
+ * per address (spraying many accounts), and per e-mail from anywhere (a distributed attack). The
+ * per-e-mail limit is high so that a stranger cannot lock a user out with a few bad attempts.
+ */
+export const signInLimits = { perEmailAndAddress: 5, perAddress: 30, perEmail: 50, windowMinutes: 15 };
 
 const sessionResponse = z.object({ user: userSchema, token: z.string() }).openapi('Session');
 
@@ -117,11 +121,11 @@ export function registerAuthenticationRoutes(app: OpenAPIHono<ApiEnv>) {
     const { email, password } = c.req.valid('json');
     const { store } = c.get('services');
     const address = clientAddress(c);
-    const windowStart = new Date(Date.now() - signInLimits.windowMinutes * 60 * 1000);
-    const failures = await store.system((scope) =>
-      countFailedLoginsSince(scope, email, address, windowStart),
+    const since = new Date(Date.now() - signInLimits.windowMinutes * 60 * 1000);
+    const reservation = await store.systemTransaction((scope) =>
+      reserveLoginAttempt(scope, { email, address, since, limits: signInLimits }),
     );
-    if (failures.byEmail >= signInLimits.perEmail || failures.byAddress >= signInLimits.perAddress) {
+    if (!reservation.allowed) {
       throw new OrcaError(
         'rate_limited',
         `Too many failed sign-in attempts. Wait ${signInLimits.windowMinutes} minutes, then try again.`,
@@ -133,7 +137,8 @@ export function registerAuthenticationRoutes(app: OpenAPIHono<ApiEnv>) {
     const matches = await verifyPassword(password, user?.passwordHash ?? decoyPasswordHash);
     const succeeded = matches && user !== undefined;
     await store.system(async (scope) => {
-      await recordLoginAttempt(scope, { email, address, succeeded });
+      if (succeeded) await markLoginAttemptSucceeded(scope, reservation.attemptId);
+      // Now and then, forget attempts older than a day, so the table stays small without a job.
       if (Math.random() < 0.01) await pruneLoginAttempts(scope, new Date(Date.now() - 24 * 60 * 60 * 1000));
     });
     if (!succeeded || !user) {

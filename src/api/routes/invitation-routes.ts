@@ -3,6 +3,7 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { publicUrlOf } from '../../config.ts';
 import { conflict, forbidden, notFound, OrcaError, ruleViolated } from '../../domain/errors.ts';
+import { can, roleAtLeast } from '../../domain/roles.ts';
 import { hashSecret, newSecret } from '../../domain/secret-token.ts';
 import { findInvitationByHash } from '../../store/account-repository.ts';
 import { recordAudit } from '../../store/audit-repository.ts';
@@ -15,7 +16,13 @@ import {
   revokeInvitation,
   revokeOpenInvitationsFor,
 } from '../../store/invitation-repository.ts';
-import { findMember, getWorkspace, insertMembership, listMembers } from '../../store/workspace-repository.ts';
+import { isUniqueViolation } from '../../store/store.ts';
+import {
+  getWorkspace,
+  insertMembership,
+  listMembers,
+  lockMemberships,
+} from '../../store/workspace-repository.ts';
 import { requireSession } from '../authentication.ts';
 import type { ApiContext, ApiEnv } from '../context.ts';
 import {
@@ -185,28 +192,34 @@ async function invite(c: ApiContext, body: z.infer<typeof inviteBody>) {
   const { store, config, mailer, logger } = c.get('services');
   const token = newSecret('invitation');
   const expiresAt = new Date(Date.now() + config.invitationDays * 24 * 60 * 60 * 1000);
-  const invitation = await store.inWorkspace(access.workspace.id, async (scope) => {
-    const members = await listMembers(scope);
-    if (members.some((member) => member.email === body.email)) {
-      throw conflict(`${body.email} is a member of this workspace already. Change their role instead.`);
-    }
-    // A new invitation replaces any open one for the same address: only the newest link works.
-    await revokeOpenInvitationsFor(scope, body.email);
-    const created = await insertInvitation(scope, {
-      email: body.email,
-      role: body.role,
-      tokenHash: hashSecret(token),
-      invitedBy: access.actor.userId,
-      expiresAt,
+  const invitation = await store
+    .inWorkspace(access.workspace.id, async (scope) => {
+      const members = await listMembers(scope);
+      if (members.some((member) => member.email === body.email)) {
+        throw conflict(`${body.email} is a member of this workspace already. Change their role instead.`);
+      }
+      // A new invitation replaces any open one for the same address: only the newest link works.
+      await revokeOpenInvitationsFor(scope, body.email);
+      const created = await insertInvitation(scope, {
+        email: body.email,
+        role: body.role,
+        tokenHash: hashSecret(token),
+        invitedBy: access.actor.userId,
+        expiresAt,
+      });
+      await recordAudit(scope, access.actor, {
+        action: 'member.invited',
+        targetType: 'invitation',
+        targetId: created.id,
+        details: { email: body.email, role: body.role },
+      });
+      return created;
+    })
+    .catch((error: unknown) => {
+      if (isUniqueViolation(error))
+        throw conflict(`Another invitation to ${body.email} was created at the same moment. Try again.`);
+      throw error;
     });
-    await recordAudit(scope, access.actor, {
-      action: 'member.invited',
-      targetType: 'invitation',
-      targetId: created.id,
-      details: { email: body.email, role: body.role },
-    });
-    return created;
-  });
   const acceptUrl = `${publicUrlOf(config)}/invitations/${token}`;
   let emailSent = false;
   if (mailer.configured) {
@@ -291,26 +304,44 @@ export function registerInvitationRoutes(app: OpenAPIHono<ApiEnv>) {
       );
     }
     const { store } = c.get('services');
-    const workspace = await store.inWorkspace(invitation.workspaceId, async (scope) => {
-      if (await findMember(scope, principal.user.id)) {
-        throw conflict('You are a member of this workspace already.');
-      }
-      if (!(await markInvitationAccepted(scope, invitation.id, principal.user.id))) {
-        throw conflict('This invitation has just been used or revoked.');
-      }
-      await insertMembership(scope, principal.user.id, invitation.role);
-      await recordAudit(
-        scope,
-        { userId: principal.user.id },
-        {
-          action: 'member.joined',
-          targetType: 'member',
-          targetId: principal.user.id,
-          details: { email: principal.user.email, role: invitation.role, invitationId: invitation.id },
-        },
-      );
-      return getWorkspace(scope);
-    });
+    const workspace = await store
+      .inWorkspace(invitation.workspaceId, async (scope) => {
+        const locked = await lockMemberships(scope);
+        if (locked.some((membership) => membership.userId === principal.user.id)) {
+          throw conflict('You are a member of this workspace already.');
+        }
+        // An invitation carries its sender's rights: it lapses if the sender left or lost them.
+        const inviterRole = locked.find((membership) => membership.userId === invitation.invitedBy)?.role;
+        if (
+          !inviterRole ||
+          !can(inviterRole, 'members.manage') ||
+          !roleAtLeast(inviterRole, invitation.role)
+        ) {
+          throw ruleViolated(
+            'The person who sent this invitation can no longer invite you with this role. Ask an admin for a new invitation.',
+          );
+        }
+        if (!(await markInvitationAccepted(scope, invitation.id, principal.user.id))) {
+          throw conflict('This invitation has just been used or revoked.');
+        }
+        await insertMembership(scope, principal.user.id, invitation.role);
+        await recordAudit(
+          scope,
+          { userId: principal.user.id },
+          {
+            action: 'member.joined',
+            targetType: 'member',
+            targetId: principal.user.id,
+            details: { email: principal.user.email, role: invitation.role, invitationId: invitation.id },
+          },
+        );
+        return getWorkspace(scope);
+      })
+      .catch((error: unknown) => {
+        // Two invitations to one person accepted at the same moment: the second finds the first.
+        if (isUniqueViolation(error)) throw conflict('You are a member of this workspace already.');
+        throw error;
+      });
     if (!workspace) throw notFound('The workspace of this invitation');
     return c.json({ workspace: workspaceView(workspace, invitation.role) }, 200);
   });

@@ -2,11 +2,12 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { ruleViolated } from '../../domain/errors.ts';
 import { getUserMemory, saveUserMemory, type UserMemoryRecord } from '../../store/user-memory-repository.ts';
-import { getWorkspace, listWorkspacesOfUser } from '../../store/workspace-repository.ts';
+import { findMember, getWorkspace, listWorkspacesOfUser } from '../../store/workspace-repository.ts';
 import { requirePrincipal, requireSession } from '../authentication.ts';
 import type { ApiEnv } from '../context.ts';
 import { commonErrors, jsonBody, jsonResponse, securedBy, timestamp, userSchema } from '../schemas.ts';
 import { userView, workspaceView } from '../serialize.ts';
+import { lesserRole } from '../workspace-access.ts';
 
 const isTimeZone = (value: string) => {
   try {
@@ -148,8 +149,13 @@ export function registerMeRoutes(app: OpenAPIHono<ApiEnv>) {
     const principal = requirePrincipal(c);
     const { store } = c.get('services');
     if (principal.kind === 'apiToken') {
-      const workspace = await store.inWorkspace(principal.workspaceId, getWorkspace);
-      const workspaces = workspace ? [workspaceView(workspace, principal.role)] : [];
+      const { workspace, creator } = await store.inWorkspace(principal.workspaceId, async (scope) => ({
+        workspace: await getWorkspace(scope),
+        creator: await findMember(scope, principal.user.id),
+      }));
+      // The role the token acts with: never above its creator's current role.
+      const workspaces =
+        workspace && creator ? [workspaceView(workspace, lesserRole(principal.role, creator.role))] : [];
       return c.json({ user: userView(principal.user), workspaces, via: 'apiToken' as const }, 200);
     }
     const workspaces = await store.asUser(principal.user.id, listWorkspacesOfUser);

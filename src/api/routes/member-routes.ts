@@ -1,18 +1,20 @@
 // Members of a workspace: list, change role, remove (or leave). Invitations add members.
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { forbidden, notFound, ruleViolated } from '../../domain/errors.ts';
-import type { Role } from '../../domain/roles.ts';
+import { can, type Role, roleAtLeast } from '../../domain/roles.ts';
 import { revokeApiTokensOf } from '../../store/api-token-repository.ts';
 import { recordAudit } from '../../store/audit-repository.ts';
+import { revokeOpenInvitationsFrom } from '../../store/invitation-repository.ts';
+import type { WorkspaceScope } from '../../store/store.ts';
 import {
-  countOwnersForUpdate,
   deleteMembership,
   findMember,
   listMembers,
+  lockMemberships,
   type MemberRecord,
   updateMembershipRole,
 } from '../../store/workspace-repository.ts';
-import type { ApiContext, ApiEnv, WorkspaceAccess } from '../context.ts';
+import type { ApiEnv, WorkspaceAccess } from '../context.ts';
 import {
   commonErrors,
   idParameter,
@@ -66,19 +68,35 @@ const removeMemberRoute = createRoute({
 });
 
 /** Only owners may touch ownership: promote to owner, or demote or remove an owner. */
-function checkOwnershipRule(access: WorkspaceAccess, target: MemberRecord, newRole?: Role) {
+function checkOwnershipRule(actorRole: Role, target: MemberRecord, newRole?: Role) {
   const touchesOwnership = target.role === 'owner' || newRole === 'owner';
-  if (touchesOwnership && access.role !== 'owner') {
+  if (touchesOwnership && actorRole !== 'owner') {
     throw forbidden('Only an owner can grant ownership or change or remove an owner.');
   }
 }
 
-async function findTargetMember(c: ApiContext, access: WorkspaceAccess, userId: string) {
-  const target = await c
-    .get('services')
-    .store.inWorkspace(access.workspace.id, (scope) => findMember(scope, userId));
+/**
+ * The target member and the actor's role, read with the workspace's memberships locked, so the
+ * rules are checked against roles that cannot change before the transaction commits.
+ */
+async function lockedMembership(
+  scope: WorkspaceScope,
+  access: WorkspaceAccess,
+  userId: string,
+  leaving = false,
+) {
+  const locked = await lockMemberships(scope);
+  const target = await findMember(scope, userId);
   if (!target) throw notFound('This member');
-  return target;
+  const actorRole = locked.find((membership) => membership.userId === access.actor.userId)?.role;
+  if (!actorRole) throw notFound('This workspace');
+  if (!leaving && !can(actorRole, 'members.manage')) {
+    throw forbidden(
+      `Your role in this workspace is now ${actorRole}; managing members needs admin or higher.`,
+    );
+  }
+  const owners = locked.filter((membership) => membership.role === 'owner').length;
+  return { target, actorRole, owners };
 }
 
 export function registerMemberRoutes(app: OpenAPIHono<ApiEnv>) {
@@ -92,32 +110,35 @@ export function registerMemberRoutes(app: OpenAPIHono<ApiEnv>) {
     const access = requireAction(c, 'members.manage');
     const { userId } = c.req.valid('param');
     const { role } = c.req.valid('json');
-    const target = await findTargetMember(c, access, userId);
-    checkOwnershipRule(access, target, role);
     const updated = await c.get('services').store.inWorkspace(access.workspace.id, async (scope) => {
-      if (target.role === 'owner' && role !== 'owner' && (await countOwnersForUpdate(scope)) <= 1) {
+      const { target, actorRole, owners } = await lockedMembership(scope, access, userId);
+      checkOwnershipRule(actorRole, target, role);
+      if (target.role === 'owner' && role !== 'owner' && owners <= 1) {
         throw ruleViolated('A workspace needs at least one owner. Make another member an owner first.');
       }
       await updateMembershipRole(scope, target.userId, role);
+      // Invitations a member sent carry the rights they had; a demotion withdraws them.
+      if (roleAtLeast(target.role, role) && target.role !== role)
+        await revokeOpenInvitationsFrom(scope, target.userId);
       await recordAudit(scope, access.actor, {
         action: 'member.role_changed',
         targetType: 'member',
         targetId: target.userId,
         details: { email: target.email, from: target.role, to: role },
       });
-      return findMember(scope, target.userId);
+      return { ...target, role };
     });
-    return c.json(memberView(updated ?? { ...target, role }), 200);
+    return c.json(memberView(updated), 200);
   });
 
   app.openapi(removeMemberRoute, async (c) => {
     const { userId } = c.req.valid('param');
     const leaving = c.get('access').actor.userId === userId.toLowerCase() && !c.get('access').actor.tokenId;
     const access = leaving ? c.get('access') : requireAction(c, 'members.manage');
-    const target = await findTargetMember(c, access, userId);
-    if (!leaving) checkOwnershipRule(access, target);
     await c.get('services').store.inWorkspace(access.workspace.id, async (scope) => {
-      if (target.role === 'owner' && (await countOwnersForUpdate(scope)) <= 1) {
+      const { target, actorRole, owners } = await lockedMembership(scope, access, userId, leaving);
+      if (!leaving) checkOwnershipRule(actorRole, target);
+      if (target.role === 'owner' && owners <= 1) {
         throw ruleViolated(
           leaving
             ? 'You are the last owner: make another member an owner before you leave, or delete the workspace.'
@@ -126,6 +147,7 @@ export function registerMemberRoutes(app: OpenAPIHono<ApiEnv>) {
       }
       await deleteMembership(scope, target.userId);
       await revokeApiTokensOf(scope, target.userId);
+      await revokeOpenInvitationsFrom(scope, target.userId);
       await recordAudit(scope, access.actor, {
         action: leaving ? 'member.left' : 'member.removed',
         targetType: 'member',

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "invitations_open_email_unique" ON "invitations" USING btree ("workspace_id","email") WHERE accepted_at is null and revoked_at is null;
