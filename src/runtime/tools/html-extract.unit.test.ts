@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { toolContext } from '../../../test/support/tool-context.ts';
+import { ToolError } from '../tool-error.ts';
+import { htmlExtractTool } from './html-extract.ts';
+
+const page = `
+<html><head><title> Leads  directory </title></head><body>
+  <div class="lead" data-id="1">
+    <h2 class="name"> Ada   Lovelace </h2>
+    <a class="profile" href="/people/ada">profile</a>
+    <ul class="tags"><li>math</li><li>engines</li></ul>
+    <div class="company"><span class="title">Analytical</span><a href="https://analytical.example">site</a></div>
+  </div>
+  <div class="lead" data-id="2">
+    <h2 class="name">Grace Hopper</h2>
+    <ul class="tags"><li>compilers</li></ul>
+  </div>
+</body></html>`;
+
+const run = (input: Record<string, unknown>) =>
+  htmlExtractTool.run(htmlExtractTool.input.parse(input), toolContext());
+
+describe('html.extract', () => {
+  it('extracts records with text, attributes, lists and nested fields', async () => {
+    const result = await run({
+      html: page,
+      baseUrl: 'https://directory.example/list',
+      records: {
+        selector: '.lead',
+        fields: {
+          id: { attribute: 'data-id' },
+          name: '.name',
+          profile: { selector: '.profile', attribute: 'href' },
+          tags: { selector: '.tags li', multiple: true },
+          company: {
+            selector: '.company',
+            fields: { title: '.title', site: { selector: 'a', attribute: 'href' } },
+          },
+        },
+      },
+      fields: { title: 'title', leadCount: { selector: '.lead', multiple: true, attribute: 'data-id' } },
+    });
+    expect(result.count).toBe(2);
+    expect(result.records).toEqual([
+      {
+        id: '1',
+        name: 'Ada Lovelace',
+        profile: 'https://directory.example/people/ada',
+        tags: ['math', 'engines'],
+        company: { title: 'Analytical', site: 'https://analytical.example/' },
+      },
+      { id: '2', name: 'Grace Hopper', profile: null, tags: ['compilers'], company: null },
+    ]);
+    expect(result.fields).toEqual({ title: 'Leads directory', leadCount: ['1', '2'] });
+  });
+
+  it('names the selector that matches nothing when records are required', async () => {
+    const error = await run({
+      html: page,
+      records: { selector: '.person', fields: { name: '.name' } },
+      required: true,
+    }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ToolError);
+    expect((error as ToolError).message).toMatch(/"\.person" matches nothing/);
+    const lenient = await run({ html: page, records: { selector: '.person', fields: { name: '.name' } } });
+    expect(lenient).toEqual({ records: [], fields: undefined, count: 0 });
+  });
+
+  it('reports an invalid selector as an input error', async () => {
+    const error = await run({ html: page, fields: { broken: 'div[' } }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ToolError);
+    expect((error as ToolError).code).toBe('invalid_input');
+  });
+});
