@@ -290,3 +290,89 @@ export const agentVersions = pgTable(
   },
   (table) => [primaryKey({ columns: [table.agentId, table.version] }), workspacePolicy('agent_versions')],
 );
+
+export type RunStatus = 'queued' | 'running' | 'waiting' | 'succeeded' | 'failed' | 'cancelled';
+export type RunTrigger = 'manual' | 'orchestrator' | 'schedule' | 'webhook' | 'chain' | 'agent';
+export type StepStatus = 'running' | 'succeeded' | 'failed' | 'skipped';
+
+export interface StoredError {
+  code: string;
+  message: string;
+  stepId?: string;
+  details?: Record<string, unknown>;
+}
+
+export const runs = pgTable(
+  'runs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    agentId: uuid('agent_id')
+      .notNull()
+      .references(() => agents.id, { onDelete: 'cascade' }),
+    agentVersion: integer('agent_version').notNull(),
+    status: text('status').$type<RunStatus>().notNull().default('queued'),
+    trigger: text('trigger').$type<RunTrigger>().notNull().default('manual'),
+    input: jsonb('input').$type<Record<string, unknown>>().notNull().default({}),
+    output: jsonb('output'),
+    error: jsonb('error').$type<StoredError>(),
+    parentRunId: uuid('parent_run_id'),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    startedAt: timestamp('started_at', { withTimezone: true }),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+    cancelRequestedAt: timestamp('cancel_requested_at', { withTimezone: true }),
+    // Set anew each time a worker claims the run; checkpoints are written only under the current
+    // lease, so a worker presumed dead that wakes up cannot overwrite its successor's work.
+    lease: uuid('lease'),
+  },
+  (table) => [
+    index('runs_workspace_created').on(table.workspaceId, table.createdAt),
+    index('runs_agent_created').on(table.agentId, table.createdAt),
+    workspacePolicy('runs'),
+  ],
+);
+
+/** One row per step (and loop item) of a run: the checkpoint a resumed run starts from. */
+export const runSteps = pgTable(
+  'run_steps',
+  {
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    runId: uuid('run_id')
+      .notNull()
+      .references(() => runs.id, { onDelete: 'cascade' }),
+    stepId: text('step_id').notNull(),
+    position: integer('position').notNull(),
+    tool: text('tool').notNull(),
+    status: text('status').$type<StepStatus>().notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    input: jsonb('input'),
+    output: jsonb('output'),
+    error: jsonb('error').$type<StoredError>(),
+    startedAt: timestamp('started_at', { withTimezone: true }),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (table) => [primaryKey({ columns: [table.runId, table.stepId] }), workspacePolicy('run_steps')],
+);
+
+/** What a run did, in order: status changes, step starts and ends, log lines. */
+export const runEvents = pgTable(
+  'run_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    runId: uuid('run_id')
+      .notNull()
+      .references(() => runs.id, { onDelete: 'cascade' }),
+    kind: text('kind').$type<'status' | 'step' | 'log'>().notNull(),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index('run_events_run').on(table.runId, table.id), workspacePolicy('run_events')],
+);

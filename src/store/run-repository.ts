@@ -1,0 +1,283 @@
+// Runs, their step checkpoints and their events. Every function is one short statement or two,
+// called from its own transaction: the executor never holds a transaction across a tool call.
+import { and, asc, desc, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { isUuid } from '../domain/slug.ts';
+import {
+  type RunStatus,
+  type RunTrigger,
+  runEvents,
+  runSteps,
+  runs,
+  type StepStatus,
+  type StoredError,
+} from './schema.ts';
+import type { WorkspaceScope } from './store.ts';
+
+export type RunRecord = typeof runs.$inferSelect;
+export type RunStepRecord = typeof runSteps.$inferSelect;
+export type RunEventRecord = typeof runEvents.$inferSelect;
+
+export async function insertRun(
+  scope: WorkspaceScope,
+  values: {
+    agentId: string;
+    agentVersion: number;
+    input: Record<string, unknown>;
+    trigger: RunTrigger;
+    createdBy?: string;
+    parentRunId?: string;
+  },
+): Promise<RunRecord> {
+  const [row] = await scope.db
+    .insert(runs)
+    .values({ workspaceId: scope.workspaceId, ...values })
+    .returning();
+  if (!row) throw new Error('insert into runs returned no row');
+  await appendRunEvent(scope, row.id, 'status', { status: 'queued' });
+  return row;
+}
+
+export async function findRun(scope: WorkspaceScope, runId: string): Promise<RunRecord | undefined> {
+  if (!isUuid(runId)) return undefined;
+  const [row] = await scope.db
+    .select()
+    .from(runs)
+    .where(and(eq(runs.workspaceId, scope.workspaceId), eq(runs.id, runId)));
+  return row;
+}
+
+export async function listRunSteps(scope: WorkspaceScope, runId: string): Promise<RunStepRecord[]> {
+  return scope.db
+    .select()
+    .from(runSteps)
+    .where(and(eq(runSteps.workspaceId, scope.workspaceId), eq(runSteps.runId, runId)))
+    .orderBy(asc(runSteps.position));
+}
+
+/**
+ * Moves a queued run (or a running one whose worker died) to running. Undefined when the run
+ * has finished or was cancelled meanwhile, so a duplicate delivery does nothing.
+ */
+export async function claimRun(scope: WorkspaceScope, runId: string): Promise<RunRecord | undefined> {
+  const [row] = await scope.db
+    .update(runs)
+    .set({
+      status: 'running',
+      startedAt: sql`coalesce(${runs.startedAt}, now())`,
+      lease: sql`gen_random_uuid()`,
+    })
+    .where(
+      and(
+        eq(runs.workspaceId, scope.workspaceId),
+        eq(runs.id, runId),
+        inArray(runs.status, ['queued', 'running']),
+        isNull(runs.cancelRequestedAt),
+      ),
+    )
+    .returning();
+  return row;
+}
+
+/** Thrown when a worker writes under a lease another worker has taken over. */
+export class LeaseLostError extends Error {
+  constructor(runId: string) {
+    super(`Run ${runId} is now held by another worker; this worker stops working on it.`);
+    this.name = 'LeaseLostError';
+  }
+}
+
+/**
+ * Locks the run for this transaction and checks the caller still holds its lease. Every
+ * checkpoint write starts with it.
+ */
+export async function assertLease(scope: WorkspaceScope, runId: string, lease: string) {
+  const [row] = await scope.db
+    .select({ id: runs.id })
+    .from(runs)
+    .where(and(eq(runs.workspaceId, scope.workspaceId), eq(runs.id, runId), eq(runs.lease, lease)))
+    .for('update');
+  if (!row) throw new LeaseLostError(runId);
+}
+
+export async function startStep(
+  scope: WorkspaceScope,
+  values: { runId: string; stepId: string; position: number; tool: string; input: unknown; attempts: number },
+) {
+  const row = {
+    ...values,
+    workspaceId: scope.workspaceId,
+    status: 'running' as StepStatus,
+    startedAt: new Date(),
+  };
+  await scope.db
+    .insert(runSteps)
+    .values(row)
+    .onConflictDoUpdate({
+      target: [runSteps.runId, runSteps.stepId],
+      set: {
+        status: 'running',
+        input: values.input,
+        attempts: values.attempts,
+        startedAt: row.startedAt,
+        finishedAt: null,
+        error: null,
+      },
+    });
+}
+
+export async function finishStep(
+  scope: WorkspaceScope,
+  values: {
+    runId: string;
+    stepId: string;
+    position: number;
+    tool: string;
+    status: Exclude<StepStatus, 'running'>;
+    attempts: number;
+    input?: unknown;
+    output?: unknown;
+    error?: StoredError;
+  },
+) {
+  const finishedAt = new Date();
+  await scope.db
+    .insert(runSteps)
+    .values({ ...values, workspaceId: scope.workspaceId, finishedAt, startedAt: finishedAt })
+    .onConflictDoUpdate({
+      target: [runSteps.runId, runSteps.stepId],
+      set: {
+        status: values.status,
+        attempts: values.attempts,
+        output: values.output ?? null,
+        error: values.error ?? null,
+        finishedAt,
+      },
+    });
+}
+
+/** Removes the checkpoints from a step on, so a retry from that step runs it and those after. */
+export async function deleteStepsFrom(scope: WorkspaceScope, runId: string, position: number) {
+  await scope.db
+    .delete(runSteps)
+    .where(
+      and(
+        eq(runSteps.workspaceId, scope.workspaceId),
+        eq(runSteps.runId, runId),
+        sql`${runSteps.position} >= ${position}`,
+      ),
+    );
+}
+
+export async function finishRun(
+  scope: WorkspaceScope,
+  runId: string,
+  result: {
+    status: Extract<RunStatus, 'succeeded' | 'failed' | 'cancelled'>;
+    output?: unknown;
+    error?: StoredError;
+  },
+) {
+  await scope.db
+    .update(runs)
+    .set({
+      status: result.status,
+      output: result.output ?? null,
+      error: result.error ?? null,
+      finishedAt: new Date(),
+    })
+    .where(and(eq(runs.workspaceId, scope.workspaceId), eq(runs.id, runId)));
+  await appendRunEvent(scope, runId, 'status', { status: result.status, error: result.error });
+}
+
+/** Puts a finished run back in the queue (a retry): its checkpoints before `fromPosition` stay. */
+export async function requeueRun(scope: WorkspaceScope, runId: string, fromPosition: number) {
+  await deleteStepsFrom(scope, runId, fromPosition);
+  await scope.db
+    .update(runs)
+    .set({ status: 'queued', output: null, error: null, finishedAt: null, cancelRequestedAt: null })
+    .where(and(eq(runs.workspaceId, scope.workspaceId), eq(runs.id, runId)));
+  await appendRunEvent(scope, runId, 'status', { status: 'queued', retryFrom: fromPosition });
+}
+
+/** Asks a run to stop; a queued run is cancelled at once. Returns the run after. */
+export async function requestCancel(scope: WorkspaceScope, runId: string): Promise<RunRecord | undefined> {
+  const [row] = await scope.db
+    .update(runs)
+    .set({
+      cancelRequestedAt: sql`coalesce(${runs.cancelRequestedAt}, now())`,
+      status: sql`case when ${runs.status} = 'queued' then 'cancelled' else ${runs.status} end`,
+      finishedAt: sql`case when ${runs.status} = 'queued' then now() else ${runs.finishedAt} end`,
+    })
+    .where(
+      and(
+        eq(runs.workspaceId, scope.workspaceId),
+        eq(runs.id, runId),
+        inArray(runs.status, ['queued', 'running', 'waiting']),
+      ),
+    )
+    .returning();
+  if (row?.status === 'cancelled') await appendRunEvent(scope, runId, 'status', { status: 'cancelled' });
+  return row;
+}
+
+export async function isCancelRequested(scope: WorkspaceScope, runId: string): Promise<boolean> {
+  const [row] = await scope.db
+    .select({ at: runs.cancelRequestedAt })
+    .from(runs)
+    .where(and(eq(runs.workspaceId, scope.workspaceId), eq(runs.id, runId)));
+  return Boolean(row?.at);
+}
+
+export async function appendRunEvent(
+  scope: WorkspaceScope,
+  runId: string,
+  kind: RunEventRecord['kind'],
+  data: Record<string, unknown>,
+) {
+  await scope.db.insert(runEvents).values({ workspaceId: scope.workspaceId, runId, kind, data });
+}
+
+export async function listRunEvents(
+  scope: WorkspaceScope,
+  runId: string,
+  afterId = 0,
+): Promise<RunEventRecord[]> {
+  return scope.db
+    .select()
+    .from(runEvents)
+    .where(
+      and(
+        eq(runEvents.workspaceId, scope.workspaceId),
+        eq(runEvents.runId, runId),
+        gt(runEvents.id, afterId),
+      ),
+    )
+    .orderBy(asc(runEvents.id));
+}
+
+export interface RunFilter {
+  limit: number;
+  agentId?: string;
+  status?: RunStatus;
+  trigger?: RunTrigger;
+  before?: { createdAt: Date; id: string };
+}
+
+/** Runs newest first, before a (createdAt, id) cursor position. */
+export async function listRuns(scope: WorkspaceScope, filter: RunFilter): Promise<RunRecord[]> {
+  const conditions = [eq(runs.workspaceId, scope.workspaceId)];
+  if (filter.agentId) conditions.push(eq(runs.agentId, filter.agentId));
+  if (filter.status) conditions.push(eq(runs.status, filter.status));
+  if (filter.trigger) conditions.push(eq(runs.trigger, filter.trigger));
+  if (filter.before) {
+    const { createdAt, id } = filter.before;
+    const earlier = or(lt(runs.createdAt, createdAt), and(eq(runs.createdAt, createdAt), lt(runs.id, id)));
+    if (earlier) conditions.push(earlier);
+  }
+  return scope.db
+    .select()
+    .from(runs)
+    .where(and(...conditions))
+    .orderBy(desc(runs.createdAt), desc(runs.id))
+    .limit(filter.limit);
+}
