@@ -65,7 +65,7 @@ export const htmlExtractTool = defineTool({
   async run(request) {
     const $ = load(request.html);
 
-    const valueOf = (element: Cheerio<AnyNode>, spec: FieldSpec): unknown => {
+    const readValue = (element: Cheerio<AnyNode>, spec: FieldSpec): unknown => {
       if (spec.fields) return extractFields(element, spec.fields);
       if (spec.attribute) {
         const value = element.attr(spec.attribute);
@@ -85,9 +85,9 @@ export const htmlExtractTool = defineTool({
     const extractField = (scope: Cheerio<AnyNode>, raw: FieldSpec | string): unknown => {
       const spec: FieldSpec = typeof raw === 'string' ? { selector: raw } : raw;
       const matches = spec.selector ? scope.find(spec.selector) : scope;
-      if (spec.multiple) return matches.toArray().map((element) => valueOf($(element), spec));
+      if (spec.multiple) return matches.toArray().map((element) => readValue($(element), spec));
       const first = matches.first();
-      return first.length === 0 ? null : valueOf(first, spec);
+      return first.length === 0 ? null : readValue(first, spec);
     };
 
     const extractFields = (scope: Cheerio<AnyNode>, fields: Record<string, FieldSpec | string>) =>
