@@ -3,7 +3,8 @@
 import { defineConfig } from 'vitest/config';
 
 const storageSuites = ['src/**/*.test.ts', 'test/**/*.test.ts'];
-const unitSuites = ['src/**/*.unit.test.ts', 'test/**/*.unit.test.ts'];
+// Suites that run once: no database, or (test/fault) their own processes on their own database.
+const unitSuites = ['src/**/*.unit.test.ts', 'test/**/*.unit.test.ts', 'test/fault/**/*.test.ts'];
 
 const storageProject = (database: 'pglite' | 'postgres') => ({
   test: {

@@ -38,6 +38,21 @@ export const configSchema = z.object({
     .int()
     .min(1024)
     .default(1024 * 1024),
+  workerConcurrency: z.coerce
+    .number('must be a whole number of runs, 1 to 100')
+    .int('must be a whole number of runs, 1 to 100')
+    .min(1, 'must be at least 1')
+    .max(100, 'must be at most 100')
+    .default(4),
+  allowNetwork: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+    ),
 });
 
 export type Config = z.infer<typeof configSchema> & { dataDirectory: string };
@@ -54,6 +69,8 @@ const environmentNames: Record<keyof z.input<typeof configSchema>, string> = {
   invitationDays: 'ORCA_INVITATION_DAYS',
   secureCookies: 'ORCA_SECURE_COOKIES',
   bodyLimitBytes: 'ORCA_BODY_LIMIT_BYTES',
+  workerConcurrency: 'ORCA_WORKER_CONCURRENCY',
+  allowNetwork: 'ORCA_ALLOW_NETWORK',
 };
 
 type ConfigInput = Partial<Record<keyof typeof environmentNames, string | number | undefined>>;

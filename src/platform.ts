@@ -8,6 +8,10 @@ import type { Logger } from './api/context.ts';
 import type { Config } from './config.ts';
 import { consoleLogger } from './logger.ts';
 import { disabledMailer, type Mailer, smtpMailer } from './mail/mailer.ts';
+import { type StartedRunQueue, startRunQueue } from './queue/pg-boss-run-queue.ts';
+import { outboundPolicy } from './runtime/outbound-policy.ts';
+import { RunExecutor } from './runtime/run-executor.ts';
+import { builtInTools } from './runtime/tools/index.ts';
 import { type Database, openDatabase } from './store/database.ts';
 import { migrateDatabase } from './store/migrate.ts';
 import { Store } from './store/store.ts';
@@ -17,10 +21,13 @@ export interface Platform {
   readonly database: Database;
   readonly store: Store;
   readonly app: OrcaApp;
+  readonly executor: RunExecutor;
   close(): Promise<void>;
 }
 
 export interface PlatformOptions {
+  /** Execute runs in this process (`orca start`, `orca worker`); `orca serve` only enqueues. */
+  workers?: boolean;
   /** An already open database (tests hand in a copy of a migrated template). */
   database?: Database;
   logger?: Logger;
@@ -46,8 +53,36 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
   const store = new Store(database);
   const mailer =
     options.mailer ?? (config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : disabledMailer);
-  const app = createApp({ config, store, mailer, logger }, { webRoot: options.webRoot });
-  return { config, database, store, app, close: () => database.close() };
+  let runQueue: StartedRunQueue;
+  try {
+    runQueue = await startRunQueue(database, logger);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  const executor = new RunExecutor({
+    store,
+    tools: builtInTools(),
+    network: outboundPolicy(config.allowNetwork),
+  });
+  if (options.workers ?? true) {
+    await runQueue.work({
+      concurrency: config.workerConcurrency,
+      execute: (job) => executor.execute(job.workspaceId, job.runId),
+    });
+  }
+  const app = createApp({ config, store, mailer, logger, runQueue }, { webRoot: options.webRoot });
+  return {
+    config,
+    database,
+    store,
+    app,
+    executor,
+    close: async () => {
+      await runQueue.stop();
+      await database.close();
+    },
+  };
 }
 
 const shutdownGraceMilliseconds = 10_000;

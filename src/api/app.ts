@@ -13,6 +13,7 @@ import { registerAuthenticationRoutes } from './routes/authentication-routes.ts'
 import { registerInvitationRoutes } from './routes/invitation-routes.ts';
 import { registerMeRoutes } from './routes/me-routes.ts';
 import { registerMemberRoutes } from './routes/member-routes.ts';
+import { registerRunRoutes } from './routes/run-routes.ts';
 import { registerTokenRoutes } from './routes/token-routes.ts';
 import { registerWorkspaceRoutes } from './routes/workspace-routes.ts';
 import { serveWebApp } from './static-files.ts';
@@ -72,6 +73,7 @@ export function createApp(services: ApiServices, options: { webRoot?: string } =
   registerTokenRoutes(app);
   registerAuditRoutes(app);
   registerAgentRoutes(app);
+  registerRunRoutes(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

@@ -4,6 +4,7 @@ import type { Context } from 'hono';
 import type { Config } from '../config.ts';
 import type { Role } from '../domain/roles.ts';
 import type { Mailer } from '../mail/mailer.ts';
+import type { RunQueue } from '../queue/run-queue.ts';
 import type { UserRecord } from '../store/account-repository.ts';
 import type { AuditActor } from '../store/audit-repository.ts';
 import type { Store } from '../store/store.ts';
@@ -19,6 +20,7 @@ export interface ApiServices {
   store: Store;
   mailer: Mailer;
   logger: Logger;
+  runQueue: RunQueue;
 }
 
 export type Principal =

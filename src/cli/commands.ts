@@ -36,6 +36,19 @@ export const commands: Record<string, CommandSpec> = {
     usage: 'orca serve --database-url postgres://… [--port 4400] [--host 127.0.0.1]',
     options: { ...serverOptions, 'database-url': databaseUrl, help },
   },
+  worker: {
+    summary: 'Execute runs from the queue, on a PostgreSQL server (scale-out: run any number).',
+    usage: 'orca worker --database-url postgres://… [--concurrency 4]',
+    options: {
+      'database-url': databaseUrl,
+      concurrency: {
+        type: 'string',
+        short: 'c',
+        description: 'Runs executed at once (or ORCA_WORKER_CONCURRENCY; default 4).',
+      },
+      help,
+    },
+  },
   migrate: {
     summary: 'Apply the database migrations and exit (start and serve also migrate).',
     usage: 'orca migrate [--data-dir ./.orca] [--database-url URL]',

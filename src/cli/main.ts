@@ -43,28 +43,51 @@ function configFrom(values: Record<string, string | boolean | undefined>): Confi
     port: text('port'),
     dataDirectory: text('data-dir'),
     databaseUrl: text('database-url'),
+    workerConcurrency: text('concurrency'),
   });
 }
 
-async function serveUntilStopped(config: Config, what: string) {
-  const logger = consoleLogger();
-  const platform = await createPlatform(config, { logger });
-  const server = await listen(platform);
-  const where = config.databaseUrl
-    ? `PostgreSQL at ${redactUrl(config.databaseUrl)}`
-    : `embedded database in ${config.dataDirectory}`;
-  process.stdout.write(`Orca ${what} is running at ${server.url} (${where}). Press Ctrl+C to stop.\n`);
+/** Runs until SIGINT or SIGTERM, then stops taking work, finishes what it can and exits. */
+function stopOnSignal(logger: ReturnType<typeof consoleLogger>, stop: () => Promise<void>) {
   let stopping = false;
-  const stop = async (signal: string) => {
+  const onSignal = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info(`received ${signal}, stopping`);
-    await server.close();
-    await platform.close();
+    await stop();
     process.exit(0);
   };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void onSignal('SIGINT'));
+  process.on('SIGTERM', () => void onSignal('SIGTERM'));
+}
+
+function describeDatabase(config: Config) {
+  return config.databaseUrl
+    ? `PostgreSQL at ${redactUrl(config.databaseUrl)}`
+    : `embedded database in ${config.dataDirectory}`;
+}
+
+async function serveUntilStopped(config: Config, what: string, workers: boolean) {
+  const logger = consoleLogger();
+  const platform = await createPlatform(config, { logger, workers });
+  const server = await listen(platform);
+  const runs = workers ? `, executing up to ${config.workerConcurrency} runs at once` : '';
+  process.stdout.write(
+    `Orca ${what} is running at ${server.url} (${describeDatabase(config)}${runs}). Press Ctrl+C to stop.\n`,
+  );
+  stopOnSignal(logger, async () => {
+    await server.close();
+    await platform.close();
+  });
+}
+
+async function workUntilStopped(config: Config) {
+  const logger = consoleLogger();
+  const platform = await createPlatform(config, { logger, workers: true });
+  process.stdout.write(
+    `Orca worker is running (${describeDatabase(config)}, up to ${config.workerConcurrency} runs at once). Press Ctrl+C to stop.\n`,
+  );
+  stopOnSignal(logger, () => platform.close());
 }
 
 async function main(argv: string[]): Promise<void> {
@@ -80,7 +103,7 @@ async function main(argv: string[]): Promise<void> {
   const config = configFrom(command.values);
   switch (command.name) {
     case 'start':
-      await serveUntilStopped(config, 'start');
+      await serveUntilStopped(config, 'start', true);
       return;
     case 'serve':
       if (!config.databaseUrl) {
@@ -89,7 +112,16 @@ async function main(argv: string[]): Promise<void> {
             'For the embedded database, use orca start.',
         );
       }
-      await serveUntilStopped(config, 'API');
+      await serveUntilStopped(config, 'API', false);
+      return;
+    case 'worker':
+      if (!config.databaseUrl) {
+        throw new UsageError(
+          'orca worker runs alongside API processes on a shared PostgreSQL server: set DATABASE_URL or --database-url. ' +
+            'With the embedded database, orca start runs the workers itself.',
+        );
+      }
+      await workUntilStopped(config);
       return;
     case 'migrate': {
       const database = await openConfiguredDatabase(config);

@@ -165,3 +165,22 @@ export function describeSpecIssues(issues: SpecIssue[]): string {
     )
     .join('; ');
 }
+
+const compiledInputSchemas = new WeakMap<object, ReturnType<typeof ajv.compile>>();
+
+/** Problems of a run input against the agent's input schema (an empty list when it fits). */
+export function runInputIssues(spec: AgentSpec, input: unknown): SpecIssue[] {
+  let validate = compiledInputSchemas.get(spec.input);
+  if (!validate) {
+    validate = ajv.compile(spec.input);
+    compiledInputSchemas.set(spec.input, validate);
+  }
+  if (validate(input)) return [];
+  return (validate.errors ?? []).map((error) => ({
+    path: `input${error.instancePath.replace(/\//g, '.')}`,
+    message:
+      error.keyword === 'required'
+        ? `is missing the required field ${(error.params as { missingProperty?: string }).missingProperty}`
+        : (error.message ?? 'is invalid'),
+  }));
+}

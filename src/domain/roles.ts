@@ -15,7 +15,9 @@ export type Action =
   | 'tokens.manage'
   | 'audit.read'
   | 'agents.read'
-  | 'agents.manage';
+  | 'agents.manage'
+  | 'runs.read'
+  | 'runs.manage';
 
 /** The least role that may perform each action. */
 export const leastRoleFor: Record<Action, Role> = {
@@ -29,6 +31,8 @@ export const leastRoleFor: Record<Action, Role> = {
   'audit.read': 'admin',
   'agents.read': 'viewer',
   'agents.manage': 'builder',
+  'runs.read': 'viewer',
+  'runs.manage': 'builder',
 };
 
 /**

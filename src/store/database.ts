@@ -21,6 +21,10 @@ export interface Database {
   readonly drizzle: OrcaDrizzle;
   /** The connection pool, on PostgreSQL only (migrations hold one connection for their lock). */
   readonly pool?: pg.Pool;
+  /** The PGlite instance, when embedded (the queue shares its single connection). */
+  readonly pglite?: PGlite;
+  /** The connection string, on PostgreSQL (the queue opens its own small pool). */
+  readonly url?: string;
   /** Runs raw SQL outside any workspace scope (migrations, tests, benchmarks). */
   executeRaw(sqlText: string): Promise<void>;
   close(): Promise<void>;
@@ -36,6 +40,7 @@ async function openPglite(client: PGlite, lock?: DataDirectoryLock): Promise<Dat
   await client.waitReady;
   return {
     kind: 'pglite',
+    pglite: client,
     drizzle: drizzlePglite({ client, schema }) as unknown as OrcaDrizzle,
     executeRaw: async (sqlText) => {
       await client.exec(sqlText);
@@ -67,6 +72,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   return {
     kind: 'postgres',
     pool,
+    url,
     drizzle: drizzleNodePostgres({ client: pool, schema }) as unknown as OrcaDrizzle,
     executeRaw: async (sqlText) => {
       await pool.query(sqlText);

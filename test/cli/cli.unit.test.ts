@@ -45,8 +45,8 @@ describe('orca CLI', () => {
   it('prints help for the whole command and for each subcommand', async () => {
     const overall = await run(['--help']);
     expect(overall.code).toBe(0);
-    expect(overall.stdout).toMatch(/start.*\n.*serve.*\n.*migrate/);
-    for (const command of ['start', 'serve', 'migrate']) {
+    expect(overall.stdout).toMatch(/start.*\n.*serve.*\n.*worker.*\n.*migrate/);
+    for (const command of ['start', 'serve', 'worker', 'migrate']) {
       const help = await run([command, '--help']);
       expect(help.code).toBe(0);
       expect(help.stdout).toContain(`Usage: orca ${command}`);

@@ -4,9 +4,16 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { openDatabase } from '../../src/store/database.ts';
+import { startRunQueue } from '../../src/queue/pg-boss-run-queue.ts';
+import { type Database, openDatabase } from '../../src/store/database.ts';
 import { migrateDatabase } from '../../src/store/migrate.ts';
 import { databaseUrlFor } from './test-databases.ts';
+
+/** Creates the queue's schema in the template too, so that each test database starts it quickly. */
+async function installQueue(database: Database) {
+  const queue = await startRunQueue(database, { error: () => undefined });
+  await queue.stop();
+}
 
 const defaultAdminUrl = 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -14,6 +21,7 @@ async function setUpPglite(project: TestProject) {
   const directory = await mkdtemp(join(tmpdir(), 'orca-test-'));
   const database = await openDatabase({ kind: 'pglite-memory' });
   await migrateDatabase(database);
+  await installQueue(database);
   const client = (
     database.drizzle as unknown as { $client: { dumpDataDir(compression: 'none'): Promise<Blob> } }
   ).$client;
@@ -40,6 +48,7 @@ async function setUpPostgres(project: TestProject) {
     poolSize: 1,
   });
   await migrateDatabase(template);
+  await installQueue(template);
   await template.close();
   project.provide('postgresAdminUrl', adminUrl);
   project.provide('postgresTemplateName', templateName);

@@ -1,0 +1,356 @@
+// Runs: start one (input checked against the agent's input schema), list, read with its steps,
+// follow live as server-sent events, cancel, retry from the start or from a chosen step.
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { streamSSE } from 'hono/streaming';
+import { describeSpecIssues, runInputIssues } from '../../domain/agent-spec.ts';
+import { conflict, notFound, ruleViolated } from '../../domain/errors.ts';
+import { findAgent, findAgentVersion } from '../../store/agent-repository.ts';
+import { recordAudit } from '../../store/audit-repository.ts';
+import {
+  findRun,
+  insertRun,
+  listRunEvents,
+  listRunSteps,
+  listRuns,
+  type RunEventRecord,
+  type RunRecord,
+  type RunStepRecord,
+  requestCancel,
+  requeueRun,
+} from '../../store/run-repository.ts';
+import type { WorkspaceScope } from '../../store/store.ts';
+import type { ApiEnv } from '../context.ts';
+import { decodeCursor, pageOf } from '../cursor.ts';
+import {
+  commonErrors,
+  errorSchema,
+  idParameter,
+  jsonBody,
+  jsonResponse,
+  listOf,
+  securedBy,
+  timestamp,
+} from '../schemas.ts';
+import { iso, isoOrNull } from '../serialize.ts';
+import { requireAction } from '../workspace-access.ts';
+
+const runStatuses = ['queued', 'running', 'waiting', 'succeeded', 'failed', 'cancelled'] as const;
+const runTriggers = ['manual', 'orchestrator', 'schedule', 'webhook', 'chain', 'agent'] as const;
+const finishedStatuses = new Set(['succeeded', 'failed', 'cancelled']);
+
+const stepSchema = z.object({
+  id: z.string(),
+  tool: z.string(),
+  status: z.string(),
+  attempts: z.number().int(),
+  input: z.unknown(),
+  output: z.unknown(),
+  error: z.unknown(),
+  startedAt: timestamp.nullable(),
+  finishedAt: timestamp.nullable(),
+  durationMs: z.number().nullable(),
+});
+
+const runSchema = z
+  .object({
+    id: z.string(),
+    agentId: z.string(),
+    agentVersion: z.number().int(),
+    status: z.enum(runStatuses),
+    trigger: z.enum(runTriggers),
+    input: z.record(z.string(), z.unknown()),
+    output: z.unknown(),
+    error: z.unknown(),
+    parentRunId: z.string().nullable(),
+    createdAt: timestamp,
+    startedAt: timestamp.nullable(),
+    finishedAt: timestamp.nullable(),
+    cancelRequested: z.boolean(),
+  })
+  .openapi('Run');
+
+const runWithStepsSchema = runSchema.extend({ steps: z.array(stepSchema) }).openapi('RunWithSteps');
+
+function runView(run: RunRecord) {
+  return {
+    id: run.id,
+    agentId: run.agentId,
+    agentVersion: run.agentVersion,
+    status: run.status,
+    trigger: run.trigger,
+    input: run.input,
+    output: run.output,
+    error: run.error,
+    parentRunId: run.parentRunId,
+    createdAt: iso(run.createdAt),
+    startedAt: isoOrNull(run.startedAt),
+    finishedAt: isoOrNull(run.finishedAt),
+    cancelRequested: run.cancelRequestedAt !== null,
+  };
+}
+
+function stepView(step: RunStepRecord) {
+  return {
+    id: step.stepId,
+    tool: step.tool,
+    status: step.status,
+    attempts: step.attempts,
+    input: step.input,
+    output: step.output,
+    error: step.error,
+    startedAt: isoOrNull(step.startedAt),
+    finishedAt: isoOrNull(step.finishedAt),
+    durationMs:
+      step.startedAt && step.finishedAt ? step.finishedAt.getTime() - step.startedAt.getTime() : null,
+  };
+}
+
+function eventView(event: RunEventRecord) {
+  return { id: event.id, kind: event.kind, at: iso(event.at), ...event.data };
+}
+
+async function requireRun(scope: WorkspaceScope, runId: string) {
+  const run = await findRun(scope, runId);
+  if (!run) throw notFound('This run');
+  return run;
+}
+
+const runParameters = z.object({ ws: idParameter('ws'), runId: idParameter('runId') });
+
+const routes = {
+  start: createRoute({
+    method: 'post',
+    path: '/api/workspaces/{ws}/agents/{agentId}/runs',
+    tags: ['runs'],
+    summary: 'Start a run of the agent (builder); the input must match its input schema',
+    security: securedBy,
+    request: {
+      params: z.object({ ws: idParameter('ws'), agentId: idParameter('agentId') }),
+      body: jsonBody(z.strictObject({ input: z.record(z.string(), z.unknown()).default({}) })),
+    },
+    responses: {
+      202: jsonResponse(z.object({ id: z.string(), status: z.enum(runStatuses) }), 'Queued.'),
+      ...commonErrors,
+      409: jsonResponse(errorSchema, 'The agent is paused.'),
+    },
+  }),
+  list: createRoute({
+    method: 'get',
+    path: '/api/workspaces/{ws}/runs',
+    tags: ['runs'],
+    summary: 'Runs of the workspace, newest first',
+    security: securedBy,
+    request: {
+      params: z.object({ ws: idParameter('ws') }),
+      query: z.object({
+        agent: z.uuid('agent must be an agent id').optional(),
+        status: z.enum(runStatuses).optional(),
+        trigger: z.enum(runTriggers).optional(),
+        limit: z.coerce.number().int().min(1).max(200).default(50),
+        cursor: z.string().max(500).optional(),
+      }),
+    },
+    responses: { 200: jsonResponse(listOf(runSchema), 'A page of runs.'), ...commonErrors },
+  }),
+  read: createRoute({
+    method: 'get',
+    path: '/api/workspaces/{ws}/runs/{runId}',
+    tags: ['runs'],
+    summary: 'A run with its steps: inputs, outputs, errors, timings',
+    security: securedBy,
+    request: { params: runParameters },
+    responses: { 200: jsonResponse(runWithStepsSchema, 'The run.'), ...commonErrors },
+  }),
+  events: createRoute({
+    method: 'get',
+    path: '/api/workspaces/{ws}/runs/{runId}/events',
+    tags: ['runs'],
+    summary: 'Live progress as server-sent events (status, step and log events); ends when the run ends',
+    security: securedBy,
+    request: {
+      params: runParameters,
+      query: z.object({
+        after: z.coerce
+          .number()
+          .int()
+          .min(0)
+          .optional()
+          .describe('Only events after this id (or send Last-Event-ID).'),
+      }),
+    },
+    responses: { 200: { description: 'text/event-stream of events' }, ...commonErrors },
+  }),
+  cancel: createRoute({
+    method: 'post',
+    path: '/api/workspaces/{ws}/runs/{runId}/cancel',
+    tags: ['runs'],
+    summary: 'Cancel a run: a queued run at once, a running one at its next check (about a second)',
+    security: securedBy,
+    request: { params: runParameters },
+    responses: {
+      202: jsonResponse(runSchema, 'Cancelling or cancelled.'),
+      ...commonErrors,
+      409: jsonResponse(errorSchema, 'Finished already.'),
+    },
+  }),
+  retry: createRoute({
+    method: 'post',
+    path: '/api/workspaces/{ws}/runs/{runId}/retry',
+    tags: ['runs'],
+    summary: 'Retry a failed or cancelled run, from the start or from a chosen step (builder)',
+    security: securedBy,
+    request: {
+      params: runParameters,
+      body: {
+        required: false,
+        content: {
+          'application/json': {
+            schema: z.strictObject({
+              fromStep: z
+                .string()
+                .optional()
+                .describe('A step id; earlier steps keep their outputs. The start when left out.'),
+            }),
+          },
+        },
+      },
+    },
+    responses: {
+      202: jsonResponse(runSchema, 'Queued again.'),
+      ...commonErrors,
+      409: jsonResponse(errorSchema, 'Not finished.'),
+    },
+  }),
+};
+
+export function registerRunRoutes(app: OpenAPIHono<ApiEnv>) {
+  app.openapi(routes.start, async (c) => {
+    const access = requireAction(c, 'runs.manage');
+    const { agentId } = c.req.valid('param');
+    const { input } = c.req.valid('json');
+    const { store, runQueue } = c.get('services');
+    const run = await store.inWorkspace(access.workspace.id, async (scope) => {
+      const agent = await findAgent(scope, agentId);
+      if (!agent) throw notFound('This agent');
+      if (agent.status === 'paused')
+        throw conflict(`The agent "${agent.name}" is paused. Resume it before running it.`);
+      const issues = runInputIssues(agent.spec, input);
+      if (issues.length > 0) {
+        throw ruleViolated(
+          `The input does not match the agent's input schema: ${describeSpecIssues(issues)}.`,
+          issues,
+        );
+      }
+      return insertRun(scope, {
+        agentId: agent.id,
+        agentVersion: agent.version,
+        input,
+        trigger: 'manual',
+        createdBy: access.actor.userId,
+      });
+    });
+    await runQueue.enqueue({ workspaceId: access.workspace.id, runId: run.id });
+    return c.json({ id: run.id, status: run.status }, 202);
+  });
+
+  app.openapi(routes.list, async (c) => {
+    const access = requireAction(c, 'runs.read');
+    const query = c.req.valid('query');
+    const rows = await c.get('services').store.inWorkspace(access.workspace.id, (scope) =>
+      listRuns(scope, {
+        limit: query.limit + 1,
+        agentId: query.agent,
+        status: query.status,
+        trigger: query.trigger,
+        before: query.cursor ? decodeCursor(query.cursor) : undefined,
+      }),
+    );
+    const page = pageOf(rows, query.limit);
+    return c.json({ items: page.items.map(runView), nextCursor: page.nextCursor }, 200);
+  });
+
+  app.openapi(routes.read, async (c) => {
+    const access = requireAction(c, 'runs.read');
+    const { runId } = c.req.valid('param');
+    const view = await c.get('services').store.inWorkspace(access.workspace.id, async (scope) => {
+      const run = await requireRun(scope, runId);
+      const steps = await listRunSteps(scope, runId);
+      return { ...runView(run), steps: steps.map(stepView) };
+    });
+    return c.json(view, 200);
+  });
+
+  app.openapi(routes.events, async (c) => {
+    const access = requireAction(c, 'runs.read');
+    const { runId } = c.req.valid('param');
+    const { store } = c.get('services');
+    await store.inWorkspace(access.workspace.id, (scope) => requireRun(scope, runId));
+    let after = c.req.valid('query').after ?? Number(c.req.header('last-event-id') ?? 0);
+    if (!Number.isFinite(after)) after = 0;
+    return streamSSE(c, async (stream) => {
+      let open = true;
+      stream.onAbort(() => {
+        open = false;
+      });
+      while (open) {
+        const { events, run } = await store.inWorkspace(access.workspace.id, async (scope) => ({
+          events: await listRunEvents(scope, runId, after),
+          run: await findRun(scope, runId),
+        }));
+        for (const event of events) {
+          await stream.writeSSE({
+            id: String(event.id),
+            event: event.kind,
+            data: JSON.stringify(eventView(event)),
+          });
+          after = event.id;
+        }
+        if (!run || finishedStatuses.has(run.status)) {
+          await stream.writeSSE({ event: 'end', data: JSON.stringify({ status: run?.status ?? 'deleted' }) });
+          break;
+        }
+        await stream.sleep(250);
+      }
+    }) as never;
+  });
+
+  app.openapi(routes.cancel, async (c) => {
+    const access = requireAction(c, 'runs.manage');
+    const { runId } = c.req.valid('param');
+    const run = await c.get('services').store.inWorkspace(access.workspace.id, async (scope) => {
+      const current = await requireRun(scope, runId);
+      if (finishedStatuses.has(current.status)) {
+        throw conflict(`This run has ${current.status} already; there is nothing to cancel.`);
+      }
+      const cancelled = (await requestCancel(scope, runId)) ?? current;
+      await recordAudit(scope, access.actor, { action: 'run.cancelled', targetType: 'run', targetId: runId });
+      return cancelled;
+    });
+    return c.json(runView(run), 202);
+  });
+
+  app.openapi(routes.retry, async (c) => {
+    const access = requireAction(c, 'runs.manage');
+    const { runId } = c.req.valid('param');
+    const body = (c.req.valid('json') as { fromStep?: string } | undefined) ?? {};
+    const { store, runQueue } = c.get('services');
+    const run = await store.inWorkspace(access.workspace.id, async (scope) => {
+      const current = await requireRun(scope, runId);
+      if (current.status !== 'failed' && current.status !== 'cancelled') {
+        throw conflict(`Only failed or cancelled runs can be retried; this one is ${current.status}.`);
+      }
+      const version = await findAgentVersion(scope, current.agentId, current.agentVersion);
+      const steps = version?.spec.steps ?? [];
+      const position = body.fromStep === undefined ? 0 : steps.findIndex((step) => step.id === body.fromStep);
+      if (position < 0) {
+        throw ruleViolated(
+          `The agent has no step "${body.fromStep}" (version ${current.agentVersion}). Steps: ${steps.map((step) => step.id).join(', ')}.`,
+        );
+      }
+      await requeueRun(scope, runId, position);
+      return requireRun(scope, runId);
+    });
+    await runQueue.enqueue({ workspaceId: access.workspace.id, runId });
+    return c.json(runView(run), 202);
+  });
+}

@@ -1,0 +1,79 @@
+// The run queue on pg-boss, on the same database as everything else (PGlite through pg-boss's
+// adapter, PostgreSQL through its own small pool). A job means "execute this run"; executing is
+// idempotent (a finished run is not runnable, an unfinished one resumes), so a job redelivered
+// after a worker died simply continues the run.
+import { fromPglite, PgBoss } from 'pg-boss';
+import type { Database } from '../store/database.ts';
+import { type RunJob, type RunQueue, runJobSchema } from './run-queue.ts';
+
+export const runQueueName = 'orca-run';
+
+/**
+ * How long a worker may go silent before its runs are given to another worker. pg-boss renews a
+ * job's heartbeat while the handler runs; after a SIGKILL the job is noticed within this plus one
+ * supervision interval (about 15 s) and redelivered, and the run resumes after its last step.
+ */
+export const runHeartbeatSeconds = 10;
+const superviseSeconds = 5;
+
+export interface RunQueueLogger {
+  error(message: string, error?: unknown): void;
+}
+
+export interface QueueWorkerOptions {
+  /** Runs one process executes at once. */
+  concurrency: number;
+  execute(job: RunJob): Promise<unknown>;
+}
+
+export interface StartedRunQueue extends RunQueue {
+  /** Starts taking runs off the queue in this process. */
+  work(options: QueueWorkerOptions): Promise<void>;
+  /** Stops taking runs; waits up to `timeoutMs` for the runs in hand, then releases them. */
+  stop(timeoutMs?: number): Promise<void>;
+}
+
+export async function startRunQueue(database: Database, logger: RunQueueLogger): Promise<StartedRunQueue> {
+  // Supervision every few seconds is what notices a dead worker's missed heartbeats; pg-boss's
+  // default (60 s) would leave a killed worker's runs waiting a minute.
+  const common = {
+    schema: 'pgboss',
+    useListenNotify: true,
+    application_name: 'orca',
+    superviseIntervalSeconds: superviseSeconds,
+    monitorIntervalSeconds: superviseSeconds,
+  } as const;
+  const boss = database.pglite
+    ? new PgBoss({ ...common, db: fromPglite(database.pglite), backend: 'pglite' })
+    : new PgBoss({ ...common, connectionString: database.url, max: 4 });
+  boss.on('error', (error) => logger.error('queue error', error));
+  await boss.start();
+  await boss.createQueue(runQueueName, {
+    notify: true,
+    heartbeatSeconds: runHeartbeatSeconds,
+    // pg-boss also ends a handler at its expiry, heartbeat or not; a run may legitimately take
+    // long (a wait step, a slow portal), so the heartbeat alone decides that a worker is gone.
+    expireInSeconds: 86_400,
+    // Redelivery is how a run survives a dead worker; the run itself bounds its own retries.
+    retryLimit: 50,
+    retryDelay: 1,
+  });
+
+  return {
+    async enqueue(job) {
+      await boss.send(runQueueName, runJobSchema.parse(job));
+    },
+    async work(options) {
+      await boss.work<RunJob>(
+        runQueueName,
+        { localConcurrency: options.concurrency, batchSize: 1, pollingIntervalSeconds: 2 },
+        async (jobs) => {
+          for (const job of jobs) await options.execute(runJobSchema.parse(job.data));
+        },
+      );
+    },
+    async stop(timeoutMs = 30_000) {
+      await boss.stop({ graceful: true, timeout: timeoutMs, close: true });
+    },
+  };
+}

@@ -1,0 +1,10 @@
+// The seam between starting a run and executing it. The API enqueues; workers (in `orca start`,
+// or `orca worker` processes on PostgreSQL) take runs off the queue and execute them.
+import { z } from 'zod';
+
+export const runJobSchema = z.object({ workspaceId: z.uuid(), runId: z.uuid() });
+export type RunJob = z.infer<typeof runJobSchema>;
+
+export interface RunQueue {
+  enqueue(job: RunJob): Promise<void>;
+}

@@ -1,0 +1,162 @@
+// Fault test: real `orca serve` and `orca worker` processes on PostgreSQL. One worker is killed
+// with SIGKILL in the middle of runs whose steps call a counting HTTP server. Every run must
+// finish, none may be lost, and no side effect may be applied twice.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const orcaBin = join(import.meta.dirname, '../../bin/orca.mjs');
+const adminUrl = process.env.ORCA_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const databaseName = `orca_fault_${randomBytes(5).toString('hex')}`;
+const databaseUrl = (() => {
+  const url = new URL(adminUrl);
+  url.pathname = `/${databaseName}`;
+  return url.toString();
+})();
+const children: ChildProcess[] = [];
+let server: Server;
+let base: string;
+/** Requests per idempotency key: the first applies the effect, later ones are recognised replays. */
+const requestsByKey = new Map<string, number>();
+
+function spawnOrca(args: string[]) {
+  const child = spawn(process.execPath, [orcaBin, ...args], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, ORCA_ALLOW_NETWORK: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  let output = '';
+  child.stdout?.on('data', (chunk) => (output += chunk));
+  child.stderr?.on('data', (chunk) => (output += chunk));
+  return {
+    child,
+    ready: new Promise<string>((resolve, reject) => {
+      const check = setInterval(() => {
+        const match = /is running(?: at (http:\/\/\S+))?/.exec(output);
+        if (match) {
+          clearInterval(check);
+          resolve(match[1] ?? '');
+        }
+      }, 50);
+      child.on('exit', (code) => {
+        clearInterval(check);
+        reject(new Error(`orca ${args[0]} exited with ${code}: ${output}`));
+      });
+    }),
+  };
+}
+
+async function api(url: string, method: string, path: string, token?: string, body?: unknown) {
+  const response = await fetch(`${url}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: response.status, body: await response.json() };
+}
+
+beforeAll(async () => {
+  server = createServer((request, response) => {
+    const key = String(request.headers['idempotency-key'] ?? 'none');
+    requestsByKey.set(key, (requestsByKey.get(key) ?? 0) + 1);
+    // Slow enough that a kill lands in the middle of runs.
+    setTimeout(
+      () => response.writeHead(200, { 'content-type': 'application/json' }).end('{"applied":true}'),
+      400,
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${databaseName}`);
+  await admin.end();
+}, 60_000);
+
+afterAll(async () => {
+  for (const child of children) child.kill('SIGKILL');
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`drop database if exists ${databaseName} with (force)`);
+  await admin.end();
+}, 60_000);
+
+describe('a worker killed mid-run', () => {
+  it('loses no run and applies no side effect twice', async () => {
+    const api1 = spawnOrca(['serve', '--port', '0']);
+    const url = await api1.ready;
+    const workerA = spawnOrca(['worker', '--concurrency', '4']);
+    const workerB = spawnOrca(['worker', '--concurrency', '4']);
+    await Promise.all([workerA.ready, workerB.ready]);
+
+    const signup = await api(url, 'POST', '/api/auth/signup', undefined, {
+      email: 'fault@example.com',
+      password: 'a resilient passphrase 7',
+      name: 'Fault',
+    });
+    const token = signup.body.token as string;
+    const workspace = await api(url, 'POST', '/api/workspaces', token, { name: 'Faults' });
+    const agent = await api(url, 'POST', `/api/workspaces/${workspace.body.id}/agents`, token, {
+      spec: {
+        name: 'Three Effects',
+        steps: ['first', 'second', 'third'].map((id) => ({
+          id,
+          tool: 'http.request',
+          with: { url: `${base}/apply`, method: 'POST', json: { step: id } },
+        })),
+      },
+    });
+    const runIds: string[] = [];
+    for (let index = 0; index < 12; index++) {
+      const started = await api(
+        url,
+        'POST',
+        `/api/workspaces/${workspace.body.id}/agents/${agent.body.id}/runs`,
+        token,
+        {},
+      );
+      expect(started.status).toBe(202);
+      runIds.push(started.body.id);
+    }
+
+    await expect.poll(() => requestsByKey.size, { timeout: 20_000, interval: 20 }).toBeGreaterThanOrEqual(6);
+    workerA.child.kill('SIGKILL');
+    const killedAt = Date.now();
+
+    const finished = new Map<string, string>();
+    await expect
+      .poll(
+        async () => {
+          for (const runId of runIds) {
+            if (finished.has(runId)) continue;
+            const run = await api(url, 'GET', `/api/workspaces/${workspace.body.id}/runs/${runId}`, token);
+            if (['succeeded', 'failed', 'cancelled'].includes(run.body.status))
+              finished.set(runId, run.body.status);
+          }
+          return finished.size;
+        },
+        { timeout: 90_000, interval: 250 },
+      )
+      .toBe(runIds.length);
+    const recoverySeconds = (Date.now() - killedAt) / 1000;
+
+    expect([...finished.values()].every((status) => status === 'succeeded')).toBe(true);
+    for (const runId of runIds) {
+      for (const step of ['first', 'second', 'third']) {
+        const keys = [...requestsByKey.keys()].filter((key) => key.startsWith(`${runId}:${step}:`));
+        // Exactly one distinct key per step: any replay after the kill carried the same key, so
+        // the receiving side recognised it and applied the effect once.
+        expect({ runId, step, keys: keys.length }).toEqual({ runId, step, keys: 1 });
+      }
+    }
+    const replays = [...requestsByKey.values()].filter((count) => count > 1).length;
+    console.log(
+      `fault test: all ${runIds.length} runs succeeded ${recoverySeconds.toFixed(1)} s after the kill; ${replays} step(s) replayed with their key`,
+    );
+  }, 150_000);
+});
