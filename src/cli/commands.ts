@@ -9,6 +9,8 @@ export interface CommandSpec {
   summary: string;
   usage: string;
   options: Record<string, OptionSpec>;
+  /** Whether the command takes words after its name (`orca runs watch <runId>`). */
+  positionals?: boolean;
 }
 
 const help: OptionSpec = { type: 'boolean', short: 'h', description: 'Show this help.' };
@@ -46,6 +48,20 @@ export const commands: Record<string, CommandSpec> = {
         short: 'c',
         description: 'Runs executed at once (or ORCA_WORKER_CONCURRENCY; default 4).',
       },
+      help,
+    },
+  },
+  runs: {
+    summary: 'Follow runs live through a running Orca: `orca runs watch [runId] --workspace <slug>`.',
+    usage: 'orca runs watch [runId] --workspace <id or slug> [--url http://127.0.0.1:4400] [--token <token>]',
+    positionals: true,
+    options: {
+      workspace: { type: 'string', short: 'w', description: 'The workspace (id or slug).' },
+      url: {
+        type: 'string',
+        description: 'Where Orca listens (or ORCA_URL; default http://127.0.0.1:4400).',
+      },
+      token: { type: 'string', description: 'A session or API token (or ORCA_TOKEN).' },
       help,
     },
   },

@@ -7,12 +7,18 @@ import { createPlatform, listen, openConfiguredDatabase } from '../platform.ts';
 import { redactUrl } from '../store/database.ts';
 import { migrateDatabase } from '../store/migrate.ts';
 import { type CommandSpec, commandHelp, commands, overallHelp } from './commands.ts';
+import { watchRuns } from './runs-watch.ts';
 
 class UsageError extends Error {}
 
 type ParsedCommand =
   | { name: 'help' }
-  | { name: string; spec: CommandSpec; values: Record<string, string | boolean | undefined> };
+  | {
+      name: string;
+      spec: CommandSpec;
+      values: Record<string, string | boolean | undefined>;
+      positionals: string[];
+    };
 
 function parseCommand(argv: string[]): ParsedCommand {
   const [name, ...rest] = argv;
@@ -23,13 +29,13 @@ function parseCommand(argv: string[]): ParsedCommand {
       `Unknown command "${name}". Commands: ${Object.keys(commands).join(', ')}. Run orca --help.`,
     );
   try {
-    const { values } = parseArgs({
+    const { values, positionals } = parseArgs({
       args: rest,
       options: spec.options,
       strict: true,
-      allowPositionals: false,
+      allowPositionals: spec.positionals ?? false,
     });
-    return { name, spec, values: values as Record<string, string | boolean | undefined> };
+    return { name, spec, values: values as Record<string, string | boolean | undefined>, positionals };
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new UsageError(`${reason}\nRun orca ${name} --help for the options.`);
@@ -90,6 +96,33 @@ async function workUntilStopped(config: Config) {
   stopOnSignal(logger, () => platform.close());
 }
 
+async function runsCommand(values: Record<string, string | boolean | undefined>, positionals: string[]) {
+  const [action, runId, ...extra] = positionals;
+  if (action !== 'watch' || extra.length > 0) {
+    throw new UsageError('Usage: orca runs watch [runId] --workspace <id or slug>. Run orca runs --help.');
+  }
+  const workspace = typeof values.workspace === 'string' ? values.workspace : undefined;
+  const token = (typeof values.token === 'string' ? values.token : undefined) ?? process.env.ORCA_TOKEN;
+  if (!workspace) throw new UsageError('Name the workspace with --workspace <id or slug>.');
+  if (!token)
+    throw new UsageError(
+      'Give a token with --token or ORCA_TOKEN (a session token, or an API token of the workspace).',
+    );
+  const url =
+    (typeof values.url === 'string' ? values.url : undefined) ??
+    process.env.ORCA_URL ??
+    'http://127.0.0.1:4400';
+  const status = await watchRuns({
+    url,
+    token,
+    workspace,
+    runId,
+    write: (line) => process.stdout.write(`${line}\n`),
+  });
+  if (status !== undefined) process.stdout.write(`run ${status}\n`);
+  if (status === 'failed' || status === 'cancelled') process.exitCode = 1;
+}
+
 async function main(argv: string[]): Promise<void> {
   const command = parseCommand(argv);
   if (!('spec' in command)) {
@@ -98,6 +131,10 @@ async function main(argv: string[]): Promise<void> {
   }
   if (command.values.help) {
     process.stdout.write(commandHelp(command.name, command.spec));
+    return;
+  }
+  if (command.name === 'runs') {
+    await runsCommand(command.values, command.positionals);
     return;
   }
   const config = configFrom(command.values);

@@ -281,3 +281,26 @@ export async function listRuns(scope: WorkspaceScope, filter: RunFilter): Promis
     .orderBy(desc(runs.createdAt), desc(runs.id))
     .limit(filter.limit);
 }
+
+/** Events of every run of the workspace after an id, oldest first (for the workspace stream). */
+export async function listWorkspaceRunEvents(
+  scope: WorkspaceScope,
+  afterId: number,
+  limit = 500,
+): Promise<RunEventRecord[]> {
+  return scope.db
+    .select()
+    .from(runEvents)
+    .where(and(eq(runEvents.workspaceId, scope.workspaceId), gt(runEvents.id, afterId)))
+    .orderBy(asc(runEvents.id))
+    .limit(limit);
+}
+
+/** The id of the workspace's newest event, where a live stream that wants only news starts. */
+export async function latestRunEventId(scope: WorkspaceScope): Promise<number> {
+  const [row] = await scope.db
+    .select({ id: sql<number>`coalesce(max(${runEvents.id}), 0)`.mapWith(Number) })
+    .from(runEvents)
+    .where(eq(runEvents.workspaceId, scope.workspaceId));
+  return row?.id ?? 0;
+}

@@ -175,6 +175,34 @@ describe('runs', () => {
     );
   });
 
+  it('streams the events of every run of the workspace live, from the moment of connecting', async () => {
+    const agent = await createAgent(priceWatcher());
+    const response = await orca.platform.app.request(`/api/workspaces/${workspaceId}/events`, {
+      headers: { authorization: `Bearer ${owner.token}` },
+    });
+    expect(response.headers.get('content-type')).toMatch(/text\/event-stream/);
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    const started = await orca.request('POST', `/api/workspaces/${workspaceId}/agents/${agent.id}/runs`, {
+      token: owner.token,
+      body: { input: { url: `${base}/page` } },
+    });
+    const decoder = new TextDecoder();
+    let text = '';
+    const finishedLine = new RegExp(
+      `"runId":"${started.body.id}","id":\\d+,"kind":"status"[^\n]*"status":"succeeded"`,
+    );
+    while (!finishedLine.test(text)) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += decoder.decode(value);
+    }
+    await reader.cancel();
+    expect(text).toMatch(finishedLine);
+    const runIds = new Set([...text.matchAll(/"runId":"([^"]+)"/g)].map((match) => match[1]));
+    // Only news: the runs of earlier tests are not replayed.
+    expect([...runIds]).toEqual([started.body.id]);
+  });
+
   it('refuses input that does not match the schema, and runs of a paused agent', async () => {
     const agent = await createAgent(priceWatcher());
     const path = `/api/workspaces/${workspaceId}/agents/${agent.id}/runs`;

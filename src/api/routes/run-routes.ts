@@ -9,9 +9,11 @@ import { recordAudit } from '../../store/audit-repository.ts';
 import {
   findRun,
   insertRun,
+  latestRunEventId,
   listRunEvents,
   listRunSteps,
   listRuns,
+  listWorkspaceRunEvents,
   type RunEventRecord,
   type RunRecord,
   type RunStepRecord,
@@ -180,6 +182,25 @@ const routes = {
     },
     responses: { 200: { description: 'text/event-stream of events' }, ...commonErrors },
   }),
+  workspaceEvents: createRoute({
+    method: 'get',
+    path: '/api/workspaces/{ws}/events',
+    tags: ['runs'],
+    summary: 'Live events of every run of the workspace, as server-sent events (runs, status, steps, logs)',
+    security: securedBy,
+    request: {
+      params: z.object({ ws: idParameter('ws') }),
+      query: z.object({
+        after: z.coerce
+          .number()
+          .int()
+          .min(0)
+          .optional()
+          .describe('Replay events after this id (or send Last-Event-ID); only new events when left out.'),
+      }),
+    },
+    responses: { 200: { description: 'text/event-stream of events, each with its runId' }, ...commonErrors },
+  }),
   cancel: createRoute({
     method: 'post',
     path: '/api/workspaces/{ws}/runs/{runId}/cancel',
@@ -310,6 +331,38 @@ export function registerRunRoutes(app: OpenAPIHono<ApiEnv>) {
           break;
         }
         await stream.sleep(250);
+      }
+    }) as never;
+  });
+
+  app.openapi(routes.workspaceEvents, async (c) => {
+    const access = requireAction(c, 'runs.read');
+    const { store } = c.get('services');
+    const requested =
+      c.req.valid('query').after ??
+      (c.req.header('last-event-id') ? Number(c.req.header('last-event-id')) : undefined);
+    let after =
+      requested !== undefined && Number.isFinite(requested)
+        ? requested
+        : await store.inWorkspace(access.workspace.id, latestRunEventId);
+    return streamSSE(c, async (stream) => {
+      let open = true;
+      stream.onAbort(() => {
+        open = false;
+      });
+      while (open) {
+        const events = await store.inWorkspace(access.workspace.id, (scope) =>
+          listWorkspaceRunEvents(scope, after),
+        );
+        for (const event of events) {
+          await stream.writeSSE({
+            id: String(event.id),
+            event: event.kind,
+            data: JSON.stringify({ runId: event.runId, ...eventView(event) }),
+          });
+          after = event.id;
+        }
+        if (events.length === 0) await stream.sleep(250);
       }
     }) as never;
   });
