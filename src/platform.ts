@@ -22,6 +22,7 @@ export interface Platform {
   readonly store: Store;
   readonly app: OrcaApp;
   readonly executor: RunExecutor;
+  readonly runQueue: StartedRunQueue;
   close(): Promise<void>;
 }
 
@@ -78,6 +79,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     store,
     app,
     executor,
+    runQueue,
     close: async () => {
       await runQueue.stop();
       await database.close();

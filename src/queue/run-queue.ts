@@ -7,4 +7,6 @@ export type RunJob = z.infer<typeof runJobSchema>;
 
 export interface RunQueue {
   enqueue(job: RunJob): Promise<void>;
+  /** Enqueues many runs in one statement (imports, fan-out, benchmarks). */
+  enqueueMany(jobs: RunJob[]): Promise<void>;
 }

@@ -1,0 +1,299 @@
+// Run engine figures (issue 3): throughput of no-op one-step runs next to raw pg-boss
+// fetch-and-complete of no-op jobs on the same database with the same concurrency; enqueue-to-
+// start latency at half of saturation; PostgreSQL transactions per run. On PostgreSQL with 1 and
+// 4 `orca worker` processes; on PGlite in one process (it cannot be shared). Prints a Markdown
+// table and JSON.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import { fromPglite, PgBoss } from 'pg-boss';
+import { loadConfig } from '../src/config.ts';
+import { createPlatform, type Platform } from '../src/platform.ts';
+import { runWorkOptions } from '../src/queue/pg-boss-run-queue.ts';
+import { openDatabase } from '../src/store/database.ts';
+import { runs } from '../src/store/schema.ts';
+
+const orcaBin = join(import.meta.dirname, '../bin/orca.mjs');
+const adminUrl = process.env.ORCA_BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const runCount = Number(process.env.ORCA_BENCH_RUNS ?? 400);
+const concurrencyPerProcess = 4;
+const quiet = { info: () => undefined, error: () => undefined };
+
+interface Fixture {
+  platform: Platform;
+  workspaceId: string;
+  agentId: string;
+}
+
+async function fixture(platform: Platform): Promise<Fixture> {
+  const request = async (method: string, path: string, token: string | undefined, body: unknown) => {
+    const response = await platform.app.request(path, {
+      method,
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    });
+    return (await response.json()) as Record<string, string>;
+  };
+  const signup = await request('POST', '/api/auth/signup', undefined, {
+    email: `bench-${Date.now()}@example.com`,
+    password: 'benchmark passphrase',
+    name: 'Bench',
+  });
+  const workspace = await request('POST', '/api/workspaces', signup.token, { name: 'Bench' });
+  const agent = await request('POST', `/api/workspaces/${workspace.id}/agents`, signup.token, {
+    spec: { name: 'No-op', steps: [{ id: 'noop', tool: 'transform', with: { expression: '1' } }] },
+  });
+  return { platform, workspaceId: workspace.id as string, agentId: agent.id as string };
+}
+
+/** Inserts runs and queues them in two statements, returning their ids. */
+async function enqueueRuns({ platform, workspaceId, agentId }: Fixture, count: number) {
+  const rows = await platform.store.inWorkspace(workspaceId, (scope) =>
+    scope.db
+      .insert(runs)
+      .values(
+        Array.from({ length: count }, () => ({
+          workspaceId,
+          agentId,
+          agentVersion: 1,
+          trigger: 'manual' as const,
+        })),
+      )
+      .returning({ id: runs.id }),
+  );
+  return rows.map((row) => row.id);
+}
+
+async function countFinished({ platform, workspaceId }: Fixture, ids: string[]) {
+  const [row] = await platform.store.inWorkspace(workspaceId, (scope) =>
+    scope.db
+      .select({ count: sql<number>`count(*)`.mapWith(Number) })
+      .from(runs)
+      .where(sql`${runs.id} in ${ids} and ${runs.status} = 'succeeded'`),
+  );
+  return row?.count ?? 0;
+}
+
+async function waitUntil(check: () => Promise<boolean>, timeoutMs = 300_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+async function orcaThroughput(target: Fixture, enqueue: (ids: string[]) => Promise<void>) {
+  const ids = await enqueueRuns(target, runCount);
+  const started = performance.now();
+  await enqueue(ids);
+  await waitUntil(async () => (await countFinished(target, ids)) === ids.length);
+  return runCount / ((performance.now() - started) / 1000);
+}
+
+async function rawThroughput(boss: PgBoss, concurrency: number) {
+  const queue = `bench-raw-${concurrency}-${Date.now()}`;
+  await boss.createQueue(queue, { notify: true });
+  let done = 0;
+  // The same fetch settings as Orca's workers, so that the comparison is of the work per run.
+  await boss.work(queue, { ...runWorkOptions, localConcurrency: concurrency }, async () => {
+    done++;
+  });
+  const started = performance.now();
+  await boss.insert(
+    queue,
+    Array.from({ length: runCount }, (_, index) => ({ data: { index } })),
+  );
+  await waitUntil(async () => done >= runCount);
+  const perSecond = runCount / ((performance.now() - started) / 1000);
+  await boss.offWork(queue, { wait: true });
+  return perSecond;
+}
+
+/** Enqueues runs one at a time at half the measured rate for a while; start latency from the rows. */
+async function latencyAtHalfSaturation(
+  target: Fixture,
+  perSecond: number,
+  enqueue: (ids: string[]) => Promise<void>,
+) {
+  const rate = Math.max(1, perSecond / 2);
+  const total = Math.min(400, Math.round(rate * 8));
+  const ids: string[] = [];
+  const started = performance.now();
+  for (let index = 0; index < total; index++) {
+    const due = started + (index * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    const [id] = await enqueueRuns(target, 1);
+    if (!id) throw new Error('no run id');
+    ids.push(id);
+    await enqueue([id]);
+  }
+  await waitUntil(async () => (await countFinished(target, ids)) === ids.length);
+  const rows = await target.platform.store.inWorkspace(target.workspaceId, (scope) =>
+    scope.db
+      .select({
+        milliseconds: sql<number>`extract(epoch from (${runs.startedAt} - ${runs.createdAt})) * 1000`.mapWith(
+          Number,
+        ),
+      })
+      .from(runs)
+      .where(sql`${runs.id} in ${ids}`),
+  );
+  const sorted = rows.map((row) => row.milliseconds).sort((a, b) => a - b);
+  const at = (quantile: number) =>
+    Math.round(sorted[Math.min(sorted.length - 1, Math.floor(quantile * sorted.length))] ?? 0);
+  return { rate: Math.round(rate), p50: at(0.5), p99: at(0.99) };
+}
+
+async function committedTransactions(client: pg.Client, database: string) {
+  const result = await client.query('select xact_commit from pg_stat_database where datname = $1', [
+    database,
+  ]);
+  return Number(result.rows[0]?.xact_commit ?? 0);
+}
+
+function startWorkers(count: number, databaseUrl: string): Promise<ChildProcess[]> {
+  return Promise.all(
+    Array.from(
+      { length: count },
+      () =>
+        new Promise<ChildProcess>((resolve, reject) => {
+          const child = spawn(
+            process.execPath,
+            [orcaBin, 'worker', '--concurrency', String(concurrencyPerProcess)],
+            {
+              env: { ...process.env, DATABASE_URL: databaseUrl },
+              stdio: ['ignore', 'pipe', 'inherit'],
+            },
+          );
+          child.stdout?.on(
+            'data',
+            (chunk: Buffer) => chunk.toString().includes('is running') && resolve(child),
+          );
+          child.on('exit', (code) => reject(new Error(`worker exited with ${code}`)));
+        }),
+    ),
+  );
+}
+
+async function stopWorkers(workers: ChildProcess[]) {
+  await Promise.all(
+    workers.map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          child.removeAllListeners('exit');
+          child.once('exit', () => resolve());
+          child.kill('SIGTERM');
+        }),
+    ),
+  );
+}
+
+async function postgresFigures() {
+  const name = `orca_bench_runs_${process.pid}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`drop database if exists ${name} with (force)`);
+  await admin.query(`create database ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const databaseUrl = url.toString();
+  const platform = await createPlatform(loadConfig({ databaseUrl }, {}), { workers: false, logger: quiet });
+  const target = await fixture(platform);
+  const enqueue = (ids: string[]) =>
+    platform.runQueue.enqueueMany(ids.map((runId) => ({ workspaceId: target.workspaceId, runId })));
+  const boss = new PgBoss({
+    connectionString: databaseUrl,
+    schema: 'pgboss',
+    useListenNotify: true,
+    max: 4,
+    queueCacheIntervalSeconds: 1,
+  });
+  boss.on('error', () => undefined);
+  await boss.start();
+  const figures: Record<string, unknown>[] = [];
+  try {
+    for (const processes of [1, 4]) {
+      const concurrency = processes * concurrencyPerProcess;
+      const raw = await rawThroughput(boss, concurrency);
+      const workers = await startWorkers(processes, databaseUrl);
+      const before = await committedTransactions(admin, name);
+      const orca = await orcaThroughput(target, enqueue);
+      const transactions = (await committedTransactions(admin, name)) - before;
+      const latency = await latencyAtHalfSaturation(target, orca, enqueue);
+      await stopWorkers(workers);
+      figures.push({
+        database: 'PostgreSQL',
+        workers: `${processes} process${processes > 1 ? 'es' : ''} × ${concurrencyPerProcess}`,
+        orcaRunsPerSecond: Math.round(orca),
+        rawJobsPerSecond: Math.round(raw),
+        ratio: Number((orca / raw).toFixed(2)),
+        latency,
+        transactionsPerRun: Number((transactions / runCount).toFixed(1)),
+      });
+    }
+  } finally {
+    await boss.stop({ graceful: false, close: true });
+    await platform.close();
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  }
+  return figures;
+}
+
+async function pgliteFigures() {
+  const database = await openDatabase({ kind: 'pglite-memory' });
+  const platform = await createPlatform(
+    loadConfig({ workerConcurrency: String(concurrencyPerProcess) }, {}),
+    {
+      database,
+      workers: true,
+      logger: quiet,
+    },
+  );
+  const target = await fixture(platform);
+  const enqueue = (ids: string[]) =>
+    platform.runQueue.enqueueMany(ids.map((runId) => ({ workspaceId: target.workspaceId, runId })));
+  if (!database.pglite) throw new Error('expected PGlite');
+  const boss = new PgBoss({
+    db: fromPglite(database.pglite),
+    backend: 'pglite',
+    schema: 'pgboss',
+    useListenNotify: true,
+    queueCacheIntervalSeconds: 1,
+  });
+  boss.on('error', () => undefined);
+  await boss.start();
+  try {
+    const raw = await rawThroughput(boss, concurrencyPerProcess);
+    const orca = await orcaThroughput(target, enqueue);
+    const latency = await latencyAtHalfSaturation(target, orca, enqueue);
+    return {
+      database: 'PGlite',
+      workers: `in process × ${concurrencyPerProcess}`,
+      orcaRunsPerSecond: Math.round(orca),
+      rawJobsPerSecond: Math.round(raw),
+      ratio: Number((orca / raw).toFixed(2)),
+      latency,
+      transactionsPerRun: null,
+    };
+  } finally {
+    await boss.stop({ graceful: false, close: false });
+    await platform.close();
+  }
+}
+
+const results = [...(await postgresFigures()), await pgliteFigures()];
+console.log(
+  [
+    `| database | workers | Orca runs/s | raw pg-boss jobs/s | ratio | start latency p50 / p99 ms (at runs/s) | transactions per run |`,
+    '| --- | --- | --- | --- | --- | --- | --- |',
+    ...results.map((row) => {
+      const latency = row.latency as { rate: number; p50: number; p99: number };
+      return `| ${row.database} | ${row.workers} | ${row.orcaRunsPerSecond} | ${row.rawJobsPerSecond} | ${row.ratio} | ${latency.p50} / ${latency.p99} (${latency.rate}) | ${row.transactionsPerRun ?? 'n/a'} |`;
+    }),
+  ].join('\n'),
+);
+console.log(JSON.stringify({ runCount, results }));
+process.exit(0);
