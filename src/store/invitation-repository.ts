@@ -46,29 +46,23 @@ export async function findInvitation(
   return row;
 }
 
-export async function revokeOpenInvitationsFor(scope: WorkspaceScope, email: string) {
+/**
+ * Revokes open invitations: those to an address (a new invitation replaces them), or those a
+ * member sent (when the member is removed or demoted, the rights they carried lapse).
+ */
+export async function revokeOpenInvitations(
+  scope: WorkspaceScope,
+  match: { email: string } | { invitedBy: string },
+) {
+  const matches =
+    'email' in match ? eq(invitations.email, match.email) : eq(invitations.invitedBy, match.invitedBy);
   await scope.db
     .update(invitations)
     .set({ revokedAt: sql`now()` })
     .where(
       and(
         eq(invitations.workspaceId, scope.workspaceId),
-        eq(invitations.email, email),
-        isNull(invitations.acceptedAt),
-        isNull(invitations.revokedAt),
-      ),
-    );
-}
-
-/** Revokes the open invitations a member sent, when that member is removed or demoted. */
-export async function revokeOpenInvitationsFrom(scope: WorkspaceScope, userId: string) {
-  await scope.db
-    .update(invitations)
-    .set({ revokedAt: sql`now()` })
-    .where(
-      and(
-        eq(invitations.workspaceId, scope.workspaceId),
-        eq(invitations.invitedBy, userId),
+        matches,
         isNull(invitations.acceptedAt),
         isNull(invitations.revokedAt),
       ),

@@ -14,7 +14,7 @@ import {
   listOpenInvitations,
   markInvitationAccepted,
   revokeInvitation,
-  revokeOpenInvitationsFor,
+  revokeOpenInvitations,
 } from '../../store/invitation-repository.ts';
 import { isUniqueViolation } from '../../store/store.ts';
 import {
@@ -199,7 +199,7 @@ async function invite(c: ApiContext, body: z.infer<typeof inviteBody>) {
         throw conflict(`${body.email} is a member of this workspace already. Change their role instead.`);
       }
       // A new invitation replaces any open one for the same address: only the newest link works.
-      await revokeOpenInvitationsFor(scope, body.email);
+      await revokeOpenInvitations(scope, { email: body.email });
       const created = await insertInvitation(scope, {
         email: body.email,
         role: body.role,

@@ -4,7 +4,7 @@ import { forbidden, notFound, ruleViolated } from '../../domain/errors.ts';
 import { can, type Role, roleAtLeast } from '../../domain/roles.ts';
 import { revokeApiTokensOf } from '../../store/api-token-repository.ts';
 import { recordAudit } from '../../store/audit-repository.ts';
-import { revokeOpenInvitationsFrom } from '../../store/invitation-repository.ts';
+import { revokeOpenInvitations } from '../../store/invitation-repository.ts';
 import type { WorkspaceScope } from '../../store/store.ts';
 import {
   deleteMembership,
@@ -119,7 +119,7 @@ export function registerMemberRoutes(app: OpenAPIHono<ApiEnv>) {
       await updateMembershipRole(scope, target.userId, role);
       // Invitations a member sent carry the rights they had; a demotion withdraws them.
       if (roleAtLeast(target.role, role) && target.role !== role)
-        await revokeOpenInvitationsFrom(scope, target.userId);
+        await revokeOpenInvitations(scope, { invitedBy: target.userId });
       await recordAudit(scope, access.actor, {
         action: 'member.role_changed',
         targetType: 'member',
@@ -147,7 +147,7 @@ export function registerMemberRoutes(app: OpenAPIHono<ApiEnv>) {
       }
       await deleteMembership(scope, target.userId);
       await revokeApiTokensOf(scope, target.userId);
-      await revokeOpenInvitationsFrom(scope, target.userId);
+      await revokeOpenInvitations(scope, { invitedBy: target.userId });
       await recordAudit(scope, access.actor, {
         action: leaving ? 'member.left' : 'member.removed',
         targetType: 'member',
