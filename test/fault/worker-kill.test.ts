@@ -64,9 +64,10 @@ beforeAll(async () => {
     const key = String(request.headers['idempotency-key'] ?? 'none');
     requestsByKey.set(key, (requestsByKey.get(key) ?? 0) + 1);
     // Slow enough that a kill lands in the middle of runs.
+    const delay = request.url === '/slow' ? 3000 : 400;
     setTimeout(
       () => response.writeHead(200, { 'content-type': 'application/json' }).end('{"applied":true}'),
-      400,
+      delay,
     );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -159,4 +160,54 @@ describe('a worker killed mid-run', () => {
       `fault test: all ${runIds.length} runs succeeded ${recoverySeconds.toFixed(1)} s after the kill; ${replays} step(s) replayed with their key`,
     );
   }, 150_000);
+
+  it('finishes the run in hand on SIGTERM before the worker exits', async () => {
+    // Only this test's worker may take the run: the processes of the test before are ended.
+    await Promise.all(
+      children.splice(0).map(
+        (child) =>
+          new Promise<void>((resolve) => {
+            if (child.exitCode !== null || child.signalCode !== null) return resolve();
+            child.once('exit', () => resolve());
+            child.kill('SIGKILL');
+          }),
+      ),
+    );
+    const apiProcess = spawnOrca(['serve', '--port', '0']);
+    const url = await apiProcess.ready;
+    const worker = spawnOrca(['worker', '--concurrency', '1']);
+    await worker.ready;
+    const login = await api(url, 'POST', '/api/auth/login', undefined, {
+      email: 'fault@example.com',
+      password: 'a resilient passphrase 7',
+    });
+    const token = login.body.token as string;
+    const workspace = await api(url, 'POST', '/api/workspaces', token, { name: 'Graceful' });
+    const agent = await api(url, 'POST', `/api/workspaces/${workspace.body.id}/agents`, token, {
+      spec: {
+        name: 'Slow Effect',
+        steps: [{ id: 'slow', tool: 'http.request', with: { url: `${base}/slow`, method: 'POST' } }],
+      },
+    });
+    const started = await api(
+      url,
+      'POST',
+      `/api/workspaces/${workspace.body.id}/agents/${agent.body.id}/runs`,
+      token,
+      {},
+    );
+    const runPath = `/api/workspaces/${workspace.body.id}/runs/${started.body.id}`;
+    await expect
+      .poll(async () => (await api(url, 'GET', runPath, token)).body.status, { timeout: 20_000 })
+      .toBe('running');
+
+    const exited = new Promise<number | null>((resolve) => worker.child.once('exit', resolve));
+    worker.child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    const run = await api(url, 'GET', runPath, token);
+    expect(run.body.status).toBe('succeeded');
+    expect(
+      [...requestsByKey.keys()].filter((key) => key.startsWith(`${started.body.id}:slow:`)),
+    ).toHaveLength(1);
+  }, 60_000);
 });
