@@ -3,6 +3,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { OrcaError } from './domain/errors.ts';
+import { parseLlmSetting } from './llm/llm-setting.ts';
 
 const portMessage = 'must be a port number from 0 to 65535 (0 picks a free port)';
 const port = z.coerce.number(portMessage).int(portMessage).min(0, portMessage).max(65535, portMessage);
@@ -18,6 +19,15 @@ const databaseUrl = z
       return false;
     }
   }, 'must be a PostgreSQL URL such as postgres://user:password@127.0.0.1:5432/orca');
+
+const llmSetting = z.string().transform((value, context) => {
+  try {
+    return parseLlmSetting(value);
+  } catch (error) {
+    context.addIssue({ code: 'custom', message: (error as Error).message });
+    return z.NEVER;
+  }
+});
 
 export const configSchema = z.object({
   host: z.string().min(1).default('127.0.0.1'),
@@ -53,6 +63,8 @@ export const configSchema = z.object({
         .map((entry) => entry.trim())
         .filter(Boolean),
     ),
+  llm: llmSetting.optional(),
+  llmApiKey: z.string().min(1).optional(),
 });
 
 export type Config = z.infer<typeof configSchema> & { dataDirectory: string };
@@ -71,6 +83,8 @@ const environmentNames: Record<keyof z.input<typeof configSchema>, string> = {
   bodyLimitBytes: 'ORCA_BODY_LIMIT_BYTES',
   workerConcurrency: 'ORCA_WORKER_CONCURRENCY',
   allowNetwork: 'ORCA_ALLOW_NETWORK',
+  llm: 'ORCA_LLM',
+  llmApiKey: 'ORCA_LLM_API_KEY',
 };
 
 type ConfigInput = Partial<Record<keyof typeof environmentNames, string | number | undefined>>;

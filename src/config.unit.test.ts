@@ -24,4 +24,16 @@ describe('configuration', () => {
     expect(attempt).toThrow(OrcaError);
     expect(attempt).toThrow(/PORT: .*\n.*DATABASE_URL: must be a PostgreSQL URL such as postgres:\/\//s);
   });
+
+  it('parses ORCA_LLM at boot, and refuses a malformed one with the forms it takes', () => {
+    const config = loadConfig({}, { ORCA_LLM: 'openai:gpt-4o-mini', ORCA_LLM_API_KEY: 'sk-test' });
+    expect(config.llm).toEqual({ provider: 'openai', model: 'gpt-4o-mini' });
+    expect(config.llmApiKey).toBe('sk-test');
+    expect(loadConfig({}, {}).llm).toBeUndefined();
+    const attempt = () => loadConfig({}, { ORCA_LLM: 'llama3.1' });
+    expect(attempt).toThrow(OrcaError);
+    expect(attempt).toThrow(
+      /ORCA_LLM: "llama3.1" names no provider; write it as one of openai-compatible:http/,
+    );
+  });
 });

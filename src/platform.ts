@@ -2,15 +2,19 @@
 // migrates it, and builds the store, the mailer and the HTTP app.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { createAdaptorServer } from '@hono/node-server';
 import { createApp, type OrcaApp } from './api/app.ts';
 import type { Logger } from './api/context.ts';
 import type { Config } from './config.ts';
+import { diskFileStore, type FileStore } from './files/file-store.ts';
+import { createLanguageModel } from './llm/language-model.ts';
 import { consoleLogger } from './logger.ts';
-import { disabledMailer, type Mailer, smtpMailer } from './mail/mailer.ts';
+import { disabledMailer, type Mailer, mailService, smtpMailer } from './mail/mailer.ts';
 import { type StartedRunQueue, startRunQueue } from './queue/pg-boss-run-queue.ts';
 import { outboundPolicy } from './runtime/outbound-policy.ts';
 import { RunExecutor } from './runtime/run-executor.ts';
+import { type PlatformServices, runServices } from './runtime/run-services.ts';
 import { builtInTools } from './runtime/tools/index.ts';
 import { type Database, openDatabase } from './store/database.ts';
 import { migrateDatabase } from './store/migrate.ts';
@@ -23,6 +27,8 @@ export interface Platform {
   readonly app: OrcaApp;
   readonly executor: RunExecutor;
   readonly runQueue: StartedRunQueue;
+  /** What tools use during runs: store, file store, mail, LLM. */
+  readonly services: PlatformServices;
   close(): Promise<void>;
 }
 
@@ -33,6 +39,8 @@ export interface PlatformOptions {
   database?: Database;
   logger?: Logger;
   mailer?: Mailer;
+  /** Where deliverables' bytes go; `files/` in the data directory by default. */
+  files?: FileStore;
   webRoot?: string;
 }
 
@@ -44,6 +52,8 @@ export function openConfiguredDatabase(config: Config): Promise<Database> {
 
 export async function createPlatform(config: Config, options: PlatformOptions = {}): Promise<Platform> {
   const logger = options.logger ?? consoleLogger();
+  // Before anything opens: a missing API key stops the start with nothing to clean up.
+  const llm = config.llm ? createLanguageModel(config.llm, config.llmApiKey) : undefined;
   const database = options.database ?? (await openConfiguredDatabase(config));
   try {
     await migrateDatabase(database);
@@ -61,10 +71,18 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     await database.close();
     throw error;
   }
+  const services: PlatformServices = {
+    store,
+    files: options.files ?? diskFileStore(path.join(config.dataDirectory, 'files')),
+    mail: mailService(mailer),
+    llm,
+  };
   const executor = new RunExecutor({
     store,
     tools: builtInTools(),
     network: outboundPolicy(config.allowNetwork),
+    services: (run) => runServices(services, run),
+    resumeLater: (run, at) => runQueue.enqueueAt(run, at),
   });
   if (options.workers ?? true) {
     await runQueue.work({
@@ -72,7 +90,10 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       execute: (job) => executor.execute(job.workspaceId, job.runId),
     });
   }
-  const app = createApp({ config, store, mailer, logger, runQueue }, { webRoot: options.webRoot });
+  const app = createApp(
+    { config, store, mailer, logger, runQueue, files: services.files },
+    { webRoot: options.webRoot },
+  );
   return {
     config,
     database,
@@ -80,6 +101,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     app,
     executor,
     runQueue,
+    services,
     close: async () => {
       await runQueue.stop();
       await database.close();

@@ -10,11 +10,14 @@ import { toErrorResponse, validationError } from './error-response.ts';
 import { registerAgentRoutes } from './routes/agent-routes.ts';
 import { registerAuditRoutes } from './routes/audit-routes.ts';
 import { registerAuthenticationRoutes } from './routes/authentication-routes.ts';
+import { registerContextRoutes } from './routes/context-routes.ts';
+import { registerDeliverableRoutes } from './routes/deliverable-routes.ts';
 import { registerInvitationRoutes } from './routes/invitation-routes.ts';
 import { registerMeRoutes } from './routes/me-routes.ts';
 import { registerMemberRoutes } from './routes/member-routes.ts';
 import { registerRunRoutes } from './routes/run-routes.ts';
 import { registerTokenRoutes } from './routes/token-routes.ts';
+import { registerWebhookSecretRoutes } from './routes/webhook-secret-routes.ts';
 import { registerWorkspaceRoutes } from './routes/workspace-routes.ts';
 import { serveWebApp } from './static-files.ts';
 import { resolveWorkspace } from './workspace-access.ts';
@@ -74,6 +77,9 @@ export function createApp(services: ApiServices, options: { webRoot?: string } =
   registerAuditRoutes(app);
   registerAgentRoutes(app);
   registerRunRoutes(app);
+  registerContextRoutes(app);
+  registerDeliverableRoutes(app);
+  registerWebhookSecretRoutes(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

@@ -3,6 +3,7 @@
 import type { Context } from 'hono';
 import type { Config } from '../config.ts';
 import type { Role } from '../domain/roles.ts';
+import type { FileStore } from '../files/file-store.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import type { RunQueue } from '../queue/run-queue.ts';
 import type { UserRecord } from '../store/account-repository.ts';
@@ -21,6 +22,7 @@ export interface ApiServices {
   mailer: Mailer;
   logger: Logger;
   runQueue: RunQueue;
+  files: FileStore;
 }
 
 export type Principal =

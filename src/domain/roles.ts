@@ -17,7 +17,12 @@ export type Action =
   | 'agents.read'
   | 'agents.manage'
   | 'runs.read'
-  | 'runs.manage';
+  | 'runs.manage'
+  | 'context.read'
+  | 'context.manage'
+  | 'deliverables.read'
+  | 'deliverables.manage'
+  | 'webhooks.secret';
 
 /** The least role that may perform each action. */
 export const leastRoleFor: Record<Action, Role> = {
@@ -33,6 +38,12 @@ export const leastRoleFor: Record<Action, Role> = {
   'agents.manage': 'builder',
   'runs.read': 'viewer',
   'runs.manage': 'builder',
+  'context.read': 'viewer',
+  'context.manage': 'builder',
+  'deliverables.read': 'viewer',
+  'deliverables.manage': 'builder',
+  // The secret receivers verify Orca's webhooks with: whoever holds it can forge them.
+  'webhooks.secret': 'admin',
 };
 
 /**

@@ -79,6 +79,9 @@ export async function startRunQueue(database: Database, logger: RunQueueLogger):
     async enqueue(job) {
       await boss.send(runQueueName, runJobSchema.parse(job));
     },
+    async enqueueAt(job, at) {
+      await boss.send(runQueueName, runJobSchema.parse(job), { startAfter: at });
+    },
     async enqueueMany(jobs) {
       if (jobs.length === 0) return;
       await boss.insert(

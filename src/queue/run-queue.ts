@@ -7,6 +7,8 @@ export type RunJob = z.infer<typeof runJobSchema>;
 
 export interface RunQueue {
   enqueue(job: RunJob): Promise<void>;
+  /** Enqueues a run to be picked up at a time (a waiting run resuming). */
+  enqueueAt(job: RunJob, at: Date): Promise<void>;
   /** Enqueues many runs in one statement (imports, fan-out, benchmarks). */
   enqueueMany(jobs: RunJob[]): Promise<void>;
 }

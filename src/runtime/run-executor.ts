@@ -1,9 +1,11 @@
-// The run executor: runs an agent's steps in order, checkpointing each finished step before the
-// next starts. It is queue-agnostic: whatever delivers a run id (a queue worker, a test) calls
-// `execute`, and calling it again for an unfinished run resumes after its last finished step.
+// The run executor: runs an agent's steps in order, checkpointing each finished step (and each
+// finished loop item) before the next starts. It is queue-agnostic: whatever delivers a run id
+// (a queue worker, a test, a calling agent) calls `execute`, and calling it again for an
+// unfinished run resumes after its last checkpoint.
 import type { AgentStep } from '../domain/agent-spec.ts';
 import { findAgentVersion } from '../store/agent-repository.ts';
 import {
+  addRunUsage,
   appendRunEvent,
   assertLease,
   claimRun,
@@ -12,26 +14,68 @@ import {
   isCancelRequested,
   LeaseLostError,
   listRunSteps,
+  type RunStepRecord,
   startStep,
+  suspendRun,
 } from '../store/run-repository.ts';
-import type { StoredError } from '../store/schema.ts';
-import type { Store } from '../store/store.ts';
+import type { StoredError, StoredUsage } from '../store/schema.ts';
+import type { Store, WorkspaceScope } from '../store/store.ts';
+import { agentCaller } from './agent-caller.ts';
+import { mapWithConcurrency } from './bounded-concurrency.ts';
 import type { OutboundPolicy } from './outbound-policy.ts';
+import type { RunFacts } from './run-services.ts';
 import { evaluateExpression, renderTemplate } from './template-evaluator.ts';
-import type { Tool, ToolContext } from './tool.ts';
+import { type RunAgent, SuspendRun, type Tool, type ToolContext } from './tool.ts';
 import { ToolError } from './tool-error.ts';
+import type { ToolServices } from './tool-services.ts';
 
 export interface RunExecutorDependencies {
   store: Store;
   tools: ReadonlyMap<string, Tool>;
   network: OutboundPolicy;
+  /** The services tools use, bound to one run (all but the agent caller, which is ours). */
+  services(run: RunFacts): Omit<ToolServices, 'agents'>;
+  /** Has the run picked up again at `at` (a waiting run gives its worker back meanwhile). */
+  resumeLater?(run: { workspaceId: string; runId: string }, at: Date): Promise<void>;
   /** How often a running step checks whether its run was cancelled. */
   cancelPollMilliseconds?: number;
+  /** How deep agents may call agents (a run calling an agent is one level). */
+  maximumCallDepth?: number;
 }
 
-export type RunOutcome = 'succeeded' | 'failed' | 'cancelled' | 'not-runnable' | 'lease-lost';
+export interface ExecuteOptions {
+  /**
+   * Executed by a calling agent rather than a queue worker: when the run waits, its caller
+   * waits too, and nothing is scheduled for the run itself.
+   */
+  inline?: boolean;
+}
+
+export type RunOutcome = 'succeeded' | 'failed' | 'cancelled' | 'waiting' | 'not-runnable' | 'lease-lost';
+
+type Write = <T>(
+  work: (scope: WorkspaceScope, state: { cancelRequested: boolean }) => Promise<T>,
+) => Promise<T>;
+
+type StepResult =
+  | { kind: 'succeeded' | 'skipped' | 'continued'; output: unknown }
+  | { kind: 'failed'; error: StoredError }
+  | { kind: 'cancelled' };
+
+interface LogLine {
+  level: string;
+  message: string;
+  fields?: Record<string, unknown>;
+}
 
 class RunCancelled extends Error {}
+
+/** A suspension the executor has already checkpointed, passed up to end the run as waiting. */
+class RunSuspended extends Error {
+  constructor(readonly until: Date) {
+    super(`suspended until ${until.toISOString()}`);
+  }
+}
 
 function storedError(error: unknown, stepId?: string): StoredError {
   if (error instanceof ToolError) {
@@ -41,7 +85,7 @@ function storedError(error: unknown, stepId?: string): StoredError {
 }
 
 function shouldRetry(error: unknown): boolean {
-  if (error instanceof RunCancelled) return false;
+  if (error instanceof RunCancelled || error instanceof SuspendRun) return false;
   return !(error instanceof ToolError) || error.retryable;
 }
 
@@ -60,22 +104,29 @@ function sleep(milliseconds: number, signal: AbortSignal): Promise<void> {
   });
 }
 
-/** Runs `work` over every item with at most `limit` at a time, keeping the order of results. */
-async function mapWithConcurrency<T, R>(
-  items: T[],
-  limit: number,
-  work: (item: T, index: number) => Promise<R>,
-) {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index] as T, index);
-    }
-  });
-  await Promise.all(lanes);
-  return results;
+function emptyUsage(): StoredUsage {
+  return { inputTokens: 0, outputTokens: 0 };
+}
+
+function hasUsage(usage: StoredUsage) {
+  return usage.inputTokens > 0 || usage.outputTokens > 0;
+}
+
+/** The checkpoint row of one loop item: the step id and the item's index. */
+export function itemStepId(stepId: string, index: number) {
+  return `${stepId}#${index}`;
+}
+
+/** Everything one execution of one run knows; built when the run is claimed. */
+interface Execution {
+  workspaceId: string;
+  runId: string;
+  agent: RunAgent;
+  runData: Record<string, unknown> & { steps: Record<string, unknown> };
+  checkpoints: Map<string, RunStepRecord>;
+  cancellation: AbortController;
+  services: ToolServices;
+  write: Write;
 }
 
 export class RunExecutor {
@@ -86,7 +137,7 @@ export class RunExecutor {
   }
 
   /** Runs (or resumes) a run to its end. Never throws for a step's failure: the run records it. */
-  async execute(workspaceId: string, runId: string): Promise<RunOutcome> {
+  async execute(workspaceId: string, runId: string, options: ExecuteOptions = {}): Promise<RunOutcome> {
     const { store } = this.#dependencies;
     const claimed = await store.inWorkspace(workspaceId, async (scope) => {
       const run = await claimRun(scope, runId);
@@ -98,15 +149,12 @@ export class RunExecutor {
     });
     if (!claimed) return 'not-runnable';
     const { run, lease, spec, checkpoints } = claimed;
-    const write = <T>(work: Parameters<Store['inWorkspace']>[1]) =>
-      store.inWorkspace(workspaceId, async (scope) => {
-        await assertLease(scope, runId, lease);
-        return work(scope) as Promise<T>;
-      });
+    const write: Write = (work) =>
+      store.inWorkspace(workspaceId, async (scope) => work(scope, await assertLease(scope, runId, lease)));
 
     try {
       if (!spec) {
-        await write(async (scope) =>
+        await write((scope) =>
           finishRun(scope, runId, {
             status: 'failed',
             error: {
@@ -117,86 +165,95 @@ export class RunExecutor {
         );
         return 'failed';
       }
-      const cancellation = new AbortController();
-      const runData: Record<string, unknown> & { steps: Record<string, unknown> } = {
-        input: run.input,
-        steps: {},
-        run: { id: run.id, agentId: run.agentId, agentVersion: run.agentVersion, trigger: run.trigger },
+      const facts = { workspaceId, runId, agentId: run.agentId };
+      const execution: Execution = {
+        workspaceId,
+        runId,
+        agent: { id: run.agentId, name: spec.name, version: run.agentVersion, style: spec.memory?.style },
+        runData: {
+          input: run.input,
+          steps: {},
+          run: { id: run.id, agentId: run.agentId, agentVersion: run.agentVersion, trigger: run.trigger },
+        },
+        checkpoints: new Map(checkpoints.map((step) => [step.stepId, step])),
+        cancellation: new AbortController(),
+        services: {
+          ...this.#dependencies.services(facts),
+          agents: agentCaller({
+            store,
+            executor: this,
+            workspaceId,
+            parent: { id: runId, agentId: run.agentId, callChain: run.callChain ?? [] },
+            maximumDepth: this.#dependencies.maximumCallDepth ?? 5,
+          }),
+        },
+        write,
       };
-      const finished = new Map(
-        checkpoints.filter((step) => step.status !== 'running').map((step) => [step.stepId, step]),
-      );
       let lastOutput: unknown = null;
 
       for (const [position, step] of spec.steps.entries()) {
-        const checkpoint = finished.get(step.id);
+        const checkpoint = execution.checkpoints.get(step.id);
         const reusable =
           checkpoint &&
           (checkpoint.status === 'succeeded' ||
             checkpoint.status === 'skipped' ||
             (checkpoint.status === 'failed' && step.onError === 'continue'));
         if (checkpoint && reusable) {
-          runData.steps[step.id] = checkpoint.output;
+          execution.runData.steps[step.id] = checkpoint.output;
           if (checkpoint.status === 'succeeded') lastOutput = checkpoint.output;
           continue;
         }
-        if (await store.inWorkspace(workspaceId, (scope) => isCancelRequested(scope, runId))) {
-          await write(async (scope) => finishRun(scope, runId, { status: 'cancelled' }));
-          return 'cancelled';
-        }
-        const result = await this.#runStep(workspaceId, runId, step, position, runData, cancellation, write);
+        const result = await this.#runStep(execution, step, position);
         if (result.kind === 'cancelled') {
-          await write(async (scope) => finishRun(scope, runId, { status: 'cancelled' }));
+          await write((scope) => finishRun(scope, runId, { status: 'cancelled' }));
           return 'cancelled';
         }
         if (result.kind === 'failed') {
-          await write(async (scope) => finishRun(scope, runId, { status: 'failed', error: result.error }));
+          await write((scope) => finishRun(scope, runId, { status: 'failed', error: result.error }));
           return 'failed';
         }
-        runData.steps[step.id] = result.output;
+        execution.runData.steps[step.id] = result.output;
         if (result.kind === 'succeeded') lastOutput = result.output;
       }
 
       const output =
-        spec.output === undefined ? lastOutput : await renderTemplate(spec.output, runData, 'output');
-      await write(async (scope) => finishRun(scope, runId, { status: 'succeeded', output }));
+        spec.output === undefined
+          ? lastOutput
+          : await renderTemplate(spec.output, execution.runData, 'output');
+      await write((scope) => finishRun(scope, runId, { status: 'succeeded', output }));
       return 'succeeded';
     } catch (error) {
       if (error instanceof LeaseLostError) return 'lease-lost';
+      if (error instanceof RunSuspended) {
+        await write((scope) => suspendRun(scope, runId, error.until));
+        // Scheduled after the run is marked waiting; a crash in between leaves the queue job
+        // unfinished, so it is redelivered and the wait step suspends the run again.
+        if (!options.inline) await this.#dependencies.resumeLater?.({ workspaceId, runId }, error.until);
+        return 'waiting';
+      }
       if (error instanceof ToolError) {
-        await write(async (scope) =>
-          finishRun(scope, runId, { status: 'failed', error: storedError(error) }),
-        );
+        await write((scope) => finishRun(scope, runId, { status: 'failed', error: storedError(error) }));
         return 'failed';
       }
       throw error;
     }
   }
 
-  async #runStep(
-    workspaceId: string,
-    runId: string,
-    step: AgentStep,
-    position: number,
-    runData: Record<string, unknown>,
-    cancellation: AbortController,
-    write: <T>(work: Parameters<Store['inWorkspace']>[1]) => Promise<T>,
-  ): Promise<
-    | { kind: 'succeeded' | 'skipped' | 'continued'; output: unknown }
-    | { kind: 'failed'; error: StoredError }
-    | { kind: 'cancelled' }
-  > {
+  async #runStep(execution: Execution, step: AgentStep, position: number): Promise<StepResult> {
+    const { runId, runData, write } = execution;
     const base = { runId, stepId: step.id, position, tool: step.tool };
     if (step.if !== undefined && !(await evaluateExpression(step.if, runData, `steps.${step.id}.if`))) {
-      await write(async (scope) => {
+      const cancelled = await write(async (scope, state) => {
+        if (state.cancelRequested) return true;
         await finishStep(scope, { ...base, status: 'skipped', attempts: 0, output: null });
         await appendRunEvent(scope, runId, 'step', {
           stepId: step.id,
           status: 'skipped',
           reason: 'condition false',
         });
+        return false;
       });
-      return { kind: 'skipped', output: null };
+      return cancelled ? { kind: 'cancelled' } : { kind: 'skipped', output: null };
     }
     const tool = this.#dependencies.tools.get(step.tool);
     const attempts = step.retry?.attempts ?? 1;
@@ -204,37 +261,71 @@ export class RunExecutor {
     let attemptsMade = 0;
     for (let attempt = 1; attempt <= attempts; attempt++) {
       attemptsMade = attempt;
-      const logs: { level: string; message: string; fields?: Record<string, unknown> }[] = [];
-      await write(async (scope) => {
+      const logs: LogLine[] = [];
+      const usage = emptyUsage();
+      // The cancel check rides on the step's first write rather than a statement of its own.
+      const cancelled = await write(async (scope, state) => {
+        if (state.cancelRequested) return true;
         await startStep(scope, { ...base, input: step.with, attempts: attempt });
         await appendRunEvent(scope, runId, 'step', { stepId: step.id, status: 'running', attempt });
+        return false;
       });
+      if (cancelled) return { kind: 'cancelled' };
       const started = performance.now();
+      const durationMs = () => Math.round(performance.now() - started);
       try {
         if (!tool) {
           throw new ToolError('invalid_input', `The tool ${step.tool} is not available in this Orca yet.`);
         }
-        const output = await this.#withCancelWatch(workspaceId, runId, cancellation, () =>
-          this.#callTool(tool, step, runData, { workspaceId, runId, attempt, logs, cancellation }),
+        const output = await this.#withCancelWatch(execution, () =>
+          this.#callTool(execution, tool, step, position, attempt, logs, usage),
         );
         await write(async (scope) => {
-          await finishStep(scope, { ...base, status: 'succeeded', attempts: attempt, output });
+          await finishStep(scope, {
+            ...base,
+            status: 'succeeded',
+            attempts: attempt,
+            output,
+            usage: hasUsage(usage) ? usage : null,
+          });
+          // Loop items added their tokens to the run as each was checkpointed.
+          if (!step.forEach) await addRunUsage(scope, runId, usage);
           for (const line of logs) await appendRunEvent(scope, runId, 'log', { stepId: step.id, ...line });
           await appendRunEvent(scope, runId, 'step', {
             stepId: step.id,
             status: 'succeeded',
             attempt,
-            durationMs: Math.round(performance.now() - started),
+            durationMs: durationMs(),
           });
         });
         return { kind: 'succeeded', output };
       } catch (error) {
         if (error instanceof LeaseLostError) throw error;
-        if (error instanceof RunCancelled || cancellation.signal.aborted) return { kind: 'cancelled' };
+        if (error instanceof RunCancelled || execution.cancellation.signal.aborted)
+          return { kind: 'cancelled' };
+        if (error instanceof SuspendRun) {
+          await write(async (scope) => {
+            await finishStep(scope, {
+              ...base,
+              status: 'waiting',
+              attempts: attempt,
+              resumeState: step.forEach ? null : error.state,
+            });
+            if (!step.forEach) await addRunUsage(scope, runId, usage);
+            for (const line of logs) await appendRunEvent(scope, runId, 'log', { stepId: step.id, ...line });
+            await appendRunEvent(scope, runId, 'step', {
+              stepId: step.id,
+              status: 'waiting',
+              until: error.until.toISOString(),
+            });
+          });
+          throw new RunSuspended(error.until);
+        }
         lastError = error;
         const stored = storedError(error, step.id);
         const willRetry = attempt < attempts && shouldRetry(error);
         await write(async (scope) => {
+          if (!step.forEach) await addRunUsage(scope, runId, usage);
           for (const line of logs) await appendRunEvent(scope, runId, 'log', { stepId: step.id, ...line });
           await appendRunEvent(scope, runId, 'step', {
             stepId: step.id,
@@ -242,34 +333,28 @@ export class RunExecutor {
             attempt,
             willRetry,
             error: stored,
-            durationMs: Math.round(performance.now() - started),
+            durationMs: durationMs(),
           });
         });
         if (!willRetry) break;
         const backoff = (step.retry?.backoffMs ?? 1000) * (step.retry?.factor ?? 2) ** (attempt - 1);
         try {
-          await sleep(backoff, cancellation.signal);
+          await sleep(backoff, execution.cancellation.signal);
         } catch {
           return { kind: 'cancelled' };
         }
       }
     }
     const error = storedError(lastError, step.id);
-    await write(async (scope) =>
-      finishStep(scope, { ...base, status: 'failed', attempts: attemptsMade, error }),
-    );
+    await write((scope) => finishStep(scope, { ...base, status: 'failed', attempts: attemptsMade, error }));
     if (step.onError === 'continue') return { kind: 'continued', output: null };
     return { kind: 'failed', error };
   }
 
-  /** Runs `work` while polling the run's cancel flag, aborting `cancellation` when it is set. */
-  async #withCancelWatch<T>(
-    workspaceId: string,
-    runId: string,
-    cancellation: AbortController,
-    work: () => Promise<T>,
-  ) {
+  /** Runs `work` while polling the run's cancel flag, aborting the run's signal when it is set. */
+  async #withCancelWatch<T>(execution: Execution, work: () => Promise<T>) {
     const { store, cancelPollMilliseconds = 1000 } = this.#dependencies;
+    const { workspaceId, runId, cancellation } = execution;
     const timer = setInterval(() => {
       store
         .inWorkspace(workspaceId, (scope) => isCancelRequested(scope, runId))
@@ -286,18 +371,21 @@ export class RunExecutor {
   }
 
   async #callTool(
+    execution: Execution,
     tool: Tool,
     step: AgentStep,
-    runData: Record<string, unknown>,
-    call: {
-      workspaceId: string;
-      runId: string;
-      attempt: number;
-      logs: { level: string; message: string; fields?: Record<string, unknown> }[];
-      cancellation: AbortController;
-    },
+    position: number,
+    attempt: number,
+    logs: LogLine[],
+    usage: StoredUsage,
   ): Promise<unknown> {
-    const once = async (data: Record<string, unknown>, keySuffix: string) => {
+    const { runId, runData, write } = execution;
+    const once = async (
+      data: Record<string, unknown>,
+      keySuffix: string,
+      resumeState: unknown,
+      itemUsage: StoredUsage,
+    ) => {
       const rendered = await renderTemplate(step.with, data, `steps.${step.id}.with`);
       const parsed = tool.input.safeParse(rendered);
       if (!parsed.success) {
@@ -309,21 +397,31 @@ export class RunExecutor {
           `Step ${step.id} gave ${tool.name} invalid input: ${problems.join('; ')}.`,
         );
       }
-      const signals = [call.cancellation.signal];
+      const signals = [execution.cancellation.signal];
       if (step.timeoutMs) signals.push(AbortSignal.timeout(step.timeoutMs));
       const signal = AbortSignal.any(signals);
       const context: ToolContext = {
-        workspaceId: call.workspaceId,
-        runId: call.runId,
+        workspaceId: execution.workspaceId,
+        runId,
         stepId: step.id,
-        attempt: call.attempt,
-        idempotencyKey: `${call.runId}:${step.id}:${call.attempt}${keySuffix}`,
+        attempt,
+        idempotencyKey: `${runId}:${step.id}:${attempt}${keySuffix}`,
+        stepKey: `${runId}:${step.id}${keySuffix}`,
         signal,
         network: this.#dependencies.network,
         runData: data,
+        agent: execution.agent,
+        resumeState,
+        recordUsage: (used) => {
+          for (const counter of [usage, itemUsage]) {
+            counter.inputTokens += used.inputTokens;
+            counter.outputTokens += used.outputTokens;
+          }
+        },
+        services: execution.services,
         logger: {
-          info: (message, fields) => void call.logs.push({ level: 'info', message, fields }),
-          warn: (message, fields) => void call.logs.push({ level: 'warn', message, fields }),
+          info: (message, fields) => void logs.push({ level: 'info', message, fields }),
+          warn: (message, fields) => void logs.push({ level: 'warn', message, fields }),
         },
       };
       const timeoutMs = step.timeoutMs;
@@ -333,7 +431,7 @@ export class RunExecutor {
         new Promise<never>((_, reject) => {
           const onAbort = () =>
             reject(
-              call.cancellation.signal.aborted
+              execution.cancellation.signal.aborted
                 ? new RunCancelled()
                 : new ToolError(
                     'timeout',
@@ -349,12 +447,61 @@ export class RunExecutor {
       ]);
     };
 
-    if (!step.forEach) return once(runData, '');
+    if (!step.forEach) {
+      return once(runData, '', execution.checkpoints.get(step.id)?.resumeState, emptyUsage());
+    }
     const items = await evaluateExpression(step.forEach.items, runData, `steps.${step.id}.forEach.items`);
     const list = items === undefined || items === null ? [] : Array.isArray(items) ? items : [items];
     const { as, concurrency } = step.forEach;
-    return mapWithConcurrency(list, concurrency, (item, index) =>
-      once({ ...runData, [as]: item, index }, `:${index}`),
-    );
+    return mapWithConcurrency(list, concurrency, async (item, index) => {
+      const itemId = itemStepId(step.id, index);
+      const checkpoint = execution.checkpoints.get(itemId);
+      // Items finished before a crash, a retry or a wait are not done again.
+      if (checkpoint?.status === 'succeeded') {
+        const stored = checkpoint.usage;
+        if (stored) {
+          usage.inputTokens += stored.inputTokens;
+          usage.outputTokens += stored.outputTokens;
+        }
+        return checkpoint.output;
+      }
+      const itemUsage = emptyUsage();
+      const itemBase = { runId, stepId: itemId, position, tool: step.tool, attempts: attempt };
+      try {
+        const output = await once(
+          { ...runData, [as]: item, index },
+          `:${index}`,
+          checkpoint?.resumeState,
+          itemUsage,
+        );
+        await write(async (scope) => {
+          await finishStep(scope, {
+            ...itemBase,
+            status: 'succeeded',
+            output,
+            usage: hasUsage(itemUsage) ? itemUsage : null,
+          });
+          await addRunUsage(scope, runId, itemUsage);
+        });
+        // A later attempt of this step, in this execution, reuses the item too.
+        execution.checkpoints.set(itemId, {
+          ...checkpoint,
+          status: 'succeeded',
+          output,
+          usage: itemUsage,
+        } as RunStepRecord);
+        return output;
+      } catch (error) {
+        if (error instanceof SuspendRun) {
+          await write(async (scope) => {
+            await finishStep(scope, { ...itemBase, status: 'waiting', resumeState: error.state });
+            await addRunUsage(scope, runId, itemUsage);
+          });
+        } else if (!(error instanceof LeaseLostError)) {
+          await write((scope) => addRunUsage(scope, runId, itemUsage)).catch(() => undefined);
+        }
+        throw error;
+      }
+    });
   }
 }

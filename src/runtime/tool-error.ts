@@ -8,7 +8,16 @@ export type ToolErrorCode =
   | 'http_status'
   | 'too_large'
   | 'expression'
-  | 'cancelled';
+  | 'cancelled'
+  | 'not_found'
+  | 'agent_cycle'
+  | 'depth_limit'
+  | 'agent_paused'
+  | 'agent_busy'
+  | 'agent_failed'
+  | 'not_configured'
+  | 'llm_error'
+  | 'llm_invalid_output';
 
 export class ToolError extends Error {
   readonly code: ToolErrorCode;

@@ -162,3 +162,15 @@ export async function findAgentVersion(scope: WorkspaceScope, agentId: string, v
     );
   return row;
 }
+
+/** The agent with this name, whatever its case (names are unique per workspace, case aside). */
+export async function findAgentByName(scope: WorkspaceScope, name: string): Promise<AgentRecord | undefined> {
+  const [row] = await scope.db
+    .select(agentColumns)
+    .from(agents)
+    .innerJoin(agentVersions, currentVersionJoin())
+    .where(
+      and(eq(agents.workspaceId, scope.workspaceId), sql`lower(${agents.name}) = lower(${name.trim()})`),
+    );
+  return row;
+}

@@ -10,6 +10,7 @@ import {
   runs,
   type StepStatus,
   type StoredError,
+  type StoredUsage,
 } from './schema.ts';
 import type { WorkspaceScope } from './store.ts';
 
@@ -26,6 +27,8 @@ export async function insertRun(
     trigger: RunTrigger;
     createdBy?: string;
     parentRunId?: string;
+    callChain?: string[];
+    callKey?: string;
   },
 ): Promise<RunRecord> {
   const [row] = await scope.db
@@ -54,8 +57,17 @@ export async function listRunSteps(scope: WorkspaceScope, runId: string): Promis
     .orderBy(asc(runSteps.position));
 }
 
+/** The run an agent.call started under this key, if it started one. */
+export async function findRunByCallKey(scope: WorkspaceScope, callKey: string) {
+  const [row] = await scope.db
+    .select()
+    .from(runs)
+    .where(and(eq(runs.workspaceId, scope.workspaceId), eq(runs.callKey, callKey)));
+  return row;
+}
+
 /**
- * Moves a queued run (or a running one whose worker died) to running. Undefined when the run
+ * Moves a queued or waiting run (or a running one whose worker died) to running. Undefined when the run
  * has finished or was cancelled meanwhile, so a duplicate delivery does nothing.
  */
 export async function claimRun(scope: WorkspaceScope, runId: string): Promise<RunRecord | undefined> {
@@ -65,12 +77,13 @@ export async function claimRun(scope: WorkspaceScope, runId: string): Promise<Ru
       status: 'running',
       startedAt: sql`coalesce(${runs.startedAt}, now())`,
       lease: sql`gen_random_uuid()`,
+      resumeAt: null,
     })
     .where(
       and(
         eq(runs.workspaceId, scope.workspaceId),
         eq(runs.id, runId),
-        inArray(runs.status, ['queued', 'running']),
+        inArray(runs.status, ['queued', 'running', 'waiting']),
         isNull(runs.cancelRequestedAt),
       ),
     )
@@ -88,15 +101,21 @@ export class LeaseLostError extends Error {
 
 /**
  * Locks the run for this transaction and checks the caller still holds its lease. Every
- * checkpoint write starts with it.
+ * checkpoint write starts with it. Answers whether a cancel was asked for, which saves the
+ * executor a statement of its own before each step.
  */
-export async function assertLease(scope: WorkspaceScope, runId: string, lease: string) {
+export async function assertLease(
+  scope: WorkspaceScope,
+  runId: string,
+  lease: string,
+): Promise<{ cancelRequested: boolean }> {
   const [row] = await scope.db
-    .select({ id: runs.id })
+    .select({ cancelRequestedAt: runs.cancelRequestedAt })
     .from(runs)
     .where(and(eq(runs.workspaceId, scope.workspaceId), eq(runs.id, runId), eq(runs.lease, lease)))
     .for('update');
   if (!row) throw new LeaseLostError(runId);
+  return { cancelRequested: row.cancelRequestedAt !== null };
 }
 
 export async function startStep(
@@ -137,12 +156,17 @@ export async function finishStep(
     input?: unknown;
     output?: unknown;
     error?: StoredError;
+    usage?: StoredUsage | null;
+    /** For a step that waits: what it needs when it runs again. */
+    resumeState?: unknown;
   },
 ) {
-  const finishedAt = new Date();
+  // A waiting step is not finished: it keeps no end time until it runs again.
+  const finishedAt = values.status === 'waiting' ? null : new Date();
+  const startedAt = finishedAt ?? new Date();
   await scope.db
     .insert(runSteps)
-    .values({ ...values, workspaceId: scope.workspaceId, finishedAt, startedAt: finishedAt })
+    .values({ ...values, workspaceId: scope.workspaceId, finishedAt, startedAt })
     .onConflictDoUpdate({
       target: [runSteps.runId, runSteps.stepId],
       set: {
@@ -150,9 +174,33 @@ export async function finishStep(
         attempts: values.attempts,
         output: values.output ?? null,
         error: values.error ?? null,
+        usage: values.usage ?? null,
+        resumeState: values.resumeState ?? null,
         finishedAt,
       },
     });
+}
+
+/** Adds tokens to the run's count. */
+export async function addRunUsage(scope: WorkspaceScope, runId: string, usage: StoredUsage) {
+  if (usage.inputTokens === 0 && usage.outputTokens === 0) return;
+  await scope.db
+    .update(runs)
+    .set({
+      usage: sql`jsonb_build_object(
+        'inputTokens', coalesce((${runs.usage}->>'inputTokens')::int, 0) + ${usage.inputTokens}::int,
+        'outputTokens', coalesce((${runs.usage}->>'outputTokens')::int, 0) + ${usage.outputTokens}::int)`,
+    })
+    .where(and(eq(runs.workspaceId, scope.workspaceId), eq(runs.id, runId)));
+}
+
+/** Parks a run until `until`: a worker picks it up again then (see the executor's resumeLater). */
+export async function suspendRun(scope: WorkspaceScope, runId: string, until: Date) {
+  await scope.db
+    .update(runs)
+    .set({ status: 'waiting', resumeAt: until, lease: null })
+    .where(and(eq(runs.workspaceId, scope.workspaceId), eq(runs.id, runId)));
+  await appendRunEvent(scope, runId, 'status', { status: 'waiting', until: until.toISOString() });
 }
 
 /** Removes the checkpoints from a step on, so a retry from that step runs it and those after. */
@@ -205,8 +253,9 @@ export async function requestCancel(scope: WorkspaceScope, runId: string): Promi
     .update(runs)
     .set({
       cancelRequestedAt: sql`coalesce(${runs.cancelRequestedAt}, now())`,
-      status: sql`case when ${runs.status} = 'queued' then 'cancelled' else ${runs.status} end`,
-      finishedAt: sql`case when ${runs.status} = 'queued' then now() else ${runs.finishedAt} end`,
+      // No worker holds a queued or waiting run, so nobody else would end it.
+      status: sql`case when ${runs.status} in ('queued', 'waiting') then 'cancelled' else ${runs.status} end`,
+      finishedAt: sql`case when ${runs.status} in ('queued', 'waiting') then now() else ${runs.finishedAt} end`,
     })
     .where(
       and(

@@ -8,8 +8,10 @@
 // workspace therefore sees no rows at all rather than another workspace's.
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
+  customType,
   index,
   integer,
   jsonb,
@@ -293,7 +295,13 @@ export const agentVersions = pgTable(
 
 export type RunStatus = 'queued' | 'running' | 'waiting' | 'succeeded' | 'failed' | 'cancelled';
 export type RunTrigger = 'manual' | 'orchestrator' | 'schedule' | 'webhook' | 'chain' | 'agent';
-export type StepStatus = 'running' | 'succeeded' | 'failed' | 'skipped';
+export type StepStatus = 'running' | 'waiting' | 'succeeded' | 'failed' | 'skipped';
+
+/** Tokens counted against a step or a run. */
+export interface StoredUsage {
+  inputTokens: number;
+  outputTokens: number;
+}
 
 export interface StoredError {
   code: string;
@@ -319,6 +327,13 @@ export const runs = pgTable(
     output: jsonb('output'),
     error: jsonb('error').$type<StoredError>(),
     parentRunId: uuid('parent_run_id'),
+    // For a run started by agent.call: the ids of the agents above it (cycles and depth are
+    // checked against it) and the key of the call, so a replayed call finds its run again.
+    callChain: jsonb('call_chain').$type<string[]>(),
+    callKey: text('call_key'),
+    usage: jsonb('usage').$type<StoredUsage>(),
+    /** Set while the run waits (status waiting): when a worker picks it up again. */
+    resumeAt: timestamp('resume_at', { withTimezone: true }),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     startedAt: timestamp('started_at', { withTimezone: true }),
@@ -331,6 +346,9 @@ export const runs = pgTable(
   (table) => [
     index('runs_workspace_created').on(table.workspaceId, table.createdAt),
     index('runs_agent_created').on(table.agentId, table.createdAt),
+    uniqueIndex('runs_call_key_unique')
+      .on(table.workspaceId, table.callKey)
+      .where(sql`${table.callKey} is not null`),
     workspacePolicy('runs'),
   ],
 );
@@ -353,6 +371,9 @@ export const runSteps = pgTable(
     input: jsonb('input'),
     output: jsonb('output'),
     error: jsonb('error').$type<StoredError>(),
+    usage: jsonb('usage').$type<StoredUsage>(),
+    // What a suspended step keeps until it runs again (a wait's end time).
+    resumeState: jsonb('resume_state'),
     startedAt: timestamp('started_at', { withTimezone: true }),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
   },
@@ -375,4 +396,88 @@ export const runEvents = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [index('run_events_run').on(table.runId, table.id), workspacePolicy('run_events')],
+);
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+/**
+ * Shared context (no agent: every agent of the workspace reads and writes it) and each agent's
+ * private memory (agent set): keyed entries, searched by PostgreSQL full-text search.
+ */
+export const memoryEntries = pgTable(
+  'memory_entries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    agentId: uuid('agent_id').references(() => agents.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    value: jsonb('value').notNull(),
+    text: text('text').notNull().default(''),
+    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    // Keys weigh more than text, so an entry named after the query ranks first.
+    search: tsvector('search').generatedAlwaysAs(
+      sql`setweight(to_tsvector('english', key), 'A') || setweight(to_tsvector('english', text), 'B')`,
+    ),
+    sourceRunId: uuid('source_run_id').references(() => runs.id, { onDelete: 'set null' }),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (table) => [
+    uniqueIndex('memory_shared_key_unique')
+      .on(table.workspaceId, table.key)
+      .where(sql`${table.agentId} is null`),
+    uniqueIndex('memory_agent_key_unique')
+      .on(table.agentId, table.key)
+      .where(sql`${table.agentId} is not null`),
+    index('memory_search').using('gin', table.search),
+    index('memory_workspace_updated').on(table.workspaceId, table.updatedAt),
+    workspacePolicy('memory_entries'),
+  ],
+);
+
+/** Files runs produced (and users uploaded), kept as the workspace's deliverables. */
+export const deliverables = pgTable(
+  'deliverables',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    runId: uuid('run_id').references(() => runs.id, { onDelete: 'set null' }),
+    agentId: uuid('agent_id').references(() => agents.id, { onDelete: 'set null' }),
+    name: text('name').notNull(),
+    contentType: text('content_type').notNull(),
+    sizeBytes: bigint('size_bytes', { mode: 'number' }).notNull(),
+    sha256: text('sha256').notNull(),
+    /** Where the content is in the file store, relative to its root. */
+    storageKey: text('storage_key').notNull(),
+    /** Identifies the save that made it, so a replayed save returns this file. */
+    saveKey: text('save_key'),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (table) => [
+    uniqueIndex('deliverables_save_key_unique')
+      .on(table.workspaceId, table.saveKey)
+      .where(sql`${table.saveKey} is not null`),
+    index('deliverables_workspace_created').on(table.workspaceId, table.createdAt),
+    index('deliverables_workspace_name').on(table.workspaceId, sql`lower(${table.name})`),
+    workspacePolicy('deliverables'),
+  ],
+);
+
+/** The secret each workspace signs its outgoing webhooks with (receivers verify with it). */
+export const webhookSigningSecrets = pgTable(
+  'webhook_signing_secrets',
+  {
+    workspaceId: uuid('workspace_id')
+      .primaryKey()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    secret: text('secret').notNull(),
+    createdAt: createdAt(),
+  },
+  () => [workspacePolicy('webhook_signing_secrets')],
 );

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { outboundPolicy } from '../../src/runtime/outbound-policy.ts';
 import { RunExecutor } from '../../src/runtime/run-executor.ts';
+import { runServices } from '../../src/runtime/run-services.ts';
 import type { Tool } from '../../src/runtime/tool.ts';
 import { builtInTools } from '../../src/runtime/tools/index.ts';
 import {
@@ -72,6 +73,7 @@ function executor(tools: ReadonlyMap<string, Tool> = builtInTools()) {
     store: orca.platform.store,
     tools,
     network: outboundPolicy(['127.0.0.1']),
+    services: (run) => runServices(orca.platform.services, run),
     cancelPollMilliseconds: 50,
   });
 }
@@ -180,9 +182,13 @@ describe('run executor', () => {
     const run = await queueRun(agent, { send: false, names: ['a', 'b', 'c'] });
     expect(await executor().execute(workspaceId, run.id)).toBe('succeeded');
     const { run: finished, steps } = await read(run.id);
-    expect(steps.map((step) => [step.stepId, step.status])).toEqual([
-      ['never', 'skipped'],
+    // Each loop item has a checkpoint of its own beside the step's.
+    expect(steps.map((step) => [step.stepId, step.status]).sort()).toEqual([
+      ['each#0', 'succeeded'],
+      ['each#1', 'succeeded'],
+      ['each#2', 'succeeded'],
       ['each', 'succeeded'],
+      ['never', 'skipped'],
     ]);
     expect(finished?.output).toEqual([200, 200, 200]);
     const calls = hookCalls.slice(before);
@@ -333,7 +339,7 @@ describe('run executor', () => {
     expect((await read(run.id)).run?.output).toEqual({ value: 'thought' });
   });
 
-  it('fails clearly when a template gives a tool bad input, or the tool is not built yet', async () => {
+  it('fails clearly when a template gives a tool bad input, or the tool is not in this Orca', async () => {
     const badInput = await createAgent({
       name: 'Bad Input',
       steps: [
@@ -361,7 +367,8 @@ describe('run executor', () => {
       steps: [{ id: 'remember', tool: 'memory.write', with: {} }],
     });
     const futureRun = await queueRun(future);
-    expect(await executor().execute(workspaceId, futureRun.id)).toBe('failed');
+    const withoutMemory = new Map([...builtInTools()].filter(([name]) => name !== 'memory.write'));
+    expect(await executor(withoutMemory).execute(workspaceId, futureRun.id)).toBe('failed');
     expect((await read(futureRun.id)).run?.error?.message).toMatch(/memory\.write is not available/);
   });
 });

@@ -1,14 +1,22 @@
 // A whole Orca (store, API, mailer) on a fresh copy of the test database, called in-process
 // through `app.request`, with helpers that sign people up and create workspaces.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { SQL } from 'drizzle-orm';
 import type { Logger } from '../../src/api/context.ts';
 import { loadConfig } from '../../src/config.ts';
+import { diskFileStore } from '../../src/files/file-store.ts';
 import type { Mailer, MailMessage } from '../../src/mail/mailer.ts';
 import { createPlatform, type Platform } from '../../src/platform.ts';
+import type { OutgoingMail } from '../../src/runtime/tool-services.ts';
 import { createTestDatabase } from './test-databases.ts';
 
 export interface RecordingMailer extends Mailer {
+  /** Invitation e-mails. */
   readonly sent: MailMessage[];
+  /** E-mails agents sent with notify.email. */
+  readonly delivered: OutgoingMail[];
 }
 
 /** Rows of a raw query run outside any workspace scope (to inspect what is stored). */
@@ -19,7 +27,21 @@ export async function selectRows<T>(platform: Platform, query: SQL): Promise<T[]
 
 export function recordingMailer(): RecordingMailer {
   const sent: MailMessage[] = [];
-  return { configured: true, sent, send: async (message) => void sent.push(message) };
+  const delivered: OutgoingMail[] = [];
+  return {
+    configured: true,
+    sent,
+    delivered,
+    send: async (message) => void sent.push(message),
+    deliver: async (message) => {
+      delivered.push(message);
+      return {
+        messageId: message.messageId ?? `<${delivered.length}@test>`,
+        accepted: message.to,
+        rejected: [],
+      };
+    },
+  };
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: tests read response bodies loosely and assert on them.
@@ -47,6 +69,8 @@ export interface TestPlatform {
   createWorkspace(user: TestUser, name: string): Promise<{ id: string; slug: string; name: string }>;
   /** Invites `invitee` into the workspace with a role, and accepts. */
   addMember(owner: TestUser, workspaceId: string, invitee: TestUser, role: string): Promise<void>;
+  /** Where this platform's deliverables are kept on disk. */
+  filesDirectory: string;
   close(): Promise<void>;
 }
 
@@ -71,8 +95,10 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
   const mailer = recordingMailer();
   const database = await createTestDatabase();
   const config = loadConfig({ dataDirectory: '/nonexistent-test-data', ...options.configOverrides }, {});
+  const filesDirectory = await mkdtemp(path.join(tmpdir(), 'orca-test-files-'));
   const platform = await createPlatform(config, {
     database,
+    files: diskFileStore(filesDirectory),
     mailer: options.configuredMailer ? undefined : mailer,
     logger: options.logger ?? { info: () => undefined, error: () => undefined },
   });
@@ -132,5 +158,9 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
     if (accepted.status !== 200) throw new Error(`acceptance failed: ${accepted.status} ${accepted.text}`);
   }
 
-  return { platform, mailer, request, signUp, createWorkspace, addMember, close: () => platform.close() };
+  const close = async () => {
+    await platform.close();
+    await rm(filesDirectory, { recursive: true, force: true });
+  };
+  return { platform, mailer, request, signUp, createWorkspace, addMember, filesDirectory, close };
 }

@@ -40,6 +40,10 @@ const runStatuses = ['queued', 'running', 'waiting', 'succeeded', 'failed', 'can
 const runTriggers = ['manual', 'orchestrator', 'schedule', 'webhook', 'chain', 'agent'] as const;
 const finishedStatuses = new Set(['succeeded', 'failed', 'cancelled']);
 
+const usageSchema = z
+  .object({ inputTokens: z.number().int(), outputTokens: z.number().int() })
+  .openapi('TokenUsage');
+
 const stepSchema = z.object({
   id: z.string(),
   tool: z.string(),
@@ -51,6 +55,19 @@ const stepSchema = z.object({
   startedAt: timestamp.nullable(),
   finishedAt: timestamp.nullable(),
   durationMs: z.number().nullable(),
+  usage: usageSchema.nullable(),
+  items: z
+    .array(
+      z.object({
+        index: z.number().int(),
+        status: z.string(),
+        output: z.unknown(),
+        usage: usageSchema.nullable(),
+        finishedAt: timestamp.nullable(),
+      }),
+    )
+    .optional()
+    .describe('For a loop step: the items finished so far, each checkpointed on its own.'),
 });
 
 const runSchema = z
@@ -68,6 +85,8 @@ const runSchema = z
     startedAt: timestamp.nullable(),
     finishedAt: timestamp.nullable(),
     cancelRequested: z.boolean(),
+    usage: usageSchema.nullable().describe('Tokens the run’s LLM calls used.'),
+    resumeAt: timestamp.nullable().describe('While the run waits: when it goes on.'),
   })
   .openapi('Run');
 
@@ -88,6 +107,8 @@ function runView(run: RunRecord) {
     startedAt: isoOrNull(run.startedAt),
     finishedAt: isoOrNull(run.finishedAt),
     cancelRequested: run.cancelRequestedAt !== null,
+    usage: run.usage ?? null,
+    resumeAt: isoOrNull(run.resumeAt),
   };
 }
 
@@ -104,6 +125,36 @@ function stepView(step: RunStepRecord) {
     finishedAt: isoOrNull(step.finishedAt),
     durationMs:
       step.startedAt && step.finishedAt ? step.finishedAt.getTime() - step.startedAt.getTime() : null,
+    usage: step.usage ?? null,
+  };
+}
+
+/** Steps in order, each loop step with its items (stored as rows of their own) inside it. */
+function stepViews(rows: RunStepRecord[]) {
+  const items = new Map<string, ReturnType<typeof itemView>[]>();
+  for (const row of rows) {
+    const separator = row.stepId.indexOf('#');
+    if (separator < 0) continue;
+    const stepId = row.stepId.slice(0, separator);
+    const list = items.get(stepId) ?? [];
+    list.push(itemView(row, Number(row.stepId.slice(separator + 1))));
+    items.set(stepId, list);
+  }
+  return rows
+    .filter((row) => !row.stepId.includes('#'))
+    .map((row) => {
+      const loop = items.get(row.stepId)?.sort((a, b) => a.index - b.index);
+      return loop ? { ...stepView(row), items: loop } : stepView(row);
+    });
+}
+
+function itemView(row: RunStepRecord, index: number) {
+  return {
+    index,
+    status: row.status,
+    output: row.output,
+    usage: row.usage ?? null,
+    finishedAt: isoOrNull(row.finishedAt),
   };
 }
 
@@ -296,7 +347,7 @@ export function registerRunRoutes(app: OpenAPIHono<ApiEnv>) {
     const view = await c.get('services').store.inWorkspace(access.workspace.id, async (scope) => {
       const run = await requireRun(scope, runId);
       const steps = await listRunSteps(scope, runId);
-      return { ...runView(run), steps: steps.map(stepView) };
+      return { ...runView(run), steps: stepViews(steps) };
     });
     return c.json(view, 200);
   });

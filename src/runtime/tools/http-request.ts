@@ -1,11 +1,9 @@
 // http.request: call any HTTP endpoint. Every connection, redirects included, goes through the
-// outbound policy at the moment its address is resolved, so a name that resolves to a private
-// address (or is re-pointed there) is refused.
-import type { LookupAddress } from 'node:dns';
-import { Agent, fetch } from 'undici';
+// outbound policy (policed-fetch.ts), so a name that resolves to a private address (or is
+// re-pointed there) is refused.
 import { z } from 'zod';
-import { OrcaError } from '../../domain/errors.ts';
-import { defineTool, type ToolContext } from '../tool.ts';
+import { asToolError, fetchOneHop, policedAgent, readLimited } from '../policed-fetch.ts';
+import { defineTool } from '../tool.ts';
 import { ToolError } from '../tool-error.ts';
 
 const maximumRedirects = 10;
@@ -45,47 +43,6 @@ const output = z.object({
   durationMs: z.number(),
 });
 
-type LookupCallback = (
-  error: NodeJS.ErrnoException | null,
-  address: string | LookupAddress[],
-  family?: number,
-) => void;
-
-/** An undici agent whose every connection resolves its host through the outbound policy. */
-function policedAgent(context: ToolContext) {
-  const lookup = (hostname: string, options: { all?: boolean }, callback: LookupCallback) => {
-    context.network.resolve(hostname).then(
-      (resolved) =>
-        options.all
-          ? callback(null, [{ address: resolved.address, family: resolved.family }])
-          : callback(null, resolved.address, resolved.family),
-      (error: unknown) => callback(error as NodeJS.ErrnoException, ''),
-    );
-  };
-  return new Agent({ connect: { lookup: lookup as never } });
-}
-
-async function readLimited(response: Awaited<ReturnType<typeof fetch>>, maxBytes: number): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let total = 0;
-  if (!response.body) return Buffer.alloc(0);
-  for await (const chunk of response.body) {
-    total += chunk.byteLength;
-    if (total > maxBytes) {
-      await response.body.cancel().catch(() => undefined);
-      throw new ToolError(
-        'too_large',
-        `The response is larger than maxBytes (${maxBytes} bytes). Raise maxBytes or fetch less.`,
-        {
-          details: { maxBytes },
-        },
-      );
-    }
-    chunks.push(Buffer.from(chunk));
-  }
-  return Buffer.concat(chunks);
-}
-
 function requestBody(request: z.output<typeof input>, headers: Record<string, string>) {
   if (request.json !== undefined) {
     headers['content-type'] ??= 'application/json';
@@ -121,22 +78,18 @@ export const httpRequestTool = defineTool({
     let url = new URL(request.url);
     for (const [name, value] of Object.entries(request.query)) url.searchParams.set(name, String(value));
 
-    const agent = policedAgent(context);
+    const agent = policedAgent(context.network);
     const signal = AbortSignal.any([context.signal, AbortSignal.timeout(request.timeoutMs)]);
     try {
       let method = request.method;
       let currentBody = body;
       for (let redirects = 0; ; redirects++) {
-        // Literal IP addresses skip DNS, so they are checked here, on every hop.
-        await context.network.resolve(url.hostname);
-        const response = await fetch(url, {
-          method,
-          headers,
-          body: currentBody,
-          dispatcher: agent,
-          redirect: 'manual',
-          signal,
-        });
+        const response = await fetchOneHop(
+          url,
+          { method, headers, body: currentBody, signal },
+          context.network,
+          agent,
+        );
         const location = response.headers.get('location');
         if (request.followRedirects && response.status >= 300 && response.status < 400 && location) {
           await response.body?.cancel().catch(() => undefined);
@@ -200,41 +153,3 @@ export const httpRequestTool = defineTool({
     }
   },
 });
-
-function asToolError(error: unknown, url: string, timeoutMs: number, runSignal: AbortSignal): ToolError {
-  if (error instanceof ToolError) return error;
-  const refused = findCause(error, (cause) => cause instanceof OrcaError);
-  if (refused instanceof OrcaError) {
-    return new ToolError(refused.code === 'forbidden' ? 'refused_address' : 'network', refused.message, {
-      cause: error,
-    });
-  }
-  if (runSignal.aborted)
-    return new ToolError('cancelled', `The request to ${url} was cancelled.`, { cause: error });
-  if (findCause(error, (cause) => (cause as { name?: string }).name === 'TimeoutError')) {
-    return new ToolError(
-      'timeout',
-      `${url} did not answer within ${timeoutMs} ms. Raise timeoutMs, or retry later.`,
-      {
-        retryable: true,
-        cause: error,
-      },
-    );
-  }
-  const reason = (
-    findCause(error, (cause) => (cause as { code?: string }).code !== undefined) as Error | undefined
-  )?.message;
-  return new ToolError('network', `The request to ${url} failed: ${reason ?? (error as Error).message}.`, {
-    retryable: true,
-    cause: error,
-  });
-}
-
-function findCause(error: unknown, matches: (cause: unknown) => boolean): unknown {
-  let current: unknown = error;
-  for (let depth = 0; depth < 5 && current; depth++) {
-    if (matches(current)) return current;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return undefined;
-}

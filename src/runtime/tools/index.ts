@@ -1,11 +1,37 @@
-// The tools this Orca can run, by name. Names come from domain/tool-names.ts; a spec may name a
-// tool that is not built yet, and its run then fails at that step saying so.
+// The tools this Orca can run, by name. Names come from domain/tool-names.ts, and every name
+// there has its tool here (a unit test checks it).
 import type { Tool } from '../tool.ts';
+import { agentCallTool } from './agent-call.ts';
+import { filesReadTool } from './files-read.ts';
+import { filesSaveTool } from './files-save.ts';
 import { htmlExtractTool } from './html-extract.ts';
 import { httpRequestTool } from './http-request.ts';
+import { llmGenerateTool } from './llm-generate.ts';
+import { memoryListTool } from './memory-list.ts';
+import { memoryReadTool } from './memory-read.ts';
+import { memorySearchTool } from './memory-search.ts';
+import { memoryWriteTool } from './memory-write.ts';
+import { notifyEmailTool } from './notify-email.ts';
+import { notifyWebhookTool } from './notify-webhook.ts';
 import { transformTool } from './transform.ts';
+import { waitTool } from './wait.ts';
 
 export function builtInTools(): ReadonlyMap<string, Tool> {
-  const tools: Tool[] = [httpRequestTool as Tool, htmlExtractTool as Tool, transformTool as Tool];
+  const tools = [
+    httpRequestTool,
+    htmlExtractTool,
+    transformTool,
+    llmGenerateTool,
+    memoryWriteTool,
+    memoryReadTool,
+    memorySearchTool,
+    memoryListTool,
+    filesSaveTool,
+    filesReadTool,
+    notifyWebhookTool,
+    notifyEmailTool,
+    agentCallTool,
+    waitTool,
+  ] as unknown as Tool[];
   return new Map(tools.map((tool) => [tool.name, tool]));
 }

@@ -1,0 +1,61 @@
+// The secret notify.webhook signs with, for the admins who set up receivers. Receivers check
+// `Orca-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">` with it.
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { recordAudit } from '../../store/audit-repository.ts';
+import { rotateWebhookSigningSecret, webhookSigningSecret } from '../../store/webhook-signing-repository.ts';
+import type { ApiEnv } from '../context.ts';
+import { commonErrors, idParameter, jsonResponse, securedBy } from '../schemas.ts';
+import { requireAction } from '../workspace-access.ts';
+
+const secretSchema = z
+  .object({
+    secret: z.string(),
+    header: z.literal('Orca-Signature'),
+    scheme: z.string(),
+  })
+  .openapi('WebhookSigningSecret');
+
+const scheme = 't=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>" keyed with the secret>';
+const params = z.object({ ws: idParameter('ws') });
+
+const routes = {
+  read: createRoute({
+    method: 'get',
+    path: '/api/workspaces/{ws}/webhook-signing-secret',
+    tags: ['workspaces'],
+    summary: 'The secret outgoing webhooks are signed with (admin)',
+    security: securedBy,
+    request: { params },
+    responses: {
+      200: jsonResponse(secretSchema, 'The secret and how signatures are made.'),
+      ...commonErrors,
+    },
+  }),
+  rotate: createRoute({
+    method: 'post',
+    path: '/api/workspaces/{ws}/webhook-signing-secret/rotate',
+    tags: ['workspaces'],
+    summary: 'Replace the webhook signing secret (admin); receivers must take the new one',
+    security: securedBy,
+    request: { params },
+    responses: { 200: jsonResponse(secretSchema, 'The new secret.'), ...commonErrors },
+  }),
+};
+
+export function registerWebhookSecretRoutes(app: OpenAPIHono<ApiEnv>) {
+  app.openapi(routes.read, async (c) => {
+    const access = requireAction(c, 'webhooks.secret');
+    const secret = await c.get('services').store.inWorkspace(access.workspace.id, webhookSigningSecret);
+    return c.json({ secret, header: 'Orca-Signature' as const, scheme }, 200);
+  });
+
+  app.openapi(routes.rotate, async (c) => {
+    const access = requireAction(c, 'webhooks.secret');
+    const secret = await c.get('services').store.inWorkspace(access.workspace.id, async (scope) => {
+      const rotated = await rotateWebhookSigningSecret(scope);
+      await recordAudit(scope, access.actor, { action: 'webhook_secret.rotated', targetType: 'workspace' });
+      return rotated;
+    });
+    return c.json({ secret, header: 'Orca-Signature' as const, scheme }, 200);
+  });
+}

@@ -1,0 +1,132 @@
+// agent.call's engine: starts a run of another agent of the workspace and executes it right here,
+// in the caller's worker. Executing inline (rather than queueing and waiting) means a caller
+// never holds a worker while its callee waits for one, so calls cannot starve the pool. The call
+// is recorded by its key: after a crash the caller's replay finds the run it started and resumes it.
+import { describeSpecIssues, runInputIssues } from '../domain/agent-spec.ts';
+import { isUuid } from '../domain/slug.ts';
+import { type AgentRecord, findAgent, findAgentByName } from '../store/agent-repository.ts';
+import {
+  findRun,
+  findRunByCallKey,
+  insertRun,
+  type RunRecord,
+  requestCancel,
+} from '../store/run-repository.ts';
+import type { Store } from '../store/store.ts';
+import type { RunExecutor } from './run-executor.ts';
+import { SuspendRun } from './tool.ts';
+import { ToolError } from './tool-error.ts';
+import type { AgentCaller, AgentCallResult } from './tool-services.ts';
+
+export interface AgentCallerOptions {
+  store: Store;
+  executor: RunExecutor;
+  workspaceId: string;
+  /** The calling run, and the agents above it when it was itself called. */
+  parent: { id: string; agentId: string; callChain: string[] };
+  maximumDepth: number;
+}
+
+const terminal = new Set(['succeeded', 'failed', 'cancelled']);
+
+export function agentCaller(options: AgentCallerOptions): AgentCaller {
+  const { store, executor, workspaceId, parent } = options;
+  const chain = [...parent.callChain, parent.agentId];
+
+  async function startOrFind(agentReference: string, input: Record<string, unknown>, key: string) {
+    return store.inWorkspace(workspaceId, async (scope) => {
+      const existing = await findRunByCallKey(scope, key);
+      if (existing) return existing;
+      const agent: AgentRecord | undefined = isUuid(agentReference)
+        ? await findAgent(scope, agentReference)
+        : await findAgentByName(scope, agentReference);
+      if (!agent) {
+        throw new ToolError(
+          'not_found',
+          `There is no agent "${agentReference}" in this workspace. Give the name or id of one of its agents.`,
+        );
+      }
+      if (chain.includes(agent.id)) {
+        throw new ToolError(
+          'agent_cycle',
+          `Calling "${agent.name}" here would make a loop: it is already running further up this chain of calls.`,
+          { details: { chain: [...chain, agent.id] } },
+        );
+      }
+      if (chain.length >= options.maximumDepth) {
+        throw new ToolError(
+          'depth_limit',
+          `Agents may call agents at most ${options.maximumDepth} levels deep; calling "${agent.name}" would go deeper.`,
+        );
+      }
+      if (agent.status === 'paused') {
+        throw new ToolError(
+          'agent_paused',
+          `The agent "${agent.name}" is paused. Resume it, or call another agent.`,
+        );
+      }
+      const issues = runInputIssues(agent.spec, input);
+      if (issues.length > 0) {
+        throw new ToolError(
+          'invalid_input',
+          `The input for "${agent.name}" does not match its input schema: ${describeSpecIssues(issues)}.`,
+          { details: { issues } },
+        );
+      }
+      return insertRun(scope, {
+        agentId: agent.id,
+        agentVersion: agent.version,
+        input,
+        trigger: 'agent',
+        parentRunId: parent.id,
+        callChain: chain,
+        callKey: key,
+      });
+    });
+  }
+
+  async function result(run: RunRecord): Promise<AgentCallResult> {
+    const agent = await store.inWorkspace(workspaceId, (scope) => findAgent(scope, run.agentId));
+    return {
+      runId: run.id,
+      agentId: run.agentId,
+      agentName: agent?.name ?? run.agentId,
+      status: run.status as AgentCallResult['status'],
+      output: run.output,
+      error: run.error ?? null,
+    };
+  }
+
+  return {
+    async call({ agent, input, key, signal }) {
+      const started = await startOrFind(agent, input, key);
+      if (terminal.has(started.status)) return result(started);
+      // The caller's cancel reaches the callee through the callee's own cancel flag.
+      const cancelCallee = () =>
+        void store
+          .inWorkspace(workspaceId, (scope) => requestCancel(scope, started.id))
+          .catch(() => undefined);
+      signal.addEventListener('abort', cancelCallee, { once: true });
+      try {
+        const outcome = await executor.execute(workspaceId, started.id, { inline: true });
+        const finished = await store.inWorkspace(workspaceId, (scope) => findRun(scope, started.id));
+        if (!finished)
+          throw new ToolError('not_found', 'The called run disappeared (was its agent deleted?).');
+        if (finished.status === 'waiting' && finished.resumeAt) {
+          // The callee waits; so does its caller, and resuming the caller resumes the callee.
+          throw new SuspendRun(finished.resumeAt, { calleeRunId: finished.id });
+        }
+        if (!terminal.has(finished.status)) {
+          throw new ToolError(
+            'agent_busy',
+            `The called run ${finished.id} is being executed elsewhere (${outcome}); trying again.`,
+            { retryable: true },
+          );
+        }
+        return result(finished);
+      } finally {
+        signal.removeEventListener('abort', cancelCallee);
+      }
+    },
+  };
+}

@@ -1,0 +1,160 @@
+// The services tools use during a run, bound to the run's workspace, run and agent. Each call is
+// its own short transaction: a tool never holds one open across its own work.
+import { OrcaError } from '../domain/errors.ts';
+import { searchableText } from '../domain/memory.ts';
+import type { FileStore } from '../files/file-store.ts';
+import {
+  type DeliverableRecord,
+  findDeliverable,
+  findDeliverableByName,
+  insertDeliverable,
+} from '../store/deliverable-repository.ts';
+import {
+  findMemoryEntry,
+  listMemoryEntries,
+  type MemoryOwner,
+  type MemoryRecord,
+  searchMemoryEntries,
+  upsertMemoryEntry,
+} from '../store/memory-repository.ts';
+import type { Store } from '../store/store.ts';
+import { webhookSigningSecret } from '../store/webhook-signing-repository.ts';
+import type {
+  FileService,
+  LanguageModelService,
+  MailService,
+  MemoryEntry,
+  MemoryScope,
+  MemoryService,
+  StoredFile,
+  ToolServices,
+} from './tool-services.ts';
+
+export interface PlatformServices {
+  store: Store;
+  files: FileStore;
+  mail: MailService;
+  llm: LanguageModelService | undefined;
+}
+
+export interface RunFacts {
+  workspaceId: string;
+  runId: string;
+  agentId: string;
+}
+
+export function memoryEntryView(record: MemoryRecord): MemoryEntry {
+  return {
+    id: record.id,
+    scope: record.agentId === null ? 'workspace' : 'agent',
+    key: record.key,
+    value: record.value,
+    text: record.text,
+    tags: record.tags,
+    sourceRunId: record.sourceRunId,
+    updatedAt: record.updatedAt.toISOString(),
+  };
+}
+
+export function storedFileView(record: DeliverableRecord): StoredFile {
+  return {
+    id: record.id,
+    name: record.name,
+    contentType: record.contentType,
+    sizeBytes: record.sizeBytes,
+    sha256: record.sha256,
+    runId: record.runId,
+    createdAt: record.createdAt.toISOString(),
+  };
+}
+
+function memoryService(platform: PlatformServices, run: RunFacts): MemoryService {
+  const owner = (scope: MemoryScope): MemoryOwner => ({ agentId: scope === 'agent' ? run.agentId : null });
+  const inWorkspace = <T>(work: Parameters<Store['inWorkspace']>[1]) =>
+    platform.store.inWorkspace(run.workspaceId, work) as Promise<T>;
+  return {
+    write: async (entry) =>
+      memoryEntryView(
+        await inWorkspace<MemoryRecord>((scope) =>
+          upsertMemoryEntry(scope, owner(entry.scope), {
+            key: entry.key,
+            value: entry.value,
+            text: entry.text ?? searchableText(entry.value),
+            tags: entry.tags ?? [],
+            sourceRunId: run.runId,
+          }),
+        ),
+      ),
+    read: async (scope, key) => {
+      const record = await inWorkspace<MemoryRecord | undefined>((transaction) =>
+        findMemoryEntry(transaction, owner(scope), key),
+      );
+      return record && memoryEntryView(record);
+    },
+    search: async (query) => {
+      const found = await inWorkspace<(MemoryRecord & { rank: number })[]>((scope) =>
+        searchMemoryEntries(scope, owner(query.scope), query),
+      );
+      return found.map((record) => ({ ...memoryEntryView(record), rank: record.rank }));
+    },
+    list: async (query) => {
+      const found = await inWorkspace<MemoryRecord[]>((scope) =>
+        listMemoryEntries(scope, owner(query.scope), query),
+      );
+      return found.map(memoryEntryView);
+    },
+  };
+}
+
+function fileService(platform: PlatformServices, run: RunFacts): FileService {
+  return {
+    async save(file) {
+      const written = await platform.files.write(run.workspaceId, file.content);
+      const { record, created } = await platform.store.inWorkspace(run.workspaceId, (scope) =>
+        insertDeliverable(scope, {
+          runId: run.runId,
+          agentId: run.agentId,
+          name: file.name,
+          contentType: file.contentType,
+          sizeBytes: written.sizeBytes,
+          sha256: written.sha256,
+          storageKey: written.storageKey,
+          saveKey: file.key,
+        }),
+      );
+      // A replayed save: the first copy is the deliverable, this one is not needed.
+      if (!created) await platform.files.remove(written.storageKey);
+      return storedFileView(record);
+    },
+    async read(reference) {
+      const record = await platform.store.inWorkspace(run.workspaceId, (scope) =>
+        reference.id
+          ? findDeliverable(scope, reference.id)
+          : findDeliverableByName(scope, reference.name ?? ''),
+      );
+      if (!record) return undefined;
+      try {
+        return { file: storedFileView(record), content: await platform.files.read(record.storageKey) };
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+          throw new OrcaError(
+            'not_found',
+            `The content of the file "${record.name}" is missing from the file store.`,
+          );
+        }
+        throw error;
+      }
+    },
+  };
+}
+
+/** Everything but the agent caller, which the executor adds (it runs the called agent). */
+export function runServices(platform: PlatformServices, run: RunFacts): Omit<ToolServices, 'agents'> {
+  return {
+    memory: memoryService(platform, run),
+    files: fileService(platform, run),
+    mail: platform.mail,
+    llm: platform.llm,
+    webhookSigningSecret: () => platform.store.inWorkspace(run.workspaceId, webhookSigningSecret),
+  };
+}
