@@ -235,7 +235,7 @@ describe('agent.call', () => {
     expect(await executor().execute(workspaceId, run.id)).toBe('succeeded');
     const { run: finished, steps } = await read(run.id);
     expect(finished?.output).toBe(42);
-    const calleeId = (steps[0]?.output as { runId: string }).runId;
+    const calleeId = (steps[0]?.output as { runId?: string } | undefined)?.runId ?? '';
     const callee = (await read(calleeId)).run;
     expect(callee).toMatchObject({ status: 'succeeded', trigger: 'agent', parentRunId: run.id });
   });
