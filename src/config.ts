@@ -33,6 +33,8 @@ export const configSchema = z.object({
   host: z.string().min(1).default('127.0.0.1'),
   port: port.default(4400),
   dataDirectory: z.string().min(1).default('./.orca'),
+  /** Where deliverables' bytes are kept; every process of one Orca must see the same directory. */
+  filesDirectory: z.string().min(1).optional(),
   databaseUrl: databaseUrl.optional(),
   publicUrl: z.url('must be an absolute URL such as https://orca.example.com').optional(),
   smtpUrl: z.string().min(1).optional(),
@@ -67,12 +69,13 @@ export const configSchema = z.object({
   llmApiKey: z.string().min(1).optional(),
 });
 
-export type Config = z.infer<typeof configSchema> & { dataDirectory: string };
+export type Config = z.infer<typeof configSchema> & { dataDirectory: string; filesDirectory: string };
 
 const environmentNames: Record<keyof z.input<typeof configSchema>, string> = {
   host: 'HOST',
   port: 'PORT',
   dataDirectory: 'ORCA_DATA_DIR',
+  filesDirectory: 'ORCA_FILES_DIR',
   databaseUrl: 'DATABASE_URL',
   publicUrl: 'ORCA_PUBLIC_URL',
   smtpUrl: 'ORCA_SMTP_URL',
@@ -112,7 +115,12 @@ export function loadConfig(options: ConfigInput = {}, environment: NodeJS.Proces
       },
     );
   }
-  return { ...parsed.data, dataDirectory: resolve(parsed.data.dataDirectory) };
+  const dataDirectory = resolve(parsed.data.dataDirectory);
+  return {
+    ...parsed.data,
+    dataDirectory,
+    filesDirectory: resolve(parsed.data.filesDirectory ?? `${dataDirectory}/files`),
+  };
 }
 
 /** The address links in e-mails point at. */

@@ -2,7 +2,6 @@
 // migrates it, and builds the store, the mailer and the HTTP app.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import { createAdaptorServer } from '@hono/node-server';
 import { createApp, type OrcaApp } from './api/app.ts';
 import type { Logger } from './api/context.ts';
@@ -73,7 +72,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
   }
   const services: PlatformServices = {
     store,
-    files: options.files ?? diskFileStore(path.join(config.dataDirectory, 'files')),
+    files: options.files ?? diskFileStore(config.filesDirectory),
     mail: mailService(mailer),
     llm,
   };

@@ -102,6 +102,12 @@ const routes: RouteUnderTest[] = [
     keys: ['name', 'role', 'expiresInDays'],
   },
   { method: 'POST', path: () => '/api/invitations/orca_i_unknown/accept', keys: [] },
+  {
+    method: 'POST',
+    path: () => `/api/workspaces/${workspace.id}/context`,
+    keys: ['key', 'value', 'text', 'tags'],
+  },
+  { method: 'POST', path: () => `/api/workspaces/${workspace.id}/agents`, keys: ['spec'] },
 ];
 
 beforeAll(async () => {
@@ -151,6 +157,17 @@ describe('generated input', () => {
             `/api/workspaces/${workspace.id}/audit?limit=${encodeURIComponent(query)}&cursor=${encoded}`,
           ],
           ['POST', `/api/invitations/${encoded}/accept`],
+          ['GET', `/api/workspaces/${workspace.id}/context?q=${encodeURIComponent(query)}&tags=${encoded}`],
+          [
+            'GET',
+            `/api/workspaces/${workspace.id}/context?prefix=${encodeURIComponent(query)}&cursor=${encoded}`,
+          ],
+          ['GET', `/api/workspaces/${workspace.id}/context/${encoded}`],
+          ['DELETE', `/api/workspaces/${workspace.id}/context/${encoded}`],
+          ['GET', `/api/workspaces/${workspace.id}/agents/${encoded}/memory`],
+          ['GET', `/api/workspaces/${workspace.id}/deliverables/${encoded}/content`],
+          ['DELETE', `/api/workspaces/${workspace.id}/deliverables/${encoded}`],
+          ['POST', `/api/workspaces/${workspace.id}/deliverables?name=${encodeURIComponent(query)}`],
           ['GET', `/api/invitations/${encoded}`],
         ] as const;
         for (const [method, path] of attempts) {
