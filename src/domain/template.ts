@@ -2,16 +2,21 @@
 // that is one expression and nothing else yields the expression's value itself (an object, a
 // list, a number); otherwise each expression's value is written into the text.
 const expressionPattern = /\{\{([\s\S]+?)\}\}/g;
-const wholeExpressionPattern = /^\s*\{\{([\s\S]+?)\}\}\s*$/;
 
 /** The JSONata expressions inside a template string, in order. */
 export function expressionsIn(template: string): string[] {
   return [...template.matchAll(expressionPattern)].map((match) => (match[1] ?? '').trim());
 }
 
-/** The expression, when the whole string is one expression. */
+/**
+ * The expression, when the whole string is one expression. `{{ a }}/{{ b }}` is two expressions
+ * in a text, not one expression `a }}/{{ b`.
+ */
 export function wholeExpression(template: string): string | undefined {
-  return wholeExpressionPattern.exec(template)?.[1]?.trim();
+  const matches = [...template.matchAll(expressionPattern)];
+  const [only] = matches;
+  if (matches.length !== 1 || !only || only[0] !== template.trim()) return undefined;
+  return (only[1] ?? '').trim();
 }
 
 export interface TemplateString {

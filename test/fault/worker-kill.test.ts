@@ -3,8 +3,10 @@
 // finish, none may be lost, and no side effect may be applied twice.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,6 +20,8 @@ const databaseUrl = (() => {
   return url.toString();
 })();
 const children: ChildProcess[] = [];
+// Every process of one Orca sees the same deliverables directory, as on one machine in production.
+const dataDirectory = mkdtempSync(join(tmpdir(), 'orca-fault-'));
 let server: Server;
 let base: string;
 /** Requests per idempotency key: the first applies the effect, later ones are recognised replays. */
@@ -25,7 +29,12 @@ const requestsByKey = new Map<string, number>();
 
 function spawnOrca(args: string[]) {
   const child = spawn(process.execPath, [orcaBin, ...args], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, ORCA_ALLOW_NETWORK: '127.0.0.1' },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      ORCA_ALLOW_NETWORK: '127.0.0.1',
+      ORCA_DATA_DIR: dataDirectory,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);
@@ -59,8 +68,32 @@ async function api(url: string, method: string, path: string, token?: string, bo
   return { status: response.status, body: await response.json() };
 }
 
+const teamPage = `<table>${['Ada Lovelace', 'Grace Hopper', 'Joan Clarke']
+  .map((name) => `<tr class="person"><td class="name">${name}</td><td class="role">engineer</td></tr>`)
+  .join('')}</table>`;
+
+/** Ends every Orca process this file started, so the next test's processes are the only ones. */
+async function stopAll() {
+  await Promise.all(
+    children.splice(0).map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          child.once('exit', () => resolve());
+          child.kill('SIGKILL');
+        }),
+    ),
+  );
+}
+
 beforeAll(async () => {
   server = createServer((request, response) => {
+    if (request.url === '/team') {
+      return void setTimeout(
+        () => response.writeHead(200, { 'content-type': 'text/html' }).end(teamPage),
+        300,
+      );
+    }
     const key = String(request.headers['idempotency-key'] ?? 'none');
     requestsByKey.set(key, (requestsByKey.get(key) ?? 0) + 1);
     // Slow enough that a kill lands in the middle of runs.
@@ -85,6 +118,7 @@ afterAll(async () => {
   await admin.connect();
   await admin.query(`drop database if exists ${databaseName} with (force)`);
   await admin.end();
+  rmSync(dataDirectory, { recursive: true, force: true });
 }, 60_000);
 
 describe('a worker killed mid-run', () => {
@@ -163,16 +197,7 @@ describe('a worker killed mid-run', () => {
 
   it('finishes the run in hand on SIGTERM before the worker exits', async () => {
     // Only this test's worker may take the run: the processes of the test before are ended.
-    await Promise.all(
-      children.splice(0).map(
-        (child) =>
-          new Promise<void>((resolve) => {
-            if (child.exitCode !== null || child.signalCode !== null) return resolve();
-            child.once('exit', () => resolve());
-            child.kill('SIGKILL');
-          }),
-      ),
-    );
+    await stopAll();
     const apiProcess = spawnOrca(['serve', '--port', '0']);
     const url = await apiProcess.ready;
     const worker = spawnOrca(['worker', '--concurrency', '1']);
@@ -210,4 +235,122 @@ describe('a worker killed mid-run', () => {
       [...requestsByKey.keys()].filter((key) => key.startsWith(`${started.body.id}:slow:`)),
     ).toHaveLength(1);
   }, 60_000);
+
+  it('the collector scenario: context, deliverable and webhook once each, though a worker dies mid-run', async () => {
+    await stopAll();
+    const apiProcess = spawnOrca(['serve', '--port', '0']);
+    const url = await apiProcess.ready;
+    const workerA = spawnOrca(['worker', '--concurrency', '3']);
+    const workerB = spawnOrca(['worker', '--concurrency', '3']);
+    await Promise.all([workerA.ready, workerB.ready]);
+    const login = await api(url, 'POST', '/api/auth/login', undefined, {
+      email: 'fault@example.com',
+      password: 'a resilient passphrase 7',
+    });
+    const token = login.body.token as string;
+    const workspace = await api(url, 'POST', '/api/workspaces', token, { name: 'Collectors' });
+    const ws = workspace.body.id as string;
+    const collector = await api(url, 'POST', `/api/workspaces/${ws}/agents`, token, {
+      spec: {
+        name: 'Team Collector',
+        steps: [
+          { id: 'fetch', tool: 'http.request', with: { url: `${base}/team` } },
+          {
+            id: 'extract',
+            tool: 'html.extract',
+            with: {
+              html: '{{ steps.fetch.body }}',
+              records: { selector: '.person', fields: { name: '.name', role: '.role' } },
+            },
+          },
+          {
+            id: 'remember',
+            tool: 'memory.write',
+            forEach: { items: 'steps.extract.records', as: 'person' },
+            with: { key: '{{ run.id }}/{{ person.name }}', value: '{{ person }}', tags: ['person'] },
+          },
+          {
+            id: 'save',
+            tool: 'files.save',
+            with: { name: 'team.csv', content: '{{ steps.extract.records }}' },
+          },
+          {
+            id: 'notify',
+            tool: 'notify.webhook',
+            with: { url: `${base}/hook`, payload: { count: '{{ steps.extract.count }}' } },
+          },
+        ],
+      },
+    });
+    expect(collector.status).toBe(201);
+    const runIds: string[] = [];
+    for (let index = 0; index < 8; index++) {
+      const started = await api(
+        url,
+        'POST',
+        `/api/workspaces/${ws}/agents/${collector.body.id}/runs`,
+        token,
+        {},
+      );
+      runIds.push(started.body.id);
+    }
+    // Kill a worker while webhooks are in flight.
+    await expect
+      .poll(() => [...requestsByKey.keys()].filter((key) => runIds.some((id) => key.startsWith(id))).length, {
+        timeout: 30_000,
+        interval: 20,
+      })
+      .toBeGreaterThanOrEqual(2);
+    workerA.child.kill('SIGKILL');
+    const killedAt = Date.now();
+
+    const statuses = new Map<string, string>();
+    await expect
+      .poll(
+        async () => {
+          for (const runId of runIds) {
+            const run = await api(url, 'GET', `/api/workspaces/${ws}/runs/${runId}`, token);
+            statuses.set(runId, run.body.status);
+          }
+          return [...statuses.values()].filter((status) =>
+            ['succeeded', 'failed', 'cancelled'].includes(status),
+          ).length;
+        },
+        { timeout: 90_000, interval: 250 },
+      )
+      .toBe(runIds.length);
+    expect([...statuses.values()]).toEqual(runIds.map(() => 'succeeded'));
+    const replayedHooks = runIds.filter((runId) => (requestsByKey.get(`${runId}:notify`) ?? 0) > 1).length;
+    console.log(
+      `fault test (collector): all ${runIds.length} runs succeeded ${((Date.now() - killedAt) / 1000).toFixed(1)} s after the kill; ${replayedHooks} webhook(s) redelivered under their key`,
+    );
+
+    for (const runId of runIds) {
+      // One webhook key per run: a delivery replayed after the kill carried the same key.
+      const hookKeys = [...requestsByKey.keys()].filter((key) => key.startsWith(`${runId}:notify`));
+      expect({ runId, hookKeys }).toEqual({ runId, hookKeys: [`${runId}:notify`] });
+      const files = await api(url, 'GET', `/api/workspaces/${ws}/deliverables?run=${runId}`, token);
+      expect({ runId, files: files.body.items.length }).toEqual({ runId, files: 1 });
+      const context = await api(url, 'GET', `/api/workspaces/${ws}/context?prefix=${runId}/`, token);
+      expect({ runId, entries: context.body.items.length }).toEqual({ runId, entries: 3 });
+    }
+
+    const finder = await api(url, 'POST', `/api/workspaces/${ws}/agents`, token, {
+      spec: {
+        name: 'Finder',
+        steps: [{ id: 'find', tool: 'memory.search', with: { query: 'Grace', tags: ['person'], limit: 50 } }],
+        output: '{{ steps.find.count }}',
+      },
+    });
+    const search = await api(url, 'POST', `/api/workspaces/${ws}/agents/${finder.body.id}/runs`, token, {});
+    await expect
+      .poll(
+        async () =>
+          (await api(url, 'GET', `/api/workspaces/${ws}/runs/${search.body.id}`, token)).body.output,
+        {
+          timeout: 20_000,
+        },
+      )
+      .toBe(runIds.length);
+  }, 150_000);
 });
