@@ -7,6 +7,7 @@ import { findAgentVersion } from '../store/agent-repository.ts';
 import {
   addRunUsage,
   appendRunEvent,
+  appendRunEvents,
   assertLease,
   claimRun,
   finishRun,
@@ -14,6 +15,7 @@ import {
   isCancelRequested,
   LeaseLostError,
   listRunSteps,
+  type RunEventInput,
   type RunStepRecord,
   startStep,
   suspendRun,
@@ -58,7 +60,8 @@ type Write = <T>(
 ) => Promise<T>;
 
 type StepResult =
-  | { kind: 'succeeded' | 'skipped' | 'continued'; output: unknown }
+  | { kind: 'succeeded'; output: unknown; runFinished: boolean }
+  | { kind: 'skipped' | 'continued'; output: unknown }
   | { kind: 'failed'; error: StoredError }
   | { kind: 'cancelled' };
 
@@ -143,7 +146,7 @@ export class RunExecutor {
       const run = await claimRun(scope, runId);
       if (!run?.lease) return undefined;
       const version = await findAgentVersion(scope, run.agentId, run.agentVersion);
-      const checkpoints = await listRunSteps(scope, runId);
+      const checkpoints = run.firstClaim ? [] : await listRunSteps(scope, runId);
       await appendRunEvent(scope, runId, 'status', { status: 'running' });
       return { run, lease: run.lease, spec: version?.spec, checkpoints };
     });
@@ -203,7 +206,20 @@ export class RunExecutor {
           if (checkpoint.status === 'succeeded') lastOutput = checkpoint.output;
           continue;
         }
-        const result = await this.#runStep(execution, step, position);
+        // The last step's success and the run's end are written together: one transaction less.
+        const last = position === spec.steps.length - 1;
+        const finalOutput = !last
+          ? undefined
+          : (output: unknown) =>
+              spec.output === undefined
+                ? Promise.resolve(output)
+                : renderTemplate(
+                    spec.output,
+                    { ...execution.runData, steps: { ...execution.runData.steps, [step.id]: output } },
+                    'output',
+                  );
+        const result = await this.#runStep(execution, step, position, finalOutput);
+        if (result.kind === 'succeeded' && result.runFinished) return 'succeeded';
         if (result.kind === 'cancelled') {
           await write((scope) => finishRun(scope, runId, { status: 'cancelled' }));
           return 'cancelled';
@@ -239,7 +255,12 @@ export class RunExecutor {
     }
   }
 
-  async #runStep(execution: Execution, step: AgentStep, position: number): Promise<StepResult> {
+  async #runStep(
+    execution: Execution,
+    step: AgentStep,
+    position: number,
+    finalOutput?: (output: unknown) => Promise<unknown>,
+  ): Promise<StepResult> {
     const { runId, runData, write } = execution;
     const base = { runId, stepId: step.id, position, tool: step.tool };
     if (step.if !== undefined && !(await evaluateExpression(step.if, runData, `steps.${step.id}.if`))) {
@@ -280,6 +301,14 @@ export class RunExecutor {
         const output = await this.#withCancelWatch(execution, () =>
           this.#callTool(execution, tool, step, position, attempt, logs, usage),
         );
+        // The run's output is rendered before the write: a failing output template fails the run
+        // after this step's checkpoint, not the step.
+        let runOutput: { value: unknown } | undefined;
+        if (finalOutput)
+          runOutput = await finalOutput(output).then(
+            (value) => ({ value }),
+            () => undefined,
+          );
         await write(async (scope) => {
           await finishStep(scope, {
             ...base,
@@ -290,15 +319,21 @@ export class RunExecutor {
           });
           // Loop items added their tokens to the run as each was checkpointed.
           if (!step.forEach) await addRunUsage(scope, runId, usage);
-          for (const line of logs) await appendRunEvent(scope, runId, 'log', { stepId: step.id, ...line });
-          await appendRunEvent(scope, runId, 'step', {
-            stepId: step.id,
-            status: 'succeeded',
-            attempt,
-            durationMs: durationMs(),
+          const events: RunEventInput[] = logs.map((line) => ({
+            kind: 'log',
+            data: { stepId: step.id, ...line },
+          }));
+          events.push({
+            kind: 'step',
+            data: { stepId: step.id, status: 'succeeded', attempt, durationMs: durationMs() },
           });
+          if (runOutput) {
+            await finishRun(scope, runId, { status: 'succeeded', output: runOutput.value }, events);
+          } else {
+            await appendRunEvents(scope, runId, events);
+          }
         });
-        return { kind: 'succeeded', output };
+        return { kind: 'succeeded', output, runFinished: runOutput !== undefined };
       } catch (error) {
         if (error instanceof LeaseLostError) throw error;
         if (error instanceof RunCancelled || execution.cancellation.signal.aborted)

@@ -1,6 +1,6 @@
 // Runs, their step checkpoints and their events. Every function is one short statement or two,
 // called from its own transaction: the executor never holds a transaction across a tool call.
-import { and, asc, desc, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { isUuid } from '../domain/slug.ts';
 import {
   type RunStatus,
@@ -70,7 +70,10 @@ export async function findRunByCallKey(scope: WorkspaceScope, callKey: string) {
  * Moves a queued or waiting run (or a running one whose worker died) to running. Undefined when the run
  * has finished or was cancelled meanwhile, so a duplicate delivery does nothing.
  */
-export async function claimRun(scope: WorkspaceScope, runId: string): Promise<RunRecord | undefined> {
+export async function claimRun(
+  scope: WorkspaceScope,
+  runId: string,
+): Promise<(RunRecord & { firstClaim: boolean }) | undefined> {
   const [row] = await scope.db
     .update(runs)
     .set({
@@ -87,7 +90,8 @@ export async function claimRun(scope: WorkspaceScope, runId: string): Promise<Ru
         isNull(runs.cancelRequestedAt),
       ),
     )
-    .returning();
+    // A run whose start time is this transaction's has never run: it has no checkpoints to read.
+    .returning({ ...getTableColumns(runs), firstClaim: sql<boolean>`${runs.startedAt} = now()` });
   return row;
 }
 
@@ -224,6 +228,8 @@ export async function finishRun(
     output?: unknown;
     error?: StoredError;
   },
+  /** Events that come before the run's end (the last step's), written in the same statement. */
+  eventsBefore: RunEventInput[] = [],
 ) {
   await scope.db
     .update(runs)
@@ -234,7 +240,10 @@ export async function finishRun(
       finishedAt: new Date(),
     })
     .where(and(eq(runs.workspaceId, scope.workspaceId), eq(runs.id, runId)));
-  await appendRunEvent(scope, runId, 'status', { status: result.status, error: result.error });
+  await appendRunEvents(scope, runId, [
+    ...eventsBefore,
+    { kind: 'status', data: { status: result.status, error: result.error } },
+  ]);
 }
 
 /** Puts a finished run back in the queue (a retry): its checkpoints before `fromPosition` stay. */
@@ -284,6 +293,21 @@ export async function appendRunEvent(
   data: Record<string, unknown>,
 ) {
   await scope.db.insert(runEvents).values({ workspaceId: scope.workspaceId, runId, kind, data });
+}
+
+export interface RunEventInput {
+  kind: RunEventRecord['kind'];
+  data: Record<string, unknown>;
+}
+
+/** Several events in one statement, in order. */
+export async function appendRunEvents(scope: WorkspaceScope, runId: string, events: RunEventInput[]) {
+  if (events.length === 0) return;
+  await scope.db
+    .insert(runEvents)
+    .values(
+      events.map((event) => ({ workspaceId: scope.workspaceId, runId, kind: event.kind, data: event.data })),
+    );
 }
 
 export async function listRunEvents(
