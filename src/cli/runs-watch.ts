@@ -40,7 +40,8 @@ function describe(event: StreamEvent, showRun: boolean): string {
   switch (event.event) {
     case 'status': {
       const error = data.error as { message?: string } | undefined;
-      return `${time} ${run}run ${data.status}${error?.message ? `: ${error.message}` : ''}`;
+      const until = typeof data.until === 'string' ? ` until ${data.until}` : '';
+      return `${time} ${run}run ${data.status}${until}${error?.message ? `: ${error.message}` : ''}`;
     }
     case 'step': {
       const duration = typeof data.durationMs === 'number' ? ` in ${data.durationMs} ms` : '';
@@ -48,7 +49,8 @@ function describe(event: StreamEvent, showRun: boolean): string {
         typeof data.attempt === 'number' && data.attempt > 1 ? ` (attempt ${data.attempt})` : '';
       const error = (data.error as { message?: string } | undefined)?.message;
       const retry = data.willRetry ? ', will retry' : '';
-      return `${time} ${run}  ${data.stepId} ${data.status}${attempt}${duration}${error ? `: ${error}${retry}` : ''}`;
+      const until = typeof data.until === 'string' ? ` until ${data.until}` : '';
+      return `${time} ${run}  ${data.stepId} ${data.status}${until}${attempt}${duration}${error ? `: ${error}${retry}` : ''}`;
     }
     case 'log':
       return `${time} ${run}  ${data.stepId} ${data.level}: ${data.message}`;

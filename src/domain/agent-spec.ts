@@ -148,7 +148,7 @@ export function validateAgentSpec(raw: unknown): SpecValidation {
     for (const text of expressionsIn(template.value)) checkExpression(text, template.path, undefined, issues);
   }
   try {
-    ajv.compile(spec.input);
+    compileSchema(spec.input);
   } catch (error) {
     issues.push({ path: 'input', message: `is not a valid JSON Schema: ${(error as Error).message}` });
   }
@@ -166,15 +166,41 @@ export function describeSpecIssues(issues: SpecIssue[]): string {
     .join('; ');
 }
 
-const compiledInputSchemas = new WeakMap<object, ReturnType<typeof ajv.compile>>();
+/**
+ * Compiles a schema without Ajv keeping it: Ajv caches every schema object it compiles for the
+ * life of the process, and specs are read afresh from the database for each run.
+ */
+function compileSchema(schema: object) {
+  try {
+    return ajv.compile(schema);
+  } finally {
+    ajv.removeSchema(schema);
+  }
+}
+
+/** Validators by schema text, the most recently used kept, so a busy agent compiles once. */
+const compiledInputSchemas = new Map<string, ReturnType<typeof ajv.compile>>();
+const compiledInputSchemaLimit = 500;
+
+function inputValidator(schema: object) {
+  const key = JSON.stringify(schema);
+  let validate = compiledInputSchemas.get(key);
+  if (validate) {
+    compiledInputSchemas.delete(key);
+  } else {
+    validate = compileSchema(schema);
+    if (compiledInputSchemas.size >= compiledInputSchemaLimit) {
+      const oldest = compiledInputSchemas.keys().next().value;
+      if (oldest !== undefined) compiledInputSchemas.delete(oldest);
+    }
+  }
+  compiledInputSchemas.set(key, validate);
+  return validate;
+}
 
 /** Problems of a run input against the agent's input schema (an empty list when it fits). */
 export function runInputIssues(spec: AgentSpec, input: unknown): SpecIssue[] {
-  let validate = compiledInputSchemas.get(spec.input);
-  if (!validate) {
-    validate = ajv.compile(spec.input);
-    compiledInputSchemas.set(spec.input, validate);
-  }
+  const validate = inputValidator(spec.input);
   if (validate(input)) return [];
   return (validate.errors ?? []).map((error) => ({
     path: `input${error.instancePath.replace(/\//g, '.')}`,
