@@ -81,12 +81,16 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     tools: builtInTools(),
     network: outboundPolicy(config.allowNetwork),
     services: (run) => runServices(services, run),
-    resumeLater: (run, at) => runQueue.enqueueAt(run, at),
+    resumeLater: (run, at) => runQueue.enqueueAt({ ...run, resumeAt: at.toISOString() }, at),
   });
   if (options.workers ?? true) {
     await runQueue.work({
       concurrency: config.workerConcurrency,
-      execute: (job) => executor.execute(job.workspaceId, job.runId),
+      execute: (job) =>
+        executor.execute(job.workspaceId, job.runId, {
+          generation: job.generation,
+          resumeAt: job.resumeAt === undefined ? undefined : new Date(job.resumeAt),
+        }),
     });
   }
   const app = createApp(

@@ -2,7 +2,14 @@
 // or `orca worker` processes on PostgreSQL) take runs off the queue and execute them.
 import { z } from 'zod';
 
-export const runJobSchema = z.object({ workspaceId: z.uuid(), runId: z.uuid() });
+export const runJobSchema = z.object({
+  workspaceId: z.uuid(),
+  runId: z.uuid(),
+  /** Which try of the run (its retry count): a job left over from an earlier try claims nothing. */
+  generation: z.number().int().min(0).optional(),
+  /** For a job that ends a wait: the time it was sent for. */
+  resumeAt: z.iso.datetime().optional(),
+});
 export type RunJob = z.infer<typeof runJobSchema>;
 
 export interface RunQueue {

@@ -9,7 +9,9 @@ import {
   appendRunEvent,
   appendRunEvents,
   assertLease,
+  type ClaimingJob,
   claimRun,
+  endCancelledRun,
   finishRun,
   finishStep,
   isCancelRequested,
@@ -26,6 +28,7 @@ import { agentCaller } from './agent-caller.ts';
 import { mapWithConcurrency } from './bounded-concurrency.ts';
 import type { OutboundPolicy } from './outbound-policy.ts';
 import type { RunFacts } from './run-services.ts';
+import { storable } from './storable.ts';
 import { evaluateExpression, renderTemplate } from './template-evaluator.ts';
 import { type RunAgent, SuspendRun, type Tool, type ToolContext } from './tool.ts';
 import { ToolError } from './tool-error.ts';
@@ -38,14 +41,14 @@ export interface RunExecutorDependencies {
   /** The services tools use, bound to one run (all but the agent caller, which is ours). */
   services(run: RunFacts): Omit<ToolServices, 'agents'>;
   /** Has the run picked up again at `at` (a waiting run gives its worker back meanwhile). */
-  resumeLater?(run: { workspaceId: string; runId: string }, at: Date): Promise<void>;
+  resumeLater?(run: { workspaceId: string; runId: string; generation: number }, at: Date): Promise<void>;
   /** How often a running step checks whether its run was cancelled. */
   cancelPollMilliseconds?: number;
   /** How deep agents may call agents (a run calling an agent is one level). */
   maximumCallDepth?: number;
 }
 
-export interface ExecuteOptions {
+export interface ExecuteOptions extends ClaimingJob {
   /**
    * Executed by a calling agent rather than a queue worker: when the run waits, its caller
    * waits too, and nothing is scheduled for the run itself.
@@ -130,6 +133,8 @@ interface Execution {
   cancellation: AbortController;
   services: ToolServices;
   write: Write;
+  /** The run id, with the retry count after a retry: the start of every side-effect key. */
+  keyPrefix: string;
 }
 
 export class RunExecutor {
@@ -143,8 +148,12 @@ export class RunExecutor {
   async execute(workspaceId: string, runId: string, options: ExecuteOptions = {}): Promise<RunOutcome> {
     const { store } = this.#dependencies;
     const claimed = await store.inWorkspace(workspaceId, async (scope) => {
-      const run = await claimRun(scope, runId);
-      if (!run?.lease) return undefined;
+      const run = await claimRun(scope, runId, options);
+      if (!run?.lease) {
+        // A cancel nobody else will carry out (the worker died, or the run was about to wait).
+        await endCancelledRun(scope, runId);
+        return undefined;
+      }
       const version = await findAgentVersion(scope, run.agentId, run.agentVersion);
       const checkpoints = run.firstClaim ? [] : await listRunSteps(scope, runId);
       await appendRunEvent(scope, runId, 'status', { status: 'running' });
@@ -169,6 +178,8 @@ export class RunExecutor {
         return 'failed';
       }
       const facts = { workspaceId, runId, agentId: run.agentId };
+      // Keys of side effects name the try of the run, so a retried run's effects are new ones.
+      const keyPrefix = run.retryCount > 0 ? `${runId}~${run.retryCount}` : runId;
       const execution: Execution = {
         workspaceId,
         runId,
@@ -191,6 +202,7 @@ export class RunExecutor {
           }),
         },
         write,
+        keyPrefix,
       };
       let lastOutput: unknown = null;
 
@@ -241,10 +253,23 @@ export class RunExecutor {
     } catch (error) {
       if (error instanceof LeaseLostError) return 'lease-lost';
       if (error instanceof RunSuspended) {
-        await write((scope) => suspendRun(scope, runId, error.until));
+        const cancelled = await write(async (scope, state) => {
+          if (state.cancelRequested) {
+            await finishRun(scope, runId, { status: 'cancelled' });
+            return true;
+          }
+          await suspendRun(scope, runId, error.until);
+          return false;
+        });
+        if (cancelled) return 'cancelled';
         // Scheduled after the run is marked waiting; a crash in between leaves the queue job
         // unfinished, so it is redelivered and the wait step suspends the run again.
-        if (!options.inline) await this.#dependencies.resumeLater?.({ workspaceId, runId }, error.until);
+        if (!options.inline) {
+          await this.#dependencies.resumeLater?.(
+            { workspaceId, runId, generation: run.retryCount },
+            error.until,
+          );
+        }
         return 'waiting';
       }
       if (error instanceof ToolError) {
@@ -280,7 +305,10 @@ export class RunExecutor {
     const attempts = step.retry?.attempts ?? 1;
     let lastError: unknown;
     let attemptsMade = 0;
-    for (let attempt = 1; attempt <= attempts; attempt++) {
+    // A step that waited goes on in the attempt that waited (its keys name that attempt).
+    const checkpoint = execution.checkpoints.get(step.id);
+    const firstAttempt = checkpoint?.status === 'waiting' ? Math.max(1, checkpoint.attempts) : 1;
+    for (let attempt = firstAttempt; attempt <= Math.max(attempts, firstAttempt); attempt++) {
       attemptsMade = attempt;
       const logs: LogLine[] = [];
       const usage = emptyUsage();
@@ -298,8 +326,10 @@ export class RunExecutor {
         if (!tool) {
           throw new ToolError('invalid_input', `The tool ${step.tool} is not available in this Orca yet.`);
         }
-        const output = await this.#withCancelWatch(execution, () =>
-          this.#callTool(execution, tool, step, position, attempt, logs, usage),
+        const output = storable(
+          await this.#withCancelWatch(execution, () =>
+            this.#callTool(execution, tool, step, position, attempt, logs, usage),
+          ),
         );
         // The run's output is rendered before the write: a failing output template fails the run
         // after this step's checkpoint, not the step.
@@ -339,7 +369,8 @@ export class RunExecutor {
         if (error instanceof RunCancelled || execution.cancellation.signal.aborted)
           return { kind: 'cancelled' };
         if (error instanceof SuspendRun) {
-          await write(async (scope) => {
+          const cancelled = await write(async (scope, state) => {
+            if (state.cancelRequested) return true;
             await finishStep(scope, {
               ...base,
               status: 'waiting',
@@ -353,7 +384,9 @@ export class RunExecutor {
               status: 'waiting',
               until: error.until.toISOString(),
             });
+            return false;
           });
+          if (cancelled) return { kind: 'cancelled' };
           throw new RunSuspended(error.until);
         }
         lastError = error;
@@ -440,8 +473,8 @@ export class RunExecutor {
         runId,
         stepId: step.id,
         attempt,
-        idempotencyKey: `${runId}:${step.id}:${attempt}${keySuffix}`,
-        stepKey: `${runId}:${step.id}${keySuffix}`,
+        idempotencyKey: `${execution.keyPrefix}:${step.id}:${attempt}${keySuffix}`,
+        stepKey: `${execution.keyPrefix}:${step.id}${keySuffix}`,
         signal,
         network: this.#dependencies.network,
         runData: data,
@@ -503,11 +536,8 @@ export class RunExecutor {
       const itemUsage = emptyUsage();
       const itemBase = { runId, stepId: itemId, position, tool: step.tool, attempts: attempt };
       try {
-        const output = await once(
-          { ...runData, [as]: item, index },
-          `:${index}`,
-          checkpoint?.resumeState,
-          itemUsage,
+        const output = storable(
+          await once({ ...runData, [as]: item, index }, `:${index}`, checkpoint?.resumeState, itemUsage),
         );
         await write(async (scope) => {
           await finishStep(scope, {

@@ -19,6 +19,7 @@ import {
 } from '../store/memory-repository.ts';
 import type { Store } from '../store/store.ts';
 import { webhookSigningSecret } from '../store/webhook-signing-repository.ts';
+import { storable } from './storable.ts';
 import type {
   FileService,
   LanguageModelService,
@@ -77,9 +78,9 @@ function memoryService(platform: PlatformServices, run: RunFacts): MemoryService
       memoryEntryView(
         await inWorkspace<MemoryRecord>((scope) =>
           upsertMemoryEntry(scope, owner(entry.scope), {
-            key: entry.key,
-            value: entry.value,
-            text: entry.text ?? searchableText(entry.value),
+            key: storable(entry.key),
+            value: storable(entry.value),
+            text: storable(entry.text ?? searchableText(entry.value)),
             tags: entry.tags ?? [],
             sourceRunId: run.runId,
           }),

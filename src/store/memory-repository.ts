@@ -176,6 +176,20 @@ export async function listMemoryEntries(
     .limit(filter.limit);
 }
 
+// Matches are marked with control characters that never reach a client: the snippet is
+// HTML-escaped first, then the marks become <b> and </b> (entries hold any text, markup included).
+const headlineOptions = 'MaxFragments=2, MaxWords=20, MinWords=5, StartSel=\u0002, StopSel=\u0003';
+
+function safeSnippet(headline: string) {
+  return headline
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replaceAll('\u0002', '<b>')
+    .replaceAll('\u0003', '</b>');
+}
+
 /**
  * Full-text search (English stemming, web-search syntax: words, "quoted phrases", -excluded,
  * or), best match first, with a highlighted snippet of the text.
@@ -189,14 +203,15 @@ export async function searchMemoryEntries(
   const conditions = filterConditions(scope, owner, { tags: query.tags });
   conditions.push(sql`${memoryEntries.search} @@ ${tsQuery}`);
   const rank = sql<number>`ts_rank(${memoryEntries.search}, ${tsQuery})`.mapWith(Number);
-  return scope.db
+  const rows = await scope.db
     .select({
       ...entryColumns,
       rank,
-      snippet: sql<string>`ts_headline('english', ${memoryEntries.text}, ${tsQuery}, 'MaxFragments=2, MaxWords=20, MinWords=5')`,
+      snippet: sql<string>`ts_headline('english', ${memoryEntries.text}, ${tsQuery}, ${headlineOptions})`,
     })
     .from(memoryEntries)
     .where(and(...conditions))
     .orderBy(desc(rank), desc(memoryEntries.updatedAt))
     .limit(query.limit);
+  return rows.map((row) => ({ ...row, snippet: safeSnippet(row.snippet) }));
 }

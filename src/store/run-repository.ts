@@ -1,6 +1,19 @@
 // Runs, their step checkpoints and their events. Every function is one short statement or two,
 // called from its own transaction: the executor never holds a transaction across a tool call.
-import { and, asc, desc, eq, getTableColumns, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  getTableColumns,
+  gt,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  or,
+  sql,
+} from 'drizzle-orm';
 import { isUuid } from '../domain/slug.ts';
 import {
   type RunStatus,
@@ -73,7 +86,21 @@ export async function findRunByCallKey(scope: WorkspaceScope, callKey: string) {
 export async function claimRun(
   scope: WorkspaceScope,
   runId: string,
+  job: ClaimingJob = {},
 ): Promise<(RunRecord & { firstClaim: boolean }) | undefined> {
+  const conditions = [
+    eq(runs.workspaceId, scope.workspaceId),
+    eq(runs.id, runId),
+    isNull(runs.cancelRequestedAt),
+  ];
+  // A resume job wakes only the wait it was sent for; any other job takes a queued run, a
+  // waiting one (which then suspends again if it is early) or a running one whose worker died.
+  if (job.resumeAt) {
+    conditions.push(eq(runs.status, 'waiting'), eq(runs.resumeAt, job.resumeAt));
+  } else {
+    conditions.push(inArray(runs.status, ['queued', 'running', 'waiting']));
+  }
+  if (job.generation !== undefined) conditions.push(eq(runs.retryCount, job.generation));
   const [row] = await scope.db
     .update(runs)
     .set({
@@ -82,16 +109,39 @@ export async function claimRun(
       lease: sql`gen_random_uuid()`,
       resumeAt: null,
     })
+    .where(and(...conditions))
+    // A run whose start time is this transaction's has never run: it has no checkpoints to read.
+    .returning({ ...getTableColumns(runs), firstClaim: sql<boolean>`${runs.startedAt} = now()` });
+  return row;
+}
+
+/** What the queue job that delivers a run says about which try of it, and which wait, it is for. */
+export interface ClaimingJob {
+  /** The run's retry count when the job was sent: jobs of earlier tries claim nothing. */
+  generation?: number;
+  /** For a job that ends a wait: the resume time it was sent for. */
+  resumeAt?: Date;
+}
+
+/**
+ * Ends an unfinished run whose cancel was asked for but that no worker will end: its worker died,
+ * or it was about to wait. Takes the lease away, so a worker still holding it stops at its next
+ * write. Undefined when there was nothing to end.
+ */
+export async function endCancelledRun(scope: WorkspaceScope, runId: string) {
+  const [row] = await scope.db
+    .update(runs)
+    .set({ status: 'cancelled', finishedAt: new Date(), lease: null, resumeAt: null })
     .where(
       and(
         eq(runs.workspaceId, scope.workspaceId),
         eq(runs.id, runId),
         inArray(runs.status, ['queued', 'running', 'waiting']),
-        isNull(runs.cancelRequestedAt),
+        isNotNull(runs.cancelRequestedAt),
       ),
     )
-    // A run whose start time is this transaction's has never run: it has no checkpoints to read.
-    .returning({ ...getTableColumns(runs), firstClaim: sql<boolean>`${runs.startedAt} = now()` });
+    .returning({ id: runs.id });
+  if (row) await appendRunEvent(scope, runId, 'status', { status: 'cancelled' });
   return row;
 }
 
@@ -247,13 +297,28 @@ export async function finishRun(
 }
 
 /** Puts a finished run back in the queue (a retry): its checkpoints before `fromPosition` stay. */
-export async function requeueRun(scope: WorkspaceScope, runId: string, fromPosition: number) {
+export async function requeueRun(
+  scope: WorkspaceScope,
+  runId: string,
+  fromPosition: number,
+): Promise<number> {
   await deleteStepsFrom(scope, runId, fromPosition);
-  await scope.db
+  const [row] = await scope.db
     .update(runs)
-    .set({ status: 'queued', output: null, error: null, finishedAt: null, cancelRequestedAt: null })
-    .where(and(eq(runs.workspaceId, scope.workspaceId), eq(runs.id, runId)));
+    .set({
+      status: 'queued',
+      output: null,
+      error: null,
+      finishedAt: null,
+      cancelRequestedAt: null,
+      resumeAt: null,
+      lease: null,
+      retryCount: sql`${runs.retryCount} + 1`,
+    })
+    .where(and(eq(runs.workspaceId, scope.workspaceId), eq(runs.id, runId)))
+    .returning({ retryCount: runs.retryCount });
   await appendRunEvent(scope, runId, 'status', { status: 'queued', retryFrom: fromPosition });
+  return row?.retryCount ?? 0;
 }
 
 /** Asks a run to stop; a queued run is cancelled at once. Returns the run after. */
@@ -265,6 +330,7 @@ export async function requestCancel(scope: WorkspaceScope, runId: string): Promi
       // No worker holds a queued or waiting run, so nobody else would end it.
       status: sql`case when ${runs.status} in ('queued', 'waiting') then 'cancelled' else ${runs.status} end`,
       finishedAt: sql`case when ${runs.status} in ('queued', 'waiting') then now() else ${runs.finishedAt} end`,
+      resumeAt: null,
     })
     .where(
       and(
@@ -275,7 +341,27 @@ export async function requestCancel(scope: WorkspaceScope, runId: string): Promi
     )
     .returning();
   if (row?.status === 'cancelled') await appendRunEvent(scope, runId, 'status', { status: 'cancelled' });
+  if (row) await cancelCallees(scope, runId);
   return row;
+}
+
+/**
+ * Cancels the unfinished runs this run started with agent.call. A waiting callee has no queue job
+ * of its own (its caller resumes it), so without this it would wait forever.
+ */
+async function cancelCallees(scope: WorkspaceScope, runId: string) {
+  const callees = await scope.db
+    .select({ id: runs.id })
+    .from(runs)
+    .where(
+      and(
+        eq(runs.workspaceId, scope.workspaceId),
+        eq(runs.parentRunId, runId),
+        eq(runs.trigger, 'agent'),
+        inArray(runs.status, ['queued', 'running', 'waiting']),
+      ),
+    );
+  for (const callee of callees) await requestCancel(scope, callee.id);
 }
 
 export async function isCancelRequested(scope: WorkspaceScope, runId: string): Promise<boolean> {

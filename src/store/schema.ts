@@ -332,6 +332,11 @@ export const runs = pgTable(
     callChain: jsonb('call_chain').$type<string[]>(),
     callKey: text('call_key'),
     usage: jsonb('usage').$type<StoredUsage>(),
+    /**
+     * How many times the run was retried. Queue jobs and side-effect keys carry it, so a job or
+     * a key of an earlier try never acts on, or is mistaken for, this one.
+     */
+    retryCount: integer('retry_count').notNull().default(0),
     /** Set while the run waits (status waiting): when a worker picks it up again. */
     resumeAt: timestamp('resume_at', { withTimezone: true }),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),

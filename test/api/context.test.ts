@@ -94,6 +94,21 @@ describe('shared context API', () => {
     expect(exact.body.items.map((entry: { key: string }) => entry.key)).toEqual(['pricing/globex']);
   });
 
+  it('escapes the text of a search snippet, marking only the matched words', async () => {
+    await orca.request('POST', `/api/workspaces/${ws}/context`, {
+      token: owner.token,
+      body: { key: 'scraped/page', value: 1, text: '<img src=x onerror=alert(1)> quarterly revenue report' },
+    });
+    const found = await orca.request('GET', `/api/workspaces/${ws}/context?q=revenue`, {
+      token: viewer.token,
+    });
+    const snippet: string = found.body.items[0].snippet;
+    expect(snippet).toContain('<b>revenue</b>');
+    // Whatever of the markup survives is text: no < or > but the marks.
+    expect(snippet).toContain('&gt;');
+    expect(snippet.replaceAll('<b>', '').replaceAll('</b>', '')).not.toMatch(/[<>]/);
+  });
+
   it('lets a viewer read but not write, and refuses bad entries with the field named', async () => {
     const refused = await orca.request('POST', `/api/workspaces/${ws}/context`, {
       token: viewer.token,

@@ -9,8 +9,15 @@ import { parseLlmSetting } from '../../src/llm/llm-setting.ts';
 import { outboundPolicy } from '../../src/runtime/outbound-policy.ts';
 import { RunExecutor } from '../../src/runtime/run-executor.ts';
 import { runServices } from '../../src/runtime/run-services.ts';
+import { SuspendRun, type Tool } from '../../src/runtime/tool.ts';
 import { builtInTools } from '../../src/runtime/tools/index.ts';
-import { findRun, insertRun, listRunSteps, requestCancel } from '../../src/store/run-repository.ts';
+import {
+  findRun,
+  insertRun,
+  listRunSteps,
+  requestCancel,
+  requeueRun,
+} from '../../src/store/run-repository.ts';
 import { type ScriptedLlmServer, startScriptedLlmServer } from '../support/scripted-llm-server.ts';
 import { startTestPlatform, type TestPlatform, type TestUser } from '../support/test-platform.ts';
 
@@ -31,11 +38,11 @@ afterAll(async () => {
   await llm.close();
 });
 
-function executor(options: { withLlm?: boolean } = {}) {
+function executor(options: { withLlm?: boolean; tools?: ReadonlyMap<string, Tool> } = {}) {
   const model = createLanguageModel(parseLlmSetting(`openai-compatible:${llm.baseUrl}#scripted`));
   return new RunExecutor({
     store: orca.platform.store,
-    tools: builtInTools(),
+    tools: options.tools ?? builtInTools(),
     network: outboundPolicy(['127.0.0.1']),
     services: (run) => ({
       ...runServices(orca.platform.services, run),
@@ -335,5 +342,83 @@ describe('llm.generate', () => {
       code: 'not_configured',
       message: expect.stringMatching(/ORCA_LLM/),
     });
+  });
+});
+
+describe('runs that wait, are cancelled and are retried', () => {
+  it('ends as cancelled, not waiting forever, when a cancel comes just before the run would wait', async () => {
+    const agent = await createAgent({
+      name: 'Cancel Then Wait',
+      steps: [{ id: 'pause', tool: 'wait', with: { hours: 1 } }],
+    });
+    const run = await queueRun(agent);
+    // A wait whose run is cancelled while the tool is still deciding to suspend.
+    const cancellingWait: Tool = {
+      ...(builtInTools().get('wait') as Tool),
+      run: async () => {
+        await orca.platform.store.inWorkspace(workspaceId, (scope) => requestCancel(scope, run.id));
+        throw new SuspendRun(new Date(Date.now() + 3_600_000), null);
+      },
+    };
+    const tools = new Map([...builtInTools(), ['wait', cancellingWait]]);
+    expect(await executor({ tools }).execute(workspaceId, run.id)).toBe('cancelled');
+    expect((await read(run.id)).run?.status).toBe('cancelled');
+  });
+
+  it('wakes a waiting run only with the resume job sent for that wait and that try', async () => {
+    const agent = await createAgent({
+      name: 'Picky Sleeper',
+      steps: [{ id: 'pause', tool: 'wait', with: { seconds: 5 } }],
+    });
+    const run = await queueRun(agent);
+    expect(await executor().execute(workspaceId, run.id)).toBe('waiting');
+    const resumeAt = (await read(run.id)).run?.resumeAt as Date;
+    expect(
+      await executor().execute(workspaceId, run.id, { resumeAt: new Date(resumeAt.getTime() - 60_000) }),
+    ).toBe('not-runnable');
+    expect(await executor().execute(workspaceId, run.id, { resumeAt, generation: 1 })).toBe('not-runnable');
+    expect((await read(run.id)).run?.status).toBe('waiting');
+  });
+
+  it('cancels a called agent that waits when its caller is cancelled', async () => {
+    await createAgent({ name: 'Slow Callee', steps: [{ id: 'pause', tool: 'wait', with: { hours: 2 } }] });
+    const caller = await createAgent({
+      name: 'Waiting Caller',
+      steps: [{ id: 'call', tool: 'agent.call', with: { agent: 'Slow Callee' } }],
+    });
+    const run = await queueRun(caller);
+    expect(await executor().execute(workspaceId, run.id)).toBe('waiting');
+    const calleeId =
+      ((await read(run.id)).steps[0]?.resumeState as { calleeRunId?: string } | null)?.calleeRunId ?? '';
+    expect((await read(calleeId)).run?.status).toBe('waiting');
+    await orca.platform.store.inWorkspace(workspaceId, (scope) => requestCancel(scope, run.id));
+    expect((await read(run.id)).run?.status).toBe('cancelled');
+    expect((await read(calleeId)).run?.status).toBe('cancelled');
+  });
+
+  it('gives a retried run new side-effect keys: a new file, not the first try’s', async () => {
+    const agent = await createAgent({
+      name: 'Retried Saver',
+      steps: [
+        {
+          id: 'save',
+          tool: 'files.save',
+          with: { name: 'out.txt', content: 'try {{ $string(run.id = run.id) }}' },
+        },
+      ],
+    });
+    const run = await queueRun(agent);
+    expect(await executor().execute(workspaceId, run.id)).toBe('succeeded');
+    const generation = await orca.platform.store.inWorkspace(workspaceId, (scope) =>
+      requeueRun(scope, run.id, 0),
+    );
+    expect(generation).toBe(1);
+    // A job of the first try claims nothing; the retry's job runs it again.
+    expect(await executor().execute(workspaceId, run.id, { generation: 0 })).toBe('not-runnable');
+    expect(await executor().execute(workspaceId, run.id, { generation: 1 })).toBe('succeeded');
+    const files = await orca.request('GET', `/api/workspaces/${workspaceId}/deliverables?run=${run.id}`, {
+      token: owner.token,
+    });
+    expect(files.body.items).toHaveLength(2);
   });
 });

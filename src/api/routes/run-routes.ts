@@ -321,7 +321,7 @@ export function registerRunRoutes(app: OpenAPIHono<ApiEnv>) {
         createdBy: access.actor.userId,
       });
     });
-    await runQueue.enqueue({ workspaceId: access.workspace.id, runId: run.id });
+    await runQueue.enqueue({ workspaceId: access.workspace.id, runId: run.id, generation: 0 });
     return c.json({ id: run.id, status: run.status }, 202);
   });
 
@@ -454,7 +454,7 @@ export function registerRunRoutes(app: OpenAPIHono<ApiEnv>) {
       await requeueRun(scope, runId, position);
       return requireRun(scope, runId);
     });
-    await runQueue.enqueue({ workspaceId: access.workspace.id, runId });
+    await runQueue.enqueue({ workspaceId: access.workspace.id, runId, generation: run.retryCount });
     return c.json(runView(run), 202);
   });
 }

@@ -28,9 +28,17 @@ export function isTextual(contentType: string) {
   return /^text\/|json|xml|svg|javascript/i.test(contentType);
 }
 
+/**
+ * Text a spreadsheet would run as a formula (scraped data can start with "=HYPERLINK(…)") gets a
+ * leading apostrophe, which spreadsheets show as text; plain signed numbers are left alone.
+ */
+function neutralised(text: string) {
+  return /^[=+\-@\t\r]/.test(text) && !/^[+-]?\d+(\.\d+)?$/.test(text) ? `'${text}` : text;
+}
+
 function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
-  const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
+  const text = typeof value === 'object' ? JSON.stringify(value) : neutralised(String(value));
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

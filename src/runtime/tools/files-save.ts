@@ -21,7 +21,14 @@ const input = z.strictObject({
       'auto: text as is, anything else as JSON (a list of records as CSV when the name ends in .csv).',
     ),
   encoding: z.enum(['utf8', 'base64']).default('utf8').describe('How a text content is encoded.'),
-  contentType: z.string().max(200).optional(),
+  contentType: z
+    .string()
+    .max(200)
+    .regex(
+      /^[\w!#$&^.+-]+\/[\w!#$&^.+-]+(\s*;\s*[\w!#$&^.+-]+=("[^"\r\n]*"|[\w!#$&^.+-]+))*$/,
+      'contentType must be a media type such as text/csv or text/plain; charset=utf-8',
+    )
+    .optional(),
 });
 
 const output = z.object({

@@ -1,0 +1,1 @@
+ALTER TABLE "runs" ADD COLUMN "retry_count" integer DEFAULT 0 NOT NULL;
