@@ -10,6 +10,8 @@ import { diskFileStore, type FileStore } from './files/file-store.ts';
 import { createLanguageModel } from './llm/language-model.ts';
 import { consoleLogger } from './logger.ts';
 import { disabledMailer, type Mailer, mailService, smtpMailer } from './mail/mailer.ts';
+import { BuiltInPlanner } from './orchestrator/builtin-planner.ts';
+import { Orchestrator } from './orchestrator/orchestrator.ts';
 import { type StartedRunQueue, startRunQueue } from './queue/pg-boss-run-queue.ts';
 import { outboundPolicy } from './runtime/outbound-policy.ts';
 import { RunExecutor } from './runtime/run-executor.ts';
@@ -93,8 +95,9 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
         }),
     });
   }
+  const orchestrator = new Orchestrator({ store, runQueue, planner: new BuiltInPlanner() });
   const app = createApp(
-    { config, store, mailer, logger, runQueue, files: services.files },
+    { config, store, mailer, logger, runQueue, files: services.files, orchestrator },
     { webRoot: options.webRoot },
   );
   return {

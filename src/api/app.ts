@@ -15,6 +15,7 @@ import { registerDeliverableRoutes } from './routes/deliverable-routes.ts';
 import { registerInvitationRoutes } from './routes/invitation-routes.ts';
 import { registerMeRoutes } from './routes/me-routes.ts';
 import { registerMemberRoutes } from './routes/member-routes.ts';
+import { registerOrchestratorRoutes } from './routes/orchestrator-routes.ts';
 import { registerRunRoutes } from './routes/run-routes.ts';
 import { registerTokenRoutes } from './routes/token-routes.ts';
 import { registerWebhookSecretRoutes } from './routes/webhook-secret-routes.ts';
@@ -80,6 +81,7 @@ export function createApp(services: ApiServices, options: { webRoot?: string } =
   registerContextRoutes(app);
   registerDeliverableRoutes(app);
   registerWebhookSecretRoutes(app);
+  registerOrchestratorRoutes(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

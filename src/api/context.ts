@@ -5,6 +5,7 @@ import type { Config } from '../config.ts';
 import type { Role } from '../domain/roles.ts';
 import type { FileStore } from '../files/file-store.ts';
 import type { Mailer } from '../mail/mailer.ts';
+import type { Orchestrator } from '../orchestrator/orchestrator.ts';
 import type { RunQueue } from '../queue/run-queue.ts';
 import type { UserRecord } from '../store/account-repository.ts';
 import type { AuditActor } from '../store/audit-repository.ts';
@@ -23,6 +24,7 @@ export interface ApiServices {
   logger: Logger;
   runQueue: RunQueue;
   files: FileStore;
+  orchestrator: Orchestrator;
 }
 
 export type Principal =

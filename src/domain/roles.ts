@@ -22,7 +22,9 @@ export type Action =
   | 'context.manage'
   | 'deliverables.read'
   | 'deliverables.manage'
-  | 'webhooks.secret';
+  | 'webhooks.secret'
+  | 'plans.read'
+  | 'plans.manage';
 
 /** The least role that may perform each action. */
 export const leastRoleFor: Record<Action, Role> = {
@@ -44,6 +46,9 @@ export const leastRoleFor: Record<Action, Role> = {
   'deliverables.manage': 'builder',
   // The secret receivers verify Orca's webhooks with: whoever holds it can forge them.
   'webhooks.secret': 'admin',
+  // Anyone may talk to the Orchestrator and read its plans; applying one is building.
+  'plans.read': 'viewer',
+  'plans.manage': 'builder',
 };
 
 /**

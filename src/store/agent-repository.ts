@@ -174,3 +174,43 @@ export async function findAgentByName(scope: WorkspaceScope, name: string): Prom
     );
   return row;
 }
+
+/** Everything needed to bring a deleted agent back as it was (its runs aside). */
+export interface AgentSnapshot {
+  agent: typeof agents.$inferSelect;
+  versions: AgentVersionRecord[];
+}
+
+export async function snapshotAgent(
+  scope: WorkspaceScope,
+  agentId: string,
+): Promise<AgentSnapshot | undefined> {
+  if (!isUuid(agentId)) return undefined;
+  const [agent] = await scope.db
+    .select()
+    .from(agents)
+    .where(and(eq(agents.workspaceId, scope.workspaceId), eq(agents.id, agentId)));
+  if (!agent) return undefined;
+  const versions = await scope.db
+    .select()
+    .from(agentVersions)
+    .where(and(eq(agentVersions.workspaceId, scope.workspaceId), eq(agentVersions.agentId, agentId)))
+    .orderBy(asc(agentVersions.version));
+  return { agent, versions };
+}
+
+/** Puts a snapshot back under its own id. Throws a unique violation when its name is taken. */
+export async function restoreAgentSnapshot(scope: WorkspaceScope, snapshot: AgentSnapshot) {
+  const revive = <T extends { createdAt: Date | string }>(row: T) => ({
+    ...row,
+    createdAt: new Date(row.createdAt),
+  });
+  await scope.db.insert(agents).values({
+    ...revive(snapshot.agent),
+    updatedAt: new Date(),
+    workspaceId: scope.workspaceId,
+  });
+  await scope.db
+    .insert(agentVersions)
+    .values(snapshot.versions.map((version) => ({ ...revive(version), workspaceId: scope.workspaceId })));
+}

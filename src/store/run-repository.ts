@@ -463,3 +463,12 @@ export async function latestRunEventId(scope: WorkspaceScope): Promise<number> {
     .where(eq(runEvents.workspaceId, scope.workspaceId));
   return row?.id ?? 0;
 }
+
+/** The newest run of each agent of the workspace. */
+export async function latestRunPerAgent(scope: WorkspaceScope): Promise<RunRecord[]> {
+  return scope.db
+    .selectDistinctOn([runs.agentId])
+    .from(runs)
+    .where(eq(runs.workspaceId, scope.workspaceId))
+    .orderBy(runs.agentId, desc(runs.createdAt));
+}

@@ -25,6 +25,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { AgentSpec } from '../domain/agent-spec.ts';
+import type { PlanOperation, PlanQuestion, PlanStatus } from '../domain/plan.ts';
 
 export const applicationRole = pgRole('orca_app').existing();
 
@@ -485,4 +486,73 @@ export const webhookSigningSecrets = pgTable(
     createdAt: createdAt(),
   },
   () => [workspacePolicy('webhook_signing_secrets')],
+);
+
+/** A chat with the Orchestrator, per workspace and person. */
+export const conversations = pgTable(
+  'conversations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    title: text('title').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (table) => [
+    index('conversations_workspace_created').on(table.workspaceId, table.createdAt),
+    workspacePolicy('conversations'),
+  ],
+);
+
+export const conversationMessages = pgTable(
+  'conversation_messages',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    conversationId: uuid('conversation_id')
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    role: text('role').$type<'user' | 'assistant'>().notNull(),
+    text: text('text').notNull(),
+    planId: uuid('plan_id'),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (table) => [
+    index('conversation_messages_conversation').on(table.conversationId, table.id),
+    workspacePolicy('conversation_messages'),
+  ],
+);
+
+/** A plan the Orchestrator proposed: reviewed, then applied (with its undo) or rejected. */
+export const plans = pgTable(
+  'plans',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    conversationId: uuid('conversation_id').references(() => conversations.id, { onDelete: 'set null' }),
+    status: text('status').$type<PlanStatus>().notNull(),
+    summary: text('summary').notNull(),
+    questions: jsonb('questions').$type<PlanQuestion[]>().notNull().default([]),
+    operations: jsonb('operations').$type<PlanOperation[]>().notNull().default([]),
+    /** What the planner needs to finish the plan once its questions are answered. */
+    draft: jsonb('draft').$type<Record<string, unknown>>(),
+    /** How to put the workspace back as it was, written when the plan is applied. */
+    undo: jsonb('undo').$type<Record<string, unknown>[]>(),
+    results: jsonb('results').$type<Record<string, unknown>[]>(),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    appliedBy: uuid('applied_by').references(() => users.id, { onDelete: 'set null' }),
+    appliedAt: timestamp('applied_at', { withTimezone: true }),
+    undoneAt: timestamp('undone_at', { withTimezone: true }),
+  },
+  (table) => [
+    index('plans_workspace_created').on(table.workspaceId, table.createdAt),
+    workspacePolicy('plans'),
+  ],
 );

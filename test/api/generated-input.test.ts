@@ -108,6 +108,11 @@ const routes: RouteUnderTest[] = [
     keys: ['key', 'value', 'text', 'tags'],
   },
   { method: 'POST', path: () => `/api/workspaces/${workspace.id}/agents`, keys: ['spec'] },
+  {
+    method: 'POST',
+    path: () => `/api/workspaces/${workspace.id}/orchestrator/messages`,
+    keys: ['text', 'conversationId'],
+  },
 ];
 
 beforeAll(async () => {
@@ -163,6 +168,9 @@ describe('generated input', () => {
             `/api/workspaces/${workspace.id}/context?prefix=${encodeURIComponent(query)}&cursor=${encoded}`,
           ],
           ['GET', `/api/workspaces/${workspace.id}/context/${encoded}`],
+          ['POST', `/api/workspaces/${workspace.id}/plans/${encoded}/approve`],
+          ['POST', `/api/workspaces/${workspace.id}/plans/${encoded}/undo`],
+          ['GET', `/api/workspaces/${workspace.id}/orchestrator/conversations/${encoded}`],
           ['DELETE', `/api/workspaces/${workspace.id}/context/${encoded}`],
           ['GET', `/api/workspaces/${workspace.id}/agents/${encoded}/memory`],
           ['GET', `/api/workspaces/${workspace.id}/deliverables/${encoded}/content`],

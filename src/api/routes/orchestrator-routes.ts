@@ -1,0 +1,236 @@
+// The Orchestrator over HTTP: messages in, replies and plans out; plans approved (optionally
+// edited), rejected or undone.
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import type { PlanRecord } from '../../store/plan-repository.ts';
+import { requirePrincipal } from '../authentication.ts';
+import type { ApiEnv } from '../context.ts';
+import { commonErrors, idParameter, jsonBody, jsonResponse, securedBy, timestamp } from '../schemas.ts';
+import { iso, isoOrNull } from '../serialize.ts';
+import { requireAction } from '../workspace-access.ts';
+
+const planSchema = z
+  .object({
+    id: z.string(),
+    status: z.enum(['proposed', 'needs_answers', 'applied', 'rejected', 'undone', 'superseded']),
+    summary: z.string(),
+    questions: z.array(
+      z.object({ id: z.string(), text: z.string(), options: z.array(z.string()).optional() }),
+    ),
+    operations: z.array(z.record(z.string(), z.unknown())),
+    results: z
+      .array(z.record(z.string(), z.unknown()))
+      .nullable()
+      .describe('What applying did, operation by operation.'),
+    conversationId: z.string().nullable(),
+    createdAt: timestamp,
+    appliedAt: timestamp.nullable(),
+    undoneAt: timestamp.nullable(),
+  })
+  .openapi('Plan');
+
+const messageAnswerSchema = z
+  .object({ conversationId: z.string(), reply: z.string(), plan: planSchema.optional() })
+  .openapi('OrchestratorAnswer');
+
+const conversationSchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    createdAt: timestamp,
+    messages: z.array(
+      z.object({
+        id: z.number(),
+        role: z.enum(['user', 'assistant']),
+        text: z.string(),
+        createdAt: timestamp,
+        plan: planSchema.optional(),
+      }),
+    ),
+  })
+  .openapi('Conversation');
+
+function planView(plan: PlanRecord) {
+  return {
+    id: plan.id,
+    status: plan.status,
+    summary: plan.summary,
+    questions: plan.questions,
+    operations: plan.operations as Record<string, unknown>[],
+    results: plan.results ?? null,
+    conversationId: plan.conversationId,
+    createdAt: iso(plan.createdAt),
+    appliedAt: isoOrNull(plan.appliedAt),
+    undoneAt: isoOrNull(plan.undoneAt),
+  };
+}
+
+const planParams = z.object({ ws: idParameter('ws'), planId: idParameter('planId') });
+
+const routes = {
+  message: createRoute({
+    method: 'post',
+    path: '/api/workspaces/{ws}/orchestrator/messages',
+    tags: ['orchestrator'],
+    summary: 'Tell the Orchestrator what you want; it answers, with a plan when something would change',
+    security: securedBy,
+    request: {
+      params: z.object({ ws: idParameter('ws') }),
+      body: jsonBody(
+        z.object({
+          text: z
+            .string()
+            .trim()
+            .min(1, 'text must not be empty: say what you want done')
+            .max(10_000, 'text must be at most 10000 characters'),
+          conversationId: z
+            .string()
+            .max(100)
+            .optional()
+            .describe('Continue this conversation (answers to questions go here).'),
+        }),
+      ),
+    },
+    responses: { 200: jsonResponse(messageAnswerSchema, 'The reply, and the plan if any.'), ...commonErrors },
+  }),
+  conversation: createRoute({
+    method: 'get',
+    path: '/api/workspaces/{ws}/orchestrator/conversations/{conversationId}',
+    tags: ['orchestrator'],
+    summary: 'A conversation’s history, with its plans',
+    security: securedBy,
+    request: { params: z.object({ ws: idParameter('ws'), conversationId: idParameter('conversationId') }) },
+    responses: { 200: jsonResponse(conversationSchema, 'The conversation.'), ...commonErrors },
+  }),
+  read: createRoute({
+    method: 'get',
+    path: '/api/workspaces/{ws}/plans/{planId}',
+    tags: ['orchestrator'],
+    summary: 'A plan',
+    security: securedBy,
+    request: { params: planParams },
+    responses: { 200: jsonResponse(planSchema, 'The plan.'), ...commonErrors },
+  }),
+  approve: createRoute({
+    method: 'post',
+    path: '/api/workspaces/{ws}/plans/{planId}/approve',
+    tags: ['orchestrator'],
+    summary: 'Apply a plan, all or nothing (builder); approving again changes nothing more',
+    security: securedBy,
+    request: {
+      params: planParams,
+      body: jsonBody(
+        z.object({
+          operations: z
+            .array(z.unknown())
+            .max(50)
+            .optional()
+            .describe('The operations as edited by the user, instead of the proposed ones.'),
+        }),
+      ),
+    },
+    responses: {
+      200: jsonResponse(
+        z.object({ plan: planSchema, results: z.array(z.record(z.string(), z.unknown())) }),
+        'Applied.',
+      ),
+      ...commonErrors,
+    },
+  }),
+  reject: createRoute({
+    method: 'post',
+    path: '/api/workspaces/{ws}/plans/{planId}/reject',
+    tags: ['orchestrator'],
+    summary: 'Drop a plan (builder)',
+    security: securedBy,
+    request: { params: planParams },
+    responses: { 200: jsonResponse(planSchema, 'Rejected.'), ...commonErrors },
+  }),
+  undo: createRoute({
+    method: 'post',
+    path: '/api/workspaces/{ws}/plans/{planId}/undo',
+    tags: ['orchestrator'],
+    summary: 'Put back what an applied plan changed (builder)',
+    security: securedBy,
+    request: { params: planParams },
+    responses: { 200: jsonResponse(planSchema, 'Undone.'), ...commonErrors },
+  }),
+};
+
+export function registerOrchestratorRoutes(app: OpenAPIHono<ApiEnv>) {
+  app.openapi(routes.message, async (c) => {
+    const access = requireAction(c, 'plans.read');
+    const principal = requirePrincipal(c);
+    const body = c.req.valid('json');
+    const answer = await c.get('services').orchestrator.message({
+      workspaceId: access.workspace.id,
+      user: { id: principal.user.id, email: principal.user.email },
+      text: body.text,
+      conversationId: body.conversationId,
+    });
+    return c.json(
+      {
+        conversationId: answer.conversationId,
+        reply: answer.reply,
+        ...(answer.plan ? { plan: planView(answer.plan) } : {}),
+      },
+      200,
+    );
+  });
+
+  app.openapi(routes.conversation, async (c) => {
+    const access = requireAction(c, 'plans.read');
+    const { conversationId } = c.req.valid('param');
+    const { conversation, messages, plans } = await c
+      .get('services')
+      .orchestrator.conversation(access.workspace.id, conversationId);
+    return c.json(
+      {
+        id: conversation.id,
+        title: conversation.title,
+        createdAt: iso(conversation.createdAt),
+        messages: messages.map((message) => {
+          const plan = message.planId ? plans.get(message.planId) : undefined;
+          return {
+            id: message.id,
+            role: message.role,
+            text: message.text,
+            createdAt: iso(message.createdAt),
+            ...(plan ? { plan: planView(plan) } : {}),
+          };
+        }),
+      },
+      200,
+    );
+  });
+
+  app.openapi(routes.read, async (c) => {
+    const access = requireAction(c, 'plans.read');
+    const plan = await c.get('services').orchestrator.plan(access.workspace.id, c.req.valid('param').planId);
+    return c.json(planView(plan), 200);
+  });
+
+  app.openapi(routes.approve, async (c) => {
+    const access = requireAction(c, 'plans.manage');
+    const { operations } = c.req.valid('json');
+    const plan = await c
+      .get('services')
+      .orchestrator.approve(access.workspace.id, c.req.valid('param').planId, access.actor, operations);
+    return c.json({ plan: planView(plan), results: plan.results ?? [] }, 200);
+  });
+
+  app.openapi(routes.reject, async (c) => {
+    const access = requireAction(c, 'plans.manage');
+    const plan = await c
+      .get('services')
+      .orchestrator.reject(access.workspace.id, c.req.valid('param').planId);
+    return c.json(planView(plan), 200);
+  });
+
+  app.openapi(routes.undo, async (c) => {
+    const access = requireAction(c, 'plans.manage');
+    const plan = await c
+      .get('services')
+      .orchestrator.undo(access.workspace.id, c.req.valid('param').planId, access.actor);
+    return c.json(planView(plan), 200);
+  });
+}

@@ -1,0 +1,537 @@
+// The built-in planner: understands everyday requests with no LLM, from the vocabulary in
+// vocabulary.ts. It proposes plans of the same type as the LLM planner, and asks a question
+// instead of guessing when a request lacks something it needs or names two agents alike.
+import type { PlanOperation, PlanQuestion } from '../domain/plan.ts';
+import { agentsMentioned } from './agent-names.ts';
+import type { Planner, PlannerAnswer, PlannerRequest, WorkspaceSnapshot } from './planner.ts';
+import {
+  emailsIn,
+  firstOf,
+  givenName,
+  hasAny,
+  selectorIn,
+  siteName,
+  titleCase,
+  urlsIn,
+} from './request-text.ts';
+import { monitorSpec, type Notification, notificationSteps, scraperSpec } from './spec-templates.ts';
+import {
+  type ActionIntent,
+  type AgentKind,
+  actionWords,
+  agentKinds,
+  createWords,
+  knownFields,
+  noWords,
+  questionPatterns,
+  recordLayouts,
+  recordNouns,
+} from './vocabulary.ts';
+
+type SnapshotAgent = WorkspaceSnapshot['agents'][number];
+
+/** What the planner keeps while it waits for answers. */
+interface Draft {
+  intent: 'create' | ActionIntent;
+  kind?: AgentKind;
+  url?: string;
+  noun?: string;
+  selector?: string;
+  records?: { selector: string; fields: Record<string, unknown> };
+  notify?: Notification;
+  name?: string;
+  goal?: string;
+  candidates?: string[];
+  text?: string;
+}
+
+const webhookWords = [
+  'webhook',
+  'hook',
+  'post to',
+  'post it to',
+  'post them to',
+  'send to',
+  'send it to',
+  'send them to',
+  'slack',
+];
+const emailWords = ['email', 'e-mail', 'mail me', 'email me', 'by mail'];
+
+function describeAgents(agents: readonly SnapshotAgent[]) {
+  if (agents.length === 0)
+    return 'This workspace has no agents yet. Tell me what one should do, e.g. "monitor https://example.com/pricing for changes and email me".';
+  const lines = agents.map((agent) => {
+    const last = agent.lastRun ? `, last run ${agent.lastRun.status}` : ', never run';
+    return `- ${agent.name} (version ${agent.version}, ${agent.status}${last})`;
+  });
+  return `This workspace has ${agents.length} agent${agents.length === 1 ? '' : 's'}:\n${lines.join('\n')}`;
+}
+
+function uniqueName(wanted: string, agents: readonly SnapshotAgent[]) {
+  const taken = new Set(agents.map((agent) => agent.name.toLowerCase()));
+  if (!taken.has(wanted.toLowerCase())) return wanted;
+  for (let number = 2; ; number++) {
+    const candidate = `${wanted} ${number}`;
+    if (!taken.has(candidate.toLowerCase())) return candidate;
+  }
+}
+
+function noticeTargets(
+  text: string,
+  pageUrl: string | undefined,
+  userEmail: string | undefined,
+): Notification {
+  const notify: Notification = {};
+  const urls = urlsIn(text).filter((url) => url !== pageUrl);
+  if (urls.length > 0 && (hasAny(text, webhookWords) || urls[0]?.includes('hook'))) notify.webhook = urls[0];
+  const addresses = emailsIn(text);
+  if (addresses[0]) notify.email = addresses[0];
+  else if (hasAny(text, emailWords) && userEmail) notify.email = userEmail;
+  return notify;
+}
+
+/** The page the agent works on: the first address that is not where results are posted. */
+function pageUrl(text: string): string | undefined {
+  const urls = urlsIn(text);
+  if (urls.length <= 1) {
+    const only = urls[0];
+    // A single address that is plainly the webhook is not the page.
+    if (only && hasAny(text, webhookWords) && /hook/i.test(only) && urls.length === 1) return undefined;
+    return only;
+  }
+  const hookAt = firstOf(text, webhookWords)?.index ?? Number.POSITIVE_INFINITY;
+  return urls.find((url) => text.indexOf(url) < hookAt) ?? urls[0];
+}
+
+function recordNoun(text: string): string {
+  return recordNouns.find((entry) => hasAny(text, entry.words))?.noun ?? 'records';
+}
+
+function recordsFromAnswer(text: string): Draft['records'] | undefined {
+  const selector = selectorIn(text);
+  if (selector)
+    return { selector, fields: { text: { trim: true }, link: { selector: 'a', attribute: 'href' } } };
+  for (const layout of Object.values(recordLayouts)) if (hasAny(text, layout.words)) return layout.records;
+  return undefined;
+}
+
+function kindOf(text: string): AgentKind | undefined {
+  const found = (Object.entries(agentKinds) as [AgentKind, readonly string[]][])
+    .map(([kind, words]) => ({ kind, at: firstOf(text, words)?.index ?? -1 }))
+    .filter((entry) => entry.at >= 0)
+    .sort((a, b) => a.at - b.at);
+  // A portal wins whenever it is mentioned: it changes what the agent needs most.
+  if (found.some((entry) => entry.kind === 'portal')) return 'portal';
+  return found[0]?.kind;
+}
+
+const questions = {
+  url: (kind: AgentKind | undefined): PlanQuestion => ({
+    id: 'url',
+    text:
+      kind === 'monitor'
+        ? 'Which page should it watch? Give its address, e.g. https://example.com/pricing.'
+        : 'Which page lists what it should collect? Give its address, e.g. https://example.com/team.',
+  }),
+  records: (noun: string): PlanQuestion => ({
+    id: 'records',
+    text: `What marks each of the ${noun} on the page? Give a CSS selector such as \`.lead\` or \`table tr\`, or pick one of these.`,
+    options: Object.keys(recordLayouts),
+  }),
+  which: (candidates: SnapshotAgent[]): PlanQuestion => ({
+    id: 'agent',
+    text: `Which agent do you mean: ${candidates.map((agent) => `"${agent.name}"`).join(' or ')}?`,
+    options: candidates.map((agent) => agent.name),
+  }),
+};
+
+export class BuiltInPlanner implements Planner {
+  readonly name = 'built-in';
+
+  async plan(request: PlannerRequest & { userEmail?: string }): Promise<PlannerAnswer> {
+    const text = request.text.trim();
+    const lower = text.toLowerCase();
+    const { agents } = request.snapshot;
+    const draft = request.draft as Draft | undefined;
+
+    if (draft) {
+      const continued = this.#continueDraft(draft, text, request);
+      if (continued) return continued;
+    }
+
+    if (questionPatterns.listAgents.some((pattern) => pattern.test(lower))) {
+      return { reply: describeAgents(agents) };
+    }
+    if (questionPatterns.whyFailed.some((pattern) => pattern.test(lower))) {
+      return this.#explainFailure(text, agents);
+    }
+
+    const mentioned = agentsMentioned(text, agents);
+    const action = firstOf(lower, Object.values(actionWords).flat());
+    const intent =
+      action &&
+      (Object.entries(actionWords) as [ActionIntent, readonly string[]][]).find(([, words]) =>
+        words.includes(action.phrase as never),
+      )?.[0];
+    const kind = kindOf(lower);
+    // "Create …" before any action word asks for a new agent, even if an agent's name is in it.
+    const createAt = firstOf(lower, createWords)?.index ?? -1;
+    const createsFirst = createAt >= 0 && (!action || createAt <= action.index);
+    const wantsNew = createsFirst || (kind !== undefined && (mentioned.length === 0 || !intent));
+
+    if (mentioned.length > 0 && intent && !createsFirst) {
+      if (mentioned.length > 1) {
+        const candidates = mentioned.map((match) => match.item);
+        return {
+          reply: questions.which(candidates).text,
+          plan: {
+            summary: `Waiting to know which agent to ${intent}.`,
+            questions: [questions.which(candidates)],
+            operations: [],
+            draft: { intent, candidates: candidates.map((agent) => agent.id), text } satisfies Draft,
+          },
+        };
+      }
+      const agent = mentioned[0]?.item as SnapshotAgent;
+      return this.#act(intent, agent, text, request);
+    }
+    if (wantsNew) return this.#create(text, request);
+    if (mentioned.length > 0) {
+      return {
+        reply: `Do you want to run, change, pause, resume or delete "${mentioned[0]?.item.name}"? Say which.`,
+      };
+    }
+    return {
+      reply:
+        'I did not understand what to do. I can build agents ("monitor https://example.com/pricing for changes and email me", "scrape the leads from https://example.com/team and post them to https://hooks.example.com/x"), change them ("use https://example.com/new instead for the price monitor"), run, pause, resume or delete them, and tell you what agents you have.',
+    };
+  }
+
+  #continueDraft(
+    draft: Draft,
+    text: string,
+    request: PlannerRequest & { userEmail?: string },
+  ): PlannerAnswer | undefined {
+    if (hasAny(text, noWords) && text.split(/\s+/).length <= 3) {
+      return { reply: 'All right, I dropped that plan.' };
+    }
+    if (draft.candidates) {
+      const candidates = request.snapshot.agents.filter((agent) => draft.candidates?.includes(agent.id));
+      const ordinal = /\b(first|1st|one|1)\b/i.test(text) ? 0 : /\b(second|2nd|two|2)\b/i.test(text) ? 1 : -1;
+      const chosen = agentsMentioned(text, candidates).map((match) => match.item);
+      const agent = chosen.length === 1 ? chosen[0] : ordinal >= 0 ? candidates[ordinal] : undefined;
+      if (!agent) return undefined;
+      return this.#act(draft.intent as ActionIntent, agent, draft.text ?? '', request);
+    }
+    if (draft.intent === 'create') {
+      const filled: Draft = { ...draft };
+      const url = urlsIn(text)[0];
+      if (!filled.url && url) filled.url = url;
+      if (filled.kind === 'scrape' && !filled.records) filled.records = recordsFromAnswer(text);
+      const progressed = filled.url !== draft.url || filled.records !== draft.records;
+      if (!progressed) return undefined;
+      return this.#createFrom(filled, request);
+    }
+    return undefined;
+  }
+
+  #create(text: string, request: PlannerRequest & { userEmail?: string }): PlannerAnswer {
+    const lower = text.toLowerCase();
+    const kind = kindOf(lower) ?? (hasAny(lower, ['price', 'prices']) ? 'monitor' : 'scrape');
+    if (kind === 'portal') {
+      return {
+        reply:
+          'Signing in to a portal and downloading files needs the browser tools and connected accounts, which this Orca does not have yet. I can build agents that read public pages and APIs: say which page to watch or what to collect.',
+      };
+    }
+    const url = pageUrl(text);
+    const selector = selectorIn(text);
+    const draft: Draft = {
+      intent: 'create',
+      kind,
+      url,
+      noun: recordNoun(lower),
+      selector: kind === 'monitor' ? selector : undefined,
+      records: kind === 'scrape' ? recordsFromAnswer(text) : undefined,
+      notify: noticeTargets(text, url, request.userEmail),
+      name: givenName(text),
+      goal: text.slice(0, 500),
+    };
+    return this.#createFrom(draft, request);
+  }
+
+  #createFrom(draft: Draft, request: PlannerRequest): PlannerAnswer {
+    const pending: PlanQuestion[] = [];
+    if (!draft.url) pending.push(questions.url(draft.kind));
+    if (draft.kind === 'scrape' && !draft.records) pending.push(questions.records(draft.noun ?? 'records'));
+    if (pending.length > 0) {
+      return {
+        reply: pending.map((question) => question.text).join('\n'),
+        plan: {
+          summary: 'A new agent, once these are answered.',
+          questions: pending,
+          operations: [],
+          draft: { ...draft },
+        },
+      };
+    }
+    const url = draft.url as string;
+    const site = titleCase(siteName(url));
+    const notify = draft.notify ?? {};
+    const spec =
+      draft.kind === 'monitor'
+        ? monitorSpec({
+            name: uniqueName(
+              draft.name ?? `${site} ${/price/i.test(draft.goal ?? '') ? 'Price ' : ''}Monitor`,
+              request.snapshot.agents,
+            ),
+            url,
+            selector: draft.selector,
+            notify,
+            goal: draft.goal ?? `Watch ${url} for changes`,
+          })
+        : scraperSpec({
+            name: uniqueName(
+              draft.name ?? `${site} ${titleCase(draft.noun ?? 'records')} Scraper`,
+              request.snapshot.agents,
+            ),
+            url,
+            noun: draft.noun ?? 'records',
+            records: draft.records as NonNullable<Draft['records']>,
+            notify,
+            goal: draft.goal ?? `Collect the records listed on ${url}`,
+          });
+    const told = [notify.email && `e-mail ${notify.email}`, notify.webhook && `post to ${notify.webhook}`]
+      .filter(Boolean)
+      .join(' and ');
+    const what =
+      draft.kind === 'monitor'
+        ? `watches ${url}${draft.selector ? ` (${draft.selector})` : ''} and, when it changes, ${told || 'records the change'}`
+        : `collects the ${draft.noun} on ${url} into the shared context and a CSV file${told ? `, then ${told}` : ''}`;
+    const operations: PlanOperation[] = [
+      { type: 'createAgent', spec },
+      { type: 'runAgent', agentName: spec.name, input: {}, test: true },
+    ];
+    return {
+      reply: `I will create "${spec.name}", which ${what}, and test it once. Approve the plan to go ahead.`,
+      plan: { summary: `Create "${spec.name}" and test it.`, questions: [], operations },
+    };
+  }
+
+  #act(
+    intent: ActionIntent,
+    agent: SnapshotAgent,
+    text: string,
+    request: PlannerRequest & { userEmail?: string },
+  ): PlannerAnswer {
+    const reference = { agentId: agent.id, agentName: agent.name };
+    switch (intent) {
+      case 'delete':
+        return {
+          reply: `I will delete "${agent.name}" with its runs. Approve to confirm; you can undo it afterwards (its runs are not restored).`,
+          plan: {
+            summary: `Delete "${agent.name}".`,
+            questions: [],
+            operations: [{ type: 'deleteAgent', ...reference, expectedVersion: agent.version }],
+          },
+        };
+      case 'pause':
+        if (agent.status === 'paused') return { reply: `"${agent.name}" is already paused.` };
+        return {
+          reply: `I will pause "${agent.name}": it will not run until resumed.`,
+          plan: {
+            summary: `Pause "${agent.name}".`,
+            questions: [],
+            operations: [{ type: 'pauseAgent', ...reference }],
+          },
+        };
+      case 'resume':
+        if (agent.status === 'active') return { reply: `"${agent.name}" is already active.` };
+        return {
+          reply: `I will resume "${agent.name}".`,
+          plan: {
+            summary: `Resume "${agent.name}".`,
+            questions: [],
+            operations: [{ type: 'resumeAgent', ...reference }],
+          },
+        };
+      case 'run':
+        return this.#run(agent, text);
+      case 'update':
+        return this.#update(agent, text, request);
+    }
+  }
+
+  #run(agent: SnapshotAgent, text: string): PlannerAnswer {
+    const input: Record<string, unknown> = {};
+    const schema = agent.spec.input as { properties?: Record<string, unknown>; required?: string[] };
+    const url = urlsIn(text)[0];
+    if (url && schema.properties && 'url' in schema.properties) input.url = url;
+    const json = /\{[\s\S]*\}/.exec(text)?.[0];
+    if (json) {
+      try {
+        Object.assign(input, JSON.parse(json));
+      } catch {
+        // Not JSON after all; the words around it are the request.
+      }
+    }
+    const missing = (schema.required ?? []).filter((field) => !(field in input));
+    if (missing.length > 0) {
+      return {
+        reply: `"${agent.name}" needs ${missing.join(', ')} as input. Say it again with them, e.g. run ${agent.name} with {"${missing[0]}": "…"}.`,
+      };
+    }
+    return {
+      reply: `I will run "${agent.name}" now${Object.keys(input).length ? ` with ${JSON.stringify(input)}` : ''} and report the outcome.`,
+      plan: {
+        summary: `Run "${agent.name}".`,
+        questions: [],
+        operations: [{ type: 'runAgent', agentId: agent.id, agentName: agent.name, input, test: true }],
+      },
+    };
+  }
+
+  #update(
+    agent: SnapshotAgent,
+    text: string,
+    request: PlannerRequest & { userEmail?: string },
+  ): PlannerAnswer {
+    const spec = structuredClone(agent.spec) as unknown as {
+      steps: (Record<string, unknown> & { id: string; tool: string; with: Record<string, unknown> })[];
+    };
+    const changes: string[] = [];
+    const newUrl = urlsIn(text).find((url) => !hasAny(text, webhookWords) || !/hook/i.test(url));
+    if (
+      newUrl &&
+      hasAny(text, ['instead', 'use', 'switch', 'change', 'point', 'replace', 'new url', 'new address'])
+    ) {
+      for (const step of spec.steps) {
+        if (
+          step.tool === 'http.request' &&
+          typeof step.with.url === 'string' &&
+          !step.with.url.includes('{{')
+        ) {
+          changes.push(`fetch ${newUrl} instead of ${step.with.url}`);
+          step.with.url = newUrl;
+        }
+        if (
+          step.tool === 'html.extract' &&
+          typeof step.with.baseUrl === 'string' &&
+          !step.with.baseUrl.includes('{{')
+        ) {
+          step.with.baseUrl = newUrl;
+        }
+      }
+    }
+    const notify = noticeTargets(text, newUrl, request.userEmail);
+    const last = spec.steps.at(-1);
+    const payload = {
+      agent: agent.name,
+      run: '{{ run.id }}',
+      result: last ? `{{ steps.${last.id} }}` : null,
+    };
+    for (const [channel, tool] of [
+      ['email', 'notify.email'],
+      ['webhook', 'notify.webhook'],
+    ] as const) {
+      if (!notify[channel] || spec.steps.some((step) => step.tool === tool)) continue;
+      const steps = notificationSteps(
+        { [channel]: notify[channel] },
+        {
+          subject: `${agent.name} finished`,
+          text: `${agent.name} finished run {{ run.id }}.`,
+          payload,
+        },
+      );
+      spec.steps.push(...(steps as typeof spec.steps));
+      changes.push(
+        channel === 'email'
+          ? `e-mail ${notify.email} after each run`
+          : `post to ${notify.webhook} after each run`,
+      );
+    }
+    for (const [field, known] of Object.entries(knownFields)) {
+      if (!hasAny(text, known.words) || !hasAny(text, ['extract', 'also', 'add', 'collect', 'include']))
+        continue;
+      for (const step of spec.steps) {
+        const records = step.with.records as { fields?: Record<string, unknown> } | undefined;
+        if (step.tool !== 'html.extract' || !records?.fields || field in records.fields) continue;
+        records.fields[field] = known.field;
+        changes.push(`also extract ${field}`);
+      }
+    }
+    if (changes.length === 0) {
+      return {
+        reply: `I am not sure what to change in "${agent.name}". I can point it at another address ("use https://… instead"), add an e-mail or webhook notification, or extract more fields ("also extract LinkedIn profiles").`,
+      };
+    }
+    return {
+      reply: `I will change "${agent.name}" to ${changes.join('; ')}. Approve to make it version ${agent.version + 1}.`,
+      plan: {
+        summary: `Change "${agent.name}": ${changes.join('; ')}.`,
+        questions: [],
+        operations: [
+          {
+            type: 'updateAgent',
+            agentId: agent.id,
+            agentName: agent.name,
+            expectedVersion: agent.version,
+            spec,
+            before: agent.spec,
+          },
+        ],
+      },
+    };
+  }
+
+  #explainFailure(text: string, agents: readonly SnapshotAgent[]): PlannerAnswer {
+    const mentioned = agentsMentioned(text, agents);
+    const failedOnes = agents.filter((agent) => agent.lastRun?.status === 'failed');
+    const agent =
+      mentioned.length === 1 ? mentioned[0]?.item : failedOnes.length === 1 ? failedOnes[0] : undefined;
+    if (!agent) {
+      return {
+        reply:
+          failedOnes.length > 0
+            ? `Which agent? These failed last time: ${failedOnes.map((item) => `"${item.name}"`).join(', ')}.`
+            : 'None of the agents failed on its last run.',
+      };
+    }
+    const run = agent.lastRun;
+    if (run?.status !== 'failed') {
+      return {
+        reply: `"${agent.name}" did not fail on its last run${run ? ` (it ${run.status})` : ' (it has not run yet)'}.`,
+      };
+    }
+    const error = run.error;
+    const where = error?.stepId ? ` at step "${error.stepId}"` : '';
+    const retryable = error && ['timeout', 'network', 'http_status', 'llm_error'].includes(error.code);
+    const reply = `"${agent.name}" failed${where}: ${error?.message ?? 'no reason was recorded'}`;
+    const step = agent.spec.steps.find((candidate) => candidate.id === error?.stepId);
+    if (!retryable || !step || (step.retry?.attempts ?? 1) >= 3) return { reply };
+    const spec = structuredClone(agent.spec);
+    const fixed = spec.steps.find((candidate) => candidate.id === step.id);
+    if (fixed) {
+      fixed.retry = { attempts: 3, backoffMs: 2000, factor: 2 };
+      fixed.timeoutMs ??= 60_000;
+    }
+    return {
+      reply: `${reply}\nThat kind of failure often passes on a second try: I can let "${step.id}" retry up to 3 times with a 60-second limit.`,
+      plan: {
+        summary: `Let "${step.id}" of "${agent.name}" retry.`,
+        questions: [],
+        operations: [
+          {
+            type: 'updateAgent',
+            agentId: agent.id,
+            agentName: agent.name,
+            expectedVersion: agent.version,
+            spec,
+            before: agent.spec,
+          },
+        ],
+      },
+    };
+  }
+}

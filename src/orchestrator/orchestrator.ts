@@ -1,0 +1,185 @@
+// The Orchestrator: a conversation per workspace and person; each message goes to the planner,
+// whose plan is stored for review. Approving applies it in one transaction (once, however often
+// it is approved), rejecting drops it, and undo puts back what it changed.
+import { conflict, notFound, OrcaError, ruleViolated } from '../domain/errors.ts';
+import { operationSchema, type PlanOperation, type PlanStatus } from '../domain/plan.ts';
+import type { RunQueue } from '../queue/run-queue.ts';
+import type { AuditActor } from '../store/audit-repository.ts';
+import {
+  appendMessage,
+  findConversation,
+  insertConversation,
+  listMessages,
+} from '../store/conversation-repository.ts';
+import { findOpenPlan, findPlan, insertPlan, type PlanRecord, updatePlan } from '../store/plan-repository.ts';
+import type { Store } from '../store/store.ts';
+import { getUserMemory } from '../store/user-memory-repository.ts';
+import { applyOperations, type UndoStep, undoOperations } from './apply-plan.ts';
+import type { Planner } from './planner.ts';
+import { workspaceSnapshot } from './workspace-snapshot.ts';
+
+export interface OrchestratorDependencies {
+  store: Store;
+  runQueue: RunQueue;
+  planner: Planner;
+}
+
+export interface MessageRequest {
+  workspaceId: string;
+  user: { id: string; email: string };
+  text: string;
+  conversationId?: string;
+}
+
+function statusOf(plan: { questions: unknown[]; operations: unknown[] }): PlanStatus {
+  return plan.questions.length > 0 ? 'needs_answers' : 'proposed';
+}
+
+export class Orchestrator {
+  readonly #dependencies: OrchestratorDependencies;
+
+  constructor(dependencies: OrchestratorDependencies) {
+    this.#dependencies = dependencies;
+  }
+
+  async message(request: MessageRequest) {
+    const { store, planner } = this.#dependencies;
+    const memory = await store.asUser(request.user.id, (scope) => getUserMemory(scope));
+    // Read what the planner needs, then let go of the database while it thinks.
+    const context = await store.inWorkspace(request.workspaceId, async (scope) => {
+      const conversation = request.conversationId
+        ? await findConversation(scope, request.conversationId)
+        : await insertConversation(scope, request.user.id, request.text);
+      if (!conversation) throw notFound('This conversation');
+      const open = await findOpenPlan(scope, conversation.id);
+      const snapshot = await workspaceSnapshot(scope, memory?.timezone ?? undefined);
+      return { conversation, open, snapshot };
+    });
+    const answer = await planner.plan({
+      text: request.text,
+      snapshot: context.snapshot,
+      draft: context.open?.status === 'needs_answers' ? (context.open.draft ?? undefined) : undefined,
+      userEmail: request.user.email,
+    } as Parameters<Planner['plan']>[0]);
+
+    return store.inWorkspace(request.workspaceId, async (scope) => {
+      const conversationId = context.conversation.id;
+      await appendMessage(scope, conversationId, { role: 'user', text: request.text });
+      // A new message answers the open plan or replaces it: either way that plan is done with.
+      if (context.open && answer.plan) await updatePlan(scope, context.open.id, { status: 'superseded' });
+      let plan: PlanRecord | undefined;
+      if (answer.plan && (answer.plan.operations.length > 0 || answer.plan.questions.length > 0)) {
+        const { draft, ...change } = answer.plan;
+        plan = await insertPlan(scope, {
+          conversationId,
+          status: statusOf(change),
+          summary: change.summary,
+          questions: change.questions,
+          operations: change.operations,
+          draft: change.questions.length > 0 ? (draft ?? null) : null,
+          createdBy: request.user.id,
+        });
+      }
+      await appendMessage(scope, conversationId, {
+        role: 'assistant',
+        text: answer.reply,
+        planId: plan?.id ?? null,
+      });
+      return { conversationId, reply: answer.reply, plan };
+    });
+  }
+
+  async conversation(workspaceId: string, conversationId: string) {
+    return this.#dependencies.store.inWorkspace(workspaceId, async (scope) => {
+      const conversation = await findConversation(scope, conversationId);
+      if (!conversation) throw notFound('This conversation');
+      const messages = await listMessages(scope, conversationId);
+      const plans = new Map<string, PlanRecord>();
+      for (const message of messages) {
+        if (message.planId && !plans.has(message.planId)) {
+          const plan = await findPlan(scope, message.planId);
+          if (plan) plans.set(plan.id, plan);
+        }
+      }
+      return { conversation, messages, plans };
+    });
+  }
+
+  async plan(workspaceId: string, planId: string) {
+    const plan = await this.#dependencies.store.inWorkspace(workspaceId, (scope) => findPlan(scope, planId));
+    if (!plan) throw notFound('This plan');
+    return plan;
+  }
+
+  async approve(workspaceId: string, planId: string, actor: AuditActor, editedOperations?: unknown[]) {
+    const { store, runQueue } = this.#dependencies;
+    const outcome = await store.inWorkspace(workspaceId, async (scope) => {
+      const plan = await findPlan(scope, planId, { lock: true });
+      if (!plan) throw notFound('This plan');
+      // Approving twice applies once: the second approval reads the first one's results.
+      if (plan.status === 'applied') return { plan, startedRuns: [] as string[] };
+      if (plan.status === 'needs_answers') {
+        throw conflict(
+          'This plan still has questions. Answer them in the conversation; the answer makes a new plan.',
+        );
+      }
+      if (plan.status !== 'proposed')
+        throw conflict(`This plan was ${plan.status}; it can no longer be approved.`);
+      const operations = editedOperations === undefined ? plan.operations : parseOperations(editedOperations);
+      if (operations.length === 0) throw ruleViolated('A plan needs at least one operation to approve.');
+      const applied = await applyOperations(scope, actor, operations, plan.id);
+      const updated = await updatePlan(scope, plan.id, {
+        status: 'applied',
+        operations,
+        undo: applied.undo as unknown as Record<string, unknown>[],
+        results: applied.results as unknown as Record<string, unknown>[],
+        appliedBy: actor.userId,
+        appliedAt: new Date(),
+      });
+      return { plan: updated, startedRuns: applied.startedRuns };
+    });
+    // Queued after the commit: a worker must find the runs the plan created.
+    for (const runId of outcome.startedRuns) await runQueue.enqueue({ workspaceId, runId, generation: 0 });
+    return outcome.plan;
+  }
+
+  async reject(workspaceId: string, planId: string) {
+    return this.#dependencies.store.inWorkspace(workspaceId, async (scope) => {
+      const plan = await findPlan(scope, planId, { lock: true });
+      if (!plan) throw notFound('This plan');
+      if (plan.status === 'rejected') return plan;
+      if (plan.status !== 'proposed' && plan.status !== 'needs_answers') {
+        throw conflict(`This plan was ${plan.status}; only a plan waiting for approval can be rejected.`);
+      }
+      return updatePlan(scope, plan.id, { status: 'rejected' });
+    });
+  }
+
+  async undo(workspaceId: string, planId: string, actor: AuditActor) {
+    return this.#dependencies.store.inWorkspace(workspaceId, async (scope) => {
+      const plan = await findPlan(scope, planId, { lock: true });
+      if (!plan) throw notFound('This plan');
+      if (plan.status === 'undone') return plan;
+      if (plan.status !== 'applied')
+        throw conflict(`This plan was ${plan.status}; only an applied plan can be undone.`);
+      await undoOperations(scope, actor, (plan.undo ?? []) as unknown as UndoStep[], plan.id);
+      return updatePlan(scope, plan.id, { status: 'undone', undoneAt: new Date() });
+    });
+  }
+}
+
+function parseOperations(raw: unknown[]): PlanOperation[] {
+  const operations: PlanOperation[] = [];
+  for (const [index, item] of raw.entries()) {
+    const parsed = operationSchema.safeParse(item);
+    if (!parsed.success) {
+      const problem = parsed.error.issues[0];
+      throw new OrcaError(
+        'bad_request',
+        `Operation ${index + 1} is not a valid operation: ${problem ? `${problem.path.join('.') || 'it'} ${problem.message}` : 'unknown shape'}.`,
+      );
+    }
+    operations.push(parsed.data);
+  }
+  return operations;
+}

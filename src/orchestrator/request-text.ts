@@ -1,0 +1,72 @@
+// Reading a request: the addresses, e-mails, names and words in it. Pure functions over text.
+
+const urlPattern = /\bhttps?:\/\/[^\s<>"'`]+[^\s<>"'`.,;:!?)]/gi;
+const emailPattern = /\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b/g;
+
+export function urlsIn(text: string): string[] {
+  return [...text.matchAll(urlPattern)].map((match) => match[0]);
+}
+
+export function emailsIn(text: string): string[] {
+  return [...text.replace(urlPattern, ' ').matchAll(emailPattern)].map((match) => match[0]);
+}
+
+function escapeRegExp(text: string) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Where a word or phrase first stands on its own in the text, or -1. */
+export function phraseIndex(text: string, phrase: string): number {
+  const match = new RegExp(`(^|[^a-z0-9])${escapeRegExp(phrase.toLowerCase())}(?=$|[^a-z0-9])`).exec(
+    text.toLowerCase(),
+  );
+  return match ? match.index + (match[1]?.length ?? 0) : -1;
+}
+
+export function hasAny(text: string, phrases: readonly string[]): boolean {
+  return phrases.some((phrase) => phraseIndex(text, phrase) >= 0);
+}
+
+/** The phrase of the list that comes first in the text, with where it stands. */
+export function firstOf(
+  text: string,
+  phrases: readonly string[],
+): { phrase: string; index: number } | undefined {
+  let best: { phrase: string; index: number } | undefined;
+  for (const phrase of phrases) {
+    const index = phraseIndex(text, phrase);
+    if (index >= 0 && (!best || index < best.index)) best = { phrase, index };
+  }
+  return best;
+}
+
+/** A name the user gave: `called "X"`, `named X`, or a quoted string. */
+export function givenName(text: string): string | undefined {
+  const quoted =
+    /\b(?:called|named|name it|call it)\s+["“']([^"”']{1,80})["”']/i.exec(text) ??
+    /["“]([^"”]{2,80})["”]/.exec(text);
+  if (quoted?.[1]) return quoted[1].trim();
+  const bare = /\b(?:called|named|name it|call it)\s+([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,4})/.exec(text);
+  return bare?.[1]?.trim();
+}
+
+/** A CSS selector written in the text: in backticks, or a word starting with . or #. */
+export function selectorIn(text: string): string | undefined {
+  const ticked = /`([^`]{1,200})`/.exec(text);
+  if (ticked?.[1]) return ticked[1].trim();
+  const bare = /(?:^|\s)([.#][A-Za-z_][\w-]*(?:[\s>+~]*[.#]?[A-Za-z_][\w-]*)*)/.exec(text);
+  return bare?.[1]?.trim();
+}
+
+/** The site's name for people: example.com for https://www.example.com/team. */
+export function siteName(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return url;
+  }
+}
+
+export function titleCase(text: string): string {
+  return text.replace(/\b[a-z]/g, (letter) => letter.toUpperCase());
+}

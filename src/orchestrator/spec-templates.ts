@@ -1,0 +1,148 @@
+// The agents the built-in planner builds, as specs made of the real tools. Each is an ordinary
+// spec: the user sees it in the plan, and may change it like any other.
+
+export interface Notification {
+  email?: string;
+  webhook?: string;
+}
+
+type Step = Record<string, unknown> & { id: string; tool: string };
+
+/** Steps that tell the user, when the condition (a JSONata expression) holds. */
+export function notificationSteps(
+  notify: Notification,
+  message: { subject: string; text: string; payload: Record<string, unknown> },
+  condition?: string,
+): Step[] {
+  const steps: Step[] = [];
+  const when = condition ? { if: condition } : {};
+  if (notify.email) {
+    steps.push({
+      id: 'email',
+      tool: 'notify.email',
+      ...when,
+      with: { to: notify.email, subject: message.subject, text: message.text },
+      retry: { attempts: 3, backoffMs: 5000 },
+    });
+  }
+  if (notify.webhook) {
+    steps.push({
+      id: 'webhook',
+      tool: 'notify.webhook',
+      ...when,
+      with: { url: notify.webhook, payload: message.payload },
+      retry: { attempts: 3, backoffMs: 5000 },
+    });
+  }
+  return steps;
+}
+
+export function monitorSpec(options: {
+  name: string;
+  url: string;
+  selector?: string;
+  notify: Notification;
+  goal: string;
+}) {
+  const payload = {
+    url: options.url,
+    changed: '{{ steps.compare.value.changed }}',
+    content: '{{ steps.read.fields.content }}',
+  };
+  return {
+    name: options.name,
+    goal: options.goal,
+    instructions: `Fetch ${options.url}, compare ${options.selector ? `"${options.selector}"` : 'the page text'} with the last run, and report a change.`,
+    steps: [
+      {
+        id: 'fetch',
+        tool: 'http.request',
+        with: { url: options.url },
+        retry: { attempts: 3, backoffMs: 2000 },
+      },
+      {
+        id: 'read',
+        tool: 'html.extract',
+        with: { html: '{{ steps.fetch.body }}', fields: { content: options.selector ?? 'body' } },
+      },
+      { id: 'previous', tool: 'memory.read', with: { key: 'last-content', scope: 'agent' } },
+      {
+        id: 'compare',
+        tool: 'transform',
+        with: {
+          expression:
+            '{ "changed": steps.previous.found and steps.previous.value != steps.read.fields.content, "first": $not(steps.previous.found) }',
+        },
+      },
+      {
+        id: 'remember',
+        tool: 'memory.write',
+        with: { key: 'last-content', value: '{{ steps.read.fields.content }}', scope: 'agent' },
+      },
+      ...notificationSteps(
+        options.notify,
+        {
+          subject: `${options.name}: the page changed`,
+          text: `${options.url} changed since the last check.`,
+          payload,
+        },
+        'steps.compare.value.changed',
+      ),
+    ],
+    output: { changed: '{{ steps.compare.value.changed }}', firstRun: '{{ steps.compare.value.first }}' },
+  };
+}
+
+export function scraperSpec(options: {
+  name: string;
+  url: string;
+  noun: string;
+  records: { selector: string; fields: Record<string, unknown> };
+  notify: Notification;
+  goal: string;
+}) {
+  const payload = { url: options.url, count: '{{ steps.extract.count }}', file: '{{ steps.save.path }}' };
+  return {
+    name: options.name,
+    goal: options.goal,
+    instructions: `Collect the ${options.noun} listed on ${options.url}, keep them in the shared context and as a CSV file.`,
+    steps: [
+      {
+        id: 'fetch',
+        tool: 'http.request',
+        with: { url: options.url },
+        retry: { attempts: 3, backoffMs: 2000 },
+      },
+      {
+        id: 'extract',
+        tool: 'html.extract',
+        with: {
+          html: '{{ steps.fetch.body }}',
+          baseUrl: options.url,
+          records: options.records,
+          required: true,
+        },
+      },
+      {
+        id: 'save',
+        tool: 'files.save',
+        with: { name: `${options.noun}.csv`, content: '{{ steps.extract.records }}' },
+      },
+      {
+        id: 'remember',
+        tool: 'memory.write',
+        with: { key: `${options.noun}/latest`, value: '{{ steps.extract.records }}', tags: [options.noun] },
+      },
+      ...notificationSteps(options.notify, {
+        subject: `${options.name}: {{ steps.extract.count }} ${options.noun}`,
+        text: `{{ steps.extract.count }} ${options.noun} collected from ${options.url}. The CSV file: {{ steps.save.path }}`,
+        payload,
+      }),
+    ],
+    output: {
+      count: '{{ steps.extract.count }}',
+      records: '{{ steps.extract.records }}',
+      file: '{{ steps.save.id }}',
+    },
+  };
+}

@@ -1,0 +1,66 @@
+// Plans: proposed by a planner, then applied, rejected, undone or superseded by a newer plan.
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import type { PlanStatus } from '../domain/plan.ts';
+import { isUuid } from '../domain/slug.ts';
+import { plans } from './schema.ts';
+import type { WorkspaceScope } from './store.ts';
+
+export type PlanRecord = typeof plans.$inferSelect;
+
+export async function insertPlan(
+  scope: WorkspaceScope,
+  values: Pick<PlanRecord, 'status' | 'summary' | 'questions' | 'operations'> &
+    Partial<Pick<PlanRecord, 'conversationId' | 'draft' | 'createdBy'>>,
+) {
+  const [row] = await scope.db
+    .insert(plans)
+    .values({ workspaceId: scope.workspaceId, ...values })
+    .returning();
+  if (!row) throw new Error('insert into plans returned no row');
+  return row;
+}
+
+export async function findPlan(scope: WorkspaceScope, planId: string, options: { lock?: boolean } = {}) {
+  if (!isUuid(planId)) return undefined;
+  const query = scope.db
+    .select()
+    .from(plans)
+    .where(and(eq(plans.workspaceId, scope.workspaceId), eq(plans.id, planId)));
+  const [row] = options.lock ? await query.for('update') : await query;
+  return row;
+}
+
+/** The conversation's plan still waiting for answers or approval, newest first. */
+export async function findOpenPlan(scope: WorkspaceScope, conversationId: string) {
+  const [row] = await scope.db
+    .select()
+    .from(plans)
+    .where(
+      and(
+        eq(plans.workspaceId, scope.workspaceId),
+        eq(plans.conversationId, conversationId),
+        inArray(plans.status, ['needs_answers', 'proposed']),
+      ),
+    )
+    .orderBy(desc(plans.createdAt))
+    .limit(1);
+  return row;
+}
+
+export async function updatePlan(
+  scope: WorkspaceScope,
+  planId: string,
+  values: Partial<
+    Pick<PlanRecord, 'status' | 'operations' | 'undo' | 'results' | 'appliedBy' | 'appliedAt' | 'undoneAt'>
+  > & {
+    status?: PlanStatus;
+  },
+) {
+  const [row] = await scope.db
+    .update(plans)
+    .set(values)
+    .where(and(eq(plans.workspaceId, scope.workspaceId), eq(plans.id, planId)))
+    .returning();
+  if (!row) throw new Error('the plan to update is gone');
+  return row;
+}
