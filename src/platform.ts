@@ -11,6 +11,7 @@ import { createLanguageModel } from './llm/language-model.ts';
 import { consoleLogger } from './logger.ts';
 import { disabledMailer, type Mailer, mailService, smtpMailer } from './mail/mailer.ts';
 import { BuiltInPlanner } from './orchestrator/builtin-planner.ts';
+import { LlmPlanner } from './orchestrator/llm-planner.ts';
 import { Orchestrator } from './orchestrator/orchestrator.ts';
 import { type StartedRunQueue, startRunQueue } from './queue/pg-boss-run-queue.ts';
 import { outboundPolicy } from './runtime/outbound-policy.ts';
@@ -95,7 +96,10 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
         }),
     });
   }
-  const orchestrator = new Orchestrator({ store, runQueue, planner: new BuiltInPlanner() });
+  const tools = builtInTools();
+  const builtInPlanner = new BuiltInPlanner();
+  const planner = llm ? new LlmPlanner({ llm, tools, fallback: builtInPlanner }) : builtInPlanner;
+  const orchestrator = new Orchestrator({ store, runQueue, planner });
   const app = createApp(
     { config, store, mailer, logger, runQueue, files: services.files, orchestrator },
     { webRoot: options.webRoot },

@@ -1,6 +1,7 @@
 // The built-in planner: understands everyday requests with no LLM, from the vocabulary in
 // vocabulary.ts. It proposes plans of the same type as the LLM planner, and asks a question
 // instead of guessing when a request lacks something it needs or names two agents alike.
+import { validateAgentSpec } from '../domain/agent-spec.ts';
 import type { PlanOperation, PlanQuestion } from '../domain/plan.ts';
 import { agentsMentioned } from './agent-names.ts';
 import type { Planner, PlannerAnswer, PlannerRequest, WorkspaceSnapshot } from './planner.ts';
@@ -57,6 +58,12 @@ const webhookWords = [
   'slack',
 ];
 const emailWords = ['email', 'e-mail', 'mail me', 'email me', 'by mail'];
+
+/** The spec as it will be stored (defaults filled in), so the plan shows exactly what applies. */
+function withDefaults(spec: object): Record<string, unknown> {
+  const validation = validateAgentSpec(spec);
+  return (validation.success ? validation.spec : spec) as Record<string, unknown>;
+}
 
 function describeAgents(agents: readonly SnapshotAgent[]) {
   if (agents.length === 0)
@@ -149,7 +156,7 @@ const questions = {
 export class BuiltInPlanner implements Planner {
   readonly name = 'built-in';
 
-  async plan(request: PlannerRequest & { userEmail?: string }): Promise<PlannerAnswer> {
+  async plan(request: PlannerRequest): Promise<PlannerAnswer> {
     const text = request.text.trim();
     const lower = text.toLowerCase();
     const { agents } = request.snapshot;
@@ -208,11 +215,7 @@ export class BuiltInPlanner implements Planner {
     };
   }
 
-  #continueDraft(
-    draft: Draft,
-    text: string,
-    request: PlannerRequest & { userEmail?: string },
-  ): PlannerAnswer | undefined {
+  #continueDraft(draft: Draft, text: string, request: PlannerRequest): PlannerAnswer | undefined {
     if (hasAny(text, noWords) && text.split(/\s+/).length <= 3) {
       return { reply: 'All right, I dropped that plan.' };
     }
@@ -236,7 +239,7 @@ export class BuiltInPlanner implements Planner {
     return undefined;
   }
 
-  #create(text: string, request: PlannerRequest & { userEmail?: string }): PlannerAnswer {
+  #create(text: string, request: PlannerRequest): PlannerAnswer {
     const lower = text.toLowerCase();
     const kind = kindOf(lower) ?? (hasAny(lower, ['price', 'prices']) ? 'monitor' : 'scrape');
     if (kind === 'portal') {
@@ -310,7 +313,7 @@ export class BuiltInPlanner implements Planner {
         ? `watches ${url}${draft.selector ? ` (${draft.selector})` : ''} and, when it changes, ${told || 'records the change'}`
         : `collects the ${draft.noun} on ${url} into the shared context and a CSV file${told ? `, then ${told}` : ''}`;
     const operations: PlanOperation[] = [
-      { type: 'createAgent', spec },
+      { type: 'createAgent', spec: withDefaults(spec) },
       { type: 'runAgent', agentName: spec.name, input: {}, test: true },
     ];
     return {
@@ -319,12 +322,7 @@ export class BuiltInPlanner implements Planner {
     };
   }
 
-  #act(
-    intent: ActionIntent,
-    agent: SnapshotAgent,
-    text: string,
-    request: PlannerRequest & { userEmail?: string },
-  ): PlannerAnswer {
+  #act(intent: ActionIntent, agent: SnapshotAgent, text: string, request: PlannerRequest): PlannerAnswer {
     const reference = { agentId: agent.id, agentName: agent.name };
     switch (intent) {
       case 'delete':
@@ -392,20 +390,25 @@ export class BuiltInPlanner implements Planner {
     };
   }
 
-  #update(
-    agent: SnapshotAgent,
-    text: string,
-    request: PlannerRequest & { userEmail?: string },
-  ): PlannerAnswer {
+  #update(agent: SnapshotAgent, text: string, request: PlannerRequest): PlannerAnswer {
     const spec = structuredClone(agent.spec) as unknown as {
       steps: (Record<string, unknown> & { id: string; tool: string; with: Record<string, unknown> })[];
     };
     const changes: string[] = [];
-    const newUrl = urlsIn(text).find((url) => !hasAny(text, webhookWords) || !/hook/i.test(url));
-    if (
-      newUrl &&
-      hasAny(text, ['instead', 'use', 'switch', 'change', 'point', 'replace', 'new url', 'new address'])
-    ) {
+    // An address with "hook" in it, or after "to" in a request to send results, is where to post.
+    const isHook = (url: string) =>
+      /hook/i.test(url) || (hasAny(text, ['send', 'post']) && text.includes(`to ${url}`));
+    const changesAddress = hasAny(text, [
+      'instead',
+      'use',
+      'switch',
+      'change',
+      'point',
+      'replace',
+      'new url',
+    ]);
+    const newUrl = changesAddress ? urlsIn(text).find((url) => !isHook(url)) : undefined;
+    if (newUrl) {
       for (const step of spec.steps) {
         if (
           step.tool === 'http.request' &&
@@ -425,6 +428,8 @@ export class BuiltInPlanner implements Planner {
       }
     }
     const notify = noticeTargets(text, newUrl, request.userEmail);
+    const hook = urlsIn(text).find(isHook);
+    if (hook) notify.webhook = hook;
     const last = spec.steps.at(-1);
     const payload = {
       agent: agent.name,
@@ -477,7 +482,7 @@ export class BuiltInPlanner implements Planner {
             agentId: agent.id,
             agentName: agent.name,
             expectedVersion: agent.version,
-            spec,
+            spec: withDefaults(spec),
             before: agent.spec,
           },
         ],
@@ -527,7 +532,7 @@ export class BuiltInPlanner implements Planner {
             agentId: agent.id,
             agentName: agent.name,
             expectedVersion: agent.version,
-            spec,
+            spec: withDefaults(spec),
             before: agent.spec,
           },
         ],

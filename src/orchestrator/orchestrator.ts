@@ -60,7 +60,7 @@ export class Orchestrator {
       snapshot: context.snapshot,
       draft: context.open?.status === 'needs_answers' ? (context.open.draft ?? undefined) : undefined,
       userEmail: request.user.email,
-    } as Parameters<Planner['plan']>[0]);
+    });
 
     return store.inWorkspace(request.workspaceId, async (scope) => {
       const conversationId = context.conversation.id;

@@ -26,6 +26,8 @@ export interface PlannerRequest {
   snapshot: WorkspaceSnapshot;
   /** The planner's own notes from the open plan of this conversation, when it asked questions. */
   draft?: Record<string, unknown>;
+  /** The address of the person asking: "e-mail me" means this. */
+  userEmail?: string;
 }
 
 export interface PlannerAnswer {

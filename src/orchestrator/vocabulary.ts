@@ -19,7 +19,7 @@ export const questionPatterns = {
 /** Actions on an agent that exists. The earliest one in the text wins. */
 export const actionWords = {
   delete: ['delete', 'remove', 'get rid of', 'drop', 'trash', 'discard', 'destroy', 'erase'],
-  pause: ['pause', 'stop', 'disable', 'suspend', 'turn off', 'halt', 'deactivate', 'put on hold'],
+  pause: ['pause', 'stop', 'disable', 'suspend', 'turn off', 'halt', 'deactivate', 'on hold'],
   resume: [
     'resume',
     'unpause',
@@ -27,6 +27,7 @@ export const actionWords = {
     'reenable',
     'enable',
     'turn on',
+    'back on',
     'reactivate',
     'restart',
     'start again',
@@ -88,7 +89,9 @@ export type AgentKind = keyof typeof agentKinds;
 export const createWords = [
   'create',
   'build',
-  'make',
+  'make a',
+  'make an',
+  'make me a',
   'set up',
   'setup',
   'new agent',

@@ -1,0 +1,295 @@
+// The LLM planner: the workspace in compact form and the tool catalog go to the configured LLM,
+// which answers with a plan as JSON. The answer is checked like anything a user sends: agents
+// must exist, specs must validate. An invalid answer gets one chance to be repaired; then it
+// becomes a question, never an applied change. When the LLM cannot be reached, the built-in
+// planner answers instead, and says so.
+import { generateText, jsonSchema, NoObjectGeneratedError, Output } from 'ai';
+import { z } from 'zod';
+import { describeSpecIssues, validateAgentSpec } from '../domain/agent-spec.ts';
+import type { PlanOperation, PlanQuestion } from '../domain/plan.ts';
+import type { Tool } from '../runtime/tool.ts';
+import type { LanguageModelService } from '../runtime/tool-services.ts';
+import type { Planner, PlannerAnswer, PlannerRequest, WorkspaceSnapshot } from './planner.ts';
+
+const operationTypes = [
+  'createAgent',
+  'updateAgent',
+  'deleteAgent',
+  'pauseAgent',
+  'resumeAgent',
+  'runAgent',
+] as const;
+
+/** What the LLM is asked to write. Agents are named, not numbered: the planner finds them. */
+const llmAnswerSchema = z.object({
+  reply: z.string().min(1),
+  summary: z.string().default(''),
+  questions: z
+    .array(
+      z.object({ id: z.string().min(1), text: z.string().min(1), options: z.array(z.string()).optional() }),
+    )
+    .default([]),
+  operations: z
+    .array(
+      z.object({
+        type: z.enum(operationTypes),
+        agent: z.string().optional(),
+        spec: z.record(z.string(), z.unknown()).optional(),
+        input: z.record(z.string(), z.unknown()).optional(),
+      }),
+    )
+    .default([]),
+});
+
+type LlmAnswer = z.infer<typeof llmAnswerSchema>;
+
+const answerJsonSchema = {
+  type: 'object',
+  properties: {
+    reply: { type: 'string', description: 'What to tell the user, in plain words.' },
+    summary: { type: 'string', description: 'One line: what the plan does.' },
+    questions: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          id: { type: 'string' },
+          text: { type: 'string' },
+          options: { type: 'array', items: { type: 'string' } },
+        },
+        required: ['id', 'text'],
+      },
+    },
+    operations: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          type: { type: 'string', enum: [...operationTypes] },
+          agent: {
+            type: 'string',
+            description: 'The exact name of an existing agent (or of one this plan creates, for runAgent).',
+          },
+          spec: { type: 'object', description: 'For createAgent and updateAgent: the whole agent spec.' },
+          input: { type: 'object', description: 'For runAgent: the run input.' },
+        },
+        required: ['type'],
+      },
+    },
+  },
+  required: ['reply', 'summary', 'questions', 'operations'],
+} as const;
+
+export interface LlmPlannerOptions {
+  llm: LanguageModelService;
+  tools: ReadonlyMap<string, Tool>;
+  /** Answers when the LLM cannot be reached. */
+  fallback: Planner;
+  timeoutMs?: number;
+}
+
+function compactSnapshot(snapshot: WorkspaceSnapshot) {
+  return snapshot.agents.map((agent) => ({
+    name: agent.name,
+    status: agent.status,
+    version: agent.version,
+    goal: agent.spec.goal,
+    input: agent.spec.input,
+    steps: agent.spec.steps.map((step) => ({ id: step.id, tool: step.tool, with: step.with })),
+    lastRun: agent.lastRun && {
+      status: agent.lastRun.status,
+      error: agent.lastRun.error?.message,
+      step: agent.lastRun.error?.stepId,
+    },
+  }));
+}
+
+function toolCatalog(tools: ReadonlyMap<string, Tool>) {
+  return [...tools.values()].map((tool) => ({
+    name: tool.name,
+    description: tool.description,
+    input: z.toJSONSchema(tool.input, { io: 'input', unrepresentable: 'any' }),
+  }));
+}
+
+export class LlmPlanner implements Planner {
+  readonly name: string;
+  readonly #options: LlmPlannerOptions;
+  readonly #system: (snapshot: WorkspaceSnapshot) => string;
+
+  constructor(options: LlmPlannerOptions) {
+    this.#options = options;
+    this.name = `llm:${options.llm.name}`;
+    const catalog = JSON.stringify(toolCatalog(options.tools));
+    this.#system = (snapshot) =>
+      [
+        'You are the Orchestrator of Orca, a platform where agents do work on the web. Turn the user’s request into a plan, or answer a question about the workspace.',
+        'Rules: change nothing the user did not ask for; refer to existing agents by their exact name; never invent agents; when something you need is missing or ambiguous (which page, which agent, which address, what to extract), ask a question in `questions` and propose no operations; for a question about the workspace answer in `reply` with no operations.',
+        'An agent spec is JSON: {"name", "goal", "instructions", "input" (JSON Schema), "steps": [{"id", "tool", "with", "if"?, "forEach"?: {"items", "as"}, "retry"?: {"attempts", "backoffMs"}, "timeoutMs"?, "onError"?}], "output"?}. Values in `with` may hold JSONata between {{ and }} over input, steps.<id> (earlier steps’ outputs) and run.',
+        'For updateAgent give the whole new spec. After createAgent, add a runAgent of the new agent as a test.',
+        `The tools: ${catalog}`,
+        `The workspace’s agents: ${JSON.stringify(compactSnapshot(snapshot))}`,
+        snapshot.timezone ? `The user’s time zone: ${snapshot.timezone}.` : '',
+      ]
+        .filter(Boolean)
+        .join('\n\n');
+  }
+
+  async plan(request: PlannerRequest): Promise<PlannerAnswer> {
+    const messages: { role: 'user' | 'assistant'; content: string }[] = [];
+    const draft = request.draft as { text?: string; questions?: PlanQuestion[] } | undefined;
+    if (draft?.text) {
+      messages.push({ role: 'user', content: draft.text });
+      messages.push({ role: 'assistant', content: JSON.stringify({ questions: draft.questions ?? [] }) });
+    }
+    messages.push({ role: 'user', content: request.text });
+
+    let problems: string[] = [];
+    for (let attempt = 0; attempt < 2; attempt++) {
+      if (attempt > 0) {
+        messages.push({
+          role: 'user',
+          content: `That answer cannot be used: ${problems.join('; ')}. Answer again with the same JSON shape, fixing these.`,
+        });
+      }
+      let raw: unknown;
+      try {
+        raw = await this.#ask(request.snapshot, messages);
+      } catch (error) {
+        if (NoObjectGeneratedError.isInstance(error)) {
+          problems = [`it is not valid JSON (${(error.text ?? '').slice(0, 200)})`];
+          messages.push({ role: 'assistant', content: error.text ?? '' });
+          continue;
+        }
+        const fallback = await this.#options.fallback.plan(request);
+        return {
+          ...fallback,
+          reply: `The LLM (${this.#options.llm.name}) did not answer (${(error as Error).message}); the built-in planner answers instead.\n${fallback.reply}`,
+        };
+      }
+      const parsed = llmAnswerSchema.safeParse(raw);
+      if (!parsed.success) {
+        problems = parsed.error.issues.map(
+          (issue) => `${issue.path.join('.') || 'the answer'}: ${issue.message}`,
+        );
+        messages.push({ role: 'assistant', content: JSON.stringify(raw) });
+        continue;
+      }
+      const built = this.#toPlan(parsed.data, request);
+      if (built.problems.length === 0) return built.answer;
+      problems = built.problems;
+      messages.push({ role: 'assistant', content: JSON.stringify(raw) });
+    }
+    const question = {
+      id: 'clarify',
+      text: `I could not turn that into a plan I can check (${problems.slice(0, 3).join('; ')}). Could you say it again with more detail?`,
+    };
+    return {
+      reply: question.text,
+      plan: {
+        summary: 'Nothing yet: the request needs more detail.',
+        questions: [question],
+        operations: [],
+        draft: { text: request.text, questions: [question] },
+      },
+    };
+  }
+
+  async #ask(snapshot: WorkspaceSnapshot, messages: { role: 'user' | 'assistant'; content: string }[]) {
+    const result = await generateText({
+      model: this.#options.llm.model,
+      system: this.#system(snapshot),
+      messages,
+      output: Output.object({ schema: jsonSchema<LlmAnswer>(answerJsonSchema as never) }),
+      abortSignal: AbortSignal.timeout(this.#options.timeoutMs ?? 60_000),
+      maxRetries: 1,
+    });
+    return result.output;
+  }
+
+  /** The LLM's answer as a plan of real operations, or the problems that stop it. */
+  #toPlan(answer: LlmAnswer, request: PlannerRequest): { answer: PlannerAnswer; problems: string[] } {
+    const problems: string[] = [];
+    const operations: PlanOperation[] = [];
+    const agents = request.snapshot.agents;
+    const created = new Set<string>();
+    const find = (reference: string | undefined) =>
+      agents.find(
+        (agent) => agent.id === reference || agent.name.toLowerCase() === reference?.trim().toLowerCase(),
+      );
+    for (const [index, operation] of answer.operations.entries()) {
+      const where = `operations.${index} (${operation.type})`;
+      if (operation.type === 'createAgent' || operation.type === 'updateAgent') {
+        const validation = validateAgentSpec(operation.spec ?? {});
+        if (!validation.success) {
+          problems.push(`${where}: the spec does not validate: ${describeSpecIssues(validation.issues)}`);
+          continue;
+        }
+        if (operation.type === 'createAgent') {
+          if (find(validation.spec.name))
+            problems.push(`${where}: an agent named "${validation.spec.name}" already exists`);
+          created.add(validation.spec.name.toLowerCase());
+          operations.push({
+            type: 'createAgent',
+            spec: validation.spec as unknown as Record<string, unknown>,
+          });
+          continue;
+        }
+      }
+      if (operation.type === 'runAgent' && operation.agent && created.has(operation.agent.toLowerCase())) {
+        operations.push({
+          type: 'runAgent',
+          agentName: operation.agent,
+          input: operation.input ?? {},
+          test: true,
+        });
+        continue;
+      }
+      const agent = find(operation.agent);
+      if (!agent) {
+        problems.push(
+          `${where}: there is no agent "${operation.agent ?? ''}"; use the exact name of one of the workspace’s agents`,
+        );
+        continue;
+      }
+      const reference = { agentId: agent.id, agentName: agent.name };
+      switch (operation.type) {
+        case 'updateAgent':
+          operations.push({
+            type: 'updateAgent',
+            ...reference,
+            expectedVersion: agent.version,
+            spec: operation.spec ?? {},
+            before: agent.spec as unknown as Record<string, unknown>,
+          });
+          break;
+        case 'deleteAgent':
+          operations.push({ type: 'deleteAgent', ...reference, expectedVersion: agent.version });
+          break;
+        case 'pauseAgent':
+        case 'resumeAgent':
+          operations.push({ type: operation.type, ...reference });
+          break;
+        case 'runAgent':
+          operations.push({ type: 'runAgent', ...reference, input: operation.input ?? {}, test: true });
+          break;
+      }
+    }
+    if (problems.length > 0) return { answer: { reply: answer.reply }, problems };
+    if (operations.length === 0 && answer.questions.length === 0)
+      return { answer: { reply: answer.reply }, problems };
+    return {
+      answer: {
+        reply: answer.reply,
+        plan: {
+          summary: answer.summary || answer.reply.slice(0, 200),
+          questions: answer.questions,
+          operations: answer.questions.length > 0 ? [] : operations,
+          draft:
+            answer.questions.length > 0 ? { text: request.text, questions: answer.questions } : undefined,
+        },
+      },
+      problems,
+    };
+  }
+}

@@ -1,0 +1,243 @@
+// One contract, two planners. Every request of the corpus goes to the built-in planner, which
+// must give the expected plan, question or answer; and to the LLM planner, talking to a scripted
+// OpenAI-protocol server that answers as a model would (here: with the plan a correct model
+// would write), which must turn it into the same plan. The scripted model also answers with
+// malformed and partial output, which must be repaired or become a question, never a plan.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AgentSpec } from '../../src/domain/agent-spec.ts';
+import { validateAgentSpec } from '../../src/domain/agent-spec.ts';
+import type { PlanOperation } from '../../src/domain/plan.ts';
+import { createLanguageModel } from '../../src/llm/language-model.ts';
+import { parseLlmSetting } from '../../src/llm/llm-setting.ts';
+import { BuiltInPlanner } from '../../src/orchestrator/builtin-planner.ts';
+import { LlmPlanner } from '../../src/orchestrator/llm-planner.ts';
+import type { PlannerAnswer, WorkspaceSnapshot } from '../../src/orchestrator/planner.ts';
+import { monitorSpec } from '../../src/orchestrator/spec-templates.ts';
+import { builtInTools } from '../../src/runtime/tools/index.ts';
+import {
+  messageText,
+  type ScriptedLlmServer,
+  startScriptedLlmServer,
+} from '../support/scripted-llm-server.ts';
+import { type CorpusCase, corpus, fixtureAgents } from './planner-corpus.ts';
+
+function fixtureSpec(name: string): AgentSpec {
+  const raw =
+    name === 'example.com Price Monitor'
+      ? monitorSpec({ name, url: 'https://example.com/pricing', notify: {}, goal: 'Watch the pricing page' })
+      : {
+          name,
+          goal: `The ${name}`,
+          steps: [
+            { id: 'fetch', tool: 'http.request', with: { url: 'https://example.com/team' } },
+            {
+              id: 'extract',
+              tool: 'html.extract',
+              with: {
+                html: '{{ steps.fetch.body }}',
+                records: { selector: '.lead', fields: { name: '.name' } },
+              },
+            },
+          ],
+        };
+  const validation = validateAgentSpec(raw);
+  if (!validation.success) throw new Error(`fixture spec of ${name} does not validate`);
+  return validation.spec;
+}
+
+const snapshot: WorkspaceSnapshot = {
+  timezone: 'Europe/Berlin',
+  agents: fixtureAgents.map((agent, index) => ({
+    id: `00000000-0000-4000-8000-0000000000${String(index + 10)}`,
+    name: agent.name,
+    status: agent.status,
+    version: 1,
+    spec: fixtureSpec(agent.name),
+    lastRun:
+      agent.name === 'Weekly Report'
+        ? {
+            id: 'r1',
+            status: 'failed',
+            error: {
+              code: 'network',
+              message: 'The request to https://example.com/team failed: ECONNRESET.',
+              stepId: 'fetch',
+            },
+          }
+        : { id: 'r2', status: 'succeeded' },
+  })),
+};
+
+const builtIn = new BuiltInPlanner();
+const userEmail = 'ada@example.com';
+
+function checkAnswer(entry: CorpusCase, answer: PlannerAnswer) {
+  const label = entry.text;
+  if (entry.reply) {
+    if (!entry.operations) expect(answer.plan?.operations ?? [], label).toEqual([]);
+    expect(answer.reply, label).toMatch(entry.reply);
+  }
+  if (entry.question) {
+    expect(answer.plan?.operations, label).toEqual([]);
+    expect(
+      answer.plan?.questions.map((question) => question.id),
+      label,
+    ).toContain(entry.question);
+  }
+  if (entry.operations) {
+    expect(answer.plan?.questions, label).toEqual([]);
+    expect(
+      answer.plan?.operations.map((operation) => operation.type),
+      label,
+    ).toEqual(entry.operations);
+    for (const operation of answer.plan?.operations ?? []) {
+      if (entry.agent && 'agentName' in operation && operation.type !== 'runAgent') {
+        expect(operation.agentName, label).toBe(entry.agent);
+      }
+      if (operation.type === 'createAgent' || operation.type === 'updateAgent') {
+        const validation = validateAgentSpec(operation.spec);
+        expect(validation.success ? [] : validation.issues, label).toEqual([]);
+      }
+    }
+  }
+}
+
+describe('the built-in planner on the corpus', () => {
+  it('has at least 80 requests', () => {
+    expect(corpus.length).toBeGreaterThanOrEqual(80);
+  });
+
+  it.each(corpus.map((entry) => [entry.text, entry] as const))('%s', async (_text, entry) => {
+    checkAnswer(entry, await builtIn.plan({ text: entry.text, snapshot, userEmail }));
+  });
+});
+
+/** The plan a correct model writes for a case: what the built-in planner proposes, in the LLM's words. */
+function modelAnswer(answer: PlannerAnswer) {
+  const byId = new Map(snapshot.agents.map((agent) => [agent.id, agent.name]));
+  return {
+    reply: answer.reply,
+    summary: answer.plan?.summary ?? '',
+    questions: answer.plan?.questions ?? [],
+    operations: (answer.plan?.operations ?? []).map((operation: PlanOperation) => {
+      switch (operation.type) {
+        case 'createAgent':
+          return { type: operation.type, spec: operation.spec };
+        case 'updateAgent':
+          return { type: operation.type, agent: operation.agentName, spec: operation.spec };
+        case 'runAgent':
+          return {
+            type: operation.type,
+            agent: (operation.agentId && byId.get(operation.agentId)) || operation.agentName,
+            input: operation.input,
+          };
+        default:
+          return { type: operation.type, agent: operation.agentName };
+      }
+    }),
+  };
+}
+
+describe('the LLM planner on the corpus, against a scripted model', () => {
+  let server: ScriptedLlmServer;
+  let planner: LlmPlanner;
+  const expected = new Map<string, PlannerAnswer>();
+
+  beforeAll(async () => {
+    server = await startScriptedLlmServer();
+    planner = new LlmPlanner({
+      llm: createLanguageModel(parseLlmSetting(`openai-compatible:${server.baseUrl}#scripted`)),
+      tools: builtInTools(),
+      fallback: builtIn,
+      timeoutMs: 5000,
+    });
+    for (const entry of corpus)
+      expected.set(entry.text, await builtIn.plan({ text: entry.text, snapshot, userEmail }));
+    server.respondWith((request) => {
+      const last = request.body.messages.filter((message) => message.role === 'user').at(-1);
+      const answer = expected.get(messageText(last ?? { role: 'user' }));
+      return answer
+        ? { json: modelAnswer(answer) }
+        : { status: 400, body: { error: { message: 'unscripted request' } } };
+    });
+  });
+  afterAll(() => server.close());
+
+  it.each(corpus.map((entry) => [entry.text, entry] as const))('%s', async (_text, entry) => {
+    const answer = await planner.plan({ text: entry.text, snapshot, userEmail });
+    checkAnswer(entry, answer);
+    expect(answer.plan?.operations ?? []).toEqual(expected.get(entry.text)?.plan?.operations ?? []);
+  });
+
+  it('sends the workspace, the tool catalog and the JSON shape it wants', async () => {
+    server.reset();
+    server.reply({ json: { reply: 'You have 7 agents.', summary: '', questions: [], operations: [] } });
+    await planner.plan({ text: 'how many agents?', snapshot });
+    const request = server.requests[0];
+    expect(request?.system).toContain('Lead Scraper');
+    expect(request?.system).toContain('html.extract');
+    expect(request?.system).toContain('Europe/Berlin');
+    expect(request?.body.response_format?.type).toBe('json_schema');
+  });
+
+  it('repairs malformed output with a second request', async () => {
+    server.reset();
+    server.reply(
+      { text: '{"reply": "Pausing it", "operations": [{"type": "pauseAgent", "agent": "Lead Scr' },
+      {
+        json: {
+          reply: 'I will pause it.',
+          summary: 'Pause the Lead Scraper',
+          questions: [],
+          operations: [{ type: 'pauseAgent', agent: 'Lead Scraper' }],
+        },
+      },
+    );
+    const answer = await planner.plan({ text: 'pause the lead scraper', snapshot });
+    expect(answer.plan?.operations).toEqual([
+      expect.objectContaining({ type: 'pauseAgent', agentName: 'Lead Scraper' }),
+    ]);
+    expect(server.requests).toHaveLength(2);
+    expect(messageText(server.requests[1]?.body.messages.at(-1) ?? { role: 'user' })).toMatch(
+      /cannot be used/,
+    );
+  });
+
+  it('turns output that stays invalid into a question, with no operations', async () => {
+    server.reset();
+    const invalid = {
+      reply: 'Done',
+      summary: 'x',
+      questions: [],
+      operations: [{ type: 'createAgent', spec: { name: 'Broken', steps: [{ id: 'a', tool: 'teleport' }] } }],
+    };
+    server.reply({ json: invalid }, { json: invalid });
+    const answer = await planner.plan({ text: 'make something', snapshot });
+    expect(answer.plan?.operations).toEqual([]);
+    expect(answer.plan?.questions[0]?.text).toMatch(/could not turn that into a plan.*teleport|tool/s);
+  });
+
+  it('asks instead of acting on an agent that does not exist', async () => {
+    server.reset();
+    const ghost = {
+      reply: 'Deleting',
+      summary: 'x',
+      questions: [],
+      operations: [{ type: 'deleteAgent', agent: 'Ghost Agent' }],
+    };
+    server.reply({ json: ghost }, { json: ghost });
+    const answer = await planner.plan({ text: 'delete the ghost agent', snapshot });
+    expect(answer.plan?.operations).toEqual([]);
+    expect(answer.plan?.questions[0]?.text).toMatch(/no agent "Ghost Agent"/);
+  });
+
+  it('falls back to the built-in planner, saying so, when the model fails', async () => {
+    server.reset();
+    server.reply({ status: 500 }, { status: 500 });
+    const answer = await planner.plan({ text: 'pause the lead scraper', snapshot });
+    expect(answer.reply).toMatch(/did not answer.*built-in planner/s);
+    expect(answer.plan?.operations).toEqual([
+      expect.objectContaining({ type: 'pauseAgent', agentName: 'Lead Scraper' }),
+    ]);
+  });
+});
