@@ -79,11 +79,16 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     mail: mailService(mailer),
     llm,
   };
+  const tools = builtInTools();
+  const builtInPlanner = new BuiltInPlanner();
+  const planner = llm ? new LlmPlanner({ llm, tools, fallback: builtInPlanner }) : builtInPlanner;
+  const orchestrator = new Orchestrator({ store, runQueue, planner });
   const executor = new RunExecutor({
     store,
-    tools: builtInTools(),
+    tools,
     network: outboundPolicy(config.allowNetwork),
     services: (run) => runServices(services, run),
+    onFinished: (run) => orchestrator.reportRun(run),
     resumeLater: (run, at) => runQueue.enqueueAt({ ...run, resumeAt: at.toISOString() }, at),
   });
   if (options.workers ?? true) {
@@ -96,10 +101,6 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
         }),
     });
   }
-  const tools = builtInTools();
-  const builtInPlanner = new BuiltInPlanner();
-  const planner = llm ? new LlmPlanner({ llm, tools, fallback: builtInPlanner }) : builtInPlanner;
-  const orchestrator = new Orchestrator({ store, runQueue, planner });
   const app = createApp(
     { config, store, mailer, logger, runQueue, files: services.files, orchestrator },
     { webRoot: options.webRoot },

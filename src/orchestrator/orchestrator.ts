@@ -11,7 +11,15 @@ import {
   insertConversation,
   listMessages,
 } from '../store/conversation-repository.ts';
-import { findOpenPlan, findPlan, insertPlan, type PlanRecord, updatePlan } from '../store/plan-repository.ts';
+import {
+  findOpenPlan,
+  findPlan,
+  findPlanThatStartedRun,
+  insertPlan,
+  type PlanRecord,
+  updatePlan,
+} from '../store/plan-repository.ts';
+import { findRun, type RunRecord } from '../store/run-repository.ts';
 import type { Store } from '../store/store.ts';
 import { getUserMemory } from '../store/user-memory-repository.ts';
 import { applyOperations, type UndoStep, undoOperations } from './apply-plan.ts';
@@ -143,6 +151,25 @@ export class Orchestrator {
     return outcome.plan;
   }
 
+  /**
+   * Reports a test run a plan started, in the plan's conversation: the output when it
+   * succeeded, the failing step and why when it did not.
+   */
+  async reportRun(run: { workspaceId: string; runId: string; status: 'succeeded' | 'failed' | 'cancelled' }) {
+    await this.#dependencies.store.inWorkspace(run.workspaceId, async (scope) => {
+      const plan = await findPlanThatStartedRun(scope, run.runId);
+      if (!plan?.conversationId) return;
+      const finished = await findRun(scope, run.runId);
+      const result = (plan.results ?? []).find((entry) => entry.runId === run.runId);
+      if (!finished || !result) return;
+      await appendMessage(scope, plan.conversationId, {
+        role: 'assistant',
+        text: describeTestRun(String(result.agentName), finished),
+        planId: plan.id,
+      });
+    });
+  }
+
   async reject(workspaceId: string, planId: string) {
     return this.#dependencies.store.inWorkspace(workspaceId, async (scope) => {
       const plan = await findPlan(scope, planId, { lock: true });
@@ -166,6 +193,20 @@ export class Orchestrator {
       return updatePlan(scope, plan.id, { status: 'undone', undoneAt: new Date() });
     });
   }
+}
+
+const outputCharacters = 600;
+
+/** A test run's outcome in a sentence or two, as the chat shows it. */
+export function describeTestRun(agentName: string, run: RunRecord): string {
+  if (run.status === 'succeeded') {
+    const output = JSON.stringify(run.output ?? null);
+    const shown = output.length > outputCharacters ? `${output.slice(0, outputCharacters)}…` : output;
+    return `The test run of "${agentName}" succeeded. Its output: ${shown}`;
+  }
+  if (run.status === 'cancelled') return `The test run of "${agentName}" was cancelled.`;
+  const where = run.error?.stepId ? ` at step "${run.error.stepId}"` : '';
+  return `The test run of "${agentName}" failed${where}: ${run.error?.message ?? 'no reason was recorded'} Ask me "why did ${agentName} fail" for a fix.`;
 }
 
 function parseOperations(raw: unknown[]): PlanOperation[] {

@@ -46,6 +46,12 @@ export interface RunExecutorDependencies {
   cancelPollMilliseconds?: number;
   /** How deep agents may call agents (a run calling an agent is one level). */
   maximumCallDepth?: number;
+  /** Told when a run has ended (the Orchestrator reports test runs in the chat). */
+  onFinished?(run: {
+    workspaceId: string;
+    runId: string;
+    status: 'succeeded' | 'failed' | 'cancelled';
+  }): Promise<void>;
 }
 
 export interface ExecuteOptions extends ClaimingJob {
@@ -146,6 +152,17 @@ export class RunExecutor {
 
   /** Runs (or resumes) a run to its end. Never throws for a step's failure: the run records it. */
   async execute(workspaceId: string, runId: string, options: ExecuteOptions = {}): Promise<RunOutcome> {
+    const outcome = await this.#execute(workspaceId, runId, options);
+    if (outcome === 'succeeded' || outcome === 'failed' || outcome === 'cancelled') {
+      // Told after the run's end is committed; a listener's failure is not the run's.
+      await Promise.resolve()
+        .then(() => this.#dependencies.onFinished?.({ workspaceId, runId, status: outcome }))
+        .catch(() => undefined);
+    }
+    return outcome;
+  }
+
+  async #execute(workspaceId: string, runId: string, options: ExecuteOptions): Promise<RunOutcome> {
     const { store } = this.#dependencies;
     const claimed = await store.inWorkspace(workspaceId, async (scope) => {
       const run = await claimRun(scope, runId, options);

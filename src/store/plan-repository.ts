@@ -1,5 +1,5 @@
 // Plans: proposed by a planner, then applied, rejected, undone or superseded by a newer plan.
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { PlanStatus } from '../domain/plan.ts';
 import { isUuid } from '../domain/slug.ts';
 import { plans } from './schema.ts';
@@ -62,5 +62,21 @@ export async function updatePlan(
     .where(and(eq(plans.workspaceId, scope.workspaceId), eq(plans.id, planId)))
     .returning();
   if (!row) throw new Error('the plan to update is gone');
+  return row;
+}
+
+/** The applied plan that started this run (its results name the run), if one did. */
+export async function findPlanThatStartedRun(scope: WorkspaceScope, runId: string) {
+  const [row] = await scope.db
+    .select()
+    .from(plans)
+    .where(
+      and(
+        eq(plans.workspaceId, scope.workspaceId),
+        eq(plans.status, 'applied'),
+        sql`${plans.results} @> ${JSON.stringify([{ runId }])}::jsonb`,
+      ),
+    )
+    .limit(1);
   return row;
 }

@@ -105,19 +105,23 @@ describe('the Orchestrator with the built-in planner', () => {
     const agents = await orca.request('GET', `/api/workspaces/${ws}/agents`, { token: owner.token });
     expect(agents.body.items.filter((agent: { name: string }) => agent.name === scraperName)).toHaveLength(1);
 
-    const history = await orca.request(
-      'GET',
-      `/api/workspaces/${ws}/orchestrator/conversations/${first.conversationId}`,
-      {
-        token: viewer.token,
-      },
-    );
+    // The test run's outcome is reported in the conversation once the run has ended.
+    const historyPath = `/api/workspaces/${ws}/orchestrator/conversations/${first.conversationId}`;
+    let history = await orca.request('GET', historyPath, { token: viewer.token });
+    for (let tries = 0; tries < 100 && history.body.messages.length < 5; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      history = await orca.request('GET', historyPath, { token: viewer.token });
+    }
     expect(history.body.messages.map((message: { role: string }) => message.role)).toEqual([
       'user',
       'assistant',
       'user',
       'assistant',
+      'assistant',
     ]);
+    expect(history.body.messages[4].text).toMatch(
+      /The test run of "127\.0\.0\.1 Leads Scraper" succeeded\. Its output: .*"count":2/,
+    );
     expect(history.body.messages[1].plan.status).toBe('superseded');
     expect(history.body.messages[3].plan.status).toBe('applied');
   });
