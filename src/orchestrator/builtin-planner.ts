@@ -4,6 +4,7 @@
 import { validateAgentSpec } from '../domain/agent-spec.ts';
 import type { PlanOperation, PlanQuestion } from '../domain/plan.ts';
 import { agentsMentioned } from './agent-names.ts';
+import { retryFix } from './fixes.ts';
 import type { Planner, PlannerAnswer, PlannerRequest, WorkspaceSnapshot } from './planner.ts';
 import {
   emailsIn,
@@ -511,31 +512,22 @@ export class BuiltInPlanner implements Planner {
     }
     const error = run.error;
     const where = error?.stepId ? ` at step "${error.stepId}"` : '';
-    const retryable = error && ['timeout', 'network', 'http_status', 'llm_error'].includes(error.code);
     const reply = `"${agent.name}" failed${where}: ${error?.message ?? 'no reason was recorded'}`;
-    const step = agent.spec.steps.find((candidate) => candidate.id === error?.stepId);
-    if (!retryable || !step || (step.retry?.attempts ?? 1) >= 3) return { reply };
-    const spec = structuredClone(agent.spec);
-    const fixed = spec.steps.find((candidate) => candidate.id === step.id);
-    if (fixed) {
-      fixed.retry = { attempts: 3, backoffMs: 2000, factor: 2 };
-      fixed.timeoutMs ??= 60_000;
+    const fix = retryFix(agent);
+    if (!fix) {
+      const hint = /answered 404/.test(error?.message ?? '')
+        ? `\nThe page is not there any more. If it moved, tell me: "use https://… instead for ${agent.name}".`
+        : /matched nothing|no records/i.test(error?.message ?? '')
+          ? `\nThe page has changed its layout. Tell me what marks each record now, e.g. "the ${agent.name} records are \`.item\`".`
+          : '';
+      return { reply: `${reply}${hint}` };
     }
     return {
-      reply: `${reply}\nThat kind of failure often passes on a second try: I can let "${step.id}" retry up to 3 times with a 60-second limit.`,
+      reply: `${reply}\nThat kind of failure often passes on a second try: I can let "${fix.stepId}" retry up to 3 times with a 60-second limit.`,
       plan: {
-        summary: `Let "${step.id}" of "${agent.name}" retry.`,
+        summary: `Let "${fix.stepId}" of "${agent.name}" retry.`,
         questions: [],
-        operations: [
-          {
-            type: 'updateAgent',
-            agentId: agent.id,
-            agentName: agent.name,
-            expectedVersion: agent.version,
-            spec: withDefaults(spec),
-            before: agent.spec,
-          },
-        ],
+        operations: [fix.operation],
       },
     };
   }

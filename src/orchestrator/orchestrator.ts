@@ -4,6 +4,7 @@
 import { conflict, notFound, OrcaError, ruleViolated } from '../domain/errors.ts';
 import { operationSchema, type PlanOperation, type PlanStatus } from '../domain/plan.ts';
 import type { RunQueue } from '../queue/run-queue.ts';
+import { listAgents } from '../store/agent-repository.ts';
 import type { AuditActor } from '../store/audit-repository.ts';
 import {
   appendMessage,
@@ -19,9 +20,11 @@ import {
   type PlanRecord,
   updatePlan,
 } from '../store/plan-repository.ts';
-import { findRun, type RunRecord } from '../store/run-repository.ts';
+import { agentRunStats, findRun, type RunRecord } from '../store/run-repository.ts';
 import type { Store } from '../store/store.ts';
+import { dismissedSuggestions, dismissSuggestion } from '../store/suggestion-repository.ts';
 import { getUserMemory } from '../store/user-memory-repository.ts';
+import { advise, type Suggestion } from './advisor.ts';
 import { applyOperations, type UndoStep, undoOperations } from './apply-plan.ts';
 import type { Planner } from './planner.ts';
 import { workspaceSnapshot } from './workspace-snapshot.ts';
@@ -168,6 +171,57 @@ export class Orchestrator {
         planId: plan.id,
       });
     });
+  }
+
+  /** Advice for the workspace, without what its people dismissed. */
+  async suggestions(workspaceId: string): Promise<Suggestion[]> {
+    return this.#dependencies.store.inWorkspace(workspaceId, async (scope) => {
+      const snapshot = await workspaceSnapshot(scope);
+      const agents = await listAgents(scope, { limit: 1000 });
+      const dismissed = await dismissedSuggestions(scope);
+      const all = advise({
+        snapshot,
+        stats: await agentRunStats(scope),
+        createdAt: new Map(agents.map((agent) => [agent.id, agent.createdAt])),
+        now: new Date(),
+      });
+      return all.filter((suggestion) => !dismissed.has(suggestion.id));
+    });
+  }
+
+  /** Turns a suggestion into a plan to review, in a conversation of its own. */
+  async acceptSuggestion(workspaceId: string, suggestionId: string, userId: string) {
+    const suggestion = (await this.suggestions(workspaceId)).find(
+      (candidate) => candidate.id === suggestionId,
+    );
+    if (!suggestion) throw notFound('This suggestion');
+    return this.#dependencies.store.inWorkspace(workspaceId, async (scope) => {
+      const conversation = await insertConversation(scope, userId, `Suggestion: ${suggestion.plan.summary}`);
+      const plan = await insertPlan(scope, {
+        conversationId: conversation.id,
+        status: 'proposed',
+        summary: suggestion.plan.summary,
+        questions: [],
+        operations: suggestion.plan.operations,
+        createdBy: userId,
+      });
+      await appendMessage(scope, conversation.id, {
+        role: 'assistant',
+        text: suggestion.reason,
+        planId: plan.id,
+      });
+      return plan;
+    });
+  }
+
+  async dismissSuggestion(workspaceId: string, suggestionId: string, userId: string) {
+    const suggestion = (await this.suggestions(workspaceId)).find(
+      (candidate) => candidate.id === suggestionId,
+    );
+    if (!suggestion) throw notFound('This suggestion');
+    await this.#dependencies.store.inWorkspace(workspaceId, (scope) =>
+      dismissSuggestion(scope, suggestionId, userId),
+    );
   }
 
   async reject(workspaceId: string, planId: string) {

@@ -472,3 +472,38 @@ export async function latestRunPerAgent(scope: WorkspaceScope): Promise<RunRecor
     .where(eq(runs.workspaceId, scope.workspaceId))
     .orderBy(runs.agentId, desc(runs.createdAt));
 }
+
+export interface AgentRunStats {
+  agentId: string;
+  runs: number;
+  /** Of the agent's five newest finished runs, how many failed. */
+  recentFailures: number;
+  recentFinished: number;
+  lastRunAt: Date | null;
+}
+
+/** Run counts per agent, for the Orchestrator's advice. */
+export async function agentRunStats(scope: WorkspaceScope): Promise<AgentRunStats[]> {
+  const result = await scope.db.execute(sql`
+    with ranked as (
+      select agent_id, status, created_at,
+             row_number() over (partition by agent_id order by created_at desc) as position
+      from runs
+      where workspace_id = ${scope.workspaceId} and status in ('succeeded', 'failed', 'cancelled')
+    )
+    select r.agent_id as "agentId",
+           (select count(*) from runs all_runs where all_runs.workspace_id = ${scope.workspaceId} and all_runs.agent_id = r.agent_id)::int as runs,
+           count(*) filter (where r.position <= 5 and r.status = 'failed')::int as "recentFailures",
+           count(*) filter (where r.position <= 5)::int as "recentFinished",
+           max(r.created_at) as "lastRunAt"
+    from ranked r
+    group by r.agent_id`);
+  const rows = (result as unknown as { rows: Record<string, unknown>[] }).rows;
+  return rows.map((row) => ({
+    agentId: String(row.agentId),
+    runs: Number(row.runs),
+    recentFailures: Number(row.recentFailures),
+    recentFinished: Number(row.recentFinished),
+    lastRunAt: row.lastRunAt ? new Date(String(row.lastRunAt)) : null,
+  }));
+}

@@ -556,3 +556,20 @@ export const plans = pgTable(
     workspacePolicy('plans'),
   ],
 );
+
+/** Suggestions a person dismissed, so the Orchestrator does not make them again. */
+export const suggestionDismissals = pgTable(
+  'suggestion_dismissals',
+  {
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    suggestionId: text('suggestion_id').notNull(),
+    dismissedBy: uuid('dismissed_by').references(() => users.id, { onDelete: 'set null' }),
+    dismissedAt: createdAt(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.workspaceId, table.suggestionId] }),
+    workspacePolicy('suggestion_dismissals'),
+  ],
+);

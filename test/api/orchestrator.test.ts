@@ -3,8 +3,9 @@
 // it builds run for real against a local site.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestPlatform, type TestPlatform, type TestUser } from '../support/test-platform.ts';
+import { selectRows, startTestPlatform, type TestPlatform, type TestUser } from '../support/test-platform.ts';
 
 let orca: TestPlatform;
 let owner: TestUser;
@@ -255,5 +256,91 @@ describe('the Orchestrator with the built-in planner', () => {
     });
     expect(rejected.body.status).toBe('rejected');
     expect((await approve(plan.plan.id)).status).toBe(409);
+  });
+
+  it('suggests retries for an agent that keeps failing, with the figures, and applies them when accepted', async () => {
+    const created = await orca.request('POST', `/api/workspaces/${ws}/agents`, {
+      token: owner.token,
+      body: {
+        spec: {
+          name: 'Flaky Fetcher',
+          steps: [{ id: 'fetch', tool: 'http.request', with: { url: `${base}/flaky` } }],
+        },
+      },
+    });
+    for (let run = 0; run < 3; run++) {
+      const started = await orca.request('POST', `/api/workspaces/${ws}/agents/${created.body.id}/runs`, {
+        token: owner.token,
+        body: {},
+      });
+      expect((await finishedRun(started.body.id)).status).toBe('failed');
+    }
+    const list = await orca.request('GET', `/api/workspaces/${ws}/suggestions`, { token: viewer.token });
+    const suggestion = list.body.items.find(
+      (item: { agentName: string }) => item.agentName === 'Flaky Fetcher',
+    );
+    expect(suggestion).toMatchObject({
+      kind: 'repeated_failures',
+      reason: expect.stringMatching(/3 of its last 3 runs failed.*step "fetch"/),
+    });
+
+    const accepted = await orca.request('POST', `/api/workspaces/${ws}/suggestions/${suggestion.id}/accept`, {
+      token: owner.token,
+    });
+    expect(accepted.status, accepted.text).toBe(200);
+    expect(accepted.body.plan.status).toBe('proposed');
+    expect((await approve(accepted.body.plan.id)).status).toBe(200);
+    const fixed = await agentNamed('Flaky Fetcher');
+    expect(fixed.spec.steps[0].retry).toMatchObject({ attempts: 3 });
+    const after = await orca.request('GET', `/api/workspaces/${ws}/suggestions`, { token: viewer.token });
+    expect(after.body.items.map((item: { id: string }) => item.id)).not.toContain(suggestion.id);
+  });
+
+  it('suggests pausing an agent that has never run since it was made, and forgets a dismissed suggestion', async () => {
+    const created = await orca.request('POST', `/api/workspaces/${ws}/agents`, {
+      token: owner.token,
+      body: {
+        spec: {
+          name: 'Forgotten Agent',
+          steps: [{ id: 'noop', tool: 'transform', with: { expression: '1' } }],
+        },
+      },
+    });
+    await selectRows(
+      orca.platform,
+      sql`update agents set created_at = now() - interval '20 days' where id = ${created.body.id}`,
+    );
+    const list = await orca.request('GET', `/api/workspaces/${ws}/suggestions`, { token: viewer.token });
+    const suggestion = list.body.items.find(
+      (item: { agentName: string }) => item.agentName === 'Forgotten Agent',
+    );
+    expect(suggestion).toMatchObject({
+      kind: 'never_runs',
+      reason: expect.stringMatching(/created 20 days ago and has never run/),
+    });
+    expect(suggestion.plan.operations).toEqual([expect.objectContaining({ type: 'pauseAgent' })]);
+    expect(
+      (
+        await orca.request('POST', `/api/workspaces/${ws}/suggestions/${suggestion.id}/dismiss`, {
+          token: viewer.token,
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await orca.request('POST', `/api/workspaces/${ws}/suggestions/${suggestion.id}/dismiss`, {
+          token: owner.token,
+        })
+      ).status,
+    ).toBe(204);
+    const after = await orca.request('GET', `/api/workspaces/${ws}/suggestions`, { token: viewer.token });
+    expect(after.body.items.map((item: { id: string }) => item.id)).not.toContain(suggestion.id);
+    expect(
+      (
+        await orca.request('POST', `/api/workspaces/${ws}/suggestions/unknown-id/accept`, {
+          token: owner.token,
+        })
+      ).status,
+    ).toBe(404);
   });
 });

@@ -65,6 +65,18 @@ function planView(plan: PlanRecord) {
 }
 
 const planParams = z.object({ ws: idParameter('ws'), planId: idParameter('planId') });
+const suggestionParams = z.object({ ws: idParameter('ws'), suggestionId: idParameter('suggestionId') });
+
+const suggestionSchema = z
+  .object({
+    id: z.string(),
+    kind: z.enum(['repeated_failures', 'never_runs']),
+    agentId: z.string(),
+    agentName: z.string(),
+    reason: z.string().describe('Why, with the figures seen.'),
+    plan: z.object({ summary: z.string(), operations: z.array(z.record(z.string(), z.unknown())) }),
+  })
+  .openapi('Suggestion');
 
 const routes = {
   message: createRoute({
@@ -144,6 +156,39 @@ const routes = {
     security: securedBy,
     request: { params: planParams },
     responses: { 200: jsonResponse(planSchema, 'Rejected.'), ...commonErrors },
+  }),
+  suggestions: createRoute({
+    method: 'get',
+    path: '/api/workspaces/{ws}/suggestions',
+    tags: ['orchestrator'],
+    summary: 'What the Orchestrator suggests improving, each with why and the plan to accept',
+    security: securedBy,
+    request: { params: z.object({ ws: idParameter('ws') }) },
+    responses: {
+      200: jsonResponse(z.object({ items: z.array(suggestionSchema) }), 'The suggestions.'),
+      ...commonErrors,
+    },
+  }),
+  acceptSuggestion: createRoute({
+    method: 'post',
+    path: '/api/workspaces/{ws}/suggestions/{suggestionId}/accept',
+    tags: ['orchestrator'],
+    summary: 'Turn a suggestion into a plan to review (builder)',
+    security: securedBy,
+    request: { params: suggestionParams },
+    responses: {
+      200: jsonResponse(z.object({ plan: planSchema }), 'The plan, to approve or reject.'),
+      ...commonErrors,
+    },
+  }),
+  dismissSuggestion: createRoute({
+    method: 'post',
+    path: '/api/workspaces/{ws}/suggestions/{suggestionId}/dismiss',
+    tags: ['orchestrator'],
+    summary: 'Do not make this suggestion again (builder)',
+    security: securedBy,
+    request: { params: suggestionParams },
+    responses: { 204: { description: 'Dismissed.' }, ...commonErrors },
   }),
   undo: createRoute({
     method: 'post',
@@ -232,5 +277,43 @@ export function registerOrchestratorRoutes(app: OpenAPIHono<ApiEnv>) {
       .get('services')
       .orchestrator.undo(access.workspace.id, c.req.valid('param').planId, access.actor);
     return c.json(planView(plan), 200);
+  });
+
+  app.openapi(routes.suggestions, async (c) => {
+    const access = requireAction(c, 'plans.read');
+    const items = await c.get('services').orchestrator.suggestions(access.workspace.id);
+    return c.json(
+      {
+        items: items.map((item) => ({
+          ...item,
+          plan: { summary: item.plan.summary, operations: item.plan.operations as Record<string, unknown>[] },
+        })),
+      },
+      200,
+    );
+  });
+
+  app.openapi(routes.acceptSuggestion, async (c) => {
+    const access = requireAction(c, 'plans.manage');
+    const plan = await c
+      .get('services')
+      .orchestrator.acceptSuggestion(
+        access.workspace.id,
+        c.req.valid('param').suggestionId,
+        access.actor.userId,
+      );
+    return c.json({ plan: planView(plan) }, 200);
+  });
+
+  app.openapi(routes.dismissSuggestion, async (c) => {
+    const access = requireAction(c, 'plans.manage');
+    await c
+      .get('services')
+      .orchestrator.dismissSuggestion(
+        access.workspace.id,
+        c.req.valid('param').suggestionId,
+        access.actor.userId,
+      );
+    return c.body(null, 204);
   });
 }
