@@ -65,6 +65,25 @@ export const commands: Record<string, CommandSpec> = {
       help,
     },
   },
+  chat: {
+    summary:
+      'Ask the Orchestrator of a running Orca: `orca chat "monitor https://… for changes" --workspace <slug>`.',
+    usage:
+      'orca chat "<request>" --workspace <id or slug> [--conversation <id>] [--yes | --no] [--url http://127.0.0.1:4400] [--token <token>]',
+    positionals: true,
+    options: {
+      workspace: { type: 'string', short: 'w', description: 'The workspace (id or slug).' },
+      conversation: { type: 'string', description: 'Continue this conversation (to answer its questions).' },
+      yes: { type: 'boolean', short: 'y', description: 'Apply the plan without asking.' },
+      no: { type: 'boolean', description: 'Show the plan and reject it.' },
+      url: {
+        type: 'string',
+        description: 'Where Orca listens (or ORCA_URL; default http://127.0.0.1:4400).',
+      },
+      token: { type: 'string', description: 'A session or API token (or ORCA_TOKEN).' },
+      help,
+    },
+  },
   migrate: {
     summary: 'Apply the database migrations and exit (start and serve also migrate).',
     usage: 'orca migrate [--data-dir ./.orca] [--database-url URL]',

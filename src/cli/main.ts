@@ -6,6 +6,7 @@ import { consoleLogger } from '../logger.ts';
 import { createPlatform, listen, openConfiguredDatabase } from '../platform.ts';
 import { redactUrl } from '../store/database.ts';
 import { migrateDatabase } from '../store/migrate.ts';
+import { chat } from './chat.ts';
 import { type CommandSpec, commandHelp, commands, overallHelp } from './commands.ts';
 import { watchRuns } from './runs-watch.ts';
 
@@ -96,6 +97,56 @@ async function workUntilStopped(config: Config) {
   stopOnSignal(logger, () => platform.close());
 }
 
+/** Where a client command finds Orca and who it is, from options or the environment. */
+function clientSettings(values: Record<string, string | boolean | undefined>) {
+  const workspace = typeof values.workspace === 'string' ? values.workspace : undefined;
+  const token = (typeof values.token === 'string' ? values.token : undefined) ?? process.env.ORCA_TOKEN;
+  if (!workspace) throw new UsageError('Name the workspace with --workspace <id or slug>.');
+  if (!token) {
+    throw new UsageError(
+      'Give a token with --token or ORCA_TOKEN (a session token, or an API token of the workspace).',
+    );
+  }
+  const url =
+    (typeof values.url === 'string' ? values.url : undefined) ??
+    process.env.ORCA_URL ??
+    'http://127.0.0.1:4400';
+  return { workspace, token, url };
+}
+
+async function readAnswer(question: string): Promise<string> {
+  const { createInterface } = await import('node:readline/promises');
+  const lines = createInterface({
+    input: process.stdin,
+    output: process.stdout,
+    terminal: process.stdin.isTTY,
+  });
+  try {
+    return await lines.question(question);
+  } catch {
+    return '';
+  } finally {
+    lines.close();
+  }
+}
+
+async function chatCommand(values: Record<string, string | boolean | undefined>, positionals: string[]) {
+  const text = positionals.join(' ').trim();
+  if (!text)
+    throw new UsageError(
+      'Say what you want, in quotes: orca chat "pause the lead scraper" --workspace <slug>.',
+    );
+  if (values.yes && values.no) throw new UsageError('Give --yes or --no, not both.');
+  process.exitCode = await chat({
+    ...clientSettings(values),
+    text,
+    conversationId: typeof values.conversation === 'string' ? values.conversation : undefined,
+    approve: values.yes ? true : values.no ? false : undefined,
+    ask: readAnswer,
+    write: (line) => process.stdout.write(`${line}\n`),
+  });
+}
+
 async function runsCommand(values: Record<string, string | boolean | undefined>, positionals: string[]) {
   const [action, runId, ...extra] = positionals;
   if (action !== 'watch' || extra.length > 0) {
@@ -135,6 +186,10 @@ async function main(argv: string[]): Promise<void> {
   }
   if (command.name === 'runs') {
     await runsCommand(command.values, command.positionals);
+    return;
+  }
+  if (command.name === 'chat') {
+    await chatCommand(command.values, command.positionals);
     return;
   }
   const config = configFrom(command.values);

@@ -1,0 +1,103 @@
+// A plan as the terminal shows it: one line per operation, and for a change of an agent the
+// lines of its spec that change, as a diff.
+
+interface PlanLike {
+  summary: string;
+  status: string;
+  questions: { text: string; options?: string[] }[];
+  operations: Record<string, unknown>[];
+}
+
+/** The lines of `before` and `after` with `-` and `+` marks where they differ, and a little context. */
+export function lineDiff(before: string[], after: string[], context = 2): string[] {
+  const rows = before.length;
+  const columns = after.length;
+  // Longest common subsequence lengths, from the end, to walk the diff forwards.
+  const table = new Array<number>((rows + 1) * (columns + 1)).fill(0);
+  const common = (row: number, column: number) => table[row * (columns + 1) + column] ?? 0;
+  for (let row = rows - 1; row >= 0; row--) {
+    for (let column = columns - 1; column >= 0; column--) {
+      table[row * (columns + 1) + column] =
+        before[row] === after[column]
+          ? common(row + 1, column + 1) + 1
+          : Math.max(common(row + 1, column), common(row, column + 1));
+    }
+  }
+  const marked: { mark: ' ' | '-' | '+'; line: string }[] = [];
+  let row = 0;
+  let column = 0;
+  while (row < rows || column < columns) {
+    if (row < rows && column < columns && before[row] === after[column]) {
+      marked.push({ mark: ' ', line: before[row] ?? '' });
+      row++;
+      column++;
+    } else if (row < rows && (column >= columns || common(row + 1, column) >= common(row, column + 1))) {
+      // Removed lines before added ones, as diffs are read.
+      marked.push({ mark: '-', line: before[row] ?? '' });
+      row++;
+    } else {
+      marked.push({ mark: '+', line: after[column] ?? '' });
+      column++;
+    }
+  }
+  const near = (index: number) =>
+    marked.slice(Math.max(0, index - context), index + context + 1).some((entry) => entry.mark !== ' ');
+  const lines: string[] = [];
+  let skipped = false;
+  for (const [index, entry] of marked.entries()) {
+    if (entry.mark === ' ' && !near(index)) {
+      if (!skipped) lines.push('    …');
+      skipped = true;
+      continue;
+    }
+    skipped = false;
+    lines.push(`  ${entry.mark} ${entry.line}`);
+  }
+  return lines;
+}
+
+function specLines(spec: unknown) {
+  return JSON.stringify(spec ?? {}, null, 2).split('\n');
+}
+
+export function renderPlan(plan: PlanLike): string[] {
+  const lines = [`Plan (${plan.status}): ${plan.summary}`];
+  for (const question of plan.questions) {
+    lines.push(`? ${question.text}${question.options ? ` [${question.options.join(' | ')}]` : ''}`);
+  }
+  for (const operation of plan.operations) {
+    const name = String(operation.agentName ?? (operation.spec as { name?: string } | undefined)?.name ?? '');
+    switch (operation.type) {
+      case 'createAgent': {
+        const steps = ((operation.spec as { steps?: { id: string; tool: string }[] }).steps ?? []).map(
+          (step) => `${step.id} (${step.tool})`,
+        );
+        lines.push(`+ create agent "${name}": ${steps.join(' → ')}`);
+        break;
+      }
+      case 'updateAgent':
+        lines.push(
+          `~ change agent "${name}" (version ${operation.expectedVersion} → ${Number(operation.expectedVersion) + 1}):`,
+        );
+        lines.push(...lineDiff(specLines(operation.before), specLines(operation.spec)));
+        break;
+      case 'deleteAgent':
+        lines.push(`- delete agent "${name}"`);
+        break;
+      case 'pauseAgent':
+        lines.push(`‖ pause agent "${name}"`);
+        break;
+      case 'resumeAgent':
+        lines.push(`▷ resume agent "${name}"`);
+        break;
+      case 'runAgent':
+        lines.push(
+          `▶ run "${name}"${operation.test ? ' as a test' : ''} with ${JSON.stringify(operation.input ?? {})}`,
+        );
+        break;
+      default:
+        lines.push(`• ${String(operation.type)} ${name}`);
+    }
+  }
+  return lines;
+}
