@@ -1,0 +1,158 @@
+// Orchestrator figures (issue 4): built-in planner latency per message in a workspace with 200
+// agents (the planner alone, and the whole POST …/orchestrator/messages with the workspace read
+// and the plan stored), and apply latency of a 10-operation plan; on PGlite and PostgreSQL.
+// Prints a Markdown table and JSON.
+import pg from 'pg';
+import { loadConfig } from '../src/config.ts';
+import { BuiltInPlanner } from '../src/orchestrator/builtin-planner.ts';
+import { workspaceSnapshot } from '../src/orchestrator/workspace-snapshot.ts';
+import { createPlatform, type Platform } from '../src/platform.ts';
+import { openDatabase } from '../src/store/database.ts';
+import { insertPlan } from '../src/store/plan-repository.ts';
+
+const adminUrl = process.env.ORCA_BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const agentCount = 200;
+const messageCount = Number(process.env.ORCA_BENCH_MESSAGES ?? 200);
+const applyCount = 20;
+const quiet = { info: () => undefined, error: () => undefined };
+const nouns = ['Lead', 'Price', 'Job', 'Invoice', 'News', 'Stock', 'Review', 'Ticket', 'Order', 'Weather'];
+const kinds = ['Scraper', 'Monitor', 'Collector', 'Reporter', 'Watcher'];
+
+function percentile(values: number[], share: number) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return Math.round((sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))] ?? 0) * 10) / 10;
+}
+
+async function measure(database: string, platform: Platform) {
+  const call = async (method: string, path: string, token: string | undefined, body: unknown) => {
+    const response = await platform.app.request(path, {
+      method,
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    });
+    return (await response.json()) as Record<string, unknown>;
+  };
+  const signup = await call('POST', '/api/auth/signup', undefined, {
+    email: `bench-${Date.now()}@example.com`,
+    password: 'benchmark passphrase',
+    name: 'Bench',
+  });
+  const token = signup.token as string;
+  const workspace = (await call('POST', '/api/workspaces', token, { name: 'Planner Bench' })) as {
+    id: string;
+  };
+  const names: string[] = [];
+  for (let index = 0; index < agentCount; index++) {
+    const name = `${nouns[index % nouns.length]} ${kinds[Math.floor(index / nouns.length) % kinds.length]} ${Math.floor(index / 50) + 1}`;
+    names.push(name);
+    await call('POST', `/api/workspaces/${workspace.id}/agents`, token, {
+      spec: {
+        name,
+        steps: [{ id: 'fetch', tool: 'http.request', with: { url: `https://example.com/${index}` } }],
+      },
+    });
+  }
+  const requests = (index: number) => {
+    const name = names[(index * 37) % names.length] ?? names[0];
+    return [
+      `pause the ${name}`,
+      `run the ${name}`,
+      'what agents do I have?',
+      `monitor https://example.com/page-${index} for changes and email me`,
+      `use https://example.com/new-${index} instead for the ${name}`,
+      `scrape the leads from https://example.com/team-${index}, each lead is \`.lead\``,
+      `delete the ${name}`,
+    ][index % 7] as string;
+  };
+
+  const snapshot = await platform.store.inWorkspace(workspace.id, (scope) => workspaceSnapshot(scope));
+  const planner = new BuiltInPlanner();
+  const plannerTimes: number[] = [];
+  for (let index = 0; index < messageCount; index++) {
+    const started = performance.now();
+    await planner.plan({ text: requests(index), snapshot });
+    plannerTimes.push(performance.now() - started);
+  }
+  const messageTimes: number[] = [];
+  for (let index = 0; index < messageCount; index++) {
+    const started = performance.now();
+    await call('POST', `/api/workspaces/${workspace.id}/orchestrator/messages`, token, {
+      text: requests(index),
+    });
+    messageTimes.push(performance.now() - started);
+  }
+  const applyTimes: number[] = [];
+  for (let round = 0; round < applyCount; round++) {
+    const plan = await platform.store.inWorkspace(workspace.id, (scope) =>
+      insertPlan(scope, {
+        status: 'proposed',
+        summary: 'Ten operations',
+        questions: [],
+        operations: Array.from({ length: 10 }, (_, index) => ({
+          type: 'createAgent' as const,
+          spec: {
+            name: `Applied ${round}-${index}`,
+            steps: [{ id: 'fetch', tool: 'http.request', with: { url: 'https://example.com/' } }],
+          },
+        })),
+      }),
+    );
+    const started = performance.now();
+    const answer = await call('POST', `/api/workspaces/${workspace.id}/plans/${plan.id}/approve`, token, {});
+    applyTimes.push(performance.now() - started);
+    if ((answer.plan as { status?: string } | undefined)?.status !== 'applied')
+      throw new Error(`apply failed: ${JSON.stringify(answer)}`);
+  }
+  return {
+    database,
+    agents: agentCount,
+    planner: { p50: percentile(plannerTimes, 0.5), p99: percentile(plannerTimes, 0.99) },
+    message: { p50: percentile(messageTimes, 0.5), p99: percentile(messageTimes, 0.99) },
+    apply10: { p50: percentile(applyTimes, 0.5), p99: percentile(applyTimes, 0.99) },
+  };
+}
+
+async function postgres() {
+  const name = `orca_bench_planner_${process.pid}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`drop database if exists ${name} with (force)`);
+  await admin.query(`create database ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const platform = await createPlatform(loadConfig({ databaseUrl: url.toString() }, {}), {
+    workers: false,
+    logger: quiet,
+  });
+  try {
+    return await measure('PostgreSQL', platform);
+  } finally {
+    await platform.close();
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  }
+}
+
+async function pglite() {
+  const database = await openDatabase({ kind: 'pglite-memory' });
+  const platform = await createPlatform(loadConfig({}, {}), { database, workers: false, logger: quiet });
+  try {
+    return await measure('PGlite', platform);
+  } finally {
+    await platform.close();
+  }
+}
+
+const results = [await postgres(), await pglite()];
+console.log(
+  [
+    '| database | agents | built-in planner p50 / p99 ms | POST message p50 / p99 ms | apply 10 operations p50 / p99 ms |',
+    '| --- | --- | --- | --- | --- |',
+    ...results.map(
+      (row) =>
+        `| ${row.database} | ${row.agents} | ${row.planner.p50} / ${row.planner.p99} | ${row.message.p50} / ${row.message.p99} | ${row.apply10.p50} / ${row.apply10.p99} |`,
+    ),
+  ].join('\n'),
+);
+console.log(JSON.stringify({ messageCount, applyCount, results }));
+process.exit(0);
