@@ -3,7 +3,7 @@
 // must exist, specs must validate. An invalid answer gets one chance to be repaired; then it
 // becomes a question, never an applied change. When the LLM cannot be reached, the built-in
 // planner answers instead, and says so.
-import { generateText, jsonSchema, NoObjectGeneratedError, Output } from 'ai';
+import { generateText, jsonSchema, NoObjectGeneratedError, Output, streamText } from 'ai';
 import { z } from 'zod';
 import { describeSpecIssues, validateAgentSpec } from '../domain/agent-spec.ts';
 import type { PlanOperation, PlanQuestion } from '../domain/plan.ts';
@@ -154,7 +154,9 @@ export class LlmPlanner implements Planner {
       }
       let raw: unknown;
       try {
-        raw = await this.#ask(request.snapshot, messages);
+        raw = request.onReplyDelta
+          ? await this.#askStreaming(request.snapshot, messages, request.onReplyDelta, attempt > 0)
+          : await this.#ask(request.snapshot, messages);
       } catch (error) {
         if (NoObjectGeneratedError.isInstance(error)) {
           problems = [`it is not valid JSON (${(error.text ?? '').slice(0, 200)})`];
@@ -205,6 +207,33 @@ export class LlmPlanner implements Planner {
       maxRetries: 1,
     });
     return result.output;
+  }
+
+  /** As #ask, passing the reply on as the model writes it (the JSON is parsed as it grows). */
+  async #askStreaming(
+    snapshot: WorkspaceSnapshot,
+    messages: { role: 'user' | 'assistant'; content: string }[],
+    onReplyDelta: (delta: string, restart: boolean) => void,
+    restart: boolean,
+  ) {
+    const result = streamText({
+      model: this.#options.llm.model,
+      system: this.#system(snapshot),
+      messages,
+      output: Output.object({ schema: jsonSchema<LlmAnswer>(answerJsonSchema as never) }),
+      abortSignal: AbortSignal.timeout(this.#options.timeoutMs ?? 60_000),
+      maxRetries: 1,
+    });
+    let sent = '';
+    let first = true;
+    for await (const partial of result.partialOutputStream) {
+      const reply = (partial as { reply?: unknown }).reply;
+      if (typeof reply !== 'string' || reply.length <= sent.length || !reply.startsWith(sent)) continue;
+      onReplyDelta(reply.slice(sent.length), restart && first);
+      first = false;
+      sent = reply;
+    }
+    return await result.output;
   }
 
   /** The LLM's answer as a plan of real operations, or the problems that stop it. */

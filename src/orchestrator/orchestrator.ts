@@ -53,7 +53,10 @@ export class Orchestrator {
     this.#dependencies = dependencies;
   }
 
-  async message(request: MessageRequest) {
+  async message(
+    request: MessageRequest,
+    streaming: { onReplyDelta?(delta: string, restart: boolean): void } = {},
+  ) {
     const { store, planner } = this.#dependencies;
     const memory = await store.asUser(request.user.id, (scope) => getUserMemory(scope));
     // Read what the planner needs, then let go of the database while it thinks.
@@ -71,6 +74,7 @@ export class Orchestrator {
       snapshot: context.snapshot,
       draft: context.open?.status === 'needs_answers' ? (context.open.draft ?? undefined) : undefined,
       userEmail: request.user.email,
+      onReplyDelta: streaming.onReplyDelta,
     });
 
     return store.inWorkspace(request.workspaceId, async (scope) => {

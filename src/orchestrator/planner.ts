@@ -28,6 +28,11 @@ export interface PlannerRequest {
   draft?: Record<string, unknown>;
   /** The address of the person asking: "e-mail me" means this. */
   userEmail?: string;
+  /**
+   * Called with the reply as it is written, for planners that write it gradually (an LLM).
+   * `restart` means the reply so far is dropped: the planner is writing it again.
+   */
+  onReplyDelta?(delta: string, restart: boolean): void;
 }
 
 export interface PlannerAnswer {

@@ -127,7 +127,19 @@ describe('the Orchestrator with the built-in planner', () => {
     expect(history.body.messages[3].plan.status).toBe('applied');
   });
 
-  it('answers what agents there are, without a plan', async () => {
+  it('answers what agents there are, without a plan, also as a stream', async () => {
+    const streamed = await orca.platform.app.request(`/api/workspaces/${ws}/orchestrator/messages`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${owner.token}`,
+        'content-type': 'application/json',
+        accept: 'text/event-stream',
+      },
+      body: JSON.stringify({ text: 'which agents are there?' }),
+    });
+    const text = await streamed.text();
+    expect(text).toMatch(/event: reply\ndata: .*Leads Scraper/);
+    expect(text).toMatch(/event: message\ndata: .*"conversationId"/);
     const answer = await say('what agents do I have?');
     expect(answer.plan).toBeUndefined();
     expect(answer.reply).toContain(scraperName);

@@ -1,9 +1,11 @@
 // The Orchestrator over HTTP: messages in, replies and plans out; plans approved (optionally
 // edited), rejected or undone.
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { streamSSE } from 'hono/streaming';
 import type { PlanRecord } from '../../store/plan-repository.ts';
 import { requirePrincipal } from '../authentication.ts';
 import type { ApiEnv } from '../context.ts';
+import { toErrorResponse } from '../error-response.ts';
 import { commonErrors, idParameter, jsonBody, jsonResponse, securedBy, timestamp } from '../schemas.ts';
 import { iso, isoOrNull } from '../serialize.ts';
 import { requireAction } from '../workspace-access.ts';
@@ -206,20 +208,47 @@ export function registerOrchestratorRoutes(app: OpenAPIHono<ApiEnv>) {
     const access = requireAction(c, 'plans.read');
     const principal = requirePrincipal(c);
     const body = c.req.valid('json');
-    const answer = await c.get('services').orchestrator.message({
+    const request = {
       workspaceId: access.workspace.id,
       user: { id: principal.user.id, email: principal.user.email },
       text: body.text,
       conversationId: body.conversationId,
+    };
+    const view = (
+      answer: Awaited<ReturnType<ApiEnv['Variables']['services']['orchestrator']['message']>>,
+    ) => ({
+      conversationId: answer.conversationId,
+      reply: answer.reply,
+      ...(answer.plan ? { plan: planView(answer.plan) } : {}),
     });
-    return c.json(
-      {
-        conversationId: answer.conversationId,
-        reply: answer.reply,
-        ...(answer.plan ? { plan: planView(answer.plan) } : {}),
-      },
-      200,
-    );
+    if (!c.req.header('accept')?.includes('text/event-stream')) {
+      return c.json(view(await c.get('services').orchestrator.message(request)), 200);
+    }
+    // Streaming: the reply as it is written (`reply` events, each a delta; `restart` drops what
+    // came before), then the whole answer (`message`), or an `error`.
+    const { orchestrator, logger } = c.get('services');
+    return streamSSE(c, async (stream) => {
+      let streamed = false;
+      const pending: Promise<void>[] = [];
+      try {
+        const answer = await orchestrator.message(request, {
+          onReplyDelta: (delta, restart) => {
+            streamed = true;
+            pending.push(stream.writeSSE({ event: 'reply', data: JSON.stringify({ delta, restart }) }));
+          },
+        });
+        await Promise.all(pending);
+        if (!streamed)
+          await stream.writeSSE({
+            event: 'reply',
+            data: JSON.stringify({ delta: answer.reply, restart: false }),
+          });
+        await stream.writeSSE({ event: 'message', data: JSON.stringify(view(answer)) });
+      } catch (error) {
+        const response = toErrorResponse(error, (message, cause) => logger.error(message, cause));
+        await stream.writeSSE({ event: 'error', data: JSON.stringify(response.body) });
+      }
+    }) as never;
   });
 
   app.openapi(routes.conversation, async (c) => {
