@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { OrcaError } from './domain/errors.ts';
 import { parseLlmSetting } from './llm/llm-setting.ts';
+import { parseMasterKey } from './vault/master-key.ts';
 
 const portMessage = 'must be a port number from 0 to 65535 (0 picks a free port)';
 const port = z.coerce.number(portMessage).int(portMessage).min(0, portMessage).max(65535, portMessage);
@@ -66,6 +67,38 @@ export const configSchema = z.object({
         .filter(Boolean),
     ),
   llm: llmSetting.optional(),
+  secretKey: z
+    .string()
+    .refine((value) => {
+      try {
+        parseMasterKey(value);
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must be 32 random bytes as 64 hex digits or base64 (make one with: openssl rand -hex 32)')
+    .optional(),
+  previousSecretKeys: z
+    .string()
+    .transform((value) =>
+      value
+        .split(',')
+        .map((key) => key.trim())
+        .filter(Boolean),
+    )
+    .refine(
+      (keys) =>
+        keys.every((key) => {
+          try {
+            parseMasterKey(key);
+            return true;
+          } catch {
+            return false;
+          }
+        }),
+      'must list keys (comma-separated) of 64 hex digits or base64 each',
+    )
+    .default([]),
   llmApiKey: z.string().min(1).optional(),
 });
 
@@ -87,6 +120,8 @@ const environmentNames: Record<keyof z.input<typeof configSchema>, string> = {
   workerConcurrency: 'ORCA_WORKER_CONCURRENCY',
   allowNetwork: 'ORCA_ALLOW_NETWORK',
   llm: 'ORCA_LLM',
+  secretKey: 'ORCA_SECRET_KEY',
+  previousSecretKeys: 'ORCA_PREVIOUS_SECRET_KEYS',
   llmApiKey: 'ORCA_LLM_API_KEY',
 };
 

@@ -21,6 +21,8 @@ import { builtInTools } from './runtime/tools/index.ts';
 import { type Database, openDatabase } from './store/database.ts';
 import { migrateDatabase } from './store/migrate.ts';
 import { Store } from './store/store.ts';
+import { dataDirectoryMasterKey, parseMasterKey } from './vault/master-key.ts';
+import { Vault, type VaultKeys } from './vault/vault.ts';
 
 export interface Platform {
   readonly config: Config;
@@ -31,6 +33,7 @@ export interface Platform {
   readonly runQueue: StartedRunQueue;
   /** What tools use during runs: store, file store, mail, LLM. */
   readonly services: PlatformServices;
+  readonly vault: Vault;
   close(): Promise<void>;
 }
 
@@ -46,6 +49,17 @@ export interface PlatformOptions {
   webRoot?: string;
 }
 
+/**
+ * The master key: ORCA_SECRET_KEY, or in the embedded mode one kept in the data directory. An
+ * Orca on a shared PostgreSQL server without ORCA_SECRET_KEY runs, but cannot store secrets.
+ */
+async function vaultKeys(config: Config, mode: { embedded: boolean }): Promise<VaultKeys> {
+  const previous = config.previousSecretKeys.map((key) => parseMasterKey(key, 'ORCA_PREVIOUS_SECRET_KEYS'));
+  if (config.secretKey) return { current: parseMasterKey(config.secretKey), previous };
+  if (mode.embedded) return { current: await dataDirectoryMasterKey(config.dataDirectory), previous };
+  return { previous };
+}
+
 export function openConfiguredDatabase(config: Config): Promise<Database> {
   return config.databaseUrl
     ? openDatabase({ kind: 'postgres', url: config.databaseUrl })
@@ -57,8 +71,10 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
   // Before anything opens: a missing API key stops the start with nothing to clean up.
   const llm = config.llm ? createLanguageModel(config.llm, config.llmApiKey) : undefined;
   const database = options.database ?? (await openConfiguredDatabase(config));
+  let keys: VaultKeys;
   try {
     await migrateDatabase(database);
+    keys = await vaultKeys(config, { embedded: !options.database && !config.databaseUrl });
   } catch (error) {
     await database.close();
     throw error;
@@ -73,8 +89,10 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     await database.close();
     throw error;
   }
+  const vault = new Vault(store, keys);
   const services: PlatformServices = {
     store,
+    vault,
     files: options.files ?? diskFileStore(config.filesDirectory),
     mail: mailService(mailer),
     llm,
@@ -102,7 +120,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     });
   }
   const app = createApp(
-    { config, store, mailer, logger, runQueue, files: services.files, orchestrator },
+    { config, store, mailer, logger, runQueue, files: services.files, orchestrator, vault },
     { webRoot: options.webRoot },
   );
   return {
@@ -113,6 +131,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     executor,
     runQueue,
     services,
+    vault,
     close: async () => {
       await runQueue.stop();
       await database.close();

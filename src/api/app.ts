@@ -10,6 +10,7 @@ import { toErrorResponse, validationError } from './error-response.ts';
 import { registerAgentRoutes } from './routes/agent-routes.ts';
 import { registerAuditRoutes } from './routes/audit-routes.ts';
 import { registerAuthenticationRoutes } from './routes/authentication-routes.ts';
+import { registerConnectionRoutes } from './routes/connection-routes.ts';
 import { registerContextRoutes } from './routes/context-routes.ts';
 import { registerDeliverableRoutes } from './routes/deliverable-routes.ts';
 import { registerInvitationRoutes } from './routes/invitation-routes.ts';
@@ -82,6 +83,7 @@ export function createApp(services: ApiServices, options: { webRoot?: string } =
   registerDeliverableRoutes(app);
   registerWebhookSecretRoutes(app);
   registerOrchestratorRoutes(app);
+  registerConnectionRoutes(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

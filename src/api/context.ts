@@ -11,6 +11,7 @@ import type { UserRecord } from '../store/account-repository.ts';
 import type { AuditActor } from '../store/audit-repository.ts';
 import type { Store } from '../store/store.ts';
 import type { WorkspaceRecord } from '../store/workspace-repository.ts';
+import type { Vault } from '../vault/vault.ts';
 
 export interface Logger {
   info(message: string, fields?: Record<string, unknown>): void;
@@ -25,6 +26,7 @@ export interface ApiServices {
   runQueue: RunQueue;
   files: FileStore;
   orchestrator: Orchestrator;
+  vault: Vault;
 }
 
 export type Principal =

@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'rate_limited'
   | 'data_directory_locked'
   | 'configuration_invalid'
+  | 'service_unavailable'
   | 'internal';
 
 const statusByCode: Record<ErrorCode, number> = {
@@ -27,6 +28,8 @@ const statusByCode: Record<ErrorCode, number> = {
   rate_limited: 429,
   data_directory_locked: 409,
   configuration_invalid: 500,
+  // A part the operator has not set up (the vault without ORCA_SECRET_KEY): retrying will not help until they do.
+  service_unavailable: 503,
   internal: 500,
 };
 

@@ -24,7 +24,9 @@ export type Action =
   | 'deliverables.manage'
   | 'webhooks.secret'
   | 'plans.read'
-  | 'plans.manage';
+  | 'plans.manage'
+  | 'connections.read'
+  | 'connections.manage';
 
 /** The least role that may perform each action. */
 export const leastRoleFor: Record<Action, Role> = {
@@ -49,6 +51,9 @@ export const leastRoleFor: Record<Action, Role> = {
   // Anyone may talk to the Orchestrator and read its plans; applying one is building.
   'plans.read': 'viewer',
   'plans.manage': 'builder',
+  // Builders pick accounts for their agents; connecting one hands Orca a credential: admins.
+  'connections.read': 'builder',
+  'connections.manage': 'admin',
 };
 
 /**

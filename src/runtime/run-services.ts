@@ -19,6 +19,8 @@ import {
 } from '../store/memory-repository.ts';
 import type { Store } from '../store/store.ts';
 import { webhookSigningSecret } from '../store/webhook-signing-repository.ts';
+import { credentialFor } from '../vault/credentials.ts';
+import type { Vault } from '../vault/vault.ts';
 import { storable } from './storable.ts';
 import type {
   FileService,
@@ -33,6 +35,7 @@ import type {
 
 export interface PlatformServices {
   store: Store;
+  vault: Vault;
   files: FileStore;
   mail: MailService;
   llm: LanguageModelService | undefined;
@@ -157,5 +160,14 @@ export function runServices(platform: PlatformServices, run: RunFacts): Omit<Too
     mail: platform.mail,
     llm: platform.llm,
     webhookSigningSecret: () => platform.store.inWorkspace(run.workspaceId, webhookSigningSecret),
+    connections: {
+      credential: (reference, use) =>
+        credentialFor(platform, {
+          workspaceId: run.workspaceId,
+          runId: run.runId,
+          stepId: use.stepId,
+          reference,
+        }),
+    },
   };
 }

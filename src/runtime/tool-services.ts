@@ -111,12 +111,33 @@ export interface AgentCaller {
   }): Promise<AgentCallResult>;
 }
 
+/** A connected account's credential, ready to authenticate requests to the hosts it allows. */
+export interface Credential {
+  connectionId: string;
+  service: string;
+  label: string;
+  /** Headers that carry the credential. Never put them in outputs or logs. */
+  headers: Record<string, string>;
+  /** Whether the credential may be sent to this address. */
+  allows(url: URL): boolean;
+  allowedHosts: readonly string[];
+}
+
+export interface ConnectionService {
+  /**
+   * The credential of a connected account: by id, by service (its default account) or as
+   * `service/label`. Each use is written to the audit log with the run and step.
+   */
+  credential(reference: string, use: { stepId: string }): Promise<Credential>;
+}
+
 export interface ToolServices {
   readonly memory: MemoryService;
   readonly files: FileService;
   readonly mail: MailService;
   readonly llm: LanguageModelService | undefined;
   readonly agents: AgentCaller;
+  readonly connections: ConnectionService;
   /** The workspace's secret for signing outgoing webhooks (created on first use). */
   webhookSigningSecret(): Promise<string>;
 }

@@ -51,3 +51,16 @@ export async function listAudit(
     .orderBy(desc(auditEvents.createdAt), desc(auditEvents.id))
     .limit(page.limit);
 }
+
+/** An event no person caused directly, such as a run using a connected account. */
+export async function recordRunAudit(scope: WorkspaceScope, entry: AuditEntry) {
+  await scope.db.insert(auditEvents).values({
+    workspaceId: scope.workspaceId,
+    actorUserId: null,
+    actorTokenId: null,
+    action: entry.action,
+    targetType: entry.targetType,
+    targetId: entry.targetId ?? null,
+    details: entry.details ?? {},
+  });
+}

@@ -573,3 +573,58 @@ export const suggestionDismissals = pgTable(
     workspacePolicy('suggestion_dismissals'),
   ],
 );
+
+/** Each workspace's data key, wrapped by the master key (envelope encryption). */
+export const workspaceKeys = pgTable(
+  'workspace_keys',
+  {
+    workspaceId: uuid('workspace_id')
+      .primaryKey()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    wrappedKey: text('wrapped_key').notNull(),
+    /** Which master key wrapped it (a fingerprint, never the key). */
+    masterKeyId: text('master_key_id').notNull(),
+    createdAt: createdAt(),
+    rotatedAt: timestamp('rotated_at', { withTimezone: true }),
+  },
+  () => [workspacePolicy('workspace_keys')],
+);
+
+export type ConnectionKind = 'api_key' | 'login' | 'oauth2';
+
+/** Accounts a workspace connected: what agents sign in or authenticate with. */
+export const connections = pgTable(
+  'connections',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    service: text('service').notNull(),
+    label: text('label').notNull().default(''),
+    kind: text('kind').$type<ConnectionKind>().notNull(),
+    isDefault: boolean('is_default').notNull().default(false),
+    /** What is not secret: user name, header name, the hosts the credential may go to. */
+    settings: jsonb('settings').$type<Record<string, unknown>>().notNull().default({}),
+    /** The secret fields, sealed with the workspace's data key. */
+    sealedSecret: text('sealed_secret').notNull(),
+    status: text('status').$type<'untested' | 'working' | 'failing'>().notNull().default('untested'),
+    statusMessage: text('status_message'),
+    lastTestedAt: timestamp('last_tested_at', { withTimezone: true }),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    uniqueIndex('connections_service_label_unique').on(
+      table.workspaceId,
+      table.service,
+      sql`lower(${table.label})`,
+    ),
+    uniqueIndex('connections_default_unique')
+      .on(table.workspaceId, table.service)
+      .where(sql`${table.isDefault}`),
+    workspacePolicy('connections'),
+  ],
+);

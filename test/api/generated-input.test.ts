@@ -113,6 +113,11 @@ const routes: RouteUnderTest[] = [
     path: () => `/api/workspaces/${workspace.id}/orchestrator/messages`,
     keys: ['text', 'conversationId'],
   },
+  {
+    method: 'POST',
+    path: () => `/api/workspaces/${workspace.id}/connections`,
+    keys: ['service', 'label', 'kind', 'settings', 'secret', 'isDefault'],
+  },
 ];
 
 beforeAll(async () => {
@@ -169,6 +174,8 @@ describe('generated input', () => {
           ],
           ['GET', `/api/workspaces/${workspace.id}/context/${encoded}`],
           ['POST', `/api/workspaces/${workspace.id}/plans/${encoded}/approve`],
+          ['POST', `/api/workspaces/${workspace.id}/connections/${encoded}/test`],
+          ['DELETE', `/api/workspaces/${workspace.id}/connections/${encoded}`],
           ['POST', `/api/workspaces/${workspace.id}/plans/${encoded}/undo`],
           ['GET', `/api/workspaces/${workspace.id}/orchestrator/conversations/${encoded}`],
           ['DELETE', `/api/workspaces/${workspace.id}/context/${encoded}`],

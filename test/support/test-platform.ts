@@ -84,6 +84,9 @@ export interface TestUser {
 
 let userCounter = 0;
 
+/** The master key of test platforms (tests of rotation hand in their own). */
+export const testSecretKey = '5e'.repeat(32);
+
 export interface TestPlatformOptions {
   configOverrides?: Record<string, string>;
   /** Send e-mail as configured (ORCA_SMTP_URL) instead of recording it. */
@@ -94,7 +97,10 @@ export interface TestPlatformOptions {
 export async function startTestPlatform(options: TestPlatformOptions = {}): Promise<TestPlatform> {
   const mailer = recordingMailer();
   const database = await createTestDatabase();
-  const config = loadConfig({ dataDirectory: '/nonexistent-test-data', ...options.configOverrides }, {});
+  const config = loadConfig(
+    { dataDirectory: '/nonexistent-test-data', secretKey: testSecretKey, ...options.configOverrides },
+    {},
+  );
   const filesDirectory = await mkdtemp(path.join(tmpdir(), 'orca-test-files-'));
   const platform = await createPlatform(config, {
     database,

@@ -19,6 +19,7 @@ const absentServices: ToolServices = {
   mail: { configured: false, send: () => missing('mail') },
   llm: undefined,
   agents: { call: () => missing('agents') },
+  connections: { credential: () => missing('connections') },
   webhookSigningSecret: () => missing('webhook signing'),
 };
 

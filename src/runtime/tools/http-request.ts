@@ -27,6 +27,16 @@ const input = z
       .default(5 * 1024 * 1024),
     failOnStatus: z.boolean().default(true).describe('Fail the step on a 4xx or 5xx answer.'),
     followRedirects: z.boolean().default(true),
+    auth: z
+      .strictObject({
+        connection: z
+          .string()
+          .min(1)
+          .max(200)
+          .describe('A connected account: its service (its default account), service/label, or id.'),
+      })
+      .optional()
+      .describe('Authenticate with a connected account; its secret is added to the request, never shown.'),
   })
   .refine(
     (value) => [value.json, value.text, value.form].filter((body) => body !== undefined).length <= 1,
@@ -62,7 +72,7 @@ function requestBody(request: z.output<typeof input>, headers: Record<string, st
 export const httpRequestTool = defineTool({
   name: 'http.request',
   description:
-    'Call an HTTP endpoint: any method, headers, a JSON, text or form body. Returns status, headers and the body (parsed JSON when the answer is JSON). Private and local addresses are refused unless the operator allows them.',
+    'Call an HTTP endpoint: any method, headers, a JSON, text or form body, optionally authenticated with a connected account (auth.connection). Returns status, headers and the body (parsed JSON when the answer is JSON). Private and local addresses are refused unless the operator allows them.',
   input,
   output,
   sideEffect: true,
@@ -78,6 +88,17 @@ export const httpRequestTool = defineTool({
     let url = new URL(request.url);
     for (const [name, value] of Object.entries(request.query)) url.searchParams.set(name, String(value));
 
+    // The credential goes only to the hosts its connection allows, redirects included.
+    const credential = request.auth
+      ? await context.services.connections.credential(request.auth.connection, { stepId: context.stepId })
+      : undefined;
+    if (credential && !credential.allows(url)) {
+      throw new ToolError(
+        'refused_address',
+        `The connected account "${credential.service}" may only be used with ${credential.allowedHosts.join(', ')}, not ${url.host}. Add the host to the connection's allowedHosts if it belongs to the service.`,
+      );
+    }
+    const hopHeaders = () => (credential?.allows(url) ? { ...headers, ...credential.headers } : headers);
     const agent = policedAgent(context.network);
     const signal = AbortSignal.any([context.signal, AbortSignal.timeout(request.timeoutMs)]);
     try {
@@ -86,7 +107,7 @@ export const httpRequestTool = defineTool({
       for (let redirects = 0; ; redirects++) {
         const response = await fetchOneHop(
           url,
-          { method, headers, body: currentBody, signal },
+          { method, headers: hopHeaders(), body: currentBody, signal },
           context.network,
           agent,
         );

@@ -1,0 +1,376 @@
+// Connected accounts: created with their secret, which the API never shows again (only which
+// fields are set); changed, tested, deleted. Every change is audited, without the secret.
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { conflict, notFound, ruleViolated } from '../../domain/errors.ts';
+import { outboundPolicy } from '../../runtime/outbound-policy.ts';
+import { asToolError, fetchOneHop, policedAgent } from '../../runtime/policed-fetch.ts';
+import { recordAudit } from '../../store/audit-repository.ts';
+import { isUniqueViolation } from '../../store/store.ts';
+import {
+  type ConnectionRecord,
+  clearDefault,
+  deleteConnection,
+  findConnection,
+  insertConnection,
+  listConnections,
+  updateConnection,
+} from '../../store/vault-repository.ts';
+import {
+  apiKeyConnection,
+  connectionDefinition,
+  hostAllowed,
+  loginConnection,
+  serviceSchema,
+} from '../../vault/connection-rules.ts';
+import type { ApiEnv } from '../context.ts';
+import { commonErrors, idParameter, jsonBody, jsonResponse, securedBy, timestamp } from '../schemas.ts';
+import { iso, isoOrNull } from '../serialize.ts';
+import { requireAction } from '../workspace-access.ts';
+
+const connectionSchema = z
+  .object({
+    id: z.string(),
+    service: z.string(),
+    label: z.string(),
+    kind: z.enum(['api_key', 'login', 'oauth2']),
+    isDefault: z.boolean(),
+    settings: z.record(z.string(), z.unknown()),
+    secretFields: z.array(z.string()).describe('Which secret fields are set; their values are never shown.'),
+    status: z.enum(['untested', 'working', 'failing']),
+    statusMessage: z.string().nullable(),
+    lastTestedAt: timestamp.nullable(),
+    lastUsedAt: timestamp.nullable(),
+    createdAt: timestamp,
+    updatedAt: timestamp,
+  })
+  .openapi('Connection');
+
+const createSchema = z
+  .object({
+    service: serviceSchema,
+    label: z.string().trim().max(60).default(''),
+    kind: z.string(),
+    settings: z.record(z.string(), z.unknown()).default({}),
+    secret: z.record(z.string(), z.unknown()),
+    isDefault: z.boolean().optional(),
+  })
+  .openapi('ConnectionCreate');
+
+const changeSchema = z
+  .object({
+    label: z.string().trim().max(60).optional(),
+    settings: z.record(z.string(), z.unknown()).optional().describe('The whole settings, replacing the old.'),
+    secret: z
+      .record(z.string(), z.unknown())
+      .optional()
+      .describe('The whole secret, replacing the old (a rotation).'),
+    isDefault: z.literal(true).optional().describe('Make this the service’s default account.'),
+  })
+  .openapi('ConnectionChange');
+
+const params = z.object({ ws: idParameter('ws'), connectionId: idParameter('connectionId') });
+
+function view(record: ConnectionRecord, secretFields: string[]) {
+  return {
+    id: record.id,
+    service: record.service,
+    label: record.label,
+    kind: record.kind,
+    isDefault: record.isDefault,
+    settings: record.settings,
+    secretFields,
+    status: record.status,
+    statusMessage: record.statusMessage,
+    lastTestedAt: isoOrNull(record.lastTestedAt),
+    lastUsedAt: isoOrNull(record.lastUsedAt),
+    createdAt: iso(record.createdAt),
+    updatedAt: iso(record.updatedAt),
+  };
+}
+
+/** The definition checked as a whole, so a message names the field that is wrong. */
+function checkedDefinition(raw: { kind: string; settings: unknown; secret: unknown }) {
+  const parsed = connectionDefinition.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw ruleViolated(
+    `${issue?.path.join('.') || 'kind'}: ${issue?.message ?? 'is not valid'}.`,
+    parsed.error.issues.map((item) => ({ path: item.path.join('.'), message: item.message })),
+  );
+}
+
+/** Secret field names are kept in the clear beside the sealed value: which fields, never what. */
+const secretFieldsOf = (record: ConnectionRecord) =>
+  (record.settings as { secretFields?: string[] }).secretFields ?? [];
+
+function publicSettings(settings: Record<string, unknown>, secret: Record<string, unknown>) {
+  return { ...settings, secretFields: Object.keys(secret).sort() };
+}
+
+function withoutBookkeeping(settings: Record<string, unknown>) {
+  const { secretFields: _secretFields, ...rest } = settings;
+  return rest;
+}
+
+const routes = {
+  list: createRoute({
+    method: 'get',
+    path: '/api/workspaces/{ws}/connections',
+    tags: ['connections'],
+    summary: 'Connected accounts (builder): no secret is ever shown',
+    security: securedBy,
+    request: {
+      params: z.object({ ws: idParameter('ws') }),
+      query: z.object({ service: serviceSchema.optional() }),
+    },
+    responses: {
+      200: jsonResponse(z.object({ items: z.array(connectionSchema) }), 'The accounts.'),
+      ...commonErrors,
+    },
+  }),
+  create: createRoute({
+    method: 'post',
+    path: '/api/workspaces/{ws}/connections',
+    tags: ['connections'],
+    summary: 'Connect an account (admin): api_key or login, with the hosts its credential may go to',
+    security: securedBy,
+    request: { params: z.object({ ws: idParameter('ws') }), body: jsonBody(createSchema) },
+    responses: { 201: jsonResponse(connectionSchema, 'Connected.'), ...commonErrors },
+  }),
+  read: createRoute({
+    method: 'get',
+    path: '/api/workspaces/{ws}/connections/{connectionId}',
+    tags: ['connections'],
+    summary: 'A connected account (builder)',
+    security: securedBy,
+    request: { params },
+    responses: { 200: jsonResponse(connectionSchema, 'The account.'), ...commonErrors },
+  }),
+  change: createRoute({
+    method: 'patch',
+    path: '/api/workspaces/{ws}/connections/{connectionId}',
+    tags: ['connections'],
+    summary: 'Change a connected account (admin): label, settings, a new secret, or make it the default',
+    security: securedBy,
+    request: { params, body: jsonBody(changeSchema) },
+    responses: { 200: jsonResponse(connectionSchema, 'Changed.'), ...commonErrors },
+  }),
+  remove: createRoute({
+    method: 'delete',
+    path: '/api/workspaces/{ws}/connections/{connectionId}',
+    tags: ['connections'],
+    summary: 'Disconnect an account (admin)',
+    security: securedBy,
+    request: { params },
+    responses: { 204: { description: 'Disconnected.' }, ...commonErrors },
+  }),
+  test: createRoute({
+    method: 'post',
+    path: '/api/workspaces/{ws}/connections/{connectionId}/test',
+    tags: ['connections'],
+    summary: 'Check that an account works (admin): an API key against its testUrl',
+    security: securedBy,
+    request: { params },
+    responses: {
+      200: jsonResponse(connectionSchema, 'The account, with the outcome in status.'),
+      ...commonErrors,
+    },
+  }),
+};
+
+export function registerConnectionRoutes(app: OpenAPIHono<ApiEnv>) {
+  app.openapi(routes.list, async (c) => {
+    const access = requireAction(c, 'connections.read');
+    const rows = await c
+      .get('services')
+      .store.inWorkspace(access.workspace.id, (scope) =>
+        listConnections(scope, c.req.valid('query').service),
+      );
+    return c.json(
+      {
+        items: rows.map((row) =>
+          view({ ...row, settings: withoutBookkeeping(row.settings) }, secretFieldsOf(row)),
+        ),
+      },
+      200,
+    );
+  });
+
+  app.openapi(routes.create, async (c) => {
+    const access = requireAction(c, 'connections.manage');
+    const body = c.req.valid('json');
+    const definition = checkedDefinition({ kind: body.kind, settings: body.settings, secret: body.secret });
+    const { store, vault } = c.get('services');
+    const created = await store.inWorkspace(access.workspace.id, async (scope) => {
+      const existing = await listConnections(scope, body.service);
+      const makeDefault = body.isDefault ?? existing.length === 0;
+      if (makeDefault) await clearDefault(scope, body.service);
+      try {
+        const row = await insertConnection(scope, {
+          service: body.service,
+          label: body.label,
+          kind: definition.kind,
+          isDefault: makeDefault,
+          settings: publicSettings(definition.settings, definition.secret),
+          sealedSecret: await vault.sealSecret(scope, definition.secret as Record<string, string>),
+          createdBy: access.actor.userId,
+        });
+        await recordAudit(scope, access.actor, {
+          action: 'connection.created',
+          targetType: 'connection',
+          targetId: row.id,
+          details: { service: row.service, label: row.label, kind: row.kind },
+        });
+        return row;
+      } catch (error) {
+        if (isUniqueViolation(error)) {
+          throw conflict(
+            `The workspace already has ${body.label ? `a "${body.service}" account labelled "${body.label}"` : `an account for "${body.service}"`}. Give this one a label to keep both, or change the existing one.`,
+          );
+        }
+        throw error;
+      }
+    });
+    return c.json(
+      view({ ...created, settings: withoutBookkeeping(created.settings) }, secretFieldsOf(created)),
+      201,
+    );
+  });
+
+  app.openapi(routes.read, async (c) => {
+    const access = requireAction(c, 'connections.read');
+    const row = await c
+      .get('services')
+      .store.inWorkspace(access.workspace.id, (scope) =>
+        findConnection(scope, c.req.valid('param').connectionId),
+      );
+    if (!row) throw notFound('This connection');
+    return c.json(view({ ...row, settings: withoutBookkeeping(row.settings) }, secretFieldsOf(row)), 200);
+  });
+
+  app.openapi(routes.change, async (c) => {
+    const access = requireAction(c, 'connections.manage');
+    const body = c.req.valid('json');
+    const { store, vault } = c.get('services');
+    const changed = await store.inWorkspace(access.workspace.id, async (scope) => {
+      const row = await findConnection(scope, c.req.valid('param').connectionId);
+      if (!row) throw notFound('This connection');
+      const secret = body.secret ?? (await vault.openSecret(scope, row));
+      const settings = body.settings ?? withoutBookkeeping(row.settings);
+      const definition = checkedDefinition({ kind: row.kind, settings, secret });
+      if (body.isDefault) await clearDefault(scope, row.service);
+      try {
+        const updated = await updateConnection(scope, row.id, {
+          label: body.label ?? row.label,
+          isDefault: body.isDefault ? true : row.isDefault,
+          settings: publicSettings(definition.settings, definition.secret),
+          sealedSecret: body.secret
+            ? await vault.sealSecret(scope, definition.secret as Record<string, string>)
+            : row.sealedSecret,
+          // A new secret has not been tested yet.
+          ...(body.secret ? { status: 'untested' as const, statusMessage: null } : {}),
+        });
+        await recordAudit(scope, access.actor, {
+          action: 'connection.updated',
+          targetType: 'connection',
+          targetId: row.id,
+          details: { service: row.service, changed: Object.keys(body).sort() },
+        });
+        return updated ?? row;
+      } catch (error) {
+        if (isUniqueViolation(error))
+          throw conflict(`Another "${row.service}" account already has that label.`);
+        throw error;
+      }
+    });
+    return c.json(
+      view({ ...changed, settings: withoutBookkeeping(changed.settings) }, secretFieldsOf(changed)),
+      200,
+    );
+  });
+
+  app.openapi(routes.remove, async (c) => {
+    const access = requireAction(c, 'connections.manage');
+    await c.get('services').store.inWorkspace(access.workspace.id, async (scope) => {
+      const row = await deleteConnection(scope, c.req.valid('param').connectionId);
+      if (!row) throw notFound('This connection');
+      await recordAudit(scope, access.actor, {
+        action: 'connection.deleted',
+        targetType: 'connection',
+        targetId: row.id,
+        details: { service: row.service, label: row.label },
+      });
+    });
+    return c.body(null, 204);
+  });
+
+  app.openapi(routes.test, async (c) => {
+    const access = requireAction(c, 'connections.manage');
+    const { store, vault, config } = c.get('services');
+    const connectionId = c.req.valid('param').connectionId;
+    // Read the secret, then let go of the database while the service answers.
+    const { row, secret } = await store.inWorkspace(access.workspace.id, async (scope) => {
+      const found = await findConnection(scope, connectionId);
+      if (!found) throw notFound('This connection');
+      return { row: found, secret: await vault.openSecret(scope, found) };
+    });
+    let status: 'working' | 'failing';
+    let message: string;
+    if (row.kind === 'api_key') {
+      const settings = apiKeyConnection.shape.settings.parse(withoutBookkeeping(row.settings));
+      if (!settings.testUrl)
+        throw ruleViolated('This API key has no testUrl to check it against: add one to its settings.');
+      const url = new URL(settings.testUrl);
+      if (!hostAllowed(url, settings.allowedHosts))
+        throw ruleViolated('The testUrl is not on one of the connection’s allowedHosts.');
+      const network = outboundPolicy(config.allowNetwork);
+      const agent = policedAgent(network);
+      try {
+        const response = await fetchOneHop(
+          url,
+          {
+            method: 'GET',
+            headers: { [settings.headerName.toLowerCase()]: `${settings.prefix}${secret.apiKey ?? ''}` },
+            body: undefined,
+            signal: AbortSignal.timeout(15_000),
+          },
+          network,
+          agent,
+        );
+        await response.body?.cancel().catch(() => undefined);
+        status = response.ok ? 'working' : 'failing';
+        message = response.ok
+          ? `${url.host} accepted the key (${response.status}).`
+          : `${url.host} answered ${response.status}: the key was refused or lacks rights.`;
+      } catch (error) {
+        status = 'failing';
+        message = asToolError(error, url.toString(), 15_000, new AbortController().signal).message;
+      } finally {
+        await agent.close().catch(() => undefined);
+      }
+    } else {
+      loginConnection.shape.settings.parse(withoutBookkeeping(row.settings));
+      throw ruleViolated(
+        'A login is checked by signing in with the browser tools, which this Orca does not have yet.',
+      );
+    }
+    const updated = await store.inWorkspace(access.workspace.id, async (scope) => {
+      const saved = await updateConnection(scope, row.id, {
+        status,
+        statusMessage: message,
+        lastTestedAt: new Date(),
+      });
+      await recordAudit(scope, access.actor, {
+        action: 'connection.tested',
+        targetType: 'connection',
+        targetId: row.id,
+        details: { service: row.service, status },
+      });
+      return saved ?? row;
+    });
+    return c.json(
+      view({ ...updated, settings: withoutBookkeeping(updated.settings) }, secretFieldsOf(updated)),
+      200,
+    );
+  });
+}

@@ -1,0 +1,116 @@
+// Rows of the vault: workspace data keys (wrapped) and connections (secrets sealed). This module
+// never sees a secret in the clear; src/vault/ does the sealing.
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { isUuid } from '../domain/slug.ts';
+import { connections, workspaceKeys } from './schema.ts';
+import type { SystemScope, WorkspaceScope } from './store.ts';
+
+export type ConnectionRecord = typeof connections.$inferSelect;
+export type WorkspaceKeyRecord = typeof workspaceKeys.$inferSelect;
+
+export async function findWorkspaceKey(scope: WorkspaceScope) {
+  const [row] = await scope.db
+    .select()
+    .from(workspaceKeys)
+    .where(eq(workspaceKeys.workspaceId, scope.workspaceId));
+  return row;
+}
+
+/** Stores a new data key unless another request stored one first; returns the one that stands. */
+export async function insertWorkspaceKey(scope: WorkspaceScope, wrappedKey: string, masterKeyId: string) {
+  await scope.db
+    .insert(workspaceKeys)
+    .values({ workspaceId: scope.workspaceId, wrappedKey, masterKeyId })
+    .onConflictDoNothing();
+  const row = await findWorkspaceKey(scope);
+  if (!row) throw new Error('the workspace key cannot be read back');
+  return row;
+}
+
+export async function rewrapWorkspaceKey(scope: WorkspaceScope, wrappedKey: string, masterKeyId: string) {
+  await scope.db
+    .update(workspaceKeys)
+    .set({ wrappedKey, masterKeyId, rotatedAt: new Date() })
+    .where(eq(workspaceKeys.workspaceId, scope.workspaceId));
+}
+
+/** Every workspace key wrapped by another master key than this one (for a rotation). */
+export async function workspaceKeysNotWrappedBy(scope: SystemScope, masterKeyId: string) {
+  return scope.db
+    .select({ workspaceId: workspaceKeys.workspaceId })
+    .from(workspaceKeys)
+    .where(sql`${workspaceKeys.masterKeyId} <> ${masterKeyId}`);
+}
+
+export async function insertConnection(
+  scope: WorkspaceScope,
+  values: Omit<typeof connections.$inferInsert, 'workspaceId' | 'id'>,
+): Promise<ConnectionRecord> {
+  const [row] = await scope.db
+    .insert(connections)
+    .values({ ...values, workspaceId: scope.workspaceId })
+    .returning();
+  if (!row) throw new Error('insert into connections returned no row');
+  return row;
+}
+
+export async function findConnection(scope: WorkspaceScope, id: string) {
+  if (!isUuid(id)) return undefined;
+  const [row] = await scope.db
+    .select()
+    .from(connections)
+    .where(and(eq(connections.workspaceId, scope.workspaceId), eq(connections.id, id)));
+  return row;
+}
+
+export async function listConnections(scope: WorkspaceScope, service?: string) {
+  const conditions = [eq(connections.workspaceId, scope.workspaceId)];
+  if (service) conditions.push(eq(connections.service, service));
+  return scope.db
+    .select()
+    .from(connections)
+    .where(and(...conditions))
+    .orderBy(asc(connections.service), asc(connections.createdAt));
+}
+
+export async function updateConnection(
+  scope: WorkspaceScope,
+  id: string,
+  values: Partial<
+    Pick<
+      ConnectionRecord,
+      | 'label'
+      | 'isDefault'
+      | 'settings'
+      | 'sealedSecret'
+      | 'status'
+      | 'statusMessage'
+      | 'lastTestedAt'
+      | 'lastUsedAt'
+    >
+  >,
+) {
+  const [row] = await scope.db
+    .update(connections)
+    .set({ ...values, updatedAt: new Date() })
+    .where(and(eq(connections.workspaceId, scope.workspaceId), eq(connections.id, id)))
+    .returning();
+  return row;
+}
+
+/** Makes no connection of the service the default (before making one the default). */
+export async function clearDefault(scope: WorkspaceScope, service: string) {
+  await scope.db
+    .update(connections)
+    .set({ isDefault: false })
+    .where(and(eq(connections.workspaceId, scope.workspaceId), eq(connections.service, service)));
+}
+
+export async function deleteConnection(scope: WorkspaceScope, id: string) {
+  if (!isUuid(id)) return undefined;
+  const [row] = await scope.db
+    .delete(connections)
+    .where(and(eq(connections.workspaceId, scope.workspaceId), eq(connections.id, id)))
+    .returning();
+  return row;
+}

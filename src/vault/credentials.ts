@@ -1,0 +1,71 @@
+// Credentials for tools: a connection's secret turned into the headers that authenticate a
+// request, with the hosts it may go to. Every use is audited with the run and step that made it.
+import { isUuid } from '../domain/slug.ts';
+import { ToolError } from '../runtime/tool-error.ts';
+import type { Credential } from '../runtime/tool-services.ts';
+import { recordRunAudit } from '../store/audit-repository.ts';
+import type { Store, WorkspaceScope } from '../store/store.ts';
+import {
+  type ConnectionRecord,
+  findConnection,
+  listConnections,
+  updateConnection,
+} from '../store/vault-repository.ts';
+import { hostAllowed } from './connection-rules.ts';
+import type { Vault } from './vault.ts';
+
+async function resolve(scope: WorkspaceScope, reference: string): Promise<ConnectionRecord | undefined> {
+  if (isUuid(reference)) return findConnection(scope, reference);
+  const [service = '', label] = reference.trim().toLowerCase().split('/', 2);
+  const candidates = await listConnections(scope, service);
+  if (label !== undefined) return candidates.find((candidate) => candidate.label.toLowerCase() === label);
+  return (
+    candidates.find((candidate) => candidate.isDefault) ??
+    (candidates.length === 1 ? candidates[0] : undefined)
+  );
+}
+
+function headersFor(connection: ConnectionRecord, secret: Record<string, string>): Record<string, string> {
+  const settings = connection.settings as { headerName?: string; prefix?: string; username?: string };
+  if (connection.kind === 'api_key') {
+    return {
+      [(settings.headerName ?? 'Authorization').toLowerCase()]:
+        `${settings.prefix ?? 'Bearer '}${secret.apiKey ?? ''}`,
+    };
+  }
+  const basic = Buffer.from(`${settings.username ?? ''}:${secret.password ?? ''}`).toString('base64');
+  return { authorization: `Basic ${basic}` };
+}
+
+export async function credentialFor(
+  dependencies: { store: Store; vault: Vault },
+  use: { workspaceId: string; runId: string; stepId: string; reference: string },
+): Promise<Credential> {
+  return dependencies.store.inWorkspace(use.workspaceId, async (scope) => {
+    const connection = await resolve(scope, use.reference);
+    if (!connection) {
+      throw new ToolError(
+        'not_found',
+        `This workspace has no connected account "${use.reference}". Connect one first (POST /api/workspaces/…/connections with {"service": "${use.reference.split('/')[0]}", "kind": "api_key", …}), or name another.`,
+      );
+    }
+    const secret = await dependencies.vault.openSecret(scope, connection);
+    await updateConnection(scope, connection.id, { lastUsedAt: new Date() });
+    await recordRunAudit(scope, {
+      action: 'connection.used',
+      targetType: 'connection',
+      targetId: connection.id,
+      details: { service: connection.service, label: connection.label, runId: use.runId, stepId: use.stepId },
+    });
+    const allowedHosts = ((connection.settings as { allowedHosts?: string[] }).allowedHosts ??
+      []) as string[];
+    return {
+      connectionId: connection.id,
+      service: connection.service,
+      label: connection.label,
+      headers: headersFor(connection, secret),
+      allowedHosts,
+      allows: (url: URL) => hostAllowed(url, allowedHosts),
+    };
+  });
+}
