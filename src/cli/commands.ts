@@ -84,6 +84,12 @@ export const commands: Record<string, CommandSpec> = {
       help,
     },
   },
+  secrets: {
+    summary: 'After changing ORCA_SECRET_KEY: `orca secrets rewrap` wraps every workspace key with the new one.',
+    usage: 'orca secrets rewrap [--data-dir ./.orca] [--database-url URL]   (with ORCA_SECRET_KEY and ORCA_PREVIOUS_SECRET_KEYS set)',
+    positionals: true,
+    options: { 'data-dir': dataDirectory, 'database-url': databaseUrl, help },
+  },
   migrate: {
     summary: 'Apply the database migrations and exit (start and serve also migrate).',
     usage: 'orca migrate [--data-dir ./.orca] [--database-url URL]',

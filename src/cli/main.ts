@@ -215,6 +215,21 @@ async function main(argv: string[]): Promise<void> {
       }
       await workUntilStopped(config);
       return;
+    case 'secrets': {
+      if (command.positionals.join(' ') !== 'rewrap') {
+        throw new UsageError('Usage: orca secrets rewrap. Run orca secrets --help.');
+      }
+      const platform = await createPlatform(config, { workers: false });
+      try {
+        const count = await platform.vault.rewrapAll();
+        process.stdout.write(
+          `Wrapped ${count} workspace key${count === 1 ? '' : 's'} with the current master key. The previous keys can now be retired.\n`,
+        );
+      } finally {
+        await platform.close();
+      }
+      return;
+    }
     case 'migrate': {
       const database = await openConfiguredDatabase(config);
       try {
