@@ -85,8 +85,10 @@ export const commands: Record<string, CommandSpec> = {
     },
   },
   secrets: {
-    summary: 'After changing ORCA_SECRET_KEY: `orca secrets rewrap` wraps every workspace key with the new one.',
-    usage: 'orca secrets rewrap [--data-dir ./.orca] [--database-url URL]   (with ORCA_SECRET_KEY and ORCA_PREVIOUS_SECRET_KEYS set)',
+    summary:
+      'After changing ORCA_SECRET_KEY: `orca secrets rewrap` wraps every workspace key with the new one.',
+    usage:
+      'orca secrets rewrap [--data-dir ./.orca] [--database-url URL]   (with ORCA_SECRET_KEY and ORCA_PREVIOUS_SECRET_KEYS set)',
     positionals: true,
     options: { 'data-dir': dataDirectory, 'database-url': databaseUrl, help },
   },

@@ -45,7 +45,9 @@ describe('orca CLI', () => {
   it('prints help for the whole command and for each subcommand', async () => {
     const overall = await run(['--help']);
     expect(overall.code).toBe(0);
-    expect(overall.stdout).toMatch(/start.*\n.*serve.*\n.*worker.*\n.*runs.*\n.*chat.*\n.*secrets.*\n.*migrate/);
+    expect(overall.stdout).toMatch(
+      /start.*\n.*serve.*\n.*worker.*\n.*runs.*\n.*chat.*\n.*secrets.*\n.*migrate/,
+    );
     for (const command of ['start', 'serve', 'worker', 'runs', 'migrate']) {
       const help = await run([command, '--help']);
       expect(help.code).toBe(0);
