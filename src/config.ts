@@ -67,6 +67,7 @@ export const configSchema = z.object({
         .filter(Boolean),
     ),
   llm: llmSetting.optional(),
+  chromiumPath: z.string().min(1).default('/usr/bin/chromium'),
   secretKey: z
     .string()
     .refine((value) => {
@@ -120,6 +121,7 @@ const environmentNames: Record<keyof z.input<typeof configSchema>, string> = {
   workerConcurrency: 'ORCA_WORKER_CONCURRENCY',
   allowNetwork: 'ORCA_ALLOW_NETWORK',
   llm: 'ORCA_LLM',
+  chromiumPath: 'ORCA_CHROMIUM_PATH',
   secretKey: 'ORCA_SECRET_KEY',
   previousSecretKeys: 'ORCA_PREVIOUS_SECRET_KEYS',
   llmApiKey: 'ORCA_LLM_API_KEY',

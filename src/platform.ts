@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import { createApp, type OrcaApp } from './api/app.ts';
 import type { Logger } from './api/context.ts';
+import { BrowserPool } from './browser/browser-pool.ts';
 import type { Config } from './config.ts';
 import { diskFileStore, type FileStore } from './files/file-store.ts';
 import { createLanguageModel } from './llm/language-model.ts';
@@ -90,9 +91,13 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     throw error;
   }
   const vault = new Vault(store, keys);
+  const network = outboundPolicy(config.allowNetwork);
+  const browsers = new BrowserPool(config.chromiumPath);
   const services: PlatformServices = {
     store,
     vault,
+    browsers,
+    network,
     files: options.files ?? diskFileStore(config.filesDirectory),
     mail: mailService(mailer),
     llm,
@@ -104,8 +109,10 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
   const executor = new RunExecutor({
     store,
     tools,
-    network: outboundPolicy(config.allowNetwork),
+    network,
     services: (run) => runServices(services, run),
+    // A run's browser context lives while its worker executes it, and not a moment longer.
+    onExecutionEnded: (run) => browsers.release(run.runId),
     onFinished: (run) => orchestrator.reportRun(run),
     resumeLater: (run, at) => runQueue.enqueueAt({ ...run, resumeAt: at.toISOString() }, at),
   });
@@ -134,6 +141,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     vault,
     close: async () => {
       await runQueue.stop();
+      await browsers.close();
       await database.close();
     },
   };

@@ -15,6 +15,16 @@ export const toolNames = [
   'notify.email',
   'agent.call',
   'wait',
+  'browser.goto',
+  'browser.fill',
+  'browser.click',
+  'browser.select',
+  'browser.press',
+  'browser.waitFor',
+  'browser.extract',
+  'browser.download',
+  'browser.screenshot',
+  'browser.login',
 ] as const;
 
 export type ToolName = (typeof toolNames)[number];

@@ -46,6 +46,8 @@ export interface RunExecutorDependencies {
   cancelPollMilliseconds?: number;
   /** How deep agents may call agents (a run calling an agent is one level). */
   maximumCallDepth?: number;
+  /** Told when this worker stops executing a run, however that went (resources it held go). */
+  onExecutionEnded?(run: { workspaceId: string; runId: string }): Promise<void>;
   /** Told when a run has ended (the Orchestrator reports test runs in the chat). */
   onFinished?(run: {
     workspaceId: string;
@@ -152,7 +154,14 @@ export class RunExecutor {
 
   /** Runs (or resumes) a run to its end. Never throws for a step's failure: the run records it. */
   async execute(workspaceId: string, runId: string, options: ExecuteOptions = {}): Promise<RunOutcome> {
-    const outcome = await this.#execute(workspaceId, runId, options);
+    let outcome: RunOutcome;
+    try {
+      outcome = await this.#execute(workspaceId, runId, options);
+    } finally {
+      await Promise.resolve()
+        .then(() => this.#dependencies.onExecutionEnded?.({ workspaceId, runId }))
+        .catch(() => undefined);
+    }
     if (outcome === 'succeeded' || outcome === 'failed' || outcome === 'cancelled') {
       // Told after the run's end is committed; a listener's failure is not the run's.
       await Promise.resolve()

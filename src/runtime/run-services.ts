@@ -1,5 +1,6 @@
 // The services tools use during a run, bound to the run's workspace, run and agent. Each call is
 // its own short transaction: a tool never holds one open across its own work.
+import type { BrowserPool } from '../browser/browser-pool.ts';
 import { OrcaError } from '../domain/errors.ts';
 import { searchableText } from '../domain/memory.ts';
 import type { FileStore } from '../files/file-store.ts';
@@ -19,8 +20,9 @@ import {
 } from '../store/memory-repository.ts';
 import type { Store } from '../store/store.ts';
 import { webhookSigningSecret } from '../store/webhook-signing-repository.ts';
-import { credentialFor } from '../vault/credentials.ts';
+import { credentialFor, loginFor } from '../vault/credentials.ts';
 import type { Vault } from '../vault/vault.ts';
+import type { OutboundPolicy } from './outbound-policy.ts';
 import { storable } from './storable.ts';
 import type {
   FileService,
@@ -36,6 +38,9 @@ import type {
 export interface PlatformServices {
   store: Store;
   vault: Vault;
+  browsers: BrowserPool;
+  /** The outbound policy, which browser navigation follows too. */
+  network: OutboundPolicy;
   files: FileStore;
   mail: MailService;
   llm: LanguageModelService | undefined;
@@ -168,6 +173,9 @@ export function runServices(platform: PlatformServices, run: RunFacts): Omit<Too
           stepId: use.stepId,
           reference,
         }),
+      login: (reference, use) =>
+        loginFor(platform, { workspaceId: run.workspaceId, runId: run.runId, stepId: use.stepId, reference }),
     },
+    browser: { session: () => platform.browsers.session(run.runId, platform.network) },
   };
 }

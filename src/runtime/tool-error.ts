@@ -15,6 +15,9 @@ export type ToolErrorCode =
   | 'agent_paused'
   | 'agent_busy'
   | 'agent_failed'
+  | 'browser'
+  | 'selector_not_found'
+  | 'login_failed'
   | 'not_configured'
   | 'llm_error'
   | 'llm_invalid_output';

@@ -1,6 +1,7 @@
 // The services a tool reaches the rest of Orca through. The executor builds them for each run,
 // bound to the run's workspace and agent (src/runtime/run-services.ts); tests hand in their own.
 import type { LanguageModel } from 'ai';
+import type { BrowserSession } from '../browser/browser-pool.ts';
 
 /** Shared context is the workspace's, read and written by all its agents; agent memory is private. */
 export type MemoryScope = 'workspace' | 'agent';
@@ -123,7 +124,19 @@ export interface Credential {
   allowedHosts: readonly string[];
 }
 
+/** A login connection's secrets, for the browser to sign in with. Never put them in outputs. */
+export interface LoginSecret {
+  service: string;
+  username: string;
+  password: string;
+  /** The current one-time code, when the account has a TOTP secret. */
+  oneTimeCode?: () => string;
+  allowedHosts: readonly string[];
+}
+
 export interface ConnectionService {
+  /** A login connection's user name and password (audited like every use). */
+  login(reference: string, use: { stepId: string }): Promise<LoginSecret>;
   /**
    * The credential of a connected account: by id, by service (its default account) or as
    * `service/label`. Each use is written to the audit log with the run and step.
@@ -138,6 +151,8 @@ export interface ToolServices {
   readonly llm: LanguageModelService | undefined;
   readonly agents: AgentCaller;
   readonly connections: ConnectionService;
+  /** The run's own browser context and page (made on first use, closed when the run ends). */
+  readonly browser: { session(): Promise<BrowserSession> };
   /** The workspace's secret for signing outgoing webhooks (created on first use). */
   webhookSigningSecret(): Promise<string>;
 }

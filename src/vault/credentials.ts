@@ -2,7 +2,7 @@
 // request, with the hosts it may go to. Every use is audited with the run and step that made it.
 import { isUuid } from '../domain/slug.ts';
 import { ToolError } from '../runtime/tool-error.ts';
-import type { Credential } from '../runtime/tool-services.ts';
+import type { Credential, LoginSecret } from '../runtime/tool-services.ts';
 import { recordRunAudit } from '../store/audit-repository.ts';
 import type { Store, WorkspaceScope } from '../store/store.ts';
 import {
@@ -12,6 +12,7 @@ import {
   updateConnection,
 } from '../store/vault-repository.ts';
 import { hostAllowed } from './connection-rules.ts';
+import { totpCode } from './totp.ts';
 import type { Vault } from './vault.ts';
 
 async function resolve(scope: WorkspaceScope, reference: string): Promise<ConnectionRecord | undefined> {
@@ -35,6 +36,51 @@ function headersFor(connection: ConnectionRecord, secret: Record<string, string>
   }
   const basic = Buffer.from(`${settings.username ?? ''}:${secret.password ?? ''}`).toString('base64');
   return { authorization: `Basic ${basic}` };
+}
+
+/** The user name, password and one-time codes of a login connection, audited as a use. */
+export async function loginFor(
+  dependencies: { store: Store; vault: Vault },
+  use: { workspaceId: string; runId: string; stepId: string; reference: string },
+): Promise<LoginSecret> {
+  return dependencies.store.inWorkspace(use.workspaceId, async (scope) => {
+    const connection = await resolve(scope, use.reference);
+    if (!connection) {
+      throw new ToolError(
+        'not_found',
+        `This workspace has no connected account "${use.reference}". An admin connects one with POST /api/workspaces/…/connections {"service": "${use.reference.split('/')[0]}", "kind": "login", "settings": {"username": "…", "allowedHosts": ["…"]}, "secret": {"password": "…"}}.`,
+      );
+    }
+    if (connection.kind !== 'login') {
+      throw new ToolError(
+        'invalid_input',
+        `"${connection.service}" is an ${connection.kind} connection; signing in needs a login connection.`,
+      );
+    }
+    const secret = await dependencies.vault.openSecret(scope, connection);
+    await updateConnection(scope, connection.id, { lastUsedAt: new Date() });
+    await recordRunAudit(scope, {
+      action: 'connection.used',
+      targetType: 'connection',
+      targetId: connection.id,
+      details: {
+        service: connection.service,
+        label: connection.label,
+        runId: use.runId,
+        stepId: use.stepId,
+        for: 'login',
+      },
+    });
+    const settings = connection.settings as { username?: string; allowedHosts?: string[] };
+    const totpSecret = secret.totpSecret;
+    return {
+      service: connection.service,
+      username: settings.username ?? '',
+      password: secret.password ?? '',
+      oneTimeCode: totpSecret ? () => totpCode(totpSecret) : undefined,
+      allowedHosts: settings.allowedHosts ?? [],
+    };
+  });
 }
 
 export async function credentialFor(

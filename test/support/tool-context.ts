@@ -19,7 +19,8 @@ const absentServices: ToolServices = {
   mail: { configured: false, send: () => missing('mail') },
   llm: undefined,
   agents: { call: () => missing('agents') },
-  connections: { credential: () => missing('connections') },
+  connections: { credential: () => missing('connections'), login: () => missing('connections') },
+  browser: { session: () => missing('browser') },
   webhookSigningSecret: () => missing('webhook signing'),
 };
 

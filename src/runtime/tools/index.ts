@@ -2,6 +2,16 @@
 // there has its tool here (a unit test checks it).
 import type { Tool } from '../tool.ts';
 import { agentCallTool } from './agent-call.ts';
+import { browserClickTool } from './browser-click.ts';
+import { browserDownloadTool } from './browser-download.ts';
+import { browserExtractTool } from './browser-extract.ts';
+import { browserFillTool } from './browser-fill.ts';
+import { browserGotoTool } from './browser-goto.ts';
+import { browserLoginTool } from './browser-login.ts';
+import { browserPressTool } from './browser-press.ts';
+import { browserScreenshotTool } from './browser-screenshot.ts';
+import { browserSelectTool } from './browser-select.ts';
+import { browserWaitForTool } from './browser-wait-for.ts';
 import { filesReadTool } from './files-read.ts';
 import { filesSaveTool } from './files-save.ts';
 import { htmlExtractTool } from './html-extract.ts';
@@ -32,6 +42,16 @@ export function builtInTools(): ReadonlyMap<string, Tool> {
     notifyEmailTool,
     agentCallTool,
     waitTool,
+    browserGotoTool,
+    browserFillTool,
+    browserClickTool,
+    browserSelectTool,
+    browserPressTool,
+    browserWaitForTool,
+    browserExtractTool,
+    browserDownloadTool,
+    browserScreenshotTool,
+    browserLoginTool,
   ] as unknown as Tool[];
   return new Map(tools.map((tool) => [tool.name, tool]));
 }
