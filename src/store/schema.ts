@@ -338,6 +338,11 @@ export const runs = pgTable(
      * a key of an earlier try never acts on, or is mistaken for, this one.
      */
     retryCount: integer('retry_count').notNull().default(0),
+    /** For a run started by a chain: which chain, and how many chained runs came before it. */
+    chainId: uuid('chain_id'),
+    chainDepth: integer('chain_depth').notNull().default(0),
+    /** For a run a schedule fired: the occurrence it is for (at most one run per occurrence). */
+    scheduledFor: timestamp('scheduled_for', { withTimezone: true, precision: 3 }),
     /** Set while the run waits (status waiting): when a worker picks it up again. */
     resumeAt: timestamp('resume_at', { withTimezone: true }),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
@@ -355,6 +360,10 @@ export const runs = pgTable(
     uniqueIndex('runs_call_key_unique')
       .on(table.workspaceId, table.callKey)
       .where(sql`${table.callKey} is not null`),
+    uniqueIndex('runs_schedule_occurrence_unique')
+      .on(table.agentId, table.scheduledFor)
+      .where(sql`${table.scheduledFor} is not null`),
+    index('runs_parent').on(table.parentRunId).where(sql`${table.parentRunId} is not null`),
     workspacePolicy('runs'),
   ],
 );
@@ -626,5 +635,112 @@ export const connections = pgTable(
       .on(table.workspaceId, table.service)
       .where(sql`${table.isDefault}`),
     workspacePolicy('connections'),
+  ],
+);
+
+export type MissedFiringPolicy = 'skip' | 'run_once';
+
+/**
+ * One schedule per agent: a cron in a time zone. `next_fire_at` is the next occurrence; a worker
+ * fires it by moving it forward with a compare-and-set, so however many workers look, each
+ * occurrence is fired once.
+ */
+export const schedules = pgTable(
+  'schedules',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    agentId: uuid('agent_id')
+      .notNull()
+      .references(() => agents.id, { onDelete: 'cascade' }),
+    cron: text('cron').notNull(),
+    timezone: text('timezone').notNull(),
+    /** The words the user gave, when the schedule was given in words. */
+    text: text('text'),
+    input: jsonb('input').$type<Record<string, unknown>>().notNull().default({}),
+    enabled: boolean('enabled').notNull().default(true),
+    missed: text('missed').$type<MissedFiringPolicy>().notNull().default('skip'),
+    nextFireAt: timestamp('next_fire_at', { withTimezone: true, precision: 3 }),
+    lastFiredAt: timestamp('last_fired_at', { withTimezone: true, precision: 3 }),
+    lastRunId: uuid('last_run_id'),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    uniqueIndex('schedules_agent_unique').on(table.agentId),
+    index('schedules_due').on(table.nextFireAt).where(sql`${table.enabled}`),
+    workspacePolicy('schedules'),
+  ],
+);
+
+export type ChainCondition = 'success' | 'failure' | 'always';
+
+/** When one agent's run ends (as `on` says), start another with an input mapped from its output. */
+export const chains = pgTable(
+  'chains',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    fromAgentId: uuid('from_agent_id')
+      .notNull()
+      .references(() => agents.id, { onDelete: 'cascade' }),
+    toAgentId: uuid('to_agent_id')
+      .notNull()
+      .references(() => agents.id, { onDelete: 'cascade' }),
+    on: text('on').$type<ChainCondition>().notNull().default('success'),
+    /** JSONata over { output, input, run }; the whole output is the input when absent. */
+    mapping: text('mapping'),
+    enabled: boolean('enabled').notNull().default(true),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    uniqueIndex('chains_pair_unique').on(table.fromAgentId, table.toAgentId),
+    index('chains_from').on(table.fromAgentId),
+    workspacePolicy('chains'),
+  ],
+);
+
+/**
+ * Inbound webhook triggers: a secret URL per trigger (only its hash is kept, like API tokens),
+ * an optional HMAC signing secret (sealed by the vault), a body mapping and a rate limit counted
+ * in the database, so every API process shares it.
+ */
+export const hooks = pgTable(
+  'hooks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    agentId: uuid('agent_id')
+      .notNull()
+      .references(() => agents.id, { onDelete: 'cascade' }),
+    name: text('name').notNull().default(''),
+    tokenHash: text('token_hash').notNull(),
+    /** The first characters of the URL's secret, so a user can tell hooks apart. */
+    tokenPrefix: text('token_prefix').notNull(),
+    sealedSigningSecret: text('sealed_signing_secret'),
+    /** JSONata over { body, headers, query }; the body is the input when absent. */
+    mapping: text('mapping'),
+    respond: text('respond').$type<'accepted' | 'result'>().notNull().default('accepted'),
+    waitTimeoutMs: integer('wait_timeout_ms').notNull().default(30_000),
+    ratePerMinute: integer('rate_per_minute').notNull().default(60),
+    windowStartedAt: timestamp('window_started_at', { withTimezone: true }),
+    windowCount: integer('window_count').notNull().default(0),
+    enabled: boolean('enabled').notNull().default(true),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    uniqueIndex('hooks_token_hash_unique').on(table.tokenHash),
+    index('hooks_agent').on(table.agentId),
+    workspacePolicy('hooks'),
   ],
 );
