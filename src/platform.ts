@@ -22,6 +22,7 @@ import { builtInTools } from './runtime/tools/index.ts';
 import { type Database, openDatabase } from './store/database.ts';
 import { migrateDatabase } from './store/migrate.ts';
 import { Store } from './store/store.ts';
+import { Scheduler } from './triggers/scheduler.ts';
 import { dataDirectoryMasterKey, parseMasterKey } from './vault/master-key.ts';
 import { Vault, type VaultKeys } from './vault/vault.ts';
 
@@ -35,6 +36,8 @@ export interface Platform {
   /** What tools use during runs: store, file store, mail, LLM. */
   readonly services: PlatformServices;
   readonly vault: Vault;
+  /** Fires schedules; absent in a process that executes no runs (`orca serve`). */
+  readonly scheduler?: Scheduler;
   close(): Promise<void>;
 }
 
@@ -116,6 +119,8 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     onFinished: (run) => orchestrator.reportRun(run),
     resumeLater: (run, at) => runQueue.enqueueAt({ ...run, resumeAt: at.toISOString() }, at),
   });
+  // Every process that executes runs also fires schedules: each occurrence once, whichever wins.
+  const scheduler = (options.workers ?? true) ? new Scheduler({ store, runQueue, logger }) : undefined;
   if (options.workers ?? true) {
     await runQueue.work({
       concurrency: config.workerConcurrency,
@@ -126,6 +131,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
         }),
     });
   }
+  scheduler?.start();
   const app = createApp(
     { config, store, mailer, logger, runQueue, files: services.files, orchestrator, vault },
     { webRoot: options.webRoot },
@@ -139,7 +145,9 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     runQueue,
     services,
     vault,
+    scheduler,
     close: async () => {
+      await scheduler?.stop();
       await runQueue.stop();
       await browsers.close();
       await database.close();

@@ -18,6 +18,7 @@ import { registerMeRoutes } from './routes/me-routes.ts';
 import { registerMemberRoutes } from './routes/member-routes.ts';
 import { registerOrchestratorRoutes } from './routes/orchestrator-routes.ts';
 import { registerRunRoutes } from './routes/run-routes.ts';
+import { registerScheduleRoutes } from './routes/schedule-routes.ts';
 import { registerTokenRoutes } from './routes/token-routes.ts';
 import { registerWebhookSecretRoutes } from './routes/webhook-secret-routes.ts';
 import { registerWorkspaceRoutes } from './routes/workspace-routes.ts';
@@ -79,6 +80,7 @@ export function createApp(services: ApiServices, options: { webRoot?: string } =
   registerAuditRoutes(app);
   registerAgentRoutes(app);
   registerRunRoutes(app);
+  registerScheduleRoutes(app);
   registerContextRoutes(app);
   registerDeliverableRoutes(app);
   registerWebhookSecretRoutes(app);

@@ -5,6 +5,7 @@
 import { fromPglite, PgBoss } from 'pg-boss';
 import type { Database } from '../store/database.ts';
 import { type RunJob, type RunQueue, runJobSchema } from './run-queue.ts';
+import { transactionSql } from './transaction-sql.ts';
 
 export const runQueueName = 'orca-run';
 
@@ -74,6 +75,10 @@ export async function startRunQueue(database: Database, logger: RunQueueLogger):
     retryLimit: 50,
     retryDelay: 1,
   });
+  // pg-boss looks a queue up in its cache before inserting, and reads the database when the cache
+  // is cold. Inside a caller's transaction on PGlite's one connection that read would wait for the
+  // transaction that waits for it, so the cache is filled now (an empty insert touches no row).
+  await boss.insert(runQueueName, []);
 
   return {
     async enqueue(job) {
@@ -87,6 +92,14 @@ export async function startRunQueue(database: Database, logger: RunQueueLogger):
       await boss.insert(
         runQueueName,
         jobs.map((job) => ({ data: runJobSchema.parse(job) })),
+      );
+    },
+    async enqueueInTransaction(transaction, jobs) {
+      if (jobs.length === 0) return;
+      await boss.insert(
+        runQueueName,
+        jobs.map((job) => ({ data: runJobSchema.parse(job) })),
+        { db: transactionSql(transaction) },
       );
     },
     async work(options) {

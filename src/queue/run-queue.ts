@@ -1,6 +1,7 @@
 // The seam between starting a run and executing it. The API enqueues; workers (in `orca start`,
 // or `orca worker` processes on PostgreSQL) take runs off the queue and execute them.
 import { z } from 'zod';
+import type { OrcaDrizzle } from '../store/database.ts';
 
 export const runJobSchema = z.object({
   workspaceId: z.uuid(),
@@ -18,4 +19,10 @@ export interface RunQueue {
   enqueueAt(job: RunJob, at: Date): Promise<void>;
   /** Enqueues many runs in one statement (imports, fan-out, benchmarks). */
   enqueueMany(jobs: RunJob[]): Promise<void>;
+  /**
+   * Enqueues runs inside the caller's open transaction: the jobs exist if and only if the
+   * transaction that inserted their runs commits (a schedule firing, a chain, a hook), so a crash
+   * between the two can neither lose a run nor deliver one that was rolled back.
+   */
+  enqueueInTransaction(transaction: OrcaDrizzle, jobs: RunJob[]): Promise<void>;
 }

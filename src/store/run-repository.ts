@@ -42,6 +42,9 @@ export async function insertRun(
     parentRunId?: string;
     callChain?: string[];
     callKey?: string;
+    chainId?: string;
+    chainDepth?: number;
+    scheduledFor?: Date;
   },
 ): Promise<RunRecord> {
   const [row] = await scope.db

@@ -1,0 +1,286 @@
+// Schedules in words ("every weekday at 8am", "every 15 minutes", "first Monday of the month at
+// 9") turned into cron. The phrases are data (the tables below); the parser takes out every part
+// it recognises and refuses the request when words are left over, naming them, rather than
+// guessing what they meant.
+
+const dayNumbers: Record<string, number> = {
+  sunday: 0,
+  monday: 1,
+  tuesday: 2,
+  wednesday: 3,
+  thursday: 4,
+  friday: 5,
+  saturday: 6,
+};
+const dayAliases: Record<string, string> = {
+  sun: 'sunday',
+  mon: 'monday',
+  tue: 'tuesday',
+  tues: 'tuesday',
+  wed: 'wednesday',
+  thu: 'thursday',
+  thur: 'thursday',
+  thurs: 'thursday',
+  fri: 'friday',
+  sat: 'saturday',
+};
+const dayPattern =
+  '(sunday|monday|tuesday|wednesday|thursday|friday|saturday|sun|mon|tues|tue|wed|thurs|thur|thu|fri|sat)s?';
+
+/** Phrases that name a set of week days. */
+const daySets: { pattern: RegExp; days: string }[] = [
+  { pattern: /\b(on )?(every )?(weekday|work ?day|business day)s?\b/, days: '1-5' },
+  { pattern: /\bmonday (to|through|thru|-) friday\b/, days: '1-5' },
+  { pattern: /\b(on )?(every )?weekends?\b/, days: '0,6' },
+];
+
+/** Parts of the day that stand for a time when no time is given. */
+const dayParts: Record<string, { hour: number; minute: number }> = {
+  morning: { hour: 8, minute: 0 },
+  noon: { hour: 12, minute: 0 },
+  midday: { hour: 12, minute: 0 },
+  afternoon: { hour: 14, minute: 0 },
+  evening: { hour: 18, minute: 0 },
+  night: { hour: 21, minute: 0 },
+  midnight: { hour: 0, minute: 0 },
+};
+
+const ordinals: Record<string, string> = {
+  first: '1',
+  '1st': '1',
+  second: '2',
+  '2nd': '2',
+  third: '3',
+  '3rd': '3',
+  fourth: '4',
+  '4th': '4',
+  last: 'L',
+};
+
+/** Words that carry no meaning for a schedule. */
+const fillerWords = new Set([
+  'run',
+  'runs',
+  'it',
+  'this',
+  'agent',
+  'schedule',
+  'scheduled',
+  'please',
+  'at',
+  'on',
+  'in',
+  'the',
+  'of',
+  'and',
+  'every',
+  'each',
+  'a',
+  'an',
+  'day',
+  'days',
+  'daily',
+  'time',
+  'o',
+  'clock',
+  'oclock',
+  'starting',
+  'from',
+  'now',
+  'to',
+  'once',
+  'month',
+  'week',
+]);
+
+export const scheduleExamples = [
+  'every weekday at 8am',
+  'every 15 minutes',
+  'first Monday of the month at 9',
+  'every day at 18:30',
+  'on Mondays and Thursdays at 7am',
+  'hourly',
+];
+
+export class ScheduleWordsError extends Error {
+  constructor(
+    message: string,
+    readonly unknownWords: string[],
+  ) {
+    super(message);
+  }
+}
+
+function failure(text: string, leftover: string[]): ScheduleWordsError {
+  const what = leftover.length > 0 ? `"${leftover.join(' ')}"` : 'when it should run';
+  return new ScheduleWordsError(
+    `Could not understand ${what} in "${text}". Say it like "${scheduleExamples[0]}", "${scheduleExamples[1]}" or "${scheduleExamples[2]}", or give a cron expression such as "0 8 * * 1-5".`,
+    leftover,
+  );
+}
+
+interface TimeOfDay {
+  hour: number;
+  minute: number;
+}
+
+function parseClock(hourText: string, minuteText: string | undefined, meridiem: string | undefined) {
+  let hour = Number(hourText);
+  const minute = minuteText === undefined ? 0 : Number(minuteText);
+  if (meridiem === 'pm' && hour < 12) hour += 12;
+  if (meridiem === 'am' && hour === 12) hour = 0;
+  if (hour > 23 || minute > 59) return undefined;
+  return { hour, minute };
+}
+
+/** Takes the parts out of the text one by one; what is left must be filler. */
+class Reader {
+  #rest: string;
+
+  constructor(text: string) {
+    this.#rest = ` ${text} `;
+  }
+
+  take(pattern: RegExp): RegExpMatchArray | undefined {
+    const match = this.#rest.match(pattern);
+    if (!match || match.index === undefined) return undefined;
+    this.#rest = `${this.#rest.slice(0, match.index)} ${this.#rest.slice(match.index + match[0].length)}`;
+    return match;
+  }
+
+  leftover(): string[] {
+    return this.#rest.split(/\s+/).filter((word) => word && !fillerWords.has(word));
+  }
+}
+
+function normalised(text: string) {
+  return text
+    .toLowerCase()
+    .replace(/\b(a|p)\.m\.?/g, '$1m')
+    .replace(/[,.;!?]/g, ' ')
+    .replace(/(\d)\s*(am|pm)\b/g, '$1$2')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function takeTime(reader: Reader): TimeOfDay | undefined {
+  const clock =
+    reader.take(/\b(?:at )?(\d{1,2}):(\d{2}) ?(am|pm)?\b/) ?? reader.take(/\b(?:at )?(\d{1,2})()(am|pm)\b/);
+  if (clock) {
+    const time = parseClock(clock[1] ?? '', clock[2] || undefined, clock[3]);
+    if (time) return time;
+    throw new ScheduleWordsError(`"${clock[0].trim()}" is not a time of day (hours 0-23, minutes 0-59).`, [
+      clock[0].trim(),
+    ]);
+  }
+  const bareHour = reader.take(/\bat (\d{1,2})\b/);
+  if (bareHour) {
+    const time = parseClock(bareHour[1] ?? '', undefined, undefined);
+    if (time) return time;
+  }
+  return undefined;
+}
+
+/** "every morning", "in the evening": the time they stand for, used when no clock time is given. */
+function takeDayPart(reader: Reader): TimeOfDay | undefined {
+  const part = reader.take(
+    /\b(?:in the |at |every |each )?(morning|noon|midday|afternoon|evening|night|midnight)s?\b/,
+  );
+  return part ? dayParts[part[1] ?? ''] : undefined;
+}
+
+function takeDays(reader: Reader): string | undefined {
+  for (const set of daySets) {
+    if (reader.take(set.pattern)) return set.days;
+  }
+  const days: number[] = [];
+  const single = new RegExp(`\\b${dayPattern}\\b`);
+  for (let match = reader.take(single); match; match = reader.take(single)) {
+    const name = match[1] ?? '';
+    const day = dayNumbers[dayAliases[name] ?? name];
+    if (day !== undefined && !days.includes(day)) days.push(day);
+  }
+  return days.length > 0 ? days.sort((a, b) => a - b).join(',') : undefined;
+}
+
+/** "every 15 minutes", "every 2 hours", "every 10 seconds", "hourly": a repeating interval. */
+function takeInterval(reader: Reader): { unit: 'second' | 'minute' | 'hour'; every: number } | undefined {
+  const counted = reader.take(/\bevery (\d{1,3}) ?(seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h)\b/);
+  if (counted) {
+    const every = Number(counted[1]);
+    const unitWord = counted[2] ?? '';
+    const unit = unitWord.startsWith('s') ? 'second' : unitWord.startsWith('m') ? 'minute' : 'hour';
+    const limit = unit === 'hour' ? 24 : 60;
+    if (every < 1 || every >= limit) {
+      throw new ScheduleWordsError(
+        `Every ${every} ${unit}s is not a step a schedule can take: use 1 to ${limit - 1} ${unit}s, or a cron expression.`,
+        [counted[0].trim()],
+      );
+    }
+    return { unit, every };
+  }
+  if (reader.take(/\b(every other hour)\b/)) return { unit: 'hour', every: 2 };
+  if (reader.take(/\b(hourly|every hour|each hour)\b/)) return { unit: 'hour', every: 1 };
+  if (reader.take(/\b(every minute|each minute)\b/)) return { unit: 'minute', every: 1 };
+  if (reader.take(/\b(every second|each second)\b/)) return { unit: 'second', every: 1 };
+  if (reader.take(/\bevery half ?(an )?hour\b/)) return { unit: 'minute', every: 30 };
+  if (reader.take(/\bevery quarter (of an )?hour\b/)) return { unit: 'minute', every: 15 };
+  return undefined;
+}
+
+function intervalCron(interval: { unit: 'second' | 'minute' | 'hour'; every: number }, days: string) {
+  const step = (every: number) => (every === 1 ? '*' : `*/${every}`);
+  if (interval.unit === 'second') return `${step(interval.every)} * * * * ${days}`;
+  if (interval.unit === 'minute') return `${step(interval.every)} * * * ${days}`;
+  return `0 ${step(interval.every)} * * ${days}`;
+}
+
+/** The cron of a schedule said in words; throws ScheduleWordsError naming what it did not understand. */
+export function cronFromWords(text: string): string {
+  const reader = new Reader(normalised(text));
+  if (normalised(text) === '') throw failure(text, []);
+  const interval = takeInterval(reader);
+  const nth = reader.take(
+    new RegExp(
+      `\\b(first|1st|second|2nd|third|3rd|fourth|4th|last) ${dayPattern}(?: of (?:the|each|every) month)?\\b`,
+    ),
+  );
+  const dayOfMonth = reader.take(
+    /\b(?:on )?(?:the )?(\d{1,2})(?:st|nd|rd|th)(?: (?:day )?of (?:the |each |every )?month)?\b/,
+  );
+  const monthly = reader.take(/\b(monthly|every month|each month)\b/);
+  const weekly = reader.take(/\b(weekly|every week|each week)\b/);
+  const days = nth ? undefined : takeDays(reader);
+  const clockTime = takeTime(reader);
+  const dayPartTime = takeDayPart(reader);
+  const time = clockTime ?? dayPartTime;
+  const leftover = reader.leftover();
+  if (leftover.length > 0) throw failure(text, leftover);
+
+  if (interval) {
+    if (time || nth || dayOfMonth || monthly) throw failure(text, []);
+    return intervalCron(interval, days ?? '*');
+  }
+  const at = time ?? { hour: 9, minute: 0 };
+  const clock = `${at.minute} ${at.hour}`;
+  if (nth) {
+    const name = nth[2] ?? '';
+    const day = dayNumbers[dayAliases[name] ?? name];
+    const ordinal = ordinals[nth[1] ?? ''] ?? '1';
+    // "5L" rather than "5#L": both mean the last Friday, but only the first is widely read.
+    return ordinal === 'L' ? `${clock} * * ${day}L` : `${clock} * * ${day}#${ordinal}`;
+  }
+  if (dayOfMonth) {
+    const date = Number(dayOfMonth[1]);
+    if (date < 1 || date > 31) throw failure(text, [dayOfMonth[0].trim()]);
+    return `${clock} ${date} * *`;
+  }
+  if (monthly) return `${clock} 1 * *`;
+  if (days) return `${clock} * * ${days}`;
+  if (weekly) return `${clock} * * 1`;
+  if (!time) {
+    // Nothing but filler ("every day" alone is fine; "" or "soon" is not).
+    if (!/\b(daily|every ?day|each day)\b/.test(normalised(text))) throw failure(text, []);
+  }
+  return `${clock} * * *`;
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { cronFromWords, ScheduleWordsError } from './schedule-words.ts';
+
+describe('schedules in words', () => {
+  it.each([
+    ['every weekday at 8am', '0 8 * * 1-5'],
+    ['weekdays at 9:30', '30 9 * * 1-5'],
+    ['Every morning at 8 a.m.', '0 8 * * *'],
+    ['every day at 18:30', '30 18 * * *'],
+    ['at 7:45 pm every day', '45 19 * * *'],
+    ['every 15 minutes', '*/15 * * * *'],
+    ['every 10 seconds', '*/10 * * * * *'],
+    ['every 2 hours on weekdays', '0 */2 * * 1-5'],
+    ['hourly', '0 * * * *'],
+    ['on Mondays', '0 9 * * 1'],
+    ['on Mondays and Thursdays at 7am', '0 7 * * 1,4'],
+    ['first Monday of the month at 9', '0 9 * * 1#1'],
+    ['last Friday of the month at 5pm', '0 17 * * 5L'],
+    ['on the 15th at 10:00', '0 10 15 * *'],
+    ['monthly', '0 9 1 * *'],
+    ['weekly on friday at 4pm', '0 16 * * 5'],
+    ['every evening', '0 18 * * *'],
+    ['every weekend at noon', '0 12 * * 0,6'],
+  ])('reads "%s" as %s', (text, cron) => {
+    expect(cronFromWords(text)).toBe(cron);
+  });
+
+  it.each([
+    ['every blue moon', 'blue moon'],
+    ['soon', 'soon'],
+    ['every tuesday at 25:00', '25:00'],
+    ['every 90 minutes', '90'],
+    ['', 'when it should run'],
+  ])('refuses "%s", naming %s', (text, named) => {
+    expect(() => cronFromWords(text)).toThrow(ScheduleWordsError);
+    expect(() => cronFromWords(text)).toThrow(named);
+  });
+});
