@@ -22,6 +22,7 @@ import { builtInTools } from './runtime/tools/index.ts';
 import { type Database, openDatabase } from './store/database.ts';
 import { migrateDatabase } from './store/migrate.ts';
 import { Store } from './store/store.ts';
+import { ChainStarter } from './triggers/chain-starter.ts';
 import { Scheduler } from './triggers/scheduler.ts';
 import { dataDirectoryMasterKey, parseMasterKey } from './vault/master-key.ts';
 import { Vault, type VaultKeys } from './vault/vault.ts';
@@ -109,6 +110,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
   const builtInPlanner = new BuiltInPlanner();
   const planner = llm ? new LlmPlanner({ llm, tools, fallback: builtInPlanner }) : builtInPlanner;
   const orchestrator = new Orchestrator({ store, runQueue, planner });
+  const chains = new ChainStarter({ runQueue });
   const executor = new RunExecutor({
     store,
     tools,
@@ -116,6 +118,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     services: (run) => runServices(services, run),
     // A run's browser context lives while its worker executes it, and not a moment longer.
     onExecutionEnded: (run) => browsers.release(run.runId),
+    onEnding: (scope, run, ending) => chains.startChainedRuns(scope, run, ending).then(() => undefined),
     onFinished: (run) => orchestrator.reportRun(run),
     resumeLater: (run, at) => runQueue.enqueueAt({ ...run, resumeAt: at.toISOString() }, at),
   });

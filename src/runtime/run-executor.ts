@@ -18,6 +18,7 @@ import {
   LeaseLostError,
   listRunSteps,
   type RunEventInput,
+  type RunRecord,
   type RunStepRecord,
   startStep,
   suspendRun,
@@ -48,12 +49,23 @@ export interface RunExecutorDependencies {
   maximumCallDepth?: number;
   /** Told when this worker stops executing a run, however that went (resources it held go). */
   onExecutionEnded?(run: { workspaceId: string; runId: string }): Promise<void>;
+  /**
+   * Told inside the transaction that records a run's success or failure, so what it writes
+   * (chained runs and their queue jobs) commits with the end or not at all.
+   */
+  onEnding?(scope: WorkspaceScope, run: RunRecord, ending: RunEnding): Promise<void>;
   /** Told when a run has ended (the Orchestrator reports test runs in the chat). */
   onFinished?(run: {
     workspaceId: string;
     runId: string;
     status: 'succeeded' | 'failed' | 'cancelled';
   }): Promise<void>;
+}
+
+export interface RunEnding {
+  status: 'succeeded' | 'failed';
+  output?: unknown;
+  error?: StoredError;
 }
 
 export interface ExecuteOptions extends ClaimingJob {
@@ -135,6 +147,7 @@ export function itemStepId(stepId: string, index: number) {
 interface Execution {
   workspaceId: string;
   runId: string;
+  run: RunRecord;
   agent: RunAgent;
   runData: Record<string, unknown> & { steps: Record<string, unknown> };
   checkpoints: Map<string, RunStepRecord>;
@@ -193,7 +206,7 @@ export class RunExecutor {
     try {
       if (!spec) {
         await write((scope) =>
-          finishRun(scope, runId, {
+          this.#end(scope, run, {
             status: 'failed',
             error: {
               code: 'agent_version_missing',
@@ -209,6 +222,7 @@ export class RunExecutor {
       const execution: Execution = {
         workspaceId,
         runId,
+        run,
         agent: { id: run.agentId, name: spec.name, version: run.agentVersion, style: spec.memory?.style },
         runData: {
           input: run.input,
@@ -263,7 +277,7 @@ export class RunExecutor {
           return 'cancelled';
         }
         if (result.kind === 'failed') {
-          await write((scope) => finishRun(scope, runId, { status: 'failed', error: result.error }));
+          await write((scope) => this.#end(scope, run, { status: 'failed', error: result.error }));
           return 'failed';
         }
         execution.runData.steps[step.id] = result.output;
@@ -274,7 +288,7 @@ export class RunExecutor {
         spec.output === undefined
           ? lastOutput
           : await renderTemplate(spec.output, execution.runData, 'output');
-      await write((scope) => finishRun(scope, runId, { status: 'succeeded', output }));
+      await write((scope) => this.#end(scope, run, { status: 'succeeded', output }));
       return 'succeeded';
     } catch (error) {
       if (error instanceof LeaseLostError) return 'lease-lost';
@@ -299,11 +313,17 @@ export class RunExecutor {
         return 'waiting';
       }
       if (error instanceof ToolError) {
-        await write((scope) => finishRun(scope, runId, { status: 'failed', error: storedError(error) }));
+        await write((scope) => this.#end(scope, run, { status: 'failed', error: storedError(error) }));
         return 'failed';
       }
       throw error;
     }
+  }
+
+  /** Records a run's success or failure, with what must commit with it. */
+  async #end(scope: WorkspaceScope, run: RunRecord, ending: RunEnding, eventsBefore: RunEventInput[] = []) {
+    await finishRun(scope, run.id, ending, eventsBefore);
+    await this.#dependencies.onEnding?.(scope, run, ending);
   }
 
   async #runStep(
@@ -384,7 +404,7 @@ export class RunExecutor {
             data: { stepId: step.id, status: 'succeeded', attempt, durationMs: durationMs() },
           });
           if (runOutput) {
-            await finishRun(scope, runId, { status: 'succeeded', output: runOutput.value }, events);
+            await this.#end(scope, execution.run, { status: 'succeeded', output: runOutput.value }, events);
           } else {
             await appendRunEvents(scope, runId, events);
           }

@@ -510,3 +510,13 @@ export async function agentRunStats(scope: WorkspaceScope): Promise<AgentRunStat
     lastRunAt: row.lastRunAt ? new Date(String(row.lastRunAt)) : null,
   }));
 }
+
+/** The runs that runs started (chained runs, called agents), oldest first. */
+export async function childRuns(scope: WorkspaceScope, parentIds: string[]): Promise<RunRecord[]> {
+  if (parentIds.length === 0) return [];
+  return scope.db
+    .select()
+    .from(runs)
+    .where(and(eq(runs.workspaceId, scope.workspaceId), inArray(runs.parentRunId, parentIds)))
+    .orderBy(asc(runs.createdAt), asc(runs.id));
+}

@@ -70,7 +70,7 @@ const stepSchema = z.object({
     .describe('For a loop step: the items finished so far, each checkpointed on its own.'),
 });
 
-const runSchema = z
+export const runSchema = z
   .object({
     id: z.string(),
     agentId: z.string(),
@@ -95,7 +95,7 @@ const runSchema = z
 
 const runWithStepsSchema = runSchema.extend({ steps: z.array(stepSchema) }).openapi('RunWithSteps');
 
-function runView(run: RunRecord) {
+export function runView(run: RunRecord) {
   return {
     id: run.id,
     agentId: run.agentId,

@@ -1,0 +1,270 @@
+// Chains between agents of one workspace: when the first agent's run ends (on success, failure
+// or either), the second starts with an input mapped from the first's output by JSONata.
+// A chain that would close a loop is refused with the loop named.
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import jsonata from 'jsonata';
+import { cycleClosedBy } from '../../domain/chain-graph.ts';
+import { conflict, notFound, ruleViolated } from '../../domain/errors.ts';
+import { findAgent, listAgents } from '../../store/agent-repository.ts';
+import { recordAudit } from '../../store/audit-repository.ts';
+import {
+  type ChainRecord,
+  deleteChain,
+  findChain,
+  findChainBetween,
+  insertChain,
+  listChains,
+  updateChain,
+} from '../../store/chain-repository.ts';
+import type { WorkspaceScope } from '../../store/store.ts';
+import type { ApiEnv } from '../context.ts';
+import {
+  commonErrors,
+  idParameter,
+  jsonBody,
+  jsonResponse,
+  listOf,
+  securedBy,
+  timestamp,
+} from '../schemas.ts';
+import { iso } from '../serialize.ts';
+import { requireAction } from '../workspace-access.ts';
+
+const conditions = ['success', 'failure', 'always'] as const;
+
+const chainSchema = z
+  .object({
+    id: z.string(),
+    fromAgentId: z.string(),
+    fromAgentName: z.string(),
+    toAgentId: z.string(),
+    toAgentName: z.string(),
+    on: z.enum(conditions),
+    mapping: z.string().nullable(),
+    enabled: z.boolean(),
+    createdAt: timestamp,
+  })
+  .openapi('Chain');
+
+const createSchema = z
+  .strictObject({
+    fromAgentId: z.string().min(1),
+    toAgentId: z.string().min(1),
+    on: z
+      .enum(conditions)
+      .default('success')
+      .describe(
+        'When the first agent’s run ends this way (always: succeeded or failed; a cancelled run starts nothing).',
+      ),
+    mapping: z
+      .string()
+      .trim()
+      .min(1)
+      .max(4000)
+      .optional()
+      .describe(
+        'JSONata over { output, input, run } of the first run, giving the second’s input; without it, the output is the input.',
+      ),
+  })
+  .openapi('ChainCreate');
+
+const changeSchema = z
+  .strictObject({
+    on: z.enum(conditions).optional(),
+    mapping: z.string().trim().min(1).max(4000).nullable().optional(),
+    enabled: z.boolean().optional(),
+  })
+  .openapi('ChainChange');
+
+const workspaceParameters = z.object({ ws: idParameter('ws') });
+const chainParameters = z.object({ ws: idParameter('ws'), chainId: idParameter('chainId') });
+
+const routes = {
+  list: createRoute({
+    method: 'get',
+    path: '/api/workspaces/{ws}/chains',
+    tags: ['chains'],
+    summary: 'Chains of the workspace',
+    security: securedBy,
+    request: {
+      params: workspaceParameters,
+      query: z.object({ agent: z.string().optional().describe('Only chains from or to this agent.') }),
+    },
+    responses: { 200: jsonResponse(listOf(chainSchema), 'Every chain.'), ...commonErrors },
+  }),
+  create: createRoute({
+    method: 'post',
+    path: '/api/workspaces/{ws}/chains',
+    tags: ['chains'],
+    summary: 'Chain two agents (builder)',
+    security: securedBy,
+    request: { params: workspaceParameters, body: jsonBody(createSchema) },
+    responses: { 201: jsonResponse(chainSchema, 'The chain.'), ...commonErrors },
+  }),
+  read: createRoute({
+    method: 'get',
+    path: '/api/workspaces/{ws}/chains/{chainId}',
+    tags: ['chains'],
+    summary: 'One chain',
+    security: securedBy,
+    request: { params: chainParameters },
+    responses: { 200: jsonResponse(chainSchema, 'The chain.'), ...commonErrors },
+  }),
+  change: createRoute({
+    method: 'patch',
+    path: '/api/workspaces/{ws}/chains/{chainId}',
+    tags: ['chains'],
+    summary: 'Change when a chain applies, its mapping, or switch it off (builder)',
+    security: securedBy,
+    request: { params: chainParameters, body: jsonBody(changeSchema) },
+    responses: { 200: jsonResponse(chainSchema, 'The chain.'), ...commonErrors },
+  }),
+  remove: createRoute({
+    method: 'delete',
+    path: '/api/workspaces/{ws}/chains/{chainId}',
+    tags: ['chains'],
+    summary: 'Remove a chain (builder)',
+    security: securedBy,
+    request: { params: chainParameters },
+    responses: { 204: { description: 'Removed.' }, ...commonErrors },
+  }),
+};
+
+/** A mapping that does not parse is refused when it is saved, not when a run needs it. */
+export function checkMapping(mapping: string | null | undefined) {
+  if (!mapping) return;
+  try {
+    jsonata(mapping);
+  } catch (error) {
+    const reason = (error as { message?: string }).message ?? String(error);
+    throw ruleViolated(`The mapping "${mapping}" is not valid JSONata: ${reason}.`, [
+      { path: 'mapping', message: reason },
+    ]);
+  }
+}
+
+async function agentNames(scope: WorkspaceScope): Promise<Map<string, string>> {
+  const agents = await listAgents(scope, { limit: 10_000 });
+  return new Map(agents.map((agent) => [agent.id, agent.name]));
+}
+
+function chainView(chain: ChainRecord, names: Map<string, string>) {
+  return {
+    id: chain.id,
+    fromAgentId: chain.fromAgentId,
+    fromAgentName: names.get(chain.fromAgentId) ?? '',
+    toAgentId: chain.toAgentId,
+    toAgentName: names.get(chain.toAgentId) ?? '',
+    on: chain.on,
+    mapping: chain.mapping,
+    enabled: chain.enabled,
+    createdAt: iso(chain.createdAt),
+  };
+}
+
+/** Refuses a chain that would close a loop, naming the agents around it. */
+export async function refuseLoops(scope: WorkspaceScope, fromAgentId: string, toAgentId: string) {
+  const loop = cycleClosedBy(await listChains(scope), { fromAgentId, toAgentId });
+  if (!loop) return;
+  const names = await agentNames(scope);
+  const path = loop.map((agentId) => `"${names.get(agentId) ?? agentId}"`).join(' → ');
+  throw ruleViolated(
+    `This chain would make a loop: ${path}. Chained runs would never stop; remove a chain of the loop first, or chain to another agent.`,
+    [{ path: 'toAgentId', message: `loop: ${path}` }],
+  );
+}
+
+export function registerChainRoutes(app: OpenAPIHono<ApiEnv>) {
+  app.openapi(routes.list, async (c) => {
+    const access = requireAction(c, 'agents.read');
+    const { agent } = c.req.valid('query');
+    const items = await c.get('services').store.inWorkspace(access.workspace.id, async (scope) => {
+      const names = await agentNames(scope);
+      return (await listChains(scope, { agentId: agent })).map((chain) => chainView(chain, names));
+    });
+    return c.json({ items, nextCursor: null }, 200);
+  });
+
+  app.openapi(routes.create, async (c) => {
+    const access = requireAction(c, 'agents.manage');
+    const body = c.req.valid('json');
+    checkMapping(body.mapping);
+    const view = await c.get('services').store.inWorkspace(access.workspace.id, async (scope) => {
+      const from = await findAgent(scope, body.fromAgentId);
+      if (!from) throw notFound('The first agent (fromAgentId)');
+      const to = await findAgent(scope, body.toAgentId);
+      if (!to) throw notFound('The second agent (toAgentId)');
+      if (await findChainBetween(scope, from.id, to.id)) {
+        throw conflict(
+          `"${from.name}" is already chained to "${to.name}". Change that chain (PATCH) instead.`,
+        );
+      }
+      await refuseLoops(scope, from.id, to.id);
+      const chain = await insertChain(
+        scope,
+        { fromAgentId: from.id, toAgentId: to.id, on: body.on, mapping: body.mapping ?? null },
+        access.actor.userId,
+      );
+      await recordAudit(scope, access.actor, {
+        action: 'chain.created',
+        targetType: 'chain',
+        targetId: chain.id,
+        details: { from: from.name, to: to.name, on: chain.on },
+      });
+      return chainView(
+        chain,
+        new Map([
+          [from.id, from.name],
+          [to.id, to.name],
+        ]),
+      );
+    });
+    return c.json(view, 201);
+  });
+
+  app.openapi(routes.read, async (c) => {
+    const access = requireAction(c, 'agents.read');
+    const { chainId } = c.req.valid('param');
+    const view = await c.get('services').store.inWorkspace(access.workspace.id, async (scope) => {
+      const chain = await findChain(scope, chainId);
+      if (!chain) throw notFound('This chain');
+      return chainView(chain, await agentNames(scope));
+    });
+    return c.json(view, 200);
+  });
+
+  app.openapi(routes.change, async (c) => {
+    const access = requireAction(c, 'agents.manage');
+    const { chainId } = c.req.valid('param');
+    const change = c.req.valid('json');
+    checkMapping(change.mapping);
+    const view = await c.get('services').store.inWorkspace(access.workspace.id, async (scope) => {
+      const chain = await findChain(scope, chainId);
+      if (!chain) throw notFound('This chain');
+      const changed = (await updateChain(scope, chain.id, change)) ?? chain;
+      await recordAudit(scope, access.actor, {
+        action: 'chain.changed',
+        targetType: 'chain',
+        targetId: chain.id,
+        details: change,
+      });
+      return chainView(changed, await agentNames(scope));
+    });
+    return c.json(view, 200);
+  });
+
+  app.openapi(routes.remove, async (c) => {
+    const access = requireAction(c, 'agents.manage');
+    const { chainId } = c.req.valid('param');
+    await c.get('services').store.inWorkspace(access.workspace.id, async (scope) => {
+      const removed = await deleteChain(scope, chainId);
+      if (!removed) throw notFound('This chain');
+      await recordAudit(scope, access.actor, {
+        action: 'chain.deleted',
+        targetType: 'chain',
+        targetId: chainId,
+      });
+    });
+    return c.body(null, 204);
+  });
+}

@@ -1,0 +1,94 @@
+// Chains: when one agent's run ends, another agent starts with an input mapped from its output.
+import { and, asc, eq } from 'drizzle-orm';
+import { isUuid } from '../domain/slug.ts';
+import { type ChainCondition, chains } from './schema.ts';
+import type { WorkspaceScope } from './store.ts';
+
+export type ChainRecord = typeof chains.$inferSelect;
+
+export async function insertChain(
+  scope: WorkspaceScope,
+  values: { fromAgentId: string; toAgentId: string; on: ChainCondition; mapping: string | null },
+  createdBy: string | null,
+): Promise<ChainRecord> {
+  const [row] = await scope.db
+    .insert(chains)
+    .values({ workspaceId: scope.workspaceId, ...values, createdBy })
+    .returning();
+  if (!row) throw new Error('insert into chains returned no row');
+  return row;
+}
+
+export async function listChains(
+  scope: WorkspaceScope,
+  filter: { agentId?: string } = {},
+): Promise<ChainRecord[]> {
+  const rows = await scope.db
+    .select()
+    .from(chains)
+    .where(eq(chains.workspaceId, scope.workspaceId))
+    .orderBy(asc(chains.createdAt), asc(chains.id));
+  return filter.agentId
+    ? rows.filter((row) => row.fromAgentId === filter.agentId || row.toAgentId === filter.agentId)
+    : rows;
+}
+
+export async function findChain(scope: WorkspaceScope, chainId: string) {
+  if (!isUuid(chainId)) return undefined;
+  const [row] = await scope.db
+    .select()
+    .from(chains)
+    .where(and(eq(chains.workspaceId, scope.workspaceId), eq(chains.id, chainId)));
+  return row;
+}
+
+export async function findChainBetween(scope: WorkspaceScope, fromAgentId: string, toAgentId: string) {
+  const [row] = await scope.db
+    .select()
+    .from(chains)
+    .where(
+      and(
+        eq(chains.workspaceId, scope.workspaceId),
+        eq(chains.fromAgentId, fromAgentId),
+        eq(chains.toAgentId, toAgentId),
+      ),
+    );
+  return row;
+}
+
+export async function deleteChain(scope: WorkspaceScope, chainId: string) {
+  if (!isUuid(chainId)) return undefined;
+  const [row] = await scope.db
+    .delete(chains)
+    .where(and(eq(chains.workspaceId, scope.workspaceId), eq(chains.id, chainId)))
+    .returning();
+  return row;
+}
+
+/** The enabled chains that start from an agent: what its ending run fans out to. */
+export async function chainsFrom(scope: WorkspaceScope, agentId: string): Promise<ChainRecord[]> {
+  return scope.db
+    .select()
+    .from(chains)
+    .where(
+      and(
+        eq(chains.workspaceId, scope.workspaceId),
+        eq(chains.fromAgentId, agentId),
+        eq(chains.enabled, true),
+      ),
+    )
+    .orderBy(asc(chains.createdAt));
+}
+
+export async function updateChain(
+  scope: WorkspaceScope,
+  chainId: string,
+  change: { on?: ChainCondition; mapping?: string | null; enabled?: boolean },
+): Promise<ChainRecord | undefined> {
+  const [row] = await scope.db
+    .update(chains)
+    .set(change)
+    .where(and(eq(chains.workspaceId, scope.workspaceId), eq(chains.id, chainId)))
+    .returning();
+  return row;
+}
