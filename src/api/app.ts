@@ -14,6 +14,8 @@ import { registerConnectionRoutes } from './routes/connection-routes.ts';
 import { registerChainRoutes } from './routes/chain-routes.ts';
 import { registerContextRoutes } from './routes/context-routes.ts';
 import { registerDeliverableRoutes } from './routes/deliverable-routes.ts';
+import { registerHookCallRoutes } from './routes/hook-call-routes.ts';
+import { registerHookRoutes } from './routes/hook-routes.ts';
 import { registerInvitationRoutes } from './routes/invitation-routes.ts';
 import { registerMeRoutes } from './routes/me-routes.ts';
 import { registerMemberRoutes } from './routes/member-routes.ts';
@@ -67,6 +69,8 @@ export function createApp(services: ApiServices, options: { webRoot?: string } =
       },
     }),
   );
+  // Before authentication: a hook's address is its credential (see hook-call-routes.ts).
+  registerHookCallRoutes(app);
   app.use('/api/*', refuseCrossSiteCookieRequests);
   app.use('/api/*', authenticate);
   app.use('/api/workspaces/:ws', resolveWorkspace);
@@ -82,6 +86,7 @@ export function createApp(services: ApiServices, options: { webRoot?: string } =
   registerAuditRoutes(app);
   registerAgentRoutes(app);
   registerRunRoutes(app);
+  registerHookRoutes(app);
   registerScheduleRoutes(app);
   registerChainRoutes(app);
   registerPipelineRoutes(app);

@@ -1,0 +1,110 @@
+// The inbound end of a hook: POST /api/hooks/:token. The token in the address is the credential,
+// so this route is registered ahead of the authentication middleware: a sender's own
+// Authorization header (or a browser's Orca cookie) must neither refuse the call nor act for it.
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { startHookRun } from '../../hooks/hook-calls.ts';
+import { hookBodyLimitBytes } from '../../hooks/hook-request.ts';
+import { signatureScheme, signatureToleranceSeconds } from '../../hooks/hook-signature.ts';
+import { runHasEnded, waitForRunEnd } from '../../hooks/run-ending.ts';
+import type { ApiEnv } from '../context.ts';
+import { errorSchema, jsonResponse } from '../schemas.ts';
+
+const runStatuses = ['queued', 'running', 'waiting', 'succeeded', 'failed', 'cancelled'] as const;
+
+const acceptedSchema = z
+  .object({
+    runId: z.string(),
+    status: z.enum(runStatuses),
+    message: z.string().optional().describe('When the caller waited: why the result is not here yet.'),
+  })
+  .openapi('HookRunAccepted');
+
+const resultSchema = z
+  .object({
+    runId: z.string(),
+    status: z.enum(runStatuses),
+    output: z.unknown(),
+    error: z.unknown(),
+  })
+  .openapi('HookRunResult');
+
+const errorResponse = (description: string) => jsonResponse(errorSchema, description);
+
+const callRoute = createRoute({
+  method: 'post',
+  path: '/api/hooks/{token}',
+  tags: ['hooks'],
+  summary: 'Call an inbound hook: start a run of its agent with the mapped body (no other credential)',
+  description:
+    `The body (at most ${hookBodyLimitBytes / 1024} KB) is JSON, a form, or text; the hook's mapping reads { body, headers, query } ` +
+    '(the Authorization and Cookie headers are withheld) and gives the run input; without a mapping the JSON body is the input. ' +
+    `A signed hook needs ${signatureScheme}, within ${signatureToleranceSeconds} seconds of t. ` +
+    'The answer is 202 { runId, status } at once, or, for a hook that responds with the result or with ?wait=true, ' +
+    '200 { runId, status, output, error } once the run ends (202 with a message if it is still going at the hook’s waitTimeoutMs).',
+  request: {
+    params: z.object({
+      token: z
+        .string()
+        .min(1)
+        .max(200)
+        .openapi({
+          param: { name: 'token', in: 'path' },
+          description: 'The secret token of the hook’s address.',
+        }),
+    }),
+    query: z.object({
+      wait: z
+        .enum(['true', 'false'], 'wait must be true or false')
+        .optional()
+        .describe(
+          'Wait for the run’s result (true) or not (false), whatever the hook’s respond setting says.',
+        ),
+    }),
+    body: {
+      required: false,
+      description: 'Anything the mapping reads; read raw, so that a signature covers the exact bytes.',
+      content: {
+        'application/json': { schema: { type: 'object', additionalProperties: true } },
+        'application/x-www-form-urlencoded': { schema: { type: 'object', additionalProperties: true } },
+        'text/plain': { schema: { type: 'string' } },
+      },
+    },
+  },
+  responses: {
+    200: jsonResponse(resultSchema, 'The run ended: its status, output and error.'),
+    202: jsonResponse(acceptedSchema, 'The run is queued (or still going when the wait ran out).'),
+    400: errorResponse('A JSON body that does not parse, or a bad query.'),
+    401: errorResponse('The hook is signed and the signature is missing, stale or wrong.'),
+    404: errorResponse('No hook has this address, or it is disabled.'),
+    409: errorResponse('The agent is paused.'),
+    413: errorResponse('The body is too large.'),
+    422: errorResponse('The mapping failed, or the input does not match the agent’s input schema.'),
+    429: errorResponse('Over the hook’s rate; Retry-After says when to try again.'),
+  },
+});
+
+export function registerHookCallRoutes(app: OpenAPIHono<ApiEnv>) {
+  app.openapi(callRoute, async (c) => {
+    const { token } = c.req.valid('param');
+    const { wait } = c.req.valid('query');
+    const services = c.get('services');
+    const started = await startHookRun(services, { token, request: c.req.raw });
+    const waits = wait === undefined ? started.respond === 'result' : wait === 'true';
+    if (!waits) return c.json({ runId: started.runId, status: started.status }, 202);
+    const run = await waitForRunEnd(services.store, started.workspaceId, started.runId, {
+      timeoutMs: started.waitTimeoutMs,
+      signal: c.req.raw.signal,
+    });
+    if (run && runHasEnded(run)) {
+      return c.json({ runId: run.id, status: run.status, output: run.output, error: run.error }, 200);
+    }
+    return c.json(
+      {
+        runId: started.runId,
+        status: run?.status ?? started.status,
+        message: `The run is still ${run?.status ?? started.status} after ${started.waitTimeoutMs} ms. Its result will be in the workspace's runs, under this runId.`,
+      },
+      202,
+    );
+  });
+}
