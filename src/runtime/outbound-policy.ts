@@ -27,6 +27,11 @@ const refusedRanges: [string, number, 'ipv4' | 'ipv6'][] = [
 export interface OutboundPolicy {
   /** Resolves a host and returns the address to connect to, or throws when it is refused. */
   resolve(host: string): Promise<{ address: string; family: 4 | 6 }>;
+  /**
+   * Whether the operator allowed the host's address explicitly (ORCA_ALLOW_NETWORK): a local
+   * setup, where plain http to a service on this machine or the private network is expected.
+   */
+  allowedByOperator(host: string): Promise<boolean>;
 }
 
 function addEntry(list: BlockList, entry: string) {
@@ -69,26 +74,29 @@ export function outboundPolicy(allowed: string[] = []): OutboundPolicy {
     }
   };
 
+  const addressOf = async (host: string) => {
+    const bare = host.replace(/^\[|\]$/g, '');
+    if (isIP(bare)) return unmapped(bare);
+    try {
+      return unmapped((await lookup(bare)).address);
+    } catch (error) {
+      throw new OrcaError(
+        'bad_request',
+        `The host ${host} could not be resolved: ${(error as Error).message}. Check the address.`,
+      );
+    }
+  };
+
   return {
     async resolve(host) {
-      const bare = host.replace(/^\[|\]$/g, '');
-      if (isIP(bare)) {
-        const literal = unmapped(bare);
-        check(host, literal.address, literal.family);
-        return literal;
-      }
-      let resolved: { address: string; family: number };
-      try {
-        resolved = await lookup(bare);
-      } catch (error) {
-        throw new OrcaError(
-          'bad_request',
-          `The host ${host} could not be resolved: ${(error as Error).message}. Check the address.`,
-        );
-      }
-      const address = unmapped(resolved.address);
+      const address = await addressOf(host);
       check(host, address.address, address.family);
       return address;
+    },
+    async allowedByOperator(host) {
+      if (allowed.length === 0) return false;
+      const address = await addressOf(host);
+      return allowList.check(address.address, address.family === 4 ? 'ipv4' : 'ipv6');
     },
   };
 }
