@@ -19,6 +19,7 @@ import { registerHookRoutes } from './routes/hook-routes.ts';
 import { registerInvitationRoutes } from './routes/invitation-routes.ts';
 import { registerMeRoutes } from './routes/me-routes.ts';
 import { registerMemberRoutes } from './routes/member-routes.ts';
+import { registerOAuthRoutes } from './routes/oauth-routes.ts';
 import { registerOrchestratorRoutes } from './routes/orchestrator-routes.ts';
 import { registerPipelineRoutes } from './routes/pipeline-routes.ts';
 import { registerRunRoutes } from './routes/run-routes.ts';
@@ -95,6 +96,7 @@ export function createApp(services: ApiServices, options: { webRoot?: string } =
   registerWebhookSecretRoutes(app);
   registerOrchestratorRoutes(app);
   registerConnectionRoutes(app);
+  registerOAuthRoutes(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

@@ -18,6 +18,7 @@ export type ToolErrorCode =
   | 'browser'
   | 'selector_not_found'
   | 'login_failed'
+  | 'connection_expired'
   | 'not_configured'
   | 'llm_error'
   | 'llm_invalid_output';

@@ -65,9 +65,80 @@ export const loginConnection = z.strictObject({
   }),
 });
 
-export const connectionDefinition = z.discriminatedUnion('kind', [apiKeyConnection, loginConnection], {
-  error: 'kind must be api_key or login (OAuth 2 connections are not available yet)',
+const providerUrl = (what: string) =>
+  z.url({ protocol: /^https?$/, error: `${what} must be an https:// address of the OAuth provider` });
+
+// Scope tokens as RFC 6749 section 3.3 defines them: printable ASCII without spaces, quotes or backslashes.
+const scopeToken = z
+  .string()
+  .regex(/^[\x21\x23-\x5b\x5d-\x7e]{1,200}$/, 'each scope must be one word such as repo or read:user');
+
+const reservedAuthorizationParameters = [
+  'response_type',
+  'client_id',
+  'redirect_uri',
+  'scope',
+  'state',
+  'code_challenge',
+  'code_challenge_method',
+];
+
+/**
+ * OAuth 2 (authorization code with PKCE). The client secret is optional: a public client proves
+ * itself with PKCE alone. The tokens are never given: they come from the authorization flow.
+ */
+export const oauth2Connection = z.strictObject({
+  kind: z.literal('oauth2'),
+  settings: z.strictObject({
+    allowedHosts,
+    authorizationUrl: providerUrl('authorizationUrl'),
+    tokenUrl: providerUrl('tokenUrl'),
+    revocationUrl: providerUrl('revocationUrl')
+      .optional()
+      .describe('Where tokens are revoked when the account is disconnected (RFC 7009).'),
+    clientId: z.string().min(1, 'clientId must not be empty').max(500),
+    scopes: z.array(scopeToken).max(50).default([]),
+    issuer: z
+      .string()
+      .min(1)
+      .max(500)
+      .optional()
+      .describe('The provider’s issuer identifier, when it sends one back (RFC 9207).'),
+    authorizationParameters: z
+      .record(
+        z
+          .string()
+          .regex(/^[a-z][a-z0-9_]{0,39}$/, 'authorization parameter names are words such as access_type'),
+        z.string().max(500),
+      )
+      .refine(
+        (parameters) =>
+          Object.keys(parameters).every((name) => !reservedAuthorizationParameters.includes(name)),
+        `Orca sets ${reservedAuthorizationParameters.join(', ')} itself`,
+      )
+      .optional()
+      .describe(
+        'More parameters of the authorization request, such as {"access_type": "offline"} for Google.',
+      ),
+    clientAuthentication: z
+      .enum(['client_secret_basic', 'client_secret_post'])
+      .default('client_secret_basic')
+      .describe('How the client secret is sent to the token endpoint.'),
+    testUrl: z
+      .url({ protocol: /^https?$/ })
+      .optional()
+      .describe('A GET that answers 2xx with the access token.'),
+  }),
+  secret: z
+    .strictObject({ clientSecret: z.string().min(1, 'clientSecret must not be empty').max(4000).optional() })
+    .default({}),
 });
+
+export const connectionDefinition = z.discriminatedUnion(
+  'kind',
+  [apiKeyConnection, loginConnection, oauth2Connection],
+  { error: 'kind must be api_key, login or oauth2' },
+);
 
 export type ConnectionDefinition = z.infer<typeof connectionDefinition>;
 

@@ -1,5 +1,6 @@
 // Credentials for tools: a connection's secret turned into the headers that authenticate a
-// request, with the hosts it may go to. Every use is audited with the run and step that made it.
+// request, with the hosts it may go to (an OAuth 2 access token renewed first when it is about to
+// expire). Every use is audited with the run and step that made it.
 import { isUuid } from '../domain/slug.ts';
 import { ToolError } from '../runtime/tool-error.ts';
 import type { Credential, LoginSecret } from '../runtime/tool-services.ts';
@@ -12,8 +13,9 @@ import {
   updateConnection,
 } from '../store/vault-repository.ts';
 import { hostAllowed } from './connection-rules.ts';
+import { freshAccessToken, type OAuthDependencies, OAuthTokenError } from './oauth-tokens.ts';
 import { totpCode } from './totp.ts';
-import type { Vault } from './vault.ts';
+import type { SecretFields, Vault } from './vault.ts';
 
 async function resolve(scope: WorkspaceScope, reference: string): Promise<ConnectionRecord | undefined> {
   if (isUuid(reference)) return findConnection(scope, reference);
@@ -83,19 +85,47 @@ export async function loginFor(
   });
 }
 
+/** An oauth2 connection's bearer token, refreshed first when it is about to expire. */
+async function oauthHeaders(
+  dependencies: OAuthDependencies,
+  connection: ConnectionRecord,
+  secret: SecretFields,
+): Promise<Record<string, string>> {
+  try {
+    return { authorization: `Bearer ${await freshAccessToken(dependencies, connection, secret)}` };
+  } catch (error) {
+    if (!(error instanceof OAuthTokenError)) throw error;
+    switch (error.reason) {
+      case 'not_authorized':
+        throw new ToolError('not_configured', error.message);
+      case 'expired':
+        throw new ToolError('connection_expired', error.message);
+      case 'provider_unreachable':
+        throw new ToolError('network', error.message, { retryable: true });
+    }
+  }
+}
+
 export async function credentialFor(
-  dependencies: { store: Store; vault: Vault },
+  dependencies: OAuthDependencies,
   use: { workspaceId: string; runId: string; stepId: string; reference: string },
 ): Promise<Credential> {
-  return dependencies.store.inWorkspace(use.workspaceId, async (scope) => {
-    const connection = await resolve(scope, use.reference);
-    if (!connection) {
+  // Read, then let go of the database: an OAuth token may need the provider to renew it first.
+  const { connection, secret } = await dependencies.store.inWorkspace(use.workspaceId, async (scope) => {
+    const found = await resolve(scope, use.reference);
+    if (!found) {
       throw new ToolError(
         'not_found',
         `This workspace has no connected account "${use.reference}". Connect one first (POST /api/workspaces/…/connections with {"service": "${use.reference.split('/')[0]}", "kind": "api_key", …}), or name another.`,
       );
     }
-    const secret = await dependencies.vault.openSecret(scope, connection);
+    return { connection: found, secret: await dependencies.vault.openSecret(scope, found) };
+  });
+  const headers =
+    connection.kind === 'oauth2'
+      ? await oauthHeaders(dependencies, connection, secret)
+      : headersFor(connection, secret);
+  await dependencies.store.inWorkspace(use.workspaceId, async (scope) => {
     await updateConnection(scope, connection.id, { lastUsedAt: new Date() });
     await recordRunAudit(scope, {
       action: 'connection.used',
@@ -103,15 +133,14 @@ export async function credentialFor(
       targetId: connection.id,
       details: { service: connection.service, label: connection.label, runId: use.runId, stepId: use.stepId },
     });
-    const allowedHosts = ((connection.settings as { allowedHosts?: string[] }).allowedHosts ??
-      []) as string[];
-    return {
-      connectionId: connection.id,
-      service: connection.service,
-      label: connection.label,
-      headers: headersFor(connection, secret),
-      allowedHosts,
-      allows: (url: URL) => hostAllowed(url, allowedHosts),
-    };
   });
+  const allowedHosts = ((connection.settings as { allowedHosts?: string[] }).allowedHosts ?? []) as string[];
+  return {
+    connectionId: connection.id,
+    service: connection.service,
+    label: connection.label,
+    headers,
+    allowedHosts,
+    allows: (url: URL) => hostAllowed(url, allowedHosts),
+  };
 }

@@ -28,6 +28,7 @@ const secretPurpose = (workspaceId: string) => `orca connection secret ${workspa
 export class Vault {
   readonly #store: Store;
   readonly #keys: VaultKeys;
+  readonly #inFlight = new Map<string, Promise<unknown>>();
 
   constructor(store: Store, keys: VaultKeys) {
     this.#store = store;
@@ -87,6 +88,19 @@ export class Vault {
     return JSON.parse(
       open(key, connection.sealedSecret, secretPurpose(scope.workspaceId)).toString('utf8'),
     ) as SecretFields;
+  }
+
+  /**
+   * Runs `work` once at a time per key in this process: callers that come while it runs share its
+   * result. A token refresh is done so, because a provider that rotates refresh tokens accepts
+   * each one once; two runs refreshing together would otherwise spend it twice.
+   */
+  shared<T>(key: string, work: () => Promise<T>): Promise<T> {
+    const running = this.#inFlight.get(key);
+    if (running) return running as Promise<T>;
+    const started = work().finally(() => this.#inFlight.delete(key));
+    this.#inFlight.set(key, started);
+    return started;
   }
 
   /**

@@ -1,11 +1,12 @@
 // Connected accounts: created with their secret, which the API never shows again (only which
-// fields are set); changed, tested, deleted. Every change is audited, without the secret.
+// fields are set); changed, tested, deleted. Every change is audited, without the secret. OAuth 2
+// accounts get their tokens through oauth-routes.ts; here they are tested, and revoked on delete.
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { conflict, notFound, ruleViolated } from '../../domain/errors.ts';
-import { outboundPolicy } from '../../runtime/outbound-policy.ts';
+import { type OutboundPolicy, outboundPolicy } from '../../runtime/outbound-policy.ts';
 import { asToolError, fetchOneHop, policedAgent } from '../../runtime/policed-fetch.ts';
 import { recordAudit } from '../../store/audit-repository.ts';
-import { isUniqueViolation } from '../../store/store.ts';
+import { isUniqueViolation, type WorkspaceScope } from '../../store/store.ts';
 import {
   type ConnectionRecord,
   clearDefault,
@@ -22,6 +23,18 @@ import {
   loginConnection,
   serviceSchema,
 } from '../../vault/connection-rules.ts';
+import { sameProvider } from '../../vault/oauth-client.ts';
+import { changedSecret, definedPart, readOAuthSecret } from '../../vault/oauth-secret.ts';
+import {
+  authorizeRoute,
+  freshAccessToken,
+  type OAuthDependencies,
+  OAuthTokenError,
+  oauthSettingsOf,
+  revokeTokens,
+  sealedOAuthSecret,
+} from '../../vault/oauth-tokens.ts';
+import type { SecretFields, Vault } from '../../vault/vault.ts';
 import type { ApiEnv } from '../context.ts';
 import { commonErrors, idParameter, jsonBody, jsonResponse, securedBy, timestamp } from '../schemas.ts';
 import { iso, isoOrNull } from '../serialize.ts';
@@ -51,7 +64,12 @@ const createSchema = z
     label: z.string().trim().max(60).default(''),
     kind: z.string(),
     settings: z.record(z.string(), z.unknown()).default({}),
-    secret: z.record(z.string(), z.unknown()),
+    secret: z
+      .record(z.string(), z.unknown())
+      .default({})
+      .describe(
+        'api_key: {apiKey}; login: {password, totpSecret?}; oauth2: {clientSecret?} (tokens come from authorizing).',
+      ),
     isDefault: z.boolean().optional(),
   })
   .openapi('ConnectionCreate');
@@ -112,6 +130,101 @@ function withoutBookkeeping(settings: Record<string, unknown>) {
   return rest;
 }
 
+type Definition = ReturnType<typeof checkedDefinition>;
+
+/**
+ * What a change of an oauth2 connection seals: the tokens stay, unless the provider or client
+ * changed (they belong to the old one, and the account must be authorized again).
+ */
+async function changedOAuthSealing(
+  scope: WorkspaceScope,
+  vault: Vault,
+  row: ConnectionRecord,
+  stored: SecretFields,
+  definition: Extract<Definition, { kind: 'oauth2' }>,
+) {
+  const providerChanged = !sameProvider(oauthSettingsOf(row), definition.settings);
+  const next = changedSecret(readOAuthSecret(stored), definition.secret, providerChanged);
+  return {
+    ...(await sealedOAuthSecret(scope, vault, { settings: definition.settings }, next)),
+    ...(providerChanged
+      ? {
+          status: 'untested' as const,
+          statusMessage: `The provider or client changed: authorize again with ${authorizeRoute(row)}.`,
+        }
+      : {}),
+  };
+}
+
+interface TestOutcome {
+  status: 'working' | 'failing';
+  message: string;
+}
+
+/** A GET of the testUrl with the credential: 2xx means it works. */
+async function probe(
+  testUrl: string,
+  allowedHosts: readonly string[],
+  headers: Record<string, string>,
+  network: OutboundPolicy,
+  credential: string,
+): Promise<TestOutcome> {
+  const url = new URL(testUrl);
+  if (!hostAllowed(url, allowedHosts))
+    throw ruleViolated('The testUrl is not on one of the connection’s allowedHosts.');
+  const agent = policedAgent(network);
+  try {
+    const response = await fetchOneHop(
+      url,
+      { method: 'GET', headers, body: undefined, signal: AbortSignal.timeout(15_000) },
+      network,
+      agent,
+    );
+    await response.body?.cancel().catch(() => undefined);
+    return response.ok
+      ? { status: 'working', message: `${url.host} accepted ${credential} (${response.status}).` }
+      : {
+          status: 'failing',
+          message: `${url.host} answered ${response.status}: ${credential} was refused or lacks rights.`,
+        };
+  } catch (error) {
+    return {
+      status: 'failing',
+      message: asToolError(error, url.toString(), 15_000, new AbortController().signal).message,
+    };
+  } finally {
+    await agent.close().catch(() => undefined);
+  }
+}
+
+/** An oauth2 account works when its token can be renewed (when it has a refresh token) and used. */
+async function testOAuth(
+  dependencies: OAuthDependencies,
+  row: ConnectionRecord,
+  secret: SecretFields,
+): Promise<TestOutcome> {
+  const settings = oauthSettingsOf(row);
+  const refreshable = readOAuthSecret(secret).refreshToken !== undefined;
+  let accessToken: string;
+  try {
+    accessToken = await freshAccessToken(dependencies, row, secret, { force: true });
+  } catch (error) {
+    if (!(error instanceof OAuthTokenError)) throw error;
+    if (error.reason === 'not_authorized') throw ruleViolated(error.message);
+    return { status: 'failing', message: error.message };
+  }
+  if (settings.testUrl) {
+    const headers = { authorization: `Bearer ${accessToken}` };
+    return probe(settings.testUrl, settings.allowedHosts, headers, dependencies.network, 'the access token');
+  }
+  return {
+    status: 'working',
+    message: refreshable
+      ? `${new URL(settings.tokenUrl).host} renewed the access token: the authorization holds.`
+      : 'The access token has not expired (the provider gave no refresh token to renew it with).',
+  };
+}
+
 const routes = {
   list: createRoute({
     method: 'get',
@@ -132,7 +245,8 @@ const routes = {
     method: 'post',
     path: '/api/workspaces/{ws}/connections',
     tags: ['connections'],
-    summary: 'Connect an account (admin): api_key or login, with the hosts its credential may go to',
+    summary:
+      'Connect an account (admin): api_key, login or oauth2 (then authorize it), with the hosts its credential may go to',
     security: securedBy,
     request: { params: z.object({ ws: idParameter('ws') }), body: jsonBody(createSchema) },
     responses: { 201: jsonResponse(connectionSchema, 'Connected.'), ...commonErrors },
@@ -159,7 +273,7 @@ const routes = {
     method: 'delete',
     path: '/api/workspaces/{ws}/connections/{connectionId}',
     tags: ['connections'],
-    summary: 'Disconnect an account (admin)',
+    summary: 'Disconnect an account (admin); an oauth2 account’s tokens are revoked at its revocationUrl',
     security: securedBy,
     request: { params },
     responses: { 204: { description: 'Disconnected.' }, ...commonErrors },
@@ -168,7 +282,8 @@ const routes = {
     method: 'post',
     path: '/api/workspaces/{ws}/connections/{connectionId}/test',
     tags: ['connections'],
-    summary: 'Check that an account works (admin): an API key against its testUrl',
+    summary:
+      'Check that an account works (admin): an API key against its testUrl; an oauth2 account by renewing its token (and its testUrl)',
     security: securedBy,
     request: { params },
     responses: {
@@ -214,6 +329,12 @@ export function registerConnectionRoutes(app: OpenAPIHono<ApiEnv>) {
           settings: publicSettings(definition.settings, definition.secret),
           sealedSecret: await vault.sealSecret(scope, definition.secret as Record<string, string>),
           createdBy: access.actor.userId,
+          // An OAuth account has no token until someone authorizes it at the provider.
+          ...(definition.kind === 'oauth2'
+            ? {
+                statusMessage: 'Waiting for authorization: POST …/authorize, then open the authorizationUrl.',
+              }
+            : {}),
         });
         await recordAudit(scope, access.actor, {
           action: 'connection.created',
@@ -255,20 +376,28 @@ export function registerConnectionRoutes(app: OpenAPIHono<ApiEnv>) {
     const changed = await store.inWorkspace(access.workspace.id, async (scope) => {
       const row = await findConnection(scope, c.req.valid('param').connectionId);
       if (!row) throw notFound('This connection');
-      const secret = body.secret ?? (await vault.openSecret(scope, row));
+      const stored = await vault.openSecret(scope, row);
+      // An oauth2 connection's sealed secret also holds its tokens; the admin defines only the rest.
+      const secret = body.secret ?? (row.kind === 'oauth2' ? definedPart(readOAuthSecret(stored)) : stored);
       const settings = body.settings ?? withoutBookkeeping(row.settings);
       const definition = checkedDefinition({ kind: row.kind, settings, secret });
       if (body.isDefault) await clearDefault(scope, row.service);
+      const sealing =
+        definition.kind === 'oauth2'
+          ? await changedOAuthSealing(scope, vault, row, stored, definition)
+          : {
+              settings: publicSettings(definition.settings, definition.secret),
+              sealedSecret: body.secret
+                ? await vault.sealSecret(scope, definition.secret as Record<string, string>)
+                : row.sealedSecret,
+              // A new secret has not been tested yet.
+              ...(body.secret ? { status: 'untested' as const, statusMessage: null } : {}),
+            };
       try {
         const updated = await updateConnection(scope, row.id, {
           label: body.label ?? row.label,
           isDefault: body.isDefault ? true : row.isDefault,
-          settings: publicSettings(definition.settings, definition.secret),
-          sealedSecret: body.secret
-            ? await vault.sealSecret(scope, definition.secret as Record<string, string>)
-            : row.sealedSecret,
-          // A new secret has not been tested yet.
-          ...(body.secret ? { status: 'untested' as const, statusMessage: null } : {}),
+          ...sealing,
         });
         await recordAudit(scope, access.actor, {
           action: 'connection.updated',
@@ -291,14 +420,35 @@ export function registerConnectionRoutes(app: OpenAPIHono<ApiEnv>) {
 
   app.openapi(routes.remove, async (c) => {
     const access = requireAction(c, 'connections.manage');
-    await c.get('services').store.inWorkspace(access.workspace.id, async (scope) => {
-      const row = await deleteConnection(scope, c.req.valid('param').connectionId);
+    const { store, vault, config, logger } = c.get('services');
+    const connectionId = c.req.valid('param').connectionId;
+    // An OAuth grant is revoked at the provider first, outside any transaction, and at best
+    // effort: a provider that fails must not keep the account connected in Orca.
+    const oauth = await store.inWorkspace(access.workspace.id, async (scope) => {
+      const found = await findConnection(scope, connectionId);
+      return found?.kind === 'oauth2'
+        ? { row: found, secret: await vault.openSecret(scope, found) }
+        : undefined;
+    });
+    let revoked: number | undefined;
+    if (oauth) {
+      const outcome = await revokeTokens(outboundPolicy(config.allowNetwork), oauth.row, oauth.secret).catch(
+        (error: unknown) => ({ revoked: 0, failures: [(error as Error).message] }),
+      );
+      revoked = outcome.revoked;
+      for (const failure of outcome.failures)
+        logger.error(
+          `Revoking the tokens of connection ${oauth.row.id} (${oauth.row.service}) failed: ${failure}`,
+        );
+    }
+    await store.inWorkspace(access.workspace.id, async (scope) => {
+      const row = await deleteConnection(scope, connectionId);
       if (!row) throw notFound('This connection');
       await recordAudit(scope, access.actor, {
         action: 'connection.deleted',
         targetType: 'connection',
         targetId: row.id,
-        details: { service: row.service, label: row.label },
+        details: { service: row.service, label: row.label, ...(revoked === undefined ? {} : { revoked }) },
       });
     });
     return c.body(null, 204);
@@ -314,46 +464,23 @@ export function registerConnectionRoutes(app: OpenAPIHono<ApiEnv>) {
       if (!found) throw notFound('This connection');
       return { row: found, secret: await vault.openSecret(scope, found) };
     });
-    let status: 'working' | 'failing';
-    let message: string;
+    const network = outboundPolicy(config.allowNetwork);
+    let outcome: TestOutcome;
     if (row.kind === 'api_key') {
       const settings = apiKeyConnection.shape.settings.parse(withoutBookkeeping(row.settings));
       if (!settings.testUrl)
         throw ruleViolated('This API key has no testUrl to check it against: add one to its settings.');
-      const url = new URL(settings.testUrl);
-      if (!hostAllowed(url, settings.allowedHosts))
-        throw ruleViolated('The testUrl is not on one of the connection’s allowedHosts.');
-      const network = outboundPolicy(config.allowNetwork);
-      const agent = policedAgent(network);
-      try {
-        const response = await fetchOneHop(
-          url,
-          {
-            method: 'GET',
-            headers: { [settings.headerName.toLowerCase()]: `${settings.prefix}${secret.apiKey ?? ''}` },
-            body: undefined,
-            signal: AbortSignal.timeout(15_000),
-          },
-          network,
-          agent,
-        );
-        await response.body?.cancel().catch(() => undefined);
-        status = response.ok ? 'working' : 'failing';
-        message = response.ok
-          ? `${url.host} accepted the key (${response.status}).`
-          : `${url.host} answered ${response.status}: the key was refused or lacks rights.`;
-      } catch (error) {
-        status = 'failing';
-        message = asToolError(error, url.toString(), 15_000, new AbortController().signal).message;
-      } finally {
-        await agent.close().catch(() => undefined);
-      }
+      const headers = { [settings.headerName.toLowerCase()]: `${settings.prefix}${secret.apiKey ?? ''}` };
+      outcome = await probe(settings.testUrl, settings.allowedHosts, headers, network, 'the key');
+    } else if (row.kind === 'oauth2') {
+      outcome = await testOAuth({ store, vault, network }, row, secret);
     } else {
       loginConnection.shape.settings.parse(withoutBookkeeping(row.settings));
       throw ruleViolated(
         'A login is checked by signing in with the browser tools, which this Orca does not have yet.',
       );
     }
+    const { status, message } = outcome;
     const updated = await store.inWorkspace(access.workspace.id, async (scope) => {
       const saved = await updateConnection(scope, row.id, {
         status,
