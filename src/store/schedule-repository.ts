@@ -1,6 +1,6 @@
 // Schedules: one per agent. Firing is a compare-and-set on `next_fire_at`, so of all the workers
 // that see an occurrence due, exactly one moves it forward and starts the run.
-import { and, asc, eq, isNotNull, lte, min } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, lte, min } from 'drizzle-orm';
 import { type MissedFiringPolicy, schedules } from './schema.ts';
 import type { SystemScope, WorkspaceScope } from './store.ts';
 
@@ -91,33 +91,42 @@ export async function earliestFireAt(system: SystemScope): Promise<Date | null> 
 }
 
 /**
- * Moves a schedule past the occurrence `expected`, if nobody else did: the row back when this
- * caller won the occurrence, undefined when another worker fired it or it was disabled meanwhile.
+ * Locks those of the given schedules that are due, skipping any another worker holds (that
+ * worker is firing it): the rows this caller may fire, each with the occurrence it is due for.
  */
-export async function claimOccurrence(
+export async function lockDueSchedules(
   scope: WorkspaceScope,
-  scheduleId: string,
-  expected: Date,
-  next: Date | null,
-): Promise<ScheduleRecord | undefined> {
-  const [row] = await scope.db
-    .update(schedules)
-    .set({ nextFireAt: next, lastFiredAt: expected })
+  scheduleIds: string[],
+  now: Date,
+): Promise<ScheduleRecord[]> {
+  if (scheduleIds.length === 0) return [];
+  return scope.db
+    .select()
+    .from(schedules)
     .where(
       and(
         eq(schedules.workspaceId, scope.workspaceId),
-        eq(schedules.id, scheduleId),
+        inArray(schedules.id, scheduleIds),
         eq(schedules.enabled, true),
-        eq(schedules.nextFireAt, expected),
+        lte(schedules.nextFireAt, now),
       ),
     )
-    .returning();
-  return row;
+    .orderBy(asc(schedules.nextFireAt))
+    .for('update', { skipLocked: true });
 }
 
-export async function recordScheduledRun(scope: WorkspaceScope, scheduleId: string, runId: string) {
+/** Moves a locked schedule past the occurrence it fired, recording the run it started. */
+export async function advanceSchedule(
+  scope: WorkspaceScope,
+  scheduleId: string,
+  fired: { occurrence: Date; next: Date | null; runId: string | null },
+) {
   await scope.db
     .update(schedules)
-    .set({ lastRunId: runId })
+    .set({
+      nextFireAt: fired.next,
+      lastFiredAt: fired.occurrence,
+      ...(fired.runId ? { lastRunId: fired.runId } : {}),
+    })
     .where(and(eq(schedules.workspaceId, scope.workspaceId), eq(schedules.id, scheduleId)));
 }

@@ -7,16 +7,16 @@
 
 import type { Logger } from '../api/context.ts';
 import { describeSpecIssues, runInputIssues } from '../domain/agent-spec.ts';
-import type { RunQueue } from '../queue/run-queue.ts';
+import type { RunJob, RunQueue } from '../queue/run-queue.ts';
+import { mapWithConcurrency } from '../runtime/bounded-concurrency.ts';
 import { findAgent } from '../store/agent-repository.ts';
 import { appendRunEvent, finishRun, insertRun } from '../store/run-repository.ts';
 import {
-  claimOccurrence,
+  advanceSchedule,
   type DueSchedule,
   dueSchedules,
   earliestFireAt,
-  findScheduleById,
-  recordScheduledRun,
+  lockDueSchedules,
 } from '../store/schedule-repository.ts';
 import type { Store, WorkspaceScope } from '../store/store.ts';
 import { nextOccurrence } from './schedule-times.ts';
@@ -35,6 +35,24 @@ export interface SchedulerOptions {
 }
 
 const batchSize = 100;
+const firingConcurrency = 4;
+/** Schedules fired in one transaction: enough to share its cost, few enough to keep it short. */
+const groupSize = 20;
+
+/** Due schedules by workspace, in groups of at most `groupSize`. */
+function groupsOf(due: DueSchedule[]) {
+  const byWorkspace = new Map<string, string[]>();
+  for (const schedule of due) {
+    byWorkspace.set(schedule.workspaceId, [...(byWorkspace.get(schedule.workspaceId) ?? []), schedule.id]);
+  }
+  const groups: { workspaceId: string; scheduleIds: string[] }[] = [];
+  for (const [workspaceId, ids] of byWorkspace) {
+    for (let start = 0; start < ids.length; start += groupSize) {
+      groups.push({ workspaceId, scheduleIds: ids.slice(start, start + groupSize) });
+    }
+  }
+  return groups;
+}
 
 export class Scheduler {
   readonly #options: Required<SchedulerOptions>;
@@ -83,53 +101,59 @@ export class Scheduler {
     let started = 0;
     for (;;) {
       const due = await this.#options.store.system((system) => dueSchedules(system, new Date(), batchSize));
-      for (const schedule of due) {
-        if (this.#stopped) return started;
+      // The due schedules of one workspace fire together, in one transaction with one queue
+      // insert; a few such groups at once (on PostgreSQL each has its own connection). Rows
+      // another worker is firing are skipped, not waited for, so workers share a burst.
+      await mapWithConcurrency(groupsOf(due), firingConcurrency, async (group) => {
+        if (this.#stopped) return;
         try {
-          if (await this.#fire(schedule)) started++;
+          started += await this.#fire(group.workspaceId, group.scheduleIds);
         } catch (error) {
-          this.#options.logger.error(`schedule ${schedule.id} could not fire`, error);
+          this.#options.logger.error(`schedules of workspace ${group.workspaceId} could not fire`, error);
         }
-      }
-      if (due.length < batchSize) return started;
+      });
+      if (this.#stopped || due.length < batchSize) return started;
     }
   }
 
-  async #fire(due: DueSchedule): Promise<boolean> {
+  async #fire(workspaceId: string, scheduleIds: string[]): Promise<number> {
     const { store, runQueue, logger } = this.#options;
-    return store.inWorkspace(due.workspaceId, async (scope) => {
-      const schedule = await findScheduleById(scope, due.id);
-      if (!schedule) return false;
+    return store.inWorkspace(workspaceId, async (scope) => {
       const now = new Date();
-      const missed = now.getTime() - due.nextFireAt.getTime() > this.#options.missedAfterMilliseconds;
-      // After a missed stretch, the next occurrence is the first one still ahead: the others are
-      // skipped, or stand for the one run the policy allows.
-      const next = nextOccurrence(schedule.cron, schedule.timezone, missed ? now : due.nextFireAt);
-      const won = await claimOccurrence(scope, schedule.id, due.nextFireAt, next);
-      if (!won) return false;
-      if (missed && schedule.missed === 'skip') {
-        logger.info('skipped a missed schedule occurrence', {
-          scheduleId: schedule.id,
-          occurrence: due.nextFireAt.toISOString(),
+      const locked = await lockDueSchedules(scope, scheduleIds, now);
+      const jobs: RunJob[] = [];
+      for (const schedule of locked) {
+        const occurrence = schedule.nextFireAt as Date;
+        const missed = now.getTime() - occurrence.getTime() > this.#options.missedAfterMilliseconds;
+        // After a missed stretch, the next occurrence is the first one still ahead: the others
+        // are skipped, or stand for the one run the policy allows.
+        const next = nextOccurrence(schedule.cron, schedule.timezone, missed ? now : occurrence);
+        const agent = await findAgent(scope, schedule.agentId);
+        if ((missed && schedule.missed === 'skip') || !agent || agent.status === 'paused') {
+          if (missed) {
+            logger.info('skipped a missed schedule occurrence', {
+              scheduleId: schedule.id,
+              occurrence: occurrence.toISOString(),
+            });
+          }
+          await advanceSchedule(scope, schedule.id, { occurrence, next, runId: null });
+          continue;
+        }
+        const run = await insertRun(scope, {
+          agentId: agent.id,
+          agentVersion: agent.version,
+          input: schedule.input,
+          trigger: 'schedule',
+          scheduledFor: occurrence,
+          createdBy: schedule.createdBy ?? undefined,
         });
-        return false;
+        await advanceSchedule(scope, schedule.id, { occurrence, next, runId: run.id });
+        if (await this.#inputFits(scope, run.id, agent.spec, schedule.input)) {
+          jobs.push({ workspaceId, runId: run.id, generation: 0 });
+        }
       }
-      const agent = await findAgent(scope, schedule.agentId);
-      if (!agent || agent.status === 'paused') return false;
-      const run = await insertRun(scope, {
-        agentId: agent.id,
-        agentVersion: agent.version,
-        input: schedule.input,
-        trigger: 'schedule',
-        scheduledFor: due.nextFireAt,
-        createdBy: schedule.createdBy ?? undefined,
-      });
-      await recordScheduledRun(scope, schedule.id, run.id);
-      if (!(await this.#inputFits(scope, run.id, agent.spec, schedule.input))) return true;
-      await runQueue.enqueueInTransaction(scope.db, [
-        { workspaceId: due.workspaceId, runId: run.id, generation: 0 },
-      ]);
-      return true;
+      await runQueue.enqueueInTransaction(scope.db, jobs);
+      return locked.length;
     });
   }
 
