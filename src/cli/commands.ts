@@ -52,8 +52,10 @@ export const commands: Record<string, CommandSpec> = {
     },
   },
   runs: {
-    summary: 'Follow runs live through a running Orca: `orca runs watch [runId] --workspace <slug>`.',
-    usage: 'orca runs watch [runId] --workspace <id or slug> [--url http://127.0.0.1:4400] [--token <token>]',
+    summary:
+      'Follow runs live through a running Orca (`orca runs watch [runId]`), or show the pipeline of chained runs a run belongs to (`orca runs pipeline <runId>`).',
+    usage:
+      'orca runs watch [runId] | pipeline <runId> --workspace <id or slug> [--url http://127.0.0.1:4400] [--token <token>]',
     positionals: true,
     options: {
       workspace: { type: 'string', short: 'w', description: 'The workspace (id or slug).' },

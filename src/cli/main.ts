@@ -8,6 +8,7 @@ import { redactUrl } from '../store/database.ts';
 import { migrateDatabase } from '../store/migrate.ts';
 import { chat } from './chat.ts';
 import { type CommandSpec, commandHelp, commands, overallHelp } from './commands.ts';
+import { printPipeline } from './runs-pipeline.ts';
 import { watchRuns } from './runs-watch.ts';
 
 class UsageError extends Error {}
@@ -149,8 +150,11 @@ async function chatCommand(values: Record<string, string | boolean | undefined>,
 
 async function runsCommand(values: Record<string, string | boolean | undefined>, positionals: string[]) {
   const [action, runId, ...extra] = positionals;
-  if (action !== 'watch' || extra.length > 0) {
-    throw new UsageError('Usage: orca runs watch [runId] --workspace <id or slug>. Run orca runs --help.');
+  const pipeline = action === 'pipeline' && runId !== undefined;
+  if ((action !== 'watch' && !pipeline) || extra.length > 0) {
+    throw new UsageError(
+      'Usage: orca runs watch [runId] --workspace <id or slug>, or orca runs pipeline <runId> --workspace <id or slug>. Run orca runs --help.',
+    );
   }
   const workspace = typeof values.workspace === 'string' ? values.workspace : undefined;
   const token = (typeof values.token === 'string' ? values.token : undefined) ?? process.env.ORCA_TOKEN;
@@ -163,13 +167,13 @@ async function runsCommand(values: Record<string, string | boolean | undefined>,
     (typeof values.url === 'string' ? values.url : undefined) ??
     process.env.ORCA_URL ??
     'http://127.0.0.1:4400';
-  const status = await watchRuns({
-    url,
-    token,
-    workspace,
-    runId,
-    write: (line) => process.stdout.write(`${line}\n`),
-  });
+  const write = (line: string) => process.stdout.write(`${line}\n`);
+  if (pipeline) {
+    const succeeded = await printPipeline({ url, token, workspace, runId, write });
+    if (!succeeded) process.exitCode = 1;
+    return;
+  }
+  const status = await watchRuns({ url, token, workspace, runId, write });
   if (status !== undefined) process.stdout.write(`run ${status}\n`);
   if (status === 'failed' || status === 'cancelled') process.exitCode = 1;
 }
