@@ -108,6 +108,8 @@ export async function updateHook(
   changes: Partial<HookSettings> & HookSecretChanges,
 ): Promise<HookRecord | undefined> {
   if (!isUuid(hookId)) return undefined;
+  // An empty change (PATCH {}) is an update with nothing to set, which SQL has no form for.
+  if (Object.values(changes).every((value) => value === undefined)) return findHook(scope, agentId, hookId);
   const [row] = await scope.db
     .update(hooks)
     .set(changes)
@@ -172,7 +174,7 @@ export async function countHookCall(
       waitTimeoutMs: hooks.waitTimeoutMs,
       ratePerMinute: hooks.ratePerMinute,
       windowCount: hooks.windowCount,
-      windowEndsInSeconds: sql<number>`greatest(1, ceil(extract(epoch from (${hooks.windowStartedAt} + interval '1 minute' - now()))))::int`,
+      windowEndsInSeconds: sql<number>`coalesce(greatest(1, ceil(extract(epoch from (${hooks.windowStartedAt} + interval '1 minute' - now())))), 60)::int`,
     });
   return row;
 }

@@ -457,6 +457,13 @@ describe('inbound hooks', () => {
       token: owner.token,
       body: { name: 'Renamed' },
     });
+    const unchanged = await orca.request('PATCH', `${hooksOf(agentId)}/${hook.id}`, {
+      token: owner.token,
+      body: {},
+    });
+    expect(unchanged.status).toBe(200);
+    expect(unchanged.body).toMatchObject({ name: 'Renamed', signed: true });
+    expect(unchanged.body.url).toBeUndefined();
 
     const auditLog = await orca.request('GET', `/api/workspaces/${workspaceId}/audit`, {
       token: owner.token,

@@ -6,10 +6,18 @@ import { startHookRun } from '../../hooks/hook-calls.ts';
 import { hookBodyLimitBytes } from '../../hooks/hook-request.ts';
 import { signatureScheme, signatureToleranceSeconds } from '../../hooks/hook-signature.ts';
 import { runHasEnded, waitForRunEnd } from '../../hooks/run-ending.ts';
+import type { RunStatus } from '../../store/schema.ts';
 import type { ApiEnv } from '../context.ts';
 import { errorSchema, jsonResponse } from '../schemas.ts';
 
-const runStatuses = ['queued', 'running', 'waiting', 'succeeded', 'failed', 'cancelled'] as const;
+const runStatuses = [
+  'queued',
+  'running',
+  'waiting',
+  'succeeded',
+  'failed',
+  'cancelled',
+] as const satisfies readonly RunStatus[];
 
 const acceptedSchema = z
   .object({

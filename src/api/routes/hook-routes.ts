@@ -133,19 +133,18 @@ const hookSchema = z
   })
   .openapi('Hook');
 
-const secretsSchema = {
-  url: z
-    .string()
-    .optional()
-    .describe('The hook’s secret address: anyone who has it can call the hook. Shown only now.'),
+const addressField = z
+  .string()
+  .describe('The hook’s secret address: anyone who has it can call the hook. Shown only now.');
+const signingFields = {
   signingSecret: z.string().optional().describe('The secret calls are signed with. Shown only now.'),
   signatureScheme: z.string().optional().describe('How to sign a call, when the hook is signed.'),
 };
 
-const createdHookSchema = hookSchema
-  .extend({ ...secretsSchema, url: z.string().describe(secretsSchema.url.description ?? '') })
-  .openapi('CreatedHook');
-const changedHookSchema = hookSchema.extend(secretsSchema).openapi('ChangedHook');
+const createdHookSchema = hookSchema.extend({ url: addressField, ...signingFields }).openapi('CreatedHook');
+const changedHookSchema = hookSchema
+  .extend({ url: addressField.optional(), ...signingFields })
+  .openapi('ChangedHook');
 
 function hookView(hook: HookRecord) {
   return {
@@ -334,13 +333,15 @@ export function registerHookRoutes(app: OpenAPIHono<ApiEnv>) {
       }
       const changed = await updateHook(scope, agentId, hookId, { ...settings, ...secrets });
       if (!changed) throw notFound('This hook');
+      const fields = Object.keys(settings);
+      if (fields.length === 0 && !address && !signing) return { hook: changed, signingSecret };
       await recordAudit(scope, access.actor, {
         action: 'hook.changed',
         targetType: 'hook',
         targetId: hookId,
         details: {
           agentId,
-          fields: Object.keys(settings),
+          fields,
           ...(address ? { tokenRotated: true } : {}),
           ...(signing ? { signingSecret: signing } : {}),
         },
