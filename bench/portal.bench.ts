@@ -46,11 +46,14 @@ const call = async (method: string, path: string, token?: string, body?: unknown
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   // biome-ignore lint/suspicious/noExplicitAny: the benchmark reads answers loosely; the tests check their shapes.
-  return (await response.json().catch(() => ({}))) as Record<string, any>;
+  const answer = (await response.json().catch(() => ({}))) as Record<string, any>;
+  if (response.status >= 400)
+    throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(answer)}`);
+  return answer;
 };
 const signup = await call('POST', '/api/auth/signup', undefined, {
-  email: 'bench@example.com',
-  password: 'benchmark passphrase',
+  email: 'portal-figures@example.com',
+  password: 'seven long tidal harbours',
   name: 'Bench',
 });
 const token = signup.token as string;
