@@ -7,10 +7,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import pg from 'pg';
+import { withPostgresDatabase } from './support/postgres-database.ts';
 
 const orcaBin = join(import.meta.dirname, '../bin/orca.mjs');
-const adminUrl = process.env.ORCA_BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const seconds = Number(process.env.ORCA_BENCH_SECONDS ?? 10);
 const connections = Number(process.env.ORCA_BENCH_CONNECTIONS ?? 10);
 let nextPort = 4700;
@@ -107,22 +106,6 @@ async function throughput(orca: RunningOrca) {
   };
 }
 
-async function withPostgresDatabase<T>(work: (url: string) => Promise<T>): Promise<T> {
-  const name = `orca_bench_${process.pid}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.query(`create database ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  try {
-    return await work(url.toString());
-  } finally {
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  }
-}
-
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 async function main() {
@@ -147,7 +130,7 @@ async function main() {
     const pgliteFigures = await throughput(pglite);
     await stopOrca(pglite);
 
-    const postgres = await withPostgresDatabase(async (url) => {
+    const postgres = await withPostgresDatabase('foundation', async (url) => {
       const orca = await startOrca([], { DATABASE_URL: url });
       await new Promise((resolve) => setTimeout(resolve, 3000));
       const idle = residentMegabytes(orca.child.pid ?? 0);

@@ -9,10 +9,9 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
+import { withPostgresDatabase } from './support/postgres-database.ts';
 
 const orcaBin = join(import.meta.dirname, '../bin/orca.mjs');
-const adminUrl = process.env.ORCA_BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const callCount = Number(process.env.ORCA_BENCH_CALLS ?? 1000);
 const connections = Number(process.env.ORCA_BENCH_CONNECTIONS ?? 10);
 const latencySeconds = Number(process.env.ORCA_BENCH_LATENCY_SECONDS ?? 8);
@@ -239,22 +238,6 @@ async function measure(
   }
 }
 
-async function withPostgresDatabase<T>(work: (url: string) => Promise<T>): Promise<T> {
-  const name = `orca_bench_webhooks_${process.pid}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.query(`create database ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  try {
-    return await work(url.toString());
-  } finally {
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  }
-}
-
 const concurrency = { ORCA_WORKER_CONCURRENCY: String(workerConcurrency) };
 
 async function startInOneProcess(args: string[]) {
@@ -265,12 +248,12 @@ async function startInOneProcess(args: string[]) {
 
 const loadBefore = loadavg();
 const results = [
-  await withPostgresDatabase((url) =>
+  await withPostgresDatabase('webhooks', (url) =>
     measure('PostgreSQL', `orca start (API + ${workerConcurrency} workers)`, () =>
       startInOneProcess(['--database-url', url]),
     ),
   ),
-  await withPostgresDatabase((url) =>
+  await withPostgresDatabase('webhooks', (url) =>
     measure('PostgreSQL', `orca serve + orca worker (× ${workerConcurrency})`, async () => {
       const port = nextPort++;
       const worker = await spawnOrca(['worker', '--database-url', url], concurrency, 'is running');

@@ -1,11 +1,9 @@
 // `orca runs pipeline` against a running Orca: a real process showing a chain's runs as a tree.
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listen, type RunningServer } from '../../src/platform.ts';
+import { runOrca } from '../support/orca-command.ts';
 import { startTestPlatform, type TestPlatform } from '../support/test-platform.ts';
 
-const orcaBin = join(import.meta.dirname, '../../bin/orca.mjs');
 let orca: TestPlatform;
 let api: RunningServer;
 
@@ -18,16 +16,7 @@ afterAll(async () => {
   await orca.close();
 });
 
-function pipeline(args: string[]) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, [orcaBin, 'runs', 'pipeline', ...args]);
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const pipeline = (args: string[]) => runOrca(['runs', 'pipeline', ...args]);
 
 describe('orca runs pipeline', () => {
   it('shows a pipeline from its first run to its last, from any of its runs', async () => {

@@ -1,13 +1,11 @@
 // `orca runs watch` against a running Orca: a real process reading the live event stream.
-import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listen, type RunningServer } from '../../src/platform.ts';
+import { runOrca } from '../support/orca-command.ts';
 import { startTestPlatform, type TestPlatform } from '../support/test-platform.ts';
 
-const orcaBin = join(import.meta.dirname, '../../bin/orca.mjs');
 let orca: TestPlatform;
 let api: RunningServer;
 let target: Server;
@@ -28,16 +26,7 @@ afterAll(async () => {
   await new Promise<void>((resolve) => target.close(() => resolve()));
 });
 
-function watch(args: string[]) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, [orcaBin, 'runs', 'watch', ...args]);
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const watch = (args: string[]) => runOrca(['runs', 'watch', ...args]);
 
 describe('orca runs watch', () => {
   it('prints each step live and exits 0 when the run succeeds, 1 when it fails', async () => {
