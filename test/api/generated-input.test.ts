@@ -11,6 +11,7 @@ let orca: TestPlatform;
 let owner: TestUser;
 let member: TestUser;
 let workspace: { id: string; slug: string };
+let agentId: string;
 
 // login_attempts is written on purpose by a rejected sign-in (that is the rate limit).
 const watchedTables = [
@@ -22,6 +23,9 @@ const watchedTables = [
   'invitations',
   'api_tokens',
   'audit_events',
+  'schedules',
+  'chains',
+  'hooks',
 ];
 
 async function databaseFingerprint(): Promise<string> {
@@ -118,6 +122,21 @@ const routes: RouteUnderTest[] = [
     path: () => `/api/workspaces/${workspace.id}/connections`,
     keys: ['service', 'label', 'kind', 'settings', 'secret', 'isDefault'],
   },
+  {
+    method: 'PUT',
+    path: () => `/api/workspaces/${workspace.id}/agents/${agentId}/schedule`,
+    keys: ['cron', 'text', 'timezone', 'input', 'enabled', 'missed'],
+  },
+  {
+    method: 'POST',
+    path: () => `/api/workspaces/${workspace.id}/chains`,
+    keys: ['fromAgentId', 'toAgentId', 'on', 'mapping'],
+  },
+  {
+    method: 'POST',
+    path: () => `/api/workspaces/${workspace.id}/agents/${agentId}/hooks`,
+    keys: ['name', 'mapping', 'respond', 'waitTimeoutMs', 'ratePerMinute', 'signed'],
+  },
 ];
 
 beforeAll(async () => {
@@ -126,6 +145,13 @@ beforeAll(async () => {
   member = await orca.signUp('Fuzz Member');
   workspace = await orca.createWorkspace(owner, 'Fuzzed');
   await orca.addMember(owner, workspace.id, member, 'builder');
+  const agent = await orca.request('POST', `/api/workspaces/${workspace.id}/agents`, {
+    token: owner.token,
+    body: {
+      spec: { name: 'Fuzzed Agent', steps: [{ id: 'one', tool: 'transform', with: { expression: '1' } }] },
+    },
+  });
+  agentId = agent.body.id;
 });
 afterAll(() => orca.close());
 
@@ -184,6 +210,14 @@ describe('generated input', () => {
           ['DELETE', `/api/workspaces/${workspace.id}/deliverables/${encoded}`],
           ['POST', `/api/workspaces/${workspace.id}/deliverables?name=${encodeURIComponent(query)}`],
           ['GET', `/api/invitations/${encoded}`],
+          ['GET', `/api/workspaces/${workspace.id}/agents/${encoded}/schedule`],
+          ['DELETE', `/api/workspaces/${workspace.id}/agents/${encoded}/schedule`],
+          ['GET', `/api/workspaces/${workspace.id}/chains/${encoded}`],
+          ['DELETE', `/api/workspaces/${workspace.id}/chains/${encoded}`],
+          ['GET', `/api/workspaces/${workspace.id}/chains?agent=${encoded}`],
+          ['GET', `/api/workspaces/${workspace.id}/runs/${encoded}/pipeline`],
+          ['GET', `/api/workspaces/${workspace.id}/agents/${encoded}/hooks`],
+          ['POST', `/api/hooks/${encoded}`],
         ] as const;
         for (const [method, path] of attempts) {
           const response = await orca.request(method, path, { token: owner.token });
