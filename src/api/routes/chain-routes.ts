@@ -2,10 +2,8 @@
 // or either), the second starts with an input mapped from the first's output by JSONata.
 // A chain that would close a loop is refused with the loop named.
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import jsonata from 'jsonata';
-import { cycleClosedBy } from '../../domain/chain-graph.ts';
-import { conflict, notFound, ruleViolated } from '../../domain/errors.ts';
-import { findAgent, listAgents } from '../../store/agent-repository.ts';
+import { conflict, notFound } from '../../domain/errors.ts';
+import { findAgent } from '../../store/agent-repository.ts';
 import { recordAudit } from '../../store/audit-repository.ts';
 import {
   type ChainRecord,
@@ -16,7 +14,7 @@ import {
   listChains,
   updateChain,
 } from '../../store/chain-repository.ts';
-import type { WorkspaceScope } from '../../store/store.ts';
+import { agentNames, checkMapping, refuseLoops } from '../../triggers/chain-rules.ts';
 import type { ApiEnv } from '../context.ts';
 import {
   commonErrors,
@@ -130,24 +128,6 @@ const routes = {
   }),
 };
 
-/** A mapping that does not parse is refused when it is saved, not when a run needs it. */
-export function checkMapping(mapping: string | null | undefined) {
-  if (!mapping) return;
-  try {
-    jsonata(mapping);
-  } catch (error) {
-    const reason = (error as { message?: string }).message ?? String(error);
-    throw ruleViolated(`The mapping "${mapping}" is not valid JSONata: ${reason}.`, [
-      { path: 'mapping', message: reason },
-    ]);
-  }
-}
-
-async function agentNames(scope: WorkspaceScope): Promise<Map<string, string>> {
-  const agents = await listAgents(scope, { limit: 10_000 });
-  return new Map(agents.map((agent) => [agent.id, agent.name]));
-}
-
 function chainView(chain: ChainRecord, names: Map<string, string>) {
   return {
     id: chain.id,
@@ -160,18 +140,6 @@ function chainView(chain: ChainRecord, names: Map<string, string>) {
     enabled: chain.enabled,
     createdAt: iso(chain.createdAt),
   };
-}
-
-/** Refuses a chain that would close a loop, naming the agents around it. */
-export async function refuseLoops(scope: WorkspaceScope, fromAgentId: string, toAgentId: string) {
-  const loop = cycleClosedBy(await listChains(scope), { fromAgentId, toAgentId });
-  if (!loop) return;
-  const names = await agentNames(scope);
-  const path = loop.map((agentId) => `"${names.get(agentId) ?? agentId}"`).join(' → ');
-  throw ruleViolated(
-    `This chain would make a loop: ${path}. Chained runs would never stop; remove a chain of the loop first, or chain to another agent.`,
-    [{ path: 'toAgentId', message: `loop: ${path}` }],
-  );
 }
 
 export function registerChainRoutes(app: OpenAPIHono<ApiEnv>) {
