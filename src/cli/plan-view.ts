@@ -1,5 +1,6 @@
 // A plan as the terminal shows it: one line per operation, and for a change of an agent the
 // lines of its spec that change, as a diff.
+import { timesInWords } from '../orchestrator/schedule-preview.ts';
 
 interface PlanLike {
   summary: string;
@@ -60,6 +61,50 @@ function specLines(spec: unknown) {
   return JSON.stringify(spec ?? {}, null, 2).split('\n');
 }
 
+interface ScheduleLike {
+  cron?: string;
+  text?: string | null;
+  timezone?: string;
+  description?: string;
+}
+
+/** When a schedule runs, in words when the plan has them, else as it was written. */
+function scheduleWords(schedule: ScheduleLike) {
+  if (schedule.description) return schedule.description;
+  const when = schedule.text ?? (schedule.cron ? `cron "${schedule.cron}"` : 'unknown times');
+  return `${when} (${schedule.timezone ?? 'your time zone'})`;
+}
+
+function nextRuns(operation: Record<string, unknown>) {
+  const times = Array.isArray(operation.nextRuns) ? operation.nextRuns.map(String).slice(0, 3) : [];
+  if (times.length === 0 || typeof operation.timezone !== 'string') return '';
+  return ` — next: ${timesInWords(times, operation.timezone).join(', ')}`;
+}
+
+function agentName(side: unknown) {
+  return String((side as { agentName?: string } | undefined)?.agentName ?? '');
+}
+
+function scheduleLines(operation: Record<string, unknown>, name: string): string[] {
+  const before = operation.before as ScheduleLike | null | undefined;
+  if (operation.type === 'unscheduleAgent') {
+    return [`@ unschedule "${name}"${before ? ` (was ${scheduleWords(before)})` : ''}`];
+  }
+  const lines = [`@ schedule "${name}": ${scheduleWords(operation)}${nextRuns(operation)}`];
+  if (before) lines.push(`    instead of ${scheduleWords(before)}`);
+  if (operation.input) lines.push(`    each run's input: ${JSON.stringify(operation.input)}`);
+  if (operation.missed === 'run_once') lines.push('    missed while Orca was down: run once');
+  return lines;
+}
+
+function chainLine(operation: Record<string, unknown>): string {
+  const joined = `"${agentName(operation.from)}" → "${agentName(operation.to)}"`;
+  if (operation.type === 'unchainAgents') return `× unchain ${joined}`;
+  const mapping =
+    typeof operation.mapping === 'string' ? `mapping ${operation.mapping}` : 'its output as the input';
+  return `→ chain ${joined} on ${String(operation.on ?? 'success')}, ${mapping}`;
+}
+
 export function renderPlan(plan: PlanLike): string[] {
   const lines = [`Plan (${plan.status}): ${plan.summary}`];
   for (const question of plan.questions) {
@@ -94,6 +139,14 @@ export function renderPlan(plan: PlanLike): string[] {
         lines.push(
           `▶ run "${name}"${operation.test ? ' as a test' : ''} with ${JSON.stringify(operation.input ?? {})}`,
         );
+        break;
+      case 'scheduleAgent':
+      case 'unscheduleAgent':
+        lines.push(...scheduleLines(operation, name));
+        break;
+      case 'chainAgents':
+      case 'unchainAgents':
+        lines.push(chainLine(operation));
         break;
       default:
         lines.push(`• ${String(operation.type)} ${name}`);

@@ -33,4 +33,46 @@ describe('plan view', () => {
       '▶ run "New One" as a test with {}',
     ]);
   });
+
+  it('shows schedules in words with their next times, and chains with their condition', () => {
+    const lines = renderPlan({
+      summary: 'Triggers',
+      status: 'proposed',
+      questions: [],
+      operations: [
+        {
+          type: 'scheduleAgent',
+          agentName: 'Data Collector',
+          text: 'every morning at 8am',
+          timezone: 'Europe/Paris',
+          description: 'At 08:00 AM (Europe/Paris)',
+          nextRuns: ['2026-11-25T07:00:00.000Z', '2026-11-26T07:00:00.000Z', '2026-11-27T07:00:00.000Z'],
+          before: { cron: '0 9 * * 1', timezone: 'Europe/Paris' },
+        },
+        {
+          type: 'unscheduleAgent',
+          agentName: 'Old Report',
+          before: { cron: '0 8 * * 1', timezone: 'UTC', description: 'At 08:00 AM, only on Monday (UTC)' },
+        },
+        {
+          type: 'chainAgents',
+          from: { agentName: 'Collector' },
+          to: { agentName: 'Reporter' },
+          on: 'success',
+          mapping: '{"count": output.count}',
+        },
+        { type: 'chainAgents', from: { agentName: 'Collector' }, to: { agentName: 'Alarm' }, on: 'failure' },
+        { type: 'unchainAgents', from: { agentName: 'Collector' }, to: { agentName: 'Archive' } },
+      ],
+    });
+    expect(lines).toEqual([
+      'Plan (proposed): Triggers',
+      '@ schedule "Data Collector": At 08:00 AM (Europe/Paris) — next: Wednesday 25 November at 08:00, Thursday 26 November at 08:00, Friday 27 November at 08:00',
+      '    instead of cron "0 9 * * 1" (Europe/Paris)',
+      '@ unschedule "Old Report" (was At 08:00 AM, only on Monday (UTC))',
+      '→ chain "Collector" → "Reporter" on success, mapping {"count": output.count}',
+      '→ chain "Collector" → "Alarm" on failure, its output as the input',
+      '× unchain "Collector" → "Archive"',
+    ]);
+  });
 });

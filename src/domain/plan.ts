@@ -10,6 +10,38 @@ const agentReference = z.object({
 /** Guards against applying a plan to an agent someone changed after the plan was made. */
 const expectedVersion = z.number().int().min(1).describe('The agent’s version when the plan was made.');
 
+/** An agent that exists, or (one created earlier in the same plan) only its name. */
+const agentTarget = z.object({
+  agentId: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('An existing agent; left out for an agent created earlier in this plan.'),
+  agentName: z.string().min(1).describe('Its name; how an agent this plan creates is found.'),
+});
+
+export const chainConditions = ['success', 'failure', 'always'] as const;
+export type ChainConditionName = (typeof chainConditions)[number];
+
+export const missedFiringPolicies = ['skip', 'run_once'] as const;
+
+/** A schedule as the reviewer sees it replaced or removed. */
+export const scheduleStateSchema = z.object({
+  cron: z.string(),
+  timezone: z.string(),
+  text: z.string().nullable().default(null),
+  input: z.record(z.string(), z.unknown()).default({}),
+  enabled: z.boolean().default(true),
+  missed: z.enum(missedFiringPolicies).default('skip'),
+  description: z.string().optional(),
+});
+export type ScheduleState = z.infer<typeof scheduleStateSchema>;
+
+const scheduleBefore = scheduleStateSchema
+  .nullable()
+  .optional()
+  .describe('The schedule when the plan was made (null: none); a different one at approval means re-plan.');
+
 export const operationSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('createAgent'),
@@ -34,6 +66,51 @@ export const operationSchema = z.discriminatedUnion('type', [
     agentName: z.string().min(1),
     input: z.record(z.string(), z.unknown()).default({}),
     test: z.boolean().default(true).describe('A test run, reported back in the chat.'),
+  }),
+  agentTarget.extend({
+    type: z.literal('scheduleAgent'),
+    cron: z.string().trim().min(1).max(120).optional().describe('Five fields, or six with seconds first.'),
+    text: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .optional()
+      .describe('The schedule in words ("every weekday at 8am"), instead of cron.'),
+    timezone: z
+      .string()
+      .trim()
+      .min(1)
+      .max(64)
+      .optional()
+      .describe('An IANA time zone; the approving user’s, else UTC, when left out.'),
+    input: z.record(z.string(), z.unknown()).optional().describe('The input of each scheduled run.'),
+    missed: z
+      .enum(missedFiringPolicies)
+      .optional()
+      .describe('Occurrences missed while Orca was down: skip them, or run once for them.'),
+    description: z.string().optional().describe('When it runs, in words, for the reviewer.'),
+    nextRuns: z.array(z.string()).max(5).optional().describe('The next firing times when the plan was made.'),
+    before: scheduleBefore,
+  }),
+  agentReference.extend({ type: z.literal('unscheduleAgent'), before: scheduleBefore }),
+  z.object({
+    type: z.literal('chainAgents'),
+    from: agentTarget.describe('The agent whose runs, when they end, start the other.'),
+    to: agentTarget.describe('The agent started with the first one’s results.'),
+    on: z.enum(chainConditions).default('success').describe('Which endings start it.'),
+    mapping: z
+      .string()
+      .trim()
+      .min(1)
+      .max(4000)
+      .optional()
+      .describe('JSONata over { output, input, run } of the first run, giving the second’s input.'),
+  }),
+  z.object({
+    type: z.literal('unchainAgents'),
+    from: agentReference,
+    to: agentReference,
   }),
 ]);
 

@@ -24,12 +24,23 @@ import {
 import { type AuditActor, recordAudit } from '../store/audit-repository.ts';
 import { insertRun } from '../store/run-repository.ts';
 import { isUniqueViolation, type WorkspaceScope } from '../store/store.ts';
+import {
+  applyChain,
+  applySchedule,
+  applyUnchain,
+  applyUnschedule,
+  type TriggerContext,
+  type TriggerUndoStep,
+  triggerRestoreSteps,
+  undoTriggerStep,
+} from './apply-trigger-operations.ts';
 
 export type UndoStep =
   | { kind: 'deleteCreated'; agentId: string; version: number }
   | { kind: 'restoreSpec'; agentId: string; appliedVersion: number; spec: AgentSpec }
   | { kind: 'recreate'; snapshot: AgentSnapshot }
-  | { kind: 'setStatus'; agentId: string; status: 'active' | 'paused' };
+  | { kind: 'setStatus'; agentId: string; status: 'active' | 'paused' }
+  | TriggerUndoStep;
 
 export interface OperationResult {
   index: number;
@@ -38,7 +49,16 @@ export interface OperationResult {
   agentName: string;
   version?: number;
   runId?: string;
+  /** For a chain: the agent it starts, and the chain. */
+  toAgentId?: string;
+  toAgentName?: string;
+  chainId?: string;
   note?: string;
+}
+
+export interface ApplyOptions {
+  /** The approving user's time zone, for a schedule that names none. */
+  userTimezone?: string | null;
 }
 
 export interface AppliedPlan {
@@ -74,10 +94,12 @@ export async function applyOperations(
   actor: AuditActor,
   operations: PlanOperation[],
   planId: string,
+  options: ApplyOptions = {},
 ): Promise<AppliedPlan> {
   const results: OperationResult[] = [];
   const undo: UndoStep[] = [];
   const startedRuns: string[] = [];
+  const triggers: TriggerContext = { scope, actor, planId, userTimezone: options.userTimezone, undo };
   const audit = (action: string, agentId: string, details: Record<string, unknown>) =>
     recordAudit(scope, actor, {
       action,
@@ -150,9 +172,11 @@ export async function applyOperations(
         }
         const snapshot = await snapshotAgent(scope, locked.id);
         if (!snapshot) replan(`The agent "${operation.agentName}" no longer exists.`);
+        // Its schedule and chains go with it; undo brings them back after the agent.
+        const triggers = await triggerRestoreSteps(scope, locked);
         await deleteAgent(scope, locked.id);
         await audit('agent.deleted', locked.id, { name: locked.name });
-        undo.push({ kind: 'recreate', snapshot });
+        undo.push(...triggers, { kind: 'recreate', snapshot });
         results.push({ index, type: operation.type, agentId: locked.id, agentName: locked.name });
         break;
       }
@@ -203,6 +227,18 @@ export async function applyOperations(
         });
         break;
       }
+      case 'scheduleAgent':
+        results.push({ index, type: operation.type, ...(await applySchedule(triggers, operation)) });
+        break;
+      case 'unscheduleAgent':
+        results.push({ index, type: operation.type, ...(await applyUnschedule(triggers, operation)) });
+        break;
+      case 'chainAgents':
+        results.push({ index, type: operation.type, ...(await applyChain(triggers, operation)) });
+        break;
+      case 'unchainAgents':
+        results.push({ index, type: operation.type, ...(await applyUnchain(triggers, operation)) });
+        break;
     }
   }
   return { results, undo, startedRuns };
@@ -285,6 +321,10 @@ export async function undoOperations(
         if (locked) await setAgentStatus(scope, step.agentId, step.status);
         break;
       }
+      case 'restoreSchedule':
+      case 'restoreChain':
+        await undoTriggerStep(scope, actor, step, planId);
+        break;
     }
   }
 }

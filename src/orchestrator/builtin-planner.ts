@@ -2,7 +2,9 @@
 // vocabulary.ts. It proposes plans of the same type as the LLM planner, and asks a question
 // instead of guessing when a request lacks something it needs or names two agents alike.
 import { validateAgentSpec } from '../domain/agent-spec.ts';
+import { OrcaError } from '../domain/errors.ts';
 import type { PlanOperation, PlanQuestion } from '../domain/plan.ts';
+import { chosenAgent, whichAgent } from './agent-choice.ts';
 import { agentsMentioned } from './agent-names.ts';
 import { retryFix } from './fixes.ts';
 import type { Planner, PlannerAnswer, PlannerRequest, WorkspaceSnapshot } from './planner.ts';
@@ -11,12 +13,16 @@ import {
   firstOf,
   givenName,
   hasAny,
+  runInputFrom,
   selectorIn,
   siteName,
   titleCase,
   urlsIn,
 } from './request-text.ts';
+import { scheduleIn } from './schedule-phrases.ts';
+import { answerNextRuns, inSentence, nextTimesInWords, scheduleOperation } from './schedule-planning.ts';
 import { monitorSpec, type Notification, notificationSteps, scraperSpec } from './spec-templates.ts';
+import { continueTriggerDraft, isTriggerDraft, planTriggerRequest } from './trigger-planning.ts';
 import {
   type ActionIntent,
   type AgentKind,
@@ -45,6 +51,8 @@ interface Draft {
   goal?: string;
   candidates?: string[];
   text?: string;
+  /** For a new agent: the schedule the request asked for, in words. */
+  schedule?: { words: string; timezone?: string };
 }
 
 const webhookWords = [
@@ -147,11 +155,7 @@ const questions = {
     text: `What marks each of the ${noun} on the page? Give a CSS selector such as \`.lead\` or \`table tr\`, or pick one of these.`,
     options: Object.keys(recordLayouts),
   }),
-  which: (candidates: SnapshotAgent[]): PlanQuestion => ({
-    id: 'agent',
-    text: `Which agent do you mean: ${candidates.map((agent) => `"${agent.name}"`).join(' or ')}?`,
-    options: candidates.map((agent) => agent.name),
-  }),
+  which: whichAgent,
 };
 
 export class BuiltInPlanner implements Planner {
@@ -168,6 +172,9 @@ export class BuiltInPlanner implements Planner {
       if (continued) return continued;
     }
 
+    if (questionPatterns.nextRun.some((pattern) => pattern.test(lower))) {
+      return answerNextRuns(text, request);
+    }
     if (questionPatterns.listAgents.some((pattern) => pattern.test(lower))) {
       return { reply: describeAgents(agents) };
     }
@@ -188,6 +195,13 @@ export class BuiltInPlanner implements Planner {
     const createsFirst = createAt >= 0 && (!action || createAt <= action.index);
     const wantsNew = createsFirst || (kind !== undefined && (mentioned.length === 0 || !intent));
 
+    // "Can you run the lead scraper every morning" names an agent and no page: not a new agent.
+    const asksForNewAgent = createsFirst && (mentioned.length === 0 || urlsIn(text).length > 0);
+    if (!asksForNewAgent) {
+      const reading = { text, mentioned: mentioned.map((match) => match.item), intent, wantsNew };
+      const trigger = planTriggerRequest(reading, request);
+      if (trigger) return trigger;
+    }
     if (mentioned.length > 0 && intent && !createsFirst) {
       if (mentioned.length > 1) {
         const candidates = mentioned.map((match) => match.item);
@@ -207,12 +221,12 @@ export class BuiltInPlanner implements Planner {
     if (wantsNew) return this.#create(text, request);
     if (mentioned.length > 0) {
       return {
-        reply: `Do you want to run, change, pause, resume or delete "${mentioned[0]?.item.name}"? Say which.`,
+        reply: `Do you want to run, change, pause, resume or delete "${mentioned[0]?.item.name}", run it on a schedule, or chain it to another agent? Say which.`,
       };
     }
     return {
       reply:
-        'I did not understand what to do. I can build agents ("monitor https://example.com/pricing for changes and email me", "scrape the leads from https://example.com/team and post them to https://hooks.example.com/x"), change them ("use https://example.com/new instead for the price monitor"), run, pause, resume or delete them, and tell you what agents you have.',
+        'I did not understand what to do. I can build agents ("monitor https://example.com/pricing for changes and email me", "scrape the leads from https://example.com/team and post them to https://hooks.example.com/x"), change them ("use https://example.com/new instead for the price monitor"), run, pause, resume or delete them, schedule them ("run the price monitor every weekday at 9:30"), chain them ("when the scraper finishes, send its results to the reporter"), and tell you what agents you have and when they run.',
     };
   }
 
@@ -220,11 +234,10 @@ export class BuiltInPlanner implements Planner {
     if (hasAny(text, noWords) && text.split(/\s+/).length <= 3) {
       return { reply: 'All right, I dropped that plan.' };
     }
+    if (isTriggerDraft(draft)) return continueTriggerDraft(draft, text, request);
     if (draft.candidates) {
       const candidates = request.snapshot.agents.filter((agent) => draft.candidates?.includes(agent.id));
-      const ordinal = /\b(first|1st|one|1)\b/i.test(text) ? 0 : /\b(second|2nd|two|2)\b/i.test(text) ? 1 : -1;
-      const chosen = agentsMentioned(text, candidates).map((match) => match.item);
-      const agent = chosen.length === 1 ? chosen[0] : ordinal >= 0 ? candidates[ordinal] : undefined;
+      const agent = chosenAgent(text, candidates);
       if (!agent) return undefined;
       return this.#act(draft.intent as ActionIntent, agent, draft.text ?? '', request);
     }
@@ -262,6 +275,8 @@ export class BuiltInPlanner implements Planner {
       name: givenName(text),
       goal: text.slice(0, 500),
     };
+    const schedule = scheduleIn(text);
+    if (schedule?.kind === 'found') draft.schedule = { words: schedule.words, timezone: schedule.timezone };
     return this.#createFrom(draft, request);
   }
 
@@ -317,10 +332,36 @@ export class BuiltInPlanner implements Planner {
       { type: 'createAgent', spec: withDefaults(spec) },
       { type: 'runAgent', agentName: spec.name, input: {}, test: true },
     ];
+    const scheduled = this.#scheduleNew(spec.name, draft, request);
+    if (scheduled.operation) operations.push(scheduled.operation);
     return {
-      reply: `I will create "${spec.name}", which ${what}, and test it once. Approve the plan to go ahead.`,
-      plan: { summary: `Create "${spec.name}" and test it.`, questions: [], operations },
+      reply: `I will create "${spec.name}", which ${what}, and test it once.${scheduled.reply} Approve the plan to go ahead.`,
+      plan: {
+        summary: `Create "${spec.name}" and test it${scheduled.summary}.`,
+        questions: [],
+        operations,
+      },
     };
+  }
+
+  /** The schedule a request for a new agent asked for, as the plan's last operation. */
+  #scheduleNew(agentName: string, draft: Draft, request: PlannerRequest) {
+    if (!draft.schedule) return { reply: '', summary: '' };
+    try {
+      const { operation, preview } = scheduleOperation(
+        { agentName },
+        { kind: 'found', ...draft.schedule },
+        request,
+      );
+      return {
+        operation,
+        reply: ` Then it runs ${inSentence(preview.description)}. ${nextTimesInWords(preview.nextRuns, preview.timezone)} (${preview.timezoneNote}).`,
+        summary: `; then run it ${inSentence(preview.description)}, ${preview.timezoneNote}`,
+      };
+    } catch (error) {
+      if (!(error instanceof OrcaError)) throw error;
+      return { reply: ` I did not schedule it: ${error.message}`, summary: '' };
+    }
   }
 
   #act(intent: ActionIntent, agent: SnapshotAgent, text: string, request: PlannerRequest): PlannerAnswer {
@@ -363,19 +404,10 @@ export class BuiltInPlanner implements Planner {
   }
 
   #run(agent: SnapshotAgent, text: string): PlannerAnswer {
-    const input: Record<string, unknown> = {};
-    const schema = agent.spec.input as { properties?: Record<string, unknown>; required?: string[] };
-    const url = urlsIn(text)[0];
-    if (url && schema.properties && 'url' in schema.properties) input.url = url;
-    const json = /\{[\s\S]*\}/.exec(text)?.[0];
-    if (json) {
-      try {
-        Object.assign(input, JSON.parse(json));
-      } catch {
-        // Not JSON after all; the words around it are the request.
-      }
-    }
-    const missing = (schema.required ?? []).filter((field) => !(field in input));
+    const { input, missing } = runInputFrom(
+      text,
+      agent.spec.input as { properties?: Record<string, unknown>; required?: string[] },
+    );
     if (missing.length > 0) {
       return {
         reply: `"${agent.name}" needs ${missing.join(', ')} as input. Say it again with them, e.g. run ${agent.name} with {"${missing[0]}": "…"}.`,

@@ -6,9 +6,15 @@
 import { generateText, jsonSchema, NoObjectGeneratedError, Output, streamText } from 'ai';
 import { z } from 'zod';
 import { describeSpecIssues, validateAgentSpec } from '../domain/agent-spec.ts';
-import type { PlanOperation, PlanQuestion } from '../domain/plan.ts';
+import {
+  chainConditions,
+  missedFiringPolicies,
+  type PlanOperation,
+  type PlanQuestion,
+} from '../domain/plan.ts';
 import type { Tool } from '../runtime/tool.ts';
 import type { LanguageModelService } from '../runtime/tool-services.ts';
+import { triggerOperation, triggerOperationTypes } from './llm-trigger-operations.ts';
 import type { Planner, PlannerAnswer, PlannerRequest, WorkspaceSnapshot } from './planner.ts';
 
 const operationTypes = [
@@ -18,7 +24,11 @@ const operationTypes = [
   'pauseAgent',
   'resumeAgent',
   'runAgent',
+  ...triggerOperationTypes,
 ] as const;
+
+const isTriggerType = (type: string): type is (typeof triggerOperationTypes)[number] =>
+  (triggerOperationTypes as readonly string[]).includes(type);
 
 /** What the LLM is asked to write. Agents are named, not numbered: the planner finds them. */
 const llmAnswerSchema = z.object({
@@ -36,6 +46,14 @@ const llmAnswerSchema = z.object({
         agent: z.string().optional(),
         spec: z.record(z.string(), z.unknown()).optional(),
         input: z.record(z.string(), z.unknown()).optional(),
+        from: z.string().optional(),
+        to: z.string().optional(),
+        on: z.enum(chainConditions).optional(),
+        mapping: z.string().optional(),
+        cron: z.string().optional(),
+        text: z.string().optional(),
+        timezone: z.string().optional(),
+        missed: z.enum(missedFiringPolicies).optional(),
       }),
     )
     .default([]),
@@ -71,7 +89,31 @@ const answerJsonSchema = {
             description: 'The exact name of an existing agent (or of one this plan creates, for runAgent).',
           },
           spec: { type: 'object', description: 'For createAgent and updateAgent: the whole agent spec.' },
-          input: { type: 'object', description: 'For runAgent: the run input.' },
+          input: {
+            type: 'object',
+            description: 'For runAgent: the run input; for scheduleAgent: the input of each scheduled run.',
+          },
+          text: {
+            type: 'string',
+            description: 'For scheduleAgent: when, in words ("every weekday at 8am", "every 15 minutes").',
+          },
+          cron: { type: 'string', description: 'For scheduleAgent, instead of text: five cron fields.' },
+          timezone: {
+            type: 'string',
+            description: 'For scheduleAgent: an IANA time zone, only when the user names one.',
+          },
+          missed: { type: 'string', enum: [...missedFiringPolicies] },
+          from: {
+            type: 'string',
+            description: 'For chainAgents and unchainAgents: the agent whose run ends first (exact name).',
+          },
+          to: { type: 'string', description: 'For chainAgents and unchainAgents: the agent started next.' },
+          on: { type: 'string', enum: [...chainConditions] },
+          mapping: {
+            type: 'string',
+            description:
+              'For chainAgents: JSONata over {output, input, run} of the first run giving the next input; leave out to pass the output as is.',
+          },
         },
         required: ['type'],
       },
@@ -88,6 +130,17 @@ export interface LlmPlannerOptions {
   timeoutMs?: number;
 }
 
+function compactChains(snapshot: WorkspaceSnapshot) {
+  const names = new Map(snapshot.agents.map((agent) => [agent.id, agent.name]));
+  return snapshot.chains.map((chain) => ({
+    from: names.get(chain.fromAgentId),
+    to: names.get(chain.toAgentId),
+    on: chain.on,
+    mapping: chain.mapping ?? undefined,
+    enabled: chain.enabled,
+  }));
+}
+
 function compactSnapshot(snapshot: WorkspaceSnapshot) {
   return snapshot.agents.map((agent) => ({
     name: agent.name,
@@ -100,6 +153,13 @@ function compactSnapshot(snapshot: WorkspaceSnapshot) {
       status: agent.lastRun.status,
       error: agent.lastRun.error?.message,
       step: agent.lastRun.error?.stepId,
+    },
+    schedule: agent.schedule && {
+      cron: agent.schedule.cron,
+      timezone: agent.schedule.timezone,
+      description: agent.schedule.description,
+      enabled: agent.schedule.enabled,
+      nextRun: agent.schedule.nextRun,
     },
   }));
 }
@@ -115,21 +175,27 @@ function toolCatalog(tools: ReadonlyMap<string, Tool>) {
 export class LlmPlanner implements Planner {
   readonly name: string;
   readonly #options: LlmPlannerOptions;
-  readonly #system: (snapshot: WorkspaceSnapshot) => string;
+  readonly #system: (request: PlannerRequest) => string;
 
   constructor(options: LlmPlannerOptions) {
     this.#options = options;
     this.name = `llm:${options.llm.name}`;
     const catalog = JSON.stringify(toolCatalog(options.tools));
-    this.#system = (snapshot) =>
+    this.#system = ({ snapshot, lastAgentName, now }) =>
       [
         'You are the Orchestrator of Orca, a platform where agents do work on the web. Turn the user’s request into a plan, or answer a question about the workspace.',
         'Rules: change nothing the user did not ask for; refer to existing agents by their exact name; never invent agents; when something you need is missing or ambiguous (which page, which agent, which address, what to extract), ask a question in `questions` and propose no operations; for a question about the workspace answer in `reply` with no operations.',
         'An agent spec is JSON: {"name", "goal", "instructions", "input" (JSON Schema), "steps": [{"id", "tool", "with", "if"?, "forEach"?: {"items", "as"}, "retry"?: {"attempts", "backoffMs"}, "timeoutMs"?, "onError"?}], "output"?}. Values in `with` may hold JSONata between {{ and }} over input, steps.<id> (earlier steps’ outputs) and run.',
         'For updateAgent give the whole new spec. After createAgent, add a runAgent of the new agent as a test.',
+        'Schedules: scheduleAgent {agent, text (the schedule in words) or cron, timezone only when the user names one (else the user’s time zone applies), input?, missed?}; unscheduleAgent {agent}. A new agent asked to run on a schedule gets a scheduleAgent after its createAgent and runAgent. Chains: chainAgents {from, to, on ("success" unless the user says on failure or always), mapping?}: when a run of `from` ends so, `to` starts with its output as input; unchainAgents {from, to}. "When does X run next" is a question: answer from the schedules in `reply`, with no operations.',
         `The tools: ${catalog}`,
         `The workspace’s agents: ${JSON.stringify(compactSnapshot(snapshot))}`,
-        snapshot.timezone ? `The user’s time zone: ${snapshot.timezone}.` : '',
+        `The chains between them: ${JSON.stringify(compactChains(snapshot))}`,
+        snapshot.timezone
+          ? `The user’s time zone: ${snapshot.timezone}.`
+          : 'The user’s memory has no time zone: schedules are read in UTC unless the user names one; say so.',
+        lastAgentName ? `The conversation was last about "${lastAgentName}": "it" means that agent.` : '',
+        `Now: ${(now ?? new Date()).toISOString()}.`,
       ]
         .filter(Boolean)
         .join('\n\n');
@@ -155,8 +221,8 @@ export class LlmPlanner implements Planner {
       let raw: unknown;
       try {
         raw = request.onReplyDelta
-          ? await this.#askStreaming(request.snapshot, messages, request.onReplyDelta, attempt > 0)
-          : await this.#ask(request.snapshot, messages);
+          ? await this.#askStreaming(request, messages, request.onReplyDelta, attempt > 0)
+          : await this.#ask(request, messages);
       } catch (error) {
         if (NoObjectGeneratedError.isInstance(error)) {
           problems = [`it is not valid JSON (${(error.text ?? '').slice(0, 200)})`];
@@ -197,10 +263,10 @@ export class LlmPlanner implements Planner {
     };
   }
 
-  async #ask(snapshot: WorkspaceSnapshot, messages: { role: 'user' | 'assistant'; content: string }[]) {
+  async #ask(request: PlannerRequest, messages: { role: 'user' | 'assistant'; content: string }[]) {
     const result = await generateText({
       model: this.#options.llm.model,
-      system: this.#system(snapshot),
+      system: this.#system(request),
       messages,
       output: Output.object({ schema: jsonSchema<LlmAnswer>(answerJsonSchema as never) }),
       abortSignal: AbortSignal.timeout(this.#options.timeoutMs ?? 60_000),
@@ -211,14 +277,14 @@ export class LlmPlanner implements Planner {
 
   /** As #ask, passing the reply on as the model writes it (the JSON is parsed as it grows). */
   async #askStreaming(
-    snapshot: WorkspaceSnapshot,
+    request: PlannerRequest,
     messages: { role: 'user' | 'assistant'; content: string }[],
     onReplyDelta: (delta: string, restart: boolean) => void,
     restart: boolean,
   ) {
     const result = streamText({
       model: this.#options.llm.model,
-      system: this.#system(snapshot),
+      system: this.#system(request),
       messages,
       output: Output.object({ schema: jsonSchema<LlmAnswer>(answerJsonSchema as never) }),
       abortSignal: AbortSignal.timeout(this.#options.timeoutMs ?? 60_000),
@@ -241,13 +307,26 @@ export class LlmPlanner implements Planner {
     const problems: string[] = [];
     const operations: PlanOperation[] = [];
     const agents = request.snapshot.agents;
-    const created = new Set<string>();
+    const created = new Map<string, string>();
     const find = (reference: string | undefined) =>
       agents.find(
         (agent) => agent.id === reference || agent.name.toLowerCase() === reference?.trim().toLowerCase(),
       );
+    const triggers = {
+      request,
+      find,
+      created,
+      chains: request.snapshot.chains.map(({ fromAgentId, toAgentId }) => ({ fromAgentId, toAgentId })),
+    };
     for (const [index, operation] of answer.operations.entries()) {
       const where = `operations.${index} (${operation.type})`;
+      const { type } = operation;
+      if (isTriggerType(type)) {
+        const outcome = triggerOperation({ ...operation, type }, triggers);
+        if ('problem' in outcome) problems.push(`${where}: ${outcome.problem}`);
+        else operations.push(outcome.operation);
+        continue;
+      }
       if (operation.type === 'createAgent' || operation.type === 'updateAgent') {
         const validation = validateAgentSpec(operation.spec ?? {});
         if (!validation.success) {
@@ -257,7 +336,7 @@ export class LlmPlanner implements Planner {
         if (operation.type === 'createAgent') {
           if (find(validation.spec.name))
             problems.push(`${where}: an agent named "${validation.spec.name}" already exists`);
-          created.add(validation.spec.name.toLowerCase());
+          created.set(validation.spec.name.toLowerCase(), validation.spec.name);
           operations.push({
             type: 'createAgent',
             spec: validation.spec as unknown as Record<string, unknown>,

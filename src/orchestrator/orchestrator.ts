@@ -13,6 +13,7 @@ import {
   listMessages,
 } from '../store/conversation-repository.ts';
 import {
+  findLatestPlan,
   findOpenPlan,
   findPlan,
   findPlanThatStartedRun,
@@ -66,14 +67,16 @@ export class Orchestrator {
         : await insertConversation(scope, request.user.id, request.text);
       if (!conversation) throw notFound('This conversation');
       const open = await findOpenPlan(scope, conversation.id);
+      const latest = request.conversationId ? await findLatestPlan(scope, conversation.id) : undefined;
       const snapshot = await workspaceSnapshot(scope, memory?.timezone ?? undefined);
-      return { conversation, open, snapshot };
+      return { conversation, open, snapshot, lastAgentName: latest && subjectOf(latest.operations) };
     });
     const answer = await planner.plan({
       text: request.text,
       snapshot: context.snapshot,
       draft: context.open?.status === 'needs_answers' ? (context.open.draft ?? undefined) : undefined,
       userEmail: request.user.email,
+      lastAgentName: context.lastAgentName,
       onReplyDelta: streaming.onReplyDelta,
     });
 
@@ -128,6 +131,8 @@ export class Orchestrator {
 
   async approve(workspaceId: string, planId: string, actor: AuditActor, editedOperations?: unknown[]) {
     const { store, runQueue } = this.#dependencies;
+    // Schedules the plan leaves without a time zone are read in the approving user's.
+    const memory = await store.asUser(actor.userId, (scope) => getUserMemory(scope));
     const outcome = await store.inWorkspace(workspaceId, async (scope) => {
       const plan = await findPlan(scope, planId, { lock: true });
       if (!plan) throw notFound('This plan');
@@ -142,7 +147,9 @@ export class Orchestrator {
         throw conflict(`This plan was ${plan.status}; it can no longer be approved.`);
       const operations = editedOperations === undefined ? plan.operations : parseOperations(editedOperations);
       if (operations.length === 0) throw ruleViolated('A plan needs at least one operation to approve.');
-      const applied = await applyOperations(scope, actor, operations, plan.id);
+      const applied = await applyOperations(scope, actor, operations, plan.id, {
+        userTimezone: memory?.timezone,
+      });
       const updated = await updatePlan(scope, plan.id, {
         status: 'applied',
         operations,
@@ -265,6 +272,21 @@ export function describeTestRun(agentName: string, run: RunRecord): string {
   if (run.status === 'cancelled') return `The test run of "${agentName}" was cancelled.`;
   const where = run.error?.stepId ? ` at step "${run.error.stepId}"` : '';
   return `The test run of "${agentName}" failed${where}: ${run.error?.message ?? 'no reason was recorded'} Ask me "why did ${agentName} fail" for a fix.`;
+}
+
+/** The agent a plan is about: the first one it creates or acts on. */
+function subjectOf(operations: readonly PlanOperation[]): string | undefined {
+  const [first] = operations;
+  if (!first) return undefined;
+  switch (first.type) {
+    case 'createAgent':
+      return typeof first.spec.name === 'string' ? first.spec.name : undefined;
+    case 'chainAgents':
+    case 'unchainAgents':
+      return first.from.agentName;
+    default:
+      return first.agentName;
+  }
 }
 
 function parseOperations(raw: unknown[]): PlanOperation[] {

@@ -1,7 +1,21 @@
 // The one contract both planners (built-in and LLM) follow: a message in, a reply and maybe a
 // plan out. Planners only propose; nothing changes until the user approves the plan.
 import type { AgentSpec } from '../domain/agent-spec.ts';
-import type { PlannedChange } from '../domain/plan.ts';
+import type { ChainConditionName, PlannedChange, ScheduleState } from '../domain/plan.ts';
+
+/** An agent's schedule as planners see it: the cron in words and when it fires next. */
+export interface ScheduleSnapshot extends ScheduleState {
+  description: string;
+  nextRun: string | null;
+}
+
+export interface ChainSnapshot {
+  fromAgentId: string;
+  toAgentId: string;
+  on: ChainConditionName;
+  mapping: string | null;
+  enabled: boolean;
+}
 
 /** What a planner knows of the workspace: compact, and the same for both planners. */
 export interface WorkspaceSnapshot {
@@ -17,7 +31,10 @@ export interface WorkspaceSnapshot {
       error?: { code: string; message: string; stepId?: string } | null;
       finishedAt?: string | null;
     };
+    schedule?: ScheduleSnapshot;
   }[];
+  chains: ChainSnapshot[];
+  /** The user's time zone, from their memory. */
   timezone?: string;
 }
 
@@ -28,6 +45,10 @@ export interface PlannerRequest {
   draft?: Record<string, unknown>;
   /** The address of the person asking: "e-mail me" means this. */
   userEmail?: string;
+  /** The agent this conversation's last plan was about: "it" in the next request. */
+  lastAgentName?: string;
+  /** The time the request is planned at (next firing times count from it); now when left out. */
+  now?: Date;
   /**
    * Called with the reply as it is written, for planners that write it gradually (an LLM).
    * `restart` means the reply so far is dropped: the planner is writing it again.

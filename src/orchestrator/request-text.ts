@@ -70,3 +70,25 @@ export function siteName(url: string): string {
 export function titleCase(text: string): string {
   return text.replace(/\b[a-z]/g, (letter) => letter.toUpperCase());
 }
+
+/**
+ * The run input a request gives: a JSON object written in it, and an address when the agent's
+ * input has a `url`. Also the required fields still missing.
+ */
+export function runInputFrom(
+  text: string,
+  schema: { properties?: Record<string, unknown>; required?: string[] },
+): { input: Record<string, unknown>; missing: string[] } {
+  const input: Record<string, unknown> = {};
+  const url = urlsIn(text)[0];
+  if (url && schema.properties && 'url' in schema.properties) input.url = url;
+  const json = /\{[\s\S]*\}/.exec(text)?.[0];
+  if (json) {
+    try {
+      Object.assign(input, JSON.parse(json));
+    } catch {
+      // Not JSON after all; the words around it are the request.
+    }
+  }
+  return { input, missing: (schema.required ?? []).filter((field) => !(field in input)) };
+}

@@ -1,7 +1,11 @@
-// What planners see of a workspace: its agents with their specs and last runs.
+// What planners see of a workspace: its agents with their specs, last runs and schedules, and
+// the chains between them.
 import { listAgents } from '../store/agent-repository.ts';
+import { listChains } from '../store/chain-repository.ts';
 import { latestRunPerAgent } from '../store/run-repository.ts';
+import { listSchedules } from '../store/schedule-repository.ts';
 import type { WorkspaceScope } from '../store/store.ts';
+import { describeCron } from '../triggers/schedule-times.ts';
 import type { WorkspaceSnapshot } from './planner.ts';
 
 /** Planners read at most this many agents; a workspace with more is summarised by them. */
@@ -11,15 +15,26 @@ export async function workspaceSnapshot(
   scope: WorkspaceScope,
   timezone?: string,
 ): Promise<WorkspaceSnapshot> {
-  const [agents, lastRuns] = [
+  const [agents, lastRuns, schedules, chains] = [
     await listAgents(scope, { limit: snapshotAgentLimit }),
     await latestRunPerAgent(scope),
+    await listSchedules(scope),
+    await listChains(scope),
   ];
   const lastRunOf = new Map(lastRuns.map((run) => [run.agentId, run]));
+  const scheduleOf = new Map(schedules.map((schedule) => [schedule.agentId, schedule]));
   return {
     timezone,
+    chains: chains.map((chain) => ({
+      fromAgentId: chain.fromAgentId,
+      toAgentId: chain.toAgentId,
+      on: chain.on,
+      mapping: chain.mapping,
+      enabled: chain.enabled,
+    })),
     agents: agents.map((agent) => {
       const run = lastRunOf.get(agent.id);
+      const schedule = scheduleOf.get(agent.id);
       return {
         id: agent.id,
         name: agent.name,
@@ -31,6 +46,16 @@ export async function workspaceSnapshot(
           status: run.status,
           error: run.error ?? null,
           finishedAt: run.finishedAt?.toISOString() ?? null,
+        },
+        schedule: schedule && {
+          cron: schedule.cron,
+          timezone: schedule.timezone,
+          text: schedule.text,
+          input: schedule.input,
+          enabled: schedule.enabled,
+          missed: schedule.missed,
+          description: describeCron(schedule.cron, schedule.timezone),
+          nextRun: schedule.enabled ? (schedule.nextFireAt?.toISOString() ?? null) : null,
         },
       };
     }),

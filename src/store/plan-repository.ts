@@ -47,6 +47,17 @@ export async function findOpenPlan(scope: WorkspaceScope, conversationId: string
   return row;
 }
 
+/** The conversation's newest plan, whatever became of it: what "it" in the next message means. */
+export async function findLatestPlan(scope: WorkspaceScope, conversationId: string) {
+  const [row] = await scope.db
+    .select()
+    .from(plans)
+    .where(and(eq(plans.workspaceId, scope.workspaceId), eq(plans.conversationId, conversationId)))
+    .orderBy(desc(plans.createdAt))
+    .limit(1);
+  return row;
+}
+
 export async function updatePlan(
   scope: WorkspaceScope,
   planId: string,

@@ -4,69 +4,24 @@
 // would write), which must turn it into the same plan. The scripted model also answers with
 // malformed and partial output, which must be repaired or become a question, never a plan.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AgentSpec } from '../../src/domain/agent-spec.ts';
 import { validateAgentSpec } from '../../src/domain/agent-spec.ts';
 import type { PlanOperation } from '../../src/domain/plan.ts';
 import { createLanguageModel } from '../../src/llm/language-model.ts';
 import { parseLlmSetting } from '../../src/llm/llm-setting.ts';
 import { BuiltInPlanner } from '../../src/orchestrator/builtin-planner.ts';
 import { LlmPlanner } from '../../src/orchestrator/llm-planner.ts';
-import type { PlannerAnswer, WorkspaceSnapshot } from '../../src/orchestrator/planner.ts';
-import { monitorSpec } from '../../src/orchestrator/spec-templates.ts';
+import type { PlannerAnswer } from '../../src/orchestrator/planner.ts';
 import { builtInTools } from '../../src/runtime/tools/index.ts';
+import { resolveCron } from '../../src/triggers/schedule-times.ts';
 import {
   messageText,
   type ScriptedLlmServer,
   startScriptedLlmServer,
 } from '../support/scripted-llm-server.ts';
-import { type CorpusCase, corpus, fixtureAgents } from './planner-corpus.ts';
+import { fixtureSnapshot } from './fixture-workspace.ts';
+import { type CorpusCase, corpus, corpusNow } from './planner-corpus.ts';
 
-function fixtureSpec(name: string): AgentSpec {
-  const raw =
-    name === 'example.com Price Monitor'
-      ? monitorSpec({ name, url: 'https://example.com/pricing', notify: {}, goal: 'Watch the pricing page' })
-      : {
-          name,
-          goal: `The ${name}`,
-          steps: [
-            { id: 'fetch', tool: 'http.request', with: { url: 'https://example.com/team' } },
-            {
-              id: 'extract',
-              tool: 'html.extract',
-              with: {
-                html: '{{ steps.fetch.body }}',
-                records: { selector: '.lead', fields: { name: '.name' } },
-              },
-            },
-          ],
-        };
-  const validation = validateAgentSpec(raw);
-  if (!validation.success) throw new Error(`fixture spec of ${name} does not validate`);
-  return validation.spec;
-}
-
-const snapshot: WorkspaceSnapshot = {
-  timezone: 'Europe/Berlin',
-  agents: fixtureAgents.map((agent, index) => ({
-    id: `00000000-0000-4000-8000-0000000000${String(index + 10)}`,
-    name: agent.name,
-    status: agent.status,
-    version: 1,
-    spec: fixtureSpec(agent.name),
-    lastRun:
-      agent.name === 'Weekly Report'
-        ? {
-            id: 'r1',
-            status: 'failed',
-            error: {
-              code: 'network',
-              message: 'The request to https://example.com/team failed: ECONNRESET.',
-              stepId: 'fetch',
-            },
-          }
-        : { id: 'r2', status: 'succeeded' },
-  })),
-};
+const snapshot = fixtureSnapshot();
 
 const builtIn = new BuiltInPlanner();
 const userEmail = 'ada@example.com';
@@ -94,6 +49,20 @@ function checkAnswer(entry: CorpusCase, answer: PlannerAnswer) {
       if (entry.agent && 'agentName' in operation && operation.type !== 'runAgent') {
         expect(operation.agentName, label).toBe(entry.agent);
       }
+      if (operation.type === 'scheduleAgent') {
+        expect(resolveCron(operation), label).toBe(entry.schedule?.cron);
+        expect(operation.timezone, label).toBe(entry.schedule?.timezone);
+        expect(operation.description, label).toMatch(new RegExp(`\\(${entry.schedule?.timezone}\\)$`));
+        expect(operation.nextRuns, label).toHaveLength(5);
+        expect(answer.plan?.summary, label).toContain(String(entry.schedule?.timezone));
+      }
+      if (operation.type === 'chainAgents' || operation.type === 'unchainAgents') {
+        expect([operation.from.agentName, operation.to.agentName], label).toEqual([
+          entry.chain?.from,
+          entry.chain?.to,
+        ]);
+        if (operation.type === 'chainAgents') expect(operation.on, label).toBe(entry.chain?.on);
+      }
       if (operation.type === 'createAgent' || operation.type === 'updateAgent') {
         const validation = validateAgentSpec(operation.spec);
         expect(validation.success ? [] : validation.issues, label).toEqual([]);
@@ -108,7 +77,7 @@ describe('the built-in planner on the corpus', () => {
   });
 
   it.each(corpus.map((entry) => [entry.text, entry] as const))('%s', async (_text, entry) => {
-    checkAnswer(entry, await builtIn.plan({ text: entry.text, snapshot, userEmail }));
+    checkAnswer(entry, await builtIn.plan({ text: entry.text, snapshot, userEmail, now: corpusNow }));
   });
 });
 
@@ -131,6 +100,25 @@ function modelAnswer(answer: PlannerAnswer) {
             agent: (operation.agentId && byId.get(operation.agentId)) || operation.agentName,
             input: operation.input,
           };
+        case 'scheduleAgent':
+          return {
+            type: operation.type,
+            agent: operation.agentName,
+            ...(operation.cron ? { cron: operation.cron } : { text: operation.text }),
+            timezone: operation.timezone,
+            input: operation.input,
+            missed: operation.missed,
+          };
+        case 'chainAgents':
+          return {
+            type: operation.type,
+            from: operation.from.agentName,
+            to: operation.to.agentName,
+            on: operation.on,
+            mapping: operation.mapping,
+          };
+        case 'unchainAgents':
+          return { type: operation.type, from: operation.from.agentName, to: operation.to.agentName };
         default:
           return { type: operation.type, agent: operation.agentName };
       }
@@ -152,7 +140,7 @@ describe('the LLM planner on the corpus, against a scripted model', () => {
       timeoutMs: 5000,
     });
     for (const entry of corpus)
-      expected.set(entry.text, await builtIn.plan({ text: entry.text, snapshot, userEmail }));
+      expected.set(entry.text, await builtIn.plan({ text: entry.text, snapshot, userEmail, now: corpusNow }));
     server.respondWith((request) => {
       const last = request.body.messages.filter((message) => message.role === 'user').at(-1);
       const answer = expected.get(messageText(last ?? { role: 'user' }));
@@ -164,7 +152,9 @@ describe('the LLM planner on the corpus, against a scripted model', () => {
   afterAll(() => server.close());
 
   it.each(corpus.map((entry) => [entry.text, entry] as const))('%s', async (_text, entry) => {
-    const answer = await planner.plan({ text: entry.text, snapshot, userEmail });
+    const answer = await planner.plan({ text: entry.text, snapshot, userEmail, now: corpusNow });
+    // The model's own answer, not the built-in planner standing in for it.
+    expect(answer.reply).not.toMatch(/built-in planner answers instead/);
     checkAnswer(entry, answer);
     expect(answer.plan?.operations ?? []).toEqual(expected.get(entry.text)?.plan?.operations ?? []);
   });
@@ -178,6 +168,70 @@ describe('the LLM planner on the corpus, against a scripted model', () => {
     expect(request?.system).toContain('html.extract');
     expect(request?.system).toContain('Europe/Berlin');
     expect(request?.body.response_format?.type).toBe('json_schema');
+    // Schedules (cron, in words, next run) and chains are part of what the model sees.
+    expect(request?.system).toContain('"cron":"0 8 * * 1","timezone":"Europe/Berlin"');
+    expect(request?.system).toContain('At 08:00 AM, only on Monday (Europe/Berlin)');
+    expect(request?.system).toContain('{"from":"Lead Scraper","to":"Reporting Agent","on":"success"');
+  });
+
+  it('sends schedule words it cannot read back for repair, then asks instead of guessing', async () => {
+    server.reset();
+    const unreadable = {
+      reply: 'Scheduling it.',
+      summary: 'x',
+      questions: [],
+      operations: [{ type: 'scheduleAgent', agent: 'Lead Scraper', text: 'every blue moon' }],
+    };
+    server.reply({ json: unreadable }, { json: unreadable });
+    const answer = await planner.plan({
+      text: 'run the lead scraper every blue moon',
+      snapshot,
+      now: corpusNow,
+    });
+    expect(answer.plan?.operations).toEqual([]);
+    expect(answer.plan?.questions[0]?.text).toMatch(/Could not understand "blue moon"/);
+    expect(messageText(server.requests[1]?.body.messages.at(-1) ?? { role: 'user' })).toMatch(
+      /operations\.0 \(scheduleAgent\): Could not understand "blue moon"/,
+    );
+  });
+
+  it('refuses a chain that would make a loop, and one between agents that do not exist', async () => {
+    server.reset();
+    const loop = {
+      reply: 'Chaining.',
+      summary: 'x',
+      questions: [],
+      operations: [{ type: 'chainAgents', from: 'Reporting Agent', to: 'Lead Scraper', on: 'success' }],
+    };
+    const repaired = {
+      reply: 'Chaining the other way.',
+      summary: 'Chain',
+      questions: [],
+      operations: [
+        { type: 'chainAgents', from: 'Reporting Agent', to: 'Reporter', on: 'always', mapping: 'output' },
+      ],
+    };
+    server.reply({ json: loop }, { json: repaired });
+    const answer = await planner.plan({ text: 'chain the reporting agent to the lead scraper', snapshot });
+    expect(messageText(server.requests[1]?.body.messages.at(-1) ?? { role: 'user' })).toMatch(
+      /would make a loop/,
+    );
+    expect(answer.plan?.operations).toEqual([
+      {
+        type: 'chainAgents',
+        from: { agentId: expect.any(String), agentName: 'Reporting Agent' },
+        to: { agentId: expect.any(String), agentName: 'Reporter' },
+        on: 'always',
+        mapping: 'output',
+      },
+    ]);
+
+    server.reset();
+    const ghost = { ...repaired, operations: [{ type: 'unchainAgents', from: 'Ghost', to: 'Reporter' }] };
+    server.reply({ json: ghost }, { json: ghost });
+    const refused = await planner.plan({ text: 'unchain the ghost from the reporter', snapshot });
+    expect(refused.plan?.operations).toEqual([]);
+    expect(refused.plan?.questions[0]?.text).toMatch(/no agent "Ghost"/);
   });
 
   it('repairs malformed output with a second request', async () => {

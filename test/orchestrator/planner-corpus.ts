@@ -8,9 +8,13 @@ export interface CorpusCase {
   /** The agent the operations act on (its name in the fixture workspace). */
   agent?: string;
   /** The id of the question the plan must ask. */
-  question?: 'url' | 'records' | 'agent';
+  question?: 'url' | 'records' | 'agent' | 'schedule';
   /** An answer without a plan, matching this. */
   reply?: RegExp;
+  /** The schedule a scheduleAgent operation must save. */
+  schedule?: { cron: string; timezone: string };
+  /** The agents a chainAgents or unchainAgents operation joins, and when. */
+  chain?: { from: string; to: string; on?: 'success' | 'failure' | 'always' };
 }
 
 /** The agents of the workspace the corpus runs in. */
@@ -22,7 +26,16 @@ export const fixtureAgents = [
   { name: 'Job Collector', status: 'paused' },
   { name: 'Reporting Agent (old)', status: 'active' },
   { name: 'Reporting Agent', status: 'active' },
+  { name: 'Data Collector', status: 'active' },
+  { name: 'Reporter', status: 'active' },
 ] as const;
+
+/** The schedules and chains of the fixture workspace, by agent name. */
+export const fixtureSchedules = [{ agent: 'Weekly Report', cron: '0 8 * * 1', timezone: 'Europe/Berlin' }];
+export const fixtureChains = [{ from: 'Lead Scraper', to: 'Reporting Agent', on: 'success' as const }];
+
+/** The time the corpus is planned at, so next firing times are the same for both planners. */
+export const corpusNow = new Date('2026-11-24T10:00:00Z');
 
 const create: OperationType[] = ['createAgent', 'runAgent'];
 
@@ -172,11 +185,11 @@ export const corpus: CorpusCase[] = [
   { text: 'trigger the price monitor', operations: ['runAgent'], agent: 'example.com Price Monitor' },
   { text: 'run the report', question: 'agent' },
   // Questions about the workspace.
-  { text: 'what agents do I have?', reply: /7 agents/ },
+  { text: 'what agents do I have?', reply: /9 agents/ },
   { text: 'which agents are there', reply: /Lead Scraper/ },
   { text: 'list my agents', reply: /Job Collector \(version 1, paused/ },
   { text: 'show me all agents', reply: /Monthly Report/ },
-  { text: 'how many agents do I have', reply: /7 agents/ },
+  { text: 'how many agents do I have', reply: /9 agents/ },
   // A failure that a retry may fix comes with the fix as a plan.
   {
     text: 'why did the weekly report fail?',
@@ -195,4 +208,121 @@ export const corpus: CorpusCase[] = [
   { text: 'purple elephants sing', reply: /did not understand/ },
   { text: 'hello', reply: /did not understand/ },
   { text: 'the lead scraper', reply: /run, change, pause, resume or delete/ },
+  // Schedules in words, in the user's time zone (Europe/Berlin) unless one is named.
+  {
+    text: 'schedule the data collector to run every morning at 8am',
+    operations: ['scheduleAgent'],
+    agent: 'Data Collector',
+    schedule: { cron: '0 8 * * *', timezone: 'Europe/Berlin' },
+  },
+  {
+    text: 'run the lead scraper every weekday at 9:30',
+    operations: ['scheduleAgent'],
+    agent: 'Lead Scraper',
+    schedule: { cron: '30 9 * * 1-5', timezone: 'Europe/Berlin' },
+  },
+  {
+    text: 'run the price monitor every 15 minutes',
+    operations: ['scheduleAgent'],
+    agent: 'example.com Price Monitor',
+    schedule: { cron: '*/15 * * * *', timezone: 'Europe/Berlin' },
+  },
+  {
+    text: 'run the monthly report hourly',
+    operations: ['scheduleAgent'],
+    agent: 'Monthly Report',
+    schedule: { cron: '0 * * * *', timezone: 'Europe/Berlin' },
+  },
+  {
+    text: 'Run the reporter on Mondays at 7',
+    operations: ['scheduleAgent'],
+    agent: 'Reporter',
+    schedule: { cron: '0 7 * * 1', timezone: 'Europe/Berlin' },
+  },
+  {
+    text: 'schedule the data collector every day at 6pm in Europe/London',
+    operations: ['scheduleAgent'],
+    agent: 'Data Collector',
+    schedule: { cron: '0 18 * * *', timezone: 'Europe/London' },
+  },
+  {
+    text: 'have the weekly report scheduled for weekdays at 7:15 pacific time',
+    operations: ['scheduleAgent'],
+    agent: 'Weekly Report',
+    schedule: { cron: '15 7 * * 1-5', timezone: 'America/Los_Angeles' },
+  },
+  {
+    text: 'create an agent that monitors https://example.com/status every morning at 8am',
+    operations: ['createAgent', 'runAgent', 'scheduleAgent'],
+    schedule: { cron: '0 8 * * *', timezone: 'Europe/Berlin' },
+  },
+  {
+    text: 'can you schedule the lead scraper every day at 9?',
+    operations: ['scheduleAgent'],
+    agent: 'Lead Scraper',
+    schedule: { cron: '0 9 * * *', timezone: 'Europe/Berlin' },
+  },
+  { text: 'schedule the lead scraper every blue moon', question: 'schedule' },
+  { text: 'schedule the job collector', question: 'schedule' },
+  { text: 'run the reporter every day at 7 in Mars/Olympus', question: 'schedule' },
+  { text: 'schedule the report every day at noon', question: 'agent' },
+  { text: 'run the weekly report every Monday at 8am', reply: /already runs on that schedule/ },
+  {
+    text: 'stop running the weekly report on a schedule',
+    operations: ['unscheduleAgent'],
+    agent: 'Weekly Report',
+  },
+  { text: 'unschedule the weekly report', operations: ['unscheduleAgent'], agent: 'Weekly Report' },
+  { text: 'remove the schedule of the lead scraper', reply: /has no schedule/ },
+  // Questions about when agents run.
+  {
+    text: 'when does the weekly report run next?',
+    reply:
+      /"Weekly Report" runs at 08:00 AM, only on Monday \(Europe\/Berlin\)\. Next: Monday 30 November at 08:00/,
+  },
+  { text: 'when will the reporting agent run', reply: /no schedule: it runs after "Lead Scraper" succeeds/ },
+  // Chains.
+  {
+    text: 'when the data collector finishes, send its results to the reporter',
+    operations: ['chainAgents'],
+    chain: { from: 'Data Collector', to: 'Reporter', on: 'success' },
+  },
+  {
+    text: 'after the price monitor succeeds run the reporter',
+    operations: ['chainAgents'],
+    chain: { from: 'example.com Price Monitor', to: 'Reporter', on: 'success' },
+  },
+  {
+    text: 'if the job collector fails, run the reporter',
+    operations: ['chainAgents'],
+    chain: { from: 'Job Collector', to: 'Reporter', on: 'failure' },
+  },
+  {
+    text: 'chain the data collector to the monthly report, whether it succeeds or fails',
+    operations: ['chainAgents'],
+    chain: { from: 'Data Collector', to: 'Monthly Report', on: 'always' },
+  },
+  {
+    text: 'run the reporter after the data collector',
+    operations: ['chainAgents'],
+    chain: { from: 'Data Collector', to: 'Reporter', on: 'success' },
+  },
+  { text: 'when the collector finishes, send its results to the reporter', question: 'agent' },
+  { text: 'when the reporting agent finishes, run the lead scraper', reply: /would make a loop/ },
+  { text: 'when the lead scraper is done, run the reporting agent', reply: /already starts/ },
+  {
+    text: 'when the data collector finishes, send its results to the accountant',
+    reply: /could not find an agent called "the accountant"/,
+  },
+  {
+    text: 'stop sending the lead scraper’s results to the reporting agent',
+    operations: ['unchainAgents'],
+    chain: { from: 'Lead Scraper', to: 'Reporting Agent' },
+  },
+  {
+    text: 'unchain the reporting agent from the lead scraper',
+    operations: ['unchainAgents'],
+    chain: { from: 'Lead Scraper', to: 'Reporting Agent' },
+  },
+  { text: 'unchain the data collector from the reporter', reply: /are not chained/ },
 ];

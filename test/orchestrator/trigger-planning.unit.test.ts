@@ -1,0 +1,146 @@
+// The built-in planner's schedules and chains beyond single requests: the time zone it falls back
+// to and says so, "it" for the agent the conversation was about, answers to its questions, inputs
+// for scheduled runs, and the times it gives for "when does X run next".
+import { describe, expect, it } from 'vitest';
+import { BuiltInPlanner } from '../../src/orchestrator/builtin-planner.ts';
+import type { PlannerAnswer, PlannerRequest } from '../../src/orchestrator/planner.ts';
+import { resolveCron } from '../../src/triggers/schedule-times.ts';
+import { agentId, fixtureSnapshot } from './fixture-workspace.ts';
+import { corpusNow } from './planner-corpus.ts';
+
+const planner = new BuiltInPlanner();
+const snapshot = fixtureSnapshot();
+
+function ask(text: string, extra: Partial<PlannerRequest> = {}) {
+  return planner.plan({ text, snapshot, now: corpusNow, ...extra });
+}
+
+/** The next message of the conversation, answering the plan's questions. */
+function answer(previous: PlannerAnswer, text: string, extra: Partial<PlannerRequest> = {}) {
+  return ask(text, { draft: previous.plan?.draft, ...extra });
+}
+
+describe('the built-in planner on schedules and chains', () => {
+  it('plans in UTC when the user memory has no time zone, and says so in the summary', async () => {
+    const planned = await planner.plan({
+      text: 'run the lead scraper every weekday at 9:30',
+      snapshot: fixtureSnapshot({ timezone: undefined }),
+      now: corpusNow,
+    });
+    expect(planned.plan?.operations[0]).toMatchObject({ type: 'scheduleAgent', timezone: 'UTC' });
+    expect(planned.plan?.summary).toMatch(/in UTC, because your user memory has no time zone/);
+    expect(planned.reply).toMatch(/Next: Wednesday 25 November at 09:30; Thursday 26 November at 09:30/);
+  });
+
+  it('takes "it" to be the agent the conversation was about', async () => {
+    const chained = await ask('when it finishes, send its results to the reporter', {
+      lastAgentName: 'Data Collector',
+    });
+    expect(chained.plan?.operations).toEqual([
+      {
+        type: 'chainAgents',
+        from: { agentId: agentId('Data Collector'), agentName: 'Data Collector' },
+        to: { agentId: agentId('Reporter'), agentName: 'Reporter' },
+        on: 'success',
+      },
+    ]);
+    const scheduled = await ask('run it every 15 minutes', { lastAgentName: 'Reporter' });
+    expect(scheduled.plan?.operations[0]).toMatchObject({ type: 'scheduleAgent', agentName: 'Reporter' });
+  });
+
+  it('asks which collector, then chains the one chosen', async () => {
+    const question = await ask('when the collector finishes, send its results to the reporter');
+    expect(question.plan?.questions[0]?.options).toEqual(['Job Collector', 'Data Collector']);
+    const chained = await answer(question, 'the data one');
+    expect(chained.plan?.operations).toEqual([
+      expect.objectContaining({
+        type: 'chainAgents',
+        from: expect.objectContaining({ agentName: 'Data Collector' }),
+        to: expect.objectContaining({ agentName: 'Reporter' }),
+      }),
+    ]);
+  });
+
+  it('quotes the schedule words it did not understand, then takes the answer as the schedule', async () => {
+    const question = await ask('schedule the job collector every blue moon');
+    expect(question.plan?.questions[0]?.text).toMatch(
+      /When should "Job Collector" run\? Could not understand "blue moon" in "every blue moon"\. Say it like "every weekday at 8am"/,
+    );
+    const scheduled = await answer(question, 'every weekday at 8am');
+    const [operation] = scheduled.plan?.operations ?? [];
+    expect(operation?.type === 'scheduleAgent' && resolveCron(operation)).toBe('0 8 * * 1-5');
+    // The Job Collector is paused: the plan says it will not run until resumed.
+    expect(scheduled.reply).toMatch(/It is paused/);
+  });
+
+  it('refuses a time zone it does not know, naming it', async () => {
+    const question = await ask('run the reporter every day at 7 in Mars/Olympus');
+    expect(question.plan?.questions[0]?.text).toMatch(/"Mars\/Olympus" is not a time zone Orca knows/);
+    const scheduled = await answer(question, 'in Europe/Paris');
+    expect(scheduled.plan?.operations[0]).toMatchObject({ timezone: 'Europe/Paris', text: 'every day at 7' });
+  });
+
+  it('asks for the input a scheduled run needs, and keeps the input given', async () => {
+    const needsUrl = fixtureSnapshot();
+    const reporter = needsUrl.agents.find((agent) => agent.name === 'Reporter');
+    if (!reporter) throw new Error('no Reporter in the fixture');
+    reporter.spec = {
+      ...reporter.spec,
+      input: { type: 'object', properties: { url: { type: 'string' } }, required: ['url'] },
+    };
+    const missing = await planner.plan({
+      text: 'run the reporter hourly',
+      snapshot: needsUrl,
+      now: corpusNow,
+    });
+    expect(missing.plan).toBeUndefined();
+    expect(missing.reply).toMatch(/needs url as input on each scheduled run/);
+    const given = await planner.plan({
+      text: 'run the reporter hourly on https://example.com/report and catch up if missed',
+      snapshot: needsUrl,
+      now: corpusNow,
+    });
+    expect(given.plan?.operations[0]).toMatchObject({
+      type: 'scheduleAgent',
+      text: 'hourly',
+      input: { url: 'https://example.com/report' },
+      missed: 'run_once',
+    });
+  });
+
+  it('says when an agent runs next in words, and what starts the ones without a schedule', async () => {
+    const weekly = await ask('when does the weekly report run next?');
+    expect(weekly.plan).toBeUndefined();
+    expect(weekly.reply).toBe(
+      '"Weekly Report" runs at 08:00 AM, only on Monday (Europe/Berlin). Next: Monday 30 November at 08:00; Monday 7 December at 08:00; Monday 14 December at 08:00.',
+    );
+    const all = await ask('when do my agents run next?');
+    expect(all.reply).toMatch(/^"Weekly Report" runs/);
+  });
+
+  it('schedules a new agent in the same plan, after its test run, by its name', async () => {
+    const planned = await ask(
+      'create an agent that monitors https://example.com/status every morning at 8am',
+    );
+    const [create, run, schedule] = planned.plan?.operations ?? [];
+    expect([create?.type, run?.type, schedule?.type]).toEqual(['createAgent', 'runAgent', 'scheduleAgent']);
+    const name = create?.type === 'createAgent' ? create.spec.name : undefined;
+    expect(schedule).toMatchObject({ agentName: name, text: 'every morning at 8am', before: null });
+    expect(schedule).not.toHaveProperty('agentId');
+    expect(planned.plan?.summary).toMatch(
+      /then run it at 08:00 AM \(Europe\/Berlin\), times in Europe\/Berlin/,
+    );
+  });
+
+  it('unchains either way round, and does not chain an agent to itself', async () => {
+    const unchained = await ask('unchain the reporting agent');
+    expect(unchained.plan?.operations[0]).toMatchObject({
+      type: 'unchainAgents',
+      from: { agentName: 'Lead Scraper' },
+      to: { agentName: 'Reporting Agent' },
+    });
+    const itself = await ask('when the data collector finishes, run the data collector');
+    expect(itself.plan).toBeUndefined();
+    expect(itself.reply).toMatch(/cannot start itself/);
+  });
+});
