@@ -21,7 +21,7 @@ import {
   type PlanRecord,
   updatePlan,
 } from '../store/plan-repository.ts';
-import { agentRunStats, findRun, type RunRecord } from '../store/run-repository.ts';
+import { agentRunStats, findRun, type RunRecord, recentRunsPerAgent } from '../store/run-repository.ts';
 import type { Store } from '../store/store.ts';
 import { dismissedSuggestions, dismissSuggestion } from '../store/suggestion-repository.ts';
 import { getUserMemory } from '../store/user-memory-repository.ts';
@@ -193,6 +193,7 @@ export class Orchestrator {
       const all = advise({
         snapshot,
         stats: await agentRunStats(scope),
+        recentRuns: await recentRunsPerAgent(scope),
         createdAt: new Map(agents.map((agent) => [agent.id, agent.createdAt])),
         now: new Date(),
       });

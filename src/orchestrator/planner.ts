@@ -7,6 +7,8 @@ import type { ChainConditionName, PlannedChange, ScheduleState } from '../domain
 export interface ScheduleSnapshot extends ScheduleState {
   description: string;
   nextRun: string | null;
+  /** When the schedule was set as it is: advice counts only the runs since. */
+  setAt?: string;
 }
 
 export interface ChainSnapshot {

@@ -56,6 +56,7 @@ export async function workspaceSnapshot(
           missed: schedule.missed,
           description: describeCron(schedule.cron, schedule.timezone),
           nextRun: schedule.enabled ? (schedule.nextFireAt?.toISOString() ?? null) : null,
+          setAt: schedule.updatedAt.toISOString(),
         },
       };
     }),

@@ -520,3 +520,41 @@ export async function childRuns(scope: WorkspaceScope, parentIds: string[]): Pro
     .where(and(eq(runs.workspaceId, scope.workspaceId), inArray(runs.parentRunId, parentIds)))
     .orderBy(asc(runs.createdAt), asc(runs.id));
 }
+
+/** A finished run as the Orchestrator's advice reads it: how it started, what went in and out. */
+export interface RecentRun {
+  agentId: string;
+  agentVersion: number;
+  trigger: RunTrigger;
+  status: RunStatus;
+  input: Record<string, unknown>;
+  output: unknown;
+  usage: StoredUsage | null;
+  createdAt: Date;
+}
+
+/** Each agent's newest finished runs (at most `perAgent`), newest first, for the Orchestrator's advice. */
+export async function recentRunsPerAgent(scope: WorkspaceScope, perAgent = 10): Promise<RecentRun[]> {
+  const result = await scope.db.execute(sql`
+    select agent_id as "agentId", agent_version as "agentVersion", trigger, status, input, output,
+           usage, created_at as "createdAt"
+    from (
+      select *, row_number() over (partition by agent_id order by created_at desc, id desc) as position
+      from runs
+      where workspace_id = ${scope.workspaceId} and status in ('succeeded', 'failed', 'cancelled')
+    ) ranked
+    where position <= ${perAgent}
+    order by agent_id, created_at desc, id desc`);
+  const rows = (result as unknown as { rows: Record<string, unknown>[] }).rows;
+  return rows.map((row) => ({
+    agentId: String(row.agentId),
+    agentVersion: Number(row.agentVersion),
+    trigger: row.trigger as RunTrigger,
+    status: row.status as RunStatus,
+    input: (row.input ?? {}) as Record<string, unknown>,
+    output: row.output ?? null,
+    usage: (row.usage ?? null) as StoredUsage | null,
+    // PGlite gives a Date, node-postgres may give the text; String(date) would drop milliseconds.
+    createdAt: row.createdAt instanceof Date ? row.createdAt : new Date(String(row.createdAt)),
+  }));
+}

@@ -2,6 +2,7 @@
 // edited), rejected or undone.
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
+import { suggestionKinds } from '../../orchestrator/advisor.ts';
 import type { PlanRecord } from '../../store/plan-repository.ts';
 import { requirePrincipal } from '../authentication.ts';
 import type { ApiEnv } from '../context.ts';
@@ -72,7 +73,7 @@ const suggestionParams = z.object({ ws: idParameter('ws'), suggestionId: idParam
 const suggestionSchema = z
   .object({
     id: z.string(),
-    kind: z.enum(['repeated_failures', 'never_runs']),
+    kind: z.enum(suggestionKinds),
     agentId: z.string(),
     agentName: z.string(),
     reason: z.string().describe('Why, with the figures seen.'),
