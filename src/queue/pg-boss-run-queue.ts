@@ -103,13 +103,17 @@ export async function startRunQueue(database: Database, logger: RunQueueLogger):
       );
     },
     async work(options) {
-      await boss.work<RunJob>(
-        runQueueName,
-        { ...runWorkOptions, localConcurrency: options.concurrency },
-        async (jobs) => {
+      // One pg-boss worker per lane, so that a lane that has just run a job can ask for its next
+      // fetch at once (notifyWorker): a burst of runs (fifty schedules falling due together)
+      // drains back to back instead of a lane waiting out its poll after every run. A lane whose
+      // fetch finds nothing falls back to NOTIFY and polling.
+      for (let lane = 0; lane < options.concurrency; lane++) {
+        let laneId = '';
+        laneId = await boss.work<RunJob>(runQueueName, runWorkOptions, async (jobs) => {
           for (const job of jobs) await options.execute(runJobSchema.parse(job.data));
-        },
-      );
+          boss.notifyWorker(laneId);
+        });
+      }
     },
     async stop(timeoutMs = 30_000) {
       await boss.stop({ graceful: true, timeout: timeoutMs, close: true });
