@@ -6,7 +6,6 @@ import { OrcaError } from '../domain/errors.ts';
 import type { PlanOperation, PlanQuestion } from '../domain/plan.ts';
 import { chosenAgent, whichAgent } from './agent-choice.ts';
 import { agentsMentioned } from './agent-names.ts';
-import { retryFix } from './fixes.ts';
 import type { Planner, PlannerAnswer, PlannerRequest, WorkspaceSnapshot } from './planner.ts';
 import {
   emailsIn,
@@ -23,6 +22,7 @@ import { scheduleIn } from './schedule-phrases.ts';
 import { answerNextRuns, inSentence, nextTimesInWords, scheduleOperation } from './schedule-planning.ts';
 import { monitorSpec, type Notification, notificationSteps, scraperSpec } from './spec-templates.ts';
 import { continueTriggerDraft, isTriggerDraft, planTriggerRequest } from './trigger-planning.ts';
+import { continueFixDraft, explainFailure, isFixDraft } from './troubleshooting.ts';
 import {
   type ActionIntent,
   type AgentKind,
@@ -179,7 +179,7 @@ export class BuiltInPlanner implements Planner {
       return { reply: describeAgents(agents) };
     }
     if (questionPatterns.whyFailed.some((pattern) => pattern.test(lower))) {
-      return this.#explainFailure(text, agents);
+      return explainFailure(request);
     }
 
     const mentioned = agentsMentioned(text, agents);
@@ -235,6 +235,7 @@ export class BuiltInPlanner implements Planner {
       return { reply: 'All right, I dropped that plan.' };
     }
     if (isTriggerDraft(draft)) return continueTriggerDraft(draft, text, request);
+    if (isFixDraft(draft)) return continueFixDraft(draft, text, request);
     if (draft.candidates) {
       const candidates = request.snapshot.agents.filter((agent) => draft.candidates?.includes(agent.id));
       const agent = chosenAgent(text, candidates);
@@ -519,47 +520,6 @@ export class BuiltInPlanner implements Planner {
             before: agent.spec,
           },
         ],
-      },
-    };
-  }
-
-  #explainFailure(text: string, agents: readonly SnapshotAgent[]): PlannerAnswer {
-    const mentioned = agentsMentioned(text, agents);
-    const failedOnes = agents.filter((agent) => agent.lastRun?.status === 'failed');
-    const agent =
-      mentioned.length === 1 ? mentioned[0]?.item : failedOnes.length === 1 ? failedOnes[0] : undefined;
-    if (!agent) {
-      return {
-        reply:
-          failedOnes.length > 0
-            ? `Which agent? These failed last time: ${failedOnes.map((item) => `"${item.name}"`).join(', ')}.`
-            : 'None of the agents failed on its last run.',
-      };
-    }
-    const run = agent.lastRun;
-    if (run?.status !== 'failed') {
-      return {
-        reply: `"${agent.name}" did not fail on its last run${run ? ` (it ${run.status})` : ' (it has not run yet)'}.`,
-      };
-    }
-    const error = run.error;
-    const where = error?.stepId ? ` at step "${error.stepId}"` : '';
-    const reply = `"${agent.name}" failed${where}: ${error?.message ?? 'no reason was recorded'}`;
-    const fix = retryFix(agent);
-    if (!fix) {
-      const hint = /answered 404/.test(error?.message ?? '')
-        ? `\nThe page is not there any more. If it moved, tell me: "use https://… instead for ${agent.name}".`
-        : /matched nothing|no records/i.test(error?.message ?? '')
-          ? `\nThe page has changed its layout. Tell me what marks each record now, e.g. "the ${agent.name} records are \`.item\`".`
-          : '';
-      return { reply: `${reply}${hint}` };
-    }
-    return {
-      reply: `${reply}\nThat kind of failure often passes on a second try: I can let "${fix.stepId}" retry up to 3 times with a 60-second limit.`,
-      plan: {
-        summary: `Let "${fix.stepId}" of "${agent.name}" retry.`,
-        questions: [],
-        operations: [fix.operation],
       },
     };
   }

@@ -35,3 +35,80 @@ export function retryFix(
     },
   };
 }
+
+/** An updateAgent operation with the agent's spec changed by `change`, which answers what it changed. */
+function specUpdate(
+  agent: WorkspaceSnapshot['agents'][number],
+  change: (spec: AgentSpec) => boolean,
+): PlanOperation | undefined {
+  const spec: AgentSpec = structuredClone(agent.spec);
+  if (!change(spec)) return undefined;
+  return {
+    type: 'updateAgent',
+    agentId: agent.id,
+    agentName: agent.name,
+    expectedVersion: agent.version,
+    spec: spec as unknown as Record<string, unknown>,
+    before: agent.spec as unknown as Record<string, unknown>,
+  };
+}
+
+/** Every string of a value equal to `from`, replaced by `to`; answers how many were. */
+function replaceEverywhere(value: Record<string, unknown>, from: string, to: string): number {
+  let replaced = 0;
+  for (const [key, item] of Object.entries(value)) {
+    if (item === from) {
+      value[key] = to;
+      replaced++;
+    } else if (item && typeof item === 'object') {
+      replaced += replaceEverywhere(item as Record<string, unknown>, from, to);
+    }
+  }
+  return replaced;
+}
+
+/** The fixed address a step fetches or opens (not one made from a template), if it has one. */
+export function fixedUrlOf(agent: WorkspaceSnapshot['agents'][number], stepId: string): string | undefined {
+  const url = agent.spec.steps.find((step) => step.id === stepId)?.with.url;
+  return typeof url === 'string' && !url.includes('{{') ? url : undefined;
+}
+
+/**
+ * Points the step at a new address, and every other use of the old one in the agent (an
+ * extraction's base URL, a browser step on the same page), so the agent stays consistent.
+ */
+export function urlFix(
+  agent: WorkspaceSnapshot['agents'][number],
+  stepId: string,
+  newUrl: string,
+): PlanOperation | undefined {
+  const oldUrl = fixedUrlOf(agent, stepId);
+  if (!oldUrl || oldUrl === newUrl) return undefined;
+  return specUpdate(
+    agent,
+    (spec) => spec.steps.reduce((count, step) => count + replaceEverywhere(step.with, oldUrl, newUrl), 0) > 0,
+  );
+}
+
+/** The selector a failed step looked for: the one its error names, else an extraction's records. */
+export function selectorOf(agent: WorkspaceSnapshot['agents'][number], stepId: string, named?: string) {
+  if (named) return named;
+  const step = agent.spec.steps.find((candidate) => candidate.id === stepId);
+  const records = step?.with.records as { selector?: unknown } | undefined;
+  const selector = records?.selector ?? step?.with.selector;
+  return typeof selector === 'string' ? selector : undefined;
+}
+
+/** Replaces the selector in the step that failed (wherever in its input it stands). */
+export function selectorFix(
+  agent: WorkspaceSnapshot['agents'][number],
+  stepId: string,
+  oldSelector: string,
+  newSelector: string,
+): PlanOperation | undefined {
+  if (oldSelector === newSelector) return undefined;
+  return specUpdate(agent, (spec) => {
+    const step = spec.steps.find((candidate) => candidate.id === stepId);
+    return step ? replaceEverywhere(step.with, oldSelector, newSelector) > 0 : false;
+  });
+}

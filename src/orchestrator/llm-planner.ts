@@ -14,6 +14,7 @@ import {
 } from '../domain/plan.ts';
 import type { Tool } from '../runtime/tool.ts';
 import type { LanguageModelService } from '../runtime/tool-services.ts';
+import { reconnectInstructions } from './connection-help.ts';
 import { triggerOperation, triggerOperationTypes } from './llm-trigger-operations.ts';
 import type { Planner, PlannerAnswer, PlannerRequest, WorkspaceSnapshot } from './planner.ts';
 
@@ -152,7 +153,11 @@ function compactSnapshot(snapshot: WorkspaceSnapshot) {
     lastRun: agent.lastRun && {
       status: agent.lastRun.status,
       error: agent.lastRun.error?.message,
+      code: agent.lastRun.error?.code,
       step: agent.lastRun.error?.stepId,
+      screenshot: agent.lastRun.error?.screenshot,
+      page: agent.lastRun.error?.url,
+      selector: agent.lastRun.error?.selector,
     },
     schedule: agent.schedule && {
       cron: agent.schedule.cron,
@@ -161,6 +166,18 @@ function compactSnapshot(snapshot: WorkspaceSnapshot) {
       enabled: agent.schedule.enabled,
       nextRun: agent.schedule.nextRun,
     },
+  }));
+}
+
+/** The accounts, with the exact calls that reconnect each: troubleshooting tells the user them. */
+function compactConnections(snapshot: WorkspaceSnapshot) {
+  return (snapshot.connections ?? []).map((connection) => ({
+    service: connection.service,
+    label: connection.label || undefined,
+    kind: connection.kind,
+    default: connection.isDefault,
+    status: connection.status,
+    reconnect: reconnectInstructions(connection),
   }));
 }
 
@@ -191,6 +208,8 @@ export class LlmPlanner implements Planner {
         `The tools: ${catalog}`,
         `The workspace’s agents: ${JSON.stringify(compactSnapshot(snapshot))}`,
         `The chains between them: ${JSON.stringify(compactChains(snapshot))}`,
+        `The connected accounts (never their secrets): ${JSON.stringify(compactConnections(snapshot))}`,
+        'Troubleshooting ("why did X fail"): explain the last run’s error in plain words (its code, step and message; mention the screenshot address when there is one). Propose the fix as a plan: a page that answered 404 or 410 → updateAgent with the new address when the user gives one, else ask for it (question id "url"); a selector that matches nothing → updateAgent with the new selector when the user gives one, else ask what marks each record now (question id "selector"); a passing failure (timeout, network, 5xx) → updateAgent adding retry and timeoutMs to that step; a refused sign-in, an expired, unauthorized or missing account → no operations: say exactly how to reconnect, from the account’s "reconnect".',
         snapshot.timezone
           ? `The user’s time zone: ${snapshot.timezone}.`
           : 'The user’s memory has no time zone: schedules are read in UTC unless the user names one; say so.',

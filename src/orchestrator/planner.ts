@@ -19,6 +19,31 @@ export interface ChainSnapshot {
   enabled: boolean;
 }
 
+/** Why a run failed, with what troubleshooting needs of the error's details. */
+export interface RunErrorSnapshot {
+  code: string;
+  message: string;
+  stepId?: string;
+  /** Where the failure screenshot of a browser step can be fetched, when it has one. */
+  screenshot?: string;
+  /** The page the browser was at, or the HTTP status an address answered. */
+  url?: string;
+  status?: number;
+  /** The selector that matched nothing. */
+  selector?: string;
+}
+
+/** A connected account as planners see it: never its secret. */
+export interface ConnectionSnapshot {
+  id: string;
+  workspaceId: string;
+  service: string;
+  label: string;
+  kind: 'api_key' | 'login' | 'oauth2';
+  isDefault: boolean;
+  status: 'untested' | 'working' | 'failing';
+}
+
 /** What a planner knows of the workspace: compact, and the same for both planners. */
 export interface WorkspaceSnapshot {
   agents: {
@@ -30,12 +55,14 @@ export interface WorkspaceSnapshot {
     lastRun?: {
       id: string;
       status: string;
-      error?: { code: string; message: string; stepId?: string } | null;
+      error?: RunErrorSnapshot | null;
       finishedAt?: string | null;
     };
     schedule?: ScheduleSnapshot;
   }[];
   chains: ChainSnapshot[];
+  /** The workspace's connected accounts (left out where a planner has no use for them). */
+  connections?: ConnectionSnapshot[];
   /** The user's time zone, from their memory. */
   timezone?: string;
 }

@@ -4,9 +4,11 @@ import { listAgents } from '../store/agent-repository.ts';
 import { listChains } from '../store/chain-repository.ts';
 import { latestRunPerAgent } from '../store/run-repository.ts';
 import { listSchedules } from '../store/schedule-repository.ts';
+import type { StoredError } from '../store/schema.ts';
 import type { WorkspaceScope } from '../store/store.ts';
+import { listConnections } from '../store/vault-repository.ts';
 import { describeCron } from '../triggers/schedule-times.ts';
-import type { WorkspaceSnapshot } from './planner.ts';
+import type { RunErrorSnapshot, WorkspaceSnapshot } from './planner.ts';
 
 /** Planners read at most this many agents; a workspace with more is summarised by them. */
 const snapshotAgentLimit = 1000;
@@ -15,16 +17,26 @@ export async function workspaceSnapshot(
   scope: WorkspaceScope,
   timezone?: string,
 ): Promise<WorkspaceSnapshot> {
-  const [agents, lastRuns, schedules, chains] = [
+  const [agents, lastRuns, schedules, chains, connections] = [
     await listAgents(scope, { limit: snapshotAgentLimit }),
     await latestRunPerAgent(scope),
     await listSchedules(scope),
     await listChains(scope),
+    await listConnections(scope),
   ];
   const lastRunOf = new Map(lastRuns.map((run) => [run.agentId, run]));
   const scheduleOf = new Map(schedules.map((schedule) => [schedule.agentId, schedule]));
   return {
     timezone,
+    connections: connections.map((connection) => ({
+      id: connection.id,
+      workspaceId: connection.workspaceId,
+      service: connection.service,
+      label: connection.label,
+      kind: connection.kind,
+      isDefault: connection.isDefault,
+      status: connection.status,
+    })),
     chains: chains.map((chain) => ({
       fromAgentId: chain.fromAgentId,
       toAgentId: chain.toAgentId,
@@ -44,7 +56,7 @@ export async function workspaceSnapshot(
         lastRun: run && {
           id: run.id,
           status: run.status,
-          error: run.error ?? null,
+          error: run.error ? errorSnapshot(run.error) : null,
           finishedAt: run.finishedAt?.toISOString() ?? null,
         },
         schedule: schedule && {
@@ -60,5 +72,20 @@ export async function workspaceSnapshot(
         },
       };
     }),
+  };
+}
+
+/** A run's error with the details troubleshooting reads: the screenshot, the page, the selector. */
+function errorSnapshot(error: StoredError): RunErrorSnapshot {
+  const details = error.details ?? {};
+  const screenshot = (details.screenshot as { path?: unknown } | undefined)?.path;
+  return {
+    code: error.code,
+    message: error.message,
+    ...(error.stepId ? { stepId: error.stepId } : {}),
+    ...(typeof screenshot === 'string' ? { screenshot } : {}),
+    ...(typeof details.url === 'string' ? { url: details.url } : {}),
+    ...(typeof details.status === 'number' ? { status: details.status } : {}),
+    ...(typeof details.selector === 'string' ? { selector: details.selector } : {}),
   };
 }

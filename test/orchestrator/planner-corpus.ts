@@ -8,7 +8,7 @@ export interface CorpusCase {
   /** The agent the operations act on (its name in the fixture workspace). */
   agent?: string;
   /** The id of the question the plan must ask. */
-  question?: 'url' | 'records' | 'agent' | 'schedule';
+  question?: 'url' | 'records' | 'agent' | 'schedule' | 'selector';
   /** An answer without a plan, matching this. */
   reply?: RegExp;
   /** The schedule a scheduleAgent operation must save. */
@@ -204,6 +204,43 @@ export const corpus: CorpusCase[] = [
     agent: 'Weekly Report',
   },
   { text: 'why did the lead scraper fail', reply: /did not fail/ },
+  // A page that moved: the new address in the request makes the plan, else a question asks for it.
+  { text: 'why did the monthly report fail?', question: 'url' },
+  { text: 'what went wrong with the monthly report', question: 'url' },
+  {
+    text: 'why did the monthly report fail? use https://example.com/our-team instead',
+    reply: /answered 404.*https:\/\/example\.com\/our-team instead/s,
+    operations: ['updateAgent'],
+    agent: 'Monthly Report',
+  },
+  // A layout that changed: the new selector in the request makes the plan, else a question.
+  { text: 'why did the job collector fail', question: 'selector' },
+  {
+    text: 'why is the job collector failing? each job is `.job-card` now',
+    reply: /look for `\.job-card` instead of `\.lead`/,
+    operations: ['updateAgent'],
+    agent: 'Job Collector',
+  },
+  // A refused sign-in or an account to reconnect: how, exactly, and the screenshot when there is one.
+  {
+    text: 'why did the reporter fail?',
+    reply:
+      /refused the sign-in.*PATCH \/api\/workspaces\/[\w-]+\/connections\/[\w-]+ \{"secret": \{"password".*screenshot of the page when it failed: \/api\/workspaces\/.*\/content/s,
+  },
+  {
+    text: 'what happened to the reporter',
+    reply: /Wrong password.*POST \/api\/workspaces\/[\w-]+\/connections\/[\w-]+\/test/s,
+  },
+  {
+    text: 'why did the reporting agent (old) fail',
+    reply:
+      /expired.*POST \/api\/workspaces\/[\w-]+\/connections\/[\w-]+\/authorize and opens the authorizationUrl/s,
+  },
+  {
+    text: 'why did the data collector fail',
+    reply:
+      /no connected account "sheets".*POST \/api\/workspaces\/[\w-]+\/connections \{"service": "sheets", "kind": "api_key"/s,
+  },
   // Things it does not understand, said plainly.
   { text: 'purple elephants sing', reply: /did not understand/ },
   { text: 'hello', reply: /did not understand/ },
