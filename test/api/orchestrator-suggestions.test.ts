@@ -15,6 +15,9 @@ let ws: string;
 beforeAll(async () => {
   llm = await startScriptedLlmServer();
   orca = await startTestPlatform({ configOverrides: { llm: `openai-compatible:${llm.baseUrl}#scripted` } });
+  // The schedules here only feed the advice; a real firing at a quarter hour during a test would
+  // add a run the test did not make, so this platform's scheduler is stopped.
+  await orca.platform.scheduler?.stop();
   owner = await orca.signUp('Advice Owner');
   ws = (await orca.createWorkspace(owner, 'Advice')).id;
 });
