@@ -122,6 +122,8 @@ function failure(text: string, leftover: string[]): ScheduleWordsError {
 interface TimeOfDay {
   hour: number;
   minute: number;
+  /** Whether am or pm was said (or a 24-hour time given), so a part of the day cannot move it. */
+  settled?: boolean;
 }
 
 function parseClock(hourText: string, minuteText: string | undefined, meridiem: string | undefined) {
@@ -168,7 +170,8 @@ function takeTime(reader: Reader): TimeOfDay | undefined {
     reader.take(/\b(?:at )?(\d{1,2}):(\d{2}) ?(am|pm)?\b/) ?? reader.take(/\b(?:at )?(\d{1,2})()(am|pm)\b/);
   if (clock) {
     const time = parseClock(clock[1] ?? '', clock[2] || undefined, clock[3]);
-    if (time) return time;
+    if (time)
+      return { ...time, settled: clock[3] !== undefined || Number(clock[1]) > 12 || Number(clock[1]) === 0 };
     throw new ScheduleWordsError(`"${clock[0].trim()}" is not a time of day (hours 0-23, minutes 0-59).`, [
       clock[0].trim(),
     ]);
@@ -252,8 +255,13 @@ export function cronFromWords(text: string): string {
   const weekly = reader.take(/\b(weekly|every week|each week)\b/);
   const days = nth ? undefined : takeDays(reader);
   const clockTime = takeTime(reader);
-  const dayPartTime = takeDayPart(reader);
-  const time = clockTime ?? dayPartTime;
+  const dayPart = takeDayPart(reader);
+  // "every evening at 7" is 19:00: a part of the day after noon moves a bare hour of 1 to 11.
+  const afternoon = dayPart !== undefined && dayPart.hour >= 12;
+  const time =
+    clockTime && !clockTime.settled && afternoon && clockTime.hour >= 1 && clockTime.hour <= 11
+      ? { ...clockTime, hour: clockTime.hour + 12 }
+      : (clockTime ?? dayPart);
   const leftover = reader.leftover();
   if (leftover.length > 0) throw failure(text, leftover);
 

@@ -21,6 +21,11 @@ describe('schedules in words', () => {
     ['weekly on friday at 4pm', '0 16 * * 5'],
     ['every evening', '0 18 * * *'],
     ['every weekend at noon', '0 12 * * 0,6'],
+    ['every evening at 7', '0 19 * * *'],
+    ['every afternoon at 3:15', '15 15 * * *'],
+    ['at 9:30 in the evening', '30 21 * * *'],
+    ['every morning at 7', '0 7 * * *'],
+    ['every evening at 7am', '0 7 * * *'],
   ])('reads "%s" as %s', (text, cron) => {
     expect(cronFromWords(text)).toBe(cron);
   });

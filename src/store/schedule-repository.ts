@@ -1,7 +1,7 @@
 // Schedules: one per agent. Firing is a compare-and-set on `next_fire_at`, so of all the workers
 // that see an occurrence due, exactly one moves it forward and starts the run.
 import { and, asc, eq, inArray, isNotNull, lte, min } from 'drizzle-orm';
-import { type MissedFiringPolicy, schedules } from './schema.ts';
+import { type MissedFiringPolicy, runs, schedules } from './schema.ts';
 import type { SystemScope, WorkspaceScope } from './store.ts';
 
 export type ScheduleRecord = typeof schedules.$inferSelect;
@@ -13,7 +13,8 @@ export interface ScheduleValues {
   input: Record<string, unknown>;
   enabled: boolean;
   missed: MissedFiringPolicy;
-  nextFireAt: Date | null;
+  /** Left out (undefined) to keep the stored one: a change of input alone must not move it. */
+  nextFireAt?: Date | null;
 }
 
 export async function findSchedule(scope: WorkspaceScope, agentId: string) {
@@ -47,10 +48,16 @@ export async function saveSchedule(
   values: ScheduleValues,
   createdBy: string | null,
 ): Promise<ScheduleRecord> {
+  // A next occurrence read earlier is never written back: a worker may have fired it meanwhile,
+  // and setting it again would point the schedule at an occurrence that already has its run.
+  const { nextFireAt, ...rest } = values;
   const [row] = await scope.db
     .insert(schedules)
-    .values({ workspaceId: scope.workspaceId, agentId, ...values, createdBy })
-    .onConflictDoUpdate({ target: schedules.agentId, set: { ...values, updatedAt: new Date() } })
+    .values({ workspaceId: scope.workspaceId, agentId, ...rest, nextFireAt: nextFireAt ?? null, createdBy })
+    .onConflictDoUpdate({
+      target: schedules.agentId,
+      set: { ...rest, ...(nextFireAt === undefined ? {} : { nextFireAt }), updatedAt: new Date() },
+    })
     .returning();
   if (!row) throw new Error('saving a schedule returned no row');
   return row;
@@ -125,8 +132,26 @@ export async function advanceSchedule(
     .update(schedules)
     .set({
       nextFireAt: fired.next,
+      // A cron with no occurrence left (a year that has passed) is switched off, not left "on".
+      ...(fired.next === null ? { enabled: false } : {}),
       lastFiredAt: fired.occurrence,
       ...(fired.runId ? { lastRunId: fired.runId } : {}),
     })
     .where(and(eq(schedules.workspaceId, scope.workspaceId), eq(schedules.id, scheduleId)));
+}
+
+/** Whether the agent already has a run for this occurrence (the unique index would refuse another). */
+export async function scheduledRunExists(scope: WorkspaceScope, agentId: string, occurrence: Date) {
+  const [row] = await scope.db
+    .select({ id: runs.id })
+    .from(runs)
+    .where(
+      and(
+        eq(runs.workspaceId, scope.workspaceId),
+        eq(runs.agentId, agentId),
+        eq(runs.scheduledFor, occurrence),
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
 }

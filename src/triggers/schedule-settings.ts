@@ -90,7 +90,13 @@ export function scheduleSettings(
   const enabled = request.enabled ?? existing?.enabled ?? true;
   const timingChanged = given || request.timezone !== undefined || (enabled && !existing?.enabled);
   // A new time, or a schedule switched back on, counts from now: nothing missed meanwhile fires.
-  const nextFireAt = !timingChanged && existing ? existing.nextFireAt : nextOccurrence(cron, timezone, now);
+  const nextFireAt = !timingChanged && existing ? undefined : nextOccurrence(cron, timezone, now);
+  if (nextFireAt === null) {
+    throw ruleViolated(
+      `"${cron}" never fires again after now. Check the day of the month and the month (such as 31 February), or the year.`,
+      [{ path: given && request.text !== undefined ? 'text' : 'cron', message: 'no future occurrence' }],
+    );
+  }
   return {
     values: {
       cron,

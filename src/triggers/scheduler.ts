@@ -17,6 +17,7 @@ import {
   dueSchedules,
   earliestFireAt,
   lockDueSchedules,
+  scheduledRunExists,
 } from '../store/schedule-repository.ts';
 import type { Store, WorkspaceScope } from '../store/store.ts';
 import { nextOccurrence } from './schedule-times.ts';
@@ -78,9 +79,10 @@ export class Scheduler {
     while (!this.#stopped) {
       let pause = this.#options.maximumSleepMilliseconds;
       try {
-        await this.fireDue();
+        const { failed } = await this.#fireDueGroups();
         const earliest = await this.#options.store.system((system) => earliestFireAt(system));
-        if (earliest) pause = Math.max(0, Math.min(pause, earliest.getTime() - Date.now()));
+        // After a failure the failing schedules are still due: wait the full pause, not 0 ms.
+        if (earliest && failed === 0) pause = Math.max(0, Math.min(pause, earliest.getTime() - Date.now()));
       } catch (error) {
         if (this.#stopped) return;
         this.#options.logger.error('the scheduler could not fire due schedules; it tries again', error);
@@ -96,23 +98,32 @@ export class Scheduler {
     }
   }
 
-  /** Fires every occurrence due now; answers how many runs it started. */
+  /** Fires every occurrence due now; answers how many runs it started and how many groups failed. */
   async fireDue(): Promise<number> {
+    return (await this.#fireDueGroups()).started;
+  }
+
+  async #fireDueGroups(): Promise<{ started: number; failed: number }> {
     let started = 0;
+    let failed = 0;
     for (;;) {
       const due = await this.#options.store.system((system) => dueSchedules(system, new Date(), batchSize));
       // The due schedules of one workspace fire together, in one transaction with one queue
       // insert; a few such groups at once (on PostgreSQL each has its own connection). Rows
       // another worker is firing are skipped, not waited for, so workers share a burst.
-      await mapWithConcurrency(groupsOf(due), firingConcurrency, async (group) => {
-        if (this.#stopped) return;
+      const counts = await mapWithConcurrency(groupsOf(due), firingConcurrency, async (group) => {
+        if (this.#stopped) return 0;
         try {
-          started += await this.#fire(group.workspaceId, group.scheduleIds);
+          return await this.#fire(group.workspaceId, group.scheduleIds);
         } catch (error) {
+          failed++;
           this.#options.logger.error(`schedules of workspace ${group.workspaceId} could not fire`, error);
+          return 0;
         }
       });
-      if (this.#stopped || due.length < batchSize) return started;
+      started += counts.reduce((sum, count) => sum + count, 0);
+      // A failing group stays due; going round again at once would only fail again.
+      if (this.#stopped || failed > 0 || due.length < batchSize) return { started, failed };
     }
   }
 
@@ -125,11 +136,16 @@ export class Scheduler {
       for (const schedule of locked) {
         const occurrence = schedule.nextFireAt as Date;
         const missed = now.getTime() - occurrence.getTime() > this.#options.missedAfterMilliseconds;
-        // After a missed stretch, the next occurrence is the first one still ahead: the others
-        // are skipped, or stand for the one run the policy allows.
-        const next = nextOccurrence(schedule.cron, schedule.timezone, missed ? now : occurrence);
+        const following = nextOccurrence(schedule.cron, schedule.timezone, occurrence);
+        // Behind by more than one occurrence (Orca was down or busy): the earliest stands for all
+        // of them, and the schedule moves to the first one still ahead, so a restart never
+        // replays a backlog. Long missed ones are skipped altogether unless the policy says run once.
+        const behind = following !== null && following.getTime() <= now.getTime();
+        const next = missed || behind ? nextOccurrence(schedule.cron, schedule.timezone, now) : following;
         const agent = await findAgent(scope, schedule.agentId);
-        if ((missed && schedule.missed === 'skip') || !agent || agent.status === 'paused') {
+        // A run for this occurrence already exists when someone set the schedule back onto it.
+        const alreadyRun = await scheduledRunExists(scope, schedule.agentId, occurrence);
+        if ((missed && schedule.missed === 'skip') || !agent || agent.status === 'paused' || alreadyRun) {
           if (missed) {
             logger.info('skipped a missed schedule occurrence', {
               scheduleId: schedule.id,
@@ -153,7 +169,7 @@ export class Scheduler {
         }
       }
       await runQueue.enqueueInTransaction(scope.db, jobs);
-      return locked.length;
+      return jobs.length;
     });
   }
 

@@ -239,4 +239,75 @@ describe('schedules', () => {
     expect((await orca.request('DELETE', schedulePath(agentId), { token: owner.token })).status).toBe(204);
     expect((await orca.request('GET', schedulePath(agentId), { token: owner.token })).status).toBe(404);
   });
+
+  it('keeps its next occurrence when only the input changes, and never fires an occurrence twice', async () => {
+    const agentId = await createAgent();
+    await orca.request('PUT', schedulePath(agentId), {
+      token: owner.token,
+      body: { text: 'every day at 3am' },
+    });
+    const fired = new Date(Date.now() - 2_000);
+    fired.setMilliseconds(0);
+    await makeDue(agentId, fired);
+    // Fired here, or by the platform's own scheduler just before: either way, one run.
+    await orca.platform.scheduler?.fireDue();
+    await expect.poll(async () => (await scheduledRuns(agentId)).length).toBe(1);
+    const [{ next }] = await selectRows<{ next: string }>(
+      orca.platform,
+      sql`select next_fire_at as next from schedules where agent_id = ${agentId}`,
+    ).then((rows) => rows.map((row) => ({ next: new Date(row.next).toISOString() })));
+    const changed = await orca.request('PUT', schedulePath(agentId), {
+      token: owner.token,
+      body: { input: { note: 'new input' } },
+    });
+    expect(changed.status).toBe(200);
+    const [after] = await selectRows<{ next: string }>(
+      orca.platform,
+      sql`select next_fire_at as next from schedules where agent_id = ${agentId}`,
+    );
+    expect(new Date(after?.next ?? 0).toISOString()).toBe(next);
+
+    // Set back onto the occurrence that already has its run (as a stale write would): the
+    // scheduler moves on without a second run and without failing the other schedules.
+    await makeDue(agentId, fired);
+    await orca.platform.scheduler?.fireDue();
+    expect(
+      (await scheduledRuns(agentId)).filter((run) => run.scheduledFor === fired.toISOString()),
+    ).toHaveLength(1);
+    const read = await orca.request('GET', schedulePath(agentId), { token: owner.token });
+    expect(new Date(read.body.nextRuns[0]).getTime()).toBeGreaterThan(Date.now());
+  });
+
+  it('fires once for a backlog of occurrences, and refuses a cron that never fires', async () => {
+    const agentId = await createAgent();
+    await orca.request('PUT', schedulePath(agentId), {
+      token: owner.token,
+      body: { cron: '*/10 * * * * *', timezone: 'UTC', enabled: false },
+    });
+    await orca.request('PUT', schedulePath(agentId), { token: owner.token, body: { enabled: true } });
+    const behind = new Date(Date.now() - 35_000);
+    behind.setSeconds(Math.floor(behind.getSeconds() / 10) * 10, 0);
+    await orca.platform.scheduler?.stop();
+    await makeDue(agentId, behind);
+    const scheduler = new Scheduler({
+      store: orca.platform.store,
+      runQueue: orca.platform.runQueue,
+      logger: quiet,
+    });
+    await scheduler.fireDue();
+    const runs = await scheduledRuns(agentId);
+    expect(runs.map((run) => run.scheduledFor)).toEqual([behind.toISOString()]);
+    const [row] = await selectRows<{ next: string }>(
+      orca.platform,
+      sql`select next_fire_at as next from schedules where agent_id = ${agentId}`,
+    );
+    expect(new Date(row?.next ?? 0).getTime()).toBeGreaterThan(Date.now() - 1_000);
+
+    const never = await orca.request('PUT', schedulePath(agentId), {
+      token: owner.token,
+      body: { cron: '0 0 31 2 *' },
+    });
+    expect(never.status).toBe(422);
+    expect(never.body.error.message).toContain('never fires');
+  });
 });
