@@ -23,7 +23,8 @@ export interface AgentCallerOptions {
   executor: RunExecutor;
   workspaceId: string;
   /** The calling run, and the agents above it when it was itself called. */
-  parent: { id: string; agentId: string; callChain: string[] };
+  /** The calling run; its chain depth passes on, so calls and chains together cannot loop forever. */
+  parent: { id: string; agentId: string; callChain: string[]; chainDepth: number };
   maximumDepth: number;
 }
 
@@ -79,6 +80,7 @@ export function agentCaller(options: AgentCallerOptions): AgentCaller {
         input,
         trigger: 'agent',
         parentRunId: parent.id,
+        chainDepth: parent.chainDepth,
         callChain: chain,
         callKey: key,
       });

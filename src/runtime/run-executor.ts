@@ -237,7 +237,12 @@ export class RunExecutor {
             store,
             executor: this,
             workspaceId,
-            parent: { id: runId, agentId: run.agentId, callChain: run.callChain ?? [] },
+            parent: {
+              id: runId,
+              agentId: run.agentId,
+              callChain: run.callChain ?? [],
+              chainDepth: run.chainDepth,
+            },
             maximumDepth: this.#dependencies.maximumCallDepth ?? 5,
           }),
         },

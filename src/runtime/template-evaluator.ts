@@ -8,9 +8,22 @@ function plain(value: unknown): unknown {
   return value === undefined ? null : JSON.parse(JSON.stringify(value));
 }
 
-export async function evaluateExpression(expression: string, data: unknown, where: string): Promise<unknown> {
+/** Bounds on one evaluation: a runaway expression fails instead of holding the process. */
+export interface EvaluationLimits {
+  /** Milliseconds. */
+  timeout: number;
+  /** Depth of nested calls. */
+  stack: number;
+}
+
+export async function evaluateExpression(
+  expression: string,
+  data: unknown,
+  where: string,
+  limits?: EvaluationLimits,
+): Promise<unknown> {
   try {
-    const value = await jsonata(expression).evaluate(data);
+    const value = await jsonata(expression, limits).evaluate(data);
     return value === undefined ? undefined : plain(value);
   } catch (error) {
     throw new ToolError(

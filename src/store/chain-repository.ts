@@ -1,8 +1,9 @@
 // Chains: when one agent's run ends, another agent starts with an input mapped from its output.
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { conflict } from '../domain/errors.ts';
 import { isUuid } from '../domain/slug.ts';
 import { type ChainCondition, chains } from './schema.ts';
-import type { WorkspaceScope } from './store.ts';
+import { isUniqueViolation, type WorkspaceScope } from './store.ts';
 
 export type ChainRecord = typeof chains.$inferSelect;
 
@@ -11,12 +12,31 @@ export async function insertChain(
   values: { fromAgentId: string; toAgentId: string; on: ChainCondition; mapping: string | null },
   createdBy: string | null,
 ): Promise<ChainRecord> {
-  const [row] = await scope.db
-    .insert(chains)
-    .values({ workspaceId: scope.workspaceId, ...values, createdBy })
-    .returning();
+  let row: ChainRecord | undefined;
+  try {
+    [row] = await scope.db
+      .insert(chains)
+      .values({ workspaceId: scope.workspaceId, ...values, createdBy })
+      .returning();
+  } catch (error) {
+    // The same two agents chained twice at the same moment: the second loses to the unique index.
+    if (isUniqueViolation(error)) {
+      throw conflict(
+        'These two agents were chained at the same moment by another request; look at the chains and try again.',
+      );
+    }
+    throw error;
+  }
   if (!row) throw new Error('insert into chains returned no row');
   return row;
+}
+
+/**
+ * Serialises changes to a workspace's chains until the transaction ends: the loop check reads
+ * every chain, and two chains made at once (A→B and B→A) must not both pass it.
+ */
+export async function lockChains(scope: WorkspaceScope) {
+  await scope.db.execute(sql`select pg_advisory_xact_lock(hashtext(${`orca:chains:${scope.workspaceId}`}))`);
 }
 
 export async function listChains(

@@ -4,7 +4,7 @@ import jsonata from 'jsonata';
 import { cycleClosedBy } from '../domain/chain-graph.ts';
 import { ruleViolated } from '../domain/errors.ts';
 import { listAgents } from '../store/agent-repository.ts';
-import { listChains } from '../store/chain-repository.ts';
+import { listChains, lockChains } from '../store/chain-repository.ts';
 import type { WorkspaceScope } from '../store/store.ts';
 
 /** A mapping that does not parse is refused when it is saved, not when a run needs it. */
@@ -28,6 +28,7 @@ export async function agentNames(scope: WorkspaceScope): Promise<Map<string, str
 
 /** Refuses a chain that would close a loop, naming the agents around it. */
 export async function refuseLoops(scope: WorkspaceScope, fromAgentId: string, toAgentId: string) {
+  await lockChains(scope);
   const loop = cycleClosedBy(await listChains(scope), { fromAgentId, toAgentId });
   if (!loop) return;
   const names = await agentNames(scope);

@@ -21,6 +21,10 @@ export interface ChainStarterOptions {
 
 export const defaultMaximumChainDepth = 10;
 
+// The mapping runs inside the transaction that ends the first run (on PGlite, on the one
+// connection everything shares), so a runaway mapping fails within a second.
+const mappingLimits = { timeout: 1000, stack: 200 };
+
 function applies(chain: ChainRecord, status: RunEnding['status']) {
   return chain.on === 'always' || (chain.on === 'success') === (status === 'succeeded');
 }
@@ -78,7 +82,7 @@ export class ChainStarter {
     } else {
       try {
         const mapped = chain.mapping
-          ? await evaluateExpression(chain.mapping, data, 'The chain mapping')
+          ? await evaluateExpression(chain.mapping, data, 'The chain mapping', mappingLimits)
           : undefined;
         input = chain.mapping ? unmappedInput(mapped) : unmappedInput(ending.output);
         const issues = runInputIssues(target.spec, input);

@@ -192,4 +192,49 @@ describe('chains', () => {
     });
     expect(fromThere.body.items).toHaveLength(0);
   });
+
+  it('lets only one of two chains made at once through when together they would loop or repeat', async () => {
+    const a = await createAgent('Race A', '1');
+    const b = await createAgent('Race B', '2');
+    const loop = await Promise.all([chain(a.id, b.id), chain(b.id, a.id)]);
+    expect(loop.map((response) => response.status).sort()).toEqual([201, 422]);
+    const c = await createAgent('Race C', '3');
+    const twice = await Promise.all([chain(a.id, c.id), chain(a.id, c.id)]);
+    expect(twice.map((response) => response.status).sort()).toEqual([201, 409]);
+  });
+
+  it('stops a runaway mapping within its time limit, failing the chained run', async () => {
+    const source = await createAgent('Runaway Source', '1');
+    const target = await createAgent('Runaway Target', '"never"');
+    await chain(source.id, target.id, { mapping: '{"n": $count([1..9999999].($string($)))}' });
+    await start(source.id);
+    const failed = await finishedRunOf(target.id);
+    expect(failed).toMatchObject({ status: 'failed', error: { code: 'chain_mapping_failed' } });
+    expect(failed.error.message).toMatch(/timeout/i);
+  });
+
+  it('counts agents called by chained runs towards the depth limit, so a call and a chain cannot loop forever', async () => {
+    const caller = await createAgent('Ping', '1');
+    const called = await orca.request('POST', `/api/workspaces/${workspaceId}/agents`, {
+      token: owner.token,
+      body: {
+        spec: {
+          name: `Pong ${++counter}`,
+          steps: [{ id: 'back', tool: 'agent.call', with: { agent: caller.name, input: {} } }],
+        },
+      },
+    });
+    expect((await chain(caller.id, called.body.id)).status).toBe(201);
+    await start(caller.id);
+    await expect
+      .poll(
+        async () =>
+          (await runsOf(called.body.id)).some(
+            (run) => run.status === 'failed' && run.error?.code === 'chain_depth_exceeded',
+          ),
+        { timeout: 30_000, interval: 200 },
+      )
+      .toBe(true);
+    expect((await runsOf(caller.id)).length).toBeLessThanOrEqual(defaultMaximumChainDepth + 2);
+  });
 });

@@ -162,12 +162,14 @@ export function registerChainRoutes(app: OpenAPIHono<ApiEnv>) {
       if (!from) throw notFound('The first agent (fromAgentId)');
       const to = await findAgent(scope, body.toAgentId);
       if (!to) throw notFound('The second agent (toAgentId)');
+      // Under the workspace's chain lock (taken by refuseLoops), so a chain made at the same moment
+      // is seen by this check rather than by the unique index.
+      await refuseLoops(scope, from.id, to.id);
       if (await findChainBetween(scope, from.id, to.id)) {
         throw conflict(
           `"${from.name}" is already chained to "${to.name}". Change that chain (PATCH) instead.`,
         );
       }
-      await refuseLoops(scope, from.id, to.id);
       const chain = await insertChain(
         scope,
         { fromAgentId: from.id, toAgentId: to.id, on: body.on, mapping: body.mapping ?? null },
