@@ -37,11 +37,11 @@ export function transactionSql(transaction: OrcaDrizzle): ExecuteSql {
         transaction,
         sql`select current_setting('role') as role, set_config('role', 'none', true)`,
       )) as { role: string }[];
-      try {
-        return { rows: await rowsOf(transaction, parameterisedQuery(text, values)) };
-      } finally {
-        await transaction.execute(sql`select set_config('role', ${current?.role ?? 'none'}, true)`);
-      }
+      // When pg-boss's statement fails the transaction is aborted and rolls back, role included;
+      // restoring the role then would only fail too and hide pg-boss's error.
+      const rows = await rowsOf(transaction, parameterisedQuery(text, values));
+      await transaction.execute(sql`select set_config('role', ${current?.role ?? 'none'}, true)`);
+      return { rows };
     },
   };
 }
