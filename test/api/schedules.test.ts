@@ -252,10 +252,11 @@ describe('schedules', () => {
     // Fired here, or by the platform's own scheduler just before: either way, one run.
     await orca.platform.scheduler?.fireDue();
     await expect.poll(async () => (await scheduledRuns(agentId)).length).toBe(1);
-    const [{ next }] = await selectRows<{ next: string }>(
+    const [before] = await selectRows<{ next: string }>(
       orca.platform,
       sql`select next_fire_at as next from schedules where agent_id = ${agentId}`,
-    ).then((rows) => rows.map((row) => ({ next: new Date(row.next).toISOString() })));
+    );
+    const next = new Date(before?.next ?? 0).toISOString();
     const changed = await orca.request('PUT', schedulePath(agentId), {
       token: owner.token,
       body: { input: { note: 'new input' } },
