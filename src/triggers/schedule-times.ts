@@ -17,9 +17,35 @@ export function checkTimezone(timezone: string): string {
   }
 }
 
+/** The zone's offset from UTC in minutes at an instant, from Intl ("GMT+05:30" → 330). */
+function offsetMinutes(timezone: string, at: Date): number {
+  const name = new Intl.DateTimeFormat('en-US', { timeZone: timezone, timeZoneName: 'longOffset' })
+    .formatToParts(at)
+    .find((part) => part.type === 'timeZoneName')?.value;
+  const match = /GMT([+-])(\d{2}):(\d{2})/.exec(name ?? '');
+  if (!match) return 0;
+  return (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3]));
+}
+
+/**
+ * The zone a cron's occurrences are computed in. A cron that names no hour and no day ("every 15
+ * minutes", "hourly") means the same instants in every zone whose offset is whole hours, and
+ * read in local time it would skip the hour repeated when clocks go back; such crons are read in
+ * UTC. Any cron that names an hour or a day is read in the schedule's zone, as the user meant.
+ */
+function occurrenceZone(cron: string, timezone: string): string {
+  const fields = cron.trim().split(/\s+/);
+  const [hour, dayOfMonth, month, dayOfWeek] = fields.length >= 6 ? fields.slice(2, 6) : fields.slice(1, 5);
+  const unnamed = [hour, dayOfMonth, month, dayOfWeek].every((field) => field === '*');
+  if (!unnamed || fields.length > 6) return timezone;
+  const year = new Date().getUTCFullYear();
+  const offsets = [0, 6].map((month) => offsetMinutes(timezone, new Date(Date.UTC(year, month, 1))));
+  return offsets.every((offset) => offset % 60 === 0) ? 'UTC' : timezone;
+}
+
 function cronOf(cron: string, timezone: string): Cron {
   try {
-    return new Cron(cron, { timezone, paused: true });
+    return new Cron(cron, { timezone: occurrenceZone(cron, timezone), paused: true });
   } catch (error) {
     const reason = error instanceof Error ? error.message.replace(/^CronPattern: /, '') : String(error);
     throw ruleViolated(
