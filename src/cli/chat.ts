@@ -92,6 +92,10 @@ export async function chat(options: ChatOptions): Promise<number> {
     const run = result.runId
       ? ` — run ${String(result.runId)}: orca runs watch ${String(result.runId)} --workspace ${options.workspace}`
       : '';
+    if (result.type === 'connectAccount') {
+      options.write(`  connectAccount: ${String(result.note)}`);
+      continue;
+    }
     options.write(
       `  ${String(result.type)} "${String(result.agentName)}"${result.version ? ` version ${String(result.version)}` : ''}${run}`,
     );

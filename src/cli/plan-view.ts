@@ -105,6 +105,27 @@ function chainLine(operation: Record<string, unknown>): string {
   return `→ chain ${joined} on ${String(operation.on ?? 'success')}, ${mapping}`;
 }
 
+/** What a connected account will be: its kind, where its credential may go, and what comes next. */
+function connectLines(operation: Record<string, unknown>): string[] {
+  const settings = (operation.settings ?? {}) as Record<string, unknown>;
+  const name = operation.label
+    ? `${String(operation.service)}/${String(operation.label)}`
+    : String(operation.service);
+  const hosts = Array.isArray(settings.allowedHosts) ? settings.allowedHosts.join(', ') : '';
+  const shown = Object.entries(settings)
+    .filter(([key]) => key !== 'allowedHosts')
+    .map(([key, value]) => `${key} ${typeof value === 'string' ? value : JSON.stringify(value)}`);
+  const next =
+    operation.kind === 'oauth2'
+      ? 'then authorize it (POST …/connections/:id/authorize)'
+      : `then send its ${operation.kind === 'login' ? 'password' : 'key'} with PATCH …/connections/:id, never in chat`;
+  return [
+    `⚷ connect ${String(operation.kind)} account "${name}", sent only to ${hosts || 'no host yet'}`,
+    ...(shown.length > 0 ? [`    ${shown.join('; ')}`] : []),
+    `    ${next}`,
+  ];
+}
+
 export function renderPlan(plan: PlanLike): string[] {
   const lines = [`Plan (${plan.status}): ${plan.summary}`];
   for (const question of plan.questions) {
@@ -147,6 +168,9 @@ export function renderPlan(plan: PlanLike): string[] {
       case 'chainAgents':
       case 'unchainAgents':
         lines.push(chainLine(operation));
+        break;
+      case 'connectAccount':
+        lines.push(...connectLines(operation));
         break;
       default:
         lines.push(`• ${String(operation.type)} ${name}`);

@@ -25,6 +25,9 @@ export type ChainConditionName = (typeof chainConditions)[number];
 
 export const missedFiringPolicies = ['skip', 'run_once'] as const;
 
+export const connectionKinds = ['api_key', 'login', 'oauth2'] as const;
+export type ConnectionKindName = (typeof connectionKinds)[number];
+
 /** A schedule as the reviewer sees it replaced or removed. */
 export const scheduleStateSchema = z.object({
   cron: z.string(),
@@ -111,6 +114,17 @@ export const operationSchema = z.discriminatedUnion('type', [
     type: z.literal('unchainAgents'),
     from: agentReference,
     to: agentReference,
+  }),
+  // No secret field, on purpose: keys and passwords never pass through chat or sit in a plan.
+  // The connection is made waiting for its secret, which an admin sends to the connection API.
+  z.object({
+    type: z.literal('connectAccount'),
+    service: z.string().trim().min(1).max(60).describe('A short name such as github or acme-portal.'),
+    kind: z.enum(connectionKinds),
+    label: z.string().trim().max(60).default('').describe('Tells apart several accounts of one service.'),
+    settings: z
+      .record(z.string(), z.unknown())
+      .describe('As the connection API takes them: allowedHosts, and per kind its other settings.'),
   }),
 ]);
 

@@ -24,6 +24,8 @@ import {
 import { type AuditActor, recordAudit } from '../store/audit-repository.ts';
 import { insertRun } from '../store/run-repository.ts';
 import { isUniqueViolation, type WorkspaceScope } from '../store/store.ts';
+import type { Vault } from '../vault/vault.ts';
+import { applyConnect, type ConnectUndoStep, undoConnect } from './apply-connect-operation.ts';
 import {
   applyChain,
   applySchedule,
@@ -40,25 +42,32 @@ export type UndoStep =
   | { kind: 'restoreSpec'; agentId: string; appliedVersion: number; spec: AgentSpec }
   | { kind: 'recreate'; snapshot: AgentSnapshot }
   | { kind: 'setStatus'; agentId: string; status: 'active' | 'paused' }
-  | TriggerUndoStep;
+  | TriggerUndoStep
+  | ConnectUndoStep;
 
 export interface OperationResult {
   index: number;
   type: PlanOperation['type'];
   agentId?: string;
-  agentName: string;
+  /** Absent for a connected account. */
+  agentName?: string;
   version?: number;
   runId?: string;
   /** For a chain: the agent it starts, and the chain. */
   toAgentId?: string;
   toAgentName?: string;
   chainId?: string;
+  /** For a connected account: it, and the one call that gives it its secret or authorization. */
+  connectionId?: string;
+  service?: string;
   note?: string;
 }
 
 export interface ApplyOptions {
   /** The approving user's time zone, for a schedule that names none. */
   userTimezone?: string | null;
+  /** Seals the empty secret of an account the plan connects. */
+  vault: Vault;
 }
 
 export interface AppliedPlan {
@@ -94,7 +103,7 @@ export async function applyOperations(
   actor: AuditActor,
   operations: PlanOperation[],
   planId: string,
-  options: ApplyOptions = {},
+  options: ApplyOptions,
 ): Promise<AppliedPlan> {
   const results: OperationResult[] = [];
   const undo: UndoStep[] = [];
@@ -239,6 +248,11 @@ export async function applyOperations(
       case 'unchainAgents':
         results.push({ index, type: operation.type, ...(await applyUnchain(triggers, operation)) });
         break;
+      case 'connectAccount': {
+        const connecting = { scope, actor, planId, vault: options.vault, undo };
+        results.push({ index, type: operation.type, ...(await applyConnect(connecting, operation, index)) });
+        break;
+      }
     }
   }
   return { results, undo, startedRuns };
@@ -250,6 +264,7 @@ export async function undoOperations(
   actor: AuditActor,
   undo: UndoStep[],
   planId: string,
+  vault: Vault,
 ) {
   for (const step of [...undo].reverse()) {
     switch (step.kind) {
@@ -324,6 +339,9 @@ export async function undoOperations(
       case 'restoreSchedule':
       case 'restoreChain':
         await undoTriggerStep(scope, actor, step, planId);
+        break;
+      case 'deleteConnection':
+        await undoConnect(scope, actor, vault, step, planId);
         break;
     }
   }

@@ -6,6 +6,7 @@ import { OrcaError } from '../domain/errors.ts';
 import type { PlanOperation, PlanQuestion } from '../domain/plan.ts';
 import { chosenAgent, whichAgent } from './agent-choice.ts';
 import { agentsMentioned } from './agent-names.ts';
+import { continueConnectDraft, isConnectDraft, planConnectRequest } from './connect-planning.ts';
 import type { Planner, PlannerAnswer, PlannerRequest, WorkspaceSnapshot } from './planner.ts';
 import {
   emailsIn,
@@ -172,6 +173,8 @@ export class BuiltInPlanner implements Planner {
       if (continued) return continued;
     }
 
+    const connect = planConnectRequest(text, request);
+    if (connect) return connect;
     if (questionPatterns.nextRun.some((pattern) => pattern.test(lower))) {
       return answerNextRuns(text, request);
     }
@@ -236,6 +239,7 @@ export class BuiltInPlanner implements Planner {
     }
     if (isTriggerDraft(draft)) return continueTriggerDraft(draft, text, request);
     if (isFixDraft(draft)) return continueFixDraft(draft, text, request);
+    if (isConnectDraft(draft)) return continueConnectDraft(draft, text, request);
     if (draft.candidates) {
       const candidates = request.snapshot.agents.filter((agent) => draft.candidates?.includes(agent.id));
       const agent = chosenAgent(text, candidates);

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { describeSpecIssues, validateAgentSpec } from '../domain/agent-spec.ts';
 import {
   chainConditions,
+  connectionKinds,
   missedFiringPolicies,
   type PlanOperation,
   type PlanQuestion,
@@ -15,6 +16,7 @@ import {
 import type { Tool } from '../runtime/tool.ts';
 import type { LanguageModelService } from '../runtime/tool-services.ts';
 import { reconnectInstructions } from './connection-help.ts';
+import { connectOperation, missingAccounts } from './llm-connect-operation.ts';
 import { triggerOperation, triggerOperationTypes } from './llm-trigger-operations.ts';
 import type { Planner, PlannerAnswer, PlannerRequest, WorkspaceSnapshot } from './planner.ts';
 
@@ -26,6 +28,7 @@ const operationTypes = [
   'resumeAgent',
   'runAgent',
   ...triggerOperationTypes,
+  'connectAccount',
 ] as const;
 
 const isTriggerType = (type: string): type is (typeof triggerOperationTypes)[number] =>
@@ -55,6 +58,10 @@ const llmAnswerSchema = z.object({
         text: z.string().optional(),
         timezone: z.string().optional(),
         missed: z.enum(missedFiringPolicies).optional(),
+        service: z.string().optional(),
+        kind: z.enum(connectionKinds).optional(),
+        label: z.string().optional(),
+        settings: z.record(z.string(), z.unknown()).optional(),
       }),
     )
     .default([]),
@@ -114,6 +121,17 @@ const answerJsonSchema = {
             type: 'string',
             description:
               'For chainAgents: JSONata over {output, input, run} of the first run giving the next input; leave out to pass the output as is.',
+          },
+          service: { type: 'string', description: 'For connectAccount: a short name such as github.' },
+          kind: { type: 'string', enum: [...connectionKinds], description: 'For connectAccount.' },
+          label: {
+            type: 'string',
+            description: 'For connectAccount: only to keep several accounts of one service.',
+          },
+          settings: {
+            type: 'object',
+            description:
+              'For connectAccount: allowedHosts, and api_key: headerName?, prefix?, testUrl?; login: username, loginUrl?; oauth2: authorizationUrl, tokenUrl, clientId, scopes?, revocationUrl?. Never a secret.',
           },
         },
         required: ['type'],
@@ -209,6 +227,7 @@ export class LlmPlanner implements Planner {
         `The workspace’s agents: ${JSON.stringify(compactSnapshot(snapshot))}`,
         `The chains between them: ${JSON.stringify(compactChains(snapshot))}`,
         `The connected accounts (never their secrets): ${JSON.stringify(compactConnections(snapshot))}`,
+        'Accounts: connectAccount {service, kind ("api_key", "login" or "oauth2"), label?, settings} connects one that waits for its secret: never put an API key, password, token or client secret in a plan or ask for one in chat; after approval the admin sends it to the connection API, which the reply says. Ask (questions) for what the settings need and the request lacks: the hosts the credential may be sent to (allowedHosts), the user name of a login, the OAuth client id and addresses. A new agent whose steps use an account (browser.login `connection`, http.request `auth.connection`) the workspace does not have gets a connectAccount before its createAgent. An account already connected is not connected again.',
         'Troubleshooting ("why did X fail"): explain the last run’s error in plain words (its code, step and message; mention the screenshot address when there is one). Propose the fix as a plan: a page that answered 404 or 410 → updateAgent with the new address when the user gives one, else ask for it (question id "url"); a selector that matches nothing → updateAgent with the new selector when the user gives one, else ask what marks each record now (question id "selector"); a passing failure (timeout, network, 5xx) → updateAgent adding retry and timeoutMs to that step; a refused sign-in, an expired, unauthorized or missing account → no operations: say exactly how to reconnect, from the account’s "reconnect".',
         snapshot.timezone
           ? `The user’s time zone: ${snapshot.timezone}.`
@@ -337,9 +356,16 @@ export class LlmPlanner implements Planner {
       created,
       chains: request.snapshot.chains.map(({ fromAgentId, toAgentId }) => ({ fromAgentId, toAgentId })),
     };
+    const connected = new Set<string>();
     for (const [index, operation] of answer.operations.entries()) {
       const where = `operations.${index} (${operation.type})`;
       const { type } = operation;
+      if (type === 'connectAccount') {
+        const outcome = connectOperation(operation, request.snapshot, connected);
+        if ('problem' in outcome) problems.push(`${where}: ${outcome.problem}`);
+        else operations.push(outcome.operation);
+        continue;
+      }
       if (isTriggerType(type)) {
         const outcome = triggerOperation({ ...operation, type }, triggers);
         if ('problem' in outcome) problems.push(`${where}: ${outcome.problem}`);
@@ -353,6 +379,11 @@ export class LlmPlanner implements Planner {
           continue;
         }
         if (operation.type === 'createAgent') {
+          for (const account of missingAccounts(validation.spec, request.snapshot, connected)) {
+            problems.push(
+              `${where}: it uses the account "${account}", which the workspace does not have; add a connectAccount for it before the createAgent`,
+            );
+          }
           if (find(validation.spec.name))
             problems.push(`${where}: an agent named "${validation.spec.name}" already exists`);
           created.set(validation.spec.name.toLowerCase(), validation.spec.name);

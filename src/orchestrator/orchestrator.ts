@@ -25,6 +25,7 @@ import { agentRunStats, findRun, type RunRecord, recentRunsPerAgent } from '../s
 import type { Store } from '../store/store.ts';
 import { dismissedSuggestions, dismissSuggestion } from '../store/suggestion-repository.ts';
 import { getUserMemory } from '../store/user-memory-repository.ts';
+import type { Vault } from '../vault/vault.ts';
 import { advise, type Suggestion } from './advisor.ts';
 import { applyOperations, type UndoStep, undoOperations } from './apply-plan.ts';
 import type { Planner } from './planner.ts';
@@ -34,6 +35,8 @@ export interface OrchestratorDependencies {
   store: Store;
   runQueue: RunQueue;
   planner: Planner;
+  /** Seals the (empty) secret of an account a plan connects. */
+  vault: Vault;
 }
 
 export interface MessageRequest {
@@ -149,6 +152,7 @@ export class Orchestrator {
       if (operations.length === 0) throw ruleViolated('A plan needs at least one operation to approve.');
       const applied = await applyOperations(scope, actor, operations, plan.id, {
         userTimezone: memory?.timezone,
+        vault: this.#dependencies.vault,
       });
       const updated = await updatePlan(scope, plan.id, {
         status: 'applied',
@@ -255,7 +259,13 @@ export class Orchestrator {
       if (plan.status === 'undone') return plan;
       if (plan.status !== 'applied')
         throw conflict(`This plan was ${plan.status}; only an applied plan can be undone.`);
-      await undoOperations(scope, actor, (plan.undo ?? []) as unknown as UndoStep[], plan.id);
+      await undoOperations(
+        scope,
+        actor,
+        (plan.undo ?? []) as unknown as UndoStep[],
+        plan.id,
+        this.#dependencies.vault,
+      );
       return updatePlan(scope, plan.id, { status: 'undone', undoneAt: new Date() });
     });
   }
@@ -277,7 +287,7 @@ export function describeTestRun(agentName: string, run: RunRecord): string {
 
 /** The agent a plan is about: the first one it creates or acts on. */
 function subjectOf(operations: readonly PlanOperation[]): string | undefined {
-  const [first] = operations;
+  const first = operations.find((operation) => operation.type !== 'connectAccount');
   if (!first) return undefined;
   switch (first.type) {
     case 'createAgent':

@@ -142,6 +142,13 @@ export const connectionDefinition = z.discriminatedUnion(
 
 export type ConnectionDefinition = z.infer<typeof connectionDefinition>;
 
+/** Each kind's settings alone: what a plan may give, since a plan never carries a secret. */
+export const connectionSettings = {
+  api_key: apiKeyConnection.shape.settings,
+  login: loginConnection.shape.settings,
+  oauth2: oauth2Connection.shape.settings,
+} as const;
+
 /** Whether a URL's host is one the connection allows (`*.example.com` covers its subdomains). */
 export function hostAllowed(url: URL, hosts: readonly string[]): boolean {
   const host = url.port ? `${url.hostname}:${url.port}` : url.hostname;

@@ -13,6 +13,7 @@ import {
   updateConnection,
 } from '../store/vault-repository.ts';
 import { hostAllowed } from './connection-rules.ts';
+import { missingSecretMessage, waitsForSecret } from './missing-secret.ts';
 import { freshAccessToken, type OAuthDependencies, OAuthTokenError } from './oauth-tokens.ts';
 import { totpCode } from './totp.ts';
 import type { SecretFields, Vault } from './vault.ts';
@@ -60,6 +61,8 @@ export async function loginFor(
       );
     }
     const secret = await dependencies.vault.openSecret(scope, connection);
+    if (waitsForSecret(connection, secret))
+      throw new ToolError('not_configured', missingSecretMessage(connection));
     await updateConnection(scope, connection.id, { lastUsedAt: new Date() });
     await recordRunAudit(scope, {
       action: 'connection.used',
@@ -119,7 +122,9 @@ export async function credentialFor(
         `This workspace has no connected account "${use.reference}". Connect one first (POST /api/workspaces/…/connections with {"service": "${use.reference.split('/')[0]}", "kind": "api_key", …}), or name another.`,
       );
     }
-    return { connection: found, secret: await dependencies.vault.openSecret(scope, found) };
+    const opened = await dependencies.vault.openSecret(scope, found);
+    if (waitsForSecret(found, opened)) throw new ToolError('not_configured', missingSecretMessage(found));
+    return { connection: found, secret: opened };
   });
   const headers =
     connection.kind === 'oauth2'

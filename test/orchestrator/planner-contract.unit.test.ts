@@ -63,6 +63,13 @@ function checkAnswer(entry: CorpusCase, answer: PlannerAnswer) {
         ]);
         if (operation.type === 'chainAgents') expect(operation.on, label).toBe(entry.chain?.on);
       }
+      if (operation.type === 'connectAccount') {
+        expect(
+          { service: operation.service, kind: operation.kind, allowedHosts: operation.settings.allowedHosts },
+          label,
+        ).toEqual(entry.connection);
+        expect(JSON.stringify(operation), label).not.toMatch(/apiKey|password"|clientSecret|secret"/);
+      }
       if (operation.type === 'createAgent' || operation.type === 'updateAgent') {
         const validation = validateAgentSpec(operation.spec);
         expect(validation.success ? [] : validation.issues, label).toEqual([]);
@@ -119,6 +126,14 @@ function modelAnswer(answer: PlannerAnswer) {
           };
         case 'unchainAgents':
           return { type: operation.type, from: operation.from.agentName, to: operation.to.agentName };
+        case 'connectAccount':
+          return {
+            type: operation.type,
+            service: operation.service,
+            kind: operation.kind,
+            label: operation.label,
+            settings: operation.settings,
+          };
         default:
           return { type: operation.type, agent: operation.agentName };
       }
@@ -232,6 +247,79 @@ describe('the LLM planner on the corpus, against a scripted model', () => {
     const refused = await planner.plan({ text: 'unchain the ghost from the reporter', snapshot });
     expect(refused.plan?.operations).toEqual([]);
     expect(refused.plan?.questions[0]?.text).toMatch(/no agent "Ghost"/);
+  });
+
+  it('sends a secret written into a connectAccount back for repair; it never reaches the plan', async () => {
+    server.reset();
+    const leaky = {
+      reply: 'Connecting.',
+      summary: 'Connect Stripe',
+      questions: [],
+      operations: [
+        {
+          type: 'connectAccount',
+          service: 'stripe',
+          kind: 'api_key',
+          settings: { allowedHosts: ['api.stripe.com'], apiKey: 'sk_live_canary' },
+        },
+      ],
+    };
+    const repaired = {
+      ...leaky,
+      operations: [{ ...leaky.operations[0], settings: { allowedHosts: ['api.stripe.com'] } }],
+    };
+    server.reply({ json: leaky }, { json: repaired });
+    const answer = await planner.plan({ text: 'connect stripe with key sk_live_canary', snapshot });
+    expect(messageText(server.requests[1]?.body.messages.at(-1) ?? { role: 'user' })).toMatch(
+      /settings\.apiKey is a secret/,
+    );
+    expect(answer.plan?.operations).toEqual([
+      {
+        type: 'connectAccount',
+        service: 'stripe',
+        kind: 'api_key',
+        label: '',
+        settings: { allowedHosts: ['api.stripe.com'] },
+      },
+    ]);
+    expect(JSON.stringify(answer.plan)).not.toContain('sk_live_canary');
+  });
+
+  it('wants a connectAccount before a new agent that uses an account the workspace lacks', async () => {
+    server.reset();
+    const agent = {
+      type: 'createAgent',
+      spec: {
+        name: 'Acme Invoices',
+        goal: 'Download invoices',
+        steps: [
+          {
+            id: 'login',
+            tool: 'browser.login',
+            with: { connection: 'acme-portal', url: 'https://portal.acme.test/login' },
+          },
+        ],
+      },
+    };
+    const connect = {
+      type: 'connectAccount',
+      service: 'acme-portal',
+      kind: 'login',
+      settings: { allowedHosts: ['portal.acme.test'], username: 'buyer@example.com' },
+    };
+    const base = { reply: 'Building it.', summary: 'Acme invoices', questions: [] };
+    server.reply(
+      { json: { ...base, operations: [agent] } },
+      { json: { ...base, operations: [connect, agent] } },
+    );
+    const answer = await planner.plan({ text: 'download the acme invoices as buyer@example.com', snapshot });
+    expect(messageText(server.requests[1]?.body.messages.at(-1) ?? { role: 'user' })).toMatch(
+      /uses the account "acme-portal".*add a connectAccount/,
+    );
+    expect(answer.plan?.operations.map((operation) => operation.type)).toEqual([
+      'connectAccount',
+      'createAgent',
+    ]);
   });
 
   it('repairs malformed output with a second request', async () => {

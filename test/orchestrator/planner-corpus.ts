@@ -8,13 +8,25 @@ export interface CorpusCase {
   /** The agent the operations act on (its name in the fixture workspace). */
   agent?: string;
   /** The id of the question the plan must ask. */
-  question?: 'url' | 'records' | 'agent' | 'schedule' | 'selector';
+  question?:
+    | 'url'
+    | 'records'
+    | 'agent'
+    | 'schedule'
+    | 'selector'
+    | 'service'
+    | 'kind'
+    | 'host'
+    | 'username'
+    | 'client';
   /** An answer without a plan, matching this. */
   reply?: RegExp;
   /** The schedule a scheduleAgent operation must save. */
   schedule?: { cron: string; timezone: string };
   /** The agents a chainAgents or unchainAgents operation joins, and when. */
   chain?: { from: string; to: string; on?: 'success' | 'failure' | 'always' };
+  /** The account a connectAccount operation connects: never with a secret. */
+  connection?: { service: string; kind: 'api_key' | 'login' | 'oauth2'; allowedHosts: string[] };
 }
 
 /** The agents of the workspace the corpus runs in. */
@@ -362,4 +374,43 @@ export const corpus: CorpusCase[] = [
     chain: { from: 'Lead Scraper', to: 'Reporting Agent' },
   },
   { text: 'unchain the data collector from the reporter', reply: /are not chained/ },
+  // Connecting accounts: the plan makes the account waiting for its secret, which never passes
+  // through the chat; what the settings need and the request lacks becomes a question.
+  {
+    text: 'connect my GitHub account',
+    operations: ['connectAccount'],
+    connection: { service: 'github', kind: 'api_key', allowedHosts: ['api.github.com'] },
+    reply: /PATCH \/api\/workspaces\/:ws\/connections\/:id \{"secret": \{"apiKey": "…"\}\}/,
+  },
+  {
+    text: 'add an API key for Stripe',
+    operations: ['connectAccount'],
+    connection: { service: 'stripe', kind: 'api_key', allowedHosts: ['api.stripe.com'] },
+  },
+  {
+    text: 'connect the acme portal login buyer@example.com at https://portal.acme.test/login',
+    operations: ['connectAccount'],
+    connection: { service: 'acme-portal', kind: 'login', allowedHosts: ['portal.acme.test'] },
+    reply: /"password"/,
+  },
+  {
+    text: 'Please link our Billing api token, it may only go to api.billing-example.io',
+    operations: ['connectAccount'],
+    connection: { service: 'billing', kind: 'api_key', allowedHosts: ['api.billing-example.io'] },
+  },
+  {
+    text: 'connect my Google account, client id 1234.apps.googleusercontent.com',
+    operations: ['connectAccount'],
+    connection: { service: 'google', kind: 'oauth2', allowedHosts: ['*.googleapis.com'] },
+    reply: /POST \/api\/workspaces\/:ws\/connections\/:id\/authorize/,
+  },
+  { text: 'add an api token for acme', question: 'host' },
+  { text: 'connect our billing portal login', question: 'username' },
+  { text: 'connect my Microsoft account', question: 'client' },
+  { text: 'connect my acme account', question: 'kind' },
+  {
+    text: 'connect the supplier portal login buyer@example.com at https://portal.example.com',
+    reply:
+      /already connected.*PATCH \/api\/workspaces\/[\w-]+\/connections\/[\w-]+ \{"secret": \{"password"/s,
+  },
 ];

@@ -23,6 +23,7 @@ import {
   loginConnection,
   serviceSchema,
 } from '../../vault/connection-rules.ts';
+import { missingSecretMessage, waitsForSecret } from '../../vault/missing-secret.ts';
 import { sameProvider } from '../../vault/oauth-client.ts';
 import { changedSecret, definedPart, readOAuthSecret } from '../../vault/oauth-secret.ts';
 import {
@@ -131,6 +132,13 @@ function withoutBookkeeping(settings: Record<string, unknown>) {
 }
 
 type Definition = ReturnType<typeof checkedDefinition>;
+
+/** Stands in for a secret not sent yet, so that the settings are checked; never sealed. */
+const placeholderSecrets: Record<ConnectionRecord['kind'], SecretFields> = {
+  api_key: { apiKey: 'placeholder' },
+  login: { password: 'placeholder' },
+  oauth2: {},
+};
 
 /**
  * What a change of an oauth2 connection seals: the tokens stay, unless the provider or client
@@ -380,13 +388,19 @@ export function registerConnectionRoutes(app: OpenAPIHono<ApiEnv>) {
       // An oauth2 connection's sealed secret also holds its tokens; the admin defines only the rest.
       const secret = body.secret ?? (row.kind === 'oauth2' ? definedPart(readOAuthSecret(stored)) : stored);
       const settings = body.settings ?? withoutBookkeeping(row.settings);
-      const definition = checkedDefinition({ kind: row.kind, settings, secret });
+      // A connection a plan made has no secret yet: its other settings may change before it comes.
+      const waiting = !body.secret && waitsForSecret(row, stored);
+      const definition = checkedDefinition({
+        kind: row.kind,
+        settings,
+        secret: waiting ? placeholderSecrets[row.kind] : secret,
+      });
       if (body.isDefault) await clearDefault(scope, row.service);
       const sealing =
         definition.kind === 'oauth2'
           ? await changedOAuthSealing(scope, vault, row, stored, definition)
           : {
-              settings: publicSettings(definition.settings, definition.secret),
+              settings: publicSettings(definition.settings, waiting ? {} : definition.secret),
               sealedSecret: body.secret
                 ? await vault.sealSecret(scope, definition.secret as Record<string, string>)
                 : row.sealedSecret,
@@ -466,6 +480,7 @@ export function registerConnectionRoutes(app: OpenAPIHono<ApiEnv>) {
     });
     const network = outboundPolicy(config.allowNetwork);
     let outcome: TestOutcome;
+    if (waitsForSecret(row, secret)) throw ruleViolated(missingSecretMessage(row));
     if (row.kind === 'api_key') {
       const settings = apiKeyConnection.shape.settings.parse(withoutBookkeeping(row.settings));
       if (!settings.testUrl)
