@@ -74,5 +74,12 @@ export function createLanguageModel(
   environment: NodeJS.ProcessEnv = process.env,
 ): LanguageModelService {
   const model: LanguageModel = providerModel(setting, apiKey || undefined, environment);
-  return { name: llmSettingName(setting), model };
+  return {
+    name: llmSettingName(setting),
+    model,
+    provider: setting.provider,
+    modelName: setting.model,
+    // Same provider, address and key: only the model's name changes.
+    withModel: (modelName) => createLanguageModel({ ...setting, model: modelName }, apiKey, environment),
+  };
 }

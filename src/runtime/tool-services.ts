@@ -87,6 +87,11 @@ export interface LanguageModelService {
   /** Such as `openai-compatible:llama3.1`, for logs and run records. */
   readonly name: string;
   readonly model: LanguageModel;
+  /** The configured provider and model name, such as openai and gpt-4o. */
+  readonly provider: string;
+  readonly modelName: string;
+  /** Another model of the same provider, by its name (gpt-4o-mini beside gpt-4o). */
+  withModel(modelName: string): LanguageModelService;
 }
 
 export interface AgentCallResult {

@@ -53,6 +53,14 @@ const input = z
       .optional()
       .describe('0 for steady answers, higher for varied ones.'),
     maxOutputTokens: z.number().int().min(1).max(200_000).optional(),
+    model: z
+      .string()
+      .trim()
+      .regex(/^[\w.:@/-]{1,120}$/, 'model must be a model name such as gpt-4o-mini')
+      .optional()
+      .describe(
+        'Another model of the configured provider for this step, such as gpt-4o-mini when ORCA_LLM is openai:gpt-4o; the configured one when left out.',
+      ),
     useStyle: z
       .boolean()
       .default(true)
@@ -65,7 +73,7 @@ const input = z
 const output = z.object({
   text: z.string().describe('The answer as the model wrote it; with a schema, the JSON text.'),
   object: z.unknown().optional().describe('With a schema: the answer, a JSON object that matches it.'),
-  model: z.string().describe('The configured model, such as openai:gpt-4o-mini.'),
+  model: z.string().describe('The model used, such as openai:gpt-4o-mini.'),
   usage: z.object({
     inputTokens: z.number().int(),
     outputTokens: z.number().int(),
@@ -229,8 +237,9 @@ export const llmGenerateTool = defineTool({
   output,
   sideEffect: false,
   async run(request, context) {
-    const llm = context.services.llm;
-    if (!llm) throw notConfigured();
+    const configured = context.services.llm;
+    if (!configured) throw notConfigured();
+    const llm = request.model ? configured.withModel(request.model) : configured;
     const answer = request.schema
       ? Output.object({ schema: jsonSchema(request.schema, { validate: answerValidator(request.schema) }) })
       : Output.text();

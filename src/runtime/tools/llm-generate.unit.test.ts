@@ -52,6 +52,18 @@ const leadSchema = {
 };
 
 describe('llm.generate', () => {
+  it('asks the model a step names, of the configured provider, and reports it', async () => {
+    server.reply({ text: 'Short.' }, { text: 'Default.' });
+    const { context } = contextWith();
+    const cheaper = await run({ prompt: 'Summarise.', model: 'test-model-mini' }, context);
+    expect(server.requests[0]?.body.model).toBe('test-model-mini');
+    expect(cheaper.model).toBe('openai-compatible:test-model-mini');
+    const configured = await run({ prompt: 'Summarise.' }, context);
+    expect(server.requests[1]?.body.model).toBe('test-model');
+    expect(configured.model).toBe('openai-compatible:test-model');
+    expect(llmGenerateTool.input.safeParse({ prompt: 'x', model: 'gpt 4o; drop' }).success).toBe(false);
+  });
+
   it('writes text and records the tokens the server reported', async () => {
     server.reply({ text: 'Three leads came in today.', usage: { promptTokens: 42, completionTokens: 7 } });
     const { context, usage } = contextWith();
