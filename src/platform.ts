@@ -109,7 +109,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
   const tools = builtInTools();
   const builtInPlanner = new BuiltInPlanner();
   const planner = llm ? new LlmPlanner({ llm, tools, fallback: builtInPlanner }) : builtInPlanner;
-  const orchestrator = new Orchestrator({ store, runQueue, planner, vault });
+  const orchestrator = new Orchestrator({ store, runQueue, planner, vault, llm });
   const chains = new ChainStarter({ runQueue });
   const executor = new RunExecutor({
     store,

@@ -37,6 +37,8 @@ export interface OrchestratorDependencies {
   planner: Planner;
   /** Seals the (empty) secret of an account a plan connects. */
   vault: Vault;
+  /** The configured LLM, for advice on cheaper models. */
+  llm?: { provider: string; modelName: string };
 }
 
 export interface MessageRequest {
@@ -200,6 +202,7 @@ export class Orchestrator {
         recentRuns: await recentRunsPerAgent(scope),
         createdAt: new Map(agents.map((agent) => [agent.id, agent.createdAt])),
         now: new Date(),
+        llm: this.#dependencies.llm,
       });
       return all.filter((suggestion) => !dismissed.has(suggestion.id));
     });

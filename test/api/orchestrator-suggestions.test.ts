@@ -264,6 +264,8 @@ describe('proactive suggestions from real runs', () => {
     expect(suggestion?.reason).toMatch(
       /spent 32,000 LLM tokens per run on average over its last 3 runs \(96,000 in all.*daily instead of hourly/,
     );
+    // A local (openai-compatible) model has no cheaper sibling: the schedule is what slows.
+    expect(suggestion?.reason).toMatch(/No cheaper model of openai-compatible:scripted is known/);
     // Different outputs each time: the schedule is not slowed for output that never changes.
     expect(await suggestionFor('Essay Writer', 'never_changes')).toBeUndefined();
     expect(suggestion?.plan.operations).toEqual([

@@ -39,6 +39,8 @@ export interface AdvisorInput {
   /** When each agent was created. */
   createdAt: Map<string, Date>;
   now: Date;
+  /** The configured LLM (ORCA_LLM), whose cheaper siblings the cost advice may propose. */
+  llm?: { provider: string; modelName: string };
 }
 
 /** One agent, as each piece of advice looks at it. */

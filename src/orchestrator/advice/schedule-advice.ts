@@ -1,6 +1,7 @@
-// Advice to run a scheduled agent less often: when its runs keep giving the same output, or
-// when each run spends many LLM tokens. An llm.generate step cannot choose its model (ORCA_LLM
-// sets one for every step), so a slower schedule is what cuts the spend.
+// Advice to run a scheduled agent less often when its runs keep giving the same output; and for
+// an agent whose runs spend many LLM tokens, a cheaper model on its llm.generate steps when one
+// is known (cheaper-models.ts), else a slower schedule.
+import type { AgentSpec } from '../../domain/agent-spec.ts';
 import {
   type Adviser,
   canonicalJson,
@@ -8,6 +9,7 @@ import {
   slowerSchedulePlan,
   suggestionId,
 } from './advice-context.ts';
+import { cheaperModel } from './cheaper-models.ts';
 
 /** This many succeeded runs in a row with one output say the schedule is faster than the data. */
 export const unchangedRuns = 5;
@@ -37,10 +39,29 @@ export const neverChanges: Adviser = ({ agent, runs, input }) => {
   };
 };
 
+/** The spec with each llm.generate step moved to its cheaper model, and what changed. */
+function withCheaperModels(spec: AgentSpec, llm: { provider: string; modelName: string }) {
+  const changes: { stepId: string; from: string; to: string }[] = [];
+  const steps = spec.steps.map((step) => {
+    if (step.tool !== 'llm.generate') return step;
+    const named = step.with.model;
+    // A model written as a template is chosen by each run: not this advice's to change.
+    if (typeof named === 'string' && named.includes('{{')) return step;
+    const current = typeof named === 'string' ? named : llm.modelName;
+    const cheaper = cheaperModel(llm.provider, current);
+    if (!cheaper) return step;
+    changes.push({ stepId: step.id, from: current, to: cheaper });
+    return { ...step, with: { ...step.with, model: cheaper } };
+  });
+  return { spec: { ...spec, steps }, changes };
+}
+
 export const costlyRuns: Adviser = ({ agent, runs, input }) => {
-  if (agent.status !== 'active' || !agent.schedule) return undefined;
+  if (agent.status !== 'active') return undefined;
   if (!agent.spec.steps.some((step) => step.tool === 'llm.generate')) return undefined;
-  const counted = runsSinceScheduled(runs, agent.schedule).filter((run) => run.usage);
+  const counted = (agent.schedule ? runsSinceScheduled(runs, agent.schedule) : runs).filter(
+    (run) => run.usage,
+  );
   if (counted.length < costRuns) return undefined;
   const tokens = counted.reduce(
     (sum, run) => sum + (run.usage?.inputTokens ?? 0) + (run.usage?.outputTokens ?? 0),
@@ -48,6 +69,35 @@ export const costlyRuns: Adviser = ({ agent, runs, input }) => {
   );
   const average = Math.round(tokens / counted.length);
   if (average <= costlyTokensPerRun) return undefined;
+  const figures = `"${agent.name}" spent ${average.toLocaleString('en-US')} LLM tokens per run on average over its last ${counted.length} runs (${tokens.toLocaleString('en-US')} in all; more than ${costlyTokensPerRun.toLocaleString('en-US')} is costly)`;
+  const cheaper = input.llm ? withCheaperModels(agent.spec, input.llm) : undefined;
+  if (cheaper && cheaper.changes.length > 0) {
+    const moves = cheaper.changes.map(
+      (change) => `step "${change.stepId}" from ${change.from} to ${change.to}`,
+    );
+    return {
+      id: suggestionId('cost', agent, 'model', ...cheaper.changes.map((change) => change.to)),
+      kind: 'cost',
+      agentId: agent.id,
+      agentName: agent.name,
+      reason: `${figures}. A cheaper model of the same provider costs far less per token: move ${moves.join(', ')}, and check a test run's output still does.`,
+      plan: {
+        summary: `Use a cheaper model in "${agent.name}": ${moves.join(', ')}.`,
+        questions: [],
+        operations: [
+          {
+            type: 'updateAgent',
+            agentId: agent.id,
+            agentName: agent.name,
+            expectedVersion: agent.version,
+            spec: cheaper.spec as unknown as Record<string, unknown>,
+            before: agent.spec as unknown as Record<string, unknown>,
+          },
+        ],
+      },
+    };
+  }
+  if (!agent.schedule) return undefined;
   const slower = slowerSchedulePlan(agent, input.now);
   if (!slower) return undefined;
   return {
@@ -55,7 +105,7 @@ export const costlyRuns: Adviser = ({ agent, runs, input }) => {
     kind: 'cost',
     agentId: agent.id,
     agentName: agent.name,
-    reason: `"${agent.name}" spent ${average.toLocaleString('en-US')} LLM tokens per run on average over its last ${counted.length} runs (${tokens.toLocaleString('en-US')} in all; more than ${costlyTokensPerRun.toLocaleString('en-US')} is costly), running ${agent.schedule.description}. Its llm.generate steps cannot choose a cheaper model (ORCA_LLM sets one for all), so running it ${slower.to} instead of ${slower.from} is what cuts the spend.`,
+    reason: `${figures}, running ${agent.schedule.description}. No cheaper model of ${input.llm ? `${input.llm.provider}:${input.llm.modelName}` : 'the configured LLM'} is known, so running it ${slower.to} instead of ${slower.from} is what cuts the spend.`,
     plan: slower.plan,
   };
 };
