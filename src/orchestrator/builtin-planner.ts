@@ -1,13 +1,13 @@
 // The built-in planner: understands everyday requests with no LLM, from the vocabulary in
 // vocabulary.ts. It proposes plans of the same type as the LLM planner, and asks a question
 // instead of guessing when a request lacks something it needs or names two agents alike.
-import { validateAgentSpec } from '../domain/agent-spec.ts';
-import { OrcaError } from '../domain/errors.ts';
 import type { PlanOperation, PlanQuestion } from '../domain/plan.ts';
 import { chosenAgent, whichAgent } from './agent-choice.ts';
 import { agentsMentioned } from './agent-names.ts';
 import { continueConnectDraft, isConnectDraft, planConnectRequest } from './connect-planning.ts';
+import { scheduleNewAgent, uniqueName, withDefaults } from './new-agents.ts';
 import type { Planner, PlannerAnswer, PlannerRequest, WorkspaceSnapshot } from './planner.ts';
+import { continuePortalDraft, isPortalDraft, isPortalRequest, planPortalRequest } from './portal-planning.ts';
 import {
   emailsIn,
   firstOf,
@@ -18,9 +18,10 @@ import {
   siteName,
   titleCase,
   urlsIn,
+  withoutAddresses,
 } from './request-text.ts';
 import { scheduleIn } from './schedule-phrases.ts';
-import { answerNextRuns, inSentence, nextTimesInWords, scheduleOperation } from './schedule-planning.ts';
+import { answerNextRuns } from './schedule-planning.ts';
 import { monitorSpec, type Notification, notificationSteps, scraperSpec } from './spec-templates.ts';
 import { continueTriggerDraft, isTriggerDraft, planTriggerRequest } from './trigger-planning.ts';
 import { continueFixDraft, explainFailure, isFixDraft } from './troubleshooting.ts';
@@ -69,12 +70,6 @@ const webhookWords = [
 ];
 const emailWords = ['email', 'e-mail', 'mail me', 'email me', 'by mail'];
 
-/** The spec as it will be stored (defaults filled in), so the plan shows exactly what applies. */
-function withDefaults(spec: object): Record<string, unknown> {
-  const validation = validateAgentSpec(spec);
-  return (validation.success ? validation.spec : spec) as Record<string, unknown>;
-}
-
 function describeAgents(agents: readonly SnapshotAgent[]) {
   if (agents.length === 0)
     return 'This workspace has no agents yet. Tell me what one should do, e.g. "monitor https://example.com/pricing for changes and email me".';
@@ -83,15 +78,6 @@ function describeAgents(agents: readonly SnapshotAgent[]) {
     return `- ${agent.name} (version ${agent.version}, ${agent.status}${last})`;
   });
   return `This workspace has ${agents.length} agent${agents.length === 1 ? '' : 's'}:\n${lines.join('\n')}`;
-}
-
-function uniqueName(wanted: string, agents: readonly SnapshotAgent[]) {
-  const taken = new Set(agents.map((agent) => agent.name.toLowerCase()));
-  if (!taken.has(wanted.toLowerCase())) return wanted;
-  for (let number = 2; ; number++) {
-    const candidate = `${wanted} ${number}`;
-    if (!taken.has(candidate.toLowerCase())) return candidate;
-  }
 }
 
 function noticeTargets(
@@ -134,12 +120,12 @@ function recordsFromAnswer(text: string): Draft['records'] | undefined {
 }
 
 function kindOf(text: string): AgentKind | undefined {
+  // A portal wins whenever one is asked for: signing in changes what the agent needs most.
+  if (isPortalRequest(text)) return 'portal';
   const found = (Object.entries(agentKinds) as [AgentKind, readonly string[]][])
     .map(([kind, words]) => ({ kind, at: firstOf(text, words)?.index ?? -1 }))
     .filter((entry) => entry.at >= 0)
     .sort((a, b) => a.at - b.at);
-  // A portal wins whenever it is mentioned: it changes what the agent needs most.
-  if (found.some((entry) => entry.kind === 'portal')) return 'portal';
   return found[0]?.kind;
 }
 
@@ -173,7 +159,8 @@ export class BuiltInPlanner implements Planner {
       if (continued) return continued;
     }
 
-    const connect = planConnectRequest(text, request);
+    // "Log into the supplier portal and download the invoices" is an agent, not an account alone.
+    const connect = isPortalRequest(text) ? undefined : planConnectRequest(text, request);
     if (connect) return connect;
     if (questionPatterns.nextRun.some((pattern) => pattern.test(lower))) {
       return answerNextRuns(text, request);
@@ -186,7 +173,8 @@ export class BuiltInPlanner implements Planner {
     }
 
     const mentioned = agentsMentioned(text, agents);
-    const action = firstOf(lower, Object.values(actionWords).flat());
+    // "portal.acme.test" asks for no test run: words inside addresses are not actions.
+    const action = firstOf(withoutAddresses(text), Object.values(actionWords).flat());
     const intent =
       action &&
       (Object.entries(actionWords) as [ActionIntent, readonly string[]][]).find(([, words]) =>
@@ -240,6 +228,7 @@ export class BuiltInPlanner implements Planner {
     if (isTriggerDraft(draft)) return continueTriggerDraft(draft, text, request);
     if (isFixDraft(draft)) return continueFixDraft(draft, text, request);
     if (isConnectDraft(draft)) return continueConnectDraft(draft, text, request);
+    if (isPortalDraft(draft)) return continuePortalDraft(draft, text, request);
     if (draft.candidates) {
       const candidates = request.snapshot.agents.filter((agent) => draft.candidates?.includes(agent.id));
       const agent = chosenAgent(text, candidates);
@@ -261,12 +250,7 @@ export class BuiltInPlanner implements Planner {
   #create(text: string, request: PlannerRequest): PlannerAnswer {
     const lower = text.toLowerCase();
     const kind = kindOf(lower) ?? (hasAny(lower, ['price', 'prices']) ? 'monitor' : 'scrape');
-    if (kind === 'portal') {
-      return {
-        reply:
-          'Signing in to a portal and downloading files needs the browser tools and connected accounts, which this Orca does not have yet. I can build agents that read public pages and APIs: say which page to watch or what to collect.',
-      };
-    }
+    if (kind === 'portal') return planPortalRequest(text, request);
     const url = pageUrl(text);
     const selector = selectorIn(text);
     const draft: Draft = {
@@ -337,7 +321,7 @@ export class BuiltInPlanner implements Planner {
       { type: 'createAgent', spec: withDefaults(spec) },
       { type: 'runAgent', agentName: spec.name, input: {}, test: true },
     ];
-    const scheduled = this.#scheduleNew(spec.name, draft, request);
+    const scheduled = scheduleNewAgent(spec.name, draft.schedule, request);
     if (scheduled.operation) operations.push(scheduled.operation);
     return {
       reply: `I will create "${spec.name}", which ${what}, and test it once.${scheduled.reply} Approve the plan to go ahead.`,
@@ -347,26 +331,6 @@ export class BuiltInPlanner implements Planner {
         operations,
       },
     };
-  }
-
-  /** The schedule a request for a new agent asked for, as the plan's last operation. */
-  #scheduleNew(agentName: string, draft: Draft, request: PlannerRequest) {
-    if (!draft.schedule) return { reply: '', summary: '' };
-    try {
-      const { operation, preview } = scheduleOperation(
-        { agentName },
-        { kind: 'found', ...draft.schedule },
-        request,
-      );
-      return {
-        operation,
-        reply: ` Then it runs ${inSentence(preview.description)}. ${nextTimesInWords(preview.nextRuns, preview.timezone)} (${preview.timezoneNote}).`,
-        summary: `; then run it ${inSentence(preview.description)}, ${preview.timezoneNote}`,
-      };
-    } catch (error) {
-      if (!(error instanceof OrcaError)) throw error;
-      return { reply: ` I did not schedule it: ${error.message}`, summary: '' };
-    }
   }
 
   #act(intent: ActionIntent, agent: SnapshotAgent, text: string, request: PlannerRequest): PlannerAnswer {

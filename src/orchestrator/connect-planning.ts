@@ -14,7 +14,7 @@ import {
 } from './connect-vocabulary.ts';
 import { connectionNamed, reconnectInstructions } from './connection-help.ts';
 import type { PlannerAnswer, PlannerRequest } from './planner.ts';
-import { emailsIn, firstOf, hasAny, urlsIn } from './request-text.ts';
+import { emailsIn, firstOf, hasAny, urlsIn, withoutAddresses } from './request-text.ts';
 import { noWords } from './vocabulary.ts';
 
 /** What the planner keeps while it waits for answers about an account to connect. */
@@ -40,13 +40,6 @@ function hostOf(url: string): string | undefined {
   }
 }
 
-/** Text without addresses and e-mails, so their words are not read as a service's name. */
-function masked(text: string) {
-  let lower = text.toLowerCase();
-  for (const found of [...urlsIn(text), ...emailsIn(text)]) lower = lower.replace(found.toLowerCase(), ' ');
-  return lower;
-}
-
 function slug(words: string): string | undefined {
   const made = words
     .trim()
@@ -64,7 +57,7 @@ function knownServiceIn(text: string): string | undefined {
 
 /** The service's name: a known one, the words before "account" / "login"…, or after "for". */
 function serviceIn(text: string): string | undefined {
-  const lower = masked(text);
+  const lower = withoutAddresses(text);
   const known = knownServiceIn(lower);
   if (known) return known;
   const nouns = connectionNouns.map((noun) => noun.replace(/[-\s]/g, '[-\\s]')).join('|');
@@ -79,7 +72,7 @@ function serviceIn(text: string): string | undefined {
 
 function kindIn(text: string, service: string | undefined): ConnectionKindName | undefined {
   const found = (Object.entries(connectionKindWords) as [ConnectionKindName, readonly string[]][])
-    .map(([kind, words]) => ({ kind, at: firstOf(masked(text), words)?.index ?? -1 }))
+    .map(([kind, words]) => ({ kind, at: firstOf(withoutAddresses(text), words)?.index ?? -1 }))
     .filter((entry) => entry.at >= 0)
     .sort((first, second) => first.at - second.at);
   return found[0]?.kind ?? (service ? knownServices[service]?.kind : undefined);
@@ -241,7 +234,7 @@ function withKind(draft: ConnectDraft, kind: ConnectionKindName | undefined): Co
 
 /** A request to connect an account, answered; undefined when the request is about something else. */
 export function planConnectRequest(text: string, request: PlannerRequest): PlannerAnswer | undefined {
-  const lower = masked(text);
+  const lower = withoutAddresses(text);
   if (!connectPatterns.some((pattern) => pattern.test(lower))) return undefined;
   const service = serviceIn(text);
   const draft = withKind(

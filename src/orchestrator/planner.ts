@@ -42,6 +42,8 @@ export interface ConnectionSnapshot {
   kind: 'api_key' | 'login' | 'oauth2';
   isDefault: boolean;
   status: 'untested' | 'working' | 'failing';
+  /** The hosts its credential may be sent to: a portal's address finds its account by them. */
+  allowedHosts?: string[];
 }
 
 /** What a planner knows of the workspace: compact, and the same for both planners. */

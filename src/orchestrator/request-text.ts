@@ -11,6 +11,13 @@ export function emailsIn(text: string): string[] {
   return [...text.replace(urlPattern, ' ').matchAll(emailPattern)].map((match) => match[0]);
 }
 
+/** The text in lower case without its addresses and e-mails, so their words are not read as the request's. */
+export function withoutAddresses(text: string): string {
+  let lower = text.toLowerCase();
+  for (const found of [...urlsIn(text), ...emailsIn(text)]) lower = lower.replace(found.toLowerCase(), ' ');
+  return lower;
+}
+
 function escapeRegExp(text: string) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -146,3 +146,77 @@ export function scraperSpec(options: {
     },
   };
 }
+
+/**
+ * An agent that signs in to a portal, reads its listing (the first page and the pages its
+ * pagination links to), downloads each file it has not downloaded before into the run's
+ * deliverables, and remembers the addresses it downloaded in agent memory.
+ */
+export function portalSpec(options: {
+  name: string;
+  goal: string;
+  connection: string;
+  loginUrl: string;
+  listingUrl: string;
+  noun: string;
+  /** What matches each link to a file; a record is the link itself or holds one. */
+  links: { selector: string; fields: Record<string, unknown> };
+  paginationSelector: string;
+}) {
+  return {
+    name: options.name,
+    goal: options.goal,
+    instructions: `Sign in with the "${options.connection}" account, read every page of ${options.listingUrl}, and download each of the ${options.noun} not downloaded before.`,
+    steps: [
+      {
+        id: 'login',
+        tool: 'browser.login',
+        with: { connection: options.connection, url: options.loginUrl },
+      },
+      {
+        id: 'pages',
+        tool: 'browser.extract',
+        with: {
+          url: options.listingUrl,
+          fields: { pages: { selector: options.paginationSelector, attribute: 'href', multiple: true } },
+        },
+      },
+      {
+        id: 'listing',
+        tool: 'browser.extract',
+        // The first page is read even when the listing has no pagination at all.
+        forEach: {
+          items: `$distinct($append([${JSON.stringify(options.listingUrl)}], steps.pages.fields.pages))`,
+          as: 'page',
+        },
+        with: { url: '{{ page }}', records: options.links },
+      },
+      { id: 'known', tool: 'memory.read', with: { key: 'downloaded', scope: 'agent' } },
+      {
+        id: 'fresh',
+        tool: 'transform',
+        // A file listed on two pages (page 1 is often both the listing and "?page=1") counts once;
+        // a row without a link is passed over.
+        with: {
+          expression: '[$distinct(steps.listing.records[href].href)[$not($ in $$.steps.known.value)]]',
+        },
+      },
+      {
+        id: 'download',
+        tool: 'browser.download',
+        forEach: { items: 'steps.fresh.value', as: 'file' },
+        with: { url: '{{ file }}' },
+      },
+      {
+        id: 'remember',
+        tool: 'memory.write',
+        with: {
+          key: 'downloaded',
+          scope: 'agent',
+          value: '{{ [$distinct($append(steps.known.value, steps.fresh.value))] }}',
+        },
+      },
+    ],
+    output: { count: '{{ $count(steps.fresh.value) }}', downloaded: '{{ [steps.download.name] }}' },
+  };
+}

@@ -61,7 +61,7 @@ export const actionWords = {
 
 export type ActionIntent = keyof typeof actionWords;
 
-/** The kinds of agent the built-in planner builds, and the words that ask for each. */
+/** The kinds of agent the built-in planner builds from a page, and the words that ask for each. */
 export const agentKinds = {
   monitor: [
     'monitor',
@@ -91,10 +91,10 @@ export const agentKinds = {
     'get all',
     'fetch all',
   ],
-  portal: ['log in', 'log into', 'login', 'sign in', 'portal', 'download'],
 } as const;
 
-export type AgentKind = keyof typeof agentKinds;
+/** A portal agent is asked for in words of its own (portal-vocabulary.ts). */
+export type AgentKind = keyof typeof agentKinds | 'portal';
 
 /** Words that ask for a new agent when no existing agent is named. */
 export const createWords = [

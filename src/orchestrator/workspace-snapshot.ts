@@ -36,6 +36,7 @@ export async function workspaceSnapshot(
       kind: connection.kind,
       isDefault: connection.isDefault,
       status: connection.status,
+      allowedHosts: hostsOf(connection.settings),
     })),
     chains: chains.map((chain) => ({
       fromAgentId: chain.fromAgentId,
@@ -73,6 +74,11 @@ export async function workspaceSnapshot(
       };
     }),
   };
+}
+
+function hostsOf(settings: Record<string, unknown>): string[] {
+  const hosts = settings.allowedHosts;
+  return Array.isArray(hosts) ? hosts.filter((host): host is string => typeof host === 'string') : [];
 }
 
 /** A run's error with the details troubleshooting reads: the screenshot, the page, the selector. */

@@ -227,10 +227,10 @@ describe('the Orchestrator with the built-in planner', () => {
     expect(run.output).toEqual({ changed: false, firstRun: true });
   });
 
-  it('says plainly what it cannot do yet, and what it did not understand', async () => {
+  it('asks which page of a portal lists the files and who signs in, and says what it did not understand', async () => {
     const portal = await say('log into the supplier portal and download the invoices');
-    expect(portal.plan).toBeUndefined();
-    expect(portal.reply).toMatch(/browser tools/);
+    expect(portal.plan.status).toBe('needs_answers');
+    expect(portal.plan.questions.map((question: { id: string }) => question.id)).toEqual(['url', 'username']);
     const nonsense = await say('purple elephants sing');
     expect(nonsense.plan).toBeUndefined();
     expect(nonsense.reply).toMatch(/did not understand/);

@@ -75,6 +75,7 @@ const fixtureConnections: NonNullable<WorkspaceSnapshot['connections']> = [
     kind: 'login',
     isDefault: true,
     status: 'working',
+    allowedHosts: ['portal.example.com'],
   },
   {
     id: '00000000-0000-4000-8000-000000000102',
@@ -84,6 +85,7 @@ const fixtureConnections: NonNullable<WorkspaceSnapshot['connections']> = [
     kind: 'oauth2',
     isDefault: true,
     status: 'failing',
+    allowedHosts: ['crm.example.com'],
   },
 ];
 

@@ -113,10 +113,43 @@ export const corpus: CorpusCase[] = [
   { text: 'collect the job openings from our careers page', question: 'url' },
   { text: 'I want a list of all products from the shop', question: 'url' },
   { text: 'extract contacts from a website', question: 'url' },
-  // Portals: not possible yet, said plainly.
-  { text: 'log into the supplier portal and download the invoices', reply: /browser tools/ },
-  { text: 'sign in to https://portal.example.com and download every statement', reply: /browser tools/ },
-  { text: 'download the monthly reports from the bank portal', reply: /browser tools/ },
+  // Portals: an agent that signs in and downloads each file it has not stored before. A portal
+  // the workspace has no login for gets a connectAccount first, and no test run (it would wait
+  // for the password); what the request does not tell becomes a question.
+  { text: 'log into https://portal.example.com and download all the invoices', operations: create },
+  { text: 'sign in to https://portal.example.com and download every statement', operations: create },
+  {
+    text: 'sign in to the supplier portal and download every statement from https://portal.example.com/statements',
+    operations: create,
+  },
+  {
+    text: 'grab the PDFs from https://vendor.example.com/documents after logging in as buyer@example.com',
+    operations: ['connectAccount', 'createAgent'],
+    connection: { service: 'vendor-portal', kind: 'login', allowedHosts: ['vendor.example.com'] },
+    reply: /PATCH \/api\/workspaces\/:ws\/connections\/:id \{"secret": \{"password": "…"\}\}.*then run it/,
+  },
+  {
+    text: 'log into https://billing.example.org/login as ap@example.com and download all the invoices from https://billing.example.org/invoices every weekday at 7am',
+    operations: ['connectAccount', 'createAgent', 'scheduleAgent'],
+    connection: { service: 'billing-portal', kind: 'login', allowedHosts: ['billing.example.org'] },
+    schedule: { cron: '0 7 * * 1-5', timezone: 'Europe/Berlin' },
+  },
+  {
+    text: 'Set up an agent that signs into https://extranet.supplier.test/login as "acct-77" and saves the CSV files from https://extranet.supplier.test/exports',
+    operations: ['connectAccount', 'createAgent'],
+    connection: { service: 'supplier-portal-2', kind: 'login', allowedHosts: ['extranet.supplier.test'] },
+  },
+  {
+    text: 'sign in to the supplier portal at https://portal.acme.test/login every morning and save new documents',
+    question: 'url',
+  },
+  { text: 'create an agent that logs into our bank portal and downloads the statements', question: 'url' },
+  { text: 'log into the supplier portal and download the invoices', question: 'url' },
+  { text: 'download the monthly reports from the bank portal', question: 'username' },
+  {
+    text: 'log into https://files.example.net as ops@example.com and download what is there',
+    question: 'records',
+  },
   // Changes to existing agents.
   {
     text: 'also extract LinkedIn profiles in the lead scraper',
