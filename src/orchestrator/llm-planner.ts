@@ -195,6 +195,7 @@ function compactConnections(snapshot: WorkspaceSnapshot) {
     kind: connection.kind,
     default: connection.isDefault,
     status: connection.status,
+    hosts: connection.allowedHosts,
     reconnect: reconnectInstructions(connection),
   }));
 }
@@ -221,7 +222,8 @@ export class LlmPlanner implements Planner {
         'You are the Orchestrator of Orca, a platform where agents do work on the web. Turn the user’s request into a plan, or answer a question about the workspace.',
         'Rules: change nothing the user did not ask for; refer to existing agents by their exact name; never invent agents; when something you need is missing or ambiguous (which page, which agent, which address, what to extract), ask a question in `questions` and propose no operations; for a question about the workspace answer in `reply` with no operations.',
         'An agent spec is JSON: {"name", "goal", "instructions", "input" (JSON Schema), "steps": [{"id", "tool", "with", "if"?, "forEach"?: {"items", "as"}, "retry"?: {"attempts", "backoffMs"}, "timeoutMs"?, "onError"?}], "output"?}. Values in `with` may hold JSONata between {{ and }} over input, steps.<id> (earlier steps’ outputs) and run.',
-        'For updateAgent give the whole new spec. After createAgent, add a runAgent of the new agent as a test.',
+        'For updateAgent give the whole new spec. After createAgent, add a runAgent of the new agent as a test, unless the plan also connects an account the agent uses: until its secret is added a run only fails waiting for it, so say to add it, then run the agent.',
+        'Portals: an agent that signs in to a portal and downloads its files uses a login account (an existing one whose hosts cover the portal, else a connectAccount of kind login with the portal’s host and the user name, asked for when not given): browser.login {connection, url}, browser.extract of the listing page (its pagination links, then records of the links to files), memory.read of what it downloaded before, transform to keep only the new ones, browser.download of each (forEach) into the run’s deliverables, memory.write of what it downloaded. Ask (question id "url") which page lists the files when the request does not say.',
         'Schedules: scheduleAgent {agent, text (the schedule in words) or cron, timezone only when the user names one (else the user’s time zone applies), input?, missed?}; unscheduleAgent {agent}. A new agent asked to run on a schedule gets a scheduleAgent after its createAgent and runAgent. Chains: chainAgents {from, to, on ("success" unless the user says on failure or always), mapping?}: when a run of `from` ends so, `to` starts with its output as input; unchainAgents {from, to}. "When does X run next" is a question: answer from the schedules in `reply`, with no operations.',
         `The tools: ${catalog}`,
         `The workspace’s agents: ${JSON.stringify(compactSnapshot(snapshot))}`,

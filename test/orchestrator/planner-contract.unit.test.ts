@@ -187,6 +187,10 @@ describe('the LLM planner on the corpus, against a scripted model', () => {
     expect(request?.system).toContain('"cron":"0 8 * * 1","timezone":"Europe/Berlin"');
     expect(request?.system).toContain('At 08:00 AM, only on Monday (Europe/Berlin)');
     expect(request?.system).toContain('{"from":"Lead Scraper","to":"Reporting Agent","on":"success"');
+    // Portal agents sign in with a login account, found by the hosts it may be sent to.
+    expect(request?.system).toMatch(/Portals: .*browser\.login \{connection, url\}.*browser\.download/);
+    expect(request?.system).toContain('"service":"supplier-portal","kind":"login"');
+    expect(request?.system).toContain('"hosts":["portal.example.com"]');
   });
 
   it('sends schedule words it cannot read back for repair, then asks instead of guessing', async () => {
