@@ -316,7 +316,8 @@ export function continuePortalDraft(
     if (selector || layout) next.filesNamed = true;
   }
   // "ada" alone answers "which user name": one word that is no address, selector or layout.
-  const alone = !layout && /^[^\s.#`]+$/.test(rest) && urlsIn(text).length === 0 ? text.trim() : undefined;
+  const alone =
+    !layout && /^[^\s.#`][^\s`]*$/.test(rest) && urlsIn(text).length === 0 ? text.trim() : undefined;
   next.username ??= usernameIn(text) ?? alone;
   if (JSON.stringify(next) === JSON.stringify(draft)) return undefined;
   return proposal(next, request);
