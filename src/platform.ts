@@ -15,6 +15,7 @@ import { BuiltInPlanner } from './orchestrator/builtin-planner.ts';
 import { LlmPlanner } from './orchestrator/llm-planner.ts';
 import { Orchestrator } from './orchestrator/orchestrator.ts';
 import { type StartedRunQueue, startRunQueue } from './queue/pg-boss-run-queue.ts';
+import { checkLogin } from './runtime/login-check.ts';
 import { outboundPolicy } from './runtime/outbound-policy.ts';
 import { RunExecutor } from './runtime/run-executor.ts';
 import { type PlatformServices, runServices } from './runtime/run-services.ts';
@@ -136,7 +137,17 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
   }
   scheduler?.start();
   const app = createApp(
-    { config, store, mailer, logger, runQueue, files: services.files, orchestrator, vault },
+    {
+      config,
+      store,
+      mailer,
+      logger,
+      runQueue,
+      files: services.files,
+      orchestrator,
+      vault,
+      checkLogin: (target) => checkLogin(services, target),
+    },
     { webRoot: options.webRoot },
   );
   return {

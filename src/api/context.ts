@@ -27,6 +27,12 @@ export interface ApiServices {
   files: FileStore;
   orchestrator: Orchestrator;
   vault: Vault;
+  /** Signs in with a login account in a browser of its own: the test of a login connection. */
+  checkLogin(target: {
+    workspaceId: string;
+    connectionId: string;
+    loginUrl: string;
+  }): Promise<{ status: 'working' | 'failing'; message: string }>;
 }
 
 export type Principal =

@@ -490,10 +490,15 @@ export function registerConnectionRoutes(app: OpenAPIHono<ApiEnv>) {
     } else if (row.kind === 'oauth2') {
       outcome = await testOAuth({ store, vault, network }, row, secret);
     } else {
-      loginConnection.shape.settings.parse(withoutBookkeeping(row.settings));
-      throw ruleViolated(
-        'A login is checked by signing in with the browser tools, which this Orca does not have yet.',
-      );
+      const settings = loginConnection.shape.settings.parse(withoutBookkeeping(row.settings));
+      if (!settings.loginUrl) {
+        throw ruleViolated(
+          'A login is checked by signing in at its sign-in page: add loginUrl to its settings (PATCH {"settings": {…, "loginUrl": "https://…/login"}}).',
+        );
+      }
+      outcome = await c
+        .get('services')
+        .checkLogin({ workspaceId: access.workspace.id, connectionId: row.id, loginUrl: settings.loginUrl });
     }
     const { status, message } = outcome;
     const updated = await store.inWorkspace(access.workspace.id, async (scope) => {

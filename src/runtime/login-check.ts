@@ -1,0 +1,58 @@
+// "Test connection" for a login account: sign in at its loginUrl in a browser context of its own,
+// as browser.login does in a run, and report whether the site let us in. Nothing of the page is
+// kept; the secrets go into the form and nowhere else.
+import { randomUUID } from 'node:crypto';
+import { type PlatformServices, runServices } from './run-services.ts';
+import type { ToolContext } from './tool.ts';
+import { ToolError } from './tool-error.ts';
+import { browserLoginTool } from './tools/browser-login.ts';
+
+export interface LoginCheckOutcome {
+  status: 'working' | 'failing';
+  message: string;
+}
+
+/** A sign-in that does not finish in this long is reported as failing. */
+const checkTimeoutMilliseconds = 45_000;
+
+export async function checkLogin(
+  platform: PlatformServices,
+  target: { workspaceId: string; connectionId: string; loginUrl: string },
+): Promise<LoginCheckOutcome> {
+  // The check's own id names its browser context and its audit entry (connection.used).
+  const checkId = randomUUID();
+  const services = runServices(platform, { workspaceId: target.workspaceId, runId: checkId, agentId: '' });
+  const context: ToolContext = {
+    workspaceId: target.workspaceId,
+    runId: checkId,
+    stepId: 'connection-check',
+    attempt: 1,
+    idempotencyKey: `${checkId}:check:1`,
+    stepKey: `${checkId}:check`,
+    signal: AbortSignal.timeout(checkTimeoutMilliseconds),
+    logger: { info: () => undefined, warn: () => undefined },
+    network: platform.network,
+    runData: {},
+    agent: { id: '', name: 'connection check', version: 0 },
+    resumeState: undefined,
+    recordUsage: () => undefined,
+    services: {
+      ...services,
+      agents: {
+        call: () => Promise.reject(new Error('a connection check calls no agent')),
+      },
+    },
+  };
+  try {
+    const signedIn = await browserLoginTool.run(
+      browserLoginTool.input.parse({ connection: target.connectionId, url: target.loginUrl }),
+      context,
+    );
+    return { status: 'working', message: `Signed in at ${signedIn.url}.` };
+  } catch (error) {
+    if (error instanceof ToolError) return { status: 'failing', message: error.message };
+    throw error;
+  } finally {
+    await platform.browsers.release(checkId);
+  }
+}
