@@ -13,7 +13,7 @@ import {
   updateConnection,
 } from '../store/vault-repository.ts';
 import { connectionSettings, serviceSchema } from '../vault/connection-rules.ts';
-import { connectionPath, nextStepFor, waitingMessage } from '../vault/missing-secret.ts';
+import { connectionPath, nextStepFor, waitingMessage, waitsForSecret } from '../vault/missing-secret.ts';
 import { readOAuthSecret } from '../vault/oauth-secret.ts';
 import type { Vault } from '../vault/vault.ts';
 
@@ -123,12 +123,20 @@ export async function undoConnect(
       `The "${connection.service}" account has been used by runs since the plan connected it; undoing would break them. Disconnect it yourself with DELETE ${path} if you mean to.`,
     );
   }
-  if (
-    connection.kind === 'oauth2' &&
-    readOAuthSecret(await vault.openSecret(scope, connection)).accessToken
-  ) {
+  const secret = await vault.openSecret(scope, connection);
+  if (connection.kind === 'oauth2' && readOAuthSecret(secret).accessToken) {
     throw conflict(
       `The "${connection.service}" account has been authorized since; disconnect it with DELETE ${path}, which also revokes its tokens.`,
+    );
+  }
+  // An admin sent the key, password or client secret after the plan: undoing would throw it away.
+  const secretGiven =
+    connection.kind === 'oauth2'
+      ? Boolean(readOAuthSecret(secret).clientSecret)
+      : !waitsForSecret(connection, secret);
+  if (secretGiven) {
+    throw conflict(
+      `The "${connection.service}" account has been given its secret since the plan connected it; undoing would throw that away. Disconnect it yourself with DELETE ${path} if you mean to.`,
     );
   }
   await deleteConnection(scope, connection.id);

@@ -1,7 +1,7 @@
 // Connecting an account from chat, with the built-in planner (no LLM): the plan makes the account
 // waiting for its key, and the result names the one call that adds it; a run that uses it before
 // then fails saying so; the key sent to the connection API makes it work against a real local
-// service; undo removes it. The key never appears in a plan or the conversation.
+// service; undo refuses once the key has come. The key never appears in a plan or the conversation.
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -48,7 +48,7 @@ async function finishedRun(runId: string) {
 }
 
 describe('connectAccount from chat', () => {
-  it('connects GitHub waiting for its key, refuses runs until it comes, works with it, and undoes', async () => {
+  it('connects GitHub waiting for its key, refuses runs until it comes, works with it, and keeps it from undo', async () => {
     const said = await call('POST', `/api/workspaces/${ws}/orchestrator/messages`, {
       text: 'connect my GitHub account',
     });
@@ -120,9 +120,11 @@ describe('connectAccount from chat', () => {
     expect(tested.status, tested.text).toBe(200);
     expect(tested.body.status).toBe('working');
 
-    const undone = await call('POST', `/api/workspaces/${ws}/plans/${plan.id}/undo`);
-    expect(undone.status, undone.text).toBe(200);
-    expect((await call('GET', path)).status).toBe(404);
+    // The key came after the plan: undoing would throw it away, so undo refuses and says how.
+    const refused = await call('POST', `/api/workspaces/${ws}/plans/${plan.id}/undo`);
+    expect(refused.status).toBe(409);
+    expect(refused.text).toContain('given its secret since');
+    expect((await call('GET', path)).status).toBe(200);
 
     // The key was never in a plan or a message of the conversation.
     const conversation = await call(
@@ -160,5 +162,38 @@ describe('connectAccount from chat', () => {
     expect(undone.status).toBe(409);
     expect(undone.text).toContain('used by runs since');
     expect((await call('GET', path)).status).toBe(200);
+  });
+
+  it('lets only admins approve a plan that connects an account', async () => {
+    const builder = await orca.signUp('Connect Builder');
+    await orca.addMember(owner, ws, builder, 'builder');
+    const said = await orca.request('POST', `/api/workspaces/${ws}/orchestrator/messages`, {
+      token: builder.token,
+      body: { text: 'add an API key for Stripe' },
+    });
+    expect(said.body.plan?.operations.map((operation: { type: string }) => operation.type)).toContain(
+      'connectAccount',
+    );
+    const approved = await orca.request('POST', `/api/workspaces/${ws}/plans/${said.body.plan.id}/approve`, {
+      token: builder.token,
+      body: {},
+    });
+    expect(approved.status).toBe(403);
+    const connections = await call('GET', `/api/workspaces/${ws}/connections`);
+    expect(connections.body.items.some((item: { service: string }) => item.service === 'stripe')).toBe(false);
+  });
+
+  it('undoes a connection that still waits for its secret', async () => {
+    const said = await call('POST', `/api/workspaces/${ws}/orchestrator/messages`, {
+      text: 'connect my HubSpot account',
+    });
+    const plan = said.body.plan;
+    expect(plan?.operations.map((operation: { type: string }) => operation.type)).toEqual(['connectAccount']);
+    const approved = await call('POST', `/api/workspaces/${ws}/plans/${plan.id}/approve`, {});
+    expect(approved.status, approved.text).toBe(200);
+    const connectionId = approved.body.results[0].connectionId;
+    const undone = await call('POST', `/api/workspaces/${ws}/plans/${plan.id}/undo`);
+    expect(undone.status, undone.text).toBe(200);
+    expect((await call('GET', `/api/workspaces/${ws}/connections/${connectionId}`)).status).toBe(404);
   });
 });

@@ -204,6 +204,14 @@ const routes = {
   }),
 };
 
+/** Plans that connect accounts are approved and undone by admins only. */
+function requireConnectRights(c: Parameters<typeof requireAction>[0], operations: readonly unknown[]) {
+  const connects = operations.some(
+    (operation) => (operation as { type?: unknown } | null)?.type === 'connectAccount',
+  );
+  if (connects) requireAction(c, 'connections.manage');
+}
+
 export function registerOrchestratorRoutes(app: OpenAPIHono<ApiEnv>) {
   app.openapi(routes.message, async (c) => {
     const access = requireAction(c, 'plans.read');
@@ -287,6 +295,12 @@ export function registerOrchestratorRoutes(app: OpenAPIHono<ApiEnv>) {
   app.openapi(routes.approve, async (c) => {
     const access = requireAction(c, 'plans.manage');
     const { operations } = c.req.valid('json');
+    const stored = await c
+      .get('services')
+      .orchestrator.plan(access.workspace.id, c.req.valid('param').planId);
+    // Connecting an account decides where a secret will be sent: an admin's call, as in the
+    // connections API, whoever proposed the plan.
+    requireConnectRights(c, operations ?? stored.operations);
     const plan = await c
       .get('services')
       .orchestrator.approve(access.workspace.id, c.req.valid('param').planId, access.actor, operations);
@@ -303,6 +317,10 @@ export function registerOrchestratorRoutes(app: OpenAPIHono<ApiEnv>) {
 
   app.openapi(routes.undo, async (c) => {
     const access = requireAction(c, 'plans.manage');
+    const stored = await c
+      .get('services')
+      .orchestrator.plan(access.workspace.id, c.req.valid('param').planId);
+    requireConnectRights(c, stored.operations);
     const plan = await c
       .get('services')
       .orchestrator.undo(access.workspace.id, c.req.valid('param').planId, access.actor);
