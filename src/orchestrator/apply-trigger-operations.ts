@@ -1,7 +1,7 @@
 // Applying a plan's schedule and chain operations, inside the plan's transaction, with the same
 // rules as the schedule and chain API (words or cron in a time zone, mappings that parse, no
 // loops); and undoing them, which puts back what was there unless someone changed it since.
-import { conflict } from '../domain/errors.ts';
+import { conflict, ruleViolated } from '../domain/errors.ts';
 import type { PlanOperation, ScheduleState } from '../domain/plan.ts';
 import { findAgent, findAgentByName } from '../store/agent-repository.ts';
 import { type AuditActor, recordAudit } from '../store/audit-repository.ts';
@@ -22,7 +22,7 @@ import {
 import type { WorkspaceScope } from '../store/store.ts';
 import { agentNames, checkMapping, refuseLoops } from '../triggers/chain-rules.ts';
 import { scheduleSettings } from '../triggers/schedule-settings.ts';
-import { describeCron, nextOccurrence } from '../triggers/schedule-times.ts';
+import { describeCron, nextOccurrence, resolveCron } from '../triggers/schedule-times.ts';
 
 type Operation<Type extends PlanOperation['type']> = Extract<PlanOperation, { type: Type }>;
 
@@ -110,6 +110,26 @@ async function targetAgent(scope: WorkspaceScope, target: { agentId?: string; ag
   return agent;
 }
 
+/**
+ * An operation that carries both a cron and words must mean the same by both: the reviewer read
+ * the words, so an edit that changed only the cron would apply something they did not see.
+ */
+function refuseDisagreeingWords(operation: { cron?: string; text?: string; agentName?: string }) {
+  if (operation.cron === undefined || operation.text === undefined) return;
+  let fromWords: string | undefined;
+  try {
+    fromWords = resolveCron({ text: operation.text });
+  } catch {
+    fromWords = undefined;
+  }
+  if (fromWords !== resolveCron({ cron: operation.cron })) {
+    throw ruleViolated(
+      `The schedule operation says "${operation.text}" but its cron is "${operation.cron}". Give one of them, or make them agree.`,
+      [{ path: 'cron', message: 'cron and words disagree' }],
+    );
+  }
+}
+
 export async function applySchedule(
   context: TriggerContext,
   operation: Operation<'scheduleAgent'>,
@@ -120,6 +140,7 @@ export async function applySchedule(
   if (operation.before !== undefined && !sameSchedule(existing, operation.before)) {
     replan(`The schedule of "${agent.name}" changed since this plan was made.`);
   }
+  refuseDisagreeingWords(operation);
   const settings = scheduleSettings(
     {
       cron: operation.cron,

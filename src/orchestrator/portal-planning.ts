@@ -4,7 +4,7 @@
 // portal yet. What it cannot tell (which page lists the files, who signs in, which links are
 // files) becomes a targeted question, and the answer completes the draft.
 import type { PlanOperation, PlanQuestion } from '../domain/plan.ts';
-import { connectionSettings, hostAllowed } from '../vault/connection-rules.ts';
+import { connectionSettings, hostAllowed, serviceSchema } from '../vault/connection-rules.ts';
 import { connectionNamed } from './connection-help.ts';
 import { scheduleNewAgent, uniqueName, withDefaults } from './new-agents.ts';
 import type { ConnectionSnapshot, PlannerAnswer, PlannerRequest } from './planner.ts';
@@ -90,7 +90,13 @@ function serviceFromHost(host: string): string {
   if (/^[\d.]+$/.test(hostname) || hostname === 'localhost') return 'portal';
   const parts = hostname.split('.').slice(0, -1);
   const owner = parts.find((part) => !genericHostParts.has(part));
-  return owner ? `${owner.replace(/[^a-z0-9-]/g, '')}-portal` : 'portal';
+  if (!owner) return 'portal';
+  // A service name is at most 60 characters (room left for a "-2") and starts with a letter or digit.
+  const name = `${owner
+    .replace(/[^a-z0-9-]/g, '')
+    .replace(/^-+/, '')
+    .slice(0, 53)}-portal`;
+  return serviceSchema.safeParse(name).success ? name : 'portal';
 }
 
 function usernameIn(text: string): string | undefined {
