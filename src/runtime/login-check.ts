@@ -38,6 +38,11 @@ export async function checkLogin(
     recordUsage: () => undefined,
     services: {
       ...services,
+      // A check keeps nothing: no failure screenshot is stored for a run that does not exist.
+      files: {
+        save: () => Promise.reject(new Error('a connection check keeps no files')),
+        read: () => Promise.resolve(undefined),
+      },
       agents: {
         call: () => Promise.reject(new Error('a connection check calls no agent')),
       },
