@@ -16,6 +16,14 @@ export function retryFix(
   const error = agent.lastRun?.error;
   if (agent.lastRun?.status !== 'failed' || !error || !transientErrorCodes.includes(error.code))
     return undefined;
+  // A 404, 401 or 403 answers the same on every try: only server errors and rate limits pass.
+  if (
+    error.code === 'http_status' &&
+    error.status !== undefined &&
+    error.status < 500 &&
+    error.status !== 429
+  )
+    return undefined;
   const step = agent.spec.steps.find((candidate) => candidate.id === error.stepId);
   if (!step || (step.retry?.attempts ?? 1) >= 3) return undefined;
   const spec: AgentSpec = structuredClone(agent.spec);

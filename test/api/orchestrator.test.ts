@@ -25,6 +25,8 @@ beforeAll(async () => {
       return response.writeHead(200, { 'content-type': 'text/html' }).end(teamPage);
     if (request.url === '/pricing')
       return response.writeHead(200, { 'content-type': 'text/html' }).end('<p>Pro: $49</p>');
+    // A server that is down for now: the kind of failure retries get through.
+    if (request.url === '/flaky') return response.writeHead(503).end('busy');
     response.writeHead(404).end();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
