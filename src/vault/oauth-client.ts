@@ -42,7 +42,9 @@ export function sameProvider(before: OAuthSettings, after: OAuthSettings): boole
     before.authorizationUrl === after.authorizationUrl &&
     before.tokenUrl === after.tokenUrl &&
     before.clientId === after.clientId &&
-    before.issuer === after.issuer
+    before.issuer === after.issuer &&
+    // Tokens are sent to the revocation address on delete: a new one must not receive old tokens.
+    before.revocationUrl === after.revocationUrl
   );
 }
 

@@ -256,4 +256,30 @@ describe('connected accounts', () => {
     });
     expect(again).toEqual({ apiKey: canary });
   });
+
+  it('asks for the secret again when a change would send it somewhere new', async () => {
+    // A workspace of its own: the test before this one rotated the master key under ws.
+    const fresh = (await orca.createWorkspace(owner, 'Moving Keys')).id;
+    const created = await call('POST', `/api/workspaces/${fresh}/connections`, owner.token, {
+      service: 'moving-api',
+      kind: 'api_key',
+      settings: { allowedHosts: [serviceHost], testUrl: `http://${serviceHost}/me` },
+      secret: { apiKey: 'the-first-key' },
+    });
+    expect(created.status, created.text).toBe(201);
+    const path = `/api/workspaces/${fresh}/connections/${created.body.id}`;
+    const moved = await call('PATCH', path, owner.token, {
+      settings: { allowedHosts: ['elsewhere.example.com'], testUrl: 'https://elsewhere.example.com/me' },
+    });
+    expect(moved.status).toBe(422);
+    expect(moved.body.error.message).toContain('allowedHosts, testUrl');
+    expect((await call('GET', path, owner.token)).body.settings.allowedHosts).toEqual([serviceHost]);
+    const relabelled = await call('PATCH', path, owner.token, { label: 'renamed' });
+    expect(relabelled.status, relabelled.text).toBe(200);
+    const withKey = await call('PATCH', path, owner.token, {
+      settings: { allowedHosts: ['elsewhere.example.com'] },
+      secret: { apiKey: 'a-key-for-elsewhere' },
+    });
+    expect(withKey.status, withKey.text).toBe(200);
+  });
 });

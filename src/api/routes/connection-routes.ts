@@ -233,6 +233,40 @@ async function testOAuth(
   };
 }
 
+/** Settings that decide where a connection's secret is sent. */
+const destinationSettings = [
+  'allowedHosts',
+  'testUrl',
+  'loginUrl',
+  'tokenUrl',
+  'revocationUrl',
+  'authorizationUrl',
+];
+
+/**
+ * Pointing a stored secret somewhere new needs the secret again in the same change: otherwise an
+ * admin could have Orca send a password or key it never shows to a site of their choosing.
+ */
+function refuseRedirectedSecret(
+  row: ConnectionRecord,
+  settings: Record<string, unknown>,
+  stored: Record<string, unknown>,
+  secretGiven: boolean,
+) {
+  if (secretGiven) return;
+  const holdsSecret = Object.values(stored).some((value) => typeof value === 'string' && value.length > 0);
+  if (!holdsSecret) return;
+  const before = withoutBookkeeping(row.settings);
+  const moved = destinationSettings.filter(
+    (name) => JSON.stringify(before[name] ?? null) !== JSON.stringify(settings[name] ?? null),
+  );
+  if (moved.length === 0) return;
+  throw ruleViolated(
+    `Changing ${moved.join(', ')} changes where this account's secret is sent: send the secret again in the same change ("secret": {…}).`,
+    moved.map((name) => ({ path: `settings.${name}`, message: 'needs the secret again' })),
+  );
+}
+
 const routes = {
   list: createRoute({
     method: 'get',
@@ -390,6 +424,7 @@ export function registerConnectionRoutes(app: OpenAPIHono<ApiEnv>) {
       const settings = body.settings ?? withoutBookkeeping(row.settings);
       // A connection a plan made has no secret yet: its other settings may change before it comes.
       const waiting = !body.secret && waitsForSecret(row, stored);
+      refuseRedirectedSecret(row, settings, stored, body.secret !== undefined);
       const definition = checkedDefinition({
         kind: row.kind,
         settings,
