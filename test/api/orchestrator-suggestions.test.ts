@@ -172,6 +172,42 @@ describe('proactive suggestions from real runs', () => {
     expect(await suggestionFor('Tangled Pipeline', 'split')).toBeUndefined();
   });
 
+  it('leaves whole an agent that keeps its own memory or is chained, which a split would change', async () => {
+    const longSteps = (prefix: string) =>
+      Array.from({ length: 13 }, (_, index) => ({
+        id: `${prefix}${index + 1}`,
+        tool: 'transform',
+        with: { expression: index === 0 ? '"x"' : `steps.${prefix}${index}.value & "${index}"` },
+      }));
+    await createAgent({
+      name: 'Remembering Pipeline',
+      steps: [
+        ...longSteps('m'),
+        {
+          id: 'keep',
+          tool: 'memory.write',
+          with: { key: 'seen', scope: 'agent', value: '{{ steps.m13.value }}' },
+        },
+      ],
+    });
+    expect(await suggestionFor('Remembering Pipeline', 'split')).toBeUndefined();
+
+    const chainedId = await createAgent({
+      name: 'Chained Pipeline',
+      steps: [...longSteps('c'), ...longSteps('d').slice(0, 1)],
+    });
+    const followerId = await createAgent({
+      name: 'Pipeline Follower',
+      steps: [{ id: 'f', tool: 'transform', with: { expression: '1' } }],
+    });
+    const chained = await orca.request('POST', `/api/workspaces/${ws}/chains`, {
+      token: owner.token,
+      body: { fromAgentId: chainedId, toAgentId: followerId },
+    });
+    expect(chained.status, chained.text).toBe(201);
+    expect(await suggestionFor('Chained Pipeline', 'split')).toBeUndefined();
+  });
+
   it('chains an agent started by hand with another agent’s output, 3 of its last 5 runs', async () => {
     const sourceId = await createAgent({
       name: 'Lead Finder',

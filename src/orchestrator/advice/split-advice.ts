@@ -24,6 +24,18 @@ function partName(name: string, part: number, taken: ReadonlySet<string>): strin
 export const tooManySteps: Adviser = ({ agent, input }) => {
   const steps = agent.spec.steps;
   if (agent.status !== 'active' || steps.length <= maximumSteps) return undefined;
+  // The original is paused by the split: chains into or out of it would stop, and what it keeps
+  // in its own memory (files it has downloaded, the page it last saw) would not follow it into
+  // two new agents. Such agents are left whole rather than split into something that behaves
+  // differently.
+  const chained = input.snapshot.chains.some(
+    (chain) => chain.fromAgentId === agent.id || chain.toAgentId === agent.id,
+  );
+  const keepsMemory = steps.some(
+    (step) =>
+      step.tool.startsWith('memory.') && (step.with as { scope?: unknown } | undefined)?.scope === 'agent',
+  );
+  if (chained || keepsMemory) return undefined;
   const at = middleSplit(agent.spec);
   if (at === undefined) return undefined;
   const taken = new Set(input.snapshot.agents.map((candidate) => candidate.name.toLowerCase()));
