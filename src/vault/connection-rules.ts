@@ -116,6 +116,13 @@ export const oauth2Connection = z.strictObject({
           Object.keys(parameters).every((name) => !reservedAuthorizationParameters.includes(name)),
         `Orca sets ${reservedAuthorizationParameters.join(', ')} itself`,
       )
+      // These settings are shown in the clear and go into the address the user opens: a secret
+      // there would leak. Secrets belong in "secret".
+      .refine(
+        (parameters) =>
+          Object.keys(parameters).every((name) => !/secret|password|token|assertion|verifier|key/.test(name)),
+        'authorization parameters are shown in the clear and sent in the address: a secret (client_secret, a token, a key) belongs in "secret"',
+      )
       .optional()
       .describe(
         'More parameters of the authorization request, such as {"access_type": "offline"} for Google.',
