@@ -104,7 +104,12 @@ function filled(draft: ConnectDraft, text: string, answering: boolean): ConnectD
   if (host && !settings.allowedHosts) settings.allowedHosts = [host];
   if (draft.kind === 'login') {
     if (url && !settings.loginUrl) settings.loginUrl = url;
-    const username = usernameIn(text);
+    // An answer to "which user name" may be the name alone, once the sign-in address is known.
+    const alone =
+      answering && settings.allowedHosts && !url && /^[^\s@"'”“]{1,100}$/.test(text.trim())
+        ? text.trim()
+        : undefined;
+    const username = usernameIn(text) ?? alone;
     if (username && !settings.username) settings.username = username;
   }
   if (draft.kind === 'oauth2') {
