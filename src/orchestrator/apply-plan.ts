@@ -338,11 +338,17 @@ export async function undoOperations(
       }
       case 'restoreSchedule':
       case 'restoreChain':
+      case 'restoreHook':
         await undoTriggerStep(scope, actor, step, planId);
         break;
       case 'deleteConnection':
         await undoConnect(scope, actor, vault, step, planId);
         break;
+      default: {
+        // Every kind of undo step is handled above; a new kind that is not fails to compile here.
+        const unhandled: never = step;
+        throw new Error(`no undo for ${JSON.stringify(unhandled)}`);
+      }
     }
   }
 }

@@ -13,6 +13,7 @@ import {
   listChains,
   updateChain,
 } from '../store/chain-repository.ts';
+import { type HookSnapshot, restoreHook, snapshotHooks } from '../store/hook-repository.ts';
 import {
   deleteSchedule,
   findSchedule,
@@ -48,6 +49,12 @@ export type TriggerUndoStep =
       names: string;
       applied: ChainState | null;
       previous: ChainState | null;
+    }
+  | {
+      /** A hook of a deleted agent: external callers keep their address when the deletion is undone. */
+      kind: 'restoreHook';
+      agentName: string;
+      hook: HookSnapshot;
     };
 
 export interface TriggerContext {
@@ -314,6 +321,9 @@ export async function triggerRestoreSteps(
       previous: { on: chain.on, mapping: chain.mapping, enabled: chain.enabled },
     });
   }
+  for (const hook of await snapshotHooks(scope, agent.id)) {
+    steps.push({ kind: 'restoreHook', agentName: agent.name, hook });
+  }
   return steps;
 }
 
@@ -325,6 +335,20 @@ export async function undoTriggerStep(
   planId: string,
 ) {
   switch (step.kind) {
+    case 'restoreHook': {
+      if (!(await restoreHook(scope, step.hook))) {
+        throw conflict(
+          `The webhook "${step.hook.name || step.hook.tokenPrefix}" of "${step.agentName}" cannot come back: its address is in use again.`,
+        );
+      }
+      await recordAudit(scope, actor, {
+        action: 'hook.created',
+        targetType: 'hook',
+        targetId: step.hook.id,
+        details: { agentId: step.hook.agentId, planId, undo: true },
+      });
+      break;
+    }
     case 'restoreSchedule': {
       const current = await findSchedule(scope, step.agentId);
       if (!current && step.applied && !(await findAgent(scope, step.agentId))) {

@@ -178,3 +178,43 @@ export async function countHookCall(
     });
   return row;
 }
+
+/** Everything of a hook, its address's hash and sealed signing secret included: what undo needs. */
+export interface HookSnapshot extends HookSettings {
+  id: string;
+  agentId: string;
+  tokenHash: string;
+  tokenPrefix: string;
+  sealedSigningSecret: string | null;
+  createdBy: string | null;
+}
+
+export async function snapshotHooks(scope: WorkspaceScope, agentId: string): Promise<HookSnapshot[]> {
+  return scope.db
+    .select({
+      id: hooks.id,
+      agentId: hooks.agentId,
+      name: hooks.name,
+      tokenHash: hooks.tokenHash,
+      tokenPrefix: hooks.tokenPrefix,
+      sealedSigningSecret: hooks.sealedSigningSecret,
+      mapping: hooks.mapping,
+      respond: hooks.respond,
+      waitTimeoutMs: hooks.waitTimeoutMs,
+      ratePerMinute: hooks.ratePerMinute,
+      enabled: hooks.enabled,
+      createdBy: hooks.createdBy,
+    })
+    .from(hooks)
+    .where(ofAgent(scope, agentId));
+}
+
+/** Puts a hook back as it was, under its old address; false when that address is taken or the agent is gone. */
+export async function restoreHook(scope: WorkspaceScope, snapshot: HookSnapshot): Promise<boolean> {
+  const rows = await scope.db
+    .insert(hooks)
+    .values({ workspaceId: scope.workspaceId, ...snapshot })
+    .onConflictDoNothing()
+    .returning({ id: hooks.id });
+  return rows.length > 0;
+}

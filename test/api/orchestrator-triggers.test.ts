@@ -297,7 +297,13 @@ describe('schedules and chains from chat', () => {
     expect((await undo(schedulePlan)).status).toBe(409);
   });
 
-  it('brings back the schedule and chains of a deleted agent when the delete is undone', async () => {
+  it('brings back the schedule, chains and webhooks of a deleted agent when the delete is undone', async () => {
+    const hook = await orca.request('POST', `/api/workspaces/${ws}/agents/${collector.id}/hooks`, {
+      token: owner.token,
+      body: { name: 'crm' },
+    });
+    expect(hook.status, hook.text).toBe(201);
+    const hookPath = new URL(hook.body.url).pathname;
     const deleted = await say('delete the data collector');
     expect((await approve(deleted.plan.id)).status).toBe(200);
     expect(await chains()).toEqual([]);
@@ -309,6 +315,13 @@ describe('schedules and chains from chat', () => {
     expect(await chains()).toEqual([
       expect.objectContaining({ fromAgentName: 'Data Collector', toAgentName: 'Reporter', on: 'success' }),
     ]);
+    // The webhook answers at its old address again.
+    const hooks = await orca.request('GET', `/api/workspaces/${ws}/agents/${collector.id}/hooks`, {
+      token: owner.token,
+    });
+    expect(hooks.body.items.map((item: { name: string }) => item.name)).toEqual(['crm']);
+    const called = await orca.request('POST', hookPath, { body: {} });
+    expect(called.status, called.text).toBe(202);
   });
 
   it('creates an agent and its schedule in one plan', async () => {
