@@ -63,6 +63,17 @@ export async function findConnection(scope: WorkspaceScope, id: string) {
   return row;
 }
 
+/** The connection, locked until the transaction ends: for writes that depend on what it holds. */
+export async function findConnectionForUpdate(scope: WorkspaceScope, id: string) {
+  if (!isUuid(id)) return undefined;
+  const [row] = await scope.db
+    .select()
+    .from(connections)
+    .where(and(eq(connections.workspaceId, scope.workspaceId), eq(connections.id, id)))
+    .for('update');
+  return row;
+}
+
 export async function listConnections(scope: WorkspaceScope, service?: string) {
   const conditions = [eq(connections.workspaceId, scope.workspaceId)];
   if (service) conditions.push(eq(connections.service, service));

@@ -5,9 +5,20 @@
 import type { OutboundPolicy } from '../runtime/outbound-policy.ts';
 import { recordRunAudit } from '../store/audit-repository.ts';
 import type { Store, WorkspaceScope } from '../store/store.ts';
-import { type ConnectionRecord, findConnection, updateConnection } from '../store/vault-repository.ts';
+import {
+  type ConnectionRecord,
+  findConnection,
+  findConnectionForUpdate,
+  updateConnection,
+} from '../store/vault-repository.ts';
 import { oauth2Connection } from './connection-rules.ts';
-import { type GrantedTokens, OAuthClient, OAuthProviderError, type OAuthSettings } from './oauth-client.ts';
+import {
+  type GrantedTokens,
+  OAuthClient,
+  OAuthProviderError,
+  type OAuthSettings,
+  sameProvider,
+} from './oauth-client.ts';
 import { type OAuthSecret, readOAuthSecret, sealable, visibleFields } from './oauth-secret.ts';
 import type { SecretFields, Vault } from './vault.ts';
 
@@ -90,8 +101,22 @@ const notAuthorized = (connection: ConnectionRecord) =>
     `The connected account "${connectionName(connection)}" has not been authorized yet: an admin calls ${authorizeRoute(connection)} and opens the authorizationUrl it answers.`,
   );
 
-async function markFailing(dependencies: OAuthDependencies, connection: ConnectionRecord, message: string) {
-  await dependencies.store.inWorkspace(connection.workspaceId, async (scope) => {
+/**
+ * Marks the account failing, unless its grant changed since the refresh that failed started (it
+ * was authorized again, or another process renewed it): then the failure is no longer the
+ * account's. Answers whether it marked it.
+ */
+async function markFailing(
+  dependencies: OAuthDependencies,
+  connection: ConnectionRecord,
+  message: string,
+  spentRefreshToken?: string,
+): Promise<boolean> {
+  return dependencies.store.inWorkspace(connection.workspaceId, async (scope) => {
+    const row = await findConnectionForUpdate(scope, connection.id);
+    if (!row) return false;
+    const latest = readOAuthSecret(await dependencies.vault.openSecret(scope, row));
+    if (spentRefreshToken !== undefined && latest.refreshToken !== spentRefreshToken) return false;
     await updateConnection(scope, connection.id, { status: 'failing', statusMessage: message });
     await recordRunAudit(scope, {
       action: 'connection.refresh_failed',
@@ -99,6 +124,7 @@ async function markFailing(dependencies: OAuthDependencies, connection: Connecti
       targetId: connection.id,
       details: { service: connection.service, label: connection.label },
     });
+    return true;
   });
 }
 
@@ -109,12 +135,20 @@ async function storeRefreshed(
   granted: GrantedTokens,
 ) {
   await dependencies.store.inWorkspace(connection.workspaceId, async (scope) => {
-    const row = await findConnection(scope, connection.id);
+    const row = await findConnectionForUpdate(scope, connection.id);
     // Disconnected while the provider answered: there is nothing left to keep the tokens in.
     if (!row) return;
     const { accessTokenExpiresAt: _previousExpiry, ...latest } = readOAuthSecret(
       await dependencies.vault.openSecret(scope, row),
     );
+    // Authorized again, or moved to another provider, while this refresh was out: the grant it
+    // renewed is no longer the account's, and its tokens must not overwrite the new ones.
+    if (
+      latest.refreshToken !== spentRefreshToken ||
+      !sameProvider(oauthSettingsOf(connection), oauthSettingsOf(row))
+    ) {
+      return;
+    }
     const next: OAuthSecret = {
       ...latest,
       accessToken: granted.accessToken,
@@ -181,7 +215,11 @@ async function refreshed(
       return latest.secret.accessToken;
     }
     const message = `The access token could not be renewed: ${error.message} ${reconnect}`;
-    await markFailing(dependencies, row, message);
+    if (!(await markFailing(dependencies, row, message, secret.refreshToken))) {
+      // The grant changed meanwhile (renewed elsewhere, or authorized again): use what it holds now.
+      const renewed = await stored(dependencies, row);
+      if (renewed?.secret.accessToken && !expired(renewed.secret)) return renewed.secret.accessToken;
+    }
     throw new OAuthTokenError('expired', message);
   }
   await storeRefreshed(dependencies, row, secret.refreshToken, granted);
