@@ -5,7 +5,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestPlatform, type TestPlatform, type TestUser } from '../support/test-platform.ts';
+import { startBrowserPlatform } from '../support/browser-platform.ts';
+import type { TestPlatform, TestUser } from '../support/test-platform.ts';
 
 let orca: TestPlatform;
 let owner: TestUser;
@@ -36,12 +37,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
-  orca = await startTestPlatform({
-    configOverrides: {
-      allowNetwork: '127.0.0.1',
-      ...(process.env.ORCA_CHROMIUM_PATH ? { chromiumPath: process.env.ORCA_CHROMIUM_PATH } : {}),
-    },
-  });
+  orca = await startBrowserPlatform();
   owner = await orca.signUp('Browser Owner');
   ws = (await orca.createWorkspace(owner, 'Browser Work')).id;
 }, 60_000);

@@ -1,14 +1,11 @@
 // "Test connection" for a login account: Orca signs in at the account's sign-in page in real
 // Chromium (one-time code included) and says whether the site let it in.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestPlatform, type TestPlatform, type TestUser } from '../support/test-platform.ts';
+import { portalAccount, startBrowserPlatform } from '../support/browser-platform.ts';
+import type { TestPlatform, TestUser } from '../support/test-platform.ts';
 import { startTestPortal, type TestPortal } from '../support/test-portal.ts';
 
-const account = {
-  username: 'buyer@example.com',
-  password: 'correct horse battery',
-  totpSecret: 'JBSWY3DPEHPK3PXP',
-};
+const account = portalAccount;
 let orca: TestPlatform;
 let portal: TestPortal;
 let owner: TestUser;
@@ -16,12 +13,7 @@ let ws: string;
 
 beforeAll(async () => {
   portal = await startTestPortal(account);
-  orca = await startTestPlatform({
-    configOverrides: {
-      allowNetwork: '127.0.0.1',
-      ...(process.env.ORCA_CHROMIUM_PATH ? { chromiumPath: process.env.ORCA_CHROMIUM_PATH } : {}),
-    },
-  });
+  orca = await startBrowserPlatform();
   owner = await orca.signUp('Login Checker');
   ws = (await orca.createWorkspace(owner, 'Login Checks')).id;
 }, 60_000);

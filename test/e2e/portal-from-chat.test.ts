@@ -4,14 +4,11 @@
 // password and one-time code, downloads every file of every page of the listing as deliverables,
 // and its next run downloads nothing it already has.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestPlatform, type TestPlatform, type TestUser } from '../support/test-platform.ts';
+import { portalAccount, startBrowserPlatform } from '../support/browser-platform.ts';
+import type { TestPlatform, TestUser } from '../support/test-platform.ts';
 import { startTestPortal, type TestPortal } from '../support/test-portal.ts';
 
-const account = {
-  username: 'buyer@example.com',
-  password: 'correct horse battery',
-  totpSecret: 'JBSWY3DPEHPK3PXP',
-};
+const account = portalAccount;
 let orca: TestPlatform;
 let portal: TestPortal;
 let owner: TestUser;
@@ -19,12 +16,7 @@ let ws: string;
 
 beforeAll(async () => {
   portal = await startTestPortal(account);
-  orca = await startTestPlatform({
-    configOverrides: {
-      allowNetwork: '127.0.0.1',
-      ...(process.env.ORCA_CHROMIUM_PATH ? { chromiumPath: process.env.ORCA_CHROMIUM_PATH } : {}),
-    },
-  });
+  orca = await startBrowserPlatform();
   owner = await orca.signUp('Portal Chat Owner');
   ws = (await orca.createWorkspace(owner, 'Portal Chat')).id;
 }, 60_000);

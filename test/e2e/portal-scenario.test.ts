@@ -3,14 +3,11 @@
 // downloads each file it has not stored yet as a deliverable, and remembers what it stored; its
 // next run downloads only what is new. Errors say what a user can act on, with a screenshot.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestPlatform, type TestPlatform, type TestUser } from '../support/test-platform.ts';
+import { portalAccount, startBrowserPlatform } from '../support/browser-platform.ts';
+import type { TestPlatform, TestUser } from '../support/test-platform.ts';
 import { startTestPortal, type TestPortal } from '../support/test-portal.ts';
 
-const account = {
-  username: 'buyer@example.com',
-  password: 'correct horse battery',
-  totpSecret: 'JBSWY3DPEHPK3PXP',
-};
+const account = portalAccount;
 let orca: TestPlatform;
 let portal: TestPortal;
 let owner: TestUser;
@@ -18,12 +15,7 @@ let ws: string;
 
 beforeAll(async () => {
   portal = await startTestPortal(account);
-  orca = await startTestPlatform({
-    configOverrides: {
-      allowNetwork: '127.0.0.1',
-      ...(process.env.ORCA_CHROMIUM_PATH ? { chromiumPath: process.env.ORCA_CHROMIUM_PATH } : {}),
-    },
-  });
+  orca = await startBrowserPlatform();
   owner = await orca.signUp('Portal Owner');
   ws = (await orca.createWorkspace(owner, 'Portal Work')).id;
   const connected = await orca.request('POST', `/api/workspaces/${ws}/connections`, {
