@@ -116,7 +116,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     store,
     tools,
     network,
-    services: (run) => runServices(services, run),
+    services: (run, secrets) => runServices(services, run, secrets),
     // A run's browser context lives while its worker executes it, and not a moment longer.
     onExecutionEnded: (run) => browsers.release(run.runId),
     onEnding: (scope, run, ending) => chains.startChainedRuns(scope, run, ending).then(() => undefined),

@@ -3,6 +3,7 @@
 // kept; the secrets go into the form and nowhere else.
 import { randomUUID } from 'node:crypto';
 import { type PlatformServices, runServices } from './run-services.ts';
+import { SecretRedactor } from './secret-redactor.ts';
 import type { ToolContext } from './tool.ts';
 import { ToolError } from './tool-error.ts';
 import { browserLoginTool } from './tools/browser-login.ts';
@@ -21,7 +22,14 @@ export async function checkLogin(
 ): Promise<LoginCheckOutcome> {
   // The check's own id names its browser context and its audit entry (connection.used).
   const checkId = randomUUID();
-  const services = runServices(platform, { workspaceId: target.workspaceId, runId: checkId, agentId: '' });
+  // The outcome is kept as the connection's status message, which members read: it is redacted
+  // like a run's data, and browser.login refuses the same fields and pages as in a run.
+  const secrets = new SecretRedactor();
+  const services = runServices(
+    platform,
+    { workspaceId: target.workspaceId, runId: checkId, agentId: '' },
+    secrets,
+  );
   const context: ToolContext = {
     workspaceId: target.workspaceId,
     runId: checkId,
@@ -53,9 +61,9 @@ export async function checkLogin(
       browserLoginTool.input.parse({ connection: target.connectionId, url: target.loginUrl }),
       context,
     );
-    return { status: 'working', message: `Signed in at ${signedIn.url}.` };
+    return { status: 'working', message: secrets.redactText(`Signed in at ${signedIn.url}.`) };
   } catch (error) {
-    if (error instanceof ToolError) return { status: 'failing', message: error.message };
+    if (error instanceof ToolError) return { status: 'failing', message: secrets.redactText(error.message) };
     throw error;
   } finally {
     await platform.browsers.release(checkId);

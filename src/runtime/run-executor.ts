@@ -29,6 +29,7 @@ import { agentCaller } from './agent-caller.ts';
 import { mapWithConcurrency } from './bounded-concurrency.ts';
 import type { OutboundPolicy } from './outbound-policy.ts';
 import type { RunFacts } from './run-services.ts';
+import { SecretRedactor } from './secret-redactor.ts';
 import { storable } from './storable.ts';
 import { evaluateExpression, renderTemplate } from './template-evaluator.ts';
 import { type RunAgent, SuspendRun, type Tool, type ToolContext } from './tool.ts';
@@ -39,8 +40,11 @@ export interface RunExecutorDependencies {
   store: Store;
   tools: ReadonlyMap<string, Tool>;
   network: OutboundPolicy;
-  /** The services tools use, bound to one run (all but the agent caller, which is ours). */
-  services(run: RunFacts): Omit<ToolServices, 'agents'>;
+  /**
+   * The services tools use, bound to one run (all but the agent caller, which is ours). They add
+   * every secret they hand a tool to `secrets`, which keeps it out of what the run stores.
+   */
+  services(run: RunFacts, secrets: SecretRedactor): Omit<ToolServices, 'agents'>;
   /** Has the run picked up again at `at` (a waiting run gives its worker back meanwhile). */
   resumeLater?(run: { workspaceId: string; runId: string; generation: number }, at: Date): Promise<void>;
   /** How often a running step checks whether its run was cancelled. */
@@ -153,6 +157,8 @@ interface Execution {
   checkpoints: Map<string, RunStepRecord>;
   cancellation: AbortController;
   services: ToolServices;
+  /** The secrets this execution's tools were given (in memory only), redacted from what it stores. */
+  secrets: SecretRedactor;
   write: Write;
   /** The run id, with the retry count after a retry: the start of every side-effect key. */
   keyPrefix: string;
@@ -202,11 +208,12 @@ export class RunExecutor {
     const { run, lease, spec, checkpoints } = claimed;
     const write: Write = (work) =>
       store.inWorkspace(workspaceId, async (scope) => work(scope, await assertLease(scope, runId, lease)));
+    const secrets = new SecretRedactor();
 
     try {
       if (!spec) {
         await write((scope) =>
-          this.#end(scope, run, {
+          this.#end(scope, run, secrets, {
             status: 'failed',
             error: {
               code: 'agent_version_missing',
@@ -232,7 +239,7 @@ export class RunExecutor {
         checkpoints: new Map(checkpoints.map((step) => [step.stepId, step])),
         cancellation: new AbortController(),
         services: {
-          ...this.#dependencies.services(facts),
+          ...this.#dependencies.services(facts, secrets),
           agents: agentCaller({
             store,
             executor: this,
@@ -246,6 +253,7 @@ export class RunExecutor {
             maximumDepth: this.#dependencies.maximumCallDepth ?? 5,
           }),
         },
+        secrets,
         write,
         keyPrefix,
       };
@@ -282,7 +290,7 @@ export class RunExecutor {
           return 'cancelled';
         }
         if (result.kind === 'failed') {
-          await write((scope) => this.#end(scope, run, { status: 'failed', error: result.error }));
+          await write((scope) => this.#end(scope, run, secrets, { status: 'failed', error: result.error }));
           return 'failed';
         }
         execution.runData.steps[step.id] = result.output;
@@ -293,7 +301,7 @@ export class RunExecutor {
         spec.output === undefined
           ? lastOutput
           : await renderTemplate(spec.output, execution.runData, 'output');
-      await write((scope) => this.#end(scope, run, { status: 'succeeded', output }));
+      await write((scope) => this.#end(scope, run, secrets, { status: 'succeeded', output }));
       return 'succeeded';
     } catch (error) {
       if (error instanceof LeaseLostError) return 'lease-lost';
@@ -318,15 +326,24 @@ export class RunExecutor {
         return 'waiting';
       }
       if (error instanceof ToolError) {
-        await write((scope) => this.#end(scope, run, { status: 'failed', error: storedError(error) }));
+        await write((scope) =>
+          this.#end(scope, run, secrets, { status: 'failed', error: storedError(error) }),
+        );
         return 'failed';
       }
       throw error;
     }
   }
 
-  /** Records a run's success or failure, with what must commit with it. */
-  async #end(scope: WorkspaceScope, run: RunRecord, ending: RunEnding, eventsBefore: RunEventInput[] = []) {
+  /** Records a run's success or failure (its secrets redacted), with what must commit with it. */
+  async #end(
+    scope: WorkspaceScope,
+    run: RunRecord,
+    secrets: SecretRedactor,
+    unredacted: RunEnding,
+    eventsBefore: RunEventInput[] = [],
+  ) {
+    const ending = secrets.redact(unredacted);
     await finishRun(scope, run.id, ending, eventsBefore);
     await this.#dependencies.onEnding?.(scope, run, ending);
   }
@@ -378,8 +395,10 @@ export class RunExecutor {
           throw new ToolError('invalid_input', `The tool ${step.tool} is not available in this Orca yet.`);
         }
         const output = storable(
-          await this.#withCancelWatch(execution, () =>
-            this.#callTool(execution, tool, step, position, attempt, logs, usage),
+          execution.secrets.redact(
+            await this.#withCancelWatch(execution, () =>
+              this.#callTool(execution, tool, step, position, attempt, logs, usage),
+            ),
           ),
         );
         // The run's output is rendered before the write: a failing output template fails the run
@@ -409,7 +428,13 @@ export class RunExecutor {
             data: { stepId: step.id, status: 'succeeded', attempt, durationMs: durationMs() },
           });
           if (runOutput) {
-            await this.#end(scope, execution.run, { status: 'succeeded', output: runOutput.value }, events);
+            await this.#end(
+              scope,
+              execution.run,
+              execution.secrets,
+              { status: 'succeeded', output: runOutput.value },
+              events,
+            );
           } else {
             await appendRunEvents(scope, runId, events);
           }
@@ -441,7 +466,7 @@ export class RunExecutor {
           throw new RunSuspended(error.until);
         }
         lastError = error;
-        const stored = storedError(error, step.id);
+        const stored = execution.secrets.redact(storedError(error, step.id));
         const willRetry = attempt < attempts && shouldRetry(error);
         await write(async (scope) => {
           if (!step.forEach) await addRunUsage(scope, runId, usage);
@@ -464,7 +489,7 @@ export class RunExecutor {
         }
       }
     }
-    const error = storedError(lastError, step.id);
+    const error = execution.secrets.redact(storedError(lastError, step.id));
     await write((scope) => finishStep(scope, { ...base, status: 'failed', attempts: attemptsMade, error }));
     if (step.onError === 'continue') return { kind: 'continued', output: null };
     return { kind: 'failed', error };
@@ -539,8 +564,10 @@ export class RunExecutor {
         },
         services: execution.services,
         logger: {
-          info: (message, fields) => void logs.push({ level: 'info', message, fields }),
-          warn: (message, fields) => void logs.push({ level: 'warn', message, fields }),
+          info: (message, fields) =>
+            void logs.push(execution.secrets.redact({ level: 'info', message, fields })),
+          warn: (message, fields) =>
+            void logs.push(execution.secrets.redact({ level: 'warn', message, fields })),
         },
       };
       const timeoutMs = step.timeoutMs;
@@ -588,7 +615,9 @@ export class RunExecutor {
       const itemBase = { runId, stepId: itemId, position, tool: step.tool, attempts: attempt };
       try {
         const output = storable(
-          await once({ ...runData, [as]: item, index }, `:${index}`, checkpoint?.resumeState, itemUsage),
+          execution.secrets.redact(
+            await once({ ...runData, [as]: item, index }, `:${index}`, checkpoint?.resumeState, itemUsage),
+          ),
         );
         await write(async (scope) => {
           await finishStep(scope, {

@@ -23,6 +23,7 @@ import { webhookSigningSecret } from '../store/webhook-signing-repository.ts';
 import { credentialFor, loginFor } from '../vault/credentials.ts';
 import type { Vault } from '../vault/vault.ts';
 import type { OutboundPolicy } from './outbound-policy.ts';
+import { SecretRedactor } from './secret-redactor.ts';
 import { storable } from './storable.ts';
 import type {
   FileService,
@@ -77,7 +78,7 @@ export function storedFileView(record: DeliverableRecord): StoredFile {
   };
 }
 
-function memoryService(platform: PlatformServices, run: RunFacts): MemoryService {
+function memoryService(platform: PlatformServices, run: RunFacts, secrets: SecretRedactor): MemoryService {
   const owner = (scope: MemoryScope): MemoryOwner => ({ agentId: scope === 'agent' ? run.agentId : null });
   const inWorkspace = <T>(work: Parameters<Store['inWorkspace']>[1]) =>
     platform.store.inWorkspace(run.workspaceId, work) as Promise<T>;
@@ -86,9 +87,9 @@ function memoryService(platform: PlatformServices, run: RunFacts): MemoryService
       memoryEntryView(
         await inWorkspace<MemoryRecord>((scope) =>
           upsertMemoryEntry(scope, owner(entry.scope), {
-            key: storable(entry.key),
-            value: storable(entry.value),
-            text: storable(entry.text ?? searchableText(entry.value)),
+            key: storable(secrets.redactText(entry.key)),
+            value: storable(secrets.redact(entry.value)),
+            text: storable(secrets.redactText(entry.text ?? searchableText(entry.value))),
             tags: entry.tags ?? [],
             sourceRunId: run.runId,
           }),
@@ -115,10 +116,10 @@ function memoryService(platform: PlatformServices, run: RunFacts): MemoryService
   };
 }
 
-function fileService(platform: PlatformServices, run: RunFacts): FileService {
+function fileService(platform: PlatformServices, run: RunFacts, secrets: SecretRedactor): FileService {
   return {
     async save(file) {
-      const written = await platform.files.write(run.workspaceId, file.content);
+      const written = await platform.files.write(run.workspaceId, secrets.redactBytes(file.content));
       const { record, created } = await platform.store.inWorkspace(run.workspaceId, (scope) =>
         insertDeliverable(scope, {
           runId: run.runId,
@@ -157,24 +158,32 @@ function fileService(platform: PlatformServices, run: RunFacts): FileService {
   };
 }
 
-/** Everything but the agent caller, which the executor adds (it runs the called agent). */
-export function runServices(platform: PlatformServices, run: RunFacts): Omit<ToolServices, 'agents'> {
+/**
+ * Everything but the agent caller, which the executor adds (it runs the called agent). `secrets`
+ * collects every secret the run's tools are given, and memory and files are redacted with it.
+ */
+export function runServices(
+  platform: PlatformServices,
+  run: RunFacts,
+  secrets: SecretRedactor = new SecretRedactor(),
+): Omit<ToolServices, 'agents'> {
+  const vault = { ...platform, secretsInUse: secrets };
   return {
-    memory: memoryService(platform, run),
-    files: fileService(platform, run),
+    memory: memoryService(platform, run, secrets),
+    files: fileService(platform, run, secrets),
     mail: platform.mail,
     llm: platform.llm,
     webhookSigningSecret: () => platform.store.inWorkspace(run.workspaceId, webhookSigningSecret),
     connections: {
       credential: (reference, use) =>
-        credentialFor(platform, {
+        credentialFor(vault, {
           workspaceId: run.workspaceId,
           runId: run.runId,
           stepId: use.stepId,
           reference,
         }),
       login: (reference, use) =>
-        loginFor(platform, { workspaceId: run.workspaceId, runId: run.runId, stepId: use.stepId, reference }),
+        loginFor(vault, { workspaceId: run.workspaceId, runId: run.runId, stepId: use.stepId, reference }),
     },
     browser: { session: () => platform.browsers.session(run.runId, platform.network) },
   };

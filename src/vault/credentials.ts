@@ -2,6 +2,7 @@
 // request, with the hosts it may go to (an OAuth 2 access token renewed first when it is about to
 // expire). Every use is audited with the run and step that made it.
 import { isUuid } from '../domain/slug.ts';
+import type { SecretRedactor } from '../runtime/secret-redactor.ts';
 import { ToolError } from '../runtime/tool-error.ts';
 import type { Credential, LoginSecret } from '../runtime/tool-services.ts';
 import { recordRunAudit } from '../store/audit-repository.ts';
@@ -29,21 +30,33 @@ async function resolve(scope: WorkspaceScope, reference: string): Promise<Connec
   );
 }
 
-function headersFor(connection: ConnectionRecord, secret: Record<string, string>): Record<string, string> {
+/** Where a run's tools note the secrets they were given, to keep them out of what the run stores. */
+export type SecretsInUse = Pick<SecretRedactor, 'add'>;
+
+function headersFor(
+  connection: ConnectionRecord,
+  secret: Record<string, string>,
+  secretsInUse: SecretsInUse | undefined,
+): Record<string, string> {
   const settings = connection.settings as { headerName?: string; prefix?: string; username?: string };
   if (connection.kind === 'api_key') {
+    secretsInUse?.add(secret.apiKey);
     return {
       [(settings.headerName ?? 'Authorization').toLowerCase()]:
         `${settings.prefix ?? 'Bearer '}${secret.apiKey ?? ''}`,
     };
   }
-  const basic = Buffer.from(`${settings.username ?? ''}:${secret.password ?? ''}`).toString('base64');
+  const pair = `${settings.username ?? ''}:${secret.password ?? ''}`;
+  secretsInUse?.add(secret.password);
+  // Its base64 is the header: an echo of the header is caught whole.
+  secretsInUse?.add(pair);
+  const basic = Buffer.from(pair).toString('base64');
   return { authorization: `Basic ${basic}` };
 }
 
 /** The user name, password and one-time codes of a login connection, audited as a use. */
 export async function loginFor(
-  dependencies: { store: Store; vault: Vault },
+  dependencies: { store: Store; vault: Vault; secretsInUse?: SecretsInUse },
   use: { workspaceId: string; runId: string; stepId: string; reference: string },
 ): Promise<LoginSecret> {
   return dependencies.store.inWorkspace(use.workspaceId, async (scope) => {
@@ -78,6 +91,8 @@ export async function loginFor(
     });
     const settings = connection.settings as { username?: string; allowedHosts?: string[] };
     const totpSecret = secret.totpSecret;
+    dependencies.secretsInUse?.add(secret.password);
+    dependencies.secretsInUse?.add(totpSecret);
     return {
       service: connection.service,
       username: settings.username ?? '',
@@ -90,12 +105,18 @@ export async function loginFor(
 
 /** An oauth2 connection's bearer token, refreshed first when it is about to expire. */
 async function oauthHeaders(
-  dependencies: OAuthDependencies,
+  dependencies: OAuthDependencies & { secretsInUse?: SecretsInUse },
   connection: ConnectionRecord,
   secret: SecretFields,
 ): Promise<Record<string, string>> {
+  // The grant's other secrets count too: a provider's page may show them back.
+  dependencies.secretsInUse?.add(secret.refreshToken);
+  dependencies.secretsInUse?.add(secret.accessToken);
+  dependencies.secretsInUse?.add(secret.clientSecret);
   try {
-    return { authorization: `Bearer ${await freshAccessToken(dependencies, connection, secret)}` };
+    const accessToken = await freshAccessToken(dependencies, connection, secret);
+    dependencies.secretsInUse?.add(accessToken);
+    return { authorization: `Bearer ${accessToken}` };
   } catch (error) {
     if (!(error instanceof OAuthTokenError)) throw error;
     switch (error.reason) {
@@ -110,7 +131,7 @@ async function oauthHeaders(
 }
 
 export async function credentialFor(
-  dependencies: OAuthDependencies,
+  dependencies: OAuthDependencies & { secretsInUse?: SecretsInUse },
   use: { workspaceId: string; runId: string; stepId: string; reference: string },
 ): Promise<Credential> {
   // Read, then let go of the database: an OAuth token may need the provider to renew it first.
@@ -129,7 +150,7 @@ export async function credentialFor(
   const headers =
     connection.kind === 'oauth2'
       ? await oauthHeaders(dependencies, connection, secret)
-      : headersFor(connection, secret);
+      : headersFor(connection, secret, dependencies.secretsInUse);
   await dependencies.store.inWorkspace(use.workspaceId, async (scope) => {
     await updateConnection(scope, connection.id, { lastUsedAt: new Date() });
     await recordRunAudit(scope, {

@@ -3,6 +3,7 @@
 // accounts get their tokens through oauth-routes.ts; here they are tested, and revoked on delete.
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { conflict, notFound, ruleViolated } from '../../domain/errors.ts';
+import { assertCredentialTransport } from '../../runtime/credential-transport.ts';
 import { type OutboundPolicy, outboundPolicy } from '../../runtime/outbound-policy.ts';
 import { asToolError, fetchOneHop, policedAgent } from '../../runtime/policed-fetch.ts';
 import { recordAudit } from '../../store/audit-repository.ts';
@@ -182,6 +183,7 @@ async function probe(
     throw ruleViolated('The testUrl is not on one of the connection’s allowedHosts.');
   const agent = policedAgent(network);
   try {
+    await assertCredentialTransport(url, network, 'The credential');
     const response = await fetchOneHop(
       url,
       { method: 'GET', headers, body: undefined, signal: AbortSignal.timeout(15_000) },

@@ -1,11 +1,13 @@
 // browser.login: sign in to a site's form with a connected login account, a one-time code too
-// when the account has a TOTP secret. The secrets go into the form and nowhere else: not into
-// the output, the logs, or the step's recorded input.
+// when the account has a TOTP secret. The secrets go into the form's own fields and nowhere else
+// (login-fields.ts checks each field), not into the output, the logs, or the step's recorded input.
 import { z } from 'zod';
 import { hostAllowed } from '../../vault/connection-rules.ts';
+import { SecretRedactor } from '../secret-redactor.ts';
 import { defineTool } from '../tool.ts';
 import { ToolError } from '../tool-error.ts';
 import { browserTimeout, onPage, pageFacts, selectorField } from './browser-common.ts';
+import { secretField } from './login-fields.ts';
 
 const defaults = {
   username:
@@ -43,6 +45,14 @@ export const browserLoginTool = defineTool({
   sideEffect: true,
   async run(request, context) {
     const account = await context.services.connections.login(request.connection, { stepId: context.stepId });
+    // What the step answers with is its own to clean too (a connection check stores it unredacted).
+    const secrets = new SecretRedactor();
+    secrets.add(account.password);
+    const fieldRules = {
+      service: account.service,
+      allowedHosts: account.allowedHosts,
+      network: context.network,
+    };
     return onPage(
       context,
       { action: `Signing in to ${account.service}`, timeoutMs: request.timeoutMs },
@@ -65,15 +75,23 @@ export const browserLoginTool = defineTool({
             `No sign-in form on ${page.url()}: nothing matched "${request.passwordSelector}".`,
           );
         }
+        const passwordField = await secretField(password, 'password', {
+          ...fieldRules,
+          selector: request.passwordSelector,
+        });
         await page.locator(request.usernameSelector).first().fill(account.username);
-        await password.fill(account.password);
+        await passwordField.fill(account.password);
         await page.locator(request.submitSelector).first().click();
         await page.waitForLoadState('load');
 
         // Some sites ask for the one-time code on the next page.
         const code = page.locator(request.codeSelector).first();
         if (account.oneTimeCode && (await code.isVisible().catch(() => false))) {
-          await code.fill(account.oneTimeCode());
+          const codeField = await secretField(code, 'one-time code', {
+            ...fieldRules,
+            selector: request.codeSelector,
+          });
+          await codeField.fill(account.oneTimeCode());
           await page.locator(request.submitSelector).first().click();
           await page.waitForLoadState('load');
         }
@@ -107,10 +125,16 @@ export const browserLoginTool = defineTool({
           )?.trim();
           throw new ToolError(
             'login_failed',
-            `Signing in to ${account.service} as ${account.username} was refused${said ? `: "${said.slice(0, 200)}"` : ' (the sign-in form is still shown)'}. Check the account's password${account.oneTimeCode ? ' and TOTP secret' : ''} (test it, or connect it again).`,
+            secrets.redactText(
+              `Signing in to ${account.service} as ${account.username} was refused${said ? `: "${said.slice(0, 200)}"` : ' (the sign-in form is still shown)'}. Check the account's password${account.oneTimeCode ? ' and TOTP secret' : ''} (test it, or connect it again).`,
+            ),
           );
         }
-        return { ...(await pageFacts(session)), signedIn: true as const, service: account.service };
+        return secrets.redact({
+          ...(await pageFacts(session)),
+          signedIn: true as const,
+          service: account.service,
+        });
       },
     );
   },

@@ -2,6 +2,7 @@
 // outbound policy (policed-fetch.ts), so a name that resolves to a private address (or is
 // re-pointed there) is refused.
 import { z } from 'zod';
+import { assertCredentialTransport } from '../credential-transport.ts';
 import { asToolError, fetchOneHop, policedAgent, readLimited } from '../policed-fetch.ts';
 import { defineTool } from '../tool.ts';
 import { ToolError } from '../tool-error.ts';
@@ -98,7 +99,12 @@ export const httpRequestTool = defineTool({
         `The connected account "${credential.service}" may only be used with ${credential.allowedHosts.join(', ')}, not ${url.host}. Add the host to the connection's allowedHosts if it belongs to the service.`,
       );
     }
-    const hopHeaders = () => (credential?.allows(url) ? { ...headers, ...credential.headers } : headers);
+    // ...and never over plain http (a redirect may lead there too) unless the operator allowed it.
+    const hopHeaders = async () => {
+      if (!credential?.allows(url)) return headers;
+      await assertCredentialTransport(url, context.network, `The credential of "${credential.service}"`);
+      return { ...headers, ...credential.headers };
+    };
     const agent = policedAgent(context.network);
     const signal = AbortSignal.any([context.signal, AbortSignal.timeout(request.timeoutMs)]);
     try {
@@ -107,7 +113,7 @@ export const httpRequestTool = defineTool({
       for (let redirects = 0; ; redirects++) {
         const response = await fetchOneHop(
           url,
-          { method, headers: hopHeaders(), body: currentBody, signal },
+          { method, headers: await hopHeaders(), body: currentBody, signal },
           context.network,
           agent,
         );
