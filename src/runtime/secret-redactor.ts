@@ -31,12 +31,13 @@ function htmlEscaped(text: string) {
 }
 
 /**
- * The base64 characters that encode `bytes` alone, at each of the three alignments the bytes may
- * have inside a longer encoded text (a whole request body echoed in base64, say). Characters that
- * mix in bits of the neighbouring bytes are left out.
+ * `bytes` in base64: standalone, and as the characters that encode them alone at each of the three
+ * alignments they may have inside a longer encoded text (a whole request body echoed in base64,
+ * say), where the characters that mix in bits of the neighbouring bytes are left out.
  */
 function base64Forms(bytes: Buffer): string[] {
-  const forms: string[] = [];
+  // Standalone, whole with its padding (base64url drops the padding).
+  const forms = [bytes.toString('base64'), bytes.toString('base64url')];
   for (const offset of [0, 1, 2]) {
     const encoded = Buffer.concat([Buffer.alloc(offset), bytes]).toString('base64');
     const skipped = Math.ceil((offset * 8) / 6);
