@@ -26,6 +26,8 @@ interface Job {
 
 /** What a child answers for one expression of a job. */
 interface Answer {
+  /** Sent once, when the child has started. */
+  ready?: true;
   id: number;
   index: number;
   json?: string;
@@ -35,6 +37,8 @@ interface Answer {
 
 interface Child {
   process: ChildProcess;
+  /** Started: evaluations are timed from here, not from the start of the process. */
+  ready: boolean;
   job?: { id: number; work: Job; timer: NodeJS.Timeout };
 }
 
@@ -76,9 +80,12 @@ export class ExpressionPool {
 
   #dispatch() {
     while (this.#waiting.length > 0) {
-      const child =
-        this.#idle.pop() ?? (this.#children.size < this.limits.processes ? this.#spawn() : undefined);
-      if (!child) return;
+      const child = this.#idle.pop();
+      if (!child) {
+        // A child being started takes the next job when it says it is ready.
+        if (this.#children.size < this.limits.processes) this.#spawn();
+        return;
+      }
       const work = this.#waiting.shift() as Job;
       const id = this.#nextId++;
       child.job = { id, work, timer: this.#deadline(child) };
@@ -104,10 +111,10 @@ export class ExpressionPool {
       // An out-of-memory child prints V8's report; the failure is reported as a limit instead.
       stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
     });
-    const child: Child = { process };
+    const child: Child = { process, ready: false };
     this.#children.add(child);
+    // Until it is ready the child is awaited (its channel keeps Orca alive); idle, it is not.
     process.unref();
-    process.channel?.unref();
     process.on('message', (answer: Answer) => this.#answered(child, answer));
     process.on('exit', (code, signal) => this.#exited(child, code, signal));
     return child;
@@ -118,6 +125,13 @@ export class ExpressionPool {
   }
 
   #answered(child: Child, answer: Answer) {
+    if (answer.ready) {
+      child.ready = true;
+      child.process.channel?.unref();
+      if (this.#children.has(child)) this.#idle.push(child);
+      this.#dispatch();
+      return;
+    }
     const job = child.job;
     if (!job || job.id !== answer.id) return;
     const { work } = job;
@@ -170,7 +184,11 @@ export class ExpressionPool {
     if (!this.#children.has(child)) return;
     if (!child.job) {
       this.#forget(child);
-      this.#dispatch();
+      if (!child.ready) {
+        // A child that cannot even start would fail again: what waits for one fails instead.
+        const reason = `the evaluating process did not start (exit code ${code}, signal ${signal})`;
+        for (const job of this.#waiting.splice(0)) job.reject(new ExpressionFailure(reason, { index: 0 }));
+      }
       return;
     }
     // V8 aborts a process whose heap is full; the kernel kills one that takes the machine's memory.
@@ -193,7 +211,7 @@ export class ExpressionPool {
 
   /** Starts a child in place of one that died, so the next evaluation does not wait for a start. */
   #replace() {
-    if (!this.#closed && this.#children.size < this.limits.processes) this.#idle.push(this.#spawn());
+    if (!this.#closed && this.#children.size < this.limits.processes) this.#spawn();
   }
 
   #forget(child: Child) {

@@ -65,3 +65,6 @@ process.on('message', async ({ id, expressions, data, limits }) => {
 
 // The parent went away (even killed): nothing is left to answer.
 process.on('disconnect', () => process.exit(0));
+
+// Started and compiled: the parent times evaluations from now on, not from the start.
+process.send({ ready: true });
