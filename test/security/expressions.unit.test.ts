@@ -85,7 +85,10 @@ describe('expression limits', () => {
       const error = outcome as ToolError;
       expect(error.code).toBe('expression_limit');
       expect(error.message).toContain('steps.s.with.body');
-      expect(error.message).toMatch(/took longer than 400 ms|gave a result larger than/);
+      // Which bound stops a one-call string depends on the machine's speed: time or memory.
+      expect(error.message).toMatch(
+        /took longer than 400 ms|gave a result larger than|used more than 256 MB/,
+      );
       expect(error.details).toMatchObject({ where: 'steps.s.with.body' });
     });
   }
