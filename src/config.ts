@@ -3,6 +3,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { OrcaError } from './domain/errors.ts';
+import { defaultExpressionLimits, type ExpressionLimits } from './expressions/expression-limits.ts';
 import { parseLlmSetting } from './llm/llm-setting.ts';
 import { parseMasterKey } from './vault/master-key.ts';
 
@@ -29,6 +30,11 @@ const llmSetting = z.string().transform((value, context) => {
     return z.NEVER;
   }
 });
+
+function wholeNumber(unit: string, minimum: number, maximum: number) {
+  const message = `must be a whole number of ${unit}, ${minimum} to ${maximum}`;
+  return z.coerce.number(message).int(message).min(minimum, message).max(maximum, message);
+}
 
 export const configSchema = z.object({
   host: z.string().min(1).default('127.0.0.1'),
@@ -101,6 +107,19 @@ export const configSchema = z.object({
     )
     .default([]),
   llmApiKey: z.string().min(1).optional(),
+  // Bounds on every JSONata evaluation (expressions/expression-limits.ts says what each bounds).
+  expressionTimeoutMs: wholeNumber('milliseconds', 10, 60_000).default(defaultExpressionLimits.timeoutMs),
+  expressionMaximumDepth: wholeNumber('levels', 10, 10_000).default(defaultExpressionLimits.maximumDepth),
+  expressionMaximumItems: wholeNumber('items', 1000, 10_000_000).default(
+    defaultExpressionLimits.maximumItems,
+  ),
+  expressionMaximumResultBytes: wholeNumber('bytes', 1024, 256 * 1024 * 1024).default(
+    defaultExpressionLimits.maximumResultBytes,
+  ),
+  expressionMemoryMb: wholeNumber('megabytes', 32, 16_384).default(defaultExpressionLimits.memoryMb),
+  expressionProcesses: wholeNumber('processes', 1, 64).default(defaultExpressionLimits.processes),
+  /** How often a step may lose its worker before its run is failed rather than resumed again. */
+  maximumStepInterruptions: wholeNumber('interruptions', 1, 100).default(3),
 });
 
 export type Config = z.infer<typeof configSchema> & { dataDirectory: string; filesDirectory: string };
@@ -125,6 +144,13 @@ const environmentNames: Record<keyof z.input<typeof configSchema>, string> = {
   secretKey: 'ORCA_SECRET_KEY',
   previousSecretKeys: 'ORCA_PREVIOUS_SECRET_KEYS',
   llmApiKey: 'ORCA_LLM_API_KEY',
+  expressionTimeoutMs: 'ORCA_EXPRESSION_TIMEOUT_MS',
+  expressionMaximumDepth: 'ORCA_EXPRESSION_MAX_DEPTH',
+  expressionMaximumItems: 'ORCA_EXPRESSION_MAX_ITEMS',
+  expressionMaximumResultBytes: 'ORCA_EXPRESSION_MAX_RESULT_BYTES',
+  expressionMemoryMb: 'ORCA_EXPRESSION_MEMORY_MB',
+  expressionProcesses: 'ORCA_EXPRESSION_PROCESSES',
+  maximumStepInterruptions: 'ORCA_MAX_STEP_INTERRUPTIONS',
 };
 
 type ConfigInput = Partial<Record<keyof typeof environmentNames, string | number | undefined>>;
@@ -163,4 +189,16 @@ export function loadConfig(options: ConfigInput = {}, environment: NodeJS.Proces
 /** The address links in e-mails point at. */
 export function publicUrlOf(config: Config): string {
   return (config.publicUrl ?? `http://${config.host}:${config.port}`).replace(/\/+$/, '');
+}
+
+/** The bounds every expression is evaluated under. */
+export function expressionLimitsOf(config: Config): ExpressionLimits {
+  return {
+    timeoutMs: config.expressionTimeoutMs,
+    maximumDepth: config.expressionMaximumDepth,
+    maximumItems: config.expressionMaximumItems,
+    maximumResultBytes: config.expressionMaximumResultBytes,
+    memoryMb: config.expressionMemoryMb,
+    processes: config.expressionProcesses,
+  };
 }

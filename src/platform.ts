@@ -6,7 +6,8 @@ import { createAdaptorServer } from '@hono/node-server';
 import { createApp, type OrcaApp } from './api/app.ts';
 import type { Logger } from './api/context.ts';
 import { BrowserPool } from './browser/browser-pool.ts';
-import type { Config } from './config.ts';
+import { type Config, expressionLimitsOf } from './config.ts';
+import { configureExpressions } from './expressions/expression-evaluator.ts';
 import { diskFileStore, type FileStore } from './files/file-store.ts';
 import { createLanguageModel } from './llm/language-model.ts';
 import { consoleLogger } from './logger.ts';
@@ -86,6 +87,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     throw error;
   }
   const store = new Store(database);
+  configureExpressions(expressionLimitsOf(config));
   const mailer =
     options.mailer ?? (config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : disabledMailer);
   let runQueue: StartedRunQueue;
@@ -122,6 +124,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     onEnding: (scope, run, ending) => chains.startChainedRuns(scope, run, ending).then(() => undefined),
     onFinished: (run) => orchestrator.reportRun(run),
     resumeLater: (run, at) => runQueue.enqueueAt({ ...run, resumeAt: at.toISOString() }, at),
+    maximumStepInterruptions: config.maximumStepInterruptions,
   });
   // Every process that executes runs also fires schedules: each occurrence once, whichever wins.
   const scheduler = (options.workers ?? true) ? new Scheduler({ store, runQueue, logger }) : undefined;

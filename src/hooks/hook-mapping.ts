@@ -1,9 +1,11 @@
 // A hook's mapping: a JSONata expression over what the caller sent ({ body, headers, query })
 // whose value is the run's input. It is checked when the hook is saved, and evaluated in the API
-// process on every call, so the evaluation is time-boxed: a mapping that loops must not hold a
-// request (or, on PGlite, the one database connection) for long.
+// process on every call, so it is evaluated under the expression limits (expressions/): a mapping
+// that loops must neither hold the API's event loop nor a request for long.
 import jsonata from 'jsonata';
 import { ruleViolated } from '../domain/errors.ts';
+import { evaluateExpressions } from '../expressions/expression-evaluator.ts';
+import { ExpressionFailure } from '../expressions/expression-limits.ts';
 
 /** What a mapping reads. */
 export interface HookRequestData {
@@ -11,8 +13,6 @@ export interface HookRequestData {
   headers: Record<string, string>;
   query: Record<string, string | string[]>;
 }
-
-const evaluationLimits = { timeout: 1000, stack: 200 };
 
 function reasonOf(error: unknown): string {
   const message = (error as { message?: unknown })?.message;
@@ -60,18 +60,21 @@ export async function mapToRunInput(
         'Send an object, or give the hook a mapping such as {"text": body}.',
     );
   }
-  let value: unknown;
+  let input: unknown;
   try {
-    value = await jsonata(mapping, evaluationLimits).evaluate(data);
+    [input] = await evaluateExpressions([mapping], data);
   } catch (error) {
     const reason = reasonOf(error);
+    if (error instanceof ExpressionFailure && error.limit) {
+      throw ruleViolated(
+        `The hook's mapping was stopped on this request: it ${reason}. Change the mapping to do less.`,
+        [{ path: 'mapping', message: reason, limit: error.limit }],
+      );
+    }
     throw ruleViolated(`The hook's mapping failed on this request: ${reason}.`, [
       { path: 'mapping', message: reason },
     ]);
   }
-  // JSONata returns its own sequence arrays and may leave undefined inside; a JSON round trip
-  // gives plain data to store.
-  const input = value === undefined ? undefined : JSON.parse(JSON.stringify(value));
   if (!isPlainObject(input)) {
     const got = input === undefined ? 'nothing' : Array.isArray(input) ? 'a list' : `a ${typeof input}`;
     throw ruleViolated(

@@ -27,6 +27,7 @@ import type { StoredError, StoredUsage } from '../store/schema.ts';
 import type { Store, WorkspaceScope } from '../store/store.ts';
 import { agentCaller } from './agent-caller.ts';
 import { mapWithConcurrency } from './bounded-concurrency.ts';
+import { defaultMaximumStepInterruptions, failPoisonousStep } from './interrupted-steps.ts';
 import type { OutboundPolicy } from './outbound-policy.ts';
 import type { RunFacts } from './run-services.ts';
 import { SecretRedactor } from './secret-redactor.ts';
@@ -49,6 +50,8 @@ export interface RunExecutorDependencies {
   resumeLater?(run: { workspaceId: string; runId: string; generation: number }, at: Date): Promise<void>;
   /** How often a running step checks whether its run was cancelled. */
   cancelPollMilliseconds?: number;
+  /** How often a step may lose its worker before its run is failed instead of resumed (3). */
+  maximumStepInterruptions?: number;
   /** How deep agents may call agents (a run calling an agent is one level). */
   maximumCallDepth?: number;
   /** Told when this worker stops executing a run, however that went (resources it held go). */
@@ -199,12 +202,22 @@ export class RunExecutor {
         await endCancelledRun(scope, runId);
         return undefined;
       }
+      if (!run.firstClaim) {
+        const { maximumStepInterruptions = defaultMaximumStepInterruptions } = this.#dependencies;
+        const poison = await failPoisonousStep(scope, runId, maximumStepInterruptions);
+        // Failed in the claim's own transaction: a crash now cannot leave the step to run again.
+        if (poison) {
+          await this.#end(scope, run, { status: 'failed', error: poison });
+          return 'poisoned' as const;
+        }
+      }
       const version = await findAgentVersion(scope, run.agentId, run.agentVersion);
       const checkpoints = run.firstClaim ? [] : await listRunSteps(scope, runId);
       await appendRunEvent(scope, runId, 'status', { status: 'running' });
       return { run, lease: run.lease, spec: version?.spec, checkpoints };
     });
     if (!claimed) return 'not-runnable';
+    if (claimed === 'poisoned') return 'failed';
     const { run, lease, spec, checkpoints } = claimed;
     const write: Write = (work) =>
       store.inWorkspace(workspaceId, async (scope) => work(scope, await assertLease(scope, runId, lease)));

@@ -1,38 +1,39 @@
 // Renders step inputs: JSONata between {{ and }} over the run's data (see domain/template.ts).
-import jsonata from 'jsonata';
+// Evaluation goes through expressions/expression-evaluator.ts, under hard limits.
 import { expressionsIn, wholeExpression } from '../domain/template.ts';
+import { evaluateExpressions, expressionLimits } from '../expressions/expression-evaluator.ts';
+import { ExpressionFailure } from '../expressions/expression-limits.ts';
 import { ToolError } from './tool-error.ts';
 
-/** Plain JSON data: JSONata's sequences and undefined become arrays and null. */
-function plain(value: unknown): unknown {
-  return value === undefined ? null : JSON.parse(JSON.stringify(value));
+/** An expression as quoted in a message: long ones are cut. */
+function quoted(expression: string): string {
+  return expression.length > 200 ? `"${expression.slice(0, 200)}…"` : `"${expression}"`;
 }
 
-/** Bounds on one evaluation: a runaway expression fails instead of holding the process. */
-export interface EvaluationLimits {
-  /** Milliseconds. */
-  timeout: number;
-  /** Depth of nested calls. */
-  stack: number;
-}
-
-export async function evaluateExpression(
-  expression: string,
-  data: unknown,
-  where: string,
-  limits?: EvaluationLimits,
-): Promise<unknown> {
-  try {
-    const value = await jsonata(expression, limits).evaluate(data);
-    return value === undefined ? undefined : plain(value);
-  } catch (error) {
-    throw new ToolError(
-      'expression',
-      `${where}: the expression "${expression}" failed: ${(error as Error).message}.`,
-      {
-        cause: error,
-      },
+/** The error a step (or a chain) fails with; `where` names the field, such as `steps.fetch.with.url`. */
+export function expressionError(error: unknown, expression: string, where: string): ToolError {
+  if (error instanceof ExpressionFailure && error.limit) {
+    return new ToolError(
+      'expression_limit',
+      `${where}: the expression ${quoted(expression)} was stopped: it ${error.message}. ` +
+        'Make it do less (a smaller range, no endless recursion, a simpler regular expression), or ask the operator to raise the limit.',
+      { cause: error, details: { where, limit: error.limit, limits: expressionLimits() } },
     );
+  }
+  return new ToolError(
+    'expression',
+    `${where}: the expression ${quoted(expression)} failed: ${(error as Error).message}.`,
+    { cause: error },
+  );
+}
+
+/** Evaluates one expression; `where` names it in errors. */
+export async function evaluateExpression(expression: string, data: unknown, where: string): Promise<unknown> {
+  try {
+    const [value] = await evaluateExpressions([expression], data);
+    return value;
+  } catch (error) {
+    throw expressionError(error, expression, where);
   }
 }
 
@@ -41,28 +42,55 @@ function asText(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
-/** Renders every template string inside a value; `where` names it in errors (`with.url`). */
-export async function renderTemplate(value: unknown, data: unknown, where: string): Promise<unknown> {
+interface Found {
+  expression: string;
+  where: string;
+}
+
+/** Every expression inside a value, in the order `fill` takes their values back. */
+function collect(value: unknown, where: string, found: Found[]): void {
   if (typeof value === 'string') {
     const whole = wholeExpression(value);
-    if (whole !== undefined) return (await evaluateExpression(whole, data, where)) ?? null;
-    const results = await Promise.all(
-      expressionsIn(value).map((expression) => evaluateExpression(expression, data, where)),
-    );
-    let next = 0;
+    const expressions = whole !== undefined ? [whole] : expressionsIn(value);
+    for (const expression of expressions) found.push({ expression, where });
+  } else if (Array.isArray(value)) {
+    for (const [index, item] of value.entries()) collect(item, `${where}.${index}`, found);
+  } else if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) collect(item, `${where}.${key}`, found);
+  }
+}
+
+/** The value with each template replaced by the next of `results`, in `collect`'s order. */
+function fill(value: unknown, results: { next: number; values: unknown[] }): unknown {
+  if (typeof value === 'string') {
+    if (wholeExpression(value) !== undefined) return results.values[results.next++] ?? null;
     // One pass over the original text, so that a value containing {{ is never evaluated again.
-    return value.replace(/\{\{[\s\S]+?\}\}/g, () => asText(results[next++]));
+    return value.replace(/\{\{[\s\S]+?\}\}/g, () => asText(results.values[results.next++]));
   }
-  if (Array.isArray(value)) {
-    return Promise.all(value.map((item, index) => renderTemplate(item, data, `${where}.${index}`)));
-  }
+  if (Array.isArray(value)) return value.map((item) => fill(item, results));
   if (value && typeof value === 'object') {
-    const entries = await Promise.all(
-      Object.entries(value).map(
-        async ([key, item]) => [key, await renderTemplate(item, data, `${where}.${key}`)] as const,
-      ),
-    );
-    return Object.fromEntries(entries);
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, fill(item, results)]));
   }
   return value;
+}
+
+/**
+ * Renders every template string inside a value; `where` names it in errors (`with.url`). The
+ * value's expressions are evaluated together, so the run's data is sent once.
+ */
+export async function renderTemplate(value: unknown, data: unknown, where: string): Promise<unknown> {
+  const found: Found[] = [];
+  collect(value, where, found);
+  let values: unknown[] = [];
+  try {
+    values = await evaluateExpressions(
+      found.map((entry) => entry.expression),
+      data,
+    );
+  } catch (error) {
+    const index = error instanceof ExpressionFailure ? error.index : 0;
+    const failed = found[index] ?? { expression: '', where };
+    throw expressionError(error, failed.expression, failed.where);
+  }
+  return fill(value, { next: 0, values });
 }

@@ -8,6 +8,8 @@ export type ToolErrorCode =
   | 'http_status'
   | 'too_large'
   | 'expression'
+  /** An expression hit a hard limit (time, depth, size, memory): see expressions/. */
+  | 'expression_limit'
   | 'cancelled'
   | 'not_found'
   | 'agent_cycle'

@@ -201,6 +201,33 @@ export async function startStep(
     });
 }
 
+/**
+ * Counts one more interruption for each step a worker left running: called when a run is claimed
+ * again, before anything runs. Answers those steps with their count so far.
+ */
+export async function countStepInterruptions(
+  scope: WorkspaceScope,
+  runId: string,
+): Promise<Pick<RunStepRecord, 'stepId' | 'position' | 'tool' | 'attempts' | 'interruptions'>[]> {
+  return scope.db
+    .update(runSteps)
+    .set({ interruptions: sql`${runSteps.interruptions} + 1` })
+    .where(
+      and(
+        eq(runSteps.workspaceId, scope.workspaceId),
+        eq(runSteps.runId, runId),
+        eq(runSteps.status, 'running'),
+      ),
+    )
+    .returning({
+      stepId: runSteps.stepId,
+      position: runSteps.position,
+      tool: runSteps.tool,
+      attempts: runSteps.attempts,
+      interruptions: runSteps.interruptions,
+    });
+}
+
 export async function finishStep(
   scope: WorkspaceScope,
   values: {

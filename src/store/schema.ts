@@ -389,6 +389,9 @@ export const runSteps = pgTable(
     usage: jsonb('usage').$type<StoredUsage>(),
     // What a suspended step keeps until it runs again (a wait's end time).
     resumeState: jsonb('resume_state'),
+    // How many times a worker stopped (died, was killed) while running this step: a run is
+    // failed rather than resumed once it reaches ORCA_MAX_STEP_INTERRUPTIONS.
+    interruptions: integer('interruptions').notNull().default(0),
     startedAt: timestamp('started_at', { withTimezone: true }),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
   },

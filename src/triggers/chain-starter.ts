@@ -7,6 +7,7 @@ import { describeSpecIssues, runInputIssues } from '../domain/agent-spec.ts';
 import type { RunJob, RunQueue } from '../queue/run-queue.ts';
 import type { RunEnding } from '../runtime/run-executor.ts';
 import { evaluateExpression } from '../runtime/template-evaluator.ts';
+import { ToolError } from '../runtime/tool-error.ts';
 import { findAgent } from '../store/agent-repository.ts';
 import { type ChainRecord, chainsFrom } from '../store/chain-repository.ts';
 import { appendRunEvent, finishRun, insertRun, type RunRecord } from '../store/run-repository.ts';
@@ -20,10 +21,6 @@ export interface ChainStarterOptions {
 }
 
 export const defaultMaximumChainDepth = 10;
-
-// The mapping runs inside the transaction that ends the first run (on PGlite, on the one
-// connection everything shares), so a runaway mapping fails within a second.
-const mappingLimits = { timeout: 1000, stack: 200 };
 
 function applies(chain: ChainRecord, status: RunEnding['status']) {
   return chain.on === 'always' || (chain.on === 'success') === (status === 'succeeded');
@@ -82,7 +79,9 @@ export class ChainStarter {
     } else {
       try {
         const mapped = chain.mapping
-          ? await evaluateExpression(chain.mapping, data, 'The chain mapping', mappingLimits)
+          ? // Inside the transaction that ends the first run (on PGlite, on the one connection
+            // everything shares): the expression limits stop a runaway mapping within its time.
+            await evaluateExpression(chain.mapping, data, 'The chain mapping')
           : undefined;
         input = chain.mapping ? unmappedInput(mapped) : unmappedInput(ending.output);
         const issues = runInputIssues(target.spec, input);
@@ -96,6 +95,8 @@ export class ChainStarter {
         failure = {
           code: 'chain_mapping_failed',
           message: `${error instanceof Error ? error.message : String(error)} Change the chain's mapping.`,
+          details:
+            error instanceof ToolError && error.code === 'expression_limit' ? error.details : undefined,
         };
       }
     }
@@ -112,7 +113,10 @@ export class ChainStarter {
     if (!failure) return run.id;
     await finishRun(scope, run.id, {
       status: 'failed',
-      error: { ...failure, details: { parentRunId: parent.id, parentOutput: ending.output ?? null } },
+      error: {
+        ...failure,
+        details: { ...failure.details, parentRunId: parent.id, parentOutput: ending.output ?? null },
+      },
     });
     return undefined;
   }

@@ -1,6 +1,7 @@
 // transform: reshape data with a JSONata expression, over the run's data or a given value.
 import jsonata from 'jsonata';
 import { z } from 'zod';
+import { evaluateExpression } from '../template-evaluator.ts';
 import { defineTool } from '../tool.ts';
 import { ToolError } from '../tool-error.ts';
 
@@ -26,22 +27,20 @@ export const transformTool = defineTool({
   output,
   sideEffect: false,
   async run(request, context) {
-    let compiled: ReturnType<typeof jsonata>;
+    // Parsing is quick and bounded by the expression's length; only evaluation can run away.
     try {
-      compiled = jsonata(request.expression);
+      jsonata(request.expression);
     } catch (error) {
       throw new ToolError('expression', `The expression does not parse: ${(error as Error).message}.`, {
         cause: error,
       });
     }
-    try {
-      const value = await compiled.evaluate(request.data === undefined ? context.runData : request.data);
-      // JSONata returns its own sequence arrays; a JSON round trip gives plain data to store.
-      return { value: value === undefined ? null : JSON.parse(JSON.stringify(value)) };
-    } catch (error) {
-      throw new ToolError('expression', `The expression failed: ${(error as Error).message}.`, {
-        cause: error,
-      });
-    }
+    const data = request.data === undefined ? context.runData : request.data;
+    const value = await evaluateExpression(
+      request.expression,
+      data,
+      `steps.${context.stepId}.with.expression`,
+    );
+    return { value: value === undefined ? null : value };
   },
 });

@@ -1,0 +1,240 @@
+// Evaluates JSONata in child processes that the pool kills when an expression outlives its time
+// limit, so no expression can hold Orca's event loop: health checks, other runs and SIGTERM are
+// served meanwhile. A child is a process rather than a worker thread because a worker thread
+// that runs out of heap can abort the whole Orca process (Node's resourceLimits are best effort:
+// `[1..10000000]` and `$pad("x", 1e8)` aborted it here); a child only loses itself. Children
+// stay up between evaluations and cache what they compiled, so an evaluation costs one message
+// each way.
+import { type ChildProcess, fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import {
+  describeLimit,
+  ExpressionFailure,
+  type ExpressionLimitKind,
+  type ExpressionLimits,
+} from './expression-limits.ts';
+
+const childScript = fileURLToPath(new URL('./expression-process.mjs', import.meta.url));
+
+interface Job {
+  expressions: string[];
+  data: unknown;
+  results: unknown[];
+  resolve(values: unknown[]): void;
+  reject(error: ExpressionFailure): void;
+}
+
+/** What a child answers for one expression of a job. */
+interface Answer {
+  /** Sent once, when the child has started. */
+  ready?: true;
+  id: number;
+  index: number;
+  json?: string;
+  limit?: ExpressionLimitKind;
+  message?: string;
+}
+
+interface Child {
+  process: ChildProcess;
+  /** Started: evaluations are timed from here, not from the start of the process. */
+  ready: boolean;
+  job?: { id: number; work: Job; timer: NodeJS.Timeout };
+}
+
+export class ExpressionPool {
+  readonly limits: ExpressionLimits;
+  readonly #children = new Set<Child>();
+  readonly #idle: Child[] = [];
+  readonly #waiting: Job[] = [];
+  #nextId = 0;
+  #closed = false;
+
+  constructor(limits: ExpressionLimits) {
+    this.limits = limits;
+  }
+
+  /** Evaluates each expression over `data`, in order; the first that fails rejects the whole. */
+  evaluate(expressions: string[], data: unknown): Promise<unknown[]> {
+    if (expressions.length === 0) return Promise.resolve([]);
+    return new Promise((resolve, reject) => {
+      if (this.#closed) {
+        reject(new ExpressionFailure('expressions are no longer evaluated: Orca is stopping', { index: 0 }));
+        return;
+      }
+      this.#waiting.push({ expressions, data, results: [], resolve, reject });
+      this.#dispatch();
+    });
+  }
+
+  /** Stops every child; evaluations still waiting fail. */
+  async close(): Promise<void> {
+    this.#closed = true;
+    for (const job of this.#waiting.splice(0)) {
+      job.reject(
+        new ExpressionFailure('expressions are no longer evaluated: Orca is stopping', { index: 0 }),
+      );
+    }
+    await Promise.all([...this.#children].map((child) => this.#stop(child)));
+  }
+
+  #dispatch() {
+    while (this.#waiting.length > 0) {
+      const child = this.#idle.pop();
+      if (!child) {
+        // A child being started takes the next job when it says it is ready.
+        if (this.#children.size < this.limits.processes) this.#spawn();
+        return;
+      }
+      const work = this.#waiting.shift() as Job;
+      const id = this.#nextId++;
+      child.job = { id, work, timer: this.#deadline(child) };
+      // A job in flight keeps Orca alive until it is answered; an idle child does not.
+      child.process.channel?.ref();
+      try {
+        child.process.send({ id, expressions: work.expressions, data: work.data, limits: this.limits });
+      } catch (error) {
+        this.#finish(child, () =>
+          work.reject(
+            new ExpressionFailure(`the data cannot be read: ${(error as Error).message}`, { index: 0 }),
+          ),
+        );
+      }
+    }
+  }
+
+  #spawn(): Child {
+    const process = fork(childScript, [], {
+      // Only our flags: the parent's (a TypeScript loader, inspector) have no business there.
+      execArgv: [`--max-old-space-size=${this.limits.memoryMb}`],
+      serialization: 'advanced',
+      // An out-of-memory child prints V8's report; the failure is reported as a limit instead.
+      stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
+    });
+    const child: Child = { process, ready: false };
+    this.#children.add(child);
+    // Until it is ready the child is awaited (its channel keeps Orca alive); idle, it is not.
+    process.unref();
+    process.on('message', (answer: Answer) => this.#answered(child, answer));
+    process.on('exit', (code, signal) => this.#exited(child, code, signal));
+    return child;
+  }
+
+  #deadline(child: Child) {
+    return setTimeout(() => this.#fail(child, 'time'), this.limits.timeoutMs);
+  }
+
+  #answered(child: Child, answer: Answer) {
+    if (answer.ready) {
+      child.ready = true;
+      child.process.channel?.unref();
+      if (this.#children.has(child)) this.#idle.push(child);
+      this.#dispatch();
+      return;
+    }
+    const job = child.job;
+    if (!job || job.id !== answer.id) return;
+    const { work } = job;
+    if (answer.limit || answer.message !== undefined) {
+      const message = answer.limit ? describeLimit(answer.limit, this.limits) : (answer.message as string);
+      this.#finish(child, () =>
+        work.reject(new ExpressionFailure(message, { index: answer.index, limit: answer.limit })),
+      );
+      return;
+    }
+    work.results[answer.index] = answer.json === undefined ? undefined : JSON.parse(answer.json);
+    if (answer.index === work.expressions.length - 1) {
+      this.#finish(child, () => work.resolve(work.results));
+      return;
+    }
+    // Each expression of a job has the whole time limit.
+    clearTimeout(job.timer);
+    job.timer = this.#deadline(child);
+  }
+
+  /** The job ended and the child is usable again. */
+  #finish(child: Child, settle: () => void) {
+    if (child.job) clearTimeout(child.job.timer);
+    child.job = undefined;
+    child.process.channel?.unref();
+    if (this.#children.has(child)) this.#idle.push(child);
+    settle();
+    this.#dispatch();
+  }
+
+  /** The job hit a hard limit: its child is killed and another takes its place. */
+  #fail(child: Child, limit: ExpressionLimitKind) {
+    const job = child.job;
+    this.#forget(child);
+    child.process.kill('SIGKILL');
+    this.#replace();
+    if (job) {
+      clearTimeout(job.timer);
+      job.work.reject(
+        new ExpressionFailure(describeLimit(limit, this.limits), {
+          index: job.work.results.length,
+          limit,
+        }),
+      );
+    }
+    this.#dispatch();
+  }
+
+  #exited(child: Child, code: number | null, signal: NodeJS.Signals | null) {
+    if (!this.#children.has(child)) return;
+    if (!child.job) {
+      this.#forget(child);
+      if (!child.ready) {
+        // A child that cannot even start would fail again: what waits for one fails instead.
+        const reason = `the evaluating process did not start (exit code ${code}, signal ${signal})`;
+        for (const job of this.#waiting.splice(0)) job.reject(new ExpressionFailure(reason, { index: 0 }));
+      }
+      return;
+    }
+    // V8 aborts a process whose heap is full; the kernel kills one that takes the machine's memory.
+    const outOfMemory = signal === 'SIGABRT' || signal === 'SIGKILL' || code === 134 || code === 137;
+    if (outOfMemory) {
+      this.#fail(child, 'memory');
+      return;
+    }
+    const job = child.job;
+    this.#forget(child);
+    this.#replace();
+    clearTimeout(job.timer);
+    job.work.reject(
+      new ExpressionFailure(`the evaluating process stopped (exit code ${code}, signal ${signal})`, {
+        index: job.work.results.length,
+      }),
+    );
+    this.#dispatch();
+  }
+
+  /** Starts a child in place of one that died, so the next evaluation does not wait for a start. */
+  #replace() {
+    if (!this.#closed && this.#children.size < this.limits.processes) this.#spawn();
+  }
+
+  #forget(child: Child) {
+    this.#children.delete(child);
+    const at = this.#idle.indexOf(child);
+    if (at >= 0) this.#idle.splice(at, 1);
+  }
+
+  #stop(child: Child): Promise<void> {
+    this.#forget(child);
+    const job = child.job;
+    if (job) {
+      clearTimeout(job.timer);
+      job.work.reject(
+        new ExpressionFailure('expressions are no longer evaluated: Orca is stopping', {
+          index: job.work.results.length,
+        }),
+      );
+    }
+    if (child.process.exitCode !== null || child.process.signalCode !== null) return Promise.resolve();
+    return new Promise((resolve) => {
+      child.process.once('exit', () => resolve());
+      child.process.kill('SIGKILL');
+    });
+  }
+}
