@@ -101,6 +101,16 @@ export const configSchema = z.object({
     )
     .default([]),
   llmApiKey: z.string().min(1).optional(),
+  /**
+   * How often an open event stream looks its caller up again. Changes made in this process end
+   * streams at once; this bounds how long one made by another process (or in the database) takes.
+   */
+  streamAccessCheckMs: z.coerce
+    .number('must be a whole number of milliseconds, 10 to 60000')
+    .int('must be a whole number of milliseconds, 10 to 60000')
+    .min(10, 'must be at least 10 ms')
+    .max(60_000, 'must be at most 60000 ms (a minute)')
+    .default(5000),
 });
 
 export type Config = z.infer<typeof configSchema> & { dataDirectory: string; filesDirectory: string };
@@ -125,6 +135,7 @@ const environmentNames: Record<keyof z.input<typeof configSchema>, string> = {
   secretKey: 'ORCA_SECRET_KEY',
   previousSecretKeys: 'ORCA_PREVIOUS_SECRET_KEYS',
   llmApiKey: 'ORCA_LLM_API_KEY',
+  streamAccessCheckMs: 'ORCA_STREAM_ACCESS_CHECK_MS',
 };
 
 type ConfigInput = Partial<Record<keyof typeof environmentNames, string | number | undefined>>;
