@@ -120,6 +120,16 @@ export const configSchema = z.object({
   expressionProcesses: wholeNumber('processes', 1, 64).default(defaultExpressionLimits.processes),
   /** How often a step may lose its worker before its run is failed rather than resumed again. */
   maximumStepInterruptions: wholeNumber('interruptions', 1, 100).default(3),
+  /**
+   * How often an open event stream looks its caller up again. Changes made in this process end
+   * streams at once; this bounds how long one made by another process (or in the database) takes.
+   */
+  streamAccessCheckMs: z.coerce
+    .number('must be a whole number of milliseconds, 10 to 60000')
+    .int('must be a whole number of milliseconds, 10 to 60000')
+    .min(10, 'must be at least 10 ms')
+    .max(60_000, 'must be at most 60000 ms (a minute)')
+    .default(5000),
 });
 
 export type Config = z.infer<typeof configSchema> & { dataDirectory: string; filesDirectory: string };
@@ -151,6 +161,7 @@ const environmentNames: Record<keyof z.input<typeof configSchema>, string> = {
   expressionMemoryMb: 'ORCA_EXPRESSION_MEMORY_MB',
   expressionProcesses: 'ORCA_EXPRESSION_PROCESSES',
   maximumStepInterruptions: 'ORCA_MAX_STEP_INTERRUPTIONS',
+  streamAccessCheckMs: 'ORCA_STREAM_ACCESS_CHECK_MS',
 };
 
 type ConfigInput = Partial<Record<keyof typeof environmentNames, string | number | undefined>>;

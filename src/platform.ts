@@ -3,6 +3,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
+import { AccessChanges } from './api/access-changes.ts';
 import { createApp, type OrcaApp } from './api/app.ts';
 import type { Logger } from './api/context.ts';
 import { BrowserPool } from './browser/browser-pool.ts';
@@ -149,6 +150,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       files: services.files,
       orchestrator,
       vault,
+      accessChanges: new AccessChanges(),
       checkLogin: (target) => checkLogin(services, target),
     },
     { webRoot: options.webRoot },

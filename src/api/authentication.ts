@@ -2,8 +2,9 @@
 import type { MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { forbidden, unauthenticated } from '../domain/errors.ts';
-import { hashSecret, secretKind } from '../domain/secret-token.ts';
+import { hashSecret, type SecretKind, secretKind } from '../domain/secret-token.ts';
 import { findLiveApiToken, findSessionUser } from '../store/account-repository.ts';
+import type { Store } from '../store/store.ts';
 import type { ApiContext, ApiEnv, Principal } from './context.ts';
 
 export const sessionCookieName = 'orca_session';
@@ -42,6 +43,28 @@ export const refuseCrossSiteCookieRequests: MiddlewareHandler<ApiEnv> = async (c
   await next();
 };
 
+/** Who a secret (a session's or an API token's) stands for now: none if it ended or never was. */
+async function findPrincipal(store: Store, secretHash: string, kind: SecretKind | undefined) {
+  if (kind === 'session') {
+    const found = await store.system((scope) => findSessionUser(scope, secretHash));
+    if (found) return { kind: 'session', user: found.user, sessionTokenHash: secretHash } satisfies Principal;
+  } else if (kind === 'apiToken') {
+    const found = await store.system((scope) => findLiveApiToken(scope, secretHash));
+    if (found) return { kind: 'apiToken', ...found, apiTokenHash: secretHash } satisfies Principal;
+  }
+  return undefined;
+}
+
+/**
+ * The caller looked up again by the secret they authenticated with: undefined once the session
+ * signed out or expired, or the token was revoked or expired. Long requests (event streams) ask.
+ */
+export function findPrincipalAgain(store: Store, principal: Principal): Promise<Principal | undefined> {
+  return principal.kind === 'session'
+    ? findPrincipal(store, principal.sessionTokenHash, 'session')
+    : findPrincipal(store, principal.apiTokenHash, 'apiToken');
+}
+
 /** Resolves the caller when credentials are sent; wrong credentials are refused at once. */
 export const authenticate: MiddlewareHandler<ApiEnv> = async (c, next) => {
   const { store } = c.get('services');
@@ -50,15 +73,7 @@ export const authenticate: MiddlewareHandler<ApiEnv> = async (c, next) => {
   const secret = bearer ?? cookie;
   let principal: Principal | undefined;
   if (secret !== undefined) {
-    const tokenHash = hashSecret(secret);
-    const kind = secretKind(secret);
-    if (kind === 'session') {
-      const found = await store.system((scope) => findSessionUser(scope, tokenHash));
-      if (found) principal = { kind: 'session', user: found.user, sessionTokenHash: tokenHash };
-    } else if (kind === 'apiToken') {
-      const found = await store.system((scope) => findLiveApiToken(scope, tokenHash));
-      if (found) principal = { kind: 'apiToken', ...found };
-    }
+    principal = await findPrincipal(store, hashSecret(secret), secretKind(secret));
     if (!principal && bearer !== undefined) {
       throw unauthenticated(
         'Your session or token is not valid (expired, revoked or mistyped). Sign in again.',

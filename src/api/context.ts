@@ -12,6 +12,7 @@ import type { AuditActor } from '../store/audit-repository.ts';
 import type { Store } from '../store/store.ts';
 import type { WorkspaceRecord } from '../store/workspace-repository.ts';
 import type { Vault } from '../vault/vault.ts';
+import type { AccessChanges } from './access-changes.ts';
 
 export interface Logger {
   info(message: string, fields?: Record<string, unknown>): void;
@@ -27,6 +28,8 @@ export interface ApiServices {
   files: FileStore;
   orchestrator: Orchestrator;
   vault: Vault;
+  /** Tells this process's open event streams that someone's access may have ended. */
+  accessChanges: AccessChanges;
   /** Signs in with a login account in a browser of its own: the test of a login connection. */
   checkLogin(target: {
     workspaceId: string;
@@ -37,7 +40,14 @@ export interface ApiServices {
 
 export type Principal =
   | { kind: 'session'; user: UserRecord; sessionTokenHash: string }
-  | { kind: 'apiToken'; user: UserRecord; tokenId: string; workspaceId: string; role: Role };
+  | {
+      kind: 'apiToken';
+      user: UserRecord;
+      tokenId: string;
+      apiTokenHash: string;
+      workspaceId: string;
+      role: Role;
+    };
 
 export interface WorkspaceAccess {
   workspace: WorkspaceRecord;

@@ -85,6 +85,10 @@ export async function watchRuns(options: WatchOptions): Promise<string | undefin
   }
   for await (const event of serverSentEvents(response.body)) {
     if (event.event === 'end') return String(event.data.status);
+    // The server closes the stream when the token stops giving access (revoked, member removed).
+    if (event.event === 'access-revoked') {
+      throw new OrcaError('unauthenticated', `Orca stopped the stream: ${String(event.data.message)}`);
+    }
     options.write(describe(event, !options.runId));
   }
   return undefined;

@@ -18,6 +18,7 @@ import { isUuid } from '../domain/slug.ts';
 import {
   type RunStatus,
   type RunTrigger,
+  runEventPositions,
   runEvents,
   runSteps,
   runs,
@@ -426,22 +427,32 @@ export async function appendRunEvents(scope: WorkspaceScope, runId: string, even
     );
 }
 
+/** A committed event: it has its place in the workspace's commit order. */
+export type StreamedRunEvent = RunEventRecord & { streamPosition: number };
+
+/**
+ * The run's committed events after a stream position, in commit order. Positions are given out
+ * as transactions commit (0013_run_event_order.sql), so nothing can still appear below the last
+ * one read: resuming after it neither skips nor repeats.
+ */
 export async function listRunEvents(
   scope: WorkspaceScope,
   runId: string,
-  afterId = 0,
-): Promise<RunEventRecord[]> {
-  return scope.db
+  afterPosition = 0,
+): Promise<StreamedRunEvent[]> {
+  const rows = await scope.db
     .select()
     .from(runEvents)
     .where(
       and(
         eq(runEvents.workspaceId, scope.workspaceId),
         eq(runEvents.runId, runId),
-        gt(runEvents.id, afterId),
+        gt(runEvents.streamPosition, afterPosition),
       ),
     )
-    .orderBy(asc(runEvents.id));
+    .orderBy(asc(runEvents.streamPosition));
+  // `gt` excludes null positions, which only the writing transaction itself could see.
+  return rows as StreamedRunEvent[];
 }
 
 export interface RunFilter {
@@ -471,27 +482,29 @@ export async function listRuns(scope: WorkspaceScope, filter: RunFilter): Promis
     .limit(filter.limit);
 }
 
-/** Events of every run of the workspace after an id, oldest first (for the workspace stream). */
+/** Committed events of every run of the workspace after a stream position, in commit order. */
 export async function listWorkspaceRunEvents(
   scope: WorkspaceScope,
-  afterId: number,
+  afterPosition: number,
   limit = 500,
-): Promise<RunEventRecord[]> {
-  return scope.db
+): Promise<StreamedRunEvent[]> {
+  const rows = await scope.db
     .select()
     .from(runEvents)
-    .where(and(eq(runEvents.workspaceId, scope.workspaceId), gt(runEvents.id, afterId)))
-    .orderBy(asc(runEvents.id))
+    .where(and(eq(runEvents.workspaceId, scope.workspaceId), gt(runEvents.streamPosition, afterPosition)))
+    .orderBy(asc(runEvents.streamPosition))
     .limit(limit);
+  // `gt` excludes null positions, which only the writing transaction itself could see.
+  return rows as StreamedRunEvent[];
 }
 
-/** The id of the workspace's newest event, where a live stream that wants only news starts. */
-export async function latestRunEventId(scope: WorkspaceScope): Promise<number> {
+/** The workspace's last committed stream position, where a stream that wants only news starts. */
+export async function latestRunEventPosition(scope: WorkspaceScope): Promise<number> {
   const [row] = await scope.db
-    .select({ id: sql<number>`coalesce(max(${runEvents.id}), 0)`.mapWith(Number) })
-    .from(runEvents)
-    .where(eq(runEvents.workspaceId, scope.workspaceId));
-  return row?.id ?? 0;
+    .select({ position: runEventPositions.lastPosition })
+    .from(runEventPositions)
+    .where(eq(runEventPositions.workspaceId, scope.workspaceId));
+  return row?.position ?? 0;
 }
 
 /** The newest run of each agent of the workspace. */

@@ -412,8 +412,28 @@ export const runEvents = pgTable(
     kind: text('kind').$type<'status' | 'step' | 'log'>().notNull(),
     data: jsonb('data').$type<Record<string, unknown>>().notNull(),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    // The event's place in its workspace's commit order, set when its transaction commits (null
+    // until then, so only the writer ever sees it unset). Streams resume after a position, never
+    // after an id: ids are taken at insert and commit out of order. See 0013_run_event_order.sql.
+    streamPosition: bigint('stream_position', { mode: 'number' }),
   },
-  (table) => [index('run_events_run').on(table.runId, table.id), workspacePolicy('run_events')],
+  (table) => [
+    uniqueIndex('run_events_workspace_position_unique').on(table.workspaceId, table.streamPosition),
+    index('run_events_run_position').on(table.runId, table.streamPosition),
+    workspacePolicy('run_events'),
+  ],
+);
+
+/** The last stream position given out in each workspace; its row lock orders event commits. */
+export const runEventPositions = pgTable(
+  'run_event_positions',
+  {
+    workspaceId: uuid('workspace_id')
+      .primaryKey()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    lastPosition: bigint('last_position', { mode: 'number' }).notNull(),
+  },
+  () => [workspacePolicy('run_event_positions')],
 );
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });

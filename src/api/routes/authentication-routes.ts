@@ -155,6 +155,7 @@ export function registerAuthenticationRoutes(app: OpenAPIHono<ApiEnv>) {
     const principal = c.get('principal');
     if (principal?.kind === 'session') {
       await c.get('services').store.system((scope) => deleteSession(scope, principal.sessionTokenHash));
+      c.get('services').accessChanges.announce({ userId: principal.user.id });
     }
     clearSessionCookie(c);
     return c.body(null, 204);

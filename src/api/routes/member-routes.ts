@@ -128,6 +128,7 @@ export function registerMemberRoutes(app: OpenAPIHono<ApiEnv>) {
       });
       return { ...target, role };
     });
+    c.get('services').accessChanges.announce({ workspaceId: access.workspace.id, userId: updated.userId });
     return c.json(memberView(updated), 200);
   });
 
@@ -154,6 +155,11 @@ export function registerMemberRoutes(app: OpenAPIHono<ApiEnv>) {
         targetId: target.userId,
         details: { email: target.email, role: target.role },
       });
+    });
+    // The member's own streams, and those of their tokens (revoked with the membership).
+    c.get('services').accessChanges.announce({
+      workspaceId: access.workspace.id,
+      userId: userId.toLowerCase(),
     });
     return c.body(null, 204);
   });

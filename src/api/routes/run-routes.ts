@@ -1,7 +1,6 @@
 // Runs: start one (input checked against the agent's input schema), list, read with its steps,
 // follow live as server-sent events, cancel, retry from the start or from a chosen step.
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { streamSSE } from 'hono/streaming';
 import { describeSpecIssues, runInputIssues } from '../../domain/agent-spec.ts';
 import { conflict, notFound, ruleViolated } from '../../domain/errors.ts';
 import { findAgent, findAgentVersion } from '../../store/agent-repository.ts';
@@ -9,20 +8,21 @@ import { recordAudit } from '../../store/audit-repository.ts';
 import {
   findRun,
   insertRun,
-  latestRunEventId,
+  latestRunEventPosition,
   listRunEvents,
   listRunSteps,
   listRuns,
   listWorkspaceRunEvents,
-  type RunEventRecord,
   type RunRecord,
   type RunStepRecord,
   requestCancel,
   requeueRun,
+  type StreamedRunEvent,
 } from '../../store/run-repository.ts';
 import type { WorkspaceScope } from '../../store/store.ts';
 import type { ApiEnv } from '../context.ts';
 import { decodeCursor, pageOf } from '../cursor.ts';
+import { guardedEventStream } from '../event-stream.ts';
 import {
   commonErrors,
   errorSchema,
@@ -164,8 +164,9 @@ function itemView(row: RunStepRecord, index: number) {
   };
 }
 
-function eventView(event: RunEventRecord) {
-  return { id: event.id, kind: event.kind, at: iso(event.at), ...event.data };
+// `id` is the stream position, the same number as the SSE id, so that either resumes the stream.
+function eventView(event: StreamedRunEvent) {
+  return { id: event.streamPosition, kind: event.kind, at: iso(event.at), ...event.data };
 }
 
 async function requireRun(scope: WorkspaceScope, runId: string) {
@@ -224,7 +225,8 @@ const routes = {
     method: 'get',
     path: '/api/workspaces/{ws}/runs/{runId}/events',
     tags: ['runs'],
-    summary: 'Live progress as server-sent events (status, step and log events); ends when the run ends',
+    summary:
+      'Live progress as server-sent events (status, step and log events); ends when the run ends, or with `access-revoked` when the caller loses access',
     security: securedBy,
     request: {
       params: runParameters,
@@ -234,7 +236,7 @@ const routes = {
           .int()
           .min(0)
           .optional()
-          .describe('Only events after this id (or send Last-Event-ID).'),
+          .describe('Only events after this stream position, the SSE id (or send Last-Event-ID).'),
       }),
     },
     responses: { 200: { description: 'text/event-stream of events' }, ...commonErrors },
@@ -243,7 +245,8 @@ const routes = {
     method: 'get',
     path: '/api/workspaces/{ws}/events',
     tags: ['runs'],
-    summary: 'Live events of every run of the workspace, as server-sent events (runs, status, steps, logs)',
+    summary:
+      'Live events of every run of the workspace, as server-sent events (runs, status, steps, logs); ends with `access-revoked` when the caller loses access',
     security: securedBy,
     request: {
       params: z.object({ ws: idParameter('ws') }),
@@ -253,7 +256,9 @@ const routes = {
           .int()
           .min(0)
           .optional()
-          .describe('Replay events after this id (or send Last-Event-ID); only new events when left out.'),
+          .describe(
+            'Replay events after this stream position, the SSE id (or send Last-Event-ID); only new events when left out.',
+          ),
       }),
     },
     responses: { 200: { description: 'text/event-stream of events, each with its runId' }, ...commonErrors },
@@ -358,6 +363,9 @@ export function registerRunRoutes(app: OpenAPIHono<ApiEnv>) {
     return c.json(view, 200);
   });
 
+  // Both streams resume after a stream position (the SSE id): positions are given out in commit
+  // order, so an event that commits late is never behind a position already sent. See
+  // docs/decisions/0008-event-stream-order.md.
   app.openapi(routes.events, async (c) => {
     const access = requireAction(c, 'runs.read');
     const { runId } = c.req.valid('param');
@@ -365,29 +373,26 @@ export function registerRunRoutes(app: OpenAPIHono<ApiEnv>) {
     await store.inWorkspace(access.workspace.id, (scope) => requireRun(scope, runId));
     let after = c.req.valid('query').after ?? Number(c.req.header('last-event-id') ?? 0);
     if (!Number.isFinite(after)) after = 0;
-    return streamSSE(c, async (stream) => {
-      let open = true;
-      stream.onAbort(() => {
-        open = false;
-      });
-      while (open) {
+    return guardedEventStream(c, 'runs.read', async (stream) => {
+      while (stream.open) {
         const { events, run } = await store.inWorkspace(access.workspace.id, async (scope) => ({
           events: await listRunEvents(scope, runId, after),
           run: await findRun(scope, runId),
         }));
         for (const event of events) {
-          await stream.writeSSE({
-            id: String(event.id),
+          const sent = await stream.send({
+            id: String(event.streamPosition),
             event: event.kind,
             data: JSON.stringify(eventView(event)),
           });
-          after = event.id;
+          if (!sent) return;
+          after = event.streamPosition;
         }
         if (!run || finishedStatuses.has(run.status)) {
-          await stream.writeSSE({ event: 'end', data: JSON.stringify({ status: run?.status ?? 'deleted' }) });
-          break;
+          await stream.send({ event: 'end', data: JSON.stringify({ status: run?.status ?? 'deleted' }) });
+          return;
         }
-        await stream.sleep(250);
+        await stream.pause(250);
       }
     }) as never;
   });
@@ -401,25 +406,22 @@ export function registerRunRoutes(app: OpenAPIHono<ApiEnv>) {
     let after =
       requested !== undefined && Number.isFinite(requested)
         ? requested
-        : await store.inWorkspace(access.workspace.id, latestRunEventId);
-    return streamSSE(c, async (stream) => {
-      let open = true;
-      stream.onAbort(() => {
-        open = false;
-      });
-      while (open) {
+        : await store.inWorkspace(access.workspace.id, latestRunEventPosition);
+    return guardedEventStream(c, 'runs.read', async (stream) => {
+      while (stream.open) {
         const events = await store.inWorkspace(access.workspace.id, (scope) =>
           listWorkspaceRunEvents(scope, after),
         );
         for (const event of events) {
-          await stream.writeSSE({
-            id: String(event.id),
+          const sent = await stream.send({
+            id: String(event.streamPosition),
             event: event.kind,
             data: JSON.stringify({ runId: event.runId, ...eventView(event) }),
           });
-          after = event.id;
+          if (!sent) return;
+          after = event.streamPosition;
         }
-        if (events.length === 0) await stream.sleep(250);
+        if (events.length === 0) await stream.pause(250);
       }
     }) as never;
   });

@@ -154,6 +154,7 @@ export function registerTokenRoutes(app: OpenAPIHono<ApiEnv>) {
         details: { name: revoked.name },
       });
     });
+    c.get('services').accessChanges.announce({ workspaceId: access.workspace.id });
     return c.body(null, 204);
   });
 }

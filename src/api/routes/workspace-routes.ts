@@ -201,6 +201,7 @@ export function registerWorkspaceRoutes(app: OpenAPIHono<ApiEnv>) {
       );
     }
     await c.get('services').store.inWorkspace(access.workspace.id, deleteWorkspace);
+    c.get('services').accessChanges.announce({ workspaceId: access.workspace.id });
     c.get('services').logger.info('workspace deleted', {
       workspaceId: access.workspace.id,
       by: access.actor.userId,
