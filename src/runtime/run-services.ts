@@ -19,9 +19,9 @@ import {
   upsertMemoryEntry,
 } from '../store/memory-repository.ts';
 import type { Store } from '../store/store.ts';
-import { webhookSigningSecret } from '../store/webhook-signing-repository.ts';
 import { credentialFor, loginFor } from '../vault/credentials.ts';
 import type { Vault } from '../vault/vault.ts';
+import { webhookSigningSecret } from '../vault/webhook-signing-secret.ts';
 import type { OutboundPolicy } from './outbound-policy.ts';
 import { storable } from './storable.ts';
 import type {
@@ -164,7 +164,8 @@ export function runServices(platform: PlatformServices, run: RunFacts): Omit<Too
     files: fileService(platform, run),
     mail: platform.mail,
     llm: platform.llm,
-    webhookSigningSecret: () => platform.store.inWorkspace(run.workspaceId, webhookSigningSecret),
+    webhookSigningSecret: () =>
+      platform.store.inWorkspace(run.workspaceId, (scope) => webhookSigningSecret(platform.vault, scope)),
     connections: {
       credential: (reference, use) =>
         credentialFor(platform, {
