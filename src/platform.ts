@@ -29,6 +29,7 @@ import { ChainStarter } from './triggers/chain-starter.ts';
 import { Scheduler } from './triggers/scheduler.ts';
 import { dataDirectoryMasterKey, parseMasterKey } from './vault/master-key.ts';
 import { Vault, type VaultKeys } from './vault/vault.ts';
+import { sealClearWebhookSigningSecrets } from './vault/webhook-signing-secret.ts';
 
 export interface Platform {
   readonly config: Config;
@@ -99,6 +100,13 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     throw error;
   }
   const vault = new Vault(store, keys);
+  // A database from before signing secrets were sealed: seal them now, before anything reads one.
+  await sealClearWebhookSigningSecrets(vault, store).catch((error: unknown) =>
+    logger.error(
+      'Could not seal the webhook signing secrets stored in clear; they are sealed when next read.',
+      error,
+    ),
+  );
   const network = outboundPolicy(config.allowNetwork);
   const browsers = new BrowserPool(config.chromiumPath);
   const services: PlatformServices = {

@@ -1,19 +1,37 @@
 // One call of an inbound hook, from the secret address to a queued run. The checks are ordered
 // from cheapest to dearest, and every refusal comes before anything is written: the token's hash
-// finds the hook and counts the call against its rate (one statement, no transaction), then the
-// body is read against its limit, the signature checked, the mapping evaluated, and the run
-// inserted and queued in one transaction, so a run exists if and only if its job does.
+// finds the hook, the body is read against its limit, and a signed hook's signature is checked
+// before the call counts against the hook's rate, so that calls with a bad signature (counted
+// apart) never use up what the sender's real calls need; an unsigned hook counts every call
+// first. A call already taken (its Idempotency-Key, or its signature) is answered or refused
+// before its mapping is evaluated; then the run is inserted, the call's keys claimed and the run
+// queued in one transaction, so a run exists if and only if its job and its keys do.
 import { describeSpecIssues, runInputIssues } from '../domain/agent-spec.ts';
 import { conflict, OrcaError, ruleViolated } from '../domain/errors.ts';
 import { hashSecret } from '../domain/secret-token.ts';
 import type { RunQueue } from '../queue/run-queue.ts';
 import { findAgent } from '../store/agent-repository.ts';
-import { type CountedHookCall, countHookCall, type HookRespond } from '../store/hook-repository.ts';
-import { insertRun } from '../store/run-repository.ts';
+import { claimHookCallKey, findHookCallKey, pruneHookCallKeys } from '../store/hook-call-key-repository.ts';
+import {
+  type CallWindow,
+  countHookCall,
+  countRejectedHookCall,
+  findHookForCall,
+  type HookForCall,
+  type HookRespond,
+} from '../store/hook-repository.ts';
+import { findRun, insertRun } from '../store/run-repository.ts';
 import type { RunStatus } from '../store/schema.ts';
-import type { Store } from '../store/store.ts';
+import type { Store, WorkspaceScope } from '../store/store.ts';
 import type { Vault } from '../vault/vault.ts';
 import { mapToRunInput } from './hook-mapping.ts';
+import {
+  type HookCallIdentity,
+  hookCallIdentity,
+  idempotencyKeyHeader,
+  idempotencyKeyReused,
+  replayedSignature,
+} from './hook-replays.ts';
 import { hookRequestData, parseHookBody, readHookBody } from './hook-request.ts';
 import { looksLikeHookToken } from './hook-secrets.ts';
 import { hookSignatureHeader, requireValidSignature } from './hook-signature.ts';
@@ -31,6 +49,8 @@ export interface StartedHookRun {
   status: RunStatus;
   respond: HookRespond;
   waitTimeoutMs: number;
+  /** The call repeated an Idempotency-Key: this is the run the first call started. */
+  replayed: boolean;
 }
 
 const unknownHook = () =>
@@ -39,10 +59,10 @@ const unknownHook = () =>
     'There is no hook at this address. Check the URL: a hook’s address is shown once, when the hook is made (or its token rotated).',
   );
 
-/** The hook the token names, with this call counted; refused when unknown, disabled or over its rate. */
-async function admitCall(store: Store, token: string): Promise<CountedHookCall> {
+/** The hook the token names; refused when unknown or disabled. */
+async function findCalledHook(store: Store, token: string): Promise<HookForCall> {
   if (!looksLikeHookToken(token)) throw unknownHook();
-  const hook = await store.system((scope) => countHookCall(scope, hashSecret(token)));
+  const hook = await store.system((scope) => findHookForCall(scope, hashSecret(token)));
   if (!hook) throw unknownHook();
   if (!hook.enabled) {
     throw new OrcaError(
@@ -50,69 +70,167 @@ async function admitCall(store: Store, token: string): Promise<CountedHookCall> 
       'This hook is disabled. A builder of its workspace can enable it again (PATCH … {"enabled": true}).',
     );
   }
-  if (hook.windowCount > hook.ratePerMinute) {
-    throw new OrcaError(
-      'rate_limited',
-      `This hook takes at most ${hook.ratePerMinute} calls a minute. Try again in ${hook.windowEndsInSeconds} seconds, or ask for a higher ratePerMinute.`,
-      { retryAfterSeconds: hook.windowEndsInSeconds },
-    );
-  }
   return hook;
 }
 
-/** Checks and maps one call, then queues the hook's agent with the mapped input. */
-export async function startHookRun(
-  services: HookCallServices,
-  call: { token: string; request: Request },
-): Promise<StartedHookRun> {
-  const { store, vault, runQueue } = services;
-  const hook = await admitCall(store, call.token);
-  const bytes = await readHookBody(call.request);
-  if (hook.sealedSigningSecret !== null) {
-    const sealed = hook.sealedSigningSecret;
-    const secret = await store.inWorkspace(hook.workspaceId, (scope) =>
-      openSigningSecret(vault, scope, hook.id, sealed),
+async function requireWithinRate(store: Store, hook: HookForCall): Promise<void> {
+  const window = await store.inWorkspace(hook.workspaceId, (scope) => countHookCall(scope, hook.id));
+  if (window.count > hook.ratePerMinute) {
+    throw new OrcaError(
+      'rate_limited',
+      `This hook takes at most ${hook.ratePerMinute} calls a minute. Try again in ${window.endsInSeconds} seconds, or ask for a higher ratePerMinute.`,
+      { retryAfterSeconds: window.endsInSeconds },
     );
-    requireValidSignature({
-      header: call.request.headers.get(hookSignatureHeader) ?? undefined,
-      body: bytes,
+  }
+}
+
+/**
+ * Checks a signed call's signature; returns its signed timestamp. A bad one is counted in its
+ * own window and refused with a 401, or a 429 once a minute's worth has come: that bounds what a
+ * stranger's garbage costs without slowing down the sender's correctly signed calls.
+ */
+async function requireSignature(
+  services: HookCallServices,
+  hook: HookForCall,
+  sealed: string,
+  request: Request,
+  body: Buffer,
+): Promise<number> {
+  const { store, vault } = services;
+  const secret = await store.inWorkspace(hook.workspaceId, (scope) =>
+    openSigningSecret(vault, scope, hook.id, sealed),
+  );
+  try {
+    return requireValidSignature({
+      header: request.headers.get(hookSignatureHeader) ?? undefined,
+      body,
       secret,
     });
+  } catch (refusal) {
+    const window: CallWindow = await store.inWorkspace(hook.workspaceId, (scope) =>
+      countRejectedHookCall(scope, hook.id),
+    );
+    if (window.count > hook.ratePerMinute) {
+      throw new OrcaError(
+        'rate_limited',
+        `This hook refused more than ${hook.ratePerMinute} calls with a missing or wrong signature in the last minute; ` +
+          `it answers such calls with 429 for ${window.endsInSeconds} more seconds. Correctly signed calls are still taken.`,
+        { retryAfterSeconds: window.endsInSeconds },
+      );
+    }
+    throw refusal;
   }
-  const body = parseHookBody(bytes, call.request.headers.get('content-type'));
-  const input = await mapToRunInput(hook.mapping, hookRequestData(call.request, body));
-  const run = await store.inWorkspace(hook.workspaceId, async (scope) => {
-    const agent = await findAgent(scope, hook.agentId);
-    if (!agent) throw unknownHook();
-    if (agent.status === 'paused') {
-      throw conflict(
-        `The agent "${agent.name}" is paused, so its hook starts no runs. Resume the agent first.`,
-      );
+}
+
+/** The run the call's Idempotency-Key already started, if any; refused when its signature was taken. */
+async function earlierCall(scope: WorkspaceScope, identity: HookCallIdentity): Promise<string | undefined> {
+  if (identity.idempotencyKey) {
+    const earlier = await findHookCallKey(scope, identity.idempotencyKey.key);
+    if (earlier) {
+      if (earlier.bodyHash !== identity.bodyHash) throw idempotencyKeyReused();
+      return earlier.runId;
     }
-    const issues = runInputIssues(agent.spec, input);
-    if (issues.length > 0) {
-      throw ruleViolated(
-        `The input this call maps to does not match the agent's input schema: ${describeSpecIssues(issues)}. ` +
-          'Change what you send, or the hook’s mapping.',
-        issues,
-      );
-    }
-    const inserted = await insertRun(scope, {
-      agentId: agent.id,
-      agentVersion: agent.version,
-      input,
-      trigger: 'webhook',
-    });
-    await runQueue.enqueueInTransaction(scope.db, [
-      { workspaceId: hook.workspaceId, runId: inserted.id, generation: 0 },
-    ]);
-    return inserted;
-  });
+  }
+  if (identity.signature && (await findHookCallKey(scope, identity.signature.key))) throw replayedSignature();
+  return undefined;
+}
+
+/** What a repeated Idempotency-Key answers: the first call's run, as it is now. */
+async function repeatedCall(store: Store, hook: HookForCall, runId: string): Promise<StartedHookRun> {
+  const run = await store.inWorkspace(hook.workspaceId, (scope) => findRun(scope, runId));
+  if (!run) throw new Error(`run ${runId} of a hook's idempotency key is gone, but its key was not`);
   return {
     workspaceId: hook.workspaceId,
     runId: run.id,
     status: run.status,
     respond: hook.respond,
     waitTimeoutMs: hook.waitTimeoutMs,
+    replayed: true,
+  };
+}
+
+/** Thrown inside the run's transaction (to roll it back) when a concurrent call took the same key first. */
+class KeyTakenMeanwhile extends Error {}
+
+/** Checks and maps one call, then queues the hook's agent with the mapped input. */
+export async function startHookRun(
+  services: HookCallServices,
+  call: { token: string; request: Request },
+): Promise<StartedHookRun> {
+  const { store, runQueue } = services;
+  const hook = await findCalledHook(store, call.token);
+  if (hook.sealedSigningSecret === null) await requireWithinRate(store, hook);
+  const bytes = await readHookBody(call.request);
+  const signedAt =
+    hook.sealedSigningSecret === null
+      ? undefined
+      : await requireSignature(services, hook, hook.sealedSigningSecret, call.request, bytes);
+  const identity = hookCallIdentity({
+    hookId: hook.id,
+    body: bytes,
+    signedAt,
+    idempotencyKey: call.request.headers.get(idempotencyKeyHeader),
+  });
+  const earlierRunId = await store.inWorkspace(hook.workspaceId, (scope) => earlierCall(scope, identity));
+  if (earlierRunId !== undefined) return repeatedCall(store, hook, earlierRunId);
+  if (hook.sealedSigningSecret !== null) await requireWithinRate(store, hook);
+  const body = parseHookBody(bytes, call.request.headers.get('content-type'));
+  const input = await mapToRunInput(hook.mapping, hookRequestData(call.request, body));
+  let run: { id: string; status: RunStatus };
+  try {
+    run = await store.inWorkspace(hook.workspaceId, async (scope) => {
+      const agent = await findAgent(scope, hook.agentId);
+      if (!agent) throw unknownHook();
+      if (agent.status === 'paused') {
+        throw conflict(
+          `The agent "${agent.name}" is paused, so its hook starts no runs. Resume the agent first.`,
+        );
+      }
+      const issues = runInputIssues(agent.spec, input);
+      if (issues.length > 0) {
+        throw ruleViolated(
+          `The input this call maps to does not match the agent's input schema: ${describeSpecIssues(issues)}. ` +
+            'Change what you send, or the hook’s mapping.',
+          issues,
+        );
+      }
+      const inserted = await insertRun(scope, {
+        agentId: agent.id,
+        agentVersion: agent.version,
+        input,
+        trigger: 'webhook',
+      });
+      await pruneHookCallKeys(scope, hook.id);
+      for (const claimed of [identity.signature, identity.idempotencyKey]) {
+        if (
+          claimed &&
+          !(await claimHookCallKey(scope, {
+            ...claimed.key,
+            expiresAt: claimed.expiresAt,
+            runId: inserted.id,
+          }))
+        ) {
+          throw new KeyTakenMeanwhile();
+        }
+      }
+      await runQueue.enqueueInTransaction(scope.db, [
+        { workspaceId: hook.workspaceId, runId: inserted.id, generation: 0 },
+      ]);
+      return inserted;
+    });
+  } catch (error) {
+    if (!(error instanceof KeyTakenMeanwhile)) throw error;
+    // The concurrent call has committed by now: answer as if this one had come after it.
+    const earlier = await store.inWorkspace(hook.workspaceId, (scope) => earlierCall(scope, identity));
+    if (earlier === undefined) throw replayedSignature();
+    return repeatedCall(store, hook, earlier);
+  }
+  return {
+    workspaceId: hook.workspaceId,
+    runId: run.id,
+    status: run.status,
+    respond: hook.respond,
+    waitTimeoutMs: hook.waitTimeoutMs,
+    replayed: false,
   };
 }

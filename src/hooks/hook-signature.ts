@@ -3,8 +3,13 @@
 // `Orca-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">` keyed with the
 // hook's signing secret, accepted within five minutes of its timestamp. A refusal says which
 // part was wrong, since the sender is the hook's own owner setting it up, never anyone else's.
+// A valid signature is good once: the caller remembers its timestamp and body (hook-replays.ts).
 import { unauthenticated } from '../domain/errors.ts';
-import { verifyWebhookSignature, webhookSignatureHeader } from '../runtime/tools/notify-webhook.ts';
+import {
+  parseSignatureHeader,
+  verifyWebhookSignature,
+  webhookSignatureHeader,
+} from '../runtime/tools/notify-webhook.ts';
 
 export const hookSignatureHeader = webhookSignatureHeader;
 export const signatureToleranceSeconds = 300;
@@ -17,13 +22,16 @@ function timestampOf(header: string): number | undefined {
   return match?.[1] === undefined ? undefined : Number(match[1]);
 }
 
-/** Throws a 401 that names the problem unless `header` signs `body` with `secret`, recently. */
+/**
+ * Throws a 401 that names the problem unless `header` signs `body` with `secret`, recently;
+ * returns the signed timestamp (unix seconds).
+ */
 export function requireValidSignature(check: {
   header: string | undefined;
   body: Buffer;
   secret: string;
   now?: Date;
-}): void {
+}): number {
   const now = check.now ?? new Date();
   if (!check.header) {
     throw unauthenticated(`This hook takes signed calls only: send the header ${signatureScheme}.`);
@@ -35,7 +43,7 @@ export function requireValidSignature(check: {
     toleranceSeconds: signatureToleranceSeconds,
     now,
   });
-  if (valid) return;
+  if (valid) return Number(parseSignatureHeader(check.header).timestamp);
   const timestamp = timestampOf(check.header);
   if (timestamp === undefined || !/(?:^|,)\s*v1=[0-9a-fA-F]{64}\s*(?:,|$)/.test(check.header)) {
     throw unauthenticated(`The Orca-Signature header is malformed. Send ${signatureScheme}.`);

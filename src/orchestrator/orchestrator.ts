@@ -1,5 +1,6 @@
 // The Orchestrator: a conversation per workspace and person; each message goes to the planner,
-// whose plan is stored for review. Approving applies it in one transaction (once, however often
+// whose plan is stored for review. A conversation and its plans are their starter's alone:
+// anyone else, admins included, finds none of them (PRODUCT: "the user's" chat and approval). Approving applies it in one transaction (once, however often
 // it is approved), rejecting drops it, and undo puts back what it changed.
 import { conflict, notFound, OrcaError, ruleViolated } from '../domain/errors.ts';
 import { operationSchema, type PlanOperation, type PlanStatus } from '../domain/plan.ts';
@@ -10,6 +11,7 @@ import {
   appendMessage,
   findConversation,
   insertConversation,
+  listConversations,
   listMessages,
 } from '../store/conversation-repository.ts';
 import {
@@ -48,6 +50,9 @@ export interface MessageRequest {
   conversationId?: string;
 }
 
+/** How many conversations the list shows: a chat history, not an archive. */
+const conversationListLimit = 100;
+
 function statusOf(plan: { questions: unknown[]; operations: unknown[] }): PlanStatus {
   return plan.questions.length > 0 ? 'needs_answers' : 'proposed';
 }
@@ -68,7 +73,7 @@ export class Orchestrator {
     // Read what the planner needs, then let go of the database while it thinks.
     const context = await store.inWorkspace(request.workspaceId, async (scope) => {
       const conversation = request.conversationId
-        ? await findConversation(scope, request.conversationId)
+        ? await findConversation(scope, request.conversationId, request.user.id)
         : await insertConversation(scope, request.user.id, request.text);
       if (!conversation) throw notFound('This conversation');
       const open = await findOpenPlan(scope, conversation.id);
@@ -112,9 +117,16 @@ export class Orchestrator {
     });
   }
 
-  async conversation(workspaceId: string, conversationId: string) {
+  /** The member's own conversations, newest first. */
+  async conversations(workspaceId: string, userId: string) {
+    return this.#dependencies.store.inWorkspace(workspaceId, (scope) =>
+      listConversations(scope, userId, conversationListLimit),
+    );
+  }
+
+  async conversation(workspaceId: string, conversationId: string, userId: string) {
     return this.#dependencies.store.inWorkspace(workspaceId, async (scope) => {
-      const conversation = await findConversation(scope, conversationId);
+      const conversation = await findConversation(scope, conversationId, userId);
       if (!conversation) throw notFound('This conversation');
       const messages = await listMessages(scope, conversationId);
       const plans = new Map<string, PlanRecord>();
@@ -128,8 +140,10 @@ export class Orchestrator {
     });
   }
 
-  async plan(workspaceId: string, planId: string) {
-    const plan = await this.#dependencies.store.inWorkspace(workspaceId, (scope) => findPlan(scope, planId));
+  async plan(workspaceId: string, planId: string, userId: string) {
+    const plan = await this.#dependencies.store.inWorkspace(workspaceId, (scope) =>
+      findPlan(scope, planId, { ownedBy: userId }),
+    );
     if (!plan) throw notFound('This plan');
     return plan;
   }
@@ -139,7 +153,7 @@ export class Orchestrator {
     // Schedules the plan leaves without a time zone are read in the approving user's.
     const memory = await store.asUser(actor.userId, (scope) => getUserMemory(scope));
     const outcome = await store.inWorkspace(workspaceId, async (scope) => {
-      const plan = await findPlan(scope, planId, { lock: true });
+      const plan = await findPlan(scope, planId, { lock: true, ownedBy: actor.userId });
       if (!plan) throw notFound('This plan');
       // Approving twice applies once: the second approval reads the first one's results.
       if (plan.status === 'applied') return { plan, startedRuns: [] as string[] };
@@ -243,9 +257,9 @@ export class Orchestrator {
     );
   }
 
-  async reject(workspaceId: string, planId: string) {
+  async reject(workspaceId: string, planId: string, userId: string) {
     return this.#dependencies.store.inWorkspace(workspaceId, async (scope) => {
-      const plan = await findPlan(scope, planId, { lock: true });
+      const plan = await findPlan(scope, planId, { lock: true, ownedBy: userId });
       if (!plan) throw notFound('This plan');
       if (plan.status === 'rejected') return plan;
       if (plan.status !== 'proposed' && plan.status !== 'needs_answers') {
@@ -257,7 +271,7 @@ export class Orchestrator {
 
   async undo(workspaceId: string, planId: string, actor: AuditActor) {
     return this.#dependencies.store.inWorkspace(workspaceId, async (scope) => {
-      const plan = await findPlan(scope, planId, { lock: true });
+      const plan = await findPlan(scope, planId, { lock: true, ownedBy: actor.userId });
       if (!plan) throw notFound('This plan');
       if (plan.status === 'undone') return plan;
       if (plan.status !== 'applied')

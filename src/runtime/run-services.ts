@@ -19,9 +19,9 @@ import {
   upsertMemoryEntry,
 } from '../store/memory-repository.ts';
 import type { Store } from '../store/store.ts';
-import { webhookSigningSecret } from '../store/webhook-signing-repository.ts';
 import { credentialFor, loginFor } from '../vault/credentials.ts';
 import type { Vault } from '../vault/vault.ts';
+import { webhookSigningSecret } from '../vault/webhook-signing-secret.ts';
 import type { OutboundPolicy } from './outbound-policy.ts';
 import { SecretRedactor } from './secret-redactor.ts';
 import { storable } from './storable.ts';
@@ -173,7 +173,8 @@ export function runServices(
     files: fileService(platform, run, secrets),
     mail: platform.mail,
     llm: platform.llm,
-    webhookSigningSecret: () => platform.store.inWorkspace(run.workspaceId, webhookSigningSecret),
+    webhookSigningSecret: () =>
+      platform.store.inWorkspace(run.workspaceId, (scope) => webhookSigningSecret(platform.vault, scope)),
     connections: {
       credential: (reference, use) =>
         credentialFor(vault, {

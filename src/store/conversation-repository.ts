@@ -1,5 +1,6 @@
-// Conversations with the Orchestrator and their messages, oldest first.
-import { and, asc, eq } from 'drizzle-orm';
+// Conversations with the Orchestrator and their messages, oldest first. A conversation is its
+// starter's own: every read takes the member it is read for, and finds nothing of anyone else's.
+import { and, asc, desc, eq } from 'drizzle-orm';
 import { isUuid } from '../domain/slug.ts';
 import { conversationMessages, conversations } from './schema.ts';
 import type { WorkspaceScope } from './store.ts';
@@ -16,13 +17,30 @@ export async function insertConversation(scope: WorkspaceScope, userId: string |
   return row;
 }
 
-export async function findConversation(scope: WorkspaceScope, conversationId: string) {
+/** The conversation, if `userId` started it. */
+export async function findConversation(scope: WorkspaceScope, conversationId: string, userId: string) {
   if (!isUuid(conversationId)) return undefined;
   const [row] = await scope.db
     .select()
     .from(conversations)
-    .where(and(eq(conversations.workspaceId, scope.workspaceId), eq(conversations.id, conversationId)));
+    .where(
+      and(
+        eq(conversations.workspaceId, scope.workspaceId),
+        eq(conversations.id, conversationId),
+        eq(conversations.userId, userId),
+      ),
+    );
   return row;
+}
+
+/** The conversations `userId` started, newest first. */
+export async function listConversations(scope: WorkspaceScope, userId: string, limit: number) {
+  return scope.db
+    .select()
+    .from(conversations)
+    .where(and(eq(conversations.workspaceId, scope.workspaceId), eq(conversations.userId, userId)))
+    .orderBy(desc(conversations.createdAt), desc(conversations.id))
+    .limit(limit);
 }
 
 export async function appendMessage(

@@ -1,7 +1,8 @@
 // Inbound hooks of an agent. The token's hash and the sealed signing secret never leave this
-// module through the workspace functions; only the call path (countHookCall) reads the sealed
+// module through the workspace functions; only the call path (findHookForCall) reads the sealed
 // secret, to check a signature.
 import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
+import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import { isUuid } from '../domain/slug.ts';
 import { hooks } from './schema.ts';
 import type { SystemScope, WorkspaceScope } from './store.ts';
@@ -127,8 +128,8 @@ export async function deleteHook(scope: WorkspaceScope, agentId: string, hookId:
   return removed.length > 0;
 }
 
-/** A hook as its call path sees it, with this call counted. */
-export interface CountedHookCall {
+/** A hook as its call path sees it. */
+export interface HookForCall {
   id: string;
   workspaceId: string;
   agentId: string;
@@ -138,32 +139,15 @@ export interface CountedHookCall {
   respond: HookRespond;
   waitTimeoutMs: number;
   ratePerMinute: number;
-  /** Calls in the current one-minute window, this one included. */
-  windowCount: number;
-  /** Seconds until the current window ends. */
-  windowEndsInSeconds: number;
 }
 
-/**
- * Finds a hook by its token's hash and counts the call in its one-minute window, in one
- * statement: the row lock makes concurrent calls (from any number of API processes) count one
- * after another, and a window older than a minute starts afresh. A disabled hook is returned but
- * not counted. Undefined when no hook has this token.
- */
-export async function countHookCall(
+/** The hook a token's hash names (the only lookup outside a workspace); undefined when none does. */
+export async function findHookForCall(
   scope: SystemScope,
   tokenHash: string,
-): Promise<CountedHookCall | undefined> {
-  const windowOver = sql`(${hooks.windowStartedAt} is null or ${hooks.windowStartedAt} <= now() - interval '1 minute')`;
+): Promise<HookForCall | undefined> {
   const [row] = await scope.db
-    .update(hooks)
-    .set({
-      windowStartedAt: sql`case when ${hooks.enabled} and ${windowOver} then now() else ${hooks.windowStartedAt} end`,
-      windowCount: sql`case when not ${hooks.enabled} then ${hooks.windowCount} when ${windowOver} then 1 else ${hooks.windowCount} + 1 end`,
-      lastUsedAt: sql`case when ${hooks.enabled} then now() else ${hooks.lastUsedAt} end`,
-    })
-    .where(eq(hooks.tokenHash, tokenHash))
-    .returning({
+    .select({
       id: hooks.id,
       workspaceId: hooks.workspaceId,
       agentId: hooks.agentId,
@@ -173,10 +157,79 @@ export async function countHookCall(
       respond: hooks.respond,
       waitTimeoutMs: hooks.waitTimeoutMs,
       ratePerMinute: hooks.ratePerMinute,
-      windowCount: hooks.windowCount,
-      windowEndsInSeconds: sql<number>`coalesce(greatest(1, ceil(extract(epoch from (${hooks.windowStartedAt} + interval '1 minute' - now())))), 60)::int`,
-    });
+    })
+    .from(hooks)
+    .where(eq(hooks.tokenHash, tokenHash));
   return row;
+}
+
+/** A one-minute window of counted calls, this one included. */
+export interface CallWindow {
+  count: number;
+  /** Seconds until the window ends. */
+  endsInSeconds: number;
+}
+
+type HookChanges = PgUpdateSetSource<typeof hooks>;
+
+/** Each window's columns, and what counting a call in it writes (an admitted call marks the hook used). */
+const windows = {
+  accepted: {
+    startedAt: hooks.windowStartedAt,
+    count: hooks.windowCount,
+    changes: (startedAt: SQL, count: SQL): HookChanges => ({
+      windowStartedAt: startedAt,
+      windowCount: count,
+      lastUsedAt: sql`now()`,
+    }),
+  },
+  rejected: {
+    startedAt: hooks.rejectedWindowStartedAt,
+    count: hooks.rejectedWindowCount,
+    changes: (startedAt: SQL, count: SQL): HookChanges => ({
+      rejectedWindowStartedAt: startedAt,
+      rejectedWindowCount: count,
+    }),
+  },
+};
+
+/**
+ * Counts a call in one of a hook's one-minute windows, in one statement: the row lock makes
+ * concurrent calls (from any number of API processes) count one after another, and a window
+ * older than a minute starts afresh.
+ */
+async function countInWindow(
+  scope: WorkspaceScope,
+  hookId: string,
+  which: keyof typeof windows,
+): Promise<CallWindow> {
+  const window = windows[which];
+  const over = sql`(${window.startedAt} is null or ${window.startedAt} <= now() - interval '1 minute')`;
+  const [row] = await scope.db
+    .update(hooks)
+    .set(
+      window.changes(
+        sql`case when ${over} then now() else ${window.startedAt} end`,
+        sql`case when ${over} then 1 else ${window.count} + 1 end`,
+      ),
+    )
+    .where(and(eq(hooks.workspaceId, scope.workspaceId), eq(hooks.id, hookId)))
+    .returning({
+      count: window.count,
+      endsInSeconds: sql<number>`coalesce(greatest(1, ceil(extract(epoch from (${window.startedAt} + interval '1 minute' - now())))), 60)::int`,
+    });
+  if (!row) throw new Error(`hook ${hookId} went away while its call was counted`);
+  return row;
+}
+
+/** Counts a call the hook admits (a signed one only once its signature holds) against its rate. */
+export function countHookCall(scope: WorkspaceScope, hookId: string): Promise<CallWindow> {
+  return countInWindow(scope, hookId, 'accepted');
+}
+
+/** Counts a call refused for its signature, apart from the hook's rate, which it must not use up. */
+export function countRejectedHookCall(scope: WorkspaceScope, hookId: string): Promise<CallWindow> {
+  return countInWindow(scope, hookId, 'rejected');
 }
 
 /** Everything of a hook, its address's hash and sealed signing secret included: what undo needs. */

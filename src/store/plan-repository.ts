@@ -1,8 +1,8 @@
 // Plans: proposed by a planner, then applied, rejected, undone or superseded by a newer plan.
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, exists, inArray, sql } from 'drizzle-orm';
 import type { PlanStatus } from '../domain/plan.ts';
 import { isUuid } from '../domain/slug.ts';
-import { plans } from './schema.ts';
+import { conversations, plans } from './schema.ts';
 import type { WorkspaceScope } from './store.ts';
 
 export type PlanRecord = typeof plans.$inferSelect;
@@ -20,12 +20,31 @@ export async function insertPlan(
   return row;
 }
 
-export async function findPlan(scope: WorkspaceScope, planId: string, options: { lock?: boolean } = {}) {
+/**
+ * The plan; with `ownedBy`, only if it was proposed in a conversation that member started (a
+ * plan is reviewed where it was asked for, so it is as private as its conversation).
+ */
+export async function findPlan(
+  scope: WorkspaceScope,
+  planId: string,
+  options: { lock?: boolean; ownedBy?: string } = {},
+) {
   if (!isUuid(planId)) return undefined;
+  const owned =
+    options.ownedBy === undefined
+      ? undefined
+      : exists(
+          scope.db
+            .select({ id: conversations.id })
+            .from(conversations)
+            .where(
+              and(eq(conversations.id, plans.conversationId), eq(conversations.userId, options.ownedBy)),
+            ),
+        );
   const query = scope.db
     .select()
     .from(plans)
-    .where(and(eq(plans.workspaceId, scope.workspaceId), eq(plans.id, planId)));
+    .where(and(eq(plans.workspaceId, scope.workspaceId), eq(plans.id, planId), owned));
   const [row] = options.lock ? await query.for('update') : await query;
   return row;
 }

@@ -514,7 +514,13 @@ export const webhookSigningSecrets = pgTable(
     workspaceId: uuid('workspace_id')
       .primaryKey()
       .references(() => workspaces.id, { onDelete: 'cascade' }),
-    secret: text('secret').notNull(),
+    /**
+     * Only in databases from before secrets were sealed: the secret in clear, which the first
+     * start with a master key seals into `sealedSecret` and empties (src/vault/webhook-signing-secret.ts).
+     */
+    secret: text('secret'),
+    /** The secret, sealed by the vault with the workspace's data key. */
+    sealedSecret: text('sealed_secret'),
     createdAt: createdAt(),
   },
   () => [workspacePolicy('webhook_signing_secrets')],
@@ -756,6 +762,9 @@ export const hooks = pgTable(
     ratePerMinute: integer('rate_per_minute').notNull().default(60),
     windowStartedAt: timestamp('window_started_at', { withTimezone: true }),
     windowCount: integer('window_count').notNull().default(0),
+    /** Calls refused for a bad signature, counted apart so that they never use up the rate above. */
+    rejectedWindowStartedAt: timestamp('rejected_window_started_at', { withTimezone: true }),
+    rejectedWindowCount: integer('rejected_window_count').notNull().default(0),
     enabled: boolean('enabled').notNull().default(true),
     lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
@@ -765,5 +774,37 @@ export const hooks = pgTable(
     uniqueIndex('hooks_token_hash_unique').on(table.tokenHash),
     index('hooks_agent').on(table.agentId),
     workspacePolicy('hooks'),
+  ],
+);
+
+/**
+ * What a hook has already been called with: each signed call's (timestamp, body) while its
+ * signature could still be accepted, so that a replay is refused; and each Idempotency-Key a
+ * sender gave, for a day, so that a retry answers with the run the first call started.
+ */
+export const hookCallKeys = pgTable(
+  'hook_call_keys',
+  {
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    hookId: uuid('hook_id')
+      .notNull()
+      .references(() => hooks.id, { onDelete: 'cascade' }),
+    kind: text('kind').$type<'signature' | 'idempotency_key'>().notNull(),
+    /** SHA-256 of what identifies the call: the signed timestamp and body, or the sender's key. */
+    keyHash: text('key_hash').notNull(),
+    /** SHA-256 of the body, so that a key reused for a different body is refused. */
+    bodyHash: text('body_hash').notNull(),
+    runId: uuid('run_id')
+      .notNull()
+      .references(() => runs.id, { onDelete: 'cascade' }),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.hookId, table.kind, table.keyHash] }),
+    index('hook_call_keys_expiry').on(table.hookId, table.expiresAt),
+    workspacePolicy('hook_call_keys'),
   ],
 );

@@ -1,36 +1,81 @@
-// The workspace's secret for signing outgoing webhooks: made on first use, kept until rotated.
-import { randomBytes } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+// The workspace's secret for signing outgoing webhooks, as stored: sealed by the vault (the
+// sealing and opening live in src/vault/webhook-signing-secret.ts, since the store knows no keys).
+// Databases from before sealing may still hold a secret in clear until a start with a master key
+// seals it.
+import { and, eq, isNotNull } from 'drizzle-orm';
 import { webhookSigningSecrets } from './schema.ts';
-import type { WorkspaceScope } from './store.ts';
+import type { SystemScope, WorkspaceScope } from './store.ts';
 
-function newSecret() {
-  return `whsec_${randomBytes(32).toString('base64url')}`;
+export interface StoredWebhookSigningSecret {
+  sealedSecret: string | null;
+  /** Set only until the secret is sealed. */
+  clearSecret: string | null;
 }
 
-export async function webhookSigningSecret(scope: WorkspaceScope): Promise<string> {
-  // Two first uses at once both insert; the loser reads the winner's secret.
-  await scope.db
-    .insert(webhookSigningSecrets)
-    .values({ workspaceId: scope.workspaceId, secret: newSecret() })
-    .onConflictDoNothing();
+export async function findWebhookSigningSecret(
+  scope: WorkspaceScope,
+): Promise<StoredWebhookSigningSecret | undefined> {
   const [row] = await scope.db
-    .select({ secret: webhookSigningSecrets.secret })
+    .select({ sealedSecret: webhookSigningSecrets.sealedSecret, clearSecret: webhookSigningSecrets.secret })
     .from(webhookSigningSecrets)
     .where(eq(webhookSigningSecrets.workspaceId, scope.workspaceId));
-  if (!row) throw new Error('the webhook signing secret cannot be read back');
-  return row.secret;
+  return row;
 }
 
-/** Replaces the secret; receivers must take the new one. */
-export async function rotateWebhookSigningSecret(scope: WorkspaceScope): Promise<string> {
-  const secret = newSecret();
+/** Stores a first secret; false when another first use stored one meanwhile (theirs stands). */
+export async function insertWebhookSigningSecret(
+  scope: WorkspaceScope,
+  sealedSecret: string,
+): Promise<boolean> {
+  const inserted = await scope.db
+    .insert(webhookSigningSecrets)
+    .values({ workspaceId: scope.workspaceId, sealedSecret })
+    .onConflictDoNothing()
+    .returning({ workspaceId: webhookSigningSecrets.workspaceId });
+  return inserted.length > 0;
+}
+
+/** Replaces the secret (a rotation), dropping any clear one left from before sealing. */
+export async function replaceWebhookSigningSecret(
+  scope: WorkspaceScope,
+  sealedSecret: string,
+): Promise<void> {
   await scope.db
     .insert(webhookSigningSecrets)
-    .values({ workspaceId: scope.workspaceId, secret })
+    .values({ workspaceId: scope.workspaceId, sealedSecret })
     .onConflictDoUpdate({
       target: webhookSigningSecrets.workspaceId,
-      set: { secret, createdAt: new Date() },
+      set: { sealedSecret, secret: null, createdAt: new Date() },
     });
-  return secret;
+}
+
+/**
+ * Puts the sealed form of `clearSecret` in its place, only if the row still holds that clear
+ * secret: several processes starting at once seal it once, and a rotation meanwhile wins.
+ */
+export async function sealClearWebhookSigningSecret(
+  scope: WorkspaceScope,
+  clearSecret: string,
+  sealedSecret: string,
+): Promise<boolean> {
+  const updated = await scope.db
+    .update(webhookSigningSecrets)
+    .set({ sealedSecret, secret: null })
+    .where(
+      and(
+        eq(webhookSigningSecrets.workspaceId, scope.workspaceId),
+        eq(webhookSigningSecrets.secret, clearSecret),
+      ),
+    )
+    .returning({ workspaceId: webhookSigningSecrets.workspaceId });
+  return updated.length > 0;
+}
+
+/** Workspaces whose secret is still stored in clear. */
+export async function workspacesWithClearWebhookSigningSecret(scope: SystemScope): Promise<string[]> {
+  const rows = await scope.db
+    .select({ workspaceId: webhookSigningSecrets.workspaceId })
+    .from(webhookSigningSecrets)
+    .where(isNotNull(webhookSigningSecrets.secret));
+  return rows.map((row) => row.workspaceId);
 }

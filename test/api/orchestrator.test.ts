@@ -110,10 +110,10 @@ describe('the Orchestrator with the built-in planner', () => {
 
     // The test run's outcome is reported in the conversation once the run has ended.
     const historyPath = `/api/workspaces/${ws}/orchestrator/conversations/${first.conversationId}`;
-    let history = await orca.request('GET', historyPath, { token: viewer.token });
+    let history = await orca.request('GET', historyPath, { token: owner.token });
     for (let tries = 0; tries < 100 && history.body.messages.length < 5; tries++) {
       await new Promise((resolve) => setTimeout(resolve, 50));
-      history = await orca.request('GET', historyPath, { token: viewer.token });
+      history = await orca.request('GET', historyPath, { token: owner.token });
     }
     expect(history.body.messages.map((message: { role: string }) => message.role)).toEqual([
       'user',

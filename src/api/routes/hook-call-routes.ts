@@ -3,6 +3,7 @@
 // Authorization header (or a browser's Orca cookie) must neither refuse the call nor act for it.
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { startHookRun } from '../../hooks/hook-calls.ts';
+import { idempotencyKeyHeader, idempotencyRetentionHours } from '../../hooks/hook-replays.ts';
 import { hookBodyLimitBytes } from '../../hooks/hook-request.ts';
 import { signatureScheme, signatureToleranceSeconds } from '../../hooks/hook-signature.ts';
 import { runHasEnded, waitForRunEnd } from '../../hooks/run-ending.ts';
@@ -46,10 +47,22 @@ const callRoute = createRoute({
   description:
     `The body (at most ${hookBodyLimitBytes / 1024} KB) is JSON, a form, or text; the hook's mapping reads { body, headers, query } ` +
     '(the Authorization and Cookie headers are withheld) and gives the run input; without a mapping the JSON body is the input. ' +
-    `A signed hook needs ${signatureScheme}, within ${signatureToleranceSeconds} seconds of t. ` +
+    `A signed hook needs ${signatureScheme}, within ${signatureToleranceSeconds} seconds of t; a signature is good for one call ` +
+    '(the same t and body again is refused with 409), and calls with a bad signature do not count against the hook’s rate. ' +
+    `A sender that retries sends an ${idempotencyKeyHeader} header: the same key on the same hook within ${idempotencyRetentionHours} hours ` +
+    'answers with the run the first call started (its runId, or with ?wait=true its result) instead of starting another, ' +
+    'with the header Idempotent-Replayed: true. ' +
     'The answer is 202 { runId, status } at once, or, for a hook that responds with the result or with ?wait=true, ' +
     '200 { runId, status, output, error } once the run ends (202 with a message if it is still going at the hook’s waitTimeoutMs).',
   request: {
+    headers: z.object({
+      [idempotencyKeyHeader.toLowerCase()]: z
+        .string()
+        .optional()
+        .describe(
+          `Names this call, so that a retry (with the same key and body, within ${idempotencyRetentionHours} hours) starts no second run. 1 to 255 printable characters; a UUID is a good key.`,
+        ),
+    }),
     params: z.object({
       token: z
         .string()
@@ -81,10 +94,12 @@ const callRoute = createRoute({
   responses: {
     200: jsonResponse(resultSchema, 'The run ended: its status, output and error.'),
     202: jsonResponse(acceptedSchema, 'The run is queued (or still going when the wait ran out).'),
-    400: errorResponse('A JSON body that does not parse, or a bad query.'),
+    400: errorResponse('A JSON body that does not parse, a bad query, or a malformed Idempotency-Key.'),
     401: errorResponse('The hook is signed and the signature is missing, stale or wrong.'),
     404: errorResponse('No hook has this address, or it is disabled.'),
-    409: errorResponse('The agent is paused.'),
+    409: errorResponse(
+      'The agent is paused; or this signed call was taken before (a replay); or its Idempotency-Key came with a different body.',
+    ),
     413: errorResponse('The body is too large.'),
     422: errorResponse('The mapping failed, or the input does not match the agent’s input schema.'),
     429: errorResponse('Over the hook’s rate; Retry-After says when to try again.'),
@@ -97,6 +112,7 @@ export function registerHookCallRoutes(app: OpenAPIHono<ApiEnv>) {
     const { wait } = c.req.valid('query');
     const services = c.get('services');
     const started = await startHookRun(services, { token, request: c.req.raw });
+    if (started.replayed) c.header('Idempotent-Replayed', 'true');
     const waits = wait === undefined ? started.respond === 'result' : wait === 'true';
     if (!waits) return c.json({ runId: started.runId, status: started.status }, 202);
     const run = await waitForRunEnd(services.store, started.workspaceId, started.runId, {

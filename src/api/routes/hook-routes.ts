@@ -164,7 +164,7 @@ function hookView(hook: HookRecord) {
   };
 }
 
-const signingNote = `${signatureScheme}, within ${signatureToleranceSeconds} seconds of t`;
+const signingNote = `${signatureScheme}, within ${signatureToleranceSeconds} seconds of t; each signature is good for one call`;
 
 const agentParameters = z.object({ ws: idParameter('ws'), agentId: idParameter('agentId') });
 const hookParameters = agentParameters.extend({ hookId: idParameter('hookId') });

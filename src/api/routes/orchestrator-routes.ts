@@ -1,5 +1,6 @@
 // The Orchestrator over HTTP: messages in, replies and plans out; plans approved (optionally
-// edited), rejected or undone.
+// edited), rejected or undone. Conversations and their plans are the caller's own: someone
+// else's answer 404, as if they did not exist, whatever the caller's role.
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
 import { suggestionKinds } from '../../orchestrator/advisor.ts';
@@ -51,6 +52,10 @@ const conversationSchema = z
     ),
   })
   .openapi('Conversation');
+
+const conversationSummarySchema = z
+  .object({ id: z.string(), title: z.string(), createdAt: timestamp })
+  .openapi('ConversationSummary');
 
 function planView(plan: PlanRecord) {
   return {
@@ -107,11 +112,23 @@ const routes = {
     },
     responses: { 200: jsonResponse(messageAnswerSchema, 'The reply, and the plan if any.'), ...commonErrors },
   }),
+  conversations: createRoute({
+    method: 'get',
+    path: '/api/workspaces/{ws}/orchestrator/conversations',
+    tags: ['orchestrator'],
+    summary: 'Your conversations with the Orchestrator in this workspace, newest first (the last 100)',
+    security: securedBy,
+    request: { params: z.object({ ws: idParameter('ws') }) },
+    responses: {
+      200: jsonResponse(z.object({ items: z.array(conversationSummarySchema) }), 'Your conversations.'),
+      ...commonErrors,
+    },
+  }),
   conversation: createRoute({
     method: 'get',
     path: '/api/workspaces/{ws}/orchestrator/conversations/{conversationId}',
     tags: ['orchestrator'],
-    summary: 'A conversation’s history, with its plans',
+    summary: 'A conversation’s history, with its plans (yours only: another member’s is not found)',
     security: securedBy,
     request: { params: z.object({ ws: idParameter('ws'), conversationId: idParameter('conversationId') }) },
     responses: { 200: jsonResponse(conversationSchema, 'The conversation.'), ...commonErrors },
@@ -260,12 +277,29 @@ export function registerOrchestratorRoutes(app: OpenAPIHono<ApiEnv>) {
     }) as never;
   });
 
+  app.openapi(routes.conversations, async (c) => {
+    const access = requireAction(c, 'plans.read');
+    const items = await c
+      .get('services')
+      .orchestrator.conversations(access.workspace.id, access.actor.userId);
+    return c.json(
+      {
+        items: items.map((conversation) => ({
+          id: conversation.id,
+          title: conversation.title,
+          createdAt: iso(conversation.createdAt),
+        })),
+      },
+      200,
+    );
+  });
+
   app.openapi(routes.conversation, async (c) => {
     const access = requireAction(c, 'plans.read');
     const { conversationId } = c.req.valid('param');
     const { conversation, messages, plans } = await c
       .get('services')
-      .orchestrator.conversation(access.workspace.id, conversationId);
+      .orchestrator.conversation(access.workspace.id, conversationId, access.actor.userId);
     return c.json(
       {
         id: conversation.id,
@@ -288,7 +322,9 @@ export function registerOrchestratorRoutes(app: OpenAPIHono<ApiEnv>) {
 
   app.openapi(routes.read, async (c) => {
     const access = requireAction(c, 'plans.read');
-    const plan = await c.get('services').orchestrator.plan(access.workspace.id, c.req.valid('param').planId);
+    const plan = await c
+      .get('services')
+      .orchestrator.plan(access.workspace.id, c.req.valid('param').planId, access.actor.userId);
     return c.json(planView(plan), 200);
   });
 
@@ -297,7 +333,7 @@ export function registerOrchestratorRoutes(app: OpenAPIHono<ApiEnv>) {
     const { operations } = c.req.valid('json');
     const stored = await c
       .get('services')
-      .orchestrator.plan(access.workspace.id, c.req.valid('param').planId);
+      .orchestrator.plan(access.workspace.id, c.req.valid('param').planId, access.actor.userId);
     // Connecting an account decides where a secret will be sent: an admin's call, as in the
     // connections API, whoever proposed the plan.
     requireConnectRights(c, operations ?? stored.operations);
@@ -311,7 +347,7 @@ export function registerOrchestratorRoutes(app: OpenAPIHono<ApiEnv>) {
     const access = requireAction(c, 'plans.manage');
     const plan = await c
       .get('services')
-      .orchestrator.reject(access.workspace.id, c.req.valid('param').planId);
+      .orchestrator.reject(access.workspace.id, c.req.valid('param').planId, access.actor.userId);
     return c.json(planView(plan), 200);
   });
 
@@ -319,7 +355,7 @@ export function registerOrchestratorRoutes(app: OpenAPIHono<ApiEnv>) {
     const access = requireAction(c, 'plans.manage');
     const stored = await c
       .get('services')
-      .orchestrator.plan(access.workspace.id, c.req.valid('param').planId);
+      .orchestrator.plan(access.workspace.id, c.req.valid('param').planId, access.actor.userId);
     requireConnectRights(c, stored.operations);
     const plan = await c
       .get('services')

@@ -2,7 +2,7 @@
 // `Orca-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">` with it.
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { recordAudit } from '../../store/audit-repository.ts';
-import { rotateWebhookSigningSecret, webhookSigningSecret } from '../../store/webhook-signing-repository.ts';
+import { rotateWebhookSigningSecret, webhookSigningSecret } from '../../vault/webhook-signing-secret.ts';
 import type { ApiEnv } from '../context.ts';
 import { commonErrors, idParameter, jsonResponse, securedBy } from '../schemas.ts';
 import { requireAction } from '../workspace-access.ts';
@@ -45,14 +45,18 @@ const routes = {
 export function registerWebhookSecretRoutes(app: OpenAPIHono<ApiEnv>) {
   app.openapi(routes.read, async (c) => {
     const access = requireAction(c, 'webhooks.secret');
-    const secret = await c.get('services').store.inWorkspace(access.workspace.id, webhookSigningSecret);
+    const { store, vault } = c.get('services');
+    const secret = await store.inWorkspace(access.workspace.id, (scope) =>
+      webhookSigningSecret(vault, scope),
+    );
     return c.json({ secret, header: 'Orca-Signature' as const, scheme }, 200);
   });
 
   app.openapi(routes.rotate, async (c) => {
     const access = requireAction(c, 'webhooks.secret');
-    const secret = await c.get('services').store.inWorkspace(access.workspace.id, async (scope) => {
-      const rotated = await rotateWebhookSigningSecret(scope);
+    const { store, vault } = c.get('services');
+    const secret = await store.inWorkspace(access.workspace.id, async (scope) => {
+      const rotated = await rotateWebhookSigningSecret(vault, scope);
       await recordAudit(scope, access.actor, { action: 'webhook_secret.rotated', targetType: 'workspace' });
       return rotated;
     });

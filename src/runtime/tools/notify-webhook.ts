@@ -56,6 +56,29 @@ function signWebhook(body: string, secret: string, timestamp: number): string {
 }
 
 /**
+ * The parts of an orca-signature header: its timestamp (the last `t=` wins) and the v1 values.
+ * A receiver that remembers calls it has taken (to refuse replays) keys them by this timestamp,
+ * the one a valid signature was checked against.
+ */
+export function parseSignatureHeader(header: string): {
+  timestamp: string | undefined;
+  candidates: Buffer[];
+} {
+  let timestamp: string | undefined;
+  const candidates: Buffer[] = [];
+  for (const part of header.split(',')) {
+    const separator = part.indexOf('=');
+    if (separator < 0) continue;
+    const key = part.slice(0, separator).trim();
+    const value = part.slice(separator + 1).trim();
+    if (key === 't' && /^\d{1,12}$/.test(value)) timestamp = value;
+    // Several v1 values may come while a secret is being rotated; any one of them may match.
+    if (key === 'v1' && /^[0-9a-f]{64}$/i.test(value)) candidates.push(Buffer.from(value, 'hex'));
+  }
+  return { timestamp, candidates };
+}
+
+/**
  * Whether an orca-signature header is valid for the raw body and secret, and was made within
  * `toleranceSeconds` of `now` (a replayed request carries an old timestamp). Verify the body
  * exactly as received, before parsing it: re-serialised JSON does not match.
@@ -68,17 +91,7 @@ export function verifyWebhookSignature(check: {
   now?: Date;
 }): boolean {
   const { header, body, secret, toleranceSeconds = 300, now = new Date() } = check;
-  let timestamp: string | undefined;
-  const candidates: Buffer[] = [];
-  for (const part of header.split(',')) {
-    const separator = part.indexOf('=');
-    if (separator < 0) continue;
-    const key = part.slice(0, separator).trim();
-    const value = part.slice(separator + 1).trim();
-    if (key === 't' && /^\d{1,12}$/.test(value)) timestamp = value;
-    // Several v1 values may come while a secret is being rotated; any one of them may match.
-    if (key === 'v1' && /^[0-9a-f]{64}$/i.test(value)) candidates.push(Buffer.from(value, 'hex'));
-  }
+  const { timestamp, candidates } = parseSignatureHeader(header);
   if (timestamp === undefined || candidates.length === 0) return false;
   if (Math.abs(now.getTime() / 1000 - Number(timestamp)) > toleranceSeconds) return false;
   const expected = signatureOf(secret, timestamp, body);
