@@ -1,7 +1,7 @@
 // Regression tests for the independent review of the foundation: each case was a real hole.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signInLimits } from '../../src/api/routes/authentication-routes.ts';
+import { signInThrottle } from '../../src/domain/sign-in-throttle.ts';
 import { startTestPlatform, type TestPlatform, type TestUser } from '../support/test-platform.ts';
 
 let orca: TestPlatform;
@@ -87,8 +87,9 @@ describe('sign-in limits', () => {
       ),
     );
     const statuses = guesses.map((response) => response.status);
-    expect(statuses.filter((status) => status === 401)).toHaveLength(signInLimits.perEmailAndAddress);
-    expect(statuses.filter((status) => status === 429)).toHaveLength(15 - signInLimits.perEmailAndAddress);
+    const { freeFailures } = signInThrottle.accountAndAddress;
+    expect(statuses.filter((status) => status === 401)).toHaveLength(freeFailures);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(15 - freeFailures);
   });
 
   it('a stale session cookie does not stop anyone from signing in again', async () => {

@@ -98,7 +98,13 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
   const mailer = recordingMailer();
   const database = await createTestDatabase();
   const config = loadConfig(
-    { dataDirectory: '/nonexistent-test-data', secretKey: testSecretKey, ...options.configOverrides },
+    {
+      dataDirectory: '/nonexistent-test-data',
+      secretKey: testSecretKey,
+      // Every in-process request comes from one "address"; suites sign many people up.
+      signUpsPerAddressPerHour: 100000,
+      ...options.configOverrides,
+    },
     {},
   );
   const filesDirectory = await mkdtemp(path.join(tmpdir(), 'orca-test-files-'));
