@@ -96,7 +96,8 @@ describe('sign-in limits', () => {
     const user = await orca.signUp();
     await orca.request('POST', '/api/auth/logout', { token: user.token });
     const login = await orca.request('POST', '/api/auth/login', {
-      headers: { cookie: `orca_session=${user.token}` },
+      // As a browser sends it from Orca's own page (a cookie-borne POST must say so: issue 11).
+      headers: { cookie: `orca_session=${user.token}`, 'sec-fetch-site': 'same-origin' },
       body: { email: user.email, password: user.password },
     });
     expect(login.status).toBe(200);
