@@ -92,6 +92,8 @@ export interface TestPlatformOptions {
   /** Send e-mail as configured (ORCA_SMTP_URL) instead of recording it. */
   configuredMailer?: boolean;
   logger?: Logger;
+  /** The built web app to serve (dist/web by default). */
+  webRoot?: string;
 }
 
 export async function startTestPlatform(options: TestPlatformOptions = {}): Promise<TestPlatform> {
@@ -113,6 +115,7 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
     files: diskFileStore(filesDirectory),
     mailer: options.configuredMailer ? undefined : mailer,
     logger: options.logger ?? { info: () => undefined, error: () => undefined },
+    webRoot: options.webRoot,
   });
 
   // biome-ignore lint/suspicious/noExplicitAny: tests read response bodies loosely and assert on them.
