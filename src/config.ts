@@ -1,5 +1,6 @@
 // Orca's configuration: read once at boot from explicit options and the environment, validated
 // with one schema. A bad value stops the start with a message that names the variable and the fix.
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { OrcaError } from './domain/errors.ts';
@@ -34,6 +35,16 @@ const llmSetting = z.string().transform((value, context) => {
 function wholeNumber(unit: string, minimum: number, maximum: number) {
   const message = `must be a whole number of ${unit}, ${minimum} to ${maximum}`;
   return z.coerce.number(message).int(message).min(minimum, message).max(maximum, message);
+}
+
+/** An IPv4 or IPv6 address, or a CIDR range of one (`10.0.0.0/8`, `fd00::/8`). */
+function isAddressOrRange(entry: string): boolean {
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  if (!/^\d{1,3}$/.test(prefix)) return false;
+  return Number(prefix) <= (family === 4 ? 32 : 128);
 }
 
 export const configSchema = z.object({
@@ -72,6 +83,34 @@ export const configSchema = z.object({
         .map((entry) => entry.trim())
         .filter(Boolean),
     ),
+  /**
+   * Reverse proxies whose X-Forwarded-For is believed (addresses or CIDR ranges); every other
+   * peer's header is ignored, so a client cannot pick the address its attempts are counted under.
+   */
+  trustedProxies: z
+    .string()
+    .default('')
+    .transform((value, context) => {
+      const entries = value
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean);
+      for (const entry of entries) {
+        if (!isAddressOrRange(entry)) {
+          context.addIssue({
+            code: 'custom',
+            message: `"${entry}" is not an IP address or CIDR range; list the proxies' addresses, comma-separated, such as 127.0.0.1,10.0.0.0/8,::1`,
+          });
+        }
+      }
+      return entries;
+    }),
+  signUpsPerAddressPerHour: z.coerce
+    .number('must be a whole number of sign-ups, 1 to 100000')
+    .int('must be a whole number of sign-ups, 1 to 100000')
+    .min(1, 'must be at least 1')
+    .max(100000, 'must be at most 100000')
+    .default(10),
   llm: llmSetting.optional(),
   chromiumPath: z.string().min(1).default('/usr/bin/chromium'),
   secretKey: z
@@ -149,6 +188,8 @@ const environmentNames: Record<keyof z.input<typeof configSchema>, string> = {
   bodyLimitBytes: 'ORCA_BODY_LIMIT_BYTES',
   workerConcurrency: 'ORCA_WORKER_CONCURRENCY',
   allowNetwork: 'ORCA_ALLOW_NETWORK',
+  trustedProxies: 'ORCA_TRUSTED_PROXIES',
+  signUpsPerAddressPerHour: 'ORCA_SIGN_UPS_PER_ADDRESS_PER_HOUR',
   llm: 'ORCA_LLM',
   chromiumPath: 'ORCA_CHROMIUM_PATH',
   secretKey: 'ORCA_SECRET_KEY',

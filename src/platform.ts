@@ -16,13 +16,14 @@ import { disabledMailer, type Mailer, mailService, smtpMailer } from './mail/mai
 import { BuiltInPlanner } from './orchestrator/builtin-planner.ts';
 import { LlmPlanner } from './orchestrator/llm-planner.ts';
 import { Orchestrator } from './orchestrator/orchestrator.ts';
+import { protectTree } from './private-directory.ts';
 import { type StartedRunQueue, startRunQueue } from './queue/pg-boss-run-queue.ts';
 import { checkLogin } from './runtime/login-check.ts';
 import { outboundPolicy } from './runtime/outbound-policy.ts';
 import { RunExecutor } from './runtime/run-executor.ts';
 import { type PlatformServices, runServices } from './runtime/run-services.ts';
 import { builtInTools } from './runtime/tools/index.ts';
-import { type Database, openDatabase } from './store/database.ts';
+import { type Database, openDatabase, pgliteDirectory } from './store/database.ts';
 import { migrateDatabase } from './store/migrate.ts';
 import { Store } from './store/store.ts';
 import { ChainStarter } from './triggers/chain-starter.ts';
@@ -95,6 +96,8 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
   let runQueue: StartedRunQueue;
   try {
     runQueue = await startRunQueue(database, logger);
+    // After the migrations and the queue's tables, whose files PGlite made readable by all.
+    if (!options.database && !config.databaseUrl) protectTree(pgliteDirectory(config.dataDirectory));
   } catch (error) {
     await database.close();
     throw error;

@@ -2,7 +2,6 @@
 import { fileURLToPath } from 'node:url';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
-import { secureHeaders } from 'hono/secure-headers';
 import { OrcaError } from '../domain/errors.ts';
 import { authenticate, refuseCrossSiteCookieRequests } from './authentication.ts';
 import type { ApiEnv, ApiServices } from './context.ts';
@@ -27,6 +26,7 @@ import { registerScheduleRoutes } from './routes/schedule-routes.ts';
 import { registerTokenRoutes } from './routes/token-routes.ts';
 import { registerWebhookSecretRoutes } from './routes/webhook-secret-routes.ts';
 import { registerWorkspaceRoutes } from './routes/workspace-routes.ts';
+import { securityHeaders } from './security-headers.ts';
 import { serveWebApp } from './static-files.ts';
 import { resolveWorkspace } from './workspace-access.ts';
 
@@ -57,7 +57,7 @@ export function createApp(services: ApiServices, options: { webRoot?: string } =
     c.set('services', services);
     await next();
   });
-  app.use('*', secureHeaders());
+  app.use('*', securityHeaders());
   app.use(
     '/api/*',
     bodyLimit({

@@ -20,8 +20,13 @@ const safeMethods = /^(GET|HEAD|OPTIONS)$/;
 
 /**
  * A browser sends the session cookie along with requests other sites make it send. Cookies are
- * SameSite=Lax already; this refuses, in depth, any state-changing request that rides on the
- * cookie from another origin. Bearer requests carry their credential explicitly and pass.
+ * SameSite=Lax already; in depth, a state-changing request that rides on the cookie must show that
+ * it comes from Orca's own pages: `Sec-Fetch-Site: same-origin`, or (from browsers that do not
+ * send that header) an `Origin` of Orca's own. A request that shows neither is refused too: a
+ * browser always sends one of them with a script's POST, so only a form, a plug-in or a
+ * non-browser client can leave both out, and those should use an API token. `Sec-Fetch-Site: none`
+ * (a typed address or a bookmark) is refused: Orca's pages never send a state change that way.
+ * Bearer requests carry their credential explicitly and pass.
  */
 export const refuseCrossSiteCookieRequests: MiddlewareHandler<ApiEnv> = async (c, next) => {
   const ridesOnCookie = !c.req.header('authorization') && getCookie(c, sessionCookieName) !== undefined;
@@ -31,12 +36,16 @@ export const refuseCrossSiteCookieRequests: MiddlewareHandler<ApiEnv> = async (c
     if (config.publicUrl) allowedOrigins.add(new URL(config.publicUrl).origin);
     const origin = c.req.header('origin');
     const fetchSite = c.req.header('sec-fetch-site');
-    const crossSite =
-      (fetchSite !== undefined && fetchSite !== 'same-origin' && fetchSite !== 'none') ||
-      (origin !== undefined && !allowedOrigins.has(origin));
-    if (crossSite) {
+    const originAllowed = origin === undefined || allowedOrigins.has(origin);
+    const sameOrigin =
+      fetchSite === undefined
+        ? origin !== undefined && originAllowed
+        : fetchSite === 'same-origin' && originAllowed;
+    if (!sameOrigin) {
       throw forbidden(
-        'Requests from other sites may not use your Orca session. Use the Orca app, or an API token.',
+        fetchSite === undefined && origin === undefined
+          ? 'This request uses your Orca session but does not say where it comes from (no Origin or Sec-Fetch-Site header). Use the Orca app, or an API token (Authorization: Bearer).'
+          : 'Requests from other sites may not use your Orca session. Use the Orca app, or an API token.',
       );
     }
   }

@@ -4,6 +4,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import type { MiddlewareHandler } from 'hono';
 import type { ApiEnv } from './context.ts';
+import { webAppContentSecurityPolicy } from './security-headers.ts';
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -45,6 +46,7 @@ export function serveWebApp(root: string): MiddlewareHandler<ApiEnv> {
     return c.body(body, 200, {
       'Content-Type': contentTypes[extname(path)] ?? 'application/octet-stream',
       'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+      'Content-Security-Policy': webAppContentSecurityPolicy,
     });
   };
 }

@@ -197,6 +197,9 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   const config = configFrom(command.values);
+  // What a command that runs Orca creates (the data directory, deliverables, browser profiles,
+  // temporary files) is for Orca's own user: no group or other bits, whatever the shell's umask.
+  process.umask(0o077);
   switch (command.name) {
     case 'start':
       await serveUntilStopped(config, 'start', true);

@@ -51,9 +51,9 @@ describe('passwords', () => {
 
   it('explains why a password is weak', () => {
     expect(passwordWeakness('short')).toMatch(/at least 10/);
-    expect(passwordWeakness('ababababab')).toMatch(/different characters/);
+    expect(passwordWeakness('ababababab')).toMatch(/Repeated|repeat/);
     expect(passwordWeakness('Password123')).toMatch(/common/);
-    expect(passwordWeakness('marguerite-1999', 'marguerite@example.com')).toMatch(/e-mail/);
+    expect(passwordWeakness('marguerite-1999', ['marguerite@example.com'])).toMatch(/e-mail/);
     expect(passwordWeakness('a decent passphrase')).toBeUndefined();
   });
 });

@@ -4,6 +4,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { privateDirectoryMode, privateFileMode } from '../private-directory.ts';
 
 export interface WrittenFile {
   storageKey: string;
@@ -29,9 +30,10 @@ export function diskFileStore(root: string): FileStore {
     async write(workspaceId, content) {
       const storageKey = `${workspaceId}/${randomUUID()}`;
       const target = resolve(storageKey);
-      await mkdir(path.dirname(target), { recursive: true });
+      // Readable by Orca's user only, like the rest of the data directory.
+      await mkdir(path.dirname(target), { recursive: true, mode: privateDirectoryMode });
       const partial = `${target}.partial`;
-      await writeFile(partial, content);
+      await writeFile(partial, content, { mode: privateFileMode });
       await rename(partial, target);
       return {
         storageKey,

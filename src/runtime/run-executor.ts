@@ -207,7 +207,7 @@ export class RunExecutor {
         const poison = await failPoisonousStep(scope, runId, maximumStepInterruptions);
         // Failed in the claim's own transaction: a crash now cannot leave the step to run again.
         if (poison) {
-          await this.#end(scope, run, { status: 'failed', error: poison });
+          await this.#end(scope, run, new SecretRedactor(), { status: 'failed', error: poison });
           return 'poisoned' as const;
         }
       }

@@ -1,8 +1,8 @@
-// Accounts, sessions and sign-in attempts: the system-scope queries that authenticate a request
+// Accounts and sessions: the system-scope queries that authenticate a request
 // before its workspace or user scope is known. Every lookup goes by a secret's hash.
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Role } from '../domain/roles.ts';
-import { apiTokens, invitations, loginAttempts, sessions, users } from './schema.ts';
+import { apiTokens, invitations, sessions, users } from './schema.ts';
 import type { SystemScope } from './store.ts';
 
 export interface UserRecord {
@@ -83,61 +83,4 @@ export async function findLiveApiToken(
 export async function findInvitationByHash(scope: SystemScope, tokenHash: string) {
   const [row] = await scope.db.select().from(invitations).where(eq(invitations.tokenHash, tokenHash));
   return row;
-}
-
-export interface LoginLimits {
-  perEmailAndAddress: number;
-  perAddress: number;
-  perEmail: number;
-}
-
-/**
- * Counts recent failures and, when under every limit, records this attempt as a failure before
- * the password is checked; the caller marks it succeeded afterwards. Locks on the address and the
- * e-mail serialise concurrent attempts, so parallel guesses cannot all slip under the limit.
- * Run inside a transaction (Store.systemTransaction).
- */
-export async function reserveLoginAttempt(
-  scope: SystemScope,
-  attempt: { email: string; address: string; since: Date; limits: LoginLimits },
-): Promise<{ allowed: false } | { allowed: true; attemptId: number }> {
-  const { email, address, since, limits } = attempt;
-  await scope.db.execute(sql`select pg_advisory_xact_lock(hashtext(${`login-address:${address}`}))`);
-  await scope.db.execute(sql`select pg_advisory_xact_lock(hashtext(${`login-email:${email}`}))`);
-  const [counts] = await scope.db
-    .select({
-      pair: sql<number>`count(*) filter (where ${loginAttempts.email} = ${email} and ${loginAttempts.address} = ${address})`.mapWith(
-        Number,
-      ),
-      byAddress: sql<number>`count(*) filter (where ${loginAttempts.address} = ${address})`.mapWith(Number),
-      byEmail: sql<number>`count(*) filter (where ${loginAttempts.email} = ${email})`.mapWith(Number),
-    })
-    .from(loginAttempts)
-    .where(
-      and(
-        eq(loginAttempts.succeeded, false),
-        gt(loginAttempts.attemptedAt, since),
-        sql`(${loginAttempts.email} = ${email} or ${loginAttempts.address} = ${address})`,
-      ),
-    );
-  const overLimit =
-    (counts?.pair ?? 0) >= limits.perEmailAndAddress ||
-    (counts?.byAddress ?? 0) >= limits.perAddress ||
-    (counts?.byEmail ?? 0) >= limits.perEmail;
-  if (overLimit) return { allowed: false };
-  const [row] = await scope.db
-    .insert(loginAttempts)
-    .values({ email, address, succeeded: false })
-    .returning({ id: loginAttempts.id });
-  if (!row) throw new Error('insert into login_attempts returned no row');
-  return { allowed: true, attemptId: row.id };
-}
-
-export async function markLoginAttemptSucceeded(scope: SystemScope, attemptId: number) {
-  await scope.db.update(loginAttempts).set({ succeeded: true }).where(eq(loginAttempts.id, attemptId));
-}
-
-/** Forgets old attempts so the table stays small. */
-export async function pruneLoginAttempts(scope: SystemScope, before: Date) {
-  await scope.db.delete(loginAttempts).where(sql`${loginAttempts.attemptedAt} < ${before}`);
 }

@@ -1,9 +1,10 @@
 // One process owns a PGlite data directory. Two openers corrupt it silently (seen 3 times out of 3
 // on this machine), so the second opener is refused with the holder's process id.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { OrcaError } from '../domain/errors.ts';
+import { privateFileMode, protectDataDirectory } from '../private-directory.ts';
 
 interface LockHolder {
   pid: number;
@@ -39,12 +40,12 @@ function readHolder(path: string): LockHolder | undefined {
 }
 
 export function lockDataDirectory(directory: string): DataDirectoryLock {
-  mkdirSync(directory, { recursive: true });
+  protectDataDirectory(directory);
   const path = join(directory, 'orca.lock');
   const holder: LockHolder = { pid: process.pid, host: hostname(), startedAt: new Date().toISOString() };
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      writeFileSync(path, JSON.stringify(holder), { flag: 'wx' });
+      writeFileSync(path, JSON.stringify(holder), { flag: 'wx', mode: privateFileMode });
       heldByThisProcess.add(path);
       return {
         path,

@@ -92,12 +92,17 @@ export function redactUrl(url: string): string {
   }
 }
 
+/** Where the embedded database keeps its files inside the data directory. */
+export function pgliteDirectory(dataDirectory: string): string {
+  return join(dataDirectory, 'pgdata');
+}
+
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   switch (options.kind) {
     case 'pglite': {
       const lock = lockDataDirectory(options.dataDirectory);
       try {
-        return await openPglite(new PGlite(join(options.dataDirectory, 'pgdata')), lock);
+        return await openPglite(new PGlite(pgliteDirectory(options.dataDirectory)), lock);
       } catch (error) {
         lock.release();
         throw error;

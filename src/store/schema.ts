@@ -104,8 +104,36 @@ export const loginAttempts = pgTable(
   (table) => [
     index('login_attempts_email_time').on(table.email, table.attemptedAt),
     index('login_attempts_address_time').on(table.address, table.attemptedAt),
+    index('login_attempts_email_address_time').on(table.email, table.address, table.attemptedAt),
   ],
 ).enableRLS(); // no policy: the application role may not read or write it, only sign-in code may.
+
+/**
+ * Client addresses each account has signed in from: failed guesses from strangers elsewhere do
+ * not slow the owner down at an address of theirs (docs/decisions/0011-sign-in-throttling.md).
+ */
+export const knownSignInAddresses = pgTable(
+  'known_sign_in_addresses',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    address: text('address').notNull(),
+    lastSignedInAt: timestamp('last_signed_in_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.userId, table.address] })],
+).enableRLS(); // no policy: only sign-in code may read or write it.
+
+/** Sign-up attempts per client address, for the sign-up rate limit shared by every API process. */
+export const signUpAttempts = pgTable(
+  'sign_up_attempts',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    address: text('address').notNull(),
+    attemptedAt: timestamp('attempted_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index('sign_up_attempts_address_time').on(table.address, table.attemptedAt)],
+).enableRLS(); // no policy: only sign-up code may read or write it.
 
 export const userMemories = pgTable(
   'user_memories',

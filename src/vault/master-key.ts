@@ -6,6 +6,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { chmod, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { OrcaError } from '../domain/errors.ts';
+import { privateFileMode } from '../private-directory.ts';
 
 export interface MasterKey {
   /** Names the key without revealing it: stored next to what it wrapped. */
@@ -36,11 +37,11 @@ export async function dataDirectoryMasterKey(dataDirectory: string): Promise<Mas
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
   const made = randomBytes(32).toString('hex');
-  await writeFile(file, `${made}\n`, { mode: 0o600, flag: 'wx' }).catch(
+  await writeFile(file, `${made}\n`, { mode: privateFileMode, flag: 'wx' }).catch(
     async (error: NodeJS.ErrnoException) => {
       if (error.code !== 'EEXIST') throw error;
     },
   );
-  await chmod(file, 0o600);
+  await chmod(file, privateFileMode);
   return parseMasterKey(await readFile(file, 'utf8'), file);
 }

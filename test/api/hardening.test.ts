@@ -1,7 +1,7 @@
 // Regression tests for the independent review of the foundation: each case was a real hole.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signInLimits } from '../../src/api/routes/authentication-routes.ts';
+import { signInThrottle } from '../../src/domain/sign-in-throttle.ts';
 import { startTestPlatform, type TestPlatform, type TestUser } from '../support/test-platform.ts';
 
 let orca: TestPlatform;
@@ -87,15 +87,17 @@ describe('sign-in limits', () => {
       ),
     );
     const statuses = guesses.map((response) => response.status);
-    expect(statuses.filter((status) => status === 401)).toHaveLength(signInLimits.perEmailAndAddress);
-    expect(statuses.filter((status) => status === 429)).toHaveLength(15 - signInLimits.perEmailAndAddress);
+    const { freeFailures } = signInThrottle.accountAndAddress;
+    expect(statuses.filter((status) => status === 401)).toHaveLength(freeFailures);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(15 - freeFailures);
   });
 
   it('a stale session cookie does not stop anyone from signing in again', async () => {
     const user = await orca.signUp();
     await orca.request('POST', '/api/auth/logout', { token: user.token });
     const login = await orca.request('POST', '/api/auth/login', {
-      headers: { cookie: `orca_session=${user.token}` },
+      // As a browser sends it from Orca's own page (a cookie-borne POST must say so: issue 11).
+      headers: { cookie: `orca_session=${user.token}`, 'sec-fetch-site': 'same-origin' },
       body: { email: user.email, password: user.password },
     });
     expect(login.status).toBe(200);

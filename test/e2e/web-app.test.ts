@@ -32,6 +32,15 @@ afterAll(async () => {
   await orca?.close();
 });
 
+/** Console reports of Content-Security-Policy violations on `page` (issue 11: there must be none). */
+function policyViolations(page: Page): string[] {
+  const seen: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) seen.push(message.text());
+  });
+  return seen;
+}
+
 async function signUp(page: Page, name: string, email: string) {
   await page.getByRole('tab', { name: 'Sign up' }).click();
   await page.getByLabel('Name').fill(name);
@@ -50,6 +59,7 @@ describe('web app', () => {
   it('signs up, creates and switches workspaces, and brings in a second account by invitation', async () => {
     const ownerContext = await browser.newContext();
     const page = await ownerContext.newPage();
+    const violations = policyViolations(page);
     await page.goto(server.url);
     await signUp(page, 'Wendy Web', 'wendy@example.com');
     await page.getByText('Create your first workspace').waitFor();
@@ -71,6 +81,7 @@ describe('web app', () => {
 
     const guestContext = await browser.newContext();
     const guest = await guestContext.newPage();
+    const guestViolations = policyViolations(guest);
     await guest.goto(`${server.url}/invitations/${token}`);
     await guest.getByText('You are invited to "Alpha Studio" as viewer').waitFor();
     await signUp(guest, 'Gus Guest', 'guest@example.com');
@@ -83,8 +94,30 @@ describe('web app', () => {
     await page.reload();
     await page.getByRole('cell', { name: 'guest@example.com' }).waitFor();
     await page.screenshot({ path: `${process.env.ORCA_SCREENSHOT_DIR ?? '/tmp'}/orca-owner.png` });
+    expect([...violations, ...guestViolations]).toEqual([]);
     await ownerContext.close();
     await guestContext.close();
+  });
+
+  it('explains a weak password, and a sign-up for a registered address that signed nobody in', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const violations = policyViolations(page);
+    await page.goto(server.url);
+    await page.getByRole('tab', { name: 'Sign up' }).click();
+    await page.getByLabel('Name').fill('Wendy Again');
+    await page.getByLabel('E-mail').fill('wendy@example.com');
+    await page.getByLabel('Password').fill('Summer2026');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByRole('alert').waitFor();
+    expect(await page.getByRole('alert').textContent()).toMatch(/too weak.*Add more words/);
+    await page.getByLabel('Password').fill('another browser passphrase 8');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toMatch(/could not sign you in. If this address has an Orca account already, sign in/);
+    expect(violations).toEqual([]);
+    await context.close();
   });
 
   it('shows a clear error for a wrong password and keeps the form', async () => {

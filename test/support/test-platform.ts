@@ -92,13 +92,21 @@ export interface TestPlatformOptions {
   /** Send e-mail as configured (ORCA_SMTP_URL) instead of recording it. */
   configuredMailer?: boolean;
   logger?: Logger;
+  /** The built web app to serve (dist/web by default). */
+  webRoot?: string;
 }
 
 export async function startTestPlatform(options: TestPlatformOptions = {}): Promise<TestPlatform> {
   const mailer = recordingMailer();
   const database = await createTestDatabase();
   const config = loadConfig(
-    { dataDirectory: '/nonexistent-test-data', secretKey: testSecretKey, ...options.configOverrides },
+    {
+      dataDirectory: '/nonexistent-test-data',
+      secretKey: testSecretKey,
+      // Every in-process request comes from one "address"; suites sign many people up.
+      signUpsPerAddressPerHour: 100000,
+      ...options.configOverrides,
+    },
     {},
   );
   const filesDirectory = await mkdtemp(path.join(tmpdir(), 'orca-test-files-'));
@@ -107,6 +115,7 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
     files: diskFileStore(filesDirectory),
     mailer: options.configuredMailer ? undefined : mailer,
     logger: options.logger ?? { info: () => undefined, error: () => undefined },
+    webRoot: options.webRoot,
   });
 
   // biome-ignore lint/suspicious/noExplicitAny: tests read response bodies loosely and assert on them.

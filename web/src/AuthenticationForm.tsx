@@ -1,6 +1,16 @@
 // Sign in or sign up.
 import { type FormEvent, useState } from 'react';
-import { api } from './api.ts';
+import { ApiError, api } from './api.ts';
+
+async function signedIn(): Promise<boolean> {
+  try {
+    await api('GET', '/api/me');
+    return true;
+  } catch (caught) {
+    if (caught instanceof ApiError && caught.status === 401) return false;
+    throw caught;
+  }
+}
 
 export function AuthenticationForm({
   onSignedIn,
@@ -25,6 +35,15 @@ export function AuthenticationForm({
     setError(null);
     try {
       await api('POST', mode === 'signup' ? '/api/auth/signup' : '/api/auth/login', body);
+      // Sign-up answers alike whether or not the address has an account (so that it tells nobody
+      // who has one), but only a new account's session works: find out which happened.
+      if (mode === 'signup' && !(await signedIn())) {
+        setMode('login');
+        setError(
+          'We could not sign you in. If this address has an Orca account already, sign in with its password; we have e-mailed its owner about this attempt.',
+        );
+        return;
+      }
       await onSignedIn();
     } catch (caught) {
       setError(caught instanceof Error ? caught.message : String(caught));
@@ -65,7 +84,9 @@ export function AuthenticationForm({
             required
           />
         </label>
-        {mode === 'signup' ? <p className="hint">At least 10 characters.</p> : null}
+        {mode === 'signup' ? (
+          <p className="hint">At least 10 characters, hard to guess: a few unrelated words work well.</p>
+        ) : null}
         {error ? (
           <p className="error" role="alert">
             {error}

@@ -1,8 +1,9 @@
 // Sign up, sign in, sign out.
 
-import { getConnInfo } from '@hono/node-server/conninfo';
+import { randomUUID } from 'node:crypto';
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { conflict, OrcaError, ruleViolated } from '../../domain/errors.ts';
+import { publicUrlOf } from '../../config.ts';
+import { OrcaError, ruleViolated } from '../../domain/errors.ts';
 import { decoyPasswordHash, hashPassword, passwordWeakness, verifyPassword } from '../../domain/password.ts';
 import { hashSecret, newSecret } from '../../domain/secret-token.ts';
 import {
@@ -10,12 +11,17 @@ import {
   findUserWithPasswordByEmail,
   insertSession,
   insertUser,
-  markLoginAttemptSucceeded,
-  pruneLoginAttempts,
-  reserveLoginAttempt,
 } from '../../store/account-repository.ts';
+import {
+  markSignInAttemptSucceeded,
+  pruneThrottleRecords,
+  rememberSignInAddress,
+  reserveSignInAttempt,
+  reserveSignUpAttempt,
+} from '../../store/sign-in-throttle-repository.ts';
 import { isUniqueViolation } from '../../store/store.ts';
 import { clearSessionCookie, setSessionCookie } from '../authentication.ts';
+import { clientAddress } from '../client-address.ts';
 import type { ApiContext, ApiEnv } from '../context.ts';
 import {
   commonErrors,
@@ -27,13 +33,6 @@ import {
   userSchema,
 } from '../schemas.ts';
 import { userView } from '../serialize.ts';
-
-/**
- * Failed sign-ins allowed within the window: per e-mail from one network address (guessing),
- * per address (spraying many accounts), and per e-mail from anywhere (a distributed attack). The
- * per-e-mail limit is high so that a stranger cannot lock a user out with a few bad attempts.
- */
-export const signInLimits = { perEmailAndAddress: 5, perAddress: 30, perEmail: 50, windowMinutes: 15 };
 
 const sessionResponse = z.object({ user: userSchema, token: z.string() }).openapi('Session');
 
@@ -48,13 +47,16 @@ const signupRoute = createRoute({
     ),
   },
   responses: {
-    201: jsonResponse(sessionResponse, 'The account, and a session token (also set as an HTTP-only cookie).'),
-    400: commonErrors[400],
-    409: jsonResponse(
-      commonErrors[400].content['application/json'].schema,
-      'The e-mail address has an account.',
+    201: jsonResponse(
+      sessionResponse,
+      'The account, and a session token (also set as an HTTP-only cookie). An address that has an account already gets the same answer, so that sign-up does not tell who has one; its token signs nobody in, and the owner is e-mailed (when e-mail is configured).',
     ),
+    400: commonErrors[400],
     422: commonErrors[422],
+    429: jsonResponse(
+      commonErrors[400].content['application/json'].schema,
+      'Too many sign-ups from this address; Retry-After says when to try again.',
+    ),
   },
 });
 
@@ -68,7 +70,10 @@ const loginRoute = createRoute({
     200: jsonResponse(sessionResponse, 'Signed in; the session cookie is set too.'),
     400: commonErrors[400],
     401: commonErrors[401],
-    429: jsonResponse(commonErrors[400].content['application/json'].schema, 'Too many failed attempts.'),
+    429: jsonResponse(
+      commonErrors[400].content['application/json'].schema,
+      'Too many failed attempts lately; Retry-After says when the next one is allowed.',
+    ),
   },
 });
 
@@ -80,13 +85,37 @@ const logoutRoute = createRoute({
   responses: { 204: { description: 'Signed out.' } },
 });
 
-function clientAddress(c: ApiContext): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    // In-process requests (tests calling app.request) have no socket.
-    return 'unknown';
-  }
+/** "42 seconds" or "15 minutes": how long to wait, in words a person reads. */
+function waitInWords(seconds: number): string {
+  if (seconds < 120) return `${seconds} second${seconds === 1 ? '' : 's'}`;
+  return `${Math.ceil(seconds / 60)} minutes`;
+}
+
+/** Now and then, forget old attempts, so the tables stay small without a job. */
+async function pruneNowAndThen(c: ApiContext) {
+  if (Math.random() < 0.01) await c.get('services').store.system(pruneThrottleRecords);
+}
+
+/**
+ * Tells the owner of an address that someone tried to sign up with it. Not awaited by the caller:
+ * the time an SMTP server takes must not tell the caller that the address has an account.
+ */
+function warnOwnerOfSignUpAttempt(c: ApiContext, email: string) {
+  const { mailer, config, logger } = c.get('services');
+  if (!mailer.configured) return;
+  const url = publicUrlOf(config);
+  mailer
+    .send({
+      to: email,
+      subject: 'Someone tried to sign up to Orca with your address',
+      text: [
+        `Someone (perhaps you) tried to create an Orca account at ${url} with this e-mail address.`,
+        'It has an account already, so nothing was created and nobody was signed in.',
+        `If it was you, sign in instead: ${url}`,
+        'If it was not you, you can ignore this message; your account is unchanged.',
+      ].join('\n\n'),
+    })
+    .catch((error: unknown) => logger.error('could not send the sign-up warning e-mail', error));
 }
 
 async function startSession(c: ApiContext, userId: string) {
@@ -101,18 +130,40 @@ async function startSession(c: ApiContext, userId: string) {
 export function registerAuthenticationRoutes(app: OpenAPIHono<ApiEnv>) {
   app.openapi(signupRoute, async (c) => {
     const { email, password, name } = c.req.valid('json');
-    const weakness = passwordWeakness(password, email);
+    const { store, config } = c.get('services');
+    const address = clientAddress(c);
+    const reservation = await store.systemTransaction((scope) =>
+      reserveSignUpAttempt(scope, { address, limit: config.signUpsPerAddressPerHour, windowMinutes: 60 }),
+    );
+    await pruneNowAndThen(c);
+    if (!reservation.allowed) {
+      throw new OrcaError(
+        'rate_limited',
+        `Too many sign-ups from your network address. Wait ${waitInWords(reservation.retryAfterSeconds)}, then try again.`,
+        { retryAfterSeconds: reservation.retryAfterSeconds },
+      );
+    }
+    const weakness = passwordWeakness(password, [email, name]);
     if (weakness)
       throw ruleViolated(`The password is too weak: ${weakness}`, [{ path: 'password', message: weakness }]);
-    const { store } = c.get('services');
     const passwordHash = await hashPassword(password);
     const user = await store
       .system((scope) => insertUser(scope, { email, name, passwordHash }))
       .catch((error: unknown) => {
-        if (isUniqueViolation(error))
-          throw conflict('An account with this e-mail address exists already. Sign in instead.');
+        if (isUniqueViolation(error)) return undefined;
         throw error;
       });
+    if (!user) {
+      // The address has an account. Answer as for a new one (same status, same shape, a cookie),
+      // but with a token that was never stored: it signs nobody in. See decision 0011.
+      warnOwnerOfSignUpAttempt(c, email);
+      const token = newSecret('session');
+      const expiresAt = new Date(Date.now() + config.sessionDays * 24 * 60 * 60 * 1000);
+      setSessionCookie(c, token, expiresAt);
+      const decoy = { id: randomUUID(), email, name, createdAt: new Date() };
+      return c.json({ user: userView(decoy), token }, 201);
+    }
+    await store.system((scope) => rememberSignInAddress(scope, user.id, address));
     const token = await startSession(c, user.id);
     return c.json({ user: userView(user), token }, 201);
   });
@@ -121,32 +172,30 @@ export function registerAuthenticationRoutes(app: OpenAPIHono<ApiEnv>) {
     const { email, password } = c.req.valid('json');
     const { store } = c.get('services');
     const address = clientAddress(c);
-    const since = new Date(Date.now() - signInLimits.windowMinutes * 60 * 1000);
     const reservation = await store.systemTransaction((scope) =>
-      reserveLoginAttempt(scope, { email, address, since, limits: signInLimits }),
+      reserveSignInAttempt(scope, { email, address }),
     );
+    await pruneNowAndThen(c);
     if (!reservation.allowed) {
       throw new OrcaError(
         'rate_limited',
-        `Too many failed sign-in attempts. Wait ${signInLimits.windowMinutes} minutes, then try again.`,
-        { retryAfterSeconds: signInLimits.windowMinutes * 60 },
+        `Too many failed sign-in attempts for this account or from your network address. Wait ${waitInWords(reservation.retryAfterSeconds)}, then try again.`,
+        { retryAfterSeconds: reservation.retryAfterSeconds },
       );
     }
     const user = await store.system((scope) => findUserWithPasswordByEmail(scope, email));
     // Compare against a decoy when there is no such account, so the timing does not tell.
     const matches = await verifyPassword(password, user?.passwordHash ?? decoyPasswordHash);
-    const succeeded = matches && user !== undefined;
-    await store.system(async (scope) => {
-      if (succeeded) await markLoginAttemptSucceeded(scope, reservation.attemptId);
-      // Now and then, forget attempts older than a day, so the table stays small without a job.
-      if (Math.random() < 0.01) await pruneLoginAttempts(scope, new Date(Date.now() - 24 * 60 * 60 * 1000));
-    });
-    if (!succeeded || !user) {
+    if (!matches || !user) {
       throw new OrcaError(
         'unauthenticated',
         'The e-mail address or the password is wrong. Check both and try again.',
       );
     }
+    await store.systemTransaction(async (scope) => {
+      await markSignInAttemptSucceeded(scope, reservation.attemptId);
+      await rememberSignInAddress(scope, user.id, address);
+    });
     const token = await startSession(c, user.id);
     return c.json({ user: userView(user), token }, 200);
   });

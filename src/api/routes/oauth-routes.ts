@@ -14,6 +14,7 @@ import {
 import type { ApiEnv } from '../context.ts';
 import { oauthCallbackPage } from '../oauth-callback-page.ts';
 import { commonErrors, idParameter, jsonResponse, securedBy, timestamp } from '../schemas.ts';
+import { callbackPageContentSecurityPolicy } from '../security-headers.ts';
 import { requireAction } from '../workspace-access.ts';
 
 const authorizationSchema = z
@@ -109,12 +110,14 @@ export function registerOAuthRoutes(app: OpenAPIHono<ApiEnv>) {
           message: `Orca is connected to your ${connection.service} account. You can close this window.`,
         }),
         200,
+        { 'Content-Security-Policy': callbackPageContentSecurityPolicy },
       );
     } catch (error) {
       if (!(error instanceof OAuthCallbackError)) throw error;
       return c.html(
         oauthCallbackPage({ connected: false, title: 'Account not connected', message: error.message }),
         error.status,
+        { 'Content-Security-Policy': callbackPageContentSecurityPolicy },
       );
     }
   });

@@ -365,7 +365,7 @@ export function registerRunRoutes(app: OpenAPIHono<ApiEnv>) {
 
   // Both streams resume after a stream position (the SSE id): positions are given out in commit
   // order, so an event that commits late is never behind a position already sent. See
-  // docs/decisions/0008-event-stream-order.md.
+  // docs/decisions/0010-event-stream-order.md.
   app.openapi(routes.events, async (c) => {
     const access = requireAction(c, 'runs.read');
     const { runId } = c.req.valid('param');

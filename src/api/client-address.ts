@@ -1,0 +1,69 @@
+// The address a request comes from, for rate limits and sign-in throttling. The socket's peer is
+// the client unless that peer is one of the operator's trusted proxies (ORCA_TRUSTED_PROXIES):
+// then X-Forwarded-For is read from the right, skipping trusted hops, and the first address no
+// trusted proxy vouches for is the client. Entries left of it were written by the client itself
+// and could be anything, so they are never used.
+import { BlockList, isIP } from 'node:net';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { ApiContext } from './context.ts';
+
+/** The address of in-process requests (tests calling `app.request`), which have no socket. */
+export const inProcessAddress = 'in-process';
+
+const matchers = new WeakMap<readonly string[], BlockList>();
+
+/** One BlockList per configured list: built on first use, reused for every request after. */
+function trustedProxyList(entries: readonly string[]): BlockList {
+  let list = matchers.get(entries);
+  if (!list) {
+    list = new BlockList();
+    for (const entry of entries) {
+      const [address = '', prefix] = entry.split('/');
+      const family = isIP(address) === 6 ? 'ipv6' : 'ipv4';
+      if (prefix === undefined) list.addAddress(address, family);
+      else list.addSubnet(address, Number(prefix), family);
+    }
+    matchers.set(entries, list);
+  }
+  return list;
+}
+
+/** `::ffff:192.0.2.1` (an IPv4 client on a dual-stack socket) is written as `192.0.2.1`. */
+function normalized(address: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  return (mapped?.[1] ?? address).toLowerCase();
+}
+
+function isTrusted(list: BlockList, address: string): boolean {
+  const family = isIP(address);
+  if (family === 0) return false;
+  return list.check(address, family === 6 ? 'ipv6' : 'ipv4');
+}
+
+function socketAddress(c: ApiContext): string | undefined {
+  try {
+    return getConnInfo(c).remote.address;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The client's address: see the comment at the top of this file. */
+export function clientAddress(c: ApiContext): string {
+  const peer = socketAddress(c);
+  if (peer === undefined) return inProcessAddress;
+  const list = trustedProxyList(c.get('services').config.trustedProxies);
+  let client = normalized(peer);
+  if (!isTrusted(list, client)) return client;
+  const forwarded = (c.req.header('x-forwarded-for') ?? '')
+    .split(',')
+    .map((entry) => normalized(entry.trim()))
+    .filter(Boolean);
+  for (const hop of forwarded.reverse()) {
+    // A malformed entry cannot be believed or counted on: the trusted hop after it is the client.
+    if (isIP(hop) === 0) return client;
+    client = hop;
+    if (!isTrusted(list, hop)) return client;
+  }
+  return client;
+}
