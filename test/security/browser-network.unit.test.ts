@@ -174,7 +174,7 @@ describe('the browser and internal addresses', () => {
     expect(internal.hits()).toBe(0);
   });
 
-  it('sends no WebRTC traffic to internal addresses (STUN over UDP, TURN over TCP)', async () => {
+  it('sends no WebRTC or WebTransport traffic to internal addresses (STUN and QUIC over UDP, TURN over TCP)', async () => {
     const port = internal.port;
     const body = `<title>WebRTC</title><script>
       window.gathered = (async () => {
@@ -190,6 +190,11 @@ describe('the browser and internal addresses', () => {
           setTimeout(resolve, 4000);
         });
         connection.close();
+        // WebTransport runs over QUIC (UDP), which the browser must not send anywhere.
+        try {
+          const transport = new WebTransport('https://127.0.0.2:${port}/');
+          await Promise.race([transport.ready, new Promise((resolve) => setTimeout(resolve, 2000))]);
+        } catch {}
         return true;
       })();
     </script>`;
@@ -198,6 +203,21 @@ describe('the browser and internal addresses', () => {
     const { page } = await session();
     await page.evaluate(() => (window as unknown as { gathered: Promise<boolean> }).gathered);
     expect(internal.hits()).toBe(0);
+  });
+
+  it('reads no local file, though no request interception is left to refuse file: addresses', async () => {
+    const redirected = browserContext();
+    await expect(
+      goto(redirected.context, `${pages.origin}/redirect?to=${encodeURIComponent('file:///etc/hostname')}`),
+    ).rejects.toMatchObject({ message: expect.stringContaining('ERR_UNSAFE_REDIRECT') });
+    const body = `<title>Files</title><iframe src="file:///etc/hostname"></iframe><script>
+      window.read = fetch('file:///etc/hostname').then((response) => response.text(), () => 'failed');
+    </script>`;
+    const { context, session } = browserContext();
+    await goto(context, html(body));
+    const { page } = await session();
+    expect(await page.evaluate(() => (window as unknown as { read: Promise<string> }).read)).toBe('failed');
+    expect(page.frames().map((frame) => frame.url())).not.toContain('file:///etc/hostname');
   });
 
   it('lets only the proxy resolve names: a name the policy maps is reached at the address it checked', async () => {
