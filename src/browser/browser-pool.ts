@@ -28,6 +28,8 @@ export interface BrowserSession {
   readonly page: Page;
   /** Addresses the outbound policy refused during this run, newest last. */
   readonly refused: string[];
+  /** Addresses whose host did not resolve during this run, newest last. */
+  readonly unresolved: string[];
 }
 
 /** A policy for traffic that belongs to no run: none is expected, so all of it is refused. */
@@ -71,7 +73,11 @@ export class BrowserPool {
         `Chromium is not at ${this.#executablePath}. Install Debian's chromium (apt-get install chromium) or set ORCA_CHROMIUM_PATH.`,
       );
     }
-    const proxy = await startPolicingProxy({ network: refuseEverything, onRefused: () => undefined });
+    const proxy = await startPolicingProxy({
+      network: refuseEverything,
+      onRefused: () => undefined,
+      onUnresolved: () => undefined,
+    });
     let browser: Browser;
     try {
       browser = await chromium.launch({
@@ -112,8 +118,13 @@ export class BrowserPool {
   async #open(network: OutboundPolicy): Promise<OpenSession> {
     const { browser } = await this.#browserProcess();
     const refused: string[] = [];
+    const unresolved: string[] = [];
     // One proxy per context, so that a refusal is told to the run whose page caused it.
-    const proxy = await startPolicingProxy({ network, onRefused: (target) => refused.push(target) });
+    const proxy = await startPolicingProxy({
+      network,
+      onRefused: (target) => refused.push(target),
+      onUnresolved: (target) => unresolved.push(target),
+    });
     let context: BrowserContext | undefined;
     let page: Page;
     try {
@@ -133,7 +144,7 @@ export class BrowserPool {
     context.on('page', (opened) => {
       if (opened !== page) void opened.close().catch(() => undefined);
     });
-    return { session: { context, page, refused }, proxy };
+    return { session: { context, page, refused, unresolved }, proxy };
   }
 
   /** Closes the run's context, if it has one (when the run ends, waits, or moves to another worker). */

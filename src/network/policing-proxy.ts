@@ -16,6 +16,7 @@ import {
 import { connect, type Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { pipeline } from 'node:stream';
+import { OrcaError } from '../domain/errors.ts';
 import type { OutboundPolicy } from '../runtime/outbound-policy.ts';
 
 export interface PolicingProxy {
@@ -29,6 +30,8 @@ export interface PolicingProxyOptions {
   network: OutboundPolicy;
   /** Called with the URL (or host:port of a tunnel) that the policy refused, before the refusal is sent. */
   onRefused(target: string): void;
+  /** Called with the URL (or host:port) whose host could not be resolved, before the 502 is sent. */
+  onUnresolved(target: string): void;
 }
 
 // Hop-by-hop headers belong to one connection and are not passed on (RFC 9110, section 7.6.1).
@@ -68,8 +71,16 @@ function targetOf(requestTarget: string, defaultPort: number): { host: string; p
   }
 }
 
-function refusalText(error: unknown) {
-  return `Orca refused this connection: ${error instanceof Error ? error.message : String(error)}\n`;
+/** The status and text a failed check is answered with: 403 for a refusal, 502 for a name that did not resolve. */
+function failureAnswer(error: unknown) {
+  const message = error instanceof Error ? error.message : String(error);
+  return isRefusal(error)
+    ? { status: 403, reason: 'Forbidden', text: `Orca refused this connection: ${message}\n` }
+    : { status: 502, reason: 'Bad Gateway', text: `${message}\n` };
+}
+
+function isRefusal(error: unknown) {
+  return error instanceof OrcaError && error.code === 'forbidden';
 }
 
 /** Writes a complete HTTP response on a raw socket (a refused tunnel or upgrade) and closes it. */
@@ -81,7 +92,7 @@ function answerRaw(socket: Duplex, status: string, text: string) {
 
 /** Starts a policing proxy on an ephemeral port of 127.0.0.1. */
 export async function startPolicingProxy(options: PolicingProxyOptions): Promise<PolicingProxy> {
-  const { network, onRefused } = options;
+  const { network, onRefused, onUnresolved } = options;
   const sockets = new Set<Duplex>();
   const track = (socket: Duplex) => {
     sockets.add(socket);
@@ -93,12 +104,13 @@ export async function startPolicingProxy(options: PolicingProxyOptions): Promise
   // for the address it was opened to.
   const upstreamAgent = new Agent({ keepAlive: true, maxFreeSockets: 16 });
 
-  /** The checked address for a host; a refusal is reported (as `shown`) before it is thrown. */
+  /** The checked address for a host; a refusal or failed lookup is reported (as `shown`) before it is thrown. */
   const check = async (host: string, shown: string) => {
     try {
       return await network.resolve(host);
     } catch (error) {
-      onRefused(shown);
+      if (isRefusal(error)) onRefused(shown);
+      else onUnresolved(shown);
       throw error;
     }
   };
@@ -114,8 +126,9 @@ export async function startPolicingProxy(options: PolicingProxyOptions): Promise
     try {
       address = await check(target.host, request.url);
     } catch (error) {
-      response.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' });
-      response.end(refusalText(error));
+      const answer = failureAnswer(error);
+      response.writeHead(answer.status, { 'content-type': 'text/plain; charset=utf-8' });
+      response.end(answer.text);
       return;
     }
     const url = new URL(request.url);
@@ -162,7 +175,8 @@ export async function startPolicingProxy(options: PolicingProxyOptions): Promise
     try {
       address = await check(target.host, shown);
     } catch (error) {
-      answerRaw(client, '403 Forbidden', refusalText(error));
+      const answer = failureAnswer(error);
+      answerRaw(client, `${answer.status} ${answer.reason}`, answer.text);
       return;
     }
     if (client.destroyed) return;

@@ -25,6 +25,7 @@ let echoPort: number;
 const upstreamSockets = new Set<Socket>();
 let proxy: PolicingProxy;
 let refused: string[];
+let unresolved: string[];
 
 async function listen(server: Server | TcpServer) {
   server.listen(0, upstreamHost);
@@ -60,7 +61,12 @@ afterAll(async () => {
 
 async function startProxy(network: OutboundPolicy = outboundPolicy([upstreamHost])) {
   refused = [];
-  proxy = await startPolicingProxy({ network, onRefused: (target) => refused.push(target) });
+  unresolved = [];
+  proxy = await startPolicingProxy({
+    network,
+    onRefused: (target) => refused.push(target),
+    onUnresolved: (target) => unresolved.push(target),
+  });
   return new URL(proxy.url);
 }
 
@@ -193,6 +199,21 @@ describe('the policing proxy', () => {
     expect(response.statusCode).toBe(403);
     response.resume();
     expect(refused).toEqual([`ws://127.0.0.2:${upstreamPort}/socket`]);
+  });
+
+  it('answers a name that does not resolve with 502, reported apart from refusals', async () => {
+    const proxyUrl = await startProxy();
+    const outgoing = viaProxy(proxyUrl, 'http://no-such-host.invalid/');
+    outgoing.end();
+    const response = (await once(outgoing, 'response'))[0] as IncomingMessage;
+    expect(response.statusCode).toBe(502);
+    expect(await text(response)).toMatch(/could not be resolved/);
+    const tunnel = viaProxy(proxyUrl, 'no-such-host.invalid:443', { method: 'CONNECT' });
+    tunnel.end();
+    const [answer] = (await once(tunnel, 'connect')) as [IncomingMessage, Socket];
+    expect(answer.statusCode).toBe(502);
+    expect(unresolved).toEqual(['http://no-such-host.invalid/', 'no-such-host.invalid:443']);
+    expect(refused).toEqual([]);
   });
 
   it('answers requests that are not for a proxy with 400', async () => {

@@ -134,6 +134,14 @@ describe('the browser and internal addresses', () => {
     expect(internal.hits()).toBe(0);
   });
 
+  it('tells a name that does not resolve from a refused address', async () => {
+    const { context } = browserContext();
+    await expect(goto(context, 'http://no-such-host.invalid/')).rejects.toMatchObject({
+      code: 'browser',
+      message: expect.stringContaining('http://no-such-host.invalid/ could not be resolved'),
+    });
+  });
+
   it('refuses WebSockets, sub-resources and fetches a page aims at internal addresses', async () => {
     const port = internal.port;
     const internalUrls = [`127.0.0.2:${port}`, `localhost:${port}`, `[::1]:${port}`];

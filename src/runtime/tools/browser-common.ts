@@ -47,6 +47,17 @@ function refusedError(action: string, target: string, details: Record<string, un
   );
 }
 
+function unresolvedError(action: string, target: string, details: Record<string, unknown>) {
+  return new ToolError(
+    'browser',
+    `${action}: the host of ${target} could not be resolved. Check the address.`,
+    {
+      retryable: true,
+      details,
+    },
+  );
+}
+
 /** The page's address without its fragment, which never reaches the network. */
 function requestedAddress(url: string) {
   const hash = url.indexOf('#');
@@ -66,13 +77,17 @@ export async function onPage<T>(
   session.page.setDefaultTimeout(options.timeoutMs);
   session.page.setDefaultNavigationTimeout(options.timeoutMs);
   const refusedBefore = session.refused.length;
+  const unresolvedBefore = session.unresolved.length;
   try {
     const result = await work(session);
-    // The proxy answers a refused plain-http page with its own 403, which Chromium shows as the
-    // page: the step did not get what it asked for, so it fails like a refused https page does.
+    // The proxy answers a refused plain-http page with its own 403 (502 for a name that does not
+    // resolve), which Chromium shows as the page: the step did not get what it asked for, so it
+    // fails as it does when an https page is refused.
     const shown = requestedAddress(session.page.url());
     if (session.refused.slice(refusedBefore).includes(shown))
       throw refusedError(options.action, shown, { url: shown });
+    if (session.unresolved.slice(unresolvedBefore).includes(shown))
+      throw unresolvedError(options.action, shown, { url: shown });
     return result;
   } catch (error) {
     if (error instanceof ToolError && !['login_failed', 'selector_not_found'].includes(error.code))
