@@ -180,7 +180,14 @@ export async function startPolicingProxy(options: PolicingProxyOptions): Promise
       return;
     }
     if (client.destroyed) return;
-    const upstream: Socket = connect({ host: address.address, port: target.port, family: address.family });
+    // No Nagle delay on either side: TLS handshakes in a tunnel are small back-and-forth writes.
+    const upstream: Socket = connect({
+      host: address.address,
+      port: target.port,
+      family: address.family,
+      noDelay: true,
+    });
+    if ('setNoDelay' in client) (client as Socket).setNoDelay(true);
     track(upstream);
     let connected = false;
     client.once('close', () => upstream.destroy());
