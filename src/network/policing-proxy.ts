@@ -146,7 +146,8 @@ export async function startPolicingProxy(options: PolicingProxyOptions): Promise
       response.writeHead(answer.statusCode ?? 502, answer.statusMessage, endToEnd(answer.headers));
       pipeline(answer, response, () => undefined);
     });
-    upstream.once('error', (error) => {
+    // `on`, not `once`: a request destroyed after an error may report another.
+    upstream.on('error', (error) => {
       if (response.headersSent) response.destroy();
       else {
         response.writeHead(502, { 'content-type': 'text/plain; charset=utf-8' });
@@ -191,7 +192,7 @@ export async function startPolicingProxy(options: PolicingProxyOptions): Promise
     track(upstream);
     let connected = false;
     client.once('close', () => upstream.destroy());
-    upstream.once('error', (error) => {
+    upstream.on('error', (error) => {
       if (connected) client.destroy();
       else
         answerRaw(client, '502 Bad Gateway', `The upstream server could not be reached: ${error.message}\n`);
