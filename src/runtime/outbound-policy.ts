@@ -4,6 +4,7 @@
 import { lookup } from 'node:dns/promises';
 import { BlockList, isIP } from 'node:net';
 import { OrcaError } from '../domain/errors.ts';
+import { embeddedIpv4 } from './embedded-ipv4.ts';
 
 const refusedRanges: [string, number, 'ipv4' | 'ipv6'][] = [
   ['0.0.0.0', 8, 'ipv4'],
@@ -17,10 +18,20 @@ const refusedRanges: [string, number, 'ipv4' | 'ipv6'][] = [
   ['198.18.0.0', 15, 'ipv4'],
   ['224.0.0.0', 4, 'ipv4'],
   ['240.0.0.0', 4, 'ipv4'],
-  ['::', 128, 'ipv6'],
-  ['::1', 128, 'ipv6'],
+  // Unspecified, loopback and IPv4-compatible (::a.b.c.d, which some stacks send as IPv4).
+  ['::', 96, 'ipv6'],
+  // IPv4-translated (::ffff:0:a.b.c.d); IPv4-mapped (::ffff:a.b.c.d) is checked as the IPv4 address.
+  ['::ffff:0:0:0', 96, 'ipv6'],
+  // Local-use NAT64, for the operator's own translators.
+  ['64:ff9b:1::', 48, 'ipv6'],
+  ['100::', 64, 'ipv6'],
+  // Teredo: the IPv4 address inside is obscured and tunnelled through a relay.
+  ['2001::', 32, 'ipv6'],
+  ['2001:db8::', 32, 'ipv6'],
   ['fc00::', 7, 'ipv6'],
   ['fe80::', 10, 'ipv6'],
+  // Site-local: deprecated, but still routed inside some networks.
+  ['fec0::', 10, 'ipv6'],
   ['ff00::', 8, 'ipv6'],
 ];
 
@@ -61,10 +72,15 @@ export function outboundPolicy(allowed: string[] = []): OutboundPolicy {
   const allowList = new BlockList();
   for (const entry of allowed) addEntry(allowList, entry);
 
+  const isRefused = (address: string, type: 'ipv4' | 'ipv6') =>
+    !allowList.check(address, type) && refused.check(address, type);
+
   const check = (host: string, address: string, family: 4 | 6) => {
     const type = family === 4 ? 'ipv4' : 'ipv6';
     if (allowList.check(address, type)) return;
-    if (refused.check(address, type)) {
+    // A NAT64 or 6to4 address reaches the IPv4 address inside it, which is judged as itself.
+    const inside = family === 6 ? embeddedIpv4(address) : undefined;
+    if (refused.check(address, type) || (inside !== undefined && isRefused(inside, 'ipv4'))) {
       throw new OrcaError(
         'forbidden',
         `Requests to ${host} (${address}) are refused: it is a private, loopback or link-local address. ` +

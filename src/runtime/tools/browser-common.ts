@@ -39,6 +39,31 @@ async function failureScreenshot(context: ToolContext, session: BrowserSession) 
   }
 }
 
+function refusedError(action: string, target: string, details: Record<string, unknown>) {
+  return new ToolError(
+    'refused_address',
+    `${action}: ${target} is a private or local address, which agents may not reach (the operator allows addresses with ORCA_ALLOW_NETWORK).`,
+    { details },
+  );
+}
+
+function unresolvedError(action: string, target: string, details: Record<string, unknown>) {
+  return new ToolError(
+    'browser',
+    `${action}: the host of ${target} could not be resolved. Check the address.`,
+    {
+      retryable: true,
+      details,
+    },
+  );
+}
+
+/** The page's address without its fragment, which never reaches the network. */
+function requestedAddress(url: string) {
+  const hash = url.indexOf('#');
+  return hash === -1 ? url : url.slice(0, hash);
+}
+
 /**
  * Runs a browser action on the run's page. A failure ends the step with what went wrong, where,
  * and a screenshot; the browser context stays for the run's next steps.
@@ -52,8 +77,18 @@ export async function onPage<T>(
   session.page.setDefaultTimeout(options.timeoutMs);
   session.page.setDefaultNavigationTimeout(options.timeoutMs);
   const refusedBefore = session.refused.length;
+  const unresolvedBefore = session.unresolved.length;
   try {
-    return await work(session);
+    const result = await work(session);
+    // The proxy answers a refused plain-http page with its own 403 (502 for a name that does not
+    // resolve), which Chromium shows as the page: the step did not get what it asked for, so it
+    // fails as it does when an https page is refused.
+    const shown = requestedAddress(session.page.url());
+    if (session.refused.slice(refusedBefore).includes(shown))
+      throw refusedError(options.action, shown, { url: shown });
+    if (session.unresolved.slice(unresolvedBefore).includes(shown))
+      throw unresolvedError(options.action, shown, { url: shown });
+    return result;
   } catch (error) {
     if (error instanceof ToolError && !['login_failed', 'selector_not_found'].includes(error.code))
       throw error;
@@ -64,13 +99,7 @@ export async function onPage<T>(
       throw new ToolError(error.code, error.message, { details: { ...error.details, ...details } });
     const message = firstLine((error as Error).message ?? String(error));
     const refused = session.refused.slice(refusedBefore).at(-1);
-    if (refused) {
-      throw new ToolError(
-        'refused_address',
-        `${options.action}: ${refused} is a private or local address, which agents may not reach (the operator allows addresses with ORCA_ALLOW_NETWORK).`,
-        { details },
-      );
-    }
+    if (refused) throw refusedError(options.action, refused, details);
     if ((error as Error).name === 'TimeoutError') {
       if (options.selector) {
         throw new ToolError(
