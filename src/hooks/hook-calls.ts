@@ -2,14 +2,13 @@
 // from cheapest to dearest, and every refusal comes before anything is written: the token's hash
 // finds the hook and counts the call against its rate (one statement, no transaction), then the
 // body is read against its limit, the signature checked, the mapping evaluated, and the run
-// inserted and queued in one transaction, so a run exists if and only if its job does.
-import { describeSpecIssues, runInputIssues } from '../domain/agent-spec.ts';
+// started by the one run starter, in one transaction with its queue job.
+import { describeSpecIssues } from '../domain/agent-spec.ts';
 import { conflict, OrcaError, ruleViolated } from '../domain/errors.ts';
 import { hashSecret } from '../domain/secret-token.ts';
 import type { RunQueue } from '../queue/run-queue.ts';
-import { findAgent } from '../store/agent-repository.ts';
+import { startRun } from '../runtime/run-starter.ts';
 import { type CountedHookCall, countHookCall, type HookRespond } from '../store/hook-repository.ts';
-import { insertRun } from '../store/run-repository.ts';
 import type { RunStatus } from '../store/schema.ts';
 import type { Store } from '../store/store.ts';
 import type { Vault } from '../vault/vault.ts';
@@ -82,31 +81,27 @@ export async function startHookRun(
   const body = parseHookBody(bytes, call.request.headers.get('content-type'));
   const input = await mapToRunInput(hook.mapping, hookRequestData(call.request, body));
   const run = await store.inWorkspace(hook.workspaceId, async (scope) => {
-    const agent = await findAgent(scope, hook.agentId);
-    if (!agent) throw unknownHook();
-    if (agent.status === 'paused') {
-      throw conflict(
-        `The agent "${agent.name}" is paused, so its hook starts no runs. Resume the agent first.`,
-      );
-    }
-    const issues = runInputIssues(agent.spec, input);
-    if (issues.length > 0) {
-      throw ruleViolated(
-        `The input this call maps to does not match the agent's input schema: ${describeSpecIssues(issues)}. ` +
-          'Change what you send, or the hook’s mapping.',
-        issues,
-      );
-    }
-    const inserted = await insertRun(scope, {
-      agentId: agent.id,
-      agentVersion: agent.version,
+    const start = await startRun(scope, runQueue, {
+      agent: { id: hook.agentId },
       input,
-      trigger: 'webhook',
+      origin: { trigger: 'webhook' },
     });
-    await runQueue.enqueueInTransaction(scope.db, [
-      { workspaceId: hook.workspaceId, runId: inserted.id, generation: 0 },
-    ]);
-    return inserted;
+    switch (start.outcome) {
+      case 'started':
+        return start.run;
+      case 'agent_missing':
+        throw unknownHook();
+      case 'agent_paused':
+        throw conflict(
+          `The agent "${start.agent.name}" is paused, so its hook starts no runs. Resume the agent first.`,
+        );
+      case 'invalid_input':
+        throw ruleViolated(
+          `The input this call maps to does not match the agent's input schema: ${describeSpecIssues(start.issues)}. ` +
+            'Change what you send, or the hook’s mapping.',
+          start.issues,
+        );
+    }
   });
   return {
     workspaceId: hook.workspaceId,
