@@ -19,6 +19,7 @@ import { checkLogin } from './runtime/login-check.ts';
 import { outboundPolicy } from './runtime/outbound-policy.ts';
 import { RunExecutor } from './runtime/run-executor.ts';
 import { type PlatformServices, runServices } from './runtime/run-services.ts';
+import { RunSweeper } from './runtime/run-sweeper.ts';
 import { builtInTools } from './runtime/tools/index.ts';
 import { type Database, openDatabase } from './store/database.ts';
 import { migrateDatabase } from './store/migrate.ts';
@@ -40,6 +41,8 @@ export interface Platform {
   readonly vault: Vault;
   /** Fires schedules; absent in a process that executes no runs (`orca serve`). */
   readonly scheduler?: Scheduler;
+  /** Re-queues runs left without a queue job; absent where `scheduler` is. */
+  readonly runSweeper?: RunSweeper;
   close(): Promise<void>;
 }
 
@@ -125,6 +128,10 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
   });
   // Every process that executes runs also fires schedules: each occurrence once, whichever wins.
   const scheduler = (options.workers ?? true) ? new Scheduler({ store, runQueue, logger }) : undefined;
+  const runSweeper =
+    (options.workers ?? true)
+      ? new RunSweeper({ store, runQueue, logger, graceSeconds: config.strandedRunGraceSeconds })
+      : undefined;
   if (options.workers ?? true) {
     await runQueue.work({
       concurrency: config.workerConcurrency,
@@ -136,6 +143,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     });
   }
   scheduler?.start();
+  runSweeper?.start();
   const app = createApp(
     {
       config,
@@ -160,8 +168,10 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     services,
     vault,
     scheduler,
+    runSweeper,
     close: async () => {
       await scheduler?.stop();
+      await runSweeper?.stop();
       await runQueue.stop();
       await browsers.close();
       await database.close();
