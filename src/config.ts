@@ -74,6 +74,11 @@ export const configSchema = z.object({
     .min(1, 'must be at least 1')
     .max(100, 'must be at most 100')
     .default(4),
+  strandedRunGraceSeconds: z.coerce
+    .number('must be a whole number of seconds, 1 or more')
+    .int('must be a whole number of seconds, 1 or more')
+    .min(1, 'must be at least 1 second')
+    .default(60),
   allowNetwork: z
     .string()
     .default('')
@@ -187,6 +192,7 @@ const environmentNames: Record<keyof z.input<typeof configSchema>, string> = {
   secureCookies: 'ORCA_SECURE_COOKIES',
   bodyLimitBytes: 'ORCA_BODY_LIMIT_BYTES',
   workerConcurrency: 'ORCA_WORKER_CONCURRENCY',
+  strandedRunGraceSeconds: 'ORCA_STRANDED_RUN_GRACE_SECONDS',
   allowNetwork: 'ORCA_ALLOW_NETWORK',
   trustedProxies: 'ORCA_TRUSTED_PROXIES',
   signUpsPerAddressPerHour: 'ORCA_SIGN_UPS_PER_ADDRESS_PER_HOUR',

@@ -22,6 +22,7 @@ import { checkLogin } from './runtime/login-check.ts';
 import { outboundPolicy } from './runtime/outbound-policy.ts';
 import { RunExecutor } from './runtime/run-executor.ts';
 import { type PlatformServices, runServices } from './runtime/run-services.ts';
+import { RunSweeper } from './runtime/run-sweeper.ts';
 import { builtInTools } from './runtime/tools/index.ts';
 import { type Database, openDatabase, pgliteDirectory } from './store/database.ts';
 import { migrateDatabase } from './store/migrate.ts';
@@ -44,6 +45,8 @@ export interface Platform {
   readonly vault: Vault;
   /** Fires schedules; absent in a process that executes no runs (`orca serve`). */
   readonly scheduler?: Scheduler;
+  /** Re-queues runs left without a queue job; absent where `scheduler` is. */
+  readonly runSweeper?: RunSweeper;
   close(): Promise<void>;
 }
 
@@ -140,6 +143,10 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
   });
   // Every process that executes runs also fires schedules: each occurrence once, whichever wins.
   const scheduler = (options.workers ?? true) ? new Scheduler({ store, runQueue, logger }) : undefined;
+  const runSweeper =
+    (options.workers ?? true)
+      ? new RunSweeper({ store, runQueue, logger, graceSeconds: config.strandedRunGraceSeconds })
+      : undefined;
   if (options.workers ?? true) {
     await runQueue.work({
       concurrency: config.workerConcurrency,
@@ -151,6 +158,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     });
   }
   scheduler?.start();
+  runSweeper?.start();
   const app = createApp(
     {
       config,
@@ -176,8 +184,10 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     services,
     vault,
     scheduler,
+    runSweeper,
     close: async () => {
       await scheduler?.stop();
+      await runSweeper?.stop();
       await runQueue.stop();
       await browsers.close();
       await database.close();

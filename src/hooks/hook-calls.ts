@@ -4,13 +4,14 @@
 // before the call counts against the hook's rate, so that calls with a bad signature (counted
 // apart) never use up what the sender's real calls need; an unsigned hook counts every call
 // first. A call already taken (its Idempotency-Key, or its signature) is answered or refused
-// before its mapping is evaluated; then the run is inserted, the call's keys claimed and the run
-// queued in one transaction, so a run exists if and only if its job and its keys do.
-import { describeSpecIssues, runInputIssues } from '../domain/agent-spec.ts';
+// before its mapping is evaluated; then the run is started by the one run starter (inserted and
+// queued) and the call's keys claimed in one transaction, so a run exists if and only if its job
+// and its keys do.
+import { describeSpecIssues } from '../domain/agent-spec.ts';
 import { conflict, OrcaError, ruleViolated } from '../domain/errors.ts';
 import { hashSecret } from '../domain/secret-token.ts';
 import type { RunQueue } from '../queue/run-queue.ts';
-import { findAgent } from '../store/agent-repository.ts';
+import { startRun } from '../runtime/run-starter.ts';
 import { claimHookCallKey, findHookCallKey, pruneHookCallKeys } from '../store/hook-call-key-repository.ts';
 import {
   type CallWindow,
@@ -20,7 +21,7 @@ import {
   type HookForCall,
   type HookRespond,
 } from '../store/hook-repository.ts';
-import { findRun, insertRun } from '../store/run-repository.ts';
+import { findRun } from '../store/run-repository.ts';
 import type { RunStatus } from '../store/schema.ts';
 import type { Store, WorkspaceScope } from '../store/store.ts';
 import type { Vault } from '../vault/vault.ts';
@@ -179,27 +180,25 @@ export async function startHookRun(
   let run: { id: string; status: RunStatus };
   try {
     run = await store.inWorkspace(hook.workspaceId, async (scope) => {
-      const agent = await findAgent(scope, hook.agentId);
-      if (!agent) throw unknownHook();
-      if (agent.status === 'paused') {
-        throw conflict(
-          `The agent "${agent.name}" is paused, so its hook starts no runs. Resume the agent first.`,
-        );
-      }
-      const issues = runInputIssues(agent.spec, input);
-      if (issues.length > 0) {
-        throw ruleViolated(
-          `The input this call maps to does not match the agent's input schema: ${describeSpecIssues(issues)}. ` +
-            'Change what you send, or the hook’s mapping.',
-          issues,
-        );
-      }
-      const inserted = await insertRun(scope, {
-        agentId: agent.id,
-        agentVersion: agent.version,
+      const start = await startRun(scope, runQueue, {
+        agent: { id: hook.agentId },
         input,
-        trigger: 'webhook',
+        origin: { trigger: 'webhook' },
       });
+      if (start.outcome === 'agent_missing') throw unknownHook();
+      if (start.outcome === 'agent_paused') {
+        throw conflict(
+          `The agent "${start.agent.name}" is paused, so its hook starts no runs. Resume the agent first.`,
+        );
+      }
+      if (start.outcome === 'invalid_input') {
+        throw ruleViolated(
+          `The input this call maps to does not match the agent's input schema: ${describeSpecIssues(start.issues)}. ` +
+            'Change what you send, or the hook’s mapping.',
+          start.issues,
+        );
+      }
+      const inserted = start.run;
       await pruneHookCallKeys(scope, hook.id);
       for (const claimed of [identity.signature, identity.idempotencyKey]) {
         if (
@@ -213,9 +212,6 @@ export async function startHookRun(
           throw new KeyTakenMeanwhile();
         }
       }
-      await runQueue.enqueueInTransaction(scope.db, [
-        { workspaceId: hook.workspaceId, runId: inserted.id, generation: 0 },
-      ]);
       return inserted;
     });
   } catch (error) {

@@ -1,19 +1,15 @@
 // Applying a plan: every operation in the caller's one transaction, so a plan changes all it
 // says or nothing; and the undo that puts the workspace back, written alongside.
 import { isDeepStrictEqual } from 'node:util';
-import {
-  type AgentSpec,
-  describeSpecIssues,
-  runInputIssues,
-  validateAgentSpec,
-} from '../domain/agent-spec.ts';
+import { type AgentSpec, describeSpecIssues, validateAgentSpec } from '../domain/agent-spec.ts';
 import { conflict, ruleViolated } from '../domain/errors.ts';
 import type { PlanOperation } from '../domain/plan.ts';
+import type { RunQueue } from '../queue/run-queue.ts';
+import { startRun } from '../runtime/run-starter.ts';
 import {
   type AgentSnapshot,
   deleteAgent,
   findAgent,
-  findAgentByName,
   findAgentForUpdate,
   insertAgent,
   insertAgentVersion,
@@ -22,7 +18,6 @@ import {
   snapshotAgent,
 } from '../store/agent-repository.ts';
 import { type AuditActor, recordAudit } from '../store/audit-repository.ts';
-import { insertRun } from '../store/run-repository.ts';
 import { isUniqueViolation, type WorkspaceScope } from '../store/store.ts';
 import type { Vault } from '../vault/vault.ts';
 import { applyConnect, type ConnectUndoStep, undoConnect } from './apply-connect-operation.ts';
@@ -68,13 +63,13 @@ export interface ApplyOptions {
   userTimezone?: string | null;
   /** Seals the empty secret of an account the plan connects. */
   vault: Vault;
+  /** Where the test runs the plan starts are queued, in the plan's transaction. */
+  runQueue: RunQueue;
 }
 
 export interface AppliedPlan {
   results: OperationResult[];
   undo: UndoStep[];
-  /** Runs the plan started: queued by the caller once the transaction has committed. */
-  startedRuns: string[];
 }
 
 function replan(message: string): never {
@@ -107,7 +102,6 @@ export async function applyOperations(
 ): Promise<AppliedPlan> {
   const results: OperationResult[] = [];
   const undo: UndoStep[] = [];
-  const startedRuns: string[] = [];
   const triggers: TriggerContext = { scope, actor, planId, userTimezone: options.userTimezone, undo };
   const audit = (action: string, agentId: string, details: Record<string, unknown>) =>
     recordAudit(scope, actor, {
@@ -205,35 +199,30 @@ export async function applyOperations(
       }
       case 'runAgent': {
         // An agent this plan created is found by its name.
-        const agent = operation.agentId
-          ? await findAgent(scope, operation.agentId)
-          : await findAgentByName(scope, operation.agentName);
-        if (!agent) replan(`The agent "${operation.agentName}" to run does not exist.`);
-        if (agent.status === 'paused') {
-          throw conflict(`The agent "${agent.name}" is paused; resume it before running it.`);
-        }
-        const issues = runInputIssues(agent.spec, operation.input);
-        if (issues.length > 0) {
-          throw ruleViolated(
-            `Operation ${index + 1} gives "${agent.name}" an input that does not match its input schema: ${describeSpecIssues(issues)}.`,
-            issues,
-          );
-        }
-        const run = await insertRun(scope, {
-          agentId: agent.id,
-          agentVersion: agent.version,
+        const start = await startRun(scope, options.runQueue, {
+          agent: operation.agentId ? { id: operation.agentId } : { name: operation.agentName },
           input: operation.input,
-          trigger: 'orchestrator',
-          createdBy: actor.userId,
+          origin: { trigger: 'orchestrator', createdBy: actor.userId },
         });
-        startedRuns.push(run.id);
-        results.push({
-          index,
-          type: operation.type,
-          agentId: agent.id,
-          agentName: agent.name,
-          runId: run.id,
-        });
+        switch (start.outcome) {
+          case 'agent_missing':
+            return replan(`The agent "${operation.agentName}" to run does not exist.`);
+          case 'agent_paused':
+            throw conflict(`The agent "${start.agent.name}" is paused; resume it before running it.`);
+          case 'invalid_input':
+            throw ruleViolated(
+              `Operation ${index + 1} gives "${start.agent.name}" an input that does not match its input schema: ${describeSpecIssues(start.issues)}.`,
+              start.issues,
+            );
+          case 'started':
+            results.push({
+              index,
+              type: operation.type,
+              agentId: start.agent.id,
+              agentName: start.agent.name,
+              runId: start.run.id,
+            });
+        }
         break;
       }
       case 'scheduleAgent':
@@ -255,7 +244,7 @@ export async function applyOperations(
       }
     }
   }
-  return { results, undo, startedRuns };
+  return { results, undo };
 }
 
 /** Puts back what a plan changed, newest change first; refuses when the agents moved on since. */

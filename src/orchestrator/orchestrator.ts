@@ -152,11 +152,11 @@ export class Orchestrator {
     const { store, runQueue } = this.#dependencies;
     // Schedules the plan leaves without a time zone are read in the approving user's.
     const memory = await store.asUser(actor.userId, (scope) => getUserMemory(scope));
-    const outcome = await store.inWorkspace(workspaceId, async (scope) => {
+    return store.inWorkspace(workspaceId, async (scope) => {
       const plan = await findPlan(scope, planId, { lock: true, ownedBy: actor.userId });
       if (!plan) throw notFound('This plan');
       // Approving twice applies once: the second approval reads the first one's results.
-      if (plan.status === 'applied') return { plan, startedRuns: [] as string[] };
+      if (plan.status === 'applied') return plan;
       if (plan.status === 'needs_answers') {
         throw conflict(
           'This plan still has questions. Answer them in the conversation; the answer makes a new plan.',
@@ -169,8 +169,9 @@ export class Orchestrator {
       const applied = await applyOperations(scope, actor, operations, plan.id, {
         userTimezone: memory?.timezone,
         vault: this.#dependencies.vault,
+        runQueue,
       });
-      const updated = await updatePlan(scope, plan.id, {
+      return updatePlan(scope, plan.id, {
         status: 'applied',
         operations,
         undo: applied.undo as unknown as Record<string, unknown>[],
@@ -178,11 +179,7 @@ export class Orchestrator {
         appliedBy: actor.userId,
         appliedAt: new Date(),
       });
-      return { plan: updated, startedRuns: applied.startedRuns };
     });
-    // Queued after the commit: a worker must find the runs the plan created.
-    for (const runId of outcome.startedRuns) await runQueue.enqueue({ workspaceId, runId, generation: 0 });
-    return outcome.plan;
   }
 
   /**

@@ -2,18 +2,13 @@
 // in the caller's worker. Executing inline (rather than queueing and waiting) means a caller
 // never holds a worker while its callee waits for one, so calls cannot starve the pool. The call
 // is recorded by its key: after a crash the caller's replay finds the run it started and resumes it.
-import { describeSpecIssues, runInputIssues } from '../domain/agent-spec.ts';
+import { describeSpecIssues } from '../domain/agent-spec.ts';
 import { isUuid } from '../domain/slug.ts';
-import { type AgentRecord, findAgent, findAgentByName } from '../store/agent-repository.ts';
-import {
-  findRun,
-  findRunByCallKey,
-  insertRun,
-  type RunRecord,
-  requestCancel,
-} from '../store/run-repository.ts';
+import { type AgentRecord, findAgent } from '../store/agent-repository.ts';
+import { findRun, findRunByCallKey, type RunRecord, requestCancel } from '../store/run-repository.ts';
 import type { Store } from '../store/store.ts';
 import type { RunExecutor } from './run-executor.ts';
+import { startRun } from './run-starter.ts';
 import { SuspendRun } from './tool.ts';
 import { ToolError } from './tool-error.ts';
 import type { AgentCaller, AgentCallResult } from './tool-services.ts';
@@ -34,56 +29,60 @@ export function agentCaller(options: AgentCallerOptions): AgentCaller {
   const { store, executor, workspaceId, parent } = options;
   const chain = [...parent.callChain, parent.agentId];
 
+  /** Checks only a call makes: no loops, no deeper than allowed. */
+  function vetCall(agent: AgentRecord) {
+    if (chain.includes(agent.id)) {
+      throw new ToolError(
+        'agent_cycle',
+        `Calling "${agent.name}" here would make a loop: it is already running further up this chain of calls.`,
+        { details: { chain: [...chain, agent.id] } },
+      );
+    }
+    if (chain.length >= options.maximumDepth) {
+      throw new ToolError(
+        'depth_limit',
+        `Agents may call agents at most ${options.maximumDepth} levels deep; calling "${agent.name}" would go deeper.`,
+      );
+    }
+  }
+
   async function startOrFind(agentReference: string, input: Record<string, unknown>, key: string) {
     return store.inWorkspace(workspaceId, async (scope) => {
       const existing = await findRunByCallKey(scope, key);
       if (existing) return existing;
-      const agent: AgentRecord | undefined = isUuid(agentReference)
-        ? await findAgent(scope, agentReference)
-        : await findAgentByName(scope, agentReference);
-      if (!agent) {
-        throw new ToolError(
-          'not_found',
-          `There is no agent "${agentReference}" in this workspace. Give the name or id of one of its agents.`,
-        );
-      }
-      if (chain.includes(agent.id)) {
-        throw new ToolError(
-          'agent_cycle',
-          `Calling "${agent.name}" here would make a loop: it is already running further up this chain of calls.`,
-          { details: { chain: [...chain, agent.id] } },
-        );
-      }
-      if (chain.length >= options.maximumDepth) {
-        throw new ToolError(
-          'depth_limit',
-          `Agents may call agents at most ${options.maximumDepth} levels deep; calling "${agent.name}" would go deeper.`,
-        );
-      }
-      if (agent.status === 'paused') {
-        throw new ToolError(
-          'agent_paused',
-          `The agent "${agent.name}" is paused. Resume it, or call another agent.`,
-        );
-      }
-      const issues = runInputIssues(agent.spec, input);
-      if (issues.length > 0) {
-        throw new ToolError(
-          'invalid_input',
-          `The input for "${agent.name}" does not match its input schema: ${describeSpecIssues(issues)}.`,
-          { details: { issues } },
-        );
-      }
-      return insertRun(scope, {
-        agentId: agent.id,
-        agentVersion: agent.version,
+      // The caller executes the run itself, right below: no job.
+      const start = await startRun(scope, 'inline', {
+        agent: isUuid(agentReference) ? { id: agentReference } : { name: agentReference },
         input,
-        trigger: 'agent',
-        parentRunId: parent.id,
-        chainDepth: parent.chainDepth,
-        callChain: chain,
-        callKey: key,
+        origin: {
+          trigger: 'agent',
+          parentRunId: parent.id,
+          chainDepth: parent.chainDepth,
+          callChain: chain,
+          callKey: key,
+        },
+        vet: vetCall,
       });
+      switch (start.outcome) {
+        case 'started':
+          return start.run;
+        case 'agent_missing':
+          throw new ToolError(
+            'not_found',
+            `There is no agent "${agentReference}" in this workspace. Give the name or id of one of its agents.`,
+          );
+        case 'agent_paused':
+          throw new ToolError(
+            'agent_paused',
+            `The agent "${start.agent.name}" is paused. Resume it, or call another agent.`,
+          );
+        case 'invalid_input':
+          throw new ToolError(
+            'invalid_input',
+            `The input for "${start.agent.name}" does not match its input schema: ${describeSpecIssues(start.issues)}.`,
+            { details: { issues: start.issues } },
+          );
+      }
     });
   }
 

@@ -6,11 +6,10 @@
 // the loop, an occurrence gives one run, and a crash gives none or one, never half of one.
 
 import type { Logger } from '../api/context.ts';
-import { describeSpecIssues, runInputIssues } from '../domain/agent-spec.ts';
-import type { RunJob, RunQueue } from '../queue/run-queue.ts';
+import { describeSpecIssues } from '../domain/agent-spec.ts';
+import type { RunQueue } from '../queue/run-queue.ts';
 import { mapWithConcurrency } from '../runtime/bounded-concurrency.ts';
-import { findAgent } from '../store/agent-repository.ts';
-import { appendRunEvent, finishRun, insertRun } from '../store/run-repository.ts';
+import { insertFailedRun, type RunStart, startRuns } from '../runtime/run-starter.ts';
 import {
   advanceSchedule,
   type DueSchedule,
@@ -132,7 +131,7 @@ export class Scheduler {
     return store.inWorkspace(workspaceId, async (scope) => {
       const now = new Date();
       const locked = await lockDueSchedules(scope, scheduleIds, now);
-      const jobs: RunJob[] = [];
+      const firing: { schedule: (typeof locked)[number]; occurrence: Date; next: Date | null }[] = [];
       for (const schedule of locked) {
         const occurrence = schedule.nextFireAt as Date;
         const missed = now.getTime() - occurrence.getTime() > this.#options.missedAfterMilliseconds;
@@ -142,10 +141,9 @@ export class Scheduler {
         // replays a backlog. Long missed ones are skipped altogether unless the policy says run once.
         const behind = following !== null && following.getTime() <= now.getTime();
         const next = missed || behind ? nextOccurrence(schedule.cron, schedule.timezone, now) : following;
-        const agent = await findAgent(scope, schedule.agentId);
         // A run for this occurrence already exists when someone set the schedule back onto it.
         const alreadyRun = await scheduledRunExists(scope, schedule.agentId, occurrence);
-        if ((missed && schedule.missed === 'skip') || !agent || agent.status === 'paused' || alreadyRun) {
+        if ((missed && schedule.missed === 'skip') || alreadyRun) {
           if (missed) {
             logger.info('skipped a missed schedule occurrence', {
               scheduleId: schedule.id,
@@ -155,44 +153,58 @@ export class Scheduler {
           await advanceSchedule(scope, schedule.id, { occurrence, next, runId: null });
           continue;
         }
-        const run = await insertRun(scope, {
-          agentId: agent.id,
-          agentVersion: agent.version,
-          input: schedule.input,
-          trigger: 'schedule',
-          scheduledFor: occurrence,
-          createdBy: schedule.createdBy ?? undefined,
-        });
-        await advanceSchedule(scope, schedule.id, { occurrence, next, runId: run.id });
-        if (await this.#inputFits(scope, run.id, agent.spec, schedule.input)) {
-          jobs.push({ workspaceId, runId: run.id, generation: 0 });
-        }
+        firing.push({ schedule, occurrence, next });
       }
-      await runQueue.enqueueInTransaction(scope.db, jobs);
-      return jobs.length;
+      // The runs start together: one queue insert for the group, in this transaction.
+      const starts = await startRuns(
+        scope,
+        runQueue,
+        firing.map(({ schedule, occurrence }) => ({
+          agent: { id: schedule.agentId },
+          input: schedule.input,
+          origin: {
+            trigger: 'schedule',
+            scheduledFor: occurrence,
+            createdBy: schedule.createdBy ?? undefined,
+          },
+        })),
+      );
+      let started = 0;
+      for (const [index, { schedule, occurrence, next }] of firing.entries()) {
+        const start = starts[index];
+        let runId: string | null = null;
+        if (start?.outcome === 'started') {
+          runId = start.run.id;
+          started++;
+        } else if (start?.outcome === 'invalid_input') {
+          runId = (await this.#failInvalidInput(scope, schedule, occurrence, start)).id;
+        }
+        // A missing or paused agent: the occurrence passes without a run.
+        await advanceSchedule(scope, schedule.id, { occurrence, next, runId });
+      }
+      return started;
     });
   }
 
-  /** A schedule's input that the agent's current input schema refuses fails the run at once, visibly. */
-  async #inputFits(
+  /** A schedule's input that the agent's current input schema refuses fails its run at once, visibly. */
+  #failInvalidInput(
     scope: WorkspaceScope,
-    runId: string,
-    spec: Parameters<typeof runInputIssues>[0],
-    input: Record<string, unknown>,
+    schedule: { input: Record<string, unknown>; createdBy: string | null },
+    occurrence: Date,
+    refusal: Extract<RunStart, { outcome: 'invalid_input' }>,
   ) {
-    const issues = runInputIssues(spec, input);
-    if (issues.length === 0) return true;
-    await appendRunEvent(scope, runId, 'log', {
-      level: 'error',
-      message: 'The schedule’s input does not match the agent’s input schema.',
-    });
-    await finishRun(scope, runId, {
-      status: 'failed',
-      error: {
-        code: 'invalid_input',
-        message: `The schedule's input does not match the agent's input schema: ${describeSpecIssues(issues)}. Change the schedule's input (PUT …/schedule).`,
+    return insertFailedRun(
+      scope,
+      {
+        agent: refusal.agent,
+        input: schedule.input,
+        origin: { trigger: 'schedule', scheduledFor: occurrence, createdBy: schedule.createdBy ?? undefined },
       },
-    });
-    return false;
+      {
+        code: 'invalid_input',
+        message: `The schedule's input does not match the agent's input schema: ${describeSpecIssues(refusal.issues)}. Change the schedule's input (PUT …/schedule).`,
+      },
+      'The schedule’s input does not match the agent’s input schema.',
+    );
   }
 }

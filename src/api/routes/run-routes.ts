@@ -1,13 +1,12 @@
 // Runs: start one (input checked against the agent's input schema), list, read with its steps,
 // follow live as server-sent events, cancel, retry from the start or from a chosen step.
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { describeSpecIssues, runInputIssues } from '../../domain/agent-spec.ts';
+import { describeSpecIssues } from '../../domain/agent-spec.ts';
 import { conflict, notFound, ruleViolated } from '../../domain/errors.ts';
-import { findAgent, findAgentVersion } from '../../store/agent-repository.ts';
+import { retryRun, startRun } from '../../runtime/run-starter.ts';
 import { recordAudit } from '../../store/audit-repository.ts';
 import {
   findRun,
-  insertRun,
   latestRunEventPosition,
   listRunEvents,
   listRunSteps,
@@ -16,7 +15,6 @@ import {
   type RunRecord,
   type RunStepRecord,
   requestCancel,
-  requeueRun,
   type StreamedRunEvent,
 } from '../../store/run-repository.ts';
 import type { WorkspaceScope } from '../../store/store.ts';
@@ -313,26 +311,25 @@ export function registerRunRoutes(app: OpenAPIHono<ApiEnv>) {
     const { input } = c.req.valid('json');
     const { store, runQueue } = c.get('services');
     const run = await store.inWorkspace(access.workspace.id, async (scope) => {
-      const agent = await findAgent(scope, agentId);
-      if (!agent) throw notFound('This agent');
-      if (agent.status === 'paused')
-        throw conflict(`The agent "${agent.name}" is paused. Resume it before running it.`);
-      const issues = runInputIssues(agent.spec, input);
-      if (issues.length > 0) {
-        throw ruleViolated(
-          `The input does not match the agent's input schema: ${describeSpecIssues(issues)}.`,
-          issues,
-        );
-      }
-      return insertRun(scope, {
-        agentId: agent.id,
-        agentVersion: agent.version,
+      const start = await startRun(scope, runQueue, {
+        agent: { id: agentId },
         input,
-        trigger: 'manual',
-        createdBy: access.actor.userId,
+        origin: { trigger: 'manual', createdBy: access.actor.userId },
       });
+      switch (start.outcome) {
+        case 'started':
+          return start.run;
+        case 'agent_missing':
+          throw notFound('This agent');
+        case 'agent_paused':
+          throw conflict(`The agent "${start.agent.name}" is paused. Resume it before running it.`);
+        case 'invalid_input':
+          throw ruleViolated(
+            `The input does not match the agent's input schema: ${describeSpecIssues(start.issues)}.`,
+            start.issues,
+          );
+      }
     });
-    await runQueue.enqueue({ workspaceId: access.workspace.id, runId: run.id, generation: 0 });
     return c.json({ id: run.id, status: run.status }, 202);
   });
 
@@ -446,23 +443,9 @@ export function registerRunRoutes(app: OpenAPIHono<ApiEnv>) {
     const { runId } = c.req.valid('param');
     const body = (c.req.valid('json') as { fromStep?: string } | undefined) ?? {};
     const { store, runQueue } = c.get('services');
-    const run = await store.inWorkspace(access.workspace.id, async (scope) => {
-      const current = await requireRun(scope, runId);
-      if (current.status !== 'failed' && current.status !== 'cancelled') {
-        throw conflict(`Only failed or cancelled runs can be retried; this one is ${current.status}.`);
-      }
-      const version = await findAgentVersion(scope, current.agentId, current.agentVersion);
-      const steps = version?.spec.steps ?? [];
-      const position = body.fromStep === undefined ? 0 : steps.findIndex((step) => step.id === body.fromStep);
-      if (position < 0) {
-        throw ruleViolated(
-          `The agent has no step "${body.fromStep}" (version ${current.agentVersion}). Steps: ${steps.map((step) => step.id).join(', ')}.`,
-        );
-      }
-      await requeueRun(scope, runId, position);
-      return requireRun(scope, runId);
-    });
-    await runQueue.enqueue({ workspaceId: access.workspace.id, runId, generation: run.retryCount });
+    const run = await store.inWorkspace(access.workspace.id, (scope) =>
+      retryRun(scope, runQueue, runId, body.fromStep),
+    );
     return c.json(runView(run), 202);
   });
 }
