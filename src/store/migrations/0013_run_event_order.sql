@@ -1,5 +1,5 @@
 -- Run events get a place in their workspace's commit order (issue 11, item 6; see
--- docs/decisions/0008-event-stream-order.md). `id` comes from a sequence when the row is
+-- docs/decisions/0010-event-stream-order.md). `id` comes from a sequence when the row is
 -- inserted, so ids commit out of order, and a reader that resumes "after the last id it sent"
 -- skips an event whose transaction committed late. `stream_position` is assigned at commit
 -- instead, by a deferred trigger that counts on a per-workspace row: the row stays locked until
