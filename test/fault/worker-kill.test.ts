@@ -26,6 +26,7 @@ let server: Server;
 let base: string;
 /** Requests per idempotency key: the first applies the effect, later ones are recognised replays. */
 const requestsByKey = new Map<string, number>();
+const masterKey = randomBytes(32).toString('hex');
 
 function spawnOrca(args: string[]) {
   const child = spawn(process.execPath, [orcaBin, ...args], {
@@ -34,6 +35,8 @@ function spawnOrca(args: string[]) {
       DATABASE_URL: databaseUrl,
       ORCA_ALLOW_NETWORK: '127.0.0.1',
       ORCA_DATA_DIR: dataDirectory,
+      // Scale-out processes share one master key: notify.webhook opens the sealed signing secret.
+      ORCA_SECRET_KEY: masterKey,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
