@@ -10,7 +10,9 @@ import { toolNames } from './tool-names.ts';
 const identifierMessage =
   'must be an identifier such as fetch_page: letters, digits and underscores, not starting with a digit';
 const identifier = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, identifierMessage);
-const expression = z.string().trim().min(1, 'must be a JSONata expression').max(4000);
+/** The longest expression, in a condition, a loop or a template (JSONata's parse time grows with it). */
+const maximumExpressionLength = 4000;
+const expression = z.string().trim().min(1, 'must be a JSONata expression').max(maximumExpressionLength);
 
 export const stepSchema = z.strictObject({
   id: identifier,
@@ -88,13 +90,46 @@ function stepIdAt(raw: unknown, index: number): string | undefined {
   return typeof id === 'string' ? id : undefined;
 }
 
-function checkExpression(text: string, path: string, step: string | undefined, issues: SpecIssue[]) {
-  try {
-    jsonata(text);
-  } catch (error) {
-    const reason = (error as { message?: string }).message ?? String(error);
-    issues.push({ path, step, message: `the expression "${text}" does not parse: ${reason}` });
-  }
+/**
+ * How long the expressions of one spec may take to parse. Specs are checked on the API's event
+ * loop, and JSONata parses some forms in time that grows with the square of their length
+ * (`a.*.*…` of 4,000 characters takes about 100 ms): a spec full of them would hold the server
+ * for many seconds. Ordinary specs parse in a few milliseconds.
+ */
+const expressionCheckBudgetMs = 500;
+
+type ExpressionCheck = (text: string, path: string, step: string | undefined) => void;
+
+/** Checks that expressions parse, until the spec's time budget for it is spent. */
+function expressionChecker(issues: SpecIssue[]): ExpressionCheck {
+  const deadline = performance.now() + expressionCheckBudgetMs;
+  let stopped = false;
+  return (text, path, step) => {
+    if (stopped) return;
+    if (text.length > maximumExpressionLength) {
+      issues.push({
+        path,
+        step,
+        message: `an expression is longer than ${maximumExpressionLength} characters; split it into steps (a transform step can prepare a value)`,
+      });
+      return;
+    }
+    if (performance.now() > deadline) {
+      stopped = true;
+      issues.push({
+        path,
+        step,
+        message: `the spec's expressions took longer than ${expressionCheckBudgetMs} ms to check, so this one and those after it were not checked; make them shorter or simpler`,
+      });
+      return;
+    }
+    try {
+      jsonata(text);
+    } catch (error) {
+      const reason = (error as { message?: string }).message ?? String(error);
+      issues.push({ path, step, message: `the expression "${text}" does not parse: ${reason}` });
+    }
+  };
 }
 
 /** Validates a spec as a whole: shape, then expressions, step references and the input schema. */
@@ -116,6 +151,7 @@ export function validateAgentSpec(raw: unknown): SpecValidation {
   }
   const spec = parsed.data;
   const issues: SpecIssue[] = [];
+  const checkExpression = expressionChecker(issues);
   const earlier = new Set<string>();
   spec.steps.forEach((step, index) => {
     const at = `steps.${index}`;
@@ -126,11 +162,11 @@ export function validateAgentSpec(raw: unknown): SpecValidation {
         message: `another step is called "${step.id}" already; step ids must differ`,
       });
     }
-    if (step.if) checkExpression(step.if, `${at}.if`, step.id, issues);
-    if (step.forEach) checkExpression(step.forEach.items, `${at}.forEach.items`, step.id, issues);
+    if (step.if) checkExpression(step.if, `${at}.if`, step.id);
+    if (step.forEach) checkExpression(step.forEach.items, `${at}.forEach.items`, step.id);
     for (const template of templateStrings(step.with, `${at}.with`)) {
       for (const text of expressionsIn(template.value)) {
-        checkExpression(text, template.path, step.id, issues);
+        checkExpression(text, template.path, step.id);
         for (const [, referenced] of text.matchAll(/\bsteps\.([A-Za-z_][A-Za-z0-9_]*)/g)) {
           if (referenced && !earlier.has(referenced)) {
             issues.push({
@@ -145,7 +181,7 @@ export function validateAgentSpec(raw: unknown): SpecValidation {
     earlier.add(step.id);
   });
   for (const template of templateStrings(spec.output, 'output')) {
-    for (const text of expressionsIn(template.value)) checkExpression(text, template.path, undefined, issues);
+    for (const text of expressionsIn(template.value)) checkExpression(text, template.path, undefined);
   }
   try {
     compileSchema(spec.input);

@@ -63,6 +63,7 @@ export async function evaluateExpressions(expressions: string[], data: unknown):
     throw new ExpressionFailure(error.message, {
       index: remaining[error.index]?.index ?? 0,
       limit: error.limit,
+      code: error.code,
     });
   }
   for (const [position, entry] of remaining.entries()) values[entry.index] = evaluated[position];

@@ -47,16 +47,24 @@ export function describeLimit(kind: ExpressionLimitKind, limits: ExpressionLimit
 
 /**
  * An expression that failed: `limit` is set when it hit a bound (the message says which),
- * otherwise the message is JSONata's own. `index` is its place in the batch evaluated.
+ * otherwise the message is JSONata's own, with its `code`. `index` is its place in the batch
+ * evaluated.
  */
 export class ExpressionFailure extends Error {
   readonly limit: ExpressionLimitKind | undefined;
   readonly index: number;
+  readonly code: string | undefined;
 
-  constructor(message: string, options: { index: number; limit?: ExpressionLimitKind }) {
+  constructor(message: string, options: { index: number; limit?: ExpressionLimitKind; code?: string }) {
     super(message);
     this.name = 'ExpressionFailure';
     this.index = options.index;
     this.limit = options.limit;
+    this.code = options.code;
+  }
+
+  /** Whether JSONata could not parse the expression (its syntax error codes start with S0). */
+  get syntaxError(): boolean {
+    return this.code?.startsWith('S0') ?? false;
   }
 }

@@ -33,6 +33,8 @@ interface Answer {
   json?: string;
   limit?: ExpressionLimitKind;
   message?: string;
+  /** JSONata's error code, such as S0201 for a syntax error. */
+  code?: string;
 }
 
 interface Child {
@@ -138,7 +140,9 @@ export class ExpressionPool {
     if (answer.limit || answer.message !== undefined) {
       const message = answer.limit ? describeLimit(answer.limit, this.limits) : (answer.message as string);
       this.#finish(child, () =>
-        work.reject(new ExpressionFailure(message, { index: answer.index, limit: answer.limit })),
+        work.reject(
+          new ExpressionFailure(message, { index: answer.index, limit: answer.limit, code: answer.code }),
+        ),
       );
       return;
     }

@@ -33,7 +33,8 @@ function failure(error) {
   const limit = code ? limitByCode[code] : undefined;
   if (limit) return { limit };
   if (/stack overflow/i.test(String(error?.message))) return { limit: 'depth' };
-  return { message: String(error?.message ?? error) };
+  // The code tells a syntax error (S0…) from a failure while evaluating (T…, D…).
+  return { message: String(error?.message ?? error), code };
 }
 
 // A request: { id, expressions, data, limits: { timeoutMs, maximumDepth, maximumItems, maximumResultBytes } }.

@@ -124,8 +124,9 @@ function fileService(platform: PlatformServices, run: RunFacts, secrets: SecretR
         insertDeliverable(scope, {
           runId: run.runId,
           agentId: run.agentId,
-          name: file.name,
-          contentType: file.contentType,
+          // A download's name and type are the server's to choose, so they may reflect a secret too.
+          name: secrets.redactText(file.name),
+          contentType: secrets.redactText(file.contentType),
           sizeBytes: written.sizeBytes,
           sha256: written.sha256,
           storageKey: written.storageKey,

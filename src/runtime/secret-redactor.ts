@@ -5,7 +5,8 @@
 //
 // Redaction is a second line: the first is that a secret only ever goes into a request header
 // or a password field. It covers the forms a server plausibly echoes a secret in: as is,
-// URL-encoded, JSON-escaped, HTML-escaped and base64 (standalone or inside a longer base64 text).
+// URL-encoded (hexadecimal in either case), JSON-escaped (as JavaScript, PHP, Go and Python
+// escape), HTML-escaped and base64 (standalone or inside a longer base64 text).
 
 export const redactedMark = '[redacted]';
 
@@ -48,14 +49,31 @@ function base64Forms(bytes: Buffer): string[] {
   return forms;
 }
 
+/** A character as a JSON \u escape, in the lower-case hexadecimal that JSON encoders write. */
+function unicodeEscaped(character: string) {
+  return `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
+
+/**
+ * `secret` as JSON string content, as the common encoders write it: JavaScript's, PHP's (`\/`,
+ * non-ASCII as `\u00e9`), Go's (`<`, `>`, `&` as `\u003c`…) and Python's (non-ASCII as `\u00e9`).
+ */
+function jsonForms(secret: string): string[] {
+  const json = JSON.stringify(secret).slice(1, -1);
+  const asciiOnly = json.replace(/[^\x20-\x7e]/g, unicodeEscaped);
+  return [json, asciiOnly.replace(/\//g, '\\/'), json.replace(/[<>&]/g, unicodeEscaped), asciiOnly];
+}
+
 /** Every form of `secret` that redaction looks for. */
 function formsOf(secret: string): string[] {
-  const json = JSON.stringify(secret).slice(1, -1);
+  const percentEncoded = encodeURIComponent(secret);
   return [
     secret,
-    encodeURIComponent(secret),
+    percentEncoded,
+    // Some encoders write the hexadecimal digits in lower case (%2f).
+    percentEncoded.replace(/%[0-9A-F]{2}/g, (code) => code.toLowerCase()),
     new URLSearchParams({ s: secret }).toString().slice(2),
-    json,
+    ...jsonForms(secret),
     htmlEscaped(secret),
     ...base64Forms(Buffer.from(secret, 'utf8')),
   ].filter((form) => form.length >= minimumSecretLength);

@@ -20,9 +20,10 @@ export function expressionError(error: unknown, expression: string, where: strin
       { cause: error, details: { where, limit: error.limit, limits: expressionLimits() } },
     );
   }
+  const failed = error instanceof ExpressionFailure && error.syntaxError ? 'does not parse' : 'failed';
   return new ToolError(
     'expression',
-    `${where}: the expression ${quoted(expression)} failed: ${(error as Error).message}.`,
+    `${where}: the expression ${quoted(expression)} ${failed}: ${(error as Error).message}.`,
     { cause: error },
   );
 }

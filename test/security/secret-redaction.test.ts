@@ -207,4 +207,24 @@ describe('secrets a server reflects', () => {
     const content = await asViewer(`/deliverables/${file.id}/content`);
     expect(content.text).toBe('key=[redacted]');
   });
+
+  it("are redacted from a saved file's name and type, which a server chooses for a download", async () => {
+    // browser.download keeps the name of Content-Disposition and the type of Content-Type.
+    const secrets = new SecretRedactor();
+    secrets.add(password);
+    const services = runServices(orca.platform.services, facts, secrets);
+    const file = await services.files.save({
+      name: `statement-${password}.pdf`,
+      contentType: `application/x-${password}`,
+      content: Buffer.from('%PDF-1.7'),
+      key: 'download-named-by-server',
+    });
+    expect(file.name).toBe('statement-[redacted].pdf');
+    const listed = await asViewer('/deliverables');
+    expect(listed.status, listed.text).toBe(200);
+    expect(listed.text).toContain('statement-[redacted].pdf');
+    expectNoSecret('the deliverables list', listed.text);
+    const content = await asViewer(`/deliverables/${file.id}/content`);
+    expectNoSecret('the content response headers', JSON.stringify(Object.fromEntries(content.headers)));
+  });
 });

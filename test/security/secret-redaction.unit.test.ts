@@ -23,6 +23,38 @@ function redactorOf(...secrets: string[]) {
 describe('the secret redactor', () => {
   const redactor = redactorOf(secret);
 
+  it("redacts the JSON other servers' encoders write, and percent-encoding in lower case", () => {
+    // Found by the review: PHP's json_encode writes / as \/ and non-ASCII as \u00e9, Go's
+    // encoding/json writes <, > and & as \u003c, \u003e and \u0026; some encoders write %2f.
+    const accented = 'clé/secrète<&>x';
+    const withAccents = redactorOf(accented);
+    const unicode = (character: string) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`;
+    const forms = [
+      [
+        'PHP',
+        JSON.stringify(accented)
+          .slice(1, -1)
+          .replace(/\//g, '\\/')
+          .replace(/[^\x20-\x7e]/g, unicode),
+      ],
+      ['Go', JSON.stringify(accented).slice(1, -1).replace(/[<>&]/g, unicode)],
+      [
+        'Python',
+        JSON.stringify(accented)
+          .slice(1, -1)
+          .replace(/[^\x20-\x7e]/g, unicode),
+      ],
+      [
+        'lower-case percent',
+        encodeURIComponent(accented).replace(/%[0-9A-F]{2}/g, (code) => code.toLowerCase()),
+      ],
+    ];
+    for (const [writer, form = ''] of forms) {
+      expect(form, writer).not.toContain(accented);
+      expect(withAccents.redactText(`{"echo":"${form}"}`), writer).toBe('{"echo":"[redacted]"}');
+    }
+  });
+
   it('redacts the value as is, URL- and form-encoded, JSON- and HTML-escaped, and in base64', () => {
     const forms = [
       secret,
