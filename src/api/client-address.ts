@@ -2,7 +2,8 @@
 // the client unless that peer is one of the operator's trusted proxies (ORCA_TRUSTED_PROXIES):
 // then X-Forwarded-For is read from the right, skipping trusted hops, and the first address no
 // trusted proxy vouches for is the client. Entries left of it were written by the client itself
-// and could be anything, so they are never used.
+// and could be anything, so they are never used. Counters key a client by its network
+// (clientNetwork): an IPv4 address, or the /64 of an IPv6 one.
 import { BlockList, isIP } from 'node:net';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { ApiContext } from './context.ts';
@@ -66,4 +67,30 @@ export function clientAddress(c: ApiContext): string {
     if (!isTrusted(list, hop)) return client;
   }
   return client;
+}
+
+/** The 64-bit prefix of an IPv6 address, as `2001:db8:0:1::/64`. */
+function ipv6Network(address: string): string {
+  const [head = '', tail] = address.split('%')[0]?.split('::') ?? [];
+  const groupsOf = (part: string) => (part === '' ? [] : part.split(':'));
+  const left = groupsOf(head);
+  // A dotted IPv4 tail fills the last 32 bits, far from the prefix: only where it stands counts.
+  const right =
+    tail === undefined ? [] : groupsOf(tail).flatMap((group) => (group.includes('.') ? ['0', '0'] : [group]));
+  const groups = [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right];
+  return `${groups
+    .slice(0, 4)
+    .map((group) => Number.parseInt(group, 16).toString(16))
+    .join(':')}::/64`;
+}
+
+/**
+ * The network the client stands for, which sign-in and sign-up counters key on: its IPv4
+ * address, or the /64 its IPv6 address is in. One subscriber (a home, a phone, a rented server)
+ * is given a whole /64 or more and may use any address in it, so counting IPv6 addresses one by
+ * one would let a single host count as millions of clients.
+ */
+export function clientNetwork(c: ApiContext): string {
+  const address = clientAddress(c);
+  return isIP(address) === 6 ? ipv6Network(address) : address;
 }

@@ -223,6 +223,21 @@ describe('the client address', () => {
     ]);
   });
 
+  it('counts an IPv6 client by its /64, however many of its addresses it uses', async () => {
+    const victim = await signUpAt('198.51.100.13');
+    for (const peer of ['2001:db8:aa:1::1', '2001:db8:aa:1:1234:5678:9abc:def0', '2001:db8:aa:1::ffff:1']) {
+      expect((await signIn(peer, victim.email, 'guess')).status).toBe(401);
+    }
+    // An IPv4 address is itself; an IPv4-mapped one is the same IPv4 address.
+    expect((await signIn('::ffff:203.0.113.190', victim.email, 'guess')).status).toBe(401);
+    expect(await recordedAddresses(victim.email)).toEqual([
+      '2001:db8:aa:1::/64',
+      '2001:db8:aa:1::/64',
+      '2001:db8:aa:1::/64',
+      '203.0.113.190',
+    ]);
+  });
+
   it('refuses a malformed ORCA_TRUSTED_PROXIES at start, saying what to write', () => {
     expect(() => loadConfig({}, { ORCA_TRUSTED_PROXIES: '10.0.0.1, 10.0.0.0/33, proxy.local' })).toThrow(
       /ORCA_TRUSTED_PROXIES: "10\.0\.0\.0\/33" is not an IP address or CIDR range[\s\S]*"proxy\.local"/,

@@ -19,7 +19,7 @@ async function signUpFrom(peer: string, body: { email: string; password: string;
   const response = await orca.platform.app.request(
     '/api/auth/signup',
     { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) },
-    { incoming: { socket: { remoteAddress: peer, remoteFamily: 'IPv4' } } },
+    { incoming: { socket: { remoteAddress: peer, remoteFamily: peer.includes(':') ? 'IPv6' : 'IPv4' } } },
   );
   const text = await response.text();
   return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
@@ -105,6 +105,36 @@ describe('sign-up rate limit', () => {
       name: 'Elsewhere',
     });
     expect(another.status).toBe(201);
+  });
+
+  // One subscriber is given an IPv6 /64 (or more) and may use any address in it: counted address
+  // by address, one host could sign up without limit, a new address for every sign-up.
+  it('counts the addresses of one IPv6 /64 as one network', async () => {
+    const statuses: number[] = [];
+    for (let index = 0; index <= defaultLimit; index++) {
+      const response = await signUpFrom(`2001:db8:64:64::${(index + 1).toString(16)}`, {
+        email: `rotating${index}@example.com`,
+        password: 'a rotating passphrase 47',
+        name: `Rotating ${index}`,
+      });
+      statuses.push(response.status);
+    }
+    expect(statuses.slice(0, defaultLimit).every((status) => status === 201)).toBe(true);
+    // The same /64 written out in full is the same network.
+    expect(statuses.at(-1)).toBe(429);
+    const sameNetwork = await signUpFrom('2001:0db8:0064:0064:ffff:ffff:ffff:fffe', {
+      email: 'rotating-full@example.com',
+      password: 'a rotating passphrase 47',
+      name: 'Rotating in full',
+    });
+    expect(sameNetwork.status).toBe(429);
+    // The next /64 is another subscriber.
+    const neighbour = await signUpFrom('2001:db8:64:65::1', {
+      email: 'rotating-neighbour@example.com',
+      password: 'a rotating passphrase 47',
+      name: 'Neighbour',
+    });
+    expect(neighbour.status).toBe(201);
   });
 });
 

@@ -21,7 +21,7 @@ import {
 } from '../../store/sign-in-throttle-repository.ts';
 import { isUniqueViolation } from '../../store/store.ts';
 import { clearSessionCookie, setSessionCookie } from '../authentication.ts';
-import { clientAddress } from '../client-address.ts';
+import { clientNetwork } from '../client-address.ts';
 import type { ApiContext, ApiEnv } from '../context.ts';
 import {
   commonErrors,
@@ -131,7 +131,7 @@ export function registerAuthenticationRoutes(app: OpenAPIHono<ApiEnv>) {
   app.openapi(signupRoute, async (c) => {
     const { email, password, name } = c.req.valid('json');
     const { store, config } = c.get('services');
-    const address = clientAddress(c);
+    const address = clientNetwork(c);
     const reservation = await store.systemTransaction((scope) =>
       reserveSignUpAttempt(scope, { address, limit: config.signUpsPerAddressPerHour, windowMinutes: 60 }),
     );
@@ -171,7 +171,7 @@ export function registerAuthenticationRoutes(app: OpenAPIHono<ApiEnv>) {
   app.openapi(loginRoute, async (c) => {
     const { email, password } = c.req.valid('json');
     const { store } = c.get('services');
-    const address = clientAddress(c);
+    const address = clientNetwork(c);
     const reservation = await store.systemTransaction((scope) =>
       reserveSignInAttempt(scope, { email, address }),
     );

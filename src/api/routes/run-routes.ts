@@ -372,10 +372,14 @@ export function registerRunRoutes(app: OpenAPIHono<ApiEnv>) {
     if (!Number.isFinite(after)) after = 0;
     return guardedEventStream(c, 'runs.read', async (stream) => {
       while (stream.open) {
-        const { events, run } = await store.inWorkspace(access.workspace.id, async (scope) => ({
-          events: await listRunEvents(scope, runId, after),
-          run: await findRun(scope, runId),
-        }));
+        // The run first, then its events: each statement sees what had committed when it began,
+        // so a run seen finished has every event it finished with (in the same transaction)
+        // visible to the second read. The other way round, a run finishing between the two reads
+        // ended the stream without its last events.
+        const { run, events } = await store.inWorkspace(access.workspace.id, async (scope) => {
+          const current = await findRun(scope, runId);
+          return { run: current, events: await listRunEvents(scope, runId, after) };
+        });
         for (const event of events) {
           const sent = await stream.send({
             id: String(event.streamPosition),
