@@ -140,14 +140,7 @@ async function earlierCall(scope: WorkspaceScope, identity: HookCallIdentity): P
 async function repeatedCall(store: Store, hook: HookForCall, runId: string): Promise<StartedHookRun> {
   const run = await store.inWorkspace(hook.workspaceId, (scope) => findRun(scope, runId));
   if (!run) throw new Error(`run ${runId} of a hook's idempotency key is gone, but its key was not`);
-  return {
-    workspaceId: hook.workspaceId,
-    runId: run.id,
-    status: run.status,
-    respond: hook.respond,
-    waitTimeoutMs: hook.waitTimeoutMs,
-    replayed: true,
-  };
+  return startedHookRun(hook, run, true);
 }
 
 /** Thrown inside the run's transaction (to roll it back) when a concurrent call took the same key first. */
@@ -221,12 +214,20 @@ export async function startHookRun(
     if (earlier === undefined) throw replayedSignature();
     return repeatedCall(store, hook, earlier);
   }
+  return startedHookRun(hook, run, false);
+}
+
+function startedHookRun(
+  hook: HookForCall,
+  run: { id: string; status: RunStatus },
+  replayed: boolean,
+): StartedHookRun {
   return {
     workspaceId: hook.workspaceId,
     runId: run.id,
     status: run.status,
     respond: hook.respond,
     waitTimeoutMs: hook.waitTimeoutMs,
-    replayed: false,
+    replayed,
   };
 }

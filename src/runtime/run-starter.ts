@@ -13,23 +13,14 @@ import {
   findRun,
   finishRun,
   insertRun,
+  type RunOrigin,
   type RunRecord,
   requeueRun,
 } from '../store/run-repository.ts';
-import type { RunTrigger, StoredError } from '../store/schema.ts';
+import type { StoredError } from '../store/schema.ts';
 import type { WorkspaceScope } from '../store/store.ts';
 
-/** What a run is recorded with besides its agent and input. */
-export interface RunOrigin {
-  trigger: RunTrigger;
-  createdBy?: string;
-  parentRunId?: string;
-  callChain?: string[];
-  callKey?: string;
-  chainId?: string;
-  chainDepth?: number;
-  scheduledFor?: Date;
-}
+export type { RunOrigin };
 
 export interface RunStartRequest {
   /** The agent by id, or by its name (plans and agent calls may name one). */

@@ -32,21 +32,21 @@ export type RunRecord = typeof runs.$inferSelect;
 export type RunStepRecord = typeof runSteps.$inferSelect;
 export type RunEventRecord = typeof runEvents.$inferSelect;
 
+/** What a run is recorded with besides its agent and input: what started it, and from where. */
+export interface RunOrigin {
+  trigger: RunTrigger;
+  createdBy?: string;
+  parentRunId?: string;
+  callChain?: string[];
+  callKey?: string;
+  chainId?: string;
+  chainDepth?: number;
+  scheduledFor?: Date;
+}
+
 export async function insertRun(
   scope: WorkspaceScope,
-  values: {
-    agentId: string;
-    agentVersion: number;
-    input: Record<string, unknown>;
-    trigger: RunTrigger;
-    createdBy?: string;
-    parentRunId?: string;
-    callChain?: string[];
-    callKey?: string;
-    chainId?: string;
-    chainDepth?: number;
-    scheduledFor?: Date;
-  },
+  values: { agentId: string; agentVersion: number; input: Record<string, unknown> } & RunOrigin,
 ): Promise<RunRecord> {
   const [row] = await scope.db
     .insert(runs)
