@@ -7,7 +7,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { BrowserPool } from '../src/browser/browser-pool.ts';
-import { outboundPolicy } from '../src/runtime/outbound-policy.ts';
+import { outboundPolicy } from '../src/network/outbound-policy.ts';
 
 const loads = Number(process.env.ORCA_BENCH_PROXY_LOADS ?? 30);
 const resources = Number(process.env.ORCA_BENCH_PROXY_RESOURCES ?? 20);

@@ -5,8 +5,8 @@
 import { execFileSync } from 'node:child_process';
 import { BrowserPool } from '../src/browser/browser-pool.ts';
 import { loadConfig } from '../src/config.ts';
+import { outboundPolicy } from '../src/network/outbound-policy.ts';
 import { createPlatform } from '../src/platform.ts';
-import { outboundPolicy } from '../src/runtime/outbound-policy.ts';
 import { openDatabase } from '../src/store/database.ts';
 import { startTestPortal } from '../test/support/test-portal.ts';
 

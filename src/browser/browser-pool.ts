@@ -7,8 +7,8 @@ import { access } from 'node:fs/promises';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { OrcaError } from '../domain/errors.ts';
 import { chromiumNetworkFlags, proxyEverything } from '../network/chromium-network-flags.ts';
+import type { OutboundPolicy } from '../network/outbound-policy.ts';
 import { type PolicingProxy, startPolicingProxy } from '../network/policing-proxy.ts';
-import type { OutboundPolicy } from '../runtime/outbound-policy.ts';
 import { ToolError } from '../runtime/tool-error.ts';
 
 /** Flags for Debian's Chromium on a machine with no display and a closed network. */

@@ -17,7 +17,7 @@ import { connect, type Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { pipeline } from 'node:stream';
 import { OrcaError } from '../domain/errors.ts';
-import type { OutboundPolicy } from '../runtime/outbound-policy.ts';
+import type { OutboundPolicy } from './outbound-policy.ts';
 
 export interface PolicingProxy {
   /** The address to give Chromium, e.g. http://127.0.0.1:41234. */

@@ -12,7 +12,7 @@ import {
   type Server as TcpServer,
 } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type OutboundPolicy, outboundPolicy } from '../runtime/outbound-policy.ts';
+import { type OutboundPolicy, outboundPolicy } from './outbound-policy.ts';
 import { type PolicingProxy, startPolicingProxy } from './policing-proxy.ts';
 
 const upstreamHost = '127.0.0.3';

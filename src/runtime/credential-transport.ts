@@ -1,7 +1,7 @@
 // Where a credential may travel: never over plain http, where anyone on the path reads it,
 // unless the operator allowed the address explicitly (ORCA_ALLOW_NETWORK): a service on this
 // machine or the private network, where http is what there is.
-import type { OutboundPolicy } from './outbound-policy.ts';
+import type { OutboundPolicy } from '../network/outbound-policy.ts';
 import { ToolError } from './tool-error.ts';
 
 /** Throws unless a credential may be sent to `url`: https, or http to an address the operator allowed. */

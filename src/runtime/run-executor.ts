@@ -3,6 +3,7 @@
 // (a queue worker, a test, a calling agent) calls `execute`, and calling it again for an
 // unfinished run resumes after its last checkpoint.
 import type { AgentStep } from '../domain/agent-spec.ts';
+import type { OutboundPolicy } from '../network/outbound-policy.ts';
 import { findAgentVersion } from '../store/agent-repository.ts';
 import {
   addRunUsage,
@@ -28,7 +29,6 @@ import type { Store, WorkspaceScope } from '../store/store.ts';
 import { agentCaller } from './agent-caller.ts';
 import { mapWithConcurrency } from './bounded-concurrency.ts';
 import { defaultMaximumStepInterruptions, failPoisonousStep } from './interrupted-steps.ts';
-import type { OutboundPolicy } from './outbound-policy.ts';
 import type { RunFacts } from './run-services.ts';
 import { SecretRedactor } from './secret-redactor.ts';
 import { storable } from './storable.ts';

@@ -4,6 +4,7 @@ import type { BrowserPool } from '../browser/browser-pool.ts';
 import { OrcaError } from '../domain/errors.ts';
 import { searchableText } from '../domain/memory.ts';
 import type { FileStore } from '../files/file-store.ts';
+import type { OutboundPolicy } from '../network/outbound-policy.ts';
 import {
   type DeliverableRecord,
   findDeliverable,
@@ -22,7 +23,6 @@ import type { Store } from '../store/store.ts';
 import { credentialFor, loginFor } from '../vault/credentials.ts';
 import type { Vault } from '../vault/vault.ts';
 import { webhookSigningSecret } from '../vault/webhook-signing-secret.ts';
-import type { OutboundPolicy } from './outbound-policy.ts';
 import { SecretRedactor } from './secret-redactor.ts';
 import { storable } from './storable.ts';
 import type {

@@ -5,7 +5,7 @@
 // Tools reach the rest of Orca only through the services in their context, never the store or
 // globals: the executor builds the services for each run, scoped to the run's workspace.
 import type { z } from 'zod';
-import type { OutboundPolicy } from './outbound-policy.ts';
+import type { OutboundPolicy } from '../network/outbound-policy.ts';
 import type { ToolServices } from './tool-services.ts';
 
 export interface ToolLogger {

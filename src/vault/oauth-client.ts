@@ -3,8 +3,8 @@
 // through the outbound policy, one hop at a time, like http.request's.
 import * as oauth from 'oauth4webapi';
 import type { z } from 'zod';
-import type { OutboundPolicy } from '../runtime/outbound-policy.ts';
-import { asToolError, fetchOneHop, policedAgent, readLimited } from '../runtime/policed-fetch.ts';
+import type { OutboundPolicy } from '../network/outbound-policy.ts';
+import { asToolError, fetchOneHop, policedAgent, readLimited } from '../network/policed-fetch.ts';
 import type { oauth2Connection } from './connection-rules.ts';
 
 export type OAuthSettings = z.output<typeof oauth2Connection.shape.settings>;

@@ -2,7 +2,7 @@
 // they expire (keeping the rotated refresh token), revoked when the account is disconnected. No
 // transaction is held open while the provider answers.
 
-import type { OutboundPolicy } from '../runtime/outbound-policy.ts';
+import type { OutboundPolicy } from '../network/outbound-policy.ts';
 import { recordRunAudit } from '../store/audit-repository.ts';
 import type { Store, WorkspaceScope } from '../store/store.ts';
 import {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLanguageModel } from '../../src/llm/language-model.ts';
 import { parseLlmSetting } from '../../src/llm/llm-setting.ts';
-import { outboundPolicy } from '../../src/runtime/outbound-policy.ts';
+import { outboundPolicy } from '../../src/network/outbound-policy.ts';
 import { RunExecutor } from '../../src/runtime/run-executor.ts';
 import { runServices } from '../../src/runtime/run-services.ts';
 import { SuspendRun, type Tool } from '../../src/runtime/tool.ts';

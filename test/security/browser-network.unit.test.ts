@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { BrowserPool, type BrowserSession } from '../../src/browser/browser-pool.ts';
-import { type OutboundPolicy, outboundPolicy } from '../../src/runtime/outbound-policy.ts';
+import { type OutboundPolicy, outboundPolicy } from '../../src/network/outbound-policy.ts';
 import type { ToolContext } from '../../src/runtime/tool.ts';
 import { ToolError } from '../../src/runtime/tool-error.ts';
 import { browserExtractTool } from '../../src/runtime/tools/browser-extract.ts';

@@ -6,7 +6,7 @@
 // interrupted any number of times was resumed again.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { outboundPolicy } from '../../src/runtime/outbound-policy.ts';
+import { outboundPolicy } from '../../src/network/outbound-policy.ts';
 import { RunExecutor } from '../../src/runtime/run-executor.ts';
 import { runServices } from '../../src/runtime/run-services.ts';
 import type { Tool } from '../../src/runtime/tool.ts';

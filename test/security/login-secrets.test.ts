@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { outboundPolicy } from '../../src/runtime/outbound-policy.ts';
+import { outboundPolicy } from '../../src/network/outbound-policy.ts';
 import { ToolError } from '../../src/runtime/tool-error.ts';
 import { browserLoginTool } from '../../src/runtime/tools/browser-login.ts';
 import { startBrowserPlatform } from '../support/browser-platform.ts';

@@ -2,8 +2,8 @@
 // are refused by the outbound policy; public addresses inside NAT64 and 6to4 still pass. Only the
 // policy's own functions are called: no traffic is sent to any of these addresses.
 import { describe, expect, it } from 'vitest';
-import { embeddedIpv4, ipv6Groups } from '../../src/runtime/embedded-ipv4.ts';
-import { outboundPolicy } from '../../src/runtime/outbound-policy.ts';
+import { embeddedIpv4, ipv6Groups } from '../../src/network/embedded-ipv4.ts';
+import { outboundPolicy } from '../../src/network/outbound-policy.ts';
 
 const policy = outboundPolicy();
 

@@ -4,7 +4,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OutboundPolicy } from '../../src/runtime/outbound-policy.ts';
+import type { OutboundPolicy } from '../../src/network/outbound-policy.ts';
 import { minimumSecretLength, SecretRedactor } from '../../src/runtime/secret-redactor.ts';
 import { ToolError } from '../../src/runtime/tool-error.ts';
 import type { Credential } from '../../src/runtime/tool-services.ts';

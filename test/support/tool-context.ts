@@ -1,6 +1,6 @@
 // A tool context for calling a tool directly in a test, as the executor would. Services a test
 // does not hand in fail loudly when a tool reaches for them.
-import { outboundPolicy } from '../../src/runtime/outbound-policy.ts';
+import { outboundPolicy } from '../../src/network/outbound-policy.ts';
 import type { ToolContext } from '../../src/runtime/tool.ts';
 import type { ToolServices } from '../../src/runtime/tool-services.ts';
 

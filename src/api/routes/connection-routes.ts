@@ -3,9 +3,9 @@
 // accounts get their tokens through oauth-routes.ts; here they are tested, and revoked on delete.
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { conflict, notFound, ruleViolated } from '../../domain/errors.ts';
+import { type OutboundPolicy, outboundPolicy } from '../../network/outbound-policy.ts';
+import { asToolError, fetchOneHop, policedAgent } from '../../network/policed-fetch.ts';
 import { assertCredentialTransport } from '../../runtime/credential-transport.ts';
-import { type OutboundPolicy, outboundPolicy } from '../../runtime/outbound-policy.ts';
-import { asToolError, fetchOneHop, policedAgent } from '../../runtime/policed-fetch.ts';
 import { recordAudit } from '../../store/audit-repository.ts';
 import { isUniqueViolation, type WorkspaceScope } from '../../store/store.ts';
 import {

@@ -3,7 +3,7 @@
 // without Orca's credentials: the state it carries is what identifies (unguessably) the
 // connection, and it answers with a page for a person, not JSON.
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { outboundPolicy } from '../../runtime/outbound-policy.ts';
+import { outboundPolicy } from '../../network/outbound-policy.ts';
 import {
   callbackPath,
   completeAuthorization,

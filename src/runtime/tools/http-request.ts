@@ -2,8 +2,8 @@
 // outbound policy (policed-fetch.ts), so a name that resolves to a private address (or is
 // re-pointed there) is refused.
 import { z } from 'zod';
+import { asToolError, fetchOneHop, policedAgent, readLimited } from '../../network/policed-fetch.ts';
 import { assertCredentialTransport } from '../credential-transport.ts';
-import { asToolError, fetchOneHop, policedAgent, readLimited } from '../policed-fetch.ts';
 import { defineTool } from '../tool.ts';
 import { ToolError } from '../tool-error.ts';
 

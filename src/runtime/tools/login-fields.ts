@@ -5,9 +5,9 @@
 // either only on a page (and into a form that posts to a host) of the account's allowed hosts,
 // over https unless the operator allowed the address.
 import type { ElementHandle, Locator } from 'playwright-core';
+import type { OutboundPolicy } from '../../network/outbound-policy.ts';
 import { hostAllowed } from '../../vault/connection-rules.ts';
 import { assertCredentialTransport } from '../credential-transport.ts';
-import type { OutboundPolicy } from '../outbound-policy.ts';
 import { ToolError } from '../tool-error.ts';
 
 export type SecretFieldKind = 'password' | 'one-time code';

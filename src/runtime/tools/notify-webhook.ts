@@ -5,7 +5,7 @@
 // loses its body or is re-sent somewhere its sender never named.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
-import { asToolError, fetchOneHop, policedAgent, readTruncated } from '../policed-fetch.ts';
+import { asToolError, fetchOneHop, policedAgent, readTruncated } from '../../network/policed-fetch.ts';
 import { defineTool } from '../tool.ts';
 import { ToolError } from '../tool-error.ts';
 

@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toolContext } from '../../../test/support/tool-context.ts';
-import { outboundPolicy } from '../outbound-policy.ts';
+import { outboundPolicy } from '../../network/outbound-policy.ts';
 import type { ToolContext } from '../tool.ts';
 import { ToolError } from '../tool-error.ts';
 import { notifyWebhookTool, verifyWebhookSignature } from './notify-webhook.ts';

@@ -5,8 +5,8 @@
 import type { LookupAddress } from 'node:dns';
 import { Agent, fetch } from 'undici';
 import { OrcaError } from '../domain/errors.ts';
+import { ToolError } from '../runtime/tool-error.ts';
 import type { OutboundPolicy } from './outbound-policy.ts';
-import { ToolError } from './tool-error.ts';
 
 export type FetchResponse = Awaited<ReturnType<typeof fetch>>;
 
