@@ -222,3 +222,23 @@ describe('poison runs', () => {
     expect(steps.map((step) => step.interruptions)).toEqual([0, 0]);
   });
 });
+
+describe('expressions parsed when saved', () => {
+  it('refuses a hook mapping longer than a spec expression may be, before parsing it', async () => {
+    const agent = await orca.request('POST', `/api/workspaces/${workspaceId}/agents`, {
+      token: owner.token,
+      body: {
+        spec: { name: 'Hooked', steps: [{ id: 'echo', tool: 'transform', with: { expression: 'input' } }] },
+      },
+    });
+    expect(agent.status, agent.text).toBe(201);
+    // `a.*.*.*…` is a form JSONata parses in time growing with the square of its length.
+    const mapping = `a${'.*'.repeat(2500)}`;
+    const hook = await orca.request('POST', `/api/workspaces/${workspaceId}/agents/${agent.body.id}/hooks`, {
+      token: owner.token,
+      body: { mapping },
+    });
+    expect(hook.status).toBe(400);
+    expect(hook.text).toContain('mapping must be at most 4,000 characters');
+  });
+});

@@ -49,7 +49,9 @@ const mapping = z
   .string('mapping must be a JSONata expression')
   .trim()
   .min(1, 'mapping must not be empty; leave it out to use the body as the input')
-  .max(10_000, 'mapping must be at most 10,000 characters')
+  // As long as a spec's expressions: JSONata parses some forms in time growing with the square
+  // of their length, on the event loop when a hook is saved.
+  .max(4000, 'mapping must be at most 4,000 characters')
   .describe(
     'JSONata over { body, headers, query } giving the run input, e.g. {"url": body.link}. Without one, the JSON body is the input.',
   );
