@@ -4,6 +4,8 @@
 // of the process, not of one platform, and the code that evaluates (templates, tools, hooks,
 // chains) should not have to carry it around. The composition root sets its limits from the
 // configuration at boot.
+
+import { currentExpressionLane } from './evaluation-lane.ts';
 import { defaultExpressionLimits, ExpressionFailure, type ExpressionLimits } from './expression-limits.ts';
 import { ExpressionPool } from './expression-pool.ts';
 import { fieldPath, followFieldPath } from './field-path.ts';
@@ -56,6 +58,7 @@ export async function evaluateExpressions(expressions: string[], data: unknown):
     evaluated = await pool.evaluate(
       remaining.map((entry) => entry.expression),
       data,
+      currentExpressionLane(),
     );
   } catch (error) {
     if (!(error instanceof ExpressionFailure)) throw error;

@@ -17,6 +17,8 @@ import {
 const childScript = fileURLToPath(new URL('./expression-process.mjs', import.meta.url));
 
 interface Job {
+  /** Whose evaluation this is (a workspace): lanes are served in turn. */
+  lane: string;
   expressions: string[];
   data: unknown;
   results: unknown[];
@@ -49,6 +51,8 @@ export class ExpressionPool {
   readonly #children = new Set<Child>();
   readonly #idle: Child[] = [];
   readonly #waiting: Job[] = [];
+  /** When each lane was last given a child, in dispatches. */
+  readonly #lastServed = new Map<string, number>();
   #nextId = 0;
   #closed = false;
 
@@ -56,15 +60,18 @@ export class ExpressionPool {
     this.limits = limits;
   }
 
-  /** Evaluates each expression over `data`, in order; the first that fails rejects the whole. */
-  evaluate(expressions: string[], data: unknown): Promise<unknown[]> {
+  /**
+   * Evaluates each expression over `data`, in order; the first that fails rejects the whole.
+   * `lane` says whose evaluation it is: waiting evaluations are taken lane by lane.
+   */
+  evaluate(expressions: string[], data: unknown, lane = 'orca'): Promise<unknown[]> {
     if (expressions.length === 0) return Promise.resolve([]);
     return new Promise((resolve, reject) => {
       if (this.#closed) {
         reject(new ExpressionFailure('expressions are no longer evaluated: Orca is stopping', { index: 0 }));
         return;
       }
-      this.#waiting.push({ expressions, data, results: [], resolve, reject });
+      this.#waiting.push({ lane, expressions, data, results: [], resolve, reject });
       this.#dispatch();
     });
   }
@@ -88,8 +95,9 @@ export class ExpressionPool {
         if (this.#children.size < this.limits.processes) this.#spawn();
         return;
       }
-      const work = this.#waiting.shift() as Job;
+      const work = this.#takeNext();
       const id = this.#nextId++;
+      this.#lastServed.set(work.lane, id);
       child.job = { id, work, timer: this.#deadline(child) };
       // A job in flight keeps Orca alive until it is answered; an idle child does not.
       child.process.channel?.ref();
@@ -103,6 +111,25 @@ export class ExpressionPool {
         );
       }
     }
+  }
+
+  /**
+   * The oldest waiting job of the lane served longest ago (or never): a workspace that queues
+   * many slow evaluations waits behind its own, not in front of everyone else's.
+   */
+  #takeNext(): Job {
+    let chosen = 0;
+    let chosenServed = Number.POSITIVE_INFINITY;
+    for (const [index, job] of this.#waiting.entries()) {
+      const served = this.#lastServed.get(job.lane) ?? -1;
+      if (served < chosenServed) {
+        chosen = index;
+        chosenServed = served;
+      }
+    }
+    const [job] = this.#waiting.splice(chosen, 1);
+    if (this.#waiting.length === 0) this.#lastServed.clear();
+    return job as Job;
   }
 
   #spawn(): Child {

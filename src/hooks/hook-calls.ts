@@ -7,9 +7,11 @@
 // before its mapping is evaluated; then the run is started by the one run starter (inserted and
 // queued) and the call's keys claimed in one transaction, so a run exists if and only if its job
 // and its keys do.
+
 import { describeSpecIssues } from '../domain/agent-spec.ts';
 import { conflict, OrcaError, ruleViolated } from '../domain/errors.ts';
 import { hashSecret } from '../domain/secret-token.ts';
+import { inExpressionLane } from '../expressions/evaluation-lane.ts';
 import type { RunQueue } from '../queue/run-queue.ts';
 import { startRun } from '../runtime/run-starter.ts';
 import { claimHookCallKey, findHookCallKey, pruneHookCallKeys } from '../store/hook-call-key-repository.ts';
@@ -169,7 +171,9 @@ export async function startHookRun(
   if (earlierRunId !== undefined) return repeatedCall(store, hook, earlierRunId);
   if (hook.sealedSigningSecret !== null) await requireWithinRate(store, hook);
   const body = parseHookBody(bytes, call.request.headers.get('content-type'));
-  const input = await mapToRunInput(hook.mapping, hookRequestData(call.request, body));
+  const input = await inExpressionLane(hook.workspaceId, () =>
+    mapToRunInput(hook.mapping, hookRequestData(call.request, body)),
+  );
   let run: { id: string; status: RunStatus };
   try {
     run = await store.inWorkspace(hook.workspaceId, async (scope) => {

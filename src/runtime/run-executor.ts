@@ -2,7 +2,9 @@
 // finished loop item) before the next starts. It is queue-agnostic: whatever delivers a run id
 // (a queue worker, a test, a calling agent) calls `execute`, and calling it again for an
 // unfinished run resumes after its last checkpoint.
+
 import type { AgentStep } from '../domain/agent-spec.ts';
+import { inExpressionLane } from '../expressions/evaluation-lane.ts';
 import type { OutboundPolicy } from '../network/outbound-policy.ts';
 import { findAgentVersion } from '../store/agent-repository.ts';
 import {
@@ -178,7 +180,8 @@ export class RunExecutor {
   async execute(workspaceId: string, runId: string, options: ExecuteOptions = {}): Promise<RunOutcome> {
     let outcome: RunOutcome;
     try {
-      outcome = await this.#execute(workspaceId, runId, options);
+      // Its expressions take turns with other workspaces' in the evaluating processes.
+      outcome = await inExpressionLane(workspaceId, () => this.#execute(workspaceId, runId, options));
     } finally {
       await Promise.resolve()
         .then(() => this.#dependencies.onExecutionEnded?.({ workspaceId, runId }))

@@ -3,7 +3,9 @@
 // crash can neither lose a chained run nor start one twice. The mapping (JSONata over the
 // parent's output) is evaluated here; a mapping that fails, or an input the next agent refuses,
 // gives a chained run that fails at once with the reason and the parent's output attached.
+
 import { describeSpecIssues } from '../domain/agent-spec.ts';
+import { inExpressionLane } from '../expressions/evaluation-lane.ts';
 import type { RunQueue } from '../queue/run-queue.ts';
 import type { RunEnding } from '../runtime/run-executor.ts';
 import { insertFailedRun, type RunOrigin, startRun } from '../runtime/run-starter.ts';
@@ -125,7 +127,8 @@ export class ChainStarter {
         },
       };
     }
-    if (!chain.mapping) return { input: unmappedInput(ending.output) };
+    const mapping = chain.mapping;
+    if (!mapping) return { input: unmappedInput(ending.output) };
     const data = {
       output: ending.output ?? null,
       input: parent.input,
@@ -136,7 +139,9 @@ export class ChainStarter {
         input: unmappedInput(
           // Inside the transaction that ends the first run (on PGlite, on the one connection
           // everything shares): the expression limits stop a runaway mapping within its time.
-          await evaluateExpression(chain.mapping, data, 'The chain mapping'),
+          await inExpressionLane(parent.workspaceId, () =>
+            evaluateExpression(mapping, data, 'The chain mapping'),
+          ),
         ),
       };
     } catch (error) {
