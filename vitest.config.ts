@@ -1,16 +1,20 @@
-// Three projects: `unit` runs suites that touch no database once; `pglite` and `postgres` run
-// every storage-touching suite twice, once on each database.
+// Four projects: `unit` runs suites that touch no database once; `web` runs the browser suites
+// of the web app once, on PGlite; `pglite` and `postgres` run every other storage-touching suite
+// twice, once on each database.
 import { defineConfig } from 'vitest/config';
 
 const storageSuites = ['src/**/*.test.ts', 'test/**/*.test.ts'];
 // Suites that run once: no database, or (test/fault) their own processes on their own database.
 const unitSuites = ['src/**/*.unit.test.ts', 'test/**/*.unit.test.ts', 'test/fault/**/*.test.ts'];
+// The web app's suites drive Chromium against an Orca on PGlite, once: what they check is the
+// browser's side, which the database underneath does not change.
+const webSuites = ['test/web/**/*.test.ts'];
 
 const storageProject = (database: 'pglite' | 'postgres') => ({
   test: {
     name: database,
     include: storageSuites,
-    exclude: unitSuites,
+    exclude: [...unitSuites, ...webSuites],
     env: { ORCA_TEST_DATABASE: database },
     globalSetup: ['test/support/global-setup.ts'],
     testTimeout: 60_000,
@@ -23,6 +27,17 @@ export default defineConfig({
     reporters: ['default', './test/support/summary-reporter.ts'],
     projects: [
       { test: { name: 'unit', include: unitSuites, testTimeout: 60_000, hookTimeout: 60_000 } },
+      {
+        test: {
+          name: 'web',
+          include: webSuites,
+          exclude: unitSuites,
+          env: { ORCA_TEST_DATABASE: 'pglite' },
+          globalSetup: ['test/support/global-setup.ts'],
+          testTimeout: 90_000,
+          hookTimeout: 120_000,
+        },
+      },
       storageProject('pglite'),
       storageProject('postgres'),
     ],

@@ -40,6 +40,17 @@ const validationTargets: Record<string, string> = {
   cookie: 'cookies',
 };
 
+/** The OpenAPI document's header; the paths come from the routes' own validating schemas. */
+export const openApiDocument = {
+  openapi: '3.1.0',
+  info: {
+    title: 'Orca API',
+    version: '0.1.0',
+    description:
+      'Workspaces, members, tokens and everything in them. Errors: { error: { code, message, details? } }.',
+  },
+};
+
 export function createApp(services: ApiServices, options: { webRoot?: string } = {}) {
   const app = new OpenAPIHono<ApiEnv>({
     defaultHook: (result) => {
@@ -108,15 +119,7 @@ export function createApp(services: ApiServices, options: { webRoot?: string } =
     in: 'cookie',
     name: 'orca_session',
   });
-  app.doc31('/api/openapi.json', {
-    openapi: '3.1.0',
-    info: {
-      title: 'Orca API',
-      version: '0.1.0',
-      description:
-        'Workspaces, members, tokens and everything in them. Errors: { error: { code, message, details? } }.',
-    },
-  });
+  app.doc31('/api/openapi.json', openApiDocument);
 
   app.all('/api/*', (c) => {
     throw new OrcaError(

@@ -1,94 +1,108 @@
-// The web app's shell: sign-in, then the workspace sidebar and the selected workspace.
-import { useCallback, useEffect, useState } from 'react';
-import { AuthenticationForm } from './AuthenticationForm.tsx';
-import { ApiError, api, type User, type Workspace } from './api.ts';
-import { InvitationPage } from './InvitationPage.tsx';
-import { Sidebar } from './Sidebar.tsx';
-import { WorkspacePage } from './WorkspacePage.tsx';
-
-interface Me {
-  user: User;
-  workspaces: Workspace[];
-}
-
-const invitationPath = /^\/invitations\/([^/]+)$/;
-const workspacePath = /^\/w\/([^/]+)/;
+// The app's routes. Signed out, every address shows the sign-in form and, once signed in, the
+// page that was asked for. Workspace pages share the shell (sidebar with chat, and the panel).
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { Navigate, Route, Routes, useParams } from 'react-router';
+import { AgentPanel } from './agents/AgentPanel.tsx';
+import { WorkspaceOverview } from './agents/WorkspaceOverview.tsx';
+import { onSessionExpired } from './api/client.ts';
+import { AuthenticationForm } from './auth/AuthenticationForm.tsx';
+import { InvitationPage } from './auth/InvitationPage.tsx';
+import { MembersRoute } from './members/MembersRoute.tsx';
+import { RunList } from './runs/RunList.tsx';
+import { RunPage } from './runs/RunPage.tsx';
+import { ErrorMessage } from './shared/ErrorMessage.tsx';
+import { queryKeys } from './shared/query-keys.ts';
+import { NewWorkspaceForm } from './shell/NewWorkspaceForm.tsx';
+import { type Me, useMe } from './shell/session.ts';
+import { WorkspaceShell } from './shell/WorkspaceShell.tsx';
 
 export function App() {
-  const [me, setMe] = useState<Me | null | undefined>(undefined);
-  const [path, setPath] = useState(window.location.pathname);
+  const queryClient = useQueryClient();
+  const me = useMe();
+  useEffect(
+    () =>
+      onSessionExpired(() => {
+        queryClient.setQueryData(queryKeys.me, null);
+      }),
+    [queryClient],
+  );
 
-  const navigate = useCallback((to: string) => {
-    window.history.pushState(null, '', to);
-    setPath(to);
-  }, []);
-
-  const refresh = useCallback(async () => {
-    try {
-      setMe(await api<Me>('GET', '/api/me'));
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 401) setMe(null);
-      else throw error;
-    }
-  }, []);
-
-  useEffect(() => {
-    void refresh();
-    const onPopState = () => setPath(window.location.pathname);
-    window.addEventListener('popstate', onPopState);
-    return () => window.removeEventListener('popstate', onPopState);
-  }, [refresh]);
-
-  if (me === undefined) return <p className="loading">Loading…</p>;
-
-  const invitationToken = invitationPath.exec(path)?.[1];
-  if (invitationToken) {
+  if (me.isPending) return <p className="loading">Loading…</p>;
+  if (me.isError)
     return (
-      <InvitationPage
-        token={invitationToken}
-        user={me?.user ?? null}
-        onSignedIn={refresh}
-        onJoined={(slug) => {
-          void refresh().then(() => navigate(`/w/${slug}`));
-        }}
-      />
-    );
-  }
-  if (me === null) return <AuthenticationForm onSignedIn={refresh} />;
-
-  const selectedSlug =
-    workspacePath.exec(path)?.[1] ?? window.localStorage.getItem('orca.workspace') ?? undefined;
-  const current = me.workspaces.find((workspace) => workspace.slug === selectedSlug) ?? me.workspaces[0];
-  if (current) window.localStorage.setItem('orca.workspace', current.slug);
-
-  return (
-    <div className="layout">
-      <Sidebar
-        user={me.user}
-        workspaces={me.workspaces}
-        current={current}
-        onSwitch={(workspace) => navigate(`/w/${workspace.slug}`)}
-        onCreated={async (workspace) => {
-          await refresh();
-          navigate(`/w/${workspace.slug}`);
-        }}
-        onSignedOut={async () => {
-          await api('POST', '/api/auth/logout');
-          window.localStorage.removeItem('orca.workspace');
-          navigate('/');
-          setMe(null);
-        }}
-      />
-      <main className="content">
-        {current ? (
-          <WorkspacePage key={current.id} workspace={current} user={me.user} onChanged={refresh} />
-        ) : (
-          <section className="empty">
-            <h1>Welcome, {me.user.name}</h1>
-            <p>Create your first workspace in the sidebar to get started.</p>
-          </section>
-        )}
+      <main className="centered">
+        <ErrorMessage error={me.error} onRetry={() => void me.refetch()} />
       </main>
-    </div>
+    );
+  const refresh = () => queryClient.invalidateQueries({ queryKey: queryKeys.me });
+  return (
+    <Routes>
+      <Route path="/invitations/:token" element={<InvitationRoute me={me.data} onChanged={refresh} />} />
+      <Route
+        path="*"
+        element={
+          me.data ? (
+            <SignedIn me={me.data} />
+          ) : (
+            <AuthenticationForm onSignedIn={async () => void (await me.refetch())} />
+          )
+        }
+      />
+    </Routes>
+  );
+}
+
+function SignedIn({ me }: { me: Me }) {
+  return (
+    <Routes>
+      <Route path="/" element={<Home me={me} />} />
+      <Route path="/w/:ws" element={<WorkspaceShell me={me} />}>
+        <Route index element={<WorkspaceOverview />} />
+        <Route path="agents/:agentId" element={<AgentPanel />} />
+        <Route path="runs" element={<RunList />} />
+        <Route path="runs/:runId" element={<RunPage />} />
+        <Route path="members" element={<MembersRoute />} />
+        <Route path="*" element={<PageNotFound />} />
+      </Route>
+      <Route path="*" element={<PageNotFound />} />
+    </Routes>
+  );
+}
+
+/** The last workspace used, or the first; a welcome with a create form when there is none. */
+function Home({ me }: { me: Me }) {
+  const remembered = window.localStorage.getItem('orca.workspace');
+  const workspace = me.workspaces.find((candidate) => candidate.slug === remembered) ?? me.workspaces[0];
+  if (workspace) return <Navigate to={`/w/${workspace.slug}`} replace />;
+  return (
+    <main className="centered welcome">
+      <h1>Welcome, {me.user.name}</h1>
+      <p>Create your first workspace to get started: it holds your agents, their runs and your team.</p>
+      <NewWorkspaceForm />
+    </main>
+  );
+}
+
+function InvitationRoute({ me, onChanged }: { me: Me | null; onChanged: () => Promise<void> }) {
+  const { token = '' } = useParams();
+  return (
+    <InvitationPage
+      token={token}
+      user={me?.user ?? null}
+      onSignedIn={onChanged}
+      onJoined={(slug) => {
+        void onChanged().then(() => window.location.assign(`/w/${slug}`));
+      }}
+    />
+  );
+}
+
+function PageNotFound() {
+  return (
+    <section className="centered">
+      <h1>Page not found</h1>
+      <p>There is nothing at this address. Use the navigation to find your way.</p>
+    </section>
   );
 }

@@ -1,6 +1,6 @@
 // Sign in or sign up.
 import { type FormEvent, useState } from 'react';
-import { ApiError, api } from './api.ts';
+import { ApiError, api } from '../api/request.ts';
 
 async function signedIn(): Promise<boolean> {
   try {

@@ -1,7 +1,8 @@
 // The selected workspace: members, invitations and settings. Agents and the Orchestrator join
 // this page in later issues.
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
-import { api, type Invitation, type Member, type User, type Workspace } from './api.ts';
+import { api, type Invitation, type Member } from '../api/request.ts';
+import type { User, Workspace } from '../shared/workspace-context.tsx';
 
 interface CreatedInvitation extends Invitation {
   acceptUrl: string;
@@ -10,7 +11,7 @@ interface CreatedInvitation extends Invitation {
 
 const managers = new Set(['owner', 'admin']);
 
-export function WorkspacePage({
+export function MembersPage({
   workspace,
   user,
   onChanged,

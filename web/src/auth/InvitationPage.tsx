@@ -1,7 +1,7 @@
 // Opening an invitation link: see what it is for, sign in with the invited address, accept.
 import { useEffect, useState } from 'react';
+import { api, type User, type Workspace } from '../api/request.ts';
 import { AuthenticationForm } from './AuthenticationForm.tsx';
-import { api, type User, type Workspace } from './api.ts';
 
 interface Preview {
   workspaceName: string;

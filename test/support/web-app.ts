@@ -1,0 +1,134 @@
+// What the web app's browser suites share: a real Orca (PGlite, allowed to reach 127.0.0.1 so
+// agents can fetch the suites' local pages) listening on a port, Debian's Chromium, and helpers
+// that act as a person would: sign up, create a workspace, check a page with axe, save a
+// screenshot of it as a test artifact.
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { listen, type RunningServer } from '../../src/platform.ts';
+import { startTestPlatform, type TestPlatform, type TestPlatformOptions } from './test-platform.ts';
+
+const chromiumPath = process.env.ORCA_CHROMIUM_PATH ?? '/usr/bin/chromium';
+const chromiumFlags = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Where screenshots of the main pages go (kept by CI as artifacts). */
+export const screenshotDirectory =
+  process.env.ORCA_SCREENSHOT_DIR ?? path.resolve('test-artifacts/screenshots');
+
+export const desktop = { width: 1280, height: 800 };
+export const phone = { width: 390, height: 844 };
+
+export interface WebApp {
+  orca: TestPlatform;
+  server: RunningServer;
+  browser: Browser;
+  url: string;
+  /** A fresh browser profile (no cookies) with one page, watching for CSP violations. */
+  newPage(viewport?: { width: number; height: number }): Promise<WebPage>;
+  close(): Promise<void>;
+}
+
+export interface WebPage {
+  page: Page;
+  context: BrowserContext;
+  /** Console reports of Content-Security-Policy violations so far (there must be none). */
+  policyViolations: string[];
+}
+
+export async function startWebApp(options: TestPlatformOptions = {}): Promise<WebApp> {
+  const orca = await startTestPlatform({
+    ...options,
+    configOverrides: {
+      port: '0',
+      allowNetwork: '127.0.0.1',
+      ...(process.env.ORCA_CHROMIUM_PATH ? { chromiumPath: process.env.ORCA_CHROMIUM_PATH } : {}),
+      ...options.configOverrides,
+    },
+  });
+  const server = await listen(orca.platform);
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumFlags });
+  const contexts: BrowserContext[] = [];
+  return {
+    orca,
+    server,
+    browser,
+    url: server.url,
+    async newPage(viewport = desktop) {
+      const context = await browser.newContext({ viewport });
+      contexts.push(context);
+      const page = await context.newPage();
+      const policyViolations: string[] = [];
+      page.on('console', (message) => {
+        if (/Content Security Policy/i.test(message.text())) policyViolations.push(message.text());
+      });
+      return { page, context, policyViolations };
+    },
+    async close() {
+      for (const context of contexts) await context.close().catch(() => undefined);
+      await browser?.close();
+      await server?.close();
+      await orca?.close();
+    },
+  };
+}
+
+let emailCounter = 0;
+
+/** Signs a new person up through the sign-up form; returns their e-mail address. */
+export async function signUpInBrowser(page: Page, name: string): Promise<string> {
+  const email = `${name.toLowerCase().replace(/\W+/g, '.')}.${Date.now()}.${++emailCounter}@example.com`;
+  await page.getByRole('tab', { name: 'Sign up' }).click();
+  await page.getByLabel('Name').fill(name);
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Password').fill('a browser passphrase 7');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  return email;
+}
+
+/** Creates a workspace from the welcome page (no workspace yet) or from the switcher's dialog. */
+export async function createWorkspaceInBrowser(page: Page, name: string) {
+  const nameField = page.getByLabel('New workspace name');
+  if (!(await nameField.isVisible())) {
+    await page.getByRole('button', { name: /^Workspace:/ }).click();
+    await page.getByRole('menuitem', { name: 'New workspace…' }).click();
+  }
+  await page.getByLabel('New workspace name').fill(name);
+  await page.getByRole('button', { name: 'Create', exact: true }).click();
+  await expect.poll(() => page.getByTestId('current-workspace').textContent()).toBe(name);
+}
+
+/** Serious and critical axe-core violations on the page as it is now, described for a failure message. */
+export async function accessibilityViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map(
+      (violation) =>
+        `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes
+          .slice(0, 3)
+          .map((node) => node.target.join(' '))
+          .join('; ')}`,
+    );
+}
+
+/** Fails when the page scrolls sideways (nothing may, at any width). */
+export async function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+/** Saves a full-page screenshot as a test artifact. */
+export async function saveScreenshot(page: Page, name: string) {
+  await mkdir(screenshotDirectory, { recursive: true });
+  await page.screenshot({ path: path.join(screenshotDirectory, `${name}.png`), fullPage: true });
+}

@@ -1,0 +1,4 @@
+// Placeholder: filled in by its feature.
+export function WorkspaceOverview() {
+  return <p className="muted">WorkspaceOverview</p>;
+}

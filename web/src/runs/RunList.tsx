@@ -1,0 +1,4 @@
+// Placeholder: filled in by its feature.
+export function RunList() {
+  return <p className="muted">RunList</p>;
+}
