@@ -7,6 +7,17 @@ export const queryKeys = {
   agent: (ws: string, agentId: string) => ['ws', ws, 'agents', agentId] as const,
   runs: (ws: string) => ['ws', ws, 'runs'] as const,
   run: (ws: string, runId: string) => ['ws', ws, 'runs', runId] as const,
+  /** Pages of the run list under its filters; every filtered list refreshes with `runLists`. */
+  runLists: (ws: string) => ['ws', ws, 'runs', 'lists'] as const,
+  runList: (ws: string, filters: Record<string, string | undefined>) =>
+    ['ws', ws, 'runs', 'lists', filters] as const,
+  runPipeline: (ws: string, runId: string) => ['ws', ws, 'runs', runId, 'pipeline'] as const,
+  runFiles: (ws: string, runId: string) => ['ws', ws, 'runs', runId, 'files'] as const,
+  /** The workspace's agents by name, for pickers and labels (a page of up to 200). */
+  agentNames: (ws: string) => ['ws', ws, 'agents', 'names'] as const,
+  /** A version never changes, so it stays outside `agents`, which live events refresh. */
+  agentVersion: (ws: string, agentId: string, version: number) =>
+    ['ws', ws, 'agent-versions', agentId, version] as const,
   schedules: (ws: string) => ['ws', ws, 'schedules'] as const,
   chains: (ws: string) => ['ws', ws, 'chains'] as const,
   conversations: (ws: string) => ['ws', ws, 'conversations'] as const,

@@ -17,6 +17,7 @@ export function useWorkspaceEvents(ws: string) {
     const flush = () => {
       pending = undefined;
       void queryClient.invalidateQueries({ queryKey: queryKeys.runs(ws), exact: true });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.runLists(ws) });
       void queryClient.invalidateQueries({ queryKey: queryKeys.agents(ws) });
       for (const runId of touched) void queryClient.invalidateQueries({ queryKey: queryKeys.run(ws, runId) });
       touched.clear();
