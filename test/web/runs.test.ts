@@ -410,6 +410,32 @@ describe('runs in the browser', () => {
     expect(await accessibilityViolations(page)).toEqual([]);
   });
 
+  it('shows a browser step’s screenshot as a picture and a saved file as a download link', async () => {
+    const agent = await createAgent({
+      name: 'Page Photographer',
+      steps: [
+        { id: 'open', tool: 'browser.goto', with: { url: `${base}/page` } },
+        { id: 'picture', tool: 'browser.screenshot', with: { name: 'team.png' } },
+        { id: 'keep', tool: 'files.save', with: { name: 'team.txt', content: 'Ada' } },
+      ],
+    });
+    const runId = await startRun(agent.id);
+    const { page } = await signedInPage();
+    await page.goto(`${web.url}/w/${workspace.slug}/runs/${runId}`);
+    await runStatusBadge(page).and(page.locator('[data-status="succeeded"]')).waitFor({ timeout: 60_000 });
+    const picture = stepRow(page, 'picture').getByRole('img', { name: 'Screenshot team.png' });
+    await picture.waitFor();
+    await expect
+      .poll(() => picture.evaluate((image: HTMLImageElement) => image.naturalWidth))
+      .toBeGreaterThan(0);
+    const download = stepRow(page, 'keep').getByRole('link', { name: 'Download team.txt' });
+    await download.waitFor();
+    const href = (await download.getAttribute('href')) ?? '';
+    const content = await web.orca.request('GET', href, { token: owner.token });
+    expect(content.text).toBe('Ada');
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
   it('fits a phone: the run list and the run page do not scroll sideways', async () => {
     const { page } = await signedInPage(phone);
     await page.getByRole('button', { name: 'Workspace', exact: true }).click();

@@ -76,7 +76,9 @@ export function RunList() {
             {items.map((run) => (
               <tr key={run.id} data-testid="run-row">
                 <td>
-                  <Link to={`/w/${ws}/runs/${run.id}`}>{names.get(run.agentId) ?? 'Deleted agent'}</Link>
+                  <Link to={`/w/${ws}/runs/${run.id}`}>
+                    {names.get(run.agentId) ?? (agents.isPending ? 'Run' : 'Deleted agent')}
+                  </Link>
                 </td>
                 <td>
                   <StatusBadge status={run.status} />

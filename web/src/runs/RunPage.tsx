@@ -97,6 +97,12 @@ function RunView({ runId }: { runId: string }) {
           {data.startedAt ? dateTime(data.startedAt) : 'Not yet'}
           {data.finishedAt && finished ? ` — took ${between(data.startedAt, data.finishedAt)}` : ''}
         </dd>
+        {status === 'waiting' && data.resumeAt ? (
+          <>
+            <dt>Goes on</dt>
+            <dd>{dateTime(data.resumeAt)}</dd>
+          </>
+        ) : null}
         {data.usage && data.usage.inputTokens + data.usage.outputTokens > 0 ? (
           <>
             <dt>Tokens</dt>
@@ -118,6 +124,9 @@ function RunView({ runId }: { runId: string }) {
       ) : null}
       {failure ? <FailureView failure={failure} heading="The run failed" /> : null}
       {status === 'cancelled' ? <p className="notice">This run was cancelled.</p> : null}
+      {data.cancelRequested && !finished ? (
+        <p className="notice">Cancelling: the run stops at its next check, within about a second.</p>
+      ) : null}
       <section className="run-values" aria-label="Input and output">
         <JsonView label="Input" value={Object.keys(data.input).length > 0 ? data.input : null} />
         {status === 'succeeded' ? (
