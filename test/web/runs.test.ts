@@ -196,6 +196,7 @@ describe('runs in the browser', () => {
     expect(await page.getByText('By hand').count()).toBeGreaterThan(0);
 
     expect(await accessibilityViolations(page)).toEqual([]);
+    expect(await horizontalOverflow(page)).toBe(0);
     expect(policyViolations).toEqual([]);
     await saveScreenshot(page, 'run-page');
   });
