@@ -47,6 +47,20 @@ function RunView({ runId }: { runId: string }) {
   const specSteps = useAgentVersion(ws, run.data?.agentId, run.data?.agentVersion);
   const files = useRunFiles(ws, runId);
 
+  // A run retried elsewhere (another tab, the chat, the API) after its stream ended: the stored
+  // run, refreshed by the workspace's events, tells another status than the stream's last, so
+  // follow the stream again from where it stopped.
+  const endedAt = useRef(0);
+  useEffect(() => {
+    if (connection === 'ended') endedAt.current = Date.now();
+  }, [connection]);
+  const storedStatus = run.data?.status;
+  const streamedStatus = progress.status;
+  useEffect(() => {
+    if (connection !== 'ended' || !storedStatus || storedStatus === streamedStatus) return;
+    if (run.dataUpdatedAt > endedAt.current) setRestart((count) => count + 1);
+  }, [connection, storedStatus, streamedStatus, run.dataUpdatedAt]);
+
   if (run.isPending) return <p className="loading">Loading the run…</p>;
   if (run.isError)
     return (
