@@ -12,7 +12,7 @@ let ws: string;
 const reportSpec = {
   name: 'Monthly Report',
   goal: 'Sums up the month',
-  steps: [{ id: 'sum', tool: 'transform', with: { value: '{{ 1 + 1 }}' } }],
+  steps: [{ id: 'sum', tool: 'transform', with: { expression: '1 + 1' } }],
 };
 
 beforeAll(async () => {

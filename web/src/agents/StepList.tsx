@@ -22,7 +22,13 @@ export function StepList({ spec }: { spec: Record<string, unknown> }) {
         </button>
       </div>
       {showJson ? (
-        <pre className="spec-json" id={jsonId} data-testid="spec-json">
+        <pre
+          className="spec-json"
+          id={jsonId}
+          data-testid="spec-json"
+          tabIndex={0}
+          aria-label="The agent's spec as JSON"
+        >
           {JSON.stringify(spec, null, 2)}
         </pre>
       ) : (

@@ -1,7 +1,7 @@
 // Every version of the agent, the differences between two chosen ones, and Restore (which makes
 // the chosen version's spec a new current version, so nothing is lost).
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { client, type Schemas, unwrap } from '../api/client.ts';
 import { ErrorMessage } from '../shared/ErrorMessage.tsx';
 import { dateTime } from '../shared/format.ts';
@@ -15,13 +15,12 @@ export function VersionHistory({ agent }: { agent: Schemas['Agent'] }) {
   const queryClient = useQueryClient();
   const versions = useAgentVersions(ws, agent.id);
   const items = versions.data?.items ?? [];
-  const [from, setFrom] = useState<number | undefined>();
-  const [to, setTo] = useState<number | undefined>();
-  // By default, what the newest version changed from the one before it.
-  useEffect(() => {
-    if (to === undefined && items[0]) setTo(items[0].version);
-    if (from === undefined && items[1]) setFrom(items[1].version);
-  }, [items, from, to]);
+  // Until the user picks, the newest version compared with the one before it (following new versions).
+  const [picked, setPicked] = useState<{ from?: number; to?: number }>({});
+  const from = picked.from ?? items[1]?.version;
+  const to = picked.to ?? items[0]?.version;
+  const setFrom = (version: number) => setPicked((current) => ({ ...current, from: version, to }));
+  const setTo = (version: number) => setPicked((current) => ({ ...current, from, to: version }));
   const before = useAgentVersion(ws, agent.id, from);
   const after = useAgentVersion(ws, agent.id, to);
   const restore = useMutation({
