@@ -216,6 +216,7 @@ describe('overview and agent panel', () => {
     const schedule = await api('PUT', `/agents/${agent.id}/schedule`, {
       text: 'every day at 9am',
       timezone: 'UTC',
+      input: { name: 'Ada' },
     });
     expect(schedule.status, schedule.text).toBeLessThan(300);
     const { page } = await web.newPage();
