@@ -22,13 +22,7 @@ export function StepList({ spec }: { spec: Record<string, unknown> }) {
         </button>
       </div>
       {showJson ? (
-        <pre
-          className="spec-json"
-          id={jsonId}
-          data-testid="spec-json"
-          tabIndex={0}
-          aria-label="The agent's spec as JSON"
-        >
+        <pre className="spec-json" id={jsonId} data-testid="spec-json">
           {JSON.stringify(spec, null, 2)}
         </pre>
       ) : (

@@ -54,7 +54,7 @@ export function VersionDiffView({ before, after }: { before: Spec; after: Spec }
 function LineDiff({ before, after }: { before: Spec; after: Spec }) {
   const lines = lineDiff(stableJson(before, 2), stableJson(after, 2));
   return (
-    <pre className="line-diff" tabIndex={0} aria-label="Line by line changes">
+    <pre className="line-diff">
       {lines.map((line, index) => (
         // Lines repeat, so their place in the diff is their identity.
         // biome-ignore lint/suspicious/noArrayIndexKey: the diff is rebuilt whole, never reordered
