@@ -20,6 +20,7 @@ import {
   findPlan,
   findPlanThatStartedRun,
   insertPlan,
+  listOwnPlans,
   type PlanRecord,
   updatePlan,
 } from '../store/plan-repository.ts';
@@ -52,6 +53,7 @@ export interface MessageRequest {
 
 /** How many conversations the list shows: a chat history, not an archive. */
 const conversationListLimit = 100;
+const planListLimit = 100;
 
 function statusOf(plan: { questions: unknown[]; operations: unknown[] }): PlanStatus {
   return plan.questions.length > 0 ? 'needs_answers' : 'proposed';
@@ -138,6 +140,13 @@ export class Orchestrator {
       }
       return { conversation, messages, plans };
     });
+  }
+
+  /** The plans from `userId`'s own conversations, newest first (the last 100), optionally of one status. */
+  async plans(workspaceId: string, userId: string, status?: PlanStatus) {
+    return this.#dependencies.store.inWorkspace(workspaceId, (scope) =>
+      listOwnPlans(scope, userId, { status, limit: planListLimit }),
+    );
   }
 
   async plan(workspaceId: string, planId: string, userId: string) {

@@ -49,6 +49,31 @@ export async function findPlan(
   return row;
 }
 
+/**
+ * The plans proposed in conversations `userId` started, newest first; with `status`, only those.
+ * Plans are as private as the conversation they were asked for in, so another member's never show.
+ */
+export async function listOwnPlans(
+  scope: WorkspaceScope,
+  userId: string,
+  options: { status?: PlanStatus; limit: number },
+) {
+  return scope.db
+    .select({ plan: plans })
+    .from(plans)
+    .innerJoin(conversations, eq(conversations.id, plans.conversationId))
+    .where(
+      and(
+        eq(plans.workspaceId, scope.workspaceId),
+        eq(conversations.userId, userId),
+        options.status === undefined ? undefined : eq(plans.status, options.status),
+      ),
+    )
+    .orderBy(desc(plans.createdAt))
+    .limit(options.limit)
+    .then((rows) => rows.map((row) => row.plan));
+}
+
 /** The conversation's plan still waiting for answers or approval, newest first. */
 export async function findOpenPlan(scope: WorkspaceScope, conversationId: string) {
   const [row] = await scope.db

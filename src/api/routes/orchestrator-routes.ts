@@ -12,10 +12,12 @@ import { commonErrors, idParameter, jsonBody, jsonResponse, securedBy, timestamp
 import { iso, isoOrNull } from '../serialize.ts';
 import { requireAction } from '../workspace-access.ts';
 
+const planStatuses = ['proposed', 'needs_answers', 'applied', 'rejected', 'undone', 'superseded'] as const;
+
 const planSchema = z
   .object({
     id: z.string(),
-    status: z.enum(['proposed', 'needs_answers', 'applied', 'rejected', 'undone', 'superseded']),
+    status: z.enum(planStatuses),
     summary: z.string(),
     questions: z.array(
       z.object({ id: z.string(), text: z.string(), options: z.array(z.string()).optional() }),
@@ -132,6 +134,27 @@ const routes = {
     security: securedBy,
     request: { params: z.object({ ws: idParameter('ws'), conversationId: idParameter('conversationId') }) },
     responses: { 200: jsonResponse(conversationSchema, 'The conversation.'), ...commonErrors },
+  }),
+  plans: createRoute({
+    method: 'get',
+    path: '/api/workspaces/{ws}/plans',
+    tags: ['orchestrator'],
+    summary:
+      'Your plans in this workspace, newest first (the last 100): those proposed in your own conversations, never another member’s',
+    security: securedBy,
+    request: {
+      params: z.object({ ws: idParameter('ws') }),
+      query: z.object({
+        status: z
+          .enum(planStatuses)
+          .optional()
+          .describe('Only plans in this state: `proposed` lists the plans waiting for your approval.'),
+      }),
+    },
+    responses: {
+      200: jsonResponse(z.object({ items: z.array(planSchema) }), 'Your plans.'),
+      ...commonErrors,
+    },
   }),
   read: createRoute({
     method: 'get',
@@ -318,6 +341,14 @@ export function registerOrchestratorRoutes(app: OpenAPIHono<ApiEnv>) {
       },
       200,
     );
+  });
+
+  app.openapi(routes.plans, async (c) => {
+    const access = requireAction(c, 'plans.read');
+    const items = await c
+      .get('services')
+      .orchestrator.plans(access.workspace.id, access.actor.userId, c.req.valid('query').status);
+    return c.json({ items: items.map(planView) }, 200);
   });
 
   app.openapi(routes.read, async (c) => {

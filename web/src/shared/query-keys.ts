@@ -5,6 +5,16 @@ export const queryKeys = {
   workspace: (ws: string) => ['ws', ws] as const,
   agents: (ws: string) => ['ws', ws, 'agents'] as const,
   agent: (ws: string, agentId: string) => ['ws', ws, 'agents', agentId] as const,
+  /** Everything below an agent's key is refreshed with it (live events refresh `agents`). */
+  agentRuns: (ws: string, agentId: string) => ['ws', ws, 'agents', agentId, 'runs'] as const,
+  agentSchedule: (ws: string, agentId: string) => ['ws', ws, 'agents', agentId, 'schedule'] as const,
+  agentHooks: (ws: string, agentId: string) => ['ws', ws, 'agents', agentId, 'hooks'] as const,
+  agentVersions: (ws: string, agentId: string) => ['ws', ws, 'agents', agentId, 'versions'] as const,
+  /** A version never changes, so it stays outside `agents`, which live events refresh. */
+  agentVersion: (ws: string, agentId: string, version: number) =>
+    ['ws', ws, 'agent-versions', agentId, version] as const,
+  /** The newest runs of the workspace, for the overview: under `agents` so run events refresh it. */
+  recentRuns: (ws: string) => ['ws', ws, 'agents', 'recent-runs'] as const,
   runs: (ws: string) => ['ws', ws, 'runs'] as const,
   run: (ws: string, runId: string) => ['ws', ws, 'runs', runId] as const,
   /** Pages of the run list under its filters; every filtered list refreshes with `runLists`. */
@@ -23,5 +33,7 @@ export const queryKeys = {
   conversations: (ws: string) => ['ws', ws, 'conversations'] as const,
   conversation: (ws: string, conversationId: string) => ['ws', ws, 'conversations', conversationId] as const,
   plans: (ws: string) => ['ws', ws, 'plans'] as const,
+  /** The caller's plans waiting for approval. */
+  pendingPlans: (ws: string) => ['ws', ws, 'plans', 'pending'] as const,
   suggestions: (ws: string) => ['ws', ws, 'suggestions'] as const,
 };
