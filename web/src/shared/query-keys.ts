@@ -12,5 +12,7 @@ export const queryKeys = {
   conversations: (ws: string) => ['ws', ws, 'conversations'] as const,
   conversation: (ws: string, conversationId: string) => ['ws', ws, 'conversations', conversationId] as const,
   plans: (ws: string) => ['ws', ws, 'plans'] as const,
+  plan: (ws: string, planId: string) => ['ws', ws, 'plans', planId] as const,
+  agentSchedule: (ws: string, agentId: string) => ['ws', ws, 'agents', agentId, 'schedule'] as const,
   suggestions: (ws: string) => ['ws', ws, 'suggestions'] as const,
 };
