@@ -28,12 +28,15 @@ function Message({
   conversationId,
   onAnswer,
   busy,
+  showPlan,
 }: {
   message: ConversationMessage;
   ws: string;
   conversationId: string;
   onAnswer(text: string): void;
   busy: boolean;
+  /** False where an earlier message shows the same plan (a test run's report refers to its plan). */
+  showPlan: boolean;
 }) {
   const queryClient = useQueryClient();
   const mine = message.role === 'user';
@@ -41,7 +44,7 @@ function Message({
     <li className={`message message-${message.role}`}>
       <span className="visually-hidden">{mine ? 'You said:' : 'The Orchestrator answered:'}</span>
       <ReplyText text={message.text} />
-      {message.plan ? (
+      {message.plan && showPlan ? (
         <PlanCard
           plan={message.plan}
           onChanged={(plan) => replacePlan(queryClient, ws, conversationId, plan)}
@@ -64,6 +67,9 @@ export function MessageList({
   inFlight: InFlight | null;
   onAnswer(text: string): void;
 }) {
+  const firstMention = new Map<string, number>();
+  for (const message of conversation?.messages ?? [])
+    if (message.plan && !firstMention.has(message.plan.id)) firstMention.set(message.plan.id, message.id);
   return (
     <ol className="messages">
       {conversation?.messages.map((message) => (
@@ -74,6 +80,7 @@ export function MessageList({
           conversationId={conversation.id}
           onAnswer={onAnswer}
           busy={inFlight !== null}
+          showPlan={message.plan ? firstMention.get(message.plan.id) === message.id : false}
         />
       ))}
       {inFlight ? (

@@ -1,6 +1,7 @@
 // The run a plan started, live: its status while it goes (the workspace's event stream refreshes
 // it; a poll every 2 s covers a missed event), then how it ended, with a link to the run.
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { Link } from 'react-router';
 import { client, unwrap } from '../../api/client.ts';
 import { ErrorMessage } from '../../shared/ErrorMessage.tsx';
@@ -25,6 +26,17 @@ export function TestRunResult({ ws, runId, agentName }: { ws: string; runId: str
       unwrap(client.GET('/api/workspaces/{ws}/runs/{runId}', { params: { path: { ws, runId } } })),
     refetchInterval: (query) => (query.state.data && finished.has(query.state.data.status) ? false : 2000),
   });
+  const queryClient = useQueryClient();
+  const ended = run.data ? finished.has(run.data.status) : false;
+  // The Orchestrator reports the ended run in the conversation just after it ends: fetch the
+  // conversation now and once more a moment later, so the report shows without a reload.
+  useEffect(() => {
+    if (!ended) return;
+    const refresh = () => void queryClient.invalidateQueries({ queryKey: queryKeys.conversations(ws) });
+    refresh();
+    const later = setTimeout(refresh, 1500);
+    return () => clearTimeout(later);
+  }, [ended, ws, queryClient]);
   return (
     <div className="test-run" data-testid="test-run">
       <span>Test run{agentName ? ` of ${agentName}` : ''}:</span>{' '}
