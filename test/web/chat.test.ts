@@ -112,18 +112,14 @@ describe('the Orchestrator chat', () => {
     const agentHref = (await agentLink.getAttribute('href')) ?? '';
     expect(agentHref).toMatch(new RegExp(`^/w/${ws}/agents/[\\w-]+$`));
     const agentId = agentHref.split('/').at(-1) ?? '';
+    // The Orchestrator's report of the test run arrives in the conversation without a reload.
+    await page.getByText(/The test run of ".*" succeeded/).waitFor();
     await saveScreenshot(page, 'chat');
 
     // Schedule it, editing the time before approving.
     await say(page, 'run it every weekday at 8am');
     const schedulePlan = page.locator('.messages .plan-card').nth(2);
-    await schedulePlan
-      .getByText('Next times')
-      .waitFor({ timeout: 8000 })
-      .catch(async (error) => {
-        console.log('DEBUG', await page.locator('.chat').innerText());
-        throw error;
-      });
+    await schedulePlan.getByText('Next times').waitFor();
     await schedulePlan.getByRole('button', { name: 'Edit' }).click();
     const dialog = page.getByRole('dialog', { name: 'Edit the plan' });
     await dialog.getByLabel('When, in words').fill('every weekday at 9:30am');

@@ -9,10 +9,15 @@ export interface ServerSentEvent {
 /** Turns chunks of an event stream into events, keeping a partial event until its blank line. */
 export class SseParser {
   private buffer = '';
+  /** A chunk ended in \r: whether a \n follows decides if that was one line end or two. */
+  private carriageReturn = false;
 
   /** The events completed by this chunk of text. */
   push(chunk: string): ServerSentEvent[] {
-    this.buffer += chunk.replace(/\r\n?/g, '\n');
+    let text = this.carriageReturn ? `\r${chunk}` : chunk;
+    this.carriageReturn = text.endsWith('\r');
+    if (this.carriageReturn) text = text.slice(0, -1);
+    this.buffer += text.replace(/\r\n?/g, '\n');
     const events: ServerSentEvent[] = [];
     let boundary = this.buffer.indexOf('\n\n');
     while (boundary !== -1) {

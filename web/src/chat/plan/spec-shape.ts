@@ -7,11 +7,14 @@ import type { PlanOperation } from '../../../../src/domain/plan.ts';
 export type { AgentSpec, AgentStep, PlanOperation };
 
 /** A spec as it arrives: possibly partial (an LLM's draft is validated only when approved). */
-export type SpecRecord = Partial<AgentSpec> & Record<string, unknown>;
-export type StepRecord = Partial<AgentStep> & Record<string, unknown>;
+export type StepRecord = Omit<Partial<AgentStep>, 'tool'> & { tool?: string } & Record<string, unknown>;
+export type SpecRecord = Omit<Partial<AgentSpec>, 'steps'> & { steps?: StepRecord[] } & Record<
+    string,
+    unknown
+  >;
 
 export function stepsOf(spec: SpecRecord | undefined): StepRecord[] {
-  return Array.isArray(spec?.steps) ? (spec.steps as StepRecord[]) : [];
+  return Array.isArray(spec?.steps) ? spec.steps : [];
 }
 
 export function asText(value: unknown): string | undefined {
