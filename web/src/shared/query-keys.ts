@@ -35,5 +35,6 @@ export const queryKeys = {
   plans: (ws: string) => ['ws', ws, 'plans'] as const,
   /** The caller's plans waiting for approval. */
   pendingPlans: (ws: string) => ['ws', ws, 'plans', 'pending'] as const,
+  plan: (ws: string, planId: string) => ['ws', ws, 'plans', planId] as const,
   suggestions: (ws: string) => ['ws', ws, 'suggestions'] as const,
 };
