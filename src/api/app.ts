@@ -4,6 +4,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { OrcaError } from '../domain/errors.ts';
 import { authenticate, refuseCrossSiteCookieRequests } from './authentication.ts';
+import { compressResponses } from './compression.ts';
 import type { ApiEnv, ApiServices } from './context.ts';
 import { toErrorResponse, validationError } from './error-response.ts';
 import { registerAgentRoutes } from './routes/agent-routes.ts';
@@ -69,6 +70,8 @@ export function createApp(services: ApiServices, options: { webRoot?: string } =
     await next();
   });
   app.use('*', securityHeaders());
+  // Outside every route and the web app's files, so that all their text answers pass through it.
+  app.use('*', compressResponses());
   app.use(
     '/api/*',
     bodyLimit({

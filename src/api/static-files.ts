@@ -1,8 +1,21 @@
 // Serves the built web app (dist/web). Paths without a file fall back to index.html, so the
 // app's own routes (such as /invitations/<token>) load on refresh.
+//
+// Files are read once and kept in memory with their brotli and gzip forms, compressed once at the
+// highest setting (hashed assets never change; index.html is read again when its file changes).
+// Hashed assets are cached by browsers for a year; index.html is revalidated on every load with
+// its ETag, so a new build reaches everyone at once and an unchanged one costs a 304.
+import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import type { MiddlewareHandler } from 'hono';
+import {
+  chooseEncoding,
+  compress,
+  type Encoding,
+  isCompressible,
+  minimumCompressedBytes,
+} from './compression.ts';
 import type { ApiEnv } from './context.ts';
 import { webAppContentSecurityPolicy } from './security-headers.ts';
 
@@ -17,16 +30,57 @@ const contentTypes: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-async function isFile(path: string): Promise<boolean> {
+/** A file as read, with the compressed forms made so far (undefined: compressing did not help). */
+interface CachedFile {
+  modifiedMilliseconds: number;
+  size: number;
+  body: Buffer;
+  hash: string;
+  encoded: Map<Encoding, Promise<Buffer | undefined>>;
+}
+
+async function fileSize(path: string) {
   try {
-    return (await stat(path)).isFile();
+    const stats = await stat(path);
+    return stats.isFile() ? stats : undefined;
   } catch {
-    return false;
+    return undefined;
   }
+}
+
+/** Whether an If-None-Match header names one of the tags (weak comparison, as RFC 9110 asks). */
+function matches(ifNoneMatch: string | undefined, tags: string[]): boolean {
+  if (!ifNoneMatch) return false;
+  if (ifNoneMatch.trim() === '*') return true;
+  const named = ifNoneMatch.split(',').map((tag) => tag.trim().replace(/^W\//, ''));
+  return tags.some((tag) => named.includes(tag));
 }
 
 export function serveWebApp(root: string): MiddlewareHandler<ApiEnv> {
   const rootWithSeparator = root.endsWith(sep) ? root : root + sep;
+  const cache = new Map<string, CachedFile>();
+
+  async function load(path: string, modifiedMilliseconds: number, size: number): Promise<CachedFile> {
+    const cached = cache.get(path);
+    if (cached && cached.modifiedMilliseconds === modifiedMilliseconds && cached.size === size) return cached;
+    const body = await readFile(path);
+    const hash = createHash('sha256').update(body).digest('base64url').slice(0, 27);
+    const file: CachedFile = { modifiedMilliseconds, size, body, hash, encoded: new Map() };
+    cache.set(path, file);
+    return file;
+  }
+
+  function encodedForm(file: CachedFile, encoding: Encoding): Promise<Buffer | undefined> {
+    let form = file.encoded.get(encoding);
+    if (!form) {
+      form = compress(file.body, encoding, 'smallest').then((compressed) =>
+        compressed.byteLength < file.body.byteLength ? compressed : undefined,
+      );
+      file.encoded.set(encoding, form);
+    }
+    return form;
+  }
+
   return async (c, next) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
     let pathname: string;
@@ -37,16 +91,41 @@ export function serveWebApp(root: string): MiddlewareHandler<ApiEnv> {
     }
     const requested = normalize(join(root, pathname));
     const inside = requested.startsWith(rootWithSeparator);
-    const path = inside && (await isFile(requested)) ? requested : join(root, 'index.html');
-    if (!(await isFile(path))) {
+    let path = requested;
+    let stats = inside ? await fileSize(requested) : undefined;
+    if (!stats) {
+      path = join(root, 'index.html');
+      stats = await fileSize(path);
+    }
+    if (!stats) {
       return c.text('The web app is not built. Run `npm run build:web` (npm start does it for you).', 503);
     }
-    const body = await readFile(path);
+    const file = await load(path, stats.mtimeMs, stats.size);
+    const contentType = contentTypes[extname(path)] ?? 'application/octet-stream';
     const immutable = path.includes(`${sep}assets${sep}`);
-    return c.body(body, 200, {
-      'Content-Type': contentTypes[extname(path)] ?? 'application/octet-stream',
+    const compressible = isCompressible(contentType);
+    const headers: Record<string, string> = {
+      'Content-Type': contentType,
       'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
       'Content-Security-Policy': webAppContentSecurityPolicy,
-    });
+    };
+    if (compressible) headers.Vary = 'Accept-Encoding';
+
+    const encoding =
+      compressible && file.body.byteLength >= minimumCompressedBytes
+        ? chooseEncoding(c.req.header('accept-encoding'))
+        : undefined;
+    const encoded = encoding ? await encodedForm(file, encoding) : undefined;
+    // Each form has its own tag (a strong ETag names exact bytes); any of them proves the
+    // browser holds this version of the file.
+    const tag = (form?: Encoding) => (form ? `"${file.hash}-${form}"` : `"${file.hash}"`);
+    headers.ETag = tag(encoded ? encoding : undefined);
+    if (matches(c.req.header('if-none-match'), [tag(), tag('br'), tag('gzip')])) {
+      return c.body(null, 304, headers);
+    }
+    const body = encoded ?? file.body;
+    if (encoded && encoding) headers['Content-Encoding'] = encoding;
+    headers['Content-Length'] = String(body.byteLength);
+    return c.body(new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.byteLength), 200, headers);
   };
 }

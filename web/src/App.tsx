@@ -1,11 +1,9 @@
 // The app's routes. Signed out, every address shows the sign-in form and, once signed in, the
 // page that was asked for. Workspace pages share the shell (sidebar with chat, and the panel).
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
 import { Navigate, Route, Routes, useParams } from 'react-router';
 import { AgentPanel } from './agents/AgentPanel.tsx';
 import { WorkspaceOverview } from './agents/WorkspaceOverview.tsx';
-import { onSessionExpired } from './api/client.ts';
 import { AuthenticationForm } from './auth/AuthenticationForm.tsx';
 import { InvitationPage } from './auth/InvitationPage.tsx';
 import { MembersRoute } from './members/MembersRoute.tsx';
@@ -14,24 +12,25 @@ import { RunPage } from './runs/RunPage.tsx';
 import { ErrorMessage } from './shared/ErrorMessage.tsx';
 import { queryKeys } from './shared/query-keys.ts';
 import { NewWorkspaceForm } from './shell/NewWorkspaceForm.tsx';
-import { type Me, useMe } from './shell/session.ts';
+import { type Me, useMe, useSignInWhenSessionEnds } from './shell/session.ts';
 import { WorkspaceShell } from './shell/WorkspaceShell.tsx';
 
 export function App() {
   const queryClient = useQueryClient();
   const me = useMe();
-  useEffect(
-    () =>
-      onSessionExpired(() => {
-        queryClient.setQueryData(queryKeys.me, null);
-      }),
-    [queryClient],
-  );
+  useSignInWhenSessionEnds();
 
-  if (me.isPending) return <p className="loading">Loading…</p>;
-  if (me.isError)
+  if (me.isPending)
     return (
       <main className="centered">
+        <p className="loading">Loading…</p>
+      </main>
+    );
+  // Only when there is nothing to show: a failed refresh in the background keeps the app as it is.
+  if (me.isError && me.data === undefined)
+    return (
+      <main className="centered">
+        <h1>Orca</h1>
         <ErrorMessage error={me.error} onRetry={() => void me.refetch()} />
       </main>
     );

@@ -28,10 +28,15 @@ export function onSessionExpired(listener: () => void): () => void {
   return () => sessionListeners.delete(listener);
 }
 
+/** Tells the app a request found no session (sign-in's own refusals do not count). */
+export function reportUnauthorized(url: string, status: number) {
+  const isSignIn = new URL(url, window.location.origin).pathname.startsWith('/api/auth/');
+  if (status === 401 && !isSignIn) for (const listener of sessionListeners) listener();
+}
+
 const sessionWatch: Middleware = {
   onResponse({ request, response }) {
-    const isSignIn = new URL(request.url).pathname.startsWith('/api/auth/');
-    if (response.status === 401 && !isSignIn) for (const listener of sessionListeners) listener();
+    reportUnauthorized(request.url, response.status);
     return undefined;
   },
 };

@@ -1,4 +1,7 @@
-// The web app talks to Orca only through its HTTP API, with the session cookie.
+// The web app talks to Orca only through its HTTP API, with the session cookie. Legacy: new
+// code uses client.ts; this shares its words for an unreachable server and its session watch.
+import { reportUnauthorized, unreachableMessage } from './client.ts';
+
 export interface User {
   id: string;
   email: string;
@@ -43,7 +46,10 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
     credentials: 'same-origin',
     headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
+  }).catch(() => {
+    throw new ApiError(0, 'unreachable', unreachableMessage);
   });
+  reportUnauthorized(path, response.status);
   if (response.status === 204) return undefined as T;
   const payload = await response.json().catch(() => ({}));
   if (!response.ok) {
