@@ -25,9 +25,6 @@ export const queryKeys = {
   runFiles: (ws: string, runId: string) => ['ws', ws, 'runs', runId, 'files'] as const,
   /** The workspace's agents by name, for pickers and labels (a page of up to 200). */
   agentNames: (ws: string) => ['ws', ws, 'agents', 'names'] as const,
-  /** A version never changes, so it stays outside `agents`, which live events refresh. */
-  agentVersion: (ws: string, agentId: string, version: number) =>
-    ['ws', ws, 'agent-versions', agentId, version] as const,
   schedules: (ws: string) => ['ws', ws, 'schedules'] as const,
   chains: (ws: string) => ['ws', ws, 'chains'] as const,
   conversations: (ws: string) => ['ws', ws, 'conversations'] as const,
