@@ -31,6 +31,7 @@ import { getUserMemory } from '../store/user-memory-repository.ts';
 import type { Vault } from '../vault/vault.ts';
 import { advise, type Suggestion } from './advisor.ts';
 import { applyOperations, type UndoStep, undoOperations } from './apply-plan.ts';
+import { describeOutput } from './output-words.ts';
 import type { Planner } from './planner.ts';
 import { workspaceSnapshot } from './workspace-snapshot.ts';
 
@@ -294,14 +295,10 @@ export class Orchestrator {
   }
 }
 
-const outputCharacters = 600;
-
 /** A test run's outcome in a sentence or two, as the chat shows it. */
 export function describeTestRun(agentName: string, run: RunRecord): string {
   if (run.status === 'succeeded') {
-    const output = JSON.stringify(run.output ?? null);
-    const shown = output.length > outputCharacters ? `${output.slice(0, outputCharacters)}…` : output;
-    return `The test run of "${agentName}" succeeded. Its output: ${shown}`;
+    return `The test run of "${agentName}" succeeded. ${describeOutput(run.output)}`;
   }
   if (run.status === 'cancelled') return `The test run of "${agentName}" was cancelled.`;
   const where = run.error?.stepId ? ` at step "${run.error.stepId}"` : '';

@@ -123,7 +123,7 @@ describe('the Orchestrator with the built-in planner', () => {
       'assistant',
     ]);
     expect(history.body.messages[4].text).toMatch(
-      /The test run of "127\.0\.0\.1 Leads Scraper" succeeded\. Its output: .*"count":2/,
+      /The test run of "127\.0\.0\.1 Leads Scraper" succeeded\. It got 2 records: “.+”; “.+”\. Open the run/,
     );
     expect(history.body.messages[1].plan.status).toBe('superseded');
     expect(history.body.messages[3].plan.status).toBe('applied');

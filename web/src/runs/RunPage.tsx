@@ -12,6 +12,7 @@ import { StatusBadge } from '../shared/StatusBadge.tsx';
 import { useWorkspace } from '../shared/workspace-context.tsx';
 import { FailureView } from './FailureView.tsx';
 import { JsonView } from './JsonView.tsx';
+import { OutputRecords } from './OutputRecords.tsx';
 import { PipelineView } from './PipelineView.tsx';
 import { RunActions } from './RunActions.tsx';
 import { RunSteps } from './RunSteps.tsx';
@@ -145,7 +146,10 @@ function RunView({ runId }: { runId: string }) {
         <JsonView label="Input" value={Object.keys(data.input).length > 0 ? data.input : null} />
         {status === 'succeeded' ? (
           outputReady ? (
-            <JsonView label="Output" value={data.output} />
+            <>
+              <OutputRecords output={data.output} />
+              <JsonView label="Output" value={data.output} />
+            </>
           ) : (
             <p className="hint">Loading the output…</p>
           )

@@ -1,0 +1,49 @@
+// A run's output in words for the chat: people asked for "the team members", not for JSON. Lists
+// of records are counted and their first few read out; anything else is shown as short JSON.
+const shownRecords = 3;
+const recordCharacters = 100;
+const jsonCharacters = 600;
+
+type Value = unknown;
+
+function plain(value: Value): string {
+  if (value === null || value === undefined) return '';
+  if (Array.isArray(value)) return value.map(plain).filter(Boolean).join(', ');
+  if (typeof value === 'object')
+    return Object.values(value as Record<string, Value>)
+      .map(plain)
+      .filter(Boolean)
+      .join(', ');
+  return String(value).replace(/\s+/g, ' ').trim();
+}
+
+function clipped(text: string, limit: number) {
+  return text.length > limit ? `${text.slice(0, limit)}…` : text;
+}
+
+/** The longest list of records (objects or strings) in the output, with the name it goes by. */
+function recordListOf(output: Value): { name: string; items: Value[] } | undefined {
+  if (Array.isArray(output)) return { name: 'items', items: output };
+  if (!output || typeof output !== 'object') return undefined;
+  const lists = Object.entries(output as Record<string, Value>)
+    .filter((entry): entry is [string, Value[]] => Array.isArray(entry[1]) && entry[1].length > 0)
+    .sort((a, b) => b[1].length - a[1].length);
+  const [name, items] = lists[0] ?? [];
+  return name && items ? { name, items } : undefined;
+}
+
+export function describeOutput(output: Value): string {
+  const list = recordListOf(output);
+  if (!list) {
+    const json = JSON.stringify(output ?? null);
+    return `Its output: ${clipped(json, jsonCharacters)}`;
+  }
+  const count = list.items.length;
+  const noun = list.name === 'items' || list.name === 'records' ? 'record' : list.name.replace(/s$/, '');
+  const first = list.items
+    .slice(0, shownRecords)
+    .map((item) => `“${clipped(plain(item), recordCharacters)}”`)
+    .join('; ');
+  const more = count > shownRecords ? `, and ${count - shownRecords} more` : '';
+  return `It got ${count} ${noun}${count === 1 ? '' : 's'}: ${first}${more}. Open the run to see all of it and its files.`;
+}

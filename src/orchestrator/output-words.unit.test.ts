@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { describeOutput } from './output-words.ts';
+
+describe('a run output in words', () => {
+  it('counts a list of records and reads out the first three', () => {
+    const output = {
+      file: 'f1',
+      count: 4,
+      records: [
+        { cells: ['Katherine Johnson', 'Mathematician'] },
+        { cells: ['Dorothy Vaughan', 'Programmer'] },
+        { cells: ['Mary Jackson', 'Engineer'] },
+        { cells: ['Annie Easley', 'Engineer'] },
+      ],
+    };
+    expect(describeOutput(output)).toBe(
+      'It got 4 records: “Katherine Johnson, Mathematician”; “Dorothy Vaughan, Programmer”; “Mary Jackson, Engineer”, and 1 more. Open the run to see all of it and its files.',
+    );
+  });
+
+  it('names the records by their list and counts one without a plural', () => {
+    expect(describeOutput({ leads: [{ name: 'Ada', link: '/ada' }] })).toMatch(
+      /^It got 1 lead: “Ada, \/ada”\./,
+    );
+  });
+
+  it('shows anything else as short JSON', () => {
+    expect(describeOutput({ changed: true })).toBe('Its output: {"changed":true}');
+    expect(describeOutput(null)).toBe('Its output: null');
+    expect(describeOutput({ text: 'x'.repeat(700) })).toMatch(/…$/);
+  });
+
+  it('clips a long record', () => {
+    expect(describeOutput([{ text: 'y'.repeat(300) }])).toContain(`“${'y'.repeat(100)}…”`);
+  });
+});
