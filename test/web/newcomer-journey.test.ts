@@ -136,8 +136,14 @@ describe('a newcomer, in the browser alone', () => {
     await plan.locator('a.agent-link').first().click();
     await page.getByRole('heading', { name: /People Scraper/, level: 1 }).waitFor();
     const scheduleSection = page.getByRole('region', { name: 'Schedule' });
-    await scheduleSection.getByText(/weekday|Monday (to|through) Friday/i).first().waitFor();
-    await scheduleSection.getByText(/08:00|8:00/).first().waitFor();
+    await scheduleSection
+      .getByText(/weekday|Monday (to|through) Friday/i)
+      .first()
+      .waitFor();
+    await scheduleSection
+      .getByText(/08:00|8:00/)
+      .first()
+      .waitFor();
     expect(await scheduleSection.locator('.next-times li').count()).toBeGreaterThan(0);
     await expectAccessible(page);
     await saveScreenshot(page, 'journey-agent');
