@@ -1,10 +1,10 @@
 // Sign in or sign up.
 import { type FormEvent, useState } from 'react';
-import { ApiError, api } from '../api/request.ts';
+import { ApiError, client, describeError, unwrap } from '../api/client.ts';
 
 async function signedIn(): Promise<boolean> {
   try {
-    await api('GET', '/api/me');
+    await unwrap(client.GET('/api/me'));
     return true;
   } catch (caught) {
     if (caught instanceof ApiError && caught.status === 401) return false;
@@ -26,15 +26,20 @@ export function AuthenticationForm({
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const body: Record<string, string> = {
+    const credentials = {
       email: String(form.get('email') ?? ''),
       password: String(form.get('password') ?? ''),
     };
-    if (mode === 'signup') body.name = String(form.get('name') ?? '');
     setBusy(true);
     setError(null);
     try {
-      await api('POST', mode === 'signup' ? '/api/auth/signup' : '/api/auth/login', body);
+      if (mode === 'signup')
+        await unwrap(
+          client.POST('/api/auth/signup', {
+            body: { ...credentials, name: String(form.get('name') ?? '') },
+          }),
+        );
+      else await unwrap(client.POST('/api/auth/login', { body: credentials }));
       // Sign-up answers alike whether or not the address has an account (so that it tells nobody
       // who has one), but only a new account's session works: find out which happened.
       if (mode === 'signup' && !(await signedIn())) {
@@ -46,7 +51,7 @@ export function AuthenticationForm({
       }
       await onSignedIn();
     } catch (caught) {
-      setError(caught instanceof Error ? caught.message : String(caught));
+      setError(describeError(caught));
     } finally {
       setBusy(false);
     }

@@ -1,14 +1,14 @@
 // Opening an invitation link: see what it is for, sign in with the invited address, accept.
 import { useEffect, useState } from 'react';
-import { api, type User, type Workspace } from '../api/request.ts';
+import { client, describeError, unwrap } from '../api/client.ts';
+import type { User } from '../shared/workspace-context.tsx';
 import { AuthenticationForm } from './AuthenticationForm.tsx';
 
-interface Preview {
-  workspaceName: string;
-  email: string;
-  role: string;
-  status: string;
+function loadPreview(token: string) {
+  return unwrap(client.GET('/api/invitations/{token}', { params: { path: { token } } }));
 }
+
+type Preview = Awaited<ReturnType<typeof loadPreview>>;
 
 interface InvitationPageProps {
   token: string;
@@ -22,18 +22,18 @@ export function InvitationPage({ token, user, onSignedIn, onJoined }: Invitation
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    api<Preview>('GET', `/api/invitations/${token}`).then(setPreview, (caught: Error) =>
-      setError(caught.message),
-    );
+    loadPreview(token).then(setPreview, (caught: unknown) => setError(describeError(caught)));
   }, [token]);
 
   async function accept() {
     setError(null);
     try {
-      const result = await api<{ workspace: Workspace }>('POST', `/api/invitations/${token}/accept`);
+      const result = await unwrap(
+        client.POST('/api/invitations/{token}/accept', { params: { path: { token } } }),
+      );
       onJoined(result.workspace.slug);
     } catch (caught) {
-      setError(caught instanceof Error ? caught.message : String(caught));
+      setError(describeError(caught));
     }
   }
 

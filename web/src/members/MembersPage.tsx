@@ -1,15 +1,20 @@
-// The selected workspace: members, invitations and settings. Agents and the Orchestrator join
-// this page in later issues.
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
-import { api, type Invitation, type Member } from '../api/request.ts';
+// The selected workspace's members and invitations: who is in it, with which role; invite, change
+// a role, remove, leave, revoke.
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { ErrorMessage } from '../shared/ErrorMessage.tsx';
+import { queryKeys } from '../shared/query-keys.ts';
 import type { User, Workspace } from '../shared/workspace-context.tsx';
-
-interface CreatedInvitation extends Invitation {
-  acceptUrl: string;
-  emailSent: boolean;
-}
+import {
+  type CreatedInvitation,
+  memberActions,
+  type Role,
+  useInvitations,
+  useMembers,
+} from './member-queries.ts';
 
 const managers = new Set(['owner', 'admin']);
+const roles: Role[] = ['owner', 'admin', 'builder', 'viewer'];
 
 export function MembersPage({
   workspace,
@@ -20,45 +25,36 @@ export function MembersPage({
   user: User;
   onChanged: () => Promise<void>;
 }) {
-  const [members, setMembers] = useState<Member[]>([]);
-  const [invitations, setInvitations] = useState<Invitation[]>([]);
-  const [created, setCreated] = useState<CreatedInvitation | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const ws = workspace.id;
   const canManage = managers.has(workspace.role);
-  const base = `/api/workspaces/${workspace.id}`;
+  const queryClient = useQueryClient();
+  const memberList = useMembers(ws);
+  const invitationList = useInvitations(ws, canManage);
+  const [created, setCreated] = useState<CreatedInvitation | null>(null);
+  const members = memberList.data?.items ?? [];
+  const invitations = invitationList.data?.items ?? [];
 
-  const load = useCallback(async () => {
-    const [memberList, invitationList] = await Promise.all([
-      api<{ items: Member[] }>('GET', `${base}/members`),
-      api<{ items: Invitation[] }>('GET', `${base}/invitations`),
-    ]);
-    setMembers(memberList.items);
-    setInvitations(invitationList.items);
-  }, [base]);
+  // Every change re-reads both lists: a role change or an acceptance can move people between them.
+  const change = useMutation({
+    mutationFn: (action: () => Promise<unknown>) => action(),
+    onSettled: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: queryKeys.members(ws) }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.invitations(ws) }),
+      ]),
+  });
+  const run = (action: () => Promise<unknown>) => change.mutate(action);
 
-  useEffect(() => {
-    void load().catch((caught: Error) => setError(caught.message));
-  }, [load]);
-
-  async function run(action: () => Promise<unknown>) {
-    setError(null);
-    try {
-      await action();
-      await load();
-    } catch (caught) {
-      setError(caught instanceof Error ? caught.message : String(caught));
-    }
-  }
-
-  async function invite(event: FormEvent<HTMLFormElement>) {
+  function invite(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
-    await run(async () => {
-      const invitation = await api<CreatedInvitation>('POST', `${base}/invitations`, {
-        email: String(form.get('email') ?? ''),
-        role: String(form.get('role') ?? 'builder'),
-      });
+    run(async () => {
+      const invitation = await memberActions.invite(
+        ws,
+        String(form.get('email') ?? ''),
+        String(form.get('role') ?? 'builder') as Role,
+      );
       setCreated(invitation);
       formElement.reset();
     });
@@ -70,11 +66,9 @@ export function MembersPage({
       <p className="muted">
         Slug <code>{workspace.slug}</code> · your role: {workspace.role}
       </p>
-      {error ? (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorMessage error={memberList.error} onRetry={() => void memberList.refetch()} />
+      <ErrorMessage error={invitationList.error} onRetry={() => void invitationList.refetch()} />
+      <ErrorMessage error={change.error} />
 
       <h2>Members</h2>
       <table className="members">
@@ -97,12 +91,10 @@ export function MembersPage({
                     aria-label={`Role of ${member.email}`}
                     value={member.role}
                     onChange={(event) =>
-                      void run(() =>
-                        api('PATCH', `${base}/members/${member.userId}`, { role: event.target.value }),
-                      )
+                      run(() => memberActions.changeRole(ws, member.userId, event.target.value as Role))
                     }
                   >
-                    {['owner', 'admin', 'builder', 'viewer'].map((role) => (
+                    {roles.map((role) => (
                       <option key={role}>{role}</option>
                     ))}
                   </select>
@@ -115,8 +107,8 @@ export function MembersPage({
                   <button
                     type="button"
                     onClick={() =>
-                      void run(async () => {
-                        await api('DELETE', `${base}/members/${member.userId}`);
+                      run(async () => {
+                        await memberActions.remove(ws, member.userId);
                         await onChanged();
                       })
                     }
@@ -124,10 +116,7 @@ export function MembersPage({
                     Leave
                   </button>
                 ) : canManage ? (
-                  <button
-                    type="button"
-                    onClick={() => void run(() => api('DELETE', `${base}/members/${member.userId}`))}
-                  >
+                  <button type="button" onClick={() => run(() => memberActions.remove(ws, member.userId))}>
                     Remove
                   </button>
                 ) : null}
@@ -149,10 +138,7 @@ export function MembersPage({
               required
             />
             <select name="role" aria-label="Role" defaultValue="builder">
-              {(workspace.role === 'owner'
-                ? ['owner', 'admin', 'builder', 'viewer']
-                : ['admin', 'builder', 'viewer']
-              ).map((role) => (
+              {(workspace.role === 'owner' ? roles : roles.filter((role) => role !== 'owner')).map((role) => (
                 <option key={role}>{role}</option>
               ))}
             </select>
@@ -172,10 +158,7 @@ export function MembersPage({
               {invitations.map((invitation) => (
                 <li key={invitation.id}>
                   {invitation.email} as {invitation.role} {invitation.expired ? '(expired)' : ''}
-                  <button
-                    type="button"
-                    onClick={() => void run(() => api('DELETE', `${base}/invitations/${invitation.id}`))}
-                  >
+                  <button type="button" onClick={() => run(() => memberActions.revoke(ws, invitation.id))}>
                     Revoke
                   </button>
                 </li>

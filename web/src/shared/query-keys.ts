@@ -28,6 +28,8 @@ export const queryKeys = {
   schedules: (ws: string) => ['ws', ws, 'schedules'] as const,
   chains: (ws: string) => ['ws', ws, 'chains'] as const,
   conversations: (ws: string) => ['ws', ws, 'conversations'] as const,
+  members: (ws: string) => ['ws', ws, 'members'] as const,
+  invitations: (ws: string) => ['ws', ws, 'invitations'] as const,
   conversation: (ws: string, conversationId: string) => ['ws', ws, 'conversations', conversationId] as const,
   plans: (ws: string) => ['ws', ws, 'plans'] as const,
   /** The caller's plans waiting for approval. */
