@@ -507,6 +507,16 @@ export async function latestRunEventPosition(scope: WorkspaceScope): Promise<num
   return row?.position ?? 0;
 }
 
+/** The newest run of each of these agents (one query, for a page of agents). */
+export async function latestRunsOf(scope: WorkspaceScope, agentIds: string[]): Promise<RunRecord[]> {
+  if (agentIds.length === 0) return [];
+  return scope.db
+    .selectDistinctOn([runs.agentId])
+    .from(runs)
+    .where(and(eq(runs.workspaceId, scope.workspaceId), inArray(runs.agentId, agentIds)))
+    .orderBy(runs.agentId, desc(runs.createdAt));
+}
+
 /** The newest run of each agent of the workspace. */
 export async function latestRunPerAgent(scope: WorkspaceScope): Promise<RunRecord[]> {
   return scope.db

@@ -179,6 +179,39 @@ describe('agents', () => {
     ]);
   });
 
+  it('lists each agent with its newest run and its schedule in brief', async () => {
+    const created = await orca.request('POST', agentsPath(), {
+      token: owner.token,
+      body: {
+        spec: { name: 'Busy Bee', steps: [{ id: 'one', tool: 'transform', with: { expression: '1' } }] },
+      },
+    });
+    const agentId = created.body.id;
+    const started = await orca.request('POST', `${agentsPath()}/${agentId}/runs`, {
+      token: owner.token,
+      body: { input: {} },
+    });
+    expect(started.status, started.text).toBe(202);
+    const scheduled = await orca.request('PUT', `${agentsPath()}/${agentId}/schedule`, {
+      token: owner.token,
+      body: { cron: '0 8 * * 1-5', timezone: 'Europe/Berlin' },
+    });
+    expect(scheduled.status, scheduled.text).toBe(200);
+
+    const list = await orca.request('GET', `${agentsPath()}?q=busy`, { token: owner.token });
+    const [listed] = list.body.items;
+    expect(listed.lastRun).toMatchObject({ id: started.body.id });
+    expect(['queued', 'running', 'succeeded']).toContain(listed.lastRun.status);
+    expect(listed.schedule).toEqual({
+      description: scheduled.body.description,
+      enabled: true,
+      nextRun: scheduled.body.nextRuns[0],
+    });
+    // An agent that never ran and has no schedule says so.
+    const quiet = await orca.request('GET', `${agentsPath()}?q=lead scraper`, { token: owner.token });
+    expect(quiet.body.items[0]).toMatchObject({ name: 'Lead Scraper', lastRun: null, schedule: null });
+  });
+
   it('exports an agent to a file and imports it into another workspace, renamed if asked', async () => {
     const created = await orca.request('POST', agentsPath(), {
       token: owner.token,

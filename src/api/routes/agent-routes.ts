@@ -34,6 +34,7 @@ import {
 } from '../schemas.ts';
 import { iso } from '../serialize.ts';
 import { requireAction } from '../workspace-access.ts';
+import { agentActivity, agentActivitySchema } from './agent-activity.ts';
 
 export const agentExportFormat = 'orca.agent';
 export const agentExportFormatVersion = 1;
@@ -50,6 +51,8 @@ const agentSchema = z
     updatedAt: timestamp,
   })
   .openapi('Agent');
+
+const listedAgentSchema = agentSchema.extend(agentActivitySchema).openapi('ListedAgent');
 
 const versionSchema = z
   .object({
@@ -137,7 +140,13 @@ const routes = {
         q: z.string().max(80).optional().describe('Only agents whose name contains this text.'),
       }),
     },
-    responses: { 200: jsonResponse(listOf(agentSchema), 'A page of agents.'), ...commonErrors },
+    responses: {
+      200: jsonResponse(
+        listOf(listedAgentSchema),
+        'A page of agents, each with its newest run and next time.',
+      ),
+      ...commonErrors,
+    },
   }),
   create: createRoute({
     method: 'post',
@@ -362,16 +371,29 @@ export function registerAgentRoutes(app: OpenAPIHono<ApiEnv>) {
   app.openapi(routes.list, async (c) => {
     const access = requireAction(c, 'agents.read');
     const query = c.req.valid('query');
-    const rows = await c.get('services').store.inWorkspace(access.workspace.id, (scope) =>
-      listAgents(scope, {
-        limit: query.limit + 1,
-        after: query.cursor ? decodeCursor(query.cursor) : undefined,
-        status: query.status,
-        nameContains: query.q,
-      }),
-    );
-    const page = pageOf(rows, query.limit);
-    return c.json({ items: page.items.map(agentView), nextCursor: page.nextCursor }, 200);
+    const { page, activity } = await c
+      .get('services')
+      .store.inWorkspace(access.workspace.id, async (scope) => {
+        const rows = await listAgents(scope, {
+          limit: query.limit + 1,
+          after: query.cursor ? decodeCursor(query.cursor) : undefined,
+          status: query.status,
+          nameContains: query.q,
+        });
+        const page = pageOf(rows, query.limit);
+        return {
+          page,
+          activity: await agentActivity(
+            scope,
+            page.items.map((agent) => agent.id),
+          ),
+        };
+      });
+    const items = page.items.map((agent) => ({
+      ...agentView(agent),
+      ...(activity.get(agent.id) ?? { lastRun: null, schedule: null }),
+    }));
+    return c.json({ items, nextCursor: page.nextCursor }, 200);
   });
 
   app.openapi(routes.create, async (c) => {

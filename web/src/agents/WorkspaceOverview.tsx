@@ -8,14 +8,7 @@ import { relativeTime } from '../shared/format.ts';
 import { StatusBadge } from '../shared/StatusBadge.tsx';
 import { useWorkspace } from '../shared/workspace-context.tsx';
 import { usePane } from '../shell/pane.tsx';
-import {
-  isMissing,
-  useAgentRuns,
-  useAgentSchedule,
-  useAgents,
-  usePendingPlans,
-  useRecentRuns,
-} from './agent-queries.ts';
+import { useAgents, usePendingPlans, useRecentRuns } from './agent-queries.ts';
 import './agents.css';
 
 export function WorkspaceOverview() {
@@ -57,12 +50,11 @@ function Welcome() {
   );
 }
 
-function AgentCard({ agent }: { agent: Schemas['Agent'] }) {
+/** One agent at a glance: what the agent list says of its newest run and next time. */
+function AgentCard({ agent }: { agent: Schemas['ListedAgent'] }) {
   const { ws } = useWorkspace();
-  const runs = useAgentRuns(ws, agent.id);
-  const schedule = useAgentSchedule(ws, agent.id);
-  const last = runs.data?.items[0];
-  const next = schedule.data?.enabled ? schedule.data.nextRuns[0] : undefined;
+  const last = agent.lastRun;
+  const schedule = agent.schedule;
   const goal = typeof agent.spec.goal === 'string' ? agent.spec.goal : '';
   return (
     <li className="agent-card">
@@ -79,23 +71,17 @@ function AgentCard({ agent }: { agent: Schemas['Agent'] }) {
               <StatusBadge status={last.status} />{' '}
               <Link to={`/w/${ws}/runs/${last.id}`}>{relativeTime(last.createdAt)}</Link>
             </>
-          ) : runs.isPending ? (
-            '…'
           ) : (
             'Never run'
           )}
         </dd>
         <dt>Next run</dt>
         <dd>
-          {next ? (
-            <time dateTime={next} title={schedule.data?.description}>
-              {relativeTime(next)}
+          {schedule?.nextRun ? (
+            <time dateTime={schedule.nextRun} title={schedule.description}>
+              {relativeTime(schedule.nextRun)}
             </time>
-          ) : schedule.isPending ? (
-            '…'
-          ) : schedule.error && !isMissing(schedule.error) ? (
-            'Unknown'
-          ) : schedule.data && !schedule.data.enabled ? (
+          ) : schedule && !schedule.enabled ? (
             'Schedule turned off'
           ) : (
             'Not scheduled'

@@ -1037,14 +1037,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description A page of agents. */
+                /** @description A page of agents, each with its newest run and next time. */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            items: components["schemas"]["Agent"][];
+                            items: components["schemas"]["ListedAgent"][];
                             nextCursor: string | null;
                         };
                     };
@@ -7726,6 +7726,29 @@ export interface components {
             expiresAt: string;
             id: string;
             role: components["schemas"]["Role"];
+        };
+        ListedAgent: components["schemas"]["Agent"] & {
+            /** @description The agent’s newest run, or null when it never ran. */
+            lastRun: {
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                finishedAt: string | null;
+                id: string;
+                /** @enum {string} */
+                status: "queued" | "running" | "waiting" | "succeeded" | "failed" | "cancelled";
+            } | null;
+            /** @description The agent’s schedule in brief, or null when it has none. */
+            schedule: {
+                /** @description The schedule in words, with its time zone. */
+                description: string;
+                enabled: boolean;
+                /**
+                 * Format: date-time
+                 * @description When it fires next (null while disabled).
+                 */
+                nextRun: string | null;
+            } | null;
         };
         Member: {
             email: string;
