@@ -121,6 +121,8 @@ describe('the newcomer’s journey on a phone', () => {
     await page.getByRole('heading', { name: agentName, level: 1 }).waitFor();
     await expect.poll(() => toggle(page, 'Workspace').getAttribute('aria-pressed')).toBe('true');
     expect(await page.getByRole('region', { name: 'Orchestrator chat' }).isVisible()).toBe(false);
+    // The link went away with the chat: the focus goes to the panel, not to the page's body.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('panel');
     await page.getByRole('region', { name: 'Steps' }).waitFor();
     await page.getByRole('region', { name: 'Schedule' }).getByText('Not scheduled').waitFor();
     await checkPage(page, 'agent');
