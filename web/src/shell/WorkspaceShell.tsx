@@ -1,14 +1,15 @@
 // A workspace page: the sidebar (workspace switcher, user menu, navigation, and the Orchestrator
 // chat) on the left, the workspace panel on the right (overview, an agent, runs, members, and the
 // pages of later issues). At phone width one of the two shows at a time.
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { Link, NavLink, Outlet, useParams } from 'react-router';
 import { ChatPanel } from '../chat/ChatPanel.tsx';
 import { useWorkspaceEvents } from '../shared/useWorkspaceEvents.ts';
 import { WorkspaceProvider } from '../shared/workspace-context.tsx';
-import { type Pane, PaneProvider } from './pane.tsx';
+import { PaneProvider } from './pane.tsx';
 import type { Me } from './session.ts';
 import { UserMenu } from './UserMenu.tsx';
+import { usePaneControl } from './usePaneControl.ts';
 import { WorkspaceSwitcher } from './WorkspaceSwitcher.tsx';
 
 const builders = new Set(['owner', 'admin', 'builder']);
@@ -22,15 +23,11 @@ export function WorkspaceShell({ me }: { me: Me }) {
 }
 
 function KnownWorkspace({ me, workspace }: { me: Me; workspace: Me['workspaces'][number] }) {
-  const [pane, setPane] = useState<Pane>('chat');
+  const { pane, setPane, control: paneControl, chat, panel } = usePaneControl();
   useWorkspaceEvents(workspace.slug);
   const scope = useMemo(
     () => ({ workspace, user: me.user, ws: workspace.slug, canBuild: builders.has(workspace.role) }),
     [workspace, me.user],
-  );
-  const paneControl = useMemo(
-    () => ({ pane, showChat: () => setPane('chat'), showPanel: () => setPane('panel') }),
-    [pane],
   );
   const base = `/w/${workspace.slug}`;
   return (
@@ -63,10 +60,10 @@ function KnownWorkspace({ me, workspace }: { me: Me; workspace: Me['workspaces']
               Workspace
             </button>
           </fieldset>
-          <section className="shell-chat" aria-label="Orchestrator chat">
+          <section className="shell-chat" aria-label="Orchestrator chat" ref={chat} tabIndex={-1}>
             <ChatPanel />
           </section>
-          <main className="shell-panel" id="panel" tabIndex={-1}>
+          <main className="shell-panel" id="panel" tabIndex={-1} ref={panel}>
             <Outlet />
           </main>
         </div>

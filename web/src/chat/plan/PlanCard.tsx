@@ -1,6 +1,6 @@
 // A plan in the chat: its summary and state, each operation as a readable change, its questions,
 // and (for builders) Approve / Edit / Reject, then Undo and the test run once applied.
-import { useId, useState } from 'react';
+import { type RefObject, useEffect, useId, useRef, useState } from 'react';
 import { ErrorMessage } from '../../shared/ErrorMessage.tsx';
 import { useWorkspace } from '../../shared/workspace-context.tsx';
 import { EditPlanDialog } from './EditPlanDialog.tsx';
@@ -25,6 +25,7 @@ export function PlanCard({ plan, onChanged, onAnswer, busy = false }: PlanCardPr
   const { ws, canBuild } = useWorkspace();
   const titleId = useId();
   const [editing, setEditing] = useState(false);
+  const card = useRef<HTMLElement>(null);
   const { approve, reject, undo } = usePlanMutations(ws, plan.id, (changed) => {
     setEditing(false);
     onChanged(changed);
@@ -35,10 +36,17 @@ export function PlanCard({ plan, onChanged, onAnswer, busy = false }: PlanCardPr
   const applied = plan.status === 'applied';
   const testRuns = results.filter((result) => result.runId);
   const working = approve.isPending || reject.isPending || undo.isPending;
+  useFocusKept(card, working);
   const actionError = reject.error ?? undo.error ?? (editing ? null : approve.error);
 
   return (
-    <article className="plan-card" aria-labelledby={titleId} data-plan-status={plan.status}>
+    <article
+      ref={card}
+      className="plan-card"
+      aria-labelledby={titleId}
+      data-plan-status={plan.status}
+      tabIndex={-1}
+    >
       <header className="plan-header">
         <h4 id={titleId}>Plan</h4>
         <PlanStatus status={plan.status} />
@@ -61,7 +69,15 @@ export function PlanCard({ plan, onChanged, onAnswer, busy = false }: PlanCardPr
         </ol>
       ) : null}
       {plan.status === 'needs_answers' && plan.questions.length > 0 && onAnswer ? (
-        <PlanQuestions questions={plan.questions} onAnswer={onAnswer} busy={busy} />
+        <PlanQuestions
+          questions={plan.questions}
+          onAnswer={(text) => {
+            // The answers are disabled (then gone) once one is sent: keep the focus on the plan.
+            card.current?.focus({ preventScroll: true });
+            onAnswer(text);
+          }}
+          busy={busy}
+        />
       ) : null}
       {applied
         ? testRuns.map((result) => (
@@ -111,4 +127,18 @@ export function PlanCard({ plan, onChanged, onAnswer, busy = false }: PlanCardPr
       ) : null}
     </article>
   );
+}
+
+/**
+ * The control just used (Approve, Reject, Undo, an edited approval's dialog) is disabled while it
+ * works and then goes away, which drops the focus on the page's body: the card takes it back, so a
+ * keyboard user's next Tab goes on from the plan rather than from the top of the page.
+ */
+function useFocusKept(card: RefObject<HTMLElement | null>, working: boolean) {
+  const wasWorking = useRef(false);
+  useEffect(() => {
+    const dropped = document.activeElement === null || document.activeElement === document.body;
+    if (wasWorking.current && !working && dropped) card.current?.focus({ preventScroll: true });
+    wasWorking.current = working;
+  }, [card, working]);
 }
