@@ -303,13 +303,19 @@ export class LlmPlanner implements Planner {
     };
   }
 
+  /** Gives up after the time limit, or at once when the person stops the message. */
+  #abortSignal(request: PlannerRequest): AbortSignal {
+    const timeout = AbortSignal.timeout(this.#options.timeoutMs ?? 60_000);
+    return request.signal ? AbortSignal.any([timeout, request.signal]) : timeout;
+  }
+
   async #ask(request: PlannerRequest, messages: { role: 'user' | 'assistant'; content: string }[]) {
     const result = await generateText({
       model: this.#options.llm.model,
       system: this.#system(request),
       messages,
       output: Output.object({ schema: jsonSchema<LlmAnswer>(answerJsonSchema as never) }),
-      abortSignal: AbortSignal.timeout(this.#options.timeoutMs ?? 60_000),
+      abortSignal: this.#abortSignal(request),
       maxRetries: 1,
     });
     return result.output;
@@ -327,7 +333,7 @@ export class LlmPlanner implements Planner {
       system: this.#system(request),
       messages,
       output: Output.object({ schema: jsonSchema<LlmAnswer>(answerJsonSchema as never) }),
-      abortSignal: AbortSignal.timeout(this.#options.timeoutMs ?? 60_000),
+      abortSignal: this.#abortSignal(request),
       maxRetries: 1,
     });
     let sent = '';

@@ -69,7 +69,7 @@ export class Orchestrator {
 
   async message(
     request: MessageRequest,
-    streaming: { onReplyDelta?(delta: string, restart: boolean): void } = {},
+    streaming: { onReplyDelta?(delta: string, restart: boolean): void; signal?: AbortSignal } = {},
   ) {
     const { store, planner } = this.#dependencies;
     const memory = await store.asUser(request.user.id, (scope) => getUserMemory(scope));
@@ -91,7 +91,10 @@ export class Orchestrator {
       userEmail: request.user.email,
       lastAgentName: context.lastAgentName,
       onReplyDelta: streaming.onReplyDelta,
+      signal: streaming.signal,
     });
+    // Stopped while the planner thought: nothing of this message is kept, as the person asked.
+    streaming.signal?.throwIfAborted();
 
     return store.inWorkspace(request.workspaceId, async (scope) => {
       const conversationId = context.conversation.id;

@@ -85,6 +85,8 @@ export interface PlannerRequest {
    * `restart` means the reply so far is dropped: the planner is writing it again.
    */
   onReplyDelta?(delta: string, restart: boolean): void;
+  /** Aborted when the person stops the message: a planner that waits on a model gives up. */
+  signal?: AbortSignal;
 }
 
 export interface PlannerAnswer {

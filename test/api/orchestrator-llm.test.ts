@@ -82,6 +82,44 @@ describe('the Orchestrator with an LLM', () => {
     expect(agents.body.items[0].status).toBe('paused');
   });
 
+  it('stops the model when the person stops the message, and keeps nothing of it', async () => {
+    llm.reply({ stall: true });
+    const before = llm.requests.length;
+    const response = await orca.platform.app.request(`/api/workspaces/${ws}/orchestrator/messages`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${owner.token}`,
+        'content-type': 'application/json',
+        accept: 'text/event-stream',
+      },
+      body: JSON.stringify({ text: 'write me a long essay about scrapers' }),
+    });
+    await llm.waitForRequests(before + 1);
+    const modelCall = llm.requests[before];
+    // The browser's Stop drops the stream; the model's request must end with it, not run on.
+    await response.body?.cancel();
+    const ended = await Promise.race([
+      modelCall?.closed.then(() => 'closed'),
+      new Promise((resolve) => setTimeout(() => resolve('still open'), 5000)),
+    ]);
+    expect(ended).toBe('closed');
+
+    const conversations = await orca.request('GET', `/api/workspaces/${ws}/orchestrator/conversations`, {
+      token: owner.token,
+    });
+    const stopped = conversations.body.items.find(
+      (item: { title: string }) => item.title === 'write me a long essay about scrapers',
+    );
+    if (stopped) {
+      const history = await orca.request(
+        'GET',
+        `/api/workspaces/${ws}/orchestrator/conversations/${stopped.id}`,
+        { token: owner.token },
+      );
+      expect(history.body.messages).toEqual([]);
+    }
+  });
+
   it('never applies garbage: two invalid answers become a question', async () => {
     llm.reply({ text: 'Sure! I will do the thing.' }, { text: '{"reply": 42}' });
     const answer = await orca.request('POST', `/api/workspaces/${ws}/orchestrator/messages`, {

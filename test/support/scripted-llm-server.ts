@@ -38,6 +38,8 @@ export interface RecordedRequest {
   body: ChatCompletionRequest;
   /** The text of the system and developer messages, joined by blank lines. */
   system: string;
+  /** Resolves when the connection closes: after the answer, or when the client gives up. */
+  closed: Promise<void>;
 }
 
 /** Token counts to report; left out, they are estimated at four characters a token. */
@@ -277,6 +279,7 @@ export async function startScriptedLlmServer(
         .filter((message) => message.role === 'system' || message.role === 'developer')
         .map(messageText)
         .join('\n\n'),
+      closed: new Promise<void>((resolve) => response.once('close', () => resolve())),
     };
     requests.push(recorded);
     const sequence = requests.length;

@@ -279,8 +279,12 @@ export function registerOrchestratorRoutes(app: OpenAPIHono<ApiEnv>) {
     return streamSSE(c, async (stream) => {
       let streamed = false;
       const pending: Promise<void>[] = [];
+      // The person pressed Stop (the browser dropped the stream): stop the model too.
+      const stop = new AbortController();
+      stream.onAbort(() => stop.abort());
       try {
         const answer = await orchestrator.message(request, {
+          signal: stop.signal,
           onReplyDelta: (delta, restart) => {
             streamed = true;
             pending.push(stream.writeSSE({ event: 'reply', data: JSON.stringify({ delta, restart }) }));
@@ -294,6 +298,7 @@ export function registerOrchestratorRoutes(app: OpenAPIHono<ApiEnv>) {
           });
         await stream.writeSSE({ event: 'message', data: JSON.stringify(view(answer)) });
       } catch (error) {
+        if (stop.signal.aborted) return;
         const response = toErrorResponse(error, (message, cause) => logger.error(message, cause));
         await stream.writeSSE({ event: 'error', data: JSON.stringify(response.body) });
       }
