@@ -8,14 +8,13 @@
 // Needs `npm run build:web` first.
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { chromium } from 'playwright-core';
 import { loadConfig } from '../src/config.ts';
 import { createPlatform, listen } from '../src/platform.ts';
 import { openDatabase } from '../src/store/database.ts';
+import { launchTestChromium } from '../test/support/test-chromium.ts';
 
 const stepCount = Number(process.env.ORCA_BENCH_RUN_PAGE_STEPS ?? 50);
 const stepMilliseconds = Number(process.env.ORCA_BENCH_RUN_PAGE_STEP_MS ?? 50);
-const chromiumPath = process.env.ORCA_CHROMIUM_PATH ?? '/usr/bin/chromium';
 const quiet = { info: () => undefined, error: () => undefined };
 
 const held: ServerResponse[] = [];
@@ -67,19 +66,7 @@ const started = await call('POST', `/api/workspaces/${workspace.id}/agents/${age
 });
 const runId = started.id as string;
 
-const browser = await chromium.launch({
-  executablePath: chromiumPath,
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await launchTestChromium();
 const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
 await context.addCookies([{ name: 'orca_session', value: token, url: server.url }]);
 const page = await context.newPage();

@@ -8,14 +8,13 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
 import { loadConfig } from '../src/config.ts';
 import { createPlatform, listen } from '../src/platform.ts';
 import { openDatabase } from '../src/store/database.ts';
+import { launchTestChromium } from '../test/support/test-chromium.ts';
 
 const loads = Number(process.env.ORCA_BENCH_WEB_LOADS ?? 10);
 const budgetKilobytes = 250;
-const chromiumPath = process.env.ORCA_CHROMIUM_PATH ?? '/usr/bin/chromium';
 const webRoot = join(import.meta.dirname, '../dist/web');
 const chatBox = 'section[aria-label="Orchestrator chat"] textarea';
 const quiet = { info: () => undefined, error: () => undefined };
@@ -76,19 +75,7 @@ const signup = await call('POST', '/api/auth/signup', undefined, {
 const token = signup.token as string;
 const workspace = await call('POST', '/api/workspaces', token, { name: 'Bench' });
 
-const browser = await chromium.launch({
-  executablePath: chromiumPath,
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await launchTestChromium();
 
 const times: number[] = [];
 const transferred: number[] = [];

@@ -5,22 +5,11 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { listen, type RunningServer } from '../../src/platform.ts';
+import { launchTestChromium } from './test-chromium.ts';
 import { startTestPlatform, type TestPlatform, type TestPlatformOptions } from './test-platform.ts';
-
-const chromiumPath = process.env.ORCA_CHROMIUM_PATH ?? '/usr/bin/chromium';
-const chromiumFlags = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** Where screenshots of the main pages go (kept by CI as artifacts). */
 export const screenshotDirectory =
@@ -57,7 +46,7 @@ export async function startWebApp(options: TestPlatformOptions = {}): Promise<We
     },
   });
   const server = await listen(orca.platform);
-  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumFlags });
+  const browser = await launchTestChromium();
   const contexts: BrowserContext[] = [];
   return {
     orca,
