@@ -5,12 +5,12 @@ import type { PlannerAnswer, RecentRunSnapshot, WorkspaceSnapshot } from './plan
 import {
   count,
   durationInWords,
-  localDay,
   type Period,
   percent,
   type RunTotals,
   totalsOver,
   whenInWords,
+  within,
 } from './run-figures.ts';
 
 type SnapshotAgent = WorkspaceSnapshot['agents'][number];
@@ -77,7 +77,7 @@ export function recentRuns(agent: SnapshotAgent, context: AnswerContext, lately:
 export function workspaceRecentRuns(context: AnswerContext, shown = 10): PlannerAnswer {
   const runs = context.snapshot.agents
     .flatMap((agent) => (agent.history?.recent ?? []).map((run) => ({ agent, run })))
-    .sort((a, b) => b.run.createdAt.localeCompare(a.run.createdAt))
+    .sort((a, b) => (a.run.createdAt < b.run.createdAt ? 1 : a.run.createdAt > b.run.createdAt ? -1 : 0))
     .slice(0, shown);
   if (runs.length === 0) return { reply: 'No agent has run yet.' };
   return {
@@ -85,9 +85,14 @@ export function workspaceRecentRuns(context: AnswerContext, shown = 10): Planner
   };
 }
 
-function inPeriod(run: RecentRunSnapshot, period: Period, timezone: string) {
-  const day = localDay(new Date(run.createdAt), timezone);
-  return day >= period.from && day <= period.to;
+/** Lists of agents show this many; the rest are counted. */
+const listed = 10;
+
+/** The first items as lines, and how many more there are: only the lines shown are written. */
+function capped<T>(items: T[], line: (item: T) => string): string {
+  const lines = items.slice(0, listed).map(line);
+  if (items.length > listed) lines.push(`… and ${count(items.length - listed, 'more agent')}`);
+  return lines.join('\n');
 }
 
 function times(value: number) {
@@ -115,7 +120,7 @@ export function ranIn(agent: SnapshotAgent, context: AnswerContext, period: Peri
           ? 'it failed'
           : 'all failed'
         : `${totals.succeeded} succeeded, ${totals.failed} failed`;
-  const lastOne = inPeriod(last, period, context.timezone) ? ` The last: ${runInWords(last, context)}.` : '';
+  const lastOne = within(last.createdAt, period) ? ` The last: ${runInWords(last, context)}.` : '';
   return {
     reply: `Yes, "${agent.name}" ran ${times(totals.runs)} ${period.words} (${outcome}).${lastOne}`,
   };
@@ -127,8 +132,8 @@ export function workspaceRanIn(context: AnswerContext, period: Period): PlannerA
     .map((agent) => ({ agent, totals: totalsOver(agent.history, period) }))
     .filter(({ totals }) => totals.runs > 0);
   if (ran.length === 0) return { reply: `No agent ran ${period.words}.` };
-  const lines = ran.map(({ agent, totals }) => `- "${agent.name}": ${totalsInWords(totals)}`);
-  return { reply: `${count(ran.length, 'agent')} ran ${period.words}:\n${lines.join('\n')}` };
+  const lines = capped(ran, ({ agent, totals }) => `- "${agent.name}": ${totalsInWords(totals)}`);
+  return { reply: `${count(ran.length, 'agent')} ran ${period.words}:\n${lines}` };
 }
 
 export function costOf(agent: SnapshotAgent, period: Period): PlannerAnswer {
@@ -188,26 +193,27 @@ export function workspaceSuccessRates(context: AnswerContext, period: Period): P
     .filter(({ totals }) => totals.runs > 0)
     .sort((a, b) => a.totals.succeeded / a.totals.runs - b.totals.succeeded / b.totals.runs);
   if (rated.length === 0) return { reply: `No agent ran ${period.words}.` };
-  const lines = rated.map(
+  const lines = capped(
+    rated,
     ({ agent, totals }) =>
       `- "${agent.name}": ${percent(totals.succeeded, totals.runs)} (${totals.succeeded} of ${count(totals.runs, 'run')})`,
   );
-  return { reply: `Success rates ${period.words}, lowest first:\n${lines.join('\n')}` };
+  return { reply: `Success rates ${period.words}, lowest first:\n${lines}` };
 }
 
 /** One agent's failures over a period, each with its error in words. */
-function failuresOf(agent: SnapshotAgent, context: AnswerContext, period: Period) {
+function failuresOf(agent: SnapshotAgent, period: Period) {
   const totals = totalsOver(agent.history, period);
   const last = agent.history?.recent[0];
   const failedNow = last?.status === 'failed';
   const failures = (agent.history?.recent ?? []).filter(
-    (run) => run.status === 'failed' && inPeriod(run, period, context.timezone),
+    (run) => run.status === 'failed' && within(run.createdAt, period),
   );
   return { totals, failures, failedNow, last };
 }
 
 export function agentFailures(agent: SnapshotAgent, context: AnswerContext, period: Period): PlannerAnswer {
-  const { totals, failures, failedNow, last } = failuresOf(agent, context, period);
+  const { totals, failures, failedNow, last } = failuresOf(agent, period);
   if (totals.failed === 0) {
     const still = failedNow && last ? ` But its last run failed: ${runInWords(last, context)}.` : '';
     return {
@@ -233,7 +239,7 @@ export function workspaceFailures(
   stillFailing: boolean,
 ): PlannerAnswer {
   const failing = context.snapshot.agents
-    .map((agent) => ({ agent, ...failuresOf(agent, context, period) }))
+    .map((agent) => ({ agent, ...failuresOf(agent, period) }))
     .filter(({ totals, failedNow }) => totals.failed > 0 || (stillFailing && failedNow));
   if (failing.length === 0) {
     const runs = context.snapshot.agents.reduce(
@@ -244,7 +250,7 @@ export function workspaceFailures(
       reply: `Nothing failed ${period.words}: ${runs === 0 ? 'no agent ran' : `all ${count(runs, 'run')} succeeded`}.`,
     };
   }
-  const lines = failing.map(({ agent, totals, failures, failedNow, last }) => {
+  const lines = capped(failing, ({ agent, totals, failures, failedNow, last }) => {
     const shown = failures[0] ?? (failedNow ? last : undefined);
     const tally =
       totals.failed > 0 ? `${totals.failed} of ${count(totals.runs, 'run')} failed` : 'its last run failed';
@@ -252,7 +258,7 @@ export function workspaceFailures(
     return `- "${agent.name}": ${tally}${state}; the last failure ${shown ? runInWords(shown, context) : 'is older than its newest runs'}`;
   });
   return {
-    reply: `${count(failing.length, 'agent')} failed ${period.words}${stillFailing ? ' or on their last run' : ''}:\n${lines.join('\n')}\nAsk "why did <agent> fail" for a fix.`,
+    reply: `${count(failing.length, 'agent')} failed ${period.words}${stillFailing ? ' or on their last run' : ''}:\n${lines}\nAsk "why did <agent> fail" for a fix.`,
   };
 }
 

@@ -19,6 +19,9 @@ export interface Period {
   words: string;
   from: string;
   to: string;
+  /** The instants it starts and ends at (the end excluded), in milliseconds. */
+  startsAt: number;
+  endsAt: number;
 }
 
 /** The words that name a period, most specific first. */
@@ -46,14 +49,77 @@ export function periodNamed(text: string): PeriodName | undefined {
   return periodWords.find(([pattern]) => pattern.test(lower))?.[1];
 }
 
+/** Formatters by what they show and the zone: making one costs far more than using it. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(kind: 'day' | 'clock' | 'full', timezone: string): Intl.DateTimeFormat {
+  const key = `${kind} ${timezone}`;
+  let made = formatters.get(key);
+  if (!made) {
+    made =
+      kind === 'day'
+        ? new Intl.DateTimeFormat('en-CA', {
+            timeZone: timezone,
+            year: 'numeric',
+            month: '2-digit',
+            day: '2-digit',
+          })
+        : kind === 'clock'
+          ? new Intl.DateTimeFormat('en-GB', {
+              timeZone: timezone,
+              hour: '2-digit',
+              minute: '2-digit',
+              hourCycle: 'h23',
+            })
+          : new Intl.DateTimeFormat('en-US', {
+              timeZone: timezone,
+              year: 'numeric',
+              month: '2-digit',
+              day: '2-digit',
+              hour: '2-digit',
+              minute: '2-digit',
+              second: '2-digit',
+              hourCycle: 'h23',
+            });
+    formatters.set(key, made);
+  }
+  return made;
+}
+
+/** How far a time zone's clocks are ahead of UTC at an instant, in milliseconds. */
+function offsetAt(instant: number, timezone: string): number {
+  const parts = Object.fromEntries(
+    formatter('full', timezone)
+      .formatToParts(new Date(instant))
+      .map((part) => [part.type, part.value]),
+  );
+  const local = Date.UTC(
+    Number(parts.year),
+    Number(parts.month) - 1,
+    Number(parts.day),
+    Number(parts.hour) % 24,
+    Number(parts.minute),
+    Number(parts.second),
+  );
+  return local - Math.floor(instant / 1000) * 1000;
+}
+
+/** The instant a calendar day starts in a time zone. */
+export function dayStart(day: string, timezone: string): Date {
+  const midnight = Date.parse(`${day}T00:00:00Z`);
+  const guess = midnight - offsetAt(midnight, timezone);
+  return new Date(midnight - offsetAt(guess, timezone));
+}
+
+/** Whether an instant falls on one of a period's days: by its bounds, with no formatting. */
+export function within(time: string, period: Period): boolean {
+  const at = Date.parse(time);
+  return at >= period.startsAt && at < period.endsAt;
+}
+
 /** The calendar day of an instant in a time zone, as YYYY-MM-DD. */
 export function localDay(date: Date, timezone: string): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: timezone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(date);
+  return formatter('day', timezone).format(date);
 }
 
 export function addDays(day: string, count: number): string {
@@ -63,16 +129,27 @@ export function addDays(day: string, count: number): string {
 }
 
 /** "Monday 23 November". */
+const dayWords = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'UTC',
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+});
+
 export function dayInWords(day: string): string {
-  return new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'UTC',
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-  }).format(new Date(`${day}T12:00:00Z`));
+  return dayWords.format(new Date(`${day}T12:00:00Z`));
 }
 
 export function periodOf(name: PeriodName, now: Date, timezone: string): Period {
+  const days = periodDays(name, now, timezone);
+  return {
+    ...days,
+    startsAt: dayStart(days.from, timezone).getTime(),
+    endsAt: dayStart(addDays(days.to, 1), timezone).getTime(),
+  };
+}
+
+function periodDays(name: PeriodName, now: Date, timezone: string): Omit<Period, 'startsAt' | 'endsAt'> {
   const today = localDay(now, timezone);
   const weekday = (new Date(`${today}T12:00:00Z`).getUTCDay() + 6) % 7; // Monday is 0
   const monday = addDays(today, -weekday);
@@ -168,12 +245,7 @@ export function whenInWords(time: string, now: Date, timezone: string): string {
   const date = new Date(time);
   const day = localDay(date, timezone);
   const today = localDay(now, timezone);
-  const clock = new Intl.DateTimeFormat('en-GB', {
-    timeZone: timezone,
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(date);
+  const clock = formatter('clock', timezone).format(date);
   const which =
     day === today
       ? 'today'
