@@ -139,10 +139,17 @@ export function isQuestionDraft(draft: object | undefined): draft is QuestionDra
 
 const pronounPattern = new RegExp(`\\b(?:${pronouns.join('|')})\\b`);
 
+/**
+ * The words that make the question: "anything broken?" asks about no agent, even when one is
+ * called "Broken Fetcher". They are not read as (half) an agent's name.
+ */
+const askingWords =
+  /\b(?:broken|broke|failing|failed|fails?|failures?|errors?|problems?|issues?|costs?|spent|tokens|scheduled|runs?|ran|today|yesterday|week|month|lately|recently|anything|everything|success|rates?)\b/gi;
+
 /** The agents a question is about: named (with slips), or "it" for the conversation's agent. */
 function subjects(text: string, request: PlannerRequest): SnapshotAgent[] {
   const { agents } = request.snapshot;
-  const named = agentsMentionedWithTypos(text, agents).map((match) => match.item);
+  const named = agentsMentionedWithTypos(text.replace(askingWords, ' '), agents).map((match) => match.item);
   if (named.length > 0) return named;
   const last = agents.find((agent) => agent.name === request.lastAgentName);
   return last && pronounPattern.test(text.toLowerCase()) ? [last] : [];
