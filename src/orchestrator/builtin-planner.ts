@@ -37,7 +37,12 @@ import {
   recordLayouts,
   recordNouns,
 } from './vocabulary.ts';
-import { answerWorkspaceQuestion, continueQuestionDraft, isQuestionDraft } from './workspace-questions.ts';
+import {
+  answerWorkspaceQuestion,
+  continueQuestionDraft,
+  isQuestionDraft,
+  questionKind,
+} from './workspace-questions.ts';
 
 type SnapshotAgent = WorkspaceSnapshot['agents'][number];
 
@@ -148,6 +153,11 @@ const questions = {
 
 export class BuiltInPlanner implements Planner {
   readonly name = 'built-in';
+
+  /** Only questions about runs read the history, and the answers to "which agent" they ask. */
+  needsRunHistory(text: string, draft?: Record<string, unknown>): boolean {
+    return questionKind(text) !== undefined || isQuestionDraft(draft);
+  }
 
   async plan(request: PlannerRequest): Promise<PlannerAnswer> {
     const text = request.text.trim();

@@ -135,4 +135,9 @@ export interface PlannerAnswer {
 export interface Planner {
   readonly name: string;
   plan(request: PlannerRequest): Promise<PlannerAnswer>;
+  /**
+   * Whether answering needs the agents' run history: reading it costs a pass over a month of
+   * runs, so a planner that can tell says when it does not. Left out, it is always read.
+   */
+  needsRunHistory?(text: string, draft?: Record<string, unknown>): boolean;
 }

@@ -21,6 +21,7 @@ const historyDays = 62;
 export async function workspaceSnapshot(
   scope: WorkspaceScope,
   timezone?: string,
+  options: { history?: boolean } = {},
 ): Promise<WorkspaceSnapshot> {
   // Two months: "this month", "last month" and "the last 30 days" are always inside it.
   const since = new Date(Date.now() - historyDays * 24 * 60 * 60 * 1000);
@@ -84,7 +85,7 @@ export async function workspaceSnapshot(
           nextRun: schedule.enabled ? (schedule.nextFireAt?.toISOString() ?? null) : null,
           setAt: schedule.updatedAt.toISOString(),
         },
-        history: historySnapshot(historyOf.get(agent.id), since),
+        history: options.history === false ? undefined : historySnapshot(historyOf.get(agent.id), since),
       };
     }),
   };

@@ -40,6 +40,16 @@ describe('questions about the workspace', () => {
     expect((await ask('what failed this week')).reply).toMatch(/^3 agents failed this week/);
   });
 
+  it('reads the run history only for questions about runs, and the answers to the ones it asked', () => {
+    expect(planner.needsRunHistory('did the lead scraper run today?')).toBe(true);
+    expect(planner.needsRunHistory('anything broken?')).toBe(true);
+    expect(planner.needsRunHistory('the weekly one', { question: 'cost', text: 'x', candidates: [] })).toBe(
+      true,
+    );
+    expect(planner.needsRunHistory('pause the lead scraper')).toBe(false);
+    expect(planner.needsRunHistory('monitor https://example.com/pricing for changes')).toBe(false);
+  });
+
   it('leaves "why did it fail" and requests to change things to the other rules', async () => {
     expect((await ask('why did the weekly report fail?')).plan?.operations[0]?.type).toBe('updateAgent');
     expect((await ask('run the lead scraper')).plan?.operations[0]?.type).toBe('runAgent');
