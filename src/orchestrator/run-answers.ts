@@ -99,6 +99,17 @@ function times(value: number) {
   return value === 1 ? 'once' : `${value} times`;
 }
 
+/** "it succeeded", "all failed", "2 succeeded, 1 failed, 1 running or cancelled". */
+function outcomeInWords(totals: RunTotals): string {
+  const other = totals.runs - totals.succeeded - totals.failed;
+  if (other === 0 && totals.failed === 0) return totals.runs === 1 ? 'it succeeded' : 'all succeeded';
+  if (other === 0 && totals.succeeded === 0) return totals.runs === 1 ? 'it failed' : 'all failed';
+  if (totals.runs === 1) return 'it has not finished, or was cancelled';
+  const parts = [`${totals.succeeded} succeeded`, `${totals.failed} failed`];
+  if (other > 0) parts.push(`${other} running or cancelled`);
+  return parts.join(', ');
+}
+
 export function ranIn(agent: SnapshotAgent, context: AnswerContext, period: Period): PlannerAnswer {
   const totals = totalsOver(agent.history, period);
   const last = agent.history?.recent[0];
@@ -110,16 +121,7 @@ export function ranIn(agent: SnapshotAgent, context: AnswerContext, period: Peri
       reply: `No, "${agent.name}" ${over ? 'did not run' : 'has not run'} ${period.words}.${before}${nextRunWords(agent, context)}`,
     };
   }
-  const outcome =
-    totals.failed === 0
-      ? totals.runs === 1
-        ? 'it succeeded'
-        : 'all succeeded'
-      : totals.succeeded === 0
-        ? totals.runs === 1
-          ? 'it failed'
-          : 'all failed'
-        : `${totals.succeeded} succeeded, ${totals.failed} failed`;
+  const outcome = outcomeInWords(totals);
   const lastOne = within(last.createdAt, period) ? ` The last: ${runInWords(last, context)}.` : '';
   return {
     reply: `Yes, "${agent.name}" ran ${times(totals.runs)} ${period.words} (${outcome}).${lastOne}`,

@@ -2,6 +2,8 @@
 // counts tokens against a scripted model), another fails, and the Orchestrator says from the
 // data whether they ran today, what they cost this week and what is broken. The LLM planner
 // is asked first and sees the same figures; when it does not answer, the built-in one does.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ScriptedLlmServer, startScriptedLlmServer } from '../support/scripted-llm-server.ts';
 import { startTestPlatform, type TestPlatform, type TestUser } from '../support/test-platform.ts';
@@ -108,5 +110,83 @@ describe('questions about runs, answered from the data', () => {
     expect(planning.at(-1)?.system).toMatch(
       /"name":"Poem Writer".*"runs":\{"newest":\[.*"tokens":1500.*\],"totals":\{"today":\{"runs":2,"succeeded":2,"failed":0,"tokens":3000/,
     );
+  });
+});
+
+describe('questions about runs with the built-in planner alone', () => {
+  let builtIn: TestPlatform;
+  let site: Server;
+  let workspace: string;
+  let user: TestUser;
+
+  beforeAll(async () => {
+    site = createServer((_request, response) => response.writeHead(200).end('up'));
+    await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+    builtIn = await startTestPlatform({ configOverrides: { allowNetwork: '127.0.0.1' } });
+    user = await builtIn.signUp('Built-in Asker');
+    workspace = (await builtIn.createWorkspace(user, 'Built-in questions')).id;
+  });
+  afterAll(async () => {
+    await builtIn.close();
+    await new Promise<void>((resolve) => site.close(() => resolve()));
+  });
+
+  it('reads the runs for a question, and still plans the rest', async () => {
+    const created = await builtIn.request('POST', `/api/workspaces/${workspace}/agents`, {
+      token: user.token,
+      body: {
+        spec: {
+          name: 'Status Checker',
+          steps: [
+            {
+              id: 'fetch',
+              tool: 'http.request',
+              with: { url: `http://127.0.0.1:${(site.address() as AddressInfo).port}/status` },
+            },
+          ],
+        },
+      },
+    });
+    expect(created.status, created.text).toBe(201);
+    const started = await builtIn.request(
+      'POST',
+      `/api/workspaces/${workspace}/agents/${created.body.id}/runs`,
+      {
+        token: user.token,
+        body: { input: {} },
+      },
+    );
+    expect(started.status, started.text).toBe(202);
+    const say = async (text: string) => {
+      const response = await builtIn.request('POST', `/api/workspaces/${workspace}/orchestrator/messages`, {
+        token: user.token,
+        body: { text },
+      });
+      expect(response.status, response.text).toBe(200);
+      return response.body;
+    };
+    // Asked while it runs, it says so; once it has finished, how it ended.
+    const early = await say('did the status checker run today?');
+    expect(early.reply).toMatch(
+      /^Yes, "Status Checker" ran once today \((?:it has not finished, or was cancelled|it succeeded)\)/,
+    );
+    for (let tries = 0; tries < 100; tries++) {
+      const current = await builtIn.request('GET', `/api/workspaces/${workspace}/runs/${started.body.id}`, {
+        token: user.token,
+      });
+      if (current.body.status === 'succeeded') break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const answer = await say('did the status checker run today?');
+    expect(answer.reply).toMatch(
+      /^Yes, "Status Checker" ran once today \(it succeeded\)\. The last: today at \d\d:\d\d, started by hand: succeeded in \d+ s\.$/,
+    );
+    expect((await say('how much did the status checker cost this week?')).reply).toMatch(
+      /^"Status Checker" this week \(since \w+ \d+ \w+\): 1 run, 0 tokens and \d+ s of run time; 1 of 1 succeeded \(100%\)\.$/,
+    );
+    const pause = await say('pause the status checker');
+    expect(pause.plan.operations.map((operation: { type: string }) => operation.type)).toEqual([
+      'pauseAgent',
+    ]);
   });
 });
