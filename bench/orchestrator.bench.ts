@@ -1,7 +1,8 @@
 // Orchestrator figures (issue 4): built-in planner latency per message in a workspace with 200
-// agents (the planner alone, and the whole POST …/orchestrator/messages with the workspace read
+// agents and a month of runs each, questions about runs among the messages (the planner alone, and the whole POST …/orchestrator/messages with the workspace read
 // and the plan stored), and apply latency of a 10-operation plan; on PGlite and PostgreSQL.
 // Prints a Markdown table and JSON.
+import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { loadConfig } from '../src/config.ts';
 import { BuiltInPlanner } from '../src/orchestrator/builtin-planner.ts';
@@ -62,8 +63,26 @@ async function measure(database: string, platform: Platform) {
       `use https://example.com/new-${index} instead for the ${name}`,
       `scrape the leads from https://example.com/team-${index}, each lead is \`.lead\``,
       `delete the ${name}`,
-    ][index % 7] as string;
+      `did the ${name} run today?`,
+      `how much did the ${name} cost this week?`,
+      'anything broken?',
+      "what's scheduled for tomorrow",
+    ][index % 11] as string;
   };
+
+  // A month of history: four runs a day per agent (one in ten failed), for the questions above.
+  await platform.store.inWorkspace(workspace.id, (scope) =>
+    scope.db.execute(sql`
+      insert into runs (workspace_id, agent_id, agent_version, status, trigger, usage, error, created_at, started_at, finished_at)
+      select a.workspace_id, a.id, 1,
+             case when n % 10 = 0 then 'failed' else 'succeeded' end, 'schedule',
+             jsonb_build_object('inputTokens', 900, 'outputTokens', 100),
+             case when n % 10 = 0 then jsonb_build_object('code', 'network', 'message', 'The request failed.', 'stepId', 'fetch') end,
+             now() - n * interval '6 hours', now() - n * interval '6 hours',
+             now() - n * interval '6 hours' + interval '12 seconds'
+      from agents a cross join generate_series(1, 120) as n
+      where a.workspace_id = ${workspace.id}`),
+  );
 
   const snapshot = await platform.store.inWorkspace(workspace.id, (scope) => workspaceSnapshot(scope));
   const planner = new BuiltInPlanner();

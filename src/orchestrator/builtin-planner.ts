@@ -37,6 +37,12 @@ import {
   recordLayouts,
   recordNouns,
 } from './vocabulary.ts';
+import {
+  answerWorkspaceQuestion,
+  continueQuestionDraft,
+  isQuestionDraft,
+  questionKind,
+} from './workspace-questions.ts';
 
 type SnapshotAgent = WorkspaceSnapshot['agents'][number];
 
@@ -148,6 +154,11 @@ const questions = {
 export class BuiltInPlanner implements Planner {
   readonly name = 'built-in';
 
+  /** Only questions about runs read the history, and the answers to "which agent" they ask. */
+  needsRunHistory(text: string, draft?: Record<string, unknown>): boolean {
+    return questionKind(text) !== undefined || isQuestionDraft(draft);
+  }
+
   async plan(request: PlannerRequest): Promise<PlannerAnswer> {
     const text = request.text.trim();
     const lower = text.toLowerCase();
@@ -162,6 +173,9 @@ export class BuiltInPlanner implements Planner {
     // "Log into the supplier portal and download the invoices" is an agent, not an account alone.
     const connect = isPortalRequest(text) ? undefined : planConnectRequest(text, request);
     if (connect) return connect;
+    // Questions about runs, failures, costs, schedules and what an agent does, from the data.
+    const answered = answerWorkspaceQuestion(text, request);
+    if (answered) return answered;
     if (questionPatterns.nextRun.some((pattern) => pattern.test(lower))) {
       return answerNextRuns(text, request);
     }
@@ -217,7 +231,7 @@ export class BuiltInPlanner implements Planner {
     }
     return {
       reply:
-        'I did not understand what to do. I can build agents ("monitor https://example.com/pricing for changes and email me", "scrape the leads from https://example.com/team and post them to https://hooks.example.com/x"), change them ("use https://example.com/new instead for the price monitor"), run, pause, resume or delete them, schedule them ("run the price monitor every weekday at 9:30"), chain them ("when the scraper finishes, send its results to the reporter"), and tell you what agents you have and when they run.',
+        'I did not understand what to do. I can build agents ("monitor https://example.com/pricing for changes and email me", "scrape the leads from https://example.com/team and post them to https://hooks.example.com/x"), change them ("use https://example.com/new instead for the price monitor"), run, pause, resume or delete them, schedule them ("run the price monitor every weekday at 9:30"), chain them ("when the scraper finishes, send its results to the reporter"), and tell you what agents you have, what each does, when they run, how their runs went, what failed and what they cost.',
     };
   }
 
@@ -229,6 +243,7 @@ export class BuiltInPlanner implements Planner {
     if (isFixDraft(draft)) return continueFixDraft(draft, text, request);
     if (isConnectDraft(draft)) return continueConnectDraft(draft, text, request);
     if (isPortalDraft(draft)) return continuePortalDraft(draft, text, request);
+    if (isQuestionDraft(draft)) return continueQuestionDraft(draft, text, request);
     if (draft.candidates) {
       const candidates = request.snapshot.agents.filter((agent) => draft.candidates?.includes(agent.id));
       const agent = chosenAgent(text, candidates);

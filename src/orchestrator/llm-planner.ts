@@ -18,7 +18,14 @@ import type { LanguageModelService } from '../runtime/tool-services.ts';
 import { reconnectInstructions } from './connection-help.ts';
 import { connectOperation, missingAccounts } from './llm-connect-operation.ts';
 import { triggerOperation, triggerOperationTypes } from './llm-trigger-operations.ts';
-import type { Planner, PlannerAnswer, PlannerRequest, WorkspaceSnapshot } from './planner.ts';
+import type {
+  Planner,
+  PlannerAnswer,
+  PlannerRequest,
+  RunHistorySnapshot,
+  WorkspaceSnapshot,
+} from './planner.ts';
+import { periodOf, totalsOver } from './run-figures.ts';
 
 const operationTypes = [
   'createAgent',
@@ -160,7 +167,7 @@ function compactChains(snapshot: WorkspaceSnapshot) {
   }));
 }
 
-function compactSnapshot(snapshot: WorkspaceSnapshot) {
+function compactSnapshot(snapshot: WorkspaceSnapshot, now: Date) {
   return snapshot.agents.map((agent) => ({
     name: agent.name,
     status: agent.status,
@@ -184,7 +191,46 @@ function compactSnapshot(snapshot: WorkspaceSnapshot) {
       enabled: agent.schedule.enabled,
       nextRun: agent.schedule.nextRun,
     },
+    runs: compactHistory(agent.history, now, snapshot.timezone ?? 'UTC'),
   }));
+}
+
+/** The periods whose totals the model sees: enough to answer "how much this week" exactly. */
+const figurePeriods = [
+  'today',
+  'yesterday',
+  'thisWeek',
+  'lastWeek',
+  'thisMonth',
+  'lastMonth',
+  'pastMonth',
+] as const;
+
+/** An agent's newest runs and its totals per period (those with runs), as compact as it can be. */
+function compactHistory(history: RunHistorySnapshot | undefined, now: Date, timezone: string) {
+  if (!history || history.recent.length === 0) return undefined;
+  const totals = Object.fromEntries(
+    figurePeriods
+      .map((name) => [name, totalsOver(history, periodOf(name, now, timezone))] as const)
+      .filter(([, figures]) => figures.runs > 0)
+      .map(([name, { runs, succeeded, failed, tokens, seconds }]) => [
+        name,
+        { runs, succeeded, failed, tokens, seconds: Math.round(seconds) },
+      ]),
+  );
+  return {
+    newest: history.recent.map((run) => ({
+      at: run.startedAt ?? run.createdAt,
+      status: run.status,
+      trigger: run.trigger,
+      seconds: run.seconds === null ? undefined : Math.round(run.seconds),
+      tokens: run.tokens || undefined,
+      error: run.error
+        ? `${run.error.code}${run.error.stepId ? ` at ${run.error.stepId}` : ''}: ${run.error.message}`
+        : undefined,
+    })),
+    totals,
+  };
 }
 
 /** The accounts, with the exact calls that reconnect each: troubleshooting tells the user them. */
@@ -226,10 +272,11 @@ export class LlmPlanner implements Planner {
         'Portals: an agent that signs in to a portal and downloads its files uses a login account (an existing one whose hosts cover the portal, else a connectAccount of kind login with the portal’s host and the user name, asked for when not given): browser.login {connection, url}, browser.extract of the listing page (its pagination links, then records of the links to files), memory.read of what it downloaded before, transform to keep only the new ones, browser.download of each (forEach) into the run’s deliverables, memory.write of what it downloaded. Ask (question id "url") which page lists the files when the request does not say.',
         'Schedules: scheduleAgent {agent, text (the schedule in words) or cron, timezone only when the user names one (else the user’s time zone applies), input?, missed?}; unscheduleAgent {agent}. A new agent asked to run on a schedule gets a scheduleAgent after its createAgent and runAgent. Chains: chainAgents {from, to, on ("success" unless the user says on failure or always), mapping?}: when a run of `from` ends so, `to` starts with its output as input; unchainAgents {from, to}. "When does X run next" is a question: answer from the schedules in `reply`, with no operations.',
         `The tools: ${catalog}`,
-        `The workspace’s agents: ${JSON.stringify(compactSnapshot(snapshot))}`,
+        `The workspace’s agents: ${JSON.stringify(compactSnapshot(snapshot, now ?? new Date()))}`,
         `The chains between them: ${JSON.stringify(compactChains(snapshot))}`,
         `The connected accounts (never their secrets): ${JSON.stringify(compactConnections(snapshot))}`,
         'Accounts: connectAccount {service, kind ("api_key", "login" or "oauth2"), label?, settings} connects one that waits for its secret: never put an API key, password, token or client secret in a plan or ask for one in chat; after approval the admin sends it to the connection API, which the reply says. Ask (questions) for what the settings need and the request lacks: the hosts the credential may be sent to (allowedHosts), the user name of a login, the OAuth client id and addresses. A new agent whose steps use an account (browser.login `connection`, http.request `auth.connection`) the workspace does not have gets a connectAccount before its createAgent. An account already connected is not connected again.',
+        'Questions about runs ("did X run today", "last runs of X", "what failed recently", "how much did X cost this week", "success rate of X", "what is scheduled tomorrow", "what does X do"): answer in `reply` with no operations, from each agent’s `runs` (its newest runs, and `totals` per period: today, yesterday, thisWeek (since Monday), lastWeek, thisMonth, lastMonth, pastMonth (the last 30 days), in the user’s time zone; a period left out had no runs), its schedule, chains and steps. Give the figures (runs, succeeded and failed, tokens, run time, success rate in %) and each failure’s error in words; say when an agent is ambiguous and ask which.',
         'Troubleshooting ("why did X fail"): explain the last run’s error in plain words (its code, step and message; mention the screenshot address when there is one). Propose the fix as a plan: a page that answered 404 or 410 → updateAgent with the new address when the user gives one, else ask for it (question id "url"); a selector that matches nothing → updateAgent with the new selector when the user gives one, else ask what marks each record now (question id "selector"); a passing failure (timeout, network, 5xx) → updateAgent adding retry and timeoutMs to that step; a refused sign-in, an expired, unauthorized or missing account → no operations: say exactly how to reconnect, from the account’s "reconnect".',
         snapshot.timezone
           ? `The user’s time zone: ${snapshot.timezone}.`

@@ -81,7 +81,9 @@ export class Orchestrator {
       if (!conversation) throw notFound('This conversation');
       const open = await findOpenPlan(scope, conversation.id);
       const latest = request.conversationId ? await findLatestPlan(scope, conversation.id) : undefined;
-      const snapshot = await workspaceSnapshot(scope, memory?.timezone ?? undefined);
+      const draft = open?.status === 'needs_answers' ? (open.draft ?? undefined) : undefined;
+      const history = planner.needsRunHistory?.(request.text, draft) ?? true;
+      const snapshot = await workspaceSnapshot(scope, memory?.timezone ?? undefined, { history });
       return { conversation, open, snapshot, lastAgentName: latest && subjectOf(latest.operations) };
     });
     const answer = await planner.plan({
@@ -217,7 +219,7 @@ export class Orchestrator {
   /** Advice for the workspace, without what its people dismissed. */
   async suggestions(workspaceId: string): Promise<Suggestion[]> {
     return this.#dependencies.store.inWorkspace(workspaceId, async (scope) => {
-      const snapshot = await workspaceSnapshot(scope);
+      const snapshot = await workspaceSnapshot(scope, undefined, { history: false });
       const agents = await listAgents(scope, { limit: 1000 });
       const dismissed = await dismissedSuggestions(scope);
       const all = advise({

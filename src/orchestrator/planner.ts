@@ -33,6 +33,43 @@ export interface RunErrorSnapshot {
   selector?: string;
 }
 
+/** One of an agent's newest runs, compact: what answers about runs and failures need. */
+export interface RecentRunSnapshot {
+  id: string;
+  status: string;
+  /** What started it: manual, orchestrator, schedule, webhook, chain or agent. */
+  trigger: string;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  /** Its time from start to end, when it has finished. */
+  seconds: number | null;
+  /** Language-model tokens it used, input and output together. */
+  tokens: number;
+  error: { code: string; message: string; stepId?: string } | null;
+}
+
+/** An agent's runs of one calendar day, in the snapshot's time zone (UTC when it has none). */
+export interface RunDaySnapshot {
+  /** YYYY-MM-DD. */
+  day: string;
+  runs: number;
+  succeeded: number;
+  failed: number;
+  tokens: number;
+  seconds: number;
+}
+
+/** An agent's recent history: its newest runs, and its runs per day over the last weeks. */
+export interface RunHistorySnapshot {
+  /** Newest first. */
+  recent: RecentRunSnapshot[];
+  /** Oldest first; days without runs are left out. */
+  days: RunDaySnapshot[];
+  /** The first day `days` covers: before it, nothing is counted. */
+  since: string;
+}
+
 /** A connected account as planners see it: never its secret. */
 export interface ConnectionSnapshot {
   id: string;
@@ -61,6 +98,8 @@ export interface WorkspaceSnapshot {
       finishedAt?: string | null;
     };
     schedule?: ScheduleSnapshot;
+    /** Its recent runs and their figures, for questions about runs, failures and costs. */
+    history?: RunHistorySnapshot;
   }[];
   chains: ChainSnapshot[];
   /** The workspace's connected accounts (left out where a planner has no use for them). */
@@ -98,4 +137,9 @@ export interface PlannerAnswer {
 export interface Planner {
   readonly name: string;
   plan(request: PlannerRequest): Promise<PlannerAnswer>;
+  /**
+   * Whether answering needs the agents' run history: reading it costs a pass over a month of
+   * runs, so a planner that can tell says when it does not. Left out, it is always read.
+   */
+  needsRunHistory?(text: string, draft?: Record<string, unknown>): boolean;
 }

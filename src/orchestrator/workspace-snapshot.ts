@@ -2,29 +2,43 @@
 // the chains between them.
 import { listAgents } from '../store/agent-repository.ts';
 import { listChains } from '../store/chain-repository.ts';
+import { type AgentRunHistory, runHistoryPerAgent } from '../store/run-history-repository.ts';
 import { latestRunPerAgent } from '../store/run-repository.ts';
 import { listSchedules } from '../store/schedule-repository.ts';
 import type { StoredError } from '../store/schema.ts';
 import type { WorkspaceScope } from '../store/store.ts';
 import { listConnections } from '../store/vault-repository.ts';
 import { describeCron } from '../triggers/schedule-times.ts';
-import type { RunErrorSnapshot, WorkspaceSnapshot } from './planner.ts';
+import type { RunErrorSnapshot, RunHistorySnapshot, WorkspaceSnapshot } from './planner.ts';
 
 /** Planners read at most this many agents; a workspace with more is summarised by them. */
 const snapshotAgentLimit = 1000;
 
+/** How many of each agent's newest runs planners see, and over how many days runs are counted. */
+const recentRunCount = 5;
+const historyDays = 62;
+
 export async function workspaceSnapshot(
   scope: WorkspaceScope,
   timezone?: string,
+  options: { history?: boolean } = {},
 ): Promise<WorkspaceSnapshot> {
-  const [agents, lastRuns, schedules, chains, connections] = [
+  // Two months: "this month", "last month" and "the last 30 days" are always inside it.
+  const since = new Date(Date.now() - historyDays * 24 * 60 * 60 * 1000);
+  const [agents, lastRuns, histories, schedules, chains, connections] = [
     await listAgents(scope, { limit: snapshotAgentLimit }),
     await latestRunPerAgent(scope),
+    await runHistoryPerAgent(scope, {
+      recentCount: recentRunCount,
+      since,
+      timezone: knownTimezone(timezone),
+    }),
     await listSchedules(scope),
     await listChains(scope),
     await listConnections(scope),
   ];
   const lastRunOf = new Map(lastRuns.map((run) => [run.agentId, run]));
+  const historyOf = new Map(histories.map((history) => [history.agentId, history]));
   const scheduleOf = new Map(schedules.map((schedule) => [schedule.agentId, schedule]));
   return {
     timezone,
@@ -71,9 +85,44 @@ export async function workspaceSnapshot(
           nextRun: schedule.enabled ? (schedule.nextFireAt?.toISOString() ?? null) : null,
           setAt: schedule.updatedAt.toISOString(),
         },
+        history: options.history === false ? undefined : historySnapshot(historyOf.get(agent.id), since),
       };
     }),
   };
+}
+
+function historySnapshot(history: AgentRunHistory | undefined, since: Date): RunHistorySnapshot {
+  return {
+    since: since.toISOString(),
+    days: history?.days ?? [],
+    recent: (history?.recent ?? []).map((run) => ({
+      id: run.id,
+      status: run.status,
+      trigger: run.trigger,
+      createdAt: run.createdAt.toISOString(),
+      startedAt: run.startedAt?.toISOString() ?? null,
+      finishedAt: run.finishedAt?.toISOString() ?? null,
+      seconds:
+        run.startedAt && run.finishedAt ? (run.finishedAt.getTime() - run.startedAt.getTime()) / 1000 : null,
+      tokens: run.tokens,
+      error: run.error && {
+        code: run.error.code,
+        message: run.error.message,
+        ...(run.error.stepId ? { stepId: run.error.stepId } : {}),
+      },
+    })),
+  };
+}
+
+/** The time zone runs are counted in by day: an unknown one must not fail the query. */
+function knownTimezone(timezone: string | undefined): string {
+  if (!timezone) return 'UTC';
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: timezone });
+    return timezone;
+  } catch {
+    return 'UTC';
+  }
 }
 
 function hostsOf(settings: Record<string, unknown>): string[] {

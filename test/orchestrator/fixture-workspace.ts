@@ -1,10 +1,11 @@
 // The fixture workspace of the planner suites: the corpus's agents with real specs, failed
 // last runs (a passing network error, a moved page, a changed layout, refused sign-ins), a
-// schedule, a chain and connected accounts, as the workspace snapshot gives them to planners.
+// run history, schedules, a chain and connected accounts, as the workspace snapshot gives them to planners.
 import { type AgentSpec, validateAgentSpec } from '../../src/domain/agent-spec.ts';
 import type { WorkspaceSnapshot } from '../../src/orchestrator/planner.ts';
 import { monitorSpec } from '../../src/orchestrator/spec-templates.ts';
 import { describeCron } from '../../src/triggers/schedule-times.ts';
+import { fixtureHistory } from './fixture-runs.ts';
 import { fixtureAgents, fixtureChains, fixtureSchedules } from './planner-corpus.ts';
 
 /** Agents whose first step authenticates with an account: a portal sign-in, or an API's. */
@@ -153,6 +154,7 @@ export function fixtureSnapshot(overrides: Partial<WorkspaceSnapshot> = {}): Wor
           description: describeCron(schedule.cron, schedule.timezone),
           nextRun: null,
         }))[0],
+      history: fixtureHistory(agent.name, failedRuns[agent.name]),
     })),
     ...overrides,
   };

@@ -193,6 +193,20 @@ describe('the LLM planner on the corpus, against a scripted model', () => {
     expect(request?.system).toContain('"hosts":["portal.example.com"]');
   });
 
+  it('sends each agent’s newest runs and its totals per period, to answer questions about runs', async () => {
+    server.reset();
+    server.reply({ json: { reply: 'It cost 800 tokens.', summary: '', questions: [], operations: [] } });
+    await planner.plan({ text: 'how much did the weekly report cost this week?', snapshot, now: corpusNow });
+    const system = server.requests[0]?.system ?? '';
+    expect(system).toContain(
+      '"thisWeek":{"runs":1,"succeeded":0,"failed":1,"tokens":800,"seconds":6},"lastWeek":{"runs":1,"succeeded":1,"failed":0,"tokens":12000,"seconds":95}',
+    );
+    expect(system).toContain(
+      '{"at":"2026-11-23T07:00:00Z","status":"failed","trigger":"schedule","seconds":6,"tokens":800,"error":"network at fetch: The request to https://example.com/team failed: ECONNRESET."}',
+    );
+    expect(system).toMatch(/Questions about runs .*how much did X cost this week/);
+  });
+
   it('sends schedule words it cannot read back for repair, then asks instead of guessing', async () => {
     server.reset();
     const unreadable = {

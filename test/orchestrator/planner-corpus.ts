@@ -1,6 +1,7 @@
 // Requests as people write them, with what a sensible planner must do with each: the plan's
 // operations (and on which agent), a question (and which), or an answer with no plan.
 import type { OperationType } from '../../src/domain/plan.ts';
+import { questionCorpus } from './question-corpus.ts';
 
 export interface CorpusCase {
   text: string;
@@ -43,7 +44,10 @@ export const fixtureAgents = [
 ] as const;
 
 /** The schedules and chains of the fixture workspace, by agent name. */
-export const fixtureSchedules = [{ agent: 'Weekly Report', cron: '0 8 * * 1', timezone: 'Europe/Berlin' }];
+export const fixtureSchedules = [
+  { agent: 'Weekly Report', cron: '0 8 * * 1', timezone: 'Europe/Berlin' },
+  { agent: 'example.com Price Monitor', cron: '0 6,10 * * *', timezone: 'Europe/Berlin' },
+];
 export const fixtureChains = [{ from: 'Lead Scraper', to: 'Reporting Agent', on: 'success' as const }];
 
 /** The time the corpus is planned at, so next firing times are the same for both planners. */
@@ -446,4 +450,6 @@ export const corpus: CorpusCase[] = [
     reply:
       /already connected.*PATCH \/api\/workspaces\/[\w-]+\/connections\/[\w-]+ \{"secret": \{"password"/s,
   },
+  // Questions about runs, schedules, failures, costs and what agents do.
+  ...questionCorpus,
 ];

@@ -115,7 +115,7 @@ describe('the built-in planner on schedules and chains', () => {
       '"Weekly Report" runs at 08:00 AM, only on Monday (Europe/Berlin). Next: Monday 30 November at 08:00; Monday 7 December at 08:00; Monday 14 December at 08:00.',
     );
     const all = await ask('when do my agents run next?');
-    expect(all.reply).toMatch(/^"Weekly Report" runs/);
+    expect(all.reply).toMatch(/^"example\.com Price Monitor" runs .*\n"Weekly Report" runs/s);
   });
 
   it('schedules a new agent in the same plan, after its test run, by its name', async () => {

@@ -1,0 +1,197 @@
+// Questions about the workspace, answered from the fixture's run history (fixture-runs.ts), its
+// schedules and chains, at corpusNow (Tuesday 24 November 2026, 11:00 in Berlin). Each reply
+// is checked for its figures: counts, tokens, run times, rates, times and the errors in words.
+import type { CorpusCase } from './planner-corpus.ts';
+
+export const questionCorpus: CorpusCase[] = [
+  // An agent's recent runs.
+  {
+    text: 'show me the last runs of the lead scraper',
+    reply:
+      /last 5 runs of "Lead Scraper".*today at 09:00, started by hand: succeeded in 12 s, 1,500 tokens\n.*Friday 20 November at 09:00, started from the chat: failed after 3 s, 200 tokens at step "fetch": The request to https:\/\/example\.com\/team took longer than 30 s\n.*In the last 7 days \(since Wednesday 18 November\): 4 runs, 3 succeeded \(75%\), 1 failed, 4,400 tokens, 36 s of run time/s,
+  },
+  {
+    text: 'how did the reporter do lately',
+    reply:
+      /last 2 runs of "Reporter".*failed after 9 s at step "login".*Wrong password.*1 run, 0 succeeded \(0%\), 1 failed/s,
+  },
+  {
+    text: 'last runs of the weekly report',
+    reply:
+      /5 runs of "Weekly Report".*yesterday at 08:00, by its schedule: failed after 6 s, 800 tokens at step "fetch": .*ECONNRESET.*Monday 16 November at 08:00, by its schedule: succeeded in 1 min 35 s, 12,000 tokens.*It runs next Monday 30 November at 08:00/s,
+  },
+  {
+    text: 'recent runs of the reporting agent',
+    reply: /2 runs of "Reporting Agent".*today at 09:01, by a chain: succeeded in 20 s, 3,000 tokens/s,
+  },
+  {
+    text: 'when did the data collector last run',
+    reply:
+      /today at 08:15, started by hand: failed after 1 s at step "fetch": .*no connected account "sheets"/s,
+  },
+  { text: 'how has the monthly report been doing', reply: /2 runs of "Monthly Report".*answered 404/s },
+  {
+    text: 'show me the runs',
+    reply:
+      /last 10 runs in this workspace, newest first:\n- "example\.com Price Monitor" today at 10:00, by its schedule: succeeded in 4 s/,
+  },
+  { text: 'how did the report do this week', question: 'agent' },
+  // Did it run today, this week.
+  {
+    text: 'did the price monitor run today?',
+    reply:
+      /Yes, "example\.com Price Monitor" ran 2 times today \(all succeeded\)\. The last: today at 10:00, by its schedule/,
+  },
+  {
+    text: 'did the weekly report run today',
+    reply:
+      /No, "Weekly Report" has not run today\. Its last run was yesterday at 08:00, by its schedule: failed after 6 s.*ECONNRESET\. It runs next Monday 30 November at 08:00\./,
+  },
+  {
+    text: 'has the lead scraper run this week?',
+    reply: /Yes, "Lead Scraper" ran 2 times this week \(since Monday 23 November\) \(all succeeded\)/,
+  },
+  { text: 'did the monthly report run yesterday', reply: /No, "Monthly Report" did not run yesterday/ },
+  {
+    text: 'did the job collector run this week',
+    reply: /No, "Job Collector" has not run this week.*Tuesday 10 November at 10:00.*It is paused/s,
+  },
+  { text: 'did the data collector work today?', reply: /Yes, "Data Collector" ran once today \(it failed\)/ },
+  {
+    text: 'did the reporting agent run yesterday?',
+    reply: /"Reporting Agent" ran once yesterday \(it succeeded\)/,
+  },
+  {
+    text: 'did the reporter run this month',
+    reply: /Yes, "Reporter" ran 2 times this month \(since Sunday 1 November\) \(1 succeeded, 1 failed\)/,
+  },
+  { text: 'did the price monitr run today', reply: /Yes, "example\.com Price Monitor" ran 2 times today/ },
+  { text: 'did anything run today', reply: /^5 agents ran today:\n- "Lead Scraper": 1 run, 1 succeeded/ },
+  // What is scheduled.
+  {
+    text: "what's scheduled for tomorrow",
+    reply:
+      /Scheduled for tomorrow \(Wednesday 25 November\): 2 runs of 1 agent:\n- "example\.com Price Monitor" at 06:00 and 10:00\nAlso: "Reporting Agent" runs after "Lead Scraper" succeeds/,
+  },
+  {
+    text: 'what runs this week',
+    reply:
+      /rest of this week \(to Sunday 29 November\): 10 runs of 1 agent:\n- "example\.com Price Monitor" 10 times/,
+  },
+  {
+    text: 'what is scheduled',
+    reply:
+      /2 agents run on a schedule:.*"Weekly Report" at 08:00 AM, only on Monday \(Europe\/Berlin\); next Monday 30 November at 08:00/s,
+  },
+  {
+    text: 'whats scheduled next week',
+    reply: /next week \(Monday 30 November to Sunday 6 December\): 15 runs of 2 agents/,
+  },
+  {
+    text: 'is anything scheduled today?',
+    reply: /Nothing is scheduled for the rest of today \(Tuesday 24 November\)/,
+  },
+  { text: 'what will run tomorrow', reply: /tomorrow \(Wednesday 25 November\): 2 runs/ },
+  // What failed, with each failure's error in words.
+  {
+    text: 'anything broken?',
+    reply:
+      /^8 agents failed in the last 7 days \(since Wednesday 18 November\) or on their last run:.*"Weekly Report": 1 of 1 run failed.*ECONNRESET.*"Job Collector": its last run failed.*matches nothing.*"Reporter".*Wrong password/s,
+  },
+  {
+    text: 'what failed recently',
+    reply:
+      /^7 agents failed in the last 7 days.*"example\.com Price Monitor": 1 of 6 runs failed.*503 Service Unavailable/s,
+  },
+  {
+    text: 'any errors this week',
+    reply:
+      /^3 agents failed this week \(since Monday 23 November\):.*"Data Collector": 1 of 1 run failed.*no connected account "sheets"/s,
+  },
+  { text: 'is anything failing?', reply: /^8 agents failed/ },
+  {
+    text: 'which agents failed today',
+    reply: /^2 agents failed today:\n- "Monthly Report".*404 Not Found\n- "Data Collector"/s,
+  },
+  {
+    text: 'any problems with the lead scraper this week?',
+    reply:
+      /"Lead Scraper" had no failures this week \(since Monday 23 November\) \(2 runs, 2 succeeded \(100%\)/,
+  },
+  {
+    text: 'is the job collector broken',
+    reply:
+      /"Job Collector" failed 2 of 5 runs in the last 30 days.*Tuesday 10 November at 10:00.*Saturday 7 November at 10:00.*matches nothing/s,
+  },
+  {
+    text: 'did the weekly report fail this week?',
+    reply: /"Weekly Report" failed 1 of 1 run this week.*ECONNRESET/s,
+  },
+  // What it cost: tokens, runs, run time; and success rates.
+  {
+    text: 'how much did the weekly report cost this week',
+    reply:
+      /"Weekly Report" this week \(since Monday 23 November\): 1 run, 800 tokens and 6 s of run time; 0 of 1 succeeded \(0%\)/,
+  },
+  {
+    text: 'how much did the weekly report cost this month',
+    reply: /4 runs, 36,100 tokens and 4 min 39 s of run time; 3 of 4 succeeded \(75%\)/,
+  },
+  {
+    text: 'how many tokens did the lead scraper use this week',
+    reply: /"Lead Scraper" this week.*: 2 runs, 2,900 tokens and 22 s of run time/,
+  },
+  {
+    text: 'how much did the lead scrapr cost this month',
+    reply:
+      /"Lead Scraper" this month.*: 7 runs, 8,000 tokens and 1 min 5 s of run time; 6 of 7 succeeded \(86%\)/,
+  },
+  { text: 'what did the monthly report cost last month', reply: /"Monthly Report" did not run last month/ },
+  {
+    text: 'how much did the weekly report cost last month',
+    reply:
+      /last month \(Thursday 1 October to Saturday 31 October\): 1 run, 11,000 tokens and 1 min 31 s of run time/,
+  },
+  {
+    text: 'how much did everything cost this week',
+    reply:
+      /All agents this week \(since Monday 23 November\): 11 runs, 8 succeeded \(73%\), 3 failed, 9,500 tokens, 1 min 25 s of run time/,
+  },
+  {
+    text: 'how long does the weekly report take',
+    reply:
+      /5 runs, 47,100 tokens and 6 min 10 s of run time; 4 of 5 succeeded \(80%\)\. On average a run took 1 min 14 s and 9,420 tokens/,
+  },
+  {
+    text: 'whats the cost of the data collector this week',
+    reply: /"Data Collector" this week.*: 1 run, 0 tokens and 1 s of run time; 0 of 1 succeeded \(0%\)/,
+  },
+  {
+    text: 'success rate of the job collector',
+    reply:
+      /"Job Collector" succeeded 3 of 5 runs in the last 30 days \(since Monday 26 October\): a success rate of 60% and failed 2/,
+  },
+  { text: 'how reliable is the price monitor', reply: /succeeded 5 of 6 runs.*83%/ },
+  {
+    text: 'what are the success rates this month',
+    reply:
+      /Success rates this month.*lowest first:\n- "Reporting Agent \(old\)": 0% \(0 of 1 run\)\n- "Data Collector": 0% \(0 of 1 run\)/s,
+  },
+  // What an agent does: its goal, its steps in words, its schedule and chains.
+  {
+    text: 'what does the lead scraper do',
+    reply:
+      /"Lead Scraper" \(version 1\): The Lead Scraper\. It has 2 steps:\n1\. fetch: fetches https:\/\/example\.com\/team\n2\. extract: extracts the records marked `\.lead`\nIt has no schedule\. Chains: when it succeeds, "Reporting Agent" starts with its output/,
+  },
+  {
+    text: 'what does the reporter do?',
+    reply: /1\. login: signs in to https:\/\/portal\.example\.com\/login with the account "supplier-portal"/,
+  },
+  {
+    text: 'tell me about the weekly report',
+    reply: /It runs at 08:00 AM, only on Monday \(Europe\/Berlin\)/,
+  },
+  { text: 'explain the reporting agent', reply: /it starts after "Lead Scraper" succeeds/ },
+  { text: 'what is the job collector for?', reply: /"Job Collector".*It is paused/s },
+  { text: 'what does the report do', question: 'agent' },
+];
