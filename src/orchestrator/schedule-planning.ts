@@ -7,6 +7,7 @@ import { nextOccurrences } from '../triggers/schedule-times.ts';
 import { whichAgent } from './agent-choice.ts';
 import { agentsMentioned } from './agent-names.ts';
 import type { PlannerAnswer, PlannerRequest, ScheduleSnapshot, WorkspaceSnapshot } from './planner.ts';
+import { oneOffInRequest, planOneOff } from './one-off-planning.ts';
 import { hasAny, runInputFrom } from './request-text.ts';
 import { type ScheduleReading, scheduleIn } from './schedule-phrases.ts';
 import { type SchedulePreview, schedulePreview, timesInWords } from './schedule-preview.ts';
@@ -43,8 +44,12 @@ export function inSentence(description: string) {
   return `${description.charAt(0).toLowerCase()}${description.slice(1)}`;
 }
 
-function askWhen(agent: SnapshotAgent, why: string, draft: ScheduleDraft): PlannerAnswer {
-  const question: PlanQuestion = { id: 'schedule', text: `When should "${agent.name}" run? ${why}` };
+function askWhen(agent: SnapshotAgent, why: string, draft: ScheduleDraft, options?: string[]): PlannerAnswer {
+  const question: PlanQuestion = {
+    id: 'schedule',
+    text: `When should "${agent.name}" run? ${why}`,
+    ...(options && options.length > 0 ? { options } : {}),
+  };
   return {
     reply: question.text,
     plan: {
@@ -116,7 +121,7 @@ export function planSchedule(
 ): PlannerAnswer {
   if (!reading) return askWhen(agent, examples, { intent: 'schedule', text, agentId: agent.id });
   if (reading.kind === 'unclear') {
-    return askWhen(agent, reading.message, { intent: 'schedule', text, agentId: agent.id });
+    return askWhen(agent, reading.message, { intent: 'schedule', text, agentId: agent.id }, reading.options);
   }
   const schema = agent.spec.input as { properties?: Record<string, unknown>; required?: string[] };
   const given = runInputFrom(text, schema);
@@ -147,6 +152,7 @@ export function planSchedule(
     });
   }
   const { preview, operation } = planned;
+  const range = rangeNote(preview.cron);
   const current = agent.schedule;
   if (
     current?.enabled &&
@@ -160,13 +166,38 @@ export function planSchedule(
   const instead = current ? ` instead of ${inSentence(current.description)}` : '';
   const paused = agent.status === 'paused' ? ` It is paused: it will not run until you resume it.` : '';
   return {
-    reply: `I will run "${agent.name}" ${inSentence(preview.description)}${instead}. ${nextTimesInWords(preview.nextRuns, preview.timezone)} ${sentence(preview.timezoneNote)}.${paused}`,
+    reply: `I will run "${agent.name}" ${inSentence(preview.description)}${instead}.${range} ${nextTimesInWords(preview.nextRuns, preview.timezone)} ${sentence(preview.timezoneNote)}.${paused}`,
     plan: {
-      summary: `Schedule "${agent.name}": ${preview.description}; ${preview.timezoneNote}.`,
+      summary: `Schedule "${agent.name}": ${preview.description};${range} ${preview.timezoneNote}.`,
       questions: [],
       operations: [operation],
     },
   };
+}
+
+function clock(hour: number, minute: number) {
+  return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+}
+
+/**
+ * For an interval within hours ("every 30 minutes from 9 to 17"): when the last run of the day
+ * is, and whether the end hour itself is included, since the cron in words ("between 09:00 AM
+ * and 04:59 PM") leaves it to be worked out.
+ */
+export function rangeNote(cron: string): string {
+  const [minute, hour] = cron.split(' ');
+  const hours = /^(\d+)-(\d+)(?:\/(\d+))?$/.exec(hour ?? '');
+  if (!hours || !minute) return '';
+  const first = Number(hours[1]);
+  const last = Number(hours[2]);
+  const hourStep = Number(hours[3] ?? 1);
+  const lastHour = last - ((last - first) % hourStep);
+  if (/^\d+$/.test(minute)) return ` The last run each day is at ${clock(lastHour, Number(minute))}.`;
+  const step = /^\*\/(\d+)$/.exec(minute);
+  const minuteStep = step ? Number(step[1]) : minute === '*' ? 1 : undefined;
+  if (!minuteStep) return '';
+  const lastMinute = Math.floor(59 / minuteStep) * minuteStep;
+  return ` The last run each day is at ${clock(lastHour, lastMinute)}; ${clock(lastHour + 1, 0)} itself is not included (a schedule cannot stop on the hour without also running at ${clock(lastHour + 1, minuteStep)}).`;
 }
 
 export function planUnschedule(agent: SnapshotAgent): PlannerAnswer {
@@ -204,6 +235,8 @@ export function continueScheduleDraft(
   }
   const agent = agents.find((candidate) => candidate.id === draft.agentId);
   if (!agent) return undefined;
+  const once = oneOffInRequest(text, request);
+  if (once) return planOneOff(agent, once, `${draft.text} ${text}`, request);
   const reading =
     scheduleIn(text) ?? (draft.words ? scheduleIn(`${draft.words} ${text}`) : undefined) ?? wholeAnswer(text);
   if (!reading) return undefined;
