@@ -169,15 +169,22 @@ export function scheduleLimit(
   rest: (without: string) => ScheduleRest,
 ): ScheduleLimitError | undefined {
   const weeks =
-    new RegExp(`\\b(?:every|each) ${amount} weeks?\\b`).exec(text) ?? /\b(biweekly|fortnightly|bi-weekly)\b/.exec(text);
-  if (weeks && (weeks[1] === 'biweekly' || weeks[1] === 'fortnightly' || weeks[1] === 'bi-weekly' || count(weeks[1]) >= 2)) {
+    new RegExp(`\\b(?:every|each) ${amount} weeks?\\b`).exec(text) ??
+    /\b(biweekly|fortnightly|bi-weekly)\b/.exec(text);
+  if (
+    weeks &&
+    (weeks[1] === 'biweekly' ||
+      weeks[1] === 'fortnightly' ||
+      weeks[1] === 'bi-weekly' ||
+      count(weeks[1]) >= 2)
+  ) {
     return everyFewWeeks(weeks[0], rest(weeks[0]));
   }
   const days = new RegExp(`\\b(?:every|each) ${amount} days?\\b`).exec(text);
   if (days && count(days[1]) >= 2) return everyFewDays(days[0], count(days[1]), rest(days[0]));
-  const perDay = new RegExp(`\\b(twice|thrice|${amount} times) (?:a |per |each )?day\\b|\\b(twice|${amount} times) daily\\b`).exec(
-    text,
-  );
+  const perDay = new RegExp(
+    `\\b(twice|thrice|${amount} times) (?:a |per |each )?day\\b|\\b(twice|${amount} times) daily\\b`,
+  ).exec(text);
   if (perDay) {
     const word = (perDay[1] ?? perDay[3] ?? '').split(' ')[0];
     const times = count(word);

@@ -246,9 +246,12 @@ function intervalCron(
   range?: { start: number; end: number },
 ) {
   const step = (every: number) => (every === 1 ? '*' : `*/${every}`);
-  const within = (last: number) => (!range ? '*' : range.start === last ? `${last}` : `${range.start}-${last}`);
-  if (interval.unit === 'second') return `${step(interval.every)} * ${within((range?.end ?? 1) - 1)} * * ${days}`;
-  if (interval.unit === 'minute') return `${step(interval.every)} ${within((range?.end ?? 1) - 1)} * * ${days}`;
+  const within = (last: number) =>
+    !range ? '*' : range.start === last ? `${last}` : `${range.start}-${last}`;
+  if (interval.unit === 'second')
+    return `${step(interval.every)} * ${within((range?.end ?? 1) - 1)} * * ${days}`;
+  if (interval.unit === 'minute')
+    return `${step(interval.every)} ${within((range?.end ?? 1) - 1)} * * ${days}`;
   if (!range) return `0 ${step(interval.every)} * * ${days}`;
   return `0 ${within(range.end)}${interval.every === 1 ? '' : `/${interval.every}`} * * ${days}`;
 }
@@ -262,7 +265,8 @@ function takeRange(reader: Reader): { start: number; end: number } | undefined {
   const start = parseClock(range[1] ?? '', undefined, range[2]);
   let end = parseClock(range[3] ?? '', undefined, range[4]);
   // "from 9 to 5" means until 17:00.
-  if (start && end && !range[4] && end.hour <= start.hour && end.hour < 12) end = { ...end, hour: end.hour + 12 };
+  if (start && end && !range[4] && end.hour <= start.hour && end.hour < 12)
+    end = { ...end, hour: end.hour + 12 };
   if (!start || !end || end.hour <= start.hour) throw failure(range[0].trim(), [range[0].trim()]);
   return { start: start.hour, end: end.hour };
 }
@@ -323,7 +327,9 @@ export function cronFromWords(text: string): string {
   const monthly = reader.take(/\b(monthly|every month|each month)\b/);
   const weekly = reader.take(/\b(weekly|every week|each week)\b/);
   const days = nth ? undefined : takeDays(reader);
-  const clockTime = several ? { hour: several.hours[0] ?? 0, minute: several.minute, settled: true } : takeTime(reader);
+  const clockTime = several
+    ? { hour: several.hours[0] ?? 0, minute: several.minute, settled: true }
+    : takeTime(reader);
   const dayPart = takeDayPart(reader);
   // "every evening at 7" is 19:00: a part of the day after noon moves a bare hour of 1 to 11.
   const afternoon = dayPart !== undefined && dayPart.hour >= 12;

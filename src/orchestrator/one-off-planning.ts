@@ -5,12 +5,12 @@ import { OrcaError } from '../domain/errors.ts';
 import type { PlanOperation, PlanQuestion } from '../domain/plan.ts';
 import { timeInWords } from '../triggers/one-off-settings.ts';
 import type { OneOffReading } from './one-off-times.ts';
+import { oneOffIn } from './one-off-times.ts';
 import type { PlannerAnswer, PlannerRequest, WorkspaceSnapshot } from './planner.ts';
 import { runInputFrom } from './request-text.ts';
 import { takeTimezone, withoutLiterals } from './schedule-phrases.ts';
 import { inSentence } from './schedule-planning.ts';
 import { chosenTimezone } from './schedule-preview.ts';
-import { oneOffIn } from './one-off-times.ts';
 
 type SnapshotAgent = WorkspaceSnapshot['agents'][number];
 
@@ -84,7 +84,8 @@ export function planOneOff(
   const kept = agent.schedule
     ? ` Its schedule (${inSentence(agent.schedule.description)}) stays as it is.`
     : '';
-  const paused = agent.status === 'paused' ? ' It is paused: it will not run unless you resume it first.' : '';
+  const paused =
+    agent.status === 'paused' ? ' It is paused: it will not run unless you resume it first.' : '';
   return {
     reply: `I will run "${agent.name}" once, on ${when} (${timezoneNote}).${kept}${paused}`,
     plan: {

@@ -21,7 +21,10 @@ const relative = /^(in\b|within\b)|\b(from now|later)\b/i;
 const oneWeekday = /\b(next|this|coming)\b/i;
 
 /** The instant a wall-clock time in `timezone` stands for. */
-function zonedInstant(parts: { year: number; month: number; day: number; hour: number; minute: number }, timezone: string) {
+function zonedInstant(
+  parts: { year: number; month: number; day: number; hour: number; minute: number },
+  timezone: string,
+) {
   const wall = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute);
   const first = wall - offsetMinutes(timezone, new Date(wall)) * 60_000;
   return new Date(wall - offsetMinutes(timezone, new Date(first)) * 60_000);

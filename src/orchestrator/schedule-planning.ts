@@ -6,8 +6,8 @@ import type { PlanOperation, PlanQuestion, ScheduleState } from '../domain/plan.
 import { nextOccurrences } from '../triggers/schedule-times.ts';
 import { whichAgent } from './agent-choice.ts';
 import { agentsMentioned } from './agent-names.ts';
-import type { PlannerAnswer, PlannerRequest, ScheduleSnapshot, WorkspaceSnapshot } from './planner.ts';
 import { oneOffInRequest, planOneOff } from './one-off-planning.ts';
+import type { PlannerAnswer, PlannerRequest, ScheduleSnapshot, WorkspaceSnapshot } from './planner.ts';
 import { hasAny, runInputFrom } from './request-text.ts';
 import { type ScheduleReading, scheduleIn } from './schedule-phrases.ts';
 import { type SchedulePreview, schedulePreview, timesInWords } from './schedule-preview.ts';

@@ -80,12 +80,11 @@ export function planTriggerRequest(
   const explicit = hasAny(lower, scheduleWords);
   const { intent } = reading;
   // Before the schedule words: "next Tuesday at 3pm" also holds "Tuesday at 3pm", which is weekly.
-  const once = oneOffInRequest(
-    nameless(reading.text, reading.mentioned),
-    request,
-  );
+  const once = oneOffInRequest(nameless(reading.text, reading.mentioned), request);
   if (once && (explicit || intent === 'run' || (!intent && !reading.wantsNew))) {
-    return withOneAgent(reading, request, 'schedule', (agent) => planOneOff(agent, once, reading.text, request));
+    return withOneAgent(reading, request, 'schedule', (agent) =>
+      planOneOff(agent, once, reading.text, request),
+    );
   }
   const schedule = scheduleIn(
     reading.text,
