@@ -52,7 +52,7 @@ export function planOneOff(
         summary: `Waiting to know at what time "${agent.name}" should run.`,
         questions: [question],
         operations: [],
-        draft: { intent: 'schedule', text, agentId: agent.id },
+        draft: { intent: 'schedule', text, agentId: agent.id, day: reading.words },
       },
     };
   }

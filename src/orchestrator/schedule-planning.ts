@@ -24,6 +24,8 @@ export interface ScheduleDraft {
   agentId?: string;
   /** Schedule words understood before, when only the time zone was wrong. */
   words?: string;
+  /** The day of a one-off run asked for without a time ("tomorrow"): the answer gives the time. */
+  day?: string;
 }
 
 const examples =
@@ -235,7 +237,13 @@ export function continueScheduleDraft(
   }
   const agent = agents.find((candidate) => candidate.id === draft.agentId);
   if (!agent) return undefined;
-  const once = oneOffInRequest(text, request);
+  // "at 3pm" after "At what time tomorrow?" is tomorrow at 3pm, not every day at 3pm.
+  const alone = oneOffInRequest(text, request);
+  const withDay =
+    draft.day && alone?.reading.kind !== 'at'
+      ? oneOffInRequest(`${draft.day} ${/^\s*at\b/i.test(text) ? '' : 'at '}${text}`, request)
+      : undefined;
+  const once = withDay ?? alone;
   if (once) return planOneOff(agent, once, `${draft.text} ${text}`, request);
   const reading =
     scheduleIn(text) ?? (draft.words ? scheduleIn(`${draft.words} ${text}`) : undefined) ?? wholeAnswer(text);
