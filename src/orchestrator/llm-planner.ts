@@ -190,6 +190,7 @@ function compactSnapshot(snapshot: WorkspaceSnapshot) {
       enabled: agent.schedule.enabled,
       nextRun: agent.schedule.nextRun,
     },
+    runsOnceAt: agent.oneOffRuns?.map((oneOff) => oneOff.runAt),
   }));
 }
 

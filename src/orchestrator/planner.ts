@@ -61,6 +61,8 @@ export interface WorkspaceSnapshot {
       finishedAt?: string | null;
     };
     schedule?: ScheduleSnapshot;
+    /** One-off runs still ahead ("next Tuesday at 3pm"), soonest first. */
+    oneOffRuns?: { runAt: string; timezone: string }[];
   }[];
   chains: ChainSnapshot[];
   /** The workspace's connected accounts (left out where a planner has no use for them). */

@@ -267,14 +267,22 @@ function chainedFrom(agent: SnapshotAgent, snapshot: WorkspaceSnapshot) {
     );
 }
 
+/** " It also runs once on Tuesday 1 December at 15:00 (Europe/Berlin)." for pending one-off runs. */
+function onceNote(agent: SnapshotAgent): string {
+  const runs = agent.oneOffRuns ?? [];
+  if (runs.length === 0) return '';
+  const times = runs.map((run) => `${timesInWords([run.runAt], run.timezone)[0]} (${run.timezone})`);
+  return ` It also runs once on ${times.join(', and once on ')}.`;
+}
+
 function whenItRuns(agent: SnapshotAgent, snapshot: WorkspaceSnapshot, now: Date): string {
   const chains = chainedFrom(agent, snapshot);
-  const alsoChained = chains.length > 0 ? ` It also runs ${chains.join(' and ')}.` : '';
+  const alsoChained = `${chains.length > 0 ? ` It also runs ${chains.join(' and ')}.` : ''}${onceNote(agent)}`;
   const paused = agent.status === 'paused' ? ' It is paused, so it will not run until you resume it.' : '';
   const schedule = agent.schedule;
   if (!schedule) {
     const how = chains.length > 0 ? chains.join(' and ') : 'when started by hand';
-    return `"${agent.name}" has no schedule: it runs ${how}.${paused}`;
+    return `"${agent.name}" has no schedule: it runs ${how}.${onceNote(agent)}${paused}`;
   }
   if (!schedule.enabled) {
     return `"${agent.name}" has a schedule (${inSentence(schedule.description)}), but it is switched off.${alsoChained}${paused}`;
@@ -294,7 +302,7 @@ export function answerNextRuns(text: string, request: PlannerRequest): PlannerAn
       ? mentioned
       : last && hasAny(text, pronouns)
         ? [last]
-        : snapshot.agents.filter((agent) => agent.schedule?.enabled);
+        : snapshot.agents.filter((agent) => agent.schedule?.enabled || (agent.oneOffRuns ?? []).length > 0);
   if (subjects.length === 0) {
     return {
       reply:

@@ -2,6 +2,7 @@
 // the chains between them.
 import { listAgents } from '../store/agent-repository.ts';
 import { listChains } from '../store/chain-repository.ts';
+import { listPendingOneOffRuns } from '../store/one-off-run-repository.ts';
 import { latestRunPerAgent } from '../store/run-repository.ts';
 import { listSchedules } from '../store/schedule-repository.ts';
 import type { StoredError } from '../store/schema.ts';
@@ -17,15 +18,22 @@ export async function workspaceSnapshot(
   scope: WorkspaceScope,
   timezone?: string,
 ): Promise<WorkspaceSnapshot> {
-  const [agents, lastRuns, schedules, chains, connections] = [
+  const [agents, lastRuns, schedules, oneOffRuns, chains, connections] = [
     await listAgents(scope, { limit: snapshotAgentLimit }),
     await latestRunPerAgent(scope),
     await listSchedules(scope),
+    await listPendingOneOffRuns(scope),
     await listChains(scope),
     await listConnections(scope),
   ];
   const lastRunOf = new Map(lastRuns.map((run) => [run.agentId, run]));
   const scheduleOf = new Map(schedules.map((schedule) => [schedule.agentId, schedule]));
+  const oneOffsOf = new Map<string, { runAt: string; timezone: string }[]>();
+  for (const oneOff of oneOffRuns) {
+    const list = oneOffsOf.get(oneOff.agentId) ?? [];
+    list.push({ runAt: oneOff.runAt.toISOString(), timezone: oneOff.timezone });
+    oneOffsOf.set(oneOff.agentId, list);
+  }
   return {
     timezone,
     connections: connections.map((connection) => ({
@@ -71,6 +79,7 @@ export async function workspaceSnapshot(
           nextRun: schedule.enabled ? (schedule.nextFireAt?.toISOString() ?? null) : null,
           setAt: schedule.updatedAt.toISOString(),
         },
+        ...(oneOffsOf.has(agent.id) ? { oneOffRuns: oneOffsOf.get(agent.id) } : {}),
       };
     }),
   };

@@ -36,6 +36,15 @@ export async function listOneOffRuns(scope: WorkspaceScope, agentId: string): Pr
     .orderBy(asc(oneOffRuns.runAt));
 }
 
+/** The one-off runs of every agent of the workspace still to fire, soonest first. */
+export async function listPendingOneOffRuns(scope: WorkspaceScope): Promise<OneOffRunRecord[]> {
+  return scope.db
+    .select()
+    .from(oneOffRuns)
+    .where(and(eq(oneOffRuns.workspaceId, scope.workspaceId), isNull(oneOffRuns.firedAt)))
+    .orderBy(asc(oneOffRuns.runAt));
+}
+
 /** Removes a one-off run that has not fired yet; one that fired is history and stays. */
 export async function deletePendingOneOffRun(scope: WorkspaceScope, agentId: string, id: string) {
   const rows = await scope.db

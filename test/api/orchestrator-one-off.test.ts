@@ -110,6 +110,8 @@ describe('one-off runs from chat', () => {
       body: {},
     });
     expect(await oneOffs()).toHaveLength(before + 1);
+    const when = await say('when does the data collector run next?');
+    expect(when.reply).toMatch(/It also runs once on Tuesday \d+ \w+ at 15:00 \(Europe\/Paris\)\./);
     const undone = await orca.request('POST', `/api/workspaces/${ws}/plans/${answer.plan.id}/undo`, {
       token: owner.token,
     });

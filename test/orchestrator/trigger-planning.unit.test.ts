@@ -192,3 +192,33 @@ describe('the built-in planner on times (issue 13)', () => {
     expect(planned.reply).not.toMatch(/schedule/);
   });
 });
+
+describe('when an agent runs next, with one-off runs ahead', () => {
+  it('names the one-off runs beside the schedule, and counts an agent with only one-offs', async () => {
+    const base = fixtureSnapshot();
+    const withOneOffs = {
+      ...base,
+      agents: base.agents.map((agent) =>
+        agent.name === 'Weekly Report' || agent.name === 'Lead Scraper'
+          ? { ...agent, oneOffRuns: [{ runAt: '2026-12-01T14:00:00.000Z', timezone: 'Europe/Berlin' }] }
+          : agent,
+      ),
+    };
+    const weekly = await planner.plan({
+      text: 'when does the weekly report run next?',
+      snapshot: withOneOffs,
+      now: corpusNow,
+    });
+    expect(weekly.reply).toMatch(
+      /Next: Monday 30 November at 08:00.* It also runs once on Tuesday 1 December at 15:00 \(Europe\/Berlin\)\./,
+    );
+    const all = await planner.plan({
+      text: 'when do my agents run next?',
+      snapshot: withOneOffs,
+      now: corpusNow,
+    });
+    expect(all.reply).toMatch(
+      /"Lead Scraper" has no schedule: it runs when started by hand\. It also runs once on Tuesday 1 December/,
+    );
+  });
+});
