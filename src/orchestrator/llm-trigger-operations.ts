@@ -102,7 +102,7 @@ function oneOff(
       runAt: at.toISOString(),
       timezone,
       ...(operation.input ? { input: operation.input } : {}),
-      description: onceInWords(at, timezone),
+      description: onceInWords(at, timezone, context.request.now ?? new Date()),
       nextRuns: [at.toISOString()],
     },
   };

@@ -29,8 +29,8 @@ export function oneOffInRequest(text: string, request: PlannerRequest) {
 }
 
 /** "Once, on Tuesday 1 December at 15:00 (Europe/Berlin)". */
-export function onceInWords(at: Date, timezone: string) {
-  return `Once, on ${timeInWords(at, timezone)} (${timezone})`;
+export function onceInWords(at: Date, timezone: string, now: Date) {
+  return `Once, on ${timeInWords(at, timezone, now)} (${timezone})`;
 }
 
 export function planOneOff(
@@ -57,7 +57,7 @@ export function planOneOff(
     };
   }
   const now = request.now ?? new Date();
-  const when = timeInWords(reading.at, timezone);
+  const when = timeInWords(reading.at, timezone, now);
   if (reading.at.getTime() <= now.getTime()) {
     return { reply: `${when} (${timezone}) has already passed. Say a time that is still ahead.` };
   }
@@ -70,7 +70,7 @@ export function planOneOff(
       reply: `"${agent.name}" needs ${missing.join(', ')} as input for that run. Say it again with them, e.g. run ${agent.name} ${reading.words} with {"${missing[0]}": "…"}.`,
     };
   }
-  const description = onceInWords(reading.at, timezone);
+  const description = onceInWords(reading.at, timezone, now);
   const operation: PlanOperation = {
     type: 'scheduleAgent',
     agentId: agent.id,

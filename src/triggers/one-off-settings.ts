@@ -73,13 +73,16 @@ export function oneOffRunSettings(
   return { runAt, timezone, input };
 }
 
-/** A time in words in a zone: "Tuesday 8 December at 15:00". */
-export function timeInWords(at: Date, timezone: string): string {
+/** A time in words in a zone: "Tuesday 8 December at 15:00", with the year when not this year's. */
+export function timeInWords(at: Date, timezone: string, now = new Date()): string {
+  const year = (date: Date) =>
+    new Intl.DateTimeFormat('en-GB', { timeZone: timezone, year: 'numeric' }).format(date);
   return new Intl.DateTimeFormat('en-GB', {
     timeZone: timezone,
     weekday: 'long',
     day: 'numeric',
     month: 'long',
+    ...(year(at) === year(now) ? {} : { year: 'numeric' as const }),
     hour: '2-digit',
     minute: '2-digit',
     hourCycle: 'h23',

@@ -69,7 +69,7 @@ describe('one-off runs', () => {
     expect(created.body).toMatchObject({
       runAt: '2099-12-08T14:00:00.000Z',
       timezone: 'Europe/Paris',
-      description: 'Once, on Tuesday 8 December at 15:00 (Europe/Paris)',
+      description: 'Once, on Tuesday, 8 December 2099 at 15:00 (Europe/Paris)',
       firedAt: null,
       runId: null,
     });
