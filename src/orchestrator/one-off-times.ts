@@ -13,6 +13,8 @@ export type OneOffReading =
 /** Words that make a time repeat: then it is a schedule, not a one-off. */
 const recurring =
   /\b(every|each|daily|hourly|weekly|monthly|nightly|weekdays?|weekends?|(mon|tues|wednes|thurs|fri|satur|sun)days|times a day|twice|fortnightly|biweekly)\b/i;
+/** A time that has passed ("yesterday", "2 days ago") is about what happened, not a run to plan. */
+const past = /\b(yesterday|ago|last|earlier|previous)\b/i;
 /** "Now" and "today" alone mean a run now, not a one-off. */
 const immediate = /^(now|right now|today|immediately|asap)$/i;
 /** Relative times count from the instant of the request, whatever the zone. */
@@ -36,7 +38,7 @@ export function oneOffIn(text: string, timezone: string, now: Date): OneOffReadi
   const reference = { instant: now, timezone: offsetMinutes(timezone, now) };
   for (const result of chrono.parse(text, reference, { forwardDate: true })) {
     const words = result.text.trim();
-    if (immediate.test(words)) continue;
+    if (immediate.test(words) || past.test(words)) continue;
     const start = result.start;
     const isRelative = relative.test(words);
     const oneDay =

@@ -433,6 +433,12 @@ export const corpus: CorpusCase[] = [
     schedule: { runAt: '2026-12-24T11:00:00.000Z', timezone: 'Europe/Berlin' },
   },
   { text: 'run the lead scraper tomorrow', question: 'schedule', reply: /At what time tomorrow/ },
+  {
+    text: 'create an agent that monitors https://example.com/status and run it tomorrow at 9',
+    operations: ['createAgent', 'runAgent', 'scheduleAgent'],
+    schedule: { runAt: '2026-11-25T08:00:00.000Z', timezone: 'Europe/Berlin' },
+    reply: /Then it runs once, on Wednesday 25 November at 09:00/,
+  },
   { text: 'run the price monitor on 1 March 2020 at 9', reply: /has already passed/ },
   // Several times a day: one cron when the minutes agree; a question with options when not.
   {

@@ -66,6 +66,9 @@ describe('one-off times', () => {
     'today',
     'three times a day',
     'run it',
+    'did it run yesterday at 9',
+    'it failed 2 days ago',
+    'the last friday of the month',
   ])('leaves "%s" to schedules and plain runs', (text) => {
     expect(oneOffIn(text, 'Europe/Berlin', now)).toBeUndefined();
   });
