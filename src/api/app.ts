@@ -20,6 +20,7 @@ import { registerInvitationRoutes } from './routes/invitation-routes.ts';
 import { registerMeRoutes } from './routes/me-routes.ts';
 import { registerMemberRoutes } from './routes/member-routes.ts';
 import { registerOAuthRoutes } from './routes/oauth-routes.ts';
+import { registerOneOffRunRoutes } from './routes/one-off-run-routes.ts';
 import { registerOrchestratorRoutes } from './routes/orchestrator-routes.ts';
 import { registerPipelineRoutes } from './routes/pipeline-routes.ts';
 import { registerRunRoutes } from './routes/run-routes.ts';
@@ -103,6 +104,7 @@ export function createApp(services: ApiServices, options: { webRoot?: string } =
   registerRunRoutes(app);
   registerHookRoutes(app);
   registerScheduleRoutes(app);
+  registerOneOffRunRoutes(app);
   registerChainRoutes(app);
   registerPipelineRoutes(app);
   registerContextRoutes(app);

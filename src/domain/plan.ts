@@ -80,6 +80,13 @@ export const operationSchema = z.discriminatedUnion('type', [
       .max(200)
       .optional()
       .describe('The schedule in words ("every weekday at 8am"), instead of cron.'),
+    runAt: z
+      .string()
+      .trim()
+      .min(1)
+      .max(64)
+      .optional()
+      .describe('Instead of cron or text: run once, at this ISO 8601 time; the schedule is left as it is.'),
     timezone: z
       .string()
       .trim()

@@ -1,7 +1,9 @@
 // Schedules in words ("every weekday at 8am", "every 15 minutes", "first Monday of the month at
 // 9") turned into cron. The phrases are data (the tables below); the parser takes out every part
 // it recognises and refuses the request when words are left over, naming them, rather than
-// guessing what they meant.
+// guessing what they meant. What one cron cannot say ("every other week") is refused with the
+// nearest it can (schedule-limits.ts).
+import { type ScheduleRest, scheduleLimit, severalTimes, timesOf } from './schedule-limits.ts';
 
 const dayNumbers: Record<string, number> = {
   sunday: 0,
@@ -106,6 +108,8 @@ export class ScheduleWordsError extends Error {
   constructor(
     message: string,
     readonly unknownWords: string[],
+    /** The nearest schedules in words, when what was asked is something a schedule cannot say. */
+    readonly options: string[] = [],
   ) {
     super(message);
   }
@@ -231,18 +235,87 @@ function takeInterval(reader: Reader): { unit: 'second' | 'minute' | 'hour'; eve
   return undefined;
 }
 
-function intervalCron(interval: { unit: 'second' | 'minute' | 'hour'; every: number }, days: string) {
+/**
+ * An interval's cron, within a range of hours when one is given. Minutes and seconds stop before
+ * the range's last hour ("every 30 minutes from 9 to 17" ends at 16:30: a cron cannot add 17:00
+ * without 17:30); whole hours include it ("hourly from 8 to 18" ends at 18:00).
+ */
+function intervalCron(
+  interval: { unit: 'second' | 'minute' | 'hour'; every: number },
+  days: string,
+  range?: { start: number; end: number },
+) {
   const step = (every: number) => (every === 1 ? '*' : `*/${every}`);
-  if (interval.unit === 'second') return `${step(interval.every)} * * * * ${days}`;
-  if (interval.unit === 'minute') return `${step(interval.every)} * * * ${days}`;
-  return `0 ${step(interval.every)} * * ${days}`;
+  const within = (last: number) =>
+    !range ? '*' : range.start === last ? `${last}` : `${range.start}-${last}`;
+  if (interval.unit === 'second')
+    return `${step(interval.every)} * ${within((range?.end ?? 1) - 1)} * * ${days}`;
+  if (interval.unit === 'minute')
+    return `${step(interval.every)} ${within((range?.end ?? 1) - 1)} * * ${days}`;
+  if (!range) return `0 ${step(interval.every)} * * ${days}`;
+  return `0 ${within(range.end)}${interval.every === 1 ? '' : `/${interval.every}`} * * ${days}`;
+}
+
+/** "from 9 to 17", "between 8am and 6pm", "9-17": the hours an interval runs within. */
+function takeRange(reader: Reader): { start: number; end: number } | undefined {
+  const range = reader.take(
+    /\b(?:from|between) (\d{1,2})(?::00)? ?(am|pm)?(?: ?(?:to|and|until|till|-) ?)(\d{1,2})(?::00)? ?(am|pm)?\b/,
+  );
+  if (!range) return undefined;
+  const start = parseClock(range[1] ?? '', undefined, range[2]);
+  let end = parseClock(range[3] ?? '', undefined, range[4]);
+  // "from 9 to 5" means until 17:00.
+  if (start && end && !range[4] && end.hour <= start.hour && end.hour < 12)
+    end = { ...end, hour: end.hour + 12 };
+  if (!start || !end || end.hour <= start.hour) throw failure(range[0].trim(), [range[0].trim()]);
+  return { start: start.hour, end: end.hour };
+}
+
+/** "at 7 and 19": hours that share their minute (different minutes are a schedule limit). */
+function takeSeveralTimes(reader: Reader): { hours: number[]; minute: number } | undefined {
+  const match = reader.take(severalTimes);
+  if (!match) return undefined;
+  const times = timesOf(match);
+  const [first] = times;
+  if (!first || times.some((time) => time === undefined || time.minute !== first.minute)) {
+    throw failure(match[0].trim(), [match[0].trim()]);
+  }
+  const hours = [...new Set(times.map((time) => time?.hour ?? 0))].sort((a, b) => a - b);
+  return { hours, minute: first.minute };
+}
+
+/** The time and days the rest of a request says, for the nearest schedule to one that cannot be. */
+function restOf(text: string): ScheduleRest {
+  try {
+    const fields = cronFromWords(text.trim() === '' ? 'every day' : text).split(' ');
+    const [minute, hour, , , days] = fields.length === 6 ? fields.slice(1) : fields;
+    return {
+      minute: /^\d+$/.test(minute ?? '') ? Number(minute) : 0,
+      hour: /^\d+$/.test(hour ?? '') ? Number(hour) : 9,
+      days: days ?? '*',
+    };
+  } catch {
+    return { minute: 0, hour: 9, days: '*' };
+  }
+}
+
+/** What a schedule cannot say in these words, as the error cronFromWords would throw; else undefined. */
+export function scheduleWordsLimit(text: string): ScheduleWordsError | undefined {
+  const clean = normalised(text);
+  const limit = scheduleLimit(clean, (phrase) => restOf(clean.replace(phrase, ' ')));
+  return limit && new ScheduleWordsError(limit.message, [limit.phrase], limit.options);
 }
 
 /** The cron of a schedule said in words; throws ScheduleWordsError naming what it did not understand. */
 export function cronFromWords(text: string): string {
-  const reader = new Reader(normalised(text));
-  if (normalised(text) === '') throw failure(text, []);
+  const clean = normalised(text);
+  if (clean === '') throw failure(text, []);
+  const limit = scheduleWordsLimit(clean);
+  if (limit) throw limit;
+  const reader = new Reader(clean);
   const interval = takeInterval(reader);
+  const range = takeRange(reader);
+  const several = takeSeveralTimes(reader);
   const nth = reader.take(
     new RegExp(
       `\\b(first|1st|second|2nd|third|3rd|fourth|4th|last) ${dayPattern}(?: of (?:the|each|every) month)?\\b`,
@@ -254,7 +327,9 @@ export function cronFromWords(text: string): string {
   const monthly = reader.take(/\b(monthly|every month|each month)\b/);
   const weekly = reader.take(/\b(weekly|every week|each week)\b/);
   const days = nth ? undefined : takeDays(reader);
-  const clockTime = takeTime(reader);
+  const clockTime = several
+    ? { hour: several.hours[0] ?? 0, minute: several.minute, settled: true }
+    : takeTime(reader);
   const dayPart = takeDayPart(reader);
   // "every evening at 7" is 19:00: a part of the day after noon moves a bare hour of 1 to 11.
   const afternoon = dayPart !== undefined && dayPart.hour >= 12;
@@ -267,10 +342,11 @@ export function cronFromWords(text: string): string {
 
   if (interval) {
     if (time || nth || dayOfMonth || monthly) throw failure(text, []);
-    return intervalCron(interval, days ?? '*');
+    return intervalCron(interval, days ?? '*', range);
   }
+  if (range) throw failure(text, []);
   const at = time ?? { hour: 9, minute: 0 };
-  const clock = `${at.minute} ${at.hour}`;
+  const clock = `${at.minute} ${several ? several.hours.join(',') : at.hour}`;
   if (nth) {
     const name = nth[2] ?? '';
     const day = dayNumbers[dayAliases[name] ?? name];

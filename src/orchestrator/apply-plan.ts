@@ -328,6 +328,7 @@ export async function undoOperations(
       case 'restoreSchedule':
       case 'restoreChain':
       case 'restoreHook':
+      case 'removeOneOffRun':
         await undoTriggerStep(scope, actor, step, planId);
         break;
       case 'deleteConnection':

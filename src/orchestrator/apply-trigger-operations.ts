@@ -14,6 +14,7 @@ import {
   updateChain,
 } from '../store/chain-repository.ts';
 import { type HookSnapshot, restoreHook, snapshotHooks } from '../store/hook-repository.ts';
+import { deletePendingOneOffRun, insertOneOffRun, listOneOffRuns } from '../store/one-off-run-repository.ts';
 import {
   deleteSchedule,
   findSchedule,
@@ -22,6 +23,7 @@ import {
 } from '../store/schedule-repository.ts';
 import type { WorkspaceScope } from '../store/store.ts';
 import { agentNames, checkMapping, refuseLoops } from '../triggers/chain-rules.ts';
+import { oneOffRunSettings, oneOffRunView } from '../triggers/one-off-settings.ts';
 import { scheduleSettings } from '../triggers/schedule-settings.ts';
 import { describeCron, nextOccurrence, resolveCron } from '../triggers/schedule-times.ts';
 
@@ -49,6 +51,13 @@ export type TriggerUndoStep =
       names: string;
       applied: ChainState | null;
       previous: ChainState | null;
+    }
+  | {
+      /** A one-off run the plan added: undoing cancels it, unless it has fired meanwhile. */
+      kind: 'removeOneOffRun';
+      agentId: string;
+      agentName: string;
+      oneOffRunId: string;
     }
   | {
       /** A hook of a deleted agent: external callers keep their address when the deletion is undone. */
@@ -137,10 +146,45 @@ function refuseDisagreeingWords(operation: { cron?: string; text?: string; agent
   }
 }
 
+/** A one-off run ("next Tuesday at 3pm"): added beside the agent's schedule, which stays. */
+async function applyOneOff(
+  context: TriggerContext,
+  operation: Operation<'scheduleAgent'> & { runAt: string },
+): Promise<TriggerResult> {
+  const { scope, actor, planId } = context;
+  const agent = await targetAgent(scope, operation);
+  if (operation.cron !== undefined || operation.text !== undefined) {
+    throw ruleViolated('A schedule operation gives runAt, or cron or text, not both.', [
+      { path: 'runAt', message: 'runAt with cron or text' },
+    ]);
+  }
+  // Refused when its time passed before approval, with the API's 422: nothing runs by surprise.
+  const values = oneOffRunSettings(
+    { runAt: operation.runAt, timezone: operation.timezone, input: operation.input },
+    { userTimezone: context.userTimezone, spec: agent.spec },
+  );
+  const saved = await insertOneOffRun(scope, agent.id, values, actor.userId);
+  await recordAudit(scope, actor, {
+    action: 'schedule.created',
+    targetType: 'agent',
+    targetId: agent.id,
+    details: { runAt: saved.runAt.toISOString(), timezone: saved.timezone, oneOff: true, planId },
+  });
+  context.undo.push({
+    kind: 'removeOneOffRun',
+    agentId: agent.id,
+    agentName: agent.name,
+    oneOffRunId: saved.id,
+  });
+  return { agentId: agent.id, agentName: agent.name, note: oneOffRunView(saved).description };
+}
+
 export async function applySchedule(
   context: TriggerContext,
   operation: Operation<'scheduleAgent'>,
 ): Promise<TriggerResult> {
+  const { runAt } = operation;
+  if (runAt !== undefined) return applyOneOff(context, { ...operation, runAt });
   const { scope, actor, planId } = context;
   const agent = await targetAgent(scope, operation);
   const existing = await findSchedule(scope, agent.id);
@@ -335,6 +379,24 @@ export async function undoTriggerStep(
   planId: string,
 ) {
   switch (step.kind) {
+    case 'removeOneOffRun': {
+      const removed = await deletePendingOneOffRun(scope, step.agentId, step.oneOffRunId);
+      if (!removed) {
+        const fired = (await listOneOffRuns(scope, step.agentId)).some(
+          (item) => item.id === step.oneOffRunId,
+        );
+        if (fired)
+          throw conflict(`The one-off run of "${step.agentName}" has already started; it cannot be undone.`);
+        break;
+      }
+      await recordAudit(scope, actor, {
+        action: 'schedule.deleted',
+        targetType: 'agent',
+        targetId: step.agentId,
+        details: { oneOffRunId: step.oneOffRunId, planId, undo: true },
+      });
+      break;
+    }
     case 'restoreHook': {
       if (!(await restoreHook(scope, step.hook))) {
         throw conflict(

@@ -6,6 +6,7 @@ import { chosenAgent, whichAgent } from './agent-choice.ts';
 import { agentsMentioned } from './agent-names.ts';
 import { continueConnectDraft, isConnectDraft, planConnectRequest } from './connect-planning.ts';
 import { scheduleNewAgent, uniqueName, withDefaults } from './new-agents.ts';
+import { oneOffInRequest } from './one-off-planning.ts';
 import type { Planner, PlannerAnswer, PlannerRequest, WorkspaceSnapshot } from './planner.ts';
 import { continuePortalDraft, isPortalDraft, isPortalRequest, planPortalRequest } from './portal-planning.ts';
 import {
@@ -59,8 +60,8 @@ interface Draft {
   goal?: string;
   candidates?: string[];
   text?: string;
-  /** For a new agent: the schedule the request asked for, in words. */
-  schedule?: { words: string; timezone?: string };
+  /** For a new agent: the schedule the request asked for, in words, or its one run ahead. */
+  schedule?: { words: string; timezone?: string } | { runAt: string; timezone: string };
 }
 
 const webhookWords = [
@@ -279,8 +280,14 @@ export class BuiltInPlanner implements Planner {
       name: givenName(text),
       goal: text.slice(0, 500),
     };
+    // "… and run it tomorrow at 9" is one run then, not every day at 9.
+    const once = oneOffInRequest(text, request);
     const schedule = scheduleIn(text);
-    if (schedule?.kind === 'found') draft.schedule = { words: schedule.words, timezone: schedule.timezone };
+    if (once?.reading.kind === 'at' && once.reading.at.getTime() > (request.now ?? new Date()).getTime()) {
+      draft.schedule = { runAt: once.reading.at.toISOString(), timezone: once.timezone };
+    } else if (schedule?.kind === 'found') {
+      draft.schedule = { words: schedule.words, timezone: schedule.timezone };
+    }
     return this.#createFrom(draft, request);
   }
 

@@ -63,6 +63,7 @@ const llmAnswerSchema = z.object({
         mapping: z.string().optional(),
         cron: z.string().optional(),
         text: z.string().optional(),
+        runAt: z.string().optional(),
         timezone: z.string().optional(),
         missed: z.enum(missedFiringPolicies).optional(),
         service: z.string().optional(),
@@ -113,6 +114,11 @@ const answerJsonSchema = {
             description: 'For scheduleAgent: when, in words ("every weekday at 8am", "every 15 minutes").',
           },
           cron: { type: 'string', description: 'For scheduleAgent, instead of text: five cron fields.' },
+          runAt: {
+            type: 'string',
+            description:
+              'For scheduleAgent, instead of text or cron: run once at this ISO 8601 time with its offset (in the user’s time zone), e.g. for "next Tuesday at 3pm" or "in two hours".',
+          },
           timezone: {
             type: 'string',
             description: 'For scheduleAgent: an IANA time zone, only when the user names one.',
@@ -192,6 +198,7 @@ function compactSnapshot(snapshot: WorkspaceSnapshot, now: Date) {
       nextRun: agent.schedule.nextRun,
     },
     runs: compactHistory(agent.history, now, snapshot.timezone ?? 'UTC'),
+    runsOnceAt: agent.oneOffRuns?.map((oneOff) => oneOff.runAt),
   }));
 }
 
@@ -270,7 +277,7 @@ export class LlmPlanner implements Planner {
         'An agent spec is JSON: {"name", "goal", "instructions", "input" (JSON Schema), "steps": [{"id", "tool", "with", "if"?, "forEach"?: {"items", "as"}, "retry"?: {"attempts", "backoffMs"}, "timeoutMs"?, "onError"?}], "output"?}. Values in `with` may hold JSONata between {{ and }} over input, steps.<id> (earlier steps’ outputs) and run.',
         'For updateAgent give the whole new spec. After createAgent, add a runAgent of the new agent as a test, unless the plan also connects an account the agent uses: until its secret is added a run only fails waiting for it, so say to add it, then run the agent.',
         'Portals: an agent that signs in to a portal and downloads its files uses a login account (an existing one whose hosts cover the portal, else a connectAccount of kind login with the portal’s host and the user name, asked for when not given): browser.login {connection, url}, browser.extract of the listing page (its pagination links, then records of the links to files), memory.read of what it downloaded before, transform to keep only the new ones, browser.download of each (forEach) into the run’s deliverables, memory.write of what it downloaded. Ask (question id "url") which page lists the files when the request does not say.',
-        'Schedules: scheduleAgent {agent, text (the schedule in words) or cron, timezone only when the user names one (else the user’s time zone applies), input?, missed?}; unscheduleAgent {agent}. A new agent asked to run on a schedule gets a scheduleAgent after its createAgent and runAgent. Chains: chainAgents {from, to, on ("success" unless the user says on failure or always), mapping?}: when a run of `from` ends so, `to` starts with its output as input; unchainAgents {from, to}. "When does X run next" is a question: answer from the schedules in `reply`, with no operations.',
+        'Schedules: scheduleAgent {agent, text (the schedule in words) or cron, timezone only when the user names one (else the user’s time zone applies), input?, missed?}; for one run at one time ("next Tuesday at 3pm", "in two hours", "tomorrow at 9") scheduleAgent {agent, runAt (ISO 8601 with offset, ahead of now)} instead, which leaves the agent’s schedule as it is. A schedule is one cron: it cannot say "every other week", "every 10 days" or two times with different minutes; then ask, with `options` for the nearest (e.g. every week on that day), and never say it already runs so. "Three times a day" asks which times, proposing some. unscheduleAgent {agent}. A new agent asked to run on a schedule gets a scheduleAgent after its createAgent and runAgent. Chains: chainAgents {from, to, on ("success" unless the user says on failure or always), mapping?}: when a run of `from` ends so, `to` starts with its output as input; unchainAgents {from, to}. "When does X run next" is a question: answer from the schedules in `reply`, with no operations.',
         `The tools: ${catalog}`,
         `The workspace’s agents: ${JSON.stringify(compactSnapshot(snapshot, now ?? new Date()))}`,
         `The chains between them: ${JSON.stringify(compactChains(snapshot))}`,

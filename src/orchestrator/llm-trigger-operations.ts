@@ -6,9 +6,11 @@ import { cycleClosedBy } from '../domain/chain-graph.ts';
 import { OrcaError } from '../domain/errors.ts';
 import type { ChainConditionName, PlanOperation } from '../domain/plan.ts';
 import { checkMapping } from '../triggers/chain-rules.ts';
+import { parseRunAt, refusePast } from '../triggers/one-off-settings.ts';
+import { onceInWords } from './one-off-planning.ts';
 import type { PlannerRequest, WorkspaceSnapshot } from './planner.ts';
 import { scheduleState } from './schedule-planning.ts';
-import { schedulePreview } from './schedule-preview.ts';
+import { chosenTimezone, schedulePreview } from './schedule-preview.ts';
 
 type SnapshotAgent = WorkspaceSnapshot['agents'][number];
 
@@ -31,6 +33,7 @@ export interface LlmTriggerOperation {
   mapping?: string;
   cron?: string;
   text?: string;
+  runAt?: string;
   timezone?: string;
   input?: Record<string, unknown>;
   missed?: 'skip' | 'run_once';
@@ -67,9 +70,49 @@ function noAgent(reference: string | undefined) {
   };
 }
 
+/** One run at one time: the time must read and be ahead, shown in words in the user's zone. */
+function oneOff(
+  operation: LlmTriggerOperation & { runAt: string },
+  found: Target,
+  context: TriggerPlanContext,
+): Outcome {
+  if (operation.cron !== undefined || operation.text !== undefined) {
+    return { problem: 'give `runAt` for one run, or `cron` or `text` for a schedule, not both' };
+  }
+  let at: Date;
+  let timezone: string;
+  try {
+    at = parseRunAt(operation.runAt);
+    refusePast(at, context.request.now ?? new Date());
+    timezone = chosenTimezone(operation.timezone, context.request.snapshot.timezone).timezone;
+  } catch (error) {
+    if (error instanceof OrcaError) return { problem: error.message };
+    throw error;
+  }
+  const schema = (found.agent?.spec.input ?? {}) as { required?: string[] };
+  const missing = (schema.required ?? []).filter((field) => !(field in (operation.input ?? {})));
+  if (missing.length > 0) {
+    return { problem: `"${found.agentName}" needs ${missing.join(', ')} in \`input\` for that run` };
+  }
+  return {
+    operation: {
+      type: 'scheduleAgent',
+      ...(found.agentId ? { agentId: found.agentId } : {}),
+      agentName: found.agentName,
+      runAt: at.toISOString(),
+      timezone,
+      ...(operation.input ? { input: operation.input } : {}),
+      description: onceInWords(at, timezone, context.request.now ?? new Date()),
+      nextRuns: [at.toISOString()],
+    },
+  };
+}
+
 function schedule(operation: LlmTriggerOperation, context: TriggerPlanContext): Outcome {
   const found = target(operation.agent, context);
   if (!found) return noAgent(operation.agent);
+  const { runAt } = operation;
+  if (runAt !== undefined) return oneOff({ ...operation, runAt }, found, context);
   if (operation.cron === undefined && operation.text === undefined) {
     return { problem: 'give the schedule as `text` (words such as "every weekday at 8am") or as `cron`' };
   }

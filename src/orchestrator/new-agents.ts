@@ -3,6 +3,7 @@
 import { validateAgentSpec } from '../domain/agent-spec.ts';
 import { OrcaError } from '../domain/errors.ts';
 import type { PlanOperation } from '../domain/plan.ts';
+import { onceInWords } from './one-off-planning.ts';
 import type { PlannerRequest, WorkspaceSnapshot } from './planner.ts';
 import { inSentence, nextTimesInWords, scheduleOperation } from './schedule-planning.ts';
 
@@ -25,10 +26,25 @@ export function uniqueName(wanted: string, agents: readonly WorkspaceSnapshot['a
 /** The schedule a request for a new agent asked for, as the plan's last operation, with its words. */
 export function scheduleNewAgent(
   agentName: string,
-  schedule: { words: string; timezone?: string } | undefined,
+  schedule: { words: string; timezone?: string } | { runAt: string; timezone: string } | undefined,
   request: PlannerRequest,
 ): { operation?: PlanOperation; reply: string; summary: string } {
   if (!schedule) return { reply: '', summary: '' };
+  if ('runAt' in schedule) {
+    const description = onceInWords(new Date(schedule.runAt), schedule.timezone, request.now ?? new Date());
+    return {
+      operation: {
+        type: 'scheduleAgent',
+        agentName,
+        runAt: schedule.runAt,
+        timezone: schedule.timezone,
+        description,
+        nextRuns: [schedule.runAt],
+      },
+      reply: ` Then it runs ${inSentence(description)}.`,
+      summary: `; then run it ${inSentence(description)}`,
+    };
+  }
   try {
     const { operation, preview } = scheduleOperation({ agentName }, { kind: 'found', ...schedule }, request);
     return {

@@ -100,6 +100,8 @@ export interface WorkspaceSnapshot {
     schedule?: ScheduleSnapshot;
     /** Its recent runs and their figures, for questions about runs, failures and costs. */
     history?: RunHistorySnapshot;
+    /** One-off runs still ahead ("next Tuesday at 3pm"), soonest first. */
+    oneOffRuns?: { runAt: string; timezone: string }[];
   }[];
   chains: ChainSnapshot[];
   /** The workspace's connected accounts (left out where a planner has no use for them). */

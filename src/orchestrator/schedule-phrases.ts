@@ -2,7 +2,7 @@
 // Europe/London" holds the words "every morning at 8am" and the time zone Europe/London. The
 // words are found by the schedule parser itself (the widest run of words it accepts around a
 // word that can begin a schedule), with agent names, addresses and quoted text left out.
-import { cronFromWords, ScheduleWordsError } from '../domain/schedule-words.ts';
+import { cronFromWords, ScheduleWordsError, scheduleWordsLimit } from '../domain/schedule-words.ts';
 import { nameWords } from './agent-names.ts';
 import { scheduleEdgeWords, scheduleStartWords, timezoneWords } from './vocabulary.ts';
 
@@ -10,7 +10,14 @@ export type ScheduleReading =
   /** Words the parser accepts, and a time zone if the request named one. */
   | { kind: 'found'; words: string; timezone?: string }
   /** Words that look like a schedule but do not parse: the parser's message says which. */
-  | { kind: 'unclear'; words: string; message: string; timezone?: string };
+  | {
+      kind: 'unclear';
+      words: string;
+      message: string;
+      timezone?: string;
+      /** The nearest schedules, in words, when what was asked is something a schedule cannot say. */
+      options?: string[];
+    };
 
 /** Longest run of words tried as one schedule. */
 const longestSchedule = 14;
@@ -19,7 +26,7 @@ const masked = '\u0000';
 const ianaZone = /\b(?:in|using|on)\s+(?:the\s+)?([a-z]+(?:\/[a-z0-9_+-]+)+)(?:\s+time(?:\s+zone)?)?\b/i;
 
 /** The time zone the request names, and the text without it. */
-function takeTimezone(text: string): { text: string; timezone?: string } {
+export function takeTimezone(text: string): { text: string; timezone?: string } {
   const iana = ianaZone.exec(text);
   if (iana?.[1]) return { text: text.replace(iana[0], ` ${masked} `), timezone: iana[1] };
   for (const [words, zone] of Object.entries(timezoneWords)) {
@@ -30,7 +37,7 @@ function takeTimezone(text: string): { text: string; timezone?: string } {
 }
 
 /** Addresses, e-mails, code and quoted names are never schedule words. */
-function withoutLiterals(text: string): string {
+export function withoutLiterals(text: string): string {
   return text
     .replace(/\bhttps?:\/\/\S+/gi, ` ${masked} `)
     .replace(/\S+@\S+\.\S+/g, ` ${masked} `)
@@ -92,6 +99,18 @@ function trimmed(tokens: string[]): string {
 export function scheduleIn(text: string, agentNames: readonly string[] = []): ScheduleReading | undefined {
   const zone = takeTimezone(withoutLiterals(text));
   const tokens = maskNames(words(zone.text), agentNames);
+  // Checked on the whole text first: "every other week on Friday" holds "on Friday", which
+  // parses, and would otherwise be planned as if it were what was asked.
+  const limit = scheduleWordsLimit(tokens.filter((token) => token !== masked).join(' '));
+  if (limit) {
+    return {
+      kind: 'unclear',
+      words: limit.unknownWords.join(' '),
+      message: limit.message,
+      timezone: zone.timezone,
+      options: limit.options,
+    };
+  }
   const starts = tokens.flatMap((token, index) => (scheduleStartWords.includes(token) ? [index] : []));
   let best: { start: number; end: number } | undefined;
   for (const at of starts) {

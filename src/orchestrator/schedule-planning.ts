@@ -6,6 +6,7 @@ import type { PlanOperation, PlanQuestion, ScheduleState } from '../domain/plan.
 import { nextOccurrences } from '../triggers/schedule-times.ts';
 import { whichAgent } from './agent-choice.ts';
 import { agentsMentioned } from './agent-names.ts';
+import { oneOffInRequest, planOneOff } from './one-off-planning.ts';
 import type { PlannerAnswer, PlannerRequest, ScheduleSnapshot, WorkspaceSnapshot } from './planner.ts';
 import { hasAny, runInputFrom } from './request-text.ts';
 import { type ScheduleReading, scheduleIn } from './schedule-phrases.ts';
@@ -23,6 +24,8 @@ export interface ScheduleDraft {
   agentId?: string;
   /** Schedule words understood before, when only the time zone was wrong. */
   words?: string;
+  /** The day of a one-off run asked for without a time ("tomorrow"): the answer gives the time. */
+  day?: string;
 }
 
 const examples =
@@ -43,8 +46,12 @@ export function inSentence(description: string) {
   return `${description.charAt(0).toLowerCase()}${description.slice(1)}`;
 }
 
-function askWhen(agent: SnapshotAgent, why: string, draft: ScheduleDraft): PlannerAnswer {
-  const question: PlanQuestion = { id: 'schedule', text: `When should "${agent.name}" run? ${why}` };
+function askWhen(agent: SnapshotAgent, why: string, draft: ScheduleDraft, options?: string[]): PlannerAnswer {
+  const question: PlanQuestion = {
+    id: 'schedule',
+    text: `When should "${agent.name}" run? ${why}`,
+    ...(options && options.length > 0 ? { options } : {}),
+  };
   return {
     reply: question.text,
     plan: {
@@ -116,7 +123,7 @@ export function planSchedule(
 ): PlannerAnswer {
   if (!reading) return askWhen(agent, examples, { intent: 'schedule', text, agentId: agent.id });
   if (reading.kind === 'unclear') {
-    return askWhen(agent, reading.message, { intent: 'schedule', text, agentId: agent.id });
+    return askWhen(agent, reading.message, { intent: 'schedule', text, agentId: agent.id }, reading.options);
   }
   const schema = agent.spec.input as { properties?: Record<string, unknown>; required?: string[] };
   const given = runInputFrom(text, schema);
@@ -147,6 +154,7 @@ export function planSchedule(
     });
   }
   const { preview, operation } = planned;
+  const range = rangeNote(preview.cron);
   const current = agent.schedule;
   if (
     current?.enabled &&
@@ -160,13 +168,38 @@ export function planSchedule(
   const instead = current ? ` instead of ${inSentence(current.description)}` : '';
   const paused = agent.status === 'paused' ? ` It is paused: it will not run until you resume it.` : '';
   return {
-    reply: `I will run "${agent.name}" ${inSentence(preview.description)}${instead}. ${nextTimesInWords(preview.nextRuns, preview.timezone)} ${sentence(preview.timezoneNote)}.${paused}`,
+    reply: `I will run "${agent.name}" ${inSentence(preview.description)}${instead}.${range} ${nextTimesInWords(preview.nextRuns, preview.timezone)} ${sentence(preview.timezoneNote)}.${paused}`,
     plan: {
-      summary: `Schedule "${agent.name}": ${preview.description}; ${preview.timezoneNote}.`,
+      summary: `Schedule "${agent.name}": ${preview.description};${range} ${preview.timezoneNote}.`,
       questions: [],
       operations: [operation],
     },
   };
+}
+
+function clock(hour: number, minute: number) {
+  return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+}
+
+/**
+ * For an interval within hours ("every 30 minutes from 9 to 17"): when the last run of the day
+ * is, and whether the end hour itself is included, since the cron in words ("between 09:00 AM
+ * and 04:59 PM") leaves it to be worked out.
+ */
+export function rangeNote(cron: string): string {
+  const [minute, hour] = cron.split(' ');
+  const hours = /^(\d+)-(\d+)(?:\/(\d+))?$/.exec(hour ?? '');
+  if (!hours || !minute) return '';
+  const first = Number(hours[1]);
+  const last = Number(hours[2]);
+  const hourStep = Number(hours[3] ?? 1);
+  const lastHour = last - ((last - first) % hourStep);
+  if (/^\d+$/.test(minute)) return ` The last run each day is at ${clock(lastHour, Number(minute))}.`;
+  const step = /^\*\/(\d+)$/.exec(minute);
+  const minuteStep = step ? Number(step[1]) : minute === '*' ? 1 : undefined;
+  if (!minuteStep) return '';
+  const lastMinute = Math.floor(59 / minuteStep) * minuteStep;
+  return ` The last run each day is at ${clock(lastHour, lastMinute)}; ${clock(lastHour + 1, 0)} itself is not included (a schedule cannot stop on the hour without also running at ${clock(lastHour + 1, minuteStep)}).`;
 }
 
 export function planUnschedule(agent: SnapshotAgent): PlannerAnswer {
@@ -204,6 +237,14 @@ export function continueScheduleDraft(
   }
   const agent = agents.find((candidate) => candidate.id === draft.agentId);
   if (!agent) return undefined;
+  // "at 3pm" after "At what time tomorrow?" is tomorrow at 3pm, not every day at 3pm.
+  const alone = oneOffInRequest(text, request);
+  const withDay =
+    draft.day && alone?.reading.kind !== 'at'
+      ? oneOffInRequest(`${draft.day} ${/^\s*at\b/i.test(text) ? '' : 'at '}${text}`, request)
+      : undefined;
+  const once = withDay ?? alone;
+  if (once) return planOneOff(agent, once, `${draft.text} ${text}`, request);
   const reading =
     scheduleIn(text) ?? (draft.words ? scheduleIn(`${draft.words} ${text}`) : undefined) ?? wholeAnswer(text);
   if (!reading) return undefined;
@@ -226,14 +267,22 @@ function chainedFrom(agent: SnapshotAgent, snapshot: WorkspaceSnapshot) {
     );
 }
 
+/** " It also runs once on Tuesday 1 December at 15:00 (Europe/Berlin)." for pending one-off runs. */
+function onceNote(agent: SnapshotAgent): string {
+  const runs = agent.oneOffRuns ?? [];
+  if (runs.length === 0) return '';
+  const times = runs.map((run) => `${timesInWords([run.runAt], run.timezone)[0]} (${run.timezone})`);
+  return ` It also runs once on ${times.join(', and once on ')}.`;
+}
+
 function whenItRuns(agent: SnapshotAgent, snapshot: WorkspaceSnapshot, now: Date): string {
   const chains = chainedFrom(agent, snapshot);
-  const alsoChained = chains.length > 0 ? ` It also runs ${chains.join(' and ')}.` : '';
+  const alsoChained = `${chains.length > 0 ? ` It also runs ${chains.join(' and ')}.` : ''}${onceNote(agent)}`;
   const paused = agent.status === 'paused' ? ' It is paused, so it will not run until you resume it.' : '';
   const schedule = agent.schedule;
   if (!schedule) {
     const how = chains.length > 0 ? chains.join(' and ') : 'when started by hand';
-    return `"${agent.name}" has no schedule: it runs ${how}.${paused}`;
+    return `"${agent.name}" has no schedule: it runs ${how}.${onceNote(agent)}${paused}`;
   }
   if (!schedule.enabled) {
     return `"${agent.name}" has a schedule (${inSentence(schedule.description)}), but it is switched off.${alsoChained}${paused}`;
@@ -253,7 +302,7 @@ export function answerNextRuns(text: string, request: PlannerRequest): PlannerAn
       ? mentioned
       : last && hasAny(text, pronouns)
         ? [last]
-        : snapshot.agents.filter((agent) => agent.schedule?.enabled);
+        : snapshot.agents.filter((agent) => agent.schedule?.enabled || (agent.oneOffRuns ?? []).length > 0);
   if (subjects.length === 0) {
     return {
       reply:

@@ -20,6 +20,23 @@ export interface SchedulePreview {
   timezoneNote: string;
 }
 
+/** The named time zone, else the user's, else UTC; and why, for the plan's summary. */
+export function chosenTimezone(named: string | undefined, userTimezone: string | undefined) {
+  if (named) {
+    const timezone = checkTimezone(named);
+    return { timezone, timezoneNote: `times in ${timezone}, as asked` };
+  }
+  if (userTimezone) {
+    const timezone = checkTimezone(userTimezone);
+    return { timezone, timezoneNote: `times in ${timezone}, your time zone` };
+  }
+  return {
+    timezone: 'UTC',
+    timezoneNote:
+      'times in UTC, because your user memory has no time zone (say "… in Europe/Paris", or set your time zone in your memory)',
+  };
+}
+
 /**
  * The schedule a timing asks for, in the named time zone, else the user's, else UTC. Throws the
  * OrcaError of the schedule settings (a 422 that says what was not understood) when the words,
@@ -31,19 +48,7 @@ export function schedulePreview(
   now: Date,
 ): SchedulePreview {
   const cron = resolveCron(timing.cron !== undefined ? { cron: timing.cron } : { text: timing.text ?? '' });
-  let timezone: string;
-  let timezoneNote: string;
-  if (timing.timezone) {
-    timezone = checkTimezone(timing.timezone);
-    timezoneNote = `times in ${timezone}, as asked`;
-  } else if (userTimezone) {
-    timezone = checkTimezone(userTimezone);
-    timezoneNote = `times in ${timezone}, your time zone`;
-  } else {
-    timezone = 'UTC';
-    timezoneNote =
-      'times in UTC, because your user memory has no time zone (say "… in Europe/Paris", or set your time zone in your memory)';
-  }
+  const { timezone, timezoneNote } = chosenTimezone(timing.timezone, userTimezone);
   return {
     cron,
     timezone,

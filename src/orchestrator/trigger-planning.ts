@@ -4,6 +4,7 @@
 // requests to run X now.
 import { chosenAgent } from './agent-choice.ts';
 import { type ChainDraft, continueChainDraft, planChainRequest } from './chain-planning.ts';
+import { oneOffInRequest, planOneOff } from './one-off-planning.ts';
 import type { PlannerAnswer, PlannerRequest, WorkspaceSnapshot } from './planner.ts';
 import { hasAny } from './request-text.ts';
 import { scheduleIn } from './schedule-phrases.ts';
@@ -55,6 +56,15 @@ function withOneAgent(
   };
 }
 
+/** The request without the names of the agents it mentions: "Weekly Report" is not a time. */
+function nameless(text: string, mentioned: SnapshotAgent[]) {
+  return mentioned.reduce((rest, agent) => rest.replace(new RegExp(escaped(agent.name), 'gi'), ' '), text);
+}
+
+function escaped(text: string) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /** A schedule or chain request, answered; undefined when the request is about something else. */
 export function planTriggerRequest(
   reading: RequestReading,
@@ -67,12 +77,19 @@ export function planTriggerRequest(
   const chained = planChainRequest(reading.text, request);
   if (chained) return chained;
 
+  const explicit = hasAny(lower, scheduleWords);
+  const { intent } = reading;
+  // Before the schedule words: "next Tuesday at 3pm" also holds "Tuesday at 3pm", which is weekly.
+  const once = oneOffInRequest(nameless(reading.text, reading.mentioned), request);
+  if (once && (explicit || intent === 'run' || (!intent && !reading.wantsNew))) {
+    return withOneAgent(reading, request, 'schedule', (agent) =>
+      planOneOff(agent, once, reading.text, request),
+    );
+  }
   const schedule = scheduleIn(
     reading.text,
     reading.mentioned.map((agent) => agent.name),
   );
-  const explicit = hasAny(lower, scheduleWords);
-  const { intent } = reading;
   const asks =
     explicit ||
     (schedule?.kind === 'found' &&

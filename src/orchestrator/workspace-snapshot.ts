@@ -2,6 +2,7 @@
 // the chains between them.
 import { listAgents } from '../store/agent-repository.ts';
 import { listChains } from '../store/chain-repository.ts';
+import { listPendingOneOffRuns } from '../store/one-off-run-repository.ts';
 import { type AgentRunHistory, runHistoryPerAgent } from '../store/run-history-repository.ts';
 import { latestRunPerAgent } from '../store/run-repository.ts';
 import { listSchedules } from '../store/schedule-repository.ts';
@@ -25,21 +26,31 @@ export async function workspaceSnapshot(
 ): Promise<WorkspaceSnapshot> {
   // Two months: "this month", "last month" and "the last 30 days" are always inside it.
   const since = new Date(Date.now() - historyDays * 24 * 60 * 60 * 1000);
-  const [agents, lastRuns, histories, schedules, chains, connections] = [
+  const [agents, lastRuns, histories, schedules, oneOffRuns, chains, connections] = [
     await listAgents(scope, { limit: snapshotAgentLimit }),
     await latestRunPerAgent(scope),
-    await runHistoryPerAgent(scope, {
-      recentCount: recentRunCount,
-      since,
-      timezone: knownTimezone(timezone),
-    }),
+    // The heaviest read: only for planners that answer questions about runs.
+    options.history === false
+      ? []
+      : await runHistoryPerAgent(scope, {
+          recentCount: recentRunCount,
+          since,
+          timezone: knownTimezone(timezone),
+        }),
     await listSchedules(scope),
+    await listPendingOneOffRuns(scope),
     await listChains(scope),
     await listConnections(scope),
   ];
   const lastRunOf = new Map(lastRuns.map((run) => [run.agentId, run]));
   const historyOf = new Map(histories.map((history) => [history.agentId, history]));
   const scheduleOf = new Map(schedules.map((schedule) => [schedule.agentId, schedule]));
+  const oneOffsOf = new Map<string, { runAt: string; timezone: string }[]>();
+  for (const oneOff of oneOffRuns) {
+    const list = oneOffsOf.get(oneOff.agentId) ?? [];
+    list.push({ runAt: oneOff.runAt.toISOString(), timezone: oneOff.timezone });
+    oneOffsOf.set(oneOff.agentId, list);
+  }
   return {
     timezone,
     connections: connections.map((connection) => ({
@@ -86,6 +97,7 @@ export async function workspaceSnapshot(
           setAt: schedule.updatedAt.toISOString(),
         },
         history: options.history === false ? undefined : historySnapshot(historyOf.get(agent.id), since),
+        ...(oneOffsOf.has(agent.id) ? { oneOffRuns: oneOffsOf.get(agent.id) } : {}),
       };
     }),
   };

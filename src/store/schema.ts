@@ -733,6 +733,37 @@ export const schedules = pgTable(
   ],
 );
 
+/**
+ * A run asked for once, at one time ("next Tuesday at 3pm"): kept apart from the agent's cron
+ * schedule, which it neither replaces nor changes. `fired_at` is set in the transaction that
+ * starts its run, so it fires once however many workers look and whenever Orca restarts.
+ */
+export const oneOffRuns = pgTable(
+  'one_off_runs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    agentId: uuid('agent_id')
+      .notNull()
+      .references(() => agents.id, { onDelete: 'cascade' }),
+    runAt: timestamp('run_at', { withTimezone: true, precision: 3 }).notNull(),
+    /** The zone the time was asked in: it is shown back in that zone. */
+    timezone: text('timezone').notNull(),
+    input: jsonb('input').$type<Record<string, unknown>>().notNull().default({}),
+    firedAt: timestamp('fired_at', { withTimezone: true, precision: 3 }),
+    runId: uuid('run_id'),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    index('one_off_runs_agent').on(table.agentId, table.runAt),
+    index('one_off_runs_due').on(table.runAt).where(sql`${table.firedAt} is null`),
+    workspacePolicy('one_off_runs'),
+  ],
+);
+
 export type ChainCondition = 'success' | 'failure' | 'always';
 
 /** When one agent's run ends (as `on` says), start another with an input mapped from its output. */

@@ -18,7 +18,7 @@ export function checkTimezone(timezone: string): string {
 }
 
 /** The zone's offset from UTC in minutes at an instant, from Intl ("GMT+05:30" → 330). */
-function offsetMinutes(timezone: string, at: Date): number {
+export function offsetMinutes(timezone: string, at: Date): number {
   const name = new Intl.DateTimeFormat('en-US', { timeZone: timezone, timeZoneName: 'longOffset' })
     .formatToParts(at)
     .find((part) => part.type === 'timeZoneName')?.value;

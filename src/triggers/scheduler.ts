@@ -11,8 +11,13 @@ import type { RunQueue } from '../queue/run-queue.ts';
 import { mapWithConcurrency } from '../runtime/bounded-concurrency.ts';
 import { insertFailedRun, type RunStart, startRuns } from '../runtime/run-starter.ts';
 import {
+  dueOneOffRuns,
+  earliestOneOffAt,
+  lockDueOneOffRuns,
+  markOneOffFired,
+} from '../store/one-off-run-repository.ts';
+import {
   advanceSchedule,
-  type DueSchedule,
   dueSchedules,
   earliestFireAt,
   lockDueSchedules,
@@ -39,8 +44,13 @@ const firingConcurrency = 4;
 /** Schedules fired in one transaction: enough to share its cost, few enough to keep it short. */
 const groupSize = 20;
 
-/** Due schedules by workspace, in groups of at most `groupSize`. */
-function groupsOf(due: DueSchedule[]) {
+function earliestOf(first: Date | null, second: Date | null): Date | null {
+  if (!first || !second) return first ?? second;
+  return first.getTime() <= second.getTime() ? first : second;
+}
+
+/** Due schedules (or one-off runs) by workspace, in groups of at most `groupSize`. */
+function groupsOf(due: { id: string; workspaceId: string }[]) {
   const byWorkspace = new Map<string, string[]>();
   for (const schedule of due) {
     byWorkspace.set(schedule.workspaceId, [...(byWorkspace.get(schedule.workspaceId) ?? []), schedule.id]);
@@ -79,7 +89,9 @@ export class Scheduler {
       let pause = this.#options.maximumSleepMilliseconds;
       try {
         const { failed } = await this.#fireDueGroups();
-        const earliest = await this.#options.store.system((system) => earliestFireAt(system));
+        const earliest = await this.#options.store.system(async (system) =>
+          earliestOf(await earliestFireAt(system), await earliestOneOffAt(system)),
+        );
         // After a failure the failing schedules are still due: wait the full pause, not 0 ms.
         if (earliest && failed === 0) pause = Math.max(0, Math.min(pause, earliest.getTime() - Date.now()));
       } catch (error) {
@@ -122,8 +134,78 @@ export class Scheduler {
       });
       started += counts.reduce((sum, count) => sum + count, 0);
       // A failing group stays due; going round again at once would only fail again.
+      if (this.#stopped || failed > 0 || due.length < batchSize) break;
+    }
+    const oneOffs = await this.#fireDueOneOffs();
+    return { started: started + oneOffs.started, failed: failed + oneOffs.failed };
+  }
+
+  async #fireDueOneOffs(): Promise<{ started: number; failed: number }> {
+    let started = 0;
+    let failed = 0;
+    for (;;) {
+      const due = await this.#options.store.system((system) => dueOneOffRuns(system, new Date(), batchSize));
+      const counts = await mapWithConcurrency(groupsOf(due), firingConcurrency, async (group) => {
+        if (this.#stopped) return 0;
+        try {
+          return await this.#fireOneOffs(group.workspaceId, group.scheduleIds);
+        } catch (error) {
+          failed++;
+          this.#options.logger.error(`one-off runs of workspace ${group.workspaceId} could not fire`, error);
+          return 0;
+        }
+      });
+      started += counts.reduce((sum, count) => sum + count, 0);
       if (this.#stopped || failed > 0 || due.length < batchSize) return { started, failed };
     }
+  }
+
+  /**
+   * One-off runs fire once, even late: someone asked for that one run, so a time missed while
+   * Orca was down still gives it when Orca is back (unlike a cron's missed occurrences, which the
+   * next occurrence stands in for). Marking them fired in the run's transaction makes it once.
+   */
+  async #fireOneOffs(workspaceId: string, ids: string[]): Promise<number> {
+    const { store, runQueue } = this.#options;
+    return store.inWorkspace(workspaceId, async (scope) => {
+      const now = new Date();
+      const locked = await lockDueOneOffRuns(scope, ids, now);
+      const firing: typeof locked = [];
+      for (const oneOff of locked) {
+        // A cron occurrence of the same agent at the same instant already gave this run.
+        if (await scheduledRunExists(scope, oneOff.agentId, oneOff.runAt)) {
+          await markOneOffFired(scope, oneOff.id, null, now);
+        } else {
+          firing.push(oneOff);
+        }
+      }
+      const starts = await startRuns(
+        scope,
+        runQueue,
+        firing.map((oneOff) => ({
+          agent: { id: oneOff.agentId },
+          input: oneOff.input,
+          origin: {
+            trigger: 'schedule',
+            scheduledFor: oneOff.runAt,
+            createdBy: oneOff.createdBy ?? undefined,
+          },
+        })),
+      );
+      let started = 0;
+      for (const [index, oneOff] of firing.entries()) {
+        const start = starts[index];
+        let runId: string | null = null;
+        if (start?.outcome === 'started') {
+          runId = start.run.id;
+          started++;
+        } else if (start?.outcome === 'invalid_input') {
+          runId = (await this.#failInvalidInput(scope, oneOff, oneOff.runAt, start)).id;
+        }
+        await markOneOffFired(scope, oneOff.id, runId, now);
+      }
+      return started;
+    });
   }
 
   async #fire(workspaceId: string, scheduleIds: string[]): Promise<number> {

@@ -49,7 +49,18 @@ function checkAnswer(entry: CorpusCase, answer: PlannerAnswer) {
       if (entry.agent && 'agentName' in operation && operation.type !== 'runAgent') {
         expect(operation.agentName, label).toBe(entry.agent);
       }
-      if (operation.type === 'scheduleAgent') {
+      if (operation.type === 'scheduleAgent' && entry.schedule?.runAt !== undefined) {
+        // A one-off run: the time, in the user's zone, in words; the schedule is not touched.
+        expect([operation.runAt, operation.cron, operation.text, operation.before], label).toEqual([
+          entry.schedule.runAt,
+          undefined,
+          undefined,
+          undefined,
+        ]);
+        expect(operation.timezone, label).toBe(entry.schedule.timezone);
+        expect(operation.description, label).toMatch(/^Once, on \w+day \d+ \w+ at \d\d:\d\d \(/);
+        expect(answer.plan?.summary, label).toContain(entry.schedule.timezone);
+      } else if (operation.type === 'scheduleAgent') {
         expect(resolveCron(operation), label).toBe(entry.schedule?.cron);
         expect(operation.timezone, label).toBe(entry.schedule?.timezone);
         expect(operation.description, label).toMatch(new RegExp(`\\(${entry.schedule?.timezone}\\)$`));
@@ -111,7 +122,11 @@ function modelAnswer(answer: PlannerAnswer) {
           return {
             type: operation.type,
             agent: operation.agentName,
-            ...(operation.cron ? { cron: operation.cron } : { text: operation.text }),
+            ...(operation.runAt
+              ? { runAt: operation.runAt }
+              : operation.cron
+                ? { cron: operation.cron }
+                : { text: operation.text }),
             timezone: operation.timezone,
             input: operation.input,
             missed: operation.missed,

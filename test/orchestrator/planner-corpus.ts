@@ -22,8 +22,8 @@ export interface CorpusCase {
     | 'client';
   /** An answer without a plan, matching this. */
   reply?: RegExp;
-  /** The schedule a scheduleAgent operation must save. */
-  schedule?: { cron: string; timezone: string };
+  /** The schedule a scheduleAgent operation must save: a cron, or one run at `runAt`. */
+  schedule?: { cron?: string; runAt?: string; timezone: string };
   /** The agents a chainAgents or unchainAgents operation joins, and when. */
   chain?: { from: string; to: string; on?: 'success' | 'failure' | 'always' };
   /** The account a connectAccount operation connects: never with a secret. */
@@ -360,6 +360,184 @@ export const corpus: CorpusCase[] = [
   },
   { text: 'unschedule the weekly report', operations: ['unscheduleAgent'], agent: 'Weekly Report' },
   { text: 'remove the schedule of the lead scraper', reply: /has no schedule/ },
+  // One-off times (issue 13): a single run at a time ahead, in the user's zone (Europe/Berlin,
+  // an hour ahead of UTC in winter); the agent's schedule stays. The corpus is planned on Tuesday
+  // 24 November 2026 at 11:00 in Berlin.
+  {
+    text: 'run the price monitor next Tuesday at 3pm',
+    operations: ['scheduleAgent'],
+    agent: 'example.com Price Monitor',
+    schedule: { runAt: '2026-12-01T14:00:00.000Z', timezone: 'Europe/Berlin' },
+  },
+  {
+    text: 'run the lead scraper in two hours',
+    operations: ['scheduleAgent'],
+    agent: 'Lead Scraper',
+    schedule: { runAt: '2026-11-24T12:00:00.000Z', timezone: 'Europe/Berlin' },
+  },
+  {
+    text: 'run the reporter tomorrow at 9',
+    operations: ['scheduleAgent'],
+    agent: 'Reporter',
+    schedule: { runAt: '2026-11-25T08:00:00.000Z', timezone: 'Europe/Berlin' },
+  },
+  {
+    text: 'schedule the data collector for tomorrow at 18:30',
+    operations: ['scheduleAgent'],
+    agent: 'Data Collector',
+    schedule: { runAt: '2026-11-25T17:30:00.000Z', timezone: 'Europe/Berlin' },
+  },
+  {
+    text: 'run the monthly report in 30 minutes',
+    operations: ['scheduleAgent'],
+    agent: 'Monthly Report',
+    schedule: { runAt: '2026-11-24T10:30:00.000Z', timezone: 'Europe/Berlin' },
+  },
+  {
+    text: 'can you run the weekly report this friday at 5pm?',
+    operations: ['scheduleAgent'],
+    agent: 'Weekly Report',
+    schedule: { runAt: '2026-11-27T16:00:00.000Z', timezone: 'Europe/Berlin' },
+    reply: /once, on Friday 27 November at 17:00.*Its schedule \(at 08:00 AM, only on Monday/,
+  },
+  {
+    text: 'run the lead scraper on 12 December at 10:30',
+    operations: ['scheduleAgent'],
+    agent: 'Lead Scraper',
+    schedule: { runAt: '2026-12-12T09:30:00.000Z', timezone: 'Europe/Berlin' },
+  },
+  {
+    text: 'run the reporter tonight at 8',
+    operations: ['scheduleAgent'],
+    agent: 'Reporter',
+    schedule: { runAt: '2026-11-24T19:00:00.000Z', timezone: 'Europe/Berlin' },
+  },
+  {
+    text: 'run the lead scraper next monday at 7 in Europe/London',
+    operations: ['scheduleAgent'],
+    agent: 'Lead Scraper',
+    schedule: { runAt: '2026-11-30T07:00:00.000Z', timezone: 'Europe/London' },
+  },
+  {
+    text: 'run the data collector tomorrow at 9 in America/New_York',
+    operations: ['scheduleAgent'],
+    agent: 'Data Collector',
+    schedule: { runAt: '2026-11-25T14:00:00.000Z', timezone: 'America/New_York' },
+  },
+  {
+    text: 'run the lead scraper in 3 hours',
+    operations: ['scheduleAgent'],
+    agent: 'Lead Scraper',
+    schedule: { runAt: '2026-11-24T13:00:00.000Z', timezone: 'Europe/Berlin' },
+  },
+  {
+    text: 'run the reporter on December 24 at noon',
+    operations: ['scheduleAgent'],
+    agent: 'Reporter',
+    schedule: { runAt: '2026-12-24T11:00:00.000Z', timezone: 'Europe/Berlin' },
+  },
+  { text: 'run the lead scraper tomorrow', question: 'schedule', reply: /At what time tomorrow/ },
+  {
+    text: 'create an agent that monitors https://example.com/status and run it tomorrow at 9',
+    operations: ['createAgent', 'runAgent', 'scheduleAgent'],
+    schedule: { runAt: '2026-11-25T08:00:00.000Z', timezone: 'Europe/Berlin' },
+    reply: /Then it runs once, on Wednesday 25 November at 09:00/,
+  },
+  { text: 'run the price monitor on 1 March 2020 at 9', reply: /has already passed/ },
+  // Several times a day: one cron when the minutes agree; a question with options when not.
+  {
+    text: 'run the lead scraper at 7 and 19',
+    operations: ['scheduleAgent'],
+    agent: 'Lead Scraper',
+    schedule: { cron: '0 7,19 * * *', timezone: 'Europe/Berlin' },
+  },
+  {
+    text: 'run the data collector every day at 8, 13 and 18',
+    operations: ['scheduleAgent'],
+    agent: 'Data Collector',
+    schedule: { cron: '0 8,13,18 * * *', timezone: 'Europe/Berlin' },
+  },
+  {
+    text: 'schedule the reporter on weekdays at 7am and 7pm',
+    operations: ['scheduleAgent'],
+    agent: 'Reporter',
+    schedule: { cron: '0 7,19 * * 1-5', timezone: 'Europe/Berlin' },
+  },
+  {
+    text: 'run the reporter at 6:15 and 18:15',
+    operations: ['scheduleAgent'],
+    agent: 'Reporter',
+    schedule: { cron: '15 6,18 * * *', timezone: 'Europe/Berlin' },
+  },
+  {
+    text: 'run the lead scraper every day at 7:30 and 18:00',
+    question: 'schedule',
+    reply: /different minutes.*at 7:30 and 18:30, or at 7:00 and 18:00/,
+  },
+  { text: 'run the data collector three times a day', question: 'schedule', reply: /at 8, 13 and 18/ },
+  { text: 'run the monthly report twice a day', question: 'schedule', reply: /at 8 and 18/ },
+  // Ranges of hours: the plan says when the last run is and whether the end hour is included.
+  {
+    text: 'run the price monitor every 30 minutes from 9 to 17 on weekdays',
+    operations: ['scheduleAgent'],
+    agent: 'example.com Price Monitor',
+    schedule: { cron: '*/30 9-16 * * 1-5', timezone: 'Europe/Berlin' },
+    reply: /last run each day is at 16:30; 17:00 itself is not included/,
+  },
+  {
+    text: 'run the monthly report hourly between 8am and 6pm',
+    operations: ['scheduleAgent'],
+    agent: 'Monthly Report',
+    schedule: { cron: '0 8-18 * * *', timezone: 'Europe/Berlin' },
+    reply: /last run each day is at 18:00\./,
+  },
+  {
+    text: 'run the lead scraper every 15 minutes between 9am and 5pm',
+    operations: ['scheduleAgent'],
+    agent: 'Lead Scraper',
+    schedule: { cron: '*/15 9-16 * * *', timezone: 'Europe/Berlin' },
+  },
+  {
+    text: 'run the data collector every 2 hours from 8 to 18 on weekdays',
+    operations: ['scheduleAgent'],
+    agent: 'Data Collector',
+    schedule: { cron: '0 8-18/2 * * 1-5', timezone: 'Europe/Berlin' },
+  },
+  {
+    text: 'run the reporter every 10 minutes from 9 to 5',
+    operations: ['scheduleAgent'],
+    agent: 'Reporter',
+    schedule: { cron: '*/10 9-16 * * *', timezone: 'Europe/Berlin' },
+  },
+  // What a schedule cannot say: said plainly, with the nearest as options; never "already runs".
+  {
+    text: 'run the weekly report every other week',
+    question: 'schedule',
+    reply: /cannot say "every other week".*every monday at 9:00/,
+  },
+  { text: 'run the reporter every 10 days', question: 'schedule', reply: /cannot say "every 10 days"/ },
+  {
+    text: 'schedule the lead scraper every 2 weeks on friday at 10',
+    question: 'schedule',
+    reply: /cannot say "every 2 weeks".*every friday at 10:00/,
+  },
+  {
+    text: 'run the data collector every other day at 7',
+    question: 'schedule',
+    reply: /cannot say "every other day".*every day at 7:00/,
+  },
+  {
+    text: 'run the weekly report fortnightly on mondays at 8am',
+    question: 'schedule',
+    reply: /cannot say "fortnightly".*every monday at 8:00/,
+  },
+  { text: 'run the reporter biweekly', question: 'schedule', reply: /cannot say "biweekly"/ },
+  {
+    text: 'run the monthly report on the last Friday of the month',
+    operations: ['scheduleAgent'],
+    agent: 'Monthly Report',
+    schedule: { cron: '0 9 * * 5L', timezone: 'Europe/Berlin' },
+  },
   // Questions about when agents run.
   {
     text: 'when does the weekly report run next?',

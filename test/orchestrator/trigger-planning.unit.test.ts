@@ -144,3 +144,81 @@ describe('the built-in planner on schedules and chains', () => {
     expect(itself.reply).toMatch(/cannot start itself/);
   });
 });
+
+describe('the built-in planner on times (issue 13)', () => {
+  it('takes the time answered to "At what time tomorrow?" as tomorrow, not every day', async () => {
+    const question = await ask('run the lead scraper tomorrow');
+    expect(question.plan?.questions[0]?.options).toEqual(['tomorrow at 9:00', 'tomorrow at 14:00']);
+    const planned = await answer(question, '3pm');
+    expect(planned.plan?.operations[0]).toMatchObject({
+      type: 'scheduleAgent',
+      agentName: 'Lead Scraper',
+      runAt: '2026-11-25T14:00:00.000Z',
+    });
+    const option = await answer(question, 'tomorrow at 9:00');
+    expect(option.plan?.operations[0]).toMatchObject({ runAt: '2026-11-25T08:00:00.000Z' });
+  });
+
+  it('plans one of the options it offered for what a schedule cannot say', async () => {
+    const question = await ask('run the reporter every other week on friday at 10');
+    expect(question.reply).not.toMatch(/already runs/);
+    const options = question.plan?.questions[0]?.options ?? [];
+    expect(options).toEqual(['every friday at 10:00', 'first friday of the month at 10:00']);
+    const planned = await answer(question, options[0] ?? '');
+    const operation = planned.plan?.operations[0];
+    expect(operation?.type === 'scheduleAgent' && resolveCron(operation)).toBe('0 10 * * 5');
+  });
+
+  it('plans the times it proposed for "three times a day"', async () => {
+    const question = await ask('run the data collector three times a day');
+    const planned = await answer(question, question.plan?.questions[0]?.options?.[0] ?? '');
+    const operation = planned.plan?.operations[0];
+    expect(operation?.type === 'scheduleAgent' && resolveCron(operation)).toBe('0 8,13,18 * * *');
+  });
+
+  it('runs "it" once in two hours, and says nothing of a schedule it does not have', async () => {
+    const planned = await ask('run it in two hours', { lastAgentName: 'Data Collector' });
+    expect(planned.plan?.operations).toEqual([
+      {
+        type: 'scheduleAgent',
+        agentId: agentId('Data Collector'),
+        agentName: 'Data Collector',
+        runAt: '2026-11-24T12:00:00.000Z',
+        timezone: 'Europe/Berlin',
+        description: 'Once, on Tuesday 24 November at 13:00 (Europe/Berlin)',
+        nextRuns: ['2026-11-24T12:00:00.000Z'],
+      },
+    ]);
+    expect(planned.reply).not.toMatch(/schedule/);
+  });
+});
+
+describe('when an agent runs next, with one-off runs ahead', () => {
+  it('names the one-off runs beside the schedule, and counts an agent with only one-offs', async () => {
+    const base = fixtureSnapshot();
+    const withOneOffs = {
+      ...base,
+      agents: base.agents.map((agent) =>
+        agent.name === 'Weekly Report' || agent.name === 'Lead Scraper'
+          ? { ...agent, oneOffRuns: [{ runAt: '2026-12-01T14:00:00.000Z', timezone: 'Europe/Berlin' }] }
+          : agent,
+      ),
+    };
+    const weekly = await planner.plan({
+      text: 'when does the weekly report run next?',
+      snapshot: withOneOffs,
+      now: corpusNow,
+    });
+    expect(weekly.reply).toMatch(
+      /Next: Monday 30 November at 08:00.* It also runs once on Tuesday 1 December at 15:00 \(Europe\/Berlin\)\./,
+    );
+    const all = await planner.plan({
+      text: 'when do my agents run next?',
+      snapshot: withOneOffs,
+      now: corpusNow,
+    });
+    expect(all.reply).toMatch(
+      /"Lead Scraper" has no schedule: it runs when started by hand\. It also runs once on Tuesday 1 December/,
+    );
+  });
+});

@@ -167,6 +167,27 @@ describe('the other operations', () => {
     expect(words).toMatch(/Next times \(Europe\/Paris\):.*8:00/);
   });
 
+  it('shows a one-off run as one time, never as the agent’s schedule', () => {
+    const words = text(
+      renderOperation(
+        {
+          type: 'scheduleAgent',
+          agentId: 'agent-1',
+          agentName: 'Team Scraper',
+          runAt: '2026-12-01T14:00:00.000Z',
+          timezone: 'Europe/Paris',
+          description: 'Once, on Tuesday 1 December at 15:00 (Europe/Paris)',
+          nextRuns: ['2026-12-01T14:00:00.000Z'],
+        },
+        { applied: true },
+      ),
+    );
+    expect(words).toContain('Run Team Scraper: Once, on Tuesday 1 December at 15:00 (Europe/Paris)');
+    expect(words).toMatch(/Once at.*(15:00|3:00 PM)/);
+    expect(words).toContain('Its schedulestays as it is');
+    expect(words).not.toContain('Now scheduled');
+  });
+
   it('shows a chain from → to with its mapping', () => {
     const words = text(
       renderOperation({

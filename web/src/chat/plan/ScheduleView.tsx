@@ -1,5 +1,6 @@
 // A schedule operation: when it runs in words, the time zone, the next times; what it replaces;
-// and once applied, the schedule as the server now has it.
+// and once applied, the schedule as the server now has it. A one-off run (`runAt`) shows its one
+// time and says the agent's schedule stays: it is not a schedule.
 import { useQuery } from '@tanstack/react-query';
 import { client, unwrap } from '../../api/client.ts';
 import { dateTime } from '../../shared/format.ts';
@@ -59,6 +60,25 @@ export function ScheduleView({
 }) {
   const when = operation.description ?? operation.text ?? operation.cron ?? 'on a schedule';
   const timezone = operation.timezone ?? 'your time zone (UTC if none is set)';
+  if (operation.runAt) {
+    return (
+      <div>
+        <p>
+          Run <AgentName ws={ws} name={operation.agentName} agentId={agentId ?? operation.agentId} />: {when}
+        </p>
+        <dl className="facts">
+          <dt>Once at</dt>
+          <dd>
+            <time dateTime={operation.runAt}>{dateTime(operation.runAt, operation.timezone ?? 'UTC')}</time>
+          </dd>
+          <dt>Time zone</dt>
+          <dd>{timezone}</dd>
+          <dt>Its schedule</dt>
+          <dd>stays as it is</dd>
+        </dl>
+      </div>
+    );
+  }
   return (
     <div>
       <p>

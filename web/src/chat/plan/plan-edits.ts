@@ -175,12 +175,15 @@ export function applyEdits(
         const timezone = changed(`${index}:schedule.timezone`)?.trim();
         // The words and the cron must agree, and the preview was of the old values: keep only
         // what the user gave, and let the server work out the rest when approving.
+        // Words or a cron make it a schedule: a one-off time no longer applies.
         if (cron) {
           operation.cron = cron;
           delete operation.text;
+          delete operation.runAt;
         } else if (text) {
           operation.text = text;
           delete operation.cron;
+          delete operation.runAt;
         }
         if (cron || text || timezone !== undefined) {
           delete operation.description;
