@@ -14,6 +14,9 @@ import {
   type ExpressionLimits,
 } from './expression-limits.ts';
 
+/** At least this much wall time beyond the limit before a child is killed (see #deadline). */
+const backstopSlackMs = 1000;
+
 const childScript = fileURLToPath(new URL('./expression-process.mjs', import.meta.url));
 
 interface Job {
@@ -149,8 +152,14 @@ export class ExpressionPool {
     return child;
   }
 
+  /**
+   * The child stops an evaluation at the time limit itself, counting only evaluation time. This
+   * kill is the backstop for work it cannot interrupt (a regular expression in native code), so it
+   * allows slack: on a busy machine, waiting for a core must not fail an expression like `1 + 1`.
+   */
   #deadline(child: Child) {
-    return setTimeout(() => this.#fail(child, 'time'), this.limits.timeoutMs);
+    const slack = Math.max(backstopSlackMs, this.limits.timeoutMs);
+    return setTimeout(() => this.#fail(child, 'time'), this.limits.timeoutMs + slack);
   }
 
   #answered(child: Child, answer: Answer) {
