@@ -5,6 +5,7 @@ import type { PlanOperation, PlanQuestion } from '../domain/plan.ts';
 import { chosenAgent, whichAgent } from './agent-choice.ts';
 import { agentsMentioned } from './agent-names.ts';
 import { continueConnectDraft, isConnectDraft, planConnectRequest } from './connect-planning.ts';
+import { planFollowUp } from './follow-ups.ts';
 import { scheduleNewAgent, uniqueName, withDefaults } from './new-agents.ts';
 import type { Planner, PlannerAnswer, PlannerRequest, WorkspaceSnapshot } from './planner.ts';
 import { continuePortalDraft, isPortalDraft, isPortalRequest, planPortalRequest } from './portal-planning.ts';
@@ -158,6 +159,9 @@ export class BuiltInPlanner implements Planner {
       const continued = this.#continueDraft(draft, text, request);
       if (continued) return continued;
     }
+    // "It", "them", an answer to a question asked in words, a change to the plan proposed.
+    const followUp = await planFollowUp(request, (again) => this.plan(again));
+    if (followUp) return followUp;
 
     // "Log into the supplier portal and download the invoices" is an agent, not an account alone.
     const connect = isPortalRequest(text) ? undefined : planConnectRequest(text, request);
@@ -213,6 +217,7 @@ export class BuiltInPlanner implements Planner {
     if (mentioned.length > 0) {
       return {
         reply: `Do you want to run, change, pause, resume or delete "${mentioned[0]?.item.name}", run it on a schedule, or chain it to another agent? Say which.`,
+        openQuestion: { text: 'Which action?', fills: 'action', agentName: mentioned[0]?.item.name },
       };
     }
     return {
@@ -380,6 +385,7 @@ export class BuiltInPlanner implements Planner {
     if (missing.length > 0) {
       return {
         reply: `"${agent.name}" needs ${missing.join(', ')} as input. Say it again with them, e.g. run ${agent.name} with {"${missing[0]}": "…"}.`,
+        openQuestion: { text: `Which ${missing.join(', ')}?`, fills: 'runInput', agentName: agent.name },
       };
     }
     return {
@@ -470,7 +476,8 @@ export class BuiltInPlanner implements Planner {
     }
     if (changes.length === 0) {
       return {
-        reply: `I am not sure what to change in "${agent.name}". I can point it at another address ("use https://… instead"), add an e-mail or webhook notification, or extract more fields ("also extract LinkedIn profiles").`,
+        reply: `What should I change in "${agent.name}"? I can point it at another address ("use https://… instead"), add an e-mail or webhook notification, or extract more fields ("also extract LinkedIn profiles").`,
+        openQuestion: { text: 'What should change?', fills: 'change', agentName: agent.name },
       };
     }
     return {
