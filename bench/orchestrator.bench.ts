@@ -9,6 +9,7 @@ import { workspaceSnapshot } from '../src/orchestrator/workspace-snapshot.ts';
 import { createPlatform, type Platform } from '../src/platform.ts';
 import { openDatabase } from '../src/store/database.ts';
 import { insertPlan } from '../src/store/plan-repository.ts';
+import { corpusTable, scoreCorpus } from './support/corpus-score.ts';
 
 const adminUrl = process.env.ORCA_BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const agentCount = 200;
@@ -143,6 +144,13 @@ async function pglite() {
   }
 }
 
+// The corpus score first: ORCA_BENCH_CORPUS_ONLY=1 prints it alone, without the databases.
+const score = await scoreCorpus();
+console.log(corpusTable(score));
+if (process.env.ORCA_BENCH_CORPUS_ONLY === '1') {
+  console.log(JSON.stringify({ corpus: score }));
+  process.exit(0);
+}
 const results = [await postgres(), await pglite()];
 console.log(
   [
@@ -154,5 +162,5 @@ console.log(
     ),
   ].join('\n'),
 );
-console.log(JSON.stringify({ messageCount, applyCount, results }));
+console.log(JSON.stringify({ messageCount, applyCount, results, corpus: score }));
 process.exit(0);

@@ -75,11 +75,11 @@ export function operationAgents(operation: PlanOperation): string[] {
 
 /** Agents whose exact names a reply contains, in the order it names them (as replies write them). */
 function agentsNamedIn(reply: string, snapshot: WorkspaceSnapshot): string[] {
-  const escape = (name: string) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const escaped = (name: string) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return snapshot.agents
     .map((agent) => ({
       name: agent.name,
-      at: reply.search(new RegExp(`(?<![\\w-])${escape(agent.name)}(?![\\w-])`)),
+      at: reply.search(new RegExp(`(?<![\\w-])${escaped(agent.name)}(?![\\w-])`)),
     }))
     .filter((found) => found.at >= 0)
     .sort((a, b) => a.at - b.at)
