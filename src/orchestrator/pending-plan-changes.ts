@@ -20,8 +20,9 @@ const changeOpeners =
   /^(?:actually|instead|no[,.!]?|nope[,.!]?|oh,? and|and|also|but|wait[,.!]?|make it|call it|name it|rename it|change it|let'?s|use|rather|better)\b/i;
 const changeWords = ['instead', 'rather', 'as well', 'too', 'also', 'actually'];
 
-/** A time of day alone: "7:30", "at 8", "8pm". */
-const timeOfDay = /\b(?:at\s+)?(\d{1,2}(?::\d{2})?\s*(?:am|pm)?|noon|midnight)\b/i;
+/** A time of day alone: "7:30", "at 8", "8pm", "make it 7" (a bare number is not a time otherwise). */
+const timeOfDay =
+  /\bat\s+(\d{1,2}(?::\d{2})?\s*(?:am|pm)?)\b|\b(\d{1,2}:\d{2}\s*(?:am|pm)?|\d{1,2}\s*(?:am|pm)|noon|midnight)\b|^(?:actually,?\s+)?make it (\d{1,2})\b(?!\s*(?::|am|pm))/i;
 /** Words that make a schedule of their own, not just a new time for the one proposed. */
 const recurrence =
   /\b(?:every|each|daily|hourly|weekly|monthly|weekdays?|weekends?|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|mornings?|evenings?|nights?)\b/i;
@@ -159,7 +160,8 @@ function retime(
 ): { operations: PlanOperation[]; description: string } | undefined {
   const index = operations.findIndex((operation) => operation.type === 'scheduleAgent');
   const existing = operations[index];
-  const time = timeOfDay.exec(text.replace(/https?:\/\/\S+/g, ''));
+  const found = timeOfDay.exec(text.replace(/https?:\/\/\S+/g, '').trim());
+  const time = found && [found[0], found[1] ?? found[2] ?? found[3]];
   const ownSchedule = recurrence.test(text) ? scheduleIn(text) : undefined;
   let words: string | undefined;
   let timezone: string | undefined;

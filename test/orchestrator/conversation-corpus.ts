@@ -315,6 +315,37 @@ export const conversations: ConversationCase[] = [
       },
     ],
   },
+  {
+    name: 'make it 7, a bare hour for a schedule',
+    turns: [
+      { text: 'run the lead scraper every weekday at 9:30', operations: ['scheduleAgent'] },
+      {
+        text: 'make it 7',
+        operations: ['scheduleAgent'],
+        agent: 'Lead Scraper',
+        schedule: { cron: '0 7 * * 1-5', timezone: berlin },
+      },
+    ],
+  },
+  {
+    name: 'a question in between leaves the proposed plan to change',
+    turns: [
+      { text: 'monitor https://rival.example.com/pricing for changes', operations: [...create] },
+      { text: 'what agents do I have?', reply: /9 agents/ },
+      { text: 'call it Rival Watch instead', operations: [...create], spec: { name: 'Rival Watch' } },
+    ],
+  },
+  {
+    name: 'a number that is not a time changes no schedule',
+    turns: [
+      { text: 'run the lead scraper every weekday at 9:30', operations: ['scheduleAgent'] },
+      {
+        text: 'actually run it with {"limit": 5}',
+        operations: ['runAgent'],
+        agent: 'Lead Scraper',
+      },
+    ],
+  },
   // Questions asked only in the reply's words, answered in the next message.
   {
     name: 'an action for a named agent',
