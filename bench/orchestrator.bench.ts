@@ -7,6 +7,7 @@ import { loadConfig } from '../src/config.ts';
 import { BuiltInPlanner } from '../src/orchestrator/builtin-planner.ts';
 import { workspaceSnapshot } from '../src/orchestrator/workspace-snapshot.ts';
 import { createPlatform, type Platform } from '../src/platform.ts';
+import { insertConversation } from '../src/store/conversation-repository.ts';
 import { openDatabase } from '../src/store/database.ts';
 import { insertPlan } from '../src/store/plan-repository.ts';
 import { corpusTable, scoreCorpus } from './support/corpus-score.ts';
@@ -39,6 +40,7 @@ async function measure(database: string, platform: Platform) {
     name: 'Bench',
   });
   const token = signup.token as string;
+  const userId = (signup.user as { id: string }).id;
   const workspace = (await call('POST', '/api/workspaces', token, { name: 'Planner Bench' })) as {
     id: string;
   };
@@ -84,8 +86,10 @@ async function measure(database: string, platform: Platform) {
   }
   const applyTimes: number[] = [];
   for (let round = 0; round < applyCount; round++) {
-    const plan = await platform.store.inWorkspace(workspace.id, (scope) =>
+    // A plan is approved where it was proposed: in a conversation of the approving user.
+    const plan = await platform.store.inWorkspace(workspace.id, async (scope) =>
       insertPlan(scope, {
+        conversationId: (await insertConversation(scope, userId, 'Bench apply')).id,
         status: 'proposed',
         summary: 'Ten operations',
         questions: [],

@@ -9,8 +9,8 @@ import { agentsMentioned } from './agent-names.ts';
 import type { ConversationContext, OpenQuestionFills } from './conversation-state.ts';
 import { changePendingPlan } from './pending-plan-changes.ts';
 import type { PlannerAnswer, PlannerRequest } from './planner.ts';
-import { firstOf, urlsIn, withoutAddresses } from './request-text.ts';
-import { type ActionIntent, actionWords, createWords } from './vocabulary.ts';
+import { firstOf, hasAny, urlsIn, withoutAddresses } from './request-text.ts';
+import { type ActionIntent, actionWords, agentKinds, createWords } from './vocabulary.ts';
 
 type PlanAgain = (request: PlannerRequest) => Promise<PlannerAnswer>;
 
@@ -25,6 +25,16 @@ function intentOf(text: string): ActionIntent | undefined {
   return (Object.entries(actionWords) as [ActionIntent, readonly string[]][]).find(([, words]) =>
     words.includes(action.phrase as never),
   )?.[0];
+}
+
+/**
+ * "Monitor https://… and e-mail it to me": a page and a kind of agent ask for a new one, whose
+ * "it" is that agent, not one the conversation was about ("point it at https://…" is a change).
+ */
+function asksForNewAgent(text: string): boolean {
+  if (urlsIn(text).length === 0 || again.test(text)) return false;
+  const kinds = Object.values(agentKinds).flat();
+  return hasAny(text, kinds) && intentOf(text) !== 'update';
 }
 
 /** The message with the pronoun replaced by the agent's name, or the name added when it has none. */
@@ -49,7 +59,7 @@ export async function planFollowUp(
   }
   const named = agentsMentioned(text, request.snapshot.agents);
   const createsFirst = (firstOf(text.toLowerCase(), createWords)?.index ?? -1) === 0;
-  if (named.length > 0 || createsFirst) return undefined;
+  if (named.length > 0 || createsFirst || asksForNewAgent(text)) return undefined;
 
   const agents = request.snapshot.agents;
   const known = (name: string | undefined) =>

@@ -119,6 +119,29 @@ export const conversations: ConversationCase[] = [
       { text: 'then run it', operations: ['runAgent'], agent: 'Job Collector' },
     ],
   },
+  {
+    name: 'a new agent after an answer: its "it" is the new agent',
+    turns: [
+      said('why did the reporter fail?'),
+      {
+        text: 'monitor https://acme.io/plans and email it to me',
+        operations: [...create],
+        spec: { contains: ['https://acme.io/plans', 'ada@example.com'] },
+      },
+    ],
+  },
+  {
+    name: 'point it at another page after an answer',
+    turns: [
+      said('when does the weekly report run next?'),
+      {
+        text: 'point it at https://example.com/team-2',
+        operations: ['updateAgent'],
+        agent: 'Weekly Report',
+        spec: { contains: ['https://example.com/team-2'] },
+      },
+    ],
+  },
   // Changing the plan waiting for approval.
   {
     name: 'call it something else',
