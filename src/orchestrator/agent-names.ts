@@ -38,19 +38,34 @@ function stemOf(word: string): string {
   return stem;
 }
 
+/** A mention's words, with their stems, read once for all the agents it is compared with. */
+interface Mention {
+  words: ReadonlySet<string>;
+  stems: ReadonlySet<string>;
+}
+
+function readMention(text: string): Mention {
+  const words = new Set(nameWords(text));
+  return { words, stems: new Set([...words].map(stemOf)) };
+}
+
 /** How well one word of a name is matched by the words of a mention (0 when not at all). */
-function wordMatch(wanted: string, given: readonly string[]): number {
-  if (given.includes(wanted)) return exact;
+function wordMatch(wanted: string, mention: Mention): number {
+  if (mention.words.has(wanted)) return exact;
   // Short stems ("job", "lea") join too many unrelated words to count.
   const stem = stemOf(wanted);
-  if (stem.length >= 4 && given.some((word) => stemOf(word) === stem)) return sameStem;
+  if (stem.length >= 4 && mention.stems.has(stem)) return sameStem;
   // One slip in a word of five letters or more, two in a long word; digits are never typos.
   if (wanted.length < 5 || /\d/.test(wanted)) return 0;
   const allowed = wanted.length >= 8 ? 2 : 1;
-  const slipped = given.some(
-    (word) => Math.abs(word.length - wanted.length) <= allowed && typoDistance(word, wanted) <= allowed,
-  );
-  return slipped ? typo : 0;
+  for (const word of mention.words) {
+    // A typo rarely starts a word: comparing only words that share a first or second letter
+    // keeps this fast in a workspace of hundreds of agents.
+    if (word[0] !== wanted[0] && word[1] !== wanted[1]) continue;
+    if (Math.abs(word.length - wanted.length) > allowed) continue;
+    if (typoDistance(word, wanted) <= allowed) return typo;
+  }
+  return 0;
 }
 
 export interface NameScore {
@@ -62,18 +77,33 @@ export interface NameScore {
   size: number;
 }
 
+const namesWords = new Map<string, string[]>();
+function wordsOfName(name: string): string[] {
+  let words = namesWords.get(name);
+  if (!words) {
+    words = [...new Set(nameWords(name))];
+    if (namesWords.size > 10_000) namesWords.clear();
+    namesWords.set(name, words);
+  }
+  return words;
+}
+
+function scoreAgainst(mention: Mention, name: string): NameScore {
+  const wanted = wordsOfName(name);
+  if (wanted.length === 0 || mention.words.size === 0) return { score: 0, shared: 0, size: wanted.length };
+  let score = 0;
+  let shared = 0;
+  for (const word of wanted) {
+    const match = wordMatch(word, mention);
+    score += match;
+    if (match > 0) shared++;
+  }
+  return { score: score / wanted.length, shared, size: wanted.length };
+}
+
 /** How well `mention` names `name`. */
 export function nameScore(mention: string, name: string): NameScore {
-  const wanted = [...new Set(nameWords(name))];
-  const given = [...new Set(nameWords(mention))];
-  if (wanted.length === 0 || given.length === 0) return { score: 0, shared: 0, size: wanted.length };
-  const matches = wanted.map((word) => wordMatch(word, given));
-  const shared = matches.filter((value) => value > 0).length;
-  return {
-    score: matches.reduce((sum, value) => sum + value, 0) / wanted.length,
-    shared,
-    size: wanted.length,
-  };
+  return scoreAgainst(readMention(mention), name);
 }
 
 export interface NameMatch<T> extends NameScore {
@@ -90,8 +120,9 @@ export function agentsMentioned<T extends { name: string }>(
   text: string,
   agents: readonly T[],
 ): NameMatch<T>[] {
+  const mention = readMention(text);
   const scored = agents
-    .map((item) => ({ item, ...nameScore(text, item.name) }))
+    .map((item) => ({ item, ...scoreAgainst(mention, item.name) }))
     .filter((match) => match.shared > 0 && match.shared / match.size >= 0.5)
     .sort((a, b) => b.score - a.score || b.shared - a.shared);
   const [best] = scored;
