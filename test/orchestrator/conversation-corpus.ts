@@ -126,7 +126,7 @@ export const conversations: ConversationCase[] = [
       {
         text: 'monitor https://acme.io/plans and email it to me',
         operations: [...create],
-        spec: { contains: ['https://acme.io/plans', 'ada@example.com'] },
+        spec: { contains: ['https://acme.io/plans', 'ada@example.com'], lacks: ['Reporter'] },
       },
     ],
   },
