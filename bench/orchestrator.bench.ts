@@ -8,8 +8,10 @@ import { loadConfig } from '../src/config.ts';
 import { BuiltInPlanner } from '../src/orchestrator/builtin-planner.ts';
 import { workspaceSnapshot } from '../src/orchestrator/workspace-snapshot.ts';
 import { createPlatform, type Platform } from '../src/platform.ts';
+import { insertConversation } from '../src/store/conversation-repository.ts';
 import { openDatabase } from '../src/store/database.ts';
 import { insertPlan } from '../src/store/plan-repository.ts';
+import { corpusTable, scoreCorpus } from './support/corpus-score.ts';
 
 const adminUrl = process.env.ORCA_BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const agentCount = 200;
@@ -39,6 +41,7 @@ async function measure(database: string, platform: Platform) {
     name: 'Bench',
   });
   const token = signup.token as string;
+  const userId = (signup.user as { id: string }).id;
   const workspace = (await call('POST', '/api/workspaces', token, { name: 'Planner Bench' })) as {
     id: string;
   };
@@ -102,8 +105,10 @@ async function measure(database: string, platform: Platform) {
   }
   const applyTimes: number[] = [];
   for (let round = 0; round < applyCount; round++) {
-    const plan = await platform.store.inWorkspace(workspace.id, (scope) =>
+    // A plan is approved where it was proposed: in a conversation of the approving user.
+    const plan = await platform.store.inWorkspace(workspace.id, async (scope) =>
       insertPlan(scope, {
+        conversationId: (await insertConversation(scope, userId, 'Bench apply')).id,
         status: 'proposed',
         summary: 'Ten operations',
         questions: [],
@@ -162,6 +167,13 @@ async function pglite() {
   }
 }
 
+// The corpus score first: ORCA_BENCH_CORPUS_ONLY=1 prints it alone, without the databases.
+const score = await scoreCorpus();
+console.log(corpusTable(score));
+if (process.env.ORCA_BENCH_CORPUS_ONLY === '1') {
+  console.log(JSON.stringify({ corpus: score }));
+  process.exit(0);
+}
 const results = [await postgres(), await pglite()];
 console.log(
   [
@@ -173,5 +185,5 @@ console.log(
     ),
   ].join('\n'),
 );
-console.log(JSON.stringify({ messageCount, applyCount, results }));
+console.log(JSON.stringify({ messageCount, applyCount, results, corpus: score }));
 process.exit(0);

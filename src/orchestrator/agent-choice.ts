@@ -54,3 +54,15 @@ export function resolveAgent<T extends { name: string }>(
   if (matches.length > 1) return { kind: 'several', candidates: matches };
   return { kind: 'none', words: words.trim() };
 }
+
+/** The agents a question offered, in the order it offered them: "the second" means its second. */
+export function offeredAgents<T extends { id: string }>(
+  agents: readonly T[],
+  offeredIds: readonly string[],
+): T[] {
+  const byId = new Map(agents.map((agent) => [agent.id, agent]));
+  return offeredIds.flatMap((id) => {
+    const agent = byId.get(id);
+    return agent ? [agent] : [];
+  });
+}

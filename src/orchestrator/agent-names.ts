@@ -1,5 +1,9 @@
 // Finding the agent a person means: "the lead scraper" is "Lead Scraper", "old reporting agent"
-// is "Reporting Agent (old)". Names are compared as sets of words, without the filler people add.
+// is "Reporting Agent (old)", "the reporter" may be "Weekly Reporter" or "Old Reporting Agent".
+// Names are compared as sets of words, without the filler people add; a word matches exactly,
+// by its stem (Porter: "reporting" and "reporter" are both "report") or with a typo.
+import { stemmer } from 'stemmer';
+import { typoDistance } from './typo-distance.ts';
 
 const filler = new Set(['the', 'my', 'our', 'a', 'an', 'agent', 'bot', 'one', 'that', 'this', 'please']);
 
@@ -17,37 +21,115 @@ export function nameWords(text: string): string[] {
   );
 }
 
-/**
- * How well `mention` names `name`: the share of the name's words the mention has (0 to 1), and
- * how many they are (more shared words is the better match when shares are equal).
- */
-export function nameScore(mention: string, name: string): { score: number; shared: number } {
-  const wanted = nameWords(name);
-  const given = new Set(nameWords(mention));
-  if (wanted.length === 0 || given.size === 0) return { score: 0, shared: 0 };
-  const shared = new Set(wanted.filter((word) => given.has(word))).size;
-  return { score: shared / new Set(wanted).size, shared };
+/** How much a matched word counts: an exact word is worth more than a stem or a typo. */
+const exact = 1;
+const sameStem = 0.85;
+const typo = 0.75;
+
+// Stems are asked for once per word: a request is matched against every agent of the workspace.
+const stems = new Map<string, string>();
+function stemOf(word: string): string {
+  let stem = stems.get(word);
+  if (stem === undefined) {
+    stem = stemmer(word);
+    if (stems.size > 10_000) stems.clear();
+    stems.set(word, stem);
+  }
+  return stem;
 }
 
-export interface NameMatch<T> {
-  item: T;
+/** A mention's words, with their stems, read once for all the agents it is compared with. */
+interface Mention {
+  words: ReadonlySet<string>;
+  stems: ReadonlySet<string>;
+}
+
+function readMention(text: string): Mention {
+  const words = new Set(nameWords(text));
+  return { words, stems: new Set([...words].map(stemOf)) };
+}
+
+/** How well one word of a name is matched by the words of a mention (0 when not at all). */
+function wordMatch(wanted: string, mention: Mention): number {
+  if (mention.words.has(wanted)) return exact;
+  // Short stems ("job", "lea") join too many unrelated words to count.
+  const stem = stemOf(wanted);
+  if (stem.length >= 4 && mention.stems.has(stem)) return sameStem;
+  // One slip in a word of five letters or more, two in a long word; digits are never typos.
+  if (wanted.length < 5 || /\d/.test(wanted)) return 0;
+  const allowed = wanted.length >= 8 ? 2 : 1;
+  for (const word of mention.words) {
+    // A typo rarely starts a word: comparing only words that share a first or second letter
+    // keeps this fast in a workspace of hundreds of agents.
+    if (word[0] !== wanted[0] && word[1] !== wanted[1]) continue;
+    if (Math.abs(word.length - wanted.length) > allowed) continue;
+    if (typoDistance(word, wanted) <= allowed) return typo;
+  }
+  return 0;
+}
+
+export interface NameScore {
+  /** The matched share of the name's words, weighted by how well each matched (0 to 1). */
   score: number;
+  /** How many of the name's words the mention matched. */
   shared: number;
+  /** How many words the name has. */
+  size: number;
+}
+
+const namesWords = new Map<string, string[]>();
+function wordsOfName(name: string): string[] {
+  let words = namesWords.get(name);
+  if (!words) {
+    words = [...new Set(nameWords(name))];
+    if (namesWords.size > 10_000) namesWords.clear();
+    namesWords.set(name, words);
+  }
+  return words;
+}
+
+function scoreAgainst(mention: Mention, name: string): NameScore {
+  const wanted = wordsOfName(name);
+  if (wanted.length === 0 || mention.words.size === 0) return { score: 0, shared: 0, size: wanted.length };
+  let score = 0;
+  let shared = 0;
+  for (const word of wanted) {
+    const match = wordMatch(word, mention);
+    score += match;
+    if (match > 0) shared++;
+  }
+  return { score: score / wanted.length, shared, size: wanted.length };
+}
+
+/** How well `mention` names `name`. */
+export function nameScore(mention: string, name: string): NameScore {
+  return scoreAgainst(readMention(mention), name);
+}
+
+export interface NameMatch<T> extends NameScore {
+  item: T;
 }
 
 /**
- * The agents a text mentions, best first: those all of whose name words appear in it, else
- * those most of whose words do. Several equally good matches are an ambiguity to ask about.
+ * The agents a text mentions, best first. An agent all of whose name words appear exactly wins
+ * (the one with more such words, when two do). Otherwise every agent most of whose words are
+ * matched, as many as the best one's, is plausible: one is the answer, several are a question,
+ * never a silent pick by a stem or a typo.
  */
 export function agentsMentioned<T extends { name: string }>(
   text: string,
   agents: readonly T[],
 ): NameMatch<T>[] {
+  const mention = readMention(text);
   const scored = agents
-    .map((item) => ({ item, ...nameScore(text, item.name) }))
-    .filter((match) => match.score >= 0.5)
+    .map((item) => ({ item, ...scoreAgainst(mention, item.name) }))
+    .filter((match) => match.shared > 0 && match.shared / match.size >= 0.5)
     .sort((a, b) => b.score - a.score || b.shared - a.shared);
   const [best] = scored;
   if (!best) return [];
-  return scored.filter((match) => match.score === best.score && match.shared === best.shared);
+  if (best.score === exact) {
+    return scored.filter((match) => match.score === exact && match.shared === best.shared);
+  }
+  const most = Math.max(...scored.map((match) => match.shared));
+  return scored.filter((match) => match.shared === most);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { agentsMentioned, nameWords } from './agent-names.ts';
+import { typoDistance } from './typo-distance.ts';
 
 const agents = [
   { name: 'Lead Scraper' },
@@ -24,7 +25,41 @@ describe('agent names in requests', () => {
   });
 
   it('gives every equally good match, so that the planner can ask', () => {
-    expect(names('delete the report')).toEqual(['Weekly Report', 'Monthly Report']);
+    // "report" is also the stem of "reporting": every one of them is plausible.
+    expect(names('delete the report').sort()).toEqual([
+      'Monthly Report',
+      'Reporting Agent',
+      'Reporting Agent (old)',
+      'Weekly Report',
+    ]);
     expect(names('make me a sandwich')).toEqual([]);
+  });
+
+  it('matches word stems and typos, and asks rather than pick one of two plausible agents', () => {
+    const reporters = [
+      { name: 'Weekly Reporter' },
+      { name: 'Old Reporting Agent' },
+      { name: 'Lead Scraper' },
+    ];
+    const among = (text: string) => agentsMentioned(text, reporters).map((match) => match.item.name);
+    expect(among('run the reporter')).toEqual(['Weekly Reporter', 'Old Reporting Agent']);
+    expect(among('run the weekly reporter')).toEqual(['Weekly Reporter']);
+    expect(among('pause the lead scrapper')).toEqual(['Lead Scraper']);
+    expect(names('pause the weekly reprot')).toEqual(['Weekly Report']);
+    expect(names('delete the monthy report')).toEqual(['Monthly Report']);
+    // An exact name still wins over stems: "Reporter" is not "Reporting Agent".
+    expect(
+      agentsMentioned('pause the reporter', [...agents, { name: 'Reporter' }]).map(
+        (match) => match.item.name,
+      ),
+    ).toEqual(['Reporter']);
+  });
+});
+
+describe('typo distance', () => {
+  it('counts a swap of two letters as one slip', () => {
+    expect(typoDistance('reprot', 'report')).toBe(1);
+    expect(typoDistance('scrapper', 'scraper')).toBe(1);
+    expect(typoDistance('weekly', 'weekday')).toBe(2);
   });
 });

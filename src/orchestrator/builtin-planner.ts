@@ -2,9 +2,10 @@
 // vocabulary.ts. It proposes plans of the same type as the LLM planner, and asks a question
 // instead of guessing when a request lacks something it needs or names two agents alike.
 import type { PlanOperation, PlanQuestion } from '../domain/plan.ts';
-import { chosenAgent, whichAgent } from './agent-choice.ts';
+import { chosenAgent, offeredAgents, whichAgent } from './agent-choice.ts';
 import { agentsMentioned } from './agent-names.ts';
 import { continueConnectDraft, isConnectDraft, planConnectRequest } from './connect-planning.ts';
+import { planFollowUp } from './follow-ups.ts';
 import { scheduleNewAgent, uniqueName, withDefaults } from './new-agents.ts';
 import { oneOffInRequest } from './one-off-planning.ts';
 import type { Planner, PlannerAnswer, PlannerRequest, WorkspaceSnapshot } from './planner.ts';
@@ -170,6 +171,9 @@ export class BuiltInPlanner implements Planner {
       const continued = this.#continueDraft(draft, text, request);
       if (continued) return continued;
     }
+    // "It", "them", an answer to a question asked in words, a change to the plan proposed.
+    const followUp = await planFollowUp(request, (again) => this.plan(again));
+    if (followUp) return followUp;
 
     // "Log into the supplier portal and download the invoices" is an agent, not an account alone.
     const connect = isPortalRequest(text) ? undefined : planConnectRequest(text, request);
@@ -228,6 +232,7 @@ export class BuiltInPlanner implements Planner {
     if (mentioned.length > 0) {
       return {
         reply: `Do you want to run, change, pause, resume or delete "${mentioned[0]?.item.name}", run it on a schedule, or chain it to another agent? Say which.`,
+        openQuestion: { text: 'Which action?', fills: 'action', agentName: mentioned[0]?.item.name },
       };
     }
     return {
@@ -246,7 +251,7 @@ export class BuiltInPlanner implements Planner {
     if (isPortalDraft(draft)) return continuePortalDraft(draft, text, request);
     if (isQuestionDraft(draft)) return continueQuestionDraft(draft, text, request);
     if (draft.candidates) {
-      const candidates = request.snapshot.agents.filter((agent) => draft.candidates?.includes(agent.id));
+      const candidates = offeredAgents(request.snapshot.agents, draft.candidates ?? []);
       const agent = chosenAgent(text, candidates);
       if (!agent) return undefined;
       return this.#act(draft.intent as ActionIntent, agent, draft.text ?? '', request);
@@ -402,6 +407,7 @@ export class BuiltInPlanner implements Planner {
     if (missing.length > 0) {
       return {
         reply: `"${agent.name}" needs ${missing.join(', ')} as input. Say it again with them, e.g. run ${agent.name} with {"${missing[0]}": "…"}.`,
+        openQuestion: { text: `Which ${missing.join(', ')}?`, fills: 'runInput', agentName: agent.name },
       };
     }
     return {
@@ -492,7 +498,8 @@ export class BuiltInPlanner implements Planner {
     }
     if (changes.length === 0) {
       return {
-        reply: `I am not sure what to change in "${agent.name}". I can point it at another address ("use https://… instead"), add an e-mail or webhook notification, or extract more fields ("also extract LinkedIn profiles").`,
+        reply: `What should I change in "${agent.name}"? I can point it at another address ("use https://… instead"), add an e-mail or webhook notification, or extract more fields ("also extract LinkedIn profiles").`,
+        openQuestion: { text: 'What should change?', fills: 'change', agentName: agent.name },
       };
     }
     return {

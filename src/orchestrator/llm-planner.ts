@@ -17,6 +17,7 @@ import type { Tool } from '../runtime/tool.ts';
 import type { LanguageModelService } from '../runtime/tool-services.ts';
 import { reconnectInstructions } from './connection-help.ts';
 import { connectOperation, missingAccounts } from './llm-connect-operation.ts';
+import { conversationInstructions } from './llm-conversation.ts';
 import { triggerOperation, triggerOperationTypes } from './llm-trigger-operations.ts';
 import type {
   Planner,
@@ -270,7 +271,7 @@ export class LlmPlanner implements Planner {
     this.#options = options;
     this.name = `llm:${options.llm.name}`;
     const catalog = JSON.stringify(toolCatalog(options.tools));
-    this.#system = ({ snapshot, lastAgentName, now }) =>
+    this.#system = ({ snapshot, lastAgentName, now, conversation }) =>
       [
         'You are the Orchestrator of Orca, a platform where agents do work on the web. Turn the user’s request into a plan, or answer a question about the workspace.',
         'Rules: change nothing the user did not ask for; refer to existing agents by their exact name; never invent agents; when something you need is missing or ambiguous (which page, which agent, which address, what to extract), ask a question in `questions` and propose no operations; for a question about the workspace answer in `reply` with no operations.',
@@ -289,6 +290,7 @@ export class LlmPlanner implements Planner {
           ? `The user’s time zone: ${snapshot.timezone}.`
           : 'The user’s memory has no time zone: schedules are read in UTC unless the user names one; say so.',
         lastAgentName ? `The conversation was last about "${lastAgentName}": "it" means that agent.` : '',
+        conversationInstructions(conversation),
         `Now: ${(now ?? new Date()).toISOString()}.`,
       ]
         .filter(Boolean)

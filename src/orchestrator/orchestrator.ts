@@ -13,6 +13,7 @@ import {
   insertConversation,
   listConversations,
   listMessages,
+  saveConversationState,
 } from '../store/conversation-repository.ts';
 import {
   findLatestPlan,
@@ -31,6 +32,7 @@ import { getUserMemory } from '../store/user-memory-repository.ts';
 import type { Vault } from '../vault/vault.ts';
 import { advise, type Suggestion } from './advisor.ts';
 import { applyOperations, type UndoStep, undoOperations } from './apply-plan.ts';
+import { nextConversationState, readConversationState } from './conversation-state.ts';
 import { describeOutput } from './output-words.ts';
 import type { Planner } from './planner.ts';
 import { workspaceSnapshot } from './workspace-snapshot.ts';
@@ -84,14 +86,26 @@ export class Orchestrator {
       const draft = open?.status === 'needs_answers' ? (open.draft ?? undefined) : undefined;
       const history = planner.needsRunHistory?.(request.text, draft) ?? true;
       const snapshot = await workspaceSnapshot(scope, memory?.timezone ?? undefined, { history });
-      return { conversation, open, snapshot, lastAgentName: latest && subjectOf(latest.operations) };
+      const state = readConversationState(conversation.state);
+      // "It" is the agent the conversation was last about, by a plan, an answer or the user.
+      const lastAgentName = state.subject ?? (latest && subjectOf(latest.operations));
+      return { conversation, open, snapshot, state, lastAgentName };
     });
+    const pendingPlan =
+      context.open?.status === 'proposed'
+        ? {
+            summary: context.open.summary,
+            questions: [],
+            operations: context.open.operations,
+          }
+        : undefined;
     const answer = await planner.plan({
       text: request.text,
       snapshot: context.snapshot,
       draft: context.open?.status === 'needs_answers' ? (context.open.draft ?? undefined) : undefined,
       userEmail: request.user.email,
       lastAgentName: context.lastAgentName,
+      conversation: { ...context.state, ...(pendingPlan ? { pendingPlan } : {}) },
       onReplyDelta: streaming.onReplyDelta,
       signal: streaming.signal,
     });
@@ -121,6 +135,12 @@ export class Orchestrator {
         text: answer.reply,
         planId: plan?.id ?? null,
       });
+      const state = nextConversationState(context.state, {
+        text: request.text,
+        answer,
+        snapshot: context.snapshot,
+      });
+      await saveConversationState(scope, conversationId, state as unknown as Record<string, unknown>);
       return { conversationId, reply: answer.reply, plan };
     });
   }

@@ -2,6 +2,7 @@
 // plan out. Planners only propose; nothing changes until the user approves the plan.
 import type { AgentSpec } from '../domain/agent-spec.ts';
 import type { ChainConditionName, PlannedChange, ScheduleState } from '../domain/plan.ts';
+import type { ConversationContext, OpenQuestion } from './conversation-state.ts';
 
 /** An agent's schedule as planners see it: the cron in words and when it fires next. */
 export interface ScheduleSnapshot extends ScheduleState {
@@ -117,8 +118,10 @@ export interface PlannerRequest {
   draft?: Record<string, unknown>;
   /** The address of the person asking: "e-mail me" means this. */
   userEmail?: string;
-  /** The agent this conversation's last plan was about: "it" in the next request. */
+  /** The agent this conversation was last about (by a plan, an answer or the user): "it". */
   lastAgentName?: string;
+  /** What the conversation remembers: its agents, the plan waiting for approval, an open question. */
+  conversation?: ConversationContext;
   /** The time the request is planned at (next firing times count from it); now when left out. */
   now?: Date;
   /**
@@ -134,6 +137,10 @@ export interface PlannerAnswer {
   reply: string;
   /** Absent for answers that change nothing (a question about the workspace). */
   plan?: PlannedChange & { draft?: Record<string, unknown> };
+  /** A question the reply asks only in its words, and what the answer to it fills. */
+  openQuestion?: OpenQuestion;
+  /** The agents the answer is about, when its words do not name them exactly. */
+  referents?: string[];
 }
 
 export interface Planner {

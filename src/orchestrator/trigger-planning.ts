@@ -2,7 +2,7 @@
 // off its schedule, chaining or unchaining two agents, or running one on a schedule. Checked
 // before the plain actions, since "run X every weekday" and "after X succeeds run Y" are not
 // requests to run X now.
-import { chosenAgent } from './agent-choice.ts';
+import { chosenAgent, offeredAgents } from './agent-choice.ts';
 import { type ChainDraft, continueChainDraft, planChainRequest } from './chain-planning.ts';
 import { oneOffInRequest, planOneOff } from './one-off-planning.ts';
 import type { PlannerAnswer, PlannerRequest, WorkspaceSnapshot } from './planner.ts';
@@ -107,7 +107,7 @@ export function continueTriggerDraft(
   text: string,
   request: PlannerRequest,
 ): PlannerAnswer | undefined {
-  const candidates = request.snapshot.agents.filter((agent) => draft.candidates?.includes(agent.id));
+  const candidates = offeredAgents(request.snapshot.agents, draft.candidates ?? []);
   const chosen = candidates.length > 0 ? chosenAgent(text, candidates) : undefined;
   switch (draft.intent) {
     case 'chain':

@@ -1,7 +1,7 @@
 // Questions about the workspace answered from its data, in words and figures: an agent's last
 // runs, whether it ran today, what is scheduled, what failed, what it cost, how often it
 // succeeds and what it does. Questions it does not recognise are left to the other rules.
-import { chosenAgent, whichAgent } from './agent-choice.ts';
+import { chosenAgent, offeredAgents, whichAgent } from './agent-choice.ts';
 import { describeAgent } from './agent-description.ts';
 import { agentsMentionedWithTypos } from './name-typos.ts';
 import type { PlannerAnswer, PlannerRequest, WorkspaceSnapshot } from './planner.ts';
@@ -189,7 +189,7 @@ export function continueQuestionDraft(
   text: string,
   request: PlannerRequest,
 ): PlannerAnswer | undefined {
-  const candidates = request.snapshot.agents.filter((agent) => draft.candidates.includes(agent.id));
+  const candidates = offeredAgents(request.snapshot.agents, draft.candidates);
   const agent = chosenAgent(text, candidates);
   return agent ? answer(draft.question, draft.text, agent, request) : undefined;
 }

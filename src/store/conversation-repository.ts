@@ -68,3 +68,15 @@ export async function listMessages(scope: WorkspaceScope, conversationId: string
     )
     .orderBy(asc(conversationMessages.id));
 }
+
+/** Keeps what the conversation remembers for its next message (decision 0015). */
+export async function saveConversationState(
+  scope: WorkspaceScope,
+  conversationId: string,
+  state: Record<string, unknown>,
+) {
+  await scope.db
+    .update(conversations)
+    .set({ state })
+    .where(and(eq(conversations.workspaceId, scope.workspaceId), eq(conversations.id, conversationId)));
+}

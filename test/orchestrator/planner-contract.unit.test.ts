@@ -5,7 +5,6 @@
 // malformed and partial output, which must be repaired or become a question, never a plan.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateAgentSpec } from '../../src/domain/agent-spec.ts';
-import type { PlanOperation } from '../../src/domain/plan.ts';
 import { createLanguageModel } from '../../src/llm/language-model.ts';
 import { parseLlmSetting } from '../../src/llm/llm-setting.ts';
 import { BuiltInPlanner } from '../../src/orchestrator/builtin-planner.ts';
@@ -19,6 +18,7 @@ import {
   startScriptedLlmServer,
 } from '../support/scripted-llm-server.ts';
 import { fixtureSnapshot } from './fixture-workspace.ts';
+import { modelAnswer } from './model-answer.ts';
 import { type CorpusCase, corpus, corpusNow } from './planner-corpus.ts';
 
 const snapshot = fixtureSnapshot();
@@ -99,63 +99,6 @@ describe('the built-in planner on the corpus', () => {
   });
 });
 
-/** The plan a correct model writes for a case: what the built-in planner proposes, in the LLM's words. */
-function modelAnswer(answer: PlannerAnswer) {
-  const byId = new Map(snapshot.agents.map((agent) => [agent.id, agent.name]));
-  return {
-    reply: answer.reply,
-    summary: answer.plan?.summary ?? '',
-    questions: answer.plan?.questions ?? [],
-    operations: (answer.plan?.operations ?? []).map((operation: PlanOperation) => {
-      switch (operation.type) {
-        case 'createAgent':
-          return { type: operation.type, spec: operation.spec };
-        case 'updateAgent':
-          return { type: operation.type, agent: operation.agentName, spec: operation.spec };
-        case 'runAgent':
-          return {
-            type: operation.type,
-            agent: (operation.agentId && byId.get(operation.agentId)) || operation.agentName,
-            input: operation.input,
-          };
-        case 'scheduleAgent':
-          return {
-            type: operation.type,
-            agent: operation.agentName,
-            ...(operation.runAt
-              ? { runAt: operation.runAt }
-              : operation.cron
-                ? { cron: operation.cron }
-                : { text: operation.text }),
-            timezone: operation.timezone,
-            input: operation.input,
-            missed: operation.missed,
-          };
-        case 'chainAgents':
-          return {
-            type: operation.type,
-            from: operation.from.agentName,
-            to: operation.to.agentName,
-            on: operation.on,
-            mapping: operation.mapping,
-          };
-        case 'unchainAgents':
-          return { type: operation.type, from: operation.from.agentName, to: operation.to.agentName };
-        case 'connectAccount':
-          return {
-            type: operation.type,
-            service: operation.service,
-            kind: operation.kind,
-            label: operation.label,
-            settings: operation.settings,
-          };
-        default:
-          return { type: operation.type, agent: operation.agentName };
-      }
-    }),
-  };
-}
-
 describe('the LLM planner on the corpus, against a scripted model', () => {
   let server: ScriptedLlmServer;
   let planner: LlmPlanner;
@@ -175,7 +118,7 @@ describe('the LLM planner on the corpus, against a scripted model', () => {
       const last = request.body.messages.filter((message) => message.role === 'user').at(-1);
       const answer = expected.get(messageText(last ?? { role: 'user' }));
       return answer
-        ? { json: modelAnswer(answer) }
+        ? { json: modelAnswer(answer, snapshot) }
         : { status: 400, body: { error: { message: 'unscripted request' } } };
     });
   });

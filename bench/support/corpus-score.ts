@@ -1,0 +1,71 @@
+// The planner corpus scored (issue 13): each request or conversation turn is a right plan, a
+// right question, a right answer, wrong, or an error; per kind, for the built-in planner.
+import { BuiltInPlanner } from '../../src/orchestrator/builtin-planner.ts';
+import type { PlannerAnswer } from '../../src/orchestrator/planner.ts';
+import { conversations, nameCases } from '../../test/orchestrator/conversation-corpus.ts';
+import { corpusUserEmail, playConversation } from '../../test/orchestrator/conversation-harness.ts';
+import { judge } from '../../test/orchestrator/corpus-judge.ts';
+import { fixtureSnapshot } from '../../test/orchestrator/fixture-workspace.ts';
+import { type CorpusCase, corpus, corpusNow } from '../../test/orchestrator/planner-corpus.ts';
+
+const outcomes = ['right plan', 'right question', 'right answer', 'wrong', 'error'] as const;
+type Outcome = (typeof outcomes)[number];
+type Tally = Record<Outcome, number>;
+
+const emptyTally = (): Tally => ({
+  'right plan': 0,
+  'right question': 0,
+  'right answer': 0,
+  wrong: 0,
+  error: 0,
+});
+
+function outcomeOf(entry: CorpusCase, answer: PlannerAnswer | Error): Outcome {
+  if (answer instanceof Error) return 'error';
+  const { problems, kind } = judge(entry, answer);
+  return problems.length > 0 ? 'wrong' : kind;
+}
+
+export async function scoreCorpus() {
+  const planner = new BuiltInPlanner();
+  const snapshot = fixtureSnapshot();
+  const tallies: Record<string, Tally> = {
+    'one-line': emptyTally(),
+    names: emptyTally(),
+    'follow-up turns': emptyTally(),
+  };
+  const oneLine = async (entry: CorpusCase, tally: Tally) => {
+    const answer = await planner
+      .plan({ text: entry.text, snapshot, userEmail: corpusUserEmail, now: corpusNow })
+      .catch((error: Error) => error);
+    tally[outcomeOf(entry, answer)]++;
+  };
+  for (const entry of corpus) await oneLine(entry, tallies['one-line'] as Tally);
+  for (const entry of nameCases) await oneLine(entry, tallies.names as Tally);
+  let wholeRight = 0;
+  for (const conversation of conversations) {
+    const played = await playConversation(planner, conversation);
+    let right = true;
+    for (const [index, turn] of conversation.turns.entries()) {
+      const outcome = outcomeOf(turn, played[index]?.answer ?? new Error('not played'));
+      (tallies['follow-up turns'] as Tally)[outcome]++;
+      if (outcome === 'wrong' || outcome === 'error') right = false;
+    }
+    if (right) wholeRight++;
+  }
+  return { tallies, conversations: { right: wholeRight, total: conversations.length } };
+}
+
+export function corpusTable(score: Awaited<ReturnType<typeof scoreCorpus>>): string {
+  const rows = Object.entries(score.tallies).map(([kind, tally]) => {
+    const total = outcomes.reduce((sum, outcome) => sum + tally[outcome], 0);
+    const right = tally['right plan'] + tally['right question'] + tally['right answer'];
+    return `| ${kind} | ${total} | ${outcomes.map((outcome) => tally[outcome]).join(' | ')} | ${Math.round((100 * right) / total)}% |`;
+  });
+  return [
+    `| corpus kind | cases | ${outcomes.join(' | ')} | right |`,
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...rows,
+    `| whole conversations | ${score.conversations.total} | | | | | | ${Math.round((100 * score.conversations.right) / score.conversations.total)}% (${score.conversations.right}) |`,
+  ].join('\n');
+}

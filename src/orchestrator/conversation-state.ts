@@ -1,0 +1,128 @@
+// What a conversation remembers between messages, as data (decision 0015): the agents it was
+// lately about (for "it" and "them"), and the question a reply asked only in its words (so the
+// next message is read as its answer). The plan waiting for approval is read from the plans.
+import type { PlannedChange, PlanOperation } from '../domain/plan.ts';
+import { agentsMentioned } from './agent-names.ts';
+import type { PlannerAnswer, WorkspaceSnapshot } from './planner.ts';
+
+/** What the next message fills when a reply asked something only in its text. */
+export type OpenQuestionFills =
+  /** Which action to take on `agentName` ("Do you want to run, change, pause … it?"). */
+  | 'action'
+  /** The input of a run of `agentName`. */
+  | 'runInput'
+  /** What to change in `agentName`. */
+  | 'change'
+  /** Anything: the reply's own question, for whatever it asked. */
+  | 'answer';
+
+export interface OpenQuestion {
+  text: string;
+  fills: OpenQuestionFills;
+  agentName?: string;
+}
+
+export interface ConversationState {
+  /** The agents the conversation was about, newest first: named by the user, by answers, by plans. */
+  recentAgents: string[];
+  /** The agents the last message and its answer were about: "them" means these. */
+  lastTurnAgents: string[];
+  /** The one agent "it" means now; none when the last answer was about several alike. */
+  subject?: string;
+  /** The question the last reply asked only in its text, if it did. */
+  openQuestion?: OpenQuestion;
+}
+
+/** What a planner is given of the conversation. */
+export interface ConversationContext extends ConversationState {
+  /** The plan waiting for approval: a message may change it before it is approved. */
+  pendingPlan?: PlannedChange;
+}
+
+export const emptyConversationState: ConversationState = { recentAgents: [], lastTurnAgents: [] };
+
+/** How many agents the conversation remembers: enough for a chat, small in its row. */
+const rememberedAgents = 10;
+
+/** A stored state, read defensively: an older row may hold nothing or less. */
+export function readConversationState(raw: unknown): ConversationState {
+  const value = (raw ?? {}) as Partial<ConversationState>;
+  const names = (list: unknown) =>
+    Array.isArray(list) ? list.filter((name): name is string => typeof name === 'string') : [];
+  const question = value.openQuestion;
+  return {
+    recentAgents: names(value.recentAgents),
+    lastTurnAgents: names(value.lastTurnAgents),
+    ...(typeof value.subject === 'string' ? { subject: value.subject } : {}),
+    ...(question && typeof question.text === 'string' ? { openQuestion: question } : {}),
+  };
+}
+
+/** The agents an operation acts on, by name: the one it makes, or the ones it joins. */
+export function operationAgents(operation: PlanOperation): string[] {
+  switch (operation.type) {
+    case 'connectAccount':
+      return [];
+    case 'createAgent':
+      return typeof operation.spec.name === 'string' ? [operation.spec.name] : [];
+    case 'chainAgents':
+    case 'unchainAgents':
+      return [operation.from.agentName, operation.to.agentName];
+    default:
+      return [operation.agentName];
+  }
+}
+
+/** Agents whose exact names a reply contains, in the order it names them (as replies write them). */
+function agentsNamedIn(reply: string, snapshot: WorkspaceSnapshot): string[] {
+  const escaped = (name: string) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return snapshot.agents
+    .map((agent) => ({
+      name: agent.name,
+      at: reply.search(new RegExp(`(?<![\\w-])${escaped(agent.name)}(?![\\w-])`)),
+    }))
+    .filter((found) => found.at >= 0)
+    .sort((a, b) => a.at - b.at)
+    .map((found) => found.name);
+}
+
+/** The last question of a reply that asks one in its text. */
+function questionIn(reply: string): string | undefined {
+  const sentences = reply.match(/[^.?!\n]*\?/g);
+  return sentences?.at(-1)?.trim();
+}
+
+/**
+ * The state after a message and its answer. The turn's agents are those the plan acts on, then
+ * those the answer names, then the one the message named; they come first in what is remembered.
+ */
+export function nextConversationState(
+  previous: ConversationState,
+  turn: { text: string; answer: PlannerAnswer; snapshot: WorkspaceSnapshot },
+): ConversationState {
+  const { answer, snapshot } = turn;
+  const named = agentsMentioned(turn.text, snapshot.agents).map((match) => match.item.name);
+  const fromPlan = (answer.plan?.operations ?? []).flatMap(operationAgents);
+  const fromAnswer = answer.referents ?? agentsNamedIn(answer.reply, snapshot);
+  const byUser = named.length === 1 ? named : [];
+  const turnAgents = [...new Set([...fromPlan, ...byUser, ...fromAnswer])];
+  // "It" is what the plan acts on, else the agent the person named, else the one the answer named.
+  const subject =
+    fromPlan[0] ??
+    byUser[0] ??
+    (fromAnswer.length === 1 ? fromAnswer[0] : fromAnswer.length === 0 ? previous.subject : undefined);
+  const recentAgents = [...new Set([...turnAgents, ...previous.recentAgents])].slice(0, rememberedAgents);
+  const asked = answer.plan && answer.plan.questions.length > 0;
+  let openQuestion = answer.openQuestion;
+  if (!openQuestion && !asked && (answer.plan?.operations.length ?? 0) === 0) {
+    const text = questionIn(answer.reply);
+    if (text) openQuestion = { text, fills: 'answer', agentName: turnAgents[0] };
+  }
+  return {
+    recentAgents,
+    // A turn about no agent keeps the last one's: "what time is it?" does not forget "them".
+    lastTurnAgents: turnAgents.length > 0 ? turnAgents : previous.lastTurnAgents,
+    ...(subject ? { subject } : {}),
+    ...(openQuestion ? { openQuestion } : {}),
+  };
+}

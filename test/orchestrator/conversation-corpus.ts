@@ -1,0 +1,516 @@
+// Conversations as people hold them with the Orchestrator: each a list of turns, each turn with
+// what the planner must do then (a plan, a question or an answer, as in the one-line corpus).
+// Follow-ups resolve against the conversation's state: "it" after an answer, changes to the
+// plan waiting for approval, answers to questions asked in words, "try it again with <url>".
+import type { SpecExpectation } from './corpus-judge.ts';
+import type { CorpusCase } from './planner-corpus.ts';
+
+export interface ConversationTurn extends CorpusCase {
+  spec?: SpecExpectation;
+}
+
+export interface ConversationCase {
+  name: string;
+  /** Only these agents of the fixture workspace, when the conversation needs fewer. */
+  agents?: string[];
+  turns: ConversationTurn[];
+}
+
+const create = ['createAgent', 'runAgent'] as const;
+const berlin = 'Europe/Berlin';
+const said = (text: string): ConversationTurn => ({ text });
+
+export const conversations: ConversationCase[] = [
+  // "It" after an answer, not only after a plan.
+  {
+    name: 'run it again after why it failed',
+    turns: [
+      said('why did the reporter fail?'),
+      { text: 'ok run it again', operations: ['runAgent'], agent: 'Reporter' },
+    ],
+  },
+  {
+    name: 'pause it after why it failed',
+    turns: [
+      said('why did the data collector fail'),
+      { text: 'pause it', operations: ['pauseAgent'], agent: 'Data Collector' },
+    ],
+  },
+  {
+    name: 'run it after when it runs',
+    turns: [
+      said('when does the weekly report run next?'),
+      { text: 'run it now', operations: ['runAgent'], agent: 'Weekly Report' },
+    ],
+  },
+  {
+    name: 'it is the agent asked about, not the one the answer also names',
+    turns: [
+      said('when will the reporting agent run'),
+      { text: 'pause it', operations: ['pauseAgent'], agent: 'Reporting Agent' },
+    ],
+  },
+  {
+    name: 'it after a list of one agent',
+    agents: ['Lead Scraper'],
+    turns: [
+      said('what agents do I have?'),
+      { text: 'run it', operations: ['runAgent'], agent: 'Lead Scraper' },
+    ],
+  },
+  {
+    name: 'that one after a list of one agent',
+    agents: ['Data Collector'],
+    turns: [
+      said('list my agents'),
+      { text: 'delete that one', operations: ['deleteAgent'], agent: 'Data Collector' },
+    ],
+  },
+  {
+    name: 'when it runs after a count of one agent',
+    agents: ['Weekly Report'],
+    turns: [
+      said('how many agents do I have'),
+      { text: 'when does it run next?', reply: /"Weekly Report" runs at 08:00/ },
+    ],
+  },
+  {
+    name: 'it after a list of several is asked about',
+    turns: [said('what agents do I have?'), { text: 'delete it', question: 'agent' }],
+  },
+  {
+    name: 'that one after a list of two is asked about, and the answer picks',
+    agents: ['Lead Scraper', 'Data Collector'],
+    turns: [
+      said('which agents are there'),
+      { text: 'pause that one', question: 'agent' },
+      { text: 'the data collector', operations: ['pauseAgent'], agent: 'Data Collector' },
+    ],
+  },
+  {
+    name: 'them after a list',
+    agents: ['Lead Scraper', 'Data Collector', 'Job Collector'],
+    turns: [said('what agents do I have?'), { text: 'pause them', operations: ['pauseAgent', 'pauseAgent'] }],
+  },
+  {
+    name: 'them after an answer naming two agents',
+    turns: [
+      said('when will the reporting agent run'),
+      { text: 'run them both', operations: ['runAgent', 'runAgent'] },
+    ],
+  },
+  {
+    name: 'schedule it after a run was proposed',
+    turns: [
+      { text: 'run the data collector', operations: ['runAgent'], agent: 'Data Collector' },
+      {
+        text: 'schedule it every day at 7',
+        operations: ['scheduleAgent'],
+        agent: 'Data Collector',
+        schedule: { cron: '0 7 * * *', timezone: berlin },
+      },
+    ],
+  },
+  {
+    name: 'run it after a fix with a new selector',
+    turns: [
+      { text: 'why did the job collector fail', question: 'selector' },
+      { text: 'each job is `.job-card` now', operations: ['updateAgent'], agent: 'Job Collector' },
+      { text: 'then run it', operations: ['runAgent'], agent: 'Job Collector' },
+    ],
+  },
+  {
+    name: 'a new agent after an answer: its "it" is the new agent',
+    turns: [
+      said('why did the reporter fail?'),
+      {
+        text: 'monitor https://acme.io/plans and email it to me',
+        operations: [...create],
+        spec: { contains: ['https://acme.io/plans', 'ada@example.com'], lacks: ['Reporter'] },
+      },
+    ],
+  },
+  {
+    name: 'point it at another page after an answer',
+    turns: [
+      said('when does the weekly report run next?'),
+      {
+        text: 'point it at https://example.com/team-2',
+        operations: ['updateAgent'],
+        agent: 'Weekly Report',
+        spec: { contains: ['https://example.com/team-2'] },
+      },
+    ],
+  },
+  // Changing the plan waiting for approval.
+  {
+    name: 'call it something else',
+    turns: [
+      { text: 'monitor https://rival.example.com/pricing for changes', operations: [...create] },
+      { text: 'call it Rival Watch instead', operations: [...create], spec: { name: 'Rival Watch' } },
+    ],
+  },
+  {
+    name: 'name it',
+    turns: [
+      { text: 'scrape the table of products on https://shop.example.com/catalog', operations: [...create] },
+      { text: 'name it "Catalog Rows"', operations: [...create], spec: { name: 'Catalog Rows' } },
+    ],
+  },
+  {
+    name: 'make it 7:30 for a new agent',
+    turns: [
+      {
+        text: 'create an agent that monitors https://example.com/status every morning at 8am',
+        operations: [...create, 'scheduleAgent'],
+        schedule: { cron: '0 8 * * *', timezone: berlin },
+      },
+      {
+        text: 'actually make it 7:30',
+        operations: [...create, 'scheduleAgent'],
+        schedule: { cron: '30 7 * * *', timezone: berlin },
+      },
+    ],
+  },
+  {
+    name: 'make it 9pm for a new agent',
+    turns: [
+      {
+        text: 'create an agent that monitors https://example.com/status every morning at 8am',
+        operations: [...create, 'scheduleAgent'],
+      },
+      {
+        text: 'make it 9pm',
+        operations: [...create, 'scheduleAgent'],
+        schedule: { cron: '0 21 * * *', timezone: berlin },
+      },
+    ],
+  },
+  {
+    name: 'and also e-mail it to me',
+    turns: [
+      { text: 'monitor https://acme.io/plans for changes', operations: [...create] },
+      {
+        text: 'and also e-mail it to me',
+        operations: [...create],
+        spec: { contains: ['notify.email', 'ada@example.com', 'https://acme.io/plans'] },
+      },
+    ],
+  },
+  {
+    name: 'e-mail someone as well',
+    turns: [
+      { text: 'collect every link on https://example.com/resources', operations: [...create] },
+      {
+        text: 'email them to alerts@example.com as well',
+        operations: [...create],
+        spec: { contains: ['notify.email', 'alerts@example.com'] },
+      },
+    ],
+  },
+  {
+    name: 'post them to a webhook too',
+    turns: [
+      { text: 'scrape the table of products on https://shop.example.com/catalog', operations: [...create] },
+      {
+        text: 'and post them to https://hooks.example.com/products too',
+        operations: [...create],
+        spec: { contains: ['notify.webhook', 'https://hooks.example.com/products'] },
+      },
+    ],
+  },
+  {
+    name: 'use another page instead',
+    turns: [
+      { text: 'monitor https://acme.io/plans for changes', operations: [...create] },
+      {
+        text: 'use https://acme.io/pricing instead',
+        operations: [...create],
+        spec: { contains: ['https://acme.io/pricing'], lacks: ['https://acme.io/plans'] },
+      },
+    ],
+  },
+  {
+    name: 'actually the page is another one',
+    turns: [
+      { text: 'collect every link on https://example.com/resources', operations: [...create] },
+      {
+        text: 'actually use https://example.com/library',
+        operations: [...create],
+        spec: { contains: ['https://example.com/library'], lacks: ['https://example.com/resources'] },
+      },
+    ],
+  },
+  {
+    name: 'a new time for a schedule keeps its days',
+    turns: [
+      {
+        text: 'run the lead scraper every weekday at 9:30',
+        operations: ['scheduleAgent'],
+        schedule: { cron: '30 9 * * 1-5', timezone: berlin },
+      },
+      {
+        text: 'make it 7:30',
+        operations: ['scheduleAgent'],
+        agent: 'Lead Scraper',
+        schedule: { cron: '30 7 * * 1-5', timezone: berlin },
+      },
+    ],
+  },
+  {
+    name: 'at another hour instead',
+    turns: [
+      { text: 'schedule the data collector to run every morning at 8am', operations: ['scheduleAgent'] },
+      {
+        text: 'at 6 instead',
+        operations: ['scheduleAgent'],
+        agent: 'Data Collector',
+        schedule: { cron: '0 6 * * *', timezone: berlin },
+      },
+    ],
+  },
+  {
+    name: 'another schedule altogether',
+    turns: [
+      { text: 'run the lead scraper every weekday at 9:30', operations: ['scheduleAgent'] },
+      {
+        text: 'actually every monday at 8',
+        operations: ['scheduleAgent'],
+        agent: 'Lead Scraper',
+        schedule: { cron: '0 8 * * 1', timezone: berlin },
+      },
+    ],
+  },
+  {
+    name: 'a schedule added to a new agent',
+    turns: [
+      { text: 'monitor https://example.com/a for changes', operations: [...create] },
+      {
+        text: 'actually run it every hour',
+        operations: [...create, 'scheduleAgent'],
+        schedule: { cron: '0 * * * *', timezone: berlin },
+      },
+    ],
+  },
+  {
+    name: 'two changes one after the other',
+    turns: [
+      { text: 'monitor https://rival.example.com/pricing for changes', operations: [...create] },
+      { text: 'call it Rival Watch instead', operations: [...create], spec: { name: 'Rival Watch' } },
+      {
+        text: 'and also email me',
+        operations: [...create],
+        spec: { name: 'Rival Watch', contains: ['notify.email', 'ada@example.com'] },
+      },
+    ],
+  },
+  {
+    name: 'a change to a proposed change of an agent',
+    turns: [
+      {
+        text: 'use https://example.com/new-team instead for the lead scraper',
+        operations: ['updateAgent'],
+        agent: 'Lead Scraper',
+      },
+      {
+        text: 'and also email me',
+        operations: ['updateAgent'],
+        agent: 'Lead Scraper',
+        spec: { contains: ['notify.email', 'https://example.com/new-team'] },
+      },
+    ],
+  },
+  {
+    name: 'another agent named is a new plan, not a change',
+    turns: [
+      { text: 'monitor https://a.example.com/page for changes', operations: [...create] },
+      { text: 'pause the lead scraper', operations: ['pauseAgent'], agent: 'Lead Scraper' },
+    ],
+  },
+  {
+    name: 'create is a new plan, not a change',
+    turns: [
+      { text: 'monitor https://a.example.com/page for changes', operations: [...create] },
+      {
+        text: 'create a monitor for https://b.example.com/page',
+        operations: [...create],
+        spec: { contains: ['https://b.example.com/page'], lacks: ['a.example.com'] },
+      },
+    ],
+  },
+  {
+    name: 'make it 7, a bare hour for a schedule',
+    turns: [
+      { text: 'run the lead scraper every weekday at 9:30', operations: ['scheduleAgent'] },
+      {
+        text: 'make it 7',
+        operations: ['scheduleAgent'],
+        agent: 'Lead Scraper',
+        schedule: { cron: '0 7 * * 1-5', timezone: berlin },
+      },
+    ],
+  },
+  {
+    name: 'a question in between leaves the proposed plan to change',
+    turns: [
+      { text: 'monitor https://rival.example.com/pricing for changes', operations: [...create] },
+      { text: 'what agents do I have?', reply: /9 agents/ },
+      { text: 'call it Rival Watch instead', operations: [...create], spec: { name: 'Rival Watch' } },
+    ],
+  },
+  {
+    name: 'a number that is not a time changes no schedule',
+    turns: [
+      { text: 'run the lead scraper every weekday at 9:30', operations: ['scheduleAgent'] },
+      {
+        text: 'actually run it with {"limit": 5}',
+        operations: ['runAgent'],
+        agent: 'Lead Scraper',
+      },
+    ],
+  },
+  // Questions asked only in the reply's words, answered in the next message.
+  {
+    name: 'an action for a named agent',
+    turns: [
+      { text: 'the lead scraper', reply: /run, change, pause, resume or delete/ },
+      { text: 'pause', operations: ['pauseAgent'], agent: 'Lead Scraper' },
+    ],
+  },
+  {
+    name: 'a schedule for a named agent',
+    turns: [
+      { text: 'the weekly report', reply: /Say which/ },
+      {
+        text: 'run it every day at 9',
+        operations: ['scheduleAgent'],
+        agent: 'Weekly Report',
+        schedule: { cron: '0 9 * * *', timezone: berlin },
+      },
+    ],
+  },
+  {
+    name: 'delete, for a named agent',
+    turns: [
+      said('the data collector'),
+      { text: 'delete', operations: ['deleteAgent'], agent: 'Data Collector' },
+    ],
+  },
+  {
+    name: 'resume it please, for a named agent',
+    turns: [
+      said('the job collector'),
+      { text: 'resume it please', operations: ['resumeAgent'], agent: 'Job Collector' },
+    ],
+  },
+  {
+    name: 'what to change, answered with an address',
+    turns: [
+      { text: 'change the lead scraper', reply: /What should I change in/ },
+      {
+        text: 'use https://example.com/people-2 instead',
+        operations: ['updateAgent'],
+        agent: 'Lead Scraper',
+        spec: { contains: ['https://example.com/people-2'] },
+      },
+    ],
+  },
+  {
+    name: 'what to change, answered with an e-mail',
+    turns: [
+      { text: 'update the price monitor', reply: /What should I change in/ },
+      {
+        text: 'also email me',
+        operations: ['updateAgent'],
+        agent: 'example.com Price Monitor',
+        spec: { contains: ['notify.email'] },
+      },
+    ],
+  },
+  {
+    name: 'what to change, answered with a recipient',
+    turns: [
+      { text: 'edit the weekly report', reply: /What should I change in/ },
+      {
+        text: 'send it to sales@example.com',
+        operations: ['updateAgent'],
+        agent: 'Weekly Report',
+        spec: { contains: ['sales@example.com'] },
+      },
+    ],
+  },
+  // "Try it again with <url>".
+  {
+    name: 'try it again with a new address after a fix',
+    turns: [
+      { text: 'why did the weekly report fail?', operations: ['updateAgent'], agent: 'Weekly Report' },
+      {
+        text: 'try it again with https://example.com/team-b',
+        operations: ['updateAgent', 'runAgent'],
+        agent: 'Weekly Report',
+        spec: { contains: ['https://example.com/team-b'] },
+      },
+    ],
+  },
+  {
+    name: 'try it again with a new address after a proposed run',
+    turns: [
+      { text: 'run the lead scraper', operations: ['runAgent'] },
+      {
+        text: 'try it again with https://example.com/people',
+        operations: ['updateAgent', 'runAgent'],
+        agent: 'Lead Scraper',
+        spec: { contains: ['https://example.com/people'] },
+      },
+    ],
+  },
+  {
+    name: 'try it again with a new address after a moved page',
+    turns: [
+      { text: 'why did the monthly report fail?', question: 'url' },
+      {
+        text: 'https://example.com/our-team',
+        operations: ['updateAgent'],
+        agent: 'Monthly Report',
+      },
+      {
+        text: 'hmm, try it again with https://example.com/staff',
+        operations: ['updateAgent', 'runAgent'],
+        agent: 'Monthly Report',
+        spec: { contains: ['https://example.com/staff'] },
+      },
+    ],
+  },
+  {
+    name: 'try it again after an answer',
+    turns: [
+      said('why did the reporter fail?'),
+      {
+        text: 'try it again with https://portal.example.com/login2',
+        operations: ['updateAgent', 'runAgent'],
+        agent: 'Reporter',
+      },
+    ],
+  },
+  // Which agent, asked with a plan question and answered in the next message.
+  {
+    name: 'which report, the monthly one',
+    turns: [
+      { text: 'pause the report', question: 'agent' },
+      { text: 'the monthly one', operations: ['pauseAgent'], agent: 'Monthly Report' },
+      { text: 'and delete it', operations: ['deleteAgent'], agent: 'Monthly Report' },
+    ],
+  },
+];
+
+/** Names as people type them: typos and word forms still find the one agent meant. */
+export const nameCases: ConversationTurn[] = [
+  { text: 'pause the lead scrapper', operations: ['pauseAgent'], agent: 'Lead Scraper' },
+  { text: 'run the weekly reprot', operations: ['runAgent'], agent: 'Weekly Report' },
+  { text: 'delete the monthy report', operations: ['deleteAgent'], agent: 'Monthly Report' },
+  { text: 'resume the job colector', operations: ['resumeAgent'], agent: 'Job Collector' },
+  { text: 'run the price monitr', operations: ['runAgent'], agent: 'example.com Price Monitor' },
+  { text: 'pause the data collecting agent', operations: ['pauseAgent'], agent: 'Data Collector' },
+  // An exact name wins over stems: the reporter is "Reporter", not "Reporting Agent".
+  { text: 'pause the reporter', operations: ['pauseAgent'], agent: 'Reporter' },
+];
