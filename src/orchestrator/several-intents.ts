@@ -217,9 +217,27 @@ function waiting(
   };
 }
 
+/**
+ * A part that asks in so many words for a new agent ("create …"): its planner reads the schedule
+ * said with it. (A bare "scrape X and run it daily" is read as a schedule for an agent, so it stays cut.)
+ */
+function asksForNewAgent(part: string): boolean {
+  return hasAny(part, createWords);
+}
+
+/** "… and run it every hour" after a new agent is when the new agent runs, not a request of its own. */
+const whenItRuns = /^(?:run|schedule)\s+(?:it|them)\s+(?!now\b|again\b|once\b)\S/i;
+
 /** The message cut into its requests, each an agent list expanded; one element when it holds one. */
 export function requestsIn(text: string, agents: readonly { name: string }[]): string[] {
-  return splitClauses(text).flatMap((part) => objectList(part, agents));
+  const parts: string[] = [];
+  for (const part of splitClauses(text)) {
+    const previous = parts.at(-1);
+    if (previous !== undefined && whenItRuns.test(part) && asksForNewAgent(previous)) {
+      parts[parts.length - 1] = `${previous} and ${part}`;
+    } else parts.push(...objectList(part, agents));
+  }
+  return parts;
 }
 
 /**

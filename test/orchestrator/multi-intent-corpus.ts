@@ -195,7 +195,7 @@ export const multiIntentCorpus: MultiIntentCase[] = [
   // A new agent, then what to do with it: the later parts name it by its planned name.
   {
     text: 'create a scraper for https://example.com/team, each person is a `tr.person`, run it hourly and send its results to the reporter',
-    parts: 3,
+    parts: 2,
     operations: ['createAgent', 'runAgent', 'scheduleAgent', 'chainAgents'],
     targets: [
       ...created('Example.Com People Scraper'),
@@ -293,10 +293,10 @@ export const multiIntentCorpus: MultiIntentCase[] = [
   // A part it cannot do, or must ask about, is asked about: never dropped.
   {
     text: 'create a scraper for https://example.com/team, run it hourly and send its results to the reporter',
-    parts: 3,
+    parts: 2,
     question: 'records',
     reply:
-      /3 things.*"create a scraper for https:\/\/example\.com\/team".*Then I will plan "run it hourly", "send its results to the reporter"/s,
+      /2 things.*"create a scraper for https:\/\/example\.com\/team and run it hourly".*Then I will plan "send its results to the reporter"/s,
   },
   { text: 'delete the report and pause the lead scraper', parts: 2, question: 'agent' },
   {

@@ -1,8 +1,8 @@
 // Requests as people write them, with what a sensible planner must do with each: the plan's
 // operations (and on which agent), a question (and which), or an answer with no plan.
 import type { OperationType } from '../../src/domain/plan.ts';
-import { questionCorpus } from './question-corpus.ts';
 import { multiIntentCorpus } from './multi-intent-corpus.ts';
+import { questionCorpus } from './question-corpus.ts';
 
 export interface CorpusCase {
   text: string;
