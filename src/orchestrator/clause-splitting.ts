@@ -87,7 +87,10 @@ function cutAt(text: string, joints: { index: number; length: number }[]): strin
     from = cut.index + cut.length;
   }
   parts.push(text.slice(from));
-  return parts.map((part) => part.trim().replace(/^(?:then|also|and)\s+/i, '')).filter(Boolean);
+  // "then" or "also" after a cut joins the parts; in the first part "also" may be the request's own.
+  return parts
+    .map((part, index) => (index === 0 ? part.trim() : part.trim().replace(/^(?:(?:then|also)\s+)+/i, '')))
+    .filter(Boolean);
 }
 
 /** The requests a message holds, in order; one element when it holds one. */
