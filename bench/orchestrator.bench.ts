@@ -10,6 +10,7 @@ import { workspaceSnapshot } from '../src/orchestrator/workspace-snapshot.ts';
 import { createPlatform, type Platform } from '../src/platform.ts';
 import { openDatabase } from '../src/store/database.ts';
 import { insertPlan } from '../src/store/plan-repository.ts';
+import { corpusScore } from './support/corpus-score.ts';
 
 const adminUrl = process.env.ORCA_BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const agentCount = 200;
@@ -67,7 +68,8 @@ async function measure(database: string, platform: Platform) {
       `how much did the ${name} cost this week?`,
       'anything broken?',
       "what's scheduled for tomorrow",
-    ][index % 11] as string;
+      `pause the ${name} and the ${names[(index * 53) % names.length]}, then run the ${names[(index * 71) % names.length]}`,
+    ][index % 12] as string;
   };
 
   // A month of history: four runs a day per agent (one in ten failed), for the questions above.
@@ -162,6 +164,8 @@ async function pglite() {
   }
 }
 
+// The corpus first: it needs no database, and says whether the planner is right before how fast.
+console.log(`Built-in planner on the contract corpus:\n${await corpusScore()}\n`);
 const results = [await postgres(), await pglite()];
 console.log(
   [
