@@ -95,18 +95,22 @@ async function measure(database: string, platform: Platform) {
     plannerTimes.push(performance.now() - started);
   }
   const messageTimes: number[] = [];
+  // Plans are as private as their conversation: the applied plans below belong to this one.
+  let conversationId: string | undefined;
   for (let index = 0; index < messageCount; index++) {
     const started = performance.now();
-    await call('POST', `/api/workspaces/${workspace.id}/orchestrator/messages`, token, {
+    const answer = await call('POST', `/api/workspaces/${workspace.id}/orchestrator/messages`, token, {
       text: requests(index),
     });
     messageTimes.push(performance.now() - started);
+    conversationId ??= answer.conversationId as string;
   }
   const applyTimes: number[] = [];
   for (let round = 0; round < applyCount; round++) {
     const plan = await platform.store.inWorkspace(workspace.id, (scope) =>
       insertPlan(scope, {
         status: 'proposed',
+        conversationId,
         summary: 'Ten operations',
         questions: [],
         operations: Array.from({ length: 10 }, (_, index) => ({

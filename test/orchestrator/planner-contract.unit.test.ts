@@ -221,6 +221,7 @@ describe('the LLM planner on the corpus, against a scripted model', () => {
     expect(request?.system).toContain('Lead Scraper');
     expect(request?.system).toContain('html.extract');
     expect(request?.system).toContain('Europe/Berlin');
+    expect(request?.system).toMatch(/Several things in one message.*Never drop a part/);
     expect(request?.body.response_format?.type).toBe('json_schema');
     // Schedules (cron, in words, next run) and chains are part of what the model sees.
     expect(request?.system).toContain('"cron":"0 8 * * 1","timezone":"Europe/Berlin"');
