@@ -70,7 +70,8 @@ async function measure(database: string, platform: Platform) {
       `how much did the ${name} cost this week?`,
       'anything broken?',
       "what's scheduled for tomorrow",
-    ][index % 11] as string;
+      `pause the ${name} and the ${names[(index * 53) % names.length]}, then run the ${names[(index * 71) % names.length]}`,
+    ][index % 12] as string;
   };
 
   // A month of history: four runs a day per agent (one in ten failed), for the questions above.

@@ -6,6 +6,7 @@ import { conversations, nameCases } from '../../test/orchestrator/conversation-c
 import { corpusUserEmail, playConversation } from '../../test/orchestrator/conversation-harness.ts';
 import { judge } from '../../test/orchestrator/corpus-judge.ts';
 import { fixtureSnapshot } from '../../test/orchestrator/fixture-workspace.ts';
+import { multiIntentCorpus } from '../../test/orchestrator/multi-intent-corpus.ts';
 import { type CorpusCase, corpus, corpusNow } from '../../test/orchestrator/planner-corpus.ts';
 
 const outcomes = ['right plan', 'right question', 'right answer', 'wrong', 'error'] as const;
@@ -31,6 +32,7 @@ export async function scoreCorpus() {
   const snapshot = fixtureSnapshot();
   const tallies: Record<string, Tally> = {
     'one-line': emptyTally(),
+    'multi-intent': emptyTally(),
     names: emptyTally(),
     'follow-up turns': emptyTally(),
   };
@@ -40,7 +42,9 @@ export async function scoreCorpus() {
       .catch((error: Error) => error);
     tally[outcomeOf(entry, answer)]++;
   };
-  for (const entry of corpus) await oneLine(entry, tallies['one-line'] as Tally);
+  const multi = new Set<CorpusCase>(multiIntentCorpus);
+  for (const entry of corpus)
+    await oneLine(entry, tallies[multi.has(entry) ? 'multi-intent' : 'one-line'] as Tally);
   for (const entry of nameCases) await oneLine(entry, tallies.names as Tally);
   let wholeRight = 0;
   for (const conversation of conversations) {

@@ -24,6 +24,7 @@ import {
 } from './request-text.ts';
 import { scheduleIn } from './schedule-phrases.ts';
 import { answerNextRuns } from './schedule-planning.ts';
+import { planSeveralIntents } from './several-intents.ts';
 import { monitorSpec, type Notification, notificationSteps, scraperSpec } from './spec-templates.ts';
 import { continueTriggerDraft, isTriggerDraft, planTriggerRequest } from './trigger-planning.ts';
 import { continueFixDraft, explainFailure, isFixDraft } from './troubleshooting.ts';
@@ -162,6 +163,12 @@ export class BuiltInPlanner implements Planner {
   }
 
   async plan(request: PlannerRequest): Promise<PlannerAnswer> {
+    // "Create X, run it hourly and send its results to Y": each part through #planOne, one plan.
+    const several = await planSeveralIntents(request, (part) => this.#planOne(part));
+    return several ?? this.#planOne(request);
+  }
+
+  async #planOne(request: PlannerRequest): Promise<PlannerAnswer> {
     const text = request.text.trim();
     const lower = text.toLowerCase();
     const { agents } = request.snapshot;

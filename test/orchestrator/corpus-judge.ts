@@ -1,6 +1,7 @@
 // Judging a planner's answer against a corpus case, as words rather than assertions: the
 // contract tests expect no problems, and the benchmark counts right plans, questions, answers.
 import { validateAgentSpec } from '../../src/domain/agent-spec.ts';
+import type { PlanOperation } from '../../src/domain/plan.ts';
 import type { PlannerAnswer } from '../../src/orchestrator/planner.ts';
 import { resolveCron } from '../../src/triggers/schedule-times.ts';
 import type { CorpusCase } from './planner-corpus.ts';
@@ -13,6 +14,15 @@ export interface SpecExpectation {
   contains?: string[];
   /** Text it must not contain. */
   lacks?: string[];
+}
+
+/** What an operation acts on, by name: a plan of several requests lists these in order. */
+export function operationTarget(operation: PlanOperation): string {
+  if (operation.type === 'createAgent') return String(operation.spec.name);
+  if (operation.type === 'chainAgents' || operation.type === 'unchainAgents')
+    return `${operation.from.agentName} -> ${operation.to.agentName}`;
+  if (operation.type === 'connectAccount') return operation.service;
+  return operation.agentName;
 }
 
 export type Judged = 'right plan' | 'right question' | 'right answer';
@@ -43,6 +53,11 @@ export function judge(
       problems.push(
         `operations ${JSON.stringify(entry.operations)} wanted, got ${JSON.stringify(types)}: ${answer.reply}`,
       );
+  }
+  if (entry.targets) {
+    const targets = operations.map(operationTarget);
+    if (JSON.stringify(targets) !== JSON.stringify(entry.targets))
+      problems.push(`on ${JSON.stringify(entry.targets)} wanted, got ${JSON.stringify(targets)}`);
   }
   for (const operation of operations) {
     if (entry.agent && 'agentName' in operation && operation.agentName !== entry.agent)

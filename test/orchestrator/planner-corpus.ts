@@ -1,6 +1,7 @@
 // Requests as people write them, with what a sensible planner must do with each: the plan's
 // operations (and on which agent), a question (and which), or an answer with no plan.
 import type { OperationType } from '../../src/domain/plan.ts';
+import { multiIntentCorpus } from './multi-intent-corpus.ts';
 import { questionCorpus } from './question-corpus.ts';
 
 export interface CorpusCase {
@@ -8,6 +9,11 @@ export interface CorpusCase {
   operations?: OperationType[];
   /** The agent the operations act on (its name in the fixture workspace). */
   agent?: string;
+  /**
+   * For plans of several requests: the agent of each operation, in order (a new agent's name,
+   * "From -> To" for a chain, the service for an account).
+   */
+  targets?: string[];
   /** The id of the question the plan must ask. */
   question?:
     | 'url'
@@ -19,7 +25,8 @@ export interface CorpusCase {
     | 'kind'
     | 'host'
     | 'username'
-    | 'client';
+    | 'client'
+    | 'part';
   /** An answer without a plan, matching this. */
   reply?: RegExp;
   /** The schedule a scheduleAgent operation must save: a cron, or one run at `runAt`. */
@@ -630,4 +637,6 @@ export const corpus: CorpusCase[] = [
   },
   // Questions about runs, schedules, failures, costs and what agents do.
   ...questionCorpus,
+  // Several requests in one message.
+  ...multiIntentCorpus,
 ];

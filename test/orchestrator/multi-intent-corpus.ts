@@ -1,0 +1,327 @@
+// Messages that ask for several things at once, as people write them: each part becomes an
+// operation of one plan, in order and on the right agent ("it" is the agent of the part before,
+// even one the plan creates), or the plan asks about the part it cannot do. `parts` is how many
+// requests the message holds, which the clause splitter must find (an agent list is one part).
+import type { CorpusCase } from './planner-corpus.ts';
+
+export interface MultiIntentCase extends CorpusCase {
+  parts: number;
+}
+
+const created = (name: string) => [name, name];
+
+export const multiIntentCorpus: MultiIntentCase[] = [
+  // One verb, a list of agents: one operation per agent.
+  {
+    text: 'delete the job collector and the data collector',
+    parts: 2,
+    operations: ['deleteAgent', 'deleteAgent'],
+    targets: ['Job Collector', 'Data Collector'],
+  },
+  {
+    text: 'pause the lead scraper and the weekly report',
+    parts: 2,
+    operations: ['pauseAgent', 'pauseAgent'],
+    targets: ['Lead Scraper', 'Weekly Report'],
+  },
+  {
+    text: 'pause the monthly report, the weekly report and the data collector',
+    parts: 3,
+    operations: ['pauseAgent', 'pauseAgent', 'pauseAgent'],
+    targets: ['Monthly Report', 'Weekly Report', 'Data Collector'],
+  },
+  {
+    text: 'Pause Lead Scraper & Weekly Report',
+    parts: 2,
+    operations: ['pauseAgent', 'pauseAgent'],
+    targets: ['Lead Scraper', 'Weekly Report'],
+  },
+  {
+    text: 'run the lead scraper and the data collector now',
+    parts: 2,
+    operations: ['runAgent', 'runAgent'],
+    targets: ['Lead Scraper', 'Data Collector'],
+  },
+  {
+    text: 'get rid of job collector and data collector please',
+    parts: 2,
+    operations: ['deleteAgent', 'deleteAgent'],
+    targets: ['Job Collector', 'Data Collector'],
+  },
+  {
+    text: 'disable the weekly report, the monthly report',
+    parts: 2,
+    operations: ['pauseAgent', 'pauseAgent'],
+    targets: ['Weekly Report', 'Monthly Report'],
+  },
+  {
+    text: 'delete the job collector and the data collector and the monthly report',
+    parts: 3,
+    operations: ['deleteAgent', 'deleteAgent', 'deleteAgent'],
+    targets: ['Job Collector', 'Data Collector', 'Monthly Report'],
+  },
+  {
+    text: 'delete the job collector and the data collector too',
+    parts: 2,
+    operations: ['deleteAgent', 'deleteAgent'],
+    targets: ['Job Collector', 'Data Collector'],
+  },
+  // Several verbs on existing agents, "it" being the agent of the part before.
+  {
+    text: 'resume the job collector and run it',
+    parts: 2,
+    operations: ['resumeAgent', 'runAgent'],
+    targets: ['Job Collector', 'Job Collector'],
+  },
+  {
+    text: 'remove the old reporting agent, and then run the reporting agent',
+    parts: 2,
+    operations: ['deleteAgent', 'runAgent'],
+    targets: ['Reporting Agent (old)', 'Reporting Agent'],
+  },
+  {
+    text: 'delete the job collector. pause the lead scraper.',
+    parts: 2,
+    operations: ['deleteAgent', 'pauseAgent'],
+    targets: ['Job Collector', 'Lead Scraper'],
+  },
+  {
+    text: 'unschedule the weekly report and delete the job collector',
+    parts: 2,
+    operations: ['unscheduleAgent', 'deleteAgent'],
+    targets: ['Weekly Report', 'Job Collector'],
+  },
+  {
+    text: 'pause the lead scraper and also add phone numbers to the weekly report',
+    parts: 2,
+    operations: ['pauseAgent', 'updateAgent'],
+    targets: ['Lead Scraper', 'Weekly Report'],
+  },
+  {
+    text: 'use https://example.com/new-team instead for the lead scraper and run it',
+    parts: 2,
+    operations: ['updateAgent', 'runAgent'],
+    targets: ['Lead Scraper', 'Lead Scraper'],
+  },
+  {
+    text: 'switch the price monitor to https://example.com/pricing-2024, then test it',
+    parts: 2,
+    operations: ['updateAgent', 'runAgent'],
+    targets: ['example.com Price Monitor', 'example.com Price Monitor'],
+  },
+  {
+    text: 'make the lead scraper also email me and run it now',
+    parts: 2,
+    operations: ['updateAgent', 'runAgent'],
+    targets: ['Lead Scraper', 'Lead Scraper'],
+  },
+  {
+    text: 'run the lead scraper now and pause the price monitor',
+    parts: 2,
+    operations: ['runAgent', 'pauseAgent'],
+    targets: ['Lead Scraper', 'example.com Price Monitor'],
+  },
+  {
+    text: 'stop the price monitor for now and kick off the monthly report',
+    parts: 2,
+    operations: ['pauseAgent', 'runAgent'],
+    targets: ['example.com Price Monitor', 'Monthly Report'],
+  },
+  {
+    text: 'run the data collector and then run the reporter',
+    parts: 2,
+    operations: ['runAgent', 'runAgent'],
+    targets: ['Data Collector', 'Reporter'],
+  },
+  {
+    text: 'unchain the reporting agent from the lead scraper and delete the reporting agent',
+    parts: 2,
+    operations: ['unchainAgents', 'deleteAgent'],
+    targets: ['Lead Scraper -> Reporting Agent', 'Reporting Agent'],
+  },
+  {
+    text: 'connect my GitHub account and run the lead scraper',
+    parts: 2,
+    operations: ['connectAccount', 'runAgent'],
+    targets: ['github', 'Lead Scraper'],
+  },
+  // Schedules and chains: "its results" are those of the agent just scheduled.
+  {
+    text: 'schedule the weekly report at 7 and then pass its output to the reporter',
+    parts: 2,
+    operations: ['scheduleAgent', 'chainAgents'],
+    targets: ['Weekly Report', 'Weekly Report -> Reporter'],
+    schedule: { cron: '0 7 * * *', timezone: 'Europe/Berlin' },
+  },
+  {
+    text: 'run the lead scraper every weekday at 9:30 and send its results to the reporter',
+    parts: 2,
+    operations: ['scheduleAgent', 'chainAgents'],
+    targets: ['Lead Scraper', 'Lead Scraper -> Reporter'],
+    schedule: { cron: '30 9 * * 1-5', timezone: 'Europe/Berlin' },
+  },
+  {
+    text: 'schedule the data collector every morning at 8am, then pass its output to the monthly report',
+    parts: 2,
+    operations: ['scheduleAgent', 'chainAgents'],
+    targets: ['Data Collector', 'Data Collector -> Monthly Report'],
+    schedule: { cron: '0 8 * * *', timezone: 'Europe/Berlin' },
+  },
+  {
+    text: 'run the monthly report hourly and then pass its results to the reporter',
+    parts: 2,
+    operations: ['scheduleAgent', 'chainAgents'],
+    targets: ['Monthly Report', 'Monthly Report -> Reporter'],
+    schedule: { cron: '0 * * * *', timezone: 'Europe/Berlin' },
+  },
+  {
+    text: 'when the data collector finishes, send its results to the reporter, and pause the lead scraper',
+    parts: 2,
+    operations: ['chainAgents', 'pauseAgent'],
+    targets: ['Data Collector -> Reporter', 'Lead Scraper'],
+  },
+  {
+    text: 'if the job collector fails, run the reporter. and resume the job collector',
+    parts: 2,
+    operations: ['chainAgents', 'resumeAgent'],
+    targets: ['Job Collector -> Reporter', 'Job Collector'],
+  },
+  {
+    text: 'resume the job collector, run it and then send its results to the reporter',
+    parts: 3,
+    operations: ['resumeAgent', 'runAgent', 'chainAgents'],
+    targets: ['Job Collector', 'Job Collector', 'Job Collector -> Reporter'],
+  },
+  // A new agent, then what to do with it: the later parts name it by its planned name.
+  {
+    text: 'create a scraper for https://example.com/team, each person is a `tr.person`, run it hourly and send its results to the reporter',
+    parts: 2,
+    operations: ['createAgent', 'runAgent', 'scheduleAgent', 'chainAgents'],
+    targets: [
+      ...created('Example.Com People Scraper'),
+      'Example.Com People Scraper',
+      'Example.Com People Scraper -> Reporter',
+    ],
+    schedule: { cron: '0 * * * *', timezone: 'Europe/Berlin' },
+  },
+  {
+    text: 'scrape the leads from https://example.com/directory where each lead is `.lead-card` and schedule it every weekday at 8am',
+    parts: 2,
+    operations: ['createAgent', 'runAgent', 'scheduleAgent'],
+    targets: [...created('Example.Com Leads Scraper'), 'Example.Com Leads Scraper'],
+    schedule: { cron: '0 8 * * 1-5', timezone: 'Europe/Berlin' },
+  },
+  {
+    text: 'monitor https://example.com/pricing for changes and email me, then run it every 15 minutes',
+    parts: 2,
+    operations: ['createAgent', 'runAgent', 'scheduleAgent'],
+    targets: [...created('Example.Com Monitor'), 'Example.Com Monitor'],
+    schedule: { cron: '*/15 * * * *', timezone: 'Europe/Berlin' },
+  },
+  {
+    text: 'build a scraper for https://shop.example.com/catalog using table rows, then send its results to the reporter',
+    parts: 2,
+    operations: ['createAgent', 'runAgent', 'chainAgents'],
+    targets: [...created('Shop.Example.Com Records Scraper'), 'Shop.Example.Com Records Scraper -> Reporter'],
+  },
+  {
+    text: 'scrape https://example.com/people, each person is a `tr.person`, and run it daily at 6pm',
+    parts: 2,
+    operations: ['createAgent', 'runAgent', 'scheduleAgent'],
+    targets: [...created('Example.Com People Scraper'), 'Example.Com People Scraper'],
+    schedule: { cron: '0 18 * * *', timezone: 'Europe/Berlin' },
+  },
+  {
+    text: 'create an agent that monitors https://example.com/terms and then chain it to the reporter',
+    parts: 2,
+    operations: ['createAgent', 'runAgent', 'chainAgents'],
+    targets: [...created('Example.Com Monitor'), 'Example.Com Monitor -> Reporter'],
+  },
+  {
+    text: 'collect every link on https://example.com/resources and then forward its results to the reporting agent',
+    parts: 2,
+    operations: ['createAgent', 'runAgent', 'chainAgents'],
+    targets: [...created('Example.Com Records Scraper'), 'Example.Com Records Scraper -> Reporting Agent'],
+  },
+  {
+    text: 'log into https://portal.example.com and download all the invoices, then run it every monday at 7',
+    parts: 2,
+    operations: ['createAgent', 'runAgent', 'scheduleAgent'],
+    targets: [...created('Invoice Collector'), 'Invoice Collector'],
+    schedule: { cron: '0 7 * * 1', timezone: 'Europe/Berlin' },
+  },
+  // A new agent and something else altogether.
+  {
+    text: 'monitor https://x.example/pricing and email me, and also run the lead scraper now',
+    parts: 2,
+    operations: ['createAgent', 'runAgent', 'runAgent'],
+    targets: [...created('X.Example Monitor'), 'Lead Scraper'],
+  },
+  {
+    text: 'watch https://status.example.com and email me. also pause the price monitor',
+    parts: 2,
+    operations: ['createAgent', 'runAgent', 'pauseAgent'],
+    targets: [...created('Status.Example.Com Monitor'), 'example.com Price Monitor'],
+  },
+  {
+    text: 'delete the weekly report and create a monitor for https://example.com/careers',
+    parts: 2,
+    operations: ['deleteAgent', 'createAgent', 'runAgent'],
+    targets: ['Weekly Report', ...created('Example.Com Monitor')],
+  },
+  {
+    text: 'trash the monthly report agent, then monitor https://docs.example.com/changelog and email me',
+    parts: 2,
+    operations: ['deleteAgent', 'createAgent', 'runAgent'],
+    targets: ['Monthly Report', ...created('Docs.Example.Com Monitor')],
+  },
+  // A part that is already so is said, and the rest planned.
+  {
+    text: 'pause the job collector and run the lead scraper',
+    parts: 2,
+    operations: ['runAgent'],
+    targets: ['Lead Scraper'],
+    reply: /"Job Collector" is already paused/,
+  },
+  {
+    text: 'pause the weekly report and unschedule the monthly report',
+    parts: 2,
+    operations: ['pauseAgent'],
+    targets: ['Weekly Report'],
+    reply: /"Monthly Report" has no schedule/,
+  },
+  // A part it cannot do, or must ask about, is asked about: never dropped.
+  {
+    text: 'create a scraper for https://example.com/team, run it hourly and send its results to the reporter',
+    parts: 2,
+    question: 'records',
+    reply:
+      /2 things.*"create a scraper for https:\/\/example\.com\/team and run it hourly".*Then I will plan "send its results to the reporter"/s,
+  },
+  { text: 'delete the report and pause the lead scraper', parts: 2, question: 'agent' },
+  {
+    text: 'pause the lead scraper and then delete the report',
+    parts: 2,
+    question: 'agent',
+    reply: /I can do "pause the lead scraper"/,
+  },
+  { text: 'monitor prices and run the lead scraper', parts: 2, question: 'url' },
+  {
+    text: 'pause the lead scraper and chain it to the accountant',
+    parts: 2,
+    question: 'part',
+    reply: /could not do part 2, "chain it to the accountant".*"the accountant"/s,
+  },
+  {
+    text: 'delete the job collector and run the ghost agent',
+    parts: 2,
+    question: 'part',
+    reply: /could not do part 2, "run the ghost agent": I did not understand it/,
+  },
+  {
+    text: 'monitor https://example.com/careers and pause it',
+    parts: 2,
+    question: 'part',
+    reply: /"Example\.Com Monitor" does not exist until this plan is approved/,
+  },
+];
