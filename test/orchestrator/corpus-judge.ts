@@ -63,7 +63,13 @@ export function judge(
     if (entry.agent && 'agentName' in operation && operation.agentName !== entry.agent)
       problems.push(`${operation.type} of "${operation.agentName}", not "${entry.agent}"`);
     if (operation.type === 'scheduleAgent' && entry.schedule) {
-      if (resolveCron(operation) !== entry.schedule.cron)
+      if (entry.schedule.runAt !== undefined || operation.runAt) {
+        // A one-off run: its time, not a cron.
+        if (operation.runAt !== entry.schedule.runAt)
+          problems.push(
+            `one run at ${operation.runAt ?? 'no time'}, not ${entry.schedule.runAt ?? 'a schedule'}`,
+          );
+      } else if (resolveCron(operation) !== entry.schedule.cron)
         problems.push(`schedule ${resolveCron(operation)}, not ${entry.schedule.cron}`);
       if (operation.timezone !== entry.schedule.timezone)
         problems.push(`time zone ${operation.timezone}, not ${entry.schedule.timezone}`);
