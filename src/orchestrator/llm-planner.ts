@@ -266,6 +266,8 @@ export class LlmPlanner implements Planner {
   readonly name: string;
   readonly #options: LlmPlannerOptions;
   readonly #system: (request: PlannerRequest) => string;
+  /** Each combined signal keeps its timeout alive for as long as the call holds it. */
+  readonly #heldTimeouts = new WeakMap<AbortSignal, AbortSignal>();
 
   constructor(options: LlmPlannerOptions) {
     this.#options = options;
@@ -363,7 +365,12 @@ export class LlmPlanner implements Planner {
   /** Gives up after the time limit, or at once when the person stops the message. */
   #abortSignal(request: PlannerRequest): AbortSignal {
     const timeout = AbortSignal.timeout(this.#options.timeoutMs ?? 60_000);
-    return request.signal ? AbortSignal.any([timeout, request.signal]) : timeout;
+    if (!request.signal) return timeout;
+    // Held here as well: Node can collect a timeout signal that only AbortSignal.any refers to
+    // before it fires (nodejs/node#57736).
+    const combined = AbortSignal.any([timeout, request.signal]);
+    this.#heldTimeouts.set(combined, timeout);
+    return combined;
   }
 
   async #ask(request: PlannerRequest, messages: { role: 'user' | 'assistant'; content: string }[]) {

@@ -558,7 +558,14 @@ export class RunExecutor {
         );
       }
       const signals = [execution.cancellation.signal];
-      if (step.timeoutMs) signals.push(AbortSignal.timeout(step.timeoutMs));
+      // Our own timer, not AbortSignal.timeout: Node can collect a timeout signal that only
+      // AbortSignal.any refers to before it fires (nodejs/node#57736), and the step then never
+      // times out. The controller lives as long as the timer, which is cleared when the step ends.
+      const timeout = step.timeoutMs ? new AbortController() : undefined;
+      const timer =
+        timeout &&
+        setTimeout(() => timeout.abort(new DOMException('step timed out', 'TimeoutError')), step.timeoutMs);
+      if (timeout) signals.push(timeout.signal);
       const signal = AbortSignal.any(signals);
       const context: ToolContext = {
         workspaceId: execution.workspaceId,
@@ -606,7 +613,7 @@ export class RunExecutor {
           if (signal.aborted) onAbort();
           else signal.addEventListener('abort', onAbort, { once: true });
         }),
-      ]);
+      ]).finally(() => clearTimeout(timer));
     };
 
     if (!step.forEach) {
