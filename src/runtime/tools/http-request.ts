@@ -1,9 +1,11 @@
 // http.request: call any HTTP endpoint. Every connection, redirects included, goes through the
 // outbound policy (policed-fetch.ts), so a name that resolves to a private address (or is
 // re-pointed there) is refused.
+
 import { z } from 'zod';
 import { asToolError, fetchOneHop, policedAgent, readLimited } from '../../network/policed-fetch.ts';
 import { assertCredentialTransport } from '../credential-transport.ts';
+import { signalWithTimeout } from '../timeout-signal.ts';
 import { defineTool } from '../tool.ts';
 import { ToolError } from '../tool-error.ts';
 
@@ -106,7 +108,7 @@ export const httpRequestTool = defineTool({
       return { ...headers, ...credential.headers };
     };
     const agent = policedAgent(context.network);
-    const signal = AbortSignal.any([context.signal, AbortSignal.timeout(request.timeoutMs)]);
+    const signal = signalWithTimeout(context.signal, request.timeoutMs);
     try {
       let method = request.method;
       let currentBody = body;

@@ -3,9 +3,11 @@
 // from this workspace and was not replayed long after; verifyWebhookSignature is the check
 // receivers (and our tests) run. Redirects are not followed: a POST that is redirected either
 // loses its body or is re-sent somewhere its sender never named.
+
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { asToolError, fetchOneHop, policedAgent, readTruncated } from '../../network/policed-fetch.ts';
+import { signalWithTimeout } from '../timeout-signal.ts';
 import { defineTool } from '../tool.ts';
 import { ToolError } from '../tool-error.ts';
 
@@ -134,7 +136,7 @@ export const notifyWebhookTool = defineTool({
     };
 
     const agent = policedAgent(context.network);
-    const signal = AbortSignal.any([context.signal, AbortSignal.timeout(request.timeoutMs)]);
+    const signal = signalWithTimeout(context.signal, request.timeoutMs);
     try {
       const response = await fetchOneHop(
         new URL(request.url),
