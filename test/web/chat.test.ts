@@ -2,10 +2,9 @@
 // scripted LLM for streaming): ask for an agent about a local page, answer its question inline,
 // approve, watch the test run, schedule it with an edited time, undo; reject; resume after a
 // reload; a viewer sees plans without the buttons that change things.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type LocalPages, serveLocalPages } from '../support/local-pages.ts';
 import { type ScriptedLlmServer, startScriptedLlmServer } from '../support/scripted-llm-server.ts';
 import {
   accessibilityViolations,
@@ -25,22 +24,17 @@ const teamPage = `<html><body><h1>Our team</h1><table>
 </table></body></html>`;
 
 let web: WebApp;
-let pages: Server;
+let pages: LocalPages;
 let base: string;
 
 beforeAll(async () => {
-  pages = createServer((request, response) => {
-    if (request.url === '/team')
-      return response.writeHead(200, { 'content-type': 'text/html' }).end(teamPage);
-    response.writeHead(404).end();
-  });
-  await new Promise<void>((resolve) => pages.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(pages.address() as AddressInfo).port}`;
+  pages = await serveLocalPages({ '/team': teamPage });
+  base = pages.base;
   web = await startWebApp();
 });
 afterAll(async () => {
   await web?.close();
-  await new Promise<void>((resolve) => pages.close(() => resolve()));
+  await pages?.close();
 });
 
 /** Signs a new person up and gives them their first workspace; returns its slug. */

@@ -3,10 +3,9 @@
 // Orchestrator, answer its question, approve its plan, and open the test run's page. At every step
 // the focused element is the control meant, and its focus can be seen; no action drops focus on
 // the page's body.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type LocalPages, serveLocalPages } from '../support/local-pages.ts';
 import {
   accessibilityViolations,
   createWorkspaceInBrowser,
@@ -21,22 +20,17 @@ const teamPage = `<html><body><h1>Our team</h1><table>
 </table></body></html>`;
 
 let web: WebApp;
-let pages: Server;
+let pages: LocalPages;
 let base: string;
 
 beforeAll(async () => {
-  pages = createServer((request, response) => {
-    if (request.url === '/team')
-      return response.writeHead(200, { 'content-type': 'text/html' }).end(teamPage);
-    response.writeHead(404).end();
-  });
-  await new Promise<void>((resolve) => pages.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(pages.address() as AddressInfo).port}`;
+  pages = await serveLocalPages({ '/team': teamPage });
+  base = pages.base;
   web = await startWebApp();
 });
 afterAll(async () => {
   await web?.close();
-  await new Promise<void>((resolve) => pages.close(() => resolve()));
+  await pages?.close();
 });
 
 interface Focused {

@@ -3,10 +3,9 @@
 // about a local page, answer its question, approve, watch the test run succeed live, open what it
 // collected, ask for a weekday schedule, approve, see the schedule in the agent panel, undo it —
 // with axe on every page and a screenshot of each.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type LocalPages, serveLocalPages } from '../support/local-pages.ts';
 import {
   accessibilityViolations,
   createWorkspaceInBrowser,
@@ -24,22 +23,17 @@ const teamPage = `<html><body><h1>Meet the team</h1><table>
 </table></body></html>`;
 
 let web: WebApp;
-let pages: Server;
+let pages: LocalPages;
 let base: string;
 
 beforeAll(async () => {
-  pages = createServer((request, response) => {
-    if (request.url === '/about/team')
-      return response.writeHead(200, { 'content-type': 'text/html' }).end(teamPage);
-    response.writeHead(404).end();
-  });
-  await new Promise<void>((resolve) => pages.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(pages.address() as AddressInfo).port}`;
+  pages = await serveLocalPages({ '/about/team': teamPage });
+  base = pages.base;
   web = await startWebApp();
 });
 afterAll(async () => {
   await web?.close();
-  await new Promise<void>((resolve) => pages.close(() => resolve()));
+  await pages?.close();
 });
 
 async function say(page: Page, text: string) {

@@ -3,10 +3,9 @@
 // watch the test run, see the agent and the run's output, schedule it, see the schedule, undo.
 // After every step nothing scrolls sideways; every distinct page has no accessibility violation
 // and is kept as a `phone-<page>` screenshot.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type LocalPages, serveLocalPages } from '../support/local-pages.ts';
 import {
   accessibilityViolations,
   createWorkspaceInBrowser,
@@ -25,22 +24,17 @@ const teamPage = `<html><body><h1>Our team</h1><table>
 </table></body></html>`;
 
 let web: WebApp;
-let pages: Server;
+let pages: LocalPages;
 let base: string;
 
 beforeAll(async () => {
-  pages = createServer((request, response) => {
-    if (request.url === '/team')
-      return response.writeHead(200, { 'content-type': 'text/html' }).end(teamPage);
-    response.writeHead(404).end();
-  });
-  await new Promise<void>((resolve) => pages.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(pages.address() as AddressInfo).port}`;
+  pages = await serveLocalPages({ '/team': teamPage });
+  base = pages.base;
   web = await startWebApp();
 });
 afterAll(async () => {
   await web?.close();
-  await new Promise<void>((resolve) => pages.close(() => resolve()));
+  await pages?.close();
 });
 
 /** Nothing on the page scrolls sideways after `step`. */
