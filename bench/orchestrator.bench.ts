@@ -5,7 +5,7 @@
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { loadConfig } from '../src/config.ts';
-import { BuiltInPlanner } from '../src/orchestrator/builtin-planner.ts';
+import { BuiltInPlanner } from '../src/orchestrator/builtin/builtin-planner.ts';
 import { workspaceSnapshot } from '../src/orchestrator/workspace-snapshot.ts';
 import { createPlatform, type Platform } from '../src/platform.ts';
 import { insertConversation } from '../src/store/conversation-repository.ts';

@@ -1,6 +1,6 @@
 // The planner corpus scored (issue 13): each request or conversation turn is a right plan, a
 // right question, a right answer, wrong, or an error; per kind, for the built-in planner.
-import { BuiltInPlanner } from '../../src/orchestrator/builtin-planner.ts';
+import { BuiltInPlanner } from '../../src/orchestrator/builtin/builtin-planner.ts';
 import type { PlannerAnswer } from '../../src/orchestrator/planner.ts';
 import { conversations, nameCases } from '../../test/orchestrator/conversation-corpus.ts';
 import { corpusUserEmail, playConversation } from '../../test/orchestrator/conversation-harness.ts';

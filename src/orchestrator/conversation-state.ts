@@ -2,7 +2,7 @@
 // lately about (for "it" and "them"), and the question a reply asked only in its words (so the
 // next message is read as its answer). The plan waiting for approval is read from the plans.
 import type { PlannedChange, PlanOperation } from '../domain/plan.ts';
-import { agentsMentioned } from './agent-names.ts';
+import { agentsMentioned } from './builtin/agent-names.ts';
 import type { PlannerAnswer, WorkspaceSnapshot } from './planner.ts';
 
 /** What the next message fills when a reply asked something only in its text. */

@@ -1,7 +1,7 @@
 // Connecting an account over a conversation with the built-in planner: an answer may be the
 // missing piece alone, such as a bare user name.
 import { describe, expect, it } from 'vitest';
-import { BuiltInPlanner } from '../../src/orchestrator/builtin-planner.ts';
+import { BuiltInPlanner } from '../../src/orchestrator/builtin/builtin-planner.ts';
 import type { PlannerAnswer } from '../../src/orchestrator/planner.ts';
 import { fixtureSnapshot } from './fixture-workspace.ts';
 import { corpusNow } from './planner-corpus.ts';

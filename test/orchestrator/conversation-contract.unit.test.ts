@@ -5,8 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLanguageModel } from '../../src/llm/language-model.ts';
 import { parseLlmSetting } from '../../src/llm/llm-setting.ts';
-import { BuiltInPlanner } from '../../src/orchestrator/builtin-planner.ts';
-import { LlmPlanner } from '../../src/orchestrator/llm-planner.ts';
+import { BuiltInPlanner } from '../../src/orchestrator/builtin/builtin-planner.ts';
+import { LlmPlanner } from '../../src/orchestrator/llm/llm-planner.ts';
 import type { PlannerAnswer } from '../../src/orchestrator/planner.ts';
 import { builtInTools } from '../../src/runtime/tools/index.ts';
 import { type ScriptedLlmServer, startScriptedLlmServer } from '../support/scripted-llm-server.ts';

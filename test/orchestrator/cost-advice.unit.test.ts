@@ -2,8 +2,8 @@
 // when one is known, else a slower schedule (which the API suggestion test covers end to end).
 import { describe, expect, it } from 'vitest';
 import { validateAgentSpec } from '../../src/domain/agent-spec.ts';
+import { advise } from '../../src/orchestrator/advice/advisor.ts';
 import { cheaperModel } from '../../src/orchestrator/advice/cheaper-models.ts';
-import { advise } from '../../src/orchestrator/advisor.ts';
 import type { WorkspaceSnapshot } from '../../src/orchestrator/planner.ts';
 import type { RecentRun } from '../../src/store/run-repository.ts';
 

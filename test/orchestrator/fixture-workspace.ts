@@ -2,8 +2,8 @@
 // last runs (a passing network error, a moved page, a changed layout, refused sign-ins), a
 // run history, schedules, a chain and connected accounts, as the workspace snapshot gives them to planners.
 import { type AgentSpec, validateAgentSpec } from '../../src/domain/agent-spec.ts';
+import { monitorSpec } from '../../src/orchestrator/builtin/spec-templates.ts';
 import type { WorkspaceSnapshot } from '../../src/orchestrator/planner.ts';
-import { monitorSpec } from '../../src/orchestrator/spec-templates.ts';
 import { describeCron } from '../../src/triggers/schedule-times.ts';
 import { fixtureHistory } from './fixture-runs.ts';
 import { fixtureAgents, fixtureChains, fixtureSchedules } from './planner-corpus.ts';

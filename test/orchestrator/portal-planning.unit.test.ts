@@ -2,7 +2,7 @@
 // questions asked (the listing page, who signs in, which links are files) until the plan is whole.
 import { describe, expect, it } from 'vitest';
 import type { PlanOperation } from '../../src/domain/plan.ts';
-import { BuiltInPlanner } from '../../src/orchestrator/builtin-planner.ts';
+import { BuiltInPlanner } from '../../src/orchestrator/builtin/builtin-planner.ts';
 import type { PlannerAnswer } from '../../src/orchestrator/planner.ts';
 import { fixtureSnapshot } from './fixture-workspace.ts';
 import { corpusNow } from './planner-corpus.ts';

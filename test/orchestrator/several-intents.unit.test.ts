@@ -3,7 +3,7 @@
 // answer answered in the next message without losing the others.
 import { describe, expect, it } from 'vitest';
 import { plannedChangeSchema } from '../../src/domain/plan.ts';
-import { BuiltInPlanner } from '../../src/orchestrator/builtin-planner.ts';
+import { BuiltInPlanner } from '../../src/orchestrator/builtin/builtin-planner.ts';
 import type { PlannerAnswer, PlannerRequest } from '../../src/orchestrator/planner.ts';
 import { fixtureSnapshot } from './fixture-workspace.ts';
 import { corpusNow } from './planner-corpus.ts';

@@ -3,9 +3,9 @@
 // nearest options must themselves be schedules the parser accepts.
 import { describe, expect, it } from 'vitest';
 import { cronFromWords, ScheduleWordsError } from '../../src/domain/schedule-words.ts';
-import { oneOffIn } from '../../src/orchestrator/one-off-times.ts';
-import { scheduleIn } from '../../src/orchestrator/schedule-phrases.ts';
-import { rangeNote } from '../../src/orchestrator/schedule-planning.ts';
+import { oneOffIn } from '../../src/orchestrator/builtin/one-off-times.ts';
+import { scheduleIn } from '../../src/orchestrator/builtin/schedule-phrases.ts';
+import { rangeNote } from '../../src/orchestrator/builtin/schedule-planning.ts';
 
 /** Tuesday 24 November 2026, 11:00 in Berlin. */
 const now = new Date('2026-11-24T10:00:00Z');

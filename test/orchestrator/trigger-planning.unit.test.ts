@@ -2,7 +2,7 @@
 // to and says so, "it" for the agent the conversation was about, answers to its questions, inputs
 // for scheduled runs, and the times it gives for "when does X run next".
 import { describe, expect, it } from 'vitest';
-import { BuiltInPlanner } from '../../src/orchestrator/builtin-planner.ts';
+import { BuiltInPlanner } from '../../src/orchestrator/builtin/builtin-planner.ts';
 import type { PlannerAnswer, PlannerRequest } from '../../src/orchestrator/planner.ts';
 import { resolveCron } from '../../src/triggers/schedule-times.ts';
 import { agentId, fixtureSnapshot } from './fixture-workspace.ts';

@@ -2,8 +2,8 @@
 // "it" for the agent the conversation was about, names with slips, and the time an answer
 // takes in a workspace of 200 agents with a month of runs each.
 import { describe, expect, it } from 'vitest';
-import { BuiltInPlanner } from '../../src/orchestrator/builtin-planner.ts';
-import { editDistance } from '../../src/orchestrator/name-typos.ts';
+import { BuiltInPlanner } from '../../src/orchestrator/builtin/builtin-planner.ts';
+import { editDistance } from '../../src/orchestrator/builtin/name-typos.ts';
 import type { WorkspaceSnapshot } from '../../src/orchestrator/planner.ts';
 import { fixtureSnapshot } from './fixture-workspace.ts';
 import { corpusNow } from './planner-corpus.ts';

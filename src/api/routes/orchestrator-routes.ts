@@ -3,7 +3,7 @@
 // else's answer 404, as if they did not exist, whatever the caller's role.
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
-import { suggestionKinds } from '../../orchestrator/advisor.ts';
+import { suggestionKinds } from '../../orchestrator/advice/advisor.ts';
 import type { PlanRecord } from '../../store/plan-repository.ts';
 import { requirePrincipal } from '../authentication.ts';
 import type { ApiEnv } from '../context.ts';

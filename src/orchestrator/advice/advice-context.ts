@@ -4,10 +4,10 @@
 import { createHash } from 'node:crypto';
 import type { PlannedChange, PlanOperation } from '../../domain/plan.ts';
 import type { AgentRunStats, RecentRun } from '../../store/run-repository.ts';
+import { scheduleState } from '../builtin/schedule-planning.ts';
 import type { ScheduleSnapshot, WorkspaceSnapshot } from '../planner.ts';
-import { scheduleState } from '../schedule-planning.ts';
 import { schedulePreview } from '../schedule-preview.ts';
-import { slowerSchedule } from '../slower-schedule.ts';
+import { slowerSchedule } from './slower-schedule.ts';
 
 export const suggestionKinds = [
   'repeated_failures',

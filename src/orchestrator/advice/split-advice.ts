@@ -2,9 +2,9 @@
 // a point where the second part needs nothing of the first but its last step's output. The
 // original is paused, not deleted: undoing the plan, or resuming it, brings it back as it was.
 import type { PlanOperation } from '../../domain/plan.ts';
-import { middleSplit, splitAgent } from '../agent-split.ts';
 import { schedulePreview } from '../schedule-preview.ts';
 import { type Adviser, suggestionId } from './advice-context.ts';
+import { middleSplit, splitAgent } from './agent-split.ts';
 
 /** More steps than this is more than one person can review at a glance: worth two agents. */
 export const maximumSteps = 12;

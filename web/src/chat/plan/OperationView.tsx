@@ -1,6 +1,6 @@
 // One operation of a plan as a readable change. Every operation type is handled here; a new one
 // fails to compile until it is.
-import type { OperationResult } from '../../../../src/orchestrator/apply-plan.ts';
+import type { OperationResult } from '../../../../src/orchestrator/apply/apply-plan.ts';
 import { AgentName } from './AgentName.tsx';
 import { ConnectAccountView } from './ConnectAccountView.tsx';
 import { ScheduleView } from './ScheduleView.tsx';

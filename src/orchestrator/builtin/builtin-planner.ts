@@ -1,0 +1,530 @@
+// The built-in planner: understands everyday requests with no LLM, from the vocabulary in
+// vocabulary.ts. It proposes plans of the same type as the LLM planner, and asks a question
+// instead of guessing when a request lacks something it needs or names two agents alike.
+import type { PlanOperation, PlanQuestion } from '../../domain/plan.ts';
+import type { Planner, PlannerAnswer, PlannerRequest, WorkspaceSnapshot } from '../planner.ts';
+import { chosenAgent, offeredAgents, whichAgent } from './agent-choice.ts';
+import { agentsMentioned } from './agent-names.ts';
+import { continueConnectDraft, isConnectDraft, planConnectRequest } from './connect-planning.ts';
+import { planFollowUp } from './follow-ups.ts';
+import { scheduleNewAgent, uniqueName, withDefaults } from './new-agents.ts';
+import { oneOffInRequest } from './one-off-planning.ts';
+import { continuePortalDraft, isPortalDraft, isPortalRequest, planPortalRequest } from './portal-planning.ts';
+import {
+  answerWorkspaceQuestion,
+  continueQuestionDraft,
+  isQuestionDraft,
+  questionKind,
+} from './questions/workspace-questions.ts';
+import {
+  emailsIn,
+  firstOf,
+  givenName,
+  hasAny,
+  runInputFrom,
+  selectorIn,
+  siteName,
+  titleCase,
+  urlsIn,
+  withoutAddresses,
+} from './request-text.ts';
+import { scheduleIn } from './schedule-phrases.ts';
+import { answerNextRuns } from './schedule-planning.ts';
+import { planSeveralIntents } from './several-intents.ts';
+import { monitorSpec, type Notification, notificationSteps, scraperSpec } from './spec-templates.ts';
+import { continueTriggerDraft, isTriggerDraft, planTriggerRequest } from './trigger-planning.ts';
+import { continueFixDraft, explainFailure, isFixDraft } from './troubleshooting.ts';
+import {
+  type ActionIntent,
+  type AgentKind,
+  actionWords,
+  agentKinds,
+  createWords,
+  knownFields,
+  noWords,
+  questionPatterns,
+  recordLayouts,
+  recordNouns,
+} from './vocabulary/vocabulary.ts';
+
+type SnapshotAgent = WorkspaceSnapshot['agents'][number];
+
+/** What the planner keeps while it waits for answers. */
+interface Draft {
+  intent: 'create' | ActionIntent;
+  kind?: AgentKind;
+  url?: string;
+  noun?: string;
+  selector?: string;
+  records?: { selector: string; fields: Record<string, unknown> };
+  notify?: Notification;
+  name?: string;
+  goal?: string;
+  candidates?: string[];
+  text?: string;
+  /** For a new agent: the schedule the request asked for, in words, or its one run ahead. */
+  schedule?: { words: string; timezone?: string } | { runAt: string; timezone: string };
+}
+
+const webhookWords = [
+  'webhook',
+  'hook',
+  'post to',
+  'post it to',
+  'post them to',
+  'send to',
+  'send it to',
+  'send them to',
+  'slack',
+];
+const emailWords = ['email', 'e-mail', 'mail me', 'email me', 'by mail'];
+
+function describeAgents(agents: readonly SnapshotAgent[]) {
+  if (agents.length === 0)
+    return 'This workspace has no agents yet. Tell me what one should do, e.g. "monitor https://example.com/pricing for changes and email me".';
+  const lines = agents.map((agent) => {
+    const last = agent.lastRun ? `, last run ${agent.lastRun.status}` : ', never run';
+    return `- ${agent.name} (version ${agent.version}, ${agent.status}${last})`;
+  });
+  return `This workspace has ${agents.length} agent${agents.length === 1 ? '' : 's'}:\n${lines.join('\n')}`;
+}
+
+function noticeTargets(
+  text: string,
+  pageUrl: string | undefined,
+  userEmail: string | undefined,
+): Notification {
+  const notify: Notification = {};
+  const urls = urlsIn(text).filter((url) => url !== pageUrl);
+  if (urls.length > 0 && (hasAny(text, webhookWords) || urls[0]?.includes('hook'))) notify.webhook = urls[0];
+  const addresses = emailsIn(text);
+  if (addresses[0]) notify.email = addresses[0];
+  else if (hasAny(text, emailWords) && userEmail) notify.email = userEmail;
+  return notify;
+}
+
+/** The page the agent works on: the first address that is not where results are posted. */
+function pageUrl(text: string): string | undefined {
+  const urls = urlsIn(text);
+  if (urls.length <= 1) {
+    const only = urls[0];
+    // A single address that is plainly the webhook is not the page.
+    if (only && hasAny(text, webhookWords) && /hook/i.test(only) && urls.length === 1) return undefined;
+    return only;
+  }
+  const hookAt = firstOf(text, webhookWords)?.index ?? Number.POSITIVE_INFINITY;
+  return urls.find((url) => text.indexOf(url) < hookAt) ?? urls[0];
+}
+
+function recordNoun(text: string): string {
+  return recordNouns.find((entry) => hasAny(text, entry.words))?.noun ?? 'records';
+}
+
+function recordsFromAnswer(text: string): Draft['records'] | undefined {
+  const selector = selectorIn(text);
+  if (selector)
+    return { selector, fields: { text: { trim: true }, link: { selector: 'a', attribute: 'href' } } };
+  for (const layout of Object.values(recordLayouts)) if (hasAny(text, layout.words)) return layout.records;
+  return undefined;
+}
+
+function kindOf(text: string): AgentKind | undefined {
+  // A portal wins whenever one is asked for: signing in changes what the agent needs most.
+  if (isPortalRequest(text)) return 'portal';
+  const found = (Object.entries(agentKinds) as [AgentKind, readonly string[]][])
+    .map(([kind, words]) => ({ kind, at: firstOf(text, words)?.index ?? -1 }))
+    .filter((entry) => entry.at >= 0)
+    .sort((a, b) => a.at - b.at);
+  return found[0]?.kind;
+}
+
+const questions = {
+  url: (kind: AgentKind | undefined): PlanQuestion => ({
+    id: 'url',
+    text:
+      kind === 'monitor'
+        ? 'Which page should it watch? Give its address, e.g. https://example.com/pricing.'
+        : 'Which page lists what it should collect? Give its address, e.g. https://example.com/team.',
+  }),
+  records: (noun: string): PlanQuestion => ({
+    id: 'records',
+    text: `What marks each of the ${noun} on the page? Give a CSS selector such as \`.lead\` or \`table tr\`, or pick one of these.`,
+    options: Object.keys(recordLayouts),
+  }),
+  which: whichAgent,
+};
+
+export class BuiltInPlanner implements Planner {
+  readonly name = 'built-in';
+
+  /** Only questions about runs read the history, and the answers to "which agent" they ask. */
+  needsRunHistory(text: string, draft?: Record<string, unknown>): boolean {
+    return questionKind(text) !== undefined || isQuestionDraft(draft);
+  }
+
+  async plan(request: PlannerRequest): Promise<PlannerAnswer> {
+    // "Create X, run it hourly and send its results to Y": each part through #planOne, one plan.
+    const several = await planSeveralIntents(request, (part) => this.#planOne(part));
+    return several ?? this.#planOne(request);
+  }
+
+  async #planOne(request: PlannerRequest): Promise<PlannerAnswer> {
+    const text = request.text.trim();
+    const lower = text.toLowerCase();
+    const { agents } = request.snapshot;
+    const draft = request.draft as Draft | undefined;
+
+    if (draft) {
+      const continued = this.#continueDraft(draft, text, request);
+      if (continued) return continued;
+    }
+    // "It", "them", an answer to a question asked in words, a change to the plan proposed.
+    const followUp = await planFollowUp(request, (again) => this.plan(again));
+    if (followUp) return followUp;
+
+    // "Log into the supplier portal and download the invoices" is an agent, not an account alone.
+    const connect = isPortalRequest(text) ? undefined : planConnectRequest(text, request);
+    if (connect) return connect;
+    // Questions about runs, failures, costs, schedules and what an agent does, from the data.
+    const answered = answerWorkspaceQuestion(text, request);
+    if (answered) return answered;
+    if (questionPatterns.nextRun.some((pattern) => pattern.test(lower))) {
+      return answerNextRuns(text, request);
+    }
+    if (questionPatterns.listAgents.some((pattern) => pattern.test(lower))) {
+      return { reply: describeAgents(agents) };
+    }
+    if (questionPatterns.whyFailed.some((pattern) => pattern.test(lower))) {
+      return explainFailure(request);
+    }
+
+    const mentioned = agentsMentioned(text, agents);
+    // "portal.acme.test" asks for no test run: words inside addresses are not actions.
+    const action = firstOf(withoutAddresses(text), Object.values(actionWords).flat());
+    const intent =
+      action &&
+      (Object.entries(actionWords) as [ActionIntent, readonly string[]][]).find(([, words]) =>
+        words.includes(action.phrase as never),
+      )?.[0];
+    const kind = kindOf(lower);
+    // "Create …" before any action word asks for a new agent, even if an agent's name is in it.
+    const createAt = firstOf(lower, createWords)?.index ?? -1;
+    const createsFirst = createAt >= 0 && (!action || createAt <= action.index);
+    const wantsNew = createsFirst || (kind !== undefined && (mentioned.length === 0 || !intent));
+
+    // "Can you run the lead scraper every morning" names an agent and no page: not a new agent.
+    const asksForNewAgent = createsFirst && (mentioned.length === 0 || urlsIn(text).length > 0);
+    if (!asksForNewAgent) {
+      const reading = { text, mentioned: mentioned.map((match) => match.item), intent, wantsNew };
+      const trigger = planTriggerRequest(reading, request);
+      if (trigger) return trigger;
+    }
+    if (mentioned.length > 0 && intent && !createsFirst) {
+      if (mentioned.length > 1) {
+        const candidates = mentioned.map((match) => match.item);
+        return {
+          reply: questions.which(candidates).text,
+          plan: {
+            summary: `Waiting to know which agent to ${intent}.`,
+            questions: [questions.which(candidates)],
+            operations: [],
+            draft: { intent, candidates: candidates.map((agent) => agent.id), text } satisfies Draft,
+          },
+        };
+      }
+      const agent = mentioned[0]?.item as SnapshotAgent;
+      return this.#act(intent, agent, text, request);
+    }
+    if (wantsNew) return this.#create(text, request);
+    if (mentioned.length > 0) {
+      return {
+        reply: `Do you want to run, change, pause, resume or delete "${mentioned[0]?.item.name}", run it on a schedule, or chain it to another agent? Say which.`,
+        openQuestion: { text: 'Which action?', fills: 'action', agentName: mentioned[0]?.item.name },
+      };
+    }
+    return {
+      reply:
+        'I did not understand what to do. I can build agents ("monitor https://example.com/pricing for changes and email me", "scrape the leads from https://example.com/team and post them to https://hooks.example.com/x"), change them ("use https://example.com/new instead for the price monitor"), run, pause, resume or delete them, schedule them ("run the price monitor every weekday at 9:30"), chain them ("when the scraper finishes, send its results to the reporter"), and tell you what agents you have, what each does, when they run, how their runs went, what failed and what they cost.',
+    };
+  }
+
+  #continueDraft(draft: Draft, text: string, request: PlannerRequest): PlannerAnswer | undefined {
+    if (hasAny(text, noWords) && text.split(/\s+/).length <= 3) {
+      return { reply: 'All right, I dropped that plan.' };
+    }
+    if (isTriggerDraft(draft)) return continueTriggerDraft(draft, text, request);
+    if (isFixDraft(draft)) return continueFixDraft(draft, text, request);
+    if (isConnectDraft(draft)) return continueConnectDraft(draft, text, request);
+    if (isPortalDraft(draft)) return continuePortalDraft(draft, text, request);
+    if (isQuestionDraft(draft)) return continueQuestionDraft(draft, text, request);
+    if (draft.candidates) {
+      const candidates = offeredAgents(request.snapshot.agents, draft.candidates ?? []);
+      const agent = chosenAgent(text, candidates);
+      if (!agent) return undefined;
+      return this.#act(draft.intent as ActionIntent, agent, draft.text ?? '', request);
+    }
+    if (draft.intent === 'create') {
+      const filled: Draft = { ...draft };
+      const url = urlsIn(text)[0];
+      if (!filled.url && url) filled.url = url;
+      if (filled.kind === 'scrape' && !filled.records) filled.records = recordsFromAnswer(text);
+      const progressed = filled.url !== draft.url || filled.records !== draft.records;
+      if (!progressed) return undefined;
+      return this.#createFrom(filled, request);
+    }
+    return undefined;
+  }
+
+  #create(text: string, request: PlannerRequest): PlannerAnswer {
+    const lower = text.toLowerCase();
+    const kind = kindOf(lower) ?? (hasAny(lower, ['price', 'prices']) ? 'monitor' : 'scrape');
+    if (kind === 'portal') return planPortalRequest(text, request);
+    const url = pageUrl(text);
+    const selector = selectorIn(text);
+    const draft: Draft = {
+      intent: 'create',
+      kind,
+      url,
+      noun: recordNoun(lower),
+      selector: kind === 'monitor' ? selector : undefined,
+      records: kind === 'scrape' ? recordsFromAnswer(text) : undefined,
+      notify: noticeTargets(text, url, request.userEmail),
+      name: givenName(text),
+      goal: text.slice(0, 500),
+    };
+    // "… and run it tomorrow at 9" is one run then, not every day at 9.
+    const once = oneOffInRequest(text, request);
+    const schedule = scheduleIn(text);
+    if (once?.reading.kind === 'at' && once.reading.at.getTime() > (request.now ?? new Date()).getTime()) {
+      draft.schedule = { runAt: once.reading.at.toISOString(), timezone: once.timezone };
+    } else if (schedule?.kind === 'found') {
+      draft.schedule = { words: schedule.words, timezone: schedule.timezone };
+    }
+    return this.#createFrom(draft, request);
+  }
+
+  #createFrom(draft: Draft, request: PlannerRequest): PlannerAnswer {
+    const pending: PlanQuestion[] = [];
+    if (!draft.url) pending.push(questions.url(draft.kind));
+    if (draft.kind === 'scrape' && !draft.records) pending.push(questions.records(draft.noun ?? 'records'));
+    if (pending.length > 0) {
+      return {
+        reply: pending.map((question) => question.text).join('\n'),
+        plan: {
+          summary: 'A new agent, once these are answered.',
+          questions: pending,
+          operations: [],
+          draft: { ...draft },
+        },
+      };
+    }
+    const url = draft.url as string;
+    const site = titleCase(siteName(url));
+    const notify = draft.notify ?? {};
+    const spec =
+      draft.kind === 'monitor'
+        ? monitorSpec({
+            name: uniqueName(
+              draft.name ?? `${site} ${/price/i.test(draft.goal ?? '') ? 'Price ' : ''}Monitor`,
+              request.snapshot.agents,
+            ),
+            url,
+            selector: draft.selector,
+            notify,
+            goal: draft.goal ?? `Watch ${url} for changes`,
+          })
+        : scraperSpec({
+            name: uniqueName(
+              draft.name ?? `${site} ${titleCase(draft.noun ?? 'records')} Scraper`,
+              request.snapshot.agents,
+            ),
+            url,
+            noun: draft.noun ?? 'records',
+            records: draft.records as NonNullable<Draft['records']>,
+            notify,
+            goal: draft.goal ?? `Collect the records listed on ${url}`,
+          });
+    const told = [notify.email && `e-mail ${notify.email}`, notify.webhook && `post to ${notify.webhook}`]
+      .filter(Boolean)
+      .join(' and ');
+    const what =
+      draft.kind === 'monitor'
+        ? `watches ${url}${draft.selector ? ` (${draft.selector})` : ''} and, when it changes, ${told || 'records the change'}`
+        : `collects the ${draft.noun} on ${url} into the shared context and a CSV file${told ? `, then ${told}` : ''}`;
+    const operations: PlanOperation[] = [
+      { type: 'createAgent', spec: withDefaults(spec) },
+      { type: 'runAgent', agentName: spec.name, input: {}, test: true },
+    ];
+    const scheduled = scheduleNewAgent(spec.name, draft.schedule, request);
+    if (scheduled.operation) operations.push(scheduled.operation);
+    return {
+      reply: `I will create "${spec.name}", which ${what}, and test it once.${scheduled.reply} Approve the plan to go ahead.`,
+      plan: {
+        summary: `Create "${spec.name}" and test it${scheduled.summary}.`,
+        questions: [],
+        operations,
+      },
+    };
+  }
+
+  #act(intent: ActionIntent, agent: SnapshotAgent, text: string, request: PlannerRequest): PlannerAnswer {
+    const reference = { agentId: agent.id, agentName: agent.name };
+    switch (intent) {
+      case 'delete':
+        return {
+          reply: `I will delete "${agent.name}" with its runs. Approve to confirm; you can undo it afterwards (its runs are not restored).`,
+          plan: {
+            summary: `Delete "${agent.name}".`,
+            questions: [],
+            operations: [{ type: 'deleteAgent', ...reference, expectedVersion: agent.version }],
+          },
+        };
+      case 'pause':
+        if (agent.status === 'paused') return { reply: `"${agent.name}" is already paused.` };
+        return {
+          reply: `I will pause "${agent.name}": it will not run until resumed.`,
+          plan: {
+            summary: `Pause "${agent.name}".`,
+            questions: [],
+            operations: [{ type: 'pauseAgent', ...reference }],
+          },
+        };
+      case 'resume':
+        if (agent.status === 'active') return { reply: `"${agent.name}" is already active.` };
+        return {
+          reply: `I will resume "${agent.name}".`,
+          plan: {
+            summary: `Resume "${agent.name}".`,
+            questions: [],
+            operations: [{ type: 'resumeAgent', ...reference }],
+          },
+        };
+      case 'run':
+        return this.#run(agent, text);
+      case 'update':
+        return this.#update(agent, text, request);
+    }
+  }
+
+  #run(agent: SnapshotAgent, text: string): PlannerAnswer {
+    const { input, missing } = runInputFrom(
+      text,
+      agent.spec.input as { properties?: Record<string, unknown>; required?: string[] },
+    );
+    if (missing.length > 0) {
+      return {
+        reply: `"${agent.name}" needs ${missing.join(', ')} as input. Say it again with them, e.g. run ${agent.name} with {"${missing[0]}": "…"}.`,
+        openQuestion: { text: `Which ${missing.join(', ')}?`, fills: 'runInput', agentName: agent.name },
+      };
+    }
+    return {
+      reply: `I will run "${agent.name}" now${Object.keys(input).length ? ` with ${JSON.stringify(input)}` : ''} and report the outcome.`,
+      plan: {
+        summary: `Run "${agent.name}".`,
+        questions: [],
+        operations: [{ type: 'runAgent', agentId: agent.id, agentName: agent.name, input, test: true }],
+      },
+    };
+  }
+
+  #update(agent: SnapshotAgent, text: string, request: PlannerRequest): PlannerAnswer {
+    const spec = structuredClone(agent.spec) as unknown as {
+      steps: (Record<string, unknown> & { id: string; tool: string; with: Record<string, unknown> })[];
+    };
+    const changes: string[] = [];
+    // An address with "hook" in it, or after "to" in a request to send results, is where to post.
+    const isHook = (url: string) =>
+      /hook/i.test(url) || (hasAny(text, ['send', 'post']) && text.includes(`to ${url}`));
+    const changesAddress = hasAny(text, [
+      'instead',
+      'use',
+      'switch',
+      'change',
+      'point',
+      'replace',
+      'new url',
+    ]);
+    const newUrl = changesAddress ? urlsIn(text).find((url) => !isHook(url)) : undefined;
+    if (newUrl) {
+      for (const step of spec.steps) {
+        if (
+          step.tool === 'http.request' &&
+          typeof step.with.url === 'string' &&
+          !step.with.url.includes('{{')
+        ) {
+          changes.push(`fetch ${newUrl} instead of ${step.with.url}`);
+          step.with.url = newUrl;
+        }
+        if (
+          step.tool === 'html.extract' &&
+          typeof step.with.baseUrl === 'string' &&
+          !step.with.baseUrl.includes('{{')
+        ) {
+          step.with.baseUrl = newUrl;
+        }
+      }
+    }
+    const notify = noticeTargets(text, newUrl, request.userEmail);
+    const hook = urlsIn(text).find(isHook);
+    if (hook) notify.webhook = hook;
+    const last = spec.steps.at(-1);
+    const payload = {
+      agent: agent.name,
+      run: '{{ run.id }}',
+      result: last ? `{{ steps.${last.id} }}` : null,
+    };
+    for (const [channel, tool] of [
+      ['email', 'notify.email'],
+      ['webhook', 'notify.webhook'],
+    ] as const) {
+      if (!notify[channel] || spec.steps.some((step) => step.tool === tool)) continue;
+      const steps = notificationSteps(
+        { [channel]: notify[channel] },
+        {
+          subject: `${agent.name} finished`,
+          text: `${agent.name} finished run {{ run.id }}.`,
+          payload,
+        },
+      );
+      spec.steps.push(...(steps as typeof spec.steps));
+      changes.push(
+        channel === 'email'
+          ? `e-mail ${notify.email} after each run`
+          : `post to ${notify.webhook} after each run`,
+      );
+    }
+    for (const [field, known] of Object.entries(knownFields)) {
+      if (!hasAny(text, known.words) || !hasAny(text, ['extract', 'also', 'add', 'collect', 'include']))
+        continue;
+      for (const step of spec.steps) {
+        const records = step.with.records as { fields?: Record<string, unknown> } | undefined;
+        if (step.tool !== 'html.extract' || !records?.fields || field in records.fields) continue;
+        records.fields[field] = known.field;
+        changes.push(`also extract ${field}`);
+      }
+    }
+    if (changes.length === 0) {
+      return {
+        reply: `What should I change in "${agent.name}"? I can point it at another address ("use https://… instead"), add an e-mail or webhook notification, or extract more fields ("also extract LinkedIn profiles").`,
+        openQuestion: { text: 'What should change?', fills: 'change', agentName: agent.name },
+      };
+    }
+    return {
+      reply: `I will change "${agent.name}" to ${changes.join('; ')}. Approve to make it version ${agent.version + 1}.`,
+      plan: {
+        summary: `Change "${agent.name}": ${changes.join('; ')}.`,
+        questions: [],
+        operations: [
+          {
+            type: 'updateAgent',
+            agentId: agent.id,
+            agentName: agent.name,
+            expectedVersion: agent.version,
+            spec: withDefaults(spec),
+            before: agent.spec,
+          },
+        ],
+      },
+    };
+  }
+}

@@ -1,0 +1,170 @@
+// Cutting one message into the requests it holds: "create X, run it hourly and send its results
+// to Y" is three. A cut is made only where the next words start a request of their own (a verb
+// the planner acts on), never inside an address, an e-mail, a quoted name or a selector, and never
+// between "when X finishes," and what should happen then. "Monitor X and email me" stays whole:
+// e-mailing is part of the monitor, not a request of its own. Measured against compromise's
+// clauses in docs/decisions/0014-several-intents.md.
+import { agentsMentioned, nameWords } from './agent-names.ts';
+import { firstOf } from './request-text.ts';
+import { actionWords } from './vocabulary/vocabulary.ts';
+
+/** Words that start a request of their own after "and", "then", a comma or a full stop. */
+const clauseVerbs = [
+  'run',
+  'rerun',
+  're-run',
+  'kick off',
+  'execute',
+  'trigger',
+  'test',
+  'pause',
+  'disable',
+  'turn off',
+  'put',
+  'resume',
+  'unpause',
+  'reactivate',
+  'delete',
+  'remove',
+  'trash',
+  'get rid of',
+  'schedule',
+  'unschedule',
+  'send',
+  'pass',
+  'forward',
+  'feed',
+  'hand',
+  'chain',
+  'unchain',
+  'create',
+  'build',
+  'set up',
+  'monitor',
+  'watch',
+  'track',
+  'scrape',
+  'collect',
+  'connect',
+  'add',
+  'change',
+  'update',
+  'switch',
+];
+
+/** Words people put between the joint and the verb: "and then also run …". */
+const lead = '(?:(?:then|also|please|after that|afterwards|finally|next)\\s+)*';
+const verbs = [...clauseVerbs].sort((a, b) => b.length - a.length).join('|');
+const joint = new RegExp(
+  `(?:\\s*[,;]\\s*(?:and\\s+)?|\\s+and\\s+|\\s+then\\s+|[.!?]\\s+(?:and\\s+)?)(?=${lead}(?:${verbs})\\b)`,
+  'g',
+);
+
+/** A leading "when X finishes," or "if X fails," belongs with what follows it. */
+const condition = /^\s*(?:when|whenever|if|once|after|as soon as|every time)\b/i;
+
+/** Addresses, e-mails, quoted names and selectors, masked so no cut or word falls inside them. */
+const protectedSpans = [
+  /\bhttps?:\/\/[^\s<>"'`]+[^\s<>"'`.,;:!?)]/gi,
+  /\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b/g,
+  /`[^`]*`/g,
+  /"[^"]*"/g,
+  /“[^”]*”/g,
+];
+
+/** The text with each protected span replaced by as many underscores: same length, no words. */
+export function masked(text: string): string {
+  let result = text;
+  for (const pattern of protectedSpans) result = result.replace(pattern, (span) => '_'.repeat(span.length));
+  return result.toLowerCase();
+}
+
+function cutAt(text: string, joints: { index: number; length: number }[]): string[] {
+  const parts: string[] = [];
+  let from = 0;
+  for (const cut of joints) {
+    parts.push(text.slice(from, cut.index));
+    from = cut.index + cut.length;
+  }
+  parts.push(text.slice(from));
+  // "then" or "also" after a cut joins the parts; in the first part "also" may be the request's own.
+  return parts
+    .map((part, index) => (index === 0 ? part.trim() : part.trim().replace(/^(?:(?:then|also)\s+)+/i, '')))
+    .filter(Boolean);
+}
+
+/** The requests a message holds, in order; one element when it holds one. */
+export function splitClauses(text: string): string[] {
+  const hidden = masked(text);
+  const joints: { index: number; length: number }[] = [];
+  let start = 0;
+  let conditionMet = false;
+  for (const match of hidden.matchAll(joint)) {
+    const before = hidden.slice(start, match.index);
+    if (before.trim() === '') continue;
+    // "when the collector finishes, send …" is one request: its first joint is not a cut.
+    if (!conditionMet && condition.test(before) && !/[.!?;]/.test(match[0])) {
+      conditionMet = true;
+      continue;
+    }
+    conditionMet = false;
+    joints.push({ index: match.index, length: match[0].length });
+    start = match.index + match[0].length;
+  }
+  return cutAt(text, joints);
+}
+
+const listIntents = ['delete', 'pause', 'resume', 'run'] as const;
+/** Words that make "A and B" the two sides of a chain, or a schedule, not a list to act on. */
+const notAList = /\b(?:chain|unchain|after|when|whenever|if|once|then|to|into|from|every|each|at|schedule)\b/;
+
+/** Words that may stand beside an agent's name in a list: "B now", "B too". */
+const listTail = new Set([
+  'now',
+  'too',
+  'also',
+  'please',
+  'for',
+  'both',
+  'as',
+  'well',
+  'right',
+  'away',
+  'today',
+  'again',
+]);
+
+/** An item of a list that is an agent's name and nothing more: "the data collector", "B too". */
+function onlyAnAgent(item: string, agents: readonly { name: string }[]): boolean {
+  const [match] = agentsMentioned(item, agents);
+  if (!match) return false;
+  const named = new Set(nameWords(match.item.name));
+  return nameWords(item).every((word) => named.has(word) || listTail.has(word));
+}
+
+/**
+ * "Delete A and B" as "delete A" and "delete B": one verb, a list of agents, one request per
+ * agent. Only when every item of the list names an agent; otherwise the request stays whole.
+ */
+export function objectList(clause: string, agents: readonly { name: string }[]): string[] {
+  const hidden = masked(clause);
+  if (notAList.test(hidden)) return [clause];
+  const action = firstOf(
+    hidden,
+    listIntents.flatMap((intent) => [...actionWords[intent]]),
+  );
+  if (!action) return [clause];
+  const separator = /\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*/g;
+  const joints = [...hidden.matchAll(separator)]
+    .filter((match) => match.index > action.index)
+    .map((match) => ({ index: match.index, length: match[0].length }));
+  if (joints.length === 0) return [clause];
+  const items = cutAt(clause, joints);
+  if (
+    !agentsMentioned(items[0] as string, agents).length ||
+    !items.slice(1).every((item) => onlyAnAgent(item, agents))
+  )
+    return [clause];
+  const verb = clause.slice(0, action.index + action.phrase.length);
+  return [items[0] as string, ...items.slice(1).map((item) => `${verb} ${item}`)];
+}

@@ -1,0 +1,268 @@
+// When the built-in planner reads a request as connecting an account ("connect my GitHub account",
+// "add an API key for Stripe", "connect the supplier portal login buyer@example.com at
+// https://portal.example.com"): a connectAccount operation when it has what it needs, else
+// targeted questions. The secret itself never passes through the chat: the plan says where to send it.
+import type { ConnectionKindName, PlanOperation, PlanQuestion } from '../../domain/plan.ts';
+import { connectionSettings, serviceSchema } from '../../vault/connection-rules.ts';
+import { connectionNamed, reconnectInstructions } from '../connection-help.ts';
+import type { PlannerAnswer, PlannerRequest } from '../planner.ts';
+import { emailsIn, firstOf, hasAny, urlsIn, withoutAddresses } from './request-text.ts';
+import {
+  connectionKindOptions,
+  connectionKindWords,
+  connectionNouns,
+  connectPatterns,
+  knownServices,
+  notServiceNames,
+} from './vocabulary/connect-vocabulary.ts';
+import { noWords } from './vocabulary/vocabulary.ts';
+
+/** What the planner keeps while it waits for answers about an account to connect. */
+export interface ConnectDraft {
+  intent: 'connect';
+  service?: string;
+  kind?: ConnectionKindName;
+  label: string;
+  settings: Record<string, unknown>;
+}
+
+export function isConnectDraft(draft: { intent?: unknown }): draft is ConnectDraft {
+  return draft.intent === 'connect';
+}
+
+const hostPattern = /^(?:\*\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+(?::\d+)?$/;
+
+function hostOf(url: string): string | undefined {
+  try {
+    return new URL(url).host.toLowerCase();
+  } catch {
+    return undefined;
+  }
+}
+
+function slug(words: string): string | undefined {
+  const made = words
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+  const parsed = serviceSchema.safeParse(made);
+  return parsed.success && !notServiceNames.has(made) ? parsed.data : undefined;
+}
+
+function knownServiceIn(text: string): string | undefined {
+  return Object.entries(knownServices).find(([, service]) => hasAny(text, service.words))?.[0];
+}
+
+/** The service's name: a known one, the words before "account" / "login"…, or after "for". */
+function serviceIn(text: string): string | undefined {
+  const lower = withoutAddresses(text);
+  const known = knownServiceIn(lower);
+  if (known) return known;
+  const nouns = connectionNouns.map((noun) => noun.replace(/[-\s]/g, '[-\\s]')).join('|');
+  const before = new RegExp(
+    `\\b(?:my|our|the|a|an)\\s+((?:[a-z0-9-]+\\s+){0,2}[a-z0-9-]+?)\\s+(?:${nouns})\\b`,
+  ).exec(lower);
+  const named = before?.[1] && slug(before[1].replace(/^(?:new|api)\s+|\s+api$/g, ''));
+  if (named) return named;
+  const after = /\b(?:for|to|with|of)\s+(?:my\s+|our\s+|the\s+)?([a-z0-9][a-z0-9-]*)/.exec(lower);
+  return after?.[1] ? slug(after[1]) : undefined;
+}
+
+function kindIn(text: string, service: string | undefined): ConnectionKindName | undefined {
+  const found = (Object.entries(connectionKindWords) as [ConnectionKindName, readonly string[]][])
+    .map(([kind, words]) => ({ kind, at: firstOf(withoutAddresses(text), words)?.index ?? -1 }))
+    .filter((entry) => entry.at >= 0)
+    .sort((first, second) => first.at - second.at);
+  return found[0]?.kind ?? (service ? knownServices[service]?.kind : undefined);
+}
+
+function usernameIn(text: string): string | undefined {
+  const email = emailsIn(text)[0];
+  if (email) return email;
+  return /\b(?:user ?name|user)\s+(?:is\s+)?["'“]?([^\s"'”,]+)/i.exec(text)?.[1];
+}
+
+function clientIdIn(text: string): string | undefined {
+  return /\bclient[ _-]?id\s+(?:is\s+)?["'“]?([^\s"'”,]+)/i.exec(text)?.[1];
+}
+
+function labelIn(text: string): string {
+  return /\blabel(?:l?ed)?\s+["“']([^"”']{1,60})["”']/i.exec(text)?.[1]?.trim() ?? '';
+}
+
+/** Fills the draft's settings from a request or an answer: addresses, hosts, user name, client id. */
+function filled(draft: ConnectDraft, text: string, answering: boolean): ConnectDraft {
+  const settings = { ...draft.settings };
+  const url = urlsIn(text)[0];
+  const bareHost = text
+    .toLowerCase()
+    .split(/[\s,]+/)
+    .find((word) => hostPattern.test(word) && !word.includes('@'));
+  const host = (url && hostOf(url)) ?? bareHost;
+  if (host && !settings.allowedHosts) settings.allowedHosts = [host];
+  if (draft.kind === 'login') {
+    if (url && !settings.loginUrl) settings.loginUrl = url;
+    // An answer to "which user name" may be the name alone, once the sign-in address is known.
+    const alone =
+      answering && settings.allowedHosts && !url && /^[^\s@"'”“]{1,100}$/.test(text.trim())
+        ? text.trim()
+        : undefined;
+    const username = usernameIn(text) ?? alone;
+    if (username && !settings.username) settings.username = username;
+  }
+  if (draft.kind === 'oauth2') {
+    // An answer to "what is the client id" may be the id alone.
+    const alone = answering && /^\S+$/.test(text.trim()) ? text.trim() : undefined;
+    const clientId = clientIdIn(text) ?? alone;
+    if (clientId && !settings.clientId) settings.clientId = clientId;
+  }
+  return { ...draft, settings };
+}
+
+const questions = {
+  service: (): PlanQuestion => ({
+    id: 'service',
+    text: 'Which service is the account for? Give a short name, such as github or acme-portal.',
+  }),
+  kind: (service: string): PlanQuestion => ({
+    id: 'kind',
+    text: `How does "${service}" take its credential: an API key, a login (user name and password), or OAuth?`,
+    options: Object.keys(connectionKindOptions),
+  }),
+  host: (service: string, kind: ConnectionKindName): PlanQuestion => ({
+    id: 'host',
+    text:
+      kind === 'login'
+        ? `At which address does one sign in to "${service}"? Give it, e.g. https://portal.example.com/login: the password is sent only there.`
+        : `To which host may the "${service}" credential be sent? Give its API's address, e.g. api.${service}.com: requests elsewhere never carry it.`,
+  }),
+  username: (service: string): PlanQuestion => ({
+    id: 'username',
+    text: `Which user name (or e-mail) signs in to "${service}"? Only the name: the password is added afterwards, never in this chat.`,
+  }),
+  client: (service: string): PlanQuestion => ({
+    id: 'client',
+    text: `What is the OAuth client id registered for Orca at "${service}"? (Its client secret, if it has one, is added afterwards, never in this chat.)`,
+  }),
+};
+
+function missing(draft: ConnectDraft): PlanQuestion[] {
+  if (!draft.service) return [questions.service()];
+  if (!draft.kind) return [questions.kind(draft.service)];
+  const pending: PlanQuestion[] = [];
+  if (!draft.settings.allowedHosts) pending.push(questions.host(draft.service, draft.kind));
+  if (draft.kind === 'login' && !draft.settings.username) pending.push(questions.username(draft.service));
+  if (draft.kind === 'oauth2' && !draft.settings.clientId) pending.push(questions.client(draft.service));
+  return pending;
+}
+
+const kindWords: Record<ConnectionKindName, string> = {
+  api_key: 'an API key',
+  login: 'a login',
+  oauth2: 'an OAuth',
+};
+
+/** What comes after approval, as the calls the admin makes; the connection's id is known then. */
+function nextStepWords(kind: ConnectionKindName) {
+  const path = '/api/workspaces/:ws/connections/:id';
+  switch (kind) {
+    case 'api_key':
+      return `send the key with PATCH ${path} {"secret": {"apiKey": "…"}}, then check it with POST ${path}/test`;
+    case 'login':
+      return `send the password with PATCH ${path} {"secret": {"password": "…"}}, then check it with POST ${path}/test`;
+    case 'oauth2':
+      return `authorize it with POST ${path}/authorize and open the authorizationUrl it answers`;
+  }
+}
+
+function proposal(draft: ConnectDraft, request: PlannerRequest): PlannerAnswer {
+  const service = draft.service as string;
+  const kind = draft.kind as ConnectionKindName;
+  if (kind === 'oauth2' && !draft.settings.authorizationUrl) {
+    return {
+      reply: `I know the OAuth addresses of ${Object.keys(knownServices)
+        .filter((known) => knownServices[known]?.settings.oauth2)
+        .join(
+          ' and ',
+        )} only. Connect "${service}" through the API with its provider's addresses: POST /api/workspaces/:ws/connections {"service": "${service}", "kind": "oauth2", "settings": {"authorizationUrl": "…", "tokenUrl": "…", "clientId": "…", "allowedHosts": ["…"]}}.`,
+    };
+  }
+  const pending = missing(draft);
+  if (pending.length > 0) {
+    return {
+      reply: pending.map((question) => question.text).join('\n'),
+      plan: {
+        summary: `Connect a "${service}" account, once these are answered.`,
+        questions: pending,
+        operations: [],
+        draft: { ...draft },
+      },
+    };
+  }
+  const settings = connectionSettings[kind].safeParse(draft.settings);
+  if (!settings.success) {
+    const issue = settings.error.issues[0];
+    return { reply: `I cannot connect "${service}" so: ${issue?.path.join('.')}: ${issue?.message}.` };
+  }
+  const hosts = (draft.settings.allowedHosts as string[]).join(', ');
+  const operation: PlanOperation = {
+    type: 'connectAccount',
+    service,
+    kind,
+    label: draft.label,
+    settings: draft.settings,
+  };
+  const existing = connectionNamed(request.snapshot, draft.label ? `${service}/${draft.label}` : service);
+  const name = draft.label ? `${service}/${draft.label}` : service;
+  if (existing && existing.label === draft.label) {
+    return {
+      reply: `"${name}" is already connected (${kindWords[existing.kind]} account, ${existing.status}). ${reconnectInstructions(existing)} To keep a second account, give it a label: connect another ${service} account labelled "work".`,
+    };
+  }
+  return {
+    reply: `I will connect "${name}" as ${kindWords[kind]} account whose credential is sent only to ${hosts}. Secrets never pass through this chat: once you approve, ${nextStepWords(kind)} (the approval's result names the exact address).`,
+    plan: {
+      summary: `Connect ${kindWords[kind]} account "${name}" (sent only to ${hosts}); its ${kind === 'oauth2' ? 'authorization comes' : 'secret is added'} afterwards, outside the chat.`,
+      questions: [],
+      operations: [operation],
+    },
+  };
+}
+
+function withKind(draft: ConnectDraft, kind: ConnectionKindName | undefined): ConnectDraft {
+  if (!kind || !draft.service) return { ...draft, kind };
+  const known = knownServices[draft.service]?.settings[kind];
+  return { ...draft, kind, settings: { ...(known ?? {}), ...draft.settings } };
+}
+
+/** A request to connect an account, answered; undefined when the request is about something else. */
+export function planConnectRequest(text: string, request: PlannerRequest): PlannerAnswer | undefined {
+  const lower = withoutAddresses(text);
+  if (!connectPatterns.some((pattern) => pattern.test(lower))) return undefined;
+  const service = serviceIn(text);
+  const draft = withKind(
+    { intent: 'connect', service, label: labelIn(text), settings: {} },
+    kindIn(text, service),
+  );
+  return proposal(filled(draft, text, false), request);
+}
+
+/** An answer to the questions of a connect draft; undefined when it answers none of them. */
+export function continueConnectDraft(
+  draft: ConnectDraft,
+  text: string,
+  request: PlannerRequest,
+): PlannerAnswer | undefined {
+  if (hasAny(text, noWords) && text.split(/\s+/).length <= 3) return undefined;
+  let next: ConnectDraft = draft;
+  if (!next.service) next = { ...next, service: slug(text.split(/\s+/).slice(0, 3).join(' ')) };
+  else if (!next.kind) {
+    const chosen = Object.entries(connectionKindOptions).find(([words]) => hasAny(text, [words]))?.[1];
+    next = withKind(next, chosen ?? kindIn(text, undefined));
+  } else next = filled(next, text, true);
+  if (JSON.stringify(next) === JSON.stringify(draft)) return undefined;
+  if (next.service && !next.kind) next = withKind(next, knownServices[next.service]?.kind);
+  return proposal(next, request);
+}

@@ -1,0 +1,199 @@
+// Follow-ups in the built-in planner, read against what the conversation remembers: a change to
+// the plan waiting for approval, the answer to a question a reply asked in its words, "it",
+// "that one" and "them" for the agents the conversation was about (after a plan or an answer),
+// and "try it again with <address>". A follow-up about a known agent is planned as the same
+// request naming that agent, so every verb the planner knows works after "it".
+import type { PlanOperation } from '../../domain/plan.ts';
+import type { ConversationContext, OpenQuestionFills } from '../conversation-state.ts';
+import type { PlannerAnswer, PlannerRequest } from '../planner.ts';
+import { whichAgent } from './agent-choice.ts';
+import { agentsMentioned } from './agent-names.ts';
+import { changePendingPlan } from './pending-plan-changes.ts';
+import { firstOf, hasAny, urlsIn, withoutAddresses } from './request-text.ts';
+import { type ActionIntent, actionWords, agentKinds, createWords } from './vocabulary/vocabulary.ts';
+
+type PlanAgain = (request: PlannerRequest) => Promise<PlannerAnswer>;
+
+/** "It" and its kin, longest first; "that" alone is too common a word to stand for an agent. */
+const singular = /\b(?:that one|this one|that agent|this agent|the same one|it)\b/i;
+const plural = /\b(?:them|all of them|both of them|both|these|those)\b/i;
+const again = /\b(?:try|run|do|test)\b.*\bagain\b.*\bwith\b|\bagain with\b/i;
+
+function intentOf(text: string): ActionIntent | undefined {
+  const action = firstOf(withoutAddresses(text), Object.values(actionWords).flat());
+  if (!action) return undefined;
+  return (Object.entries(actionWords) as [ActionIntent, readonly string[]][]).find(([, words]) =>
+    words.includes(action.phrase as never),
+  )?.[0];
+}
+
+/**
+ * "Monitor https://… and e-mail it to me": a page and a kind of agent ask for a new one, whose
+ * "it" is that agent, not one the conversation was about ("point it at https://…" is a change).
+ */
+function asksForNewAgent(text: string): boolean {
+  if (urlsIn(text).length === 0 || again.test(text)) return false;
+  const kinds = Object.values(agentKinds).flat();
+  return hasAny(text, kinds) && intentOf(text) !== 'update';
+}
+
+/** The message with the pronoun replaced by the agent's name, or the name added when it has none. */
+function naming(text: string, name: string, pattern: RegExp): string {
+  return pattern.test(text)
+    ? text.replace(pattern, `the ${name}`)
+    : `${text.replace(/[.!?]+$/, '')} the ${name}`;
+}
+
+export async function planFollowUp(
+  request: PlannerRequest,
+  planAgain: PlanAgain,
+): Promise<PlannerAnswer | undefined> {
+  const conversation = request.conversation;
+  if (!conversation) return undefined;
+  const text = request.text.trim();
+  const plain = { ...request, conversation: undefined };
+
+  if (conversation.pendingPlan && conversation.pendingPlan.operations.length > 0) {
+    const changed = changePendingPlan(text, conversation.pendingPlan, request);
+    if (changed) return changed;
+  }
+  const named = agentsMentioned(text, request.snapshot.agents);
+  const createsFirst = (firstOf(text.toLowerCase(), createWords)?.index ?? -1) === 0;
+  if (named.length > 0 || createsFirst || asksForNewAgent(text)) return undefined;
+
+  const agents = request.snapshot.agents;
+  const known = (name: string | undefined) =>
+    name ? agents.find((agent) => agent.name.toLowerCase() === name.toLowerCase()) : undefined;
+
+  const open = conversation.openQuestion;
+  const asked = known(open?.agentName);
+  if (open && asked) {
+    const rewritten = answerText(text, asked.name, open.fills);
+    if (rewritten) return planAgain({ ...plain, text: rewritten, lastAgentName: asked.name });
+  }
+
+  const referent = referentFor(text, conversation);
+  if (referent.kind === 'several') return planForEach(text, referent.names, plain, planAgain);
+  if (referent.kind === 'ambiguous') return askWhich(text, referent.names, request);
+  const agent = known(referent.kind === 'one' ? referent.name : undefined);
+  if (!agent) return undefined;
+  if (again.test(text) && urlsIn(text).length > 0) return tryAgainWith(text, agent.name, plain, planAgain);
+  return planAgain({ ...plain, text: naming(text, agent.name, singular), lastAgentName: agent.name });
+}
+
+/** The message read as the answer to the open question about `name`, or undefined when it is not one. */
+function answerText(text: string, name: string, fills: OpenQuestionFills) {
+  if (fills === 'runInput' && (/[{=:]/.test(text) || /^\S+\s+\S+$/.test(text)))
+    return `run the ${name} with ${text}`;
+  if (fills === 'change' && !intentOf(text)) return `change the ${name}: ${text}`;
+  if (fills === 'change') return naming(text, name, singular);
+  // "Pause", "yes, run it", "run it every day at 9": an action, on the agent asked about.
+  if (intentOf(text) || singular.test(text)) return naming(text, name, singular);
+  return undefined;
+}
+
+type Referent =
+  | { kind: 'none' }
+  | { kind: 'one'; name: string }
+  | { kind: 'several'; names: string[] }
+  | { kind: 'ambiguous'; names: string[] };
+
+/** Whom "it" or "them" means: the agents of the last turn, else the one the conversation was about. */
+function referentFor(text: string, conversation: ConversationContext): Referent {
+  const last = conversation.lastTurnAgents;
+  if (plural.test(text) && last.length > 1) return { kind: 'several', names: last };
+  if (!singular.test(text) && !again.test(text)) return { kind: 'none' };
+  if (conversation.subject) return { kind: 'one', name: conversation.subject };
+  if (last.length > 1) return { kind: 'ambiguous', names: last };
+  const name = conversation.recentAgents[0];
+  return name ? { kind: 'one', name } : { kind: 'none' };
+}
+
+/** "Pause them": the same request for each agent, as one plan. */
+async function planForEach(
+  text: string,
+  names: readonly string[],
+  request: PlannerRequest,
+  planAgain: PlanAgain,
+): Promise<PlannerAnswer | undefined> {
+  const answers = await Promise.all(
+    names.map((name) => planAgain({ ...request, text: naming(text, name, plural), lastAgentName: name })),
+  );
+  const operations: PlanOperation[] = answers.flatMap((answer) =>
+    answer.plan && answer.plan.questions.length === 0 ? answer.plan.operations : [],
+  );
+  if (operations.length === 0) return undefined;
+  return {
+    reply: answers.map((answer) => answer.reply).join('\n'),
+    plan: {
+      summary: answers
+        .map((answer) => answer.plan?.summary)
+        .filter(Boolean)
+        .join(' '),
+      questions: [],
+      operations,
+    },
+  };
+}
+
+/** "Run it" after an answer about several agents: which one, answered in the next message. */
+function askWhich(
+  text: string,
+  names: readonly string[],
+  request: PlannerRequest,
+): PlannerAnswer | undefined {
+  const intent = intentOf(text);
+  const candidates = request.snapshot.agents.filter((agent) => names.includes(agent.name));
+  if (!intent || candidates.length < 2) return undefined;
+  const question = whichAgent(candidates);
+  return {
+    reply: question.text,
+    plan: {
+      summary: `Waiting to know which agent to ${intent}.`,
+      questions: [question],
+      operations: [],
+      draft: { intent, candidates: candidates.map((agent) => agent.id), text },
+    },
+  };
+}
+
+/**
+ * "Try it again with https://…": an agent whose input takes an address runs with it; any other
+ * is pointed at the address and run once, as a plan.
+ */
+async function tryAgainWith(
+  text: string,
+  name: string,
+  request: PlannerRequest,
+  planAgain: PlanAgain,
+): Promise<PlannerAnswer | undefined> {
+  const url = urlsIn(text)[0] as string;
+  const agent = request.snapshot.agents.find((candidate) => candidate.name === name);
+  const properties = (agent?.spec.input as { properties?: Record<string, unknown> } | undefined)?.properties;
+  const field = Object.keys(properties ?? {}).find((key) => /url|address|page|link/i.test(key));
+  if (agent && field) {
+    return planAgain({
+      ...request,
+      text: `run the ${name} with {"${field}": "${url}"}`,
+      lastAgentName: name,
+    });
+  }
+  const changed = await planAgain({
+    ...request,
+    text: `use ${url} instead for the ${name}`,
+    lastAgentName: name,
+  });
+  const update = changed.plan?.operations.find((operation) => operation.type === 'updateAgent');
+  if (!update || !agent) return changed;
+  return {
+    reply: `${changed.reply.replace(/ Approve to make it version \d+\.$/, '')}, then run it once to try it. Approve to go ahead.`,
+    plan: {
+      summary: `${changed.plan?.summary ?? ''} Then run "${name}" once.`,
+      questions: [],
+      operations: [
+        update,
+        { type: 'runAgent', agentId: agent.id, agentName: agent.name, input: {}, test: true },
+      ],
+    },
+  };
+}

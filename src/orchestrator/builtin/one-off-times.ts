@@ -1,0 +1,63 @@
+// One-off times in a request ("next Tuesday at 3pm", "in two hours", "tomorrow at 9"), read by
+// chrono-node in the user's time zone. Only a time tied to one day is one-off: "at 9" alone, "on
+// Mondays" or anything with "every" stays a schedule, as before.
+import * as chrono from 'chrono-node';
+import { offsetMinutes } from '../../triggers/schedule-times.ts';
+
+export type OneOffReading =
+  /** One time ahead (or passed: the planner says so rather than planning it). */
+  | { kind: 'at'; at: Date; words: string }
+  /** A day with no time of day ("tomorrow"): the planner asks at what time. */
+  | { kind: 'day'; words: string };
+
+/** Words that make a time repeat: then it is a schedule, not a one-off. */
+const recurring =
+  /\b(every|each|daily|hourly|weekly|monthly|nightly|weekdays?|weekends?|(mon|tues|wednes|thurs|fri|satur|sun)days|times a day|twice|fortnightly|biweekly)\b/i;
+/** A time that has passed ("yesterday", "2 days ago") is about what happened, not a run to plan. */
+const past = /\b(yesterday|ago|last|earlier|previous)\b/i;
+/** "Now" and "today" alone mean a run now, not a one-off. */
+const immediate = /^(now|right now|today|immediately|asap)$/i;
+/** Relative times count from the instant of the request, whatever the zone. */
+const relative = /^(in\b|within\b)|\b(from now|later)\b/i;
+/** A weekday alone ("on Friday") stays a weekly schedule, as it always was; "next Friday" is once. */
+const oneWeekday = /\b(next|this|coming)\b/i;
+
+/** The instant a wall-clock time in `timezone` stands for. */
+function zonedInstant(
+  parts: { year: number; month: number; day: number; hour: number; minute: number },
+  timezone: string,
+) {
+  const wall = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute);
+  const first = wall - offsetMinutes(timezone, new Date(wall)) * 60_000;
+  return new Date(wall - offsetMinutes(timezone, new Date(first)) * 60_000);
+}
+
+/** The one-off time in `text` (without names, addresses and quoted text), read in `timezone`. */
+export function oneOffIn(text: string, timezone: string, now: Date): OneOffReading | undefined {
+  if (recurring.test(text)) return undefined;
+  const reference = { instant: now, timezone: offsetMinutes(timezone, now) };
+  for (const result of chrono.parse(text, reference, { forwardDate: true })) {
+    const words = result.text.trim();
+    if (immediate.test(words) || past.test(words)) continue;
+    const start = result.start;
+    const isRelative = relative.test(words);
+    const oneDay =
+      isRelative || start.isCertain('day') || (start.isCertain('weekday') && oneWeekday.test(words));
+    if (!oneDay) continue;
+    if (!isRelative && !start.isCertain('hour')) return { kind: 'day', words };
+    const at = isRelative
+      ? start.date()
+      : zonedInstant(
+          {
+            year: start.get('year') ?? 0,
+            month: start.get('month') ?? 1,
+            day: start.get('day') ?? 1,
+            hour: start.get('hour') ?? 0,
+            minute: start.get('minute') ?? 0,
+          },
+          timezone,
+        );
+    return { kind: 'at', at, words };
+  }
+  return undefined;
+}

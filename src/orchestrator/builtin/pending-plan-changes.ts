@@ -1,0 +1,208 @@
+// Changing the plan waiting for approval before approving it: "actually make it 7:30", "and also
+// e-mail it to me", "call it Rival Watch instead", "use https://… instead". The answer is that
+// plan with the change (the old one is superseded), never a new, unrelated plan.
+import type { PlannedChange, PlanOperation } from '../../domain/plan.ts';
+import { operationAgents } from '../conversation-state.ts';
+import type { PlannerAnswer, PlannerRequest } from '../planner.ts';
+import { agentsMentioned } from './agent-names.ts';
+import { uniqueName, withDefaults } from './new-agents.ts';
+import { emailsIn, hasAny, urlsIn } from './request-text.ts';
+import { scheduleIn } from './schedule-phrases.ts';
+import { scheduleOperation } from './schedule-planning.ts';
+import { notificationSteps } from './spec-templates.ts';
+import { createWords } from './vocabulary/vocabulary.ts';
+
+type Step = Record<string, unknown> & { id: string; tool: string; with: Record<string, unknown> };
+type Spec = Record<string, unknown> & { name: string; goal?: string; steps: Step[] };
+
+/** Words that say a message changes what was just proposed, rather than asking for something new. */
+const changeOpeners =
+  /^(?:actually|instead|no[,.!]?|nope[,.!]?|oh,? and|and|also|but|wait[,.!]?|make it|call it|name it|rename it|change it|let'?s|use|rather|better)\b/i;
+const changeWords = ['instead', 'rather', 'as well', 'too', 'also', 'actually'];
+
+/** A time of day alone: "7:30", "at 8", "8pm", "make it 7" (a bare number is not a time otherwise). */
+const timeOfDay =
+  /\bat\s+(\d{1,2}(?::\d{2})?\s*(?:am|pm)?)\b|\b(\d{1,2}:\d{2}\s*(?:am|pm)?|\d{1,2}\s*(?:am|pm)|noon|midnight)\b|^(?:actually,?\s+)?make it (\d{1,2})\b(?!\s*(?::|am|pm))/i;
+/** Words that make a schedule of their own, not just a new time for the one proposed. */
+const recurrence =
+  /\b(?:every|each|daily|hourly|weekly|monthly|weekdays?|weekends?|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|mornings?|evenings?|nights?)\b/i;
+
+export function isPendingPlanChange(text: string, pending: PlannedChange, request: PlannerRequest): boolean {
+  const trimmed = text.trim();
+  if (!changeOpeners.test(trimmed) && !hasAny(trimmed, changeWords)) return false;
+  // "Create …" asks for something new, even right after a proposal.
+  if (hasAny(trimmed.split(/\s+/).slice(0, 3).join(' '), createWords)) return false;
+  // An agent the plan is not about: the message is about that agent.
+  const own = new Set(pending.operations.flatMap(operationAgents).map((name) => name.toLowerCase()));
+  const named = agentsMentioned(trimmed, request.snapshot.agents);
+  return named.every((match) => own.has(match.item.name.toLowerCase()));
+}
+
+/** The pending plan with the change the message asks for, or undefined when it asks none it knows. */
+export function changePendingPlan(
+  text: string,
+  pending: PlannedChange,
+  request: PlannerRequest,
+): PlannerAnswer | undefined {
+  if (!isPendingPlanChange(text, pending, request)) return undefined;
+  let operations = structuredClone(pending.operations);
+  let summary = pending.summary;
+  const changes: string[] = [];
+
+  const renamed = /\b(?:call|name|rename)\s+it\s+(?:to\s+)?["“]?([^"”]+?)["”]?(?:\s+instead)?[.!]?$/i.exec(
+    text,
+  );
+  const created = operations.find((operation) => operation.type === 'createAgent');
+  if (renamed?.[1] && created?.type === 'createAgent') {
+    const before = String(created.spec.name);
+    const after = uniqueName(renamed[1].trim(), request.snapshot.agents);
+    operations = operations.map((operation) => renameIn(operation, before, after));
+    summary = summary.split(`"${before}"`).join(`"${after}"`);
+    changes.push(`name it "${after}"`);
+  }
+
+  const url = urlsIn(text).find((address) => !/hook/i.test(address));
+  if (url && !renamed) {
+    for (const operation of operations) {
+      if (operation.type !== 'createAgent' && operation.type !== 'updateAgent') continue;
+      const old = pointAt(operation.spec as Spec, url);
+      if (!old) continue;
+      // The old address goes from everywhere it was written: the goal, the instructions, the steps.
+      operation.spec = withDefaults(JSON.parse(JSON.stringify(operation.spec).split(old).join(url)));
+      summary = summary.split(old).join(url);
+      changes.push(`fetch ${url} instead of ${old}`);
+    }
+  }
+
+  const email = emailsIn(text)[0] ?? (/\be-?mail/i.test(text) ? request.userEmail : undefined);
+  const hook = urlsIn(text).find((address) => /hook/i.test(address));
+  if (email || hook) {
+    for (const operation of operations) {
+      if (operation.type !== 'createAgent' && operation.type !== 'updateAgent') continue;
+      const spec = operation.spec as Spec;
+      const added = notify(spec, { email, webhook: hook });
+      if (added.length === 0) continue;
+      operation.spec = withDefaults(spec);
+      changes.push(...added);
+    }
+  }
+
+  const timed = retime(text, operations, request);
+  if (timed) {
+    operations = timed.operations;
+    summary = `${summary.replace(/;\s*then run it .*$|\.$/, '')}; then run it ${timed.description}.`;
+    changes.push(`run it ${timed.description}`);
+  }
+
+  if (changes.length === 0) return undefined;
+  return {
+    reply: `I changed the plan waiting for approval: ${changes.join('; ')}. ${summary} Approve the plan to go ahead.`,
+    plan: { summary, questions: [], operations },
+  };
+}
+
+function renameIn(operation: PlanOperation, before: string, after: string): PlanOperation {
+  if (operation.type === 'createAgent' && operation.spec.name === before) {
+    return { ...operation, spec: withDefaults({ ...operation.spec, name: after }) };
+  }
+  if ('agentName' in operation && operation.agentName === before) return { ...operation, agentName: after };
+  return operation;
+}
+
+/** Points the spec's fixed addresses at `url`; the old address, when there was one. */
+function pointAt(spec: Spec, url: string): string | undefined {
+  let old: string | undefined;
+  for (const step of spec.steps) {
+    for (const key of ['url', 'baseUrl'] as const) {
+      const value = step.with[key];
+      if (typeof value !== 'string' || value.includes('{{') || !/^https?:/i.test(value)) continue;
+      // A notification's address is where results go, not the page.
+      if (step.tool.startsWith('notify.')) continue;
+      old ??= value;
+      step.with[key] = url;
+    }
+  }
+  return old;
+}
+
+/** Adds the notifications the spec lacks; what was added, in words. */
+function notify(spec: Spec, targets: { email?: string; webhook?: string }): string[] {
+  const added: string[] = [];
+  const last = spec.steps.filter((step) => !step.tool.startsWith('notify.')).at(-1);
+  for (const [channel, tool] of [
+    ['email', 'notify.email'],
+    ['webhook', 'notify.webhook'],
+  ] as const) {
+    const target = targets[channel];
+    if (!target || spec.steps.some((step) => step.tool === tool)) continue;
+    const steps = notificationSteps(
+      { [channel]: target },
+      {
+        subject: `${spec.name} finished`,
+        text: `${spec.name} finished run {{ run.id }}.`,
+        payload: { agent: spec.name, run: '{{ run.id }}', result: last ? `{{ steps.${last.id} }}` : null },
+      },
+    );
+    spec.steps.push(...(steps as Step[]));
+    added.push(channel === 'email' ? `e-mail ${target} after each run` : `post to ${target} after each run`);
+  }
+  return added;
+}
+
+/**
+ * A new time for the plan's schedule ("make it 7:30" keeps the days and changes the time), or a
+ * schedule of its own ("actually every Monday at 8"), added when the plan had none.
+ */
+function retime(
+  text: string,
+  operations: PlanOperation[],
+  request: PlannerRequest,
+): { operations: PlanOperation[]; description: string } | undefined {
+  const index = operations.findIndex((operation) => operation.type === 'scheduleAgent');
+  const existing = operations[index];
+  const found = timeOfDay.exec(text.replace(/https?:\/\/\S+/g, '').trim());
+  const time = found && [found[0], found[1] ?? found[2] ?? found[3]];
+  const ownSchedule = recurrence.test(text) ? scheduleIn(text) : undefined;
+  let words: string | undefined;
+  let timezone: string | undefined;
+  if (ownSchedule?.kind === 'found') {
+    words = ownSchedule.words;
+    timezone = ownSchedule.timezone;
+  } else if (time?.[1] && existing?.type === 'scheduleAgent' && existing.text) {
+    const at = /\bat\s+(?:\d{1,2}(?::\d{2})?\s*(?:am|pm)?|noon|midnight)/i;
+    words = at.test(existing.text)
+      ? existing.text.replace(at, `at ${time[1]}`)
+      : `${existing.text} at ${time[1]}`;
+    timezone = existing.timezone;
+  }
+  if (!words) return undefined;
+  const subject =
+    existing?.type === 'scheduleAgent'
+      ? { agentId: existing.agentId, agentName: existing.agentName }
+      : firstSubject(operations);
+  if (!subject) return undefined;
+  try {
+    const { operation, preview } = scheduleOperation(
+      {
+        ...subject,
+        schedule: request.snapshot.agents.find((agent) => agent.id === subject.agentId)?.schedule,
+      },
+      { kind: 'found', words, timezone },
+      request,
+    );
+    const changed = [...operations];
+    if (index >= 0) changed[index] = operation;
+    else changed.push(operation);
+    return { operations: changed, description: `${preview.description.replace(/^At /, 'at ')}` };
+  } catch {
+    return undefined;
+  }
+}
+
+function firstSubject(operations: PlanOperation[]): { agentId?: string; agentName: string } | undefined {
+  for (const operation of operations) {
+    if (operation.type === 'createAgent') return { agentName: String(operation.spec.name) };
+    if ('agentName' in operation) return { agentId: operation.agentId, agentName: operation.agentName };
+  }
+  return undefined;
+}

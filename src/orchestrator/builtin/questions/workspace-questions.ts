@@ -1,0 +1,226 @@
+// Questions about the workspace answered from its data, in words and figures: an agent's last
+// runs, whether it ran today, what is scheduled, what failed, what it cost, how often it
+// succeeds and what it does. Questions it does not recognise are left to the other rules.
+
+import type { PlannerAnswer, PlannerRequest, WorkspaceSnapshot } from '../../planner.ts';
+import { type PeriodName, periodNamed, periodOf } from '../../run-figures.ts';
+import { chosenAgent, offeredAgents, whichAgent } from '../agent-choice.ts';
+import { agentsMentionedWithTypos } from '../name-typos.ts';
+import { pronouns } from '../vocabulary/vocabulary.ts';
+import { describeAgent } from './agent-description.ts';
+import {
+  type AnswerContext,
+  agentFailures,
+  costOf,
+  ranIn,
+  recentRuns,
+  successRate,
+  workspaceCost,
+  workspaceFailures,
+  workspaceRanIn,
+  workspaceRecentRuns,
+  workspaceSuccessRates,
+} from './run-answers.ts';
+import { allSchedules, outlookNamed, scheduledIn } from './schedule-outlook.ts';
+
+type SnapshotAgent = WorkspaceSnapshot['agents'][number];
+
+export type QuestionKind =
+  | 'describe'
+  | 'failures'
+  | 'successRate'
+  | 'cost'
+  | 'ran'
+  | 'scheduled'
+  | 'recentRuns';
+
+/** How each kind of question is written; the first kind that matches wins. */
+const questionWords: [QuestionKind, RegExp[]][] = [
+  [
+    'describe',
+    [
+      /\bwhat (?:does|did|do|can) .+ do\b/,
+      /\bwhat(?:'s| is) .+ (?:for|doing)\??$/,
+      /\b(?:describe|explain)\b/,
+      /\btell me (?:more )?about\b/,
+      /\b(?:goal|purpose|steps) of\b/,
+      /\bhow does .+ work\b/,
+    ],
+  ],
+  [
+    'failures',
+    [
+      /\b(?:anything|something|any agents?|anyone|everything)\b.*\b(?:broken|broke|fail|fails|failing|failed|wrong|down|ok|okay|fine)\b/,
+      /\bwhat\b.*\b(?:failed|failing|broke|broken)\b/,
+      /\bwhich\b.*\b(?:fail|failed|failing|broken)\b/,
+      /\bany\b.*\b(?:errors?|failures?|problems?|issues?)\b/,
+      /\b(?:errors?|failures?|failed runs)\b.*\b(?:today|yesterday|week|month|lately|recently)\b/,
+      /\bshow (?:me )?(?:the )?(?:errors|failures|failed runs)\b/,
+      /\b(?:is|are)\b.*\b(?:broken|failing)\b/,
+      /\bdid\b.*\bfail\b/,
+    ],
+  ],
+  [
+    'successRate',
+    [
+      /\b(?:success|failure|error)(?:ful)? (?:rates?|ratios?)\b/,
+      /\breliab/,
+      /\bhow often does .+ (?:fail|succeed|work)\b/,
+    ],
+  ],
+  [
+    'cost',
+    [
+      /\bhow much\b/,
+      /\b(?:cost|costs|costed|spend|spent|usage)\b/,
+      /\bhow many (?:tokens|runs|times)\b/,
+      /\btokens\b/,
+      /\bhow long\b.*\b(?:take|took|run|ran|running)\b/,
+      /\brun ?time\b/,
+    ],
+  ],
+  [
+    'ran',
+    [
+      /^(?:so |and |but )?(?:did|has|was|were|is there)\b.*\b(?:run|ran|runs|work|worked|go off|fire|fired|succeed|succeeded)\b/,
+      /^(?:so |and |but )?have\b.*\b(?:been run|ran|run yet)\b/,
+      /\bdid\b.*\b(?:run|ran|work|go off|fire)\b.*\b(?:today|yesterday|week|month|yet)\b/,
+    ],
+  ],
+  [
+    'scheduled',
+    [
+      /\bwhats?(?:'s| is| are)?\b.*\bscheduled\b/,
+      /\bis (?:anything|something)\b.*\bscheduled\b/,
+      /\bwhats?(?:'s| is)? (?:runs|will run|is running|is going to run|is due|are due|runs next)\b/,
+      /\bwhat(?:'s| is) (?:on )?(?:the )?(?:agenda|plan) for\b/,
+    ],
+  ],
+  [
+    'recentRuns',
+    [
+      /\b(?:last|latest|recent|previous|past|newest)\b.*\bruns?\b/,
+      /\bruns? (?:of|for|history)\b/,
+      /\bhistory\b/,
+      /\bshow (?:me )?(?:the )?runs\b/,
+      /\bhow (?:did|has|is|was|have)\b.*\b(?:do|doing|done|going|gone|been|performing|performed)\b/,
+      /\bwhen did .+ (?:last )?run\b/,
+    ],
+  ],
+];
+
+/** Requests that look like questions but belong to other rules: troubleshooting, changes. */
+const notOurs = [/\bwhy\b/, /\bwhat went wrong\b/, /\bwhat happened\b/, /https?:\/\//, /`/];
+
+export function questionKind(text: string): QuestionKind | undefined {
+  const lower = text.toLowerCase().replace(/’/g, "'");
+  if (notOurs.some((pattern) => pattern.test(lower))) return undefined;
+  return questionWords.find(([, patterns]) => patterns.some((pattern) => pattern.test(lower)))?.[0];
+}
+
+/** The period each kind means when the question names none. */
+const defaultPeriods: Record<Exclude<QuestionKind, 'describe' | 'scheduled'>, PeriodName> = {
+  failures: 'pastWeek',
+  successRate: 'pastMonth',
+  cost: 'pastMonth',
+  ran: 'today',
+  recentRuns: 'pastWeek',
+};
+
+/** What the planner keeps while it asks which agent a question is about. */
+export interface QuestionDraft {
+  question: QuestionKind;
+  text: string;
+  candidates: string[];
+}
+
+export function isQuestionDraft(draft: object | undefined): draft is QuestionDraft {
+  return typeof (draft as { question?: unknown } | undefined)?.question === 'string';
+}
+
+const pronounPattern = new RegExp(`\\b(?:${pronouns.join('|')})\\b`);
+
+/**
+ * The words that make the question: "anything broken?" asks about no agent, even when one is
+ * called "Broken Fetcher". They are not read as (half) an agent's name.
+ */
+const askingWords =
+  /\b(?:broken|broke|failing|failed|fails?|failures?|errors?|problems?|issues?|costs?|spent|tokens|scheduled|runs?|ran|today|yesterday|week|month|lately|recently|anything|everything|success|rates?)\b/gi;
+
+/** The agents a question is about: named (with slips), or "it" for the conversation's agent. */
+function subjects(text: string, request: PlannerRequest): SnapshotAgent[] {
+  const { agents } = request.snapshot;
+  const named = agentsMentionedWithTypos(text.replace(askingWords, ' '), agents).map((match) => match.item);
+  if (named.length > 0) return named;
+  const last = agents.find((agent) => agent.name === request.lastAgentName);
+  return last && pronounPattern.test(text.toLowerCase()) ? [last] : [];
+}
+
+function context(request: PlannerRequest): AnswerContext {
+  return {
+    snapshot: request.snapshot,
+    now: request.now ?? new Date(),
+    timezone: request.snapshot.timezone ?? 'UTC',
+  };
+}
+
+/** The answer to a question about the workspace, or undefined when the text is not one. */
+export function answerWorkspaceQuestion(text: string, request: PlannerRequest): PlannerAnswer | undefined {
+  const kind = questionKind(text);
+  if (!kind) return undefined;
+  const agents = subjects(text, request);
+  if (agents.length > 1) {
+    const question = whichAgent(agents);
+    return {
+      reply: question.text,
+      plan: {
+        summary: 'Waiting to know which agent the question is about.',
+        questions: [question],
+        operations: [],
+        draft: { question: kind, text, candidates: agents.map((agent) => agent.id) } satisfies QuestionDraft,
+      },
+    };
+  }
+  return answer(kind, text, agents[0], request);
+}
+
+/** The answer to "which agent do you mean" after a question; undefined when it names none. */
+export function continueQuestionDraft(
+  draft: QuestionDraft,
+  text: string,
+  request: PlannerRequest,
+): PlannerAnswer | undefined {
+  const candidates = offeredAgents(request.snapshot.agents, draft.candidates);
+  const agent = chosenAgent(text, candidates);
+  return agent ? answer(draft.question, draft.text, agent, request) : undefined;
+}
+
+function answer(
+  kind: QuestionKind,
+  text: string,
+  agent: SnapshotAgent | undefined,
+  request: PlannerRequest,
+): PlannerAnswer | undefined {
+  const about = context(request);
+  if (kind === 'describe') return agent ? describeAgent(agent, request.snapshot) : undefined;
+  if (kind === 'scheduled') {
+    const outlook = outlookNamed(text);
+    return outlook ? scheduledIn(outlook, about) : allSchedules(about);
+  }
+  const named = periodNamed(text);
+  // One agent's failures are few: a month of them says more than a week.
+  const fallback = kind === 'failures' && agent ? 'pastMonth' : defaultPeriods[kind];
+  const period = periodOf(named ?? fallback, about.now, about.timezone);
+  switch (kind) {
+    case 'failures':
+      return agent ? agentFailures(agent, about, period) : workspaceFailures(about, period, !named);
+    case 'successRate':
+      return agent ? successRate(agent, about, period) : workspaceSuccessRates(about, period);
+    case 'cost':
+      return agent ? costOf(agent, period) : workspaceCost(about, period);
+    case 'ran':
+      return agent ? ranIn(agent, about, period) : workspaceRanIn(about, period);
+    case 'recentRuns':
+      return agent ? recentRuns(agent, about, period) : workspaceRecentRuns(about);
+  }
+}

@@ -1,0 +1,141 @@
+// Finding the schedule in a request: "schedule the data collector to run every morning at 8am in
+// Europe/London" holds the words "every morning at 8am" and the time zone Europe/London. The
+// words are found by the schedule parser itself (the widest run of words it accepts around a
+// word that can begin a schedule), with agent names, addresses and quoted text left out.
+import { cronFromWords, ScheduleWordsError, scheduleWordsLimit } from '../../domain/schedule-words.ts';
+import { nameWords } from './agent-names.ts';
+import { scheduleEdgeWords, scheduleStartWords, timezoneWords } from './vocabulary/vocabulary.ts';
+
+export type ScheduleReading =
+  /** Words the parser accepts, and a time zone if the request named one. */
+  | { kind: 'found'; words: string; timezone?: string }
+  /** Words that look like a schedule but do not parse: the parser's message says which. */
+  | {
+      kind: 'unclear';
+      words: string;
+      message: string;
+      timezone?: string;
+      /** The nearest schedules, in words, when what was asked is something a schedule cannot say. */
+      options?: string[];
+    };
+
+/** Longest run of words tried as one schedule. */
+const longestSchedule = 14;
+const masked = '\u0000';
+
+const ianaZone = /\b(?:in|using|on)\s+(?:the\s+)?([a-z]+(?:\/[a-z0-9_+-]+)+)(?:\s+time(?:\s+zone)?)?\b/i;
+
+/** The time zone the request names, and the text without it. */
+export function takeTimezone(text: string): { text: string; timezone?: string } {
+  const iana = ianaZone.exec(text);
+  if (iana?.[1]) return { text: text.replace(iana[0], ` ${masked} `), timezone: iana[1] };
+  for (const [words, zone] of Object.entries(timezoneWords)) {
+    const found = new RegExp(`\\b(?:in\\s+|on\\s+)?${words}(?:\\s+time(?:\\s+zone)?)?\\b`, 'i').exec(text);
+    if (found) return { text: text.replace(found[0], ` ${masked} `), timezone: zone };
+  }
+  return { text };
+}
+
+/** Addresses, e-mails, code and quoted names are never schedule words. */
+export function withoutLiterals(text: string): string {
+  return text
+    .replace(/\bhttps?:\/\/\S+/gi, ` ${masked} `)
+    .replace(/\S+@\S+\.\S+/g, ` ${masked} `)
+    .replace(/`[^`]*`|\{[^}]*\}|["“][^"”]*["”]/g, ` ${masked} `);
+}
+
+function words(text: string): string[] {
+  return text
+    .toLowerCase()
+    .split(/\s+/)
+    .map((word) => word.replace(/^[,.;!?()]+|[,.;!?()]+$/g, ''))
+    .filter((word) => word.length > 0);
+}
+
+/**
+ * Masks where the request names each agent: the longest stretch of words that are all words of
+ * its name ("the weekly report", not the "weekly" of "weekly on Mondays").
+ */
+function maskNames(tokens: string[], names: readonly string[]): string[] {
+  const result = [...tokens];
+  for (const name of names) {
+    const own = new Set(nameWords(name));
+    let best = { start: -1, length: 0 };
+    for (let start = 0; start < result.length; start++) {
+      let length = 0;
+      while (start + length < result.length && own.has(nameWords(result[start + length] ?? '')[0] ?? '')) {
+        length++;
+      }
+      if (length > best.length) best = { start, length };
+    }
+    for (let index = best.start; index >= 0 && index < best.start + best.length; index++)
+      result[index] = masked;
+  }
+  return result;
+}
+
+function parses(tokens: string[]): boolean {
+  try {
+    cronFromWords(tokens.join(' '));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The words without the filler at either end, as they are shown back. */
+function trimmed(tokens: string[]): string {
+  let start = 0;
+  let end = tokens.length;
+  while (start < end && scheduleEdgeWords.leading.includes(tokens[start] ?? '')) start++;
+  while (end > start && scheduleEdgeWords.trailing.includes(tokens[end - 1] ?? '')) end--;
+  return tokens.slice(start, end).join(' ');
+}
+
+/**
+ * The schedule a request holds, if any. `agentNames` are the agents it mentions, whose names are
+ * not read as schedule words.
+ */
+export function scheduleIn(text: string, agentNames: readonly string[] = []): ScheduleReading | undefined {
+  const zone = takeTimezone(withoutLiterals(text));
+  const tokens = maskNames(words(zone.text), agentNames);
+  // Checked on the whole text first: "every other week on Friday" holds "on Friday", which
+  // parses, and would otherwise be planned as if it were what was asked.
+  const limit = scheduleWordsLimit(tokens.filter((token) => token !== masked).join(' '));
+  if (limit) {
+    return {
+      kind: 'unclear',
+      words: limit.unknownWords.join(' '),
+      message: limit.message,
+      timezone: zone.timezone,
+      options: limit.options,
+    };
+  }
+  const starts = tokens.flatMap((token, index) => (scheduleStartWords.includes(token) ? [index] : []));
+  let best: { start: number; end: number } | undefined;
+  for (const at of starts) {
+    for (let start = at; start >= 0 && at - start < longestSchedule && tokens[start] !== masked; start--) {
+      for (let end = at + 1; end <= tokens.length && end - start <= longestSchedule; end++) {
+        if (tokens[end - 1] === masked) break;
+        const wider = !best || end - start > best.end - best.start;
+        if (wider && parses(tokens.slice(start, end))) best = { start, end };
+      }
+    }
+  }
+  if (best)
+    return { kind: 'found', words: trimmed(tokens.slice(best.start, best.end)), timezone: zone.timezone };
+  const [first] = starts;
+  if (first === undefined) return undefined;
+  // From the first schedule word to the next name or address: what the person meant as the time.
+  const stop = tokens.indexOf(masked, first);
+  const meant = trimmed(tokens.slice(first, stop < 0 ? undefined : stop));
+  try {
+    cronFromWords(meant);
+  } catch (error) {
+    if (error instanceof ScheduleWordsError) {
+      return { kind: 'unclear', words: meant, message: error.message, timezone: zone.timezone };
+    }
+    throw error;
+  }
+  return undefined;
+}

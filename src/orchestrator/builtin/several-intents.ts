@@ -1,0 +1,282 @@
+// Several requests in one message: each part is planned on its own, in order, through the
+// planner's one-request path, and the operations join into one plan with one summary. A later
+// part's "it" is the agent of the part before, even one the plan only creates (found by its
+// planned name when the plan is applied). A part that cannot be planned is never dropped: the plan
+// waits with a question about it, and the answer re-plans the whole message.
+import type { AgentSpec } from '../../domain/agent-spec.ts';
+import type { PlanOperation, PlanQuestion } from '../../domain/plan.ts';
+import type { PlannerAnswer, PlannerRequest, WorkspaceSnapshot } from '../planner.ts';
+import { agentsMentioned } from './agent-names.ts';
+import { objectList, splitClauses } from './clause-splitting.ts';
+import { hasAny } from './request-text.ts';
+import { createWords, noWords } from './vocabulary/vocabulary.ts';
+
+type SnapshotAgent = WorkspaceSnapshot['agents'][number];
+type PlanOne = (request: PlannerRequest) => Promise<PlannerAnswer>;
+
+/** What the plan keeps while it waits for an answer about one of the parts. */
+export interface SeveralDraft {
+  intent: 'several';
+  parts: string[];
+  /** The part the question is about. */
+  pending: number;
+  /** That part's own draft, when its planner asked the question. */
+  inner?: Record<string, unknown>;
+}
+
+export function isSeveralDraft(draft: unknown): draft is SeveralDraft {
+  return (draft as { intent?: unknown } | undefined)?.intent === 'several';
+}
+
+/** An agent the plan creates stands in the workspace under this id until the plan is applied. */
+const plannedPrefix = 'planned:';
+
+/** Replies that mean the part was not understood, as opposed to an answer ("already paused"). */
+const notUnderstood =
+  /did not understand|Do you want to run, change|not sure what to change|could not find an agent|Which agent should/;
+
+/** The agent a part acts on first: "it" in the next part. */
+function subjectOf(operations: readonly PlanOperation[]): string | undefined {
+  for (const operation of operations) {
+    if (operation.type === 'createAgent') return String(operation.spec.name);
+    if (operation.type === 'chainAgents' || operation.type === 'unchainAgents')
+      return operation.from.agentName;
+    if ('agentName' in operation) return operation.agentName;
+  }
+  return undefined;
+}
+
+/** "run it hourly" with the agent written in: the one-request path finds agents by name. */
+function withReferent(part: string, referent: string | undefined, agents: readonly SnapshotAgent[]) {
+  if (!referent || agentsMentioned(part, agents).length > 0) return part;
+  // A part that makes a new agent keeps its own "it" ("tell me when it changes").
+  if (hasAny(part, createWords) || /https?:\/\//.test(part)) return part;
+  return part.replace(/\bits\b/i, `${referent}'s`).replace(/\b(?:it|them|that one|this one)\b/i, referent);
+}
+
+/** Operations on an agent the plan creates name it only; those that need its id cannot be planned. */
+function settled(operation: PlanOperation): PlanOperation | string {
+  const planned = (id: string | undefined) => id?.startsWith(plannedPrefix) === true;
+  switch (operation.type) {
+    case 'runAgent':
+    case 'scheduleAgent':
+      if (!planned(operation.agentId)) return operation;
+      return { ...operation, agentId: undefined };
+    case 'chainAgents':
+      return {
+        ...operation,
+        from: planned(operation.from.agentId) ? { agentName: operation.from.agentName } : operation.from,
+        to: planned(operation.to.agentId) ? { agentName: operation.to.agentName } : operation.to,
+      };
+    case 'createAgent':
+    case 'connectAccount':
+      return operation;
+    case 'unchainAgents':
+      return planned(operation.from.agentId) || planned(operation.to.agentId)
+        ? `"${operation.from.agentName}" and "${operation.to.agentName}" are not chained yet`
+        : operation;
+    default:
+      return planned(operation.agentId)
+        ? `"${operation.agentName}" does not exist until this plan is approved: ask for that once it is.`
+        : operation;
+  }
+}
+
+function withoutUndefined(operation: PlanOperation): PlanOperation {
+  return JSON.parse(JSON.stringify(operation)) as PlanOperation;
+}
+
+interface PartOutcome {
+  part: string;
+  answer: PlannerAnswer;
+  /** Why the part could not be planned, when it could not. */
+  refused?: string;
+}
+
+/** The plan for the parts, in order, with "it" carried from each to the next. */
+async function planParts(
+  parts: readonly string[],
+  request: PlannerRequest,
+  planOne: PlanOne,
+  answered?: { index: number; text: string; draft?: Record<string, unknown> },
+): Promise<PlannerAnswer> {
+  const agents: SnapshotAgent[] = [...request.snapshot.agents];
+  const outcomes: PartOutcome[] = [];
+  const operations: PlanOperation[] = [];
+  let referent = request.lastAgentName;
+  for (const [index, part] of parts.entries()) {
+    const snapshot = { ...request.snapshot, agents: [...agents] };
+    const reanswered = answered?.index === index ? answered : undefined;
+    const text = reanswered?.draft ? reanswered.text : withReferent(part, referent, agents);
+    const answer = await planOne({
+      ...request,
+      text,
+      snapshot,
+      draft: reanswered?.draft,
+      lastAgentName: referent,
+    });
+    const outcome: PartOutcome = { part, answer };
+    outcomes.push(outcome);
+    for (const operation of answer.plan?.operations ?? []) {
+      const kept = settled(operation);
+      if (typeof kept === 'string') {
+        outcome.refused = kept;
+        continue;
+      }
+      // A new agent is tested when it is created: "and test it" adds no second run.
+      const repeated =
+        kept.type === 'runAgent' &&
+        operations.some(
+          (earlier) => earlier.type === 'runAgent' && earlier.agentName === kept.agentName && !kept.agentId,
+        );
+      if (!repeated) operations.push(withoutUndefined(kept));
+      if (kept.type === 'createAgent') {
+        const spec = kept.spec as unknown as AgentSpec;
+        agents.push({
+          id: `${plannedPrefix}${spec.name}`,
+          name: spec.name,
+          status: 'active',
+          version: 1,
+          spec,
+        });
+      }
+    }
+    const planned = (answer.plan?.operations.length ?? 0) > 0;
+    const asks = (answer.plan?.questions.length ?? 0) > 0;
+    if (!planned && !asks && notUnderstood.test(answer.reply)) outcome.refused = answer.reply;
+    referent = subjectOf(answer.plan?.operations ?? []) ?? referent;
+    if (asks || outcome.refused) {
+      return waiting(parts, index, outcome, outcomes.slice(0, -1));
+    }
+  }
+  const summaries = outcomes
+    .map((outcome) => outcome.answer.plan?.summary)
+    .filter((summary): summary is string => Boolean(summary));
+  if (operations.length === 0) {
+    return { reply: outcomes.map((outcome) => outcome.answer.reply).join('\n') };
+  }
+  return {
+    reply: [
+      `Your message asks for ${outcomes.length} things; in this order:`,
+      ...outcomes.map(
+        (outcome, index) => `${index + 1}. ${outcome.answer.reply.replace(/ Approve[^.]*\.$/, '')}`,
+      ),
+      'Approve the plan to go ahead; undo takes it all back.',
+    ].join('\n'),
+    plan: { summary: summaries.join(' Then: '), questions: [], operations },
+  };
+}
+
+/** Why a part could not be planned, short: the planner's whole list of what it can do is too long here. */
+function reasonOf(refused: string): string {
+  return /^I did not understand/.test(refused) ? 'I did not understand it.' : refused;
+}
+
+/** The plan waits: the part it cannot do, said plainly, with a question the next message answers. */
+function waiting(
+  parts: readonly string[],
+  index: number,
+  outcome: PartOutcome,
+  before: readonly PartOutcome[],
+): PlannerAnswer {
+  const own = outcome.refused ? [] : (outcome.answer.plan?.questions ?? []);
+  const questions: PlanQuestion[] =
+    own.length > 0
+      ? own
+      : [
+          {
+            id: 'part',
+            text: `I could not do part ${index + 1}, "${outcome.part}": ${reasonOf(outcome.refused ?? '')} What should I do there? Say it in other words, or "skip it".`,
+          },
+        ];
+  const understood = before.map((earlier) => `"${earlier.part}"`);
+  const after = parts.slice(index + 1).map((part) => `"${part}"`);
+  const reply = [
+    `Your message asks for ${parts.length} things.`,
+    understood.length > 0 ? `I can do ${understood.join(', ')}.` : undefined,
+    own.length > 0
+      ? `Part ${index + 1}, "${outcome.part}", needs an answer first: ${own.map((asked) => asked.text).join(' ')}`
+      : questions[0]?.text,
+    after.length > 0 ? `Then I will plan ${after.join(', ')}.` : undefined,
+  ]
+    .filter(Boolean)
+    .join('\n');
+  return {
+    reply,
+    plan: {
+      summary: `${parts.length} requests, waiting for an answer about "${outcome.part}".`,
+      questions,
+      operations: [],
+      draft: {
+        intent: 'several',
+        parts: [...parts],
+        pending: index,
+        inner: own.length > 0 ? outcome.answer.plan?.draft : undefined,
+      } satisfies SeveralDraft,
+    },
+  };
+}
+
+/**
+ * A part that asks in so many words for a new agent ("create …"): its planner reads the schedule
+ * said with it. (A bare "scrape X and run it daily" is read as a schedule for an agent, so it stays cut.)
+ */
+function asksForNewAgent(part: string): boolean {
+  return hasAny(part, createWords);
+}
+
+/** "… and run it every hour" after a new agent is when the new agent runs, not a request of its own. */
+const whenItRuns = /^(?:run|schedule)\s+(?:it|them)\s+(?!now\b|again\b|once\b)\S/i;
+
+/** The message cut into its requests, each an agent list expanded; one element when it holds one. */
+export function requestsIn(text: string, agents: readonly { name: string }[]): string[] {
+  const parts: string[] = [];
+  for (const part of splitClauses(text)) {
+    const previous = parts.at(-1);
+    if (previous !== undefined && whenItRuns.test(part) && asksForNewAgent(previous)) {
+      parts[parts.length - 1] = `${previous} and ${part}`;
+    } else parts.push(...objectList(part, agents));
+  }
+  return parts;
+}
+
+/**
+ * A message holding several requests, planned as one plan; undefined when it holds one (the
+ * planner's own path plans it).
+ */
+export async function planSeveralIntents(
+  request: PlannerRequest,
+  planOne: PlanOne,
+): Promise<PlannerAnswer | undefined> {
+  const draft = request.draft;
+  if (isSeveralDraft(draft)) return continueSeveral(draft, request, planOne);
+  // An answer to another question is not a new message to cut up.
+  if (draft) return undefined;
+  const parts = requestsIn(request.text.trim(), request.snapshot.agents);
+  if (parts.length < 2) return undefined;
+  return planParts(parts, request, planOne);
+}
+
+/** The answer about the waiting part: its own question's answer, new words for it, or "skip it". */
+async function continueSeveral(
+  draft: SeveralDraft,
+  request: PlannerRequest,
+  planOne: PlanOne,
+): Promise<PlannerAnswer> {
+  const text = request.text.trim();
+  const skip =
+    /^(?:skip|drop|leave out|forget)\b/i.test(text) ||
+    (hasAny(text, noWords) && text.split(/\s+/).length <= 3);
+  const parts = [...draft.parts];
+  if (skip) {
+    parts.splice(draft.pending, 1);
+    if (parts.length === 0) return { reply: 'All right, I dropped that plan.' };
+    return planParts(parts, { ...request, draft: undefined }, planOne);
+  }
+  if (!draft.inner) parts[draft.pending] = text;
+  return planParts(parts, { ...request, draft: undefined }, planOne, {
+    index: draft.pending,
+    text,
+    draft: draft.inner,
+  });
+}

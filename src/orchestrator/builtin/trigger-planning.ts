@@ -1,0 +1,121 @@
+// When the built-in planner reads a request as being about schedules or chains: taking an agent
+// off its schedule, chaining or unchaining two agents, or running one on a schedule. Checked
+// before the plain actions, since "run X every weekday" and "after X succeeds run Y" are not
+// requests to run X now.
+
+import type { PlannerAnswer, PlannerRequest, WorkspaceSnapshot } from '../planner.ts';
+import { chosenAgent, offeredAgents } from './agent-choice.ts';
+import { type ChainDraft, continueChainDraft, planChainRequest } from './chain-planning.ts';
+import { oneOffInRequest, planOneOff } from './one-off-planning.ts';
+import { hasAny } from './request-text.ts';
+import { scheduleIn } from './schedule-phrases.ts';
+import {
+  askWhichToSchedule,
+  continueScheduleDraft,
+  planSchedule,
+  planUnschedule,
+  type ScheduleDraft,
+} from './schedule-planning.ts';
+import { type ActionIntent, pronouns, scheduleWords, unschedulePatterns } from './vocabulary/vocabulary.ts';
+
+type SnapshotAgent = WorkspaceSnapshot['agents'][number];
+
+export type TriggerDraft = ScheduleDraft | ChainDraft;
+
+const triggerIntents: readonly string[] = ['schedule', 'unschedule', 'chain', 'unchain'];
+
+export function isTriggerDraft(draft: { intent?: unknown }): draft is TriggerDraft {
+  return typeof draft.intent === 'string' && triggerIntents.includes(draft.intent);
+}
+
+/** What the planner already read in the request. */
+export interface RequestReading {
+  text: string;
+  mentioned: SnapshotAgent[];
+  intent?: ActionIntent;
+  /** The request reads as asking for a new agent. */
+  wantsNew: boolean;
+}
+
+/** The one agent a schedule request is about: named, or "it"; else a question or a plain answer. */
+function withOneAgent(
+  reading: RequestReading,
+  request: PlannerRequest,
+  intent: ScheduleDraft['intent'],
+  plan: (agent: SnapshotAgent) => PlannerAnswer,
+): PlannerAnswer {
+  const [only] = reading.mentioned;
+  if (reading.mentioned.length > 1) return askWhichToSchedule(intent, reading.mentioned, reading.text);
+  if (only) return plan(only);
+  const last = request.snapshot.agents.find((agent) => agent.name === request.lastAgentName);
+  if (last && (hasAny(reading.text, pronouns) || hasAny(reading.text, scheduleWords))) return plan(last);
+  return {
+    reply:
+      intent === 'unschedule'
+        ? 'Which agent should stop running on a schedule? Name it, e.g. "unschedule the lead scraper".'
+        : 'Which agent should run on that schedule? Name it, e.g. "run the lead scraper every weekday at 8am".',
+  };
+}
+
+/** The request without the names of the agents it mentions: "Weekly Report" is not a time. */
+function nameless(text: string, mentioned: SnapshotAgent[]) {
+  return mentioned.reduce((rest, agent) => rest.replace(new RegExp(escaped(agent.name), 'gi'), ' '), text);
+}
+
+function escaped(text: string) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A schedule or chain request, answered; undefined when the request is about something else. */
+export function planTriggerRequest(
+  reading: RequestReading,
+  request: PlannerRequest,
+): PlannerAnswer | undefined {
+  const lower = reading.text.toLowerCase();
+  if (unschedulePatterns.some((pattern) => pattern.test(lower))) {
+    return withOneAgent(reading, request, 'unschedule', planUnschedule);
+  }
+  const chained = planChainRequest(reading.text, request);
+  if (chained) return chained;
+
+  const explicit = hasAny(lower, scheduleWords);
+  const { intent } = reading;
+  // Before the schedule words: "next Tuesday at 3pm" also holds "Tuesday at 3pm", which is weekly.
+  const once = oneOffInRequest(nameless(reading.text, reading.mentioned), request);
+  if (once && (explicit || intent === 'run' || (!intent && !reading.wantsNew))) {
+    return withOneAgent(reading, request, 'schedule', (agent) =>
+      planOneOff(agent, once, reading.text, request),
+    );
+  }
+  const schedule = scheduleIn(
+    reading.text,
+    reading.mentioned.map((agent) => agent.name),
+  );
+  const asks =
+    explicit ||
+    (schedule?.kind === 'found' &&
+      (intent === 'run' || intent === 'update' || (!intent && !reading.wantsNew))) ||
+    (schedule?.kind === 'unclear' && intent === 'run');
+  if (!asks) return undefined;
+  return withOneAgent(reading, request, 'schedule', (agent) =>
+    planSchedule(agent, schedule, reading.text, request),
+  );
+}
+
+/** The answer to a question the planner asked about a schedule or chain; undefined for a new request. */
+export function continueTriggerDraft(
+  draft: TriggerDraft,
+  text: string,
+  request: PlannerRequest,
+): PlannerAnswer | undefined {
+  const candidates = offeredAgents(request.snapshot.agents, draft.candidates ?? []);
+  const chosen = candidates.length > 0 ? chosenAgent(text, candidates) : undefined;
+  switch (draft.intent) {
+    case 'chain':
+    case 'unchain':
+      return continueChainDraft(draft, chosen, request);
+    case 'schedule':
+    case 'unschedule':
+      return continueScheduleDraft(draft, text, request, chosen);
+  }
+}

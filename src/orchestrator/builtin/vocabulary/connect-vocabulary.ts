@@ -1,0 +1,121 @@
+// What the built-in planner understands of requests to connect an account, as data: the words
+// that ask for it, the words that tell each kind of account, and the services it knows the hosts
+// of. Teaching it a service means adding an entry here.
+import type { ConnectionKindName } from '../../../domain/plan.ts';
+
+/** A request to connect an account: a verb, then what is connected. */
+export const connectPatterns = [
+  /\b(connect|link|add|hook up|store|save)\b.*\b(account|api key|api-key|apikey|api token|access token|token|login|log-in|credentials|oauth|oauth2)\b/,
+  /\b(api key|api token|access token|credentials)\s+(for|of)\b/,
+];
+
+/** The words that tell each kind of account; the earliest in the request wins. */
+export const connectionKindWords: Record<ConnectionKindName, readonly string[]> = {
+  oauth2: ['oauth', 'oauth2', 'oauth 2', 'sign in with', 'authorize', 'authorise'],
+  login: ['login', 'log-in', 'log in', 'password', 'sign in', 'sign-in', 'portal', 'username', 'user name'],
+  api_key: ['api key', 'api-key', 'apikey', 'api token', 'access token', 'token', 'secret key', 'key'],
+};
+
+/** Answers to "which kind of account" as people give them. */
+export const connectionKindOptions: Record<string, ConnectionKindName> = {
+  'api key': 'api_key',
+  login: 'login',
+  oauth: 'oauth2',
+};
+
+/** Words that end the name of a service in "the acme portal login", "my crm account". */
+export const connectionNouns = [
+  'account',
+  'accounts',
+  'login',
+  'log-in',
+  'api key',
+  'api token',
+  'access token',
+  'token',
+  'key',
+  'credentials',
+  'password',
+];
+
+/** Words never taken for the service's name. */
+export const notServiceNames = new Set([
+  'api',
+  'an',
+  'a',
+  'the',
+  'my',
+  'our',
+  'new',
+  'this',
+  'that',
+  'oauth',
+  'oauth2',
+  'login',
+  'account',
+]);
+
+export interface KnownService {
+  words: readonly string[];
+  /** The kind of account the service is usually connected with. */
+  kind: ConnectionKindName;
+  /** Its settings per kind it is known for: the hosts and addresses people should not have to know. */
+  settings: Partial<Record<ConnectionKindName, Record<string, unknown>>>;
+}
+
+export const knownServices: Record<string, KnownService> = {
+  github: {
+    words: ['github'],
+    kind: 'api_key',
+    settings: {
+      api_key: { allowedHosts: ['api.github.com'], testUrl: 'https://api.github.com/user' },
+    },
+  },
+  stripe: {
+    words: ['stripe'],
+    kind: 'api_key',
+    settings: {
+      api_key: { allowedHosts: ['api.stripe.com'], testUrl: 'https://api.stripe.com/v1/balance' },
+    },
+  },
+  openai: {
+    words: ['openai', 'open ai'],
+    kind: 'api_key',
+    settings: { api_key: { allowedHosts: ['api.openai.com'], testUrl: 'https://api.openai.com/v1/models' } },
+  },
+  hubspot: {
+    words: ['hubspot'],
+    kind: 'api_key',
+    settings: { api_key: { allowedHosts: ['api.hubapi.com'] } },
+  },
+  slack: {
+    words: ['slack'],
+    kind: 'api_key',
+    settings: { api_key: { allowedHosts: ['slack.com'], testUrl: 'https://slack.com/api/auth.test' } },
+  },
+  google: {
+    words: ['google', 'gmail', 'google drive', 'google sheets'],
+    kind: 'oauth2',
+    settings: {
+      oauth2: {
+        allowedHosts: ['*.googleapis.com'],
+        authorizationUrl: 'https://accounts.google.com/o/oauth2/v2/auth',
+        tokenUrl: 'https://oauth2.googleapis.com/token',
+        revocationUrl: 'https://oauth2.googleapis.com/revoke',
+        authorizationParameters: { access_type: 'offline', prompt: 'consent' },
+      },
+    },
+  },
+  microsoft: {
+    words: ['microsoft', 'outlook', 'office 365', 'onedrive', 'sharepoint'],
+    kind: 'oauth2',
+    settings: {
+      oauth2: {
+        allowedHosts: ['graph.microsoft.com'],
+        authorizationUrl: 'https://login.microsoftonline.com/common/oauth2/v2.0/authorize',
+        tokenUrl: 'https://login.microsoftonline.com/common/oauth2/v2.0/token',
+        scopes: ['offline_access'],
+      },
+    },
+  },
+};

@@ -1,0 +1,355 @@
+// What the built-in planner understands, as data: the words that signal each intent and kind of
+// agent, and the fields people ask to extract. Teaching it a phrasing means adding words here.
+import type { ChainConditionName } from '../../../domain/plan.ts';
+
+/** Questions about the workspace, answered without a plan. Checked first. */
+export const questionPatterns = {
+  listAgents: [
+    /\b(what|which)\b.*\bagents?\b/,
+    /\b(list|show)\b.*\bagents?\b/,
+    /\bhow many agents\b/,
+    /\bagents do i have\b/,
+  ],
+  whyFailed: [
+    /\bwhy\b.*\b(fail|failed|failing|fails|broke|broken|error)/,
+    /\bwhat went wrong\b/,
+    /\bwhat happened\b/,
+  ],
+  nextRun: [
+    /\bwhen\b.*\bnext\b/,
+    /\bnext (run|runs|time)\b/,
+    /\bwhen (does|do|will|is|are)\b.*\b(run|runs|running|scheduled|fire|fires|start|starts)\b/,
+    /\b(what'?s|what is|what are|show( me)?)\b.*\bschedules?\b/,
+    /\bhow often\b.*\b(run|runs)\b/,
+  ],
+} as const;
+
+/** Actions on an agent that exists. The earliest one in the text wins. */
+export const actionWords = {
+  delete: ['delete', 'remove', 'get rid of', 'drop', 'trash', 'discard', 'destroy', 'erase'],
+  pause: ['pause', 'stop', 'disable', 'suspend', 'turn off', 'halt', 'deactivate', 'on hold'],
+  resume: [
+    'resume',
+    'unpause',
+    're-enable',
+    'reenable',
+    'enable',
+    'turn on',
+    'back on',
+    'reactivate',
+    'restart',
+    'start again',
+  ],
+  run: ['run', 'test', 'try', 'execute', 'trigger', 'kick off', 'launch'],
+  update: [
+    'also',
+    'change',
+    'update',
+    'modify',
+    'switch',
+    'instead',
+    'edit',
+    'use',
+    'point',
+    'add',
+    'replace',
+    'make it',
+    'notify me',
+    'send',
+  ],
+} as const;
+
+export type ActionIntent = keyof typeof actionWords;
+
+/** The kinds of agent the built-in planner builds from a page, and the words that ask for each. */
+export const agentKinds = {
+  monitor: [
+    'monitor',
+    'monitors',
+    'watch',
+    'watches',
+    'track',
+    'tracks',
+    'keep an eye',
+    'changes',
+    'changed',
+    'alert me',
+    'notify me when',
+    'tell me when',
+    'let me know when',
+  ],
+  scrape: [
+    'scrape',
+    'collect',
+    'extract',
+    'gather',
+    'pull',
+    'harvest',
+    'crawl',
+    'list of',
+    'grab',
+    'get all',
+    'fetch all',
+  ],
+} as const;
+
+/** A portal agent is asked for in words of its own (portal-vocabulary.ts). */
+export type AgentKind = keyof typeof agentKinds | 'portal';
+
+/** Words that ask for a new agent when no existing agent is named. */
+export const createWords = [
+  'create',
+  'build',
+  'make a',
+  'make an',
+  'make me a',
+  'set up',
+  'setup',
+  'new agent',
+  'i need',
+  'i want',
+  'can you',
+  'an agent',
+];
+
+/** What records are called, to name agents and files after them. */
+export const recordNouns = [
+  { noun: 'leads', words: ['lead', 'leads', 'prospect', 'prospects', 'contact', 'contacts'] },
+  { noun: 'products', words: ['product', 'products', 'item', 'items', 'listing', 'listings'] },
+  {
+    noun: 'jobs',
+    words: ['job', 'jobs', 'opening', 'openings', 'vacancy', 'vacancies', 'position', 'positions'],
+  },
+  { noun: 'prices', words: ['price', 'prices', 'pricing'] },
+  { noun: 'articles', words: ['article', 'articles', 'post', 'posts', 'news', 'headline', 'headlines'] },
+  { noun: 'people', words: ['people', 'person', 'team', 'staff', 'member', 'members'] },
+] as const;
+
+/** Fields people ask to extract by name, with where they usually are in a record. */
+export const knownFields: Record<
+  string,
+  { words: string[]; field: { selector: string; attribute?: string } }
+> = {
+  linkedin: { words: ['linkedin'], field: { selector: 'a[href*="linkedin.com"]', attribute: 'href' } },
+  email: {
+    words: ['email', 'e-mail', 'emails', 'email address'],
+    field: { selector: 'a[href^="mailto:"]', attribute: 'href' },
+  },
+  phone: {
+    words: ['phone', 'phones', 'telephone', 'phone number'],
+    field: { selector: 'a[href^="tel:"]', attribute: 'href' },
+  },
+  link: { words: ['link', 'links', 'url', 'urls', 'website'], field: { selector: 'a', attribute: 'href' } },
+  image: {
+    words: ['image', 'images', 'photo', 'photos', 'picture'],
+    field: { selector: 'img', attribute: 'src' },
+  },
+  price: { words: ['price', 'prices', 'cost'], field: { selector: '.price, [itemprop="price"]' } },
+  title: {
+    words: ['title', 'titles', 'heading', 'name', 'names'],
+    field: { selector: 'h1, h2, h3, h4, .title, .name' },
+  },
+};
+
+/** Answers to "what marks each record?" that need no CSS. */
+export const recordLayouts: Record<
+  string,
+  { words: string[]; records: { selector: string; fields: Record<string, unknown> } }
+> = {
+  'table rows': {
+    words: ['table', 'rows', 'table rows'],
+    records: { selector: 'table tr:has(td)', fields: { cells: { selector: 'td', multiple: true } } },
+  },
+  links: {
+    words: ['links', 'every link', 'all links'],
+    records: { selector: 'a[href]', fields: { text: { trim: true }, url: { attribute: 'href' } } },
+  },
+  'list items': {
+    words: ['list', 'list items', 'bullets'],
+    records: { selector: 'li', fields: { text: { trim: true } } },
+  },
+};
+
+export const yesWords = [
+  'yes',
+  'yep',
+  'sure',
+  'ok',
+  'okay',
+  'go ahead',
+  'do it',
+  'confirm',
+  'correct',
+  'right',
+];
+export const noWords = ['no', 'nope', 'cancel', 'never mind', 'nevermind', 'stop', "don't", 'do not'];
+
+/** Words that ask to run an agent on a schedule (a schedule said in words asks too). */
+export const scheduleWords = ['schedule', 'reschedule', 'scheduled', 'automatically', 'regularly'];
+
+/** Requests to take an agent off its schedule. Checked before the actions above. */
+export const unschedulePatterns = [
+  /\bunschedule\b/,
+  /\b(stop|no longer|don'?t|do not|never)\b.*\b(on a|on its|on the|by|from its|from the)? ?schedule\b/,
+  /\b(remove|delete|cancel|clear|drop|turn off|disable|get rid of)\b.*\bschedules?\b/,
+];
+
+/**
+ * How a run's end is said, and which ends start the chained agent: "finishes" means it did its
+ * job (its results are what gets sent); "ends" means however it ended.
+ */
+export const chainEndings: Record<string, ChainConditionName> = {
+  finishes: 'success',
+  finished: 'success',
+  'is finished': 'success',
+  'has finished': 'success',
+  'is done': 'success',
+  completes: 'success',
+  'has completed': 'success',
+  'is complete': 'success',
+  succeeds: 'success',
+  'has succeeded': 'success',
+  'is successful': 'success',
+  works: 'success',
+  'has run': 'success',
+  'runs successfully': 'success',
+  runs: 'success',
+  fails: 'failure',
+  'has failed': 'failure',
+  failed: 'failure',
+  errors: 'failure',
+  breaks: 'failure',
+  crashes: 'failure',
+  "doesn't work": 'failure',
+  'does not work': 'failure',
+  ends: 'always',
+  'has ended': 'always',
+  'is over': 'always',
+  stops: 'always',
+};
+
+/** How each chain condition reads after the first agent's name. */
+export const chainConditionWords: Record<ChainConditionName, string> = {
+  success: 'succeeds',
+  failure: 'fails',
+  always: 'ends, whether it succeeds or fails',
+};
+
+/** Words that make a chain start the next agent however the first run ended. */
+export const chainAlwaysWords = [
+  'either way',
+  'no matter',
+  'whatever happens',
+  'always',
+  'success or failure',
+  'succeeds or fails',
+  'whether it',
+];
+
+/** Conjunctions that introduce the first agent's end: "when", "after", "if". */
+export const chainWhenWords = ['when', 'whenever', 'after', 'once', 'as soon as', 'if'];
+/** Verbs that hand results on: "send its results to …". */
+export const chainHandOverWords = ['send', 'pass', 'give', 'hand', 'feed', 'forward', 'push'];
+/** Verbs that start the next agent: "run …", "start …". */
+export const chainStartWords = ['run', 'start', 'trigger', 'kick off', 'launch', 'execute'];
+/** What the first agent's results are called. */
+export const chainResultWords = ['results', 'result', 'output', 'outputs', 'data', 'findings'];
+/** Verbs that join two agents directly, besides "chain X to Y": "connect X to Y". */
+export const chainJoinWords = ['connect', 'link', 'pipe', 'hook up'];
+/** Verbs that stop handing results on: "stop sending …", "unchain …". */
+export const chainStopWords = ['stop', 'no longer', "don't", 'do not', 'never'];
+export const chainRemoveWords = ['remove', 'delete', 'break', 'drop', 'cut'];
+
+/** What stands for the agent the conversation was about. */
+export const pronouns = ['it', 'its', 'this', 'that', 'this one', 'that one', 'this agent', 'that agent'];
+
+/** Time zones people name in words; IANA names ("Europe/Paris") are read as they are. */
+export const timezoneWords: Record<string, string> = {
+  'london time': 'Europe/London',
+  'uk time': 'Europe/London',
+  'british time': 'Europe/London',
+  'paris time': 'Europe/Paris',
+  'berlin time': 'Europe/Berlin',
+  'central european time': 'Europe/Paris',
+  'new york time': 'America/New_York',
+  'eastern time': 'America/New_York',
+  'central time': 'America/Chicago',
+  'mountain time': 'America/Denver',
+  'pacific time': 'America/Los_Angeles',
+  'tokyo time': 'Asia/Tokyo',
+  'sydney time': 'Australia/Sydney',
+  'india time': 'Asia/Kolkata',
+  utc: 'UTC',
+  gmt: 'UTC',
+};
+
+/** Words that can begin a schedule said in words; the words around them are read with them. */
+export const scheduleStartWords = [
+  'every',
+  'each',
+  'hourly',
+  'daily',
+  'nightly',
+  'weekly',
+  'monthly',
+  'weekday',
+  'weekdays',
+  'weekend',
+  'weekends',
+  'at',
+  'first',
+  'last',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'mondays',
+  'tuesdays',
+  'wednesdays',
+  'thursdays',
+  'fridays',
+  'saturdays',
+  'sundays',
+];
+
+/** Words that carry nothing at either end of a schedule shown back ("to run every day" → "every day"). */
+export const scheduleEdgeWords = {
+  leading: [
+    'run',
+    'runs',
+    'it',
+    'this',
+    'agent',
+    'schedule',
+    'scheduled',
+    'please',
+    'the',
+    'and',
+    'to',
+    'a',
+    'an',
+  ],
+  trailing: [
+    'run',
+    'it',
+    'please',
+    'the',
+    'and',
+    'to',
+    'a',
+    'an',
+    'at',
+    'on',
+    'in',
+    'of',
+    'starting',
+    'from',
+    'now',
+  ],
+};
+
+/** Words that ask for missed firings to run once when Orca is back. */
+export const catchUpWords = ['catch up', 'make up for', 'run missed', 'if missed', 'when missed'];

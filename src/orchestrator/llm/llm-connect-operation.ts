@@ -1,0 +1,84 @@
+// The LLM planner's connectAccount operations, checked like anything a user sends: a service name
+// the vault takes, settings of the kind's schema (which has no place for a secret: a model that
+// writes a key or password into them is told to leave it out), and no account connected twice.
+// A new agent that signs in or authenticates with an account the workspace lacks must be preceded
+// by one.
+import { type ConnectionKindName, connectionKinds, type PlanOperation } from '../../domain/plan.ts';
+import { connectionSettings, serviceSchema } from '../../vault/connection-rules.ts';
+import { connectionNamed, connectionReferenceOf } from '../connection-help.ts';
+import type { WorkspaceSnapshot } from '../planner.ts';
+
+export interface LlmConnectOperation {
+  service?: string;
+  kind?: string;
+  label?: string;
+  settings?: Record<string, unknown>;
+}
+
+type Outcome = { operation: PlanOperation } | { problem: string };
+
+const secretWords =
+  /^(api_?key|password|secret|client_?secret|token|access_?token|refresh_?token|totp_?secret)$/i;
+
+const isKind = (kind: string | undefined): kind is ConnectionKindName =>
+  (connectionKinds as readonly string[]).includes(kind ?? '');
+
+/** The account a plan names by service (and label), as `service/label` when labelled. */
+export function accountName(service: string, label = '') {
+  return label ? `${service}/${label.toLowerCase()}` : service;
+}
+
+export function connectOperation(
+  raw: LlmConnectOperation,
+  snapshot: WorkspaceSnapshot,
+  connected: Set<string>,
+): Outcome {
+  const service = serviceSchema.safeParse(raw.service ?? '');
+  if (!service.success) return { problem: service.error.issues[0]?.message ?? 'give the service' };
+  if (!isKind(raw.kind)) return { problem: 'give `kind`: api_key, login or oauth2' };
+  const settings = raw.settings ?? {};
+  const secret = Object.keys(settings).find((key) => secretWords.test(key));
+  if (secret) {
+    return {
+      problem: `settings.${secret} is a secret: a plan never carries one; leave it out (the admin sends it to the connection API after approving)`,
+    };
+  }
+  const parsed = connectionSettings[raw.kind].safeParse(settings);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { problem: `settings.${issue?.path.join('.') || ''}: ${issue?.message ?? 'not valid'}` };
+  }
+  const label = raw.label?.trim() ?? '';
+  const name = accountName(service.data, label);
+  const existing = connectionNamed(snapshot, name);
+  if ((existing && existing.label.toLowerCase() === label.toLowerCase()) || connected.has(name)) {
+    return {
+      problem: `the workspace already has the account "${name}"; use it, or give the new one a label`,
+    };
+  }
+  connected.add(name);
+  return {
+    operation: { type: 'connectAccount', service: service.data, kind: raw.kind, label, settings },
+  };
+}
+
+/**
+ * The accounts a new agent's steps name that neither the workspace nor the plan so far has; a
+ * reference written as a template is left alone, since only a run knows its value.
+ */
+export function missingAccounts(
+  spec: { steps: { with: Record<string, unknown> }[] },
+  snapshot: WorkspaceSnapshot,
+  connected: ReadonlySet<string>,
+): string[] {
+  const missing: string[] = [];
+  for (const step of spec.steps) {
+    const reference = connectionReferenceOf(step);
+    if (!reference || reference.includes('{{')) continue;
+    const [service = '', label = ''] = reference.trim().toLowerCase().split('/', 2);
+    if (connectionNamed(snapshot, reference) || connected.has(accountName(service, label))) continue;
+    if (connected.has(service) && !label) continue;
+    missing.push(reference);
+  }
+  return missing;
+}

@@ -1,0 +1,525 @@
+// The LLM planner: the workspace in compact form and the tool catalog go to the configured LLM,
+// which answers with a plan as JSON. The answer is checked like anything a user sends: agents
+// must exist, specs must validate. An invalid answer gets one chance to be repaired; then it
+// becomes a question, never an applied change. When the LLM cannot be reached, the built-in
+// planner answers instead, and says so.
+import { generateText, jsonSchema, NoObjectGeneratedError, Output, streamText } from 'ai';
+import { z } from 'zod';
+import { describeSpecIssues, validateAgentSpec } from '../../domain/agent-spec.ts';
+import {
+  chainConditions,
+  connectionKinds,
+  missedFiringPolicies,
+  type PlanOperation,
+  type PlanQuestion,
+} from '../../domain/plan.ts';
+import type { Tool } from '../../runtime/tool.ts';
+import type { LanguageModelService } from '../../runtime/tool-services.ts';
+import { reconnectInstructions } from '../connection-help.ts';
+import type {
+  Planner,
+  PlannerAnswer,
+  PlannerRequest,
+  RunHistorySnapshot,
+  WorkspaceSnapshot,
+} from '../planner.ts';
+import { periodOf, totalsOver } from '../run-figures.ts';
+import { connectOperation, missingAccounts } from './llm-connect-operation.ts';
+import { conversationInstructions } from './llm-conversation.ts';
+import { triggerOperation, triggerOperationTypes } from './llm-trigger-operations.ts';
+
+const operationTypes = [
+  'createAgent',
+  'updateAgent',
+  'deleteAgent',
+  'pauseAgent',
+  'resumeAgent',
+  'runAgent',
+  ...triggerOperationTypes,
+  'connectAccount',
+] as const;
+
+const isTriggerType = (type: string): type is (typeof triggerOperationTypes)[number] =>
+  (triggerOperationTypes as readonly string[]).includes(type);
+
+/** What the LLM is asked to write. Agents are named, not numbered: the planner finds them. */
+const llmAnswerSchema = z.object({
+  reply: z.string().min(1),
+  summary: z.string().default(''),
+  questions: z
+    .array(
+      z.object({ id: z.string().min(1), text: z.string().min(1), options: z.array(z.string()).optional() }),
+    )
+    .default([]),
+  operations: z
+    .array(
+      z.object({
+        type: z.enum(operationTypes),
+        agent: z.string().optional(),
+        spec: z.record(z.string(), z.unknown()).optional(),
+        input: z.record(z.string(), z.unknown()).optional(),
+        from: z.string().optional(),
+        to: z.string().optional(),
+        on: z.enum(chainConditions).optional(),
+        mapping: z.string().optional(),
+        cron: z.string().optional(),
+        text: z.string().optional(),
+        runAt: z.string().optional(),
+        timezone: z.string().optional(),
+        missed: z.enum(missedFiringPolicies).optional(),
+        service: z.string().optional(),
+        kind: z.enum(connectionKinds).optional(),
+        label: z.string().optional(),
+        settings: z.record(z.string(), z.unknown()).optional(),
+      }),
+    )
+    .default([]),
+});
+
+type LlmAnswer = z.infer<typeof llmAnswerSchema>;
+
+const answerJsonSchema = {
+  type: 'object',
+  properties: {
+    reply: { type: 'string', description: 'What to tell the user, in plain words.' },
+    summary: { type: 'string', description: 'One line: what the plan does.' },
+    questions: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          id: { type: 'string' },
+          text: { type: 'string' },
+          options: { type: 'array', items: { type: 'string' } },
+        },
+        required: ['id', 'text'],
+      },
+    },
+    operations: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          type: { type: 'string', enum: [...operationTypes] },
+          agent: {
+            type: 'string',
+            description: 'The exact name of an existing agent (or of one this plan creates, for runAgent).',
+          },
+          spec: { type: 'object', description: 'For createAgent and updateAgent: the whole agent spec.' },
+          input: {
+            type: 'object',
+            description: 'For runAgent: the run input; for scheduleAgent: the input of each scheduled run.',
+          },
+          text: {
+            type: 'string',
+            description: 'For scheduleAgent: when, in words ("every weekday at 8am", "every 15 minutes").',
+          },
+          cron: { type: 'string', description: 'For scheduleAgent, instead of text: five cron fields.' },
+          runAt: {
+            type: 'string',
+            description:
+              'For scheduleAgent, instead of text or cron: run once at this ISO 8601 time with its offset (in the user’s time zone), e.g. for "next Tuesday at 3pm" or "in two hours".',
+          },
+          timezone: {
+            type: 'string',
+            description: 'For scheduleAgent: an IANA time zone, only when the user names one.',
+          },
+          missed: { type: 'string', enum: [...missedFiringPolicies] },
+          from: {
+            type: 'string',
+            description: 'For chainAgents and unchainAgents: the agent whose run ends first (exact name).',
+          },
+          to: { type: 'string', description: 'For chainAgents and unchainAgents: the agent started next.' },
+          on: { type: 'string', enum: [...chainConditions] },
+          mapping: {
+            type: 'string',
+            description:
+              'For chainAgents: JSONata over {output, input, run} of the first run giving the next input; leave out to pass the output as is.',
+          },
+          service: { type: 'string', description: 'For connectAccount: a short name such as github.' },
+          kind: { type: 'string', enum: [...connectionKinds], description: 'For connectAccount.' },
+          label: {
+            type: 'string',
+            description: 'For connectAccount: only to keep several accounts of one service.',
+          },
+          settings: {
+            type: 'object',
+            description:
+              'For connectAccount: allowedHosts, and api_key: headerName?, prefix?, testUrl?; login: username, loginUrl?; oauth2: authorizationUrl, tokenUrl, clientId, scopes?, revocationUrl?. Never a secret.',
+          },
+        },
+        required: ['type'],
+      },
+    },
+  },
+  required: ['reply', 'summary', 'questions', 'operations'],
+} as const;
+
+export interface LlmPlannerOptions {
+  llm: LanguageModelService;
+  tools: ReadonlyMap<string, Tool>;
+  /** Answers when the LLM cannot be reached. */
+  fallback: Planner;
+  timeoutMs?: number;
+}
+
+function compactChains(snapshot: WorkspaceSnapshot) {
+  const names = new Map(snapshot.agents.map((agent) => [agent.id, agent.name]));
+  return snapshot.chains.map((chain) => ({
+    from: names.get(chain.fromAgentId),
+    to: names.get(chain.toAgentId),
+    on: chain.on,
+    mapping: chain.mapping ?? undefined,
+    enabled: chain.enabled,
+  }));
+}
+
+function compactSnapshot(snapshot: WorkspaceSnapshot, now: Date) {
+  return snapshot.agents.map((agent) => ({
+    name: agent.name,
+    status: agent.status,
+    version: agent.version,
+    goal: agent.spec.goal,
+    input: agent.spec.input,
+    steps: agent.spec.steps.map((step) => ({ id: step.id, tool: step.tool, with: step.with })),
+    lastRun: agent.lastRun && {
+      status: agent.lastRun.status,
+      error: agent.lastRun.error?.message,
+      code: agent.lastRun.error?.code,
+      step: agent.lastRun.error?.stepId,
+      screenshot: agent.lastRun.error?.screenshot,
+      page: agent.lastRun.error?.url,
+      selector: agent.lastRun.error?.selector,
+    },
+    schedule: agent.schedule && {
+      cron: agent.schedule.cron,
+      timezone: agent.schedule.timezone,
+      description: agent.schedule.description,
+      enabled: agent.schedule.enabled,
+      nextRun: agent.schedule.nextRun,
+    },
+    runs: compactHistory(agent.history, now, snapshot.timezone ?? 'UTC'),
+    runsOnceAt: agent.oneOffRuns?.map((oneOff) => oneOff.runAt),
+  }));
+}
+
+/** The periods whose totals the model sees: enough to answer "how much this week" exactly. */
+const figurePeriods = [
+  'today',
+  'yesterday',
+  'thisWeek',
+  'lastWeek',
+  'thisMonth',
+  'lastMonth',
+  'pastMonth',
+] as const;
+
+/** An agent's newest runs and its totals per period (those with runs), as compact as it can be. */
+function compactHistory(history: RunHistorySnapshot | undefined, now: Date, timezone: string) {
+  if (!history || history.recent.length === 0) return undefined;
+  const totals = Object.fromEntries(
+    figurePeriods
+      .map((name) => [name, totalsOver(history, periodOf(name, now, timezone))] as const)
+      .filter(([, figures]) => figures.runs > 0)
+      .map(([name, { runs, succeeded, failed, tokens, seconds }]) => [
+        name,
+        { runs, succeeded, failed, tokens, seconds: Math.round(seconds) },
+      ]),
+  );
+  return {
+    newest: history.recent.map((run) => ({
+      at: run.startedAt ?? run.createdAt,
+      status: run.status,
+      trigger: run.trigger,
+      seconds: run.seconds === null ? undefined : Math.round(run.seconds),
+      tokens: run.tokens || undefined,
+      error: run.error
+        ? `${run.error.code}${run.error.stepId ? ` at ${run.error.stepId}` : ''}: ${run.error.message}`
+        : undefined,
+    })),
+    totals,
+  };
+}
+
+/** The accounts, with the exact calls that reconnect each: troubleshooting tells the user them. */
+function compactConnections(snapshot: WorkspaceSnapshot) {
+  return (snapshot.connections ?? []).map((connection) => ({
+    service: connection.service,
+    label: connection.label || undefined,
+    kind: connection.kind,
+    default: connection.isDefault,
+    status: connection.status,
+    hosts: connection.allowedHosts,
+    reconnect: reconnectInstructions(connection),
+  }));
+}
+
+function toolCatalog(tools: ReadonlyMap<string, Tool>) {
+  return [...tools.values()].map((tool) => ({
+    name: tool.name,
+    description: tool.description,
+    input: z.toJSONSchema(tool.input, { io: 'input', unrepresentable: 'any' }),
+  }));
+}
+
+export class LlmPlanner implements Planner {
+  readonly name: string;
+  readonly #options: LlmPlannerOptions;
+  readonly #system: (request: PlannerRequest) => string;
+  /** Each combined signal keeps its timeout alive for as long as the call holds it. */
+  readonly #heldTimeouts = new WeakMap<AbortSignal, AbortSignal>();
+
+  constructor(options: LlmPlannerOptions) {
+    this.#options = options;
+    this.name = `llm:${options.llm.name}`;
+    const catalog = JSON.stringify(toolCatalog(options.tools));
+    this.#system = ({ snapshot, lastAgentName, now, conversation }) =>
+      [
+        'You are the Orchestrator of Orca, a platform where agents do work on the web. Turn the user’s request into a plan, or answer a question about the workspace.',
+        'Rules: change nothing the user did not ask for; refer to existing agents by their exact name; never invent agents; when something you need is missing or ambiguous (which page, which agent, which address, what to extract), ask a question in `questions` and propose no operations; for a question about the workspace answer in `reply` with no operations.',
+        'An agent spec is JSON: {"name", "goal", "instructions", "input" (JSON Schema), "steps": [{"id", "tool", "with", "if"?, "forEach"?: {"items", "as"}, "retry"?: {"attempts", "backoffMs"}, "timeoutMs"?, "onError"?}], "output"?}. Values in `with` may hold JSONata between {{ and }} over input, steps.<id> (earlier steps’ outputs) and run.',
+        'Several things in one message ("create X, run it hourly and send its results to Y", "delete A and B", "pause A, then run B"): one plan with an operation for each, in the order asked (a list of agents after one verb is one operation per agent); "it" or "its" in a later part is the agent of the part before, also one this plan creates (name it by its new name). Never drop a part: one you cannot do, or that lacks something, is a question naming that part, and the plan waits with no operations.',
+        'For updateAgent give the whole new spec. After createAgent, add a runAgent of the new agent as a test, unless the plan also connects an account the agent uses: until its secret is added a run only fails waiting for it, so say to add it, then run the agent.',
+        'Portals: an agent that signs in to a portal and downloads its files uses a login account (an existing one whose hosts cover the portal, else a connectAccount of kind login with the portal’s host and the user name, asked for when not given): browser.login {connection, url}, browser.extract of the listing page (its pagination links, then records of the links to files), memory.read of what it downloaded before, transform to keep only the new ones, browser.download of each (forEach) into the run’s deliverables, memory.write of what it downloaded. Ask (question id "url") which page lists the files when the request does not say.',
+        'Schedules: scheduleAgent {agent, text (the schedule in words) or cron, timezone only when the user names one (else the user’s time zone applies), input?, missed?}; for one run at one time ("next Tuesday at 3pm", "in two hours", "tomorrow at 9") scheduleAgent {agent, runAt (ISO 8601 with offset, ahead of now)} instead, which leaves the agent’s schedule as it is. A schedule is one cron: it cannot say "every other week", "every 10 days" or two times with different minutes; then ask, with `options` for the nearest (e.g. every week on that day), and never say it already runs so. "Three times a day" asks which times, proposing some. unscheduleAgent {agent}. A new agent asked to run on a schedule gets a scheduleAgent after its createAgent and runAgent. Chains: chainAgents {from, to, on ("success" unless the user says on failure or always), mapping?}: when a run of `from` ends so, `to` starts with its output as input; unchainAgents {from, to}. "When does X run next" is a question: answer from the schedules in `reply`, with no operations.',
+        `The tools: ${catalog}`,
+        `The workspace’s agents: ${JSON.stringify(compactSnapshot(snapshot, now ?? new Date()))}`,
+        `The chains between them: ${JSON.stringify(compactChains(snapshot))}`,
+        `The connected accounts (never their secrets): ${JSON.stringify(compactConnections(snapshot))}`,
+        'Accounts: connectAccount {service, kind ("api_key", "login" or "oauth2"), label?, settings} connects one that waits for its secret: never put an API key, password, token or client secret in a plan or ask for one in chat; after approval the admin sends it to the connection API, which the reply says. Ask (questions) for what the settings need and the request lacks: the hosts the credential may be sent to (allowedHosts), the user name of a login, the OAuth client id and addresses. A new agent whose steps use an account (browser.login `connection`, http.request `auth.connection`) the workspace does not have gets a connectAccount before its createAgent. An account already connected is not connected again.',
+        'Questions about runs ("did X run today", "last runs of X", "what failed recently", "how much did X cost this week", "success rate of X", "what is scheduled tomorrow", "what does X do"): answer in `reply` with no operations, from each agent’s `runs` (its newest runs, and `totals` per period: today, yesterday, thisWeek (since Monday), lastWeek, thisMonth, lastMonth, pastMonth (the last 30 days), in the user’s time zone; a period left out had no runs), its schedule, chains and steps. Give the figures (runs, succeeded and failed, tokens, run time, success rate in %) and each failure’s error in words; say when an agent is ambiguous and ask which.',
+        'Troubleshooting ("why did X fail"): explain the last run’s error in plain words (its code, step and message; mention the screenshot address when there is one). Propose the fix as a plan: a page that answered 404 or 410 → updateAgent with the new address when the user gives one, else ask for it (question id "url"); a selector that matches nothing → updateAgent with the new selector when the user gives one, else ask what marks each record now (question id "selector"); a passing failure (timeout, network, 5xx) → updateAgent adding retry and timeoutMs to that step; a refused sign-in, an expired, unauthorized or missing account → no operations: say exactly how to reconnect, from the account’s "reconnect".',
+        snapshot.timezone
+          ? `The user’s time zone: ${snapshot.timezone}.`
+          : 'The user’s memory has no time zone: schedules are read in UTC unless the user names one; say so.',
+        lastAgentName ? `The conversation was last about "${lastAgentName}": "it" means that agent.` : '',
+        conversationInstructions(conversation),
+        `Now: ${(now ?? new Date()).toISOString()}.`,
+      ]
+        .filter(Boolean)
+        .join('\n\n');
+  }
+
+  async plan(request: PlannerRequest): Promise<PlannerAnswer> {
+    const messages: { role: 'user' | 'assistant'; content: string }[] = [];
+    const draft = request.draft as { text?: string; questions?: PlanQuestion[] } | undefined;
+    if (draft?.text) {
+      messages.push({ role: 'user', content: draft.text });
+      messages.push({ role: 'assistant', content: JSON.stringify({ questions: draft.questions ?? [] }) });
+    }
+    messages.push({ role: 'user', content: request.text });
+
+    let problems: string[] = [];
+    for (let attempt = 0; attempt < 2; attempt++) {
+      if (attempt > 0) {
+        messages.push({
+          role: 'user',
+          content: `That answer cannot be used: ${problems.join('; ')}. Answer again with the same JSON shape, fixing these.`,
+        });
+      }
+      let raw: unknown;
+      try {
+        raw = request.onReplyDelta
+          ? await this.#askStreaming(request, messages, request.onReplyDelta, attempt > 0)
+          : await this.#ask(request, messages);
+      } catch (error) {
+        if (NoObjectGeneratedError.isInstance(error)) {
+          problems = [`it is not valid JSON (${(error.text ?? '').slice(0, 200)})`];
+          messages.push({ role: 'assistant', content: error.text ?? '' });
+          continue;
+        }
+        const fallback = await this.#options.fallback.plan(request);
+        return {
+          ...fallback,
+          reply: `The LLM (${this.#options.llm.name}) did not answer (${(error as Error).message}); the built-in planner answers instead.\n${fallback.reply}`,
+        };
+      }
+      const parsed = llmAnswerSchema.safeParse(raw);
+      if (!parsed.success) {
+        problems = parsed.error.issues.map(
+          (issue) => `${issue.path.join('.') || 'the answer'}: ${issue.message}`,
+        );
+        messages.push({ role: 'assistant', content: JSON.stringify(raw) });
+        continue;
+      }
+      const built = this.#toPlan(parsed.data, request);
+      if (built.problems.length === 0) return built.answer;
+      problems = built.problems;
+      messages.push({ role: 'assistant', content: JSON.stringify(raw) });
+    }
+    const question = {
+      id: 'clarify',
+      text: `I could not turn that into a plan I can check (${problems.slice(0, 3).join('; ')}). Could you say it again with more detail?`,
+    };
+    return {
+      reply: question.text,
+      plan: {
+        summary: 'Nothing yet: the request needs more detail.',
+        questions: [question],
+        operations: [],
+        draft: { text: request.text, questions: [question] },
+      },
+    };
+  }
+
+  /** Gives up after the time limit, or at once when the person stops the message. */
+  #abortSignal(request: PlannerRequest): AbortSignal {
+    const timeout = AbortSignal.timeout(this.#options.timeoutMs ?? 60_000);
+    if (!request.signal) return timeout;
+    // Held here as well: Node can collect a timeout signal that only AbortSignal.any refers to
+    // before it fires (nodejs/node#57736).
+    const combined = AbortSignal.any([timeout, request.signal]);
+    this.#heldTimeouts.set(combined, timeout);
+    return combined;
+  }
+
+  async #ask(request: PlannerRequest, messages: { role: 'user' | 'assistant'; content: string }[]) {
+    const result = await generateText({
+      model: this.#options.llm.model,
+      system: this.#system(request),
+      messages,
+      output: Output.object({ schema: jsonSchema<LlmAnswer>(answerJsonSchema as never) }),
+      abortSignal: this.#abortSignal(request),
+      maxRetries: 1,
+    });
+    return result.output;
+  }
+
+  /** As #ask, passing the reply on as the model writes it (the JSON is parsed as it grows). */
+  async #askStreaming(
+    request: PlannerRequest,
+    messages: { role: 'user' | 'assistant'; content: string }[],
+    onReplyDelta: (delta: string, restart: boolean) => void,
+    restart: boolean,
+  ) {
+    const result = streamText({
+      model: this.#options.llm.model,
+      system: this.#system(request),
+      messages,
+      output: Output.object({ schema: jsonSchema<LlmAnswer>(answerJsonSchema as never) }),
+      abortSignal: this.#abortSignal(request),
+      maxRetries: 1,
+    });
+    let sent = '';
+    let first = true;
+    for await (const partial of result.partialOutputStream) {
+      const reply = (partial as { reply?: unknown }).reply;
+      if (typeof reply !== 'string' || reply.length <= sent.length || !reply.startsWith(sent)) continue;
+      onReplyDelta(reply.slice(sent.length), restart && first);
+      first = false;
+      sent = reply;
+    }
+    return await result.output;
+  }
+
+  /** The LLM's answer as a plan of real operations, or the problems that stop it. */
+  #toPlan(answer: LlmAnswer, request: PlannerRequest): { answer: PlannerAnswer; problems: string[] } {
+    const problems: string[] = [];
+    const operations: PlanOperation[] = [];
+    const agents = request.snapshot.agents;
+    const created = new Map<string, string>();
+    const find = (reference: string | undefined) =>
+      agents.find(
+        (agent) => agent.id === reference || agent.name.toLowerCase() === reference?.trim().toLowerCase(),
+      );
+    const triggers = {
+      request,
+      find,
+      created,
+      chains: request.snapshot.chains.map(({ fromAgentId, toAgentId }) => ({ fromAgentId, toAgentId })),
+    };
+    const connected = new Set<string>();
+    for (const [index, operation] of answer.operations.entries()) {
+      const where = `operations.${index} (${operation.type})`;
+      const { type } = operation;
+      if (type === 'connectAccount') {
+        const outcome = connectOperation(operation, request.snapshot, connected);
+        if ('problem' in outcome) problems.push(`${where}: ${outcome.problem}`);
+        else operations.push(outcome.operation);
+        continue;
+      }
+      if (isTriggerType(type)) {
+        const outcome = triggerOperation({ ...operation, type }, triggers);
+        if ('problem' in outcome) problems.push(`${where}: ${outcome.problem}`);
+        else operations.push(outcome.operation);
+        continue;
+      }
+      if (operation.type === 'createAgent' || operation.type === 'updateAgent') {
+        const validation = validateAgentSpec(operation.spec ?? {});
+        if (!validation.success) {
+          problems.push(`${where}: the spec does not validate: ${describeSpecIssues(validation.issues)}`);
+          continue;
+        }
+        if (operation.type === 'createAgent') {
+          for (const account of missingAccounts(validation.spec, request.snapshot, connected)) {
+            problems.push(
+              `${where}: it uses the account "${account}", which the workspace does not have; add a connectAccount for it before the createAgent`,
+            );
+          }
+          if (find(validation.spec.name))
+            problems.push(`${where}: an agent named "${validation.spec.name}" already exists`);
+          created.set(validation.spec.name.toLowerCase(), validation.spec.name);
+          operations.push({
+            type: 'createAgent',
+            spec: validation.spec as unknown as Record<string, unknown>,
+          });
+          continue;
+        }
+      }
+      if (operation.type === 'runAgent' && operation.agent && created.has(operation.agent.toLowerCase())) {
+        operations.push({
+          type: 'runAgent',
+          agentName: operation.agent,
+          input: operation.input ?? {},
+          test: true,
+        });
+        continue;
+      }
+      const agent = find(operation.agent);
+      if (!agent) {
+        problems.push(
+          `${where}: there is no agent "${operation.agent ?? ''}"; use the exact name of one of the workspace’s agents`,
+        );
+        continue;
+      }
+      const reference = { agentId: agent.id, agentName: agent.name };
+      switch (operation.type) {
+        case 'updateAgent':
+          operations.push({
+            type: 'updateAgent',
+            ...reference,
+            expectedVersion: agent.version,
+            spec: operation.spec ?? {},
+            before: agent.spec as unknown as Record<string, unknown>,
+          });
+          break;
+        case 'deleteAgent':
+          operations.push({ type: 'deleteAgent', ...reference, expectedVersion: agent.version });
+          break;
+        case 'pauseAgent':
+        case 'resumeAgent':
+          operations.push({ type: operation.type, ...reference });
+          break;
+        case 'runAgent':
+          operations.push({ type: 'runAgent', ...reference, input: operation.input ?? {}, test: true });
+          break;
+      }
+    }
+    if (problems.length > 0) return { answer: { reply: answer.reply }, problems };
+    if (operations.length === 0 && answer.questions.length === 0)
+      return { answer: { reply: answer.reply }, problems };
+    return {
+      answer: {
+        reply: answer.reply,
+        plan: {
+          summary: answer.summary || answer.reply.slice(0, 200),
+          questions: answer.questions,
+          operations: answer.questions.length > 0 ? [] : operations,
+          draft:
+            answer.questions.length > 0 ? { text: request.text, questions: answer.questions } : undefined,
+        },
+      },
+      problems,
+    };
+  }
+}
