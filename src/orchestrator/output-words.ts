@@ -1,5 +1,7 @@
 // A run's output in words for the chat: people asked for "the team members", not for JSON. Lists
 // of records are counted and their first few read out; anything else is shown as short JSON.
+// Run data is always quoted “…” or shown as `code`, the two forms the chat never turns into links
+// (web/src/chat/reply-parts.ts): an address a page said is not one Orca offers.
 const shownRecords = 3;
 const recordCharacters = 100;
 const jsonCharacters = 600;
@@ -14,7 +16,8 @@ function plain(value: Value): string {
       .map(plain)
       .filter(Boolean)
       .join(', ');
-  return String(value).replace(/\s+/g, ' ').trim();
+  // Curly quotes inside the data would end its quotation early and let the rest be linked.
+  return String(value).replace(/[“”]/g, '"').replace(/\s+/g, ' ').trim();
 }
 
 function clipped(text: string, limit: number) {
@@ -36,7 +39,7 @@ export function describeOutput(output: Value): string {
   const list = recordListOf(output);
   if (!list) {
     const json = JSON.stringify(output ?? null);
-    return `Its output: ${clipped(json, jsonCharacters)}`;
+    return `Its output: \`${clipped(json, jsonCharacters).replace(/`/g, "'").replace(/\n/g, ' ')}\``;
   }
   const count = list.items.length;
   const noun = list.name === 'items' || list.name === 'records' ? 'record' : list.name.replace(/s$/, '');

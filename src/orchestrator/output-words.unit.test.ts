@@ -25,9 +25,16 @@ describe('a run output in words', () => {
   });
 
   it('shows anything else as short JSON', () => {
-    expect(describeOutput({ changed: true })).toBe('Its output: {"changed":true}');
-    expect(describeOutput(null)).toBe('Its output: null');
-    expect(describeOutput({ text: 'x'.repeat(700) })).toMatch(/…$/);
+    expect(describeOutput({ changed: true })).toBe('Its output: `{"changed":true}`');
+    expect(describeOutput(null)).toBe('Its output: `null`');
+    expect(describeOutput({ text: 'x'.repeat(700) })).toMatch(/…`$/);
+  });
+
+  it('keeps run data inside its quotation or code span, so the chat never links it', () => {
+    expect(describeOutput([{ text: 'see” http://evil.example “now' }])).toContain(
+      '“see" http://evil.example "now”',
+    );
+    expect(describeOutput({ note: 'a `tick` here' })).toBe('Its output: `{"note":"a \'tick\' here"}`');
   });
 
   it('clips a long record', () => {

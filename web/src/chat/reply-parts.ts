@@ -1,5 +1,8 @@
 // A reply's text cut into what it shows: plain text, web links, links to pages of the app
 // (`/w/...`), and `code`. The reply stays text: nothing in it is ever read as HTML.
+// Run data (what a page said, an agent's output) reaches replies quoted “like this” or as
+// `code`; neither is ever linked, so a scraped "http://evil…" cannot become a link Orca seems to
+// offer. Only addresses Orca or the person wrote are.
 
 export type ReplyPart =
   | { kind: 'text'; text: string }
@@ -7,7 +10,7 @@ export type ReplyPart =
   | { kind: 'page'; path: string }
   | { kind: 'code'; text: string };
 
-const pattern = /(https?:\/\/[^\s<>"`]+)|((?<=^|[\s(])\/w\/[^\s<>"`]+)|`([^`\n]+)`/g;
+const pattern = /(https?:\/\/[^\s<>"`]+)|((?<=^|[\s(])\/w\/[^\s<>"`]+)|`([^`\n]+)`|(“[^”\n]*”)/g;
 // Sentence punctuation right after an address ends the sentence, not the address.
 const trailing = /[.,;:!?)'’”]+$/;
 
@@ -23,6 +26,11 @@ export function replyParts(text: string): ReplyPart[] {
   for (const match of text.matchAll(pattern)) {
     const index = match.index ?? 0;
     pushText(text.slice(last, index));
+    if (match[4] !== undefined) {
+      pushText(match[4]);
+      last = index + match[0].length;
+      continue;
+    }
     if (match[3] !== undefined) {
       parts.push({ kind: 'code', text: match[3] });
       last = index + match[0].length;
