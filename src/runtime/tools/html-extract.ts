@@ -6,6 +6,7 @@ import type { AnyNode } from 'domhandler';
 import { z } from 'zod';
 import { defineTool } from '../tool.ts';
 import { ToolError } from '../tool-error.ts';
+import { readableText } from './readable-text.ts';
 
 export interface FieldSpec {
   selector?: string;
@@ -78,8 +79,9 @@ export const htmlExtractTool = defineTool({
         }
         return value ?? null;
       }
-      const text = element.text();
-      return spec.trim === false ? text : text.replace(/\s+/g, ' ').trim();
+      // Untrimmed text is the markup's own; trimmed text is as a person reads it, elements apart.
+      if (spec.trim === false) return element.text();
+      return readableText(element.toArray()).replace(/\s+/g, ' ').trim();
     };
 
     const extractField = (scope: Cheerio<AnyNode>, raw: FieldSpec | string): unknown => {

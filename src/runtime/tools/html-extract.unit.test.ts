@@ -54,6 +54,14 @@ describe('html.extract', () => {
     expect(result.fields).toEqual({ title: 'Leads directory', leadCount: ['1', '2'] });
   });
 
+  it('reads the text of a record as a page shows it: elements apart, inline markup joined', async () => {
+    const result = await run({
+      html: `<div class="member"><h3>Grace</h3><p>CTO</p><span>Gr<b>ace</b>&nbsp;Hopper</span><br>Navy<script>var x = 1;</script><table><tr><td>a</td><td>b</td></tr></table></div>`,
+      records: { selector: '.member', fields: { text: { trim: true } } },
+    });
+    expect(result.records).toEqual([{ text: 'Grace CTO Grace Hopper Navy a b' }]);
+  });
+
   it('names the selector that matches nothing when records are required', async () => {
     const error = await run({
       html: page,
