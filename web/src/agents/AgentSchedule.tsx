@@ -2,7 +2,7 @@
 import { ErrorMessage } from '../shared/ErrorMessage.tsx';
 import { dateTime, relativeTime } from '../shared/format.ts';
 import { useWorkspace } from '../shared/workspace-context.tsx';
-import { isMissing, useAgentSchedule } from './agent-queries.ts';
+import { useAgentSchedule } from './agent-queries.ts';
 
 export function AgentSchedule({ agentId }: { agentId: string }) {
   const { ws } = useWorkspace();
@@ -12,7 +12,7 @@ export function AgentSchedule({ agentId }: { agentId: string }) {
     <section aria-labelledby="agent-schedule">
       <h2 id="agent-schedule">Schedule</h2>
       {schedule.isPending ? <p className="muted">Loading…</p> : null}
-      {schedule.error && isMissing(schedule.error) ? (
+      {schedule.none ? (
         <p className="muted">Not scheduled: it runs when started by hand, by a chain or a hook.</p>
       ) : (
         <ErrorMessage error={schedule.error} onRetry={() => void schedule.refetch()} />

@@ -43,7 +43,7 @@ export function VersionHistory({ agent }: { agent: Schemas['Agent'] }) {
             <span>
               <strong>Version {version.version}</strong>
               {version.current ? ' (current)' : ''} — {dateTime(version.createdAt)}
-              {version.note ? `: ${version.note}` : ''}
+              {version.note ? `: ${versionNote(version.note)}` : ''}
             </span>
             {canBuild && !version.current ? (
               <button
@@ -97,4 +97,11 @@ export function VersionHistory({ agent }: { agent: Schemas['Agent'] }) {
       ) : null}
     </section>
   );
+}
+
+/** Versions made by the Orchestrator are noted with the plan's id, which means nothing to a reader. */
+export function versionNote(note: string): string {
+  if (/^plan [0-9a-f-]{8,}$/i.test(note)) return 'made by a plan approved in the chat';
+  if (/^undo of plan [0-9a-f-]{8,}$/i.test(note)) return 'a plan from the chat undone';
+  return note;
 }

@@ -27,9 +27,15 @@ export function useAgent(ws: string, agentId: string) {
   });
 }
 
-/** The agent's schedule; a 404 means it has none, which `isMissing` tells apart from a failure. */
+/**
+ * The agent's schedule. The agent list says whether it has one (`none`): asking for a schedule
+ * that does not exist answers 404, which the browser logs in its console on every visit. A 404
+ * still means "none" when the list has not said (an agent beyond its first page).
+ */
 export function useAgentSchedule(ws: string, agentId: string) {
-  return useQuery({
+  const listed = useAgents(ws).data?.items.find((agent) => agent.id === agentId);
+  const listedNone = listed !== undefined && listed.schedule === null;
+  const query = useQuery({
     queryKey: queryKeys.agentSchedule(ws, agentId),
     queryFn: () =>
       unwrap(
@@ -37,7 +43,16 @@ export function useAgentSchedule(ws: string, agentId: string) {
       ),
     refetchInterval: refreshEvery,
     retry: false,
+    enabled: !listedNone,
   });
+  const none = listedNone || isMissing(query.error);
+  return {
+    none,
+    data: none ? undefined : query.data,
+    error: none ? null : query.error,
+    isPending: !none && query.isPending,
+    refetch: query.refetch,
+  };
 }
 
 export function isMissing(error: unknown): boolean {

@@ -60,6 +60,11 @@ export function AuthenticationForm({
   return (
     <div className="auth">
       <h1>Orca</h1>
+      {/* The first screen a visitor sees: say what Orca is before asking for an account. */}
+      <p className="tagline">
+        Tell Orca in plain words what work you want done on the web. It builds agents that do it, runs them on
+        your schedule and shows you what they found.
+      </p>
       {title ? <p>{title}</p> : null}
       <div className="tabs" role="tablist">
         <button type="button" role="tab" aria-selected={mode === 'login'} onClick={() => setMode('login')}>
@@ -101,6 +106,21 @@ export function AuthenticationForm({
           {mode === 'signup' ? 'Create account' : 'Sign in'}
         </button>
       </form>
+      {mode === 'login' ? (
+        <p className="switch-mode">
+          New to Orca?{' '}
+          <button type="button" className="link-button" onClick={() => setMode('signup')}>
+            Create an account
+          </button>
+        </p>
+      ) : (
+        <p className="switch-mode">
+          Have an account?{' '}
+          <button type="button" className="link-button" onClick={() => setMode('login')}>
+            Sign in
+          </button>
+        </p>
+      )}
     </div>
   );
 }

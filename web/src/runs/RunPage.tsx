@@ -41,9 +41,12 @@ function RunView({ runId }: { runId: string }) {
       void queryClient.invalidateQueries({ queryKey: queryKeys.run(ws, runId) });
     }, refreshMilliseconds);
   }, [queryClient, ws, runId]);
-  const { progress, connection } = useRunProgress(ws, runId, { restart, onChange });
-
   const run = useRun(ws, runId);
+  const { progress, connection } = useRunProgress(ws, runId, {
+    restart,
+    onChange,
+    enabled: run.data !== undefined,
+  });
   const agents = useAgentNames(ws);
   const specSteps = useAgentVersion(ws, run.data?.agentId, run.data?.agentVersion);
   const files = useRunFiles(ws, runId);

@@ -20,6 +20,8 @@ export function useRunProgress(
     restart: number;
     /** Called after each event folded, and when the stream ends. */
     onChange: () => void;
+    /** False until the run is known to exist: a stream of an unknown run only answers 404s. */
+    enabled: boolean;
   },
 ): { progress: RunProgress; connection: Connection } {
   const [progress, setProgress] = useState<RunProgress>(noProgress);
@@ -30,6 +32,7 @@ export function useRunProgress(
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new `restart` opens the stream again after the last event folded.
   useEffect(() => {
+    if (!options.enabled) return;
     let source: EventSource | undefined;
     let reopen: ReturnType<typeof setTimeout> | undefined;
     let stopped = false;
@@ -79,7 +82,7 @@ export function useRunProgress(
       source?.close();
       if (reopen) clearTimeout(reopen);
     };
-  }, [ws, runId, options.restart]);
+  }, [ws, runId, options.restart, options.enabled]);
 
   return { progress, connection };
 }

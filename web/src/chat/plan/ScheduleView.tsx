@@ -1,10 +1,8 @@
 // A schedule operation: when it runs in words, the time zone, the next times; what it replaces;
 // and once applied, the schedule as the server now has it. A one-off run (`runAt`) shows its one
 // time and says the agent's schedule stays: it is not a schedule.
-import { useQuery } from '@tanstack/react-query';
-import { client, unwrap } from '../../api/client.ts';
+import { useAgentSchedule } from '../../agents/agent-queries.ts';
 import { dateTime } from '../../shared/format.ts';
-import { queryKeys } from '../../shared/query-keys.ts';
 import { AgentName } from './AgentName.tsx';
 import type { PlanOperation } from './spec-shape.ts';
 
@@ -27,14 +25,7 @@ export function NextTimes({ times, timezone }: { times: readonly string[]; timez
 }
 
 function CurrentSchedule({ ws, agentId }: { ws: string; agentId: string }) {
-  const schedule = useQuery({
-    queryKey: queryKeys.agentSchedule(ws, agentId),
-    queryFn: () =>
-      unwrap(
-        client.GET('/api/workspaces/{ws}/agents/{agentId}/schedule', { params: { path: { ws, agentId } } }),
-      ),
-    retry: false,
-  });
+  const schedule = useAgentSchedule(ws, agentId);
   if (!schedule.data) return null;
   return (
     <div className="current-schedule">
