@@ -12,6 +12,7 @@ import { insertConversation } from '../src/store/conversation-repository.ts';
 import { openDatabase } from '../src/store/database.ts';
 import { insertPlan } from '../src/store/plan-repository.ts';
 import { corpusTable, scoreCorpus } from './support/corpus-score.ts';
+import { outOfSampleFailures, outOfSampleTable, scoreOutOfSample } from './support/out-of-sample-score.ts';
 
 const adminUrl = process.env.ORCA_BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const agentCount = 200;
@@ -171,8 +172,13 @@ async function pglite() {
 // The corpus score first: ORCA_BENCH_CORPUS_ONLY=1 prints it alone, without the databases.
 const score = await scoreCorpus();
 console.log(corpusTable(score));
+// Requests the planner was never tuned on (issue 13), scored apart: a measurement, not a target.
+const outOfSample = await scoreOutOfSample();
+console.log(`\n${outOfSampleTable(outOfSample)}`);
+if (process.env.ORCA_BENCH_SHOW_FAILURES === '1') console.log(`\n${outOfSampleFailures(outOfSample)}`);
+const { failures: _failures, ...outOfSampleSummary } = outOfSample;
 if (process.env.ORCA_BENCH_CORPUS_ONLY === '1') {
-  console.log(JSON.stringify({ corpus: score }));
+  console.log(JSON.stringify({ corpus: score, outOfSample: outOfSampleSummary }));
   process.exit(0);
 }
 const results = [await postgres(), await pglite()];
@@ -186,5 +192,7 @@ console.log(
     ),
   ].join('\n'),
 );
-console.log(JSON.stringify({ messageCount, applyCount, results, corpus: score }));
+console.log(
+  JSON.stringify({ messageCount, applyCount, results, corpus: score, outOfSample: outOfSampleSummary }),
+);
 process.exit(0);

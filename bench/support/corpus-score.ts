@@ -8,6 +8,7 @@ import { judge } from '../../test/orchestrator/corpus-judge.ts';
 import { fixtureSnapshot } from '../../test/orchestrator/fixture-workspace.ts';
 import { multiIntentCorpus } from '../../test/orchestrator/multi-intent-corpus.ts';
 import { type CorpusCase, corpus, corpusNow } from '../../test/orchestrator/planner-corpus.ts';
+import { questionCorpus } from '../../test/orchestrator/question-corpus.ts';
 
 const outcomes = ['right plan', 'right question', 'right answer', 'wrong', 'error'] as const;
 type Outcome = (typeof outcomes)[number];
@@ -33,6 +34,7 @@ export async function scoreCorpus() {
   const tallies: Record<string, Tally> = {
     'one-line': emptyTally(),
     'multi-intent': emptyTally(),
+    question: emptyTally(),
     names: emptyTally(),
     'follow-up turns': emptyTally(),
   };
@@ -43,8 +45,16 @@ export async function scoreCorpus() {
     tally[outcomeOf(entry, answer)]++;
   };
   const multi = new Set<CorpusCase>(multiIntentCorpus);
-  for (const entry of corpus)
-    await oneLine(entry, tallies[multi.has(entry) ? 'multi-intent' : 'one-line'] as Tally);
+  const questions = new Set<CorpusCase>(questionCorpus);
+  // A question is a request answered in words: the question corpus, and one-line cases that
+  // want an answer rather than a plan or a question back.
+  const kindOf = (entry: CorpusCase) =>
+    multi.has(entry)
+      ? 'multi-intent'
+      : questions.has(entry) || (!entry.operations && !entry.question)
+        ? 'question'
+        : 'one-line';
+  for (const entry of corpus) await oneLine(entry, tallies[kindOf(entry)] as Tally);
   for (const entry of nameCases) await oneLine(entry, tallies.names as Tally);
   let wholeRight = 0;
   for (const conversation of conversations) {
