@@ -16,6 +16,8 @@ import {
 
 /** At least this much wall time beyond the limit before a child is killed (see #deadline). */
 const backstopSlackMs = 1000;
+/** A deadline timer this much later than due means this process was not running meanwhile. */
+const stalledAfterMs = 250;
 
 const childScript = fileURLToPath(new URL('./expression-process.mjs', import.meta.url));
 
@@ -156,10 +158,29 @@ export class ExpressionPool {
    * The child stops an evaluation at the time limit itself, counting only evaluation time. This
    * kill is the backstop for work it cannot interrupt (a regular expression in native code), so it
    * allows slack: on a busy machine, waiting for a core must not fail an expression like `1 + 1`.
+   *
+   * Node runs due timers before it reads pending I/O. When this process did not get a core for
+   * longer than the deadline, the timer would fire on waking although the child's answer is
+   * already waiting in the pipe (seen in CI: "1 + 1" failed as too slow). So the timer only
+   * decides after that I/O is read (setImmediate runs after the poll phase), and a timer that
+   * fired late — this process was not running — gives the child one more window, once.
    */
-  #deadline(child: Child) {
-    const slack = Math.max(backstopSlackMs, this.limits.timeoutMs);
-    return setTimeout(() => this.#fail(child, 'time'), this.limits.timeoutMs + slack);
+  #deadline(child: Child, secondChance = true): NodeJS.Timeout {
+    const delay = this.limits.timeoutMs + Math.max(backstopSlackMs, this.limits.timeoutMs);
+    const due = performance.now() + delay;
+    const timer = setTimeout(() => {
+      const lateness = performance.now() - due;
+      setImmediate(() => {
+        const job = child.job;
+        if (!job || job.timer !== timer) return;
+        if (secondChance && lateness > stalledAfterMs) {
+          job.timer = this.#deadline(child, false);
+          return;
+        }
+        this.#fail(child, 'time');
+      });
+    }, delay);
+    return timer;
   }
 
   #answered(child: Child, answer: Answer) {

@@ -327,6 +327,24 @@ describe('runs in the browser', () => {
     const runIds: string[] = [];
     // Listed whatever their status: the list shows queued and running runs too.
     for (let index = 0; index < 27; index++) runIds.push(await startRun(counter.id));
+    // The status filter below expects no failed run of this agent: if one failed, say why here.
+    await expect
+      .poll(
+        async () =>
+          (await Promise.all(runIds.map(runStatus))).every(
+            (status) => status === 'succeeded' || status === 'failed',
+          ),
+        { timeout: 90_000 },
+      )
+      .toBe(true);
+    const failures = [];
+    for (const runId of runIds) {
+      const response = await web.orca.request('GET', `/api/workspaces/${workspace.id}/runs/${runId}`, {
+        token: owner.token,
+      });
+      if (response.body.status === 'failed') failures.push(response.body.error);
+    }
+    expect(failures).toEqual([]);
 
     const { page, policyViolations } = await signedInPage();
     await page.getByRole('link', { name: 'Runs', exact: true }).click();
