@@ -87,6 +87,7 @@ export function proposeSplit(
   ];
   // The pipeline runs when the agent ran: its schedule moves to the first part.
   const schedule = agent.schedule;
+  let scheduled = '';
   if (schedule?.enabled) {
     const preview = schedulePreview({ cron: schedule.cron, timezone: schedule.timezone }, undefined, now);
     operations.push({
@@ -100,6 +101,7 @@ export function proposeSplit(
       nextRuns: preview.nextRuns,
       before: null,
     });
+    scheduled = `; "${split.first.name}" runs ${preview.description}`;
   }
   // A paused agent stays paused: only an active one is paused by the split.
   if (agent.status === 'active') operations.push({ type: 'pauseAgent', agentId: agent.id, agentName: agent.name });
@@ -113,7 +115,7 @@ export function proposeSplit(
     kind: 'plan',
     reason: `${why}${later} nothing of the ${count(firstSteps.length)} before ${steps.length - at === 1 ? 'it' : 'them'} but the output of "${split.handOff}", so it splits cleanly into "${split.first.name}" (${count(firstSteps.length)}) and "${split.second.name}" (${count(steps.length - at)}), chained so the second starts with the first's output${schedule?.enabled ? ' on the same schedule' : ''}. "${agent.name}" is ${agent.status === 'active' ? 'paused' : 'left paused'}, not deleted.`,
     plan: {
-      summary: `Split "${agent.name}" into "${split.first.name}" and "${split.second.name}", chained${agent.status === 'active' ? `; pause "${agent.name}"` : ''}.`,
+      summary: `Split "${agent.name}" into "${split.first.name}" and "${split.second.name}", chained${scheduled}${agent.status === 'active' ? `; pause "${agent.name}"` : ''}.`,
       questions: [],
       operations,
     },

@@ -40,7 +40,7 @@ export const copyAddressPattern =
   /\s*,?\s+(?:but |and |then )?(?:for|on|with|at|pointing at|pointed at|that (?:watches|scrapes|reads)|using)\s+(?<url>https?:\/\/\S+?)[.,;!?]?(?=\s|$)/i;
 
 /** Words that may stand around a copy's agent and mean nothing more. */
-export const copyFiller = /^(?:please|agent|for me|too|as well|again|once more|instead)$/i;
+export const copyFiller = /^(?:please|pls|plz|thanks|thx|agent|for me|too|as well|again|once more|instead|now)$/i;
 
 /** Asking to split an agent: the agent's words are `agent`. */
 export const splitPatterns: RegExp[] = [
