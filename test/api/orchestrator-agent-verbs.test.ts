@@ -95,7 +95,9 @@ describe('renaming and copying agents from chat', () => {
 
   it('copies an agent under a new name at a new address, leaving the original as it was', async () => {
     const original = await agentNamed('Weekly Report');
-    const answer = await say('make a copy of the weekly report called Board Report for http://127.0.0.1:9/board');
+    const answer = await say(
+      'make a copy of the weekly report called Board Report for http://127.0.0.1:9/board',
+    );
     expect(answer.plan.operations.map((operation: { type: string }) => operation.type)).toEqual([
       'createAgent',
       'runAgent',

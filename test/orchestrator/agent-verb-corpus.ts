@@ -10,14 +10,26 @@ export const agentVerbCorpus: CorpusCase[] = [
   // Rename: one updateAgent; a name another agent has, or two agents that fit, is a question.
   { text: 'rename the lead scraper to prospect finder', operations: ['updateAgent'], agent: 'Lead Scraper' },
   { text: 'pls rename the lead scrapper to "Leads v2"', operations: ['updateAgent'], agent: 'Lead Scraper' },
-  { text: 'call the job collector Careers Watcher instead', operations: ['updateAgent'], agent: 'Job Collector' },
-  { text: 'the data collector should be called sheet reader', operations: ['updateAgent'], agent: 'Data Collector' },
+  {
+    text: 'call the job collector Careers Watcher instead',
+    operations: ['updateAgent'],
+    agent: 'Job Collector',
+  },
+  {
+    text: 'the data collector should be called sheet reader',
+    operations: ['updateAgent'],
+    agent: 'Data Collector',
+  },
   {
     text: 'can u change the name of the monthly report to Month End Report?',
     operations: ['updateAgent'],
     agent: 'Monthly Report',
   },
-  { text: 'rename the reporting agent to Deals Digest', operations: ['updateAgent'], agent: 'Reporting Agent' },
+  {
+    text: 'rename the reporting agent to Deals Digest',
+    operations: ['updateAgent'],
+    agent: 'Reporting Agent',
+  },
   { text: 'rename the lead scraper to weekly report', question: 'name' },
   { text: 'the reporter should be named Monthly Report', question: 'name' },
   { text: 'rename the report to quarterly numbers', question: 'agent' },
@@ -54,7 +66,11 @@ export const agentVerbCorpus: CorpusCase[] = [
     operations: ['updateAgent'],
     agent: 'example.com Price Monitor',
   },
-  { text: 'have the job collector also extract phone numbers', operations: ['updateAgent'], agent: 'Job Collector' },
+  {
+    text: 'have the job collector also extract phone numbers',
+    operations: ['updateAgent'],
+    agent: 'Job Collector',
+  },
   { text: 'the data collector should also e-mail me', operations: ['updateAgent'], agent: 'Data Collector' },
   {
     text: 'could you make the price monitor watch https://example.com/plans',

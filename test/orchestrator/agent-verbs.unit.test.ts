@@ -1,14 +1,14 @@
 // Reading rename, copy, split and change requests, and the digest agent with and without a model,
 // on the fixture workspace of the planner corpus.
 import { describe, expect, it } from 'vitest';
-import { fixtureSnapshot } from './fixture-workspace.ts';
-import type { PlannerRequest } from '../../src/orchestrator/planner.ts';
 import { planAgentVerb } from '../../src/orchestrator/builtin/agent-verbs.ts';
 import { planDigest } from '../../src/orchestrator/builtin/digest-planning.ts';
 import { readDuplicate } from '../../src/orchestrator/builtin/duplicate-planning.ts';
 import { leadingAgent } from '../../src/orchestrator/builtin/leading-agent.ts';
 import { readNewName } from '../../src/orchestrator/builtin/new-names.ts';
 import { readRename } from '../../src/orchestrator/builtin/rename-planning.ts';
+import type { PlannerRequest } from '../../src/orchestrator/planner.ts';
+import { fixtureSnapshot } from './fixture-workspace.ts';
 
 const snapshot = fixtureSnapshot();
 const request = (text: string, extra: Partial<PlannerRequest> = {}): PlannerRequest => ({
@@ -95,9 +95,11 @@ describe('rename requests', () => {
         goal: 'Calls the reporter',
         steps: [{ id: 'call', tool: 'agent.call', with: { agent: 'Reporter' } }],
       },
-    } as (typeof snapshot.agents)[number];
+    } as unknown as (typeof snapshot.agents)[number];
     const answer = planAgentVerb(
-      request('rename the reporter to Portal Bot', { snapshot: { ...snapshot, agents: [...snapshot.agents, caller] } }),
+      request('rename the reporter to Portal Bot', {
+        snapshot: { ...snapshot, agents: [...snapshot.agents, caller] },
+      }),
     );
     const operations = answer && 'plan' in answer ? (answer.plan?.operations ?? []) : [];
     expect(operations.map((operation) => 'agentName' in operation && operation.agentName)).toEqual([
@@ -139,7 +141,9 @@ describe('change requests', () => {
     expect(planAgentVerb(request('can you make the price monitor also email me'))).toMatchObject({
       change: { agent: { name: 'example.com Price Monitor' }, text: 'also email me' },
     });
-    expect(planAgentVerb(request('could you make the price monitor watch https://example.com/plans'))).toMatchObject({
+    expect(
+      planAgentVerb(request('could you make the price monitor watch https://example.com/plans')),
+    ).toMatchObject({
       change: { text: 'watch https://example.com/plans instead' },
     });
     expect(planAgentVerb(request('have the weekly report run every monday at 7'))).toBeUndefined();
@@ -160,7 +164,13 @@ describe('the digest agent', () => {
       'make me a daily digest of what my agents found',
       request('', { languageModel: 'openai:gpt-4o-mini' }),
     );
-    expect(stepTools(answer)).toEqual(['memory.list', 'transform', 'llm.generate', 'files.save', 'notify.email']);
+    expect(stepTools(answer)).toEqual([
+      'memory.list',
+      'transform',
+      'llm.generate',
+      'files.save',
+      'notify.email',
+    ]);
     expect(answer.reply).toMatch(/openai:gpt-4o-mini/);
     expect(JSON.stringify(answer.plan?.operations[0])).toContain('86400000');
   });

@@ -544,7 +544,7 @@ export const conversations: ConversationCase[] = [
       said('what does the job collector do?'),
       {
         text: 'make a copy of it for https://jobs.example.org/open',
-        operations: create,
+        operations: [...create],
         spec: {
           name: 'Job Collector (jobs.example.org)',
           contains: ['https://jobs.example.org/open'],
@@ -557,7 +557,7 @@ export const conversations: ConversationCase[] = [
     name: 'which one to copy, then its name',
     turns: [
       { text: 'duplicate the report as Board Report', question: 'agent' },
-      { text: 'the weekly one', operations: create, spec: { name: 'Board Report' } },
+      { text: 'the weekly one', operations: [...create], spec: { name: 'Board Report' } },
     ],
   },
   {

@@ -68,7 +68,10 @@ export function proposeSplit(
   const split =
     at === undefined
       ? undefined
-      : splitAgent(agent.spec, at, [first, partName(agent.name, 2, new Set([...taken, first.toLowerCase()]))]);
+      : splitAgent(agent.spec, at, [
+          first,
+          partName(agent.name, 2, new Set([...taken, first.toLowerCase()])),
+        ]);
   if (at === undefined || !split)
     return {
       kind: 'refused',
@@ -104,7 +107,8 @@ export function proposeSplit(
     scheduled = `; "${split.first.name}" runs ${preview.description}`;
   }
   // A paused agent stays paused: only an active one is paused by the split.
-  if (agent.status === 'active') operations.push({ type: 'pauseAgent', agentId: agent.id, agentName: agent.name });
+  if (agent.status === 'active')
+    operations.push({ type: 'pauseAgent', agentId: agent.id, agentName: agent.name });
   const firstSteps = steps.slice(0, at);
   const count = (number: number) => `${number} step${number === 1 ? '' : 's'}`;
   const later =

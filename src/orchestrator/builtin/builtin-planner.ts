@@ -35,6 +35,7 @@ import { planSeveralIntents } from './several-intents.ts';
 import { monitorSpec, type Notification, notificationSteps, scraperSpec } from './spec-templates.ts';
 import { continueTriggerDraft, isTriggerDraft, planTriggerRequest } from './trigger-planning.ts';
 import { continueFixDraft, explainFailure, isFixDraft } from './troubleshooting.ts';
+import { withVerbForms } from './vocabulary/verb-forms.ts';
 import {
   type ActionIntent,
   type AgentKind,
@@ -47,7 +48,6 @@ import {
   recordLayouts,
   recordNouns,
 } from './vocabulary/vocabulary.ts';
-import { withVerbForms } from './vocabulary/verb-forms.ts';
 
 type SnapshotAgent = WorkspaceSnapshot['agents'][number];
 
@@ -185,7 +185,8 @@ export class BuiltInPlanner implements Planner {
     if (followUp) return followUp;
     // Rename, copy, split, "can you make X …", a digest: agent-verbs.ts.
     const verb = planAgentVerb(request);
-    if (verb) return 'change' in verb ? this.#act('update', verb.change.agent, verb.change.text, request) : verb;
+    if (verb)
+      return 'change' in verb ? this.#act('update', verb.change.agent, verb.change.text, request) : verb;
 
     // "Log into the supplier portal and download the invoices" is an agent, not an account alone.
     const connect = isPortalRequest(text) ? undefined : planConnectRequest(text, request);

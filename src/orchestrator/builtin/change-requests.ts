@@ -3,8 +3,8 @@
 // of that agent, in the words the change planner knows (as follow-ups read "it" as the name).
 import { selectorFix } from '../fixes.ts';
 import type { PlannerAnswer, PlannerRequest } from '../planner.ts';
-import type { SnapshotAgent } from './agent-verb-drafts.ts';
 import { agentsMentioned } from './agent-names.ts';
+import type { SnapshotAgent } from './agent-verb-drafts.ts';
 import { leadingAgent } from './leading-agent.ts';
 import { firstOf, hasAny, selectorIn, urlsIn, withoutAddresses } from './request-text.ts';
 import { scheduleIn } from './schedule-phrases.ts';

@@ -24,10 +24,12 @@ export function asksForDigest(text: string): boolean {
 function periodOf(cron: string | undefined): { milliseconds: number; words: string; adjective: string } {
   const [, hours, dayOfMonth, , dayOfWeek] = cron?.split(' ') ?? [];
   if (!cron) return { milliseconds: 7 * day, words: 'the last 7 days', adjective: '' };
-  if (dayOfMonth && dayOfMonth !== '*') return { milliseconds: 31 * day, words: 'the last month', adjective: 'Monthly' };
+  if (dayOfMonth && dayOfMonth !== '*')
+    return { milliseconds: 31 * day, words: 'the last month', adjective: 'Monthly' };
   if (dayOfWeek && dayOfWeek !== '*' && !/[,-]/.test(dayOfWeek))
     return { milliseconds: 7 * day, words: 'the last week', adjective: 'Weekly' };
-  if (hours === '*' || hours?.startsWith('*/')) return { milliseconds: hour, words: 'the last hour', adjective: 'Hourly' };
+  if (hours === '*' || hours?.startsWith('*/'))
+    return { milliseconds: hour, words: 'the last hour', adjective: 'Hourly' };
   return { milliseconds: day, words: 'the last day', adjective: 'Daily' };
 }
 
@@ -55,7 +57,11 @@ function digestSteps(options: { milliseconds: number; words: string; email?: str
           prompt: `Summarise what the agents of this workspace wrote to the shared context in ${options.words}. The entries, as JSON (key, text, tags, when):\n{{ $string(steps.recent.value) }}`,
         },
       },
-      { id: 'save', tool: 'files.save', with: { name: 'digest.md', content: '{{ steps.summary.text }}', format: 'text' } },
+      {
+        id: 'save',
+        tool: 'files.save',
+        with: { name: 'digest.md', content: '{{ steps.summary.text }}', format: 'text' },
+      },
     );
   } else {
     steps.push({

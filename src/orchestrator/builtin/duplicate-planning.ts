@@ -81,7 +81,11 @@ function replaced<T>(value: T, from: string, to: string): T {
   return rewrite(value) as T;
 }
 
-export function planDuplicate(agent: SnapshotAgent, reading: Omit<CopyReading, 'agents'>, request: PlannerRequest): PlannerAnswer {
+export function planDuplicate(
+  agent: SnapshotAgent,
+  reading: Omit<CopyReading, 'agents'>,
+  request: PlannerRequest,
+): PlannerAnswer {
   const { agents } = request.snapshot;
   if (reading.name) {
     const taken = nameTakenBy(reading.name, agents);
@@ -129,7 +133,9 @@ export function planDuplicate(agent: SnapshotAgent, reading: Omit<CopyReading, '
     };
   const copy = validation.spec;
   const needsInput = (copy.input as { required?: string[] } | undefined)?.required?.length;
-  const operations: PlanOperation[] = [{ type: 'createAgent', spec: copy as unknown as Record<string, unknown> }];
+  const operations: PlanOperation[] = [
+    { type: 'createAgent', spec: copy as unknown as Record<string, unknown> },
+  ];
   if (!needsInput) operations.push({ type: 'runAgent', agentName: copy.name, input: {}, test: true });
   const chained = request.snapshot.chains.some(
     (chain) => chain.fromAgentId === agent.id || chain.toAgentId === agent.id,

@@ -5,10 +5,10 @@ import { validateAgentSpec } from '../../domain/agent-spec.ts';
 import type { PlanOperation } from '../../domain/plan.ts';
 import type { PlannerAnswer, PlannerRequest } from '../planner.ts';
 import { resolveAgent } from './agent-choice.ts';
-import { askWhichAgent, type AgentVerbDraft, type SnapshotAgent } from './agent-verb-drafts.ts';
+import { type AgentVerbDraft, askWhichAgent, type SnapshotAgent } from './agent-verb-drafts.ts';
 import { leadingAgent } from './leading-agent.ts';
-import { nameTakenBy, readNewName } from './new-names.ts';
 import { withDefaults } from './new-agents.ts';
+import { nameTakenBy, readNewName } from './new-names.ts';
 import { renamePatterns, renameSeparators } from './vocabulary/agent-verb-vocabulary.ts';
 
 export interface RenameReading {
@@ -56,7 +56,11 @@ export function readRename(text: string, request: PlannerRequest): RenameReading
 }
 
 /** Another agent that calls `agent` by its name, changed to call it by the new one. */
-function callersRenamed(agent: SnapshotAgent, name: string, agents: readonly SnapshotAgent[]): PlanOperation[] {
+function callersRenamed(
+  agent: SnapshotAgent,
+  name: string,
+  agents: readonly SnapshotAgent[],
+): PlanOperation[] {
   const operations: PlanOperation[] = [];
   for (const caller of agents) {
     if (caller.id === agent.id) continue;

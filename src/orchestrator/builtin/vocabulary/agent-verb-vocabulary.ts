@@ -33,14 +33,16 @@ export const duplicatePatterns: RegExp[] = [
 ];
 
 /** The name a copy is given: "called Y", "named Y", "as Y". */
-export const copyNamePattern = /\s+(?:called|named|as|with the name|and call it|and name it)\s+(?<name>.+?)$/i;
+export const copyNamePattern =
+  /\s+(?:called|named|as|with the name|and call it|and name it)\s+(?<name>.+?)$/i;
 
 /** The address a copy works on instead: "for https://…", "but on https://…". */
 export const copyAddressPattern =
   /\s*,?\s+(?:but |and |then )?(?:for|on|with|at|pointing at|pointed at|that (?:watches|scrapes|reads)|using)\s+(?<url>https?:\/\/\S+?)[.,;!?]?(?=\s|$)/i;
 
 /** Words that may stand around a copy's agent and mean nothing more. */
-export const copyFiller = /^(?:please|pls|plz|thanks|thx|agent|for me|too|as well|again|once more|instead|now)$/i;
+export const copyFiller =
+  /^(?:please|pls|plz|thanks|thx|agent|for me|too|as well|again|once more|instead|now)$/i;
 
 /** Asking to split an agent: the agent's words are `agent`. */
 export const splitPatterns: RegExp[] = [
