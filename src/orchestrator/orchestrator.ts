@@ -104,6 +104,8 @@ export class Orchestrator {
       snapshot: context.snapshot,
       draft: context.open?.status === 'needs_answers' ? (context.open.draft ?? undefined) : undefined,
       userEmail: request.user.email,
+      languageModel:
+        this.#dependencies.llm && `${this.#dependencies.llm.provider}:${this.#dependencies.llm.modelName}`,
       lastAgentName: context.lastAgentName,
       conversation: { ...context.state, ...(pendingPlan ? { pendingPlan } : {}) },
       onReplyDelta: streaming.onReplyDelta,

@@ -116,6 +116,11 @@ export interface PlannerRequest {
   snapshot: WorkspaceSnapshot;
   /** The planner's own notes from the open plan of this conversation, when it asked questions. */
   draft?: Record<string, unknown>;
+  /**
+   * The language model configured for the workspace's agents (llm.generate), by name; left out
+   * when none is: the built-in planner then builds no agent that needs one.
+   */
+  languageModel?: string;
   /** The address of the person asking: "e-mail me" means this. */
   userEmail?: string;
   /** The agent this conversation was last about (by a plan, an answer or the user): "it". */

@@ -501,6 +501,105 @@ export const conversations: ConversationCase[] = [
       { text: 'and delete it', operations: ['deleteAgent'], agent: 'Monthly Report' },
     ],
   },
+  // Rename, copy and split after "it", a which-agent question, or a name already taken.
+  {
+    name: 'rename it after why it failed',
+    turns: [
+      said('why did the reporter fail?'),
+      {
+        text: 'rename it to portal reporter',
+        operations: ['updateAgent'],
+        agent: 'Reporter',
+        spec: { contains: ['"name":"Portal Reporter"'] },
+      },
+    ],
+  },
+  {
+    name: 'which report to rename, the monthly one',
+    turns: [
+      { text: 'rename the report to Month End Numbers', question: 'agent' },
+      {
+        text: 'the monthly one',
+        operations: ['updateAgent'],
+        agent: 'Monthly Report',
+        spec: { contains: ['"name":"Month End Numbers"'] },
+      },
+    ],
+  },
+  {
+    name: 'a name already taken, then another',
+    turns: [
+      { text: 'rename the lead scraper to weekly report', question: 'name' },
+      {
+        text: 'lead finder then',
+        operations: ['updateAgent'],
+        agent: 'Lead Scraper',
+        spec: { contains: ['"name":"Lead Finder"'] },
+      },
+    ],
+  },
+  {
+    name: 'a copy of it for another page',
+    turns: [
+      said('what does the job collector do?'),
+      {
+        text: 'make a copy of it for https://jobs.example.org/open',
+        operations: [...create],
+        spec: {
+          name: 'Job Collector (jobs.example.org)',
+          contains: ['https://jobs.example.org/open'],
+          lacks: ['https://example.com/team'],
+        },
+      },
+    ],
+  },
+  {
+    name: 'which one to copy, then its name',
+    turns: [
+      { text: 'duplicate the report as Board Report', question: 'agent' },
+      { text: 'the weekly one', operations: [...create], spec: { name: 'Board Report' } },
+    ],
+  },
+  {
+    name: 'it does too much',
+    turns: [
+      said('what does the monthly report do'),
+      {
+        text: 'it does too much, split it in two',
+        operations: ['createAgent', 'createAgent', 'chainAgents', 'pauseAgent'],
+        chain: { from: 'Monthly Report (part 1)', to: 'Monthly Report (part 2)', on: 'success' },
+      },
+    ],
+  },
+  {
+    name: 'have it also e-mail me',
+    turns: [
+      said('when does the weekly report run next?'),
+      {
+        text: 'can you have it also email me',
+        operations: ['updateAgent'],
+        agent: 'Weekly Report',
+        spec: { contains: ['notify.email'] },
+      },
+    ],
+  },
+  {
+    name: 'a digest, renamed before approval',
+    turns: [
+      {
+        text: 'summarize what my agents found every monday',
+        operations: [...create, 'scheduleAgent'],
+        schedule: { cron: '0 9 * * 1', timezone: berlin },
+        spec: { contains: ['memory.list'], lacks: ['llm.generate'] },
+      },
+      {
+        text: 'call it Monday Roundup instead',
+        operations: [...create, 'scheduleAgent'],
+        schedule: { cron: '0 9 * * 1', timezone: berlin },
+        spec: { name: 'Monday Roundup' },
+      },
+    ],
+  },
 ];
 
 /** Names as people type them: typos and word forms still find the one agent meant. */

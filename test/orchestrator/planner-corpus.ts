@@ -1,6 +1,7 @@
 // Requests as people write them, with what a sensible planner must do with each: the plan's
 // operations (and on which agent), a question (and which), or an answer with no plan.
 import type { OperationType } from '../../src/domain/plan.ts';
+import { agentVerbCorpus } from './agent-verb-corpus.ts';
 import { multiIntentCorpus } from './multi-intent-corpus.ts';
 import { questionCorpus } from './question-corpus.ts';
 
@@ -26,7 +27,8 @@ export interface CorpusCase {
     | 'host'
     | 'username'
     | 'client'
-    | 'part';
+    | 'part'
+    | 'name';
   /** An answer without a plan, matching this. */
   reply?: RegExp;
   /** The schedule a scheduleAgent operation must save: a cron, or one run at `runAt`. */
@@ -639,4 +641,6 @@ export const corpus: CorpusCase[] = [
   ...questionCorpus,
   // Several requests in one message.
   ...multiIntentCorpus,
+  // Rename, copy, split, "make X …", verbs in any form, digests.
+  ...agentVerbCorpus,
 ];

@@ -5,6 +5,7 @@ import type { PlanOperation, PlanQuestion } from '../../domain/plan.ts';
 import type { Planner, PlannerAnswer, PlannerRequest, WorkspaceSnapshot } from '../planner.ts';
 import { chosenAgent, offeredAgents, whichAgent } from './agent-choice.ts';
 import { agentsMentioned } from './agent-names.ts';
+import { continueAgentVerbDraft, isAgentVerbDraft, planAgentVerb } from './agent-verbs.ts';
 import { continueConnectDraft, isConnectDraft, planConnectRequest } from './connect-planning.ts';
 import { planFollowUp } from './follow-ups.ts';
 import { scheduleNewAgent, uniqueName, withDefaults } from './new-agents.ts';
@@ -34,6 +35,7 @@ import { planSeveralIntents } from './several-intents.ts';
 import { monitorSpec, type Notification, notificationSteps, scraperSpec } from './spec-templates.ts';
 import { continueTriggerDraft, isTriggerDraft, planTriggerRequest } from './trigger-planning.ts';
 import { continueFixDraft, explainFailure, isFixDraft } from './troubleshooting.ts';
+import { withVerbForms } from './vocabulary/verb-forms.ts';
 import {
   type ActionIntent,
   type AgentKind,
@@ -77,7 +79,7 @@ const webhookWords = [
   'send them to',
   'slack',
 ];
-const emailWords = ['email', 'e-mail', 'mail me', 'email me', 'by mail'];
+const emailWords = [...withVerbForms(['email', 'e-mail', 'mail me', 'email me']), 'by mail'];
 
 function describeAgents(agents: readonly SnapshotAgent[]) {
   if (agents.length === 0)
@@ -181,6 +183,10 @@ export class BuiltInPlanner implements Planner {
     // "It", "them", an answer to a question asked in words, a change to the plan proposed.
     const followUp = await planFollowUp(request, (again) => this.plan(again));
     if (followUp) return followUp;
+    // Rename, copy, split, "can you make X …", a digest: agent-verbs.ts.
+    const verb = planAgentVerb(request);
+    if (verb)
+      return 'change' in verb ? this.#act('update', verb.change.agent, verb.change.text, request) : verb;
 
     // "Log into the supplier portal and download the invoices" is an agent, not an account alone.
     const connect = isPortalRequest(text) ? undefined : planConnectRequest(text, request);
@@ -257,6 +263,7 @@ export class BuiltInPlanner implements Planner {
     if (isConnectDraft(draft)) return continueConnectDraft(draft, text, request);
     if (isPortalDraft(draft)) return continuePortalDraft(draft, text, request);
     if (isQuestionDraft(draft)) return continueQuestionDraft(draft, text, request);
+    if (isAgentVerbDraft(draft)) return continueAgentVerbDraft(draft, text, request);
     if (draft.candidates) {
       const candidates = offeredAgents(request.snapshot.agents, draft.candidates ?? []);
       const agent = chosenAgent(text, candidates);
@@ -496,6 +503,8 @@ export class BuiltInPlanner implements Planner {
     for (const [field, known] of Object.entries(knownFields)) {
       if (!hasAny(text, known.words) || !hasAny(text, ['extract', 'also', 'add', 'collect', 'include']))
         continue;
+      // "Also e-mail me" asks for a notification, not for the records' e-mail addresses.
+      if (field === 'email' && notify.email && !hasAny(text, ['extract', 'collect', 'include'])) continue;
       for (const step of spec.steps) {
         const records = step.with.records as { fields?: Record<string, unknown> } | undefined;
         if (step.tool !== 'html.extract' || !records?.fields || field in records.fields) continue;

@@ -280,6 +280,8 @@ export class LlmPlanner implements Planner {
         'An agent spec is JSON: {"name", "goal", "instructions", "input" (JSON Schema), "steps": [{"id", "tool", "with", "if"?, "forEach"?: {"items", "as"}, "retry"?: {"attempts", "backoffMs"}, "timeoutMs"?, "onError"?}], "output"?}. Values in `with` may hold JSONata between {{ and }} over input, steps.<id> (earlier steps’ outputs) and run.',
         'Several things in one message ("create X, run it hourly and send its results to Y", "delete A and B", "pause A, then run B"): one plan with an operation for each, in the order asked (a list of agents after one verb is one operation per agent); "it" or "its" in a later part is the agent of the part before, also one this plan creates (name it by its new name). Never drop a part: one you cannot do, or that lacks something, is a question naming that part, and the plan waits with no operations.',
         'For updateAgent give the whole new spec. After createAgent, add a runAgent of the new agent as a test, unless the plan also connects an account the agent uses: until its secret is added a run only fails waiting for it, so say to add it, then run the agent.',
+        'Agents the workspace has: renaming ("rename X to Y", "call X Y instead", "X should be called Y") is an updateAgent of X with its whole spec and only `name` changed (and of any agent whose agent.call step calls X by name); names are unique in a workspace, so a name another agent has is a question (id "name"). Copying ("duplicate X", "make a copy of X called Y", "clone X for <url>") is a createAgent with X’s spec under a name no agent has (Y, else "X (copy)"), every use of its page address changed when a new one is given, then a runAgent test; its schedule and chains are not copied. Splitting ("split X in two", "X does too much, break it up") is two createAgent (X’s steps up to a point where the later steps need only the output of the step before it, and the later steps reading that output as input.<its id>), a chainAgents from the first to the second with mapping {"<its id>": output}, X’s schedule moved to the first part, and a pauseAgent of X; when there is no such point, or X is chained or keeps memory of scope agent, say why and propose nothing. "Can you make X …", "have X also …", "X should also e-mail me" change X (updateAgent): they never create an agent.',
+        'A digest of what the agents found ("a daily digest of what my agents found", "summarise the shared context every Friday"): a createAgent whose steps read the shared context (memory.list with scope workspace), keep the entries written since the digest before (transform), summarise them with llm.generate, and save (files.save) or e-mail the summary; then runAgent, and scheduleAgent when a schedule is asked.',
         'Portals: an agent that signs in to a portal and downloads its files uses a login account (an existing one whose hosts cover the portal, else a connectAccount of kind login with the portal’s host and the user name, asked for when not given): browser.login {connection, url}, browser.extract of the listing page (its pagination links, then records of the links to files), memory.read of what it downloaded before, transform to keep only the new ones, browser.download of each (forEach) into the run’s deliverables, memory.write of what it downloaded. Ask (question id "url") which page lists the files when the request does not say.',
         'Schedules: scheduleAgent {agent, text (the schedule in words) or cron, timezone only when the user names one (else the user’s time zone applies), input?, missed?}; for one run at one time ("next Tuesday at 3pm", "in two hours", "tomorrow at 9") scheduleAgent {agent, runAt (ISO 8601 with offset, ahead of now)} instead, which leaves the agent’s schedule as it is. A schedule is one cron: it cannot say "every other week", "every 10 days" or two times with different minutes; then ask, with `options` for the nearest (e.g. every week on that day), and never say it already runs so. "Three times a day" asks which times, proposing some. unscheduleAgent {agent}. A new agent asked to run on a schedule gets a scheduleAgent after its createAgent and runAgent. Chains: chainAgents {from, to, on ("success" unless the user says on failure or always), mapping?}: when a run of `from` ends so, `to` starts with its output as input; unchainAgents {from, to}. "When does X run next" is a question: answer from the schedules in `reply`, with no operations.',
         `The tools: ${catalog}`,
@@ -484,7 +486,18 @@ export class LlmPlanner implements Planner {
       }
       const reference = { agentId: agent.id, agentName: agent.name };
       switch (operation.type) {
-        case 'updateAgent':
+        case 'updateAgent': {
+          // Names are unique in a workspace: a rename to a taken name would fail on approval.
+          const name = String(operation.spec?.name ?? '');
+          const taken = agents.find(
+            (other) => other.id !== agent.id && other.name.toLowerCase() === name.trim().toLowerCase(),
+          );
+          if (taken) {
+            problems.push(
+              `${where}: another agent is already named "${taken.name}"; names are unique, so ask for another name (question id "name")`,
+            );
+            break;
+          }
           operations.push({
             type: 'updateAgent',
             ...reference,
@@ -493,6 +506,7 @@ export class LlmPlanner implements Planner {
             before: agent.spec as unknown as Record<string, unknown>,
           });
           break;
+        }
         case 'deleteAgent':
           operations.push({ type: 'deleteAgent', ...reference, expectedVersion: agent.version });
           break;

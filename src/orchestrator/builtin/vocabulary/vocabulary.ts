@@ -1,6 +1,7 @@
 // What the built-in planner understands, as data: the words that signal each intent and kind of
 // agent, and the fields people ask to extract. Teaching it a phrasing means adding words here.
 import type { ChainConditionName } from '../../../domain/plan.ts';
+import { withVerbForms } from './verb-forms.ts';
 
 /** Questions about the workspace, answered without a plan. Checked first. */
 export const questionPatterns = {
@@ -24,38 +25,49 @@ export const questionPatterns = {
   ],
 } as const;
 
-/** Actions on an agent that exists. The earliest one in the text wins. */
+/**
+ * Actions on an agent that exists. The earliest one in the text wins. Verbs are listed with all
+ * their forms ("paused", "deleting"): a request is read the same however its verb is inflected.
+ */
 export const actionWords = {
-  delete: ['delete', 'remove', 'get rid of', 'drop', 'trash', 'discard', 'destroy', 'erase'],
-  pause: ['pause', 'stop', 'disable', 'suspend', 'turn off', 'halt', 'deactivate', 'on hold'],
-  resume: [
-    'resume',
-    'unpause',
-    're-enable',
-    'reenable',
-    'enable',
-    'turn on',
-    'back on',
-    'reactivate',
-    'restart',
-    'start again',
+  delete: withVerbForms(['delete', 'remove', 'get rid of', 'drop', 'trash', 'discard', 'destroy', 'erase']),
+  pause: [
+    ...withVerbForms(['pause', 'stop', 'disable', 'suspend', 'turn off', 'halt', 'deactivate']),
+    'on hold',
   ],
-  run: ['run', 'test', 'try', 'execute', 'trigger', 'kick off', 'launch'],
+  resume: [
+    ...withVerbForms([
+      'resume',
+      'unpause',
+      're-enable',
+      'reenable',
+      'enable',
+      'turn on',
+      'reactivate',
+      'restart',
+      'start again',
+    ]),
+    'back on',
+  ],
+  run: withVerbForms(['run', 'test', 'try', 'execute', 'trigger', 'kick off', 'launch']),
   update: [
     'also',
-    'change',
-    'update',
-    'modify',
-    'switch',
     'instead',
-    'edit',
-    'use',
-    'point',
-    'add',
-    'replace',
     'make it',
-    'notify me',
-    'send',
+    // "For changes" and "when it changed" are what a monitor watches for, not a request to change.
+    ...withVerbForms(['change']).filter((form) => form !== 'changes' && form !== 'changed'),
+    ...withVerbForms([
+      'update',
+      'modify',
+      'switch',
+      'edit',
+      'use',
+      'point',
+      'add',
+      'replace',
+      'notify me',
+      'send',
+    ]),
   ],
 } as const;
 
@@ -64,34 +76,19 @@ export type ActionIntent = keyof typeof actionWords;
 /** The kinds of agent the built-in planner builds from a page, and the words that ask for each. */
 export const agentKinds = {
   monitor: [
-    'monitor',
-    'monitors',
-    'watch',
-    'watches',
-    'track',
-    'tracks',
-    'keep an eye',
+    ...withVerbForms(['monitor', 'watch', 'track', 'keep an eye', 'alert me', 'notify me when']),
     'changes',
     'changed',
-    'alert me',
-    'notify me when',
     'tell me when',
     'let me know when',
   ],
   scrape: [
-    'scrape',
-    'collect',
-    'extract',
-    'gather',
-    'pull',
-    'harvest',
-    'crawl',
+    ...withVerbForms(['scrape', 'collect', 'extract', 'gather', 'pull', 'harvest', 'crawl', 'grab']),
     'list of',
-    'grab',
     'get all',
     'fetch all',
   ],
-} as const;
+};
 
 /** A portal agent is asked for in words of its own (portal-vocabulary.ts). */
 export type AgentKind = keyof typeof agentKinds | 'portal';
