@@ -259,10 +259,7 @@ const routes = {
       ),
     },
     responses: {
-      200: jsonResponse(
-        z.object({ seen: z.array(z.string()).describe('The ids noted as seen.') }),
-        'Noted.',
-      ),
+      200: jsonResponse(z.object({ seen: z.array(z.string()).describe('The ids noted as seen.') }), 'Noted.'),
       ...commonErrors,
     },
   }),

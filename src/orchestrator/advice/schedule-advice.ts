@@ -2,12 +2,7 @@
 // an agent whose runs spend many LLM tokens, a cheaper model on its llm.generate steps when one
 // is known (cheaper-models.ts), else a slower schedule.
 import type { AgentSpec } from '../../domain/agent-spec.ts';
-import {
-  type Adviser,
-  runsSinceScheduled,
-  slowerSchedulePlan,
-  suggestionId,
-} from './advice-context.ts';
+import { type Adviser, runsSinceScheduled, slowerSchedulePlan, suggestionId } from './advice-context.ts';
 import { cheaperModel } from './cheaper-models.ts';
 
 /** This many succeeded runs in a row with one output say the schedule is faster than the data. */
