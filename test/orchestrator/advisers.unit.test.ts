@@ -58,6 +58,16 @@ describe('repeated failures', () => {
     expect(suggestion?.plan.operations[0]).toMatchObject({ type: 'updateAgent', agentName: 'Weekly Report' });
   });
 
+  it('counts only runs of the agent as it is now: a fix starts the count again', () => {
+    const input = fixtureAdvice({
+      snapshot: withAgent('Weekly Report', { version: 2 }),
+      runs: {
+        'Weekly Report': dailyRuns('2026-11-23T07:00:00Z', 4, { status: 'failed', trigger: 'schedule' }),
+      },
+    });
+    expect(ofKind(input, 'repeated_failures')).toEqual([]);
+  });
+
   it('pauses an agent whose failures a retry would not get through', () => {
     const input = fixtureAdvice({
       runs: { 'Monthly Report': dailyRuns('2026-11-24T06:30:00Z', 4, { status: 'failed' }) },
