@@ -1,7 +1,11 @@
 // Proactive advice: patterns in the workspace's agents and runs that a plan could improve, each
 // with the figures that prompted it and the plan to accept. Advice is computed when asked for,
 // from the runs as they are; a dismissed suggestion is not made again (until the agent changes,
-// which gives it a new id). Each kind of advice is one adviser in advice/.
+// which gives it a new id). Each kind of advice is one adviser in advice/: repeated failures and
+// agents that never run (failure-advice.ts), a step that dominates the cost (costly-step.ts),
+// costly runs and unchanged output (schedule-advice.ts), splits and chains. Which suggestions a
+// person has been shown is kept per person (suggestion_views), so the chat raises new advice
+// once, "Since you were last here", and never a dismissed one.
 import type { RecentRun, StepFigures } from '../../store/run-repository.ts';
 import type { Adviser, AdvisorInput, Suggestion } from './advice-context.ts';
 import { handFedRuns } from './chain-advice.ts';
