@@ -25,9 +25,20 @@ import {
   type PlanRecord,
   updatePlan,
 } from '../store/plan-repository.ts';
-import { agentRunStats, findRun, type RunRecord, recentRunsPerAgent } from '../store/run-repository.ts';
+import {
+  agentRunStats,
+  findRun,
+  type RunRecord,
+  recentRunsPerAgent,
+  stepFiguresPerAgent,
+} from '../store/run-repository.ts';
 import type { Store } from '../store/store.ts';
-import { dismissedSuggestions, dismissSuggestion } from '../store/suggestion-repository.ts';
+import {
+  dismissedSuggestions,
+  dismissSuggestion,
+  markSuggestionsSeen,
+  seenSuggestions,
+} from '../store/suggestion-repository.ts';
 import { getUserMemory } from '../store/user-memory-repository.ts';
 import type { Vault } from '../vault/vault.ts';
 import { advise, type Suggestion } from './advice/advisor.ts';
@@ -248,12 +259,42 @@ export class Orchestrator {
         snapshot,
         stats: await agentRunStats(scope),
         recentRuns: await recentRunsPerAgent(scope),
+        stepFigures: await stepFiguresPerAgent(scope),
         createdAt: new Map(agents.map((agent) => [agent.id, agent.createdAt])),
         now: new Date(),
         llm: this.#dependencies.llm,
       });
       return all.filter((suggestion) => !dismissed.has(suggestion.id));
     });
+  }
+
+  /**
+   * Advice for the workspace as this person sees it: each suggestion says whether it is new to
+   * them, so the chat raises it once ("Since you were last here") and not on every visit.
+   */
+  async suggestionsFor(workspaceId: string, userId: string): Promise<(Suggestion & { new: boolean })[]> {
+    const suggestions = await this.suggestions(workspaceId);
+    const seen = await this.#dependencies.store.inWorkspace(workspaceId, (scope) =>
+      seenSuggestions(
+        scope,
+        userId,
+        suggestions.map((suggestion) => suggestion.id),
+      ),
+    );
+    return suggestions.map((suggestion) => ({ ...suggestion, new: !seen.has(suggestion.id) }));
+  }
+
+  /**
+   * Notes that this person has been shown these suggestions. Ids of advice that no longer holds
+   * (its runs moved on between showing and noting) are skipped, not refused.
+   */
+  async markSuggestionsSeen(workspaceId: string, suggestionIds: readonly string[], userId: string) {
+    const current = new Set((await this.suggestions(workspaceId)).map((suggestion) => suggestion.id));
+    const shown = [...new Set(suggestionIds)].filter((id) => current.has(id));
+    await this.#dependencies.store.inWorkspace(workspaceId, (scope) =>
+      markSuggestionsSeen(scope, userId, shown),
+    );
+    return shown;
   }
 
   /** Turns a suggestion into a plan to review, in a conversation of its own. */

@@ -578,16 +578,26 @@ export interface RecentRun {
   trigger: RunTrigger;
   status: RunStatus;
   input: Record<string, unknown>;
+  /**
+   * The output, when it is small enough to compare with another run's input (chain advice);
+   * null when there is none or it is larger than `comparedOutputBytes`.
+   */
   output: unknown;
+  /** A hash of the whole output (md5 of its jsonb text, whose keys are in a fixed order), null when none. */
+  outputHash: string | null;
   usage: StoredUsage | null;
   createdAt: Date;
 }
 
+/** Outputs up to this size are read whole for the advice; larger ones only by their hash. */
+export const comparedOutputBytes = 16_384;
+
 /** Each agent's newest finished runs (at most `perAgent`), newest first, for the Orchestrator's advice. */
 export async function recentRunsPerAgent(scope: WorkspaceScope, perAgent = 10): Promise<RecentRun[]> {
   const result = await scope.db.execute(sql`
-    select agent_id as "agentId", agent_version as "agentVersion", trigger, status, input, output,
-           usage, created_at as "createdAt"
+    select agent_id as "agentId", agent_version as "agentVersion", trigger, status, input,
+           case when octet_length(output::text) <= ${comparedOutputBytes} then output end as output,
+           md5(output::text) as "outputHash", usage, created_at as "createdAt"
     from (
       select *, row_number() over (partition by agent_id order by created_at desc, id desc) as position
       from runs
@@ -603,8 +613,54 @@ export async function recentRunsPerAgent(scope: WorkspaceScope, perAgent = 10): 
     status: row.status as RunStatus,
     input: (row.input ?? {}) as Record<string, unknown>,
     output: row.output ?? null,
+    outputHash: row.outputHash ? String(row.outputHash) : null,
     usage: (row.usage ?? null) as StoredUsage | null,
     // PGlite gives a Date, node-postgres may give the text; String(date) would drop milliseconds.
     createdAt: row.createdAt instanceof Date ? row.createdAt : new Date(String(row.createdAt)),
+  }));
+}
+
+/** What one step of an agent spent over its newest succeeded runs, for the cost advice. */
+export interface StepFigures {
+  agentId: string;
+  stepId: string;
+  tool: string;
+  /** The agent's succeeded runs counted (the same for each of its steps). */
+  runs: number;
+  /** LLM tokens the step used in those runs, in and out. */
+  tokens: number;
+  /** Seconds the step ran in those runs. */
+  seconds: number;
+}
+
+/** Each step's tokens and time over its agent's newest succeeded runs (at most `perAgent`). */
+export async function stepFiguresPerAgent(scope: WorkspaceScope, perAgent = 10): Promise<StepFigures[]> {
+  const result = await scope.db.execute(sql`
+    with counted as (
+      select id, agent_id, count(*) over (partition by agent_id) as runs
+      from (
+        select id, agent_id,
+               row_number() over (partition by agent_id order by created_at desc, id desc) as position
+        from runs
+        where workspace_id = ${scope.workspaceId} and status = 'succeeded'
+      ) ranked
+      where position <= ${perAgent}
+    )
+    select counted.agent_id as "agentId", step.step_id as "stepId", step.tool,
+           max(counted.runs)::int as runs,
+           coalesce(sum(coalesce((step.usage->>'inputTokens')::bigint, 0)
+                      + coalesce((step.usage->>'outputTokens')::bigint, 0)), 0)::bigint as tokens,
+           coalesce(sum(extract(epoch from step.finished_at - step.started_at)), 0)::float8 as seconds
+    from counted
+    join run_steps step on step.run_id = counted.id and step.workspace_id = ${scope.workspaceId}
+    group by counted.agent_id, step.step_id, step.tool`);
+  const rows = (result as unknown as { rows: Record<string, unknown>[] }).rows;
+  return rows.map((row) => ({
+    agentId: String(row.agentId),
+    stepId: String(row.stepId),
+    tool: String(row.tool),
+    runs: Number(row.runs),
+    tokens: Number(row.tokens),
+    seconds: Number(row.seconds),
   }));
 }

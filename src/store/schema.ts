@@ -642,6 +642,28 @@ export const suggestionDismissals = pgTable(
   ],
 );
 
+/**
+ * Which suggestions each person has been shown, so the Orchestrator raises a piece of advice once
+ * ("Since you were last here: …"), not on every visit.
+ */
+export const suggestionViews = pgTable(
+  'suggestion_views',
+  {
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    suggestionId: text('suggestion_id').notNull(),
+    seenAt: createdAt(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.workspaceId, table.userId, table.suggestionId] }),
+    workspacePolicy('suggestion_views'),
+  ],
+);
+
 /** Each workspace's data key, wrapped by the master key (envelope encryption). */
 export const workspaceKeys = pgTable(
   'workspace_keys',

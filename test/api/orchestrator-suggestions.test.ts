@@ -264,7 +264,7 @@ describe('proactive suggestions from real runs', () => {
 
     const suggestion = await suggestionFor('Steady Checker', 'never_changes');
     expect(suggestion?.reason).toMatch(
-      /last 5 runs of "Steady Checker".*all gave the same output.*hourly instead of every few minutes/,
+      /last 5 successful runs of "Steady Checker".*all gave the same output.*hourly instead of every few minutes/,
     );
     expect(suggestion?.plan.operations).toEqual([
       expect.objectContaining({

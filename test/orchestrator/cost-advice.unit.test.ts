@@ -23,6 +23,7 @@ function input(llm: { provider: string; modelName: string }, steps: Record<strin
     status: 'succeeded',
     input: {},
     output: `essay ${day}`,
+    outputHash: `hash-${day}`,
     usage: { inputTokens: 30_000, outputTokens: 2_000 } as RecentRun['usage'],
     createdAt: new Date(`2026-11-0${day}T08:00:00Z`),
   }));

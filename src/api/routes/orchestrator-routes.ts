@@ -85,6 +85,11 @@ const suggestionSchema = z
     agentName: z.string(),
     reason: z.string().describe('Why, with the figures seen.'),
     plan: z.object({ summary: z.string(), operations: z.array(z.record(z.string(), z.unknown())) }),
+    new: z
+      .boolean()
+      .describe(
+        'True until you have been shown it (POST …/suggestions/seen): the chat raises new advice once, "Since you were last here".',
+      ),
   })
   .openapi('Suggestion');
 
@@ -232,6 +237,31 @@ const routes = {
     security: securedBy,
     request: { params: suggestionParams },
     responses: { 204: { description: 'Dismissed.' }, ...commonErrors },
+  }),
+  suggestionsSeen: createRoute({
+    method: 'post',
+    path: '/api/workspaces/{ws}/suggestions/seen',
+    tags: ['orchestrator'],
+    summary: 'Note that you have been shown these suggestions, so they are no longer new to you',
+    security: securedBy,
+    request: {
+      params: z.object({ ws: idParameter('ws') }),
+      body: jsonBody(
+        z
+          .object({
+            ids: z
+              .array(z.string().min(1).max(200))
+              .min(1)
+              .max(100)
+              .describe('Ids from GET …/suggestions; ids of advice that no longer holds are skipped.'),
+          })
+          .strict(),
+      ),
+    },
+    responses: {
+      200: jsonResponse(z.object({ seen: z.array(z.string()).describe('The ids noted as seen.') }), 'Noted.'),
+      ...commonErrors,
+    },
   }),
   undo: createRoute({
     method: 'post',
@@ -401,7 +431,9 @@ export function registerOrchestratorRoutes(app: OpenAPIHono<ApiEnv>) {
 
   app.openapi(routes.suggestions, async (c) => {
     const access = requireAction(c, 'plans.read');
-    const items = await c.get('services').orchestrator.suggestions(access.workspace.id);
+    const items = await c
+      .get('services')
+      .orchestrator.suggestionsFor(access.workspace.id, access.actor.userId);
     return c.json(
       {
         items: items.map((item) => ({
@@ -411,6 +443,14 @@ export function registerOrchestratorRoutes(app: OpenAPIHono<ApiEnv>) {
       },
       200,
     );
+  });
+
+  app.openapi(routes.suggestionsSeen, async (c) => {
+    const access = requireAction(c, 'plans.read');
+    const seen = await c
+      .get('services')
+      .orchestrator.markSuggestionsSeen(access.workspace.id, c.req.valid('json').ids, access.actor.userId);
+    return c.json({ seen }, 200);
   });
 
   app.openapi(routes.acceptSuggestion, async (c) => {

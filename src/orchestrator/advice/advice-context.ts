@@ -3,7 +3,7 @@
 // changes.
 import { createHash } from 'node:crypto';
 import type { PlannedChange, PlanOperation } from '../../domain/plan.ts';
-import type { AgentRunStats, RecentRun } from '../../store/run-repository.ts';
+import type { AgentRunStats, RecentRun, StepFigures } from '../../store/run-repository.ts';
 import { scheduleState } from '../builtin/schedule-planning.ts';
 import type { ScheduleSnapshot, WorkspaceSnapshot } from '../planner.ts';
 import { schedulePreview } from '../schedule-preview.ts';
@@ -16,6 +16,7 @@ export const suggestionKinds = [
   'chain',
   'cost',
   'never_changes',
+  'costly_step',
 ] as const;
 export type SuggestionKind = (typeof suggestionKinds)[number];
 
@@ -36,6 +37,8 @@ export interface AdvisorInput {
   stats: AgentRunStats[];
   /** Each agent's newest finished runs, newest first. */
   recentRuns: RecentRun[];
+  /** Each agent's steps with what they spent over its newest succeeded runs. */
+  stepFigures?: StepFigures[];
   /** When each agent was created. */
   createdAt: Map<string, Date>;
   now: Date;
@@ -49,6 +52,8 @@ export interface AgentAdvice {
   stats?: AgentRunStats;
   /** The agent's newest finished runs, newest first. */
   runs: RecentRun[];
+  /** What each of the agent's steps spent over its newest succeeded runs. */
+  steps: StepFigures[];
   input: AdvisorInput;
   runsOf(agentId: string): RecentRun[];
 }

@@ -6,9 +6,16 @@ import { type Adviser, suggestionId } from './advice-context.ts';
 /** An agent that has not run this long after it was made is probably forgotten. */
 export const idleDays = 14;
 
-export const repeatedFailures: Adviser = ({ agent, stats }) => {
-  if (!stats || stats.recentFinished < 3 || stats.recentFailures < 3) return undefined;
-  const figures = `${stats.recentFailures} of its last ${stats.recentFinished} runs failed`;
+/** Of an agent's last `window` finished runs, at least `failed` failed: it keeps failing. */
+export const failureFigures = { window: 5, failed: 3 };
+
+export const repeatedFailures: Adviser = ({ agent, runs }) => {
+  // Only runs of the agent as it is now count: a change (a fix accepted from this very advice)
+  // starts the count again instead of being judged by the failures it was made to end.
+  const recent = runs.filter((run) => run.agentVersion === agent.version).slice(0, failureFigures.window);
+  const failed = recent.filter((run) => run.status === 'failed').length;
+  if (failed < failureFigures.failed) return undefined;
+  const figures = `${failed} of its last ${recent.length} runs failed`;
   const fix = retryFix(agent);
   const reference = { agentId: agent.id, agentName: agent.name };
   return {

@@ -2,13 +2,7 @@
 // an agent whose runs spend many LLM tokens, a cheaper model on its llm.generate steps when one
 // is known (cheaper-models.ts), else a slower schedule.
 import type { AgentSpec } from '../../domain/agent-spec.ts';
-import {
-  type Adviser,
-  canonicalJson,
-  runsSinceScheduled,
-  slowerSchedulePlan,
-  suggestionId,
-} from './advice-context.ts';
+import { type Adviser, runsSinceScheduled, slowerSchedulePlan, suggestionId } from './advice-context.ts';
 import { cheaperModel } from './cheaper-models.ts';
 
 /** This many succeeded runs in a row with one output say the schedule is faster than the data. */
@@ -20,21 +14,36 @@ export const costlyTokensPerRun = 20_000;
 const costRuns = 3;
 
 export const neverChanges: Adviser = ({ agent, runs, input }) => {
-  if (agent.status !== 'active' || !agent.schedule) return undefined;
-  const succeeded = runsSinceScheduled(runs, agent.schedule)
+  const schedule = agent.schedule;
+  if (agent.status !== 'active' || !schedule?.enabled) return undefined;
+  const succeeded = runsSinceScheduled(runs, schedule)
     .filter((run) => run.status === 'succeeded')
     .slice(0, unchangedRuns);
   if (succeeded.length < unchangedRuns) return undefined;
-  const outputs = new Set(succeeded.map((run) => canonicalJson(run.output)));
-  if (outputs.size !== 1) return undefined;
+  // Compared by the hash the store computes, so a large output is never read for this. Runs
+  // without output are left out: such an agent works by what it does (a message, a file).
+  const outputs = new Set(succeeded.map((run) => run.outputHash));
+  if (outputs.size !== 1 || outputs.has(null)) return undefined;
+  const figures = `The last ${succeeded.length} successful runs of "${agent.name}" since it was scheduled ${schedule.description} all gave the same output`;
+  const reference = { agentId: agent.id, agentName: agent.name };
   const slower = slowerSchedulePlan(agent, input.now);
-  if (!slower) return undefined;
+  if (!slower)
+    return {
+      id: suggestionId('never_changes', agent, schedule.cron, 'pause'),
+      kind: 'never_changes',
+      ...reference,
+      reason: `${figures}, and it runs as seldom as a schedule advice goes. Pausing it until what it watches changes would likely miss nothing; resume it any time.`,
+      plan: {
+        summary: `Pause "${agent.name}", whose output has not changed.`,
+        questions: [],
+        operations: [{ type: 'pauseAgent', ...reference }],
+      },
+    };
   return {
     id: suggestionId('never_changes', agent, slower.cron),
     kind: 'never_changes',
-    agentId: agent.id,
-    agentName: agent.name,
-    reason: `The last ${succeeded.length} runs of "${agent.name}" since it was scheduled ${agent.schedule.description} all gave the same output. Running it ${slower.to} instead of ${slower.from} would likely miss nothing.`,
+    ...reference,
+    reason: `${figures}. Running it ${slower.to} instead of ${slower.from} would likely miss nothing.`,
     plan: slower.plan,
   };
 };

@@ -7256,6 +7256,99 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/workspaces/{ws}/suggestions/seen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Note that you have been shown these suggestions, so they are no longer new to you */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ws: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Ids from GET …/suggestions; ids of advice that no longer holds are skipped. */
+                        ids: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Noted. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The ids noted as seen. */
+                            seen: string[];
+                        };
+                    };
+                };
+                /** @description The request is malformed or a field is invalid; details name each field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role does not allow this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or not yours. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Valid input that breaks a rule. */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/workspaces/{ws}/tokens": {
         parameters: {
             query?: never;
@@ -8214,7 +8307,9 @@ export interface components {
             agentName: string;
             id: string;
             /** @enum {string} */
-            kind: "repeated_failures" | "never_runs" | "split" | "chain" | "cost" | "never_changes";
+            kind: "repeated_failures" | "never_runs" | "split" | "chain" | "cost" | "never_changes" | "costly_step";
+            /** @description True until you have been shown it (POST …/suggestions/seen): the chat raises new advice once, "Since you were last here". */
+            new: boolean;
             plan: {
                 operations: {
                     [key: string]: unknown;
