@@ -108,6 +108,7 @@ export class Orchestrator {
       conversation: { ...context.state, ...(pendingPlan ? { pendingPlan } : {}) },
       onReplyDelta: streaming.onReplyDelta,
       signal: streaming.signal,
+      workspace: { read: (work) => store.inWorkspace(request.workspaceId, work) },
     });
     // Stopped while the planner thought: nothing of this message is kept, as the person asked.
     streaming.signal?.throwIfAborted();
