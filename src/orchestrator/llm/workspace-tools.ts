@@ -11,9 +11,9 @@ import { listChains } from '../../store/chain-repository.ts';
 import { listHooks } from '../../store/hook-repository.ts';
 import { listOneOffRuns } from '../../store/one-off-run-repository.ts';
 import { runHistoryPerAgent } from '../../store/run-history-repository.ts';
-import { findRun, latestRunPerAgent, listRuns, listRunSteps } from '../../store/run-repository.ts';
-import type { RunStatus } from '../../store/schema.ts';
+import { findRun, latestRunPerAgent, listRunSteps, listRuns } from '../../store/run-repository.ts';
 import { findSchedule, listSchedules } from '../../store/schedule-repository.ts';
+import type { RunStatus } from '../../store/schema.ts';
 import type { WorkspaceScope } from '../../store/store.ts';
 import { describeCron } from '../../triggers/schedule-times.ts';
 import type { WorkspaceReader } from '../planner.ts';
@@ -282,7 +282,8 @@ export function workspaceTools(context: WorkspaceToolContext) {
       execute: () => read((scope) => readAgentList(scope)),
     }),
     readAgent: tool({
-      description: 'One agent’s whole spec (goal, instructions, input, steps with their tools), and its version.',
+      description:
+        'One agent’s whole spec (goal, instructions, input, steps with their tools), and its version.',
       inputSchema: z.object({ agent: agentReference }),
       execute: ({ agent }) => read((scope) => readAgentSpec(scope, agent)),
     }),
@@ -296,7 +297,8 @@ export function workspaceTools(context: WorkspaceToolContext) {
       execute: ({ agent, status, limit }) => read((scope) => readRunList(scope, agent, { status, limit })),
     }),
     readRun: tool({
-      description: 'One run by its id: its status, error, times, tokens, and each step’s status, attempts and error.',
+      description:
+        'One run by its id: its status, error, times, tokens, and each step’s status, attempts and error.',
       inputSchema: z.object({ runId: z.string().min(1) }),
       execute: ({ runId }) => read((scope) => readRun(scope, runId)),
     }),
