@@ -299,7 +299,7 @@ describe('the LLM planner on the corpus, against a scripted model', () => {
     );
     const answer = await planner.plan({ text: 'download the acme invoices as buyer@example.com', snapshot });
     expect(messageText(server.requests[1]?.body.messages.at(-1) ?? { role: 'user' })).toMatch(
-      /uses the account "acme-portal".*add a connectAccount/,
+      /uses the account "acme-portal".*connect it \(connectAccount\) before this/,
     );
     expect(answer.plan?.operations.map((operation) => operation.type)).toEqual([
       'connectAccount',

@@ -24,6 +24,7 @@ import {
 import type { Tool } from '../../runtime/tool.ts';
 import type { LanguageModelService } from '../../runtime/tool-services.ts';
 import { reconnectInstructions } from '../connection-help.ts';
+import { checkPlan, describePlanProblems } from '../plan-checks.ts';
 import type {
   Planner,
   PlannerAnswer,
@@ -31,7 +32,7 @@ import type {
   RunHistorySnapshot,
   WorkspaceSnapshot,
 } from '../planner.ts';
-import { connectOperation, missingAccounts } from './llm-connect-operation.ts';
+import { connectOperation } from './llm-connect-operation.ts';
 import { conversationInstructions } from './llm-conversation.ts';
 import { triggerOperation, triggerOperationTypes } from './llm-trigger-operations.ts';
 import { workspaceTools } from './workspace-tools.ts';
@@ -478,13 +479,6 @@ export class LlmPlanner implements Planner {
           continue;
         }
         if (operation.type === 'createAgent') {
-          for (const account of missingAccounts(validation.spec, request.snapshot, connected)) {
-            problems.push(
-              `${where}: it uses the account "${account}", which the workspace does not have; add a connectAccount for it before the createAgent`,
-            );
-          }
-          if (find(validation.spec.name))
-            problems.push(`${where}: an agent named "${validation.spec.name}" already exists`);
           created.set(validation.spec.name.toLowerCase(), validation.spec.name);
           operations.push({
             type: 'createAgent',
@@ -532,6 +526,9 @@ export class LlmPlanner implements Planner {
           break;
       }
     }
+    // The checks every plan passes (names, specs, accounts, schedules), sent back for repair.
+    if (problems.length === 0)
+      problems.push(...describePlanProblems(operations, checkPlan(operations, request.snapshot)));
     if (problems.length > 0) return { answer: { reply: answer.reply }, problems };
     if (operations.length === 0 && answer.questions.length === 0)
       return { answer: { reply: answer.reply }, problems };
