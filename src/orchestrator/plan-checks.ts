@@ -164,30 +164,36 @@ export const checkAccountsExist: Check = (operations, snapshot) => {
   return problems;
 };
 
+/** What is wrong with a schedule operation's timing, if anything. */
+function scheduleProblem(operation: Extract<PlanOperation, { type: 'scheduleAgent' }>): string | undefined {
+  try {
+    const timezone = operation.timezone ? checkTimezone(operation.timezone) : 'UTC';
+    if (operation.runAt !== undefined) {
+      if (operation.cron !== undefined || operation.text !== undefined)
+        return 'a schedule gives runAt, or cron or text, not both';
+      if (Number.isNaN(Date.parse(operation.runAt)))
+        return `"${operation.runAt}" is not a time (ISO 8601, such as 2026-12-08T15:00:00+01:00)`;
+      return undefined;
+    }
+    if (operation.cron === undefined && operation.text === undefined)
+      return 'a schedule needs a cron, words or a runAt';
+    const cron = resolveCron(
+      operation.cron !== undefined ? { cron: operation.cron } : { text: operation.text },
+    );
+    nextOccurrences(cron, timezone, new Date(), 1);
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
 /** A schedule gives a cron or words that can be read, or one valid time; its time zone exists. */
 export const checkSchedules: Check = (operations) => {
   const problems: PlanProblem[] = [];
   operations.forEach((operation, index) => {
     if (operation.type !== 'scheduleAgent') return;
-    const fail = (message: string) => problems.push({ operation: index, message });
-    try {
-      const timezone = operation.timezone ? checkTimezone(operation.timezone) : 'UTC';
-      if (operation.runAt !== undefined) {
-        if (operation.cron !== undefined || operation.text !== undefined)
-          return fail('a schedule gives runAt, or cron or text, not both');
-        if (Number.isNaN(Date.parse(operation.runAt)))
-          return fail(`"${operation.runAt}" is not a time (ISO 8601, such as 2026-12-08T15:00:00+01:00)`);
-        return;
-      }
-      if (operation.cron === undefined && operation.text === undefined)
-        return fail('a schedule needs a cron, words or a runAt');
-      const cron = resolveCron(
-        operation.cron !== undefined ? { cron: operation.cron } : { text: operation.text },
-      );
-      nextOccurrences(cron, timezone, new Date(), 1);
-    } catch (error) {
-      fail((error as Error).message);
-    }
+    const message = scheduleProblem(operation);
+    if (message) problems.push({ operation: index, message });
   });
   return problems;
 };

@@ -29,7 +29,6 @@ import type {
   Planner,
   PlannerAnswer,
   PlannerRequest,
-  RunHistorySnapshot,
   WorkspaceSnapshot,
 } from '../planner.ts';
 import { connectOperation } from './llm-connect-operation.ts';
