@@ -25,12 +25,7 @@ import type { Tool } from '../../runtime/tool.ts';
 import type { LanguageModelService } from '../../runtime/tool-services.ts';
 import { reconnectInstructions } from '../connection-help.ts';
 import { checkPlan, describePlanProblems } from '../plan-checks.ts';
-import type {
-  Planner,
-  PlannerAnswer,
-  PlannerRequest,
-  WorkspaceSnapshot,
-} from '../planner.ts';
+import type { Planner, PlannerAnswer, PlannerRequest, WorkspaceSnapshot } from '../planner.ts';
 import { connectOperation } from './llm-connect-operation.ts';
 import { conversationInstructions } from './llm-conversation.ts';
 import { triggerOperation, triggerOperationTypes } from './llm-trigger-operations.ts';
