@@ -45,6 +45,7 @@ import { advise, type Suggestion } from './advice/advisor.ts';
 import { applyOperations, type UndoStep, undoOperations } from './apply/apply-plan.ts';
 import { nextConversationState, readConversationState } from './conversation-state.ts';
 import { describeOutput } from './output-words.ts';
+import { checkedAnswer } from './plan-checks.ts';
 import type { Planner } from './planner.ts';
 import { workspaceSnapshot } from './workspace-snapshot.ts';
 
@@ -110,7 +111,7 @@ export class Orchestrator {
             operations: context.open.operations,
           }
         : undefined;
-    const answer = await planner.plan({
+    const planned = await planner.plan({
       text: request.text,
       snapshot: context.snapshot,
       draft: context.open?.status === 'needs_answers' ? (context.open.draft ?? undefined) : undefined,
@@ -121,9 +122,12 @@ export class Orchestrator {
       conversation: { ...context.state, ...(pendingPlan ? { pendingPlan } : {}) },
       onReplyDelta: streaming.onReplyDelta,
       signal: streaming.signal,
+      workspace: { read: (work) => store.inWorkspace(request.workspaceId, work) },
     });
     // Stopped while the planner thought: nothing of this message is kept, as the person asked.
     streaming.signal?.throwIfAborted();
+    // Whichever planner made it, a plan that fails a shared check becomes a question.
+    const answer = checkedAnswer(planned, context.snapshot);
 
     return store.inWorkspace(request.workspaceId, async (scope) => {
       const conversationId = context.conversation.id;

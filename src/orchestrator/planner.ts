@@ -2,6 +2,7 @@
 // plan out. Planners only propose; nothing changes until the user approves the plan.
 import type { AgentSpec } from '../domain/agent-spec.ts';
 import type { ChainConditionName, PlannedChange, ScheduleState } from '../domain/plan.ts';
+import type { WorkspaceScope } from '../store/store.ts';
 import type { ConversationContext, OpenQuestion } from './conversation-state.ts';
 
 /** An agent's schedule as planners see it: the cron in words and when it fires next. */
@@ -111,6 +112,14 @@ export interface WorkspaceSnapshot {
   timezone?: string;
 }
 
+/**
+ * Reads of the workspace a planner may make while it thinks (an LLM's tools), each in a short
+ * transaction of its own, scoped to the conversation's workspace by row-level security.
+ */
+export interface WorkspaceReader {
+  read<T>(work: (scope: WorkspaceScope) => Promise<T>): Promise<T>;
+}
+
 export interface PlannerRequest {
   text: string;
   snapshot: WorkspaceSnapshot;
@@ -136,6 +145,8 @@ export interface PlannerRequest {
   onReplyDelta?(delta: string, restart: boolean): void;
   /** Aborted when the person stops the message: a planner that waits on a model gives up. */
   signal?: AbortSignal;
+  /** The workspace itself, for a planner that reads more of it than the snapshot holds. */
+  workspace?: WorkspaceReader;
 }
 
 export interface PlannerAnswer {

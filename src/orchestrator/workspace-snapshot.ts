@@ -143,7 +143,7 @@ function hostsOf(settings: Record<string, unknown>): string[] {
 }
 
 /** A run's error with the details troubleshooting reads: the screenshot, the page, the selector. */
-function errorSnapshot(error: StoredError): RunErrorSnapshot {
+export function errorSnapshot(error: StoredError): RunErrorSnapshot {
   const details = error.details ?? {};
   const screenshot = (details.screenshot as { path?: unknown } | undefined)?.path;
   return {

@@ -1,11 +1,11 @@
 // The LLM planner's connectAccount operations, checked like anything a user sends: a service name
 // the vault takes, settings of the kind's schema (which has no place for a secret: a model that
 // writes a key or password into them is told to leave it out), and no account connected twice.
-// A new agent that signs in or authenticates with an account the workspace lacks must be preceded
-// by one.
+// That a new agent's accounts exist is one of the shared plan checks (plan-checks.ts).
 import { type ConnectionKindName, connectionKinds, type PlanOperation } from '../../domain/plan.ts';
 import { connectionSettings, serviceSchema } from '../../vault/connection-rules.ts';
-import { connectionNamed, connectionReferenceOf } from '../connection-help.ts';
+import { connectionNamed } from '../connection-help.ts';
+import { accountName } from '../plan-checks.ts';
 import type { WorkspaceSnapshot } from '../planner.ts';
 
 export interface LlmConnectOperation {
@@ -22,11 +22,6 @@ const secretWords =
 
 const isKind = (kind: string | undefined): kind is ConnectionKindName =>
   (connectionKinds as readonly string[]).includes(kind ?? '');
-
-/** The account a plan names by service (and label), as `service/label` when labelled. */
-export function accountName(service: string, label = '') {
-  return label ? `${service}/${label.toLowerCase()}` : service;
-}
 
 export function connectOperation(
   raw: LlmConnectOperation,
@@ -60,25 +55,4 @@ export function connectOperation(
   return {
     operation: { type: 'connectAccount', service: service.data, kind: raw.kind, label, settings },
   };
-}
-
-/**
- * The accounts a new agent's steps name that neither the workspace nor the plan so far has; a
- * reference written as a template is left alone, since only a run knows its value.
- */
-export function missingAccounts(
-  spec: { steps: { with: Record<string, unknown> }[] },
-  snapshot: WorkspaceSnapshot,
-  connected: ReadonlySet<string>,
-): string[] {
-  const missing: string[] = [];
-  for (const step of spec.steps) {
-    const reference = connectionReferenceOf(step);
-    if (!reference || reference.includes('{{')) continue;
-    const [service = '', label = ''] = reference.trim().toLowerCase().split('/', 2);
-    if (connectionNamed(snapshot, reference) || connected.has(accountName(service, label))) continue;
-    if (connected.has(service) && !label) continue;
-    missing.push(reference);
-  }
-  return missing;
 }

@@ -3,7 +3,15 @@
 // must exist, specs must validate. An invalid answer gets one chance to be repaired; then it
 // becomes a question, never an applied change. When the LLM cannot be reached, the built-in
 // planner answers instead, and says so.
-import { generateText, jsonSchema, NoObjectGeneratedError, Output, streamText } from 'ai';
+import {
+  generateText,
+  jsonSchema,
+  type ModelMessage,
+  NoObjectGeneratedError,
+  Output,
+  stepCountIs,
+  streamText,
+} from 'ai';
 import { z } from 'zod';
 import { describeSpecIssues, validateAgentSpec } from '../../domain/agent-spec.ts';
 import {
@@ -16,17 +24,12 @@ import {
 import type { Tool } from '../../runtime/tool.ts';
 import type { LanguageModelService } from '../../runtime/tool-services.ts';
 import { reconnectInstructions } from '../connection-help.ts';
-import type {
-  Planner,
-  PlannerAnswer,
-  PlannerRequest,
-  RunHistorySnapshot,
-  WorkspaceSnapshot,
-} from '../planner.ts';
-import { periodOf, totalsOver } from '../run-figures.ts';
-import { connectOperation, missingAccounts } from './llm-connect-operation.ts';
+import { checkPlan, describePlanProblems } from '../plan-checks.ts';
+import type { Planner, PlannerAnswer, PlannerRequest, WorkspaceSnapshot } from '../planner.ts';
+import { connectOperation } from './llm-connect-operation.ts';
 import { conversationInstructions } from './llm-conversation.ts';
 import { triggerOperation, triggerOperationTypes } from './llm-trigger-operations.ts';
+import { workspaceTools } from './workspace-tools.ts';
 
 const operationTypes = [
   'createAgent',
@@ -174,14 +177,16 @@ function compactChains(snapshot: WorkspaceSnapshot) {
   }));
 }
 
-function compactSnapshot(snapshot: WorkspaceSnapshot, now: Date) {
-  return snapshot.agents.map((agent) => ({
+/**
+ * What the prompt holds of each agent: enough for simple requests to need no tool call (its
+ * name, status, goal, schedule and last run); specs, runs, triggers and usage are read by tools.
+ */
+function compactSnapshot(snapshot: WorkspaceSnapshot) {
+  return snapshot.agents.slice(0, promptAgentLimit).map((agent) => ({
     name: agent.name,
     status: agent.status,
-    version: agent.version,
-    goal: agent.spec.goal,
-    input: agent.spec.input,
-    steps: agent.spec.steps.map((step) => ({ id: step.id, tool: step.tool, with: step.with })),
+    goal: agent.spec.goal?.slice(0, 200),
+    tools: [...new Set(agent.spec.steps.map((step) => step.tool))],
     lastRun: agent.lastRun && {
       status: agent.lastRun.status,
       error: agent.lastRun.error?.message,
@@ -198,47 +203,19 @@ function compactSnapshot(snapshot: WorkspaceSnapshot, now: Date) {
       enabled: agent.schedule.enabled,
       nextRun: agent.schedule.nextRun,
     },
-    runs: compactHistory(agent.history, now, snapshot.timezone ?? 'UTC'),
     runsOnceAt: agent.oneOffRuns?.map((oneOff) => oneOff.runAt),
   }));
 }
 
-/** The periods whose totals the model sees: enough to answer "how much this week" exactly. */
-const figurePeriods = [
-  'today',
-  'yesterday',
-  'thisWeek',
-  'lastWeek',
-  'thisMonth',
-  'lastMonth',
-  'pastMonth',
-] as const;
+/** Past this many agents the prompt lists names only; the listAgents tool reads the rest. */
+const promptAgentLimit = 60;
+const promptNameLimit = 500;
 
-/** An agent's newest runs and its totals per period (those with runs), as compact as it can be. */
-function compactHistory(history: RunHistorySnapshot | undefined, now: Date, timezone: string) {
-  if (!history || history.recent.length === 0) return undefined;
-  const totals = Object.fromEntries(
-    figurePeriods
-      .map((name) => [name, totalsOver(history, periodOf(name, now, timezone))] as const)
-      .filter(([, figures]) => figures.runs > 0)
-      .map(([name, { runs, succeeded, failed, tokens, seconds }]) => [
-        name,
-        { runs, succeeded, failed, tokens, seconds: Math.round(seconds) },
-      ]),
-  );
-  return {
-    newest: history.recent.map((run) => ({
-      at: run.startedAt ?? run.createdAt,
-      status: run.status,
-      trigger: run.trigger,
-      seconds: run.seconds === null ? undefined : Math.round(run.seconds),
-      tokens: run.tokens || undefined,
-      error: run.error
-        ? `${run.error.code}${run.error.stepId ? ` at ${run.error.stepId}` : ''}: ${run.error.message}`
-        : undefined,
-    })),
-    totals,
-  };
+function otherAgentNames(snapshot: WorkspaceSnapshot): string {
+  const rest = snapshot.agents.slice(promptAgentLimit);
+  if (rest.length === 0) return '';
+  const names = rest.slice(0, promptNameLimit).map((agent) => agent.name);
+  return `More agents, by name only (read them with the tools): ${JSON.stringify(names)}${rest.length > names.length ? ` and ${rest.length - names.length} more` : ''}`;
 }
 
 /** The accounts, with the exact calls that reconnect each: troubleshooting tells the user them. */
@@ -262,6 +239,26 @@ function toolCatalog(tools: ReadonlyMap<string, Tool>) {
   }));
 }
 
+/** The model's answer, and the messages of its steps (tool calls and their results included). */
+interface Asked {
+  output: unknown;
+  messages: ModelMessage[];
+}
+
+/** Steps of one call to the model: rounds of tool calls, then the answer. */
+export const maxToolSteps = 6;
+
+/** The time zone periods are counted in: an unknown one must not fail a tool. */
+function knownTimezone(timezone: string | undefined): string {
+  if (!timezone) return 'UTC';
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: timezone });
+    return timezone;
+  } catch {
+    return 'UTC';
+  }
+}
+
 export class LlmPlanner implements Planner {
   readonly name: string;
   readonly #options: LlmPlannerOptions;
@@ -273,7 +270,7 @@ export class LlmPlanner implements Planner {
     this.#options = options;
     this.name = `llm:${options.llm.name}`;
     const catalog = JSON.stringify(toolCatalog(options.tools));
-    this.#system = ({ snapshot, lastAgentName, now, conversation }) =>
+    this.#system = ({ snapshot, lastAgentName, now, conversation, workspace }) =>
       [
         'You are the Orchestrator of Orca, a platform where agents do work on the web. Turn the user’s request into a plan, or answer a question about the workspace.',
         'Rules: change nothing the user did not ask for; refer to existing agents by their exact name; never invent agents; when something you need is missing or ambiguous (which page, which agent, which address, what to extract), ask a question in `questions` and propose no operations; for a question about the workspace answer in `reply` with no operations.',
@@ -285,11 +282,15 @@ export class LlmPlanner implements Planner {
         'Portals: an agent that signs in to a portal and downloads its files uses a login account (an existing one whose hosts cover the portal, else a connectAccount of kind login with the portal’s host and the user name, asked for when not given): browser.login {connection, url}, browser.extract of the listing page (its pagination links, then records of the links to files), memory.read of what it downloaded before, transform to keep only the new ones, browser.download of each (forEach) into the run’s deliverables, memory.write of what it downloaded. Ask (question id "url") which page lists the files when the request does not say.',
         'Schedules: scheduleAgent {agent, text (the schedule in words) or cron, timezone only when the user names one (else the user’s time zone applies), input?, missed?}; for one run at one time ("next Tuesday at 3pm", "in two hours", "tomorrow at 9") scheduleAgent {agent, runAt (ISO 8601 with offset, ahead of now)} instead, which leaves the agent’s schedule as it is. A schedule is one cron: it cannot say "every other week", "every 10 days" or two times with different minutes; then ask, with `options` for the nearest (e.g. every week on that day), and never say it already runs so. "Three times a day" asks which times, proposing some. unscheduleAgent {agent}. A new agent asked to run on a schedule gets a scheduleAgent after its createAgent and runAgent. Chains: chainAgents {from, to, on ("success" unless the user says on failure or always), mapping?}: when a run of `from` ends so, `to` starts with its output as input; unchainAgents {from, to}. "When does X run next" is a question: answer from the schedules in `reply`, with no operations.',
         `The tools: ${catalog}`,
-        `The workspace’s agents: ${JSON.stringify(compactSnapshot(snapshot, now ?? new Date()))}`,
+        `The workspace’s agents: ${JSON.stringify(compactSnapshot(snapshot))}`,
+        otherAgentNames(snapshot),
         `The chains between them: ${JSON.stringify(compactChains(snapshot))}`,
         `The connected accounts (never their secrets): ${JSON.stringify(compactConnections(snapshot))}`,
         'Accounts: connectAccount {service, kind ("api_key", "login" or "oauth2"), label?, settings} connects one that waits for its secret: never put an API key, password, token or client secret in a plan or ask for one in chat; after approval the admin sends it to the connection API, which the reply says. Ask (questions) for what the settings need and the request lacks: the hosts the credential may be sent to (allowedHosts), the user name of a login, the OAuth client id and addresses. A new agent whose steps use an account (browser.login `connection`, http.request `auth.connection`) the workspace does not have gets a connectAccount before its createAgent. An account already connected is not connected again.',
-        'Questions about runs ("did X run today", "last runs of X", "what failed recently", "how much did X cost this week", "success rate of X", "what is scheduled tomorrow", "what does X do"): answer in `reply` with no operations, from each agent’s `runs` (its newest runs, and `totals` per period: today, yesterday, thisWeek (since Monday), lastWeek, thisMonth, lastMonth, pastMonth (the last 30 days), in the user’s time zone; a period left out had no runs), its schedule, chains and steps. Give the figures (runs, succeeded and failed, tokens, run time, success rate in %) and each failure’s error in words; say when an agent is ambiguous and ask which.',
+        workspace
+          ? `Reading the workspace: what is above is a summary. Call the tools for more before answering: listAgents, readAgent (an agent’s whole spec: needed for an updateAgent, which gives the whole new spec), listRuns and readRun (runs, their steps and errors), readTriggers (schedules, one-off runs, hooks, chains), readUsage (runs, tokens and run time over a period). At most ${maxToolSteps - 1} rounds of tool calls; then answer with the JSON.`
+          : 'Reading the workspace: no tools this time; answer from the summary above, and say what it does not show.',
+        'Questions about runs ("did X run today", "last runs of X", "what failed recently", "how much did X cost this week", "success rate of X", "what is scheduled tomorrow", "what does X do"): answer in `reply` with no operations, from the tools’ figures (never guess a figure): readUsage for a period (today, yesterday, thisWeek (since Monday), lastWeek, pastWeek, thisMonth, lastMonth, pastMonth, in the user’s time zone), listRuns and readRun for runs and errors. Give the figures (runs, succeeded and failed, tokens, run time, success rate in %) and each failure’s error in words; say when an agent is ambiguous and ask which.',
         'Troubleshooting ("why did X fail"): explain the last run’s error in plain words (its code, step and message; mention the screenshot address when there is one). Propose the fix as a plan: a page that answered 404 or 410 → updateAgent with the new address when the user gives one, else ask for it (question id "url"); a selector that matches nothing → updateAgent with the new selector when the user gives one, else ask what marks each record now (question id "selector"); a passing failure (timeout, network, 5xx) → updateAgent adding retry and timeoutMs to that step; a refused sign-in, an expired, unauthorized or missing account → no operations: say exactly how to reconnect, from the account’s "reconnect".',
         snapshot.timezone
           ? `The user’s time zone: ${snapshot.timezone}.`
@@ -302,8 +303,13 @@ export class LlmPlanner implements Planner {
         .join('\n\n');
   }
 
+  /** The snapshot's run history serves only the built-in planner when it stands in: tools read runs. */
+  needsRunHistory(text: string, draft?: Record<string, unknown>): boolean {
+    return this.#options.fallback.needsRunHistory?.(text, draft) ?? true;
+  }
+
   async plan(request: PlannerRequest): Promise<PlannerAnswer> {
-    const messages: { role: 'user' | 'assistant'; content: string }[] = [];
+    const messages: ModelMessage[] = [];
     const draft = request.draft as { text?: string; questions?: PlanQuestion[] } | undefined;
     if (draft?.text) {
       messages.push({ role: 'user', content: draft.text });
@@ -319,9 +325,9 @@ export class LlmPlanner implements Planner {
           content: `That answer cannot be used: ${problems.join('; ')}. Answer again with the same JSON shape, fixing these.`,
         });
       }
-      let raw: unknown;
+      let asked: Asked;
       try {
-        raw = request.onReplyDelta
+        asked = request.onReplyDelta
           ? await this.#askStreaming(request, messages, request.onReplyDelta, attempt > 0)
           : await this.#ask(request, messages);
       } catch (error) {
@@ -330,24 +336,26 @@ export class LlmPlanner implements Planner {
           messages.push({ role: 'assistant', content: error.text ?? '' });
           continue;
         }
+        // Stopped by the person: no stand-in answer, the message is dropped.
+        request.signal?.throwIfAborted();
         const fallback = await this.#options.fallback.plan(request);
         return {
           ...fallback,
           reply: `The LLM (${this.#options.llm.name}) did not answer (${(error as Error).message}); the built-in planner answers instead.\n${fallback.reply}`,
         };
       }
-      const parsed = llmAnswerSchema.safeParse(raw);
+      // What the model read with its tools stays in the conversation for a repair.
+      messages.push(...asked.messages);
+      const parsed = llmAnswerSchema.safeParse(asked.output);
       if (!parsed.success) {
         problems = parsed.error.issues.map(
           (issue) => `${issue.path.join('.') || 'the answer'}: ${issue.message}`,
         );
-        messages.push({ role: 'assistant', content: JSON.stringify(raw) });
         continue;
       }
       const built = this.#toPlan(parsed.data, request);
       if (built.problems.length === 0) return built.answer;
       problems = built.problems;
-      messages.push({ role: 'assistant', content: JSON.stringify(raw) });
     }
     const question = {
       id: 'clarify',
@@ -375,33 +383,47 @@ export class LlmPlanner implements Planner {
     return combined;
   }
 
-  async #ask(request: PlannerRequest, messages: { role: 'user' | 'assistant'; content: string }[]) {
-    const result = await generateText({
+  /**
+   * What every call to the model shares: the prompt, the JSON shape, and (when the request can
+   * read its workspace) the tools, in at most `maxToolSteps` steps, the last of which must answer.
+   */
+  #callSettings(request: PlannerRequest, messages: ModelMessage[]) {
+    const tools = request.workspace
+      ? workspaceTools({
+          workspace: request.workspace,
+          timezone: knownTimezone(request.snapshot.timezone),
+          now: request.now ?? new Date(),
+        })
+      : undefined;
+    return {
       model: this.#options.llm.model,
       system: this.#system(request),
       messages,
       output: Output.object({ schema: jsonSchema<LlmAnswer>(answerJsonSchema as never) }),
       abortSignal: this.#abortSignal(request),
       maxRetries: 1,
-    });
-    return result.output;
+      ...(tools && {
+        tools,
+        stopWhen: stepCountIs(maxToolSteps),
+        prepareStep: ({ stepNumber }: { stepNumber: number }) =>
+          stepNumber >= maxToolSteps - 1 ? { toolChoice: 'none' as const } : {},
+      }),
+    };
+  }
+
+  async #ask(request: PlannerRequest, messages: ModelMessage[]): Promise<Asked> {
+    const result = await generateText(this.#callSettings(request, messages));
+    return { output: result.output, messages: result.response.messages };
   }
 
   /** As #ask, passing the reply on as the model writes it (the JSON is parsed as it grows). */
   async #askStreaming(
     request: PlannerRequest,
-    messages: { role: 'user' | 'assistant'; content: string }[],
+    messages: ModelMessage[],
     onReplyDelta: (delta: string, restart: boolean) => void,
     restart: boolean,
-  ) {
-    const result = streamText({
-      model: this.#options.llm.model,
-      system: this.#system(request),
-      messages,
-      output: Output.object({ schema: jsonSchema<LlmAnswer>(answerJsonSchema as never) }),
-      abortSignal: this.#abortSignal(request),
-      maxRetries: 1,
-    });
+  ): Promise<Asked> {
+    const result = streamText(this.#callSettings(request, messages));
     let sent = '';
     let first = true;
     for await (const partial of result.partialOutputStream) {
@@ -411,7 +433,7 @@ export class LlmPlanner implements Planner {
       first = false;
       sent = reply;
     }
-    return await result.output;
+    return { output: await result.output, messages: (await result.response).messages };
   }
 
   /** The LLM's answer as a plan of real operations, or the problems that stop it. */
@@ -453,13 +475,6 @@ export class LlmPlanner implements Planner {
           continue;
         }
         if (operation.type === 'createAgent') {
-          for (const account of missingAccounts(validation.spec, request.snapshot, connected)) {
-            problems.push(
-              `${where}: it uses the account "${account}", which the workspace does not have; add a connectAccount for it before the createAgent`,
-            );
-          }
-          if (find(validation.spec.name))
-            problems.push(`${where}: an agent named "${validation.spec.name}" already exists`);
           created.set(validation.spec.name.toLowerCase(), validation.spec.name);
           operations.push({
             type: 'createAgent',
@@ -519,6 +534,9 @@ export class LlmPlanner implements Planner {
           break;
       }
     }
+    // The checks every plan passes (names, specs, accounts, schedules), sent back for repair.
+    if (problems.length === 0)
+      problems.push(...describePlanProblems(operations, checkPlan(operations, request.snapshot)));
     if (problems.length > 0) return { answer: { reply: answer.reply }, problems };
     if (operations.length === 0 && answer.questions.length === 0)
       return { answer: { reply: answer.reply }, problems };
