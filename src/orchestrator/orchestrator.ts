@@ -33,6 +33,7 @@ import type { Vault } from '../vault/vault.ts';
 import { advise, type Suggestion } from './advice/advisor.ts';
 import { applyOperations, type UndoStep, undoOperations } from './apply/apply-plan.ts';
 import { nextConversationState, readConversationState } from './conversation-state.ts';
+import { notificationPreference } from './notification-preference.ts';
 import { describeOutput } from './output-words.ts';
 import type { Planner } from './planner.ts';
 import { workspaceSnapshot } from './workspace-snapshot.ts';
@@ -104,6 +105,7 @@ export class Orchestrator {
       snapshot: context.snapshot,
       draft: context.open?.status === 'needs_answers' ? (context.open.draft ?? undefined) : undefined,
       userEmail: request.user.email,
+      notificationPreference: notificationPreference(memory?.preferences, request.user.email),
       lastAgentName: context.lastAgentName,
       conversation: { ...context.state, ...(pendingPlan ? { pendingPlan } : {}) },
       onReplyDelta: streaming.onReplyDelta,

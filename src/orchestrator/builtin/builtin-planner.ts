@@ -2,9 +2,19 @@
 // vocabulary.ts. It proposes plans of the same type as the LLM planner, and asks a question
 // instead of guessing when a request lacks something it needs or names two agents alike.
 import type { PlanOperation, PlanQuestion } from '../../domain/plan.ts';
+import { preferenceInWords } from '../notification-preference.ts';
 import type { Planner, PlannerAnswer, PlannerRequest, WorkspaceSnapshot } from '../planner.ts';
 import { chosenAgent, offeredAgents, whichAgent } from './agent-choice.ts';
 import { agentsMentioned } from './agent-names.ts';
+import {
+  asksOnChange,
+  asksToBeTold,
+  channelInAnswer,
+  hasChannel,
+  howToTell,
+  preferredNotification,
+} from './change-conditions.ts';
+import { changeNoticeAgent, continueNoticeDraft, planChangeNotice } from './change-notices.ts';
 import { continueConnectDraft, planConnectRequest } from './connect-planning.ts';
 import {
   type ActionDraft,
@@ -101,6 +111,9 @@ function pageUrl(text: string): string | undefined {
     if (only && hasAny(text, webhookWords) && /hook/i.test(only) && urls.length === 1) return undefined;
     return only;
   }
+  // An address with "hook" in it is where to post ("ping me on slack at https://hooks.slack.com/…").
+  const pages = urls.filter((url) => !/hook/i.test(url));
+  if (pages.length === 1) return pages[0];
   const hookAt = firstOf(text, webhookWords)?.index ?? Number.POSITIVE_INFINITY;
   return urls.find((url) => text.indexOf(url) < hookAt) ?? urls[0];
 }
@@ -124,7 +137,8 @@ function kindOf(text: string): AgentKind | undefined {
     .map(([kind, words]) => ({ kind, at: firstOf(text, words)?.index ?? -1 }))
     .filter((entry) => entry.at >= 0)
     .sort((a, b) => a.at - b.at);
-  return found[0]?.kind;
+  // "Tell me when something new shows up on https://…": a change on a page is a monitor's to see.
+  return found[0]?.kind ?? (asksOnChange(text) && urlsIn(text).length > 0 ? 'monitor' : undefined);
 }
 
 const questions = {
@@ -200,6 +214,15 @@ export class BuiltInPlanner implements Planner {
     const createAt = firstOf(lower, createWords)?.index ?? -1;
     const createsFirst = createAt >= 0 && (!action || createAt <= action.index);
     const wantsNew = createsFirst || (kind !== undefined && (mentioned.length === 0 || !intent));
+    // "Only e-mail me when the price monitor changes": that agent's notices, on a condition.
+    const noticeAgent = createsFirst
+      ? undefined
+      : changeNoticeAgent(
+          text,
+          mentioned.map((match) => match.item),
+          request,
+        );
+    if (noticeAgent) return planChangeNotice(noticeAgent, text, request);
 
     // "Can you run the lead scraper every morning" names an agent and no page: not a new agent.
     const asksForNewAgent = createsFirst && (mentioned.length === 0 || urlsIn(text).length > 0);
@@ -267,9 +290,20 @@ export class BuiltInPlanner implements Planner {
         const url = urlsIn(text)[0];
         if (!filled.url && url) filled.url = url;
         if (filled.agentKind === 'scrape' && !filled.records) filled.records = recordsFromAnswer(text);
-        const progressed = filled.url !== draft.url || filled.records !== draft.records;
+        if (filled.askHow && !hasChannel(filled.notify)) {
+          const channel = channelInAnswer(
+            // The page's address given in the same answer is not where to post.
+            url && !draft.url ? text.replace(url, '') : text,
+            request.userEmail,
+          );
+          if (channel.kind === 'found') filled.notify = channel.notify;
+        }
+        const progressed =
+          filled.url !== draft.url || filled.records !== draft.records || filled.notify !== draft.notify;
         return progressed ? this.#createFrom(filled, request) : undefined;
       }
+      case 'notice':
+        return continueNoticeDraft(draft, text, request);
       case 'several':
         // Answered by planSeveralIntents before a single request is planned.
         return undefined;
@@ -295,6 +329,14 @@ export class BuiltInPlanner implements Planner {
       name: givenName(text),
       goal: text.slice(0, 500),
     };
+    // "Tell me when it changes" with no channel: the preferred one, else a question.
+    const preference = request.notificationPreference;
+    if (asksToBeTold(text) && !hasChannel(draft.notify)) {
+      if (preference) {
+        draft.notify = preferredNotification(preference);
+        draft.preferred = `${preferenceInWords(preference)} (your preferred channel)`;
+      } else draft.askHow = true;
+    }
     // "… and run it tomorrow at 9" is one run then, not every day at 9.
     const once = oneOffInRequest(text, request);
     const schedule = scheduleIn(text);
@@ -311,6 +353,7 @@ export class BuiltInPlanner implements Planner {
     if (!draft.url) pending.push(questions.url(draft.agentKind));
     if (draft.agentKind === 'scrape' && !draft.records)
       pending.push(questions.records(draft.noun ?? 'records'));
+    if (draft.askHow && !hasChannel(draft.notify)) pending.push(howToTell);
     if (pending.length > 0) {
       return {
         reply: pending.map((question) => question.text).join('\n'),
@@ -348,9 +391,11 @@ export class BuiltInPlanner implements Planner {
             notify,
             goal: draft.goal ?? `Collect the records listed on ${url}`,
           });
-    const told = [notify.email && `e-mail ${notify.email}`, notify.webhook && `post to ${notify.webhook}`]
-      .filter(Boolean)
-      .join(' and ');
+    const told =
+      draft.preferred ??
+      [notify.email && `e-mail ${notify.email}`, notify.webhook && `post to ${notify.webhook}`]
+        .filter(Boolean)
+        .join(' and ');
     const what =
       draft.agentKind === 'monitor'
         ? `watches ${url}${draft.selector ? ` (${draft.selector})` : ''} and, when it changes, ${told || 'records the change'}`

@@ -1,7 +1,9 @@
 // What the built-in planner keeps while it waits for answers, as one closed set. A draft is stored
 // as JSON with the plan that asked the questions, and read back when the next message comes; the
 // planner switches on its `kind` exhaustively, so a new kind of draft cannot be forgotten.
+
 import type { ChainDraft } from './chain-planning.ts';
+import type { NoticeDraft } from './change-notices.ts';
 import type { ConnectDraft } from './connect-planning.ts';
 import type { PortalDraft } from './portal-planning.ts';
 import type { QuestionDraft } from './questions/workspace-questions.ts';
@@ -22,6 +24,10 @@ export interface CreateDraft {
   notify?: Notification;
   name?: string;
   goal?: string;
+  /** The request asked to be told and named no channel: ask how, unless `preferred` says. */
+  askHow?: boolean;
+  /** The preferred channel from the person's memory, in words, when notices go there. */
+  preferred?: string;
   /** For a new agent: the schedule the request asked for, in words, or its one run ahead. */
   schedule?: { words: string; timezone?: string } | { runAt: string; timezone: string };
 }
@@ -43,6 +49,7 @@ export type BuiltInDraft =
   | ChainDraft
   | FixDraft
   | QuestionDraft
+  | NoticeDraft
   | SeveralDraft;
 
 export type DraftKind = BuiltInDraft['kind'];
@@ -56,6 +63,7 @@ const draftKinds: readonly string[] = [
   'chain',
   'fix',
   'question',
+  'notice',
   'several',
 ] satisfies readonly DraftKind[];
 
