@@ -44,6 +44,7 @@ import type { Vault } from '../vault/vault.ts';
 import { advise, type Suggestion } from './advice/advisor.ts';
 import { applyOperations, type UndoStep, undoOperations } from './apply/apply-plan.ts';
 import { nextConversationState, readConversationState } from './conversation-state.ts';
+import { notificationPreference } from './notification-preference.ts';
 import { describeOutput } from './output-words.ts';
 import { checkedAnswer } from './plan-checks.ts';
 import type { Planner } from './planner.ts';
@@ -118,6 +119,7 @@ export class Orchestrator {
       userEmail: request.user.email,
       languageModel:
         this.#dependencies.llm && `${this.#dependencies.llm.provider}:${this.#dependencies.llm.modelName}`,
+      notificationPreference: notificationPreference(memory?.preferences, request.user.email),
       lastAgentName: context.lastAgentName,
       conversation: { ...context.state, ...(pendingPlan ? { pendingPlan } : {}) },
       onReplyDelta: streaming.onReplyDelta,

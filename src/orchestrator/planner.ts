@@ -4,6 +4,7 @@ import type { AgentSpec } from '../domain/agent-spec.ts';
 import type { ChainConditionName, PlannedChange, ScheduleState } from '../domain/plan.ts';
 import type { WorkspaceScope } from '../store/store.ts';
 import type { ConversationContext, OpenQuestion } from './conversation-state.ts';
+import type { NotificationPreference } from './notification-preference.ts';
 
 /** An agent's schedule as planners see it: the cron in words and when it fires next. */
 export interface ScheduleSnapshot extends ScheduleState {
@@ -132,6 +133,8 @@ export interface PlannerRequest {
   languageModel?: string;
   /** The address of the person asking: "e-mail me" means this. */
   userEmail?: string;
+  /** Where the person prefers to be told, from their memory: "tell me" with no channel goes there. */
+  notificationPreference?: NotificationPreference;
   /** The agent this conversation was last about (by a plan, an answer or the user): "it". */
   lastAgentName?: string;
   /** What the conversation remembers: its agents, the plan waiting for approval, an open question. */

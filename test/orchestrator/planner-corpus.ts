@@ -19,6 +19,7 @@ export interface CorpusCase {
   question?:
     | 'url'
     | 'records'
+    | 'notify'
     | 'agent'
     | 'schedule'
     | 'selector'
@@ -67,7 +68,7 @@ const create: OperationType[] = ['createAgent', 'runAgent'];
 export const corpus: CorpusCase[] = [
   // Monitors, in many phrasings.
   { text: 'monitor https://example.com/pricing for changes', operations: create },
-  { text: 'Watch https://acme.io/plans and tell me when it changes', operations: create },
+  { text: 'Watch https://acme.io/plans and tell me when it changes', question: 'notify' },
   {
     text: 'keep an eye on https://shop.example.org/item/42 for price changes and email me',
     operations: create,
@@ -76,7 +77,7 @@ export const corpus: CorpusCase[] = [
     text: 'Track the price on https://store.example.net/p/9 and e-mail alerts@example.com',
     operations: create,
   },
-  { text: 'alert me when https://status.example.com changes', operations: create },
+  { text: 'alert me when https://status.example.com changes', question: 'notify' },
   {
     text: 'Can you watch https://news.example.com/ for changes and post them to https://hooks.example.com/abc',
     operations: create,
@@ -87,13 +88,34 @@ export const corpus: CorpusCase[] = [
     text: 'build an agent that monitors https://example.com/terms for changes and notify me by email',
     operations: create,
   },
-  { text: 'let me know when https://docs.example.com/changelog changes', operations: create },
+  { text: 'let me know when https://docs.example.com/changelog changes', question: 'notify' },
   { text: 'monitor the `#price` on https://example.com/product/7 for changes', operations: create },
   {
     text: 'make a price monitor called "Rival Pricing" for https://rival.example.com/pricing',
     operations: create,
   },
   { text: 'monitor prices for changes', question: 'url' },
+  // Conditions: told only when it changed, in varied words, lower case and with typos (issue 13).
+  // With no channel said (and none preferred) the planner asks how.
+  { text: 'tel me when the pirce chnages on https://shop.example.com/widget', question: 'notify' },
+  { text: 'notify me only when something new shows up on https://news.example.com/feed', question: 'notify' },
+  {
+    text: 'ping me on slack at https://hooks.slack.com/services/T1/B2 when the price changes on https://shop.example.com/w',
+    operations: create,
+  },
+  { text: 'email me if https://example.com/pricing changes', operations: create },
+  { text: 'LET ME KNOW BY EMAIL WHEN https://example.com/jobs CHANGES', operations: create },
+  {
+    text: 'only e-mail me when the lead scraper finds something new',
+    operations: ['updateAgent'],
+    agent: 'Lead Scraper',
+  },
+  {
+    text: 'let me know if the lead scrapers output chnages, by email',
+    operations: ['updateAgent'],
+    agent: 'Lead Scraper',
+  },
+  { text: 'tell me when the lead scraper finds anything new', question: 'notify' },
   { text: 'watch the competitor’s pricing page and email me when it changes', question: 'url' },
   { text: 'I need an agent that tracks changes on our supplier page', question: 'url' },
   { text: 'create a monitor', question: 'url' },

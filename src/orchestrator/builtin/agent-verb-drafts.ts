@@ -6,6 +6,7 @@ import { whichAgent } from './agent-choice.ts';
 export type AgentVerb = 'rename' | 'duplicate' | 'split';
 
 export interface AgentVerbDraft {
+  kind: 'agentVerb';
   agentVerb: AgentVerb;
   /** The agents a "which one" question offered, in its order. */
   candidates?: string[];
@@ -18,17 +19,13 @@ export interface AgentVerbDraft {
 
 export type SnapshotAgent = WorkspaceSnapshot['agents'][number];
 
-export function isAgentVerbDraft(draft: unknown): draft is AgentVerbDraft {
-  return typeof (draft as AgentVerbDraft | undefined)?.agentVerb === 'string';
-}
-
 const verbWords: Record<AgentVerb, string> = { rename: 'rename', duplicate: 'copy', split: 'split' };
 
 /** "Which agent do you mean", when two agents fit the words of a rename, copy or split. */
 export function askWhichAgent(
   verb: AgentVerb,
   candidates: readonly SnapshotAgent[],
-  draft: Omit<AgentVerbDraft, 'agentVerb' | 'candidates'>,
+  draft: Omit<AgentVerbDraft, 'kind' | 'agentVerb' | 'candidates'>,
 ): PlannerAnswer {
   const question = whichAgent(candidates);
   return {
@@ -39,6 +36,7 @@ export function askWhichAgent(
       operations: [],
       draft: {
         ...draft,
+        kind: 'agentVerb',
         agentVerb: verb,
         candidates: candidates.map((agent) => agent.id),
       } satisfies AgentVerbDraft as unknown as Record<string, unknown>,

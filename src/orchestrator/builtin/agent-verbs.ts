@@ -3,7 +3,7 @@
 // planner asks here before reading a request as an action or a new agent.
 import type { PlannerAnswer, PlannerRequest } from '../planner.ts';
 import { chosenAgent, offeredAgents, whichAgent } from './agent-choice.ts';
-import { type AgentVerbDraft, isAgentVerbDraft, type SnapshotAgent } from './agent-verb-drafts.ts';
+import type { AgentVerbDraft, SnapshotAgent } from './agent-verb-drafts.ts';
 import { planSelectorChange, readChangeRequest } from './change-requests.ts';
 import { asksForDigest, planDigest } from './digest-planning.ts';
 import { duplicateRequest, planDuplicate } from './duplicate-planning.ts';
@@ -11,8 +11,6 @@ import { readNewName } from './new-names.ts';
 import { planRename, renameRequest } from './rename-planning.ts';
 import { planSplit, splitRequest } from './split-planning.ts';
 import { leadIns } from './vocabulary/agent-verb-vocabulary.ts';
-
-export { isAgentVerbDraft };
 
 /** A change to an agent, for the built-in planner's change planner. */
 export interface AgentChange {

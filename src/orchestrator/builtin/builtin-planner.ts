@@ -2,19 +2,35 @@
 // vocabulary.ts. It proposes plans of the same type as the LLM planner, and asks a question
 // instead of guessing when a request lacks something it needs or names two agents alike.
 import type { PlanOperation, PlanQuestion } from '../../domain/plan.ts';
+import { preferenceInWords } from '../notification-preference.ts';
 import type { Planner, PlannerAnswer, PlannerRequest, WorkspaceSnapshot } from '../planner.ts';
 import { chosenAgent, offeredAgents, whichAgent } from './agent-choice.ts';
 import { agentsMentioned } from './agent-names.ts';
-import { continueAgentVerbDraft, isAgentVerbDraft, planAgentVerb } from './agent-verbs.ts';
-import { continueConnectDraft, isConnectDraft, planConnectRequest } from './connect-planning.ts';
+import { continueAgentVerbDraft, planAgentVerb } from './agent-verbs.ts';
+import {
+  asksOnChange,
+  asksToBeTold,
+  channelInAnswer,
+  hasChannel,
+  howToTell,
+  preferredNotification,
+} from './change-conditions.ts';
+import { changeNoticeAgent, continueNoticeDraft, planChangeNotice } from './change-notices.ts';
+import { continueConnectDraft, planConnectRequest } from './connect-planning.ts';
+import {
+  type ActionDraft,
+  type BuiltInDraft,
+  type CreateDraft,
+  parseDraft,
+  unhandledDraft,
+} from './drafts.ts';
 import { planFollowUp } from './follow-ups.ts';
 import { scheduleNewAgent, uniqueName, withDefaults } from './new-agents.ts';
 import { oneOffInRequest } from './one-off-planning.ts';
-import { continuePortalDraft, isPortalDraft, isPortalRequest, planPortalRequest } from './portal-planning.ts';
+import { continuePortalDraft, isPortalRequest, planPortalRequest } from './portal-planning.ts';
 import {
   answerWorkspaceQuestion,
   continueQuestionDraft,
-  isQuestionDraft,
   questionKind,
 } from './questions/workspace-questions.ts';
 import {
@@ -33,8 +49,8 @@ import { scheduleIn } from './schedule-phrases.ts';
 import { answerNextRuns } from './schedule-planning.ts';
 import { planSeveralIntents } from './several-intents.ts';
 import { monitorSpec, type Notification, notificationSteps, scraperSpec } from './spec-templates.ts';
-import { continueTriggerDraft, isTriggerDraft, planTriggerRequest } from './trigger-planning.ts';
-import { continueFixDraft, explainFailure, isFixDraft } from './troubleshooting.ts';
+import { continueTriggerDraft, planTriggerRequest } from './trigger-planning.ts';
+import { continueFixDraft, explainFailure } from './troubleshooting.ts';
 import { withVerbForms } from './vocabulary/verb-forms.ts';
 import {
   type ActionIntent,
@@ -50,23 +66,6 @@ import {
 } from './vocabulary/vocabulary.ts';
 
 type SnapshotAgent = WorkspaceSnapshot['agents'][number];
-
-/** What the planner keeps while it waits for answers. */
-interface Draft {
-  intent: 'create' | ActionIntent;
-  kind?: AgentKind;
-  url?: string;
-  noun?: string;
-  selector?: string;
-  records?: { selector: string; fields: Record<string, unknown> };
-  notify?: Notification;
-  name?: string;
-  goal?: string;
-  candidates?: string[];
-  text?: string;
-  /** For a new agent: the schedule the request asked for, in words, or its one run ahead. */
-  schedule?: { words: string; timezone?: string } | { runAt: string; timezone: string };
-}
 
 const webhookWords = [
   'webhook',
@@ -114,6 +113,9 @@ function pageUrl(text: string): string | undefined {
     if (only && hasAny(text, webhookWords) && /hook/i.test(only) && urls.length === 1) return undefined;
     return only;
   }
+  // An address with "hook" in it is where to post ("ping me on slack at https://hooks.slack.com/…").
+  const pages = urls.filter((url) => !/hook/i.test(url));
+  if (pages.length === 1) return pages[0];
   const hookAt = firstOf(text, webhookWords)?.index ?? Number.POSITIVE_INFINITY;
   return urls.find((url) => text.indexOf(url) < hookAt) ?? urls[0];
 }
@@ -122,7 +124,7 @@ function recordNoun(text: string): string {
   return recordNouns.find((entry) => hasAny(text, entry.words))?.noun ?? 'records';
 }
 
-function recordsFromAnswer(text: string): Draft['records'] | undefined {
+function recordsFromAnswer(text: string): CreateDraft['records'] | undefined {
   const selector = selectorIn(text);
   if (selector)
     return { selector, fields: { text: { trim: true }, link: { selector: 'a', attribute: 'href' } } };
@@ -137,7 +139,8 @@ function kindOf(text: string): AgentKind | undefined {
     .map(([kind, words]) => ({ kind, at: firstOf(text, words)?.index ?? -1 }))
     .filter((entry) => entry.at >= 0)
     .sort((a, b) => a.at - b.at);
-  return found[0]?.kind;
+  // "Tell me when something new shows up on https://…": a change on a page is a monitor's to see.
+  return found[0]?.kind ?? (asksOnChange(text) && urlsIn(text).length > 0 ? 'monitor' : undefined);
 }
 
 const questions = {
@@ -161,7 +164,7 @@ export class BuiltInPlanner implements Planner {
 
   /** Only questions about runs read the history, and the answers to "which agent" they ask. */
   needsRunHistory(text: string, draft?: Record<string, unknown>): boolean {
-    return questionKind(text) !== undefined || isQuestionDraft(draft);
+    return questionKind(text) !== undefined || parseDraft(draft)?.kind === 'question';
   }
 
   async plan(request: PlannerRequest): Promise<PlannerAnswer> {
@@ -174,7 +177,7 @@ export class BuiltInPlanner implements Planner {
     const text = request.text.trim();
     const lower = text.toLowerCase();
     const { agents } = request.snapshot;
-    const draft = request.draft as Draft | undefined;
+    const draft = parseDraft(request.draft);
 
     if (draft) {
       const continued = this.#continueDraft(draft, text, request);
@@ -217,6 +220,15 @@ export class BuiltInPlanner implements Planner {
     const createAt = firstOf(lower, createWords)?.index ?? -1;
     const createsFirst = createAt >= 0 && (!action || createAt <= action.index);
     const wantsNew = createsFirst || (kind !== undefined && (mentioned.length === 0 || !intent));
+    // "Only e-mail me when the price monitor changes": that agent's notices, on a condition.
+    const noticeAgent = createsFirst
+      ? undefined
+      : changeNoticeAgent(
+          text,
+          mentioned.map((match) => match.item),
+          request,
+        );
+    if (noticeAgent) return planChangeNotice(noticeAgent, text, request);
 
     // "Can you run the lead scraper every morning" names an agent and no page: not a new agent.
     const asksForNewAgent = createsFirst && (mentioned.length === 0 || urlsIn(text).length > 0);
@@ -234,7 +246,12 @@ export class BuiltInPlanner implements Planner {
             summary: `Waiting to know which agent to ${intent}.`,
             questions: [questions.which(candidates)],
             operations: [],
-            draft: { intent, candidates: candidates.map((agent) => agent.id), text } satisfies Draft,
+            draft: {
+              kind: 'action',
+              intent,
+              candidates: candidates.map((agent) => agent.id),
+              text,
+            } satisfies ActionDraft,
           },
         };
       }
@@ -254,32 +271,53 @@ export class BuiltInPlanner implements Planner {
     };
   }
 
-  #continueDraft(draft: Draft, text: string, request: PlannerRequest): PlannerAnswer | undefined {
+  #continueDraft(draft: BuiltInDraft, text: string, request: PlannerRequest): PlannerAnswer | undefined {
     if (hasAny(text, noWords) && text.split(/\s+/).length <= 3) {
       return { reply: 'All right, I dropped that plan.' };
     }
-    if (isTriggerDraft(draft)) return continueTriggerDraft(draft, text, request);
-    if (isFixDraft(draft)) return continueFixDraft(draft, text, request);
-    if (isConnectDraft(draft)) return continueConnectDraft(draft, text, request);
-    if (isPortalDraft(draft)) return continuePortalDraft(draft, text, request);
-    if (isQuestionDraft(draft)) return continueQuestionDraft(draft, text, request);
-    if (isAgentVerbDraft(draft)) return continueAgentVerbDraft(draft, text, request);
-    if (draft.candidates) {
-      const candidates = offeredAgents(request.snapshot.agents, draft.candidates ?? []);
-      const agent = chosenAgent(text, candidates);
-      if (!agent) return undefined;
-      return this.#act(draft.intent as ActionIntent, agent, draft.text ?? '', request);
+    switch (draft.kind) {
+      case 'schedule':
+      case 'chain':
+        return continueTriggerDraft(draft, text, request);
+      case 'fix':
+        return continueFixDraft(draft, text, request);
+      case 'connect':
+        return continueConnectDraft(draft, text, request);
+      case 'portal':
+        return continuePortalDraft(draft, text, request);
+      case 'question':
+        return continueQuestionDraft(draft, text, request);
+      case 'action': {
+        const agent = chosenAgent(text, offeredAgents(request.snapshot.agents, draft.candidates));
+        return agent ? this.#act(draft.intent, agent, draft.text, request) : undefined;
+      }
+      case 'create': {
+        const filled: CreateDraft = { ...draft };
+        const url = urlsIn(text)[0];
+        if (!filled.url && url) filled.url = url;
+        if (filled.agentKind === 'scrape' && !filled.records) filled.records = recordsFromAnswer(text);
+        if (filled.askHow && !hasChannel(filled.notify)) {
+          const channel = channelInAnswer(
+            // The page's address given in the same answer is not where to post.
+            url && !draft.url ? text.replace(url, '') : text,
+            request.userEmail,
+          );
+          if (channel.kind === 'found') filled.notify = channel.notify;
+        }
+        const progressed =
+          filled.url !== draft.url || filled.records !== draft.records || filled.notify !== draft.notify;
+        return progressed ? this.#createFrom(filled, request) : undefined;
+      }
+      case 'notice':
+        return continueNoticeDraft(draft, text, request);
+      case 'agentVerb':
+        return continueAgentVerbDraft(draft, text, request);
+      case 'several':
+        // Answered by planSeveralIntents before a single request is planned.
+        return undefined;
+      default:
+        return unhandledDraft(draft);
     }
-    if (draft.intent === 'create') {
-      const filled: Draft = { ...draft };
-      const url = urlsIn(text)[0];
-      if (!filled.url && url) filled.url = url;
-      if (filled.kind === 'scrape' && !filled.records) filled.records = recordsFromAnswer(text);
-      const progressed = filled.url !== draft.url || filled.records !== draft.records;
-      if (!progressed) return undefined;
-      return this.#createFrom(filled, request);
-    }
-    return undefined;
   }
 
   #create(text: string, request: PlannerRequest): PlannerAnswer {
@@ -288,9 +326,9 @@ export class BuiltInPlanner implements Planner {
     if (kind === 'portal') return planPortalRequest(text, request);
     const url = pageUrl(text);
     const selector = selectorIn(text);
-    const draft: Draft = {
-      intent: 'create',
-      kind,
+    const draft: CreateDraft = {
+      kind: 'create',
+      agentKind: kind,
       url,
       noun: recordNoun(lower),
       selector: kind === 'monitor' ? selector : undefined,
@@ -299,6 +337,14 @@ export class BuiltInPlanner implements Planner {
       name: givenName(text),
       goal: text.slice(0, 500),
     };
+    // "Tell me when it changes" with no channel: the preferred one, else a question.
+    const preference = request.notificationPreference;
+    if (asksToBeTold(text) && !hasChannel(draft.notify)) {
+      if (preference) {
+        draft.notify = preferredNotification(preference);
+        draft.preferred = `${preferenceInWords(preference)} (your preferred channel)`;
+      } else draft.askHow = true;
+    }
     // "… and run it tomorrow at 9" is one run then, not every day at 9.
     const once = oneOffInRequest(text, request);
     const schedule = scheduleIn(text);
@@ -310,10 +356,12 @@ export class BuiltInPlanner implements Planner {
     return this.#createFrom(draft, request);
   }
 
-  #createFrom(draft: Draft, request: PlannerRequest): PlannerAnswer {
+  #createFrom(draft: CreateDraft, request: PlannerRequest): PlannerAnswer {
     const pending: PlanQuestion[] = [];
-    if (!draft.url) pending.push(questions.url(draft.kind));
-    if (draft.kind === 'scrape' && !draft.records) pending.push(questions.records(draft.noun ?? 'records'));
+    if (!draft.url) pending.push(questions.url(draft.agentKind));
+    if (draft.agentKind === 'scrape' && !draft.records)
+      pending.push(questions.records(draft.noun ?? 'records'));
+    if (draft.askHow && !hasChannel(draft.notify)) pending.push(howToTell);
     if (pending.length > 0) {
       return {
         reply: pending.map((question) => question.text).join('\n'),
@@ -329,7 +377,7 @@ export class BuiltInPlanner implements Planner {
     const site = titleCase(siteName(url));
     const notify = draft.notify ?? {};
     const spec =
-      draft.kind === 'monitor'
+      draft.agentKind === 'monitor'
         ? monitorSpec({
             name: uniqueName(
               draft.name ?? `${site} ${/price/i.test(draft.goal ?? '') ? 'Price ' : ''}Monitor`,
@@ -347,15 +395,17 @@ export class BuiltInPlanner implements Planner {
             ),
             url,
             noun: draft.noun ?? 'records',
-            records: draft.records as NonNullable<Draft['records']>,
+            records: draft.records as NonNullable<CreateDraft['records']>,
             notify,
             goal: draft.goal ?? `Collect the records listed on ${url}`,
           });
-    const told = [notify.email && `e-mail ${notify.email}`, notify.webhook && `post to ${notify.webhook}`]
-      .filter(Boolean)
-      .join(' and ');
+    const told =
+      draft.preferred ??
+      [notify.email && `e-mail ${notify.email}`, notify.webhook && `post to ${notify.webhook}`]
+        .filter(Boolean)
+        .join(' and ');
     const what =
-      draft.kind === 'monitor'
+      draft.agentKind === 'monitor'
         ? `watches ${url}${draft.selector ? ` (${draft.selector})` : ''} and, when it changes, ${told || 'records the change'}`
         : `collects the ${draft.noun} on ${url} into the shared context and a CSV file${told ? `, then ${told}` : ''}`;
     const operations: PlanOperation[] = [

@@ -25,6 +25,7 @@ type Side = 'from' | 'to';
 
 /** What the planner keeps while it waits to know which agent one side of a chain is. */
 export interface ChainDraft {
+  kind: 'chain';
   intent: 'chain' | 'unchain';
   text: string;
   candidates: string[];
@@ -268,9 +269,14 @@ export function planChainRequest(
   const from = resolveSide(words.from, 'from', fixed, request);
   const to = words.to === undefined ? undefined : resolveSide(words.to, 'to', fixed, request);
   if (!words.strong && (from.kind === 'none' || to?.kind === 'none')) return undefined;
-  if (from.kind !== 'one') return unresolved(from, 'from', { intent, text, fixed }, request);
+  if (from.kind !== 'one') return unresolved(from, 'from', { kind: 'chain', intent, text, fixed }, request);
   if (to && to.kind !== 'one') {
-    return unresolved(to, 'to', { intent, text, fixed: { ...fixed, from: from.agent.id } }, request);
+    return unresolved(
+      to,
+      'to',
+      { kind: 'chain', intent, text, fixed: { ...fixed, from: from.agent.id } },
+      request,
+    );
   }
   if (intent === 'unchain') return planUnchain(from.agent, to?.agent, request.snapshot);
   if (!to) return undefined;

@@ -19,15 +19,11 @@ import { noWords } from './vocabulary/vocabulary.ts';
 
 /** What the planner keeps while it waits for answers about an account to connect. */
 export interface ConnectDraft {
-  intent: 'connect';
+  kind: 'connect';
   service?: string;
-  kind?: ConnectionKindName;
+  connectionKind?: ConnectionKindName;
   label: string;
   settings: Record<string, unknown>;
-}
-
-export function isConnectDraft(draft: { intent?: unknown }): draft is ConnectDraft {
-  return draft.intent === 'connect';
 }
 
 const hostPattern = /^(?:\*\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+(?::\d+)?$/;
@@ -102,7 +98,7 @@ function filled(draft: ConnectDraft, text: string, answering: boolean): ConnectD
     .find((word) => hostPattern.test(word) && !word.includes('@'));
   const host = (url && hostOf(url)) ?? bareHost;
   if (host && !settings.allowedHosts) settings.allowedHosts = [host];
-  if (draft.kind === 'login') {
+  if (draft.connectionKind === 'login') {
     if (url && !settings.loginUrl) settings.loginUrl = url;
     // An answer to "which user name" may be the name alone, once the sign-in address is known.
     const alone =
@@ -112,7 +108,7 @@ function filled(draft: ConnectDraft, text: string, answering: boolean): ConnectD
     const username = usernameIn(text) ?? alone;
     if (username && !settings.username) settings.username = username;
   }
-  if (draft.kind === 'oauth2') {
+  if (draft.connectionKind === 'oauth2') {
     // An answer to "what is the client id" may be the id alone.
     const alone = answering && /^\S+$/.test(text.trim()) ? text.trim() : undefined;
     const clientId = clientIdIn(text) ?? alone;
@@ -150,11 +146,13 @@ const questions = {
 
 function missing(draft: ConnectDraft): PlanQuestion[] {
   if (!draft.service) return [questions.service()];
-  if (!draft.kind) return [questions.kind(draft.service)];
+  if (!draft.connectionKind) return [questions.kind(draft.service)];
   const pending: PlanQuestion[] = [];
-  if (!draft.settings.allowedHosts) pending.push(questions.host(draft.service, draft.kind));
-  if (draft.kind === 'login' && !draft.settings.username) pending.push(questions.username(draft.service));
-  if (draft.kind === 'oauth2' && !draft.settings.clientId) pending.push(questions.client(draft.service));
+  if (!draft.settings.allowedHosts) pending.push(questions.host(draft.service, draft.connectionKind));
+  if (draft.connectionKind === 'login' && !draft.settings.username)
+    pending.push(questions.username(draft.service));
+  if (draft.connectionKind === 'oauth2' && !draft.settings.clientId)
+    pending.push(questions.client(draft.service));
   return pending;
 }
 
@@ -179,7 +177,7 @@ function nextStepWords(kind: ConnectionKindName) {
 
 function proposal(draft: ConnectDraft, request: PlannerRequest): PlannerAnswer {
   const service = draft.service as string;
-  const kind = draft.kind as ConnectionKindName;
+  const kind = draft.connectionKind as ConnectionKindName;
   if (kind === 'oauth2' && !draft.settings.authorizationUrl) {
     return {
       reply: `I know the OAuth addresses of ${Object.keys(knownServices)
@@ -232,9 +230,9 @@ function proposal(draft: ConnectDraft, request: PlannerRequest): PlannerAnswer {
 }
 
 function withKind(draft: ConnectDraft, kind: ConnectionKindName | undefined): ConnectDraft {
-  if (!kind || !draft.service) return { ...draft, kind };
+  if (!kind || !draft.service) return { ...draft, connectionKind: kind };
   const known = knownServices[draft.service]?.settings[kind];
-  return { ...draft, kind, settings: { ...(known ?? {}), ...draft.settings } };
+  return { ...draft, connectionKind: kind, settings: { ...(known ?? {}), ...draft.settings } };
 }
 
 /** A request to connect an account, answered; undefined when the request is about something else. */
@@ -243,7 +241,7 @@ export function planConnectRequest(text: string, request: PlannerRequest): Plann
   if (!connectPatterns.some((pattern) => pattern.test(lower))) return undefined;
   const service = serviceIn(text);
   const draft = withKind(
-    { intent: 'connect', service, label: labelIn(text), settings: {} },
+    { kind: 'connect', service, label: labelIn(text), settings: {} },
     kindIn(text, service),
   );
   return proposal(filled(draft, text, false), request);
@@ -258,11 +256,11 @@ export function continueConnectDraft(
   if (hasAny(text, noWords) && text.split(/\s+/).length <= 3) return undefined;
   let next: ConnectDraft = draft;
   if (!next.service) next = { ...next, service: slug(text.split(/\s+/).slice(0, 3).join(' ')) };
-  else if (!next.kind) {
+  else if (!next.connectionKind) {
     const chosen = Object.entries(connectionKindOptions).find(([words]) => hasAny(text, [words]))?.[1];
     next = withKind(next, chosen ?? kindIn(text, undefined));
   } else next = filled(next, text, true);
   if (JSON.stringify(next) === JSON.stringify(draft)) return undefined;
-  if (next.service && !next.kind) next = withKind(next, knownServices[next.service]?.kind);
+  if (next.service && !next.connectionKind) next = withKind(next, knownServices[next.service]?.kind);
   return proposal(next, request);
 }

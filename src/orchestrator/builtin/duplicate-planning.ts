@@ -98,6 +98,7 @@ export function planDuplicate(
           questions: [{ id: 'name', text }],
           operations: [],
           draft: {
+            kind: 'agentVerb',
             agentVerb: 'duplicate',
             agentId: agent.id,
             url: reading.url,

@@ -8,6 +8,7 @@ import type { ConversationContext, OpenQuestionFills } from '../conversation-sta
 import type { PlannerAnswer, PlannerRequest } from '../planner.ts';
 import { whichAgent } from './agent-choice.ts';
 import { agentsMentioned } from './agent-names.ts';
+import type { ActionDraft } from './drafts.ts';
 import { changePendingPlan } from './pending-plan-changes.ts';
 import { firstOf, hasAny, urlsIn, withoutAddresses } from './request-text.ts';
 import { type ActionIntent, actionWords, agentKinds, createWords } from './vocabulary/vocabulary.ts';
@@ -152,7 +153,12 @@ function askWhich(
       summary: `Waiting to know which agent to ${intent}.`,
       questions: [question],
       operations: [],
-      draft: { intent, candidates: candidates.map((agent) => agent.id), text },
+      draft: {
+        kind: 'action',
+        intent,
+        candidates: candidates.map((agent) => agent.id),
+        text,
+      } satisfies ActionDraft,
     },
   };
 }

@@ -10,7 +10,7 @@ import type { OneOffReading } from './one-off-times.ts';
 import { oneOffIn } from './one-off-times.ts';
 import { runInputFrom } from './request-text.ts';
 import { takeTimezone, withoutLiterals } from './schedule-phrases.ts';
-import { inSentence } from './schedule-planning.ts';
+import { inSentence, type ScheduleDraft } from './schedule-planning.ts';
 
 type SnapshotAgent = WorkspaceSnapshot['agents'][number];
 
@@ -52,7 +52,13 @@ export function planOneOff(
         summary: `Waiting to know at what time "${agent.name}" should run.`,
         questions: [question],
         operations: [],
-        draft: { intent: 'schedule', text, agentId: agent.id, day: reading.words },
+        draft: {
+          kind: 'schedule',
+          intent: 'schedule',
+          text,
+          agentId: agent.id,
+          day: reading.words,
+        } satisfies ScheduleDraft,
       },
     };
   }

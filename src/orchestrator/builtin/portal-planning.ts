@@ -28,7 +28,7 @@ import {
 
 /** What the planner keeps while it waits for answers about a portal agent. */
 export interface PortalDraft {
-  intent: 'portal';
+  kind: 'portal';
   noun: string;
   name: string;
   /** Whether the request said which files: when not, and no selector is given, it asks. */
@@ -42,10 +42,6 @@ export interface PortalDraft {
   username?: string;
   schedule?: { words: string; timezone?: string };
   goal: string;
-}
-
-export function isPortalDraft(draft: { intent?: unknown }): draft is PortalDraft {
-  return draft.intent === 'portal';
 }
 
 const fileTypeWords = Object.values(fileTypes).flatMap((type) => type.words);
@@ -127,7 +123,7 @@ export function readPortalRequest(text: string): PortalDraft {
   const username = usernameIn(text);
   const given = givenName(text);
   return {
-    intent: 'portal',
+    kind: 'portal',
     noun: noun?.noun ?? defaultDocuments.noun,
     // A quoted user name is not the agent's name.
     name: (given !== username ? given : undefined) ?? noun?.name ?? defaultDocuments.name,

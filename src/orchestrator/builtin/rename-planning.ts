@@ -95,10 +95,11 @@ export function planRename(agent: SnapshotAgent, name: string, request: PlannerR
         summary: `Waiting for another name for "${agent.name}".`,
         questions: [{ id: 'name', text }],
         operations: [],
-        draft: { agentVerb: 'rename', agentId: agent.id } satisfies AgentVerbDraft as unknown as Record<
-          string,
-          unknown
-        >,
+        draft: {
+          kind: 'agentVerb',
+          agentVerb: 'rename',
+          agentId: agent.id,
+        } satisfies AgentVerbDraft as unknown as Record<string, unknown>,
       },
     };
   }

@@ -17,6 +17,7 @@ type SnapshotAgent = WorkspaceSnapshot['agents'][number];
 
 /** What the planner keeps while it waits to know which agent, or when. */
 export interface ScheduleDraft {
+  kind: 'schedule';
   intent: 'schedule' | 'unschedule';
   text: string;
   candidates?: string[];
@@ -75,7 +76,12 @@ export function askWhichToSchedule(
       summary: `Waiting to know which agent to ${intent}.`,
       questions: [question],
       operations: [],
-      draft: { intent, text, candidates: candidates.map((agent) => agent.id) } satisfies ScheduleDraft,
+      draft: {
+        kind: 'schedule',
+        intent,
+        text,
+        candidates: candidates.map((agent) => agent.id),
+      } satisfies ScheduleDraft,
     },
   };
 }
@@ -121,9 +127,15 @@ export function planSchedule(
   text: string,
   request: PlannerRequest,
 ): PlannerAnswer {
-  if (!reading) return askWhen(agent, examples, { intent: 'schedule', text, agentId: agent.id });
+  if (!reading)
+    return askWhen(agent, examples, { kind: 'schedule', intent: 'schedule', text, agentId: agent.id });
   if (reading.kind === 'unclear') {
-    return askWhen(agent, reading.message, { intent: 'schedule', text, agentId: agent.id }, reading.options);
+    return askWhen(
+      agent,
+      reading.message,
+      { kind: 'schedule', intent: 'schedule', text, agentId: agent.id },
+      reading.options,
+    );
   }
   const schema = agent.spec.input as { properties?: Record<string, unknown>; required?: string[] };
   const given = runInputFrom(text, schema);
@@ -147,6 +159,7 @@ export function planSchedule(
   } catch (error) {
     if (!(error instanceof OrcaError)) throw error;
     return askWhen(agent, error.message, {
+      kind: 'schedule',
       intent: 'schedule',
       text,
       agentId: agent.id,

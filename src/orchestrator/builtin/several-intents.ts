@@ -8,6 +8,7 @@ import type { PlanOperation, PlanQuestion } from '../../domain/plan.ts';
 import type { PlannerAnswer, PlannerRequest, WorkspaceSnapshot } from '../planner.ts';
 import { agentsMentioned } from './agent-names.ts';
 import { objectList, splitClauses } from './clause-splitting.ts';
+import { parseDraft } from './drafts.ts';
 import { hasAny } from './request-text.ts';
 import { createWords, noWords } from './vocabulary/vocabulary.ts';
 
@@ -16,16 +17,12 @@ type PlanOne = (request: PlannerRequest) => Promise<PlannerAnswer>;
 
 /** What the plan keeps while it waits for an answer about one of the parts. */
 export interface SeveralDraft {
-  intent: 'several';
+  kind: 'several';
   parts: string[];
   /** The part the question is about. */
   pending: number;
   /** That part's own draft, when its planner asked the question. */
   inner?: Record<string, unknown>;
-}
-
-export function isSeveralDraft(draft: unknown): draft is SeveralDraft {
-  return (draft as { intent?: unknown } | undefined)?.intent === 'several';
 }
 
 /** An agent the plan creates stands in the workspace under this id until the plan is applied. */
@@ -208,7 +205,7 @@ function waiting(
       questions,
       operations: [],
       draft: {
-        intent: 'several',
+        kind: 'several',
         parts: [...parts],
         pending: index,
         inner: own.length > 0 ? outcome.answer.plan?.draft : undefined,
@@ -248,10 +245,10 @@ export async function planSeveralIntents(
   request: PlannerRequest,
   planOne: PlanOne,
 ): Promise<PlannerAnswer | undefined> {
-  const draft = request.draft;
-  if (isSeveralDraft(draft)) return continueSeveral(draft, request, planOne);
+  const draft = parseDraft(request.draft);
+  if (draft?.kind === 'several') return continueSeveral(draft, request, planOne);
   // An answer to another question is not a new message to cut up.
-  if (draft) return undefined;
+  if (request.draft) return undefined;
   const parts = requestsIn(request.text.trim(), request.snapshot.agents);
   if (parts.length < 2) return undefined;
   return planParts(parts, request, planOne);

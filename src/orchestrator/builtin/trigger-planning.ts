@@ -22,12 +22,6 @@ type SnapshotAgent = WorkspaceSnapshot['agents'][number];
 
 export type TriggerDraft = ScheduleDraft | ChainDraft;
 
-const triggerIntents: readonly string[] = ['schedule', 'unschedule', 'chain', 'unchain'];
-
-export function isTriggerDraft(draft: { intent?: unknown }): draft is TriggerDraft {
-  return typeof draft.intent === 'string' && triggerIntents.includes(draft.intent);
-}
-
 /** What the planner already read in the request. */
 export interface RequestReading {
   text: string;
@@ -110,12 +104,10 @@ export function continueTriggerDraft(
 ): PlannerAnswer | undefined {
   const candidates = offeredAgents(request.snapshot.agents, draft.candidates ?? []);
   const chosen = candidates.length > 0 ? chosenAgent(text, candidates) : undefined;
-  switch (draft.intent) {
+  switch (draft.kind) {
     case 'chain':
-    case 'unchain':
       return continueChainDraft(draft, chosen, request);
     case 'schedule':
-    case 'unschedule':
       return continueScheduleDraft(draft, text, request, chosen);
   }
 }

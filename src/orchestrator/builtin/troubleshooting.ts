@@ -49,16 +49,12 @@ const failureRules: FailureRule[] = [
 
 /** What the planner keeps while it waits for the new address or selector. */
 export interface FixDraft {
-  intent: 'fix';
+  kind: 'fix';
   fix: 'url' | 'selector';
   agentId: string;
   stepId: string;
   /** The selector that matched nothing. */
   selector?: string;
-}
-
-export function isFixDraft(draft: unknown): draft is FixDraft {
-  return (draft as { intent?: unknown } | undefined)?.intent === 'fix';
 }
 
 function screenshotNote(error: RunErrorSnapshot) {
@@ -111,7 +107,7 @@ function movedFix(agent: SnapshotAgent, stepId: string, text: string, told: stri
   return ask(
     { id: 'url', text: `${oldUrl} is not there any more. Which address should "${agent.name}" use now?` },
     `Waiting for the new address of "${agent.name}".`,
-    { intent: 'fix', fix: 'url', agentId: agent.id, stepId },
+    { kind: 'fix', fix: 'url', agentId: agent.id, stepId },
     told,
   );
 }
@@ -142,7 +138,7 @@ function layoutFix(
       options: Object.keys(recordLayouts),
     },
     `Waiting for the new selector of "${agent.name}".`,
-    { intent: 'fix', fix: 'selector', agentId: agent.id, stepId, selector },
+    { kind: 'fix', fix: 'selector', agentId: agent.id, stepId, selector },
     `${told}${screenshotNote(error)}`,
   );
 }

@@ -24,6 +24,7 @@ import {
 import type { Tool } from '../../runtime/tool.ts';
 import type { LanguageModelService } from '../../runtime/tool-services.ts';
 import { reconnectInstructions } from '../connection-help.ts';
+import { preferenceInWords } from '../notification-preference.ts';
 import { checkPlan, describePlanProblems } from '../plan-checks.ts';
 import type { Planner, PlannerAnswer, PlannerRequest, WorkspaceSnapshot } from '../planner.ts';
 import { connectOperation } from './llm-connect-operation.ts';
@@ -270,7 +271,7 @@ export class LlmPlanner implements Planner {
     this.#options = options;
     this.name = `llm:${options.llm.name}`;
     const catalog = JSON.stringify(toolCatalog(options.tools));
-    this.#system = ({ snapshot, lastAgentName, now, conversation, workspace }) =>
+    this.#system = ({ snapshot, lastAgentName, now, conversation, workspace, notificationPreference }) =>
       [
         'You are the Orchestrator of Orca, a platform where agents do work on the web. Turn the user’s request into a plan, or answer a question about the workspace.',
         'Rules: change nothing the user did not ask for; refer to existing agents by their exact name; never invent agents; when something you need is missing or ambiguous (which page, which agent, which address, what to extract), ask a question in `questions` and propose no operations; for a question about the workspace answer in `reply` with no operations.',
@@ -295,6 +296,10 @@ export class LlmPlanner implements Planner {
         snapshot.timezone
           ? `The user’s time zone: ${snapshot.timezone}.`
           : 'The user’s memory has no time zone: schedules are read in UTC unless the user names one; say so.',
+        'Conditions: "tell me / e-mail me / ping me when the price changes", "only when something new shows up" → the notification steps run only on a change: give them an `if` (a JSONata expression) that is true only when the watched value differs from the last run\'s, kept in agent memory (memory.read {key, scope: "agent"} before, a transform comparing, memory.write after; the first run only remembers). For an existing agent ("only e-mail me when X changes") that is an updateAgent adding those steps and the `if`. Notices go by notify.email or notify.webhook (Slack through its incoming-webhook address).',
+        notificationPreference
+          ? `The user's preferred notification channel (from their memory): ${preferenceInWords(notificationPreference)}. When they ask to be told without naming a channel, use it and say so in \`reply\` ("I'll ${preferenceInWords(notificationPreference)} (your preferred channel)").`
+          : 'The user\'s memory names no preferred notification channel: when they ask to be told without naming one ("tell me when …"), ask how in `questions` with options ["e-mail", "Slack", "webhook"] and propose no operations.',
         lastAgentName ? `The conversation was last about "${lastAgentName}": "it" means that agent.` : '',
         conversationInstructions(conversation),
         `Now: ${(now ?? new Date()).toISOString()}.`,

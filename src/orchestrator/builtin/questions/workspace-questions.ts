@@ -129,13 +129,10 @@ const defaultPeriods: Record<Exclude<QuestionKind, 'describe' | 'scheduled'>, Pe
 
 /** What the planner keeps while it asks which agent a question is about. */
 export interface QuestionDraft {
+  kind: 'question';
   question: QuestionKind;
   text: string;
   candidates: string[];
-}
-
-export function isQuestionDraft(draft: object | undefined): draft is QuestionDraft {
-  return typeof (draft as { question?: unknown } | undefined)?.question === 'string';
 }
 
 const pronounPattern = new RegExp(`\\b(?:${pronouns.join('|')})\\b`);
@@ -177,7 +174,12 @@ export function answerWorkspaceQuestion(text: string, request: PlannerRequest): 
         summary: 'Waiting to know which agent the question is about.',
         questions: [question],
         operations: [],
-        draft: { question: kind, text, candidates: agents.map((agent) => agent.id) } satisfies QuestionDraft,
+        draft: {
+          kind: 'question',
+          question: kind,
+          text,
+          candidates: agents.map((agent) => agent.id),
+        } satisfies QuestionDraft,
       },
     };
   }
