@@ -186,6 +186,34 @@ describe('an agent that never changes its output', () => {
     });
   });
 
+  it('is quiet for a watcher, whose steps run only when something changed: quiet is it working', () => {
+    const same = { changed: false };
+    const base = fixtureSnapshot().agents.find((agent) => agent.name === 'Lead Scraper');
+    if (!base) throw new Error('The fixture workspace has no Lead Scraper.');
+    const watcher = withAgent('Lead Scraper', {
+      schedule: hourly,
+      spec: {
+        ...base.spec,
+        steps: [
+          ...base.spec.steps,
+          {
+            id: 'tell',
+            tool: 'notify.email',
+            if: 'steps.compare.value.changed',
+            with: { subject: 'Changed' },
+            onError: 'fail' as const,
+          },
+        ],
+      },
+    });
+    expect(
+      ofKind(
+        fixtureAdvice({ snapshot: watcher, runs: { 'Lead Scraper': runs([same, same, same, same, same]) } }),
+        'never_changes',
+      ),
+    ).toEqual([]);
+  });
+
   it('is quiet when one output differs, or when the runs give no output at all', () => {
     const same = { leads: [] };
     expect(

@@ -16,6 +16,9 @@ const costRuns = 3;
 export const neverChanges: Adviser = ({ agent, runs, input }) => {
   const schedule = agent.schedule;
   if (agent.status !== 'active' || !schedule?.enabled) return undefined;
+  // A watcher (a step that runs only when something holds, such as "notify when it changed")
+  // is quiet by design: the same output every run is it working, not waste.
+  if (agent.spec.steps.some((step) => step.if !== undefined)) return undefined;
   const succeeded = runsSinceScheduled(runs, schedule)
     .filter((run) => run.status === 'succeeded')
     .slice(0, unchangedRuns);
