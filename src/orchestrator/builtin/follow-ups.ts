@@ -9,6 +9,7 @@ import type { PlannerAnswer, PlannerRequest } from '../planner.ts';
 import { whichAgent } from './agent-choice.ts';
 import { agentsMentioned } from './agent-names.ts';
 import { changePendingPlan } from './pending-plan-changes.ts';
+import { addedAgents, repeatForAgents } from './repeat-requests.ts';
 import { firstOf, hasAny, urlsIn, withoutAddresses } from './request-text.ts';
 import { type ActionIntent, actionWords, agentKinds, createWords } from './vocabulary/vocabulary.ts';
 
@@ -56,6 +57,12 @@ export async function planFollowUp(
   if (conversation.pendingPlan && conversation.pendingPlan.operations.length > 0) {
     const changed = changePendingPlan(text, conversation.pendingPlan, request);
     if (changed) return changed;
+  }
+  // "And the monthly one too": the last request again, on the agent named.
+  const added = addedAgents(text, request.snapshot.agents);
+  if (added.length > 0) {
+    const repeated = await repeatForAgents(text, added, request, planAgain);
+    if (repeated) return repeated;
   }
   const named = agentsMentioned(text, request.snapshot.agents);
   const createsFirst = (firstOf(text.toLowerCase(), createWords)?.index ?? -1) === 0;
