@@ -8,6 +8,7 @@ import type { PlanOperation, PlanQuestion } from '../../domain/plan.ts';
 import type { PlannerAnswer, PlannerRequest, WorkspaceSnapshot } from '../planner.ts';
 import { agentsMentioned } from './agent-names.ts';
 import { objectList, splitClauses } from './clause-splitting.ts';
+import { isCorrection } from './plan-corrections.ts';
 import { hasAny, urlsIn } from './request-text.ts';
 import { createWords, noWords } from './vocabulary/vocabulary.ts';
 
@@ -312,8 +313,10 @@ export async function planSeveralIntents(
 ): Promise<PlannerAnswer | undefined> {
   const draft = request.draft;
   if (isSeveralDraft(draft)) return continueSeveral(draft, request, planOne);
-  // An answer to another question is not a new message to cut up.
+  // An answer to another question is not a new message to cut up, nor is a correction of the
+  // plan waiting ("no wait, pause it instead").
   if (draft) return undefined;
+  if (request.conversation?.pendingPlan && isCorrection(request.text)) return undefined;
   const parts = requestsIn(request.text.trim(), request.snapshot.agents);
   if (parts.length < 2) return undefined;
   return planParts(parts, request, planOne);
