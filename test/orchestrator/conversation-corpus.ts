@@ -571,6 +571,59 @@ export const conversations: ConversationCase[] = [
       { text: 'no wait, the monthly report', operations: ['pauseAgent'], agent: 'Monthly Report' },
     ],
   },
+  {
+    name: "wait no, don't delete them, just pause them",
+    turns: [
+      { text: 'delete the weekly report and the monthly report', operations: ['deleteAgent', 'deleteAgent'] },
+      {
+        text: "wait no, don't delete them, just pause them",
+        operations: ['pauseAgent', 'pauseAgent'],
+        targets: ['Weekly Report', 'Monthly Report'],
+      },
+    ],
+  },
+  {
+    name: 'take one out of the plan',
+    turns: [
+      { text: 'delete the weekly report and the monthly report', operations: ['deleteAgent', 'deleteAgent'] },
+      { text: 'take the monthly one out', operations: ['deleteAgent'], agent: 'Weekly Report' },
+    ],
+  },
+  {
+    name: 'only the weekly one',
+    turns: [
+      { text: 'run the weekly report and the monthly report', operations: ['runAgent', 'runAgent'] },
+      { text: 'hmm only the weekly one', operations: ['runAgent'], agent: 'Weekly Report' },
+    ],
+  },
+  {
+    name: 'do the same for another agent',
+    turns: [
+      { text: 'resume the job collector', operations: ['resumeAgent'] },
+      {
+        text: 'do the same for the data collector',
+        reply: /"Data Collector" is already active/,
+      },
+    ],
+  },
+  {
+    name: 'now the other report, after a run',
+    turns: [
+      { text: 'run the montly report', operations: ['runAgent'], agent: 'Monthly Report' },
+      {
+        text: 'now the weekly report',
+        operations: ['runAgent', 'runAgent'],
+        targets: ['Monthly Report', 'Weekly Report'],
+      },
+    ],
+  },
+  {
+    name: 'and run it now, for a proposed new agent that is tested anyway',
+    turns: [
+      { text: 'monitor https://acme.io/plans', operations: [...create] },
+      { text: 'and run it now', operations: [...create] },
+    ],
+  },
   // Short answers to the Orchestrator's own offer.
   {
     name: 'ok fix it, after a fix was offered',
@@ -612,6 +665,20 @@ export const conversations: ConversationCase[] = [
     turns: [
       said('why did the data collector fail'),
       { text: 'username and password', operations: ['connectAccount'], targets: ['sheets'] },
+    ],
+  },
+  {
+    name: 'go for it, after a fix was offered',
+    turns: [
+      { text: 'why did the weekly report fail?', operations: ['updateAgent'] },
+      { text: 'go for it', operations: ['updateAgent'], agent: 'Weekly Report' },
+    ],
+  },
+  {
+    name: 'ok connect it, after a missing account',
+    turns: [
+      said('why did the data collector fail'),
+      { text: 'ok connect it', operations: ['connectAccount'], targets: ['sheets'] },
     ],
   },
   {

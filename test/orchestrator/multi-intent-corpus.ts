@@ -312,6 +312,13 @@ export const multiIntentCorpus: MultiIntentCase[] = [
     targets: ['Monthly Report', 'Monthly Report'],
     schedule: { cron: '0 7 * * *', timezone: 'Europe/Berlin' },
   },
+  {
+    text: 'run the lead scraper once now and again every friday at 6pm',
+    parts: 2,
+    operations: ['runAgent', 'scheduleAgent'],
+    targets: ['Lead Scraper', 'Lead Scraper'],
+    schedule: { cron: '0 18 * * 5', timezone: 'Europe/Berlin' },
+  },
   // A schedule and a chain said as who runs after whom.
   {
     text: 'schedule the data collector daily at 6am and have the reporter run after it',

@@ -13,7 +13,7 @@ type PlanAgain = (request: PlannerRequest) => Promise<PlannerAnswer>;
 
 /** Words that only say yes to what was offered. */
 const yesWords = new Set(
-  'ok okay k kk yes yeah yea yep yup ya sure please pls plz go ahead do it that this fix apply the proceed sounds good lets let let\'s us great perfect thanks thank you fine alright all right cool just then now make so retry approve accept accepted agreed agree absolutely definitely of course right away sgtm lgtm'.split(
+  'ok okay k kk yes yeah yea yep yup ya sure please pls plz go ahead do it that this fix apply the proceed sounds good lets let let\'s us great perfect thanks thank you fine alright all right cool just then now make so retry approve accept accepted agreed agree absolutely definitely of course right away sgtm lgtm for thing course yess yup please ahead'.split(
     ' ',
   ),
 );
@@ -35,6 +35,17 @@ export function saysYes(text: string): boolean {
   return said.length > 0 && said.length <= 8 && said.every((word) => yesWords.has(word));
 }
 
+/** "And run it now" for a plan that already tests its new agent once: that plan, as it is. */
+function testsWhatIsTested(text: string, pending: ConversationContext['pendingPlan']): boolean {
+  const once =
+    /^(?:(?:and|also|then|ok|okay|please|pls)[\s,]+)*(?:run|test|try)\s+(?:it|this|that)(?:\s+(?:now|once|first|too|as well|right away|please|pls))*[\s.!]*$/i;
+  return (
+    once.test(text.trim()) &&
+    (pending?.operations.some((operation) => operation.type === 'createAgent') ?? false) &&
+    (pending?.operations.some((operation) => operation.type === 'runAgent') ?? false)
+  );
+}
+
 /** How an account signs in, when the message says it: "it's an api key", "oauth". */
 function kindAnswer(text: string): boolean {
   return Object.values(connectionKindWords).some((list) => hasAny(text, list)) && words(text).length <= 8;
@@ -46,7 +57,7 @@ export async function takeOffer(request: PlannerRequest, planAgain: PlanAgain): 
   const text = request.text.trim();
   const pending = conversation.pendingPlan;
   const plain = { ...request, conversation: undefined };
-  if (saysYes(text) && pending && pending.operations.length > 0) {
+  if ((saysYes(text) || testsWhatIsTested(text, pending)) && pending && pending.operations.length > 0) {
     return {
       reply: `The plan waiting for approval does that: ${pending.summary} Approve it to go ahead.`,
       plan: { summary: pending.summary, questions: [], operations: pending.operations },
@@ -58,7 +69,7 @@ export async function takeOffer(request: PlannerRequest, planAgain: PlanAgain): 
   // "Connect sheets then": the offer in fewer words.
   const offered = new Set(nameWords(offer));
   const own = nameWords(text).filter((word) => !yesWords.has(word) && !sameVerbs.has(word));
-  if (own.length > 0 && own.every((word) => offered.has(word))) {
+  if (words(text).length > 0 && own.every((word) => offered.has(word))) {
     return { ...(await planAgain({ ...plain, text: offer })), understood: offer };
   }
   // "It's an api key": how the offered account signs in.

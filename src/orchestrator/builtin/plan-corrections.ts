@@ -22,13 +22,18 @@ const negated =
   /\b(?:don'?t|dont|do not|not|no need to|never mind|instead of)\s+(?:to\s+)?(?:actually\s+)?([a-z][a-z-]*(?:\s+(?:off|on|of|rid of))?)/i;
 /** Words that take agents out of the plan: "leave the weekly one running", "except the reporter". */
 const removal =
-  /\b(?:leave|keep)\b.*\b(?:running|on|active|alone|going|be|untouched|as (?:it|they) (?:is|are)|as is)\b|\bexcept(?:\s+for)?\b|\bbut not\b|\bskip\b|\bdon'?t\s+(?:touch|include)\b|\bwithout\b|\bleave\s+out\b|\bexclude\b|\bminus\b|\bnot\s+the\b/i;
+  /\b(?:leave|keep)\b.*\b(?:running|on|active|alone|going|be|untouched|as (?:it|they) (?:is|are)|as is)\b|\bexcept(?:\s+for)?\b|\bbut not\b|\bskip\b|\bdon'?t\s+(?:touch|include)\b|\bwithout\b|\bleave\s+out\b|\bexclude\b|\bminus\b|\bnot\s+the\b|\btake\b.*\bout\b|\b(?:remove|drop|cut|delete)\b.*\bfrom\s+(?:the|this|that)\s+plan\b/i;
+/** "Only the weekly one", "just the weekly report": the plan keeps those agents alone. */
+const keepOnly = /^\s*(?:(?:no+|nope|wait|actually|sorry|oops|hmm+)[\s,.!]+)*(?:only|just)\b/i;
 /** "The other one", "the other report": the agent of the plan was the wrong one of two alike. */
 const other = /\b(?:the\s+)?other\s+(?:one|agent|report|collector|scraper|monitor)\b/i;
 
 /** Whether the message reads as a correction: such a message is never cut into several. */
 export function isCorrection(text: string): boolean {
-  return opener.test(text) && (/\binstead\b/i.test(text) || negated.test(text) || other.test(text) || removal.test(text));
+  return (
+    keepOnly.test(text) ||
+    (opener.test(text) && (/\binstead\b/i.test(text) || negated.test(text) || other.test(text) || removal.test(text)))
+  );
 }
 
 function intentOfWord(text: string): ActionIntent | undefined {
@@ -81,8 +86,18 @@ export async function correctPendingPlan(
   const denied = negated.exec(text);
   const deniedIntent = denied?.[1] ? intentOfWord(denied[1]) : undefined;
 
+  // "Only the weekly one": the others are left out.
+  if (keepOnly.test(text) && named.length > 0 && elsewhere.length === 0 && !intentOfWord(text.replace(keepOnly, ''))) {
+    const operations = pending.operations.filter((operation) => named.some((name) => acts(operation, name)));
+    const left = own.filter((name) => !named.includes(name));
+    if (operations.length === pending.operations.length || left.length === 0) return undefined;
+    return replyFor(operations, `${left.map((name) => `"${name}"`).join(' and ')} left out.`);
+  }
   // "Leave the weekly one running", "except the reporter", "don't pause the monthly one".
-  const removes = removal.test(text) || (denied && !/\binstead\b/i.test(text) && !afterDenial(text));
+  // A verb of its own besides ("run the weekly report without e-mail") asks for something else.
+  const ownVerb = intentOfWord(text.replace(removal, ' ').replace(negated, ' ')) !== undefined;
+  const removes =
+    (removal.test(text) && !ownVerb) || (denied && !/\binstead\b/i.test(text) && !afterDenial(text));
   if (removes && named.length > 0 && named.length < own.length + 1 && elsewhere.length === 0) {
     const types = deniedIntent ? intentTypes[deniedIntent] : undefined;
     const operations = pending.operations.filter(
@@ -108,28 +123,37 @@ export async function correctPendingPlan(
   const positive = stripped(text);
   const intent = intentOfWord(positive);
   if (!intent || intent === 'update') return undefined;
-  const target = named[0] ?? (elsewhere.length === 0 ? subject : undefined);
-  if (!target) return undefined;
+  // "Them" is every agent of the plan; "it" the one it acts on last.
+  const plural = /\b(?:them|both|all of them|those|these)\b/i;
+  const targets =
+    named.length > 0 ? named : elsewhere.length > 0 ? [] : plural.test(positive) ? existing : [subject];
+  if (targets.length === 0) return undefined;
   const types = deniedIntent ? intentTypes[deniedIntent] : undefined;
-  const replaced = pending.operations.filter(
-    (operation) => acts(operation, target) && (!types || types.includes(operation.type)),
-  );
-  if (replaced.length === 0) return undefined;
-  const said = /\b(?:it|that|this one|that one)\b/i.test(positive)
-    ? positive.replace(/\b(?:it|that|this one|that one)\b/i, `the ${target}`)
-    : named.length > 0
-      ? positive
-      : `${positive} the ${target}`;
-  const answer = await planAgain({ ...plain, text: said, lastAgentName: target });
-  const added = answer.plan && answer.plan.questions.length === 0 ? answer.plan.operations : undefined;
-  if (!added || added.length === 0) return answer.plan ? undefined : answer;
-  const at = pending.operations.indexOf(replaced[0] as PlanOperation);
-  const operations = pending.operations.filter((operation) => !replaced.includes(operation));
-  operations.splice(at, 0, ...added);
-  return {
-    ...replyFor(operations, answer.reply.replace(/ Approve[^.]*\.$/, '')),
-    understood: said,
-  };
+  let operations = [...pending.operations];
+  const replies: string[] = [];
+  const understood: string[] = [];
+  for (const target of targets) {
+    const replaced = operations.filter(
+      (operation) => acts(operation, target) && (!types || types.includes(operation.type)),
+    );
+    if (replaced.length === 0) continue;
+    const pronoun = /\b(?:it|them|both|those|these|that|this one|that one)\b/i;
+    const said = pronoun.test(positive)
+      ? positive.replace(pronoun, `the ${target}`)
+      : named.length > 0
+        ? positive
+        : `${positive} the ${target}`;
+    const answer = await planAgain({ ...plain, text: said, lastAgentName: target });
+    const added = answer.plan && answer.plan.questions.length === 0 ? answer.plan.operations : undefined;
+    if (!added || added.length === 0) return answer.plan || targets.length > 1 ? undefined : answer;
+    const at = operations.indexOf(replaced[0] as PlanOperation);
+    operations = operations.filter((operation) => !replaced.includes(operation));
+    operations.splice(at, 0, ...added);
+    replies.push(answer.reply.replace(/ Approve[^.]*\.$/, ''));
+    understood.push(said);
+  }
+  if (replies.length === 0) return undefined;
+  return { ...replyFor(operations, replies.join(' ')), understood: understood.join(' and ') };
 }
 
 /** "Don't delete it, pause it": a verb of its own after the denied one. */

@@ -15,10 +15,10 @@ type PlanAgain = (request: PlannerRequest) => Promise<PlannerAnswer>;
 
 /** Words that say the agent named is added to what was just asked. */
 const addition =
-  /\b(?:too|as well|also|same|ditto|likewise|similarly|plus|and|another|again|for)\b|^\s*(?:what about|how about|and)\b/i;
+  /\b(?:too|as well|also|same|ditto|likewise|similarly|plus|and|another|again|for|repeat)\b|^\s*(?:what about|how about|and|now|next)\b/i;
 /** Words that may stand around the agent's name in such a message, and nothing else. */
 const filler = new Set(
-  'and also too as well same for with the a an please pls plz do thing thingy same one ones agent bot ok okay now then what about how about that to with it same here likewise ditto plus one yes yeah yep oh same goes for again'.split(
+  'and also too as well same for with the a an please pls plz do thing thingy same one ones agent bot ok okay now then what about how about that to with it same here likewise ditto plus one yes yeah yep oh same goes for again repeat next'.split(
     ' ',
   ),
 );

@@ -273,7 +273,7 @@ const whenItRuns = /^(?:run|schedule)\s+(?:it|them)\s+(?!now\b|again\b|once\b)\S
  * one verb is said. The schedule part runs "it", the agent of the run.
  */
 const nowThenSchedule =
-  /^(.*?\b(?:now|right away|immediately|straight away|at once|asap)\b)\s*(?:,\s*)?(?:and\s+)?(?:then\s+|also\s+|after that\s+|from then on\s+)*((?:every|each|daily|hourly|weekly|monthly|nightly|on\s+(?:weekdays|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays))\b.*)$/i;
+  /^(.*?\b(?:now|right away|immediately|straight away|at once|asap)\b)\s*(?:,\s*)?(?:and\s+)?(?:then\s+|also\s+|again\s+|after that\s+|from then on\s+|thereafter\s+)*((?:every|each|daily|hourly|weekly|monthly|nightly|on\s+(?:weekdays|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays))\b.*)$/i;
 
 function runNowThenSchedule(part: string): string[] {
   const found = nowThenSchedule.exec(part);
@@ -284,7 +284,7 @@ function runNowThenSchedule(part: string): string[] {
 }
 
 /** "Have the reporter run after it": the chain planner reads "run the reporter after it". */
-const runsAfter = /^(?:have|make|let|get)\s+(.+?)\s+(?:run|start|go)\s+((?:right\s+)?(?:after|once|when)\b.*)$/i;
+const runsAfter = /^(?:have|make|let|get)\s+(.+?)\s+(?:to\s+)?(?:run|start|go)\s+((?:right\s+)?(?:after|once|when)\b.*)$/i;
 
 function plainChain(part: string): string {
   const found = runsAfter.exec(part);
