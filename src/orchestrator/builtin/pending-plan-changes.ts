@@ -47,7 +47,8 @@ export function isPendingPlanChange(text: string, pending: PlannedChange, reques
   if (hasAny(trimmed.split(/\s+/).slice(0, 3).join(' '), createWords)) return false;
   // An agent the plan is not about: the message is about that agent.
   const own = new Set(pending.operations.flatMap(operationAgents).map((name) => name.toLowerCase()));
-  const named = agentsMentioned(trimmed, request.snapshot.agents);
+  // The new name given ("name it Docs Board") is not a mention of an agent named alike.
+  const named = agentsMentioned(trimmed.replace(/\b(?:call|name|rename)\s+it\b.*$/i, ''), request.snapshot.agents);
   return named.every((match) => own.has(match.item.name.toLowerCase()));
 }
 
