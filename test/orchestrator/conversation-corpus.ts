@@ -624,6 +624,32 @@ export const conversations: ConversationCase[] = [
       { text: 'and run it now', operations: [...create] },
     ],
   },
+  {
+    name: "on second thought don't run it, schedule it",
+    turns: [
+      { text: 'run the weekly report', operations: ['runAgent'] },
+      {
+        text: 'on second thought dont run it, schedule it every friday at 5pm',
+        operations: ['scheduleAgent'],
+        agent: 'Weekly Report',
+        schedule: { cron: '0 17 * * 5', timezone: berlin },
+      },
+    ],
+  },
+  {
+    name: 'keep the reporter',
+    turns: [
+      { text: 'delete the reporter and the weekly report', operations: ['deleteAgent', 'deleteAgent'] },
+      { text: 'keep the reporter', operations: ['deleteAgent'], agent: 'Weekly Report' },
+    ],
+  },
+  {
+    name: 'nope, cancel that',
+    turns: [
+      { text: 'pause the weekly report', operations: ['pauseAgent'] },
+      { text: 'nope, cancel that', reply: /dropped that plan/ },
+    ],
+  },
   // Short answers to the Orchestrator's own offer.
   {
     name: 'ok fix it, after a fix was offered',

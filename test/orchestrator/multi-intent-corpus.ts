@@ -325,12 +325,14 @@ export const multiIntentCorpus: MultiIntentCase[] = [
     parts: 2,
     operations: ['scheduleAgent', 'chainAgents'],
     targets: ['Data Collector', 'Data Collector -> Reporter'],
+    schedule: { cron: '0 6 * * *', timezone: 'Europe/Berlin' },
   },
   {
     text: 'run the lead scraper every weekday at 8, and make the weekly report start after it',
     parts: 2,
     operations: ['scheduleAgent', 'chainAgents'],
     targets: ['Lead Scraper', 'Lead Scraper -> Weekly Report'],
+    schedule: { cron: '0 8 * * 1-5', timezone: 'Europe/Berlin' },
   },
   // An account and an agent on the account's host: the host is not asked for.
   {

@@ -10,7 +10,7 @@ import { whichAgent } from './agent-choice.ts';
 import { agentsMentioned, nameScore } from './agent-names.ts';
 import { firstOf, withoutAddresses } from './request-text.ts';
 import { requestAgain } from './requests-again.ts';
-import { type ActionIntent, actionWords } from './vocabulary/vocabulary.ts';
+import { type ActionIntent, actionWords, scheduleWords } from './vocabulary/vocabulary.ts';
 
 type PlanAgain = (request: PlannerRequest) => Promise<PlannerAnswer>;
 
@@ -22,7 +22,7 @@ const negated =
   /\b(?:don'?t|dont|do not|not|no need to|never mind|instead of)\s+(?:to\s+)?(?:actually\s+)?([a-z][a-z-]*(?:\s+(?:off|on|of|rid of))?)/i;
 /** Words that take agents out of the plan: "leave the weekly one running", "except the reporter". */
 const removal =
-  /\b(?:leave|keep)\b.*\b(?:running|on|active|alone|going|be|untouched|as (?:it|they) (?:is|are)|as is)\b|\bexcept(?:\s+for)?\b|\bbut not\b|\bskip\b|\bdon'?t\s+(?:touch|include)\b|\bwithout\b|\bleave\s+out\b|\bexclude\b|\bminus\b|\bnot\s+the\b|\btake\b.*\bout\b|\b(?:remove|drop|cut|delete)\b.*\bfrom\s+(?:the|this|that)\s+plan\b/i;
+  /\b(?:leave|keep)\b.*\b(?:running|on|active|alone|going|be|untouched|as (?:it|they) (?:is|are)|as is)\b|^\s*(?:(?:no+|nope|wait|actually|but|oh)[\s,.!]+)*keep\b(?!\s+an?\s+eye)|\bexcept(?:\s+for)?\b|\bbut not\b|\bskip\b|\bdon'?t\s+(?:touch|include)\b|\bwithout\b|\bleave\s+out\b|\bexclude\b|\bminus\b|\bnot\s+the\b|\btake\b.*\bout\b|\b(?:remove|drop|cut|delete)\b.*\bfrom\s+(?:the|this|that)\s+plan\b/i;
 /** "Only the weekly one", "just the weekly report": the plan keeps those agents alone. */
 const keepOnly = /^\s*(?:(?:no+|nope|wait|actually|sorry|oops|hmm+)[\s,.!]+)*(?:only|just)\b/i;
 /** "The other one", "the other report": the agent of the plan was the wrong one of two alike. */
@@ -38,6 +38,9 @@ export function isCorrection(text: string): boolean {
 
 function intentOfWord(text: string): ActionIntent | undefined {
   const action = firstOf(withoutAddresses(text), Object.values(actionWords).flat());
+  // "Schedule it every friday" is a run on a schedule.
+  const scheduled = firstOf(withoutAddresses(text), [...scheduleWords]);
+  if (scheduled && (!action || scheduled.index < action.index)) return 'run';
   if (!action) return undefined;
   return (Object.entries(actionWords) as [ActionIntent, readonly string[]][]).find(([, words]) =>
     words.includes(action.phrase as never),
@@ -73,6 +76,9 @@ export async function correctPendingPlan(
   const conversation = request.conversation as ConversationContext;
   const pending = conversation.pendingPlan;
   if (!pending || pending.operations.length === 0) return undefined;
+  // "Actually no", "never mind", "cancel that": the plan is dropped.
+  if (/^\s*(?:(?:no+|nope|nah|actually|wait|cancel|forget it|forget that|never ?mind|scratch that|that'?s all)[\s,.!]*)+(?:that|it|this|the plan)?[\s.!]*$/i.test(text))
+    return { reply: 'All right, I dropped that plan: approve nothing, and nothing changes.' };
   const own = [...new Set(pending.operations.flatMap(operationAgents))];
   const existing = own.filter((name) => request.snapshot.agents.some((agent) => agent.name === name));
   const plain = { ...request, conversation: undefined };
