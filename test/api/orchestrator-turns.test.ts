@@ -41,7 +41,8 @@ async function approve(id: string) {
   expect(approved.status, approved.text).toBe(200);
 }
 
-const types = (plan: { operations: { type: string }[] }) => plan.operations.map((operation) => operation.type);
+const types = (plan: { operations: { type: string }[] }) =>
+  plan.operations.map((operation) => operation.type);
 
 describe('follow-up turns', () => {
   it('reads "run it every day at noon" after a proposed new agent as a change of that plan', async () => {

@@ -354,7 +354,8 @@ export const multiIntentCorpus: MultiIntentCase[] = [
     text: 'delete the job collector and rename the weekly report to Weekly Digest',
     parts: 2,
     question: 'part',
-    reply: /I can do "delete the job collector".*could not do part 2, "rename the weekly report to Weekly Digest"/s,
+    reply:
+      /I can do "delete the job collector".*could not do part 2, "rename the weekly report to Weekly Digest"/s,
   },
   { text: 'delete the report and pause the lead scraper', parts: 2, question: 'agent' },
   {

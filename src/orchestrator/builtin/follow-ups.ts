@@ -68,7 +68,7 @@ export async function planFollowUp(
   // "And the monthly one too": the last request again, on the agent named.
   const added = addedAgents(text, request.snapshot.agents);
   if (added.length > 0) {
-    const repeated = await repeatForAgents(text, added, request, planAgain);
+    const repeated = await repeatForAgents(added, request, planAgain);
     if (repeated) return repeated;
   }
   const named = agentsMentioned(text, request.snapshot.agents);

@@ -13,7 +13,7 @@ type PlanAgain = (request: PlannerRequest) => Promise<PlannerAnswer>;
 
 /** Words that only say yes to what was offered. */
 const yesWords = new Set(
-  'ok okay k kk yes yeah yea yep yup ya sure please pls plz go ahead do it that this fix apply the proceed sounds good lets let let\'s us great perfect thanks thank you fine alright all right cool just then now make so retry approve accept accepted agreed agree absolutely definitely of course right away sgtm lgtm for thing course yess yup please ahead'.split(
+  "ok okay k kk yes yeah yea yep yup ya sure please pls plz go ahead do it that this fix apply the proceed sounds good lets let let's us great perfect thanks thank you fine alright all right cool just then now make so retry approve accept accepted agreed agree absolutely definitely of course right away sgtm lgtm for thing course yess yup please ahead".split(
     ' ',
   ),
 );
@@ -52,7 +52,10 @@ function kindAnswer(text: string): boolean {
 }
 
 /** The answer to a short reply to the Orchestrator's own offer; undefined when it is none. */
-export async function takeOffer(request: PlannerRequest, planAgain: PlanAgain): Promise<PlannerAnswer | undefined> {
+export async function takeOffer(
+  request: PlannerRequest,
+  planAgain: PlanAgain,
+): Promise<PlannerAnswer | undefined> {
   const conversation = request.conversation as ConversationContext;
   const text = request.text.trim();
   const pending = conversation.pendingPlan;
@@ -76,7 +79,9 @@ export async function takeOffer(request: PlannerRequest, planAgain: PlanAgain): 
   const offeredKind = /^(connect the \S+ account with )(?:an api key|a login)\b/i.exec(offer);
   if (offeredKind?.[1] && kindAnswer(text)) {
     // The offer's own kind of account gives way to the one the person says.
-    const kind = text.replace(/^(?:it'?s|it is|its|we use|uses?|with|by|via|through)\s+/i, '').replace(/[.!]+$/, '');
+    const kind = text
+      .replace(/^(?:it'?s|it is|its|we use|uses?|with|by|via|through)\s+/i, '')
+      .replace(/[.!]+$/, '');
     const said = `${offeredKind[1]}${kind}${offer.slice(offeredKind[0].length)}`;
     return { ...(await planAgain({ ...plain, text: said })), understood: said };
   }

@@ -48,7 +48,10 @@ export function isPendingPlanChange(text: string, pending: PlannedChange, reques
   // An agent the plan is not about: the message is about that agent.
   const own = new Set(pending.operations.flatMap(operationAgents).map((name) => name.toLowerCase()));
   // The new name given ("name it Docs Board") is not a mention of an agent named alike.
-  const named = agentsMentioned(trimmed.replace(/\b(?:call|name|rename)\s+it\b.*$/i, ''), request.snapshot.agents);
+  const named = agentsMentioned(
+    trimmed.replace(/\b(?:call|name|rename)\s+it\b.*$/i, ''),
+    request.snapshot.agents,
+  );
   return named.every((match) => own.has(match.item.name.toLowerCase()));
 }
 

@@ -32,7 +32,8 @@ const other = /\b(?:the\s+)?other\s+(?:one|agent|report|collector|scraper|monito
 export function isCorrection(text: string): boolean {
   return (
     keepOnly.test(text) ||
-    (opener.test(text) && (/\binstead\b/i.test(text) || negated.test(text) || other.test(text) || removal.test(text)))
+    (opener.test(text) &&
+      (/\binstead\b/i.test(text) || negated.test(text) || other.test(text) || removal.test(text)))
   );
 }
 
@@ -77,7 +78,11 @@ export async function correctPendingPlan(
   const pending = conversation.pendingPlan;
   if (!pending || pending.operations.length === 0) return undefined;
   // "Actually no", "never mind", "cancel that": the plan is dropped.
-  if (/^\s*(?:(?:no+|nope|nah|actually|wait|cancel|forget it|forget that|never ?mind|scratch that|that'?s all)[\s,.!]*)+(?:that|it|this|the plan)?[\s.!]*$/i.test(text))
+  if (
+    /^\s*(?:(?:no+|nope|nah|actually|wait|cancel|forget it|forget that|never ?mind|scratch that|that'?s all)[\s,.!]*)+(?:that|it|this|the plan)?[\s.!]*$/i.test(
+      text,
+    )
+  )
     return { reply: 'All right, I dropped that plan: approve nothing, and nothing changes.' };
   const own = [...new Set(pending.operations.flatMap(operationAgents))];
   const existing = own.filter((name) => request.snapshot.agents.some((agent) => agent.name === name));
@@ -93,7 +98,12 @@ export async function correctPendingPlan(
   const deniedIntent = denied?.[1] ? intentOfWord(denied[1]) : undefined;
 
   // "Only the weekly one": the others are left out.
-  if (keepOnly.test(text) && named.length > 0 && elsewhere.length === 0 && !intentOfWord(text.replace(keepOnly, ''))) {
+  if (
+    keepOnly.test(text) &&
+    named.length > 0 &&
+    elsewhere.length === 0 &&
+    !intentOfWord(text.replace(keepOnly, ''))
+  ) {
     const operations = pending.operations.filter((operation) => named.some((name) => acts(operation, name)));
     const left = own.filter((name) => !named.includes(name));
     if (operations.length === pending.operations.length || left.length === 0) return undefined;
@@ -107,7 +117,8 @@ export async function correctPendingPlan(
   if (removes && named.length > 0 && named.length < own.length + 1 && elsewhere.length === 0) {
     const types = deniedIntent ? intentTypes[deniedIntent] : undefined;
     const operations = pending.operations.filter(
-      (operation) => !named.some((name) => acts(operation, name) && (!types || types.includes(operation.type))),
+      (operation) =>
+        !named.some((name) => acts(operation, name) && (!types || types.includes(operation.type))),
     );
     if (operations.length === pending.operations.length) return undefined;
     return replyFor(operations, `${named.map((name) => `"${name}"`).join(' and ')} left out.`);
@@ -189,7 +200,11 @@ function stripped(text: string): string {
 
 /** The other agents alike `name`: the one the conversation was about, else all alike. */
 function othersAlike(name: string, conversation: ConversationContext, request: PlannerRequest): string[] {
-  const alike = [...conversation.lastTurnAgents, ...conversation.recentAgents, ...request.snapshot.agents.map((a) => a.name)]
+  const alike = [
+    ...conversation.lastTurnAgents,
+    ...conversation.recentAgents,
+    ...request.snapshot.agents.map((a) => a.name),
+  ]
     .filter((candidate, index, all) => candidate !== name && all.indexOf(candidate) === index)
     .filter((candidate) => nameScore(candidate, name).shared > 0);
   const recent = alike.filter((candidate) => conversation.recentAgents.includes(candidate));

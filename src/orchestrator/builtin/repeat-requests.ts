@@ -33,16 +33,12 @@ export function addedAgents(text: string, agents: PlannerRequest['snapshot']['ag
   const words = nameWords(lower).filter((word) => !filler.has(word));
   const nameOnly = words.every((word) => named.some((name) => nameScore(word, name).shared > 0));
   if (!nameOnly) return [];
-  const verb = firstOf(
-    lower.replace(/\b(?:also|too|as well)\b/g, ' '),
-    Object.values(actionWords).flat(),
-  );
+  const verb = firstOf(lower.replace(/\b(?:also|too|as well)\b/g, ' '), Object.values(actionWords).flat());
   return verb ? [] : named;
 }
 
 /** The last request again, on `names`; undefined when there is no request to repeat. */
 export async function repeatForAgents(
-  text: string,
   names: readonly string[],
   request: PlannerRequest,
   planAgain: PlanAgain,
@@ -93,10 +89,7 @@ function fromPending(operations: readonly PlanOperation[], names: readonly strin
 }
 
 /** The last request's words with its agent replaced by each agent named. */
-function fromLastRequest(
-  last: ConversationContext['lastRequest'],
-  names: readonly string[],
-): string[] {
+function fromLastRequest(last: ConversationContext['lastRequest'], names: readonly string[]): string[] {
   if (!last || names.includes(last.agent)) return [];
   const replaced = names.map((name) => swapAgent(last.text, last.agent, name));
   return replaced.every((text) => text !== last.text) ? replaced : [];

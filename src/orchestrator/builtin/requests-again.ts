@@ -14,12 +14,18 @@ export function requestAgain(operation: PlanOperation, from: string, to: string)
     case 'deleteAgent':
     case 'unscheduleAgent': {
       if (operation.agentName !== from) return undefined;
-      const verb = { pauseAgent: 'pause', resumeAgent: 'resume', deleteAgent: 'delete', unscheduleAgent: 'unschedule' };
+      const verb = {
+        pauseAgent: 'pause',
+        resumeAgent: 'resume',
+        deleteAgent: 'delete',
+        unscheduleAgent: 'unschedule',
+      };
       return `${verb[operation.type]} the ${to}`;
     }
     case 'runAgent': {
       if (operation.agentName !== from) return undefined;
-      const input = Object.keys(operation.input ?? {}).length > 0 ? ` with ${JSON.stringify(operation.input)}` : '';
+      const input =
+        Object.keys(operation.input ?? {}).length > 0 ? ` with ${JSON.stringify(operation.input)}` : '';
       return `run the ${to} now${input}`;
     }
     case 'scheduleAgent': {

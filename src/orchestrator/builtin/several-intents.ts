@@ -48,7 +48,8 @@ const verbsThatNeed: { verb: RegExp; done: (operations: readonly PlanOperation[]
         (operation) =>
           /rename/i.test(operation.type) ||
           (operation.type === 'updateAgent' &&
-            (operation.spec as { name?: unknown }).name !== (operation.before as { name?: unknown } | undefined)?.name),
+            (operation.spec as { name?: unknown }).name !==
+              (operation.before as { name?: unknown } | undefined)?.name),
       ),
   },
 ];
@@ -196,7 +197,10 @@ function asksHost(answer: PlannerAnswer): boolean {
 /** An address another part of the message gives: the one whose host holds a word of `part` first. */
 function addressElsewhere(parts: readonly string[], index: number, part: string): string | undefined {
   const urls = parts.flatMap((other, at) => (at === index ? [] : urlsIn(other)));
-  const words = part.toLowerCase().split(/[^a-z0-9]+/).filter((word) => word.length > 2);
+  const words = part
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((word) => word.length > 2);
   const hostOf = (url: string) => {
     try {
       return new URL(url).host.toLowerCase();
@@ -279,12 +283,16 @@ function runNowThenSchedule(part: string): string[] {
   const found = nowThenSchedule.exec(part);
   if (!found?.[1] || !found[2] || !/\b(?:run|rerun|re-run|test|trigger|execute|kick off)\b/i.test(found[1]))
     return [part];
-  const schedule = found[2].replace(/[,\s]*(?:after that|from then on|thereafter|going forward|afterwards)[.!]?$/i, '');
+  const schedule = found[2].replace(
+    /[,\s]*(?:after that|from then on|thereafter|going forward|afterwards)[.!]?$/i,
+    '',
+  );
   return [found[1].trim(), `run it ${schedule.trim()}`];
 }
 
 /** "Have the reporter run after it": the chain planner reads "run the reporter after it". */
-const runsAfter = /^(?:have|make|let|get)\s+(.+?)\s+(?:to\s+)?(?:run|start|go)\s+((?:right\s+)?(?:after|once|when)\b.*)$/i;
+const runsAfter =
+  /^(?:have|make|let|get)\s+(.+?)\s+(?:to\s+)?(?:run|start|go)\s+((?:right\s+)?(?:after|once|when)\b.*)$/i;
 
 function plainChain(part: string): string {
   const found = runsAfter.exec(part);

@@ -184,7 +184,8 @@ function signInHelp(
 
 /** The request that connects the account a step lacks, with the address the step sends it to. */
 function connectOffer(service: string, step: SnapshotAgent['spec']['steps'][number] | undefined): string {
-  const address = typeof step?.with.url === 'string' && /^https?:\/\//.test(step.with.url) ? step.with.url : undefined;
+  const address =
+    typeof step?.with.url === 'string' && /^https?:\/\//.test(step.with.url) ? step.with.url : undefined;
   const where = address ? ` at ${address}` : '';
   return `connect the ${service} account with ${step?.tool === 'browser.login' ? 'a login' : 'an api key'}${where}`;
 }
