@@ -31,6 +31,10 @@ export interface ConversationState {
   subject?: string;
   /** The question the last reply asked only in its text, if it did. */
   openQuestion?: OpenQuestion;
+  /** The last request about one agent, in words: "same for the reporter" asks it again. */
+  lastRequest?: { text: string; agent: string };
+  /** What the last reply offered to do, as a request: "yes" or "do it" asks for it. */
+  offer?: string;
 }
 
 /** What a planner is given of the conversation. */
@@ -55,6 +59,10 @@ export function readConversationState(raw: unknown): ConversationState {
     lastTurnAgents: names(value.lastTurnAgents),
     ...(typeof value.subject === 'string' ? { subject: value.subject } : {}),
     ...(question && typeof question.text === 'string' ? { openQuestion: question } : {}),
+    ...(typeof value.lastRequest?.text === 'string' && typeof value.lastRequest.agent === 'string'
+      ? { lastRequest: { text: value.lastRequest.text, agent: value.lastRequest.agent } }
+      : {}),
+    ...(typeof value.offer === 'string' ? { offer: value.offer } : {}),
   };
 }
 
@@ -118,11 +126,22 @@ export function nextConversationState(
     const text = questionIn(answer.reply);
     if (text) openQuestion = { text, fills: 'answer', agentName: turnAgents[0] };
   }
+  // The request "same for X" repeats: the words a follow-up was read as, else the message, when
+  // it was about one agent; a turn about none keeps the one before.
+  const about = fromPlan.length > 0 ? [...new Set(fromPlan)] : byUser;
+  const lastRequest =
+    about.length === 1 && about[0]
+      ? { text: answer.understood ?? turn.text, agent: about[0] }
+      : turnAgents.length === 0
+        ? previous.lastRequest
+        : undefined;
   return {
     recentAgents,
     // A turn about no agent keeps the last one's: "what time is it?" does not forget "them".
     lastTurnAgents: turnAgents.length > 0 ? turnAgents : previous.lastTurnAgents,
     ...(subject ? { subject } : {}),
     ...(openQuestion ? { openQuestion } : {}),
+    ...(lastRequest ? { lastRequest } : {}),
+    ...(answer.offer ? { offer: answer.offer } : {}),
   };
 }

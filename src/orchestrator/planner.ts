@@ -160,6 +160,10 @@ export interface PlannerAnswer {
   openQuestion?: OpenQuestion;
   /** The agents the answer is about, when its words do not name them exactly. */
   referents?: string[];
+  /** The request a follow-up was read as, in full words ("same for X" → "pause the X"). */
+  understood?: string;
+  /** What the reply offers to do, as a request a "yes" or "do it" next asks for. */
+  offer?: string;
 }
 
 export interface Planner {

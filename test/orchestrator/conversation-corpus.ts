@@ -369,6 +369,351 @@ export const conversations: ConversationCase[] = [
       },
     ],
   },
+  // A change to a proposed new agent without "actually": "it" is the agent the plan creates.
+  {
+    name: 'a time for a proposed new agent',
+    turns: [
+      { text: 'monitor https://rival.example.com/pricing for changes', operations: [...create] },
+      {
+        text: 'run it every day at noon',
+        operations: [...create, 'scheduleAgent'],
+        schedule: { cron: '0 12 * * *', timezone: berlin },
+      },
+    ],
+  },
+  {
+    name: 'hourly for a proposed scraper, with filler',
+    turns: [
+      { text: 'collect every link on https://example.com/resources', operations: [...create] },
+      {
+        text: 'ok make it hourly pls',
+        operations: [...create, 'scheduleAgent'],
+        schedule: { cron: '0 * * * *', timezone: berlin },
+      },
+    ],
+  },
+  {
+    name: 'a bare schedule for a proposed new agent',
+    turns: [
+      { text: 'keep an eye on https://status.example.com/ for changes', operations: [...create] },
+      {
+        text: 'every monday at 8am pls',
+        operations: [...create, 'scheduleAgent'],
+        schedule: { cron: '0 8 * * 1', timezone: berlin },
+      },
+    ],
+  },
+  {
+    name: 'a recipient for a proposed new agent',
+    turns: [
+      { text: 'watch https://acme.io/plans', operations: [...create] },
+      {
+        text: 'send it to bob@example.org too',
+        operations: [...create],
+        spec: { contains: ['notify.email', 'bob@example.org', 'https://acme.io/plans'] },
+      },
+    ],
+  },
+  {
+    name: 'results e-mailed, for a proposed new agent',
+    turns: [
+      { text: 'monitor https://shop.example.net/p/9 for price changes', operations: [...create] },
+      {
+        text: 'email the results to team@example.org',
+        operations: [...create],
+        spec: { contains: ['notify.email', 'team@example.org'] },
+      },
+    ],
+  },
+  {
+    name: 'a name for a proposed new agent, no "instead"',
+    turns: [
+      { text: 'track the price on https://store.example.net/p/9', operations: [...create] },
+      { text: 'call it Price Watch', operations: [...create], spec: { name: 'Price Watch' } },
+    ],
+  },
+  // Adding to the last request: the same on another agent.
+  {
+    name: 'and the monthly one too',
+    turns: [
+      { text: 'pause the weekly report', operations: ['pauseAgent'] },
+      {
+        text: 'and the monthly one too',
+        operations: ['pauseAgent', 'pauseAgent'],
+        targets: ['Weekly Report', 'Monthly Report'],
+      },
+    ],
+  },
+  {
+    name: 'the data collector as well, with a typo',
+    turns: [
+      { text: 'run the weekly report', operations: ['runAgent'] },
+      {
+        text: 'the data colector as well',
+        operations: ['runAgent', 'runAgent'],
+        targets: ['Weekly Report', 'Data Collector'],
+      },
+    ],
+  },
+  {
+    name: 'also the reporter',
+    turns: [
+      { text: 'delete the monthly report', operations: ['deleteAgent'] },
+      {
+        text: 'also the reporter',
+        operations: ['deleteAgent', 'deleteAgent'],
+        targets: ['Monthly Report', 'Reporter'],
+      },
+    ],
+  },
+  {
+    name: 'same for two more, one after the other',
+    turns: [
+      { text: 'run the lead scraper every weekday at 9:30', operations: ['scheduleAgent'] },
+      {
+        text: 'same for the data collector pls',
+        operations: ['scheduleAgent', 'scheduleAgent'],
+        targets: ['Lead Scraper', 'Data Collector'],
+        schedule: { cron: '30 9 * * 1-5', timezone: berlin },
+      },
+      {
+        text: 'and the reporter too',
+        operations: ['scheduleAgent', 'scheduleAgent', 'scheduleAgent'],
+        targets: ['Lead Scraper', 'Data Collector', 'Reporter'],
+        schedule: { cron: '30 9 * * 1-5', timezone: berlin },
+      },
+    ],
+  },
+  {
+    name: 'same for an agent already so',
+    turns: [
+      { text: 'pause the weekly report', operations: ['pauseAgent'] },
+      { text: 'same for the job collector', reply: /"Job Collector" is already paused/ },
+    ],
+  },
+  {
+    name: 'and the price monitor? after when it runs',
+    turns: [
+      said('when does the weekly report run next?'),
+      { text: 'and the price monitor?', reply: /"example\.com Price Monitor" runs at 06:00/ },
+    ],
+  },
+  // Corrections of the plan waiting: replaced or taken out, never cut in two.
+  {
+    name: 'no wait, pause it instead',
+    turns: [
+      { text: 'delete the weekly report', operations: ['deleteAgent'] },
+      { text: 'no wait, pause it instead', operations: ['pauseAgent'], agent: 'Weekly Report' },
+    ],
+  },
+  {
+    name: "actually don't delete it, pause it",
+    turns: [
+      { text: 'delete the weekly reprot', operations: ['deleteAgent'] },
+      { text: "actually don't delete it, pause it", operations: ['pauseAgent'], agent: 'Weekly Report' },
+    ],
+  },
+  {
+    name: 'oops, pause it instead of running it',
+    turns: [
+      { text: 'run the data collector', operations: ['runAgent'] },
+      { text: 'oops, pause it instead', operations: ['pauseAgent'], agent: 'Data Collector' },
+    ],
+  },
+  {
+    name: 'leave the weekly one running',
+    turns: [
+      { text: 'pause the weekly report and the monthly report', operations: ['pauseAgent', 'pauseAgent'] },
+      { text: 'actually leave the weekly one running', operations: ['pauseAgent'], agent: 'Monthly Report' },
+    ],
+  },
+  {
+    name: 'except the reporter',
+    turns: [
+      {
+        text: 'pause the weekly report, the monthly report and the reporter',
+        operations: ['pauseAgent', 'pauseAgent', 'pauseAgent'],
+      },
+      {
+        text: 'except the reporter',
+        operations: ['pauseAgent', 'pauseAgent'],
+        targets: ['Weekly Report', 'Monthly Report'],
+      },
+    ],
+  },
+  {
+    name: "hmm don't run one of them",
+    turns: [
+      { text: 'run the lead scraper and the data collector', operations: ['runAgent', 'runAgent'] },
+      { text: 'hmm dont run the lead scraper', operations: ['runAgent'], agent: 'Data Collector' },
+    ],
+  },
+  {
+    name: 'no, the other one',
+    turns: [
+      { text: 'pause the reporting agent', operations: ['pauseAgent'], agent: 'Reporting Agent' },
+      { text: 'no the other one', operations: ['pauseAgent'], agent: 'Reporting Agent (old)' },
+    ],
+  },
+  {
+    name: 'not that one, the other one, among several alike',
+    turns: [
+      { text: 'pause the report', question: 'agent' },
+      { text: 'the weekly one', operations: ['pauseAgent'], agent: 'Weekly Report' },
+      { text: 'not that one, the other one', question: 'agent' },
+      { text: 'the monthly one', operations: ['pauseAgent'], agent: 'Monthly Report' },
+    ],
+  },
+  {
+    name: 'no wait, another agent named',
+    turns: [
+      { text: 'pause the weekly report', operations: ['pauseAgent'] },
+      { text: 'no wait, the monthly report', operations: ['pauseAgent'], agent: 'Monthly Report' },
+    ],
+  },
+  {
+    name: "wait no, don't delete them, just pause them",
+    turns: [
+      { text: 'delete the weekly report and the monthly report', operations: ['deleteAgent', 'deleteAgent'] },
+      {
+        text: "wait no, don't delete them, just pause them",
+        operations: ['pauseAgent', 'pauseAgent'],
+        targets: ['Weekly Report', 'Monthly Report'],
+      },
+    ],
+  },
+  {
+    name: 'take one out of the plan',
+    turns: [
+      { text: 'delete the weekly report and the monthly report', operations: ['deleteAgent', 'deleteAgent'] },
+      { text: 'take the monthly one out', operations: ['deleteAgent'], agent: 'Weekly Report' },
+    ],
+  },
+  {
+    name: 'only the weekly one',
+    turns: [
+      { text: 'run the weekly report and the monthly report', operations: ['runAgent', 'runAgent'] },
+      { text: 'hmm only the weekly one', operations: ['runAgent'], agent: 'Weekly Report' },
+    ],
+  },
+  {
+    name: 'do the same for another agent',
+    turns: [
+      { text: 'resume the job collector', operations: ['resumeAgent'] },
+      {
+        text: 'do the same for the data collector',
+        reply: /"Data Collector" is already active/,
+      },
+    ],
+  },
+  {
+    name: 'now the other report, after a run',
+    turns: [
+      { text: 'run the montly report', operations: ['runAgent'], agent: 'Monthly Report' },
+      {
+        text: 'now the weekly report',
+        operations: ['runAgent', 'runAgent'],
+        targets: ['Monthly Report', 'Weekly Report'],
+      },
+    ],
+  },
+  {
+    name: 'and run it now, for a proposed new agent that is tested anyway',
+    turns: [
+      { text: 'monitor https://acme.io/plans', operations: [...create] },
+      { text: 'and run it now', operations: [...create] },
+    ],
+  },
+  {
+    name: "on second thought don't run it, schedule it",
+    turns: [
+      { text: 'run the weekly report', operations: ['runAgent'] },
+      {
+        text: 'on second thought dont run it, schedule it every friday at 5pm',
+        operations: ['scheduleAgent'],
+        agent: 'Weekly Report',
+        schedule: { cron: '0 17 * * 5', timezone: berlin },
+      },
+    ],
+  },
+  {
+    name: 'keep the reporter',
+    turns: [
+      { text: 'delete the reporter and the weekly report', operations: ['deleteAgent', 'deleteAgent'] },
+      { text: 'keep the reporter', operations: ['deleteAgent'], agent: 'Weekly Report' },
+    ],
+  },
+  {
+    name: 'nope, cancel that',
+    turns: [
+      { text: 'pause the weekly report', operations: ['pauseAgent'] },
+      { text: 'nope, cancel that', reply: /dropped that plan/ },
+    ],
+  },
+  // Short answers to the Orchestrator's own offer.
+  {
+    name: 'ok fix it, after a fix was offered',
+    turns: [
+      { text: 'why did the weekly report fail?', operations: ['updateAgent'] },
+      { text: 'ok fix it', operations: ['updateAgent'], agent: 'Weekly Report' },
+    ],
+  },
+  {
+    name: 'yep go ahead, after a fix was offered',
+    turns: [
+      { text: 'why did the weekly report fail?', operations: ['updateAgent'] },
+      { text: 'yep go ahead', operations: ['updateAgent'], agent: 'Weekly Report' },
+    ],
+  },
+  {
+    name: 'connect sheets then, after a missing account',
+    turns: [
+      said('why did the data collector fail'),
+      { text: 'connect sheets then', operations: ['connectAccount'], targets: ['sheets'] },
+    ],
+  },
+  {
+    name: 'yes pls, after a missing account',
+    turns: [
+      said('why did the data colector fail?'),
+      { text: 'yes pls', operations: ['connectAccount'], targets: ['sheets'] },
+    ],
+  },
+  {
+    name: "it's an api key, after a missing account",
+    turns: [
+      said('why did the data collector fail'),
+      { text: "it's an api key", operations: ['connectAccount'], targets: ['sheets'] },
+    ],
+  },
+  {
+    name: 'username and password, after a missing account',
+    turns: [
+      said('why did the data collector fail'),
+      { text: 'username and password', operations: ['connectAccount'], targets: ['sheets'] },
+    ],
+  },
+  {
+    name: 'go for it, after a fix was offered',
+    turns: [
+      { text: 'why did the weekly report fail?', operations: ['updateAgent'] },
+      { text: 'go for it', operations: ['updateAgent'], agent: 'Weekly Report' },
+    ],
+  },
+  {
+    name: 'ok connect it, after a missing account',
+    turns: [
+      said('why did the data collector fail'),
+      { text: 'ok connect it', operations: ['connectAccount'], targets: ['sheets'] },
+    ],
+  },
+  {
+    name: 'sure, after a proposed new agent',
+    turns: [
+      { text: 'monitor https://acme.io/plans for changes', operations: [...create] },
+      { text: 'sure', operations: [...create] },
+    ],
+  },
   // Questions asked only in the reply's words, answered in the next message.
   {
     name: 'an action for a named agent',

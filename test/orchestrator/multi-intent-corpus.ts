@@ -290,6 +290,57 @@ export const multiIntentCorpus: MultiIntentCase[] = [
     targets: ['Weekly Report'],
     reply: /"Monthly Report" has no schedule/,
   },
+  // A run now and a schedule, with one verb said: both, never the schedule alone.
+  {
+    text: 'run the lead scraper now and then every sunday at 9pm',
+    parts: 2,
+    operations: ['runAgent', 'scheduleAgent'],
+    targets: ['Lead Scraper', 'Lead Scraper'],
+    schedule: { cron: '0 21 * * 0', timezone: 'Europe/Berlin' },
+  },
+  {
+    text: 'pls kick off the data colector right away, and every friday at 5pm after that',
+    parts: 2,
+    operations: ['runAgent', 'scheduleAgent'],
+    targets: ['Data Collector', 'Data Collector'],
+    schedule: { cron: '0 17 * * 5', timezone: 'Europe/Berlin' },
+  },
+  {
+    text: 'test the monthly report now, then daily at 7am',
+    parts: 2,
+    operations: ['runAgent', 'scheduleAgent'],
+    targets: ['Monthly Report', 'Monthly Report'],
+    schedule: { cron: '0 7 * * *', timezone: 'Europe/Berlin' },
+  },
+  {
+    text: 'run the lead scraper once now and again every friday at 6pm',
+    parts: 2,
+    operations: ['runAgent', 'scheduleAgent'],
+    targets: ['Lead Scraper', 'Lead Scraper'],
+    schedule: { cron: '0 18 * * 5', timezone: 'Europe/Berlin' },
+  },
+  // A schedule and a chain said as who runs after whom.
+  {
+    text: 'schedule the data collector daily at 6am and have the reporter run after it',
+    parts: 2,
+    operations: ['scheduleAgent', 'chainAgents'],
+    targets: ['Data Collector', 'Data Collector -> Reporter'],
+    schedule: { cron: '0 6 * * *', timezone: 'Europe/Berlin' },
+  },
+  {
+    text: 'run the lead scraper every weekday at 8, and make the weekly report start after it',
+    parts: 2,
+    operations: ['scheduleAgent', 'chainAgents'],
+    targets: ['Lead Scraper', 'Lead Scraper -> Weekly Report'],
+    schedule: { cron: '0 8 * * 1-5', timezone: 'Europe/Berlin' },
+  },
+  // An account and an agent on the account's host: the host is not asked for.
+  {
+    text: 'set up an api key for zapcorp and monitor https://api.zapcorp.io/v1/status for changes',
+    parts: 2,
+    operations: ['connectAccount', 'createAgent', 'runAgent'],
+    connection: { service: 'zapcorp', kind: 'api_key', allowedHosts: ['api.zapcorp.io'] },
+  },
   // A part it cannot do, or must ask about, is asked about: never dropped.
   {
     text: 'create a scraper for https://example.com/team, run it hourly and send its results to the reporter',
@@ -297,6 +348,14 @@ export const multiIntentCorpus: MultiIntentCase[] = [
     question: 'records',
     reply:
       /2 things.*"create a scraper for https:\/\/example\.com\/team and run it hourly".*Then I will plan "send its results to the reporter"/s,
+  },
+  // Rename is a verb of its own now: both parts become operations of one plan.
+  {
+    text: 'delete the job collector and rename the weekly report to Weekly Digest',
+    parts: 2,
+    operations: ['deleteAgent', 'updateAgent'],
+    targets: ['Job Collector', 'Weekly Report'],
+    reply: /rename "Weekly Report" to "Weekly Digest"/,
   },
   { text: 'delete the report and pause the lead scraper', parts: 2, question: 'agent' },
   {

@@ -50,6 +50,9 @@ const clauseVerbs = [
   'change',
   'update',
   'switch',
+  'rename',
+  // "… and have the reporter run after it": a chain said as who runs after whom.
+  '(?:have|make|let|get)(?=(?:\\s+\\S+){1,4}\\s+(?:to\\s+)?(?:run|start|go)\\s+(?:right\\s+)?(?:after|once|when)\\b)',
 ];
 
 /** Words people put between the joint and the verb: "and then also run …". */

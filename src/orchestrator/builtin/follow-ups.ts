@@ -9,7 +9,10 @@ import type { PlannerAnswer, PlannerRequest } from '../planner.ts';
 import { whichAgent } from './agent-choice.ts';
 import { agentsMentioned } from './agent-names.ts';
 import type { ActionDraft } from './drafts.ts';
+import { takeOffer } from './offers.ts';
 import { changePendingPlan } from './pending-plan-changes.ts';
+import { correctPendingPlan } from './plan-corrections.ts';
+import { addedAgents, repeatForAgents } from './repeat-requests.ts';
 import { firstOf, hasAny, urlsIn, withoutAddresses } from './request-text.ts';
 import { type ActionIntent, actionWords, agentKinds, createWords } from './vocabulary/vocabulary.ts';
 
@@ -55,8 +58,19 @@ export async function planFollowUp(
   const plain = { ...request, conversation: undefined };
 
   if (conversation.pendingPlan && conversation.pendingPlan.operations.length > 0) {
+    const corrected = await correctPendingPlan(text, request, planAgain);
+    if (corrected) return corrected;
     const changed = changePendingPlan(text, conversation.pendingPlan, request);
     if (changed) return changed;
+  }
+  // "Yes", "ok fix it", "connect sheets then": what the last reply offered.
+  const taken = await takeOffer(request, planAgain);
+  if (taken) return taken;
+  // "And the monthly one too": the last request again, on the agent named.
+  const added = addedAgents(text, request.snapshot.agents);
+  if (added.length > 0) {
+    const repeated = await repeatForAgents(added, request, planAgain);
+    if (repeated) return repeated;
   }
   const named = agentsMentioned(text, request.snapshot.agents);
   const createsFirst = (firstOf(text.toLowerCase(), createWords)?.index ?? -1) === 0;

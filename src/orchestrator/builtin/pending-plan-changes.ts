@@ -4,7 +4,7 @@
 import type { PlannedChange, PlanOperation } from '../../domain/plan.ts';
 import { operationAgents } from '../conversation-state.ts';
 import type { PlannerAnswer, PlannerRequest } from '../planner.ts';
-import { agentsMentioned } from './agent-names.ts';
+import { agentsMentioned, nameScore } from './agent-names.ts';
 import { uniqueName, withDefaults } from './new-agents.ts';
 import { emailsIn, hasAny, urlsIn } from './request-text.ts';
 import { scheduleIn } from './schedule-phrases.ts';
@@ -27,14 +27,31 @@ const timeOfDay =
 const recurrence =
   /\b(?:every|each|daily|hourly|weekly|monthly|weekdays?|weekends?|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|mornings?|evenings?|nights?)\b/i;
 
+/** "It", "its" or "them": in a plan that makes an agent, that agent (it does not exist yet). */
+const pronoun = /\b(?:it|its|them|this one|that one|this agent|that agent|the new one|the new agent)\b/i;
+
+/**
+ * A message that reads as about the agent the pending plan creates: "run it every day at noon",
+ * "every monday at 8", "send it to bob@example.com too". Nothing else can be "it" then.
+ */
+function aboutPlannedAgent(text: string, pending: PlannedChange): boolean {
+  if (!pending.operations.some((operation) => operation.type === 'createAgent')) return false;
+  return pronoun.test(text) || recurrence.test(text) || emailsIn(text).length > 0;
+}
+
 export function isPendingPlanChange(text: string, pending: PlannedChange, request: PlannerRequest): boolean {
   const trimmed = text.trim();
-  if (!changeOpeners.test(trimmed) && !hasAny(trimmed, changeWords)) return false;
+  if (!changeOpeners.test(trimmed) && !hasAny(trimmed, changeWords) && !aboutPlannedAgent(trimmed, pending))
+    return false;
   // "Create …" asks for something new, even right after a proposal.
   if (hasAny(trimmed.split(/\s+/).slice(0, 3).join(' '), createWords)) return false;
   // An agent the plan is not about: the message is about that agent.
   const own = new Set(pending.operations.flatMap(operationAgents).map((name) => name.toLowerCase()));
-  const named = agentsMentioned(trimmed, request.snapshot.agents);
+  // The new name given ("name it Docs Board") is not a mention of an agent named alike.
+  const named = agentsMentioned(
+    trimmed.replace(/\b(?:call|name|rename)\s+it\b.*$/i, ''),
+    request.snapshot.agents,
+  );
   return named.every((match) => own.has(match.item.name.toLowerCase()));
 }
 
@@ -160,9 +177,10 @@ function retime(
 ): { operations: PlanOperation[]; description: string } | undefined {
   const index = operations.findIndex((operation) => operation.type === 'scheduleAgent');
   const existing = operations[index];
-  const found = timeOfDay.exec(text.replace(/https?:\/\/\S+/g, '').trim());
+  const unnamed = withoutAgentNames(text, request.snapshot.agents);
+  const found = timeOfDay.exec(unnamed.replace(/https?:\/\/\S+/g, '').trim());
   const time = found && [found[0], found[1] ?? found[2] ?? found[3]];
-  const ownSchedule = recurrence.test(text) ? scheduleIn(text) : undefined;
+  const ownSchedule = recurrence.test(unnamed) ? scheduleIn(unnamed) : undefined;
   let words: string | undefined;
   let timezone: string | undefined;
   if (ownSchedule?.kind === 'found') {
@@ -197,6 +215,17 @@ function retime(
   } catch {
     return undefined;
   }
+}
+
+/** The text without the words of the agents it names: "the weekly one" holds no schedule. */
+function withoutAgentNames(text: string, agents: readonly { name: string }[]): string {
+  const named = agentsMentioned(text, agents).map((match) => match.item.name);
+  if (named.length === 0) return text;
+  return text
+    .split(/(\s+)/)
+    .filter((word) => !/\w/.test(word) || !named.some((name) => nameScore(word, name).shared > 0))
+    .join('')
+    .replace(/\s+/g, ' ');
 }
 
 function firstSubject(operations: PlanOperation[]): { agentId?: string; agentName: string } | undefined {

@@ -9,7 +9,8 @@ import type { PlannerAnswer, PlannerRequest, WorkspaceSnapshot } from '../planne
 import { agentsMentioned } from './agent-names.ts';
 import { objectList, splitClauses } from './clause-splitting.ts';
 import { parseDraft } from './drafts.ts';
-import { hasAny } from './request-text.ts';
+import { isCorrection } from './plan-corrections.ts';
+import { hasAny, urlsIn } from './request-text.ts';
 import { createWords, noWords } from './vocabulary/vocabulary.ts';
 
 type SnapshotAgent = WorkspaceSnapshot['agents'][number];
@@ -31,6 +32,30 @@ const plannedPrefix = 'planned:';
 /** Replies that mean the part was not understood, as opposed to an answer ("already paused"). */
 const notUnderstood =
   /did not understand|Do you want to run, change|not sure what to change|could not find an agent|Which agent should/;
+
+/**
+ * Verbs whose part is done only by a plan that does what they say: "rename B to C" answered with
+ * anything but a new name is a part not understood (a question naming it), never a wrong plan.
+ */
+const verbsThatNeed: { verb: RegExp; done: (operations: readonly PlanOperation[]) => boolean }[] = [
+  {
+    verb: /^(?:please\s+)?rename\b/i,
+    done: (operations) =>
+      operations.some(
+        (operation) =>
+          /rename/i.test(operation.type) ||
+          (operation.type === 'updateAgent' &&
+            (operation.spec as { name?: unknown }).name !==
+              (operation.before as { name?: unknown } | undefined)?.name),
+      ),
+  },
+];
+
+function unmet(part: string, answer: PlannerAnswer): string | undefined {
+  const need = verbsThatNeed.find((entry) => entry.verb.test(part.trim()));
+  if (!need || (answer.plan?.questions.length ?? 0) > 0) return undefined;
+  return need.done(answer.plan?.operations ?? []) ? undefined : 'I did not understand it.';
+}
 
 /** The agent a part acts on first: "it" in the next part. */
 function subjectOf(operations: readonly PlanOperation[]): string | undefined {
@@ -105,16 +130,14 @@ async function planParts(
     const snapshot = { ...request.snapshot, agents: [...agents] };
     const reanswered = answered?.index === index ? answered : undefined;
     const text = reanswered?.draft ? reanswered.text : withReferent(part, referent, agents);
-    const answer = await planOne({
-      ...request,
-      text,
-      snapshot,
-      draft: reanswered?.draft,
-      lastAgentName: referent,
-    });
-    const outcome: PartOutcome = { part, answer };
+    const planned = { ...request, snapshot, draft: reanswered?.draft, lastAgentName: referent };
+    let answer = await planOne({ ...planned, text });
+    // "An API key for airtable and an agent on https://api.airtable.com/…": the host is said.
+    const host = asksHost(answer) ? addressElsewhere(parts, index, text) : undefined;
+    if (host) answer = await planOne({ ...planned, text: `${text} at ${host}` });
+    const outcome: PartOutcome = { part, answer, refused: unmet(part, answer) };
     outcomes.push(outcome);
-    for (const operation of answer.plan?.operations ?? []) {
+    for (const operation of outcome.refused ? [] : (answer.plan?.operations ?? [])) {
       const kept = settled(operation);
       if (typeof kept === 'string') {
         outcome.refused = kept;
@@ -138,9 +161,9 @@ async function planParts(
         });
       }
     }
-    const planned = (answer.plan?.operations.length ?? 0) > 0;
+    const plannedAny = (answer.plan?.operations.length ?? 0) > 0;
     const asks = (answer.plan?.questions.length ?? 0) > 0;
-    if (!planned && !asks && notUnderstood.test(answer.reply)) outcome.refused = answer.reply;
+    if (!plannedAny && !asks && notUnderstood.test(answer.reply)) outcome.refused = answer.reply;
     referent = subjectOf(answer.plan?.operations ?? []) ?? referent;
     if (asks || outcome.refused) {
       return waiting(parts, index, outcome, outcomes.slice(0, -1));
@@ -162,6 +185,27 @@ async function planParts(
     ].join('\n'),
     plan: { summary: summaries.join(' Then: '), questions: [], operations },
   };
+}
+
+function asksHost(answer: PlannerAnswer): boolean {
+  return (answer.plan?.questions ?? []).some((question) => question.id === 'host');
+}
+
+/** An address another part of the message gives: the one whose host holds a word of `part` first. */
+function addressElsewhere(parts: readonly string[], index: number, part: string): string | undefined {
+  const urls = parts.flatMap((other, at) => (at === index ? [] : urlsIn(other)));
+  const words = part
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((word) => word.length > 2);
+  const hostOf = (url: string) => {
+    try {
+      return new URL(url).host.toLowerCase();
+    } catch {
+      return '';
+    }
+  };
+  return urls.find((url) => words.some((word) => hostOf(url).includes(word))) ?? urls[0];
 }
 
 /** Why a part could not be planned, short: the planner's whole list of what it can do is too long here. */
@@ -225,10 +269,37 @@ function asksForNewAgent(part: string): boolean {
 /** "… and run it every hour" after a new agent is when the new agent runs, not a request of its own. */
 const whenItRuns = /^(?:run|schedule)\s+(?:it|them)\s+(?!now\b|again\b|once\b)\S/i;
 
+/**
+ * "Run X now and then every Sunday at 9pm" is a run now and a schedule: two requests, though only
+ * one verb is said. The schedule part runs "it", the agent of the run.
+ */
+const nowThenSchedule =
+  /^(.*?\b(?:now|right away|immediately|straight away|at once|asap)\b)\s*(?:,\s*)?(?:and\s+)?(?:then\s+|also\s+|again\s+|after that\s+|from then on\s+|thereafter\s+)*((?:every|each|daily|hourly|weekly|monthly|nightly|on\s+(?:weekdays|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays))\b.*)$/i;
+
+function runNowThenSchedule(part: string): string[] {
+  const found = nowThenSchedule.exec(part);
+  if (!found?.[1] || !found[2] || !/\b(?:run|rerun|re-run|test|trigger|execute|kick off)\b/i.test(found[1]))
+    return [part];
+  const schedule = found[2].replace(
+    /[,\s]*(?:after that|from then on|thereafter|going forward|afterwards)[.!]?$/i,
+    '',
+  );
+  return [found[1].trim(), `run it ${schedule.trim()}`];
+}
+
+/** "Have the reporter run after it": the chain planner reads "run the reporter after it". */
+const runsAfter =
+  /^(?:have|make|let|get)\s+(.+?)\s+(?:to\s+)?(?:run|start|go)\s+((?:right\s+)?(?:after|once|when)\b.*)$/i;
+
+function plainChain(part: string): string {
+  const found = runsAfter.exec(part);
+  return found ? `run ${found[1]} ${found[2]}` : part;
+}
+
 /** The message cut into its requests, each an agent list expanded; one element when it holds one. */
 export function requestsIn(text: string, agents: readonly { name: string }[]): string[] {
   const parts: string[] = [];
-  for (const part of splitClauses(text)) {
+  for (const part of splitClauses(text).flatMap(runNowThenSchedule).map(plainChain)) {
     const previous = parts.at(-1);
     if (previous !== undefined && whenItRuns.test(part) && asksForNewAgent(previous)) {
       parts[parts.length - 1] = `${previous} and ${part}`;
@@ -247,8 +318,10 @@ export async function planSeveralIntents(
 ): Promise<PlannerAnswer | undefined> {
   const draft = parseDraft(request.draft);
   if (draft?.kind === 'several') return continueSeveral(draft, request, planOne);
-  // An answer to another question is not a new message to cut up.
+  // An answer to another question is not a new message to cut up, nor is a correction of the
+  // plan waiting ("no wait, pause it instead").
   if (request.draft) return undefined;
+  if (request.conversation?.pendingPlan && isCorrection(request.text)) return undefined;
   const parts = requestsIn(request.text.trim(), request.snapshot.agents);
   if (parts.length < 2) return undefined;
   return planParts(parts, request, planOne);

@@ -170,9 +170,20 @@ function signInHelp(
           step?.tool === 'browser.login' ? 'login' : 'api_key',
         )
       : 'Check which account the step uses, and connect it again.';
+  // An account that does not exist yet can be connected from the chat: "yes" or "connect it" takes it up.
+  const service = !connection && reference ? reference.split('/')[0] : undefined;
   return {
-    reply: `${told}\n${why} ${how} Then ask me to run "${agent.name}" again.${screenshotNote(error)}`,
+    reply: `${told}\n${why} ${how} Then ask me to run "${agent.name}" again.${screenshotNote(error)}${service ? ` I can plan connecting "${service}" for you: say yes.` : ''}`,
+    ...(service ? { offer: connectOffer(service, step) } : {}),
   };
+}
+
+/** The request that connects the account a step lacks, with the address the step sends it to. */
+function connectOffer(service: string, step: SnapshotAgent['spec']['steps'][number] | undefined): string {
+  const address =
+    typeof step?.with.url === 'string' && /^https?:\/\//.test(step.with.url) ? step.with.url : undefined;
+  const where = address ? ` at ${address}` : '';
+  return `connect the ${service} account with ${step?.tool === 'browser.login' ? 'a login' : 'an api key'}${where}`;
 }
 
 export function explainFailure(request: PlannerRequest): PlannerAnswer {
