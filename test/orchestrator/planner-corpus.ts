@@ -635,6 +635,49 @@ export const corpus: CorpusCase[] = [
     reply:
       /already connected.*PATCH \/api\/workspaces\/[\w-]+\/connections\/[\w-]+ \{"secret": \{"password"/s,
   },
+  // JSON APIs, feeds and uptime checks: read whole, by items, by status; never a selector question.
+  {
+    text: 'pull the json from https://api.shopexample.com/v2/orders every hour pls',
+    operations: [...create, 'scheduleAgent'],
+    schedule: { cron: '0 * * * *', timezone: 'Europe/Berlin' },
+  },
+  {
+    text: 'hey, can you grab whatever https://example.com/api/stock returns and email it to me',
+    operations: create,
+  },
+  {
+    text: 'watch the endpoint https://data.example.org/rates.json for changes and ping https://hooks.example.com/r',
+    operations: create,
+  },
+  {
+    text: 'i need an agent that calls our api https://internal.example.net/status/summary daily',
+    operations: [...create, 'scheduleAgent'],
+    schedule: { cron: '0 9 * * *', timezone: 'Europe/Berlin' },
+  },
+  {
+    text: 'read the rss feed at https://blog.example.com/feed and tell me about new posts',
+    operations: create,
+  },
+  {
+    text: 'follow https://news.example.org/rss.xml and email me new headlines every morning',
+    operations: [...create, 'scheduleAgent'],
+    schedule: { cron: '0 8 * * *', timezone: 'Europe/Berlin' },
+  },
+  { text: 'subscribe to the atom feed https://example.dev/releases.atom plz', operations: create },
+  {
+    text: 'check if https://shop.example.com is up every 5 minutes and email me if its down',
+    operations: [...create, 'scheduleAgent'],
+    schedule: { cron: '*/5 * * * *', timezone: 'Europe/Berlin' },
+  },
+  { text: 'let me know when https://api.example.com/health goes down', operations: create },
+  { text: 'monitor uptime of https://example.io', operations: create },
+  {
+    text: 'ping https://status.example.net every minute and post to https://hooks.example.com/down when it stops responding',
+    operations: [...create, 'scheduleAgent'],
+    schedule: { cron: '* * * * *', timezone: 'Europe/Berlin' },
+  },
+  { text: 'can u set up an uptime check for me', question: 'url' },
+  { text: 'make an agent that reads a json api', question: 'url' },
   // Questions about runs, schedules, failures, costs and what agents do.
   ...questionCorpus,
   // Several requests in one message.

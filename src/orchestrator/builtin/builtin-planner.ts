@@ -6,6 +6,7 @@ import type { Planner, PlannerAnswer, PlannerRequest, WorkspaceSnapshot } from '
 import { chosenAgent, offeredAgents, whichAgent } from './agent-choice.ts';
 import { agentsMentioned } from './agent-names.ts';
 import { continueConnectDraft, isConnectDraft, planConnectRequest } from './connect-planning.ts';
+import { continueEndpointDraft, isEndpointDraft, planEndpointRequest } from './endpoint-planning.ts';
 import { planFollowUp } from './follow-ups.ts';
 import { scheduleNewAgent, uniqueName, withDefaults } from './new-agents.ts';
 import { oneOffInRequest } from './one-off-planning.ts';
@@ -185,6 +186,11 @@ export class BuiltInPlanner implements Planner {
     // "Log into the supplier portal and download the invoices" is an agent, not an account alone.
     const connect = isPortalRequest(text) ? undefined : planConnectRequest(text, request);
     if (connect) return connect;
+    // A JSON API, a feed or "is https://… up": read whole, by items or by status, never by selector.
+    const endpoint = planEndpointRequest(text, request, (words, url) =>
+      noticeTargets(words, url, request.userEmail),
+    );
+    if (endpoint) return endpoint;
     // Questions about runs, failures, costs, schedules and what an agent does, from the data.
     const answered = answerWorkspaceQuestion(text, request);
     if (answered) return answered;
@@ -257,6 +263,10 @@ export class BuiltInPlanner implements Planner {
     if (isConnectDraft(draft)) return continueConnectDraft(draft, text, request);
     if (isPortalDraft(draft)) return continuePortalDraft(draft, text, request);
     if (isQuestionDraft(draft)) return continueQuestionDraft(draft, text, request);
+    if (isEndpointDraft(draft))
+      return continueEndpointDraft(draft, text, request, (words, url) =>
+        noticeTargets(words, url, request.userEmail),
+      );
     if (draft.candidates) {
       const candidates = offeredAgents(request.snapshot.agents, draft.candidates ?? []);
       const agent = chosenAgent(text, candidates);
