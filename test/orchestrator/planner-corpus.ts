@@ -297,6 +297,31 @@ export const corpus: CorpusCase[] = [
     reply:
       /no connected account "sheets".*POST \/api\/workspaces\/[\w-]+\/connections \{"service": "sheets", "kind": "api_key"/s,
   },
+  // "What's wrong with X" and its kin ask why X failed: never which action, never the agent list.
+  { text: "what's wrong with the reporter", reply: /"Reporter" failed at step "login".*Wrong password/s },
+  {
+    text: 'the weekly report keeps failing, whats going on',
+    reply: /"Weekly Report" failed at step "fetch".*ECONNRESET/s,
+    operations: ['updateAgent'],
+    agent: 'Weekly Report',
+  },
+  {
+    text: 'why isnt the data colector working?',
+    reply: /"Data Collector" failed.*no connected account "sheets"/s,
+  },
+  { text: "reporting agent (old)'s problem?", reply: /"Reporting Agent \(old\)" failed.*expired/s },
+  { text: 'hmm the monthly report is broken again', reply: /"Monthly Report" failed 1 of 2 runs.*404 Not Found/s },
+  { text: 'whats up with the job collector', question: 'selector' },
+  {
+    text: 'lead scraper doesnt work anymore??',
+    reply:
+      /"Lead Scraper" did not fail on its last run \(it succeeded\)\. Its last failure: Friday 20 November.*longer than 30 s/,
+  },
+  {
+    text: 'what is the problem with the reporting agent',
+    reply: /^"Reporting Agent" did not fail on its last run/,
+  },
+  { text: 'can you fix whatever is wrong', reply: /Which agent\? These failed last time: "Weekly Report"/ },
   // Things it does not understand, said plainly.
   { text: 'purple elephants sing', reply: /did not understand/ },
   { text: 'hello', reply: /did not understand/ },

@@ -34,7 +34,7 @@ import { answerNextRuns } from './schedule-planning.ts';
 import { planSeveralIntents } from './several-intents.ts';
 import { monitorSpec, type Notification, notificationSteps, scraperSpec } from './spec-templates.ts';
 import { continueTriggerDraft, isTriggerDraft, planTriggerRequest } from './trigger-planning.ts';
-import { continueFixDraft, explainFailure, isFixDraft } from './troubleshooting.ts';
+import { continueFixDraft, explainFailure, isFixDraft, isTroubleRequest } from './troubleshooting.ts';
 import {
   type ActionIntent,
   type AgentKind,
@@ -194,14 +194,13 @@ export class BuiltInPlanner implements Planner {
     // Questions about runs, failures, costs, schedules and what an agent does, from the data.
     const answered = answerWorkspaceQuestion(text, request);
     if (answered) return answered;
+    // "What's wrong with X", "X keeps failing", "why isn't X working": its failure explained.
+    if (isTroubleRequest(text, request.snapshot)) return explainFailure(request);
     if (questionPatterns.nextRun.some((pattern) => pattern.test(lower))) {
       return answerNextRuns(text, request);
     }
     if (questionPatterns.listAgents.some((pattern) => pattern.test(lower))) {
       return { reply: describeAgents(agents) };
-    }
-    if (questionPatterns.whyFailed.some((pattern) => pattern.test(lower))) {
-      return explainFailure(request);
     }
 
     const mentioned = agentsMentioned(text, agents);
