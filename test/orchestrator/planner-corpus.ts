@@ -310,7 +310,10 @@ export const corpus: CorpusCase[] = [
     reply: /"Data Collector" failed.*no connected account "sheets"/s,
   },
   { text: "reporting agent (old)'s problem?", reply: /"Reporting Agent \(old\)" failed.*expired/s },
-  { text: 'hmm the monthly report is broken again', reply: /"Monthly Report" failed 1 of 2 runs.*404 Not Found/s },
+  {
+    text: 'hmm the monthly report is broken again',
+    reply: /"Monthly Report" failed 1 of 2 runs.*404 Not Found/s,
+  },
   { text: 'whats up with the job collector', question: 'selector' },
   {
     text: 'lead scraper doesnt work anymore??',

@@ -11,6 +11,7 @@ import { planFollowUp } from './follow-ups.ts';
 import { scheduleNewAgent, uniqueName, withDefaults } from './new-agents.ts';
 import { oneOffInRequest } from './one-off-planning.ts';
 import { continuePortalDraft, isPortalDraft, isPortalRequest, planPortalRequest } from './portal-planning.ts';
+import { answerFactQuestion, factKind } from './questions/workspace-facts.ts';
 import {
   answerWorkspaceQuestion,
   continueQuestionDraft,
@@ -160,7 +161,7 @@ export class BuiltInPlanner implements Planner {
 
   /** Only questions about runs read the history, and the answers to "which agent" they ask. */
   needsRunHistory(text: string, draft?: Record<string, unknown>): boolean {
-    return questionKind(text) !== undefined || isQuestionDraft(draft);
+    return questionKind(text) !== undefined || factKind(text) !== undefined || isQuestionDraft(draft);
   }
 
   async plan(request: PlannerRequest): Promise<PlannerAnswer> {
@@ -191,6 +192,9 @@ export class BuiltInPlanner implements Planner {
       noticeTargets(words, url, request.userEmail),
     );
     if (endpoint) return endpoint;
+    // What is paused, connected, chained, in which time zone, using the browser or the most.
+    const fact = answerFactQuestion(text, request);
+    if (fact) return fact;
     // Questions about runs, failures, costs, schedules and what an agent does, from the data.
     const answered = answerWorkspaceQuestion(text, request);
     if (answered) return answered;
