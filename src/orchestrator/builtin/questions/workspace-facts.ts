@@ -27,6 +27,8 @@ const asking = [
   /\b(?:what|what's|whats|which|who|where|anything|list|show|tell me|how many|give me|i'd like to know|i want to know|wonder|wondering|curious)\b/,
 ];
 const endsAsking = /\?\s*$/;
+const orders =
+  /^(?:(?:please|pls|plz|ok|okay|now|hey)[,:!]?\s+)*(?:pause|resume|unpause|delete|remove|run|rerun|stop|start|create|make|build|set up|schedule|unschedule|chain|unchain|connect|disconnect|rename|duplicate|enable|disable|turn|switch|change|update|add)\b/;
 
 /** The tools a question may ask about, and the words that name each. */
 const toolFamilies: { words: RegExp; tools: RegExp; what: string }[] = [
@@ -105,6 +107,8 @@ const factWords: [FactKind, RegExp[]][] = [
 export function factKind(text: string): FactKind | undefined {
   const lower = text.toLowerCase().replace(/’/g, "'").trim();
   if (/https?:\/\//.test(lower) || /`/.test(lower)) return undefined;
+  // "Pause the job collector and tell me what else is paused" is an order first.
+  if (orders.test(lower)) return undefined;
   if (!asking.some((pattern) => pattern.test(lower)) && !endsAsking.test(lower)) return undefined;
   // "Why did it fail" and "what went wrong" are troubleshooting, not setup.
   if (/\bwhy\b|\bwrong\b/.test(lower)) return undefined;
