@@ -183,6 +183,14 @@ export const questionCorpus: CorpusCase[] = [
     text: 'is anything paused?',
     reply: /^1 of 9 agents is paused:\n- "Job Collector" \(its last run failed\)\nSay "resume/,
   },
+  {
+    text: 'is the job collector paused',
+    reply: /^Yes, "Job Collector" is paused: it does not run until resumed/,
+  },
+  {
+    text: 'is the weekly report disabled?',
+    reply: /^No, "Weekly Report" is active, not paused\. Its schedule \(At 08:00 AM, only on Monday/,
+  },
   { text: 'r any of my agents on hold rn', reply: /^1 of 9 agents is paused:\n- "Job Collector"/ },
   {
     text: 'what accounts have i got connected',

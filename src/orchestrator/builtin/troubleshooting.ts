@@ -197,8 +197,18 @@ export function explainFailure(request: PlannerRequest): PlannerAnswer {
   const { text, snapshot } = request;
   const mentioned = agentsMentioned(text, snapshot.agents);
   const failedOnes = snapshot.agents.filter((agent) => agent.lastRun?.status === 'failed');
+  // "What's its problem?" is about the agent the conversation was about.
+  const spoken = /\b(?:it|its|it's|this|that|this one|that one)\b/i.test(text)
+    ? snapshot.agents.find((candidate) => candidate.name === request.lastAgentName)
+    : undefined;
   const agent =
-    mentioned.length === 1 ? mentioned[0]?.item : failedOnes.length === 1 ? failedOnes[0] : undefined;
+    mentioned.length === 1
+      ? mentioned[0]?.item
+      : mentioned.length === 0 && spoken
+        ? spoken
+        : failedOnes.length === 1
+          ? failedOnes[0]
+          : undefined;
   if (!agent) {
     return {
       reply:

@@ -138,8 +138,18 @@ export function answerFactQuestion(text: string, request: PlannerRequest): Plann
   const { snapshot } = request;
   const lower = text.toLowerCase();
   switch (kind) {
-    case 'paused':
-      return pausedAgents(snapshot);
+    case 'paused': {
+      // "Is the weekly report paused?" asks about one agent; "is it paused?" about the last one.
+      const named = agentsMentionedWithTypos(text.replace(pausedWords, ' '), snapshot.agents);
+      const last = snapshot.agents.find((agent) => agent.name === request.lastAgentName);
+      const one =
+        named.length === 1
+          ? named[0]?.item
+          : named.length === 0 && /\b(?:it|this|that)\b/.test(lower)
+            ? last
+            : undefined;
+      return one ? pausedOrNot(one) : pausedAgents(snapshot);
+    }
     case 'accounts':
       return connectedAccounts(snapshot);
     case 'chains':
@@ -161,6 +171,22 @@ export function answerFactQuestion(text: string, request: PlannerRequest): Plann
       return family ? agentsUsing(family, snapshot) : undefined;
     }
   }
+}
+
+const pausedWords =
+  /\b(?:paused|on hold|suspended|disabled|inactive|turned off|switched off|active|enabled)\b/gi;
+
+function pausedOrNot(agent: SnapshotAgent): PlannerAnswer {
+  const schedule = agent.schedule
+    ? ` Its schedule (${agent.schedule.description})${agent.status === 'paused' ? ' waits until it is resumed' : agent.schedule.enabled ? ' is on' : ' is turned off'}.`
+    : ' It has no schedule.';
+  return {
+    reply:
+      agent.status === 'paused'
+        ? `Yes, "${agent.name}" is paused: it does not run until resumed (say "resume ${agent.name}").${schedule}`
+        : `No, "${agent.name}" is active, not paused.${schedule}`,
+    referents: [agent.name],
+  };
 }
 
 function pausedAgents(snapshot: WorkspaceSnapshot): PlannerAnswer {

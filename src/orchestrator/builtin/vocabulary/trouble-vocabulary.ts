@@ -8,6 +8,7 @@ export const troublePatterns: readonly RegExp[] = [
   /\bwhat(?:'s|s| is| was)? (?:wrong|up|going on|the (?:problem|issue|matter|deal)) (?:with|w\/|to)\b/,
   /\bwhat(?:'s|s| is)? (?:wrong|the (?:problem|issue|matter))\b.*\?*$/,
   /'s (?:problem|issue|trouble|error)s?\b/,
+  /\b(?:its|their) (?:problem|issue|trouble|error)s?\b/,
   /\b(?:problems?|issues?|trouble) (?:with|of)\b/,
   /\b(?:keeps?|kept|keep on|still|always) (?:failing|breaking|crashing|erroring|dying|timing out)\b/,
   /\b(?:is|are|was|got|seems?|looks?|'s) (?:broken|busted|borked|failing|crashing|dead|erroring)\b/,
