@@ -5,29 +5,28 @@ import { emptyConversationState, nextConversationState } from '../../src/orchest
 import { fixtureSnapshot } from './fixture-workspace.ts';
 
 const snapshot = fixtureSnapshot();
-const after = (reply: string, text = 'which ones?') =>
+const stateAfter = (reply: string, text = 'which ones?') =>
   nextConversationState(emptyConversationState, { text, answer: { reply }, snapshot });
 
 describe('the agents a reply names', () => {
   it('does not find a name inside a longer one', () => {
-    expect(after('"Reporting Agent (old)" failed: its account expired.').lastTurnAgents).toEqual([
+    expect(stateAfter('"Reporting Agent (old)" failed: its account expired.').lastTurnAgents).toEqual([
       'Reporting Agent (old)',
     ]);
   });
 
   it('finds both when both are named, in the order they are named', () => {
-    expect(after('"Reporting Agent" succeeded; "Reporting Agent (old)" failed.').lastTurnAgents).toEqual([
-      'Reporting Agent',
-      'Reporting Agent (old)',
-    ]);
-    expect(after('- "Reporting Agent (old)": 0%\n- "Reporting Agent": 100%').lastTurnAgents).toEqual([
+    expect(stateAfter('"Reporting Agent" succeeded; "Reporting Agent (old)" failed.').lastTurnAgents).toEqual(
+      ['Reporting Agent', 'Reporting Agent (old)'],
+    );
+    expect(stateAfter('- "Reporting Agent (old)": 0%\n- "Reporting Agent": 100%').lastTurnAgents).toEqual([
       'Reporting Agent (old)',
       'Reporting Agent',
     ]);
   });
 
   it('makes the one agent a reply names the subject of "it"', () => {
-    expect(after('1 of 9 agents: "Reporting Agent (old)".').subject).toBe('Reporting Agent (old)');
+    expect(stateAfter('1 of 9 agents: "Reporting Agent (old)".').subject).toBe('Reporting Agent (old)');
   });
 
   it('takes the agents a list is about from the answer, not from every name in its words', () => {
