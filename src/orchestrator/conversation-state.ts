@@ -81,17 +81,29 @@ export function operationAgents(operation: PlanOperation): string[] {
   }
 }
 
-/** Agents whose exact names a reply contains, in the order it names them (as replies write them). */
+/**
+ * Agents whose exact names a reply contains, in the order it names them (as replies write them).
+ * A name found only inside a longer one ("Reporting Agent" in "Reporting Agent (old)") is not named.
+ */
 function agentsNamedIn(reply: string, snapshot: WorkspaceSnapshot): string[] {
   const escaped = (name: string) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return snapshot.agents
-    .map((agent) => ({
-      name: agent.name,
-      at: reply.search(new RegExp(`(?<![\\w-])${escaped(agent.name)}(?![\\w-])`)),
-    }))
-    .filter((found) => found.at >= 0)
+  const found = snapshot.agents.map((agent) => ({
+    name: agent.name,
+    spans: [...reply.matchAll(new RegExp(`(?<![\\w-])${escaped(agent.name)}(?![\\w-])`, 'g'))].map(
+      (match) => ({ start: match.index, end: match.index + agent.name.length }),
+    ),
+  }));
+  const inLonger = (name: string, span: { start: number; end: number }) =>
+    found.some(
+      (other) =>
+        other.name.length > name.length &&
+        other.spans.some((outer) => outer.start <= span.start && span.end <= outer.end),
+    );
+  return found
+    .map(({ name, spans }) => ({ name, at: spans.find((span) => !inLonger(name, span))?.start ?? -1 }))
+    .filter((entry) => entry.at >= 0)
     .sort((a, b) => a.at - b.at)
-    .map((found) => found.name);
+    .map((entry) => entry.name);
 }
 
 /** The last question of a reply that asks one in its text. */

@@ -21,6 +21,60 @@ const berlin = 'Europe/Berlin';
 const said = (text: string): ConversationTurn => ({ text });
 
 export const conversations: ConversationCase[] = [
+  // A feed or an uptime check that should tell, with no channel named: asked how, then built.
+  {
+    name: 'feed reader told by e-mail after asking how',
+    turns: [
+      { text: 'notify me when something new shows up on https://news.example.com/feed', question: 'notify' },
+      { text: 'by email', operations: [...create], reply: /Feed Reader.*new items appear, it will e-mail/s },
+    ],
+  },
+  {
+    name: 'uptime check posts to slack after asking how',
+    turns: [
+      { text: 'tell me if https://status.example.net goes down', question: 'notify' },
+      {
+        text: 'on slack https://hooks.slack.com/services/T1/B2',
+        operations: [...create],
+        reply: /hooks\.slack\.com/,
+      },
+    ],
+  },
+  // "It" in a question about the setup or a failure, and "them" after a list of exactly those agents.
+  {
+    name: 'whats its problem after what it does',
+    turns: [
+      said('what does the weekly report do'),
+      {
+        text: "what's its problem?",
+        reply: /^"Weekly Report" failed at step "fetch".*ECONNRESET/s,
+        operations: ['updateAgent'],
+        agent: 'Weekly Report',
+      },
+    ],
+  },
+  {
+    name: 'is it paused after its runs',
+    turns: [
+      said('last runs of the job collector'),
+      { text: 'hmm is it paused?', reply: /^Yes, "Job Collector" is paused/ },
+    ],
+  },
+  {
+    name: 'resume them after which are paused',
+    turns: [
+      said('which agents are paused'),
+      { text: 'resume it', operations: ['resumeAgent'], agent: 'Job Collector' },
+    ],
+  },
+  {
+    name: 'it after an answer naming only the old reporting agent',
+    turns: [
+      said('which agents never succeeded'),
+      said('why did the reporting agent (old) fail'),
+      { text: 'run it again', operations: ['runAgent'], agent: 'Reporting Agent (old)' },
+    ],
+  },
   // "It" after an answer, not only after a plan.
   {
     name: 'run it again after why it failed',

@@ -383,4 +383,23 @@ export const multiIntentCorpus: MultiIntentCase[] = [
     question: 'part',
     reply: /"Example\.Com Monitor" does not exist until this plan is approved/,
   },
+  // An API, feed or uptime check, with what happens to its results said after it.
+  {
+    text: 'read https://blog.example.com/feed.xml every day at 7, then post the new posts to https://hooks.example.com/b',
+    parts: 1,
+    operations: ['createAgent', 'runAgent', 'scheduleAgent'],
+    schedule: { cron: '0 7 * * *', timezone: 'Europe/Berlin' },
+  },
+  {
+    text: 'pull https://api.example.com/v1/users and chain it to the reporting agent',
+    parts: 2,
+    operations: ['createAgent', 'runAgent', 'chainAgents'],
+    targets: [...created('Api.Example.Com API Reader'), 'Api.Example.Com API Reader -> Reporting Agent'],
+  },
+  {
+    text: "whats the weekly report's problem? also run it again",
+    parts: 2,
+    operations: ['updateAgent', 'runAgent'],
+    targets: ['Weekly Report', 'Weekly Report'],
+  },
 ];

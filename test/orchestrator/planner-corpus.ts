@@ -321,6 +321,34 @@ export const corpus: CorpusCase[] = [
     reply:
       /no connected account "sheets".*POST \/api\/workspaces\/[\w-]+\/connections \{"service": "sheets", "kind": "api_key"/s,
   },
+  // "What's wrong with X" and its kin ask why X failed: never which action, never the agent list.
+  { text: "what's wrong with the reporter", reply: /"Reporter" failed at step "login".*Wrong password/s },
+  {
+    text: 'the weekly report keeps failing, whats going on',
+    reply: /"Weekly Report" failed at step "fetch".*ECONNRESET/s,
+    operations: ['updateAgent'],
+    agent: 'Weekly Report',
+  },
+  {
+    text: 'why isnt the data colector working?',
+    reply: /"Data Collector" failed.*no connected account "sheets"/s,
+  },
+  { text: "reporting agent (old)'s problem?", reply: /"Reporting Agent \(old\)" failed.*expired/s },
+  {
+    text: 'hmm the monthly report is broken again',
+    reply: /"Monthly Report" failed 1 of 2 runs.*404 Not Found/s,
+  },
+  { text: 'whats up with the job collector', question: 'selector' },
+  {
+    text: 'lead scraper doesnt work anymore??',
+    reply:
+      /"Lead Scraper" did not fail on its last run \(it succeeded\)\. Its last failure: Friday 20 November.*longer than 30 s/,
+  },
+  {
+    text: 'what is the problem with the reporting agent',
+    reply: /^"Reporting Agent" did not fail on its last run/,
+  },
+  { text: 'can you fix whatever is wrong', reply: /Which agent\? These failed last time: "Weekly Report"/ },
   // Things it does not understand, said plainly.
   { text: 'purple elephants sing', reply: /did not understand/ },
   { text: 'hello', reply: /did not understand/ },
@@ -659,6 +687,51 @@ export const corpus: CorpusCase[] = [
     reply:
       /already connected.*PATCH \/api\/workspaces\/[\w-]+\/connections\/[\w-]+ \{"secret": \{"password"/s,
   },
+  // JSON APIs, feeds and uptime checks: read whole, by items, by status; never a selector question.
+  {
+    text: 'pull the json from https://api.shopexample.com/v2/orders every hour pls',
+    operations: [...create, 'scheduleAgent'],
+    schedule: { cron: '0 * * * *', timezone: 'Europe/Berlin' },
+  },
+  {
+    text: 'hey, can you grab whatever https://example.com/api/stock returns and email it to me',
+    operations: create,
+  },
+  {
+    text: 'watch the endpoint https://data.example.org/rates.json for changes and ping https://hooks.example.com/r',
+    operations: create,
+  },
+  {
+    text: 'i need an agent that calls our api https://internal.example.net/status/summary daily',
+    operations: [...create, 'scheduleAgent'],
+    schedule: { cron: '0 9 * * *', timezone: 'Europe/Berlin' },
+  },
+  {
+    // "Tell me" with no channel (and no preferred one in the fixture): asks how.
+    text: 'read the rss feed at https://blog.example.com/feed and tell me about new posts',
+    question: 'notify',
+  },
+  {
+    text: 'follow https://news.example.org/rss.xml and email me new headlines every morning',
+    operations: [...create, 'scheduleAgent'],
+    schedule: { cron: '0 8 * * *', timezone: 'Europe/Berlin' },
+  },
+  { text: 'subscribe to the atom feed https://example.dev/releases.atom plz', operations: create },
+  {
+    text: 'check if https://shop.example.com is up every 5 minutes and email me if its down',
+    operations: [...create, 'scheduleAgent'],
+    schedule: { cron: '*/5 * * * *', timezone: 'Europe/Berlin' },
+  },
+  { text: 'let me know when https://api.example.com/health goes down', question: 'notify' },
+  { text: 'let me know by email when https://api.example.com/health goes down', operations: create },
+  { text: 'monitor uptime of https://example.io', operations: create },
+  {
+    text: 'ping https://status.example.net every minute and post to https://hooks.example.com/down when it stops responding',
+    operations: [...create, 'scheduleAgent'],
+    schedule: { cron: '* * * * *', timezone: 'Europe/Berlin' },
+  },
+  { text: 'can u set up an uptime check for me', question: 'url' },
+  { text: 'make an agent that reads a json api', question: 'url' },
   // Questions about runs, schedules, failures, costs and what agents do.
   ...questionCorpus,
   // Several requests in one message.

@@ -177,6 +177,70 @@ export const questionCorpus: CorpusCase[] = [
     reply:
       /Success rates this month.*lowest first:\n- "Reporting Agent \(old\)": 0% \(0 of 1 run\)\n- "Data Collector": 0% \(0 of 1 run\)/s,
   },
+  // How the workspace is set up: what is paused, connected, chained, in which time zone, where
+  // results go, what never worked, what uses the most, what uses the browser. Lists name only theirs.
+  {
+    text: 'is anything paused?',
+    reply: /^1 of 9 agents is paused:\n- "Job Collector" \(its last run failed\)\nSay "resume/,
+  },
+  {
+    text: 'is the job collector paused',
+    reply: /^Yes, "Job Collector" is paused: it does not run until resumed/,
+  },
+  {
+    text: 'is the weekly report disabled?',
+    reply: /^No, "Weekly Report" is active, not paused\. Its schedule \(At 08:00 AM, only on Monday/,
+  },
+  { text: 'r any of my agents on hold rn', reply: /^1 of 9 agents is paused:\n- "Job Collector"/ },
+  {
+    text: 'what accounts have i got connected',
+    reply:
+      /^2 accounts are connected \(1 failing\):\n- "supplier-portal": login, working.*used by "Reporter"\n- "crm": OAuth 2 authorization, failing.*used by "Reporting Agent \(old\)"/s,
+  },
+  {
+    text: 'which logins do i have saved?',
+    reply: /"supplier-portal": login, working, the default, for portal\.example\.com/,
+  },
+  {
+    text: "what's chained to the lead scraper",
+    reply:
+      /^Chains of "Lead Scraper": 1 after it, 0 before it\.\n- "Reporting Agent" runs after "Lead Scraper" succeeds/,
+  },
+  {
+    text: 'so what runs after the lead scrapper finishes',
+    reply: /"Reporting Agent" runs after "Lead Scraper" succeeds/,
+  },
+  {
+    text: 'what triggers the reporting agent',
+    reply: /Chains of "Reporting Agent": 0 after it, 1 before it/,
+  },
+  {
+    text: 'hey quick q, what tz are my schedules in',
+    reply: /^All 2 schedules run in Europe\/Berlin:.*Your time zone is Europe\/Berlin/s,
+  },
+  {
+    text: 'what webhooks do i have',
+    reply: /^No agent posts its results to a webhook\. Any agent can also be started by a webhook/,
+  },
+  {
+    text: 'which agents have never succeeded',
+    reply:
+      /^2 agents never succeeded since .*:\n- "Reporting Agent \(old\)": 0 of 1 run succeeded.*\n- "Data Collector": 0 of 1 run succeeded/s,
+  },
+  {
+    text: 'whats using up all my credits',
+    reply: /^Orca has no credits yet.*The most: "Weekly Report" \(5 runs.*47,100 tokens/s,
+  },
+  {
+    text: 'which agent costs the most this month?',
+    reply: /^The most: "Weekly Report" \(4 runs.*36,100 tokens/s,
+  },
+  {
+    text: 'which of my agents log into a portal',
+    reply:
+      /^1 of 9 agents use the browser.*\n- "Reporter": login \(browser\.login\) with the account "supplier-portal"$/s,
+  },
+  { text: 'do any agents send emails?', reply: /^None of the 9 agents send e-mail\.$/ },
   // What an agent does: its goal, its steps in words, its schedule and chains.
   {
     text: 'what does the lead scraper do',

@@ -24,10 +24,12 @@ import {
   parseDraft,
   unhandledDraft,
 } from './drafts.ts';
+import { continueEndpointDraft, planEndpointRequest } from './endpoint-planning.ts';
 import { planFollowUp } from './follow-ups.ts';
 import { scheduleNewAgent, uniqueName, withDefaults } from './new-agents.ts';
 import { oneOffInRequest } from './one-off-planning.ts';
 import { continuePortalDraft, isPortalRequest, planPortalRequest } from './portal-planning.ts';
+import { answerFactQuestion, factKind } from './questions/workspace-facts.ts';
 import {
   answerWorkspaceQuestion,
   continueQuestionDraft,
@@ -50,7 +52,7 @@ import { answerNextRuns } from './schedule-planning.ts';
 import { planSeveralIntents } from './several-intents.ts';
 import { monitorSpec, type Notification, notificationSteps, scraperSpec } from './spec-templates.ts';
 import { continueTriggerDraft, planTriggerRequest } from './trigger-planning.ts';
-import { continueFixDraft, explainFailure } from './troubleshooting.ts';
+import { continueFixDraft, explainFailure, isTroubleRequest } from './troubleshooting.ts';
 import { withVerbForms } from './vocabulary/verb-forms.ts';
 import {
   type ActionIntent,
@@ -102,6 +104,13 @@ function noticeTargets(
   if (addresses[0]) notify.email = addresses[0];
   else if (hasAny(text, emailWords) && userEmail) notify.email = userEmail;
   return notify;
+}
+
+/** Where an API, feed or uptime agent tells: the channels named, else the preferred one when asked to be told. */
+function endpointNotices(text: string, url: string | undefined, request: PlannerRequest): Notification {
+  const named = noticeTargets(text, url, request.userEmail);
+  const preference = request.notificationPreference;
+  return !hasChannel(named) && asksToBeTold(text) && preference ? preferredNotification(preference) : named;
 }
 
 /** The page the agent works on: the first address that is not where results are posted. */
@@ -164,7 +173,11 @@ export class BuiltInPlanner implements Planner {
 
   /** Only questions about runs read the history, and the answers to "which agent" they ask. */
   needsRunHistory(text: string, draft?: Record<string, unknown>): boolean {
-    return questionKind(text) !== undefined || parseDraft(draft)?.kind === 'question';
+    return (
+      questionKind(text) !== undefined ||
+      factKind(text) !== undefined ||
+      parseDraft(draft)?.kind === 'question'
+    );
   }
 
   async plan(request: PlannerRequest): Promise<PlannerAnswer> {
@@ -194,17 +207,22 @@ export class BuiltInPlanner implements Planner {
     // "Log into the supplier portal and download the invoices" is an agent, not an account alone.
     const connect = isPortalRequest(text) ? undefined : planConnectRequest(text, request);
     if (connect) return connect;
+    // A JSON API, a feed or "is https://… up": read whole, by items or by status, never by selector.
+    const endpoint = planEndpointRequest(text, request, (words, url) => endpointNotices(words, url, request));
+    if (endpoint) return endpoint;
+    // What is paused, connected, chained, in which time zone, using the browser or the most.
+    const fact = answerFactQuestion(text, request);
+    if (fact) return fact;
     // Questions about runs, failures, costs, schedules and what an agent does, from the data.
     const answered = answerWorkspaceQuestion(text, request);
     if (answered) return answered;
+    // "What's wrong with X", "X keeps failing", "why isn't X working": its failure explained.
+    if (isTroubleRequest(text, request.snapshot)) return explainFailure(request);
     if (questionPatterns.nextRun.some((pattern) => pattern.test(lower))) {
       return answerNextRuns(text, request);
     }
     if (questionPatterns.listAgents.some((pattern) => pattern.test(lower))) {
       return { reply: describeAgents(agents) };
-    }
-    if (questionPatterns.whyFailed.some((pattern) => pattern.test(lower))) {
-      return explainFailure(request);
     }
 
     const mentioned = agentsMentioned(text, agents);
@@ -312,6 +330,10 @@ export class BuiltInPlanner implements Planner {
         return continueNoticeDraft(draft, text, request);
       case 'agentVerb':
         return continueAgentVerbDraft(draft, text, request);
+      case 'endpoint':
+        return continueEndpointDraft(draft, text, request, (words, url) =>
+          endpointNotices(words, url, request),
+        );
       case 'several':
         // Answered by planSeveralIntents before a single request is planned.
         return undefined;

@@ -6,6 +6,7 @@ import type { AgentVerbDraft } from './agent-verb-drafts.ts';
 import type { ChainDraft } from './chain-planning.ts';
 import type { NoticeDraft } from './change-notices.ts';
 import type { ConnectDraft } from './connect-planning.ts';
+import type { EndpointDraft } from './endpoint-planning.ts';
 import type { PortalDraft } from './portal-planning.ts';
 import type { QuestionDraft } from './questions/workspace-questions.ts';
 import type { ScheduleDraft } from './schedule-planning.ts';
@@ -52,7 +53,8 @@ export type BuiltInDraft =
   | QuestionDraft
   | NoticeDraft
   | SeveralDraft
-  | AgentVerbDraft;
+  | AgentVerbDraft
+  | EndpointDraft;
 
 export type DraftKind = BuiltInDraft['kind'];
 
@@ -68,6 +70,7 @@ const draftKinds: readonly string[] = [
   'notice',
   'several',
   'agentVerb',
+  'endpoint',
 ] satisfies readonly DraftKind[];
 
 const actionIntents: readonly string[] = [
@@ -113,6 +116,7 @@ function fromLegacy(stored: Record<string, unknown>): BuiltInDraft | undefined {
       return { ...rest, kind: 'chain', intent } as ChainDraft;
   }
   if (typeof stored.question === 'string') return { ...rest, kind: 'question' } as QuestionDraft;
+  if (typeof stored.endpoint === 'string') return { ...rest, kind: 'endpoint' } as EndpointDraft;
   if (typeof stored.agentVerb === 'string') return { ...rest, kind: 'agentVerb' } as AgentVerbDraft;
   if (typeof intent === 'string' && actionIntents.includes(intent) && Array.isArray(stored.candidates))
     return { ...rest, kind: 'action', intent } as ActionDraft;

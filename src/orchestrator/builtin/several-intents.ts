@@ -296,12 +296,26 @@ function plainChain(part: string): string {
   return found ? `run ${found[1]} ${found[2]}` : part;
 }
 
+/**
+ * "… then send the new posts to https://hooks…" after a request with an address is where that
+ * agent reports, not a request of its own (sending to an agent by name is a chain, and stays cut).
+ */
+const whereItReports = /^(?:send|post|forward|pass)\b.*\bto\s+(?:https?:\/\/|[\w.+-]+@[\w-]+\.)/i;
+
 /** The message cut into its requests, each an agent list expanded; one element when it holds one. */
 export function requestsIn(text: string, agents: readonly { name: string }[]): string[] {
   const parts: string[] = [];
   for (const part of splitClauses(text).flatMap(runNowThenSchedule).map(plainChain)) {
     const previous = parts.at(-1);
-    if (previous !== undefined && whenItRuns.test(part) && asksForNewAgent(previous)) {
+    const reportsOnPrevious =
+      previous !== undefined &&
+      whereItReports.test(part) &&
+      /https?:\/\//.test(previous) &&
+      agentsMentioned(part, agents).length === 0;
+    if (
+      previous !== undefined &&
+      ((whenItRuns.test(part) && asksForNewAgent(previous)) || reportsOnPrevious)
+    ) {
       parts[parts.length - 1] = `${previous} and ${part}`;
     } else parts.push(...objectList(part, agents));
   }

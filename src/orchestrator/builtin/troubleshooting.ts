@@ -12,7 +12,9 @@ import {
 import { fixedUrlOf, retryFix, selectorFix, selectorOf, urlFix } from '../fixes.ts';
 import type { PlannerAnswer, PlannerRequest, RunErrorSnapshot, WorkspaceSnapshot } from '../planner.ts';
 import { agentsMentioned } from './agent-names.ts';
+import { runInWords } from './questions/run-answers.ts';
 import { hasAny, selectorIn, urlsIn } from './request-text.ts';
+import { asksWhatIsWrong } from './vocabulary/trouble-vocabulary.ts';
 import { recordLayouts } from './vocabulary/vocabulary.ts';
 
 type SnapshotAgent = WorkspaceSnapshot['agents'][number];
@@ -186,12 +188,34 @@ function connectOffer(service: string, step: SnapshotAgent['spec']['steps'][numb
   return `connect the ${service} account with ${step?.tool === 'browser.login' ? 'a login' : 'an api key'}${where}`;
 }
 
+/**
+ * Whether the request asks what is wrong with an agent. With an address in it, only when the
+ * agent it names failed last: "the lead scraper is not working, use https://… instead" is a change
+ * to an agent that did not fail, "https://… is down" asks for an uptime check.
+ */
+export function isTroubleRequest(text: string, snapshot: WorkspaceSnapshot): boolean {
+  if (!asksWhatIsWrong(text.toLowerCase())) return false;
+  if (urlsIn(text).length === 0) return true;
+  const mentioned = agentsMentioned(text, snapshot.agents);
+  return mentioned.length === 1 && mentioned[0]?.item.lastRun?.status === 'failed';
+}
+
 export function explainFailure(request: PlannerRequest): PlannerAnswer {
   const { text, snapshot } = request;
   const mentioned = agentsMentioned(text, snapshot.agents);
   const failedOnes = snapshot.agents.filter((agent) => agent.lastRun?.status === 'failed');
+  // "What's its problem?" is about the agent the conversation was about.
+  const spoken = /\b(?:it|its|it's|this|that|this one|that one)\b/i.test(text)
+    ? snapshot.agents.find((candidate) => candidate.name === request.lastAgentName)
+    : undefined;
   const agent =
-    mentioned.length === 1 ? mentioned[0]?.item : failedOnes.length === 1 ? failedOnes[0] : undefined;
+    mentioned.length === 1
+      ? mentioned[0]?.item
+      : mentioned.length === 0 && spoken
+        ? spoken
+        : failedOnes.length === 1
+          ? failedOnes[0]
+          : undefined;
   if (!agent) {
     return {
       reply:
@@ -202,9 +226,12 @@ export function explainFailure(request: PlannerRequest): PlannerAnswer {
   }
   const run = agent.lastRun;
   if (run?.status !== 'failed') {
-    return {
-      reply: `"${agent.name}" did not fail on its last run${run ? ` (it ${run.status})` : ' (it has not run yet)'}.`,
-    };
+    const lastTime = `"${agent.name}" did not fail on its last run${run ? ` (it ${run.status})` : ' (it has not run yet)'}.`;
+    // "It keeps failing" may be about the runs before: the newest failure still says why.
+    const earlier = agent.history?.recent.find((recent) => recent.status === 'failed');
+    if (!earlier) return { reply: lastTime };
+    const context = { snapshot, now: request.now ?? new Date(), timezone: snapshot.timezone ?? 'UTC' };
+    return { reply: `${lastTime} Its last failure: ${runInWords(earlier, context)}.` };
   }
   const error = run.error;
   const where = error?.stepId ? ` at step "${error.stepId}"` : '';

@@ -56,15 +56,22 @@ const output = z.object({
 
 const linkAttributes = new Set(['href', 'src', 'action']);
 
+/**
+ * An RSS, Atom or RDF feed is XML: read as HTML, its `<link>https://…</link>` would be an empty
+ * void element and every item's link lost.
+ */
+const feedDocument =
+  /^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*|<\?xml-stylesheet[^>]*\?>\s*)*<(?:rss|feed|rdf:RDF)\b/i;
+
 export const htmlExtractTool = defineTool({
   name: 'html.extract',
   description:
-    'Extract data from HTML with CSS selectors: a list of records (one per match, with named fields) and/or single fields. A field is a selector for text, or { selector, attribute, multiple, fields }.',
+    'Extract data from HTML (or an RSS/Atom feed, read as XML) with CSS selectors: a list of records (one per match, with named fields) and/or single fields. A field is a selector for text, or { selector, attribute, multiple, fields }.',
   input,
   output,
   sideEffect: false,
   async run(request) {
-    const $ = load(request.html);
+    const $ = feedDocument.test(request.html) ? load(request.html, { xml: true }) : load(request.html);
 
     const readValue = (element: Cheerio<AnyNode>, spec: FieldSpec): unknown => {
       if (spec.fields) return extractFields(element, spec.fields);

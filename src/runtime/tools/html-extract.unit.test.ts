@@ -80,3 +80,34 @@ describe('html.extract', () => {
     expect((error as ToolError).code).toBe('invalid_input');
   });
 });
+
+describe('html.extract on feeds', () => {
+  it('reads an RSS feed as XML: each item keeps its link and its CDATA text', async () => {
+    const feed = `<?xml version="1.0"?><rss version="2.0"><channel><title>Blog</title>
+      <item><title>One</title><link>https://blog.example.com/one</link><description><![CDATA[<p>First</p>]]></description></item>
+      <item><title>Two</title><link>https://blog.example.com/two</link></item>
+    </channel></rss>`;
+    const result = await run({
+      html: feed,
+      records: { selector: 'item', fields: { title: 'title', link: 'link', summary: 'description' } },
+    });
+    expect(result.records).toEqual([
+      { title: 'One', link: 'https://blog.example.com/one', summary: '<p>First</p>' },
+      { title: 'Two', link: 'https://blog.example.com/two', summary: null },
+    ]);
+  });
+
+  it('reads an Atom feed: its links are attributes', async () => {
+    const feed = `<feed xmlns="http://www.w3.org/2005/Atom"><title>News</title>
+      <entry><title>Hello</title><link href="/hello"/><updated>2026-11-23T10:00:00Z</updated></entry></feed>`;
+    const result = await run({
+      html: feed,
+      baseUrl: 'https://news.example.com/atom.xml',
+      records: {
+        selector: 'entry',
+        fields: { title: 'title', href: { selector: 'link', attribute: 'href' } },
+      },
+    });
+    expect(result.records).toEqual([{ title: 'Hello', href: 'https://news.example.com/hello' }]);
+  });
+});

@@ -2,7 +2,7 @@
 // elements together ("<h3>Grace</h3><p>CTO</p>" → "GraceCTO"); a browser shows them apart. Block
 // elements, table cells and line breaks are separated by a space here; inline ones
 // ("Gr<b>ace</b>") are not, as on the page.
-import { type AnyNode, isDocument, isTag, isText } from 'domhandler';
+import { type AnyNode, isCDATA, isDocument, isTag, isText } from 'domhandler';
 
 const separated = new Set([
   'address',
@@ -57,7 +57,8 @@ export function readableText(nodes: AnyNode[]): string {
       return;
     }
     // Scripts and styles are elements of their own types, not tags: never read, as on the page.
-    if (!isTag(node) && !isDocument(node)) return;
+    // A feed's CDATA section (read as XML) is text the feed wraps to keep its markup unparsed.
+    if (!isTag(node) && !isDocument(node) && !isCDATA(node)) return;
     const name = isTag(node) ? node.name.toLowerCase() : '';
     if (unread.has(name)) return;
     const apart = separated.has(name);
