@@ -5,10 +5,17 @@ import type { PlannerAnswer } from '../../src/orchestrator/planner.ts';
 import { corpusUserEmail, playConversation } from '../../test/orchestrator/conversation-harness.ts';
 import { fixtureSnapshot } from '../../test/orchestrator/fixture-workspace.ts';
 import {
+  type OutOfSampleConversation,
+  type OutOfSampleEntry,
   outOfSampleConversations,
   outOfSampleDate,
   outOfSampleRequests,
 } from '../../test/orchestrator/out-of-sample-corpus.ts';
+import {
+  secondOutOfSampleConversations,
+  secondOutOfSampleDate,
+  secondOutOfSampleRequests,
+} from '../../test/orchestrator/out-of-sample-corpus-2.ts';
 import { judgeOutOfSample, type OutOfSampleCase } from '../../test/orchestrator/out-of-sample-judge.ts';
 import { corpusNow } from '../../test/orchestrator/planner-corpus.ts';
 
@@ -18,6 +25,29 @@ export interface OutOfSampleFailure {
   problems: string[];
 }
 
+/** One blind set: once a set has guided fixes it stops measuring, and a fresh one is written. */
+export interface OutOfSampleSet {
+  title: string;
+  written: string;
+  requests: OutOfSampleEntry[];
+  conversations: OutOfSampleConversation[];
+}
+
+export const firstOutOfSampleSet: OutOfSampleSet = {
+  title: 'Out-of-sample',
+  written: outOfSampleDate,
+  requests: outOfSampleRequests,
+  conversations: outOfSampleConversations,
+};
+
+/** Written blind after the first set had been used to guide fixes. */
+export const secondOutOfSampleSet: OutOfSampleSet = {
+  title: 'Out-of-sample (second set)',
+  written: secondOutOfSampleDate,
+  requests: secondOutOfSampleRequests,
+  conversations: secondOutOfSampleConversations,
+};
+
 const kinds = ['one-line', 'multi-intent', 'question', 'follow-up turns'] as const;
 
 function problemsOf(entry: OutOfSampleCase, answer: PlannerAnswer | Error | undefined): string[] {
@@ -26,7 +56,7 @@ function problemsOf(entry: OutOfSampleCase, answer: PlannerAnswer | Error | unde
   return judgeOutOfSample(entry, answer);
 }
 
-export async function scoreOutOfSample() {
+export async function scoreOutOfSample(set: OutOfSampleSet = firstOutOfSampleSet) {
   const planner = new BuiltInPlanner();
   const snapshot = fixtureSnapshot();
   const tallies = Object.fromEntries(kinds.map((kind) => [kind, { right: 0, total: 0 }])) as Record<
@@ -39,14 +69,14 @@ export async function scoreOutOfSample() {
     if (problems.length === 0) tallies[kind].right++;
     else failures.push({ kind, text, problems });
   };
-  for (const entry of outOfSampleRequests) {
+  for (const entry of set.requests) {
     const answer = await planner
       .plan({ text: entry.text, snapshot, userEmail: corpusUserEmail, now: corpusNow })
       .catch((error: Error) => error);
     count(entry.kind, entry.text, problemsOf(entry, answer));
   }
   let wholeRight = 0;
-  for (const conversation of outOfSampleConversations) {
+  for (const conversation of set.conversations) {
     const played = await playConversation(planner, conversation);
     let right = true;
     for (const [index, turn] of conversation.turns.entries()) {
@@ -57,9 +87,10 @@ export async function scoreOutOfSample() {
     if (right) wholeRight++;
   }
   return {
-    written: outOfSampleDate,
+    title: set.title,
+    written: set.written,
     tallies,
-    conversations: { right: wholeRight, total: outOfSampleConversations.length },
+    conversations: { right: wholeRight, total: set.conversations.length },
     failures,
   };
 }
@@ -71,7 +102,7 @@ export function outOfSampleTable(score: Awaited<ReturnType<typeof scoreOutOfSamp
     { right: 0, total: 0 },
   );
   return [
-    `Out-of-sample (written blind ${score.written}; understood = a right plan, question or answer):`,
+    `${score.title} (written blind ${score.written}; understood = a right plan, question or answer):`,
     '| out-of-sample kind | cases | understood | right |',
     '| --- | --- | --- | --- |',
     ...Object.entries(score.tallies).map(
