@@ -93,6 +93,9 @@ async function measure(database: string, platform: Platform) {
       from agents a cross join generate_series(1, 120) as n
       where a.workspace_id = ${workspace.id}`),
   );
+  // A database that grew to this would have its statistics (autovacuum analyzes as rows come);
+  // right after a bulk insert it has none, and the planner guesses a few rows per workspace.
+  await platform.database.drizzle.execute(sql`analyze runs`);
 
   const snapshot = await platform.store.inWorkspace(workspace.id, (scope) => workspaceSnapshot(scope));
   const planner = new BuiltInPlanner();
