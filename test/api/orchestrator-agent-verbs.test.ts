@@ -1,17 +1,10 @@
 // Rename and copy through the real API on the built-in planner (PGlite): a rename is an
 // updateAgent that changes the name, applies, and undoes back to the old name; a name taken by
 // another agent is a question; a copy is a new agent with the copied spec, at its new address.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestPlatform, type TestPlatform, type TestUser } from '../support/test-platform.ts';
+import { describe, expect, it } from 'vitest';
+import { chatPlatform } from '../support/chat-platform.ts';
 
-let orca: TestPlatform;
-let owner: TestUser;
-let ws: string;
-
-beforeAll(async () => {
-  orca = await startTestPlatform({ configOverrides: { allowNetwork: '127.0.0.1' } });
-  owner = await orca.signUp('Verbs Owner');
-  ws = (await orca.createWorkspace(owner, 'Verbs')).id;
+const chat = chatPlatform('Verbs', async ({ orca, owner, ws }) => {
   for (const [name, url] of [
     ['Lead Scraper', 'http://127.0.0.1:9/team'],
     ['Weekly Report', 'http://127.0.0.1:9/report'],
@@ -32,22 +25,12 @@ beforeAll(async () => {
     expect(created.status, created.text).toBe(201);
   }
 });
-afterAll(async () => {
-  await orca.close();
-});
 
-async function say(text: string, conversationId?: string) {
-  const response = await orca.request('POST', `/api/workspaces/${ws}/orchestrator/messages`, {
-    token: owner.token,
-    body: { text, conversationId },
-  });
-  expect(response.status, response.text).toBe(200);
-  return response.body;
-}
+const say = (text: string, conversationId?: string) => chat.say(text, conversationId);
 
 async function plan(planId: string, action: 'approve' | 'undo') {
-  const response = await orca.request('POST', `/api/workspaces/${ws}/plans/${planId}/${action}`, {
-    token: owner.token,
+  const response = await chat.orca.request('POST', `/api/workspaces/${chat.ws}/plans/${planId}/${action}`, {
+    token: chat.owner.token,
     body: {},
   });
   expect(response.status, response.text).toBe(200);
@@ -55,12 +38,16 @@ async function plan(planId: string, action: 'approve' | 'undo') {
 }
 
 async function agentNames() {
-  const list = await orca.request('GET', `/api/workspaces/${ws}/agents`, { token: owner.token });
+  const list = await chat.orca.request('GET', `/api/workspaces/${chat.ws}/agents`, {
+    token: chat.owner.token,
+  });
   return (list.body.items as { name: string }[]).map((agent) => agent.name).sort();
 }
 
 async function agentNamed(name: string) {
-  const list = await orca.request('GET', `/api/workspaces/${ws}/agents`, { token: owner.token });
+  const list = await chat.orca.request('GET', `/api/workspaces/${chat.ws}/agents`, {
+    token: chat.owner.token,
+  });
   return list.body.items.find((agent: { name: string }) => agent.name === name);
 }
 

@@ -2,33 +2,18 @@
 // (decision 0015), so "it" after an answer is the agent the answer was about, and a change to
 // the plan waiting for approval supersedes it with the changed plan, which applies as changed.
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { selectRows, startTestPlatform, type TestPlatform, type TestUser } from '../support/test-platform.ts';
+import { describe, expect, it } from 'vitest';
+import { chatPlatform } from '../support/chat-platform.ts';
+import { selectRows } from '../support/test-platform.ts';
 
-let orca: TestPlatform;
-let owner: TestUser;
-let ws: string;
+const chat = chatPlatform('Follow-ups');
 
-beforeAll(async () => {
-  orca = await startTestPlatform({ configOverrides: { allowNetwork: '127.0.0.1' } });
-  owner = await orca.signUp('Follow-up Owner');
-  ws = (await orca.createWorkspace(owner, 'Follow-ups')).id;
-});
-afterAll(async () => {
-  await orca.close();
-});
-
-async function say(text: string, conversationId?: string) {
-  const response = await orca.request('POST', `/api/workspaces/${ws}/orchestrator/messages`, {
-    token: owner.token,
-    body: { text, conversationId },
-  });
-  expect(response.status, response.text).toBe(200);
-  return response.body;
-}
+const say = (text: string, conversationId?: string) => chat.say(text, conversationId);
 
 async function planOf(id: string) {
-  const response = await orca.request('GET', `/api/workspaces/${ws}/plans/${id}`, { token: owner.token });
+  const response = await chat.orca.request('GET', `/api/workspaces/${chat.ws}/plans/${id}`, {
+    token: chat.owner.token,
+  });
   return response.body;
 }
 
@@ -50,20 +35,26 @@ describe('follow-ups in a conversation', () => {
     ]);
     const [create, run, schedule] = emailed.plan.operations;
     expect(create.spec.name).toBe('Competitor Board');
-    expect(JSON.stringify(create.spec)).toContain(owner.email);
+    expect(JSON.stringify(create.spec)).toContain(chat.owner.email);
     expect(run.agentName).toBe('Competitor Board');
     expect(schedule).toMatchObject({ agentName: 'Competitor Board', text: 'every weekday at 7:30' });
 
-    const approved = await orca.request('POST', `/api/workspaces/${ws}/plans/${emailed.plan.id}/approve`, {
-      token: owner.token,
-      body: {},
-    });
+    const approved = await chat.orca.request(
+      'POST',
+      `/api/workspaces/${chat.ws}/plans/${emailed.plan.id}/approve`,
+      {
+        token: chat.owner.token,
+        body: {},
+      },
+    );
     expect(approved.status, approved.text).toBe(200);
-    const agents = await orca.request('GET', `/api/workspaces/${ws}/agents`, { token: owner.token });
+    const agents = await chat.orca.request('GET', `/api/workspaces/${chat.ws}/agents`, {
+      token: chat.owner.token,
+    });
     const agent = agents.body.items.find((item: { name: string }) => item.name === 'Competitor Board');
     expect(agent).toBeDefined();
     const schedules = await selectRows<{ text: string }>(
-      orca.platform,
+      chat.orca.platform,
       sql`select text from schedules where agent_id = ${agent.id}`,
     );
     expect(schedules[0]).toMatchObject({ text: 'every weekday at 7:30' });
@@ -78,7 +69,7 @@ describe('follow-ups in a conversation', () => {
       expect.objectContaining({ type: 'pauseAgent', agentName: 'Competitor Board' }),
     ]);
     const [row] = await selectRows<{ state: unknown }>(
-      orca.platform,
+      chat.orca.platform,
       sql`select state from conversations where id = ${list.conversationId}`,
     );
     expect(row?.state).toMatchObject({ recentAgents: ['Competitor Board'], subject: 'Competitor Board' });

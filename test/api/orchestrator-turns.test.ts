@@ -3,39 +3,24 @@
 // the last request on another agent within the plan waiting, and a correction takes a part out.
 // Each new plan supersedes the one before; the last applies as changed.
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { selectRows, startTestPlatform, type TestPlatform, type TestUser } from '../support/test-platform.ts';
+import { describe, expect, it } from 'vitest';
+import { chatPlatform } from '../support/chat-platform.ts';
+import { selectRows } from '../support/test-platform.ts';
 
-let orca: TestPlatform;
-let owner: TestUser;
-let ws: string;
+const chat = chatPlatform('Turns');
 
-beforeAll(async () => {
-  orca = await startTestPlatform({ configOverrides: { allowNetwork: '127.0.0.1' } });
-  owner = await orca.signUp('Turns Owner');
-  ws = (await orca.createWorkspace(owner, 'Turns')).id;
-});
-afterAll(async () => {
-  await orca.close();
-});
-
-async function say(text: string, conversationId?: string) {
-  const response = await orca.request('POST', `/api/workspaces/${ws}/orchestrator/messages`, {
-    token: owner.token,
-    body: { text, conversationId },
-  });
-  expect(response.status, response.text).toBe(200);
-  return response.body;
-}
+const say = (text: string, conversationId?: string) => chat.say(text, conversationId);
 
 async function statusOf(id: string) {
-  const response = await orca.request('GET', `/api/workspaces/${ws}/plans/${id}`, { token: owner.token });
+  const response = await chat.orca.request('GET', `/api/workspaces/${chat.ws}/plans/${id}`, {
+    token: chat.owner.token,
+  });
   return response.body.status;
 }
 
 async function approve(id: string) {
-  const approved = await orca.request('POST', `/api/workspaces/${ws}/plans/${id}/approve`, {
-    token: owner.token,
+  const approved = await chat.orca.request('POST', `/api/workspaces/${chat.ws}/plans/${id}/approve`, {
+    token: chat.owner.token,
     body: {},
   });
   expect(approved.status, approved.text).toBe(200);
@@ -55,10 +40,12 @@ describe('follow-up turns', () => {
     expect(await statusOf(named.plan.id)).toBe('superseded');
     await approve(timed.plan.id);
 
-    const agents = await orca.request('GET', `/api/workspaces/${ws}/agents`, { token: owner.token });
+    const agents = await chat.orca.request('GET', `/api/workspaces/${chat.ws}/agents`, {
+      token: chat.owner.token,
+    });
     const agent = agents.body.items.find((item: { name: string }) => item.name === 'Rival Board');
     const schedules = await selectRows<{ cron: string | null; text: string | null }>(
-      orca.platform,
+      chat.orca.platform,
       sql`select cron, text from schedules where agent_id = ${agent.id}`,
     );
     expect(schedules).toHaveLength(1);
@@ -84,7 +71,9 @@ describe('follow-up turns', () => {
     ]);
     expect(await statusOf(both.plan.id)).toBe('superseded');
     await approve(corrected.plan.id);
-    const agents = await orca.request('GET', `/api/workspaces/${ws}/agents`, { token: owner.token });
+    const agents = await chat.orca.request('GET', `/api/workspaces/${chat.ws}/agents`, {
+      token: chat.owner.token,
+    });
     const status = Object.fromEntries(
       agents.body.items.map((item: { name: string; status: string }) => [item.name, item.status]),
     );
