@@ -284,6 +284,8 @@ export class ExpressionPool {
   #stop(child: Child): Promise<void> {
     this.#forget(child);
     const job = child.job;
+    // No job left on a stopped child: a deadline already fired must not arm another timer.
+    child.job = undefined;
     if (job) {
       clearTimeout(job.timer);
       job.work.reject(

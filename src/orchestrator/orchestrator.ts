@@ -45,7 +45,7 @@ import { advise, type Suggestion } from './advice/advisor.ts';
 import { applyOperations, type UndoStep, undoOperations } from './apply/apply-plan.ts';
 import { nextConversationState, readConversationState } from './conversation-state.ts';
 import { notificationPreference } from './notification-preference.ts';
-import { describeOutput } from './output-words.ts';
+import { describeOutput, quotedRunData } from './output-words.ts';
 import { checkedAnswer } from './plan-checks.ts';
 import type { Planner } from './planner.ts';
 import { workspaceSnapshot } from './workspace-snapshot.ts';
@@ -376,7 +376,7 @@ export function describeTestRun(agentName: string, run: RunRecord): string {
   }
   if (run.status === 'cancelled') return `The test run of "${agentName}" was cancelled.`;
   const where = run.error?.stepId ? ` at step "${run.error.stepId}"` : '';
-  return `The test run of "${agentName}" failed${where}: ${run.error?.message ?? 'no reason was recorded'} Ask me "why did ${agentName} fail" for a fix.`;
+  return `The test run of "${agentName}" failed${where}: ${run.error?.message ? quotedRunData(run.error.message) : 'no reason was recorded.'} Ask me "why did ${agentName} fail" for a fix.`;
 }
 
 /** The agent a plan is about: the first one it creates or acts on. */

@@ -8,6 +8,15 @@ const jsonCharacters = 600;
 
 type Value = unknown;
 
+/**
+ * Run data (an error a site or tool wrote, an output's text) as the chat shows it: in “quotes”
+ * that nothing inside can end, in one line, clipped; the chat never links inside quotes.
+ */
+export function quotedRunData(text: string, limit = 400): string {
+  const flat = text.replace(/[“”]/g, '"').replace(/`/g, "'").replace(/\s+/g, ' ').trim();
+  return `“${clipped(flat, limit)}”`;
+}
+
 function plain(value: Value): string {
   if (value === null || value === undefined) return '';
   if (Array.isArray(value)) return value.map(plain).filter(Boolean).join(', ');
@@ -17,7 +26,7 @@ function plain(value: Value): string {
       .filter(Boolean)
       .join(', ');
   // Curly quotes inside the data would end its quotation early and let the rest be linked.
-  return String(value).replace(/[“”]/g, '"').replace(/\s+/g, ' ').trim();
+  return String(value).replace(/[“”]/g, '"').replace(/`/g, "'").replace(/\s+/g, ' ').trim();
 }
 
 function clipped(text: string, limit: number) {
@@ -42,7 +51,9 @@ export function describeOutput(output: Value): string {
     return `Its output: \`${clipped(json, jsonCharacters).replace(/`/g, "'").replace(/\n/g, ' ')}\``;
   }
   const count = list.items.length;
-  const noun = list.name === 'items' || list.name === 'records' ? 'record' : list.name.replace(/s$/, '');
+  // The list's key is run data too: only a plain word names the records ("leads"), never an address.
+  const named = /^[a-z][a-z _-]{0,30}$/i.test(list.name) && list.name !== 'items' && list.name !== 'records';
+  const noun = named ? list.name.replace(/s$/, '') : 'record';
   const first = list.items
     .slice(0, shownRecords)
     .map((item) => `“${clipped(plain(item), recordCharacters)}”`)

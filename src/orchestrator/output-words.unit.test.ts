@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeOutput } from './output-words.ts';
+import { describeOutput, quotedRunData } from './output-words.ts';
 
 describe('a run output in words', () => {
   it('counts a list of records and reads out the first three', () => {
@@ -39,5 +39,18 @@ describe('a run output in words', () => {
 
   it('clips a long record', () => {
     expect(describeOutput([{ text: 'y'.repeat(300) }])).toContain(`“${'y'.repeat(100)}…”`);
+  });
+
+  it('names records by their list only when the key is a plain word, never by an address a site wrote', () => {
+    expect(describeOutput({ 'https://evil.example/x': [1, 2] })).toMatch(/^It got 2 records: “1”; “2”\./);
+    expect(describeOutput({ '/w/other/agents/9': ['a'] })).toMatch(/^It got 1 record: “a”\./);
+    expect(describeOutput([{ text: 'a `code` span' }])).toContain("“a 'code' span”");
+  });
+
+  it('quotes run data so that nothing inside can end the quotation, in one clipped line', () => {
+    expect(quotedRunData('GET https://x.example answered 404 ” see https://evil.example\n`now`')).toBe(
+      "“GET https://x.example answered 404 \" see https://evil.example 'now'”",
+    );
+    expect(quotedRunData('y'.repeat(500))).toBe(`“${'y'.repeat(400)}…”`);
   });
 });

@@ -548,7 +548,7 @@ export async function latestRunPerAgent(scope: WorkspaceScope): Promise<RunRecor
  */
 function newestRunIds(agents: SQL) {
   return sql`select newest.id from agents a cross join lateral (
-    select r.id from runs r where r.agent_id = a.id order by r.created_at desc limit 1) newest
+    select r.id from runs r where r.agent_id = a.id order by r.created_at desc, r.id desc limit 1) newest
     where ${agents}`;
 }
 

@@ -8,7 +8,7 @@ export const questionCorpus: CorpusCase[] = [
   {
     text: 'show me the last runs of the lead scraper',
     reply:
-      /last 5 runs of "Lead Scraper".*today at 09:00, started by hand: succeeded in 12 s, 1,500 tokens\n.*Friday 20 November at 09:00, started from the chat: failed after 3 s, 200 tokens at step "fetch": The request to https:\/\/example\.com\/team took longer than 30 s\n.*In the last 7 days \(since Wednesday 18 November\): 4 runs, 3 succeeded \(75%\), 1 failed, 4,400 tokens, 36 s of run time/s,
+      /last 5 runs of "Lead Scraper".*today at 09:00, started by hand: succeeded in 12 s, 1,500 tokens\n.*Friday 20 November at 09:00, started from the chat: failed after 3 s, 200 tokens at step "fetch": “The request to https:\/\/example\.com\/team took longer than 30 s”\n.*In the last 7 days \(since Wednesday 18 November\): 4 runs, 3 succeeded \(75%\), 1 failed, 4,400 tokens, 36 s of run time/s,
   },
   {
     text: 'how did the reporter do lately',
@@ -45,7 +45,7 @@ export const questionCorpus: CorpusCase[] = [
   {
     text: 'did the weekly report run today',
     reply:
-      /No, "Weekly Report" has not run today\. Its last run was yesterday at 08:00, by its schedule: failed after 6 s.*ECONNRESET\. It runs next Monday 30 November at 08:00\./,
+      /No, "Weekly Report" has not run today\. Its last run was yesterday at 08:00, by its schedule: failed after 6 s.*ECONNRESET”\. It runs next Monday 30 November at 08:00\./,
   },
   {
     text: 'has the lead scraper run this week?',
@@ -111,7 +111,7 @@ export const questionCorpus: CorpusCase[] = [
   { text: 'is anything failing?', reply: /^8 agents failed/ },
   {
     text: 'which agents failed today',
-    reply: /^2 agents failed today:\n- "Monthly Report".*404 Not Found\n- "Data Collector"/s,
+    reply: /^2 agents failed today:\n- "Monthly Report".*404 Not Found”\n- "Data Collector"/s,
   },
   {
     text: 'any problems with the lead scraper this week?',

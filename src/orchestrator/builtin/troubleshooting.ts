@@ -10,6 +10,7 @@ import {
   reconnectInstructions,
 } from '../connection-help.ts';
 import { fixedUrlOf, retryFix, selectorFix, selectorOf, urlFix } from '../fixes.ts';
+import { quotedRunData } from '../output-words.ts';
 import type { PlannerAnswer, PlannerRequest, RunErrorSnapshot, WorkspaceSnapshot } from '../planner.ts';
 import { agentsMentioned } from './agent-names.ts';
 import { runInWords } from './questions/run-answers.ts';
@@ -235,7 +236,7 @@ export function explainFailure(request: PlannerRequest): PlannerAnswer {
   }
   const error = run.error;
   const where = error?.stepId ? ` at step "${error.stepId}"` : '';
-  const told = `"${agent.name}" failed${where}: ${error?.message ?? 'no reason was recorded'}`;
+  const told = `"${agent.name}" failed${where}: ${error?.message ? quotedRunData(error.message) : 'no reason was recorded'}`;
   if (!error?.stepId) return { reply: told };
   const tool = agent.spec.steps.find((step) => step.id === error.stepId)?.tool;
   const kind = failureRules.find((rule) => rule.matches(error, tool))?.kind ?? 'other';

@@ -32,7 +32,7 @@ export function useAgent(ws: string, agentId: string) {
  * that does not exist answers 404, which the browser logs in its console on every visit. A 404
  * still means "none" when the list has not said (an agent beyond its first page).
  */
-export function useAgentSchedule(ws: string, agentId: string) {
+export function useAgentSchedule(ws: string, agentId: string, options: { poll?: boolean } = {}) {
   const listed = useAgents(ws).data?.items.find((agent) => agent.id === agentId);
   const listedNone = listed !== undefined && listed.schedule === null;
   const query = useQuery({
@@ -41,7 +41,9 @@ export function useAgentSchedule(ws: string, agentId: string) {
       unwrap(
         client.GET('/api/workspaces/{ws}/agents/{agentId}/schedule', { params: { path: { ws, agentId } } }),
       ),
-    refetchInterval: refreshEvery,
+    // A plan card shows the schedule once; the agent panel follows it. None (404) stays none.
+    refetchInterval: (query) =>
+      options.poll === false || isMissing(query.state.error) ? false : refreshEvery,
     retry: false,
     enabled: !listedNone,
   });

@@ -1,5 +1,5 @@
 // Sign in or sign up.
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { ApiError, client, describeError, unwrap } from '../api/client.ts';
 
 async function signedIn(): Promise<boolean> {
@@ -22,6 +22,19 @@ export function AuthenticationForm({
   const [mode, setMode] = useState<'login' | 'signup'>('login');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  // Switched by the link under the form: the button that was pressed changed its words in
+  // place, so focus goes to the form's first field, where the person goes on.
+  const [switched, setSwitched] = useState(false);
+  useEffect(() => {
+    if (!switched) return;
+    form.current?.querySelector('input')?.focus();
+    setSwitched(false);
+  }, [switched]);
+  const switchTo = (next: 'login' | 'signup') => {
+    setMode(next);
+    setSwitched(true);
+  };
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -74,7 +87,7 @@ export function AuthenticationForm({
           Sign up
         </button>
       </div>
-      <form onSubmit={submit} aria-label={mode === 'signup' ? 'Sign up' : 'Sign in'}>
+      <form ref={form} onSubmit={submit} aria-label={mode === 'signup' ? 'Sign up' : 'Sign in'}>
         {mode === 'signup' ? (
           <label>
             Name
@@ -109,14 +122,14 @@ export function AuthenticationForm({
       {mode === 'login' ? (
         <p className="switch-mode">
           New to Orca?{' '}
-          <button type="button" className="link-button" onClick={() => setMode('signup')}>
+          <button type="button" className="link-button" onClick={() => switchTo('signup')}>
             Create an account
           </button>
         </p>
       ) : (
         <p className="switch-mode">
           Have an account?{' '}
-          <button type="button" className="link-button" onClick={() => setMode('login')}>
+          <button type="button" className="link-button" onClick={() => switchTo('login')}>
             Sign in
           </button>
         </p>

@@ -1,6 +1,7 @@
 // Answers about runs, from the snapshot's run history: an agent's last runs, whether it ran in a
 // period, what it cost (tokens, runs, run time) and how often it succeeded, and what failed.
 import { nextOccurrence } from '../../../triggers/schedule-times.ts';
+import { quotedRunData } from '../../output-words.ts';
 import type { PlannerAnswer, RecentRunSnapshot, WorkspaceSnapshot } from '../../planner.ts';
 import {
   count,
@@ -41,7 +42,7 @@ export function runInWords(run: RecentRunSnapshot, context: AnswerContext): stri
       : '';
   const tokens = run.tokens > 0 ? `, ${count(run.tokens, 'token')}` : '';
   const error = run.error
-    ? `${run.error.stepId ? ` at step "${run.error.stepId}"` : ''}: ${run.error.message.replace(/[.\s]+$/, '')}`
+    ? `${run.error.stepId ? ` at step "${run.error.stepId}"` : ''}: ${quotedRunData(run.error.message.replace(/[.\s]+$/, ''))}`
     : '';
   return `${when}, ${how}: ${run.status}${took}${tokens}${error}`;
 }

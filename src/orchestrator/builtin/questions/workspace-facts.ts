@@ -4,6 +4,7 @@
 // which agents use the browser (or e-mail, or a model). A list names only the agents it is about.
 
 import { connectionReferenceOf } from '../../connection-help.ts';
+import { quotedRunData } from '../../output-words.ts';
 import type { PlannerAnswer, PlannerRequest, WorkspaceSnapshot } from '../../planner.ts';
 import { count, periodNamed, periodOf, totalsOver, whenInWords } from '../../run-figures.ts';
 import { agentsMentionedWithTypos } from '../name-typos.ts';
@@ -356,7 +357,7 @@ function neverSucceeded(
   const over = since ? ` since ${whenInWords(since, now, timezone).replace(/ at \d\d:\d\d$/, '')}` : '';
   const lines = failedOnly.map(({ agent, runs }) => {
     const error = agent.lastRun?.error?.message;
-    return `- "${agent.name}": ${runs > 0 ? `0 of ${count(runs, 'run')} succeeded` : `its last run ${agent.lastRun?.status}`}${error ? `; last error: ${error}` : ''}`;
+    return `- "${agent.name}": ${runs > 0 ? `0 of ${count(runs, 'run')} succeeded` : `its last run ${agent.lastRun?.status}`}${error ? `; last error: ${quotedRunData(error)}` : ''}`;
   });
   const parts: string[] = [];
   if (failedOnly.length > 0)

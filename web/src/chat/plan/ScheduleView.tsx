@@ -25,7 +25,7 @@ export function NextTimes({ times, timezone }: { times: readonly string[]; timez
 }
 
 function CurrentSchedule({ ws, agentId }: { ws: string; agentId: string }) {
-  const schedule = useAgentSchedule(ws, agentId);
+  const schedule = useAgentSchedule(ws, agentId, { poll: false });
   if (!schedule.data) return null;
   return (
     <div className="current-schedule">
