@@ -26,7 +26,7 @@ import {
 } from './drafts.ts';
 import { continueEndpointDraft, planEndpointRequest } from './endpoint-planning.ts';
 import { planFollowUp } from './follow-ups.ts';
-import { scheduleNewAgent, uniqueName, withDefaults } from './new-agents.ts';
+import { scheduleNewAgent, uniqueName, updateOperation, withDefaults } from './new-agents.ts';
 import { oneOffInRequest } from './one-off-planning.ts';
 import { continuePortalDraft, isPortalRequest, planPortalRequest } from './portal-planning.ts';
 import { answerFactQuestion, factKind } from './questions/workspace-facts.ts';
@@ -595,16 +595,7 @@ export class BuiltInPlanner implements Planner {
       plan: {
         summary: `Change "${agent.name}": ${changes.join('; ')}.`,
         questions: [],
-        operations: [
-          {
-            type: 'updateAgent',
-            agentId: agent.id,
-            agentName: agent.name,
-            expectedVersion: agent.version,
-            spec: withDefaults(spec),
-            before: agent.spec,
-          },
-        ],
+        operations: [updateOperation(agent, spec)],
       },
     };
   }

@@ -14,7 +14,7 @@ import {
   howToTell,
   preferredNotification,
 } from './change-conditions.ts';
-import { withDefaults } from './new-agents.ts';
+import { updateOperation } from './new-agents.ts';
 import { emailsIn, hasAny, urlsIn, withoutAddresses } from './request-text.ts';
 import { type Notification, notificationSteps } from './spec-templates.ts';
 
@@ -189,16 +189,7 @@ export function planChangeNotice(
     plan: {
       summary: `Change "${agent.name}": notices only on a change${hasChannel(notify) && !hasNotices ? ` (${told(notify)})` : ''}.`,
       questions: [],
-      operations: [
-        {
-          type: 'updateAgent',
-          agentId: agent.id,
-          agentName: agent.name,
-          expectedVersion: agent.version,
-          spec: withDefaults(spec),
-          before: agent.spec,
-        },
-      ],
+      operations: [updateOperation(agent, spec)],
     },
   };
 }

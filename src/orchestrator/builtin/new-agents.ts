@@ -13,6 +13,24 @@ export function withDefaults(spec: object): Record<string, unknown> {
   return (validation.success ? validation.spec : spec) as Record<string, unknown>;
 }
 
+/**
+ * A change to an existing agent: its new spec as it will be stored, against the version and spec
+ * it had when planned (apply refuses if it changed meanwhile; the card shows before → after).
+ */
+export function updateOperation(
+  agent: Pick<WorkspaceSnapshot['agents'][number], 'id' | 'name' | 'version' | 'spec'>,
+  spec: object,
+): PlanOperation {
+  return {
+    type: 'updateAgent',
+    agentId: agent.id,
+    agentName: agent.name,
+    expectedVersion: agent.version,
+    spec: withDefaults(spec),
+    before: agent.spec as unknown as Record<string, unknown>,
+  };
+}
+
 /** The wanted name, or with a number after it when an agent has it already. */
 export function uniqueName(wanted: string, agents: readonly WorkspaceSnapshot['agents'][number][]) {
   const taken = new Set(agents.map((agent) => agent.name.toLowerCase()));

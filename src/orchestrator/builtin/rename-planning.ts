@@ -7,7 +7,7 @@ import type { PlannerAnswer, PlannerRequest } from '../planner.ts';
 import { resolveAgent } from './agent-choice.ts';
 import { type AgentVerbDraft, askWhichAgent, type SnapshotAgent } from './agent-verb-drafts.ts';
 import { leadingAgent } from './leading-agent.ts';
-import { withDefaults } from './new-agents.ts';
+import { updateOperation } from './new-agents.ts';
 import { nameTakenBy, readNewName } from './new-names.ts';
 import { renamePatterns, renameSeparators } from './vocabulary/agent-verb-vocabulary.ts';
 
@@ -72,14 +72,7 @@ function callersRenamed(
       return { ...step, with: { ...step.with, agent: name } };
     });
     if (!changed) continue;
-    operations.push({
-      type: 'updateAgent',
-      agentId: caller.id,
-      agentName: caller.name,
-      expectedVersion: caller.version,
-      spec: withDefaults({ ...caller.spec, steps }),
-      before: caller.spec as unknown as Record<string, unknown>,
-    });
+    operations.push(updateOperation(caller, { ...caller.spec, steps }));
   }
   return operations;
 }
