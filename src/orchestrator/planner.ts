@@ -73,6 +73,14 @@ export interface RunHistorySnapshot {
   since: string;
 }
 
+/** An inbound webhook of an agent as planners see it: its name and use, never its token. */
+export interface HookSnapshot {
+  name: string;
+  enabled: boolean;
+  signed: boolean;
+  lastUsedAt: string | null;
+}
+
 /** A connected account as planners see it: never its secret. */
 export interface ConnectionSnapshot {
   id: string;
@@ -105,6 +113,8 @@ export interface WorkspaceSnapshot {
     history?: RunHistorySnapshot;
     /** One-off runs still ahead ("next Tuesday at 3pm"), soonest first. */
     oneOffRuns?: { runAt: string; timezone: string }[];
+    /** Its inbound webhooks (never their tokens): calls to them start it. */
+    hooks?: HookSnapshot[];
   }[];
   chains: ChainSnapshot[];
   /** The workspace's connected accounts (left out where a planner has no use for them). */

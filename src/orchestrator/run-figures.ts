@@ -10,7 +10,9 @@ export type PeriodName =
   | 'pastWeek'
   | 'thisMonth'
   | 'lastMonth'
-  | 'pastMonth';
+  | 'pastMonth'
+  /** The latest Monday (1) … Sunday (0), today included: "did it run on monday". */
+  | `weekday${0 | 1 | 2 | 3 | 4 | 5 | 6}`;
 
 /** Calendar days, both ends included, in the user's time zone. */
 export interface Period {
@@ -43,10 +45,24 @@ const periodWords: [RegExp, PeriodName][] = [
   [/\blately\b|\brecent(?:ly)?\b|\bthese days\b/, 'pastWeek'],
 ];
 
+const weekdayWords = [
+  /\bsun(?:day)?\b/,
+  /\bmon(?:day)?\b/,
+  /\btue(?:s|sday)?\b/,
+  /\bwed(?:s|nesday)?\b/,
+  /\bthu(?:r|rs|rsday)?\b/,
+  /\bfri(?:day)?\b/,
+  /\bsat(?:urday)?\b/,
+] as const;
+
 /** The period a question names, if it names one. */
 export function periodNamed(text: string): PeriodName | undefined {
   const lower = text.toLowerCase();
-  return periodWords.find(([pattern]) => pattern.test(lower))?.[1];
+  const named = periodWords.find(([pattern]) => pattern.test(lower))?.[1];
+  if (named) return named;
+  // One day of the week, said once ("on monday", not "on mondays", which is a habit).
+  const days = weekdayWords.flatMap((pattern, day) => (pattern.test(lower) ? [day] : []));
+  return days.length === 1 ? (`weekday${days[0]}` as PeriodName) : undefined;
 }
 
 /** Formatters by what they show and the zone: making one costs far more than using it. */
@@ -196,6 +212,12 @@ function periodDays(name: PeriodName, now: Date, timezone: string): Omit<Period,
         from: addDays(today, -29),
         to: today,
       };
+    default: {
+      const wanted = Number(name.slice('weekday'.length));
+      const back = (new Date(`${today}T12:00:00Z`).getUTCDay() - wanted + 7) % 7;
+      const day = addDays(today, -back);
+      return { name, words: back === 0 ? 'today' : `on ${dayInWords(day)}`, from: day, to: day };
+    }
   }
 }
 

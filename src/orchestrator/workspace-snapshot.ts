@@ -2,6 +2,7 @@
 // the chains between them.
 import { listAgents } from '../store/agent-repository.ts';
 import { listChains } from '../store/chain-repository.ts';
+import { listWorkspaceHooks } from '../store/hook-repository.ts';
 import { listPendingOneOffRuns } from '../store/one-off-run-repository.ts';
 import { type AgentRunHistory, runHistoryPerAgent } from '../store/run-history-repository.ts';
 import { latestRunPerAgent } from '../store/run-repository.ts';
@@ -10,7 +11,7 @@ import type { StoredError } from '../store/schema.ts';
 import type { WorkspaceScope } from '../store/store.ts';
 import { listConnections } from '../store/vault-repository.ts';
 import { describeCron } from '../triggers/schedule-times.ts';
-import type { RunErrorSnapshot, RunHistorySnapshot, WorkspaceSnapshot } from './planner.ts';
+import type { HookSnapshot, RunErrorSnapshot, RunHistorySnapshot, WorkspaceSnapshot } from './planner.ts';
 
 /** Planners read at most this many agents; a workspace with more is summarised by them. */
 const snapshotAgentLimit = 1000;
@@ -26,7 +27,7 @@ export async function workspaceSnapshot(
 ): Promise<WorkspaceSnapshot> {
   // Two months: "this month", "last month" and "the last 30 days" are always inside it.
   const since = new Date(Date.now() - historyDays * 24 * 60 * 60 * 1000);
-  const [agents, lastRuns, histories, schedules, oneOffRuns, chains, connections] = [
+  const [agents, lastRuns, histories, schedules, oneOffRuns, chains, connections, hooks] = [
     await listAgents(scope, { limit: snapshotAgentLimit }),
     await latestRunPerAgent(scope),
     // The heaviest read: only for planners that answer questions about runs.
@@ -41,10 +42,22 @@ export async function workspaceSnapshot(
     await listPendingOneOffRuns(scope),
     await listChains(scope),
     await listConnections(scope),
+    await listWorkspaceHooks(scope),
   ];
   const lastRunOf = new Map(lastRuns.map((run) => [run.agentId, run]));
   const historyOf = new Map(histories.map((history) => [history.agentId, history]));
   const scheduleOf = new Map(schedules.map((schedule) => [schedule.agentId, schedule]));
+  const hooksOf = new Map<string, HookSnapshot[]>();
+  for (const hook of hooks) {
+    const list = hooksOf.get(hook.agentId) ?? [];
+    list.push({
+      name: hook.name,
+      enabled: hook.enabled,
+      signed: hook.signed,
+      lastUsedAt: hook.lastUsedAt?.toISOString() ?? null,
+    });
+    hooksOf.set(hook.agentId, list);
+  }
   const oneOffsOf = new Map<string, { runAt: string; timezone: string }[]>();
   for (const oneOff of oneOffRuns) {
     const list = oneOffsOf.get(oneOff.agentId) ?? [];
@@ -98,6 +111,7 @@ export async function workspaceSnapshot(
         },
         history: options.history === false ? undefined : historySnapshot(historyOf.get(agent.id), since),
         ...(oneOffsOf.has(agent.id) ? { oneOffRuns: oneOffsOf.get(agent.id) } : {}),
+        ...(hooksOf.has(agent.id) ? { hooks: hooksOf.get(agent.id) } : {}),
       };
     }),
   };

@@ -89,6 +89,15 @@ export async function listHooks(scope: WorkspaceScope, agentId: string): Promise
     .orderBy(asc(hooks.createdAt), asc(hooks.id));
 }
 
+/** Every hook of the workspace, for planners answering "what runs from a webhook". */
+export async function listWorkspaceHooks(scope: WorkspaceScope): Promise<HookRecord[]> {
+  return scope.db
+    .select(publicColumns)
+    .from(hooks)
+    .where(eq(hooks.workspaceId, scope.workspaceId))
+    .orderBy(asc(hooks.createdAt), asc(hooks.id));
+}
+
 export async function findHook(
   scope: WorkspaceScope,
   agentId: string,

@@ -183,6 +183,21 @@ describe('questions about runs with the built-in planner alone', () => {
     expect((await say('how much did the status checker cost this week?')).reply).toMatch(
       /^"Status Checker" this week \(since \w+ \d+ \w+\): 1 run, 0 tokens and \d+ s of run time; 1 of 1 succeeded \(100%\)\.$/,
     );
+    // A webhook made for it is in the answer about what webhooks start; its secret address is not.
+    const hook = await builtIn.request(
+      'POST',
+      `/api/workspaces/${workspace}/agents/${created.body.id}/hooks`,
+      {
+        token: user.token,
+        body: { name: 'deploy finished' },
+      },
+    );
+    expect(hook.status, hook.text).toBe(201);
+    const hooks = await say('does anything run from a webhook?');
+    expect(hooks.reply).toMatch(
+      /^1 agent is started by a webhook:\n- "Status Checker" \(1 hook: "deploy finished", never called\)\nNo agent posts its results to a webhook\.$/,
+    );
+    expect(hooks.reply).not.toContain(new URL(hook.body.url).pathname);
     const pause = await say('pause the status checker');
     expect(pause.plan.operations.map((operation: { type: string }) => operation.type)).toEqual([
       'pauseAgent',

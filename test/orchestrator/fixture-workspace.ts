@@ -118,6 +118,13 @@ function fixtureSpec(name: string): AgentSpec {
   return validation.spec;
 }
 
+/** Inbound webhooks: the old reporting agent is started by the CRM when a deal closes. */
+const fixtureHooks: Record<string, NonNullable<WorkspaceSnapshot['agents'][number]['hooks']>> = {
+  'Reporting Agent (old)': [
+    { name: 'crm deal closed', enabled: true, signed: true, lastUsedAt: '2026-11-21T12:00:00.000Z' },
+  ],
+};
+
 export const agentId = (name: string) =>
   `00000000-0000-4000-8000-0000000000${String(fixtureAgents.findIndex((agent) => agent.name === name) + 10)}`;
 
@@ -155,6 +162,7 @@ export function fixtureSnapshot(overrides: Partial<WorkspaceSnapshot> = {}): Wor
           nextRun: null,
         }))[0],
       history: fixtureHistory(agent.name, failedRuns[agent.name]),
+      ...(fixtureHooks[agent.name] ? { hooks: fixtureHooks[agent.name] } : {}),
     })),
     ...overrides,
   };

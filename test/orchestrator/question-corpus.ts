@@ -220,7 +220,16 @@ export const questionCorpus: CorpusCase[] = [
   },
   {
     text: 'what webhooks do i have',
-    reply: /^No agent posts its results to a webhook\. Any agent can also be started by a webhook/,
+    reply:
+      /^No agent posts its results to a webhook\.\n1 agent is started by a webhook:\n- "Reporting Agent \(old\)" \(1 hook: "crm deal closed", signed, last called Saturday 21 November at 13:00; its last run from a webhook Saturday 21 November at 13:00 failed\)/,
+  },
+  {
+    text: 'does anything get triggered by a webhook?',
+    reply: /^1 agent is started by a webhook:\n- "Reporting Agent \(old\)"/,
+  },
+  {
+    text: 'which agents are kicked off by hooks',
+    reply: /^1 agent is started by a webhook:\n- "Reporting Agent \(old\)"/,
   },
   {
     text: 'which agents have never succeeded',
@@ -258,4 +267,46 @@ export const questionCorpus: CorpusCase[] = [
   { text: 'explain the reporting agent', reply: /it starts after "Lead Scraper" succeeds/ },
   { text: 'what is the job collector for?', reply: /"Job Collector".*It is paused/s },
   { text: 'what does the report do', question: 'agent' },
+  // Chat spellings of the question words.
+  { text: 'whats broken', reply: /^8 agents failed in the last 7 days.*"Reporter"/s },
+  { text: 'wat failed this week', reply: /failed this week.*"Weekly Report"/s },
+  // The days schedules fire on: the weekend, a weekday, weekdays; one agent or all.
+  {
+    text: 'does anything run at the weekend?',
+    reply:
+      /^1 agent runs at the weekend:\n- "example\.com Price Monitor" on Saturdays and Sundays at 06:00 and 10:00$/,
+  },
+  {
+    text: 'which agents run on mondays',
+    reply:
+      /^2 agents run on Mondays:\n- "example\.com Price Monitor" on Mondays at 06:00 and 10:00\n- "Weekly Report" on Mondays at 08:00/,
+  },
+  { text: 'is anything scheduled on sat or sun', reply: /^1 agent runs at the weekend/ },
+  {
+    text: 'does the weekly report run on fridays?',
+    reply: /^No: "Weekly Report" does not run on Fridays; it runs at 08:00 AM, only on Monday/,
+  },
+  {
+    text: 'will the price monitor go off on sundays',
+    reply: /^Yes: "example\.com Price Monitor" runs on Sundays at 06:00 and 10:00\.$/,
+  },
+  {
+    text: 'what runs on weekdays',
+    reply:
+      /^2 agents run on weekdays:\n- "example\.com Price Monitor" every weekday at 06:00 and 10:00\n- "Weekly Report" on Mondays at 08:00/,
+  },
+  // A day of the week in the past: its latest one.
+  { text: 'did anything run on monday', reply: /^4 agents ran on Monday 23 November:/ },
+  {
+    text: 'did the lead scraper run on friday?',
+    reply: /^Yes, "Lead Scraper" ran once on Friday 20 November \(it failed\)/,
+  },
+  // The agents that never failed, and the agents webhooks start.
+  {
+    text: 'which agents have never failed',
+    reply:
+      /^1 agent never failed since .*:\n- "Reporting Agent": all 2 runs succeeded\nThe other 8 agents failed at least once/,
+  },
+  { text: 'anything that always works?', reply: /^1 agent never failed/ },
+  { text: 'which ones ran without any errors', reply: /^1 agent never failed/ },
 ];

@@ -205,6 +205,7 @@ function compactSnapshot(snapshot: WorkspaceSnapshot) {
       nextRun: agent.schedule.nextRun,
     },
     runsOnceAt: agent.oneOffRuns?.map((oneOff) => oneOff.runAt),
+    webhooks: agent.hooks?.map((hook) => hook.name),
   }));
 }
 

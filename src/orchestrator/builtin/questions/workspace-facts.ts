@@ -18,6 +18,7 @@ export type FactKind =
   | 'chains'
   | 'timezone'
   | 'webhooks'
+  | 'neverFailed'
   | 'neverSucceeded'
   | 'mostUsage'
   | 'toolUse';
@@ -77,6 +78,16 @@ const factWords: [FactKind, RegExp[]][] = [
   ],
   ['timezone', [/\btime ?zones?\b/, /\btz\b/, /\bwhat time (?:zone|do my)\b/]],
   ['webhooks', [/\bweb ?hooks?\b/, /\bhooks?\b/, /\bslack\b/]],
+  [
+    'neverFailed',
+    [
+      /\bnever (?:failed|fail|fails|broken|broke|errored|had (?:a |an |any )?(?:failures?|errors?|problems?|issues?))\b/,
+      /\b(?:haven't|have not|hasn't|has not|didn't|did not|don't|do not|doesn't|does not) (?:ever )?(?:failed|fail|broken|broke|errored)\b/,
+      /\b(?:always|every time|reliably) (?:works?|worked|succeeds?|succeeded|runs? (?:fine|ok|okay|well))\b/,
+      /\b(?:without|with no|with zero|no) (?:any |a single )?(?:failures?|failed runs?|errors?)\b/,
+      /\b(?:100 ?%|fully|totally|completely) (?:reliable|successful)\b/,
+    ],
+  ],
   [
     'neverSucceeded',
     [
@@ -158,7 +169,9 @@ export function answerFactQuestion(text: string, request: PlannerRequest): Plann
     case 'timezone':
       return timezones(snapshot);
     case 'webhooks':
-      return webhookAgents(snapshot);
+      return webhookAgents(text, snapshot, request);
+    case 'neverFailed':
+      return neverFailed(snapshot, request);
     case 'neverSucceeded':
       return neverSucceeded(
         snapshot,
@@ -316,7 +329,13 @@ function timezones(snapshot: WorkspaceSnapshot): PlannerAnswer {
   };
 }
 
-function webhookAgents(snapshot: WorkspaceSnapshot): PlannerAnswer {
+/** "Runs from", "started by", "triggered by": the question is about calls coming in. */
+const inboundWords =
+  /\b(?:runs? (?:from|on|off|via|by)|start(?:s|ed)?|trigger(?:s|ed)?|kick(?:s|ed)? off|fire[sd]?|call(?:s|ed)?|inbound|incoming|receives?|listen(?:s|ing)?)\b/;
+
+function webhookAgents(text: string, snapshot: WorkspaceSnapshot, request: PlannerRequest): PlannerAnswer {
+  const now = request.now ?? new Date();
+  const timezone = snapshot.timezone ?? 'UTC';
   const posting = snapshot.agents
     .map((agent) => ({
       agent,
@@ -325,14 +344,76 @@ function webhookAgents(snapshot: WorkspaceSnapshot): PlannerAnswer {
         .map((step) => String((step.with as { url?: unknown }).url ?? '')),
     }))
     .filter(({ urls }) => urls.length > 0);
+  // An agent is started by a webhook when it has one, or when a recent run came from one.
+  const started = snapshot.agents
+    .map((agent) => ({
+      agent,
+      hooks: agent.hooks ?? [],
+      runs: (agent.history?.recent ?? []).filter((run) => run.trigger === 'webhook'),
+    }))
+    .filter(({ hooks, runs }) => hooks.length > 0 || runs.length > 0);
+  const inboundLines = started.map(({ agent, hooks, runs }) => {
+    const named = hooks.map(
+      (hook) =>
+        `"${hook.name}"${hook.enabled ? '' : ' (turned off)'}${hook.signed ? ', signed' : ''}${hook.lastUsedAt ? `, last called ${whenInWords(hook.lastUsedAt, now, timezone)}` : ', never called'}`,
+    );
+    const hooksWords = hooks.length > 0 ? `${count(hooks.length, 'hook')}: ${named.join('; ')}` : '';
+    const [newest] = runs;
+    const runWords = newest
+      ? `${hooksWords ? '; ' : ''}its last run from a webhook ${whenInWords(newest.createdAt, now, timezone)} ${newest.status}`
+      : '';
+    return `- "${agent.name}" (${hooksWords}${runWords})`;
+  });
   const inbound =
-    'Any agent can also be started by a webhook of its own: create one with POST /api/workspaces/:ws/agents/:id/hooks, then POST to the /api/hooks/… address it gives.';
-  if (posting.length === 0) return { reply: `No agent posts its results to a webhook. ${inbound}` };
-  const lines = posting.map(({ agent, urls }) => `- "${agent.name}" posts to ${urls.join(', ')}`);
+    started.length > 0
+      ? `${count(started.length, 'agent')} ${started.length === 1 ? 'is' : 'are'} started by a webhook:\n${inboundLines.join('\n')}`
+      : 'No agent is started by a webhook. Any agent can have webhooks of its own: a call to one starts it (its panel, Webhooks, or POST /api/workspaces/:ws/agents/:id/hooks).';
+  const outbound =
+    posting.length > 0
+      ? `${count(posting.length, 'agent')} ${posting.length === 1 ? 'posts' : 'post'} results to webhooks:\n${posting.map(({ agent, urls }) => `- "${agent.name}" posts to ${urls.join(', ')}`).join('\n')}`
+      : 'No agent posts its results to a webhook.';
+  const asksInbound = inboundWords.test(text.toLowerCase());
   return {
-    reply: `${count(posting.length, 'agent')} ${posting.length === 1 ? 'posts' : 'post'} results to webhooks:\n${lines.join('\n')}\n${inbound}`,
-    referents: posting.map(({ agent }) => agent.name),
+    reply: (asksInbound ? [inbound, outbound] : [outbound, inbound]).join('\n'),
+    referents: [...new Set([...started, ...posting].map(({ agent }) => agent.name))],
   };
+}
+
+/** Agents that ran and never failed over the counted days (their last run included). */
+function neverFailed(snapshot: WorkspaceSnapshot, request: PlannerRequest): PlannerAnswer {
+  const now = request.now ?? new Date();
+  const timezone = snapshot.timezone ?? 'UTC';
+  const counted = snapshot.agents.map((agent) => {
+    const days = agent.history?.days ?? [];
+    return {
+      agent,
+      runs: days.reduce((sum, day) => sum + day.runs, 0),
+      failed: days.reduce((sum, day) => sum + day.failed, 0),
+    };
+  });
+  const clean = counted.filter(
+    ({ agent, runs, failed }) =>
+      failed === 0 && agent.lastRun?.status !== 'failed' && (runs > 0 || agent.lastRun),
+  );
+  const neverRan = counted.filter(({ agent, runs }) => runs === 0 && !agent.lastRun);
+  const since = snapshot.agents[0]?.history?.since;
+  const over = since ? ` since ${whenInWords(since, now, timezone).replace(/ at \d\d:\d\d$/, '')}` : '';
+  const lines = clean.map(
+    ({ agent, runs }) =>
+      `- "${agent.name}": ${runs > 0 ? (runs === 1 ? 'its 1 run succeeded' : `all ${runs} runs succeeded`) : `its last run ${agent.lastRun?.status}`}${agent.status === 'paused' ? ' (paused)' : ''}`,
+  );
+  const failing = counted.length - clean.length - neverRan.length;
+  const parts = [
+    clean.length > 0
+      ? `${count(clean.length, 'agent')} never failed${over}:\n${lines.join('\n')}`
+      : `Every agent that ran failed at least once${over}.`,
+  ];
+  if (failing > 0)
+    parts.push(
+      `The other ${count(failing, 'agent')} failed at least once: ask "what failed" for which and why.`,
+    );
+  if (neverRan.length > 0) parts.push(`Never run at all: ${quoted(neverRan.map(({ agent }) => agent))}.`);
+  return { reply: parts.join('\n'), referents: clean.map(({ agent }) => agent.name) };
 }
 
 function neverSucceeded(

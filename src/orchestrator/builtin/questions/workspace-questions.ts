@@ -21,6 +21,7 @@ import {
   workspaceRecentRuns,
   workspaceSuccessRates,
 } from './run-answers.ts';
+import { daysNamed, scheduledOnDays } from './schedule-days.ts';
 import { allSchedules, outlookNamed, scheduledIn } from './schedule-outlook.ts';
 
 type SnapshotAgent = WorkspaceSnapshot['agents'][number];
@@ -112,9 +113,33 @@ const questionWords: [QuestionKind, RegExp[]][] = [
 /** Requests that look like questions but belong to other rules: troubleshooting, changes. */
 const notOurs = [/\bwhy\b/, /\bwhat went wrong\b/, /\bwhat happened\b/, /https?:\/\//, /`/];
 
+/** Chat spellings of question words: "whats broken", "wats scheduled". */
+function plainQuestion(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/’/g, "'")
+    .replace(/\b(?:whats|wats|wots|wat's)\b/g, "what's")
+    .replace(/\b(?:wat|wot)\b/g, 'what')
+    .replace(/\bwhich1\b/g, 'which one');
+}
+
+/**
+ * "Does anything run at the weekend", "which agents run on mondays": a question about the days
+ * the schedules fire on (not "did … run on monday", which asks about runs that happened).
+ */
+function asksAboutDays(lower: string): boolean {
+  if (!daysNamed(lower)) return false;
+  if (/\b(?:did|ran|has|have|had|was|were)\b/.test(lower)) return false;
+  return (
+    /\b(?:does|do|will|would|is|are|which|what|anything|something|any)\b/.test(lower) &&
+    /\b(?:run|runs|running|go off|goes off|fire|fires|scheduled|happen|happens|active|working)\b/.test(lower)
+  );
+}
+
 export function questionKind(text: string): QuestionKind | undefined {
-  const lower = text.toLowerCase().replace(/’/g, "'");
+  const lower = plainQuestion(text);
   if (notOurs.some((pattern) => pattern.test(lower))) return undefined;
+  if (asksAboutDays(lower)) return 'scheduled';
   return questionWords.find(([, patterns]) => patterns.some((pattern) => pattern.test(lower)))?.[0];
 }
 
@@ -142,7 +167,7 @@ const pronounPattern = new RegExp(`\\b(?:${pronouns.join('|')})\\b`);
  * called "Broken Fetcher". They are not read as (half) an agent's name.
  */
 const askingWords =
-  /\b(?:broken|broke|failing|failed|fails?|failures?|errors?|problems?|issues?|costs?|spent|tokens|scheduled|runs?|ran|today|yesterday|week|month|lately|recently|anything|everything|success|rates?)\b/gi;
+  /\b(?:broken|broke|failing|failed|fails?|failures?|errors?|problems?|issues?|costs?|spent|tokens|scheduled|runs?|ran|today|yesterday|week|month|lately|recently|anything|everything|success|rates?|week ?days|week ?ends?|work ?days|(?:mon|tues?|wednes|thurs?|fri|satur|sun)(?:day)?s?)\b/gi;
 
 /** The agents a question is about: named (with slips), or "it" for the conversation's agent. */
 function subjects(text: string, request: PlannerRequest): SnapshotAgent[] {
@@ -206,6 +231,8 @@ function answer(
   const about = context(request);
   if (kind === 'describe') return agent ? describeAgent(agent, request.snapshot) : undefined;
   if (kind === 'scheduled') {
+    const days = daysNamed(text.toLowerCase());
+    if (days) return scheduledOnDays(days, about, agent);
     const outlook = outlookNamed(text);
     return outlook ? scheduledIn(outlook, about) : allSchedules(about);
   }
