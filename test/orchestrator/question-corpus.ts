@@ -267,6 +267,53 @@ export const questionCorpus: CorpusCase[] = [
   { text: 'explain the reporting agent', reply: /it starts after "Lead Scraper" succeeds/ },
   { text: 'what is the job collector for?', reply: /"Job Collector".*It is paused/s },
   { text: 'what does the report do', question: 'agent' },
+  // An agent at a glance, its last good run, and what runs next.
+  {
+    text: 'whats the status of the reporter',
+    reply:
+      /^"Reporter" is active \(version 1\)\. Its last run: Sunday 22 November at 19:00, started by hand: failed .*It is not working right now/s,
+  },
+  {
+    text: 'is the lead scraper working?',
+    reply:
+      /^"Lead Scraper" is active \(version 1\)\. Its last run: today at 09:00, started by hand: succeeded/,
+  },
+  { text: 'how is the job collector looking', reply: /^"Job Collector" is paused/ },
+  {
+    text: "what's the status",
+    reply: /^9 agents: 8 active, 1 paused\.\nLast run failed: "Weekly Report", "Monthly Report"/,
+  },
+  {
+    text: 'when did the lead scraper last succeed',
+    reply:
+      /^"Lead Scraper" last succeeded today at 09:00, started by hand, in 12 s, 1,500 tokens\. That is its latest run\.$/,
+  },
+  {
+    text: 'when was the last good run of the monthly report?',
+    reply: /^"Monthly Report" last succeeded Sunday 1 November at 07:00.*Since then: failed\.$/,
+  },
+  {
+    text: 'when did the data collector last work',
+    reply: /^"Data Collector" has not succeeded since .*every run of it failed/,
+  },
+  {
+    text: "what's next",
+    reply: /^Next to run is "example\.com Price Monitor", tomorrow at 06:00\. The next 5 runs:/,
+  },
+  { text: 'what runs next?', reply: /^Next to run is "example\.com Price Monitor"/ },
+  // Which agents an account serves.
+  {
+    text: 'which agents use the crm account',
+    reply: /^- "crm" \(OAuth 2 authorization, failing\): used by "Reporting Agent \(old\)"$/,
+  },
+  {
+    text: 'what uses the supplier-portal login?',
+    reply: /^- "supplier-portal" \(login, working\): used by "Reporter"$/,
+  },
+  {
+    text: 'which accounts are used by my agents',
+    reply: /"sheets" \(not connected\): used by "Data Collector"/,
+  },
   // Chat spellings of the question words.
   { text: 'whats broken', reply: /^8 agents failed in the last 7 days.*"Reporter"/s },
   { text: 'wat failed this week', reply: /failed this week.*"Weekly Report"/s },

@@ -14,6 +14,7 @@ type SnapshotAgent = WorkspaceSnapshot['agents'][number];
 
 export type FactKind =
   | 'paused'
+  | 'accountUsers'
   | 'accounts'
   | 'chains'
   | 'timezone'
@@ -55,6 +56,13 @@ const factWords: [FactKind, RegExp[]][] = [
     [
       /\b(?:paused|on hold|suspended|disabled|inactive|turned off|switched off)\b/,
       /\bnot (?:active|enabled)\b/,
+    ],
+  ],
+  [
+    'accountUsers',
+    [
+      /\b(?:uses?|using|needs?|depends? on|relies on|rely on|signs? in with|logs? in with)\b.*\b(?:accounts?|logins?|connections?|credentials?|api keys?|tokens?)\b/,
+      /\b(?:accounts?|logins?|connections?|credentials?|api keys?)\b.*\b(?:used|needed) by\b/,
     ],
   ],
   [
@@ -162,6 +170,8 @@ export function answerFactQuestion(text: string, request: PlannerRequest): Plann
             : undefined;
       return one ? pausedOrNot(one) : pausedAgents(snapshot);
     }
+    case 'accountUsers':
+      return accountUsers(text, snapshot);
     case 'accounts':
       return connectedAccounts(snapshot);
     case 'chains':
@@ -256,6 +266,39 @@ function connectedAccounts(snapshot: WorkspaceSnapshot): PlannerAnswer {
   return {
     reply: `${count(connections.length, 'account')} ${connections.length === 1 ? 'is' : 'are'} connected${failing ? ` (${failing} failing)` : ''}:\n${lines.join('\n')}`,
   };
+}
+
+/** The services an agent's steps sign in with. */
+function servicesOf(agent: SnapshotAgent): string[] {
+  return agent.spec.steps.flatMap((step) => {
+    const reference = connectionReferenceOf(step as { with: Record<string, unknown> });
+    return reference ? [reference.split('/')[0]?.toLowerCase() ?? reference] : [];
+  });
+}
+
+/** "Which agents use the crm account": the agents each account (or the one named) serves. */
+function accountUsers(text: string, snapshot: WorkspaceSnapshot): PlannerAnswer {
+  const lower = text.toLowerCase();
+  const connections = snapshot.connections ?? [];
+  const used = [...new Set(snapshot.agents.flatMap(servicesOf))];
+  const services = [
+    ...new Set([...connections.map((connection) => connection.service.toLowerCase()), ...used]),
+  ];
+  const named = services.filter((service) =>
+    new RegExp(`\\b${service.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(lower),
+  );
+  const shown = named.length > 0 ? named : services;
+  if (shown.length === 0) return { reply: 'No agent signs in with an account, and none is connected.' };
+  const lines = shown.map((service) => {
+    const users = snapshot.agents.filter((agent) => servicesOf(agent).includes(service));
+    const connection = connections.find((candidate) => candidate.service.toLowerCase() === service);
+    const state = connection ? `${kindWords[connection.kind]}, ${connection.status}` : 'not connected';
+    return `- "${service}" (${state}): ${users.length > 0 ? `used by ${quoted(users)}` : 'no agent uses it'}`;
+  });
+  const referents = snapshot.agents.filter((agent) =>
+    servicesOf(agent).some((service) => shown.includes(service)),
+  );
+  return { reply: lines.join('\n'), referents: referents.map((agent) => agent.name) };
 }
 
 const endingWords = { success: 'succeeds', failure: 'fails', always: 'ends' } as const;

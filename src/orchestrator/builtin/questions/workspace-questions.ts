@@ -8,6 +8,7 @@ import { chosenAgent, offeredAgents, whichAgent } from '../agent-choice.ts';
 import { agentsMentionedWithTypos } from '../name-typos.ts';
 import { pronouns } from '../vocabulary/vocabulary.ts';
 import { describeAgent } from './agent-description.ts';
+import { agentStatus, lastSuccess, nextUp, workspaceStatus } from './agent-status.ts';
 import {
   type AnswerContext,
   agentFailures,
@@ -27,6 +28,9 @@ import { allSchedules, outlookNamed, scheduledIn } from './schedule-outlook.ts';
 type SnapshotAgent = WorkspaceSnapshot['agents'][number];
 
 export type QuestionKind =
+  | 'lastSuccess'
+  | 'next'
+  | 'status'
   | 'describe'
   | 'failures'
   | 'successRate'
@@ -37,6 +41,32 @@ export type QuestionKind =
 
 /** How each kind of question is written; the first kind that matches wins. */
 const questionWords: [QuestionKind, RegExp[]][] = [
+  [
+    'lastSuccess',
+    [
+      /\blast (?:time )?(?:it |that |they )?(?:succeeded|succeed|success|successful|good run|ok run|clean run|worked|work|passed|ran (?:ok|fine|successfully|properly))\b/,
+      /\bwhen (?:did|was|has) .+ (?:last )?(?:succeed|succeeded|work|worked|successful)\b/,
+    ],
+  ],
+  [
+    'next',
+    [
+      /\bwhat(?:'s| is)? (?:up )?next\b/,
+      /\bwhat(?:'s| is)? the next (?:thing|agent|run|job|one)\b/,
+      /\bwhat (?:runs|will run|is running|goes|fires) next\b/,
+      /\bwhen(?:'s| is) the next (?:run|thing|job|one)\b/,
+      /\b(?:any|the) next (?:scheduled )?(?:runs?|jobs?)\b.*\?$/,
+    ],
+  ],
+  [
+    'status',
+    [
+      /^(?:(?:so|and|but|ok|okay|hey|hi)[,:!]?\s+)*(?:what(?:'s| is| are)|how(?:'s| is| are)|show(?: me)?|give me|tell me|check)\b.*\b(?:status|state|health)\b/,
+      /\b(?:status|state|health) (?:of|for)\b.*\?$/,
+      /^(?:(?:so|and|but|ok|okay|hey|hi)[,:!]?\s+)*(?:is|are)\b.+\b(?:working|ok|okay|fine|alive|healthy|running (?:ok|okay|fine|properly|well))\b/,
+      /\bhow(?:'s| is) .+ (?:looking|holding up)\b/,
+    ],
+  ],
   [
     'describe',
     [
@@ -144,7 +174,10 @@ export function questionKind(text: string): QuestionKind | undefined {
 }
 
 /** The period each kind means when the question names none. */
-const defaultPeriods: Record<Exclude<QuestionKind, 'describe' | 'scheduled'>, PeriodName> = {
+const defaultPeriods: Record<
+  Exclude<QuestionKind, 'describe' | 'scheduled' | 'lastSuccess' | 'next' | 'status'>,
+  PeriodName
+> = {
   failures: 'pastWeek',
   successRate: 'pastMonth',
   cost: 'pastMonth',
@@ -230,6 +263,9 @@ function answer(
 ): PlannerAnswer | undefined {
   const about = context(request);
   if (kind === 'describe') return agent ? describeAgent(agent, request.snapshot) : undefined;
+  if (kind === 'status') return agent ? agentStatus(agent, about) : workspaceStatus(about);
+  if (kind === 'lastSuccess') return agent ? lastSuccess(agent, about) : undefined;
+  if (kind === 'next') return agent ? agentStatus(agent, about) : nextUp(about);
   if (kind === 'scheduled') {
     const days = daysNamed(text.toLowerCase());
     if (days) return scheduledOnDays(days, about, agent);
