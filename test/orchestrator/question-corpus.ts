@@ -314,6 +314,20 @@ export const questionCorpus: CorpusCase[] = [
     text: 'which accounts are used by my agents',
     reply: /"sheets" \(not connected\): used by "Data Collector"/,
   },
+  // What the Orchestrator can do, with this workspace's agents as examples.
+  {
+    text: 'what can you do?',
+    reply: /^I build and run agents .*With your agents: "run Lead Scraper every weekday at 8am"/s,
+  },
+  { text: 'help', reply: /^I build and run agents/ },
+  { text: 'hmm how does this work', reply: /^I build and run agents/ },
+  // A run going is stopped on its page: "cancel the running X" never runs X.
+  {
+    text: 'cancel the running lead scraper',
+    reply:
+      /^"Lead Scraper" has no run going \(its last run succeeded today at 09:\d\d\), so there is nothing to stop/,
+  },
+  { text: 'stop the current run of the reporter', reply: /^"Reporter" has no run going/ },
   // Chat spellings of the question words.
   { text: 'whats broken', reply: /^8 agents failed in the last 7 days.*"Reporter"/s },
   { text: 'wat failed this week', reply: /failed this week.*"Weekly Report"/s },

@@ -26,6 +26,7 @@ import {
 } from './drafts.ts';
 import { continueEndpointDraft, planEndpointRequest } from './endpoint-planning.ts';
 import { planFollowUp } from './follow-ups.ts';
+import { helpAnswer, isHelpRequest } from './help.ts';
 import { scheduleNewAgent, uniqueName, updateOperation, withDefaults } from './new-agents.ts';
 import { oneOffInRequest } from './one-off-planning.ts';
 import { continuePortalDraft, isPortalRequest, planPortalRequest } from './portal-planning.ts';
@@ -47,6 +48,7 @@ import {
   urlsIn,
   withoutAddresses,
 } from './request-text.ts';
+import { answerStopRun } from './run-stopping.ts';
 import { scheduleIn } from './schedule-phrases.ts';
 import { answerNextRuns } from './schedule-planning.ts';
 import { planSeveralIntents } from './several-intents.ts';
@@ -199,6 +201,10 @@ export class BuiltInPlanner implements Planner {
     // "It", "them", an answer to a question asked in words, a change to the plan proposed.
     const followUp = await planFollowUp(request, (again) => this.plan(again));
     if (followUp) return followUp;
+    if (isHelpRequest(text)) return helpAnswer(request.snapshot);
+    // "Cancel the running X": a run is stopped on its page; "running" must not read as "run it".
+    const stopping = answerStopRun(text, request);
+    if (stopping) return stopping;
     // Rename, copy, split, "can you make X …", a digest: agent-verbs.ts.
     const verb = planAgentVerb(request);
     if (verb)
