@@ -123,6 +123,17 @@ export const corpus: CorpusCase[] = [
   { text: 'scrape the leads from https://example.com/team', question: 'records' },
   { text: 'collect the products listed on https://shop.example.com/catalog', question: 'records' },
   { text: 'extract the jobs from https://example.com/careers', question: 'records' },
+  // A time first, then what to get from an address: a new agent, never "which agent?".
+  {
+    text: 'every morning at 7 send me the top stories from https://news.ycombinator.com',
+    question: 'records',
+    reply: /each of the articles/,
+  },
+  {
+    text: 'each monday grab the job listings from https://jobs.example.com/openings',
+    question: 'records',
+    reply: /each of the jobs/,
+  },
   { text: 'scrape the table of products on https://shop.example.com/catalog', operations: create },
   { text: 'collect every link on https://example.com/resources', operations: create },
   {
@@ -629,6 +640,21 @@ export const corpus: CorpusCase[] = [
     text: 'run the reporter after the data collector',
     operations: ['chainAgents'],
     chain: { from: 'Data Collector', to: 'Reporter', on: 'success' },
+  },
+  {
+    text: 'the lead scraper should run after the data collector',
+    operations: ['chainAgents'],
+    chain: { from: 'Data Collector', to: 'Lead Scraper', on: 'success' },
+  },
+  {
+    text: 'have the reporter kick off once the lead scraper is done',
+    operations: ['chainAgents'],
+    chain: { from: 'Lead Scraper', to: 'Reporter', on: 'success' },
+  },
+  {
+    text: 'reporter needs to run when data collector fails',
+    operations: ['chainAgents'],
+    chain: { from: 'Data Collector', to: 'Reporter', on: 'failure' },
   },
   { text: 'when the collector finishes, send its results to the reporter', question: 'agent' },
   { text: 'when the reporting agent finishes, run the lead scraper', reply: /would make a loop/ },

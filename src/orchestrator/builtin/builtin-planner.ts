@@ -67,6 +67,7 @@ import {
   questionPatterns,
   recordLayouts,
   recordNouns,
+  toMeWords,
 } from './vocabulary/vocabulary.ts';
 
 type SnapshotAgent = WorkspaceSnapshot['agents'][number];
@@ -105,6 +106,8 @@ function noticeTargets(
   const addresses = emailsIn(text);
   if (addresses[0]) notify.email = addresses[0];
   else if (hasAny(text, emailWords) && userEmail) notify.email = userEmail;
+  else if (!notify.webhook && !hasAny(text, webhookWords) && hasAny(text, toMeWords) && userEmail)
+    notify.email = userEmail;
   return notify;
 }
 
@@ -131,8 +134,17 @@ function pageUrl(text: string): string | undefined {
   return urls.find((url) => text.indexOf(url) < hookAt) ?? urls[0];
 }
 
+/** Words that name records of any kind: "job listings" are jobs, "listings" alone products. */
+const genericRecordWords = new Set(['item', 'items', 'listing', 'listings']);
+
 function recordNoun(text: string): string {
-  return recordNouns.find((entry) => hasAny(text, entry.words))?.noun ?? 'records';
+  const specific = recordNouns.find((entry) =>
+    hasAny(
+      text,
+      entry.words.filter((word) => !genericRecordWords.has(word)),
+    ),
+  );
+  return (specific ?? recordNouns.find((entry) => hasAny(text, entry.words)))?.noun ?? 'records';
 }
 
 function recordsFromAnswer(text: string): CreateDraft['records'] | undefined {
@@ -243,7 +255,11 @@ export class BuiltInPlanner implements Planner {
     // "Create …" before any action word asks for a new agent, even if an agent's name is in it.
     const createAt = firstOf(lower, createWords)?.index ?? -1;
     const createsFirst = createAt >= 0 && (!action || createAt <= action.index);
-    const wantsNew = createsFirst || (kind !== undefined && (mentioned.length === 0 || !intent));
+    // "Every morning at 7 send me the top stories from https://…": an address and no agent named
+    // is a new agent to build, whatever verb it starts with.
+    const addressOnly = mentioned.length === 0 && urlsIn(text).length > 0;
+    const wantsNew =
+      createsFirst || addressOnly || (kind !== undefined && (mentioned.length === 0 || !intent));
     // "Only e-mail me when the price monitor changes": that agent's notices, on a condition.
     const noticeAgent = createsFirst
       ? undefined
@@ -256,7 +272,7 @@ export class BuiltInPlanner implements Planner {
 
     // "Can you run the lead scraper every morning" names an agent and no page: not a new agent.
     const asksForNewAgent = createsFirst && (mentioned.length === 0 || urlsIn(text).length > 0);
-    if (!asksForNewAgent) {
+    if (!asksForNewAgent && !addressOnly) {
       const reading = { text, mentioned: mentioned.map((match) => match.item), intent, wantsNew };
       const trigger = planTriggerRequest(reading, request);
       if (trigger) return trigger;

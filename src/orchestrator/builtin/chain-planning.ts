@@ -69,6 +69,8 @@ const chainShapes = [
 const weakChainShapes = [
   `\\b${anyOf(chainJoinWords)}\\s+(?<from>.+?)${joined}`,
   `\\b${start}\\s+(?<to>.+?)\\s+${when}\\s+(?<from>.+?)(?:\\s+${ending})?$`,
+  // "The reporter should run after the scraper", "have Y kick off once X is done".
+  `^(?:(?:make|have|let)\\s+)?(?<to>.+?)\\s+(?:(?:should|must|needs? to|has to|will|can|to)\\s+)?(?:always\\s+)?${start}\\s+(?:right\\s+|straight\\s+|directly\\s+|automatically\\s+)?${when}\\s+(?<from>.+?)(?:\\s+(?:is|has)?\\s*${ending})?$`,
   `\\b${handOver}\\s+(?:the\\s+)?${results}\\s+(?:of|from)\\s+(?<from>.+?)\\s+(?:to|into)\\s+(?<to>.+)$`,
   `\\b${handOver}\\s+(?<from>.+?)(?:'s)?\\s+${results}\\s+(?:to|into)\\s+(?<to>.+)$`,
 ].map((shape) => ({ pattern: new RegExp(shape), strong: false }));

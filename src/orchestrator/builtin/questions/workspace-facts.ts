@@ -129,6 +129,8 @@ export function factKind(text: string): FactKind | undefined {
   if (/https?:\/\//.test(lower) || /`/.test(lower)) return undefined;
   // "Pause the job collector and tell me what else is paused" is an order first.
   if (orders.test(lower)) return undefined;
+  // "Have the reporter kick off once the scraper is done" orders; "has the reporter run?" asks.
+  if (/^(?:have|let|make) (?:the|my|our|it|them)\b/.test(lower) && !endsAsking.test(lower)) return undefined;
   if (!asking.some((pattern) => pattern.test(lower)) && !endsAsking.test(lower)) return undefined;
   // "Why did it fail" and "what went wrong" are troubleshooting, not setup.
   if (/\bwhy\b|\bwrong\b/.test(lower)) return undefined;

@@ -109,6 +109,22 @@ export const createWords = [
   'an agent',
 ];
 
+/**
+ * "Send me …", "in my inbox": the person's own e-mail, but only when the request names no other
+ * channel ("send me a slack message at https://hooks.slack.com/…" is Slack).
+ */
+export const toMeWords = [
+  'send me',
+  'send it to me',
+  'send them to me',
+  'send those to me',
+  'deliver it to me',
+  'in my inbox',
+  'to my inbox',
+  'into my inbox',
+  'my mailbox',
+];
+
 /** What records are called, to name agents and files after them. */
 export const recordNouns = [
   { noun: 'leads', words: ['lead', 'leads', 'prospect', 'prospects', 'contact', 'contacts'] },
