@@ -28,6 +28,7 @@ import { continueEndpointDraft, planEndpointRequest } from './endpoint-planning.
 import { planFollowUp } from './follow-ups.ts';
 import { helpAnswer, isHelpRequest } from './help.ts';
 import { scheduleNewAgent, uniqueName, updateOperation, withDefaults } from './new-agents.ts';
+import { planStopNotices } from './notice-removal.ts';
 import { oneOffInRequest } from './one-off-planning.ts';
 import { continuePortalDraft, isPortalRequest, planPortalRequest } from './portal-planning.ts';
 import { answerFactQuestion, factKind } from './questions/workspace-facts.ts';
@@ -217,6 +218,9 @@ export class BuiltInPlanner implements Planner {
     // "Cancel the running X": a run is stopped on its page; "running" must not read as "run it".
     const stopping = answerStopRun(text, request);
     if (stopping) return stopping;
+    // "Stop e-mailing me about X": X stops telling, and keeps working (never paused for it).
+    const quieter = planStopNotices(text, request);
+    if (quieter) return quieter;
     // Rename, copy, split, "can you make X …", a digest: agent-verbs.ts.
     const verb = planAgentVerb(request);
     if (verb)
