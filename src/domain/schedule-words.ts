@@ -321,9 +321,15 @@ export function cronFromWords(text: string): string {
       `\\b(first|1st|second|2nd|third|3rd|fourth|4th|last) ${dayPattern}(?: of (?:the|each|every) month)?\\b`,
     ),
   );
-  const dayOfMonth = reader.take(
-    /\b(?:on )?(?:the )?(\d{1,2})(?:st|nd|rd|th)(?: (?:day )?of (?:the |each |every )?month)?\b/,
+  // "The last day of the month" is cron's L; "the first day of the month" its 1.
+  const edgeOfMonth = reader.take(
+    /\b(?:on )?(?:the )?(first|1st|last) day of (?:the |each |every )?month\b|\b(?:at |on )?(?:the )?(?:end|last day) of (?:the |each |every )?month\b|\bmonth[- ]end\b/,
   );
+  const dayOfMonth = edgeOfMonth
+    ? null
+    : reader.take(
+        /\b(?:on )?(?:the )?(\d{1,2})(?:st|nd|rd|th)(?: (?:day )?of (?:the |each |every )?month)?\b/,
+      );
   const monthly = reader.take(/\b(monthly|every month|each month)\b/);
   const weekly = reader.take(/\b(weekly|every week|each week)\b/);
   const days = nth ? undefined : takeDays(reader);
@@ -341,7 +347,7 @@ export function cronFromWords(text: string): string {
   if (leftover.length > 0) throw failure(text, leftover);
 
   if (interval) {
-    if (time || nth || dayOfMonth || monthly) throw failure(text, []);
+    if (time || nth || dayOfMonth || edgeOfMonth || monthly) throw failure(text, []);
     return intervalCron(interval, days ?? '*', range);
   }
   if (range) throw failure(text, []);
@@ -354,6 +360,7 @@ export function cronFromWords(text: string): string {
     // "5L" rather than "5#L": both mean the last Friday, but only the first is widely read.
     return ordinal === 'L' ? `${clock} * * ${day}L` : `${clock} * * ${day}#${ordinal}`;
   }
+  if (edgeOfMonth) return `${clock} ${/first|1st/.test(edgeOfMonth[1] ?? '') ? '1' : 'L'} * *`;
   if (dayOfMonth) {
     const date = Number(dayOfMonth[1]);
     if (date < 1 || date > 31) throw failure(text, [dayOfMonth[0].trim()]);

@@ -106,6 +106,17 @@ describe('schedules', () => {
     expect(named.body).toMatchObject({ cron: '0 9 * * 1#1', timezone: 'America/New_York' });
     expect(hourIn('America/New_York', named.body.nextRuns[0])).toBe('09:00');
     expect(new Date(named.body.nextRuns[0]).getUTCDate()).toBeLessThanOrEqual(7);
+
+    // Cron's L: the last day of each month, whatever its length.
+    const monthEnd = await orca.request('PUT', schedulePath(agentId), {
+      token: owner.token,
+      body: { text: 'the last day of the month at 6pm', timezone: 'UTC' },
+    });
+    expect(monthEnd.body).toMatchObject({ cron: '0 18 L * *' });
+    for (const next of monthEnd.body.nextRuns as string[]) {
+      const day = new Date(next);
+      expect(new Date(day.getTime() + 24 * 60 * 60 * 1000).getUTCDate()).toBe(1);
+    }
   });
 
   it('refuses what it cannot read, saying what and how to write it, and keeps the old schedule', async () => {

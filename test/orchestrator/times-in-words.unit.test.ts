@@ -162,6 +162,9 @@ describe('what one schedule cannot say', () => {
 
   it('still says what cron with croner can: the last Friday of the month, every other hour', () => {
     expect(cronFromWords('the last Friday of the month')).toBe('0 9 * * 5L');
+    expect(cronFromWords('the last day of the month at 6pm')).toBe('0 18 L * *');
+    expect(cronFromWords('at the end of every month')).toBe('0 9 L * *');
+    expect(cronFromWords('on the first day of each month at 7')).toBe('0 7 1 * *');
     expect(cronFromWords('every other hour')).toBe('0 */2 * * *');
     expect(cronFromWords('every day at 9')).toBe('0 9 * * *');
   });
