@@ -328,6 +328,12 @@ export const questionCorpus: CorpusCase[] = [
       /^"Lead Scraper" has no run going \(its last run succeeded today at 09:\d\d\), so there is nothing to stop/,
   },
   { text: 'stop the current run of the reporter', reply: /^"Reporter" has no run going/ },
+  // Which agents fail the most: the success rates, lowest first.
+  {
+    text: 'which agent fails the most',
+    reply: /^Success rates in the last 30 days .*lowest first:\n- "Reporting Agent \(old\)": 0%/s,
+  },
+  { text: "what's my least reliable agent?", reply: /^Success rates .*lowest first/s },
   // Chat spellings of the question words.
   { text: 'whats broken', reply: /^8 agents failed in the last 7 days.*"Reporter"/s },
   { text: 'wat failed this week', reply: /failed this week.*"Weekly Report"/s },

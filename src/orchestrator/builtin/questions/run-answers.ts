@@ -194,7 +194,11 @@ export function workspaceSuccessRates(context: AnswerContext, period: Period): P
   const rated = context.snapshot.agents
     .map((agent) => ({ agent, totals: totalsOver(agent.history, period) }))
     .filter(({ totals }) => totals.runs > 0)
-    .sort((a, b) => a.totals.succeeded / a.totals.runs - b.totals.succeeded / b.totals.runs);
+    .sort(
+      (a, b) =>
+        a.totals.succeeded / a.totals.runs - b.totals.succeeded / b.totals.runs ||
+        b.totals.failed - a.totals.failed,
+    );
   if (rated.length === 0) return { reply: `No agent ran ${period.words}.` };
   const lines = capped(
     rated,

@@ -97,6 +97,9 @@ const questionWords: [QuestionKind, RegExp[]][] = [
       /\b(?:success|failure|error)(?:ful)? (?:rates?|ratios?)\b/,
       /\breliab/,
       /\bhow often does .+ (?:fail|succeed|work)\b/,
+      /\b(?:fails?|failing|failed|breaks?|breaking|errors?) (?:the )?(?:most|least|more|less)\b/,
+      /\b(?:most|least|more|less) (?:failures|failed runs|errors|reliable|unreliable|stable|flaky)\b/,
+      /\b(?:worst|best|flakiest|flakyest)\b.*\bagents?\b|\bagents?\b.*\b(?:worst|best|flakiest)\b/,
     ],
   ],
   [
