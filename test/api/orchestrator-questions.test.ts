@@ -183,6 +183,10 @@ describe('questions about runs with the built-in planner alone', () => {
     expect((await say('how much did the status checker cost this week?')).reply).toMatch(
       /^"Status Checker" this week \(since \w+ \d+ \w+\): 1 run, 0 tokens and \d+ s of run time; 1 of 1 succeeded \(100%\)\.$/,
     );
+    // What its run got is read from the run itself.
+    expect((await say('what did the status checker get last time?')).reply).toMatch(
+      /^The last run of "Status Checker" that succeeded finished today at \d\d:\d\d\. Its output: `.*up.*`$/,
+    );
     // A webhook made for it is in the answer about what webhooks start; its secret address is not.
     const hook = await builtIn.request(
       'POST',

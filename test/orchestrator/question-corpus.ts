@@ -334,6 +334,24 @@ export const questionCorpus: CorpusCase[] = [
     reply: /^Success rates in the last 30 days .*lowest first:\n- "Reporting Agent \(old\)": 0%/s,
   },
   { text: "what's my least reliable agent?", reply: /^Success rates .*lowest first/s },
+  // What an agent's last good run got (read from the run when the workspace can be read).
+  {
+    text: 'what did the lead scraper get last time',
+    reply: /^The last run of "Lead Scraper" that succeeded finished today at 09:00\./,
+  },
+  {
+    text: 'show me the results of the weekly report',
+    reply:
+      /^The last run of "Weekly Report" that succeeded finished Monday 16 November.*newest run since then failed/s,
+  },
+  {
+    text: 'what did the data collector collect?',
+    reply: /^"Data Collector" has no finished run with results to show\. Its last run failed/,
+  },
+  {
+    text: 'did the price monitor find any changes today',
+    reply: /^The last run of "example\.com Price Monitor" that succeeded/,
+  },
   // Chat spellings of the question words.
   { text: 'whats broken', reply: /^8 agents failed in the last 7 days.*"Reporter"/s },
   { text: 'wat failed this week', reply: /failed this week.*"Weekly Report"/s },

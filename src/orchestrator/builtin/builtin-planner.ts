@@ -31,6 +31,7 @@ import { scheduleNewAgent, uniqueName, updateOperation, withDefaults } from './n
 import { planStopNotices } from './notice-removal.ts';
 import { oneOffInRequest } from './one-off-planning.ts';
 import { continuePortalDraft, isPortalRequest, planPortalRequest } from './portal-planning.ts';
+import { answerOutputQuestion, asksForOutput } from './questions/run-output.ts';
 import { answerFactQuestion, factKind } from './questions/workspace-facts.ts';
 import {
   answerWorkspaceQuestion,
@@ -191,6 +192,7 @@ export class BuiltInPlanner implements Planner {
     return (
       questionKind(text) !== undefined ||
       factKind(text) !== undefined ||
+      asksForOutput(text) ||
       parseDraft(draft)?.kind === 'question'
     );
   }
@@ -218,6 +220,9 @@ export class BuiltInPlanner implements Planner {
     // "Cancel the running X": a run is stopped on its page; "running" must not read as "run it".
     const stopping = answerStopRun(text, request);
     if (stopping) return stopping;
+    // "What did X get last time": its newest good run's output, read from that run.
+    const output = await answerOutputQuestion(text, request);
+    if (output) return output;
     // "Stop e-mailing me about X": X stops telling, and keeps working (never paused for it).
     const quieter = planStopNotices(text, request);
     if (quieter) return quieter;
