@@ -13,7 +13,7 @@ type SnapshotAgent = WorkspaceSnapshot['agents'][number];
 
 const asks = [
   /\bwhat (?:did|has|have) .+ (?:get|got|gotten|find|found|collect(?:ed)?|scrape[d]?|fetch(?:ed)?|produce[d]?|return(?:ed)?|output|extract(?:ed)?|grab(?:bed)?|pull(?:ed)?|bring back|brought back|come back with|came back with|save[d]?|pick(?:ed)? up)\b/,
-  /\b(?:show|give|tell|send)(?: me)? (?:the |its |their |what )?(?:latest |last |newest |recent )?(?:output|results?|data|findings|records|leads|rows|items)\b/,
+  /\b(?:show|give|tell)(?: me)? (?:the |its |their |what )?(?:latest |last |newest |recent )?(?:output|results?|data|findings|records|leads|rows|items)\b/,
   /\b(?:latest|last|newest|recent|most recent) (?:output|results?|data|findings)\b/,
   /\b(?:did|has) .+ (?:find|found|catch|caught|spot(?:ted)?|detect(?:ed)?|see|seen|notice[d]?) (?:any(?:thing)?|something|changes?|new)\b/,
   /\bwhat(?:'s| is| was) in (?:the |its )?(?:last |latest )?(?:output|results?|run)\b/,
