@@ -641,6 +641,25 @@ export const corpus: CorpusCase[] = [
     operations: ['chainAgents'],
     chain: { from: 'Data Collector', to: 'Reporter', on: 'success' },
   },
+  // A time after "for"; a time changed keeps the days it ran on, a schedule set afresh does not.
+  {
+    text: 'schedule the lead scraper for 7am',
+    operations: ['scheduleAgent'],
+    agent: 'Lead Scraper',
+    schedule: { cron: '0 7 * * *', timezone: 'Europe/Berlin' },
+  },
+  {
+    text: 'change the weekly report to run at 9 instead of 8',
+    operations: ['scheduleAgent'],
+    agent: 'Weekly Report',
+    schedule: { cron: '0 9 * * 1', timezone: 'Europe/Berlin' },
+  },
+  {
+    text: 'move the weekly report to every day at 7',
+    operations: ['scheduleAgent'],
+    agent: 'Weekly Report',
+    schedule: { cron: '0 7 * * *', timezone: 'Europe/Berlin' },
+  },
   {
     text: 'the lead scraper should run after the data collector',
     operations: ['chainAgents'],

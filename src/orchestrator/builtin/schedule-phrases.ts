@@ -83,6 +83,28 @@ function parses(tokens: string[]): boolean {
   }
 }
 
+const clock = /^(?:\d{1,2}(?::\d{2})?(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d{2}|noon|midday|midnight)$/;
+const bareHour = /^\d{1,2}$/;
+
+/**
+ * "Schedule it for 7am", "for 7 instead": a time after "for" is when it runs, said as the parser
+ * reads it ("at 7am"). A bare number counts only at the end or before words that end a time
+ * ("for 7 instead", "for 7 every day"), so "for 7 days" stays a duration.
+ */
+function clockAfterFor(tokens: string[]): string[] {
+  return tokens.map((token, index) => {
+    if (token !== 'for') return token;
+    const next = tokens[index + 1] ?? '';
+    const after = tokens[index + 2];
+    if (clock.test(next)) return 'at';
+    const hour = Number(next);
+    const ends =
+      after === undefined ||
+      ['instead', 'every', 'each', 'daily', 'on', 'please', 'then', masked].includes(after);
+    return bareHour.test(next) && hour <= 23 && ends ? 'at' : token;
+  });
+}
+
 /** The words without the filler at either end, as they are shown back. */
 function trimmed(tokens: string[]): string {
   let start = 0;
@@ -98,7 +120,7 @@ function trimmed(tokens: string[]): string {
  */
 export function scheduleIn(text: string, agentNames: readonly string[] = []): ScheduleReading | undefined {
   const zone = takeTimezone(withoutLiterals(text));
-  const tokens = maskNames(words(zone.text), agentNames);
+  const tokens = clockAfterFor(maskNames(words(zone.text), agentNames));
   // Checked on the whole text first: "every other week on Friday" holds "on Friday", which
   // parses, and would otherwise be planned as if it were what was asked.
   const limit = scheduleWordsLimit(tokens.filter((token) => token !== masked).join(' '));

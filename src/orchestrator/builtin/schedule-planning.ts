@@ -3,7 +3,7 @@
 // "unschedule X" removes one; "when does X run next" is answered from the schedules.
 import { OrcaError } from '../../domain/errors.ts';
 import type { PlanOperation, PlanQuestion, ScheduleState } from '../../domain/plan.ts';
-import { nextOccurrences } from '../../triggers/schedule-times.ts';
+import { nextOccurrences, resolveCron } from '../../triggers/schedule-times.ts';
 import type { PlannerAnswer, PlannerRequest, ScheduleSnapshot, WorkspaceSnapshot } from '../planner.ts';
 import { type SchedulePreview, schedulePreview, timesInWords } from '../schedule-preview.ts';
 import { whichAgent } from './agent-choice.ts';
@@ -95,9 +95,11 @@ export function scheduleOperation(
   reading: Extract<ScheduleReading, { kind: 'found' }>,
   request: PlannerRequest,
   extra: { input?: Record<string, unknown>; missed?: 'skip' | 'run_once' } = {},
+  /** The cron to save instead of the words: the words' times on the days the agent ran before. */
+  cron?: string,
 ): { operation: PlanOperation; preview: SchedulePreview } {
   const preview = schedulePreview(
-    { text: reading.words, timezone: reading.timezone },
+    cron ? { cron, timezone: reading.timezone } : { text: reading.words, timezone: reading.timezone },
     request.snapshot.timezone,
     request.now ?? new Date(),
   );
@@ -105,7 +107,7 @@ export function scheduleOperation(
     type: 'scheduleAgent',
     ...(target.agentId ? { agentId: target.agentId } : {}),
     agentName: target.agentName,
-    text: reading.words,
+    ...(cron ? { cron } : { text: reading.words }),
     // Always written out, so what applies is what the plan shows, whoever approves it.
     timezone: preview.timezone,
     ...extra,
@@ -119,6 +121,45 @@ export function scheduleOperation(
 /** "Next: Monday 30 November at 08:00; Tuesday 1 December at 08:00". */
 export function nextTimesInWords(nextRuns: readonly string[], timezone: string, count = 3) {
   return `Next: ${timesInWords(nextRuns.slice(0, count), timezone).join('; ')}.`;
+}
+
+/** Words that change a schedule's time rather than set a new one. */
+const changingWords =
+  /\b(?:instead|change|changed|move|moved|shift|shifted|push|pushed|bring|earlier|later|rather|switch|actually|make it|reschedule)\b/;
+
+/** Words that say which days, or that every day is meant ("every morning at 7", "daily at 7"). */
+const dayWords =
+  /\b(?:every|each|daily|days?|nightly|weekly|monthly|mornings?|evenings?|nights?|afternoons?|weekdays?|weekends?|mon|tue|wed|thu|fri|sat|sun)/;
+
+/**
+ * "Run the weekly report at 9 instead of 8": only the time changes, so the days it ran on stay
+ * (Mondays), rather than the words' own "every day". Undefined when the words name days or a
+ * frequency, or when the agent's schedule runs every day anyway.
+ */
+export function timesOnKeptDays(
+  reading: Extract<ScheduleReading, { kind: 'found' }>,
+  current: ScheduleSnapshot | undefined,
+  text: string,
+): string | undefined {
+  if (!current || dayWords.test(reading.words.toLowerCase())) return undefined;
+  // "Schedule X at 7" sets a schedule afresh; "at 9 instead", "move it to 9" changes its time.
+  if (!changingWords.test(text.toLowerCase())) return undefined;
+  let wanted: string;
+  try {
+    wanted = resolveCron({ text: reading.words });
+  } catch {
+    return undefined;
+  }
+  const fields = wanted.split(' ');
+  const old = current.cron.split(' ');
+  if (fields.length !== 5 || old.length !== 5) return undefined;
+  const [minute, hour, day, month, weekday] = fields as [string, string, string, string, string];
+  // Only a time of day: "at 9", "at 7 and 19" (an interval or a range is a new pattern).
+  if (!/^\d+$/.test(minute) || !/^[\d,]+$/.test(hour) || day !== '*' || month !== '*' || weekday !== '*')
+    return undefined;
+  const [, , oldDay, oldMonth, oldWeekday] = old as [string, string, string, string, string];
+  if (oldDay === '*' && oldMonth === '*' && oldWeekday === '*') return undefined;
+  return `${minute} ${hour} ${oldDay} ${oldMonth} ${oldWeekday}`;
 }
 
 export function planSchedule(
@@ -155,6 +196,7 @@ export function planSchedule(
       reading,
       request,
       { ...(input ? { input } : {}), ...(missed ? { missed } : {}) },
+      timesOnKeptDays(reading, agent.schedule, text),
     );
   } catch (error) {
     if (!(error instanceof OrcaError)) throw error;
