@@ -147,6 +147,17 @@ export const multiIntentCorpus: MultiIntentCase[] = [
   },
   // Schedules and chains: "its results" are those of the agent just scheduled.
   {
+    text: 'create a scraper for https://example.com/careers that grabs .job-card, run it daily at 8 and send results to the reporting agent',
+    parts: 2,
+    operations: ['createAgent', 'runAgent', 'scheduleAgent', 'chainAgents'],
+    targets: [
+      'Example.Com Jobs Scraper',
+      'Example.Com Jobs Scraper',
+      'Example.Com Jobs Scraper',
+      'Example.Com Jobs Scraper -> Reporting Agent',
+    ],
+  },
+  {
     text: 'schedule the weekly report at 7 and then pass its output to the reporter',
     parts: 2,
     operations: ['scheduleAgent', 'chainAgents'],

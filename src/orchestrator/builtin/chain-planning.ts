@@ -73,6 +73,8 @@ const weakChainShapes = [
   `^(?:(?:make|have|let)\\s+)?(?<to>.+?)\\s+(?:(?:should|must|needs? to|has to|will|can|to)\\s+)?(?:always\\s+)?${start}\\s+(?:right\\s+|straight\\s+|directly\\s+|automatically\\s+)?${when}\\s+(?<from>.+?)(?:\\s+(?:is|has)?\\s*${ending})?$`,
   `\\b${handOver}\\s+(?:the\\s+)?${results}\\s+(?:of|from)\\s+(?<from>.+?)\\s+(?:to|into)\\s+(?<to>.+)$`,
   `\\b${handOver}\\s+(?<from>.+?)(?:'s)?\\s+${results}\\s+(?:to|into)\\s+(?<to>.+)$`,
+  // "…, and send results to the reporter": the results of the agent just spoken of ("it").
+  `^(?:(?:and|then|also|after that)[\\s,]+)*${handOver}\\s+(?:(?:the|all|those|these)\\s+)?${results}\\s+(?:over\\s+)?(?:on\\s+)?(?:to|into|onto)\\s+(?<to>.+)$`,
 ].map((shape) => ({ pattern: new RegExp(shape), strong: false }));
 
 const stop = anyOf(chainStopWords);
@@ -108,9 +110,10 @@ function withoutTail(words: string) {
 function read(text: string, shapes: readonly { pattern: RegExp; strong: boolean }[]): ChainWords | undefined {
   for (const shape of shapes) {
     const groups = shape.pattern.exec(text)?.groups;
-    if (groups?.from) {
+    // A shape without a first agent hands on the results of the agent spoken of: "it".
+    if (groups && (groups.from || groups.to)) {
       return {
-        from: withoutTail(groups.from),
+        from: groups.from ? withoutTail(groups.from) : 'it',
         to: groups.to === undefined ? undefined : withoutTail(groups.to),
         event: groups.event,
         strong: shape.strong,
