@@ -156,6 +156,7 @@ export const multiIntentCorpus: MultiIntentCase[] = [
       'Example.Com Jobs Scraper',
       'Example.Com Jobs Scraper -> Reporting Agent',
     ],
+    schedule: { cron: '0 8 * * *', timezone: 'Europe/Berlin' },
   },
   {
     text: 'schedule the weekly report at 7 and then pass its output to the reporter',
