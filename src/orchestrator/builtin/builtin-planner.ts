@@ -49,6 +49,7 @@ import {
   urlsIn,
   withoutAddresses,
 } from './request-text.ts';
+import { withoutAsides } from './request-asides.ts';
 import { answerStopRun } from './run-stopping.ts';
 import { scheduleIn } from './schedule-phrases.ts';
 import { answerNextRuns } from './schedule-planning.ts';
@@ -65,6 +66,7 @@ import {
   createWords,
   knownFields,
   noWords,
+  onOffIntents,
   questionPatterns,
   recordLayouts,
   recordNouns,
@@ -201,8 +203,10 @@ export class BuiltInPlanner implements Planner {
     return several ?? this.#planOne(request);
   }
 
-  async #planOne(request: PlannerRequest): Promise<PlannerAnswer> {
-    const text = request.text.trim();
+  async #planOne(said: PlannerRequest): Promise<PlannerAnswer> {
+    // "Pause X until I fix the password": the reason beside a request names no agent and no trouble.
+    const request = { ...said, text: withoutAsides(said.text.trim()) };
+    const text = request.text;
     const lower = text.toLowerCase();
     const { agents } = request.snapshot;
     const draft = parseDraft(request.draft);
@@ -250,11 +254,13 @@ export class BuiltInPlanner implements Planner {
     const mentioned = agentsMentioned(text, agents);
     // "portal.acme.test" asks for no test run: words inside addresses are not actions.
     const action = firstOf(withoutAddresses(text), Object.values(actionWords).flat());
+    const switched = onOffIntents.find((entry) => entry.pattern.test(withoutAddresses(text)))?.intent;
     const intent =
-      action &&
-      (Object.entries(actionWords) as [ActionIntent, readonly string[]][]).find(([, words]) =>
-        words.includes(action.phrase as never),
-      )?.[0];
+      switched ??
+      (action &&
+        (Object.entries(actionWords) as [ActionIntent, readonly string[]][]).find(([, words]) =>
+          words.includes(action.phrase as never),
+        )?.[0]);
     const kind = kindOf(lower);
     // "Create …" before any action word asks for a new agent, even if an agent's name is in it.
     const createAt = firstOf(lower, createWords)?.index ?? -1;

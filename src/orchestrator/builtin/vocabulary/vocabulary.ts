@@ -73,6 +73,18 @@ export const actionWords = {
 
 export type ActionIntent = keyof typeof actionWords;
 
+/** "On" ends the request or its clause: "switch it to run on mondays" is a schedule. */
+const onOffEnd = '(?=\\s*(?:$|[,.;!?]|(?:again|now|please|and|then|too|for me|for now|asap)\\b))';
+
+/**
+ * "Switch the collector back on", "turn it off": the object sits between the verb and "on" or
+ * "off", so no phrase above holds them, and "switch" alone would read as a change.
+ */
+export const onOffIntents: { pattern: RegExp; intent: ActionIntent }[] = [
+  { pattern: new RegExp(`\\b(?:turn|switch|flip)(?:\\s+\\S+){0,4}?\\s+(?:back\\s+)?on${onOffEnd}`, 'i'), intent: 'resume' },
+  { pattern: new RegExp(`\\b(?:turn|switch|flip)(?:\\s+\\S+){0,4}?\\s+off${onOffEnd}`, 'i'), intent: 'pause' },
+];
+
 /** The kinds of agent the built-in planner builds from a page, and the words that ask for each. */
 export const agentKinds = {
   monitor: [
