@@ -94,6 +94,9 @@ const fillerWords = new Set([
   'once',
   'month',
   'week',
+  // "9am only", "just at 9": a schedule replaces the times before it anyway.
+  'only',
+  'just',
 ]);
 
 export const scheduleExamples = [

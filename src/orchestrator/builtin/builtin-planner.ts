@@ -28,6 +28,7 @@ import { continueEndpointDraft, planEndpointRequest } from './endpoint-planning.
 import { planFollowUp } from './follow-ups.ts';
 import { helpAnswer, isHelpRequest } from './help.ts';
 import { scheduleNewAgent, uniqueName, updateOperation, withDefaults } from './new-agents.ts';
+import { answerLaterAction, pauseUntilNote } from './later-actions.ts';
 import { planStopNotices } from './notice-removal.ts';
 import { oneOffInRequest } from './one-off-planning.ts';
 import { continuePortalDraft, isPortalRequest, planPortalRequest } from './portal-planning.ts';
@@ -490,17 +491,22 @@ export class BuiltInPlanner implements Planner {
             operations: [{ type: 'deleteAgent', ...reference, expectedVersion: agent.version }],
           },
         };
-      case 'pause':
+      case 'pause': {
+        const later = answerLaterAction(intent, text, agent, request);
+        if (later) return later;
         if (agent.status === 'paused') return { reply: `"${agent.name}" is already paused.` };
         return {
-          reply: `I will pause "${agent.name}": it will not run until resumed.`,
+          reply: `I will pause "${agent.name}": it will not run until resumed.${pauseUntilNote(text, agent, request)}`,
           plan: {
             summary: `Pause "${agent.name}".`,
             questions: [],
             operations: [{ type: 'pauseAgent', ...reference }],
           },
         };
-      case 'resume':
+      }
+      case 'resume': {
+        const later = answerLaterAction(intent, text, agent, request);
+        if (later) return later;
         if (agent.status === 'active') return { reply: `"${agent.name}" is already active.` };
         return {
           reply: `I will resume "${agent.name}".`,
@@ -510,6 +516,7 @@ export class BuiltInPlanner implements Planner {
             operations: [{ type: 'resumeAgent', ...reference }],
           },
         };
+      }
       case 'run':
         return this.#run(agent, text);
       case 'update':

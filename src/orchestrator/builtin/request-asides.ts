@@ -30,7 +30,7 @@ const untilTail = /\s*,?\s*\b(?:until|till|til|'til|’til|untill)\s+(.+)$/is;
 const pauseVerb = /\b(?:pause|stop|disable|suspend|halt|deactivate|turn\b.*\boff|switch\b.*\boff|hold)\b/i;
 
 /** A pause's "until …" that is a time ("until monday"): kept for the planner to speak to. */
-function isTime(words: string): boolean {
+export function isTime(words: string): boolean {
   const [first] = chrono.parse(words);
   return first !== undefined && first.index === 0;
 }

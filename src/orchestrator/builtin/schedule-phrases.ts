@@ -75,13 +75,16 @@ function maskNames(tokens: string[], names: readonly string[]): string[] {
 }
 
 /**
- * A word a schedule can begin with: a schedule word, a clock time ("6am", "18:30") or a day of
- * the month ("1st"): "schedule the monthly report for 1st of month 6am" has no other.
+ * A word a schedule can begin with: a schedule word, a clock time ("6am", "18:30", "half 9",
+ * "8ish", "noon") or a day of the month ("1st"): "schedule the monthly report for 1st of month
+ * 6am" has no other.
  */
 function startsSchedule(token: string): boolean {
   return (
     scheduleStartWords.includes(token) ||
-    /^\d{1,2}(?::\d{2})?(?:am|pm)$|^\d{1,2}:\d{2}$|^\d{1,2}(?:st|nd|rd|th)$/.test(token)
+    /^\d{1,2}(?::\d{2})?(?:am|pm)?-?ish$|^\d{1,2}(?::\d{2})?(?:am|pm)$|^\d{1,2}:\d{2}$|^\d{1,2}(?:st|nd|rd|th)$|^(?:half|quarter|noon|midday|midnight)$/.test(
+      token,
+    )
   );
 }
 

@@ -212,6 +212,13 @@ export const noWords = ['no', 'nope', 'cancel', 'never mind', 'nevermind', 'stop
 /** Words that ask to run an agent on a schedule (a schedule said in words asks too). */
 export const scheduleWords = ['schedule', 'reschedule', 'scheduled', 'automatically', 'regularly'];
 
+/**
+ * "Move the price monitor to 9am only", "shift X to every 3 hours": moving an agent to a time is a
+ * schedule change, when what follows "to" (or "for") is a time the schedule parser reads.
+ */
+export const moveToTime =
+  /^\s*(?:(?:please|pls|can you|could you|ok|okay|so)\s+)*(?:move|moving|shift|push|bring|change|switch|set|put|make)\b.+?\b(?:to|for|over to)\s+(?<time>.+)$/i;
+
 /** Requests to take an agent off its schedule. Checked before the actions above. */
 export const unschedulePatterns = [
   /\bunschedule\b/,
