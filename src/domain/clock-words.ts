@@ -32,11 +32,13 @@ const rules: { pattern: RegExp; replace: (...groups: string[]) => string }[] = [
   },
   {
     // "8ish", "8-ish", "8am-ish", "around 8", "about 9pm": the hour itself.
-    pattern: /\b(?:(?:around|about|roughly|approx(?:imately)?|ish)\s+)?(\d{1,2}(?::\d{2})?(?:\s*(?:am|pm))?)\s*-?ish\b/gi,
+    pattern:
+      /\b(?:(?:around|about|roughly|approx(?:imately)?|ish)\s+)?(\d{1,2}(?::\d{2})?(?:\s*(?:am|pm))?)\s*-?ish\b/gi,
     replace: (_match, time) => `at ${time}`,
   },
   {
-    pattern: /\b(?:at\s+)?(?:around|about|roughly|approx(?:imately)?)\s+(\d{1,2}(?::\d{2})?(?:\s*(?:am|pm))?)(?![\d:])(?!\s*(?:hours?|hrs?|minutes?|mins?|seconds?|secs?|days?|weeks?|months?|times|runs?|[hms]\b))/gi,
+    pattern:
+      /\b(?:at\s+)?(?:around|about|roughly|approx(?:imately)?)\s+(\d{1,2}(?::\d{2})?(?:\s*(?:am|pm))?)(?![\d:])(?!\s*(?:hours?|hrs?|minutes?|mins?|seconds?|secs?|days?|weeks?|months?|times|runs?|[hms]\b))/gi,
     replace: (_match, time) => `at ${time}`,
   },
 ];
@@ -44,6 +46,7 @@ const rules: { pattern: RegExp; replace: (...groups: string[]) => string }[] = [
 /** The text with each time of day said in words written as digits ("half 8" → "8:30"). */
 export function withClockDigits(text: string): string {
   let result = text;
-  for (const rule of rules) result = result.replace(rule.pattern, (...groups) => rule.replace(...(groups as string[])));
+  for (const rule of rules)
+    result = result.replace(rule.pattern, (...groups) => rule.replace(...(groups as string[])));
   return result.replace(/\bat\s+at\b/gi, 'at');
 }

@@ -27,8 +27,8 @@ import {
 import { continueEndpointDraft, planEndpointRequest } from './endpoint-planning.ts';
 import { planFollowUp } from './follow-ups.ts';
 import { helpAnswer, isHelpRequest } from './help.ts';
-import { scheduleNewAgent, uniqueName, updateOperation, withDefaults } from './new-agents.ts';
 import { answerLaterAction, pauseUntilNote } from './later-actions.ts';
+import { scheduleNewAgent, uniqueName, updateOperation, withDefaults } from './new-agents.ts';
 import { planStopNotices } from './notice-removal.ts';
 import { oneOffInRequest } from './one-off-planning.ts';
 import { continuePortalDraft, isPortalRequest, planPortalRequest } from './portal-planning.ts';
@@ -38,6 +38,7 @@ import {
   continueQuestionDraft,
   questionKind,
 } from './questions/workspace-questions.ts';
+import { withoutAsides } from './request-asides.ts';
 import {
   emailsIn,
   firstOf,
@@ -50,7 +51,6 @@ import {
   urlsIn,
   withoutAddresses,
 } from './request-text.ts';
-import { withoutAsides } from './request-asides.ts';
 import { answerStopRun } from './run-stopping.ts';
 import { scheduleIn } from './schedule-phrases.ts';
 import { answerNextRuns } from './schedule-planning.ts';

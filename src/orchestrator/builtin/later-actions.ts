@@ -27,7 +27,10 @@ function laterTime(text: string, agent: SnapshotAgent, request: PlannerRequest):
 
 /** The note a pause "until <time>" gets: the pause is now, the resume is the person's to ask. */
 export function pauseUntilNote(text: string, agent: SnapshotAgent, request: PlannerRequest): string {
-  const until = untilTime.exec(text)?.[1]?.replace(/[.!]+$/, '').trim();
+  const until = untilTime
+    .exec(text)?.[1]
+    ?.replace(/[.!]+$/, '')
+    .trim();
   // "Until friday" names the coming one, which a one-off reading leaves to a weekly schedule.
   if (!until || !(laterTime(until, agent, request) || isTime(until))) return '';
   return ` It will not resume by itself (${until}): I cannot resume an agent at a later time, so ask me to resume "${agent.name}" then.`;
@@ -48,8 +51,7 @@ export function answerLaterAction(
   if (!when) return undefined;
   const already =
     (intent === 'resume' && agent.status === 'active') || (intent === 'pause' && agent.status === 'paused');
-  if (already)
-    return { reply: `"${agent.name}" is already ${intent === 'resume' ? 'active' : 'paused'}.` };
+  if (already) return { reply: `"${agent.name}" is already ${intent === 'resume' ? 'active' : 'paused'}.` };
   return {
     reply: `I cannot ${intent} "${agent.name}" at a later time (${when}): pausing and resuming happen when you approve them. Should I ${intent} it now instead? Say "yes", or ask me again ${when}.`,
     offer: `${intent} ${agent.name}`,

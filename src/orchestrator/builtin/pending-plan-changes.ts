@@ -1,6 +1,7 @@
 // Changing the plan waiting for approval before approving it: "actually make it 7:30", "and also
 // e-mail it to me", "call it Rival Watch instead", "use https://… instead". The answer is that
 // plan with the change (the old one is superseded), never a new, unrelated plan.
+import { withClockDigits } from '../../domain/clock-words.ts';
 import type { PlannedChange, PlanOperation } from '../../domain/plan.ts';
 import { operationAgents } from '../conversation-state.ts';
 import type { PlannerAnswer, PlannerRequest } from '../planner.ts';
@@ -26,7 +27,8 @@ const timeOfDay =
 /** A new step for a schedule that repeats: "make it 4 hours", "every 30 minutes instead". */
 const intervalStep = /\b(?:every\s+)?(\d{1,3})\s*(hours?|hrs?|h|minutes?|mins?)\b/i;
 /** The step written in a schedule's words: "every 3 hours", "hourly". */
-const writtenStep = /\bevery\s+\d{1,3}\s*(?:hours?|hrs?|h|minutes?|mins?|m)\b|\b(?:hourly|every hour|each hour)\b/i;
+const writtenStep =
+  /\bevery\s+\d{1,3}\s*(?:hours?|hrs?|h|minutes?|mins?|m)\b|\b(?:hourly|every hour|each hour)\b/i;
 /** Words that make a schedule of their own, not just a new time for the one proposed. */
 const recurrence =
   /\b(?:every|each|daily|hourly|weekly|monthly|weekdays?|weekends?|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|mornings?|evenings?|nights?)\b/i;
@@ -185,7 +187,8 @@ function retime(
 ): { operations: PlanOperation[]; description: string; scheduled: string; replaced?: string } | undefined {
   const index = operations.findIndex((operation) => operation.type === 'scheduleAgent');
   const existing = operations[index];
-  const unnamed = withoutAgentNames(text, request.snapshot.agents);
+  // "Actually half 7": the time in digits, as the schedule parser reads it.
+  const unnamed = withClockDigits(withoutAgentNames(text, request.snapshot.agents));
   const found = timeOfDay.exec(unnamed.replace(/https?:\/\/\S+/g, '').trim());
   const time = found && [found[0], found[1] ?? found[2] ?? found[3]];
   const ownSchedule = recurrence.test(unnamed) ? scheduleIn(unnamed) : undefined;
@@ -228,7 +231,10 @@ function retime(
     return {
       operations: changed,
       description: preview.description.replace(/^(?:At|On|Every|Once)\b/, (word) => word.toLowerCase()),
-      scheduled: operation.type === 'scheduleAgent' ? (operation.description ?? preview.description) : preview.description,
+      scheduled:
+        operation.type === 'scheduleAgent'
+          ? (operation.description ?? preview.description)
+          : preview.description,
       replaced,
     };
   } catch {

@@ -6,7 +6,8 @@
 import * as chrono from 'chrono-node';
 
 /** "Why", "what", "is it …": a question keeps every word, its "since" and "because" included. */
-const question = /^\s*(?:why|what|whats|what's|which|who|how|when|where|did|does|do|is|are|was|were|has|have)\b|\?\s*$/i;
+const question =
+  /^\s*(?:why|what|whats|what's|which|who|how|when|where|did|does|do|is|are|was|were|has|have)\b|\?\s*$/i;
 
 /** Who or what a reason is about: "since we …", "as it's …", "because the …". */
 const subject = String.raw`(?:i|we|you|it|they|he|she|the|that|this|those|these|there|our|my|its|their)\b`;
@@ -15,12 +16,9 @@ const pronounVerb = String.raw`(?:i|we|you|it|they)(?:'re|’re|'m|’m|'s|’s|
 
 const reasons: RegExp[] = [
   // "…, they're replaced by the reporting agent", "— it is obsolete now"
-  new RegExp(
-    String.raw`\s*(?:[,;:]|\s-+|\s—)\s*(?:they|it|these|those|that|this|both|each)(?:'re|’re|'s|’s|\s+(?:are|is|were|was|have been|has been|got|became|become))\b.*$`,
-    'is',
-  ),
+  /\s*(?:[,;:]|\s-+|\s—)\s*(?:they|it|these|those|that|this|both|each)(?:'re|’re|'s|’s|\s+(?:are|is|were|was|have been|has been|got|became|become))\b.*$/is,
   // "… because it keeps failing", "…, cos we moved", "(since we switched)"
-  new RegExp(String.raw`\s*[,(]?\s*\b(?:because|cause|'cause|’cause|cos|coz|bc)\b.*$`, 'is'),
+  /\s*[,(]?\s*\b(?:because|cause|'cause|’cause|cos|coz|bc)\b.*$/is,
   new RegExp(String.raw`\s*[,(]?\s*\bsince\s+${subject}.*$`, 'is'),
   new RegExp(String.raw`\s*[,(]?\s*\bas\s+${pronounVerb}.*$`, 'is'),
 ];

@@ -315,7 +315,7 @@ function plainChain(part: string): string {
  */
 const whereItReports = /^(?:send|post|forward|pass)\b.*\bto\s+(?:https?:\/\/|[\w.+-]+@[\w-]+\.)/i;
 
-/** The message cut into its requests, each an agent list expanded; one element when it holds one. */
+/** The message cut into its requests, each an agent list expanded; the message itself when it holds one. */
 export function requestsIn(text: string, agents: readonly { name: string }[]): string[] {
   const parts: string[] = [];
   const clauses = splitClauses(text).map(withoutAsides).flatMap(runNowThenSchedule).map(plainChain);
@@ -336,7 +336,8 @@ export function requestsIn(text: string, agents: readonly { name: string }[]): s
       parts.push(...(listed.length > 1 ? listed : sharedVerbList(part, agents)));
     }
   }
-  return parts;
+  // One request comes back as it was said: its asides are the one-request path's to read.
+  return parts.length > 1 ? parts : [text];
 }
 
 /**

@@ -81,8 +81,14 @@ const onOffEnd = '(?=\\s*(?:$|[,.;!?]|(?:again|now|please|and|then|too|for me|fo
  * "off", so no phrase above holds them, and "switch" alone would read as a change.
  */
 export const onOffIntents: { pattern: RegExp; intent: ActionIntent }[] = [
-  { pattern: new RegExp(`\\b(?:turn|switch|flip)(?:\\s+\\S+){0,4}?\\s+(?:back\\s+)?on${onOffEnd}`, 'i'), intent: 'resume' },
-  { pattern: new RegExp(`\\b(?:turn|switch|flip)(?:\\s+\\S+){0,4}?\\s+off${onOffEnd}`, 'i'), intent: 'pause' },
+  {
+    pattern: new RegExp(`\\b(?:turn|switch|flip)(?:\\s+\\S+){0,4}?\\s+(?:back\\s+)?on${onOffEnd}`, 'i'),
+    intent: 'resume',
+  },
+  {
+    pattern: new RegExp(`\\b(?:turn|switch|flip)(?:\\s+\\S+){0,4}?\\s+off${onOffEnd}`, 'i'),
+    intent: 'pause',
+  },
 ];
 
 /** The kinds of agent the built-in planner builds from a page, and the words that ask for each. */
