@@ -3,6 +3,7 @@
 // it recognises and refuses the request when words are left over, naming them, rather than
 // guessing what they meant. What one cron cannot say ("every other week") is refused with the
 // nearest it can (schedule-limits.ts).
+import { withClockDigits } from './clock-words.ts';
 import { type ScheduleRest, scheduleLimit, severalTimes, timesOf } from './schedule-limits.ts';
 
 const dayNumbers: Record<string, number> = {
@@ -93,6 +94,9 @@ const fillerWords = new Set([
   'once',
   'month',
   'week',
+  // "9am only", "just at 9": a schedule replaces the times before it anyway.
+  'only',
+  'just',
 ]);
 
 export const scheduleExamples = [
@@ -160,8 +164,7 @@ class Reader {
 }
 
 function normalised(text: string) {
-  return text
-    .toLowerCase()
+  return withClockDigits(text.toLowerCase())
     .replace(/\b(a|p)\.m\.?/g, '$1m')
     .replace(/[,.;!?]/g, ' ')
     .replace(/(\d)\s*(am|pm)\b/g, '$1$2')

@@ -999,6 +999,63 @@ export const conversations: ConversationCase[] = [
       },
     ],
   },
+  // A new step or time for the schedule just proposed, and a resume that cannot wait for a date.
+  {
+    name: 'make it 4 hours after every 3 hours',
+    turns: [
+      { text: 'run the lead scraper every 3 hours', operations: ['scheduleAgent'] },
+      {
+        text: 'make it 4 hours, 3 is too many',
+        operations: ['scheduleAgent'],
+        agent: 'Lead Scraper',
+        schedule: { cron: '0 */4 * * *', timezone: berlin },
+      },
+    ],
+  },
+  {
+    name: '2 hours instead keeps the weekdays',
+    turns: [
+      { text: 'run the data collector every hour on weekdays', operations: ['scheduleAgent'] },
+      {
+        text: 'no, 2 hours instead',
+        operations: ['scheduleAgent'],
+        agent: 'Data Collector',
+        schedule: { cron: '0 */2 * * 1-5', timezone: berlin },
+      },
+    ],
+  },
+  {
+    name: 'make that every 30 minutes instead',
+    turns: [
+      { text: 'schedule the reporter hourly', operations: ['scheduleAgent'] },
+      {
+        text: 'make that every 30 minutes instead',
+        operations: ['scheduleAgent'],
+        agent: 'Reporter',
+        schedule: { cron: '*/30 * * * *', timezone: berlin },
+      },
+    ],
+  },
+  {
+    name: 'actually half 7',
+    turns: [
+      { text: 'run the reporter every day at 8', operations: ['scheduleAgent'] },
+      {
+        text: 'actually half 7',
+        operations: ['scheduleAgent'],
+        agent: 'Reporter',
+        schedule: { cron: '30 7 * * *', timezone: berlin },
+      },
+    ],
+  },
+  {
+    name: 'resume it next monday is offered now, and yes resumes',
+    turns: [
+      said('which agents are paused'),
+      { text: 'resume it next monday', reply: /cannot resume "Job Collector" at a later time/ },
+      { text: 'ok', operations: ['resumeAgent'], agent: 'Job Collector' },
+    ],
+  },
 ];
 
 /** Names as people type them: typos and word forms still find the one agent meant. */

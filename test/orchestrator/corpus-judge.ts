@@ -59,20 +59,21 @@ export function judge(
     if (JSON.stringify(targets) !== JSON.stringify(entry.targets))
       problems.push(`on ${JSON.stringify(entry.targets)} wanted, got ${JSON.stringify(targets)}`);
   }
+  let scheduled = 0;
   for (const operation of operations) {
     if (entry.agent && 'agentName' in operation && operation.agentName !== entry.agent)
       problems.push(`${operation.type} of "${operation.agentName}", not "${entry.agent}"`);
-    if (operation.type === 'scheduleAgent' && entry.schedule) {
-      if (entry.schedule.runAt !== undefined || operation.runAt) {
+    const schedule =
+      operation.type === 'scheduleAgent' ? (entry.schedules?.[scheduled++] ?? entry.schedule) : undefined;
+    if (operation.type === 'scheduleAgent' && schedule) {
+      if (schedule.runAt !== undefined || operation.runAt) {
         // A one-off run: its time, not a cron.
-        if (operation.runAt !== entry.schedule.runAt)
-          problems.push(
-            `one run at ${operation.runAt ?? 'no time'}, not ${entry.schedule.runAt ?? 'a schedule'}`,
-          );
-      } else if (resolveCron(operation) !== entry.schedule.cron)
-        problems.push(`schedule ${resolveCron(operation)}, not ${entry.schedule.cron}`);
-      if (operation.timezone !== entry.schedule.timezone)
-        problems.push(`time zone ${operation.timezone}, not ${entry.schedule.timezone}`);
+        if (operation.runAt !== schedule.runAt)
+          problems.push(`one run at ${operation.runAt ?? 'no time'}, not ${schedule.runAt ?? 'a schedule'}`);
+      } else if (resolveCron(operation) !== schedule.cron)
+        problems.push(`schedule ${resolveCron(operation)}, not ${schedule.cron}`);
+      if (operation.timezone !== schedule.timezone)
+        problems.push(`time zone ${operation.timezone}, not ${schedule.timezone}`);
     }
     if (operation.type === 'createAgent' || operation.type === 'updateAgent') {
       const validation = validateAgentSpec(operation.spec);

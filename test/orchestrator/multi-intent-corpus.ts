@@ -414,4 +414,125 @@ export const multiIntentCorpus: MultiIntentCase[] = [
     operations: ['updateAgent', 'runAgent'],
     targets: ['Weekly Report', 'Weekly Report'],
   },
+  // A new name ends where a clause with a verb of its own starts ("and turn it back on").
+  {
+    text: 'rename job collector to Careers Watcher and turn it back on',
+    parts: 2,
+    operations: ['updateAgent', 'resumeAgent'],
+    targets: ['Job Collector', 'Job Collector'],
+  },
+  {
+    text: 'rename the job collector to "Jobs and Careers", then switch it back on',
+    parts: 2,
+    operations: ['updateAgent', 'resumeAgent'],
+    targets: ['Job Collector', 'Job Collector'],
+  },
+  {
+    text: 'Rename job collector as Careers Watcher and re-enable it',
+    parts: 2,
+    operations: ['updateAgent', 'resumeAgent'],
+    targets: ['Job Collector', 'Job Collector'],
+  },
+  {
+    text: 'rename weekly report to Weekly Digest and turn it off',
+    parts: 2,
+    operations: ['updateAgent', 'pauseAgent'],
+    targets: ['Weekly Report', 'Weekly Report'],
+  },
+  // A run now and a one-off run later, with one verb.
+  {
+    text: 'run the price monitor once now and also tomorrow at 8am',
+    parts: 2,
+    operations: ['runAgent', 'scheduleAgent'],
+    targets: ['example.com Price Monitor', 'example.com Price Monitor'],
+    schedule: { runAt: '2026-11-25T07:00:00.000Z', timezone: 'Europe/Berlin' },
+  },
+  {
+    text: 'test the lead scraper now, and again next monday at 9',
+    parts: 2,
+    operations: ['runAgent', 'scheduleAgent'],
+    targets: ['Lead Scraper', 'Lead Scraper'],
+    schedule: { runAt: '2026-11-30T08:00:00.000Z', timezone: 'Europe/Berlin' },
+  },
+  {
+    text: 'kick off the reporter right away and in 2 hours',
+    parts: 2,
+    operations: ['runAgent', 'scheduleAgent'],
+    targets: ['Reporter', 'Reporter'],
+    schedule: { runAt: '2026-11-24T12:00:00.000Z', timezone: 'Europe/Berlin' },
+  },
+  // A reason said beside the request names no agent: "they're replaced by the reporting agent".
+  {
+    text: "delete the monthly report and the weekly report, they're replaced by the reporting agent",
+    parts: 2,
+    operations: ['deleteAgent', 'deleteAgent'],
+    targets: ['Monthly Report', 'Weekly Report'],
+  },
+  {
+    text: 'remove weekly report and monthly report because the reporting agent does both now',
+    parts: 2,
+    operations: ['deleteAgent', 'deleteAgent'],
+    targets: ['Weekly Report', 'Monthly Report'],
+  },
+  {
+    text: "pause the lead scraper and the data collector since we're over budget",
+    parts: 2,
+    operations: ['pauseAgent', 'pauseAgent'],
+    targets: ['Lead Scraper', 'Data Collector'],
+  },
+  // One verb, agents each with their own words: one request per agent, each its whole name.
+  {
+    text: 'schedule monthly report for 1st of month 6am and weekly report for fridays at 5pm',
+    parts: 2,
+    operations: ['scheduleAgent', 'scheduleAgent'],
+    targets: ['Monthly Report', 'Weekly Report'],
+    schedules: [
+      { cron: '0 6 1 * *', timezone: 'Europe/Berlin' },
+      { cron: '0 17 * * 5', timezone: 'Europe/Berlin' },
+    ],
+  },
+  {
+    text: 'run the lead scraper every weekday at 8 and the data collector every day at noon',
+    parts: 2,
+    operations: ['scheduleAgent', 'scheduleAgent'],
+    targets: ['Lead Scraper', 'Data Collector'],
+    schedules: [
+      { cron: '0 8 * * 1-5', timezone: 'Europe/Berlin' },
+      { cron: '0 12 * * *', timezone: 'Europe/Berlin' },
+    ],
+  },
+  {
+    text: 'run the reporter after the data collector and the lead scraper after the reporter',
+    parts: 2,
+    operations: ['chainAgents', 'chainAgents'],
+    targets: ['Data Collector -> Reporter', 'Reporter -> Lead Scraper'],
+  },
+  // A copy, then "it": the copy, not the original.
+  {
+    text: 'make a copy of Weekly Report called Weekly Report EU and schedule it for tuesdays 9am',
+    parts: 2,
+    operations: ['createAgent', 'runAgent', 'scheduleAgent'],
+    targets: ['Weekly Report EU', 'Weekly Report EU', 'Weekly Report EU'],
+    schedule: { cron: '0 9 * * 2', timezone: 'Europe/Berlin' },
+  },
+  {
+    text: 'duplicate the monthly report as Monthly Report US, then run it every monday at 7',
+    parts: 2,
+    operations: ['createAgent', 'runAgent', 'scheduleAgent'],
+    targets: ['Monthly Report US', 'Monthly Report US', 'Monthly Report US'],
+    schedule: { cron: '0 7 * * 1', timezone: 'Europe/Berlin' },
+  },
+  // "Until I fix …" on a pause is no question about a failure.
+  {
+    text: 'pause reporter until i fix the password, and unchain lead scraper from reporting agent',
+    parts: 2,
+    operations: ['pauseAgent', 'unchainAgents'],
+    targets: ['Reporter', 'Lead Scraper -> Reporting Agent'],
+  },
+  {
+    text: 'pause the data collector till someone reconnects sheets and run the weekly report',
+    parts: 2,
+    operations: ['pauseAgent', 'runAgent'],
+    targets: ['Data Collector', 'Weekly Report'],
+  },
 ];

@@ -49,27 +49,30 @@ function checkAnswer(entry: CorpusCase, answer: PlannerAnswer) {
     if (entry.targets) {
       expect(answer.plan?.operations.map(operationTarget), label).toEqual(entry.targets);
     }
+    let scheduled = 0;
     for (const operation of answer.plan?.operations ?? []) {
       if (entry.agent && 'agentName' in operation && operation.type !== 'runAgent') {
         expect(operation.agentName, label).toBe(entry.agent);
       }
-      if (operation.type === 'scheduleAgent' && entry.schedule?.runAt !== undefined) {
+      const schedule =
+        operation.type === 'scheduleAgent' ? (entry.schedules?.[scheduled++] ?? entry.schedule) : undefined;
+      if (operation.type === 'scheduleAgent' && schedule?.runAt !== undefined) {
         // A one-off run: the time, in the user's zone, in words; the schedule is not touched.
         expect([operation.runAt, operation.cron, operation.text, operation.before], label).toEqual([
-          entry.schedule.runAt,
+          schedule?.runAt,
           undefined,
           undefined,
           undefined,
         ]);
-        expect(operation.timezone, label).toBe(entry.schedule.timezone);
+        expect(operation.timezone, label).toBe(schedule?.timezone);
         expect(operation.description, label).toMatch(/^Once, on \w+day \d+ \w+ at \d\d:\d\d \(/);
-        expect(answer.plan?.summary, label).toContain(entry.schedule.timezone);
+        expect(answer.plan?.summary, label).toContain(schedule?.timezone);
       } else if (operation.type === 'scheduleAgent') {
-        expect(resolveCron(operation), label).toBe(entry.schedule?.cron);
-        expect(operation.timezone, label).toBe(entry.schedule?.timezone);
-        expect(operation.description, label).toMatch(new RegExp(`\\(${entry.schedule?.timezone}\\)$`));
+        expect(resolveCron(operation), label).toBe(schedule?.cron);
+        expect(operation.timezone, label).toBe(schedule?.timezone);
+        expect(operation.description, label).toMatch(new RegExp(`\\(${schedule?.timezone}\\)$`));
         expect(operation.nextRuns, label).toHaveLength(5);
-        expect(answer.plan?.summary, label).toContain(String(entry.schedule?.timezone));
+        expect(answer.plan?.summary, label).toContain(String(schedule?.timezone));
       }
       // A plan of several requests names the sides of its chains in `targets`.
       if ((operation.type === 'chainAgents' || operation.type === 'unchainAgents') && !entry.targets) {

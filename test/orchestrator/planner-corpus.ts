@@ -34,6 +34,8 @@ export interface CorpusCase {
   reply?: RegExp;
   /** The schedule a scheduleAgent operation must save: a cron, or one run at `runAt`. */
   schedule?: { cron?: string; runAt?: string; timezone: string };
+  /** For plans with several scheduleAgent operations: each one's schedule, in order (else `schedule`). */
+  schedules?: { cron?: string; runAt?: string; timezone: string }[];
   /** The agents a chainAgents or unchainAgents operation joins, and when. */
   chain?: { from: string; to: string; on?: 'success' | 'failure' | 'always' };
   /** The account a connectAccount operation connects: never with a secret. */
@@ -783,4 +785,82 @@ export const corpus: CorpusCase[] = [
   ...multiIntentCorpus,
   // Rename, copy, split, "make X …", verbs in any form, digests.
   ...agentVerbCorpus,
+  // Times of day in words: the British half hour, quarters, "8ish", midday.
+  {
+    text: 'run the lead scraper every weekday at half 8',
+    operations: ['scheduleAgent'],
+    agent: 'Lead Scraper',
+    schedule: { cron: '30 8 * * 1-5', timezone: 'Europe/Berlin' },
+  },
+  {
+    text: 'schedule the data collector daily at quarter past 7',
+    operations: ['scheduleAgent'],
+    agent: 'Data Collector',
+    schedule: { cron: '15 7 * * *', timezone: 'Europe/Berlin' },
+  },
+  {
+    text: 'run weekly report at quarter to 9 on mondays',
+    operations: ['scheduleAgent'],
+    agent: 'Weekly Report',
+    schedule: { cron: '45 8 * * 1', timezone: 'Europe/Berlin' },
+  },
+  {
+    text: 'run the reporter every day 8ish',
+    operations: ['scheduleAgent'],
+    agent: 'Reporter',
+    schedule: { cron: '0 8 * * *', timezone: 'Europe/Berlin' },
+  },
+  {
+    text: 'run the lead scraper every day at midday',
+    operations: ['scheduleAgent'],
+    agent: 'Lead Scraper',
+    schedule: { cron: '0 12 * * *', timezone: 'Europe/Berlin' },
+  },
+  {
+    text: 'run the reporter tomorrow at half past 8',
+    operations: ['scheduleAgent'],
+    agent: 'Reporter',
+    schedule: { runAt: '2026-11-25T07:30:00.000Z', timezone: 'Europe/Berlin' },
+  },
+  // Moving an agent to a time is a schedule change, not a new agent.
+  {
+    text: 'move the price monitor to 9am only',
+    operations: ['scheduleAgent'],
+    agent: 'example.com Price Monitor',
+    schedule: { cron: '0 9 * * *', timezone: 'Europe/Berlin' },
+  },
+  {
+    text: 'move the lead scraper to every 3 hours',
+    operations: ['scheduleAgent'],
+    agent: 'Lead Scraper',
+    schedule: { cron: '0 */3 * * *', timezone: 'Europe/Berlin' },
+  },
+  {
+    text: 'shift the weekly report to 7:30',
+    operations: ['scheduleAgent'],
+    agent: 'Weekly Report',
+    schedule: { cron: '30 7 * * *', timezone: 'Europe/Berlin' },
+  },
+  {
+    text: 'can you push the data collector to half 9',
+    operations: ['scheduleAgent'],
+    agent: 'Data Collector',
+    schedule: { cron: '30 9 * * *', timezone: 'Europe/Berlin' },
+  },
+  // Reasons beside a request, and "on"/"off" after the agent.
+  { text: 'pause reporter because it keeps failing', operations: ['pauseAgent'], agent: 'Reporter' },
+  {
+    text: 'remove weekly report since the reporting agent does that now',
+    operations: ['deleteAgent'],
+    agent: 'Weekly Report',
+  },
+  { text: 'switch the weekly report off for now', operations: ['pauseAgent'], agent: 'Weekly Report' },
+  { text: 'turn job collector on again', operations: ['resumeAgent'], agent: 'Job Collector' },
+  // A pause or a resume at a later time: said plainly, never done now without asking.
+  { text: 'resume job collector next monday', reply: /cannot resume "Job Collector" at a later time/ },
+  {
+    text: 'turn the job collector back on tomorrow morning',
+    reply: /cannot resume "Job Collector" at a later time.*resume it now instead/s,
+  },
+  { text: 'pause the reporter until friday', operations: ['pauseAgent'], agent: 'Reporter' },
 ];

@@ -27,6 +27,7 @@ import {
 import { continueEndpointDraft, planEndpointRequest } from './endpoint-planning.ts';
 import { planFollowUp } from './follow-ups.ts';
 import { helpAnswer, isHelpRequest } from './help.ts';
+import { answerLaterAction, pauseUntilNote } from './later-actions.ts';
 import { scheduleNewAgent, uniqueName, updateOperation, withDefaults } from './new-agents.ts';
 import { planStopNotices } from './notice-removal.ts';
 import { oneOffInRequest } from './one-off-planning.ts';
@@ -38,6 +39,7 @@ import {
   continueQuestionDraft,
   questionKind,
 } from './questions/workspace-questions.ts';
+import { withoutAsides } from './request-asides.ts';
 import {
   emailsIn,
   firstOf,
@@ -66,6 +68,7 @@ import {
   createWords,
   knownFields,
   noWords,
+  onOffIntents,
   questionPatterns,
   recordLayouts,
   recordNouns,
@@ -203,8 +206,10 @@ export class BuiltInPlanner implements Planner {
     return several ?? this.#planOne(request);
   }
 
-  async #planOne(request: PlannerRequest): Promise<PlannerAnswer> {
-    const text = request.text.trim();
+  async #planOne(said: PlannerRequest): Promise<PlannerAnswer> {
+    // "Pause X until I fix the password": the reason beside a request names no agent and no trouble.
+    const request = { ...said, text: withoutAsides(said.text.trim()) };
+    const text = request.text;
     const lower = text.toLowerCase();
     const { agents } = request.snapshot;
     const draft = parseDraft(request.draft);
@@ -255,11 +260,13 @@ export class BuiltInPlanner implements Planner {
     const mentioned = agentsMentioned(text, agents);
     // "portal.acme.test" asks for no test run: words inside addresses are not actions.
     const action = firstOf(withoutAddresses(text), Object.values(actionWords).flat());
+    const switched = onOffIntents.find((entry) => entry.pattern.test(withoutAddresses(text)))?.intent;
     const intent =
-      action &&
-      (Object.entries(actionWords) as [ActionIntent, readonly string[]][]).find(([, words]) =>
-        words.includes(action.phrase as never),
-      )?.[0];
+      switched ??
+      (action &&
+        (Object.entries(actionWords) as [ActionIntent, readonly string[]][]).find(([, words]) =>
+          words.includes(action.phrase as never),
+        )?.[0]);
     const kind = kindOf(lower);
     // "Create …" before any action word asks for a new agent, even if an agent's name is in it.
     const createAt = firstOf(lower, createWords)?.index ?? -1;
@@ -489,17 +496,22 @@ export class BuiltInPlanner implements Planner {
             operations: [{ type: 'deleteAgent', ...reference, expectedVersion: agent.version }],
           },
         };
-      case 'pause':
+      case 'pause': {
+        const later = answerLaterAction(intent, text, agent, request);
+        if (later) return later;
         if (agent.status === 'paused') return { reply: `"${agent.name}" is already paused.` };
         return {
-          reply: `I will pause "${agent.name}": it will not run until resumed.`,
+          reply: `I will pause "${agent.name}": it will not run until resumed.${pauseUntilNote(text, agent, request)}`,
           plan: {
             summary: `Pause "${agent.name}".`,
             questions: [],
             operations: [{ type: 'pauseAgent', ...reference }],
           },
         };
-      case 'resume':
+      }
+      case 'resume': {
+        const later = answerLaterAction(intent, text, agent, request);
+        if (later) return later;
         if (agent.status === 'active') return { reply: `"${agent.name}" is already active.` };
         return {
           reply: `I will resume "${agent.name}".`,
@@ -509,6 +521,7 @@ export class BuiltInPlanner implements Planner {
             operations: [{ type: 'resumeAgent', ...reference }],
           },
         };
+      }
       case 'run':
         return this.#run(agent, text);
       case 'update':

@@ -20,6 +20,11 @@ const clauseVerbs = [
   'pause',
   'disable',
   'turn off',
+  // "… and turn it back on", "and switch the collector on again": a resume, said with its object.
+  'turn(?=(?:\\s+\\S+){0,4}?\\s+(?:back\\s+)?(?:on|off)\\b)',
+  'enable',
+  're-enable',
+  'reenable',
   'put',
   'resume',
   'unpause',
@@ -51,6 +56,8 @@ const clauseVerbs = [
   'update',
   'switch',
   'rename',
+  'move',
+  'shift',
   // "… and have the reporter run after it": a chain said as who runs after whom.
   '(?:have|make|let|get)(?=(?:\\s+\\S+){1,4}\\s+(?:to\\s+)?(?:run|start|go)\\s+(?:right\\s+)?(?:after|once|when)\\b)',
 ];
@@ -170,4 +177,69 @@ export function objectList(clause: string, agents: readonly { name: string }[]):
     return [clause];
   const verb = clause.slice(0, action.index + action.phrase.length);
   return [items[0] as string, ...items.slice(1).map((item) => `${verb} ${item}`)];
+}
+
+/** An agent's whole name as a pattern: its words with anything but letters and digits between. */
+function namePattern(name: string): string {
+  return nameWords(name)
+    .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('[^a-z0-9]+');
+}
+
+/** Agents, longest name first: "Reporting Agent (old)" is tried before "Reporting Agent". */
+function byLongestName<T extends { name: string }>(agents: readonly T[]): T[] {
+  return [...agents].sort((a, b) => nameWords(b.name).length - nameWords(a.name).length);
+}
+
+/** The words after an agent's whole name at the start of `text` ("the weekly report for fridays"). */
+function afterLeadingName(text: string, agents: readonly { name: string }[]): string | undefined {
+  for (const agent of byLongestName(agents)) {
+    const found = new RegExp(`^\\s*(?:the\\s+)?${namePattern(agent.name)}(?![a-z0-9])(.*)$`, 'is').exec(text);
+    if (found) return found[1] ?? '';
+  }
+  return undefined;
+}
+
+/** Where the first agent's whole name starts in `text`, and where it ends. */
+function firstWholeName(text: string, agents: readonly { name: string }[]) {
+  let best: { index: number; end: number } | undefined;
+  for (const agent of byLongestName(agents)) {
+    const found = new RegExp(`(?<![a-z0-9])(?:the\\s+)?${namePattern(agent.name)}(?![a-z0-9])`, 'i').exec(
+      text,
+    );
+    if (found && (!best || found.index < best.index))
+      best = { index: found.index, end: found.index + found[0].length };
+  }
+  return best;
+}
+
+/** Words that say something of their own after a name: not "too" or "now" alone. */
+function saysMore(rest: string): boolean {
+  return nameWords(rest).some((word) => !listTail.has(word));
+}
+
+/**
+ * "Schedule the monthly report for the 1st at 6am and the weekly report for fridays at 5pm" as
+ * two schedules: one verb, then agents each with their own words. A cut is made only where an
+ * agent's whole name starts the next words, and only when every part says more than the name
+ * (a bare list is objectList's; "chain A to B and C" keeps C with the chain).
+ */
+export function sharedVerbList(clause: string, agents: readonly { name: string }[]): string[] {
+  const hidden = masked(clause);
+  if (condition.test(hidden)) return [clause];
+  const first = firstWholeName(hidden, agents);
+  if (!first || first.index === 0) return [clause];
+  const verb = clause.slice(0, first.index);
+  if (!new RegExp(`\\b(?:${verbs})\\b`, 'i').test(verb)) return [clause];
+  const separator = /\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*/g;
+  const joints = [...hidden.matchAll(separator)]
+    .filter((match) => match.index > first.index)
+    .filter((match) => afterLeadingName(hidden.slice(match.index + match[0].length), agents) !== undefined)
+    .map((match) => ({ index: match.index, length: match[0].length }));
+  if (joints.length === 0) return [clause];
+  const items = cutAt(clause, joints);
+  const later = items.slice(1);
+  if (!saysMore(hidden.slice(first.end, joints[0]?.index))) return [clause];
+  if (!later.every((item) => saysMore(afterLeadingName(masked(item), agents) ?? ''))) return [clause];
+  return [items[0] as string, ...later.map((item) => `${verb.trim()} ${item}`)];
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { multiIntentCorpus } from '../../../test/orchestrator/multi-intent-corpus.ts';
 import { corpus, fixtureAgents } from '../../../test/orchestrator/planner-corpus.ts';
-import { objectList, splitClauses } from './clause-splitting.ts';
+import { objectList, sharedVerbList, splitClauses } from './clause-splitting.ts';
 import { requestsIn } from './several-intents.ts';
 
 const agents = fixtureAgents.map((agent) => ({ name: agent.name }));
@@ -93,5 +93,45 @@ describe('requestsIn on the corpus', () => {
   it('leaves every one-line request of the corpus one request', () => {
     for (const entry of corpus.filter((entry) => !multi.has(entry.text)))
       expect(requestsIn(entry.text, agents), entry.text).toEqual([entry.text]);
+  });
+});
+
+describe('a name ends where a clause with a verb starts', () => {
+  it('cuts "and turn it back on" off a new name, but not "and" inside a quoted one', () => {
+    expect(splitClauses('rename job collector to Careers Watcher and turn it back on')).toEqual([
+      'rename job collector to Careers Watcher',
+      'turn it back on',
+    ]);
+    expect(splitClauses('rename job collector to "Careers and Jobs" and then switch it on again')).toEqual([
+      'rename job collector to "Careers and Jobs"',
+      'switch it on again',
+    ]);
+    expect(splitClauses('rename the job collector to Sales and Marketing')).toEqual([
+      'rename the job collector to Sales and Marketing',
+    ]);
+  });
+});
+
+describe('sharedVerbList', () => {
+  it('gives each agent that says more than its name the verb said once', () => {
+    expect(
+      sharedVerbList(
+        'schedule monthly report for 1st of month 6am and weekly report for fridays at 5pm',
+        agents,
+      ),
+    ).toEqual(['schedule monthly report for 1st of month 6am', 'schedule weekly report for fridays at 5pm']);
+    expect(
+      sharedVerbList('unchain lead scraper from reporting agent and data collector from reporter', agents),
+    ).toEqual(['unchain lead scraper from reporting agent', 'unchain data collector from reporter']);
+  });
+
+  it('keeps a bare list, a chain to a list, and days joined by "and" whole', () => {
+    for (const whole of [
+      'chain lead scraper to reporting agent and reporter',
+      'schedule the weekly report on mondays and thursdays at 9',
+      'pause the lead scraper and the data collector until monday',
+      'when the lead scraper finishes, run the reporter and the weekly report with its output',
+    ])
+      expect(sharedVerbList(whole, agents), whole).toEqual([whole]);
   });
 });

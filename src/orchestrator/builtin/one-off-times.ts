@@ -2,6 +2,7 @@
 // chrono-node in the user's time zone. Only a time tied to one day is one-off: "at 9" alone, "on
 // Mondays" or anything with "every" stays a schedule, as before.
 import * as chrono from 'chrono-node';
+import { withClockDigits } from '../../domain/clock-words.ts';
 import { offsetMinutes } from '../../triggers/schedule-times.ts';
 
 export type OneOffReading =
@@ -36,7 +37,8 @@ function zonedInstant(
 export function oneOffIn(text: string, timezone: string, now: Date): OneOffReading | undefined {
   if (recurring.test(text)) return undefined;
   const reference = { instant: now, timezone: offsetMinutes(timezone, now) };
-  for (const result of chrono.parse(text, reference, { forwardDate: true })) {
+  // "Tomorrow at half 8": chrono reads digits, not the British half hour.
+  for (const result of chrono.parse(withClockDigits(text), reference, { forwardDate: true })) {
     const words = result.text.trim();
     if (immediate.test(words) || past.test(words)) continue;
     const start = result.start;

@@ -1,6 +1,7 @@
 // Changing the plan waiting for approval before approving it: "actually make it 7:30", "and also
 // e-mail it to me", "call it Rival Watch instead", "use https://… instead". The answer is that
 // plan with the change (the old one is superseded), never a new, unrelated plan.
+import { withClockDigits } from '../../domain/clock-words.ts';
 import type { PlannedChange, PlanOperation } from '../../domain/plan.ts';
 import { operationAgents } from '../conversation-state.ts';
 import type { PlannerAnswer, PlannerRequest } from '../planner.ts';
@@ -22,7 +23,12 @@ const changeWords = ['instead', 'rather', 'as well', 'too', 'also', 'actually'];
 
 /** A time of day alone: "7:30", "at 8", "8pm", "make it 7" (a bare number is not a time otherwise). */
 const timeOfDay =
-  /\bat\s+(\d{1,2}(?::\d{2})?\s*(?:am|pm)?)\b|\b(\d{1,2}:\d{2}\s*(?:am|pm)?|\d{1,2}\s*(?:am|pm)|noon|midnight)\b|^(?:actually,?\s+)?make it (\d{1,2})\b(?!\s*(?::|am|pm))/i;
+  /\bat\s+(\d{1,2}(?::\d{2})?\s*(?:am|pm)?)\b|\b(\d{1,2}:\d{2}\s*(?:am|pm)?|\d{1,2}\s*(?:am|pm)|noon|midnight)\b|^(?:actually,?\s+)?make it (\d{1,2})\b(?!\s*(?::|am|pm|h\b|hours?|hrs?|minutes?|mins?))/i;
+/** A new step for a schedule that repeats: "make it 4 hours", "every 30 minutes instead". */
+const intervalStep = /\b(?:every\s+)?(\d{1,3})\s*(hours?|hrs?|h|minutes?|mins?)\b/i;
+/** The step written in a schedule's words: "every 3 hours", "hourly". */
+const writtenStep =
+  /\bevery\s+\d{1,3}\s*(?:hours?|hrs?|h|minutes?|mins?|m)\b|\b(?:hourly|every hour|each hour)\b/i;
 /** Words that make a schedule of their own, not just a new time for the one proposed. */
 const recurrence =
   /\b(?:every|each|daily|hourly|weekly|monthly|weekdays?|weekends?|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|mornings?|evenings?|nights?)\b/i;
@@ -107,7 +113,11 @@ export function changePendingPlan(
   const timed = retime(text, operations, request);
   if (timed) {
     operations = timed.operations;
-    summary = `${summary.replace(/;\s*then run it .*$|\.$/, '')}; then run it ${timed.description}.`;
+    // The schedule proposed is replaced, so the summary says the new one where it said the old.
+    summary =
+      timed.replaced && summary.includes(timed.replaced)
+        ? summary.split(timed.replaced).join(timed.scheduled)
+        : `${summary.replace(/;\s*then run it .*$|\.$/, '')}; then run it ${timed.description}.`;
     changes.push(`run it ${timed.description}`);
   }
 
@@ -174,18 +184,24 @@ function retime(
   text: string,
   operations: PlanOperation[],
   request: PlannerRequest,
-): { operations: PlanOperation[]; description: string } | undefined {
+): { operations: PlanOperation[]; description: string; scheduled: string; replaced?: string } | undefined {
   const index = operations.findIndex((operation) => operation.type === 'scheduleAgent');
   const existing = operations[index];
-  const unnamed = withoutAgentNames(text, request.snapshot.agents);
+  // "Actually half 7": the time in digits, as the schedule parser reads it.
+  const unnamed = withClockDigits(withoutAgentNames(text, request.snapshot.agents));
   const found = timeOfDay.exec(unnamed.replace(/https?:\/\/\S+/g, '').trim());
   const time = found && [found[0], found[1] ?? found[2] ?? found[3]];
   const ownSchedule = recurrence.test(unnamed) ? scheduleIn(unnamed) : undefined;
+  const step = intervalStep.exec(unnamed);
   let words: string | undefined;
   let timezone: string | undefined;
   if (ownSchedule?.kind === 'found') {
     words = ownSchedule.words;
     timezone = ownSchedule.timezone;
+  } else if (step && existing?.type === 'scheduleAgent' && existing.text && writtenStep.test(existing.text)) {
+    // "Make it 4 hours, 3 is too many": the step changes, the days and hours it runs within stay.
+    words = existing.text.replace(writtenStep, `every ${step[1]} ${step[2]}`);
+    timezone = existing.timezone;
   } else if (time?.[1] && existing?.type === 'scheduleAgent' && existing.text) {
     const at = /\bat\s+(?:\d{1,2}(?::\d{2})?\s*(?:am|pm)?|noon|midnight)/i;
     words = at.test(existing.text)
@@ -211,7 +227,16 @@ function retime(
     const changed = [...operations];
     if (index >= 0) changed[index] = operation;
     else changed.push(operation);
-    return { operations: changed, description: `${preview.description.replace(/^At /, 'at ')}` };
+    const replaced = index >= 0 && existing?.type === 'scheduleAgent' ? existing.description : undefined;
+    return {
+      operations: changed,
+      description: preview.description.replace(/^(?:At|On|Every|Once)\b/, (word) => word.toLowerCase()),
+      scheduled:
+        operation.type === 'scheduleAgent'
+          ? (operation.description ?? preview.description)
+          : preview.description,
+      replaced,
+    };
   } catch {
     return undefined;
   }

@@ -74,6 +74,20 @@ function maskNames(tokens: string[], names: readonly string[]): string[] {
   return result;
 }
 
+/**
+ * A word a schedule can begin with: a schedule word, a clock time ("6am", "18:30", "half 9",
+ * "8ish", "noon") or a day of the month ("1st"): "schedule the monthly report for 1st of month
+ * 6am" has no other.
+ */
+function startsSchedule(token: string): boolean {
+  return (
+    scheduleStartWords.includes(token) ||
+    /^\d{1,2}(?::\d{2})?(?:am|pm)?-?ish$|^\d{1,2}(?::\d{2})?(?:am|pm)$|^\d{1,2}:\d{2}$|^\d{1,2}(?:st|nd|rd|th)$|^(?:half|quarter|noon|midday|midnight)$/.test(
+      token,
+    )
+  );
+}
+
 function parses(tokens: string[]): boolean {
   try {
     cronFromWords(tokens.join(' '));
@@ -133,7 +147,7 @@ export function scheduleIn(text: string, agentNames: readonly string[] = []): Sc
       options: limit.options,
     };
   }
-  const starts = tokens.flatMap((token, index) => (scheduleStartWords.includes(token) ? [index] : []));
+  const starts = tokens.flatMap((token, index) => (startsSchedule(token) ? [index] : []));
   let best: { start: number; end: number } | undefined;
   for (const at of starts) {
     for (let start = at; start >= 0 && at - start < longestSchedule && tokens[start] !== masked; start--) {

@@ -7,10 +7,12 @@ import type { AgentSpec } from '../../domain/agent-spec.ts';
 import type { PlanOperation, PlanQuestion } from '../../domain/plan.ts';
 import type { PlannerAnswer, PlannerRequest, WorkspaceSnapshot } from '../planner.ts';
 import { agentsMentioned } from './agent-names.ts';
-import { objectList, splitClauses } from './clause-splitting.ts';
+import { objectList, sharedVerbList, splitClauses } from './clause-splitting.ts';
 import { parseDraft } from './drafts.ts';
 import { isCorrection } from './plan-corrections.ts';
+import { withoutAsides } from './request-asides.ts';
 import { hasAny, urlsIn } from './request-text.ts';
+import { duplicatePatterns, leadIns } from './vocabulary/agent-verb-vocabulary.ts';
 import { createWords, noWords } from './vocabulary/vocabulary.ts';
 
 type SnapshotAgent = WorkspaceSnapshot['agents'][number];
@@ -263,18 +265,29 @@ function waiting(
  * said with it. (A bare "scrape X and run it daily" is read as a schedule for an agent, so it stays cut.)
  */
 function asksForNewAgent(part: string): boolean {
+  // "Make a copy of X called Y and schedule it …": the copy's planner reads no schedule, so the
+  // schedule stays a part of its own, on the copy.
+  const plain = part.trim().replace(leadIns, '');
+  if (duplicatePatterns.some((pattern) => pattern.test(plain))) return false;
   return hasAny(part, createWords);
 }
 
 /** "… and run it every hour" after a new agent is when the new agent runs, not a request of its own. */
 const whenItRuns = /^(?:run|schedule)\s+(?:it|them)\s+(?!now\b|again\b|once\b)\S/i;
 
+/** Words that start a one-off time after a run now: "… and also tomorrow at 8am". */
+const oneOffStart =
+  '(?:tomorrow|tonight|later(?:\\s+today)?|this\\s+(?:morning|afternoon|evening)|next\\s+\\w+|on\\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|at\\s+\\d|in\\s+(?:\\d+|an?|one|two|three|half)\\s)';
+
 /**
  * "Run X now and then every Sunday at 9pm" is a run now and a schedule: two requests, though only
- * one verb is said. The schedule part runs "it", the agent of the run.
+ * one verb is said. The schedule part runs "it", the agent of the run; so does a one-off time
+ * ("run it now and again tomorrow at 8").
  */
-const nowThenSchedule =
-  /^(.*?\b(?:now|right away|immediately|straight away|at once|asap)\b)\s*(?:,\s*)?(?:and\s+)?(?:then\s+|also\s+|again\s+|after that\s+|from then on\s+|thereafter\s+)*((?:every|each|daily|hourly|weekly|monthly|nightly|on\s+(?:weekdays|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays))\b.*)$/i;
+const nowThenSchedule = new RegExp(
+  String.raw`^(.*?\b(?:now|right away|immediately|straight away|at once|asap)\b)\s*(?:,\s*)?(?:and\s+)?(?:then\s+|also\s+|again\s+|after that\s+|from then on\s+|thereafter\s+)*((?:every|each|daily|hourly|weekly|monthly|nightly|on\s+(?:weekdays|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)|${oneOffStart})\b.*)$`,
+  'i',
+);
 
 function runNowThenSchedule(part: string): string[] {
   const found = nowThenSchedule.exec(part);
@@ -302,10 +315,11 @@ function plainChain(part: string): string {
  */
 const whereItReports = /^(?:send|post|forward|pass)\b.*\bto\s+(?:https?:\/\/|[\w.+-]+@[\w-]+\.)/i;
 
-/** The message cut into its requests, each an agent list expanded; one element when it holds one. */
+/** The message cut into its requests, each an agent list expanded; the message itself when it holds one. */
 export function requestsIn(text: string, agents: readonly { name: string }[]): string[] {
   const parts: string[] = [];
-  for (const part of splitClauses(text).flatMap(runNowThenSchedule).map(plainChain)) {
+  const clauses = splitClauses(text).map(withoutAsides).flatMap(runNowThenSchedule).map(plainChain);
+  for (const part of clauses) {
     const previous = parts.at(-1);
     const reportsOnPrevious =
       previous !== undefined &&
@@ -317,9 +331,13 @@ export function requestsIn(text: string, agents: readonly { name: string }[]): s
       ((whenItRuns.test(part) && asksForNewAgent(previous)) || reportsOnPrevious)
     ) {
       parts[parts.length - 1] = `${previous} and ${part}`;
-    } else parts.push(...objectList(part, agents));
+    } else {
+      const listed = objectList(part, agents);
+      parts.push(...(listed.length > 1 ? listed : sharedVerbList(part, agents)));
+    }
   }
-  return parts;
+  // One request comes back as it was said: its asides are the one-request path's to read.
+  return parts.length > 1 ? parts : [text];
 }
 
 /**

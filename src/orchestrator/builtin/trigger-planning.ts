@@ -16,7 +16,13 @@ import {
   planUnschedule,
   type ScheduleDraft,
 } from './schedule-planning.ts';
-import { type ActionIntent, pronouns, scheduleWords, unschedulePatterns } from './vocabulary/vocabulary.ts';
+import {
+  type ActionIntent,
+  moveToTime,
+  pronouns,
+  scheduleWords,
+  unschedulePatterns,
+} from './vocabulary/vocabulary.ts';
 
 type SnapshotAgent = WorkspaceSnapshot['agents'][number];
 
@@ -60,6 +66,12 @@ function escaped(text: string) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** "Move X to 9am only": what follows "to" is a schedule, and an agent is named (or "it"). */
+function movesToTime(reading: RequestReading): boolean {
+  const time = moveToTime.exec(reading.text)?.groups?.time;
+  return time !== undefined && scheduleIn(time)?.kind === 'found';
+}
+
 /** A schedule or chain request, answered; undefined when the request is about something else. */
 export function planTriggerRequest(
   reading: RequestReading,
@@ -72,7 +84,7 @@ export function planTriggerRequest(
   const chained = planChainRequest(reading.text, request);
   if (chained) return chained;
 
-  const explicit = hasAny(lower, scheduleWords);
+  const explicit = hasAny(lower, scheduleWords) || movesToTime(reading);
   const { intent } = reading;
   // Before the schedule words: "next Tuesday at 3pm" also holds "Tuesday at 3pm", which is weekly.
   const once = oneOffInRequest(nameless(reading.text, reading.mentioned), request);

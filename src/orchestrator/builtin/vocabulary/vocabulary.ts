@@ -73,6 +73,24 @@ export const actionWords = {
 
 export type ActionIntent = keyof typeof actionWords;
 
+/** "On" ends the request or its clause: "switch it to run on mondays" is a schedule. */
+const onOffEnd = '(?=\\s*(?:$|[,.;!?]|(?:again|now|please|and|then|too|for me|for now|asap)\\b))';
+
+/**
+ * "Switch the collector back on", "turn it off": the object sits between the verb and "on" or
+ * "off", so no phrase above holds them, and "switch" alone would read as a change.
+ */
+export const onOffIntents: { pattern: RegExp; intent: ActionIntent }[] = [
+  {
+    pattern: new RegExp(`\\b(?:turn|switch|flip)(?:\\s+\\S+){0,4}?\\s+(?:back\\s+)?on${onOffEnd}`, 'i'),
+    intent: 'resume',
+  },
+  {
+    pattern: new RegExp(`\\b(?:turn|switch|flip)(?:\\s+\\S+){0,4}?\\s+off${onOffEnd}`, 'i'),
+    intent: 'pause',
+  },
+];
+
 /** The kinds of agent the built-in planner builds from a page, and the words that ask for each. */
 export const agentKinds = {
   monitor: [
@@ -199,6 +217,13 @@ export const noWords = ['no', 'nope', 'cancel', 'never mind', 'nevermind', 'stop
 
 /** Words that ask to run an agent on a schedule (a schedule said in words asks too). */
 export const scheduleWords = ['schedule', 'reschedule', 'scheduled', 'automatically', 'regularly'];
+
+/**
+ * "Move the price monitor to 9am only", "shift X to every 3 hours": moving an agent to a time is a
+ * schedule change, when what follows "to" (or "for") is a time the schedule parser reads.
+ */
+export const moveToTime =
+  /^\s*(?:(?:please|pls|can you|could you|ok|okay|so)\s+)*(?:move|moving|shift|push|bring|change|switch|set|put|make)\b.+?\b(?:to|for|over to)\s+(?<time>.+)$/i;
 
 /** Requests to take an agent off its schedule. Checked before the actions above. */
 export const unschedulePatterns = [
