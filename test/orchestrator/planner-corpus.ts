@@ -839,7 +839,8 @@ export const corpus: CorpusCase[] = [
     text: 'shift the weekly report to 7:30',
     operations: ['scheduleAgent'],
     agent: 'Weekly Report',
-    schedule: { cron: '30 7 * * *', timezone: 'Europe/Berlin' },
+    // A time moved keeps the days it ran on: still Mondays.
+    schedule: { cron: '30 7 * * 1', timezone: 'Europe/Berlin' },
   },
   {
     text: 'can you push the data collector to half 9',
