@@ -21,6 +21,78 @@ const berlin = 'Europe/Berlin';
 const said = (text: string): ConversationTurn => ({ text });
 
 export const conversations: ConversationCase[] = [
+  // A refused sign-in explained, then "fix it": the account connected again, as a plan.
+  {
+    name: 'why the reporter failed, then ok fix it',
+    turns: [
+      said('why did Reporter fail'),
+      {
+        text: 'ok fix it',
+        operations: ['connectAccount'],
+        connection: { service: 'supplier-portal', kind: 'login', allowedHosts: ['portal.example.com'] },
+      },
+    ],
+  },
+  {
+    name: 'why the reporter failed, then fix that',
+    turns: [
+      said("what's wrong with the reporter"),
+      {
+        text: 'fix that',
+        operations: ['connectAccount'],
+        connection: { service: 'supplier-portal', kind: 'login', allowedHosts: ['portal.example.com'] },
+      },
+    ],
+  },
+  {
+    name: 'why the reporter failed, then reconnect it',
+    turns: [
+      said('why did the reporter fail?'),
+      {
+        text: 'reconnect it',
+        operations: ['connectAccount'],
+        connection: { service: 'supplier-portal', kind: 'login', allowedHosts: ['portal.example.com'] },
+      },
+    ],
+  },
+  {
+    name: 'why the old reporting agent failed, then re-auth it',
+    turns: [
+      said('why did the reporting agent (old) fail'),
+      {
+        text: 'yes please re-authorize it',
+        operations: ['connectAccount'],
+        connection: { service: 'crm', kind: 'oauth2', allowedHosts: ['crm.example.com'] },
+      },
+    ],
+  },
+  // "It failed before, why?" after a plan about one agent: that agent's failure, explained.
+  {
+    name: 'reporter renamed, then why it failed before',
+    turns: [
+      { text: 'rename the reporter to Supplier Reporter', operations: ['updateAgent'], agent: 'Reporter' },
+      { text: 'hmm it failed before, why?', reply: /^"Reporter" failed at step "login".*Wrong password/s },
+    ],
+  },
+  {
+    name: 'reporter run, then how come it broke',
+    turns: [
+      { text: 'run the reporter', operations: ['runAgent'], agent: 'Reporter' },
+      { text: 'it broke last time, how come', reply: /^"Reporter" failed at step "login"/ },
+    ],
+  },
+  {
+    name: 'weekly report run, then why it failed earlier',
+    turns: [
+      { text: 'run weekly report', operations: ['runAgent'], agent: 'Weekly Report' },
+      {
+        text: 'it failed earlier tho, why',
+        reply: /^"Weekly Report" failed at step "fetch".*ECONNRESET/s,
+        operations: ['updateAgent'],
+        agent: 'Weekly Report',
+      },
+    ],
+  },
   // A feed or an uptime check that should tell, with no channel named: asked how, then built.
   {
     name: 'feed reader told by e-mail after asking how',

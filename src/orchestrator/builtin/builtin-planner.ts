@@ -37,6 +37,7 @@ import {
   continueQuestionDraft,
   questionKind,
 } from './questions/workspace-questions.ts';
+import { planReconnect } from './reconnect-planning.ts';
 import {
   emailsIn,
   firstOf,
@@ -226,6 +227,9 @@ export class BuiltInPlanner implements Planner {
     if (verb)
       return 'change' in verb ? this.#act('update', verb.change.agent, verb.change.text, request) : verb;
 
+    // "Reconnect the crm", "re-auth crm": an account the workspace has, connected again.
+    const reconnect = planReconnect(text, request);
+    if (reconnect) return reconnect;
     // "Log into the supplier portal and download the invoices" is an agent, not an account alone.
     const connect = isPortalRequest(text) ? undefined : planConnectRequest(text, request);
     if (connect) return connect;
