@@ -6,8 +6,9 @@ import { operationAgents } from '../conversation-state.ts';
 import type { PlannerAnswer, PlannerRequest } from '../planner.ts';
 import { agentsMentioned, nameScore } from './agent-names.ts';
 import { uniqueName, withDefaults } from './new-agents.ts';
+import { readNewName } from './new-names.ts';
 import { emailsIn, hasAny, urlsIn } from './request-text.ts';
-import { scheduleIn } from './schedule-phrases.ts';
+import { proposedSchedule } from './schedule-phrases.ts';
 import { scheduleOperation } from './schedule-planning.ts';
 import { notificationSteps } from './spec-templates.ts';
 import { createWords } from './vocabulary/vocabulary.ts';
@@ -25,10 +26,13 @@ const timeOfDay =
   /\bat\s+(\d{1,2}(?::\d{2})?\s*(?:am|pm)?)\b|\b(\d{1,2}:\d{2}\s*(?:am|pm)?|\d{1,2}\s*(?:am|pm)|noon|midnight)\b|^(?:actually,?\s+)?make it (\d{1,2})\b(?!\s*(?::|am|pm))/i;
 /** Words that make a schedule of their own, not just a new time for the one proposed. */
 const recurrence =
-  /\b(?:every|each|daily|hourly|weekly|monthly|weekdays?|weekends?|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|mornings?|evenings?|nights?)\b/i;
+  /\b(?:twice|times (?:a|per) (?:day|week)|every|each|daily|hourly|weekly|monthly|weekdays?|weekends?|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|mornings?|evenings?|nights?)\b/i;
 
 /** "It", "its" or "them": in a plan that makes an agent, that agent (it does not exist yet). */
 const pronoun = /\b(?:it|its|them|this one|that one|this agent|that agent|the new one|the new agent)\b/i;
+
+/** "Send new entries to my email", "put them in my inbox": where the new agent tells. */
+const noticeWords = /\b(?:e-?mail\w*|inbox|mailbox)\b/i;
 
 /**
  * A message that reads as about the agent the pending plan creates: "run it every day at noon",
@@ -36,7 +40,7 @@ const pronoun = /\b(?:it|its|them|this one|that one|this agent|that agent|the ne
  */
 function aboutPlannedAgent(text: string, pending: PlannedChange): boolean {
   if (!pending.operations.some((operation) => operation.type === 'createAgent')) return false;
-  return pronoun.test(text) || recurrence.test(text) || emailsIn(text).length > 0;
+  return pronoun.test(text) || recurrence.test(text) || emailsIn(text).length > 0 || noticeWords.test(text);
 }
 
 export function isPendingPlanChange(text: string, pending: PlannedChange, request: PlannerRequest): boolean {
@@ -72,7 +76,7 @@ export function changePendingPlan(
   const created = operations.find((operation) => operation.type === 'createAgent');
   if (renamed?.[1] && created?.type === 'createAgent') {
     const before = String(created.spec.name);
-    const after = uniqueName(renamed[1].trim(), request.snapshot.agents);
+    const after = uniqueName(readNewName(renamed[1]) ?? renamed[1].trim(), request.snapshot.agents);
     operations = operations.map((operation) => renameIn(operation, before, after));
     summary = summary.split(`"${before}"`).join(`"${after}"`);
     changes.push(`name it "${after}"`);
@@ -91,7 +95,7 @@ export function changePendingPlan(
     }
   }
 
-  const email = emailsIn(text)[0] ?? (/\be-?mail/i.test(text) ? request.userEmail : undefined);
+  const email = emailsIn(text)[0] ?? (noticeWords.test(text) ? request.userEmail : undefined);
   const hook = urlsIn(text).find((address) => /hook/i.test(address));
   if (email || hook) {
     for (const operation of operations) {
@@ -108,7 +112,7 @@ export function changePendingPlan(
   if (timed) {
     operations = timed.operations;
     summary = `${summary.replace(/;\s*then run it .*$|\.$/, '')}; then run it ${timed.description}.`;
-    changes.push(`run it ${timed.description}`);
+    changes.push(`run it ${timed.description}${timed.note ?? ''}`);
   }
 
   if (changes.length === 0) return undefined;
@@ -174,18 +178,20 @@ function retime(
   text: string,
   operations: PlanOperation[],
   request: PlannerRequest,
-): { operations: PlanOperation[]; description: string } | undefined {
+): { operations: PlanOperation[]; description: string; note?: string } | undefined {
   const index = operations.findIndex((operation) => operation.type === 'scheduleAgent');
   const existing = operations[index];
   const unnamed = withoutAgentNames(text, request.snapshot.agents);
   const found = timeOfDay.exec(unnamed.replace(/https?:\/\/\S+/g, '').trim());
   const time = found && [found[0], found[1] ?? found[2] ?? found[3]];
-  const ownSchedule = recurrence.test(unnamed) ? scheduleIn(unnamed) : undefined;
+  const ownSchedule = recurrence.test(unnamed) ? proposedSchedule(unnamed) : undefined;
   let words: string | undefined;
   let timezone: string | undefined;
+  let proposed = false;
   if (ownSchedule?.kind === 'found') {
     words = ownSchedule.words;
     timezone = ownSchedule.timezone;
+    proposed = ownSchedule.proposed;
   } else if (time?.[1] && existing?.type === 'scheduleAgent' && existing.text) {
     const at = /\bat\s+(?:\d{1,2}(?::\d{2})?\s*(?:am|pm)?|noon|midnight)/i;
     words = at.test(existing.text)
@@ -211,7 +217,12 @@ function retime(
     const changed = [...operations];
     if (index >= 0) changed[index] = operation;
     else changed.push(operation);
-    return { operations: changed, description: `${preview.description.replace(/^At /, 'at ')}` };
+    const description = preview.description.replace(/^At /, 'at ');
+    return {
+      operations: changed,
+      description,
+      ...(proposed ? { note: ' (times I chose: say others if these do not suit)' } : {}),
+    };
   } catch {
     return undefined;
   }
