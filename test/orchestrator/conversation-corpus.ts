@@ -21,6 +21,46 @@ const berlin = 'Europe/Berlin';
 const said = (text: string): ConversationTurn => ({ text });
 
 export const conversations: ConversationCase[] = [
+  // An account for the new agent waiting for approval: connected first, the agent's calls carry it.
+  {
+    name: 'an orders API, an account called shop-api, then run it',
+    turns: [
+      {
+        text: 'pull the orders from https://api.shop.example.com/orders json api every hour',
+        operations: [...create, 'scheduleAgent'],
+      },
+      {
+        text: 'it needs an api key, connect one called shop-api',
+        operations: ['connectAccount', 'createAgent', 'scheduleAgent'],
+        connection: { service: 'shop-api', kind: 'api_key', allowedHosts: ['api.shop.example.com'] },
+        spec: { contains: ['"auth":{"connection":"shop-api"}'] },
+      },
+      { text: 'then run it', operations: ['connectAccount', 'createAgent', 'scheduleAgent', 'runAgent'] },
+    ],
+  },
+  {
+    name: 'a stock API, it takes a token',
+    turns: [
+      { text: 'read the json at https://data.stocks.example.com/v1/quotes', operations: [...create] },
+      {
+        text: 'oh it requires a token',
+        operations: ['connectAccount', 'createAgent'],
+        connection: { service: 'stocks', kind: 'api_key', allowedHosts: ['data.stocks.example.com'] },
+      },
+    ],
+  },
+  {
+    name: 'an API, an account asked which kind, then it is an api key',
+    turns: [
+      { text: 'call the json api at https://api.shop.example.com/orders', operations: [...create] },
+      { text: 'connect an account for it called shopify-orders', question: 'kind' },
+      {
+        text: "it's an api key",
+        operations: ['connectAccount', 'createAgent'],
+        connection: { service: 'shopify-orders', kind: 'api_key', allowedHosts: ['api.shop.example.com'] },
+      },
+    ],
+  },
   // More said about a new agent just proposed: kept in that plan, never "I did not understand".
   {
     name: 'a news monitor, then e-mail, twice a day, a name, a chain and a run',

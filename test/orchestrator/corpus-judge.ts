@@ -60,6 +60,16 @@ export function judge(
       problems.push(`on ${JSON.stringify(entry.targets)} wanted, got ${JSON.stringify(targets)}`);
   }
   for (const operation of operations) {
+    // The account connected: its service, kind and hosts (a plan of several requests names it in targets).
+    if (operation.type === 'connectAccount' && entry.connection && !entry.targets) {
+      const got = {
+        service: operation.service,
+        kind: operation.kind,
+        allowedHosts: operation.settings.allowedHosts,
+      };
+      if (JSON.stringify(got) !== JSON.stringify(entry.connection))
+        problems.push(`connects ${JSON.stringify(got)}, not ${JSON.stringify(entry.connection)}`);
+    }
     if (entry.agent && 'agentName' in operation && operation.agentName !== entry.agent)
       problems.push(`${operation.type} of "${operation.agentName}", not "${entry.agent}"`);
     if (operation.type === 'scheduleAgent' && entry.schedule) {

@@ -4,6 +4,7 @@
 // answer is the pending plan with the addition at its end, never a plan that drops it.
 import type { PlannedChange, PlanOperation } from '../../domain/plan.ts';
 import type { PlannerAnswer, PlannerRequest } from '../planner.ts';
+import { planAccountForPendingAgent } from './agent-account-planning.ts';
 import { agentsMentioned } from './agent-names.ts';
 import { hasAny } from './request-text.ts';
 import { chainHandOverWords, chainResultWords, chainStartWords } from './vocabulary/vocabulary.ts';
@@ -84,5 +85,9 @@ export function addToPendingPlan(
   pending: PlannedChange,
   request: PlannerRequest,
 ): PlannerAnswer | undefined {
-  return runAfterPlan(text, pending) ?? chainAfterPlan(text, pending, request);
+  return (
+    runAfterPlan(text, pending) ??
+    chainAfterPlan(text, pending, request) ??
+    planAccountForPendingAgent(text, pending, request)
+  );
 }
