@@ -129,5 +129,5 @@ export const reconnectPatterns = [
   /\b(?:connect|link|hook up|hook|auth|authori[sz]e|authenticate|log ?in|sign ?in|set up|setup)\b.*\bagain\b/,
   /\b(?:renew|refresh)\b.*\b(?:account|token|login|credentials?|access|password|key|connection)\b/,
   /\b(?:token|login|password|credentials?|access|key|connection)\b.*\b(?:expired|revoked|invalid|refused|changed|rotated)\b/,
-  /\b(?:fix|update|change|replace|reset|rotate)\b.*\b(?:password|token|api key|credentials?|login)\b/,
+  /\b(?:fix|update|change|replace|reset|rotate)\b.*\b(?:password|token|api key|credentials?)\b/,
 ];
