@@ -196,4 +196,40 @@ describe('connectAccount from chat', () => {
     expect(undone.status, undone.text).toBe(200);
     expect((await call('GET', `/api/workspaces/${ws}/connections/${connectionId}`)).status).toBe(404);
   });
+
+  it('reconnects an account the workspace has: the same connection, and the call that gives it a new key', async () => {
+    const made = await call('POST', `/api/workspaces/${ws}/connections`, {
+      service: 'billing-api',
+      kind: 'api_key',
+      settings: { allowedHosts: [serviceHost] },
+      secret: { apiKey: 'old-key' },
+    });
+    expect(made.status, made.text).toBe(201);
+    const said = await call('POST', `/api/workspaces/${ws}/orchestrator/messages`, {
+      text: 'the billing-api key expired, reconnect it',
+    });
+    const plan = said.body.plan;
+    expect(plan?.operations, said.text).toEqual([
+      {
+        type: 'connectAccount',
+        service: 'billing-api',
+        kind: 'api_key',
+        label: '',
+        settings: { allowedHosts: [serviceHost] },
+      },
+    ]);
+    const approved = await call('POST', `/api/workspaces/${ws}/plans/${plan.id}/approve`, {});
+    expect(approved.status, approved.text).toBe(200);
+    const [result] = approved.body.results;
+    expect(result.connectionId).toBe(made.body.id);
+    const path = `/api/workspaces/${ws}/connections/${made.body.id}`;
+    expect(result.note).toContain(`PATCH ${path} {"secret": {"apiKey": "…"}}`);
+    const connections = await call('GET', `/api/workspaces/${ws}/connections`);
+    expect(
+      connections.body.items.filter((item: { service: string }) => item.service === 'billing-api'),
+    ).toHaveLength(1);
+    // Nothing was changed, so undo has nothing to take back.
+    expect((await call('POST', `/api/workspaces/${ws}/plans/${plan.id}/undo`)).status).toBe(200);
+    expect((await call('GET', path)).status).toBe(200);
+  });
 });

@@ -21,6 +21,216 @@ const berlin = 'Europe/Berlin';
 const said = (text: string): ConversationTurn => ({ text });
 
 export const conversations: ConversationCase[] = [
+  // An account for the new agent waiting for approval: connected first, the agent's calls carry it.
+  {
+    name: 'an orders API, an account called shop-api, then run it',
+    turns: [
+      {
+        text: 'pull the orders from https://api.shop.example.com/orders json api every hour',
+        operations: [...create, 'scheduleAgent'],
+      },
+      {
+        text: 'it needs an api key, connect one called shop-api',
+        operations: ['connectAccount', 'createAgent', 'scheduleAgent'],
+        connection: { service: 'shop-api', kind: 'api_key', allowedHosts: ['api.shop.example.com'] },
+        spec: { contains: ['"auth":{"connection":"shop-api"}'] },
+      },
+      { text: 'then run it', operations: ['connectAccount', 'createAgent', 'scheduleAgent', 'runAgent'] },
+    ],
+  },
+  {
+    name: 'a stock API, it takes a token',
+    turns: [
+      { text: 'read the json at https://data.stocks.example.com/v1/quotes', operations: [...create] },
+      {
+        text: 'oh it requires a token',
+        operations: ['connectAccount', 'createAgent'],
+        connection: { service: 'stocks', kind: 'api_key', allowedHosts: ['data.stocks.example.com'] },
+      },
+    ],
+  },
+  {
+    name: 'an API, an account asked which kind, then it is an api key',
+    turns: [
+      { text: 'call the json api at https://api.shop.example.com/orders', operations: [...create] },
+      { text: 'connect an account for it called shopify-orders', question: 'kind' },
+      {
+        text: "it's an api key",
+        operations: ['connectAccount', 'createAgent'],
+        connection: { service: 'shopify-orders', kind: 'api_key', allowedHosts: ['api.shop.example.com'] },
+      },
+    ],
+  },
+  // More said about a new agent just proposed: kept in that plan, never "I did not understand".
+  {
+    name: 'a news monitor, then e-mail, twice a day, a name, a chain and a run',
+    turns: [
+      { text: 'monitor https://news.example.org/tech for new articles', operations: [...create] },
+      {
+        text: 'send new entries to my email',
+        operations: [...create],
+        spec: { contains: ['notify.email', 'ada@example.com'] },
+      },
+      {
+        text: 'and check it twice a day',
+        operations: [...create, 'scheduleAgent'],
+        schedule: { cron: '0 8,18 * * *', timezone: berlin },
+      },
+      {
+        text: 'call it Tech Watch',
+        operations: [...create, 'scheduleAgent'],
+        spec: { name: 'Tech Watch', contains: ['notify.email'] },
+      },
+      {
+        text: 'and send the results to the reporting agent once done',
+        operations: [...create, 'scheduleAgent', 'chainAgents'],
+        chain: { from: 'Tech Watch', to: 'Reporting Agent', on: 'success' },
+      },
+      { text: 'then run it', operations: [...create, 'scheduleAgent', 'chainAgents'] },
+    ],
+  },
+  {
+    name: 'a scraper proposed, then mailed to my inbox and named',
+    turns: [
+      {
+        text: 'grab the open positions listed on https://careers.example.net/open in table rows',
+        operations: [...create],
+      },
+      { text: 'put them in my inbox pls', operations: [...create], spec: { contains: ['notify.email'] } },
+      { text: 'name it careers feed', operations: [...create], spec: { name: 'Careers Feed' } },
+      {
+        text: 'after it finishes pass its output to the data collector',
+        operations: [...create, 'chainAgents'],
+        chain: { from: 'Careers Feed', to: 'Data Collector', on: 'success' },
+      },
+    ],
+  },
+  {
+    name: 'a monitor proposed, then three times a day',
+    turns: [
+      { text: 'watch https://example.org/prices for changes and email me', operations: [...create] },
+      { text: 'also check it 3 times a day', operations: [...create, 'scheduleAgent'] },
+    ],
+  },
+  // A new agent waiting for an answer: what is said about it meanwhile is kept for when it is built.
+  {
+    name: 'a scraper asked about, named and mailed before the answer',
+    turns: [
+      { text: 'scrape the leads from https://example.com/people', question: 'records' },
+      {
+        text: 'call it People Finder',
+        question: 'records',
+        reply: /Noted: it will be called "People Finder"/,
+      },
+      { text: 'send new entries to my e-mail', question: 'records' },
+      { text: 'and check it twice a day', question: 'records' },
+      {
+        text: 'table rows',
+        operations: [...create, 'scheduleAgent'],
+        spec: { name: 'People Finder', contains: ['notify.email'] },
+        schedule: { cron: '0 8,18 * * *', timezone: berlin },
+      },
+    ],
+  },
+  {
+    name: 'a monitor asked how to tell, named before the answer',
+    turns: [
+      { text: 'watch https://example.com/a for changes and tell me', question: 'notify' },
+      { text: 'name it Page Watcher', question: 'notify' },
+      { text: 'by email', operations: [...create], spec: { name: 'Page Watcher' } },
+    ],
+  },
+  // "Then run it" after a plan about an agent that has no run in it: the run added, the plan kept.
+  {
+    name: 'a rename, then run it',
+    turns: [
+      { text: 'rename the reporter to Supplier Reporter', operations: ['updateAgent'], agent: 'Reporter' },
+      { text: 'then run it', operations: ['updateAgent', 'runAgent'], agent: 'Reporter' },
+    ],
+  },
+  {
+    name: 'a new schedule, then also test it after',
+    turns: [
+      {
+        text: 'run the weekly report every friday at 9',
+        operations: ['scheduleAgent'],
+        agent: 'Weekly Report',
+      },
+      { text: 'and test it after', operations: ['scheduleAgent', 'runAgent'], agent: 'Weekly Report' },
+    ],
+  },
+  // A refused sign-in explained, then "fix it": the account connected again, as a plan.
+  {
+    name: 'why the reporter failed, then ok fix it',
+    turns: [
+      said('why did Reporter fail'),
+      {
+        text: 'ok fix it',
+        operations: ['connectAccount'],
+        connection: { service: 'supplier-portal', kind: 'login', allowedHosts: ['portal.example.com'] },
+      },
+    ],
+  },
+  {
+    name: 'why the reporter failed, then fix that',
+    turns: [
+      said("what's wrong with the reporter"),
+      {
+        text: 'fix that',
+        operations: ['connectAccount'],
+        connection: { service: 'supplier-portal', kind: 'login', allowedHosts: ['portal.example.com'] },
+      },
+    ],
+  },
+  {
+    name: 'why the reporter failed, then reconnect it',
+    turns: [
+      said('why did the reporter fail?'),
+      {
+        text: 'reconnect it',
+        operations: ['connectAccount'],
+        connection: { service: 'supplier-portal', kind: 'login', allowedHosts: ['portal.example.com'] },
+      },
+    ],
+  },
+  {
+    name: 'why the old reporting agent failed, then re-auth it',
+    turns: [
+      said('why did the reporting agent (old) fail'),
+      {
+        text: 'yes please re-authorize it',
+        operations: ['connectAccount'],
+        connection: { service: 'crm', kind: 'oauth2', allowedHosts: ['crm.example.com'] },
+      },
+    ],
+  },
+  // "It failed before, why?" after a plan about one agent: that agent's failure, explained.
+  {
+    name: 'reporter renamed, then why it failed before',
+    turns: [
+      { text: 'rename the reporter to Supplier Reporter', operations: ['updateAgent'], agent: 'Reporter' },
+      { text: 'hmm it failed before, why?', reply: /^"Reporter" failed at step "login".*Wrong password/s },
+    ],
+  },
+  {
+    name: 'reporter run, then how come it broke',
+    turns: [
+      { text: 'run the reporter', operations: ['runAgent'], agent: 'Reporter' },
+      { text: 'it broke last time, how come', reply: /^"Reporter" failed at step "login"/ },
+    ],
+  },
+  {
+    name: 'weekly report run, then why it failed earlier',
+    turns: [
+      { text: 'run weekly report', operations: ['runAgent'], agent: 'Weekly Report' },
+      {
+        text: 'it failed earlier tho, why',
+        reply: /^"Weekly Report" failed at step "fetch".*ECONNRESET/s,
+        operations: ['updateAgent'],
+        agent: 'Weekly Report',
+      },
+    ],
+  },
   // A feed or an uptime check that should tell, with no channel named: asked how, then built.
   {
     name: 'feed reader told by e-mail after asking how',
@@ -170,7 +380,8 @@ export const conversations: ConversationCase[] = [
     turns: [
       { text: 'why did the job collector fail', question: 'selector' },
       { text: 'each job is `.job-card` now', operations: ['updateAgent'], agent: 'Job Collector' },
-      { text: 'then run it', operations: ['runAgent'], agent: 'Job Collector' },
+      // "Then" runs it after the fix waiting for approval: the fix stays in the plan.
+      { text: 'then run it', operations: ['updateAgent', 'runAgent'], agent: 'Job Collector' },
     ],
   },
   {

@@ -61,6 +61,16 @@ export function judge(
   }
   let scheduled = 0;
   for (const operation of operations) {
+    // The account connected: its service, kind and hosts (a plan of several requests names it in targets).
+    if (operation.type === 'connectAccount' && entry.connection && !entry.targets) {
+      const got = {
+        service: operation.service,
+        kind: operation.kind,
+        allowedHosts: operation.settings.allowedHosts,
+      };
+      if (JSON.stringify(got) !== JSON.stringify(entry.connection))
+        problems.push(`connects ${JSON.stringify(got)}, not ${JSON.stringify(entry.connection)}`);
+    }
     if (entry.agent && 'agentName' in operation && operation.agentName !== entry.agent)
       problems.push(`${operation.type} of "${operation.agentName}", not "${entry.agent}"`);
     const schedule =

@@ -11,6 +11,25 @@ export interface MultiIntentCase extends CorpusCase {
 const created = (name: string) => [name, name];
 
 export const multiIntentCorpus: MultiIntentCase[] = [
+  // An account connected again, then the agent that failed on it tried once more.
+  {
+    text: 'reconnect crm and test the old reporting agent again',
+    parts: 2,
+    operations: ['connectAccount', 'runAgent'],
+    targets: ['crm', 'Reporting Agent (old)'],
+  },
+  {
+    text: 're-auth the crm account, then rerun reporting agent (old)',
+    parts: 2,
+    operations: ['connectAccount', 'runAgent'],
+    targets: ['crm', 'Reporting Agent (old)'],
+  },
+  {
+    text: 'fix the supplier-portal password again and run the reporter',
+    parts: 2,
+    operations: ['connectAccount', 'runAgent'],
+    targets: ['supplier-portal', 'Reporter'],
+  },
   // One verb, a list of agents: one operation per agent.
   {
     text: 'delete the job collector and the data collector',

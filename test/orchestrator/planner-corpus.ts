@@ -334,6 +334,52 @@ export const corpus: CorpusCase[] = [
     reply:
       /no connected account "sheets".*POST \/api\/workspaces\/[\w-]+\/connections \{"service": "sheets", "kind": "api_key"/s,
   },
+  // An account the workspace has, connected again: its own service, label and kind.
+  {
+    text: 'reconnect the crm account',
+    operations: ['connectAccount'],
+    connection: { service: 'crm', kind: 'oauth2', allowedHosts: ['crm.example.com'] },
+  },
+  {
+    text: 'hook up the crm again, the token expired',
+    operations: ['connectAccount'],
+    connection: { service: 'crm', kind: 'oauth2', allowedHosts: ['crm.example.com'] },
+  },
+  {
+    text: 're-auth crm',
+    operations: ['connectAccount'],
+    connection: { service: 'crm', kind: 'oauth2', allowedHosts: ['crm.example.com'] },
+  },
+  {
+    text: 'Reauthorize CRM pls',
+    operations: ['connectAccount'],
+    connection: { service: 'crm', kind: 'oauth2', allowedHosts: ['crm.example.com'] },
+  },
+  {
+    text: 'the crm token got revoked',
+    operations: ['connectAccount'],
+    connection: { service: 'crm', kind: 'oauth2', allowedHosts: ['crm.example.com'] },
+  },
+  {
+    text: 'connect the crm again',
+    operations: ['connectAccount'],
+    connection: { service: 'crm', kind: 'oauth2', allowedHosts: ['crm.example.com'] },
+  },
+  {
+    text: 'renew the supplier portal login, the password changed',
+    operations: ['connectAccount'],
+    connection: { service: 'supplier-portal', kind: 'login', allowedHosts: ['portal.example.com'] },
+  },
+  {
+    text: 'reconect the account the reporter uses',
+    operations: ['connectAccount'],
+    connection: { service: 'supplier-portal', kind: 'login', allowedHosts: ['portal.example.com'] },
+  },
+  {
+    text: 'relink supplier-portal',
+    operations: ['connectAccount'],
+    connection: { service: 'supplier-portal', kind: 'login', allowedHosts: ['portal.example.com'] },
+  },
   // "What's wrong with X" and its kin ask why X failed: never which action, never the agent list.
   { text: "what's wrong with the reporter", reply: /"Reporter" failed at step "login".*Wrong password/s },
   {

@@ -63,6 +63,8 @@ export async function applyConnect(
   index: number,
 ): Promise<ConnectResult> {
   const { scope, actor, planId, vault } = context;
+  const reconnected = await reconnect(context, operation);
+  if (reconnected) return reconnected;
   const { service, settings } = checkedConnection(operation, index);
   const existing = await listConnections(scope, service);
   // The first account of a service is its default, as when it is connected through the API.
@@ -101,6 +103,41 @@ export async function applyConnect(
     service,
     label: connection.label,
     note: `"${service}" is connected and waits: ${nextStepFor(connection)}.`,
+  };
+}
+
+/**
+ * An account the workspace has, of the same service, label and kind: connected again, not made
+ * twice. Its settings and the agents using it stay; the result names the one call that gives it
+ * a new secret (or a new authorization), which an admin makes outside the chat. Nothing is
+ * changed, so there is nothing to undo.
+ */
+async function reconnect(
+  context: ConnectContext,
+  operation: ConnectOperation,
+): Promise<ConnectResult | undefined> {
+  const service = serviceSchema.safeParse(operation.service);
+  if (!service.success) return undefined;
+  const existing = (await listConnections(context.scope, service.data)).find(
+    (connection) => connection.label === operation.label && connection.kind === operation.kind,
+  );
+  if (!existing) return undefined;
+  await recordAudit(context.scope, context.actor, {
+    action: 'connection.reconnect_requested',
+    targetType: 'connection',
+    targetId: existing.id,
+    details: {
+      service: existing.service,
+      label: existing.label,
+      kind: existing.kind,
+      planId: context.planId,
+    },
+  });
+  return {
+    connectionId: existing.id,
+    service: existing.service,
+    label: existing.label,
+    note: `"${existing.service}" is already connected; to connect it again, ${nextStepFor(existing)}.`,
   };
 }
 

@@ -17,6 +17,7 @@ import {
 } from './change-conditions.ts';
 import { changeNoticeAgent, continueNoticeDraft, planChangeNotice } from './change-notices.ts';
 import { continueConnectDraft, planConnectRequest } from './connect-planning.ts';
+import { amendCreateDraft } from './create-draft-additions.ts';
 import {
   type ActionDraft,
   type BuiltInDraft,
@@ -39,6 +40,7 @@ import {
   continueQuestionDraft,
   questionKind,
 } from './questions/workspace-questions.ts';
+import { planReconnect } from './reconnect-planning.ts';
 import { withoutAsides } from './request-asides.ts';
 import {
   emailsIn,
@@ -236,6 +238,9 @@ export class BuiltInPlanner implements Planner {
     if (verb)
       return 'change' in verb ? this.#act('update', verb.change.agent, verb.change.text, request) : verb;
 
+    // "Reconnect the crm", "re-auth crm": an account the workspace has, connected again.
+    const reconnect = planReconnect(text, request);
+    if (reconnect) return reconnect;
     // "Log into the supplier portal and download the invoices" is an agent, not an account alone.
     const connect = isPortalRequest(text) ? undefined : planConnectRequest(text, request);
     if (connect) return connect;
@@ -348,7 +353,9 @@ export class BuiltInPlanner implements Planner {
         return agent ? this.#act(draft.intent, agent, draft.text, request) : undefined;
       }
       case 'create': {
-        const filled: CreateDraft = { ...draft };
+        // "Call it …", "send it to my email", "twice a day" said before the answers: kept.
+        const { draft: amended, noted } = amendCreateDraft(draft, text, request);
+        const filled: CreateDraft = amended;
         const url = urlsIn(text)[0];
         if (!filled.url && url) filled.url = url;
         if (filled.agentKind === 'scrape' && !filled.records) filled.records = recordsFromAnswer(text);
@@ -361,8 +368,16 @@ export class BuiltInPlanner implements Planner {
           if (channel.kind === 'found') filled.notify = channel.notify;
         }
         const progressed =
-          filled.url !== draft.url || filled.records !== draft.records || filled.notify !== draft.notify;
-        return progressed ? this.#createFrom(filled, request) : undefined;
+          filled.url !== draft.url ||
+          filled.records !== draft.records ||
+          filled.notify !== draft.notify ||
+          filled.name !== draft.name ||
+          filled.schedule !== draft.schedule;
+        if (!progressed) return undefined;
+        const answer = this.#createFrom(filled, request);
+        // Still waiting for answers: say what was kept, then ask again.
+        const waiting = (answer.plan?.questions.length ?? 0) > 0 && noted.length > 0;
+        return waiting ? { ...answer, reply: `Noted: ${noted.join('; ')}.\n${answer.reply}` } : answer;
       }
       case 'notice':
         return continueNoticeDraft(draft, text, request);

@@ -24,6 +24,8 @@ export interface ConnectDraft {
   connectionKind?: ConnectionKindName;
   label: string;
   settings: Record<string, unknown>;
+  /** The plan that waited for this account (a new agent that uses it): it follows the connection. */
+  followedBy?: { summary: string; operations: PlanOperation[] };
 }
 
 const hostPattern = /^(?:\*\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+(?::\d+)?$/;
@@ -36,7 +38,7 @@ function hostOf(url: string): string | undefined {
   }
 }
 
-function slug(words: string): string | undefined {
+export function slug(words: string): string | undefined {
   const made = words
     .trim()
     .toLowerCase()
@@ -52,7 +54,7 @@ function knownServiceIn(text: string): string | undefined {
 }
 
 /** The service's name: a known one, the words before "account" / "login"…, or after "for". */
-function serviceIn(text: string): string | undefined {
+export function serviceIn(text: string): string | undefined {
   const lower = withoutAddresses(text);
   const known = knownServiceIn(lower);
   if (known) return known;
@@ -66,7 +68,7 @@ function serviceIn(text: string): string | undefined {
   return after?.[1] ? slug(after[1]) : undefined;
 }
 
-function kindIn(text: string, service: string | undefined): ConnectionKindName | undefined {
+export function kindIn(text: string, service: string | undefined): ConnectionKindName | undefined {
   const found = (Object.entries(connectionKindWords) as [ConnectionKindName, readonly string[]][])
     .map(([kind, words]) => ({ kind, at: firstOf(withoutAddresses(text), words)?.index ?? -1 }))
     .filter((entry) => entry.at >= 0)
@@ -175,7 +177,8 @@ function nextStepWords(kind: ConnectionKindName) {
   }
 }
 
-function proposal(draft: ConnectDraft, request: PlannerRequest): PlannerAnswer {
+/** The plan that connects the draft's account, or the questions it still needs answered. */
+export function proposal(draft: ConnectDraft, request: PlannerRequest): PlannerAnswer {
   const service = draft.service as string;
   const kind = draft.connectionKind as ConnectionKindName;
   if (kind === 'oauth2' && !draft.settings.authorizationUrl) {
@@ -217,6 +220,16 @@ function proposal(draft: ConnectDraft, request: PlannerRequest): PlannerAnswer {
   if (existing && existing.label === draft.label) {
     return {
       reply: `"${name}" is already connected (${kindWords[existing.kind]} account, ${existing.status}). ${reconnectInstructions(existing)} To keep a second account, give it a label: connect another ${service} account labelled "work".`,
+    };
+  }
+  if (draft.followedBy) {
+    return {
+      reply: `I will connect "${name}" as ${kindWords[kind]} account whose credential is sent only to ${hosts}, then: ${draft.followedBy.summary} Secrets never pass through this chat: once you approve, ${nextStepWords(kind)} (the approval's result names the exact address); then say "run it" to test the agent.`,
+      plan: {
+        summary: `Connect ${kindWords[kind]} account "${name}" (sent only to ${hosts}), then: ${draft.followedBy.summary}`,
+        questions: [],
+        operations: [operation, ...draft.followedBy.operations],
+      },
     };
   }
   return {

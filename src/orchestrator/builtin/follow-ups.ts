@@ -10,6 +10,7 @@ import { whichAgent } from './agent-choice.ts';
 import { agentsMentioned } from './agent-names.ts';
 import type { ActionDraft } from './drafts.ts';
 import { takeOffer } from './offers.ts';
+import { addToPendingPlan } from './pending-plan-additions.ts';
 import { changePendingPlan } from './pending-plan-changes.ts';
 import { correctPendingPlan } from './plan-corrections.ts';
 import { addedAgents, repeatForAgents } from './repeat-requests.ts';
@@ -58,6 +59,9 @@ export async function planFollowUp(
   const plain = { ...request, conversation: undefined };
 
   if (conversation.pendingPlan && conversation.pendingPlan.operations.length > 0) {
+    // "Then run it", "and send the results to the reporting agent": added at the plan's end.
+    const addition = addToPendingPlan(text, conversation.pendingPlan, request);
+    if (addition) return addition;
     const corrected = await correctPendingPlan(text, request, planAgain);
     if (corrected) return corrected;
     const changed = changePendingPlan(text, conversation.pendingPlan, request);

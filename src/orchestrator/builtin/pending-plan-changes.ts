@@ -7,8 +7,9 @@ import { operationAgents } from '../conversation-state.ts';
 import type { PlannerAnswer, PlannerRequest } from '../planner.ts';
 import { agentsMentioned, nameScore } from './agent-names.ts';
 import { uniqueName, withDefaults } from './new-agents.ts';
+import { readNewName } from './new-names.ts';
 import { emailsIn, hasAny, urlsIn } from './request-text.ts';
-import { scheduleIn } from './schedule-phrases.ts';
+import { proposedSchedule } from './schedule-phrases.ts';
 import { scheduleOperation } from './schedule-planning.ts';
 import { notificationSteps } from './spec-templates.ts';
 import { createWords } from './vocabulary/vocabulary.ts';
@@ -31,10 +32,13 @@ const writtenStep =
   /\bevery\s+\d{1,3}\s*(?:hours?|hrs?|h|minutes?|mins?|m)\b|\b(?:hourly|every hour|each hour)\b/i;
 /** Words that make a schedule of their own, not just a new time for the one proposed. */
 const recurrence =
-  /\b(?:every|each|daily|hourly|weekly|monthly|weekdays?|weekends?|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|mornings?|evenings?|nights?)\b/i;
+  /\b(?:twice|times (?:a|per) (?:day|week)|every|each|daily|hourly|weekly|monthly|weekdays?|weekends?|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|mornings?|evenings?|nights?)\b/i;
 
 /** "It", "its" or "them": in a plan that makes an agent, that agent (it does not exist yet). */
 const pronoun = /\b(?:it|its|them|this one|that one|this agent|that agent|the new one|the new agent)\b/i;
+
+/** "Send new entries to my email", "put them in my inbox": where the new agent tells. */
+const noticeWords = /\b(?:e-?mail\w*|inbox|mailbox)\b/i;
 
 /**
  * A message that reads as about the agent the pending plan creates: "run it every day at noon",
@@ -42,7 +46,7 @@ const pronoun = /\b(?:it|its|them|this one|that one|this agent|that agent|the ne
  */
 function aboutPlannedAgent(text: string, pending: PlannedChange): boolean {
   if (!pending.operations.some((operation) => operation.type === 'createAgent')) return false;
-  return pronoun.test(text) || recurrence.test(text) || emailsIn(text).length > 0;
+  return pronoun.test(text) || recurrence.test(text) || emailsIn(text).length > 0 || noticeWords.test(text);
 }
 
 export function isPendingPlanChange(text: string, pending: PlannedChange, request: PlannerRequest): boolean {
@@ -78,7 +82,7 @@ export function changePendingPlan(
   const created = operations.find((operation) => operation.type === 'createAgent');
   if (renamed?.[1] && created?.type === 'createAgent') {
     const before = String(created.spec.name);
-    const after = uniqueName(renamed[1].trim(), request.snapshot.agents);
+    const after = uniqueName(readNewName(renamed[1]) ?? renamed[1].trim(), request.snapshot.agents);
     operations = operations.map((operation) => renameIn(operation, before, after));
     summary = summary.split(`"${before}"`).join(`"${after}"`);
     changes.push(`name it "${after}"`);
@@ -97,7 +101,7 @@ export function changePendingPlan(
     }
   }
 
-  const email = emailsIn(text)[0] ?? (/\be-?mail/i.test(text) ? request.userEmail : undefined);
+  const email = emailsIn(text)[0] ?? (noticeWords.test(text) ? request.userEmail : undefined);
   const hook = urlsIn(text).find((address) => /hook/i.test(address));
   if (email || hook) {
     for (const operation of operations) {
@@ -118,7 +122,7 @@ export function changePendingPlan(
       timed.replaced && summary.includes(timed.replaced)
         ? summary.split(timed.replaced).join(timed.scheduled)
         : `${summary.replace(/;\s*then run it .*$|\.$/, '')}; then run it ${timed.description}.`;
-    changes.push(`run it ${timed.description}`);
+    changes.push(`run it ${timed.description}${timed.note ?? ''}`);
   }
 
   if (changes.length === 0) return undefined;
@@ -184,20 +188,24 @@ function retime(
   text: string,
   operations: PlanOperation[],
   request: PlannerRequest,
-): { operations: PlanOperation[]; description: string; scheduled: string; replaced?: string } | undefined {
+):
+  | { operations: PlanOperation[]; description: string; scheduled: string; replaced?: string; note?: string }
+  | undefined {
   const index = operations.findIndex((operation) => operation.type === 'scheduleAgent');
   const existing = operations[index];
   // "Actually half 7": the time in digits, as the schedule parser reads it.
   const unnamed = withClockDigits(withoutAgentNames(text, request.snapshot.agents));
   const found = timeOfDay.exec(unnamed.replace(/https?:\/\/\S+/g, '').trim());
   const time = found && [found[0], found[1] ?? found[2] ?? found[3]];
-  const ownSchedule = recurrence.test(unnamed) ? scheduleIn(unnamed) : undefined;
+  const ownSchedule = recurrence.test(unnamed) ? proposedSchedule(unnamed) : undefined;
   const step = intervalStep.exec(unnamed);
   let words: string | undefined;
   let timezone: string | undefined;
+  let proposed = false;
   if (ownSchedule?.kind === 'found') {
     words = ownSchedule.words;
     timezone = ownSchedule.timezone;
+    proposed = ownSchedule.proposed;
   } else if (step && existing?.type === 'scheduleAgent' && existing.text && writtenStep.test(existing.text)) {
     // "Make it 4 hours, 3 is too many": the step changes, the days and hours it runs within stay.
     words = existing.text.replace(writtenStep, `every ${step[1]} ${step[2]}`);
@@ -236,6 +244,7 @@ function retime(
           ? (operation.description ?? preview.description)
           : preview.description,
       replaced,
+      ...(proposed ? { note: ' (times I chose: say others if these do not suit)' } : {}),
     };
   } catch {
     return undefined;

@@ -175,3 +175,29 @@ export function scheduleIn(text: string, agentNames: readonly string[] = []): Sc
   }
   return undefined;
 }
+
+/**
+ * The schedule a message asks for; "twice a day" names no times, so the first times the schedule
+ * reader offers are proposed (and said to be proposed) rather than the change being dropped.
+ */
+export function proposedSchedule(
+  text: string,
+): { kind: 'found'; words: string; timezone?: string; proposed: boolean } | undefined {
+  const read = scheduleIn(text);
+  if (read?.kind === 'found')
+    return { kind: 'found', words: read.words, timezone: read.timezone, proposed: false };
+  if (read?.kind !== 'unclear') return undefined;
+  for (const option of read.options ?? []) {
+    for (const candidate of /^at\b/i.test(option) ? [`every day ${option}`] : [option]) {
+      const found = scheduleIn(candidate);
+      if (found?.kind === 'found')
+        return {
+          kind: 'found',
+          words: found.words,
+          timezone: read.timezone ?? found.timezone,
+          proposed: true,
+        };
+    }
+  }
+  return undefined;
+}

@@ -3,12 +3,14 @@
 // part's "it" is the agent of the part before, even one the plan only creates (found by its
 // planned name when the plan is applied). A part that cannot be planned is never dropped: the plan
 // waits with a question about it, and the answer re-plans the whole message.
+
 import type { AgentSpec } from '../../domain/agent-spec.ts';
 import type { PlanOperation, PlanQuestion } from '../../domain/plan.ts';
 import type { PlannerAnswer, PlannerRequest, WorkspaceSnapshot } from '../planner.ts';
 import { agentsMentioned } from './agent-names.ts';
 import { objectList, sharedVerbList, splitClauses } from './clause-splitting.ts';
 import { parseDraft } from './drafts.ts';
+import { addToPendingPlan } from './pending-plan-additions.ts';
 import { isCorrection } from './plan-corrections.ts';
 import { withoutAsides } from './request-asides.ts';
 import { hasAny, urlsIn } from './request-text.ts';
@@ -353,7 +355,11 @@ export async function planSeveralIntents(
   // An answer to another question is not a new message to cut up, nor is a correction of the
   // plan waiting ("no wait, pause it instead").
   if (request.draft) return undefined;
-  if (request.conversation?.pendingPlan && isCorrection(request.text)) return undefined;
+  const pending = request.conversation?.pendingPlan;
+  if (pending && isCorrection(request.text)) return undefined;
+  // "It needs an api key, connect one called shop-api": one addition to the plan waiting, not two requests.
+  if (pending && pending.operations.length > 0 && addToPendingPlan(request.text, pending, request))
+    return undefined;
   const parts = requestsIn(request.text.trim(), request.snapshot.agents);
   if (parts.length < 2) return undefined;
   return planParts(parts, request, planOne);

@@ -173,11 +173,20 @@ function signInHelp(
           step?.tool === 'browser.login' ? 'login' : 'api_key',
         )
       : 'Check which account the step uses, and connect it again.';
-  // An account that does not exist yet can be connected from the chat: "yes" or "connect it" takes it up.
+  // An account that does not exist yet can be connected from the chat, and one that does can be
+  // connected again: "yes", "ok fix it" or "reconnect it" takes it up.
   const service = !connection && reference ? reference.split('/')[0] : undefined;
+  const name =
+    connection && (connection.label ? `${connection.service}/${connection.label}` : connection.service);
+  const offered = service
+    ? ` I can plan connecting "${service}" for you: say yes.`
+    : name
+      ? ` I can plan reconnecting "${name}" for you: say yes.`
+      : '';
+  const offer = service ? connectOffer(service, step) : name ? `reconnect the ${name} account` : undefined;
   return {
-    reply: `${told}\n${why} ${how} Then ask me to run "${agent.name}" again.${screenshotNote(error)}${service ? ` I can plan connecting "${service}" for you: say yes.` : ''}`,
-    ...(service ? { offer: connectOffer(service, step) } : {}),
+    reply: `${told}\n${why} ${how} Then ask me to run "${agent.name}" again.${screenshotNote(error)}${offered}`,
+    ...(offer ? { offer } : {}),
   };
 }
 

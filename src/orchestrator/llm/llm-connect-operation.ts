@@ -1,6 +1,7 @@
 // The LLM planner's connectAccount operations, checked like anything a user sends: a service name
 // the vault takes, settings of the kind's schema (which has no place for a secret: a model that
-// writes a key or password into them is told to leave it out), and no account connected twice.
+// writes a key or password into them is told to leave it out), and no account connected twice: one the
+// workspace has is connected again as it is.
 // That a new agent's accounts exist is one of the shared plan checks (plan-checks.ts).
 import { type ConnectionKindName, connectionKinds, type PlanOperation } from '../../domain/plan.ts';
 import { connectionSettings, serviceSchema } from '../../vault/connection-rules.ts';
@@ -38,18 +39,32 @@ export function connectOperation(
       problem: `settings.${secret} is a secret: a plan never carries one; leave it out (the admin sends it to the connection API after approving)`,
     };
   }
+  const label = raw.label?.trim() ?? '';
+  const name = accountName(service.data, label);
+  const existing = connectionNamed(snapshot, name);
+  if (connected.has(name)) return { problem: `the plan connects "${name}" twice; once is enough` };
+  if (existing && existing.label.toLowerCase() === label.toLowerCase()) {
+    // The account the workspace has, connected again ("reconnect crm"): as it is, its settings kept.
+    if (existing.kind !== raw.kind) {
+      return {
+        problem: `the workspace already has the account "${name}" (${existing.kind}); to connect it again keep its kind, or give a new one a label`,
+      };
+    }
+    connected.add(name);
+    return {
+      operation: {
+        type: 'connectAccount',
+        service: existing.service,
+        kind: existing.kind,
+        label: existing.label,
+        settings: { allowedHosts: existing.allowedHosts ?? [] },
+      },
+    };
+  }
   const parsed = connectionSettings[raw.kind].safeParse(settings);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     return { problem: `settings.${issue?.path.join('.') || ''}: ${issue?.message ?? 'not valid'}` };
-  }
-  const label = raw.label?.trim() ?? '';
-  const name = accountName(service.data, label);
-  const existing = connectionNamed(snapshot, name);
-  if ((existing && existing.label.toLowerCase() === label.toLowerCase()) || connected.has(name)) {
-    return {
-      problem: `the workspace already has the account "${name}"; use it, or give the new one a label`,
-    };
   }
   connected.add(name);
   return {

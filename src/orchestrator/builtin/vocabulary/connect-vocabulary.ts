@@ -119,3 +119,15 @@ export const knownServices: Record<string, KnownService> = {
     },
   },
 };
+
+/**
+ * A request to connect again an account the workspace has: "reconnect the crm", "re-auth crm",
+ * "hook up the crm again, the token expired", "renew the supplier-portal login".
+ */
+export const reconnectPatterns = [
+  /\bre-?(?:conn?ect|auth|authori[sz]e|authenticate|link|login|log in|sign in)\w*\b/,
+  /\b(?:connect|link|hook up|hook|auth|authori[sz]e|authenticate|log ?in|sign ?in|set up|setup)\b.*\bagain\b/,
+  /\b(?:renew|refresh)\b.*\b(?:account|token|login|credentials?|access|password|key|connection)\b/,
+  /\b(?:token|login|password|credentials?|access|key|connection)\b.*\b(?:expired|revoked|invalid|refused|changed|rotated)\b/,
+  /\b(?:fix|update|change|replace|reset|rotate)\b.*\b(?:password|token|api key|credentials?)\b/,
+];

@@ -15,6 +15,8 @@ export const troublePatterns: readonly RegExp[] = [
   /\b(?:isn't|isnt|is not|aren't|arent|doesn't|doesnt|does not|won't|wont|will not|not|stopped|never) (?:working|work|running properly|succeeding|succeed)\b/,
   /\bwhy\b.*(?:\bnot\b|n't\b|\bnever\b|\b(?:wont|dont|doesnt|isnt|cant|didnt|arent)\b).*\b(?:work|working|run|running|succeed|succeeding)\b/,
   /\b(?:fail|failed|failing|broke|broken|errored)\b.*\bagain\b/,
+  // "Hmm it failed before, why?", "it broke yesterday, how come": a failure, then asking why.
+  /\b(?:failed|failing|broke|broken|errored|crashed)\b.*\b(?:why|how come|what happened)\b/,
   /\b(?:fix|debug|troubleshoot|diagnose|repair)\b/,
   /\bwhat (?:error|errors)\b/,
 ];

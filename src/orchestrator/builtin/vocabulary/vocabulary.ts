@@ -49,7 +49,7 @@ export const actionWords = {
     ]),
     'back on',
   ],
-  run: withVerbForms(['run', 'test', 'try', 'execute', 'trigger', 'kick off', 'launch']),
+  run: withVerbForms(['run', 'rerun', 're-run', 'test', 'try', 'execute', 'trigger', 'kick off', 'launch']),
   update: [
     'also',
     'instead',
