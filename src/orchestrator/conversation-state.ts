@@ -121,7 +121,9 @@ export function nextConversationState(
   turn: { text: string; answer: PlannerAnswer; snapshot: WorkspaceSnapshot },
 ): ConversationState {
   const { answer, snapshot } = turn;
-  const named = agentsMentioned(turn.text, snapshot.agents).map((match) => match.item.name);
+  // What the person asked, in the words it was read as ("the first one" → its name).
+  const readAs = answer.understood ?? turn.text;
+  const named = agentsMentioned(readAs, snapshot.agents).map((match) => match.item.name);
   const fromPlan = (answer.plan?.operations ?? []).flatMap(operationAgents);
   const fromAnswer = answer.referents ?? agentsNamedIn(answer.reply, snapshot);
   const byUser = named.length === 1 ? named : [];

@@ -21,6 +21,25 @@ const berlin = 'Europe/Berlin';
 const said = (text: string): ConversationTurn => ({ text });
 
 export const conversations: ConversationCase[] = [
+  // An agent by its place in the last answer: "the first one", "the second one", "the other one".
+  {
+    name: 'what failed today, why the first one failed, and the other one',
+    turns: [
+      {
+        text: 'which agents failed today',
+        reply: /^2 agents failed today:\n- "Monthly Report".*\n- "Data Collector"/s,
+      },
+      { text: 'why did the first one fail', reply: /^"Monthly Report" failed at step "fetch"/ },
+      { text: 'and the other one?', reply: /^"Data Collector" failed at step "fetch"/ },
+    ],
+  },
+  {
+    name: 'what runs on mondays, then the second one paused',
+    turns: [
+      { text: 'what runs on mondays', reply: /^2 agents run on Mondays/ },
+      { text: 'pause the second one', operations: ['pauseAgent'], agent: 'Weekly Report' },
+    ],
+  },
   // An account for the new agent waiting for approval: connected first, the agent's calls carry it.
   {
     name: 'an orders API, an account called shop-api, then run it',

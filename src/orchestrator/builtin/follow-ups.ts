@@ -91,6 +91,15 @@ export async function planFollowUp(
     if (rewritten) return planAgain({ ...plain, text: rewritten, lastAgentName: asked.name });
   }
 
+  // "Why did the first one fail", "move the second one to 7": by its place in the last answer.
+  const placed = agentByPlace(text, conversation);
+  // The conversation is kept: "and the other one?" repeats the last request on that agent.
+  if (placed && known(placed.name)) {
+    const read = text.replace(placed.words, `the ${placed.name}`);
+    const answer = await planAgain({ ...request, text: read, lastAgentName: placed.name });
+    return { ...answer, understood: answer.understood ?? read };
+  }
+
   const referent = referentFor(text, conversation);
   if (referent.kind === 'several') return planForEach(text, referent.names, plain, planAgain);
   if (referent.kind === 'ambiguous') return askWhich(text, referent.names, request);
@@ -109,6 +118,52 @@ function answerText(text: string, name: string, fills: OpenQuestionFills) {
   // "Pause", "yes, run it", "run it every day at 9": an action, on the agent asked about.
   if (intentOf(text) || singular.test(text)) return naming(text, name, singular);
   return undefined;
+}
+
+const places: Record<string, number> = {
+  first: 0,
+  '1st': 0,
+  former: 0,
+  second: 1,
+  '2nd': 1,
+  third: 2,
+  '3rd': 2,
+  fourth: 3,
+  '4th': 3,
+  fifth: 4,
+  '5th': 4,
+  last: -1,
+  latter: -1,
+};
+const placeWords =
+  /\bthe (first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last|other) (?:one|agent)\b|\bthe (former|latter)\b/i;
+
+/** The agent a place in the last answer's list names ("the second one", "the other one"). */
+function agentByPlace(
+  text: string,
+  conversation: ConversationContext,
+): { name: string; words: string } | undefined {
+  const found = placeWords.exec(text);
+  if (!found) return undefined;
+  const word = (found[1] ?? found[2] ?? '').toLowerCase();
+  if (word === 'other') {
+    // "The other one": of the two last spoken of, the one the last turn was not about.
+    const two =
+      conversation.lastTurnAgents.length === 2
+        ? conversation.lastTurnAgents
+        : conversation.recentAgents.slice(0, 2);
+    const current =
+      conversation.lastTurnAgents.length === 1 ? conversation.lastTurnAgents[0] : conversation.subject;
+    const others = two.filter((name) => name !== current);
+    return two.length === 2 && others.length === 1
+      ? { name: others[0] as string, words: found[0] }
+      : undefined;
+  }
+  const last = conversation.lastTurnAgents;
+  if (last.length < 2) return undefined;
+  const place = places[word];
+  const name = place === undefined ? undefined : last.at(place);
+  return name ? { name, words: found[0] } : undefined;
 }
 
 type Referent =
