@@ -91,6 +91,15 @@ export const conversations: ConversationCase[] = [
     ],
   },
   {
+    name: 'turn it off after why it failed, then on again',
+    turns: [
+      said('why did the data collector fail'),
+      { text: 'turn it off for now', operations: ['pauseAgent'], agent: 'Data Collector' },
+      { text: 'is the job collector paused?', reply: /paused/ },
+      { text: 'ok switch it back on', operations: ['resumeAgent'], agent: 'Job Collector' },
+    ],
+  },
+  {
     name: 'run it after when it runs',
     turns: [
       said('when does the weekly report run next?'),

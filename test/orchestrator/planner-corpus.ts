@@ -263,6 +263,15 @@ export const corpus: CorpusCase[] = [
   { text: 'unpause job collector', operations: ['resumeAgent'], agent: 'Job Collector' },
   { text: 'turn the job collector back on', operations: ['resumeAgent'], agent: 'Job Collector' },
   { text: 'reactivate the job collector please', operations: ['resumeAgent'], agent: 'Job Collector' },
+  // Verbs with a particle, next to the verb or after the agent ("turn X off").
+  { text: 'switch off the reporter for now', operations: ['pauseAgent'], agent: 'Reporter' },
+  { text: 'turn the weekly report off', operations: ['pauseAgent'], agent: 'Weekly Report' },
+  { text: 'shut the lead scraper down for a bit', operations: ['pauseAgent'], agent: 'Lead Scraper' },
+  { text: 'pls shut down the data colector', operations: ['pauseAgent'], agent: 'Data Collector' },
+  { text: 'Power the Monthly Report off, thanks', operations: ['pauseAgent'], agent: 'Monthly Report' },
+  { text: 'switch the job collector back on', operations: ['resumeAgent'], agent: 'Job Collector' },
+  { text: 'turn the job collecter on again', operations: ['resumeAgent'], agent: 'Job Collector' },
+  { text: 'switched on the job collector?', operations: ['resumeAgent'], agent: 'Job Collector' },
   { text: 'pause the report', question: 'agent' },
   { text: 'pause the job collector', reply: /already paused/ },
   { text: 'resume the lead scraper', reply: /already active/ },
@@ -674,6 +683,33 @@ export const corpus: CorpusCase[] = [
     chain: { from: 'Lead Scraper', to: 'Reporting Agent' },
   },
   { text: 'unchain the data collector from the reporter', reply: /are not chained/ },
+  // Other verbs that part two agents, in either order they are named.
+  {
+    text: 'disconnect the reporting agent from the lead scraper',
+    operations: ['unchainAgents'],
+    chain: { from: 'Lead Scraper', to: 'Reporting Agent' },
+  },
+  {
+    text: 'stop the lead scraper feeding the reporting agent',
+    operations: ['unchainAgents'],
+    chain: { from: 'Lead Scraper', to: 'Reporting Agent' },
+  },
+  {
+    text: 'detach lead scrapr from the reporting agent',
+    operations: ['unchainAgents'],
+    chain: { from: 'Lead Scraper', to: 'Reporting Agent' },
+  },
+  {
+    text: 'can you unlink the reporting agent and the lead scraper',
+    operations: ['unchainAgents'],
+    chain: { from: 'Lead Scraper', to: 'Reporting Agent' },
+  },
+  {
+    text: "stop the lead scraper from triggering the reporting agent, it's too noisy",
+    operations: ['unchainAgents'],
+    chain: { from: 'Lead Scraper', to: 'Reporting Agent' },
+  },
+  { text: 'decouple the data collector from the reporter', reply: /are not chained/ },
   // Connecting accounts: the plan makes the account waiting for its secret, which never passes
   // through the chat; what the settings need and the request lacks becomes a question.
   {

@@ -56,6 +56,7 @@ import { planSeveralIntents } from './several-intents.ts';
 import { monitorSpec, type Notification, notificationSteps, scraperSpec } from './spec-templates.ts';
 import { continueTriggerDraft, planTriggerRequest } from './trigger-planning.ts';
 import { continueFixDraft, explainFailure, isTroubleRequest } from './troubleshooting.ts';
+import { withParticlesJoined } from './vocabulary/particle-verbs.ts';
 import { withVerbForms } from './vocabulary/verb-forms.ts';
 import {
   type ActionIntent,
@@ -195,7 +196,9 @@ export class BuiltInPlanner implements Planner {
     );
   }
 
-  async plan(request: PlannerRequest): Promise<PlannerAnswer> {
+  async plan(asked: PlannerRequest): Promise<PlannerAnswer> {
+    // "Turn the reporter off" is read as "turn off the reporter", the verb the vocabulary lists.
+    const request = { ...asked, text: withParticlesJoined(asked.text) };
     // "Create X, run it hourly and send its results to Y": each part through #planOne, one plan.
     const several = await planSeveralIntents(request, (part) => this.#planOne(part));
     return several ?? this.#planOne(request);
