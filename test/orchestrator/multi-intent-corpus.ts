@@ -11,6 +11,20 @@ export interface MultiIntentCase extends CorpusCase {
 const created = (name: string) => [name, name];
 
 export const multiIntentCorpus: MultiIntentCase[] = [
+  // A group of agents, then another request.
+  {
+    text: 'pause all the failing agents and run the lead scraper',
+    parts: 2,
+    operations: [...Array(5).fill('pauseAgent'), 'runAgent'],
+    targets: [
+      'Weekly Report',
+      'Monthly Report',
+      'Reporting Agent (old)',
+      'Data Collector',
+      'Reporter',
+      'Lead Scraper',
+    ],
+  },
   // One verb, a list of agents: one operation per agent.
   {
     text: 'delete the job collector and the data collector',

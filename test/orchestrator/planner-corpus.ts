@@ -64,6 +64,15 @@ export const fixtureChains = [{ from: 'Lead Scraper', to: 'Reporting Agent', on:
 export const corpusNow = new Date('2026-11-24T10:00:00Z');
 
 const create: OperationType[] = ['createAgent', 'runAgent'];
+/** The fixture's active agents, and those of them whose last run failed, in the workspace's order. */
+const activeAgents = fixtureAgents.filter((agent) => agent.status === 'active').map((agent) => agent.name);
+const failingActive = [
+  'Weekly Report',
+  'Monthly Report',
+  'Reporting Agent (old)',
+  'Data Collector',
+  'Reporter',
+];
 
 export const corpus: CorpusCase[] = [
   // Monitors, in many phrasings.
@@ -275,6 +284,39 @@ export const corpus: CorpusCase[] = [
   { text: 'pause the report', question: 'agent' },
   { text: 'pause the job collector', reply: /already paused/ },
   { text: 'resume the lead scraper', reply: /already active/ },
+  // A group of agents: one operation per agent of the group, none outside it; paused ones are
+  // said to be paused already, not paused again.
+  {
+    text: 'pause everything',
+    operations: Array(8).fill('pauseAgent'),
+    targets: activeAgents,
+    reply: /"Job Collector" is already paused/,
+  },
+  { text: 'pause all agents pls', operations: Array(8).fill('pauseAgent'), targets: activeAgents },
+  { text: 'stop all of them', operations: Array(8).fill('pauseAgent'), targets: activeAgents },
+  { text: 'turn every agent off for now', operations: Array(8).fill('pauseAgent'), targets: activeAgents },
+  {
+    text: 'pause all the failing agents',
+    operations: Array(5).fill('pauseAgent'),
+    targets: failingActive,
+  },
+  { text: 'pause every agent that failed', operations: Array(5).fill('pauseAgent'), targets: failingActive },
+  { text: 'disable the broken ones', operations: Array(5).fill('pauseAgent'), targets: failingActive },
+  {
+    text: 'pause everything except the reporter',
+    operations: Array(7).fill('pauseAgent'),
+    targets: activeAgents.filter((name) => name !== 'Reporter'),
+  },
+  { text: 'resume all paused ones', operations: ['resumeAgent'], agent: 'Job Collector' },
+  { text: 'unpause every paused agent', operations: ['resumeAgent'], agent: 'Job Collector' },
+  {
+    text: 'run all the reports',
+    operations: ['runAgent', 'runAgent'],
+    targets: ['Weekly Report', 'Monthly Report'],
+  },
+  { text: 'test each of the scrapers', operations: ['runAgent'], agent: 'Lead Scraper' },
+  { text: 'delete every agent that never ran', reply: /no agent that never ran/ },
+  { text: 'resume all the active agents', reply: /already active/ },
   // Running and testing now.
   { text: 'run the lead scraper', operations: ['runAgent'], agent: 'Lead Scraper' },
   { text: 'test the price monitor now', operations: ['runAgent'], agent: 'example.com Price Monitor' },

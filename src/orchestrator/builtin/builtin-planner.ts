@@ -26,6 +26,7 @@ import {
 } from './drafts.ts';
 import { continueEndpointDraft, planEndpointRequest } from './endpoint-planning.ts';
 import { planFollowUp } from './follow-ups.ts';
+import { planGroupAction } from './group-actions.ts';
 import { helpAnswer, isHelpRequest } from './help.ts';
 import { scheduleNewAgent, uniqueName, updateOperation, withDefaults } from './new-agents.ts';
 import { planStopNotices } from './notice-removal.ts';
@@ -224,6 +225,9 @@ export class BuiltInPlanner implements Planner {
     // "Stop e-mailing me about X": X stops telling, and keeps working (never paused for it).
     const quieter = planStopNotices(text, request);
     if (quieter) return quieter;
+    // "Pause everything", "run all the reports": one operation per agent of the group.
+    const group = planGroupAction(text, request);
+    if (group) return group;
     // Rename, copy, split, "can you make X …", a digest: agent-verbs.ts.
     const verb = planAgentVerb(request);
     if (verb)
