@@ -481,6 +481,49 @@ export const corpus: CorpusCase[] = [
   },
   { text: 'unschedule the weekly report', operations: ['unscheduleAgent'], agent: 'Weekly Report' },
   { text: 'remove the schedule of the lead scraper', reply: /has no schedule/ },
+  // Stopping runs at some times: a day off the schedule (no schedule when it was the only day),
+  // the schedule removed when no day is named; never a pause.
+  {
+    text: 'stop the weekly report from running on mondays',
+    operations: ['unscheduleAgent'],
+    agent: 'Weekly Report',
+  },
+  {
+    text: 'stop running the weekly report on monday',
+    operations: ['unscheduleAgent'],
+    agent: 'Weekly Report',
+  },
+  {
+    text: "don't run the price monitor on fridays anymore",
+    operations: ['scheduleAgent'],
+    agent: 'example.com Price Monitor',
+    schedule: { cron: '0 6,10 * * 0-4,6', timezone: 'Europe/Berlin' },
+  },
+  {
+    text: 'the price monitor shouldnt run at weekends',
+    operations: ['scheduleAgent'],
+    agent: 'example.com Price Monitor',
+    schedule: { cron: '0 6,10 * * 1-5', timezone: 'Europe/Berlin' },
+  },
+  {
+    text: 'pls never run the price montor on saturdays or sundays',
+    operations: ['scheduleAgent'],
+    agent: 'example.com Price Monitor',
+    schedule: { cron: '0 6,10 * * 1-5', timezone: 'Europe/Berlin' },
+  },
+  { text: 'skip mondays for the weekly report', operations: ['unscheduleAgent'], agent: 'Weekly Report' },
+  {
+    text: 'stop the price monitor running every hour',
+    operations: ['unscheduleAgent'],
+    agent: 'example.com Price Monitor',
+  },
+  {
+    text: 'Stop the Price Monitor from firing every morning',
+    operations: ['unscheduleAgent'],
+    agent: 'example.com Price Monitor',
+  },
+  { text: 'stop the weekly report running on tuesdays', reply: /does not run on Tuesdays/ },
+  { text: 'stop the reporter from running on mondays', reply: /has no schedule/ },
   // One-off times (issue 13): a single run at a time ahead, in the user's zone (Europe/Berlin,
   // an hour ahead of UTC in winter); the agent's schedule stays. The corpus is planned on Tuesday
   // 24 November 2026 at 11:00 in Berlin.
