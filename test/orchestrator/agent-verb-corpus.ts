@@ -44,7 +44,7 @@ export const agentVerbCorpus: CorpusCase[] = [
   { text: 'clone the price monitor for testing', operations: create },
   { text: 'copy the job colector, just to experiment', operations: create },
   { text: 'can u clone the monthly report so we have a backup?', operations: create },
-  { text: 'Duplicate Data Collector - for a test', operations: create },
+  { text: 'Duplicate Weekly Report, for a test', operations: create },
   { text: 'copy the weekly report as weekly report', question: 'name' },
   { text: 'make a copy of the report', question: 'agent' },
   // Split: the plan the split advice makes, or why it cannot be split.

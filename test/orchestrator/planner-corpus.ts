@@ -205,6 +205,34 @@ export const corpus: CorpusCase[] = [
     text: 'log into https://files.example.net as ops@example.com and download what is there',
     question: 'records',
   },
+  // Screenshots of a page: an agent that opens it (signed in first when asked) and keeps a
+  // picture as a deliverable; a PDF asked for is a full-page screenshot. Never a record selector.
+  {
+    text: 'build an agent to log in to https://portal.example.com and screenshot the dashboard every evening',
+    operations: [...create, 'scheduleAgent'],
+    schedule: { cron: '0 18 * * *', timezone: 'Europe/Berlin' },
+    reply: /signs in at https:\/\/portal\.example\.com with the "supplier-portal" login.*screenshot/,
+  },
+  {
+    text: 'take a screenshot of https://example.com every morning',
+    operations: [...create, 'scheduleAgent'],
+    schedule: { cron: '0 8 * * *', timezone: 'Europe/Berlin' },
+  },
+  {
+    text: 'save a pdf of https://status.example.org/report every monday at 9',
+    operations: [...create, 'scheduleAgent'],
+    schedule: { cron: '0 9 * * 1', timezone: 'Europe/Berlin' },
+    reply: /full-page screenshot.*PNG/,
+  },
+  { text: 'screenshot https://news.example.com/front page', operations: create },
+  {
+    text: 'log into https://app.acme.test as ada and take a full page screenshot of the sales report daily',
+    operations: ['connectAccount', 'createAgent', 'scheduleAgent'],
+    connection: { service: 'acme-portal', kind: 'login', allowedHosts: ['app.acme.test'] },
+    schedule: { cron: '0 9 * * *', timezone: 'Europe/Berlin' },
+  },
+  { text: 'every evening log in to the crm portal and screenshot the pipeline', question: 'url' },
+  { text: 'sign into https://app.other.test and grab a screen shot of the dashboard', question: 'username' },
   // Changes to existing agents.
   {
     text: 'also extract LinkedIn profiles in the lead scraper',
