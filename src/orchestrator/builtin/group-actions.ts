@@ -15,6 +15,7 @@ import {
   groupPlural,
   groupQuantifier,
   groupTraits,
+  notAgentGroups,
   traitInWords,
 } from './vocabulary/group-vocabulary.ts';
 import { type ActionIntent, actionWords } from './vocabulary/vocabulary.ts';
@@ -51,6 +52,8 @@ export function readGroup(text: string): GroupReading | undefined {
   const after = lower.slice(action.index + action.phrase.length).trim();
   const plural = groupPlural.exec(after);
   if (!groupQuantifier.test(after) && !plural) return undefined;
+  // "Stop all runs", "delete all the schedules": not agents, left to the rules for those.
+  if (notAgentGroups.test(after.replace(groupQuantifier, '').trim())) return undefined;
   // "Run every morning at 8" is a schedule, not a group of agents.
   if (scheduleIn(after)?.kind === 'found') return undefined;
   const [inside = '', excluded = ''] = after.split(groupExceptions);

@@ -32,5 +32,7 @@ describe('groups of agents', () => {
     expect(readGroup('run the lead scraper every day')).toBeUndefined();
     expect(readGroup('schedule the data collector to run every morning at 8am')).toBeUndefined();
     expect(readGroup('change all the selectors')).toBeUndefined();
+    expect(readGroup('stop all runs')).toBeUndefined();
+    expect(readGroup('delete all the schedules')).toBeUndefined();
   });
 });

@@ -29,6 +29,10 @@ export const traitInWords: Record<GroupTrait, { one: string; many: string }> = {
   scheduled: { one: 'that runs on a schedule', many: 'that run on a schedule' },
 };
 
+/** Things other than agents that "all" may be about: "stop all runs" cancels runs, "remove all schedules". */
+export const notAgentGroups =
+  /^(?:(?:of )?(?:the|my|our|its|their) )?(?:runs|running (?:runs|jobs)|jobs|schedules|e-?mails|notifications|alerts|chains|messages|results|files|plans)\b/i;
+
 /** Words that say which agents are left out: "all agents except the reporter". */
 export const groupExceptions =
   /\b(?:except(?: for)?|but not|apart from|other than|besides|excluding|save for)\b/i;
