@@ -38,6 +38,13 @@ export const agentVerbCorpus: CorpusCase[] = [
   { text: 'make a copy of the job collector called Job Collector EU', operations: create },
   { text: 'clone the price monitor for https://shop.example.org/pricing', operations: create },
   { text: 'can you duplicate the montly report pls', operations: create },
+  // Why they ask, said after the request, changes nothing of the verb.
+  { text: 'duplicate the lead scraper so i can try a different site', operations: create },
+  { text: 'make a copy of the weekly report because i want to test some changes', operations: create },
+  { text: 'clone the price monitor for testing', operations: create },
+  { text: 'copy the job colector, just to experiment', operations: create },
+  { text: 'can u clone the monthly report so we have a backup?', operations: create },
+  { text: 'Duplicate Weekly Report, for a test', operations: create },
   { text: 'copy the weekly report as weekly report', question: 'name' },
   { text: 'make a copy of the report', question: 'agent' },
   // Split: the plan the split advice makes, or why it cannot be split.

@@ -120,6 +120,18 @@ describe('copy requests', () => {
     expect(found).toMatchObject({ name: 'Rival Watch', url: 'https://rival.example.com/pricing' });
   });
 
+  it('reads why they ask as no part of the agent or the copy', () => {
+    for (const text of [
+      'duplicate the lead scraper so i can try a different site',
+      'copy the lead scraper because the old one is live',
+      'clone the lead scraper for testing',
+    ]) {
+      const found = readDuplicate(text, request(''));
+      expect(names(found?.agents)).toEqual(['Lead Scraper']);
+      expect(found?.name).toBeUndefined();
+    }
+  });
+
   it('is no copy when more than the agent follows the verb', () => {
     expect(readDuplicate("copy the lead scraper's results to the reporter", request(''))).toBeUndefined();
   });

@@ -320,6 +320,30 @@ export const conversations: ConversationCase[] = [
     ],
   },
   {
+    name: 'a screenshot of a portal page, its page and its account asked for',
+    turns: [
+      { text: 'log into our billing portal and screenshot the overview every evening', question: 'url' },
+      { text: 'https://billing.example.org/overview', question: 'username' },
+      {
+        text: 'ap@example.com',
+        operations: ['connectAccount', 'createAgent', 'scheduleAgent'],
+        spec: {
+          name: 'Overview Screenshot',
+          contains: ['browser.login', 'browser.screenshot', 'overview.png'],
+        },
+      },
+    ],
+  },
+  {
+    name: 'turn it off after why it failed, then on again',
+    turns: [
+      said('why did the data collector fail'),
+      { text: 'turn it off for now', operations: ['pauseAgent'], agent: 'Data Collector' },
+      { text: 'is the job collector paused?', reply: /paused/ },
+      { text: 'ok switch it back on', operations: ['resumeAgent'], agent: 'Job Collector' },
+    ],
+  },
+  {
     name: 'run it after when it runs',
     turns: [
       said('when does the weekly report run next?'),

@@ -30,6 +30,20 @@ export const multiIntentCorpus: MultiIntentCase[] = [
     operations: ['connectAccount', 'runAgent'],
     targets: ['supplier-portal', 'Reporter'],
   },
+  // A group of agents, then another request.
+  {
+    text: 'pause all the failing agents and run the lead scraper',
+    parts: 2,
+    operations: [...Array(5).fill('pauseAgent'), 'runAgent'],
+    targets: [
+      'Weekly Report',
+      'Monthly Report',
+      'Reporting Agent (old)',
+      'Data Collector',
+      'Reporter',
+      'Lead Scraper',
+    ],
+  },
   // One verb, a list of agents: one operation per agent.
   {
     text: 'delete the job collector and the data collector',

@@ -66,6 +66,15 @@ export const fixtureChains = [{ from: 'Lead Scraper', to: 'Reporting Agent', on:
 export const corpusNow = new Date('2026-11-24T10:00:00Z');
 
 const create: OperationType[] = ['createAgent', 'runAgent'];
+/** The fixture's active agents, and those of them whose last run failed, in the workspace's order. */
+const activeAgents = fixtureAgents.filter((agent) => agent.status === 'active').map((agent) => agent.name);
+const failingActive = [
+  'Weekly Report',
+  'Monthly Report',
+  'Reporting Agent (old)',
+  'Data Collector',
+  'Reporter',
+];
 
 export const corpus: CorpusCase[] = [
   // Monitors, in many phrasings.
@@ -198,6 +207,34 @@ export const corpus: CorpusCase[] = [
     text: 'log into https://files.example.net as ops@example.com and download what is there',
     question: 'records',
   },
+  // Screenshots of a page: an agent that opens it (signed in first when asked) and keeps a
+  // picture as a deliverable; a PDF asked for is a full-page screenshot. Never a record selector.
+  {
+    text: 'build an agent to log in to https://portal.example.com and screenshot the dashboard every evening',
+    operations: [...create, 'scheduleAgent'],
+    schedule: { cron: '0 18 * * *', timezone: 'Europe/Berlin' },
+    reply: /signs in at https:\/\/portal\.example\.com with the "supplier-portal" login.*screenshot/,
+  },
+  {
+    text: 'take a screenshot of https://example.com every morning',
+    operations: [...create, 'scheduleAgent'],
+    schedule: { cron: '0 8 * * *', timezone: 'Europe/Berlin' },
+  },
+  {
+    text: 'save a pdf of https://status.example.org/report every monday at 9',
+    operations: [...create, 'scheduleAgent'],
+    schedule: { cron: '0 9 * * 1', timezone: 'Europe/Berlin' },
+    reply: /full-page screenshot.*PNG/,
+  },
+  { text: 'screenshot https://news.example.com/front page', operations: create },
+  {
+    text: 'log into https://app.acme.test as ada and take a full page screenshot of the sales report daily',
+    operations: ['connectAccount', 'createAgent', 'scheduleAgent'],
+    connection: { service: 'acme-portal', kind: 'login', allowedHosts: ['app.acme.test'] },
+    schedule: { cron: '0 9 * * *', timezone: 'Europe/Berlin' },
+  },
+  { text: 'every evening log in to the crm portal and screenshot the pipeline', question: 'url' },
+  { text: 'sign into https://app.other.test and grab a screen shot of the dashboard', question: 'username' },
   // Changes to existing agents.
   {
     text: 'also extract LinkedIn profiles in the lead scraper',
@@ -265,9 +302,51 @@ export const corpus: CorpusCase[] = [
   { text: 'unpause job collector', operations: ['resumeAgent'], agent: 'Job Collector' },
   { text: 'turn the job collector back on', operations: ['resumeAgent'], agent: 'Job Collector' },
   { text: 'reactivate the job collector please', operations: ['resumeAgent'], agent: 'Job Collector' },
+  // Verbs with a particle, next to the verb or after the agent ("turn X off").
+  { text: 'switch off the reporter for now', operations: ['pauseAgent'], agent: 'Reporter' },
+  { text: 'turn the weekly report off', operations: ['pauseAgent'], agent: 'Weekly Report' },
+  { text: 'shut the lead scraper down for a bit', operations: ['pauseAgent'], agent: 'Lead Scraper' },
+  { text: 'pls shut down the data colector', operations: ['pauseAgent'], agent: 'Data Collector' },
+  { text: 'Power the Monthly Report off, thanks', operations: ['pauseAgent'], agent: 'Monthly Report' },
+  { text: 'switch the job collector back on', operations: ['resumeAgent'], agent: 'Job Collector' },
+  { text: 'turn the job collecter on again', operations: ['resumeAgent'], agent: 'Job Collector' },
+  { text: 'switched on the job collector?', operations: ['resumeAgent'], agent: 'Job Collector' },
   { text: 'pause the report', question: 'agent' },
   { text: 'pause the job collector', reply: /already paused/ },
   { text: 'resume the lead scraper', reply: /already active/ },
+  // A group of agents: one operation per agent of the group, none outside it; paused ones are
+  // said to be paused already, not paused again.
+  {
+    text: 'pause everything',
+    operations: Array(8).fill('pauseAgent'),
+    targets: activeAgents,
+    reply: /"Job Collector" is already paused/,
+  },
+  { text: 'pause all agents pls', operations: Array(8).fill('pauseAgent'), targets: activeAgents },
+  { text: 'stop all of them', operations: Array(8).fill('pauseAgent'), targets: activeAgents },
+  { text: 'turn every agent off for now', operations: Array(8).fill('pauseAgent'), targets: activeAgents },
+  {
+    text: 'pause all the failing agents',
+    operations: Array(5).fill('pauseAgent'),
+    targets: failingActive,
+  },
+  { text: 'pause every agent that failed', operations: Array(5).fill('pauseAgent'), targets: failingActive },
+  { text: 'disable the broken ones', operations: Array(5).fill('pauseAgent'), targets: failingActive },
+  {
+    text: 'pause everything except the reporter',
+    operations: Array(7).fill('pauseAgent'),
+    targets: activeAgents.filter((name) => name !== 'Reporter'),
+  },
+  { text: 'resume all paused ones', operations: ['resumeAgent'], agent: 'Job Collector' },
+  { text: 'unpause every paused agent', operations: ['resumeAgent'], agent: 'Job Collector' },
+  {
+    text: 'run all the reports',
+    operations: ['runAgent', 'runAgent'],
+    targets: ['Weekly Report', 'Monthly Report'],
+  },
+  { text: 'test each of the scrapers', operations: ['runAgent'], agent: 'Lead Scraper' },
+  { text: 'delete every agent that never ran', reply: /no agent that never ran/ },
+  { text: 'resume all the active agents', reply: /already active/ },
   // Running and testing now.
   { text: 'run the lead scraper', operations: ['runAgent'], agent: 'Lead Scraper' },
   { text: 'test the price monitor now', operations: ['runAgent'], agent: 'example.com Price Monitor' },
@@ -478,6 +557,49 @@ export const corpus: CorpusCase[] = [
   },
   { text: 'unschedule the weekly report', operations: ['unscheduleAgent'], agent: 'Weekly Report' },
   { text: 'remove the schedule of the lead scraper', reply: /has no schedule/ },
+  // Stopping runs at some times: a day off the schedule (no schedule when it was the only day),
+  // the schedule removed when no day is named; never a pause.
+  {
+    text: 'stop the weekly report from running on mondays',
+    operations: ['unscheduleAgent'],
+    agent: 'Weekly Report',
+  },
+  {
+    text: 'stop running the weekly report on monday',
+    operations: ['unscheduleAgent'],
+    agent: 'Weekly Report',
+  },
+  {
+    text: "don't run the price monitor on fridays anymore",
+    operations: ['scheduleAgent'],
+    agent: 'example.com Price Monitor',
+    schedule: { cron: '0 6,10 * * 0-4,6', timezone: 'Europe/Berlin' },
+  },
+  {
+    text: 'the price monitor shouldnt run at weekends',
+    operations: ['scheduleAgent'],
+    agent: 'example.com Price Monitor',
+    schedule: { cron: '0 6,10 * * 1-5', timezone: 'Europe/Berlin' },
+  },
+  {
+    text: 'pls never run the price montor on saturdays or sundays',
+    operations: ['scheduleAgent'],
+    agent: 'example.com Price Monitor',
+    schedule: { cron: '0 6,10 * * 1-5', timezone: 'Europe/Berlin' },
+  },
+  { text: 'skip mondays for the weekly report', operations: ['unscheduleAgent'], agent: 'Weekly Report' },
+  {
+    text: 'stop the price monitor running every hour',
+    operations: ['unscheduleAgent'],
+    agent: 'example.com Price Monitor',
+  },
+  {
+    text: 'Stop the Price Monitor from firing every morning',
+    operations: ['unscheduleAgent'],
+    agent: 'example.com Price Monitor',
+  },
+  { text: 'stop the weekly report running on tuesdays', reply: /does not run on Tuesdays/ },
+  { text: 'stop the reporter from running on mondays', reply: /has no schedule/ },
   // One-off times (issue 13): a single run at a time ahead, in the user's zone (Europe/Berlin,
   // an hour ahead of UTC in winter); the agent's schedule stays. The corpus is planned on Tuesday
   // 24 November 2026 at 11:00 in Berlin.
@@ -741,6 +863,33 @@ export const corpus: CorpusCase[] = [
     chain: { from: 'Lead Scraper', to: 'Reporting Agent' },
   },
   { text: 'unchain the data collector from the reporter', reply: /are not chained/ },
+  // Other verbs that part two agents, in either order they are named.
+  {
+    text: 'disconnect the reporting agent from the lead scraper',
+    operations: ['unchainAgents'],
+    chain: { from: 'Lead Scraper', to: 'Reporting Agent' },
+  },
+  {
+    text: 'stop the lead scraper feeding the reporting agent',
+    operations: ['unchainAgents'],
+    chain: { from: 'Lead Scraper', to: 'Reporting Agent' },
+  },
+  {
+    text: 'detach lead scrapr from the reporting agent',
+    operations: ['unchainAgents'],
+    chain: { from: 'Lead Scraper', to: 'Reporting Agent' },
+  },
+  {
+    text: 'can you unlink the reporting agent and the lead scraper',
+    operations: ['unchainAgents'],
+    chain: { from: 'Lead Scraper', to: 'Reporting Agent' },
+  },
+  {
+    text: "stop the lead scraper from triggering the reporting agent, it's too noisy",
+    operations: ['unchainAgents'],
+    chain: { from: 'Lead Scraper', to: 'Reporting Agent' },
+  },
+  { text: 'decouple the data collector from the reporter', reply: /are not chained/ },
   // Connecting accounts: the plan makes the account waiting for its secret, which never passes
   // through the chat; what the settings need and the request lacks becomes a question.
   {

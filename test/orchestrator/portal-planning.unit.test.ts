@@ -1,6 +1,7 @@
 // Portal agents over a conversation with the built-in planner: each answer fills what the
 // questions asked (the listing page, who signs in, which links are files) until the plan is whole.
 import { describe, expect, it } from 'vitest';
+import { validateAgentSpec } from '../../src/domain/agent-spec.ts';
 import type { PlanOperation } from '../../src/domain/plan.ts';
 import { BuiltInPlanner } from '../../src/orchestrator/builtin/builtin-planner.ts';
 import type { PlannerAnswer } from '../../src/orchestrator/planner.ts';
@@ -69,5 +70,35 @@ describe('portal agents over a conversation', () => {
       'connect the acme portal login buyer@example.com at https://portal.acme.test/login',
     );
     expect(answer.plan?.operations.map((operation) => operation.type)).toEqual(['connectAccount']);
+  });
+});
+
+describe('screenshot agents', () => {
+  const steps = (answer: PlannerAnswer) =>
+    (created(answer).spec as { steps: { tool: string; with: Record<string, unknown> }[] }).steps;
+  const tools = (answer: PlannerAnswer) => steps(answer).map((step) => step.tool);
+
+  it('signs in with the account the portal has, opens the page and saves a screenshot', async () => {
+    const answer = await conversation(
+      'build an agent to log in to https://portal.example.com and screenshot the dashboard every evening',
+    );
+    expect(tools(answer)).toEqual(['browser.login', 'browser.goto', 'browser.screenshot']);
+    expect(steps(answer)[0]?.with).toMatchObject({ connection: 'supplier-portal' });
+    expect(steps(answer)[2]?.with).toMatchObject({ name: 'dashboard.png', fullPage: false });
+    expect(validateAgentSpec(created(answer).spec).success).toBe(true);
+  });
+
+  it('signs in nowhere when not asked to, and saves the whole page when a PDF is asked for', async () => {
+    const answer = await conversation('save a pdf of https://status.example.org/report every monday at 9');
+    expect(tools(answer)).toEqual(['browser.goto', 'browser.screenshot']);
+    expect(steps(answer)[1]?.with).toMatchObject({ fullPage: true });
+    expect(answer.reply).toMatch(/PNG/);
+  });
+
+  it('is no agent when a screenshot is only asked about', async () => {
+    const answer = await conversation('where is the screenshot of the reporter failing?');
+    expect(answer.plan?.operations.some((operation) => operation.type === 'createAgent') ?? false).toBe(
+      false,
+    );
   });
 });

@@ -27,6 +27,7 @@ import {
 } from './drafts.ts';
 import { continueEndpointDraft, planEndpointRequest } from './endpoint-planning.ts';
 import { planFollowUp } from './follow-ups.ts';
+import { planGroupAction } from './group-actions.ts';
 import { helpAnswer, isHelpRequest } from './help.ts';
 import { answerLaterAction, pauseUntilNote } from './later-actions.ts';
 import { scheduleNewAgent, uniqueName, updateOperation, withDefaults } from './new-agents.ts';
@@ -61,6 +62,7 @@ import { planSeveralIntents } from './several-intents.ts';
 import { monitorSpec, type Notification, notificationSteps, scraperSpec } from './spec-templates.ts';
 import { continueTriggerDraft, planTriggerRequest } from './trigger-planning.ts';
 import { continueFixDraft, explainFailure, isTroubleRequest } from './troubleshooting.ts';
+import { withParticlesJoined } from './vocabulary/particle-verbs.ts';
 import { withVerbForms } from './vocabulary/verb-forms.ts';
 import {
   type ActionIntent,
@@ -202,7 +204,9 @@ export class BuiltInPlanner implements Planner {
     );
   }
 
-  async plan(request: PlannerRequest): Promise<PlannerAnswer> {
+  async plan(asked: PlannerRequest): Promise<PlannerAnswer> {
+    // "Turn the reporter off" is read as "turn off the reporter", the verb the vocabulary lists.
+    const request = { ...asked, text: withParticlesJoined(asked.text) };
     // "Create X, run it hourly and send its results to Y": each part through #planOne, one plan.
     const several = await planSeveralIntents(request, (part) => this.#planOne(part));
     return several ?? this.#planOne(request);
@@ -233,6 +237,9 @@ export class BuiltInPlanner implements Planner {
     // "Stop e-mailing me about X": X stops telling, and keeps working (never paused for it).
     const quieter = planStopNotices(text, request);
     if (quieter) return quieter;
+    // "Pause everything", "run all the reports": one operation per agent of the group.
+    const group = planGroupAction(text, request);
+    if (group) return group;
     // Rename, copy, split, "can you make X …", a digest: agent-verbs.ts.
     const verb = planAgentVerb(request);
     if (verb)

@@ -10,7 +10,9 @@ import { emailsIn, hasAny, urlsIn } from './request-text.ts';
 import {
   chainAlwaysWords,
   chainConditionWords,
+  chainDetachWords,
   chainEndings,
+  chainFeedingWords,
   chainHandOverWords,
   chainJoinWords,
   chainRemoveWords,
@@ -86,6 +88,15 @@ const unchainShapes = [
   `\\b${anyOf(chainRemoveWords)}\\s+(?:the\\s+)?chain\\s+(?:from|between|of)\\s+(?<from>.+?)\\s+(?:to|and|->|→)\\s+(?<to>.+)$`,
   `\\b${stop}\\s+${start}\\s+(?<to>.+?)\\s+${when}\\s+(?<from>.+?)(?:\\s+${ending})?$`,
 ].map((shape) => ({ pattern: new RegExp(shape), strong: true }));
+
+/**
+ * Verbs that are not only about chains ("disconnect the crm account", "stop X running"): they
+ * unchain only when both sides are agents, in whichever order they are named.
+ */
+const weakUnchainShapes = [
+  `\\b${anyOf(chainDetachWords)}\\s+(?<from>.+?)\\s+(?:from|and|->|→)\\s+(?<to>.+)$`,
+  `\\b${stop}\\s+(?<from>.+?)\\s+(?:from\\s+)?${anyOf(chainFeedingWords)}\\s+(?<to>.+)$`,
+].map((shape) => ({ pattern: new RegExp(shape), strong: false }));
 
 interface ChainWords {
   from: string;
@@ -265,7 +276,7 @@ export function planChainRequest(
   fixed: ChainDraft['fixed'] = {},
 ): PlannerAnswer | undefined {
   const lower = normalised(text);
-  const unchain = read(lower, unchainShapes);
+  const unchain = read(lower, [...unchainShapes, ...weakUnchainShapes]);
   const chain = unchain ? undefined : read(lower, [...chainShapes, ...weakChainShapes]);
   const words = unchain ?? chain;
   if (!words) return undefined;

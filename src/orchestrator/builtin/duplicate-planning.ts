@@ -14,6 +14,7 @@ import {
   copyFiller,
   copyNamePattern,
   duplicatePatterns,
+  purposeTail,
 } from './vocabulary/agent-verb-vocabulary.ts';
 
 export interface CopyReading {
@@ -27,7 +28,8 @@ export function readDuplicate(text: string, request: PlannerRequest): CopyReadin
   for (const pattern of duplicatePatterns) {
     const groups = pattern.exec(text)?.groups;
     if (!groups) continue;
-    let rest = groups.rest ?? '';
+    // "… so I can try a different site": why they ask is not part of the agent's name.
+    let rest = (groups.rest ?? '').replace(purposeTail, '');
     let url = groups.url;
     const address = copyAddressPattern.exec(rest);
     if (address?.groups?.url) {

@@ -7,6 +7,14 @@ import type { PlanOperation, PlanQuestion } from '../../domain/plan.ts';
 import { connectionSettings, hostAllowed, serviceSchema } from '../../vault/connection-rules.ts';
 import { connectionNamed } from '../connection-help.ts';
 import type { ConnectionSnapshot, PlannerAnswer, PlannerRequest } from '../planner.ts';
+import {
+  type CaptureReading,
+  captureName,
+  capturePageQuestion,
+  captureSpecFor,
+  isCaptureRequest,
+  readCapture,
+} from './capture-planning.ts';
 import { scheduleNewAgent, uniqueName, withDefaults } from './new-agents.ts';
 import { emailsIn, givenName, hasAny, selectorIn, urlsIn, withoutAddresses } from './request-text.ts';
 import { scheduleIn } from './schedule-phrases.ts';
@@ -42,13 +50,19 @@ export interface PortalDraft {
   username?: string;
   schedule?: { words: string; timezone?: string };
   goal: string;
+  /** A picture of a page is what the agent keeps, not files (capture-planning.ts). */
+  capture?: CaptureReading;
 }
 
 const fileTypeWords = Object.values(fileTypes).flatMap((type) => type.words);
 const documentWords = documentNouns.flatMap((entry) => entry.words);
 
-/** Whether a request asks for an agent that signs in somewhere and fetches files from there. */
+/**
+ * Whether a request asks for an agent that works in a browser: one that signs in somewhere and
+ * fetches files from there, or one that keeps screenshots of a page.
+ */
 export function isPortalRequest(text: string): boolean {
+  if (isCaptureRequest(text)) return true;
   const lower = withoutAddresses(text);
   return hasAny(lower, signInWords) && hasAny(lower, [...downloadWords, ...documentWords, ...fileTypeWords]);
 }
@@ -136,6 +150,7 @@ export function readPortalRequest(text: string): PortalDraft {
     username,
     schedule: schedule?.kind === 'found' ? { words: schedule.words, timezone: schedule.timezone } : undefined,
     goal: text.slice(0, 500),
+    ...(isCaptureRequest(text) ? { capture: readCapture(text) } : {}),
   };
 }
 
@@ -220,22 +235,29 @@ const questions = {
 };
 
 function proposal(draft: PortalDraft, request: PlannerRequest): PlannerAnswer {
+  const { capture } = draft;
+  // A capture that does not sign in needs no account.
+  const signsIn = !capture || capture.signIn;
   const account = accountFor(draft, request);
   const pending: PlanQuestion[] = [];
-  if (!draft.listingUrl) pending.push(questions.url(draft));
-  if (!account.existing && !draft.username) pending.push(questions.username());
-  if (!draft.filesNamed && !draft.linkSelector) pending.push(questions.records());
+  if (capture ? !draft.listingUrl && !draft.loginUrl : !draft.listingUrl)
+    pending.push(capture ? capturePageQuestion(capture) : questions.url(draft));
+  if (signsIn && !account.existing && !draft.username) pending.push(questions.username());
+  if (!capture && !draft.filesNamed && !draft.linkSelector) pending.push(questions.records());
   if (pending.length > 0) {
     return {
       reply: pending.map((question) => question.text).join('\n'),
       plan: {
-        summary: `An agent that downloads ${draft.noun} from a portal, once these are answered.`,
+        summary: capture
+          ? 'An agent that takes screenshots of a page, once these are answered.'
+          : `An agent that downloads ${draft.noun} from a portal, once these are answered.`,
         questions: pending,
         operations: [],
         draft: { ...draft },
       },
     };
   }
+  if (capture) return captureProposal({ ...draft, capture }, account, request);
   const listingUrl = draft.listingUrl as string;
   const loginUrl = draft.loginUrl ?? listingUrl;
   const links = fileLinks(draft);
@@ -249,8 +271,41 @@ function proposal(draft: PortalDraft, request: PlannerRequest): PlannerAnswer {
     links: linkRecords(links.selector),
     paginationSelector,
   });
+  const what = `signs in at ${loginUrl} with the "${account.reference}" login, reads every page of ${listingUrl}, downloads ${links.words} it has not downloaded before into the run's files, and remembers them`;
+  return proposeAgent(spec, what, draft, account, request);
+}
+
+/** A capture agent's plan: its spec, and the login it signs in with when it signs in. */
+function captureProposal(
+  draft: PortalDraft & { capture: CaptureReading },
+  account: PortalAccount,
+  request: PlannerRequest,
+): PlannerAnswer {
+  const name = uniqueName(
+    captureName(draft.capture, (draft.listingUrl ?? draft.loginUrl) as string),
+    request.snapshot.agents,
+  );
+  const connection = draft.capture.signIn ? account.reference : undefined;
+  const { spec, words } = captureSpecFor(draft, name, connection);
+  return proposeAgent(spec, words, draft, draft.capture.signIn ? account : undefined, request);
+}
+
+type PortalAccount = ReturnType<typeof accountFor>;
+
+/**
+ * The plan for a browser agent: the login to connect first when the workspace has none (no test
+ * run then: it would only wait for the password), the agent, a test run, and its schedule.
+ * `account` is undefined for an agent that signs in nowhere.
+ */
+function proposeAgent(
+  spec: { name: string },
+  what: string,
+  draft: PortalDraft,
+  account: PortalAccount | undefined,
+  request: PlannerRequest,
+): PlannerAnswer {
   const operations: PlanOperation[] = [];
-  if (!account.existing) {
+  if (account && !account.existing) {
     const settings = {
       username: draft.username,
       allowedHosts: account.hosts,
@@ -273,11 +328,11 @@ function proposal(draft: PortalDraft, request: PlannerRequest): PlannerAnswer {
   }
   operations.push({ type: 'createAgent', spec: withDefaults(spec) });
   // A test run before the password is added would only fail waiting for it.
-  if (account.existing) operations.push({ type: 'runAgent', agentName: spec.name, input: {}, test: true });
+  if (!account || account.existing)
+    operations.push({ type: 'runAgent', agentName: spec.name, input: {}, test: true });
   const scheduled = scheduleNewAgent(spec.name, draft.schedule, request);
   if (scheduled.operation) operations.push(scheduled.operation);
-  const what = `signs in at ${loginUrl} with the "${account.reference}" login, reads every page of ${listingUrl}, downloads ${links.words} it has not downloaded before into the run's files, and remembers them`;
-  if (account.existing) {
+  if (!account || account.existing) {
     return {
       reply: `I will create "${spec.name}", which ${what}; then I test it once.${scheduled.reply} Approve the plan to go ahead.`,
       plan: { summary: `Create "${spec.name}" and test it${scheduled.summary}.`, questions: [], operations },

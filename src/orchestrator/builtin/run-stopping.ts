@@ -4,6 +4,7 @@
 import type { PlannerAnswer, PlannerRequest, WorkspaceSnapshot } from '../planner.ts';
 import { whenInWords } from '../run-figures.ts';
 import { agentsMentionedWithTypos } from './name-typos.ts';
+import { readScheduleStop } from './schedule-stopping.ts';
 import { pronouns } from './vocabulary/vocabulary.ts';
 
 type SnapshotAgent = WorkspaceSnapshot['agents'][number];
@@ -27,6 +28,8 @@ const runWords = /\b(?:run|runs|running|job|in[- ]progress|stuck|hung|now)\b/;
 export function asksToStopRun(text: string): 'certainly' | 'ifGoing' | undefined {
   const lower = text.toLowerCase().replace(/’/g, "'");
   if (notRuns.test(lower)) return undefined;
+  // "Stop running X on Mondays" names times: a day off its schedule (schedule-stopping.ts).
+  if (readScheduleStop(lower)) return undefined;
   if (stopCurrent.test(lower) || (cancelVerbs.test(lower) && runWords.test(lower))) return 'certainly';
   return cancelVerbs.test(lower) ? 'ifGoing' : undefined;
 }

@@ -152,6 +152,43 @@ export function scraperSpec(options: {
  * pagination links to), downloads each file it has not downloaded before into the run's
  * deliverables, and remembers the addresses it downloaded in agent memory.
  */
+/**
+ * An agent that keeps a picture of a page: it signs in first when it has an account, opens the
+ * page and saves a screenshot as a deliverable of each run.
+ */
+export function screenshotSpec(options: {
+  name: string;
+  goal: string;
+  pageUrl: string;
+  fileName: string;
+  fullPage: boolean;
+  signIn?: { connection: string; loginUrl: string };
+}) {
+  const signIn = options.signIn;
+  return {
+    name: options.name,
+    goal: options.goal,
+    instructions: `${signIn ? `Sign in with the "${signIn.connection}" account, then open` : 'Open'} ${options.pageUrl} and save a screenshot of it as ${options.fileName}.`,
+    steps: [
+      ...(signIn
+        ? [
+            {
+              id: 'login',
+              tool: 'browser.login',
+              with: { connection: signIn.connection, url: signIn.loginUrl },
+            },
+          ]
+        : []),
+      { id: 'open', tool: 'browser.goto', with: { url: options.pageUrl } },
+      {
+        id: 'screenshot',
+        tool: 'browser.screenshot',
+        with: { name: options.fileName, fullPage: options.fullPage },
+      },
+    ],
+  };
+}
+
 export function portalSpec(options: {
   name: string;
   goal: string;

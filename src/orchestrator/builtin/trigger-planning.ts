@@ -16,6 +16,7 @@ import {
   planUnschedule,
   type ScheduleDraft,
 } from './schedule-planning.ts';
+import { planScheduleStop } from './schedule-stopping.ts';
 import {
   type ActionIntent,
   moveToTime,
@@ -78,6 +79,9 @@ export function planTriggerRequest(
   request: PlannerRequest,
 ): PlannerAnswer | undefined {
   const lower = reading.text.toLowerCase();
+  // "Stop X from running on Mondays": a day off its schedule, not a pause.
+  const stopped = planScheduleStop(reading.text, reading.mentioned, request);
+  if (stopped) return stopped;
   if (unschedulePatterns.some((pattern) => pattern.test(lower))) {
     return withOneAgent(reading, request, 'unschedule', planUnschedule);
   }

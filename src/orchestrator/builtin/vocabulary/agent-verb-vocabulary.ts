@@ -40,6 +40,13 @@ export const copyNamePattern =
 export const copyAddressPattern =
   /\s*,?\s+(?:but |and |then )?(?:for|on|with|at|pointing at|pointed at|that (?:watches|scrapes|reads)|using)\s+(?<url>https?:\/\/\S+?)[.,;!?]?(?=\s|$)/i;
 
+/**
+ * Why the person asks, said after what they ask: "so I can try a different site", "because the
+ * old one is live", "for testing". It changes nothing of the verb, and names no agent.
+ */
+export const purposeTail =
+  /\s*[,;-]?\s+(?:so (?:that )?(?:i|we|you|it)\b|so i can\b|(?:be)?cause\b|'cause\b|cos\b|since\b|as (?:i|we)\b|in order to\b|just to\b|to (?:test|try|play|experiment|check|see|compare)\b|for (?:testing|a test|tests|experiments?|experimenting|trying things|a trial|backup|a backup|safety|safe keeping)\b|(?:i|we) (?:want|need|wanna) to (?:test|try|experiment)\b).*$/i;
+
 /** Words that may stand around a copy's agent and mean nothing more. */
 export const copyFiller =
   /^(?:please|pls|plz|thanks|thx|agent|for me|too|as well|again|once more|instead|now)$/i;

@@ -22,6 +22,7 @@ const irregular: Record<string, readonly string[]> = {
   find: ['found'],
   take: ['took', 'taken'],
   put: [],
+  shut: [],
   let: [],
   split: [],
   hold: ['held'],

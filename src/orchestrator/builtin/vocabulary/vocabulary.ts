@@ -32,7 +32,20 @@ export const questionPatterns = {
 export const actionWords = {
   delete: withVerbForms(['delete', 'remove', 'get rid of', 'drop', 'trash', 'discard', 'destroy', 'erase']),
   pause: [
-    ...withVerbForms(['pause', 'stop', 'disable', 'suspend', 'turn off', 'halt', 'deactivate']),
+    ...withVerbForms([
+      'pause',
+      'stop',
+      'disable',
+      'suspend',
+      'turn off',
+      'switch off',
+      'shut down',
+      'shut off',
+      'power off',
+      'power down',
+      'halt',
+      'deactivate',
+    ]),
     'on hold',
   ],
   resume: [
@@ -43,6 +56,11 @@ export const actionWords = {
       'reenable',
       'enable',
       'turn on',
+      'turn back on',
+      'switch on',
+      'switch back on',
+      'power on',
+      'power back on',
       'reactivate',
       'restart',
       'start again',
@@ -297,6 +315,24 @@ export const chainJoinWords = ['connect', 'link', 'pipe', 'hook up'];
 /** Verbs that stop handing results on: "stop sending …", "unchain …". */
 export const chainStopWords = ['stop', 'no longer', "don't", 'do not', 'never'];
 export const chainRemoveWords = ['remove', 'delete', 'break', 'drop', 'cut'];
+/** Verbs that part two agents named on either side: "disconnect X from Y", "unlink X and Y". */
+export const chainDetachWords = ['disconnect', 'detach', 'unlink', 'decouple', 'unhook', 'unpipe'];
+/** What the first agent does to the second, said after "stop": "stop X feeding Y". */
+export const chainFeedingWords = [
+  'feeding',
+  'sending to',
+  'sending its results to',
+  'sending results to',
+  'passing to',
+  'passing its results to',
+  'handing to',
+  'handing over to',
+  'forwarding to',
+  'triggering',
+  'starting',
+  'kicking off',
+  'running',
+];
 
 /** What stands for the agent the conversation was about. */
 export const pronouns = ['it', 'its', 'this', 'that', 'this one', 'that one', 'this agent', 'that agent'];
