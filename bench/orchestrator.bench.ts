@@ -17,6 +17,7 @@ import {
   outOfSampleTable,
   scoreOutOfSample,
   secondOutOfSampleSet,
+  thirdOutOfSampleSet,
 } from './support/out-of-sample-score.ts';
 
 const adminUrl = process.env.ORCA_BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -185,17 +186,23 @@ const outOfSample = await scoreOutOfSample();
 console.log(`\n${outOfSampleTable(outOfSample)}`);
 if (process.env.ORCA_BENCH_SHOW_FAILURES === '1') console.log(`\n${outOfSampleFailures(outOfSample)}`);
 const { failures: _failures, ...outOfSampleSummary } = outOfSample;
-// The second blind set, written after the first had guided fixes: the one that still measures.
+// The second blind set, written after the first had guided fixes.
 const secondOutOfSample = await scoreOutOfSample(secondOutOfSampleSet);
 console.log(`\n${outOfSampleTable(secondOutOfSample)}`);
 if (process.env.ORCA_BENCH_SHOW_FAILURES === '1') console.log(`\n${outOfSampleFailures(secondOutOfSample)}`);
 const { failures: _secondFailures, ...secondOutOfSampleSummary } = secondOutOfSample;
+// The third blind set, written after the second had guided fixes: the one that still measures.
+const thirdOutOfSample = await scoreOutOfSample(thirdOutOfSampleSet);
+console.log(`\n${outOfSampleTable(thirdOutOfSample)}`);
+if (process.env.ORCA_BENCH_SHOW_FAILURES === '1') console.log(`\n${outOfSampleFailures(thirdOutOfSample)}`);
+const { failures: _thirdFailures, ...thirdOutOfSampleSummary } = thirdOutOfSample;
 if (process.env.ORCA_BENCH_CORPUS_ONLY === '1') {
   console.log(
     JSON.stringify({
       corpus: score,
       outOfSample: outOfSampleSummary,
       outOfSampleSecond: secondOutOfSampleSummary,
+      outOfSampleThird: thirdOutOfSampleSummary,
     }),
   );
   process.exit(0);
@@ -219,6 +226,7 @@ console.log(
     corpus: score,
     outOfSample: outOfSampleSummary,
     outOfSampleSecond: secondOutOfSampleSummary,
+    outOfSampleThird: thirdOutOfSampleSummary,
   }),
 );
 process.exit(0);

@@ -5,8 +5,6 @@ import type { PlannerAnswer } from '../../src/orchestrator/planner.ts';
 import { corpusUserEmail, playConversation } from '../../test/orchestrator/conversation-harness.ts';
 import { fixtureSnapshot } from '../../test/orchestrator/fixture-workspace.ts';
 import {
-  type OutOfSampleConversation,
-  type OutOfSampleEntry,
   outOfSampleConversations,
   outOfSampleDate,
   outOfSampleRequests,
@@ -16,6 +14,15 @@ import {
   secondOutOfSampleDate,
   secondOutOfSampleRequests,
 } from '../../test/orchestrator/out-of-sample-corpus-2.ts';
+import {
+  thirdOutOfSampleConversations,
+  thirdOutOfSampleDate,
+  thirdOutOfSampleRequests,
+} from '../../test/orchestrator/out-of-sample-corpus-3.ts';
+import type {
+  OutOfSampleConversation,
+  OutOfSampleEntry,
+} from '../../test/orchestrator/out-of-sample-helpers.ts';
 import { judgeOutOfSample, type OutOfSampleCase } from '../../test/orchestrator/out-of-sample-judge.ts';
 import { corpusNow } from '../../test/orchestrator/planner-corpus.ts';
 
@@ -46,6 +53,14 @@ export const secondOutOfSampleSet: OutOfSampleSet = {
   written: secondOutOfSampleDate,
   requests: secondOutOfSampleRequests,
   conversations: secondOutOfSampleConversations,
+};
+
+/** Written blind after the second set had been used to guide fixes. */
+export const thirdOutOfSampleSet: OutOfSampleSet = {
+  title: 'Out-of-sample (third set)',
+  written: thirdOutOfSampleDate,
+  requests: thirdOutOfSampleRequests,
+  conversations: thirdOutOfSampleConversations,
 };
 
 const kinds = ['one-line', 'multi-intent', 'question', 'follow-up turns'] as const;

@@ -12,57 +12,20 @@
 // A measurement, not a regression test: `npm run bench:orchestrator` prints its score as
 // "out-of-sample (second set)". No unit test reads this file, and the planner must not be tuned
 // on it: fix the kind of request a failure shows, then write a third blind set to measure again.
-import type { OperationType } from '../../src/domain/plan.ts';
-import type { OutOfSampleConversation, OutOfSampleEntry } from './out-of-sample-corpus.ts';
-import type { Expectation, OutOfSampleCase } from './out-of-sample-judge.ts';
-import { withTestRuns } from './out-of-sample-judge.ts';
-import type { CorpusCase } from './planner-corpus.ts';
+import {
+  asked,
+  berlin,
+  creating,
+  either,
+  naming,
+  type OutOfSampleConversation,
+  type OutOfSampleEntry,
+  oneLine,
+  repeat,
+  several,
+} from './out-of-sample-helpers.ts';
 
 export const secondOutOfSampleDate = '2026-12-06';
-
-type QuestionId = NonNullable<CorpusCase['question']>;
-const berlin = 'Europe/Berlin';
-
-/** A plan that creates agents (a test run after each new one is welcome), or one of these questions. */
-function creating(
-  text: string,
-  operations: OperationType[],
-  checks: Omit<Expectation, 'text' | 'operations'> = {},
-  questions: QuestionId[] = [],
-): OutOfSampleCase {
-  const [main, ...others] = withTestRuns(operations).map((variant) => ({
-    text,
-    ...checks,
-    operations: variant,
-  }));
-  return { ...(main as Expectation), or: [...others, ...questions.map((question) => ({ text, question }))] };
-}
-
-/** Both of these outcomes are fine: the first is the case, the others its alternatives. */
-function either(first: OutOfSampleCase, ...others: OutOfSampleCase[]): OutOfSampleCase {
-  return {
-    ...first,
-    or: [...(first.or ?? []), ...others.flatMap((other) => [other, ...(other.or ?? [])])],
-  };
-}
-
-/** A reply that names all of these, in any order. */
-function naming(...parts: string[]): RegExp {
-  const escaped = parts.map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  return new RegExp(escaped.map((part) => `(?=[\\s\\S]*${part})`).join(''), 'i');
-}
-
-const repeat = (type: OperationType, count: number): OperationType[] =>
-  Array.from({ length: count }, () => type);
-
-const oneLine = (entry: OutOfSampleCase): OutOfSampleEntry => ({ ...entry, kind: 'one-line' });
-const several = (entry: OutOfSampleCase): OutOfSampleEntry => ({ ...entry, kind: 'multi-intent' });
-const asked = (text: string, reply: RegExp, checks: Partial<Expectation> = {}): OutOfSampleEntry => ({
-  text,
-  reply,
-  ...checks,
-  kind: 'question',
-});
 
 const activeAgents = [
   'Lead Scraper',

@@ -9,68 +9,20 @@
 // and the planner must not be tuned on it (fix the kind of request a failure shows, then write
 // new blind requests to measure again).
 import type { OperationType } from '../../src/domain/plan.ts';
-import type { Expectation, OutOfSampleCase } from './out-of-sample-judge.ts';
-import { withTestRuns } from './out-of-sample-judge.ts';
-import type { CorpusCase } from './planner-corpus.ts';
+import {
+  asked,
+  berlin,
+  creating,
+  firstNamed,
+  naming,
+  type OutOfSampleConversation,
+  type OutOfSampleEntry,
+  oneLine,
+  several,
+} from './out-of-sample-helpers.ts';
+import type { OutOfSampleCase } from './out-of-sample-judge.ts';
 
 export const outOfSampleDate = '2026-12-06';
-
-type QuestionId = NonNullable<CorpusCase['question']>;
-const berlin = 'Europe/Berlin';
-
-/** A plan that creates agents (a test run after each is welcome), or one of these questions. */
-function creating(
-  text: string,
-  operations: OperationType[],
-  checks: Omit<Expectation, 'text' | 'operations'> = {},
-  questions: QuestionId[] = [],
-): OutOfSampleCase {
-  const [main, ...others] = withTestRuns(operations).map((variant) => ({
-    text,
-    ...checks,
-    operations: variant,
-  }));
-  return {
-    ...(main as Expectation),
-    or: [...others, ...questions.map((question) => ({ text, question }))],
-  };
-}
-
-/** A reply that names all of these, in any order. */
-function naming(...parts: string[]): RegExp {
-  const escaped = parts.map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  return new RegExp(escaped.map((part) => `(?=[\\s\\S]*${part})`).join(''), 'i');
-}
-
-const agentNames = [
-  'Lead Scraper',
-  'Price Monitor',
-  'Weekly Report',
-  'Monthly Report',
-  'Job Collector',
-  'Reporting Agent',
-  'Data Collector',
-  'Reporter\\b',
-];
-
-/** A reply whose first agent named is this one (the answer to "which agent …most"). */
-function firstNamed(name: string): RegExp {
-  const others = agentNames.filter((other) => !other.startsWith(name));
-  return new RegExp(`^(?:(?!${others.join('|')})[\\s\\S])*${name.replace(/[()]/g, '\\$&')}`);
-}
-
-export interface OutOfSampleEntry extends OutOfSampleCase {
-  kind: 'one-line' | 'multi-intent' | 'question';
-}
-
-const oneLine = (entry: OutOfSampleCase): OutOfSampleEntry => ({ ...entry, kind: 'one-line' });
-const several = (entry: OutOfSampleCase): OutOfSampleEntry => ({ ...entry, kind: 'multi-intent' });
-const asked = (text: string, reply: RegExp, checks: Partial<Expectation> = {}): OutOfSampleEntry => ({
-  text,
-  reply,
-  ...checks,
-  kind: 'question',
-});
 
 export const outOfSampleRequests: OutOfSampleEntry[] = [
   // One line: new agents for scraping, monitoring, APIs and portals.
@@ -472,11 +424,6 @@ export const outOfSampleRequests: OutOfSampleEntry[] = [
   asked('does anything run from a webhook?', /Reporting Agent \(old\)/),
   asked('what does the price monitor watch', /example\.com\/pricing/),
 ];
-
-export interface OutOfSampleConversation {
-  name: string;
-  turns: OutOfSampleCase[];
-}
 
 /** The plan waiting may keep its account, or the agent may come as a plan of its own. */
 function alsoAlone(entry: OutOfSampleCase): OutOfSampleCase {
