@@ -21,6 +21,25 @@ const berlin = 'Europe/Berlin';
 const said = (text: string): ConversationTurn => ({ text });
 
 export const conversations: ConversationCase[] = [
+  // The kind of a planned account said afterwards: kept when it is the one planned, else changed.
+  {
+    name: 'slack connected, then said to be a bot token',
+    turns: [
+      { text: 'connect our slack', operations: ['connectAccount'] },
+      {
+        text: "it's a bot token, not oauth",
+        operations: ['connectAccount'],
+        connection: { service: 'slack', kind: 'api_key', allowedHosts: ['slack.com'] },
+      },
+    ],
+  },
+  {
+    name: 'hubspot connected, then said to be oauth',
+    turns: [
+      { text: 'connect hubspot', operations: ['connectAccount'] },
+      { text: "it's oauth, not an api key", question: 'client' },
+    ],
+  },
   // An agent by its place in the last answer: "the first one", "the second one", "the other one".
   {
     name: 'what failed today, why the first one failed, and the other one',

@@ -134,6 +134,19 @@ export const corpus: CorpusCase[] = [
   { text: 'scrape the leads from https://example.com/team', question: 'records' },
   { text: 'collect the products listed on https://shop.example.com/catalog', question: 'records' },
   { text: 'extract the jobs from https://example.com/careers', question: 'records' },
+  // A service alone, its kind and hosts in brackets; OAuth providers whose addresses are known.
+  {
+    text: 'connect our acme (api key, api.acme.io)',
+    operations: ['connectAccount'],
+    connection: { service: 'acme', kind: 'api_key', allowedHosts: ['api.acme.io'] },
+  },
+  {
+    text: 'connect our slack',
+    operations: ['connectAccount'],
+    connection: { service: 'slack', kind: 'api_key', allowedHosts: ['slack.com'] },
+  },
+  { text: 'connect hubspot (oauth)', question: 'client' },
+  { text: 'integrate acme', question: 'kind' },
   // A time first, then what to get from an address: a new agent, never "which agent?".
   {
     text: 'every morning at 7 send me the top stories from https://news.ycombinator.com',

@@ -352,6 +352,15 @@ export const questionCorpus: CorpusCase[] = [
     text: 'did the price monitor find any changes today',
     reply: /^The last run of "example\.com Price Monitor" that succeeded/,
   },
+  // What ran, and whether one agent is on a schedule.
+  { text: 'what ran yesterday?', reply: /^4 agents ran yesterday:/ },
+  { text: 'which ones ran today', reply: /^5 agents ran today:/ },
+  { text: 'is the monthly report scheduled?', reply: /^No: "Monthly Report" has no schedule/ },
+  {
+    text: 'is the weekly report on a schedule',
+    reply: /^Yes: "Weekly Report" runs at 08:00 AM, only on Monday/,
+  },
+  { text: 'does the job collector run automatically?', reply: /^No: "Job Collector" has no schedule/ },
   // Chat spellings of the question words.
   { text: 'whats broken', reply: /^8 agents failed in the last 7 days.*"Reporter"/s },
   { text: 'wat failed this week', reply: /failed this week.*"Weekly Report"/s },

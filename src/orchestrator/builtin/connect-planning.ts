@@ -6,6 +6,7 @@ import type { ConnectionKindName, PlanOperation, PlanQuestion } from '../../doma
 import { connectionSettings, serviceSchema } from '../../vault/connection-rules.ts';
 import { connectionNamed, reconnectInstructions } from '../connection-help.ts';
 import type { PlannerAnswer, PlannerRequest } from '../planner.ts';
+import { agentsMentioned } from './agent-names.ts';
 import { emailsIn, firstOf, hasAny, urlsIn, withoutAddresses } from './request-text.ts';
 import {
   connectionKindOptions,
@@ -65,7 +66,13 @@ export function serviceIn(text: string): string | undefined {
   const named = before?.[1] && slug(before[1].replace(/^(?:new|api)\s+|\s+api$/g, ''));
   if (named) return named;
   const after = /\b(?:for|to|with|of)\s+(?:my\s+|our\s+|the\s+)?([a-z0-9][a-z0-9-]*)/.exec(lower);
-  return after?.[1] ? slug(after[1]) : undefined;
+  if (after?.[1]) return slug(after[1]);
+  // "Connect our acme", "integrate acme (api key)": the one word after the verb.
+  const bare =
+    /^(?:(?:please|pls|can you|could you|let's|lets)\s+)?(?:connect|integrate|hook up|link up|set up)\s+(?:(?:our|my|the|a|an)\s+)?([a-z][\w.-]*)/.exec(
+      lower.trim(),
+    );
+  return bare?.[1] ? slug(bare[1]) : undefined;
 }
 
 export function kindIn(text: string, service: string | undefined): ConnectionKindName | undefined {
@@ -96,7 +103,8 @@ function filled(draft: ConnectDraft, text: string, answering: boolean): ConnectD
   const url = urlsIn(text)[0];
   const bareHost = text
     .toLowerCase()
-    .split(/[\s,]+/)
+    .split(/[\s,;()[\]]+/)
+    .map((word) => word.replace(/[.:!?]+$/, ''))
     .find((word) => hostPattern.test(word) && !word.includes('@'));
   const host = (url && hostOf(url)) ?? bareHost;
   if (host && !settings.allowedHosts) settings.allowedHosts = [host];
@@ -251,7 +259,11 @@ function withKind(draft: ConnectDraft, kind: ConnectionKindName | undefined): Co
 /** A request to connect an account, answered; undefined when the request is about something else. */
 export function planConnectRequest(text: string, request: PlannerRequest): PlannerAnswer | undefined {
   const lower = withoutAddresses(text);
-  if (!connectPatterns.some((pattern) => pattern.test(lower))) return undefined;
+  const matched = connectPatterns.filter((pattern) => pattern.test(lower));
+  if (matched.length === 0) return undefined;
+  // "Connect the reporter" with no account word names an agent (a chain to come), not a service.
+  const bare = matched.every((pattern) => pattern === connectPatterns[1]);
+  if (bare && agentsMentioned(text, request.snapshot.agents).length > 0) return undefined;
   const service = serviceIn(text);
   const draft = withKind(
     { kind: 'connect', service, label: labelIn(text), settings: {} },

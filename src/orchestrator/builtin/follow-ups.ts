@@ -10,6 +10,7 @@ import { whichAgent } from './agent-choice.ts';
 import { agentsMentioned } from './agent-names.ts';
 import type { ActionDraft } from './drafts.ts';
 import { takeOffer } from './offers.ts';
+import { changeAccountKind } from './pending-account-kind.ts';
 import { addToPendingPlan } from './pending-plan-additions.ts';
 import { changePendingPlan } from './pending-plan-changes.ts';
 import { correctPendingPlan } from './plan-corrections.ts';
@@ -62,6 +63,9 @@ export async function planFollowUp(
     // "Then run it", "and send the results to the reporting agent": added at the plan's end.
     const addition = addToPendingPlan(text, conversation.pendingPlan, request);
     if (addition) return addition;
+    // "It's a bot token, not oauth": the account planned gets that kind.
+    const rekinded = await changeAccountKind(text, conversation.pendingPlan, request, planAgain);
+    if (rekinded) return rekinded;
     const corrected = await correctPendingPlan(text, request, planAgain);
     if (corrected) return corrected;
     const changed = changePendingPlan(text, conversation.pendingPlan, request);

@@ -19,6 +19,15 @@ function scheduleWords(agent: SnapshotAgent, context: AnswerContext): string {
   return `It runs ${inSentence(schedule.description)}${when}.`;
 }
 
+/** "Is the monthly report scheduled?": yes with when, or no with how it runs instead. */
+export function scheduleOf(agent: SnapshotAgent, context: AnswerContext): PlannerAnswer {
+  const on = agent.schedule?.enabled && agent.status === 'active';
+  return {
+    reply: `${on ? 'Yes' : 'No'}: ${scheduleWords(agent, context).replace(/^It\b|^Its\b/, (word) => (word === 'It' ? `"${agent.name}"` : `"${agent.name}"'s`))}`,
+    referents: [agent.name],
+  };
+}
+
 /** One agent at a glance. */
 export function agentStatus(agent: SnapshotAgent, context: AnswerContext): PlannerAnswer {
   const state = agent.status === 'paused' ? 'paused' : 'active';

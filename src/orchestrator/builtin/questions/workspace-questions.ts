@@ -8,7 +8,7 @@ import { chosenAgent, offeredAgents, whichAgent } from '../agent-choice.ts';
 import { agentsMentionedWithTypos } from '../name-typos.ts';
 import { pronouns } from '../vocabulary/vocabulary.ts';
 import { describeAgent } from './agent-description.ts';
-import { agentStatus, lastSuccess, nextUp, workspaceStatus } from './agent-status.ts';
+import { agentStatus, lastSuccess, nextUp, scheduleOf, workspaceStatus } from './agent-status.ts';
 import {
   type AnswerContext,
   agentFailures,
@@ -119,6 +119,7 @@ const questionWords: [QuestionKind, RegExp[]][] = [
       /^(?:so |and |but )?(?:did|has|was|were|is there)\b.*\b(?:run|ran|runs|work|worked|go off|fire|fired|succeed|succeeded)\b/,
       /^(?:so |and |but )?have\b.*\b(?:been run|ran|run yet)\b/,
       /\bdid\b.*\b(?:run|ran|work|go off|fire)\b.*\b(?:today|yesterday|week|month|yet)\b/,
+      /^(?:so |and |but )?(?:what|which|who)(?: agents?| ones?)? (?:ran|has run|have run|got run|was run|were run|went off|fired)\b/,
     ],
   ],
   [
@@ -126,6 +127,7 @@ const questionWords: [QuestionKind, RegExp[]][] = [
     [
       /\bwhats?(?:'s| is| are)?\b.*\bscheduled\b/,
       /\bis (?:anything|something)\b.*\bscheduled\b/,
+      /^(?:so |and |but )?(?:is|are|does|do)\b.*\b(?:scheduled|on a schedule|have a schedule|has a schedule|run automatically|automated)\b/,
       /\bwhats?(?:'s| is)? (?:runs|will run|is running|is going to run|is due|are due|runs next)\b/,
       /\bwhat(?:'s| is) (?:on )?(?:the )?(?:agenda|plan) for\b/,
     ],
@@ -272,6 +274,7 @@ function answer(
   if (kind === 'scheduled') {
     const days = daysNamed(text.toLowerCase());
     if (days) return scheduledOnDays(days, about, agent);
+    if (agent) return scheduleOf(agent, about);
     const outlook = outlookNamed(text);
     return outlook ? scheduledIn(outlook, about) : allSchedules(about);
   }

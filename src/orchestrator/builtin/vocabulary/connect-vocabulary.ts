@@ -6,6 +6,8 @@ import type { ConnectionKindName } from '../../../domain/plan.ts';
 /** A request to connect an account: a verb, then what is connected. */
 export const connectPatterns = [
   /\b(connect|link|add|hook up|store|save)\b.*\b(account|api key|api-key|apikey|api token|access token|token|login|log-in|credentials|oauth|oauth2)\b/,
+  // "Connect our slack", "integrate hubspot": a service alone (the planner checks it is no agent).
+  /^(?:(?:please|pls|can you|could you|let's|lets)\s+)?(?:connect|integrate|hook up|link up|set up)\s+(?:(?:our|my|the|a|an)\s+)?[a-z][\w.-]*(?:\s+(?:workspace|instance|integration))?(?:\s*\([^)]*\))?(?:\s+(?:please|too|as well|now))?[.!]*$/,
   /\b(api key|api token|access token|credentials)\s+(for|of)\b/,
 ];
 
@@ -69,6 +71,12 @@ export const knownServices: Record<string, KnownService> = {
     kind: 'api_key',
     settings: {
       api_key: { allowedHosts: ['api.github.com'], testUrl: 'https://api.github.com/user' },
+      // The providers' documented OAuth 2 endpoints: only the app's client id is left to ask.
+      oauth2: {
+        allowedHosts: ['api.github.com'],
+        authorizationUrl: 'https://github.com/login/oauth/authorize',
+        tokenUrl: 'https://github.com/login/oauth/access_token',
+      },
     },
   },
   stripe: {
@@ -86,12 +94,26 @@ export const knownServices: Record<string, KnownService> = {
   hubspot: {
     words: ['hubspot'],
     kind: 'api_key',
-    settings: { api_key: { allowedHosts: ['api.hubapi.com'] } },
+    settings: {
+      api_key: { allowedHosts: ['api.hubapi.com'] },
+      oauth2: {
+        allowedHosts: ['api.hubapi.com'],
+        authorizationUrl: 'https://app.hubspot.com/oauth/authorize',
+        tokenUrl: 'https://api.hubapi.com/oauth/v1/token',
+      },
+    },
   },
   slack: {
     words: ['slack'],
     kind: 'api_key',
-    settings: { api_key: { allowedHosts: ['slack.com'], testUrl: 'https://slack.com/api/auth.test' } },
+    settings: {
+      api_key: { allowedHosts: ['slack.com'], testUrl: 'https://slack.com/api/auth.test' },
+      oauth2: {
+        allowedHosts: ['slack.com'],
+        authorizationUrl: 'https://slack.com/oauth/v2/authorize',
+        tokenUrl: 'https://slack.com/api/oauth.v2.access',
+      },
+    },
   },
   google: {
     words: ['google', 'gmail', 'google drive', 'google sheets'],
