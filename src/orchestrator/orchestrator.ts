@@ -46,7 +46,7 @@ import { applyOperations, type UndoStep, undoOperations } from './apply/apply-pl
 import { nextConversationState, readConversationState } from './conversation-state.ts';
 import { notificationPreference } from './notification-preference.ts';
 import { describeOutput, quotedRunData } from './output-words.ts';
-import { checkedAnswer } from './plan-checks.ts';
+import { checkedAnswer, checkPlan, describePlanProblems } from './plan-checks.ts';
 import type { Planner } from './planner.ts';
 import { workspaceSnapshot } from './workspace-snapshot.ts';
 
@@ -220,6 +220,16 @@ export class Orchestrator {
         throw conflict(`This plan was ${plan.status}; it can no longer be approved.`);
       const operations = editedOperations === undefined ? plan.operations : parseOperations(editedOperations);
       if (operations.length === 0) throw ruleViolated('A plan needs at least one operation to approve.');
+      // An edited plan passes the checks a planner's plan passed: agents exist, names are free,
+      // specs validate, accounts exist, schedules read (the workspace may also have changed).
+      if (editedOperations !== undefined) {
+        const snapshot = await workspaceSnapshot(scope, memory?.timezone ?? undefined, { history: false });
+        const problems = describePlanProblems(operations, checkPlan(operations, snapshot));
+        if (problems.length > 0)
+          throw ruleViolated(
+            `The edited plan cannot be applied: ${problems.join('; ')}. Fix it, or approve the plan as proposed.`,
+          );
+      }
       const applied = await applyOperations(scope, actor, operations, plan.id, {
         userTimezone: memory?.timezone,
         vault: this.#dependencies.vault,

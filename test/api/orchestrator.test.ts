@@ -258,6 +258,16 @@ describe('the Orchestrator with the built-in planner', () => {
     const edited = await approve(plan.plan.id, { operations: [{ type: 'explodeAgent' }] });
     expect(edited.status).toBe(400);
     expect(edited.body.error.message).toMatch(/Operation 1 is not a valid operation/);
+    // An edited plan passes the plans' checks: an agent that does not exist is refused in words.
+    const missing = await approve(plan.plan.id, {
+      operations: [
+        { type: 'pauseAgent', agentId: '00000000-0000-4000-8000-00000000dead', agentName: 'Ghost' },
+      ],
+    });
+    expect(missing.status, missing.text).toBe(422);
+    expect(missing.body.error.message).toMatch(
+      /^The edited plan cannot be applied: operation 1 \(pauseAgent\): .*Ghost/,
+    );
     const other = await orca.createWorkspace(owner, 'Elsewhere');
     const crossed = await orca.request('POST', `/api/workspaces/${other.id}/plans/${plan.plan.id}/approve`, {
       token: owner.token,
