@@ -110,6 +110,17 @@ export const agentVerbCorpus: CorpusCase[] = [
     schedule: { cron: '0 9 * * *', timezone: berlin },
     reply: /No language model is configured.*without summarising/s,
   },
+  // A summary of records the agents keep ("the leads") is a digest, not a schedule of the scraper.
+  {
+    text: 'send me a summary of the leads every monday',
+    operations: [...create, 'scheduleAgent'],
+    schedule: { cron: '0 9 * * 1', timezone: berlin },
+  },
+  {
+    text: 'summarise the new job listings each friday and email me',
+    operations: [...create, 'scheduleAgent'],
+    schedule: { cron: '0 9 * * 5', timezone: berlin },
+  },
   {
     text: 'summarise the shared context every friday',
     operations: [...create, 'scheduleAgent'],

@@ -17,6 +17,8 @@ const day = 24 * hour;
 
 /** Whether the request asks for a digest or summary of the shared context. */
 export function asksForDigest(text: string): boolean {
+  // A page named is a page to summarise (a new agent that reads it), not the shared context.
+  if (/https?:\/\//i.test(text)) return false;
   return hasAny(text, digestWords) && sharedContextPatterns.some((pattern) => pattern.test(text));
 }
 

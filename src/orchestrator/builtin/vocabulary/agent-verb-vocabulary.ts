@@ -100,4 +100,6 @@ export const sharedContextPatterns: RegExp[] = [
   /\b(?:my|our|the) agents['’]? (?:findings|results|discoveries|output)\b/i,
   /\bwhat (?:they|everyone|everything) (?:found|collected)\b/i,
   /\beverything (?:my|our|the) agents\b/i,
+  // "A summary of the leads": records the agents keep in the shared context (no page named).
+  /\b(?:the|all|new|latest|our|my|collected|scraped)\s+(?:leads|jobs|job listings|articles|posts|headlines|records|results|findings|entries|prices|products|listings|people|contacts|data)\b/i,
 ];
