@@ -361,6 +361,18 @@ export const questionCorpus: CorpusCase[] = [
     reply: /^Yes: "Weekly Report" runs at 08:00 AM, only on Monday/,
   },
   { text: 'does the job collector run automatically?', reply: /^No: "Job Collector" has no schedule/ },
+  // Whether an agent does something: found by what it does, not only by its name.
+  {
+    text: 'is there an agent that watches prices?',
+    reply: /^Yes, one agent does \("watches prices"\):\n- "example\.com Price Monitor"/,
+  },
+  { text: 'which agent collects the leads', reply: /^Yes, one agent does .*\n- "Lead Scraper": The Lead Scraper$/s },
+  {
+    text: 'do we have a bot for job listings',
+    reply: /^Yes, one agent does .*"Job Collector".*\(paused\)$/s,
+  },
+  { text: 'is there something that emails me reports', reply: /^No agent here does that/ },
+  { text: 'do i have anything that scrapes linkedin', reply: /^No agent here does that/ },
   // Chat spellings of the question words.
   { text: 'whats broken', reply: /^8 agents failed in the last 7 days.*"Reporter"/s },
   { text: 'wat failed this week', reply: /failed this week.*"Weekly Report"/s },

@@ -34,6 +34,7 @@ import { scheduleNewAgent, uniqueName, updateOperation, withDefaults } from './n
 import { planStopNotices } from './notice-removal.ts';
 import { oneOffInRequest } from './one-off-planning.ts';
 import { continuePortalDraft, isPortalRequest, planPortalRequest } from './portal-planning.ts';
+import { answerAgentSearch } from './questions/agent-search.ts';
 import { answerOutputQuestion, asksForOutput } from './questions/run-output.ts';
 import { answerFactQuestion, factKind } from './questions/workspace-facts.ts';
 import {
@@ -257,6 +258,9 @@ export class BuiltInPlanner implements Planner {
     // What is paused, connected, chained, in which time zone, using the browser or the most.
     const fact = answerFactQuestion(text, request);
     if (fact) return fact;
+    // "Is there an agent that watches prices?": the agents that do it, by what they do.
+    const search = answerAgentSearch(text, request.snapshot);
+    if (search) return search;
     // Questions about runs, failures, costs, schedules and what an agent does, from the data.
     const answered = answerWorkspaceQuestion(text, request);
     if (answered) return answered;
