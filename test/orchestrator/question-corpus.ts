@@ -366,13 +366,22 @@ export const questionCorpus: CorpusCase[] = [
     text: 'is there an agent that watches prices?',
     reply: /^Yes, one agent does \("watches prices"\):\n- "example\.com Price Monitor"/,
   },
-  { text: 'which agent collects the leads', reply: /^Yes, one agent does .*\n- "Lead Scraper": The Lead Scraper$/s },
+  {
+    text: 'which agent collects the leads',
+    reply: /^Yes, one agent does .*\n- "Lead Scraper": The Lead Scraper$/s,
+  },
   {
     text: 'do we have a bot for job listings',
     reply: /^Yes, one agent does .*"Job Collector".*\(paused\)$/s,
   },
   { text: 'is there something that emails me reports', reply: /^No agent here does that/ },
   { text: 'do i have anything that scrapes linkedin', reply: /^No agent here does that/ },
+  // What an agent is made of, asked for as its spec, steps or config.
+  {
+    text: 'can you show me the weekly report spec',
+    reply: /^"Weekly Report" \(version 1\).*It has 2 steps/s,
+  },
+  { text: "what's the reporter's config", reply: /^"Reporter" \(version 1\).*1\. login: signs in/s },
   // Chat spellings of the question words.
   { text: 'whats broken', reply: /^8 agents failed in the last 7 days.*"Reporter"/s },
   { text: 'wat failed this week', reply: /failed this week.*"Weekly Report"/s },

@@ -76,6 +76,10 @@ const questionWords: [QuestionKind, RegExp[]][] = [
       /\btell me (?:more )?about\b/,
       /\b(?:goal|purpose|steps) of\b/,
       /\bhow does .+ work\b/,
+      /\b(?:show|give|let me see|print|display|open)(?: me)? (?:the |its |their )?(?:spec|specs|steps|definition|config(?:uration)?|settings|setup|json)\b/,
+      /\b(?:spec|steps|definition|config(?:uration)?|setup) (?:of|for)\b/,
+      /'s (?:spec|steps|definition|config(?:uration)?|setup)\b/,
+      /\b(?:show|give|let me see|print|display)(?: me)?\b.*\b(?:spec|steps|definition|config(?:uration)?|setup)\s*\??$/,
     ],
   ],
   [
