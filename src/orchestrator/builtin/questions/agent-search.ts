@@ -55,7 +55,7 @@ function stems(text: string): Set<string> {
  * How well an agent fits: a word of its name counts 2, of its goal or steps' settings 1. A word
  * that names what agents do ("emails", "scrapes") must be done by one of its tools, or it fits not.
  */
-function fit(agent: SnapshotAgent, wanted: string[]): number {
+function fitOf(agent: SnapshotAgent, wanted: string[]): number {
   const spec = agent.spec as { goal?: unknown; steps: { tool: string; with?: unknown }[] };
   const name = stems(agent.name);
   const rest = stems(
@@ -90,7 +90,7 @@ export function answerAgentSearch(text: string, snapshot: WorkspaceSnapshot): Pl
     .map(stem);
   if (wanted.length === 0) return undefined;
   const scored = snapshot.agents
-    .map((agent) => ({ agent, score: fit(agent, wanted) }))
+    .map((agent) => ({ agent, score: fitOf(agent, wanted) }))
     .filter(({ score }) => score > 0)
     .sort((a, b) => b.score - a.score);
   const best = scored[0]?.score ?? 0;
