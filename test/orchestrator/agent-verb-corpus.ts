@@ -110,6 +110,13 @@ export const agentVerbCorpus: CorpusCase[] = [
     schedule: { cron: '0 9 * * *', timezone: berlin },
     reply: /No language model is configured.*without summarising/s,
   },
+  // "Grab emails" is a field of each record; "e-mail me" a notice.
+  { text: 'make the lead scraper also grab emails', operations: ['updateAgent'], agent: 'Lead Scraper' },
+  {
+    text: 'the lead scraper should also collect their email addresses',
+    operations: ['updateAgent'],
+    agent: 'Lead Scraper',
+  },
   // A summary of records the agents keep ("the leads") is a digest, not a schedule of the scraper.
   {
     text: 'send me a summary of the leads every monday',

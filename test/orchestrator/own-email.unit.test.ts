@@ -34,3 +34,28 @@ describe("the person's own e-mail", () => {
     expect(JSON.stringify(steps)).toContain('https://hooks.slack.com/services/T/B/X');
   });
 });
+
+describe('e-mail addresses as a field', () => {
+  it('"also grab emails" extracts the records\' e-mail addresses and sends no e-mail', async () => {
+    for (const text of [
+      'make the lead scraper also grab emails',
+      'the lead scraper should also collect their email addresses',
+    ]) {
+      const answer = await planner.plan({ text, snapshot: fixtureSnapshot(), now: corpusNow, userEmail });
+      const [operation] = answer.plan?.operations ?? [];
+      if (operation?.type !== 'updateAgent')
+        throw new Error(`no change planned for "${text}": ${answer.reply}`);
+      const steps = operation.spec.steps as {
+        tool: string;
+        with: { records?: { fields?: Record<string, unknown> } };
+      }[];
+      expect(
+        steps.map((step) => step.tool),
+        text,
+      ).not.toContain('notify.email');
+      expect(steps.find((step) => step.tool === 'html.extract')?.with.records?.fields, text).toHaveProperty(
+        'email',
+      );
+    }
+  });
+});

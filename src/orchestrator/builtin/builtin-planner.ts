@@ -105,6 +105,21 @@ function describeAgents(agents: readonly SnapshotAgent[]) {
   return `This workspace has ${agents.length} agent${agents.length === 1 ? '' : 's'}:\n${lines.join('\n')}`;
 }
 
+/** Verbs that ask for more of each record: "grab their emails", "also collect phone numbers". */
+const extractVerbs = [
+  'extract',
+  'collect',
+  'include',
+  'grab',
+  'scrape',
+  'pull',
+  'capture',
+  'gather',
+  'pick up',
+];
+const extractedEmails =
+  /\b(?:extract|collect|include|grab|get|scrape|pull|capture|gather|pick up|save)\w*\s+(?:(?:the|their|its|all|any|also|too|every)\s+)*(?:e-?mails?|e-?mail addresses)\b/i;
+
 function noticeTargets(
   text: string,
   pageUrl: string | undefined,
@@ -614,6 +629,9 @@ export class BuiltInPlanner implements Planner {
       }
     }
     const notify = noticeTargets(text, newUrl, request.userEmail);
+    // "Also grab emails" asks for the records' e-mail addresses, not for an e-mail to the person.
+    const extractsEmails = extractedEmails.test(text) && emailsIn(text).length === 0;
+    if (extractsEmails) delete notify.email;
     const hook = urlsIn(text).find(isHook);
     if (hook) notify.webhook = hook;
     const last = spec.steps.at(-1);
@@ -643,10 +661,9 @@ export class BuiltInPlanner implements Planner {
       );
     }
     for (const [field, known] of Object.entries(knownFields)) {
-      if (!hasAny(text, known.words) || !hasAny(text, ['extract', 'also', 'add', 'collect', 'include']))
-        continue;
+      if (!hasAny(text, known.words) || !hasAny(text, [...extractVerbs, 'also', 'add'])) continue;
       // "Also e-mail me" asks for a notification, not for the records' e-mail addresses.
-      if (field === 'email' && notify.email && !hasAny(text, ['extract', 'collect', 'include'])) continue;
+      if (field === 'email' && notify.email && !extractsEmails && !hasAny(text, extractVerbs)) continue;
       for (const step of spec.steps) {
         const records = step.with.records as { fields?: Record<string, unknown> } | undefined;
         if (step.tool !== 'html.extract' || !records?.fields || field in records.fields) continue;

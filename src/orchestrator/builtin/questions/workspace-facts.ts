@@ -30,7 +30,8 @@ const asking = [
   /\b(?:what|what's|whats|which|who|where|anything|list|show|tell me|how many|give me|i'd like to know|i want to know|wonder|wondering|curious)\b/,
 ];
 const endsAsking = /\?\s*$/;
-const orders =
+/** Messages that start with an order: "pause the ones that failed" acts, it does not ask. */
+export const orders =
   /^(?:(?:please|pls|plz|ok|okay|now|hey)[,:!]?\s+)*(?:pause|resume|unpause|delete|remove|run|rerun|stop|start|create|make|build|set up|schedule|unschedule|chain|unchain|connect|disconnect|rename|duplicate|enable|disable|turn|switch|change|update|add)\b/;
 
 /** The tools a question may ask about, and the words that name each. */

@@ -24,6 +24,7 @@ import {
 } from './run-answers.ts';
 import { daysNamed, scheduledOnDays } from './schedule-days.ts';
 import { allSchedules, outlookNamed, scheduledIn } from './schedule-outlook.ts';
+import { orders } from './workspace-facts.ts';
 
 type SnapshotAgent = WorkspaceSnapshot['agents'][number];
 
@@ -178,6 +179,8 @@ function asksAboutDays(lower: string): boolean {
 export function questionKind(text: string): QuestionKind | undefined {
   const lower = plainQuestion(text);
   if (notOurs.some((pattern) => pattern.test(lower))) return undefined;
+  // "Pause the ones that failed more than once" is an order that happens to hold question words.
+  if (orders.test(lower) && !/\?\s*$/.test(lower)) return undefined;
   if (asksAboutDays(lower)) return 'scheduled';
   return questionWords.find(([, patterns]) => patterns.some((pattern) => pattern.test(lower)))?.[0];
 }
