@@ -105,7 +105,11 @@ export function planTriggerRequest(
     explicit ||
     (schedule?.kind === 'found' &&
       (intent === 'run' || intent === 'update' || (!intent && !reading.wantsNew))) ||
-    (schedule?.kind === 'unclear' && intent === 'run');
+    (schedule?.kind === 'unclear' && intent === 'run') ||
+    // "weekly report every other friday": a schedule that cannot be said, with its nearest ones.
+    (schedule?.kind === 'unclear' &&
+      (schedule.options ?? []).length > 0 &&
+      (intent === 'update' || (!intent && !reading.wantsNew)));
   if (!asks) return undefined;
   return withOneAgent(reading, request, 'schedule', (agent) =>
     planSchedule(agent, schedule, reading.text, request),
