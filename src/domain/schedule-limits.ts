@@ -174,10 +174,7 @@ export function scheduleLimit(
   const weeks =
     new RegExp(`\\b(?:every|each) (${amount.slice(1, -1)}|second|2nd|alternate) weeks?\\b`).exec(text) ??
     /\b(biweekly|fortnightly|bi-weekly|bi weekly|alternate weeks)\b/.exec(text);
-  if (
-    weeks &&
-    (/^(?:bi|fortnight|alternate)/.test(weeks[1] ?? '') || count(weeks[1]) >= 2)
-  ) {
+  if (weeks && (/^(?:bi|fortnight|alternate)/.test(weeks[1] ?? '') || count(weeks[1]) >= 2)) {
     return everyFewWeeks(weeks[0], rest(weeks[0]));
   }
   // "every other friday", "alternate mondays": the day stays, only "every other" cannot be said.

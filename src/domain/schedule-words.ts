@@ -203,6 +203,15 @@ function takeDays(reader: Reader): string | undefined {
   for (const set of daySets) {
     if (reader.take(set.pattern)) return set.days;
   }
+  // "mon to fri", "tuesday-thursday": a run of days, written as a cron range.
+  const span = reader.take(
+    new RegExp(`\\b${dayPattern} ?(?:to|through|thru|till|until|-) ?${dayPattern}\\b`),
+  );
+  if (span) {
+    const [first, last] = [span[1] ?? '', span[2] ?? ''].map((name) => dayNumbers[dayAliases[name] ?? name]);
+    if (first !== undefined && last !== undefined && first < last) return `${first}-${last}`;
+    if (first !== undefined && last !== undefined) throw failure(span[0].trim(), [span[0].trim()]);
+  }
   const days: number[] = [];
   const single = new RegExp(`\\b${dayPattern}\\b`);
   for (let match = reader.take(single); match; match = reader.take(single)) {

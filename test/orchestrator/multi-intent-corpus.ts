@@ -568,4 +568,12 @@ export const multiIntentCorpus: MultiIntentCase[] = [
     operations: ['pauseAgent', 'runAgent'],
     targets: ['Data Collector', 'Weekly Report'],
   },
+  // Stopping a schedule and one run on a weekday with its date.
+  {
+    text: 'stop the weekly report schedule, and run it once on monday the 30th at 10',
+    parts: 2,
+    operations: ['unscheduleAgent', 'scheduleAgent'],
+    targets: ['Weekly Report', 'Weekly Report'],
+    schedule: { runAt: '2026-11-30T09:00:00.000Z', timezone: 'Europe/Berlin' },
+  },
 ];
