@@ -545,6 +545,25 @@ export const corpus: CorpusCase[] = [
     agent: 'Lead Scraper',
     schedule: { cron: '0 9 * * *', timezone: 'Europe/Berlin' },
   },
+  // One time of several taken off a schedule: never a pause.
+  {
+    text: "turn off the price monitor's 6am run, keep the 10am one",
+    operations: ['scheduleAgent'],
+    agent: 'example.com Price Monitor',
+    schedule: { cron: '0 10 * * *', timezone: 'Europe/Berlin' },
+  },
+  {
+    text: "get rid of the price monitor's 10am slot",
+    operations: ['scheduleAgent'],
+    agent: 'example.com Price Monitor',
+    schedule: { cron: '0 6 * * *', timezone: 'Europe/Berlin' },
+  },
+  {
+    text: 'price monitor - only keep the 6am check',
+    operations: ['scheduleAgent'],
+    agent: 'example.com Price Monitor',
+    schedule: { cron: '0 6 * * *', timezone: 'Europe/Berlin' },
+  },
   // Every other week cannot be said by a schedule: asked, with the nearest offered.
   { text: 'weekly report every other thursday at 3pm', question: 'schedule' },
   { text: 'run the lead scraper fortnightly on tuesdays', question: 'schedule' },
