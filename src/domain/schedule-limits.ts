@@ -38,13 +38,16 @@ const numberWords: Record<string, number> = {
 
 function count(word: string | undefined): number {
   if (!word) return 0;
-  if (word === 'other' || word === 'twice') return 2;
+  if (word === 'other' || word === 'twice' || word === 'second' || word === 'alternate') return 2;
   if (word === 'once') return 1;
   if (word === 'thrice') return 3;
   return /^\d+$/.test(word) ? Number(word) : (numberWords[word] ?? 0);
 }
 
 const amount = `(other|\\d{1,3}|${Object.keys(numberWords).join('|')})`;
+/** Day names and their short forms, as the schedule parser reads them. */
+const weekDayNames =
+  'sunday|monday|tuesday|wednesday|thursday|friday|saturday|sun|mon|tues|tue|wed|thurs|thur|thu|fri|sat';
 const dayNames = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
 /** What the rest of the request says of the time and the days, for the nearest schedules. */
@@ -169,17 +172,16 @@ export function scheduleLimit(
   rest: (without: string) => ScheduleRest,
 ): ScheduleLimitError | undefined {
   const weeks =
-    new RegExp(`\\b(?:every|each) ${amount} weeks?\\b`).exec(text) ??
-    /\b(biweekly|fortnightly|bi-weekly)\b/.exec(text);
-  if (
-    weeks &&
-    (weeks[1] === 'biweekly' ||
-      weeks[1] === 'fortnightly' ||
-      weeks[1] === 'bi-weekly' ||
-      count(weeks[1]) >= 2)
-  ) {
+    new RegExp(`\\b(?:every|each) (${amount.slice(1, -1)}|second|2nd|alternate) weeks?\\b`).exec(text) ??
+    /\b(biweekly|fortnightly|bi-weekly|bi weekly|alternate weeks)\b/.exec(text);
+  if (weeks && (/^(?:bi|fortnight|alternate)/.test(weeks[1] ?? '') || count(weeks[1]) >= 2)) {
     return everyFewWeeks(weeks[0], rest(weeks[0]));
   }
+  // "every other friday", "alternate mondays": the day stays, only "every other" cannot be said.
+  const alternateDays = new RegExp(
+    `\\b((?:every|each|on) (?:other|second|2nd|alternate)|alternate|alternating) (${weekDayNames})s?\\b`,
+  ).exec(text);
+  if (alternateDays) return everyFewWeeks(alternateDays[0], rest(alternateDays[1] ?? ''));
   const days = new RegExp(`\\b(?:every|each) ${amount} days?\\b`).exec(text);
   if (days && count(days[1]) >= 2) return everyFewDays(days[0], count(days[1]), rest(days[0]));
   const perDay = new RegExp(

@@ -166,7 +166,7 @@ class Reader {
 function normalised(text: string) {
   return withClockDigits(text.toLowerCase())
     .replace(/\b(a|p)\.m\.?/g, '$1m')
-    .replace(/[,.;!?]/g, ' ')
+    .replace(/[,.;!?()]/g, ' ')
     .replace(/(\d)\s*(am|pm)\b/g, '$1$2')
     .replace(/\s+/g, ' ')
     .trim();
@@ -202,6 +202,15 @@ function takeDayPart(reader: Reader): TimeOfDay | undefined {
 function takeDays(reader: Reader): string | undefined {
   for (const set of daySets) {
     if (reader.take(set.pattern)) return set.days;
+  }
+  // "mon to fri", "tuesday-thursday": a run of days, written as a cron range.
+  const span = reader.take(
+    new RegExp(`\\b${dayPattern} ?(?:to|through|thru|till|until|-) ?${dayPattern}\\b`),
+  );
+  if (span) {
+    const [first, last] = [span[1] ?? '', span[2] ?? ''].map((name) => dayNumbers[dayAliases[name] ?? name]);
+    if (first !== undefined && last !== undefined && first < last) return `${first}-${last}`;
+    if (first !== undefined && last !== undefined) throw failure(span[0].trim(), [span[0].trim()]);
   }
   const days: number[] = [];
   const single = new RegExp(`\\b${dayPattern}\\b`);
@@ -261,10 +270,17 @@ function intervalCron(
 
 /** "from 9 to 17", "between 8am and 6pm", "9-17": the hours an interval runs within. */
 function takeRange(reader: Reader): { start: number; end: number } | undefined {
-  const range = reader.take(
-    /\b(?:from|between) (\d{1,2})(?::00)? ?(am|pm)?(?: ?(?:to|and|until|till|-) ?)(\d{1,2})(?::00)? ?(am|pm)?\b/,
+  // "during office hours" is 9 to 17 unless hours are also given ("office hours (8-6)").
+  const workingHours = reader.take(
+    /\b(?:during |within |in |over )?(?:the )?(?:office|business|working|work) ?hours\b/,
   );
-  if (!range) return undefined;
+  const range =
+    reader.take(
+      /\b(?:from|between) (\d{1,2})(?::00)? ?(am|pm)?(?: ?(?:to|and|until|till|-) ?)(\d{1,2})(?::00)? ?(am|pm)?\b/,
+    ) ??
+    // "9-5", "9am to 5pm" without "from": a dash or "to" between two hours.
+    reader.take(/\b(\d{1,2})(?::00)? ?(am|pm)? ?(?:-|to|until|till) ?(\d{1,2})(?::00)? ?(am|pm)?\b/);
+  if (!range) return workingHours ? { start: 9, end: 17 } : undefined;
   const start = parseClock(range[1] ?? '', undefined, range[2]);
   let end = parseClock(range[3] ?? '', undefined, range[4]);
   // "from 9 to 5" means until 17:00.
@@ -331,7 +347,7 @@ export function cronFromWords(text: string): string {
   const dayOfMonth = edgeOfMonth
     ? null
     : reader.take(
-        /\b(?:on )?(?:the )?(\d{1,2})(?:st|nd|rd|th)(?: (?:day )?of (?:the |each |every )?month)?\b/,
+        /\b(?:on )?(?:the )?(\d{1,2}(?:st|nd|rd|th)(?:(?: and| &|) (?:the )?\d{1,2}(?:st|nd|rd|th))*)(?: (?:days? )?of (?:the |each |every )?month)?\b/,
       );
   const monthly = reader.take(/\b(monthly|every month|each month)\b/);
   const weekly = reader.take(/\b(weekly|every week|each week)\b/);
@@ -365,9 +381,10 @@ export function cronFromWords(text: string): string {
   }
   if (edgeOfMonth) return `${clock} ${/first|1st/.test(edgeOfMonth[1] ?? '') ? '1' : 'L'} * *`;
   if (dayOfMonth) {
-    const date = Number(dayOfMonth[1]);
-    if (date < 1 || date > 31) throw failure(text, [dayOfMonth[0].trim()]);
-    return `${clock} ${date} * *`;
+    // "the 1st and the 15th": several days of the month, in order.
+    const dates = [...(dayOfMonth[1] ?? '').matchAll(/\d{1,2}/g)].map((date) => Number(date[0]));
+    if (dates.some((date) => date < 1 || date > 31)) throw failure(text, [dayOfMonth[0].trim()]);
+    return `${clock} ${[...new Set(dates)].sort((a, b) => a - b).join(',')} * *`;
   }
   if (monthly) return `${clock} 1 * *`;
   if (days) return `${clock} * * ${days}`;

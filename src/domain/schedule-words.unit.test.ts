@@ -26,6 +26,13 @@ describe('schedules in words', () => {
     ['at 9:30 in the evening', '30 21 * * *'],
     ['every morning at 7', '0 7 * * *'],
     ['every evening at 7am', '0 7 * * *'],
+    ['on the 1st and the 15th 6am', '0 6 1,15 * *'],
+    ['15th & 1st of each month at 7', '0 7 1,15 * *'],
+    ['every 30 min during office hours (9-5) on weekdays', '*/30 9-16 * * 1-5'],
+    ['hourly during business hours', '0 9-17 * * *'],
+    ['every 15 minutes 8am to 6pm', '*/15 8-17 * * *'],
+    ['hourly 8-6 mon to fri', '0 8-18 * * 1-5'],
+    ['at 7 tuesday through thursday', '0 7 * * 2-4'],
   ])('reads "%s" as %s', (text, cron) => {
     expect(cronFromWords(text)).toBe(cron);
   });
@@ -36,6 +43,10 @@ describe('schedules in words', () => {
     ['every tuesday at 25:00', '25:00'],
     ['every 90 minutes', '90'],
     ['', 'when it should run'],
+    ['every other friday at 4pm', 'every friday at 16:00'],
+    ['alternate mondays', 'every monday at 9:00'],
+    ['every second week', 'every second week'],
+    ['bi-weekly on tuesday', 'every tuesday'],
   ])('refuses "%s", naming %s', (text, named) => {
     expect(() => cronFromWords(text)).toThrow(ScheduleWordsError);
     expect(() => cronFromWords(text)).toThrow(named);

@@ -568,4 +568,33 @@ export const multiIntentCorpus: MultiIntentCase[] = [
     operations: ['pauseAgent', 'runAgent'],
     targets: ['Data Collector', 'Weekly Report'],
   },
+  // Stopping a schedule and one run on a weekday with its date.
+  {
+    text: 'stop the weekly report schedule, and run it once on monday the 30th at 10',
+    parts: 2,
+    operations: ['unscheduleAgent', 'scheduleAgent'],
+    targets: ['Weekly Report', 'Weekly Report'],
+    schedule: { runAt: '2026-11-30T09:00:00.000Z', timezone: 'Europe/Berlin' },
+  },
+  // Agents each led by their name and an arrow or colon: one schedule each.
+  {
+    text: 'lead scraper -> every 4 hours, data collector -> every 30 minutes',
+    parts: 2,
+    operations: ['scheduleAgent', 'scheduleAgent'],
+    targets: ['Lead Scraper', 'Data Collector'],
+    schedules: [
+      { cron: '0 */4 * * *', timezone: 'Europe/Berlin' },
+      { cron: '*/30 * * * *', timezone: 'Europe/Berlin' },
+    ],
+  },
+  {
+    text: 'Weekly report: fridays at 5pm; reporter: every weekday at 8',
+    parts: 2,
+    operations: ['scheduleAgent', 'scheduleAgent'],
+    targets: ['Weekly Report', 'Reporter'],
+    schedules: [
+      { cron: '0 17 * * 5', timezone: 'Europe/Berlin' },
+      { cron: '0 8 * * 1-5', timezone: 'Europe/Berlin' },
+    ],
+  },
 ];

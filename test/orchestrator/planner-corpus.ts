@@ -558,6 +558,101 @@ export const corpus: CorpusCase[] = [
     agent: 'Lead Scraper',
     schedule: { cron: '0 9 * * *', timezone: 'Europe/Berlin' },
   },
+  // One time of several taken off a schedule: never a pause.
+  {
+    text: "turn off the price monitor's 6am run, keep the 10am one",
+    operations: ['scheduleAgent'],
+    agent: 'example.com Price Monitor',
+    schedule: { cron: '0 10 * * *', timezone: 'Europe/Berlin' },
+  },
+  {
+    text: "get rid of the price monitor's 10am slot",
+    operations: ['scheduleAgent'],
+    agent: 'example.com Price Monitor',
+    schedule: { cron: '0 6 * * *', timezone: 'Europe/Berlin' },
+  },
+  {
+    text: 'price monitor - only keep the 6am check',
+    operations: ['scheduleAgent'],
+    agent: 'example.com Price Monitor',
+    schedule: { cron: '0 6 * * *', timezone: 'Europe/Berlin' },
+  },
+  // Every other week cannot be said by a schedule: asked, with the nearest offered.
+  { text: 'weekly report every other thursday at 3pm', question: 'schedule' },
+  { text: 'run the lead scraper fortnightly on tuesdays', question: 'schedule' },
+  { text: 'can the reporter run every second week on friday', question: 'schedule' },
+  { text: 'data collector biweekly, mondays 9am', question: 'schedule' },
+  { text: 'schedule the reporter on alternate wednesdays', question: 'schedule' },
+  // Several days of the month.
+  {
+    text: 'could the monthly report run on the 1st and the 15th at 7am?',
+    operations: ['scheduleAgent'],
+    agent: 'Monthly Report',
+    schedule: { cron: '0 7 1,15 * *', timezone: 'Europe/Berlin' },
+  },
+  {
+    text: 'schedule the reporter for the 10th & 20th of each month, 18:00',
+    operations: ['scheduleAgent'],
+    agent: 'Reporter',
+    schedule: { cron: '0 18 10,20 * *', timezone: 'Europe/Berlin' },
+  },
+  // Office hours and bare ranges of hours.
+  {
+    text: 'lead scraper: every 15 min during business hours on weekdays',
+    operations: ['scheduleAgent'],
+    agent: 'Lead Scraper',
+    schedule: { cron: '*/15 9-16 * * 1-5', timezone: 'Europe/Berlin' },
+  },
+  {
+    text: 'run the data collector hourly (8-6) mon to fri',
+    operations: ['scheduleAgent'],
+    agent: 'Data Collector',
+    schedule: { cron: '0 8-18 * * 1-5', timezone: 'Europe/Berlin' },
+  },
+  {
+    text: 'reporter every 2 hours in working hours',
+    operations: ['scheduleAgent'],
+    agent: 'Reporter',
+    schedule: { cron: '0 9-17/2 * * *', timezone: 'Europe/Berlin' },
+  },
+  // Time zone abbreviations, with the days after them kept.
+  {
+    text: 'schedule the reporter at 10am PST on tuesdays',
+    operations: ['scheduleAgent'],
+    agent: 'Reporter',
+    schedule: { cron: '0 10 * * 2', timezone: 'America/Los_Angeles' },
+  },
+  {
+    text: 'run the lead scraper at 7 est every weekday',
+    operations: ['scheduleAgent'],
+    agent: 'Lead Scraper',
+    schedule: { cron: '0 7 * * 1-5', timezone: 'America/New_York' },
+  },
+  {
+    text: 'data collector daily 6pm CET',
+    operations: ['scheduleAgent'],
+    agent: 'Data Collector',
+    schedule: { cron: '0 18 * * *', timezone: 'Europe/Paris' },
+  },
+  // One day named with its month, or a weekday with its date: one run.
+  {
+    text: 'reporter: run it at 16:30 on the 2nd of december',
+    operations: ['scheduleAgent'],
+    agent: 'Reporter',
+    schedule: { runAt: '2026-12-02T15:30:00.000Z', timezone: 'Europe/Berlin' },
+  },
+  {
+    text: 'run the lead scraper once on friday the 4th at 9',
+    operations: ['scheduleAgent'],
+    agent: 'Lead Scraper',
+    schedule: { runAt: '2026-12-04T08:00:00.000Z', timezone: 'Europe/Berlin' },
+  },
+  {
+    text: 'data collector at 8am on dec 1',
+    operations: ['scheduleAgent'],
+    agent: 'Data Collector',
+    schedule: { runAt: '2026-12-01T07:00:00.000Z', timezone: 'Europe/Berlin' },
+  },
   { text: 'schedule the lead scraper every blue moon', question: 'schedule' },
   { text: 'schedule the job collector', question: 'schedule' },
   { text: 'run the reporter every day at 7 in Mars/Olympus', question: 'schedule' },

@@ -243,3 +243,27 @@ export function sharedVerbList(clause: string, agents: readonly { name: string }
   if (!later.every((item) => saysMore(afterLeadingName(masked(item), agents) ?? ''))) return [clause];
   return [items[0] as string, ...later.map((item) => `${verb.trim()} ${item}`)];
 }
+
+/** "Lead scraper: …", "price monitor -> …": up to four words naming an agent, then an arrow or colon. */
+const nameLead = /^\s*((?:[\w.()'-]+\s+){0,3}[\w.()'-]+)\s*(?::|->|→|=>)\s*\S/;
+
+/** Whether `text` starts with an agent's name (or the words people shorten it to) and an arrow. */
+function ledByName(text: string, agents: readonly { name: string }[]): boolean {
+  const lead = nameLead.exec(text)?.[1];
+  return lead !== undefined && agentsMentioned(lead, agents).length === 1;
+}
+
+/**
+ * "Lead scraper -> every 4 hours, price monitor -> every 30 minutes": a list of agents each led
+ * by its name and an arrow or colon, one request each. Cut only where the next words are another
+ * agent's name with its own arrow or colon, so a comma inside one item's words stays.
+ */
+export function nameLedList(clause: string, agents: readonly { name: string }[]): string[] {
+  const hidden = masked(clause);
+  if (!ledByName(hidden, agents)) return [clause];
+  const separator = /\s*[,;]\s*(?:and\s+)?|\s+and\s+/g;
+  const joints = [...hidden.matchAll(separator)]
+    .filter((match) => ledByName(hidden.slice(match.index + match[0].length), agents))
+    .map((match) => ({ index: match.index, length: match[0].length }));
+  return joints.length === 0 ? [clause] : cutAt(clause, joints);
+}

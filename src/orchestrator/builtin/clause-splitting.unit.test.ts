@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { multiIntentCorpus } from '../../../test/orchestrator/multi-intent-corpus.ts';
 import { corpus, fixtureAgents } from '../../../test/orchestrator/planner-corpus.ts';
-import { objectList, sharedVerbList, splitClauses } from './clause-splitting.ts';
+import { nameLedList, objectList, sharedVerbList, splitClauses } from './clause-splitting.ts';
 import { requestsIn } from './several-intents.ts';
 
 const agents = fixtureAgents.map((agent) => ({ name: agent.name }));
@@ -133,5 +133,29 @@ describe('sharedVerbList', () => {
       'when the lead scraper finishes, run the reporter and the weekly report with its output',
     ])
       expect(sharedVerbList(whole, agents), whole).toEqual([whole]);
+  });
+});
+
+describe('nameLedList', () => {
+  const agents = [{ name: 'Lead Scraper' }, { name: 'Data Collector' }, { name: 'Weekly Report' }];
+
+  it('cuts a list of agents each led by its name and an arrow or colon', () => {
+    expect(nameLedList('lead scraper -> every 4 hours, data collector -> every 30 minutes', agents)).toEqual([
+      'lead scraper -> every 4 hours',
+      'data collector -> every 30 minutes',
+    ]);
+    expect(nameLedList('Weekly Report: fridays at 5pm; lead scraper: mon, wed at 8', agents)).toEqual([
+      'Weekly Report: fridays at 5pm',
+      'lead scraper: mon, wed at 8',
+    ]);
+  });
+
+  it('leaves one item, or words not led by a name, whole', () => {
+    expect(nameLedList('lead scraper: every 4 hours, on weekdays', agents)).toEqual([
+      'lead scraper: every 4 hours, on weekdays',
+    ]);
+    expect(nameLedList('note: run the lead scraper, then the data collector', agents)).toEqual([
+      'note: run the lead scraper, then the data collector',
+    ]);
   });
 });

@@ -54,8 +54,10 @@ export function readGroup(text: string): GroupReading | undefined {
   if (!groupQuantifier.test(after) && !plural) return undefined;
   // "Stop all runs", "delete all the schedules": not agents, left to the rules for those.
   if (notAgentGroups.test(after.replace(groupQuantifier, '').trim())) return undefined;
-  // "Run every morning at 8" is a schedule, not a group of agents.
-  if (scheduleIn(after)?.kind === 'found') return undefined;
+  // "Run every morning at 8" is a schedule, not a group of agents; so is "every other week",
+  // which a schedule cannot say (it has its nearest schedules as options).
+  const schedule = scheduleIn(after);
+  if (schedule?.kind === 'found' || (schedule?.options ?? []).length > 0) return undefined;
   const [inside = '', excluded = ''] = after.split(groupExceptions);
   let rest = ` ${inside} `;
   const traits: GroupTrait[] = [];

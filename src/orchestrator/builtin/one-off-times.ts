@@ -4,6 +4,7 @@
 import * as chrono from 'chrono-node';
 import { withClockDigits } from '../../domain/clock-words.ts';
 import { offsetMinutes } from '../../triggers/schedule-times.ts';
+import { withMonthWritten } from './one-off-dates.ts';
 
 export type OneOffReading =
   /** One time ahead (or passed: the planner says so rather than planning it). */
@@ -37,8 +38,17 @@ function zonedInstant(
 export function oneOffIn(text: string, timezone: string, now: Date): OneOffReading | undefined {
   if (recurring.test(text)) return undefined;
   const reference = { instant: now, timezone: offsetMinutes(timezone, now) };
-  // "Tomorrow at half 8": chrono reads digits, not the British half hour.
-  for (const result of chrono.parse(withClockDigits(text), reference, { forwardDate: true })) {
+  // "Tomorrow at half 8": chrono reads digits, not the British half hour; "Monday the 30th" a month.
+  const today = new Date(now.getTime() + reference.timezone * 60_000);
+  const results = chrono.parse(withMonthWritten(withClockDigits(text), today), reference, {
+    forwardDate: true,
+  });
+  // "at 17:00 on the 30th of November": chrono reads the time and the day apart.
+  const timeApart = results.find(
+    (result) =>
+      result.start.isCertain('hour') && !result.start.isCertain('day') && !relative.test(result.text),
+  );
+  for (const result of results) {
     const words = result.text.trim();
     if (immediate.test(words) || past.test(words)) continue;
     const start = result.start;
@@ -46,7 +56,8 @@ export function oneOffIn(text: string, timezone: string, now: Date): OneOffReadi
     const oneDay =
       isRelative || start.isCertain('day') || (start.isCertain('weekday') && oneWeekday.test(words));
     if (!oneDay) continue;
-    if (!isRelative && !start.isCertain('hour')) return { kind: 'day', words };
+    const clock = start.isCertain('hour') ? start : timeApart?.start;
+    if (!isRelative && !clock) return { kind: 'day', words };
     const at = isRelative
       ? start.date()
       : zonedInstant(
@@ -54,8 +65,8 @@ export function oneOffIn(text: string, timezone: string, now: Date): OneOffReadi
             year: start.get('year') ?? 0,
             month: start.get('month') ?? 1,
             day: start.get('day') ?? 1,
-            hour: start.get('hour') ?? 0,
-            minute: start.get('minute') ?? 0,
+            hour: clock?.get('hour') ?? 0,
+            minute: clock?.get('minute') ?? 0,
           },
           timezone,
         );

@@ -4,7 +4,12 @@
 // word that can begin a schedule), with agent names, addresses and quoted text left out.
 import { cronFromWords, ScheduleWordsError, scheduleWordsLimit } from '../../domain/schedule-words.ts';
 import { nameWords } from './agent-names.ts';
-import { scheduleEdgeWords, scheduleStartWords, timezoneWords } from './vocabulary/vocabulary.ts';
+import {
+  scheduleEdgeWords,
+  scheduleStartWords,
+  timezoneAbbreviations,
+  timezoneWords,
+} from './vocabulary/vocabulary.ts';
 
 export type ScheduleReading =
   /** Words the parser accepts, and a time zone if the request named one. */
@@ -33,6 +38,13 @@ export function takeTimezone(text: string): { text: string; timezone?: string } 
     const found = new RegExp(`\\b(?:in\\s+|on\\s+)?${words}(?:\\s+time(?:\\s+zone)?)?\\b`, 'i').exec(text);
     if (found) return { text: text.replace(found[0], ` ${masked} `), timezone: zone };
   }
+  // "9am EST on mondays": taken out without a mask, so the days after it stay with the time.
+  const abbreviation = new RegExp(
+    `(?:(?<=\\d|\\d\\s|[ap]m|[ap]m\\s)|\\bin\\s+)(${Object.keys(timezoneAbbreviations).join('|')})\\b(?:\\s+time(?:\\s+zone)?)?`,
+    'i',
+  ).exec(text);
+  const zone = timezoneAbbreviations[abbreviation?.[1]?.toLowerCase() ?? ''];
+  if (abbreviation && zone) return { text: text.replace(abbreviation[0], ' '), timezone: zone };
   return { text };
 }
 

@@ -8,7 +8,7 @@ import type { AgentSpec } from '../../domain/agent-spec.ts';
 import type { PlanOperation, PlanQuestion } from '../../domain/plan.ts';
 import type { PlannerAnswer, PlannerRequest, WorkspaceSnapshot } from '../planner.ts';
 import { agentsMentioned } from './agent-names.ts';
-import { objectList, sharedVerbList, splitClauses } from './clause-splitting.ts';
+import { nameLedList, objectList, sharedVerbList, splitClauses } from './clause-splitting.ts';
 import { parseDraft } from './drafts.ts';
 import { addToPendingPlan } from './pending-plan-additions.ts';
 import { isCorrection } from './plan-corrections.ts';
@@ -335,7 +335,8 @@ export function requestsIn(text: string, agents: readonly { name: string }[]): s
       parts[parts.length - 1] = `${previous} and ${part}`;
     } else {
       const listed = objectList(part, agents);
-      parts.push(...(listed.length > 1 ? listed : sharedVerbList(part, agents)));
+      const led = nameLedList(part, agents);
+      parts.push(...(listed.length > 1 ? listed : led.length > 1 ? led : sharedVerbList(part, agents)));
     }
   }
   // One request comes back as it was said: its asides are the one-request path's to read.

@@ -17,6 +17,7 @@ import {
   type ScheduleDraft,
 } from './schedule-planning.ts';
 import { planScheduleStop } from './schedule-stopping.ts';
+import { planTimeRemoval } from './schedule-time-removal.ts';
 import {
   type ActionIntent,
   moveToTime,
@@ -80,6 +81,9 @@ export function planTriggerRequest(
 ): PlannerAnswer | undefined {
   const lower = reading.text.toLowerCase();
   // "Stop X from running on Mondays": a day off its schedule, not a pause.
+  // "Turn off X's 6am run, keep the 10am one": a time off its schedule, not a pause.
+  const fewerTimes = planTimeRemoval(reading.text, reading.mentioned, request);
+  if (fewerTimes) return fewerTimes;
   const stopped = planScheduleStop(reading.text, reading.mentioned, request);
   if (stopped) return stopped;
   if (unschedulePatterns.some((pattern) => pattern.test(lower))) {
@@ -105,7 +109,11 @@ export function planTriggerRequest(
     explicit ||
     (schedule?.kind === 'found' &&
       (intent === 'run' || intent === 'update' || (!intent && !reading.wantsNew))) ||
-    (schedule?.kind === 'unclear' && intent === 'run');
+    (schedule?.kind === 'unclear' && intent === 'run') ||
+    // "weekly report every other friday": a schedule that cannot be said, with its nearest ones.
+    (schedule?.kind === 'unclear' &&
+      (schedule.options ?? []).length > 0 &&
+      (intent === 'update' || (!intent && !reading.wantsNew)));
   if (!asks) return undefined;
   return withOneAgent(reading, request, 'schedule', (agent) =>
     planSchedule(agent, schedule, reading.text, request),

@@ -357,6 +357,31 @@ export const timezoneWords: Record<string, string> = {
   gmt: 'UTC',
 };
 
+/**
+ * Time zone abbreviations ("9am EST"): read only after a time or "in", since "et" or "pt" alone
+ * may be other words. Summer and winter forms name the same zone, which keeps its own clock
+ * changes (EST in July is New York's summer time, which is what was meant).
+ */
+export const timezoneAbbreviations: Record<string, string> = {
+  est: 'America/New_York',
+  edt: 'America/New_York',
+  et: 'America/New_York',
+  cst: 'America/Chicago',
+  cdt: 'America/Chicago',
+  ct: 'America/Chicago',
+  mst: 'America/Denver',
+  mdt: 'America/Denver',
+  pst: 'America/Los_Angeles',
+  pdt: 'America/Los_Angeles',
+  pt: 'America/Los_Angeles',
+  cet: 'Europe/Paris',
+  cest: 'Europe/Paris',
+  bst: 'Europe/London',
+  ist: 'Asia/Kolkata',
+  jst: 'Asia/Tokyo',
+  aest: 'Australia/Sydney',
+};
+
 /** Words that can begin a schedule said in words; the words around them are read with them. */
 export const scheduleStartWords = [
   'every',
