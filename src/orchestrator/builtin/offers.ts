@@ -31,6 +31,8 @@ function words(text: string): string[] {
 
 /** "Yes", "ok fix it", "sure, go ahead": a message that says yes and nothing else. */
 export function saysYes(text: string): boolean {
+  // "Make that 8:30" holds a time: a change, not a yes.
+  if (/\d/.test(text)) return false;
   const said = words(text);
   return said.length > 0 && said.length <= 8 && said.every((word) => yesWords.has(word));
 }

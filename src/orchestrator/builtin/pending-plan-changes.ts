@@ -19,12 +19,12 @@ type Spec = Record<string, unknown> & { name: string; goal?: string; steps: Step
 
 /** Words that say a message changes what was just proposed, rather than asking for something new. */
 const changeOpeners =
-  /^(?:actually|instead|no[,.!]?|nope[,.!]?|oh,? and|and|also|but|wait[,.!]?|make it|call it|name it|rename it|change it|let'?s|use|rather|better)\b/i;
+  /^(?:actually|instead|no[,.!]?|nope[,.!]?|oh,? and|and|also|but|wait[,.!]?|make (?:it|that|this)|call it|name it|rename it|change (?:it|that|this)|let'?s|use|rather|better|how about|what about)\b/i;
 const changeWords = ['instead', 'rather', 'as well', 'too', 'also', 'actually'];
 
 /** A time of day alone: "7:30", "at 8", "8pm", "make it 7" (a bare number is not a time otherwise). */
 const timeOfDay =
-  /\bat\s+(\d{1,2}(?::\d{2})?\s*(?:am|pm)?)\b|\b(\d{1,2}:\d{2}\s*(?:am|pm)?|\d{1,2}\s*(?:am|pm)|noon|midnight)\b|^(?:actually,?\s+)?make it (\d{1,2})\b(?!\s*(?::|am|pm|h\b|hours?|hrs?|minutes?|mins?))/i;
+  /\bat\s+(\d{1,2}(?::\d{2})?\s*(?:am|pm)?)\b|\b(\d{1,2}:\d{2}\s*(?:am|pm)?|\d{1,2}\s*(?:am|pm)|noon|midnight)\b|^(?:actually,?\s+)?make (?:it|that) (\d{1,2})\b(?!\s*(?::|am|pm|h\b|hours?|hrs?|minutes?|mins?))/i;
 /** A new step for a schedule that repeats: "make it 4 hours", "every 30 minutes instead". */
 const intervalStep = /\b(?:every\s+)?(\d{1,3})\s*(hours?|hrs?|h|minutes?|mins?)\b/i;
 /** The step written in a schedule's words: "every 3 hours", "hourly". */
