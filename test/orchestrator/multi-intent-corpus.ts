@@ -64,6 +64,24 @@ export const multiIntentCorpus: MultiIntentCase[] = [
     targets: ['Monthly Report', 'Weekly Report', 'Data Collector'],
   },
   {
+    text: "pause data collector + reporter, they're both broken",
+    parts: 2,
+    operations: ['pauseAgent', 'pauseAgent'],
+    targets: ['Data Collector', 'Reporter'],
+  },
+  {
+    text: 'run the lead scraper/weekly report',
+    parts: 2,
+    operations: ['runAgent', 'runAgent'],
+    targets: ['Lead Scraper', 'Weekly Report'],
+  },
+  {
+    text: "delete the reporter and the data collector, and the old reporting agent while you're at it",
+    parts: 3,
+    operations: ['deleteAgent', 'deleteAgent', 'deleteAgent'],
+    targets: ['Reporter', 'Data Collector', 'Reporting Agent (old)'],
+  },
+  {
     text: 'Pause Lead Scraper & Weekly Report',
     parts: 2,
     operations: ['pauseAgent', 'pauseAgent'],

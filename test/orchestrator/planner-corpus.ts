@@ -337,6 +337,42 @@ export const corpus: CorpusCase[] = [
     operations: Array(7).fill('pauseAgent'),
     targets: activeAgents.filter((name) => name !== 'Reporter'),
   },
+  {
+    text: "Pause everything that's failing",
+    operations: Array(5).fill('pauseAgent'),
+    targets: failingActive,
+  },
+  {
+    text: 'disable all agents which’s failing',
+    operations: Array(5).fill('pauseAgent'),
+    targets: failingActive,
+  },
+  {
+    text: 'Pause everything except the lead scraper and the price monitor',
+    operations: Array(6).fill('pauseAgent'),
+    targets: activeAgents.filter((name) => name !== 'Lead Scraper' && name !== 'example.com Price Monitor'),
+  },
+  {
+    text: 'stop everything but not the reporter or the lead scraper',
+    operations: Array(6).fill('pauseAgent'),
+    targets: activeAgents.filter((name) => name !== 'Reporter' && name !== 'Lead Scraper'),
+  },
+  // A reason or plan of the speaker's after a comma never changes the verb; "can you" is no new agent.
+  {
+    text: "can you stop the weekly report for now, we're all on holiday till january",
+    operations: ['pauseAgent'],
+    agent: 'Weekly Report',
+  },
+  {
+    text: "can you pause the lead scraper, i'll turn it back on monday",
+    operations: ['pauseAgent'],
+    agent: 'Lead Scraper',
+  },
+  {
+    text: 'Can you halt the monthly report for a while, we are rebuilding it',
+    operations: ['pauseAgent'],
+    agent: 'Monthly Report',
+  },
   { text: 'resume all paused ones', operations: ['resumeAgent'], agent: 'Job Collector' },
   { text: 'unpause every paused agent', operations: ['resumeAgent'], agent: 'Job Collector' },
   {
@@ -555,6 +591,17 @@ export const corpus: CorpusCase[] = [
     operations: ['unscheduleAgent'],
     agent: 'Weekly Report',
   },
+  {
+    text: "stop running the price monitor automatically, I'll kick it off by hand when I need it",
+    operations: ['unscheduleAgent'],
+    agent: 'example.com Price Monitor',
+  },
+  {
+    text: "don't run the weekly report on its own anymore",
+    operations: ['unscheduleAgent'],
+    agent: 'Weekly Report',
+  },
+  { text: 'stop runing the lead scraper by itself', reply: /has no schedule/ },
   { text: 'unschedule the weekly report', operations: ['unscheduleAgent'], agent: 'Weekly Report' },
   { text: 'remove the schedule of the lead scraper', reply: /has no schedule/ },
   // Stopping runs at some times: a day off the schedule (no schedule when it was the only day),

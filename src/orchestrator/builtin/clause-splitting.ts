@@ -126,7 +126,8 @@ export function splitClauses(text: string): string[] {
 
 const listIntents = ['delete', 'pause', 'resume', 'run'] as const;
 /** Words that make "A and B" the two sides of a chain, or a schedule, not a list to act on. */
-const notAList = /\b(?:chain|unchain|after|when|whenever|if|once|then|to|into|from|every|each|at|schedule)\b/;
+const notAList =
+  /\b(?:chain|unchain|after|when|whenever|if|once|then|to|into|from|every|each|at|schedule|except|but not|apart from|other than|besides|excluding)\b/;
 
 /** Words that may stand beside an agent's name in a list: "B now", "B too". */
 const listTail = new Set([
@@ -143,6 +144,9 @@ const listTail = new Set([
   'today',
   'again',
 ]);
+
+/** Between the items of a list: "A, B and C", "A & B", "A + B", "A/B". */
+const listSeparator = /\s*,\s*(?:and\s+)?|\s+and\s+|\s*[&+]\s*|\s*\/\s*/g;
 
 /** An item of a list that is an agent's name and nothing more: "the data collector", "B too". */
 function onlyAnAgent(item: string, agents: readonly { name: string }[]): boolean {
@@ -164,8 +168,7 @@ export function objectList(clause: string, agents: readonly { name: string }[]):
     listIntents.flatMap((intent) => [...actionWords[intent]]),
   );
   if (!action) return [clause];
-  const separator = /\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*/g;
-  const joints = [...hidden.matchAll(separator)]
+  const joints = [...hidden.matchAll(listSeparator)]
     .filter((match) => match.index > action.index)
     .map((match) => ({ index: match.index, length: match[0].length }));
   if (joints.length === 0) return [clause];
