@@ -82,6 +82,18 @@ export const multiIntentCorpus: MultiIntentCase[] = [
     targets: ['Reporter', 'Data Collector', 'Reporting Agent (old)'],
   },
   {
+    text: 'Resume the job collector, change its selector to .job-listing and give it a test run',
+    parts: 3,
+    operations: ['resumeAgent', 'updateAgent', 'runAgent'],
+    targets: ['Job Collector', 'Job Collector', 'Job Collector'],
+  },
+  {
+    text: 'unpause job collector then give it a quick try',
+    parts: 2,
+    operations: ['resumeAgent', 'runAgent'],
+    targets: ['Job Collector', 'Job Collector'],
+  },
+  {
     text: 'Pause Lead Scraper & Weekly Report',
     parts: 2,
     operations: ['pauseAgent', 'pauseAgent'],

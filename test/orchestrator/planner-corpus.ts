@@ -602,6 +602,23 @@ export const corpus: CorpusCase[] = [
     agent: 'Weekly Report',
   },
   { text: 'stop runing the lead scraper by itself', reply: /has no schedule/ },
+  // A new selector, said about the selector or about what the items are now.
+  {
+    text: "job collector's selector is wrong, the listings are .job-card now",
+    operations: ['updateAgent'],
+    agent: 'Job Collector',
+  },
+  {
+    text: 'Job Collector selector should be .job-card not .lead',
+    operations: ['updateAgent'],
+    agent: 'Job Collector',
+  },
+  { text: 'the lead scrapers selector shud be .person', operations: ['updateAgent'], agent: 'Lead Scraper' },
+  {
+    text: 'change the selector of the lead scraper to .member instead of .lead',
+    operations: ['updateAgent'],
+    agent: 'Lead Scraper',
+  },
   { text: 'unschedule the weekly report', operations: ['unscheduleAgent'], agent: 'Weekly Report' },
   { text: 'remove the schedule of the lead scraper', reply: /has no schedule/ },
   // Stopping runs at some times: a day off the schedule (no schedule when it was the only day),

@@ -56,6 +56,8 @@ const clauseVerbs = [
   'update',
   'switch',
   'rename',
+  // "… and give it a test run": a run, said as something given to the agent.
+  'give(?=(?:\\s+\\S+){1,4}\\s+an?\\s+(?:(?:quick|short|little)\\s+)?(?:test|try|spin|go|run|whirl)\\b)',
   'move',
   'shift',
   // "… and have the reporter run after it": a chain said as who runs after whom.

@@ -311,6 +311,14 @@ function plainChain(part: string): string {
   return found ? `run ${found[1]} ${found[2]}` : part;
 }
 
+/** "Give it a test run", "give the reporter a spin": the run planner reads "test …". */
+const givenRun = /^(?:give)\s+(.+?)\s+an?\s+(?:quick\s+)?(?:test(?:\s+run)?|try|spin|go|run|whirl)\b(.*)$/i;
+
+function plainRun(part: string): string {
+  const found = givenRun.exec(part);
+  return found ? `test ${found[1]}${found[2]}` : part;
+}
+
 /**
  * "… then send the new posts to https://hooks…" after a request with an address is where that
  * agent reports, not a request of its own (sending to an agent by name is a chain, and stays cut).
@@ -320,7 +328,11 @@ const whereItReports = /^(?:send|post|forward|pass)\b.*\bto\s+(?:https?:\/\/|[\w
 /** The message cut into its requests, each an agent list expanded; the message itself when it holds one. */
 export function requestsIn(text: string, agents: readonly { name: string }[]): string[] {
   const parts: string[] = [];
-  const clauses = splitClauses(text).map(withoutAsides).flatMap(runNowThenSchedule).map(plainChain);
+  const clauses = splitClauses(text)
+    .map(withoutAsides)
+    .flatMap(runNowThenSchedule)
+    .map(plainChain)
+    .map(plainRun);
   for (const part of clauses) {
     const previous = parts.at(-1);
     const reportsOnPrevious =
