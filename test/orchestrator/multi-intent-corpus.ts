@@ -94,6 +94,26 @@ export const multiIntentCorpus: MultiIntentCase[] = [
     targets: ['Job Collector', 'Job Collector'],
   },
   {
+    text: "remove the link from lead scraper to reporting agent and send lead scraper's results to the data collector instead",
+    parts: 2,
+    operations: ['unchainAgents', 'chainAgents'],
+    targets: ['Lead Scraper -> Reporting Agent', 'Lead Scraper -> Data Collector'],
+  },
+  {
+    text: "delete job collector. also what's wrong with monthly report?",
+    parts: 2,
+    operations: ['deleteAgent'],
+    agent: 'Job Collector',
+    reply: /404 Not Found/,
+  },
+  {
+    text: 'pause the reporter, and also why did the data collector fail?',
+    parts: 2,
+    operations: ['pauseAgent'],
+    agent: 'Reporter',
+    reply: /"Data Collector" failed/,
+  },
+  {
     text: 'Pause Lead Scraper & Weekly Report',
     parts: 2,
     operations: ['pauseAgent', 'pauseAgent'],

@@ -856,6 +856,16 @@ export const corpus: CorpusCase[] = [
     chain: { from: 'Data Collector', to: 'Reporter', on: 'success' },
   },
   {
+    text: 'chain the reporting agent after the weekly report',
+    operations: ['chainAgents'],
+    chain: { from: 'Weekly Report', to: 'Reporting Agent', on: 'success' },
+  },
+  {
+    text: 'chain reporter right after the data collector pls',
+    operations: ['chainAgents'],
+    chain: { from: 'Data Collector', to: 'Reporter', on: 'success' },
+  },
+  {
     text: 'after the price monitor succeeds run the reporter',
     operations: ['chainAgents'],
     chain: { from: 'example.com Price Monitor', to: 'Reporter', on: 'success' },
@@ -915,6 +925,16 @@ export const corpus: CorpusCase[] = [
   {
     text: 'when the data collector finishes, send its results to the accountant',
     reply: /could not find an agent called "the accountant"/,
+  },
+  {
+    text: 'remove the link from lead scraper to reporting agent',
+    operations: ['unchainAgents'],
+    chain: { from: 'Lead Scraper', to: 'Reporting Agent' },
+  },
+  {
+    text: 'delete the connection between the lead scraper and the reporting agent',
+    operations: ['unchainAgents'],
+    chain: { from: 'Lead Scraper', to: 'Reporting Agent' },
   },
   {
     text: 'stop sending the lead scraper’s results to the reporting agent',

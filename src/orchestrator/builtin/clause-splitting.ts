@@ -67,8 +67,10 @@ const clauseVerbs = [
 /** Words people put between the joint and the verb: "and then also run …". */
 const lead = '(?:(?:then|also|please|after that|afterwards|finally|next)\\s+)*';
 const verbs = [...clauseVerbs].sort((a, b) => b.length - a.length).join('|');
+/** A question after a request: "delete X. also what's wrong with Y?" asks for both. */
+const questionStart = "(?:what|what's|whats|why|how|which|who|did|does|is|are|has)";
 const joint = new RegExp(
-  `(?:\\s*[,;]\\s*(?:and\\s+)?|\\s+and\\s+|\\s+then\\s+|[.!?]\\s+(?:and\\s+)?)(?=${lead}(?:${verbs})\\b)`,
+  `(?:\\s*[,;]\\s*(?:and\\s+)?|\\s+and\\s+|\\s+then\\s+|[.!?]\\s+(?:and\\s+)?)(?=${lead}(?:${verbs})\\b)|(?:[.!;]\\s+(?:and\\s+)?(?:also\\s+)?|,\\s+(?:and\\s+)?also\\s+)(?=${questionStart}\\b[^.!]*\\?\\s*$)`,
   'g',
 );
 
@@ -129,7 +131,7 @@ export function splitClauses(text: string): string[] {
 const listIntents = ['delete', 'pause', 'resume', 'run'] as const;
 /** Words that make "A and B" the two sides of a chain, or a schedule, not a list to act on. */
 const notAList =
-  /\b(?:chain|unchain|after|when|whenever|if|once|then|to|into|from|every|each|at|schedule|except|but not|apart from|other than|besides|excluding)\b/;
+  /\b(?:chain|unchain|link|links|linked|connection|between|after|when|whenever|if|once|then|to|into|from|every|each|at|schedule|except|but not|apart from|other than|besides|excluding)\b/;
 
 /** Words that may stand beside an agent's name in a list: "B now", "B too". */
 const listTail = new Set([

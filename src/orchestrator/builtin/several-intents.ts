@@ -166,7 +166,8 @@ async function planParts(
       }
     }
     const plannedAny = (answer.plan?.operations.length ?? 0) > 0;
-    const asks = (answer.plan?.questions.length ?? 0) > 0;
+    // "… also what's wrong with X?": the answer is what was asked; a fix it offers is not waited for.
+    const asks = (answer.plan?.questions.length ?? 0) > 0 && !asksAQuestion(part);
     if (!plannedAny && !asks && notUnderstood.test(answer.reply)) outcome.refused = answer.reply;
     referent = subjectOf(answer.plan?.operations ?? []) ?? referent;
     if (asks || outcome.refused) {
@@ -189,6 +190,10 @@ async function planParts(
     ].join('\n'),
     plan: { summary: summaries.join(' Then: '), questions: [], operations },
   };
+}
+
+function asksAQuestion(part: string): boolean {
+  return /\?\s*$/.test(part);
 }
 
 function asksHost(answer: PlannerAnswer): boolean {
