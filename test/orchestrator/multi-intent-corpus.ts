@@ -114,6 +114,20 @@ export const multiIntentCorpus: MultiIntentCase[] = [
     reply: /"Data Collector" failed/,
   },
   {
+    text: 'make two agents: one that reads https://api.example.com/a.json every hour, and another that reads https://api.example.org/b.json every hour',
+    parts: 2,
+    operations: ['createAgent', 'runAgent', 'scheduleAgent', 'createAgent', 'runAgent', 'scheduleAgent'],
+    targets: [
+      'Api.Example.Com API Reader',
+      'Api.Example.Com API Reader',
+      'Api.Example.Com API Reader',
+      'Api.Example.Org API Reader',
+      'Api.Example.Org API Reader',
+      'Api.Example.Org API Reader',
+    ],
+    schedule: { cron: '0 * * * *', timezone: 'Europe/Berlin' },
+  },
+  {
     text: 'Pause Lead Scraper & Weekly Report',
     parts: 2,
     operations: ['pauseAgent', 'pauseAgent'],

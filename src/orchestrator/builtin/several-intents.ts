@@ -10,6 +10,7 @@ import type { PlannerAnswer, PlannerRequest, WorkspaceSnapshot } from '../planne
 import { agentsMentioned } from './agent-names.ts';
 import { objectList, sharedVerbList, splitClauses } from './clause-splitting.ts';
 import { parseDraft } from './drafts.ts';
+import { numberedAgents } from './numbered-agents.ts';
 import { addToPendingPlan } from './pending-plan-additions.ts';
 import { isCorrection } from './plan-corrections.ts';
 import { withoutAsides } from './request-asides.ts';
@@ -333,7 +334,8 @@ const whereItReports = /^(?:send|post|forward|pass)\b.*\bto\s+(?:https?:\/\/|[\w
 /** The message cut into its requests, each an agent list expanded; the message itself when it holds one. */
 export function requestsIn(text: string, agents: readonly { name: string }[]): string[] {
   const parts: string[] = [];
-  const clauses = splitClauses(text)
+  const clauses = numberedAgents(text)
+    .flatMap(splitClauses)
     .map(withoutAsides)
     .flatMap(runNowThenSchedule)
     .map(plainChain)
