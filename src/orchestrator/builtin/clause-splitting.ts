@@ -67,10 +67,13 @@ const clauseVerbs = [
 /** Words people put between the joint and the verb: "and then also run …". */
 const lead = '(?:(?:then|also|please|after that|afterwards|finally|next)\\s+)*';
 const verbs = [...clauseVerbs].sort((a, b) => b.length - a.length).join('|');
-/** A question after a request: "delete X. also what's wrong with Y?" asks for both. */
+/**
+ * A question after a request: "delete X. also what's wrong with Y?" asks for both. Only with
+ * "also": "the password changed. how do i update it?" is one question with its reason.
+ */
 const questionStart = "(?:what|what's|whats|why|how|which|who|did|does|is|are|has)";
 const joint = new RegExp(
-  `(?:\\s*[,;]\\s*(?:and\\s+)?|\\s+and\\s+|\\s+then\\s+|[.!?]\\s+(?:and\\s+)?)(?=${lead}(?:${verbs})\\b)|(?:[.!;]\\s+(?:and\\s+)?(?:also\\s+)?|,\\s+(?:and\\s+)?also\\s+)(?=${questionStart}\\b[^.!]*\\?\\s*$)`,
+  `(?:\\s*[,;]\\s*(?:and\\s+)?|\\s+and\\s+|\\s+then\\s+|[.!?]\\s+(?:and\\s+)?)(?=${lead}(?:${verbs})\\b)|(?:[.!;,]\\s+(?:and\\s+)?also\\s+)(?=${questionStart}\\b[^.!]*\\?\\s*$)`,
   'g',
 );
 

@@ -149,8 +149,11 @@ describe('a question after a request, and lists said with other marks', () => {
   });
 
   it('keeps a question that is a request’s own reason whole', () => {
-    const whole = 'why is the job collector failing? each job is `.job-card` now';
-    expect(splitClauses(whole)).toEqual([whole]);
+    for (const whole of [
+      'why is the job collector failing? each job is `.job-card` now',
+      'the reporter keeps failing to log in, the password changed. how do i update it?',
+    ])
+      expect(splitClauses(whole)).toEqual([whole]);
   });
 
   it('reads "+" and "/" as "and", and never splits the two sides of a link', () => {
