@@ -350,6 +350,42 @@ export const corpus: CorpusCase[] = [
     operations: Array(7).fill('pauseAgent'),
     targets: activeAgents.filter((name) => name !== 'Reporter'),
   },
+  {
+    text: "Pause everything that's failing",
+    operations: Array(5).fill('pauseAgent'),
+    targets: failingActive,
+  },
+  {
+    text: 'disable all agents which’s failing',
+    operations: Array(5).fill('pauseAgent'),
+    targets: failingActive,
+  },
+  {
+    text: 'Pause everything except the lead scraper and the price monitor',
+    operations: Array(6).fill('pauseAgent'),
+    targets: activeAgents.filter((name) => name !== 'Lead Scraper' && name !== 'example.com Price Monitor'),
+  },
+  {
+    text: 'stop everything but not the reporter or the lead scraper',
+    operations: Array(6).fill('pauseAgent'),
+    targets: activeAgents.filter((name) => name !== 'Reporter' && name !== 'Lead Scraper'),
+  },
+  // A reason or plan of the speaker's after a comma never changes the verb; "can you" is no new agent.
+  {
+    text: "can you stop the weekly report for now, we're all on holiday till january",
+    operations: ['pauseAgent'],
+    agent: 'Weekly Report',
+  },
+  {
+    text: "can you pause the lead scraper, i'll turn it back on monday",
+    operations: ['pauseAgent'],
+    agent: 'Lead Scraper',
+  },
+  {
+    text: 'Can you halt the monthly report for a while, we are rebuilding it',
+    operations: ['pauseAgent'],
+    agent: 'Monthly Report',
+  },
   { text: 'resume all paused ones', operations: ['resumeAgent'], agent: 'Job Collector' },
   { text: 'unpause every paused agent', operations: ['resumeAgent'], agent: 'Job Collector' },
   {
@@ -663,6 +699,34 @@ export const corpus: CorpusCase[] = [
     operations: ['unscheduleAgent'],
     agent: 'Weekly Report',
   },
+  {
+    text: "stop running the price monitor automatically, I'll kick it off by hand when I need it",
+    operations: ['unscheduleAgent'],
+    agent: 'example.com Price Monitor',
+  },
+  {
+    text: "don't run the weekly report on its own anymore",
+    operations: ['unscheduleAgent'],
+    agent: 'Weekly Report',
+  },
+  { text: 'stop runing the lead scraper by itself', reply: /has no schedule/ },
+  // A new selector, said about the selector or about what the items are now.
+  {
+    text: "job collector's selector is wrong, the listings are .job-card now",
+    operations: ['updateAgent'],
+    agent: 'Job Collector',
+  },
+  {
+    text: 'Job Collector selector should be .job-card not .lead',
+    operations: ['updateAgent'],
+    agent: 'Job Collector',
+  },
+  { text: 'the lead scrapers selector shud be .person', operations: ['updateAgent'], agent: 'Lead Scraper' },
+  {
+    text: 'change the selector of the lead scraper to .member instead of .lead',
+    operations: ['updateAgent'],
+    agent: 'Lead Scraper',
+  },
   { text: 'unschedule the weekly report', operations: ['unscheduleAgent'], agent: 'Weekly Report' },
   { text: 'remove the schedule of the lead scraper', reply: /has no schedule/ },
   // Stopping runs at some times: a day off the schedule (no schedule when it was the only day),
@@ -900,6 +964,16 @@ export const corpus: CorpusCase[] = [
     chain: { from: 'Data Collector', to: 'Reporter', on: 'success' },
   },
   {
+    text: 'chain the reporting agent after the weekly report',
+    operations: ['chainAgents'],
+    chain: { from: 'Weekly Report', to: 'Reporting Agent', on: 'success' },
+  },
+  {
+    text: 'chain reporter right after the data collector pls',
+    operations: ['chainAgents'],
+    chain: { from: 'Data Collector', to: 'Reporter', on: 'success' },
+  },
+  {
     text: 'after the price monitor succeeds run the reporter',
     operations: ['chainAgents'],
     chain: { from: 'example.com Price Monitor', to: 'Reporter', on: 'success' },
@@ -959,6 +1033,16 @@ export const corpus: CorpusCase[] = [
   {
     text: 'when the data collector finishes, send its results to the accountant',
     reply: /could not find an agent called "the accountant"/,
+  },
+  {
+    text: 'remove the link from lead scraper to reporting agent',
+    operations: ['unchainAgents'],
+    chain: { from: 'Lead Scraper', to: 'Reporting Agent' },
+  },
+  {
+    text: 'delete the connection between the lead scraper and the reporting agent',
+    operations: ['unchainAgents'],
+    chain: { from: 'Lead Scraper', to: 'Reporting Agent' },
   },
   {
     text: 'stop sending the lead scraper’s results to the reporting agent',

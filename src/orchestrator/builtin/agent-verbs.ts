@@ -9,6 +9,7 @@ import { asksForDigest, planDigest } from './digest-planning.ts';
 import { duplicateRequest, planDuplicate } from './duplicate-planning.ts';
 import { readNewName } from './new-names.ts';
 import { planRename, renameRequest } from './rename-planning.ts';
+import { readSelectorRequest } from './selector-requests.ts';
 import { planSplit, splitRequest } from './split-planning.ts';
 import { leadIns } from './vocabulary/agent-verb-vocabulary.ts';
 
@@ -27,6 +28,9 @@ export function planAgentVerb(request: PlannerRequest): PlannerAnswer | AgentCha
   if (asksForDigest(text)) return planDigest(request.text, request);
   const verb = renameRequest(text, request) ?? duplicateRequest(text, request) ?? splitRequest(text, request);
   if (verb) return verb;
+  const selected = readSelectorRequest(text, request);
+  const selectorChange = selected && planSelectorChange(selected.agent, selected.selector);
+  if (selectorChange) return selectorChange;
   const change = readChangeRequest(text, request);
   if (!change) return undefined;
   const [only] = change.agents;

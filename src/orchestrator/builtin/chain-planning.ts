@@ -65,6 +65,8 @@ const joined = '\\s+(?:to|into|with|and then|then|->|→)\\s+(?<to>.+)$';
 const chainShapes = [
   `\\b${when}\\s+(?<from>.+?)\\s+${ending}\\b${then}${handOver}\\s+${owner}${results}\\s+(?:(?:over|on)\\s+)?(?:to|into|with)\\s+(?<to>.+)$`,
   `\\b${when}\\s+(?<from>.+?)\\s+${ending}\\b${then}${start}\\s+(?<to>.+)$`,
+  // "Chain the reporter after the weekly report": the agent named first runs second.
+  `\\bchain\\s+(?<to>.+?)\\s+(?:(?:right|straight|directly)\\s+)?(?:after|behind|onto|on to the end of)\\s+(?<from>.+)$`,
   `\\bchain\\s+(?<from>.+?)${joined}`,
 ].map((shape) => ({ pattern: new RegExp(shape), strong: true }));
 
@@ -85,7 +87,7 @@ const unchainShapes = [
   `\\bunchain\\s+(?<from>.+)$`,
   `\\b${stop}\\s+${handOver}\\s+(?:the\\s+)?${results}\\s+(?:of|from)\\s+(?<from>.+?)\\s+(?:to|into)\\s+(?<to>.+)$`,
   `\\b${stop}\\s+${handOver}\\s+(?<from>.+?)(?:'s)?\\s+${results}\\s+(?:to|into)\\s+(?<to>.+)$`,
-  `\\b${anyOf(chainRemoveWords)}\\s+(?:the\\s+)?chain\\s+(?:from|between|of)\\s+(?<from>.+?)\\s+(?:to|and|->|→)\\s+(?<to>.+)$`,
+  `\\b${anyOf(chainRemoveWords)}\\s+(?:the\\s+)?(?:chain|link|connection|hand-?off)\\s+(?:from|between|of)\\s+(?<from>.+?)\\s+(?:to|and|->|→)\\s+(?<to>.+)$`,
   `\\b${stop}\\s+${start}\\s+(?<to>.+?)\\s+${when}\\s+(?<from>.+?)(?:\\s+${ending})?$`,
 ].map((shape) => ({ pattern: new RegExp(shape), strong: true }));
 

@@ -56,6 +56,8 @@ const clauseVerbs = [
   'update',
   'switch',
   'rename',
+  // "… and give it a test run": a run, said as something given to the agent.
+  'give(?=(?:\\s+\\S+){1,4}\\s+an?\\s+(?:(?:quick|short|little)\\s+)?(?:test|try|spin|go|run|whirl)\\b)',
   'move',
   'shift',
   // "… and have the reporter run after it": a chain said as who runs after whom.
@@ -65,8 +67,13 @@ const clauseVerbs = [
 /** Words people put between the joint and the verb: "and then also run …". */
 const lead = '(?:(?:then|also|please|after that|afterwards|finally|next)\\s+)*';
 const verbs = [...clauseVerbs].sort((a, b) => b.length - a.length).join('|');
+/**
+ * A question after a request: "delete X. also what's wrong with Y?" asks for both. Only with
+ * "also": "the password changed. how do i update it?" is one question with its reason.
+ */
+const questionStart = "(?:what|what's|whats|why|how|which|who|did|does|is|are|has)";
 const joint = new RegExp(
-  `(?:\\s*[,;]\\s*(?:and\\s+)?|\\s+and\\s+|\\s+then\\s+|[.!?]\\s+(?:and\\s+)?)(?=${lead}(?:${verbs})\\b)`,
+  `(?:\\s*[,;]\\s*(?:and\\s+)?|\\s+and\\s+|\\s+then\\s+|[.!?]\\s+(?:and\\s+)?)(?=${lead}(?:${verbs})\\b)|(?:[.!;,]\\s+(?:and\\s+)?also\\s+)(?=${questionStart}\\b[^.!]*\\?\\s*$)`,
   'g',
 );
 
@@ -126,7 +133,8 @@ export function splitClauses(text: string): string[] {
 
 const listIntents = ['delete', 'pause', 'resume', 'run'] as const;
 /** Words that make "A and B" the two sides of a chain, or a schedule, not a list to act on. */
-const notAList = /\b(?:chain|unchain|after|when|whenever|if|once|then|to|into|from|every|each|at|schedule)\b/;
+const notAList =
+  /\b(?:chain|unchain|link|links|linked|connection|between|after|when|whenever|if|once|then|to|into|from|every|each|at|schedule|except|but not|apart from|other than|besides|excluding)\b/;
 
 /** Words that may stand beside an agent's name in a list: "B now", "B too". */
 const listTail = new Set([
@@ -143,6 +151,9 @@ const listTail = new Set([
   'today',
   'again',
 ]);
+
+/** Between the items of a list: "A, B and C", "A & B", "A + B", "A/B". */
+const listSeparator = /\s*,\s*(?:and\s+)?|\s+and\s+|\s*[&+]\s*|\s*\/\s*/g;
 
 /** An item of a list that is an agent's name and nothing more: "the data collector", "B too". */
 function onlyAnAgent(item: string, agents: readonly { name: string }[]): boolean {
@@ -164,8 +175,7 @@ export function objectList(clause: string, agents: readonly { name: string }[]):
     listIntents.flatMap((intent) => [...actionWords[intent]]),
   );
   if (!action) return [clause];
-  const separator = /\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*/g;
-  const joints = [...hidden.matchAll(separator)]
+  const joints = [...hidden.matchAll(listSeparator)]
     .filter((match) => match.index > action.index)
     .map((match) => ({ index: match.index, length: match[0].length }));
   if (joints.length === 0) return [clause];

@@ -159,3 +159,33 @@ describe('nameLedList', () => {
     ]);
   });
 });
+
+describe('a question after a request, and lists said with other marks', () => {
+  it('cuts before a question said after a full stop or "also"', () => {
+    expect(splitClauses("delete job collector. also what's wrong with monthly report?")).toEqual([
+      'delete job collector',
+      "what's wrong with monthly report?",
+    ]);
+    expect(splitClauses('pause the reporter, also why did it fail?')).toEqual([
+      'pause the reporter',
+      'why did it fail?',
+    ]);
+  });
+
+  it('keeps a question that is a request’s own reason whole', () => {
+    for (const whole of [
+      'why is the job collector failing? each job is `.job-card` now',
+      'the reporter keeps failing to log in, the password changed. how do i update it?',
+    ])
+      expect(splitClauses(whole)).toEqual([whole]);
+  });
+
+  it('reads "+" and "/" as "and", and never splits the two sides of a link', () => {
+    expect(objectList('pause data collector + reporter', agents)).toEqual([
+      'pause data collector',
+      'pause reporter',
+    ]);
+    const link = 'delete the connection between the lead scraper and the reporter';
+    expect(objectList(link, agents)).toEqual([link]);
+  });
+});

@@ -41,7 +41,10 @@ function singular(word: string): string {
 
 /** The group a request acts on, or undefined when it names no group ("pause the reporter"). */
 export function readGroup(text: string): GroupReading | undefined {
-  const lower = withoutAddresses(text.trim().replace(leadIns, '')).replace(/[\s?!.]+$/, '');
+  // "Everything that's failing": the "'s" is "is", never a word of a name.
+  const lower = withoutAddresses(text.trim().replace(leadIns, ''))
+    .replace(/[\s?!.]+$/, '')
+    .replace(/\b(that|which|who|what)['’]s\b/gi, '$1 is');
   const action = firstOf(lower, Object.values(actionWords).flat());
   if (!action) return undefined;
   const intent = (Object.entries(actionWords) as [ActionIntent, readonly string[]][]).find(([, words]) =>
@@ -150,12 +153,20 @@ const verbs: Record<GroupIntent, { now: string }> = {
   delete: { now: 'delete' },
 };
 
+/** The agents "except A and B, C or D" leaves out: each item of the list names its own. */
+export function leftOut(excluded: string, agents: readonly SnapshotAgent[]): SnapshotAgent[] {
+  return excluded
+    .split(/\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|nor)\s+|\s*[&+/]\s*/)
+    .filter((item) => item.trim() !== '')
+    .flatMap((item) => agentsMentioned(item, agents).map((match) => match.item));
+}
+
 /** A request on a group of agents, planned; undefined when the request names no group. */
 export function planGroupAction(text: string, request: PlannerRequest): PlannerAnswer | undefined {
   const group = readGroup(text);
   if (!group) return undefined;
   const { agents } = request.snapshot;
-  const left = group.excluded ? agentsMentioned(group.excluded, agents).map((match) => match.item) : [];
+  const left = leftOut(group.excluded, agents);
   const members = agents.filter(
     (agent) =>
       !left.includes(agent) &&

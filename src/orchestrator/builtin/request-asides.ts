@@ -21,6 +21,10 @@ const reasons: RegExp[] = [
   /\s*[,(]?\s*\b(?:because|cause|'cause|’cause|cos|coz|bc)\b.*$/is,
   new RegExp(String.raw`\s*[,(]?\s*\bsince\s+${subject}.*$`, 'is'),
   new RegExp(String.raw`\s*[,(]?\s*\bas\s+${pronounVerb}.*$`, 'is'),
+  // "…, we're all on holiday till january", "…, I'll kick it off by hand": the speaker's own plans.
+  /\s*(?:[,;:]|\s-+|\s—)\s*(?:i|we)(?:'re|’re|'m|’m|'ll|’ll|'ve|’ve|\s+(?:am|are|will|have|had|won't|dont|don't|no longer|can't|cant|need to|want to|plan to))\b.*$/is,
+  // "…, and the old one while you're at it": a courtesy, not a request.
+  /\s*,?\s*\bwhile (?:you'?re|you’re|you are) at it\b/is,
 ];
 
 /** "Until I fix the password": a tail on a pause that says when, not what. */

@@ -11,7 +11,7 @@ type SnapshotAgent = WorkspaceSnapshot['agents'][number];
 
 const cancelVerbs = /\b(?:cancel|abort|kill|terminate|interrupt)\b/;
 const stopCurrent =
-  /\bstop\b.*\b(?:(?:the |its |that )?(?:current|ongoing|active|running) (?:run|job)|runs? (?:that is|that's|which is) (?:going|running|stuck)|in[- ]progress|stuck|hung|hanging|mid[- ]run)\b|\bstop (?:the |that )?running\b(?! on\b)/;
+  /\bstop\b.*\b(?:(?:the |its |that )?(?:current|ongoing|active|running) (?:run|job)|runs? (?:that is|that's|which is) (?:going|running|stuck)|in[- ]progress|stuck|hung|hanging|mid[- ]run)\b|\bstop (?:the |that )?running\b(?! on\b)(?!.*\b(?:automatically|on (?:its|their) own|by (?:itself|themselves)|on (?:a|its|the) schedule|every)\b)/;
 /** What a cancel can be about that is no run: those are other rules' (unschedule, unchain, drop a plan). */
 const notRuns =
   /\b(?:schedul\w*|chains?|chained|plans?|e-?mails?|notifications?|webhooks?|hooks?|account|subscription)\b/;

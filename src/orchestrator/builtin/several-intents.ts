@@ -10,6 +10,7 @@ import type { PlannerAnswer, PlannerRequest, WorkspaceSnapshot } from '../planne
 import { agentsMentioned } from './agent-names.ts';
 import { nameLedList, objectList, sharedVerbList, splitClauses } from './clause-splitting.ts';
 import { parseDraft } from './drafts.ts';
+import { numberedAgents } from './numbered-agents.ts';
 import { addToPendingPlan } from './pending-plan-additions.ts';
 import { isCorrection } from './plan-corrections.ts';
 import { withoutAsides } from './request-asides.ts';
@@ -166,7 +167,8 @@ async function planParts(
       }
     }
     const plannedAny = (answer.plan?.operations.length ?? 0) > 0;
-    const asks = (answer.plan?.questions.length ?? 0) > 0;
+    // "… also what's wrong with X?": the answer is what was asked; a fix it offers is not waited for.
+    const asks = (answer.plan?.questions.length ?? 0) > 0 && !asksAQuestion(part);
     if (!plannedAny && !asks && notUnderstood.test(answer.reply)) outcome.refused = answer.reply;
     referent = subjectOf(answer.plan?.operations ?? []) ?? referent;
     if (asks || outcome.refused) {
@@ -189,6 +191,10 @@ async function planParts(
     ].join('\n'),
     plan: { summary: summaries.join(' Then: '), questions: [], operations },
   };
+}
+
+function asksAQuestion(part: string): boolean {
+  return /\?\s*$/.test(part);
 }
 
 function asksHost(answer: PlannerAnswer): boolean {
@@ -311,6 +317,14 @@ function plainChain(part: string): string {
   return found ? `run ${found[1]} ${found[2]}` : part;
 }
 
+/** "Give it a test run", "give the reporter a spin": the run planner reads "test …". */
+const givenRun = /^(?:give)\s+(.+?)\s+an?\s+(?:quick\s+)?(?:test(?:\s+run)?|try|spin|go|run|whirl)\b(.*)$/i;
+
+function plainRun(part: string): string {
+  const found = givenRun.exec(part);
+  return found ? `test ${found[1]}${found[2]}` : part;
+}
+
 /**
  * "… then send the new posts to https://hooks…" after a request with an address is where that
  * agent reports, not a request of its own (sending to an agent by name is a chain, and stays cut).
@@ -320,7 +334,12 @@ const whereItReports = /^(?:send|post|forward|pass)\b.*\bto\s+(?:https?:\/\/|[\w
 /** The message cut into its requests, each an agent list expanded; the message itself when it holds one. */
 export function requestsIn(text: string, agents: readonly { name: string }[]): string[] {
   const parts: string[] = [];
-  const clauses = splitClauses(text).map(withoutAsides).flatMap(runNowThenSchedule).map(plainChain);
+  const clauses = numberedAgents(text)
+    .flatMap(splitClauses)
+    .map(withoutAsides)
+    .flatMap(runNowThenSchedule)
+    .map(plainChain)
+    .map(plainRun);
   for (const part of clauses) {
     const previous = parts.at(-1);
     const reportsOnPrevious =

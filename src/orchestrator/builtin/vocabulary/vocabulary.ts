@@ -141,7 +141,6 @@ export const createWords = [
   'new agent',
   'i need',
   'i want',
-  'can you',
   'an agent',
 ];
 
@@ -247,6 +246,8 @@ export const moveToTime =
 export const unschedulePatterns = [
   /\bunschedule\b/,
   /\b(stop|no longer|don'?t|do not|never)\b.*\b(on a|on its|on the|by|from its|from the)? ?schedule\b/,
+  // "Stop running X automatically, I'll start it by hand": what runs by itself is the schedule.
+  /\b(stop|no longer|don'?t|do not|never)\b.*\brun(?:n?ing|s)?\b.*\b(automatically|on (?:its|their) own|by (?:itself|themselves))\b/,
   /\b(remove|delete|cancel|clear|drop|turn off|disable|get rid of)\b.*\bschedules?\b/,
 ];
 
