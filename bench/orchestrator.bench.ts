@@ -13,6 +13,7 @@ import { openDatabase } from '../src/store/database.ts';
 import { insertPlan } from '../src/store/plan-repository.ts';
 import { corpusTable, scoreCorpus } from './support/corpus-score.ts';
 import {
+  fourthOutOfSampleSet,
   outOfSampleFailures,
   outOfSampleTable,
   scoreOutOfSample,
@@ -191,11 +192,16 @@ const secondOutOfSample = await scoreOutOfSample(secondOutOfSampleSet);
 console.log(`\n${outOfSampleTable(secondOutOfSample)}`);
 if (process.env.ORCA_BENCH_SHOW_FAILURES === '1') console.log(`\n${outOfSampleFailures(secondOutOfSample)}`);
 const { failures: _secondFailures, ...secondOutOfSampleSummary } = secondOutOfSample;
-// The third blind set, written after the second had guided fixes: the one that still measures.
+// The third blind set, written after the second had guided fixes.
 const thirdOutOfSample = await scoreOutOfSample(thirdOutOfSampleSet);
 console.log(`\n${outOfSampleTable(thirdOutOfSample)}`);
 if (process.env.ORCA_BENCH_SHOW_FAILURES === '1') console.log(`\n${outOfSampleFailures(thirdOutOfSample)}`);
 const { failures: _thirdFailures, ...thirdOutOfSampleSummary } = thirdOutOfSample;
+// The fourth blind set, written after the third had guided fixes: the one that still measures.
+const fourthOutOfSample = await scoreOutOfSample(fourthOutOfSampleSet);
+console.log(`\n${outOfSampleTable(fourthOutOfSample)}`);
+if (process.env.ORCA_BENCH_SHOW_FAILURES === '1') console.log(`\n${outOfSampleFailures(fourthOutOfSample)}`);
+const { failures: _fourthFailures, ...fourthOutOfSampleSummary } = fourthOutOfSample;
 if (process.env.ORCA_BENCH_CORPUS_ONLY === '1') {
   console.log(
     JSON.stringify({
@@ -203,6 +209,7 @@ if (process.env.ORCA_BENCH_CORPUS_ONLY === '1') {
       outOfSample: outOfSampleSummary,
       outOfSampleSecond: secondOutOfSampleSummary,
       outOfSampleThird: thirdOutOfSampleSummary,
+      outOfSampleFourth: fourthOutOfSampleSummary,
     }),
   );
   process.exit(0);
@@ -227,6 +234,7 @@ console.log(
     outOfSample: outOfSampleSummary,
     outOfSampleSecond: secondOutOfSampleSummary,
     outOfSampleThird: thirdOutOfSampleSummary,
+    outOfSampleFourth: fourthOutOfSampleSummary,
   }),
 );
 process.exit(0);

@@ -19,6 +19,11 @@ import {
   thirdOutOfSampleDate,
   thirdOutOfSampleRequests,
 } from '../../test/orchestrator/out-of-sample-corpus-3.ts';
+import {
+  fourthOutOfSampleConversations,
+  fourthOutOfSampleDate,
+  fourthOutOfSampleRequests,
+} from '../../test/orchestrator/out-of-sample-corpus-4.ts';
 import type {
   OutOfSampleConversation,
   OutOfSampleEntry,
@@ -61,6 +66,14 @@ export const thirdOutOfSampleSet: OutOfSampleSet = {
   written: thirdOutOfSampleDate,
   requests: thirdOutOfSampleRequests,
   conversations: thirdOutOfSampleConversations,
+};
+
+/** Written blind after the third set had been used to guide fixes. */
+export const fourthOutOfSampleSet: OutOfSampleSet = {
+  title: 'Out-of-sample (fourth set)',
+  written: fourthOutOfSampleDate,
+  requests: fourthOutOfSampleRequests,
+  conversations: fourthOutOfSampleConversations,
 };
 
 const kinds = ['one-line', 'multi-intent', 'question', 'follow-up turns'] as const;
