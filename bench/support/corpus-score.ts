@@ -22,10 +22,21 @@ const emptyTally = (): Tally => ({
   error: 0,
 });
 
+/** The in-sample cases that were not right, with why: what ORCA_BENCH_SHOW_FAILURES=1 lists. */
+const failures: string[] = [];
+
 function outcomeOf(entry: CorpusCase, answer: PlannerAnswer | Error): Outcome {
-  if (answer instanceof Error) return 'error';
+  if (answer instanceof Error) {
+    failures.push(`- ${entry.text}\n    error: ${answer.message}`);
+    return 'error';
+  }
   const { problems, kind } = judge(entry, answer);
+  if (problems.length > 0) failures.push(`- ${entry.text}\n    ${problems.join('\n    ')}`);
   return problems.length > 0 ? 'wrong' : kind;
+}
+
+export function corpusFailures(): string {
+  return failures.length > 0 ? failures.join('\n') : 'In-sample: no failures.';
 }
 
 export async function scoreCorpus() {
