@@ -84,4 +84,11 @@ describe('several requests in one message', () => {
     expect(planned.plan?.operations).toEqual([]);
     expect(planned.plan?.questions[0]?.text).toMatch(/does not exist until this plan is approved/);
   });
+
+  it('plans at most 20 requests from one message, and says so for more', async () => {
+    const many = Array.from({ length: 25 }, () => 'lead scraper -> every 4 hours').join(', ');
+    const answer = await ask(many);
+    expect(answer.plan).toBeUndefined();
+    expect(answer.reply).toMatch(/^Your message asks for 25 things; I plan at most 20 at once/);
+  });
 });

@@ -382,8 +382,16 @@ export async function planSeveralIntents(
     return undefined;
   const parts = requestsIn(request.text.trim(), request.snapshot.agents);
   if (parts.length < 2) return undefined;
+  // A plan is reviewed by a person and holds at most 50 operations: a longer list is sent in parts.
+  if (parts.length > mostRequests)
+    return {
+      reply: `Your message asks for ${parts.length} things; I plan at most ${mostRequests} at once, so each plan stays reviewable. Send them in smaller groups (or ask for a group at once: "pause all the reports").`,
+    };
   return planParts(parts, request, planOne);
 }
+
+/** The most requests one message is planned for. */
+const mostRequests = 20;
 
 /** The answer about the waiting part: its own question's answer, new words for it, or "skip it". */
 async function continueSeveral(
