@@ -61,3 +61,16 @@ export function describeOutput(output: Value): string {
   const more = count > shownRecords ? `, and ${count - shownRecords} more` : '';
   return `It got ${count} ${noun}${count === 1 ? '' : 's'}: ${first}${more}. Open the run to see all of it and its files.`;
 }
+
+/**
+ * Where a webhook posts, without its path: an incoming-webhook address (Slack's) is itself the
+ * secret that lets anyone post, so replies name its host only ("https://hooks.slack.com/…").
+ */
+export function webhookInWords(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.protocol}//${parsed.host}/…`;
+  } catch {
+    return 'a webhook';
+  }
+}

@@ -63,4 +63,26 @@ describe('stopping notices', () => {
     const none = await ask('stop sending me emails', fixtureSnapshot());
     expect(none.reply).toBe('No agent in this workspace sends e-mail: there is nothing to stop.');
   });
+
+  it('takes out only the e-mails to the person asking when they say "me"', async () => {
+    const snapshot = withNotices();
+    const monitor = snapshot.agents.find((agent) => agent.name === 'example.com Price Monitor');
+    monitor?.spec.steps.push({
+      id: 'team',
+      tool: 'notify.email',
+      with: { to: 'team@example.com', subject: 'x', text: 'x' },
+    } as never);
+    const answer = await planner.plan({
+      text: 'stop emailing me about the price monitor',
+      snapshot,
+      now: corpusNow,
+      userEmail: 'ada@example.com',
+    });
+    const [operation] = answer.plan?.operations ?? [];
+    if (operation?.type !== 'updateAgent') throw new Error(answer.reply);
+    const emails = (operation.spec.steps as { tool: string; with: { to?: string } }[]).filter(
+      (step) => step.tool === 'notify.email',
+    );
+    expect(emails.map((step) => step.with.to)).toEqual(['team@example.com']);
+  });
 });

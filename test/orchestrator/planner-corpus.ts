@@ -336,7 +336,22 @@ export const corpus: CorpusCase[] = [
     reply: /"Job Collector" is already paused/,
   },
   { text: 'pause all agents pls', operations: Array(8).fill('pauseAgent'), targets: activeAgents },
-  { text: 'stop all of them', operations: Array(8).fill('pauseAgent'), targets: activeAgents },
+  // An exception is read with typos, and one that names no agent is asked about, never dropped.
+  {
+    text: 'pause all agents except the lead scrapr',
+    operations: Array(7).fill('pauseAgent'),
+    targets: activeAgents.filter((name) => name !== 'Lead Scraper'),
+  },
+  {
+    text: 'delete everything except the ghost agent',
+    reply: /^Which agents should I leave out\? I found no agent called "the ghost agent"/,
+  },
+  { text: 'delete all webhooks', reply: /^I did not understand/ },
+  // "Them" with nobody spoken of is asked about, never read as every agent.
+  {
+    text: 'stop all of them',
+    reply: /^Which agents do you mean by "them"\? Name them, or say "pause all agents"/,
+  },
   { text: 'turn every agent off for now', operations: Array(8).fill('pauseAgent'), targets: activeAgents },
   {
     text: 'pause all the failing agents',

@@ -91,4 +91,12 @@ describe('several requests in one message', () => {
     expect(answer.plan).toBeUndefined();
     expect(answer.reply).toMatch(/^Your message asks for 25 things; I plan at most 20 at once/);
   });
+
+  it('reads a message padded with long runs of spaces and blank lines as the plain one', async () => {
+    const plain = await ask('pause the reporter because it keeps failing');
+    const padded = await ask(
+      `pause the reporter${' '.repeat(9000)}because it keeps failing${'\n'.repeat(500)}`,
+    );
+    expect(padded.plan?.operations).toEqual(plain.plan?.operations);
+  });
 });

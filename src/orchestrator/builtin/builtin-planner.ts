@@ -222,7 +222,10 @@ export class BuiltInPlanner implements Planner {
 
   async plan(asked: PlannerRequest): Promise<PlannerAnswer> {
     // "Turn the reporter off" is read as "turn off the reporter", the verb the vocabulary lists.
-    const request = { ...asked, text: withParticlesJoined(asked.text) };
+    // Runs of spaces and blank lines mean nothing to the rules, and long ones would make a pattern
+    // with two \s* around optional punctuation do work that grows fast with their length.
+    const spaced = asked.text.replace(/[^\S\n]+/g, ' ').replace(/ ?\n[\s]*/g, '\n');
+    const request = { ...asked, text: withParticlesJoined(spaced) };
     // "Create X, run it hourly and send its results to Y": each part through #planOne, one plan.
     const several = await planSeveralIntents(request, (part) => this.#planOne(part));
     return several ?? this.#planOne(request);

@@ -69,7 +69,7 @@ export function serviceIn(text: string): string | undefined {
   if (after?.[1]) return slug(after[1]);
   // "Connect our acme", "integrate acme (api key)": the one word after the verb.
   const bare =
-    /^(?:(?:please|pls|can you|could you|let's|lets)\s+)?(?:connect|integrate|hook up|link up|set up)\s+(?:(?:our|my|the|a|an)\s+)?([a-z][\w.-]*)/.exec(
+    /^(?:(?:please|pls|can you|could you|let's|lets)\s+)?(?:connect|integrate|hook up|link up)\s+(?:(?:our|my|the|a|an)\s+)?([a-z][\w.-]*)/.exec(
       lower.trim(),
     );
   return bare?.[1] ? slug(bare[1]) : undefined;

@@ -5,6 +5,7 @@
 import type { PlanOperation } from '../../domain/plan.ts';
 import type { PlannerAnswer, PlannerRequest, WorkspaceSnapshot } from '../planner.ts';
 import { agentsMentioned } from './agent-names.ts';
+import { agentsMentionedWithTypos } from './name-typos.ts';
 import { firstOf, runInputFrom, withoutAddresses } from './request-text.ts';
 import { scheduleIn } from './schedule-phrases.ts';
 import { leadIns } from './vocabulary/agent-verb-vocabulary.ts';
@@ -40,6 +41,17 @@ function singular(word: string): string {
 }
 
 /** The group a request acts on, or undefined when it names no group ("pause the reporter"). */
+/** The group verb a message starts with ("pause", "run"…), as the vocabulary spells it. */
+function readVerb(text: string): GroupIntent | undefined {
+  const action = firstOf(text.toLowerCase(), Object.values(actionWords).flat());
+  const intent = action
+    ? (Object.entries(actionWords) as [ActionIntent, readonly string[]][]).find(([, words]) =>
+        words.includes(action.phrase as never),
+      )?.[0]
+    : undefined;
+  return intent && intent !== 'update' ? (intent as GroupIntent) : undefined;
+}
+
 export function readGroup(text: string): GroupReading | undefined {
   // "Everything that's failing": the "'s" is "is", never a word of a name.
   const lower = withoutAddresses(text.trim().replace(leadIns, ''))
@@ -55,6 +67,9 @@ export function readGroup(text: string): GroupReading | undefined {
   const after = lower.slice(action.index + action.phrase.length).trim();
   const plural = groupPlural.exec(after);
   if (!groupQuantifier.test(after) && !plural) return undefined;
+  // "Delete all of them", "pause them all": the agents just spoken of, for the follow-up rules;
+  // never every agent of the workspace.
+  if (/\b(?:them|these|those|they)\b/.test(after)) return undefined;
   // "Stop all runs", "delete all the schedules": not agents, left to the rules for those.
   if (notAgentGroups.test(after.replace(groupQuantifier, '').trim())) return undefined;
   // "Run every morning at 8" is a schedule, not a group of agents; so is "every other week",
@@ -155,18 +170,42 @@ const verbs: Record<GroupIntent, { now: string }> = {
 
 /** The agents "except A and B, C or D" leaves out: each item of the list names its own. */
 export function leftOut(excluded: string, agents: readonly SnapshotAgent[]): SnapshotAgent[] {
+  return exceptionItems(excluded).flatMap((item) => {
+    const exact = agentsMentioned(item, agents).map((match) => match.item);
+    return exact.length > 0 ? exact : agentsMentionedWithTypos(item, agents).map((match) => match.item);
+  });
+}
+
+/** The items of an exception list: "A, B and C" → A, B, C (filler words alone are no item). */
+function exceptionItems(excluded: string): string[] {
   return excluded
     .split(/\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|nor)\s+|\s*[&+/]\s*/)
-    .filter((item) => item.trim() !== '')
-    .flatMap((item) => agentsMentioned(item, agents).map((match) => match.item));
+    .map((item) => item.trim())
+    .filter(
+      (item) => item !== '' && !/^(?:the|my|our|one|ones|agent|agents|please|pls|too|also)$/.test(item),
+    );
 }
 
 /** A request on a group of agents, planned; undefined when the request names no group. */
 export function planGroupAction(text: string, request: PlannerRequest): PlannerAnswer | undefined {
+  // "Stop all of them" with nobody spoken of before: asked, never read as every agent.
+  if (/\b(?:all of (?:them|these|those)|them all|these all|those all)\b/i.test(text) && readVerb(text))
+    return {
+      reply: `Which agents do you mean by "them"? Name them, or say "${readVerb(text)} all agents" for every one.`,
+    };
   const group = readGroup(text);
   if (!group) return undefined;
   const { agents } = request.snapshot;
   const left = leftOut(group.excluded, agents);
+  // "All except the lead scrapr": an exception that names no agent must not be dropped silently.
+  const unnamed = exceptionItems(group.excluded).filter(
+    (item) =>
+      agentsMentioned(item, agents).length === 0 && agentsMentionedWithTypos(item, agents).length === 0,
+  );
+  if (unnamed.length > 0)
+    return {
+      reply: `Which agents should I leave out? I found no agent called ${unnamed.map((item) => `"${item}"`).join(' or ')}: say their names, or leave the exception out.`,
+    };
   const members = agents.filter(
     (agent) =>
       !left.includes(agent) &&

@@ -2,6 +2,7 @@
 // notifications from the reporter": the agent keeps working and stops telling. Its e-mail or
 // webhook steps are taken out (a plan, undoable); an agent that tells no one is said so, and is
 // never paused for it (pausing would stop the work the person still wants).
+import { webhookInWords } from '../output-words.ts';
 import type { PlannerAnswer, PlannerRequest, WorkspaceSnapshot } from '../planner.ts';
 import { whichAgent } from './agent-choice.ts';
 import { agentsMentionedWithTypos } from './name-typos.ts';
@@ -62,7 +63,17 @@ export function planStopNotices(text: string, request: PlannerRequest): PlannerA
   if (!asksToStopNotices(text)) return undefined;
   const channel = channelOf(text.toLowerCase());
   const tools = toolsOf[channel];
-  const tells = (agent: SnapshotAgent) => agent.spec.steps.some((step) => tools.includes(step.tool));
+  // "Stop e-mailing me": only the e-mails to the person asking; a team address stays.
+  const toMe = /\b(?:me|my (?:inbox|e-?mail|mailbox))\b/i.test(text) && request.userEmail !== undefined;
+  const removes = (step: SnapshotAgent['spec']['steps'][number]) =>
+    tools.includes(step.tool) &&
+    (!toMe ||
+      step.tool !== 'notify.email' ||
+      String((step.with as { to?: unknown }).to ?? '')
+        .toLowerCase()
+        .split(/[\s,;]+/)
+        .includes((request.userEmail as string).toLowerCase()));
+  const tells = (agent: SnapshotAgent) => agent.spec.steps.some(removes);
   const agents = subjects(text, request);
   if (agents.length === 0) {
     // "Stop sending me e-mails": the agents that send them are the ones meant.
@@ -86,18 +97,28 @@ export function planStopNotices(text: string, request: PlannerRequest): PlannerA
     agents.splice(0, agents.length, telling[0] as SnapshotAgent);
   }
   const agent = agents[0] as SnapshotAgent;
-  const removed = agent.spec.steps.filter((step) => tools.includes(step.tool));
+  const removed = agent.spec.steps.filter(removes);
+  const others = agent.spec.steps
+    .filter((step) => step.tool === 'notify.email' && !removes(step))
+    .map((step) => String((step.with as { to?: unknown }).to ?? ''));
+  if (removed.length === 0 && others.length > 0)
+    return {
+      reply: `"${agent.name}" e-mails ${others.join(', ')}, not you, so I changed nothing. To stop those e-mails too, say "remove the e-mail step from ${agent.name}".`,
+      referents: [agent.name],
+    };
   if (removed.length === 0)
     return {
       reply: `"${agent.name}" sends no ${channelWords[channel]}, so there is nothing to stop: it only keeps its results (in the shared context and its run outputs). To stop it running, say "pause ${agent.name}".`,
       referents: [agent.name],
     };
-  const spec = { ...agent.spec, steps: agent.spec.steps.filter((step) => !tools.includes(step.tool)) };
+  const spec = { ...agent.spec, steps: agent.spec.steps.filter((step) => !removes(step)) };
   const what = removed
     .map((step) => {
       const target =
         (step.with as { to?: unknown; url?: unknown }).to ?? (step.with as { url?: unknown }).url;
-      return `${step.tool === 'notify.email' ? 'e-mail' : 'post'}${typeof target === 'string' ? ` to ${target}` : ''}`;
+      const where =
+        step.tool === 'notify.email' ? target : typeof target === 'string' ? webhookInWords(target) : target;
+      return `${step.tool === 'notify.email' ? 'e-mail' : 'post'}${typeof where === 'string' ? ` to ${where}` : ''}`;
     })
     .join(' or ');
   return {

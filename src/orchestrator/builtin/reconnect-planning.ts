@@ -68,8 +68,20 @@ function afterApproval(kind: ConnectionSnapshot['kind']): string {
 }
 
 /** The plan that connects an existing account again; undefined when the request asks no such thing. */
+/**
+ * A question ("was the login refused?") or another order first ("pause the reporter, its token
+ * expired") is not a request to reconnect: the token is the reason, the other rules plan the rest.
+ */
+const notAReconnect =
+  /\?\s*$|^(?:(?:please|pls|ok|okay|and|then)[,\s]+)*(?:pause|resume|unpause|delete|remove|run|rerun|stop|start|create|make|build|schedule|unschedule|chain|unchain|rename|duplicate|copy|update|change|edit|why|what|how|when|which|is|are|did|does)\b/i;
+
 export function planReconnect(text: string, request: PlannerRequest): PlannerAnswer | undefined {
   if (!asksToReconnect(text)) return undefined;
+  const direct =
+    /^(?:(?:please|pls|ok|okay|can you|could you)[,\s]+)*re-?(?:conn?ect|auth|authori[sz]e|authenticate|link|login|log in|sign in)/i.test(
+      text.trim(),
+    );
+  if (!direct && notAReconnect.test(text.trim())) return undefined;
   const connection = accountToReconnect(text, request);
   if (!connection) return undefined;
   const name = connection.label ? `${connection.service}/${connection.label}` : connection.service;

@@ -18,17 +18,17 @@ const reasons: RegExp[] = [
   // "…, they're replaced by the reporting agent", "— it is obsolete now"
   /\s*(?:[,;:]|\s-+|\s—)\s*(?:they|it|these|those|that|this|both|each)(?:'re|’re|'s|’s|\s+(?:are|is|were|was|have been|has been|got|became|become))\b.*$/is,
   // "… because it keeps failing", "…, cos we moved", "(since we switched)"
-  /\s*[,(]?\s*\b(?:because|cause|'cause|’cause|cos|coz|bc)\b.*$/is,
-  new RegExp(String.raw`\s*[,(]?\s*\bsince\s+${subject}.*$`, 'is'),
-  new RegExp(String.raw`\s*[,(]?\s*\bas\s+${pronounVerb}.*$`, 'is'),
+  /\s*(?:[,(]\s*)?\b(?:because|cause|'cause|’cause|cos|coz|bc)\b.*$/is,
+  new RegExp(String.raw`\s*(?:[,(]\s*)?\bsince\s+${subject}.*$`, 'is'),
+  new RegExp(String.raw`\s*(?:[,(]\s*)?\bas\s+${pronounVerb}.*$`, 'is'),
   // "…, we're all on holiday till january", "…, I'll kick it off by hand": the speaker's own plans.
   /\s*(?:[,;:]|\s-+|\s—)\s*(?:i|we)(?:'re|’re|'m|’m|'ll|’ll|'ve|’ve|\s+(?:am|are|will|have|had|won't|dont|don't|no longer|can't|cant|need to|want to|plan to))\b.*$/is,
   // "…, and the old one while you're at it": a courtesy, not a request.
-  /\s*,?\s*\bwhile (?:you'?re|you’re|you are) at it\b/is,
+  /\s*(?:,\s*)?\bwhile (?:you'?re|you’re|you are) at it\b/is,
 ];
 
 /** "Until I fix the password": a tail on a pause that says when, not what. */
-const untilTail = /\s*,?\s*\b(?:until|till|til|'til|’til|untill)\s+(.+)$/is;
+const untilTail = /\s*(?:,\s*)?\b(?:until|till|til|'til|’til|untill)\s+(.+)$/is;
 const pauseVerb = /\b(?:pause|stop|disable|suspend|halt|deactivate|turn\b.*\boff|switch\b.*\boff|hold)\b/i;
 
 /** A pause's "until …" that is a time ("until monday"): kept for the planner to speak to. */

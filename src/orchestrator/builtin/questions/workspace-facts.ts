@@ -4,7 +4,7 @@
 // which agents use the browser (or e-mail, or a model). A list names only the agents it is about.
 
 import { connectionReferenceOf } from '../../connection-help.ts';
-import { quotedRunData } from '../../output-words.ts';
+import { quotedRunData, webhookInWords } from '../../output-words.ts';
 import type { PlannerAnswer, PlannerRequest, WorkspaceSnapshot } from '../../planner.ts';
 import { count, periodNamed, periodOf, totalsOver, whenInWords } from '../../run-figures.ts';
 import { agentsMentionedWithTypos } from '../name-typos.ts';
@@ -416,7 +416,7 @@ function webhookAgents(text: string, snapshot: WorkspaceSnapshot, request: Plann
       : 'No agent is started by a webhook. Any agent can have webhooks of its own: a call to one starts it (its panel, Webhooks, or POST /api/workspaces/:ws/agents/:id/hooks).';
   const outbound =
     posting.length > 0
-      ? `${count(posting.length, 'agent')} ${posting.length === 1 ? 'posts' : 'post'} results to webhooks:\n${posting.map(({ agent, urls }) => `- "${agent.name}" posts to ${urls.join(', ')}`).join('\n')}`
+      ? `${count(posting.length, 'agent')} ${posting.length === 1 ? 'posts' : 'post'} results to webhooks:\n${posting.map(({ agent, urls }) => `- "${agent.name}" posts to ${urls.map(webhookInWords).join(', ')}`).join('\n')}`
       : 'No agent posts its results to a webhook.';
   const asksInbound = inboundWords.test(text.toLowerCase());
   return {

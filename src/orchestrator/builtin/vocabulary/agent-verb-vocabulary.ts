@@ -45,7 +45,7 @@ export const copyAddressPattern =
  * old one is live", "for testing". It changes nothing of the verb, and names no agent.
  */
 export const purposeTail =
-  /\s*[,;-]?\s+(?:so (?:that )?(?:i|we|you|it)\b|so i can\b|(?:be)?cause\b|'cause\b|cos\b|since\b|as (?:i|we)\b|in order to\b|just to\b|to (?:test|try|play|experiment|check|see|compare)\b|for (?:testing|a test|tests|experiments?|experimenting|trying things|a trial|backup|a backup|safety|safe keeping)\b|(?:i|we) (?:want|need|wanna) to (?:test|try|experiment)\b).*$/i;
+  /(?:\s*[,;-])?\s+(?:so (?:that )?(?:i|we|you|it)\b|so i can\b|(?:be)?cause\b|'cause\b|cos\b|since\b|as (?:i|we)\b|in order to\b|just to\b|to (?:test|try|play|experiment|check|see|compare)\b|for (?:testing|a test|tests|experiments?|experimenting|trying things|a trial|backup|a backup|safety|safe keeping)\b|(?:i|we) (?:want|need|wanna) to (?:test|try|experiment)\b).*$/i;
 
 /** Words that may stand around a copy's agent and mean nothing more. */
 export const copyFiller =

@@ -7,7 +7,7 @@ import type { ConnectionKindName } from '../../../domain/plan.ts';
 export const connectPatterns = [
   /\b(connect|link|add|hook up|store|save)\b.*\b(account|api key|api-key|apikey|api token|access token|token|login|log-in|credentials|oauth|oauth2)\b/,
   // "Connect our slack", "integrate hubspot": a service alone (the planner checks it is no agent).
-  /^(?:(?:please|pls|can you|could you|let's|lets)\s+)?(?:connect|integrate|hook up|link up|set up)\s+(?:(?:our|my|the|a|an)\s+)?[a-z][\w.-]*(?:\s+(?:workspace|instance|integration))?(?:\s*\([^)]*\))?(?:\s+(?:please|too|as well|now))?[.!]*$/,
+  /^(?:(?:please|pls|can you|could you|let's|lets)\s+)?(?:connect|integrate|hook up|link up)\s+(?:(?:our|my|the|a|an)\s+)?[a-z][\w.-]*(?:\s+(?:workspace|instance|integration))?(?:\s*\([^)]*\))?(?:\s+(?:please|too|as well|now))?[.!]*$/,
   /\b(api key|api token|access token|credentials)\s+(for|of)\b/,
 ];
 

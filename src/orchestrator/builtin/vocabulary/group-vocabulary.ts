@@ -3,7 +3,7 @@
 
 /** Words right after the verb that make its object a group: "pause all …", "run every …". */
 export const groupQuantifier =
-  /^(?:all|every|each|everything|everyone|every single|all of|the whole lot|them all|all the|any)\b/i;
+  /^(?:all|every|each|everything|everyone|every single|all of|the whole lot|all the|any)\b/i;
 
 /** "Pause the failing agents", "resume my paused ones": a group named by what its agents share. */
 export const groupPlural = /^(?:the|my|our)\s+(?<which>[a-z' -]+?)\s+(?:agents|ones|bots)\b/i;
@@ -31,7 +31,7 @@ export const traitInWords: Record<GroupTrait, { one: string; many: string }> = {
 
 /** Things other than agents that "all" may be about: "stop all runs" cancels runs, "remove all schedules". */
 export const notAgentGroups =
-  /^(?:(?:of )?(?:the|my|our|its|their) )?(?:runs|running (?:runs|jobs)|jobs|schedules|e-?mails|notifications|alerts|chains|messages|results|files|plans)\b/i;
+  /^(?:(?:of )?(?:the|my|our|its|their) )?(?:runs|running (?:runs|jobs)|jobs|schedules|e-?mails|notifications|alerts|chains|messages|results|files|plans|web ?hooks|hooks|accounts|connections|logins|credentials|tokens|keys|suggestions|members|invitations)\b/i;
 
 /** Words that say which agents are left out: "all agents except the reporter". */
 export const groupExceptions =
