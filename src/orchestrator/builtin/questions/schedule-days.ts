@@ -4,7 +4,7 @@
 // late on Friday there counts on the Saturday it is here).
 import { nextOccurrences } from '../../../triggers/schedule-times.ts';
 import type { PlannerAnswer, WorkspaceSnapshot } from '../../planner.ts';
-import { addDays, count, localDay, whenInWords } from '../../run-figures.ts';
+import { addDays, count, dayStart, localDay, whenInWords } from '../../run-figures.ts';
 import { inSentence } from '../schedule-planning.ts';
 import type { AnswerContext } from './run-answers.ts';
 
@@ -42,8 +42,6 @@ export function daysNamed(lower: string): DaysOfWeek | undefined {
 
 /** Two weeks of firings show every day of a weekly schedule. */
 const windowDays = 14;
-/** More firings than this in a window is said as the schedule's own words ("every 15 minutes"). */
-const firingLimit = 2000;
 /** More clock times on a day than this is said as the schedule's own words too. */
 const shownTimes = 6;
 
@@ -59,24 +57,33 @@ function listed(items: string[], joiner = 'and'): string {
 function firingWords(agent: SnapshotAgent, asked: DaysOfWeek, context: AnswerContext): string | undefined {
   const schedule = agent.schedule;
   if (!schedule) return undefined;
-  const until = addDays(localDay(context.now, context.timezone), windowDays);
-  const firings = nextOccurrences(schedule.cron, schedule.timezone, context.now, firingLimit).filter(
-    (date) => localDay(date, context.timezone) <= until,
-  );
   const clock = (date: Date) =>
     whenInWords(date.toISOString(), context.now, context.timezone).replace(/^.* at /, '');
+  const today = localDay(context.now, context.timezone);
   const timesByDay = new Map<number, Set<string>>();
-  for (const date of firings) {
-    const day = weekday(localDay(date, context.timezone));
-    if (!asked.days.includes(day)) continue;
-    timesByDay.set(day, (timesByDay.get(day) ?? new Set()).add(clock(date)));
+  let many = false;
+  // Day by day over two weeks, a few firings each: an every-5-minutes schedule costs no more
+  // than a weekly one (a list of every firing would be thousands long).
+  for (let offset = 0; offset < windowDays; offset++) {
+    const day = addDays(today, offset);
+    const weekdayOfDay = weekday(day);
+    if (!asked.days.includes(weekdayOfDay)) continue;
+    const start = new Date(Math.max(dayStart(day, context.timezone).getTime() - 1, context.now.getTime()));
+    const firings = nextOccurrences(schedule.cron, schedule.timezone, start, shownTimes + 1).filter(
+      (date) => localDay(date, context.timezone) === day,
+    );
+    if (firings.length === 0) continue;
+    if (firings.length > shownTimes) many = true;
+    const times = timesByDay.get(weekdayOfDay) ?? new Set<string>();
+    for (const date of firings) times.add(clock(date));
+    timesByDay.set(weekdayOfDay, times);
   }
   if (timesByDay.size === 0) return undefined;
   const days = asked.days.filter((day) => timesByDay.has(day));
   const times = [...new Set(days.flatMap((day) => [...(timesByDay.get(day) ?? [])]))].sort();
   // All five weekdays asked and all firing reads better as one word.
   const on = days.length === 5 ? 'every weekday' : `on ${listed(days.map((day) => `${capitalised[day]}s`))}`;
-  return times.length > shownTimes
+  return many || times.length > shownTimes
     ? `${on}, ${inSentence(schedule.description)}`
     : `${on} at ${listed(times)}`;
 }
