@@ -199,7 +199,7 @@ describe('questions about runs with the built-in planner alone', () => {
     expect(hook.status, hook.text).toBe(201);
     const hooks = await say('does anything run from a webhook?');
     expect(hooks.reply).toMatch(
-      /^1 agent is started by a webhook:\n- "Status Checker" \(1 hook: "deploy finished", never called\)\nNo agent posts its results to a webhook\.$/,
+      /^1 agent is started by a webhook:\n- "Status Checker" \(1 hook: “deploy finished”, never called\)\nNo agent posts its results to a webhook\.$/,
     );
     expect(hooks.reply).not.toContain(new URL(hook.body.url).pathname);
     const pause = await say('pause the status checker');

@@ -221,7 +221,7 @@ export const questionCorpus: CorpusCase[] = [
   {
     text: 'what webhooks do i have',
     reply:
-      /^No agent posts its results to a webhook\.\n1 agent is started by a webhook:\n- "Reporting Agent \(old\)" \(1 hook: "crm deal closed", signed, last called Saturday 21 November at 13:00; its last run from a webhook Saturday 21 November at 13:00 failed\)/,
+      /^No agent posts its results to a webhook\.\n1 agent is started by a webhook:\n- "Reporting Agent \(old\)" \(1 hook: “crm deal closed”, signed, last called Saturday 21 November at 13:00; its last run from a webhook Saturday 21 November at 13:00 failed\)/,
   },
   {
     text: 'does anything get triggered by a webhook?',

@@ -401,7 +401,7 @@ function webhookAgents(text: string, snapshot: WorkspaceSnapshot, request: Plann
   const inboundLines = started.map(({ agent, hooks, runs }) => {
     const named = hooks.map(
       (hook) =>
-        `"${hook.name}"${hook.enabled ? '' : ' (turned off)'}${hook.signed ? ', signed' : ''}${hook.lastUsedAt ? `, last called ${whenInWords(hook.lastUsedAt, now, timezone)}` : ', never called'}`,
+        `${quotedRunData(hook.name, 80)}${hook.enabled ? '' : ' (turned off)'}${hook.signed ? ', signed' : ''}${hook.lastUsedAt ? `, last called ${whenInWords(hook.lastUsedAt, now, timezone)}` : ', never called'}`,
     );
     const hooksWords = hooks.length > 0 ? `${count(hooks.length, 'hook')}: ${named.join('; ')}` : '';
     const [newest] = runs;
