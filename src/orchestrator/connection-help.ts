@@ -1,5 +1,7 @@
-// How to put a connected account right, in the exact API calls an admin makes: authorize an
-// OAuth 2 account again, send a new secret for the others, or connect one that is missing.
+// How to put a connected account right: on its page in the web app first (most people never use
+// the API), then in the exact API calls an admin makes: authorize an OAuth 2 account again, send a
+// new secret for the others, or connect one that is missing.
+import { connectionPagePath } from '../vault/missing-secret.ts';
 import type { ConnectionSnapshot, WorkspaceSnapshot } from './planner.ts';
 
 /** The secret field each kind of account is given, for the PATCH that replaces it. */
@@ -34,14 +36,15 @@ export function connectionReferenceOf(
   return typeof named === 'string' ? named : undefined;
 }
 
-/** What an admin does to make the account work again, as API calls. */
+/** What an admin does to make the account work again: on its page, or as API calls. */
 export function reconnectInstructions(connection: ConnectionSnapshot): string {
   const path = `/api/workspaces/${connection.workspaceId}/connections/${connection.id}`;
+  const page = connectionPagePath(connection);
   const name = connection.label ? `${connection.service}/${connection.label}` : connection.service;
   if (connection.kind === 'oauth2') {
-    return `To reconnect "${name}", an admin calls POST ${path}/authorize and opens the authorizationUrl it answers to sign in at the provider again.`;
+    return `To reconnect "${name}", an admin presses Connect on its page, ${page}, and signs in at the provider again (through the API: POST ${path}/authorize and open the authorizationUrl it answers).`;
   }
-  return `To reconnect "${name}", an admin sends its new secret with PATCH ${path} ${secretFields[connection.kind]}, then checks it with POST ${path}/test.`;
+  return `To reconnect "${name}", an admin gives it its new secret on its page, ${page}, and tests it there (through the API: PATCH ${path} ${secretFields[connection.kind]}, then POST ${path}/test).`;
 }
 
 /** What an admin does when the account a step names does not exist. */
@@ -55,5 +58,6 @@ export function connectInstructions(
     kind === 'login'
       ? `{"service": "${service}", "kind": "login", "settings": {"username": "…", "allowedHosts": ["…"]}, "secret": {"password": "…"}}`
       : `{"service": "${service}", "kind": "api_key", "settings": {"allowedHosts": ["…"]}, "secret": {"apiKey": "…"}}`;
-  return `There is no connected account "${reference}": an admin connects one with POST /api/workspaces/${workspaceId ?? '…'}/connections ${body}.`;
+  const page = workspaceId ? `on the Accounts page, /w/${workspaceId}/accounts, or ` : '';
+  return `There is no connected account "${reference}": an admin connects one ${page}with POST /api/workspaces/${workspaceId ?? '…'}/connections ${body}.`;
 }

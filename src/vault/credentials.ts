@@ -64,7 +64,7 @@ export async function loginFor(
     if (!connection) {
       throw new ToolError(
         'not_found',
-        `This workspace has no connected account "${use.reference}". An admin connects one with POST /api/workspaces/…/connections {"service": "${use.reference.split('/')[0]}", "kind": "login", "settings": {"username": "…", "allowedHosts": ["…"]}, "secret": {"password": "…"}}.`,
+        `This workspace has no connected account "${use.reference}". An admin connects one on the Accounts page, /w/${use.workspaceId}/accounts (through the API: POST /api/workspaces/${use.workspaceId}/connections {"service": "${use.reference.split('/')[0]}", "kind": "login", "settings": {"username": "…", "allowedHosts": ["…"]}, "secret": {"password": "…"}}).`,
       );
     }
     if (connection.kind !== 'login') {

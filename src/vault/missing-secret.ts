@@ -1,6 +1,7 @@
 // A connection a plan made waits for its secret: plans never carry one (secrets do not pass
-// through chat), so an admin sends it to the connection API. Until then every use refuses, and
-// says the exact call that adds it.
+// through chat), so an admin adds it on the account's page in the web app, or sends it to the
+// connection API. Until then every use refuses, and says where (the page first: most people never
+// use the API) and the exact call.
 import type { ConnectionKind } from '../store/schema.ts';
 import type { SecretFields } from './vault.ts';
 
@@ -29,6 +30,11 @@ export function connectionPath(connection: Pick<ConnectionNaming, 'id' | 'worksp
   return `/api/workspaces/${connection.workspaceId}/connections/${connection.id}`;
 }
 
+/** The account's page in the web app (the app finds a workspace by its id as by its slug). */
+export function connectionPagePath(connection: Pick<ConnectionNaming, 'id' | 'workspaceId'>): string {
+  return `/w/${connection.workspaceId}/accounts/${connection.id}`;
+}
+
 function nameOf(connection: ConnectionNaming) {
   return connection.label ? `${connection.service}/${connection.label}` : connection.service;
 }
@@ -39,13 +45,14 @@ export function waitsForSecret(connection: Pick<ConnectionNaming, 'kind'>, secre
   return !secret[neededSecret[connection.kind].field];
 }
 
-/** The one next step that makes the connection usable, as the exact API calls. */
+/** The one next step that makes the connection usable: on its page, or as the exact API calls. */
 export function nextStepFor(connection: ConnectionNaming): string {
   const path = connectionPath(connection);
+  const page = connectionPagePath(connection);
   if (connection.kind === 'oauth2') {
-    return `an admin calls POST ${path}/authorize and opens the authorizationUrl it answers to sign in at the provider (a confidential client first gets its client secret with PATCH ${path} {"secret": {"clientSecret": "…"}})`;
+    return `an admin presses Connect on the account's page, ${page}, to sign in at the provider (through the API: POST ${path}/authorize and open the authorizationUrl it answers; a confidential client first gets its client secret with PATCH ${path} {"secret": {"clientSecret": "…"}})`;
   }
-  return `an admin sends it with PATCH ${path} ${neededSecret[connection.kind].body}, then checks it with POST ${path}/test`;
+  return `an admin adds it on the account's page, ${page}, and tests it there (through the API: PATCH ${path} ${neededSecret[connection.kind].body}, then POST ${path}/test)`;
 }
 
 /** The status message of a connection made without its secret. */

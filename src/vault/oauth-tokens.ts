@@ -12,6 +12,7 @@ import {
   updateConnection,
 } from '../store/vault-repository.ts';
 import { oauth2Connection } from './connection-rules.ts';
+import { connectionPagePath } from './missing-secret.ts';
 import {
   type GrantedTokens,
   OAuthClient,
@@ -63,6 +64,11 @@ export function authorizeRoute(connection: Pick<ConnectionRecord, 'workspaceId' 
   return `POST /api/workspaces/${connection.workspaceId}/connections/${connection.id}/authorize`;
 }
 
+/** How an admin (re)connects the account: on its page first, then through the API. */
+function authorizeWords(connection: Pick<ConnectionRecord, 'workspaceId' | 'id'>): string {
+  return `an admin presses Connect on the account's page, ${connectionPagePath(connection)} (through the API: ${authorizeRoute(connection)} and open the authorizationUrl it answers)`;
+}
+
 /** The sealed secret and the names of its fields (kept beside it, as the API shows them). */
 export async function sealedOAuthSecret(
   scope: WorkspaceScope,
@@ -98,7 +104,7 @@ async function stored(dependencies: OAuthDependencies, connection: ConnectionRec
 const notAuthorized = (connection: ConnectionRecord) =>
   new OAuthTokenError(
     'not_authorized',
-    `The connected account "${connectionName(connection)}" has not been authorized yet: an admin calls ${authorizeRoute(connection)} and opens the authorizationUrl it answers.`,
+    `The connected account "${connectionName(connection)}" has not been authorized yet: ${authorizeWords(connection)}.`,
   );
 
 /**
@@ -186,7 +192,7 @@ async function refreshed(
   // Another refresh may have finished while this one waited its turn.
   if (!force && !expiresSoon(secret)) return accessToken;
   const name = connectionName(row);
-  const reconnect = `The connected account "${name}" must be authorized again: an admin calls ${authorizeRoute(row)} and opens the authorizationUrl it answers.`;
+  const reconnect = `The connected account "${name}" must be authorized again: ${authorizeWords(row)}.`;
   if (!secret.refreshToken) {
     if (!expired(secret)) return accessToken;
     const message = `The access token expired and the provider gave no refresh token. ${reconnect}`;

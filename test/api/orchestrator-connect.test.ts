@@ -69,9 +69,10 @@ describe('connectAccount from chat', () => {
     expect(approved.status, approved.text).toBe(200);
     const [result] = approved.body.results;
     const path = `/api/workspaces/${ws}/connections/${result.connectionId}`;
-    expect(result.note).toContain(
-      `PATCH ${path} {"secret": {"apiKey": "…"}}, then checks it with POST ${path}/test`,
-    );
+    // The page first: a browser user cannot send a PATCH.
+    const page = `/w/${ws}/accounts/${result.connectionId}`;
+    expect(result.note).toContain(`adds it on the account's page, ${page}, and tests it there`);
+    expect(result.note).toContain(`PATCH ${path} {"secret": {"apiKey": "…"}}, then POST ${path}/test`);
 
     const waiting = await call('GET', path);
     expect(waiting.body).toMatchObject({
@@ -79,11 +80,13 @@ describe('connectAccount from chat', () => {
       kind: 'api_key',
       secretFields: [],
       status: 'untested',
-      statusMessage: expect.stringContaining(`Waiting for its API key: an admin sends it with PATCH ${path}`),
+      statusMessage: expect.stringContaining(
+        `Waiting for its API key: an admin adds it on the account's page, ${page}`,
+      ),
     });
     const untestable = await call('POST', `${path}/test`);
     expect(untestable.status).toBe(422);
-    expect(untestable.text).toContain(`has no API key yet: an admin sends it with PATCH ${path}`);
+    expect(untestable.text).toContain(`has no API key yet: an admin adds it on the account's page, ${page}`);
 
     // A run that uses the account before its key comes fails, saying how to add it.
     const agent = await call('POST', `/api/workspaces/${ws}/agents`, {
@@ -104,7 +107,7 @@ describe('connectAccount from chat', () => {
     expect(failed.status).toBe('failed');
     expect(failed.error).toMatchObject({ code: 'not_configured', stepId: 'me' });
     expect(failed.error.message).toContain(
-      `The "github" account has no API key yet: an admin sends it with PATCH ${path}`,
+      `The "github" account has no API key yet: an admin adds it on the account's page, ${page}`,
     );
 
     // Changing a setting before the key comes is allowed; the key then makes it work.

@@ -470,7 +470,7 @@ export const corpus: CorpusCase[] = [
   {
     text: 'why did the reporting agent (old) fail',
     reply:
-      /expired.*POST \/api\/workspaces\/[\w-]+\/connections\/[\w-]+\/authorize and opens the authorizationUrl/s,
+      /expired.*Connect on its page, \/w\/[\w-]+\/accounts\/[\w-]+.*POST \/api\/workspaces\/[\w-]+\/connections\/[\w-]+\/authorize and open the authorizationUrl/s,
   },
   {
     text: 'why did the data collector fail',

@@ -74,7 +74,7 @@ describe('troubleshooting questions', () => {
       expect(system).toContain('"code":"login_failed","step":"login","screenshot":"/api/workspaces/');
       expect(system).toContain('"selector":".lead"');
       expect(system).toMatch(
-        /"reconnect":"To reconnect \\"crm\\", an admin calls POST \/api\/workspaces\/[\w-]+\/connections\/[\w-]+\/authorize/,
+        /"reconnect":"To reconnect \\"crm\\", an admin presses Connect on its page, \/w\/[\w-]+\/accounts\/[\w-]+,.*POST \/api\/workspaces\/[\w-]+\/connections\/[\w-]+\/authorize/,
       );
     } finally {
       await server.close();

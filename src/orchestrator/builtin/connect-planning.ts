@@ -172,16 +172,17 @@ const kindWords: Record<ConnectionKindName, string> = {
   oauth2: 'an OAuth',
 };
 
-/** What comes after approval, as the calls the admin makes; the connection's id is known then. */
+/** What comes after approval: the account's page (the approval's result links to it), or the API
+ * calls, whose connection id is known only then. */
 function nextStepWords(kind: ConnectionKindName) {
   const path = '/api/workspaces/:ws/connections/:id';
   switch (kind) {
     case 'api_key':
-      return `send the key with PATCH ${path} {"secret": {"apiKey": "…"}}, then check it with POST ${path}/test`;
+      return `add the key on the account's page and test it there (through the API: PATCH ${path} {"secret": {"apiKey": "…"}}, then POST ${path}/test)`;
     case 'login':
-      return `send the password with PATCH ${path} {"secret": {"password": "…"}}, then check it with POST ${path}/test`;
+      return `add the password on the account's page and test it there (through the API: PATCH ${path} {"secret": {"password": "…"}}, then POST ${path}/test)`;
     case 'oauth2':
-      return `authorize it with POST ${path}/authorize and open the authorizationUrl it answers`;
+      return `press Connect on the account's page to sign in at the provider (through the API: POST ${path}/authorize and open the authorizationUrl it answers)`;
   }
 }
 
@@ -232,7 +233,7 @@ export function proposal(draft: ConnectDraft, request: PlannerRequest): PlannerA
   }
   if (draft.followedBy) {
     return {
-      reply: `I will connect "${name}" as ${kindWords[kind]} account whose credential is sent only to ${hosts}, then: ${draft.followedBy.summary} Secrets never pass through this chat: once you approve, ${nextStepWords(kind)} (the approval's result names the exact address); then say "run it" to test the agent.`,
+      reply: `I will connect "${name}" as ${kindWords[kind]} account whose credential is sent only to ${hosts}, then: ${draft.followedBy.summary} Secrets never pass through this chat: once you approve, ${nextStepWords(kind)} (the approval's result links to the page and names the exact address); then say "run it" to test the agent.`,
       plan: {
         summary: `Connect ${kindWords[kind]} account "${name}" (sent only to ${hosts}), then: ${draft.followedBy.summary}`,
         questions: [],
@@ -241,7 +242,7 @@ export function proposal(draft: ConnectDraft, request: PlannerRequest): PlannerA
     };
   }
   return {
-    reply: `I will connect "${name}" as ${kindWords[kind]} account whose credential is sent only to ${hosts}. Secrets never pass through this chat: once you approve, ${nextStepWords(kind)} (the approval's result names the exact address).`,
+    reply: `I will connect "${name}" as ${kindWords[kind]} account whose credential is sent only to ${hosts}. Secrets never pass through this chat: once you approve, ${nextStepWords(kind)} (the approval's result links to the page and names the exact address).`,
     plan: {
       summary: `Connect ${kindWords[kind]} account "${name}" (sent only to ${hosts}); its ${kind === 'oauth2' ? 'authorization comes' : 'secret is added'} afterwards, outside the chat.`,
       questions: [],

@@ -339,7 +339,7 @@ function proposeAgent(
     };
   }
   return {
-    reply: `I will connect a "${account.reference}" login for ${draft.username}, whose password is sent only to ${account.hosts?.join(', ')}, and create "${spec.name}", which ${what}.${scheduled.reply} Secrets never pass through this chat: once you approve, add the password with PATCH /api/workspaces/:ws/connections/:id {"secret": {"password": "…"}} (and "totpSecret" when it signs in with a one-time code; the approval's result names the exact address), then run it. I do not test it now: it would fail waiting for the password.`,
+    reply: `I will connect a "${account.reference}" login for ${draft.username}, whose password is sent only to ${account.hosts?.join(', ')}, and create "${spec.name}", which ${what}.${scheduled.reply} Secrets never pass through this chat: once you approve, add the password on the account's page (the approval's result links to it; through the API: PATCH /api/workspaces/:ws/connections/:id {"secret": {"password": "…"}}, and "totpSecret" when it signs in with a one-time code), then run it. I do not test it now: it would fail waiting for the password.`,
     plan: {
       summary: `Connect a "${account.reference}" login (sent only to ${account.hosts?.join(', ')}; its password is added afterwards, outside the chat) and create "${spec.name}"${scheduled.summary}.`,
       questions: [],
