@@ -1,6 +1,6 @@
 // The audit log of a workspace: who changed membership, tokens and settings, and when.
-import { and, desc, eq, lt, or } from 'drizzle-orm';
-import { auditEvents } from './schema.ts';
+import { and, desc, eq, gte, inArray, lt, or } from 'drizzle-orm';
+import { apiTokens, auditEvents, users } from './schema.ts';
 import type { WorkspaceScope } from './store.ts';
 
 export interface AuditActor {
@@ -29,13 +29,26 @@ export async function recordAudit(scope: WorkspaceScope, actor: AuditActor, entr
   });
 }
 
+export interface AuditFilters {
+  action?: string;
+  /** The person who acted, themselves or through one of their tokens. */
+  actorUserId?: string;
+  /** Events at or after this instant. */
+  since?: Date;
+  /** Events before this instant. */
+  until?: Date;
+}
+
 /** A page of the log, newest first, after the (createdAt, id) position of a cursor. */
 export async function listAudit(
   scope: WorkspaceScope,
-  page: { limit: number; after?: { createdAt: Date; id: string }; action?: string },
+  page: { limit: number; after?: { createdAt: Date; id: string } } & AuditFilters,
 ): Promise<AuditRecord[]> {
   const conditions = [eq(auditEvents.workspaceId, scope.workspaceId)];
   if (page.action) conditions.push(eq(auditEvents.action, page.action));
+  if (page.actorUserId) conditions.push(eq(auditEvents.actorUserId, page.actorUserId));
+  if (page.since) conditions.push(gte(auditEvents.createdAt, page.since));
+  if (page.until) conditions.push(lt(auditEvents.createdAt, page.until));
   if (page.after) {
     const { createdAt, id } = page.after;
     const before = or(
@@ -50,6 +63,43 @@ export async function listAudit(
     .where(and(...conditions))
     .orderBy(desc(auditEvents.createdAt), desc(auditEvents.id))
     .limit(page.limit);
+}
+
+/** The actions recorded in the workspace so far, for a filter to choose from. */
+export async function listAuditActions(scope: WorkspaceScope): Promise<string[]> {
+  const rows = await scope.db
+    .selectDistinct({ action: auditEvents.action })
+    .from(auditEvents)
+    .where(eq(auditEvents.workspaceId, scope.workspaceId))
+    .orderBy(auditEvents.action);
+  return rows.map((row) => row.action);
+}
+
+/**
+ * The names of the people and tokens behind events, by id. Only current members' names are
+ * visible (row-level security), so a former member is missing here; tokens are found even
+ * when revoked, since the log outlives them.
+ */
+export async function auditActorNames(
+  scope: WorkspaceScope,
+  ids: { userIds: string[]; tokenIds: string[] },
+): Promise<{ users: Map<string, string>; tokens: Map<string, string> }> {
+  const people = ids.userIds.length
+    ? await scope.db
+        .select({ id: users.id, name: users.name })
+        .from(users)
+        .where(inArray(users.id, ids.userIds))
+    : [];
+  const tokens = ids.tokenIds.length
+    ? await scope.db
+        .select({ id: apiTokens.id, name: apiTokens.name })
+        .from(apiTokens)
+        .where(and(eq(apiTokens.workspaceId, scope.workspaceId), inArray(apiTokens.id, ids.tokenIds)))
+    : [];
+  return {
+    users: new Map(people.map((person) => [person.id, person.name])),
+    tokens: new Map(tokens.map((token) => [token.id, token.name])),
+  };
 }
 
 /** An event no person caused directly, such as a run using a connected account. */

@@ -48,15 +48,16 @@ export async function findInvitation(
 
 /**
  * Revokes open invitations: those to an address (a new invitation replaces them), or those a
- * member sent (when the member is removed or demoted, the rights they carried lapse).
+ * member sent (when the member is removed or demoted, the rights they carried lapse). Returns how
+ * many it revoked.
  */
 export async function revokeOpenInvitations(
   scope: WorkspaceScope,
   match: { email: string } | { invitedBy: string },
-) {
+): Promise<number> {
   const matches =
     'email' in match ? eq(invitations.email, match.email) : eq(invitations.invitedBy, match.invitedBy);
-  await scope.db
+  const revoked = await scope.db
     .update(invitations)
     .set({ revokedAt: sql`now()` })
     .where(
@@ -66,7 +67,9 @@ export async function revokeOpenInvitations(
         isNull(invitations.acceptedAt),
         isNull(invitations.revokedAt),
       ),
-    );
+    )
+    .returning({ id: invitations.id });
+  return revoked.length;
 }
 
 export async function revokeInvitation(scope: WorkspaceScope, id: string) {

@@ -22,6 +22,15 @@ export async function findWebhookSigningSecret(
   return row;
 }
 
+/** When the current secret was made (first use or last rotation); undefined when none yet. */
+export async function webhookSigningSecretSince(scope: WorkspaceScope): Promise<Date | undefined> {
+  const [row] = await scope.db
+    .select({ createdAt: webhookSigningSecrets.createdAt })
+    .from(webhookSigningSecrets)
+    .where(eq(webhookSigningSecrets.workspaceId, scope.workspaceId));
+  return row?.createdAt;
+}
+
 /** Stores a first secret; false when another first use stored one meanwhile (theirs stands). */
 export async function insertWebhookSigningSecret(
   scope: WorkspaceScope,

@@ -61,6 +61,9 @@ const createdInvitationSchema = invitationSchema
     emailSent: z
       .boolean()
       .describe('Whether an e-mail was sent (SMTP configured); otherwise share the link.'),
+    replacedEarlier: z
+      .boolean()
+      .describe('Whether an open invitation to this address was revoked: its link no longer works.'),
   })
   .openapi('CreatedInvitation');
 
@@ -199,7 +202,7 @@ async function invite(c: ApiContext, body: z.infer<typeof inviteBody>) {
         throw conflict(`${body.email} is a member of this workspace already. Change their role instead.`);
       }
       // A new invitation replaces any open one for the same address: only the newest link works.
-      await revokeOpenInvitations(scope, { email: body.email });
+      const replaced = await revokeOpenInvitations(scope, { email: body.email });
       const created = await insertInvitation(scope, {
         email: body.email,
         role: body.role,
@@ -213,7 +216,7 @@ async function invite(c: ApiContext, body: z.infer<typeof inviteBody>) {
         targetId: created.id,
         details: { email: body.email, role: body.role },
       });
-      return created;
+      return { ...created, replacedEarlier: replaced > 0 };
     })
     .catch((error: unknown) => {
       if (isUniqueViolation(error))
@@ -236,7 +239,16 @@ async function invite(c: ApiContext, body: z.infer<typeof inviteBody>) {
       logger.error('the invitation e-mail could not be sent', error instanceof Error ? error.message : error);
     }
   }
-  return c.json({ ...invitationView(invitation), acceptUrl, token, emailSent }, 201);
+  return c.json(
+    {
+      ...invitationView(invitation),
+      acceptUrl,
+      token,
+      emailSent,
+      replacedEarlier: invitation.replacedEarlier,
+    },
+    201,
+  );
 }
 
 export function registerInvitationRoutes(app: OpenAPIHono<ApiEnv>) {

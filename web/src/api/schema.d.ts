@@ -3380,8 +3380,14 @@ export interface paths {
                 query?: {
                     /** @description Only events of this action, e.g. member.invited. */
                     action?: string;
+                    /** @description Only what this person did, themselves or through their API tokens (a user id). */
+                    actor?: string;
                     cursor?: string;
                     limit?: number;
+                    /** @description Only events at or after this instant (ISO 8601). */
+                    since?: string;
+                    /** @description Only events before this instant (ISO 8601). */
+                    until?: string;
                 };
                 header?: never;
                 path: {
@@ -3399,6 +3405,92 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: components["schemas"]["AuditEvent"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description The request is malformed or a field is invalid; details name each field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role does not allow this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or not yours. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Valid input that breaks a rule. */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{ws}/audit/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The actions the audit log holds so far, e.g. to filter by (admin) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ws: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The actions, alphabetically. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: string[];
                             nextCursor: string | null;
                         };
                     };
@@ -7759,6 +7851,89 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/workspaces/{ws}/webhook-signing-secret/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether there is a webhook signing secret and since when, without its value (admin) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ws: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The secret's status. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WebhookSigningSecretStatus"];
+                    };
+                };
+                /** @description The request is malformed or a field is invalid; details name each field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role does not allow this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or not yours. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Valid input that breaks a rule. */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -7805,7 +7980,11 @@ export interface components {
         };
         AuditEvent: {
             action: string;
+            /** @description The name of the person who acted (through a token or not); null for a former member or Orca. */
+            actorName: string | null;
             actorTokenId: string | null;
+            /** @description The name of the API token the person acted through, if any (even when since revoked). */
+            actorTokenName: string | null;
             actorUserId: string | null;
             /** Format: date-time */
             createdAt: string;
@@ -7951,6 +8130,8 @@ export interface components {
             acceptUrl: string;
             /** @description Whether an e-mail was sent (SMTP configured); otherwise share the link. */
             emailSent: boolean;
+            /** @description Whether an open invitation to this address was revoked: its link no longer works. */
+            replacedEarlier: boolean;
             /** @description The invitation token, shown only now. */
             token: string;
         };
@@ -8346,6 +8527,18 @@ export interface components {
             header: "Orca-Signature";
             scheme: string;
             secret: string;
+        };
+        WebhookSigningSecretStatus: {
+            /** @enum {string} */
+            header: "Orca-Signature";
+            scheme: string;
+            /** @description Whether the workspace has a secret yet (one is made on first use). */
+            set: boolean;
+            /**
+             * Format: date-time
+             * @description When the current secret was made or last rotated.
+             */
+            since: string | null;
         };
         Workspace: {
             /** Format: date-time */
