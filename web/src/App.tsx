@@ -9,6 +9,7 @@ import { InvitationPage } from './auth/InvitationPage.tsx';
 import { MembersRoute } from './members/MembersRoute.tsx';
 import { RunList } from './runs/RunList.tsx';
 import { RunPage } from './runs/RunPage.tsx';
+import { SettingsPage } from './settings/SettingsPage.tsx';
 import { ErrorMessage } from './shared/ErrorMessage.tsx';
 import { queryKeys } from './shared/query-keys.ts';
 import { NewWorkspaceForm } from './shell/NewWorkspaceForm.tsx';
@@ -62,6 +63,7 @@ function SignedIn({ me }: { me: Me }) {
         <Route path="runs" element={<RunList />} />
         <Route path="runs/:runId" element={<RunPage />} />
         <Route path="members" element={<MembersRoute />} />
+        <Route path="settings" element={<SettingsPage />} />
         <Route path="*" element={<PageNotFound />} />
       </Route>
       <Route path="*" element={<PageNotFound />} />

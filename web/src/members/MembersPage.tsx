@@ -1,12 +1,16 @@
 // The selected workspace's members and invitations: who is in it, with which role; invite, change
-// a role, remove, leave, revoke.
+// a role, remove, leave (both after a confirmation), revoke. A new invitation's link shows with a
+// copy button, and says when it replaced an earlier link to the same address.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { ConfirmDialog } from '../shared/ConfirmDialog.tsx';
+import { CopyButton } from '../shared/CopyButton.tsx';
 import { ErrorMessage } from '../shared/ErrorMessage.tsx';
 import { queryKeys } from '../shared/query-keys.ts';
 import type { User, Workspace } from '../shared/workspace-context.tsx';
 import {
   type CreatedInvitation,
+  type Member,
   memberActions,
   type Role,
   useInvitations,
@@ -31,6 +35,8 @@ export function MembersPage({
   const memberList = useMembers(ws);
   const invitationList = useInvitations(ws, canManage);
   const [created, setCreated] = useState<CreatedInvitation | null>(null);
+  const [removing, setRemoving] = useState<Member | null>(null);
+  const leaving = removing?.userId === user.id;
   const members = memberList.data?.items ?? [];
   const invitations = invitationList.data?.items ?? [];
 
@@ -104,19 +110,15 @@ export function MembersPage({
               </td>
               <td>
                 {member.userId === user.id ? (
-                  <button
-                    type="button"
-                    onClick={() =>
-                      run(async () => {
-                        await memberActions.remove(ws, member.userId);
-                        await onChanged();
-                      })
-                    }
-                  >
+                  <button type="button" onClick={() => setRemoving(member)}>
                     Leave
                   </button>
                 ) : canManage ? (
-                  <button type="button" onClick={() => run(() => memberActions.remove(ws, member.userId))}>
+                  <button
+                    type="button"
+                    aria-label={`Remove ${member.name}`}
+                    onClick={() => setRemoving(member)}
+                  >
                     Remove
                   </button>
                 ) : null}
@@ -145,13 +147,22 @@ export function MembersPage({
             <button type="submit">Invite</button>
           </form>
           {created ? (
-            <p className="notice" data-testid="invitation-link">
-              {created.emailSent
-                ? `An e-mail went to ${created.email}. `
-                : 'No e-mail server is configured: share this link. '}
-              The link works once, until {new Date(created.expiresAt).toLocaleString()}:{' '}
-              <code>{created.acceptUrl}</code>
-            </p>
+            <div className="notice" data-testid="invitation-link">
+              {created.replacedEarlier ? (
+                <p>
+                  <strong>This replaces the earlier invitation to {created.email}:</strong> its link no longer
+                  works. Send the new one.
+                </p>
+              ) : null}
+              <p>
+                {created.emailSent
+                  ? `An e-mail went to ${created.email}. You can also share this link. `
+                  : 'No e-mail server is configured: share this link. '}
+                It works once, until {new Date(created.expiresAt).toLocaleString()}, and is shown only now.
+              </p>
+              <code id="invitation-link-value">{created.acceptUrl}</code>
+              <CopyButton value={created.acceptUrl} label="Copy link" targetId="invitation-link-value" />
+            </div>
           ) : null}
           {invitations.length > 0 ? (
             <ul className="invitations">
@@ -167,6 +178,28 @@ export function MembersPage({
           ) : null}
         </>
       ) : null}
+      <ConfirmDialog
+        open={removing !== null}
+        onClose={() => setRemoving(null)}
+        title={leaving ? `Leave ${workspace.name}?` : `Remove ${removing?.name ?? ''}?`}
+        description={
+          leaving
+            ? 'You lose access to its agents, runs and files at once; the API tokens you created stop working. To come back, someone must invite you again.'
+            : `${removing?.name ?? ''} (${removing?.email ?? ''}) loses access at once; the API tokens and open invitations they created stop working.`
+        }
+        confirmLabel={leaving ? 'Leave workspace' : 'Remove member'}
+        pendingLabel={leaving ? 'Leaving…' : 'Removing…'}
+        onConfirm={async () => {
+          if (!removing) return;
+          await memberActions.remove(ws, removing.userId);
+          // Someone who left can read nothing here any more: only their workspace list changes.
+          if (leaving) return onChanged();
+          await Promise.all([
+            queryClient.invalidateQueries({ queryKey: queryKeys.members(ws) }),
+            queryClient.invalidateQueries({ queryKey: queryKeys.invitations(ws) }),
+          ]);
+        }}
+      />
     </section>
   );
 }

@@ -36,4 +36,11 @@ export const queryKeys = {
   pendingPlans: (ws: string) => ['ws', ws, 'plans', 'pending'] as const,
   plan: (ws: string, planId: string) => ['ws', ws, 'plans', planId] as const,
   suggestions: (ws: string) => ['ws', ws, 'suggestions'] as const,
+  // Workspace settings.
+  apiTokens: (ws: string) => ['ws', ws, 'api-tokens'] as const,
+  auditLogs: (ws: string) => ['ws', ws, 'audit'] as const,
+  auditLog: (ws: string, filters: Record<string, string | undefined>) =>
+    ['ws', ws, 'audit', filters] as const,
+  auditActions: (ws: string) => ['ws', ws, 'audit', 'actions'] as const,
+  webhookSecret: (ws: string) => ['ws', ws, 'webhook-secret'] as const,
 };

@@ -51,6 +51,9 @@ function KnownWorkspace({ me, workspace }: { me: Me; workspace: Me['workspaces']
             <NavLink to={`${base}/members`} onClick={() => setPane('panel')}>
               Members
             </NavLink>
+            <NavLink to={`${base}/settings`} onClick={() => setPane('panel')}>
+              Settings
+            </NavLink>
           </nav>
           <fieldset className="pane-toggle" aria-label="Show">
             <button type="button" aria-pressed={pane === 'chat'} onClick={() => setPane('chat')}>

@@ -1,5 +1,6 @@
 // The sidebar header: the current workspace's name, a menu to switch to another, and a dialog to
-// create one. Two workspaces with the same name are told apart by their address.
+// create one. Two workspaces with the same name are told apart by their address, in the menu and
+// beside the current one's name (docs/decisions/0018-workspace-names-and-settings.md).
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -25,6 +26,7 @@ export function WorkspaceSwitcher({ workspaces, current }: { workspaces: Workspa
           <span className="workspace-name" data-testid="current-workspace">
             {current.name}
           </span>
+          {(nameCount.get(current.name) ?? 0) > 1 ? <span className="role">/w/{current.slug}</span> : null}
           <span className="role">{current.role}</span>
           <span aria-hidden="true">▾</span>
         </DropdownMenu.Trigger>
