@@ -71,7 +71,7 @@ function NameForm() {
     rename.mutate();
   };
   return (
-    <form className="settings-form" onSubmit={submit} aria-label="Workspace name">
+    <form className="settings-form" onSubmit={submit}>
       <label htmlFor="workspace-name">Workspace name</label>
       <div className="settings-row">
         <input
@@ -120,7 +120,7 @@ function SlugForm() {
   };
   const unchanged = slug.trim().toLowerCase() === workspace.slug;
   return (
-    <form className="settings-form" onSubmit={submit} aria-label="Workspace address">
+    <form className="settings-form" onSubmit={submit}>
       <label htmlFor="workspace-slug">Address</label>
       <div className="settings-row">
         <span aria-hidden="true" className="muted">
