@@ -114,6 +114,7 @@ describe('workspace settings', () => {
     await page.getByLabel('Address').fill('renamed-studio');
     await page.getByRole('button', { name: 'Change address' }).click();
     await expect.poll(() => new URL(page.url()).pathname).toBe('/w/renamed-studio/settings');
+    await page.getByText('Address changed: the workspace is now at /w/renamed-studio.').waitFor();
     await expect.poll(() => page.getByLabel('Address').inputValue()).toBe('renamed-studio');
 
     // The audit log: the rename and the move, by name; filters; more than a page.

@@ -160,7 +160,7 @@ export function MembersPage({
                   : 'No e-mail server is configured: share this link. '}
                 It works once, until {new Date(created.expiresAt).toLocaleString()}, and is shown only now.
               </p>
-              <code id="invitation-link-value">{created.acceptUrl}</code>
+              <code id="invitation-link-value">{created.acceptUrl}</code>{' '}
               <CopyButton value={created.acceptUrl} label="Copy link" targetId="invitation-link-value" />
             </div>
           ) : null}

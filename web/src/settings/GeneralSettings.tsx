@@ -104,6 +104,7 @@ function SlugForm() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [slug, setSlug] = useState(workspace.slug);
+  const [moved, setMoved] = useState<string | null>(null);
   const change = useMutation({
     mutationFn: () => settingsActions.updateWorkspace(workspace.id, { slug }),
     onSuccess: async (updated) => {
@@ -112,10 +113,12 @@ function SlugForm() {
       navigate(`/w/${workspace.id}/settings`, { replace: true });
       await queryClient.invalidateQueries({ queryKey: queryKeys.me });
       navigate(`/w/${updated.slug}/settings`, { replace: true });
+      setMoved(updated.slug);
     },
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    setMoved(null);
     change.mutate();
   };
   const unchanged = slug.trim().toLowerCase() === workspace.slug;
@@ -143,6 +146,9 @@ function SlugForm() {
         it will find no workspace.
       </p>
       <ErrorMessage error={change.error} />
+      <p role="status" className="settings-saved">
+        {moved ? `Address changed: the workspace is now at /w/${moved}.` : ''}
+      </p>
     </form>
   );
 }

@@ -89,7 +89,8 @@ function UnknownWorkspace({ me, address }: { me: Me; address: string }) {
           <ul>
             {me.workspaces.map((workspace) => (
               <li key={workspace.id}>
-                <Link to={`/w/${workspace.slug}`}>{workspace.name}</Link>
+                <Link to={`/w/${workspace.slug}`}>{workspace.name}</Link>{' '}
+                <span className="muted">/w/{workspace.slug}</span>
               </li>
             ))}
           </ul>
