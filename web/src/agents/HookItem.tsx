@@ -15,7 +15,7 @@ import type { ShownOnceSecrets } from './ShownOnce.tsx';
 type HookChange = Schemas['HookChange'];
 
 export function hookLabel(hook: { name: string; tokenPrefix: string }): string {
-  return hook.name || `Hook ${hook.tokenPrefix}…`;
+  return hook.name || `Hook ${hook.tokenPrefix}`;
 }
 
 export function HookItem({
@@ -53,7 +53,8 @@ export function HookItem({
       <p>
         <strong>{name}</strong>{' '}
         <span className="muted">
-          (address {hook.tokenPrefix}…){hook.enabled ? '' : ', turned off'}
+          {hook.name ? `(address ${hook.tokenPrefix})` : ''}
+          {hook.enabled ? '' : ' turned off'}
         </span>
       </p>
       <p className="muted">

@@ -51,7 +51,8 @@ function Schedules() {
               </span>
               {agent.schedule?.nextRun ? (
                 <span className="muted">
-                  next <time dateTime={agent.schedule.nextRun}>{dateTime(agent.schedule.nextRun)}</time> (
+                  next, in your time,{' '}
+                  <time dateTime={agent.schedule.nextRun}>{dateTime(agent.schedule.nextRun)}</time> (
                   {relativeTime(agent.schedule.nextRun)})
                 </span>
               ) : null}
@@ -115,7 +116,7 @@ function Hooks() {
           {items.map((hook) => (
             <li key={hook.id}>
               <span>
-                <strong>{hook.name || `Hook ${hook.tokenPrefix}…`}</strong> starts{' '}
+                <strong>{hook.name || `Hook ${hook.tokenPrefix}`}</strong> starts{' '}
                 <Link to={`/w/${ws}/agents/${hook.agentId}`}>{hook.agentName}</Link>
                 {hook.enabled ? '' : ' (turned off)'}
               </span>
