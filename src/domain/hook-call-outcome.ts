@@ -28,7 +28,8 @@ const refusalWords: Record<HookCallRefusal, string> = {
   idempotency_key_reused: 'its Idempotency-Key came before with another body',
   body_too_large: 'the body was too large',
   bad_request: 'the body or a header could not be read',
-  mapping_failed: 'the hook’s mapping failed on what was sent',
+  mapping_failed:
+    'what was sent could not be made into the run’s input (check the body, or the hook’s mapping)',
   invalid_input: 'what was sent does not fit the agent’s input',
   agent_paused: 'the agent is paused',
   agent_missing: 'the agent is gone',

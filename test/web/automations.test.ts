@@ -222,7 +222,7 @@ describe('automations', () => {
     expect(address).toMatch(/\/api\/hooks\/\S+$/);
     const token = address.split('/').at(-1) ?? '';
     await shown.getByRole('button', { name: 'Copy the address' }).click();
-    await shown.getByText('Copied').waitFor();
+    await shown.getByText('Copied', { exact: true }).waitFor();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(address);
     expect(await accessibilityViolations(page)).toEqual([]);
     await saveScreenshot(page, 'hook-shown-once');
@@ -244,7 +244,7 @@ describe('automations', () => {
 
     const calls = page.getByRole('region', { name: 'Recent calls of Shop orders' });
     await calls.getByText('Started a run').waitFor({ timeout: 15_000 });
-    await calls.getByText('Refused: the hook’s mapping failed on what was sent').waitFor();
+    await calls.getByText(/^Refused: what was sent could not be made into the run’s input/).waitFor();
     expect(await calls.getByRole('link', { name: 'See the run' }).getAttribute('href')).toBe(
       `/w/${workspace.slug}/runs/${runId}`,
     );
@@ -255,6 +255,25 @@ describe('automations', () => {
     await page.reload();
     await calls.getByText('Started a run').waitFor();
     expect(await page.content()).not.toContain(token);
+
+    // The settings refuse a mapping that does not parse, in words, and keep what was typed.
+    await hooks.getByRole('button', { name: 'Settings of Shop orders' }).click();
+    const settings = page.getByRole('form', { name: 'Settings of Shop orders' });
+    await settings.getByLabel(/^Mapping/).fill('{"order": body.id');
+    await settings.getByRole('button', { name: 'Save the hook' }).click();
+    await settings
+      .getByRole('alert')
+      .getByText(/is not valid JSONata/)
+      .waitFor();
+    expect(await settings.getByLabel(/^Mapping/).inputValue()).toBe('{"order": body.id');
+    await settings.getByLabel(/^Mapping/).fill('{"order": body.order}');
+    await settings.getByLabel('Calls a minute at most').fill('12');
+    await settings.getByRole('button', { name: 'Save the hook' }).click();
+    await hooks.getByText(/at most 12 calls a minute/).waitFor();
+    expect((await api('GET', `/agents/${agent.id}/hooks`)).body.items[0]).toMatchObject({
+      mapping: '{"order": body.order}',
+      ratePerMinute: 12,
+    });
 
     // A new address is shown once too, and the old one stops working.
     await hooks.getByRole('button', { name: 'New address for Shop orders' }).click();

@@ -70,12 +70,20 @@ function NewHookForm({
   const [name, setName] = useState('');
   const [rate, setRate] = useState('60');
   const [signed, setSigned] = useState(false);
+  const [mapping, setMapping] = useState('');
   const create = useMutation({
     mutationFn: () =>
       unwrap(
         client.POST('/api/workspaces/{ws}/agents/{agentId}/hooks', {
           params: { path: { ws, agentId } },
-          body: { name, ratePerMinute: Number(rate), signed, respond: 'accepted', waitTimeoutMs: 30_000 },
+          body: {
+            name,
+            ratePerMinute: Number(rate),
+            signed,
+            respond: 'accepted',
+            waitTimeoutMs: 30_000,
+            ...(mapping.trim() ? { mapping } : {}),
+          },
         }),
       ),
     onSuccess: async (created) => {
@@ -103,8 +111,9 @@ function NewHookForm({
         setRate={setRate}
         signed={signed}
         setSigned={setSigned}
+        mapping={mapping}
+        setMapping={setMapping}
       />
-      <p className="hint">What a call sends (as JSON) becomes the run’s input.</p>
       <ErrorMessage error={create.error} />
       <div className="form-actions">
         <button type="submit" disabled={create.isPending}>

@@ -128,9 +128,15 @@ function HookSettingsForm({
   const [name, setName] = useState(hook.name);
   const [rate, setRate] = useState(String(hook.ratePerMinute));
   const [signed, setSigned] = useState(hook.signed);
+  const [mapping, setMapping] = useState(hook.mapping ?? '');
   const change = useMutation({
     mutationFn: () =>
-      save({ name, ratePerMinute: Number(rate), ...(signed !== hook.signed ? { signed } : {}) }),
+      save({
+        name,
+        ratePerMinute: Number(rate),
+        mapping: mapping.trim() ? mapping : null,
+        ...(signed !== hook.signed ? { signed } : {}),
+      }),
     onSuccess: onDone,
   });
   function submit(event: FormEvent) {
@@ -147,6 +153,8 @@ function HookSettingsForm({
         setRate={setRate}
         signed={signed}
         setSigned={setSigned}
+        mapping={mapping}
+        setMapping={setMapping}
       />
       {hook.signed && !signed ? (
         <p className="hint">Its signing secret will be removed: unsigned calls will be accepted.</p>
@@ -173,6 +181,8 @@ export function HookFields({
   setRate,
   signed,
   setSigned,
+  mapping,
+  setMapping,
 }: {
   id: string;
   name: string;
@@ -181,6 +191,8 @@ export function HookFields({
   setRate: (value: string) => void;
   signed: boolean;
   setSigned: (value: boolean) => void;
+  mapping: string;
+  setMapping: (value: string) => void;
 }) {
   return (
     <>
@@ -210,6 +222,23 @@ export function HookFields({
       <label className="checkbox">
         <input type="checkbox" checked={signed} onChange={(event) => setSigned(event.target.checked)} />
         Calls must be signed (a signing secret is made and shown once)
+      </label>
+      <label htmlFor={`${id}-mapping`}>
+        Mapping (optional)
+        <textarea
+          id={`${id}-mapping`}
+          value={mapping}
+          onChange={(event) => setMapping(event.target.value)}
+          rows={2}
+          spellCheck={false}
+          maxLength={4000}
+          placeholder='{"order": body.id}'
+          aria-describedby={`${id}-mapping-hint`}
+        />
+        <span className="hint" id={`${id}-mapping-hint`}>
+          A JSONata expression over the call’s body, headers and query, giving the run’s input. Leave it empty
+          to use the JSON body as the input.
+        </span>
       </label>
     </>
   );

@@ -38,9 +38,14 @@ export interface ScheduleSource {
   timezone: string;
 }
 
-/** The schedule as it would be saved, read by the server as the person types (after a pause). */
+/**
+ * The schedule as it would be saved, read by the server as the person types (after a pause). The
+ * source is debounced as text: a new object each render must not restart the pause.
+ */
 export function useSchedulePreview(ws: string, source: ScheduleSource | undefined) {
-  const settled = useDebouncedValue(source, 400);
+  const written = source ? JSON.stringify(source) : '';
+  const settledText = useDebouncedValue(written, 400);
+  const settled = settledText ? (JSON.parse(settledText) as ScheduleSource) : undefined;
   const query = useQuery({
     queryKey: queryKeys.schedulePreview(ws, settled ?? { timezone: '' }),
     queryFn: ({ signal }) =>
@@ -55,8 +60,7 @@ export function useSchedulePreview(ws: string, source: ScheduleSource | undefine
     retry: false,
     staleTime: 30_000,
   });
-  const settling = JSON.stringify(settled) !== JSON.stringify(source);
-  return { ...query, settling };
+  return { ...query, settling: settledText !== written };
 }
 
 export function useOneOffRuns(ws: string, agentId: string) {
