@@ -6,15 +6,18 @@
 // first. A call already taken (its Idempotency-Key, or its signature) is answered or refused
 // before its mapping is evaluated; then the run is started by the one run starter (inserted and
 // queued) and the call's keys claimed in one transaction, so a run exists if and only if its job
-// and its keys do.
+// and its keys do. Every call to a known hook is recorded among its recent calls, with what became
+// of it: an admitted one in its run's transaction, a refused one after the refusal is decided.
 
 import { describeSpecIssues } from '../domain/agent-spec.ts';
 import { conflict, OrcaError, ruleViolated } from '../domain/errors.ts';
+import type { HookCallRefusal } from '../domain/hook-call-outcome.ts';
 import { hashSecret } from '../domain/secret-token.ts';
 import { inExpressionLane } from '../expressions/evaluation-lane.ts';
 import type { RunQueue } from '../queue/run-queue.ts';
 import { startRun } from '../runtime/run-starter.ts';
 import { claimHookCallKey, findHookCallKey, pruneHookCallKeys } from '../store/hook-call-key-repository.ts';
+import { type HookCallValues, recordHookCall } from '../store/hook-call-repository.ts';
 import {
   type CallWindow,
   countHookCall,
@@ -44,6 +47,7 @@ export interface HookCallServices {
   store: Store;
   vault: Vault;
   runQueue: RunQueue;
+  logger: { error(message: string, error?: unknown): void };
 }
 
 export interface StartedHookRun {
@@ -62,19 +66,70 @@ const unknownHook = () =>
     'There is no hook at this address. Check the URL: a hook’s address is shown once, when the hook is made (or its token rotated).',
   );
 
-/** The hook the token names; refused when unknown or disabled. */
+/** Refusals whose reason is known where they are thrown; the others are read from their stage. */
+const knownRefusals = new WeakMap<object, HookCallRefusal>();
+
+function refusal<T extends object>(reason: HookCallRefusal, error: T): T {
+  knownRefusals.set(error, reason);
+  return error;
+}
+
+/** How far a call got: what a refusal thrown there is recorded as, when its thrower did not say. */
+type CallStage = 'checks' | 'mapping' | 'start';
+
+function refusalOf(stage: CallStage, error: unknown): HookCallRefusal {
+  const known = typeof error === 'object' && error !== null ? knownRefusals.get(error) : undefined;
+  if (known) return known;
+  if (!(error instanceof OrcaError)) return 'server_error';
+  switch (error.code) {
+    case 'rate_limited':
+      return 'rate_limited';
+    case 'payload_too_large':
+      return 'body_too_large';
+    case 'unauthenticated':
+      return 'bad_signature';
+    case 'bad_request':
+    case 'validation_failed':
+      return 'bad_request';
+    default:
+      return stage === 'mapping' ? 'mapping_failed' : stage === 'start' ? 'invalid_input' : 'server_error';
+  }
+}
+
+/**
+ * Records a call among the hook's recent calls, outside the call's own work. A failure to record
+ * is logged, never answered: the caller must hear what became of the call itself.
+ */
+async function recordCall(
+  services: HookCallServices,
+  hook: HookForCall,
+  call: Omit<HookCallValues, 'hookId'>,
+) {
+  try {
+    await services.store.inWorkspace(hook.workspaceId, (scope) =>
+      recordHookCall(scope, { hookId: hook.id, ...call }),
+    );
+  } catch (error) {
+    services.logger.error('hook call not recorded', error);
+  }
+}
+
+/** The hook the token names; refused when unknown (nothing to record it on). */
 async function findCalledHook(store: Store, token: string): Promise<HookForCall> {
   if (!looksLikeHookToken(token)) throw unknownHook();
   const hook = await store.system((scope) => findHookForCall(scope, hashSecret(token)));
   if (!hook) throw unknownHook();
-  if (!hook.enabled) {
-    throw new OrcaError(
-      'not_found',
-      'This hook is disabled. A builder of its workspace can enable it again (PATCH … {"enabled": true}).',
-    );
-  }
   return hook;
 }
+
+const disabledHook = () =>
+  refusal(
+    'disabled',
+    new OrcaError(
+      'not_found',
+      'This hook is disabled. A builder of its workspace can enable it again (PATCH … {"enabled": true}).',
+    ),
+  );
 
 async function requireWithinRate(store: Store, hook: HookForCall): Promise<void> {
   const window = await store.inWorkspace(hook.workspaceId, (scope) => countHookCall(scope, hook.id));
@@ -130,11 +185,14 @@ async function earlierCall(scope: WorkspaceScope, identity: HookCallIdentity): P
   if (identity.idempotencyKey) {
     const earlier = await findHookCallKey(scope, identity.idempotencyKey.key);
     if (earlier) {
-      if (earlier.bodyHash !== identity.bodyHash) throw idempotencyKeyReused();
+      if (earlier.bodyHash !== identity.bodyHash)
+        throw refusal('idempotency_key_reused', idempotencyKeyReused());
       return earlier.runId;
     }
   }
-  if (identity.signature && (await findHookCallKey(scope, identity.signature.key))) throw replayedSignature();
+  if (identity.signature && (await findHookCallKey(scope, identity.signature.key))) {
+    throw refusal('signature_replayed', replayedSignature());
+  }
   return undefined;
 }
 
@@ -148,13 +206,43 @@ async function repeatedCall(store: Store, hook: HookForCall, runId: string): Pro
 /** Thrown inside the run's transaction (to roll it back) when a concurrent call took the same key first. */
 class KeyTakenMeanwhile extends Error {}
 
-/** Checks and maps one call, then queues the hook's agent with the mapped input. */
+/** Checks and maps one call, then queues the hook's agent with the mapped input; records the call. */
 export async function startHookRun(
   services: HookCallServices,
   call: { token: string; request: Request },
 ): Promise<StartedHookRun> {
+  const hook = await findCalledHook(services.store, call.token);
+  const progress: { stage: CallStage } = { stage: 'checks' };
+  try {
+    const started = await admitCall(services, hook, call, progress);
+    if (started.replayed) {
+      await recordCall(services, hook, {
+        outcome: 'replayed',
+        refusal: null,
+        status: 202,
+        runId: started.runId,
+      });
+    }
+    return started;
+  } catch (error) {
+    await recordCall(services, hook, {
+      outcome: 'refused',
+      refusal: refusalOf(progress.stage, error),
+      status: error instanceof OrcaError ? error.status : 500,
+      runId: null,
+    });
+    throw error;
+  }
+}
+
+async function admitCall(
+  services: HookCallServices,
+  hook: HookForCall,
+  call: { token: string; request: Request },
+  progress: { stage: CallStage },
+): Promise<StartedHookRun> {
   const { store, runQueue } = services;
-  const hook = await findCalledHook(store, call.token);
+  if (!hook.enabled) throw disabledHook();
   if (hook.sealedSigningSecret === null) await requireWithinRate(store, hook);
   const bytes = await readHookBody(call.request);
   const signedAt =
@@ -171,9 +259,11 @@ export async function startHookRun(
   if (earlierRunId !== undefined) return repeatedCall(store, hook, earlierRunId);
   if (hook.sealedSigningSecret !== null) await requireWithinRate(store, hook);
   const body = parseHookBody(bytes, call.request.headers.get('content-type'));
+  progress.stage = 'mapping';
   const input = await inExpressionLane(hook.workspaceId, () =>
     mapToRunInput(hook.mapping, hookRequestData(call.request, body)),
   );
+  progress.stage = 'start';
   let run: { id: string; status: RunStatus };
   try {
     run = await store.inWorkspace(hook.workspaceId, async (scope) => {
@@ -182,10 +272,13 @@ export async function startHookRun(
         input,
         origin: { trigger: 'webhook' },
       });
-      if (start.outcome === 'agent_missing') throw unknownHook();
+      if (start.outcome === 'agent_missing') throw refusal('agent_missing', unknownHook());
       if (start.outcome === 'agent_paused') {
-        throw conflict(
-          `The agent "${start.agent.name}" is paused, so its hook starts no runs. Resume the agent first.`,
+        throw refusal(
+          'agent_paused',
+          conflict(
+            `The agent "${start.agent.name}" is paused, so its hook starts no runs. Resume the agent first.`,
+          ),
         );
       }
       if (start.outcome === 'invalid_input') {
@@ -209,13 +302,20 @@ export async function startHookRun(
           throw new KeyTakenMeanwhile();
         }
       }
+      await recordHookCall(scope, {
+        hookId: hook.id,
+        outcome: 'accepted',
+        refusal: null,
+        status: 202,
+        runId: inserted.id,
+      });
       return inserted;
     });
   } catch (error) {
     if (!(error instanceof KeyTakenMeanwhile)) throw error;
     // The concurrent call has committed by now: answer as if this one had come after it.
     const earlier = await store.inWorkspace(hook.workspaceId, (scope) => earlierCall(scope, identity));
-    if (earlier === undefined) throw replayedSignature();
+    if (earlier === undefined) throw refusal('signature_replayed', replayedSignature());
     return repeatedCall(store, hook, earlier);
   }
   return startedHookRun(hook, run, false);

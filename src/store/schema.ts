@@ -25,6 +25,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { AgentSpec } from '../domain/agent-spec.ts';
+import type { HookCallOutcome, HookCallRefusal } from '../domain/hook-call-outcome.ts';
 import type { PlanOperation, PlanQuestion, PlanStatus } from '../domain/plan.ts';
 
 export const applicationRole = pgRole('orca_app').existing();
@@ -890,4 +891,29 @@ export const hookCallKeys = pgTable(
     index('hook_call_keys_expiry').on(table.hookId, table.expiresAt),
     workspacePolicy('hook_call_keys'),
   ],
+);
+
+/**
+ * The recent calls of each hook, for its builders to see what came in: when, what became of it
+ * (a reason from a closed set, never the call's body or headers) and the run it started. Only
+ * the newest few per hook are kept (hook-call-repository.ts), so a flood cannot fill the disk.
+ */
+export const hookCalls = pgTable(
+  'hook_calls',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    hookId: uuid('hook_id')
+      .notNull()
+      .references(() => hooks.id, { onDelete: 'cascade' }),
+    calledAt: timestamp('called_at', { precision: 3, withTimezone: true }).notNull().defaultNow(),
+    outcome: text('outcome').$type<HookCallOutcome>().notNull(),
+    refusal: text('refusal').$type<HookCallRefusal>(),
+    /** The HTTP status the caller was answered with. */
+    status: integer('status').notNull(),
+    runId: uuid('run_id').references(() => runs.id, { onDelete: 'set null' }),
+  },
+  (table) => [index('hook_calls_recent').on(table.hookId, table.calledAt), workspacePolicy('hook_calls')],
 );

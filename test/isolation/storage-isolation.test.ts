@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   apiTokens,
   auditEvents,
+  hookCalls,
   invitations,
   memberships,
   users,
@@ -18,7 +19,7 @@ let alice: TestUser;
 let bob: TestUser;
 let workspaceA: { id: string };
 let workspaceB: { id: string };
-const tenantTables = { workspaces, memberships, invitations, apiTokens, auditEvents };
+const tenantTables = { workspaces, memberships, invitations, apiTokens, auditEvents, hookCalls };
 
 beforeAll(async () => {
   orca = await startTestPlatform();
@@ -38,6 +39,18 @@ beforeAll(async () => {
       token: user.token,
       body: { name: 'bot' },
     });
+    // A hook called once, so that its workspace has a recorded call.
+    const agent = await orca.request('POST', `/api/workspaces/${workspace.id}/agents`, {
+      token: user.token,
+      body: {
+        spec: { name: 'Hooked', steps: [{ id: 'echo', tool: 'transform', with: { expression: '1' } }] },
+      },
+    });
+    const hook = await orca.request('POST', `/api/workspaces/${workspace.id}/agents/${agent.body.id}/hooks`, {
+      token: user.token,
+      body: {},
+    });
+    await orca.request('POST', new URL(hook.body.url).pathname, { rawBody: '{}' });
   }
 });
 afterAll(() => orca.close());

@@ -117,7 +117,7 @@ const changeBody = z
   })
   .openapi('HookChange');
 
-const hookSchema = z
+export const hookSchema = z
   .object({
     id: z.string(),
     agentId: z.string(),
@@ -148,7 +148,7 @@ const changedHookSchema = hookSchema
   .extend({ url: addressField.optional(), ...signingFields })
   .openapi('ChangedHook');
 
-function hookView(hook: HookRecord) {
+export function hookView(hook: HookRecord) {
   return {
     id: hook.id,
     agentId: hook.agentId,

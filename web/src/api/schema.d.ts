@@ -1900,6 +1900,96 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/workspaces/{ws}/agents/{agentId}/hooks/{hookId}/calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A hook’s recent calls, newest first (the last 50 are kept) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    agentId: string;
+                    hookId: string;
+                    ws: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The calls, newest first. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["HookCall"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description The request is malformed or a field is invalid; details name each field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role does not allow this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or not yours. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Valid input that breaks a rule. */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/workspaces/{ws}/agents/{agentId}/memory": {
         parameters: {
             query?: never;
@@ -5283,6 +5373,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/workspaces/{ws}/hooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every hook of the workspace, with its agent’s name and its last call */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ws: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The hooks. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["WorkspaceHook"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description The request is malformed or a field is invalid; details name each field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role does not allow this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or not yours. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Valid input that breaks a rule. */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/workspaces/{ws}/invitations": {
         parameters: {
             query?: never;
@@ -7095,6 +7271,93 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/workspaces/{ws}/schedule-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Read a schedule in words or cron, and show its next five times, without saving anything */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ws: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SchedulePreviewRequest"];
+                };
+            };
+            responses: {
+                /** @description The schedule as it would be saved. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SchedulePreview"];
+                    };
+                };
+                /** @description The request is malformed or a field is invalid; details name each field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role does not allow this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or not yours. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Valid input that breaks a rule. */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/workspaces/{ws}/suggestions": {
         parameters: {
             query?: never;
@@ -8176,6 +8439,28 @@ export interface components {
             tokenPrefix: string;
             waitTimeoutMs: number;
         };
+        HookCall: {
+            /** Format: date-time */
+            calledAt: string;
+            hookId: string;
+            id: string;
+            /**
+             * @description accepted: a run started; replayed: a repeated Idempotency-Key, answered with the run the first call started; refused: no run.
+             * @enum {string}
+             */
+            outcome: "accepted" | "replayed" | "refused";
+            /**
+             * @description Why the call was refused; null otherwise.
+             * @enum {string|null}
+             */
+            refusal: "disabled" | "rate_limited" | "bad_signature" | "signature_replayed" | "idempotency_key_reused" | "body_too_large" | "bad_request" | "mapping_failed" | "invalid_input" | "agent_paused" | "agent_missing" | "server_error" | null;
+            /** @description The run the call started (or, repeated, was answered with). */
+            runId: string | null;
+            /** @description The HTTP status the caller was answered with. */
+            status: number;
+            /** @description What became of the call, in words. */
+            words: string;
+        };
         HookChange: {
             enabled?: boolean;
             /** @description A JSONata expression, or null to use the JSON body as the input. */
@@ -8479,6 +8764,30 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        SchedulePreview: {
+            /** @description The cron the schedule would be saved as. */
+            cron: string;
+            /** @description The cron in words, with its time zone. */
+            description: string;
+            /** @description The next five firing times after now, in the time zone. */
+            nextRuns: {
+                /** Format: date-time */
+                at: string;
+                /** @description "Monday 7 December at 09:00". */
+                words: string;
+            }[];
+            timezone: string;
+            /** @description Which time zone was used, and why. */
+            timezoneNote: string;
+        };
+        SchedulePreviewRequest: {
+            /** @description Five fields, or six with seconds first. */
+            cron?: string;
+            /** @description The schedule in words, e.g. "every weekday at 9". */
+            text?: string;
+            /** @description An IANA time zone; the user memory’s time zone, else UTC, when left out. */
+            timezone?: string;
+        };
         Session: {
             token: string;
             user: components["schemas"]["User"];
@@ -8549,6 +8858,10 @@ export interface components {
             slug: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        WorkspaceHook: components["schemas"]["Hook"] & {
+            agentName: string;
+            lastCall: components["schemas"]["HookCall"] & (Record<string, never> | null);
         };
     };
     responses: never;

@@ -43,4 +43,13 @@ export const queryKeys = {
     ['ws', ws, 'audit', filters] as const,
   auditActions: (ws: string) => ['ws', ws, 'audit', 'actions'] as const,
   webhookSecret: (ws: string) => ['ws', ws, 'webhook-secret'] as const,
+  // Automations: an agent's one-off runs and its hooks' calls sit under the agent's key, so they
+  // refresh with it; the workspace's hooks and schedule previews have keys of their own.
+  oneOffRuns: (ws: string, agentId: string) => ['ws', ws, 'agents', agentId, 'one-off-runs'] as const,
+  hookCalls: (ws: string, agentId: string, hookId: string) =>
+    ['ws', ws, 'agents', agentId, 'hooks', hookId, 'calls'] as const,
+  workspaceHooks: (ws: string) => ['ws', ws, 'hooks'] as const,
+  schedulePreview: (ws: string, source: { cron?: string; text?: string; timezone: string }) =>
+    ['ws', ws, 'schedule-preview', source] as const,
+  userMemory: ['me', 'memory'] as const,
 };

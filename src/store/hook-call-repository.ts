@@ -1,0 +1,73 @@
+// The recent calls of hooks (schema: hookCalls). Each insert forgets the hook's calls beyond the
+// newest `hookCallsKept`, in the same statement's transaction, so the table holds at most that
+// many rows per hook however many calls a sender makes.
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { HookCallOutcome, HookCallRefusal } from '../domain/hook-call-outcome.ts';
+import { isUuid } from '../domain/slug.ts';
+import { hookCalls } from './schema.ts';
+import type { WorkspaceScope } from './store.ts';
+
+/** How many calls are kept per hook: the recent calls list shows no more. */
+export const hookCallsKept = 50;
+
+export interface HookCallValues {
+  hookId: string;
+  outcome: HookCallOutcome;
+  refusal: HookCallRefusal | null;
+  status: number;
+  runId: string | null;
+}
+
+export interface HookCallRecord extends HookCallValues {
+  id: string;
+  calledAt: Date;
+}
+
+const columns = {
+  id: hookCalls.id,
+  hookId: hookCalls.hookId,
+  calledAt: hookCalls.calledAt,
+  outcome: hookCalls.outcome,
+  refusal: hookCalls.refusal,
+  status: hookCalls.status,
+  runId: hookCalls.runId,
+};
+
+/** Records one call and forgets the hook's calls beyond the newest kept. */
+export async function recordHookCall(scope: WorkspaceScope, call: HookCallValues): Promise<void> {
+  await scope.db.insert(hookCalls).values({ workspaceId: scope.workspaceId, ...call });
+  await scope.db.execute(sql`
+    delete from ${hookCalls}
+    where ${hookCalls.workspaceId} = ${scope.workspaceId} and ${hookCalls.hookId} = ${call.hookId}
+      and ${hookCalls.id} in (
+        select ${hookCalls.id} from ${hookCalls}
+        where ${hookCalls.workspaceId} = ${scope.workspaceId} and ${hookCalls.hookId} = ${call.hookId}
+        order by ${hookCalls.calledAt} desc, ${hookCalls.id} desc
+        offset ${hookCallsKept}
+      )`);
+}
+
+/** A hook's calls, newest first. */
+export async function listHookCalls(
+  scope: WorkspaceScope,
+  hookId: string,
+  limit: number,
+): Promise<HookCallRecord[]> {
+  if (!isUuid(hookId)) return [];
+  return scope.db
+    .select(columns)
+    .from(hookCalls)
+    .where(and(eq(hookCalls.workspaceId, scope.workspaceId), eq(hookCalls.hookId, hookId)))
+    .orderBy(desc(hookCalls.calledAt), desc(hookCalls.id))
+    .limit(limit);
+}
+
+/** The newest call of each of the workspace's hooks that was ever called. */
+export async function latestHookCalls(scope: WorkspaceScope): Promise<Map<string, HookCallRecord>> {
+  const rows = await scope.db
+    .selectDistinctOn([hookCalls.hookId], columns)
+    .from(hookCalls)
+    .where(eq(hookCalls.workspaceId, scope.workspaceId))
+    .orderBy(hookCalls.hookId, desc(hookCalls.calledAt), desc(hookCalls.id));
+  return new Map(rows.map((row) => [row.hookId, row]));
+}
