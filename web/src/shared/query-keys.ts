@@ -36,4 +36,8 @@ export const queryKeys = {
   pendingPlans: (ws: string) => ['ws', ws, 'plans', 'pending'] as const,
   plan: (ws: string, planId: string) => ['ws', ws, 'plans', planId] as const,
   suggestions: (ws: string) => ['ws', ws, 'suggestions'] as const,
+  /** The signed-in person's own account, outside any workspace. */
+  accountMemory: ['account', 'memory'] as const,
+  accountSessions: ['account', 'sessions'] as const,
+  accountEvents: ['account', 'events'] as const,
 };
