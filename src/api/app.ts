@@ -7,6 +7,7 @@ import { authenticate, refuseCrossSiteCookieRequests } from './authentication.ts
 import { compressResponses } from './compression.ts';
 import type { ApiEnv, ApiServices } from './context.ts';
 import { toErrorResponse, validationError } from './error-response.ts';
+import { registerAccountSecurityRoutes } from './routes/account-security-routes.ts';
 import { registerAgentRoutes } from './routes/agent-routes.ts';
 import { registerAuditRoutes } from './routes/audit-routes.ts';
 import { registerAuthenticationRoutes } from './routes/authentication-routes.ts';
@@ -97,6 +98,7 @@ export function createApp(services: ApiServices, options: { webRoot?: string } =
   app.get('/api/health', (c) => c.json({ status: 'ok', database: services.store.database.kind }));
   registerAuthenticationRoutes(app);
   registerMeRoutes(app);
+  registerAccountSecurityRoutes(app);
   registerWorkspaceRoutes(app);
   registerMemberRoutes(app);
   registerInvitationRoutes(app);

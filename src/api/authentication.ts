@@ -3,7 +3,7 @@ import type { MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { forbidden, unauthenticated } from '../domain/errors.ts';
 import { hashSecret, type SecretKind, secretKind } from '../domain/secret-token.ts';
-import { findLiveApiToken, findSessionUser } from '../store/account-repository.ts';
+import { findLiveApiToken, findSessionUser, touchSession } from '../store/account-repository.ts';
 import type { Store } from '../store/store.ts';
 import type { ApiContext, ApiEnv, Principal } from './context.ts';
 
@@ -56,7 +56,15 @@ export const refuseCrossSiteCookieRequests: MiddlewareHandler<ApiEnv> = async (c
 async function findPrincipal(store: Store, secretHash: string, kind: SecretKind | undefined) {
   if (kind === 'session') {
     const found = await store.system((scope) => findSessionUser(scope, secretHash));
-    if (found) return { kind: 'session', user: found.user, sessionTokenHash: secretHash } satisfies Principal;
+    if (found) {
+      await store.system((scope) => touchSession(scope, found));
+      return {
+        kind: 'session',
+        user: found.user,
+        sessionTokenHash: secretHash,
+        sessionId: found.sessionId,
+      } satisfies Principal;
+    }
   } else if (kind === 'apiToken') {
     const found = await store.system((scope) => findLiveApiToken(scope, secretHash));
     if (found) return { kind: 'apiToken', ...found, apiTokenHash: secretHash } satisfies Principal;

@@ -39,7 +39,7 @@ export interface ApiServices {
 }
 
 export type Principal =
-  | { kind: 'session'; user: UserRecord; sessionTokenHash: string }
+  | { kind: 'session'; user: UserRecord; sessionTokenHash: string; sessionId: string }
   | {
       kind: 'apiToken';
       user: UserRecord;

@@ -1,8 +1,8 @@
 // Accounts and sessions: the system-scope queries that authenticate a request
 // before its workspace or user scope is known. Every lookup goes by a secret's hash.
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, ne, sql } from 'drizzle-orm';
 import type { Role } from '../domain/roles.ts';
-import { apiTokens, invitations, sessions, users } from './schema.ts';
+import { accountEvents, apiTokens, invitations, sessions, users } from './schema.ts';
 import type { SystemScope } from './store.ts';
 
 export interface UserRecord {
@@ -31,7 +31,7 @@ export async function findUserWithPasswordByEmail(scope: SystemScope, email: str
 
 export async function insertSession(
   scope: SystemScope,
-  session: { userId: string; tokenHash: string; expiresAt: Date },
+  session: { userId: string; tokenHash: string; expiresAt: Date; userAgent?: string | null },
 ) {
   await scope.db.insert(sessions).values(session);
 }
@@ -40,6 +40,7 @@ export async function findSessionUser(scope: SystemScope, tokenHash: string) {
   const [row] = await scope.db
     .select({
       sessionId: sessions.id,
+      lastSeenAt: sessions.lastSeenAt,
       user: { id: users.id, email: users.email, name: users.name, createdAt: users.createdAt },
     })
     .from(sessions)
@@ -50,6 +51,22 @@ export async function findSessionUser(scope: SystemScope, tokenHash: string) {
 
 export async function deleteSession(scope: SystemScope, tokenHash: string) {
   await scope.db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+}
+
+/** How stale a session's last-seen time may get: one write per session every few minutes at most. */
+export const sessionLastSeenIntervalMs = 5 * 60 * 1000;
+
+/**
+ * Notes that a session was used, when its last-seen time is older than the interval. The
+ * condition is repeated in SQL so that parallel requests write once.
+ */
+export async function touchSession(scope: SystemScope, session: { sessionId: string; lastSeenAt: Date }) {
+  if (Date.now() - session.lastSeenAt.getTime() < sessionLastSeenIntervalMs) return;
+  const staleBefore = new Date(Date.now() - sessionLastSeenIntervalMs);
+  await scope.db
+    .update(sessions)
+    .set({ lastSeenAt: sql`now()` })
+    .where(and(eq(sessions.id, session.sessionId), lt(sessions.lastSeenAt, staleBefore)));
 }
 
 export interface ApiTokenPrincipalRecord {
@@ -83,4 +100,35 @@ export async function findLiveApiToken(
 export async function findInvitationByHash(scope: SystemScope, tokenHash: string) {
   const [row] = await scope.db.select().from(invitations).where(eq(invitations.tokenHash, tokenHash));
   return row;
+}
+
+/** The stored password hash of an account, for checking its current password. */
+export async function findPasswordHash(scope: SystemScope, userId: string): Promise<string | undefined> {
+  const [row] = await scope.db
+    .select({ passwordHash: users.passwordHash })
+    .from(users)
+    .where(eq(users.id, userId));
+  return row?.passwordHash;
+}
+
+/**
+ * Sets a new password and ends every other session of the account, in one transaction (run in
+ * Store.systemTransaction: the application role may not write password hashes). Returns how many
+ * sessions were ended.
+ */
+export async function replacePassword(
+  scope: SystemScope,
+  change: { userId: string; passwordHash: string; keptSessionId: string },
+): Promise<number> {
+  await scope.db.update(users).set({ passwordHash: change.passwordHash }).where(eq(users.id, change.userId));
+  const ended = await scope.db
+    .delete(sessions)
+    .where(and(eq(sessions.userId, change.userId), ne(sessions.id, change.keptSessionId)))
+    .returning({ id: sessions.id });
+  await scope.db.insert(accountEvents).values({
+    userId: change.userId,
+    action: 'password_changed',
+    details: { signedOutSessions: ended.length },
+  });
+  return ended.length;
 }

@@ -80,10 +80,37 @@ export const sessions = pgTable(
     tokenHash: text('token_hash').notNull(),
     createdAt: createdAt(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    /** Refreshed at most every few minutes (see account-repository.ts), not on every request. */
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The browser's User-Agent at sign-in, so the person can tell their sessions apart. */
+    userAgent: text('user_agent'),
   },
   (table) => [
     uniqueIndex('sessions_token_hash_unique').on(table.tokenHash),
     pgPolicy('sessions_of_current_user', {
+      to: applicationRole,
+      for: 'all',
+      using: sql`user_id = ${currentUser}`,
+      withCheck: sql`user_id = ${currentUser}`,
+    }),
+  ],
+);
+
+/** What happened to an account's security: password changes and sign-outs (decision 0019). */
+export const accountEvents = pgTable(
+  'account_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    action: text('action').notNull(),
+    details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    index('account_events_user_time').on(table.userId, table.createdAt),
+    pgPolicy('account_events_of_current_user', {
       to: applicationRole,
       for: 'all',
       using: sql`user_id = ${currentUser}`,

@@ -2,6 +2,7 @@
 // page that was asked for. Workspace pages share the shell (sidebar with chat, and the panel).
 import { useQueryClient } from '@tanstack/react-query';
 import { Navigate, Route, Routes, useParams } from 'react-router';
+import { AccountPage } from './account/AccountPage.tsx';
 import { AgentPanel } from './agents/AgentPanel.tsx';
 import { WorkspaceOverview } from './agents/WorkspaceOverview.tsx';
 import { AuthenticationForm } from './auth/AuthenticationForm.tsx';
@@ -58,6 +59,7 @@ function SignedIn({ me }: { me: Me }) {
   return (
     <Routes>
       <Route path="/" element={<Home me={me} />} />
+      <Route path="/account" element={<AccountPage me={me} />} />
       <Route path="/w/:ws" element={<WorkspaceShell me={me} />}>
         <Route index element={<WorkspaceOverview />} />
         <Route path="agents/:agentId" element={<AgentPanel />} />

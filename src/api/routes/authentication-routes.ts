@@ -6,6 +6,7 @@ import { publicUrlOf } from '../../config.ts';
 import { OrcaError, ruleViolated } from '../../domain/errors.ts';
 import { decoyPasswordHash, hashPassword, passwordWeakness, verifyPassword } from '../../domain/password.ts';
 import { hashSecret, newSecret } from '../../domain/secret-token.ts';
+import { recordAccountEvent } from '../../store/account-event-repository.ts';
 import {
   deleteSession,
   findUserWithPasswordByEmail,
@@ -86,7 +87,7 @@ const logoutRoute = createRoute({
 });
 
 /** "42 seconds" or "15 minutes": how long to wait, in words a person reads. */
-function waitInWords(seconds: number): string {
+export function waitInWords(seconds: number): string {
   if (seconds < 120) return `${seconds} second${seconds === 1 ? '' : 's'}`;
   return `${Math.ceil(seconds / 60)} minutes`;
 }
@@ -122,7 +123,11 @@ async function startSession(c: ApiContext, userId: string) {
   const { store, config } = c.get('services');
   const token = newSecret('session');
   const expiresAt = new Date(Date.now() + config.sessionDays * 24 * 60 * 60 * 1000);
-  await store.system((scope) => insertSession(scope, { userId, tokenHash: hashSecret(token), expiresAt }));
+  // Kept so that the person can tell their sessions apart on their account page.
+  const userAgent = c.req.header('user-agent')?.slice(0, 500) ?? null;
+  await store.system((scope) =>
+    insertSession(scope, { userId, tokenHash: hashSecret(token), expiresAt, userAgent }),
+  );
   setSessionCookie(c, token, expiresAt);
   return token;
 }
@@ -204,6 +209,9 @@ export function registerAuthenticationRoutes(app: OpenAPIHono<ApiEnv>) {
     const principal = c.get('principal');
     if (principal?.kind === 'session') {
       await c.get('services').store.system((scope) => deleteSession(scope, principal.sessionTokenHash));
+      await c
+        .get('services')
+        .store.asUser(principal.user.id, (scope) => recordAccountEvent(scope, { action: 'signed_out' }));
       c.get('services').accessChanges.announce({ userId: principal.user.id });
     }
     clearSessionCookie(c);

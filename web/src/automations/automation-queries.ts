@@ -15,7 +15,7 @@ export function browserTimezone(): string {
 /** The time zone in the user's memory, else the browser's. */
 export function useDefaultTimezone(): string {
   const memory = useQuery({
-    queryKey: queryKeys.userMemory,
+    queryKey: queryKeys.accountMemory,
     queryFn: ({ signal }) => unwrap(client.GET('/api/me/memory', { signal })),
     staleTime: 60_000,
   });

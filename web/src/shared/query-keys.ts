@@ -51,5 +51,9 @@ export const queryKeys = {
   workspaceHooks: (ws: string) => ['ws', ws, 'hooks'] as const,
   schedulePreview: (ws: string, source: { cron?: string; text?: string; timezone: string }) =>
     ['ws', ws, 'schedule-preview', source] as const,
-  userMemory: ['me', 'memory'] as const,
+  /** The signed-in person's own account, outside any workspace. */
+  /** The user memory (/api/me/memory): the account page edits it, the schedule forms read its zone. */
+  accountMemory: ['account', 'memory'] as const,
+  accountSessions: ['account', 'sessions'] as const,
+  accountEvents: ['account', 'events'] as const,
 };

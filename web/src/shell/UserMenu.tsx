@@ -30,6 +30,9 @@ export function UserMenu({ user }: { user: User }) {
             <small>{user.email}</small>
           </DropdownMenu.Label>
           <DropdownMenu.Separator className="menu-separator" />
+          <DropdownMenu.Item className="menu-item" onSelect={() => navigate('/account')}>
+            Your account
+          </DropdownMenu.Item>
           <DropdownMenu.Item className="menu-item" onSelect={() => void signOut()}>
             Sign out
           </DropdownMenu.Item>
