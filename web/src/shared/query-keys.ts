@@ -36,4 +36,10 @@ export const queryKeys = {
   pendingPlans: (ws: string) => ['ws', ws, 'plans', 'pending'] as const,
   plan: (ws: string, planId: string) => ['ws', ws, 'plans', planId] as const,
   suggestions: (ws: string) => ['ws', ws, 'suggestions'] as const,
+  /** Plans made from suggestions, shown in the chat (client state: nothing to fetch). */
+  acceptedPlans: (ws: string) => ['ws', ws, 'accepted-plans'] as const,
+  /** Pages of files (deliverables) under filters: under `agents`, so run events refresh them. */
+  fileList: (ws: string, filters: Record<string, string | undefined>) =>
+    ['ws', ws, 'agents', 'files', filters] as const,
+  file: (ws: string, fileId: string) => ['ws', ws, 'files', fileId] as const,
 };

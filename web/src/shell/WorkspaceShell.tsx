@@ -48,6 +48,12 @@ function KnownWorkspace({ me, workspace }: { me: Me; workspace: Me['workspaces']
             <NavLink to={`${base}/runs`} onClick={() => setPane('panel')}>
               Runs
             </NavLink>
+            <NavLink to={`${base}/files`} onClick={() => setPane('panel')}>
+              Files
+            </NavLink>
+            <NavLink to={`${base}/suggestions`} onClick={() => setPane('panel')}>
+              Suggestions
+            </NavLink>
             <NavLink to={`${base}/members`} onClick={() => setPane('panel')}>
               Members
             </NavLink>
