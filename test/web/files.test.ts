@@ -230,6 +230,56 @@ describe('the Files page', () => {
     expect(await page.getByRole('heading', { name: 'Saved page' }).count()).toBe(0);
   });
 
+  it('shows the first 500 rows of a long table, semicolon tables, and only the start of a large file', async () => {
+    const upload = async (name: string, type: string, body: string) => {
+      const uploaded = await web.orca.request(
+        'POST',
+        `/api/workspaces/${workspace.id}/deliverables?name=${encodeURIComponent(name)}`,
+        { token: owner.token, rawBody: body, headers: { 'content-type': type } },
+      );
+      expect(uploaded.status, uploaded.text).toBe(201);
+      return uploaded.body.id as string;
+    };
+    const lines = Array.from({ length: 700 }, (_, index) => `${index + 1},"word ${index + 1}"`);
+    const long = await upload('long.csv', 'text/csv', `n,word\n${lines.join('\n')}\n`);
+    const european = await upload('prices.csv', 'text/csv', 'name;price\n"Tea; green";2,50\nCoffee;3,10\n');
+    const large = await upload('large.txt', 'text/plain', `${'x'.repeat(600 * 1024)}END`);
+
+    const { page } = await signedInPage();
+    await page.goto(`${web.url}/w/${workspace.slug}/files/${long}`);
+    await page.getByRole('table', { name: 'long.csv' }).waitFor();
+    expect(await page.getByTestId('row-count').textContent()).toBe('Showing 500 of 700 rows.');
+    expect(await page.locator('.preview-table tbody tr').count()).toBe(500);
+
+    await page.goto(`${web.url}/w/${workspace.slug}/files/${european}`);
+    const prices = page.getByRole('table', { name: 'prices.csv' });
+    await prices.waitFor();
+    expect(await prices.locator('tbody tr').first().getByRole('cell').allTextContents()).toEqual([
+      'Tea; green',
+      '2,50',
+    ]);
+    expect(await page.getByTestId('row-count').textContent()).toBe('2 rows, separated by semicolons.');
+
+    await page.goto(`${web.url}/w/${workspace.slug}/files/${large}`);
+    await page.getByText('This file is 600 KB: the preview shows its first 512 KB.').waitFor();
+    const text = (await page.getByRole('region', { name: 'Content of large.txt' }).textContent()) ?? '';
+    expect(text.length).toBe(512 * 1024);
+    expect(text).not.toContain('END');
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    // A builder deletes a file after confirming; it is gone from the list and from the API.
+    await page.getByRole('button', { name: 'Delete', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Delete large.txt?' });
+    await dialog.getByRole('button', { name: 'Delete large.txt' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Files' }).waitFor();
+    await fileRow(page, 'prices.csv').waitFor();
+    expect(await fileRow(page, 'large.txt').count()).toBe(0);
+    const gone = await web.orca.request('GET', `/api/workspaces/${workspace.id}/deliverables/${large}`, {
+      token: owner.token,
+    });
+    expect(gone.status).toBe(404);
+  });
+
   it('links the agent panel and the run page to the previews', async () => {
     const { page } = await signedInPage();
     await page.goto(`${web.url}/w/${workspace.slug}/agents/${reporter.id}`);

@@ -7,6 +7,7 @@ import { useAgentNames } from '../runs/run-queries.ts';
 import { ErrorMessage } from '../shared/ErrorMessage.tsx';
 import { dateTime } from '../shared/format.ts';
 import { useWorkspace } from '../shared/workspace-context.tsx';
+import { DeleteFileButton } from './DeleteFileButton.tsx';
 import {
   CsvPreview,
   CutNotice,
@@ -57,9 +58,12 @@ export function FilePreviewPage() {
         <p>
           <FileOrigin file={data} agentName={agentName} />
         </p>
-        <a className="file-download" href={data.contentPath} download={data.name}>
-          Download {data.name}
-        </a>
+        <div className="file-actions">
+          <a className="file-download" href={data.contentPath} download={data.name}>
+            Download {data.name}
+          </a>
+          <DeleteFileButton file={data} />
+        </div>
       </header>
       <Preview file={data} />
     </article>

@@ -2,7 +2,7 @@
 // the start of a file's content for its preview. Lists refresh with the run events that follow
 // a run (which saves files).
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { client, unwrap } from '../api/client.ts';
+import { ApiError, client, unwrap } from '../api/client.ts';
 import { queryKeys } from '../shared/query-keys.ts';
 import { previewBytes, readContentStart } from './file-content.ts';
 
@@ -39,7 +39,7 @@ export function useFile(ws: string, fileId: string) {
           signal,
         }),
       ),
-    retry: (failures, error) => !(error instanceof Error && 'status' in error) && failures < 2,
+    retry: (failures, error) => !(error instanceof ApiError && error.status < 500) && failures < 2,
   });
 }
 
