@@ -19,6 +19,7 @@ import {
 
 let web: WebApp;
 let owner: TestUser;
+let viewer: TestUser;
 let workspace: { id: string; slug: string; name: string };
 let reporter: { id: string; runId: string };
 let quiet: { id: string; runId: string };
@@ -57,6 +58,8 @@ beforeAll(async () => {
   web = await startWebApp();
   owner = await web.orca.signUp('Fiona Files');
   workspace = await web.orca.createWorkspace(owner, 'File Cabinet');
+  viewer = await web.orca.signUp('Victor Viewer');
+  await web.orca.addMember(owner, workspace.id, viewer, 'viewer');
   const save = (id: string, withSettings: Record<string, unknown>) => ({
     id,
     tool: 'files.save',
@@ -87,12 +90,12 @@ beforeAll(async () => {
 });
 afterAll(() => web?.close());
 
-async function signedInPage(viewport?: { width: number; height: number }) {
+async function signedInPage(viewport?: { width: number; height: number }, person = owner) {
   const opened = await web.newPage(viewport);
   const { page } = opened;
   await page.goto(`${web.url}/w/${workspace.slug}`);
-  await page.getByLabel('E-mail').fill(owner.email);
-  await page.getByLabel('Password').fill(owner.password);
+  await page.getByLabel('E-mail').fill(person.email);
+  await page.getByLabel('Password').fill(person.password);
   await page.locator('form').getByRole('button', { name: 'Sign in' }).click();
   await page.getByTestId('current-workspace').waitFor();
   return opened;
@@ -278,6 +281,14 @@ describe('the Files page', () => {
       token: owner.token,
     });
     expect(gone.status).toBe(404);
+  });
+
+  it('lets a viewer see and download files but not delete them', async () => {
+    const { page } = await signedInPage(undefined, viewer);
+    await openPreview(page, 'people.csv');
+    await page.getByRole('table', { name: 'people.csv' }).waitFor();
+    await page.getByRole('link', { name: 'Download people.csv' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Delete', exact: true }).count()).toBe(0);
   });
 
   it('links the agent panel and the run page to the previews', async () => {

@@ -16,6 +16,7 @@ import {
 
 let web: WebApp;
 let owner: TestUser;
+let viewer: TestUser;
 let workspace: { id: string; slug: string; name: string };
 
 /** An agent of 14 steps, each reading only the one before: the advisor suggests splitting it. */
@@ -34,6 +35,8 @@ beforeAll(async () => {
   web = await startWebApp();
   owner = await web.orca.signUp('Paige Suggestions');
   workspace = await web.orca.createWorkspace(owner, 'Advice Page');
+  viewer = await web.orca.signUp('Vera Viewer');
+  await web.orca.addMember(owner, workspace.id, viewer, 'viewer');
   for (const name of ['Long Pipeline', 'Longer Pipeline', 'Longest Pipeline']) {
     const created = await web.orca.request('POST', `/api/workspaces/${workspace.id}/agents`, {
       token: owner.token,
@@ -44,12 +47,12 @@ beforeAll(async () => {
 });
 afterAll(() => web?.close());
 
-async function signedInPage(viewport?: { width: number; height: number }) {
+async function signedInPage(viewport?: { width: number; height: number }, person = owner) {
   const opened = await web.newPage(viewport);
   const { page } = opened;
   await page.goto(`${web.url}/w/${workspace.slug}`);
-  await page.getByLabel('E-mail').fill(owner.email);
-  await page.getByLabel('Password').fill(owner.password);
+  await page.getByLabel('E-mail').fill(person.email);
+  await page.getByLabel('Password').fill(person.password);
   await page.locator('form').getByRole('button', { name: 'Sign in' }).click();
   await page.getByTestId('current-workspace').waitFor();
   return opened;
@@ -107,6 +110,21 @@ describe('the Suggestions page', () => {
     await pageCard(page, 'Longest Pipeline').waitFor();
     expect(await pageCard(page, 'Longer Pipeline').count()).toBe(0);
     expect(policyViolations).toEqual([]);
+  });
+
+  it('shows a viewer the advice without the buttons that change things', async () => {
+    const { page } = await signedInPage(undefined, viewer);
+    await page.goto(`${web.url}/w/${workspace.slug}/suggestions`);
+    const card = pageCard(page, 'Longest Pipeline');
+    await card.getByText(/has 14 steps/).waitFor();
+    await page.getByText('Only builders, admins and owners can accept or dismiss suggestions.').waitFor();
+    expect(
+      await page
+        .getByRole('main')
+        .getByRole('button', { name: /Accept|Dismiss/ })
+        .count(),
+    ).toBe(0);
+    expect(await accessibilityViolations(page)).toEqual([]);
   });
 
   it('fits a phone: accept brings the chat into view with the plan; with nothing left, says so', async () => {
