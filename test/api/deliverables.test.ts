@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestPlatform, type TestPlatform, type TestUser } from '../support/test-platform.ts';
+import { tinyPdf, tinyPng } from '../support/tiny-files.ts';
 
 let orca: TestPlatform;
 let owner: TestUser;
@@ -187,5 +188,84 @@ describe('webhook signing secret', () => {
       token: owner.token,
     });
     expect(again.body.secret).toBe(rotated.body.secret);
+  });
+});
+
+describe('deliverables shown in the page', () => {
+  async function upload(
+    workspaceId: string,
+    token: string,
+    name: string,
+    type: string,
+    body: string | Uint8Array<ArrayBuffer>,
+  ) {
+    const uploaded = await orca.request(
+      'POST',
+      `/api/workspaces/${workspaceId}/deliverables?name=${encodeURIComponent(name)}`,
+      { token, rawBody: body, headers: { 'content-type': type } },
+    );
+    expect(uploaded.status, uploaded.text).toBe(201);
+    return uploaded.body as { id: string; contentPath: string };
+  }
+
+  it('serves PDF, pictures and plain text inline, sandboxed, framed only by Orca', async () => {
+    const files = [
+      await upload(ws, owner.token, 'report.pdf', 'application/pdf', tinyPdf('Report')),
+      await upload(ws, owner.token, 'dot.png', 'image/png', tinyPng()),
+      await upload(ws, owner.token, 'note.txt', 'text/plain; charset=utf-8', 'plain words'),
+    ];
+    for (const file of files) {
+      const shown = await orca.request('GET', `${file.contentPath}?disposition=inline`, {
+        token: viewer.token,
+      });
+      expect(shown.status).toBe(200);
+      expect(shown.headers.get('content-disposition')).toMatch(/^inline; filename\*=UTF-8''/);
+      const policy = shown.headers.get('content-security-policy') ?? '';
+      expect(policy).toContain('sandbox');
+      expect(policy).toContain("default-src 'none'");
+      expect(policy).toContain("frame-ancestors 'self'");
+      expect(shown.headers.get('x-content-type-options')).toBe('nosniff');
+      // Without asking, the same file is still a download that no page may frame.
+      const downloaded = await orca.request('GET', file.contentPath, { token: viewer.token });
+      expect(downloaded.headers.get('content-disposition')).toMatch(/^attachment;/);
+      expect(downloaded.headers.get('content-security-policy')).not.toContain('frame-ancestors');
+    }
+  });
+
+  it('keeps HTML, SVG, JSON and unknown types as attachments even when asked to show them', async () => {
+    const unsafe = [
+      await upload(ws, owner.token, 'page.html', 'text/html; charset=utf-8', '<script>alert(1)</script>'),
+      await upload(ws, owner.token, 'logo.svg', 'image/svg+xml', '<svg onload="alert(1)"></svg>'),
+      await upload(ws, owner.token, 'data.json', 'application/json', '{"a":1}'),
+      await upload(ws, owner.token, 'blob.bin', 'application/x-custom', 'bytes'),
+    ];
+    for (const file of unsafe) {
+      const asked = await orca.request('GET', `${file.contentPath}?disposition=inline`, {
+        token: owner.token,
+      });
+      expect(asked.status).toBe(200);
+      expect(asked.headers.get('content-disposition')).toMatch(/^attachment;/);
+      expect(asked.headers.get('content-security-policy')).toBe("default-src 'none'; sandbox");
+      expect(asked.headers.get('x-content-type-options')).toBe('nosniff');
+    }
+    const wrong = await orca.request('GET', `${unsafe[0]?.contentPath}?disposition=open`, {
+      token: owner.token,
+    });
+    expect(wrong.status).toBe(400);
+  });
+
+  it('refuses to show a file of another workspace inline', async () => {
+    const theirs = await upload(otherWs, stranger.token, 'secret.pdf', 'application/pdf', tinyPdf('Secret'));
+    const asked = await orca.request(
+      'GET',
+      `/api/workspaces/${ws}/deliverables/${theirs.id}/content?disposition=inline`,
+      { token: owner.token },
+    );
+    expect(asked.status).toBe(404);
+    const direct = await orca.request('GET', `${theirs.contentPath}?disposition=inline`, {
+      token: owner.token,
+    });
+    expect(direct.status).not.toBe(200);
+    expect(direct.text).not.toContain('Secret');
   });
 });

@@ -55,8 +55,8 @@ export interface ApiResponse<T = any> {
 export interface RequestOptions {
   token?: string;
   body?: unknown;
-  /** A raw body sent as is (for malformed JSON). */
-  rawBody?: string;
+  /** A raw body sent as is (malformed JSON, a file's bytes). */
+  rawBody?: string | Uint8Array<ArrayBuffer>;
   headers?: Record<string, string>;
 }
 
@@ -126,7 +126,7 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
   ): Promise<ApiResponse<T>> {
     const headers: Record<string, string> = { ...requestOptions.headers };
     if (requestOptions.token) headers.authorization = `Bearer ${requestOptions.token}`;
-    let body: string | undefined;
+    let body: string | Uint8Array<ArrayBuffer> | undefined;
     if (requestOptions.rawBody !== undefined) {
       body = requestOptions.rawBody;
       headers['content-type'] ??= 'application/json';

@@ -8,6 +8,8 @@ import { WorkspaceOverview } from './agents/WorkspaceOverview.tsx';
 import { AuthenticationForm } from './auth/AuthenticationForm.tsx';
 import { InvitationPage } from './auth/InvitationPage.tsx';
 import { AutomationsPage } from './automations/AutomationsPage.tsx';
+import { FilePreviewPage } from './files/FilePreviewPage.tsx';
+import { FilesPage } from './files/FilesPage.tsx';
 import { MembersRoute } from './members/MembersRoute.tsx';
 import { RunList } from './runs/RunList.tsx';
 import { RunPage } from './runs/RunPage.tsx';
@@ -17,6 +19,7 @@ import { queryKeys } from './shared/query-keys.ts';
 import { NewWorkspaceForm } from './shell/NewWorkspaceForm.tsx';
 import { type Me, useMe, useSignInWhenSessionEnds } from './shell/session.ts';
 import { WorkspaceShell } from './shell/WorkspaceShell.tsx';
+import { SuggestionsPage } from './suggestions/SuggestionsPage.tsx';
 
 export function App() {
   const queryClient = useQueryClient();
@@ -66,6 +69,9 @@ function SignedIn({ me }: { me: Me }) {
         <Route path="runs" element={<RunList />} />
         <Route path="runs/:runId" element={<RunPage />} />
         <Route path="automations" element={<AutomationsPage />} />
+        <Route path="files" element={<FilesPage />} />
+        <Route path="files/:fileId" element={<FilePreviewPage />} />
+        <Route path="suggestions" element={<SuggestionsPage />} />
         <Route path="members" element={<MembersRoute />} />
         <Route path="settings" element={<SettingsPage />} />
         <Route path="*" element={<PageNotFound />} />

@@ -14,6 +14,7 @@ import {
 } from '../../store/deliverable-repository.ts';
 import type { ApiEnv } from '../context.ts';
 import { decodeCursor, pageOf } from '../cursor.ts';
+import { contentSecurityPolicyFor, servesInline } from '../inline-content.ts';
 import { commonErrors, idParameter, jsonResponse, listOf, securedBy, timestamp } from '../schemas.ts';
 import { iso } from '../serialize.ts';
 import { requireAction } from '../workspace-access.ts';
@@ -90,9 +91,19 @@ const routes = {
     method: 'get',
     path: '/api/workspaces/{ws}/deliverables/{fileId}/content',
     tags: ['deliverables'],
-    summary: 'Download a file',
+    summary: 'Download a file, or show it in the page (PDF, pictures except SVG, plain text)',
     security: securedBy,
-    request: { params: fileParams },
+    request: {
+      params: fileParams,
+      query: z.object({
+        disposition: z
+          .enum(['attachment', 'inline'])
+          .default('attachment')
+          .describe(
+            'inline: served for showing in the page, only for PDF, PNG/JPEG/GIF/WebP/AVIF pictures and plain text; any other type is still served as an attachment.',
+          ),
+      }),
+    },
     responses: { 200: { description: 'The content, with its type.' }, ...commonErrors },
   }),
   remove: createRoute({
@@ -172,6 +183,7 @@ export function registerDeliverableRoutes(app: OpenAPIHono<ApiEnv>) {
     const { files, store } = c.get('services');
     const record = await store.inWorkspace(access.workspace.id, (scope) => findDeliverable(scope, fileId));
     if (!record) throw notFound('This file');
+    const inline = c.req.valid('query').disposition === 'inline' && servesInline(record.contentType);
     const etag = `"${record.sha256}"`;
     if (c.req.header('if-none-match') === etag) return c.body(null, 304);
     const content = await files.read(record.storageKey).catch((error: NodeJS.ErrnoException) => {
@@ -190,10 +202,10 @@ export function registerDeliverableRoutes(app: OpenAPIHono<ApiEnv>) {
     return c.body(new Uint8Array(content), 200, {
       'content-type': record.contentType,
       'content-length': String(content.byteLength),
-      'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(record.name)}`,
+      'content-disposition': `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(record.name)}`,
       etag,
       // User content is never run as a page of Orca's origin.
-      'content-security-policy': "default-src 'none'; sandbox",
+      'content-security-policy': contentSecurityPolicyFor(inline),
       'x-content-type-options': 'nosniff',
     });
   });

@@ -5599,10 +5599,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Download a file */
+        /** Download a file, or show it in the page (PDF, pictures except SVG, plain text) */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description inline: served for showing in the page, only for PDF, PNG/JPEG/GIF/WebP/AVIF pictures and plain text; any other type is still served as an attachment. */
+                    disposition?: "attachment" | "inline";
+                };
                 header?: never;
                 path: {
                     fileId: string;

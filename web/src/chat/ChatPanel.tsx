@@ -3,13 +3,13 @@
 import { useEffect, useRef, useState } from 'react';
 import { ErrorMessage } from '../shared/ErrorMessage.tsx';
 import { useWorkspace } from '../shared/workspace-context.tsx';
+import { useAcceptedPlans } from './accepted-plans.ts';
 import { Composer } from './Composer.tsx';
 import { ConversationHistory } from './ConversationHistory.tsx';
 import { useConversation } from './conversation-queries.ts';
 import { EmptyConversation } from './EmptyConversation.tsx';
 import { MessageList } from './MessageList.tsx';
 import { PlanCard } from './plan/PlanCard.tsx';
-import type { Plan } from './plan/plan-mutations.ts';
 import { Suggestions } from './Suggestions.tsx';
 import { useChatSender } from './useChatSender.ts';
 import { useOpenConversation } from './useOpenConversation.ts';
@@ -21,7 +21,7 @@ export function ChatPanel() {
   const conversation = useConversation(ws, conversationId);
   const sender = useChatSender(ws, conversationId, openConversation);
   const [draft, setDraft] = useState('');
-  const [acceptedPlans, setAcceptedPlans] = useState<{ suggestionId: string; plan: Plan }[]>([]);
+  const accepted = useAcceptedPlans(ws);
   const textarea = useRef<HTMLTextAreaElement>(null);
   const log = useRef<HTMLDivElement>(null);
 
@@ -56,24 +56,9 @@ export function ChatPanel() {
       {/* Focusable so that keyboard users can scroll the conversation. */}
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus. */}
       <div className="chat-log" ref={log} role="log" aria-label="Conversation" tabIndex={0}>
-        <Suggestions
-          hidden={new Set(acceptedPlans.map((accepted) => accepted.suggestionId))}
-          onAccepted={(suggestionId, plan) =>
-            setAcceptedPlans((current) => [...current, { suggestionId, plan }])
-          }
-        />
-        {acceptedPlans.map(({ plan }) => (
-          <PlanCard
-            key={plan.id}
-            plan={plan}
-            onChanged={(changed) =>
-              setAcceptedPlans((current) =>
-                current.map((accepted) =>
-                  accepted.plan.id === changed.id ? { ...accepted, plan: changed } : accepted,
-                ),
-              )
-            }
-          />
+        <Suggestions hidden={accepted.hidden} onAccepted={accepted.add} />
+        {accepted.plans.map(({ plan }) => (
+          <PlanCard key={plan.id} plan={plan} onChanged={accepted.update} />
         ))}
         {empty ? <EmptyConversation onExample={fill} /> : null}
         {conversation.isPending && conversationId !== null ? (

@@ -1,8 +1,11 @@
 // One step of a run: its tool and status at once (from the live stream), then what it was given,
 // what it produced, its log lines, its timing, its failure with a fix, and the files it kept
-// (pictures shown, other files as download links).
+// (pictures shown, other files linked to their preview, each with a download).
+import { Link } from 'react-router';
 import type { Schemas } from '../api/client.ts';
+import { sizeInWords } from '../files/file-words.ts';
 import { between, dateTime, duration } from '../shared/format.ts';
+import { useWorkspace } from '../shared/workspace-context.tsx';
 import { FailureView } from './FailureView.tsx';
 import { JsonView } from './JsonView.tsx';
 import type { StepProgress } from './run-progress.ts';
@@ -96,6 +99,7 @@ function filesOf(output: unknown, files: RunFile[]): RunFile[] {
 }
 
 export function KeptFiles({ files }: { files: RunFile[] }) {
+  const { ws } = useWorkspace();
   return (
     <ul className="kept-files">
       {files.map((file) =>
@@ -106,16 +110,20 @@ export function KeptFiles({ files }: { files: RunFile[] }) {
               <figcaption>
                 <a href={file.contentPath} download={file.name}>
                   {file.name}
-                </a>
+                </a>{' '}
+                <Link to={`/w/${ws}/files/${file.id}`} aria-label={`Preview ${file.name}`}>
+                  Preview
+                </Link>
               </figcaption>
             </figure>
           </li>
         ) : (
           <li key={file.id}>
-            <a href={file.contentPath} download={file.name}>
-              Download {file.name}
-            </a>{' '}
-            <span className="muted">({Math.max(1, Math.round(file.sizeBytes / 1024))} KB)</span>
+            <Link to={`/w/${ws}/files/${file.id}`}>{file.name}</Link>{' '}
+            <span className="muted">({sizeInWords(file.sizeBytes)})</span>{' '}
+            <a href={file.contentPath} download={file.name} aria-label={`Download ${file.name}`}>
+              Download
+            </a>
           </li>
         ),
       )}

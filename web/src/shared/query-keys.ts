@@ -51,9 +51,14 @@ export const queryKeys = {
   workspaceHooks: (ws: string) => ['ws', ws, 'hooks'] as const,
   schedulePreview: (ws: string, source: { cron?: string; text?: string; timezone: string }) =>
     ['ws', ws, 'schedule-preview', source] as const,
-  /** The signed-in person's own account, outside any workspace. */
-  /** The user memory (/api/me/memory): the account page edits it, the schedule forms read its zone. */
+  /** The signed-in person's own account, outside any workspace. The user memory (/api/me/memory): the account page edits it, the schedule forms read its zone. */
   accountMemory: ['account', 'memory'] as const,
   accountSessions: ['account', 'sessions'] as const,
   accountEvents: ['account', 'events'] as const,
+  /** Plans made from suggestions, shown in the chat (client state: nothing to fetch). */
+  acceptedPlans: (ws: string) => ['ws', ws, 'accepted-plans'] as const,
+  /** Pages of files (deliverables) under filters: under `agents`, so run events refresh them. */
+  fileList: (ws: string, filters: Record<string, string | undefined>) =>
+    ['ws', ws, 'agents', 'files', filters] as const,
+  file: (ws: string, fileId: string) => ['ws', ws, 'files', fileId] as const,
 };

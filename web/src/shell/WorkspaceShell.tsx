@@ -51,6 +51,12 @@ function KnownWorkspace({ me, workspace }: { me: Me; workspace: Me['workspaces']
             <NavLink to={`${base}/automations`} onClick={() => setPane('panel')}>
               Automations
             </NavLink>
+            <NavLink to={`${base}/files`} onClick={() => setPane('panel')}>
+              Files
+            </NavLink>
+            <NavLink to={`${base}/suggestions`} onClick={() => setPane('panel')}>
+              Suggestions
+            </NavLink>
             <NavLink to={`${base}/members`} onClick={() => setPane('panel')}>
               Members
             </NavLink>
