@@ -6,6 +6,7 @@ import { AgentPanel } from './agents/AgentPanel.tsx';
 import { WorkspaceOverview } from './agents/WorkspaceOverview.tsx';
 import { AuthenticationForm } from './auth/AuthenticationForm.tsx';
 import { InvitationPage } from './auth/InvitationPage.tsx';
+import { ContextPage } from './context/ContextPage.tsx';
 import { MembersRoute } from './members/MembersRoute.tsx';
 import { RunList } from './runs/RunList.tsx';
 import { RunPage } from './runs/RunPage.tsx';
@@ -61,6 +62,7 @@ function SignedIn({ me }: { me: Me }) {
         <Route path="agents/:agentId" element={<AgentPanel />} />
         <Route path="runs" element={<RunList />} />
         <Route path="runs/:runId" element={<RunPage />} />
+        <Route path="context" element={<ContextPage />} />
         <Route path="members" element={<MembersRoute />} />
         <Route path="*" element={<PageNotFound />} />
       </Route>

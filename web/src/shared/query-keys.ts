@@ -36,4 +36,7 @@ export const queryKeys = {
   pendingPlans: (ws: string) => ['ws', ws, 'plans', 'pending'] as const,
   plan: (ws: string, planId: string) => ['ws', ws, 'plans', planId] as const,
   suggestions: (ws: string) => ['ws', ws, 'suggestions'] as const,
+  /** Shared context: under `agents`, so run events (a run may write context) refresh it. */
+  context: (ws: string) => ['ws', ws, 'agents', 'shared-context'] as const,
+  agentMemory: (ws: string, agentId: string) => ['ws', ws, 'agents', agentId, 'memory'] as const,
 };

@@ -48,6 +48,9 @@ function KnownWorkspace({ me, workspace }: { me: Me; workspace: Me['workspaces']
             <NavLink to={`${base}/runs`} onClick={() => setPane('panel')}>
               Runs
             </NavLink>
+            <NavLink to={`${base}/context`} onClick={() => setPane('panel')}>
+              Context
+            </NavLink>
             <NavLink to={`${base}/members`} onClick={() => setPane('panel')}>
               Members
             </NavLink>
