@@ -482,10 +482,11 @@ export const memoryEntries = pgTable(
     value: jsonb('value').notNull(),
     text: text('text').notNull().default(''),
     tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
-    // Keys weigh more than text, so an entry named after the query ranks first; their separators
-    // are spaces to the parser, which would read "clients/acme" as one path.
+    // Keys weigh more than text, so an entry named after the query ranks first. The parser reads
+    // "clients/acme", "globex.example" or "jane@acme.com" as one token: keys are read with their
+    // separators as spaces, and text both as it is and so, so that "acme" finds them.
     search: tsvector('search').generatedAlwaysAs(
-      sql`setweight(to_tsvector('english', regexp_replace(key, '[/._:]+', ' ', 'g')), 'A') || setweight(to_tsvector('english', text), 'B')`,
+      sql`setweight(to_tsvector('english', regexp_replace(key, '[/._:@]+', ' ', 'g')), 'A') || setweight(to_tsvector('english', text) || to_tsvector('english', regexp_replace(text, '[/._:@]+', ' ', 'g')), 'B')`,
     ),
     sourceRunId: uuid('source_run_id').references(() => runs.id, { onDelete: 'set null' }),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),

@@ -348,6 +348,15 @@ describe('tags, search and writers', () => {
     expect(words.body.items.map((entry: { key: string }) => entry.key)).toEqual(['search/lighthouse']);
     const quoted = await api('GET', `/context?q=${encodeURIComponent('"lighthouse')}`, viewer);
     expect(quoted.body.items).toHaveLength(2);
+    // Words inside web addresses, e-mail addresses and keys are found too.
+    await write('search/addresses', 'Visit globex.example/pricing or write to jane@initech.com');
+    for (const word of ['globex', 'initech', 'addresses'])
+      expect(
+        (await api('GET', `/context?q=${word}`, viewer)).body.items.map(
+          (entry: { key: string }) => entry.key,
+        ),
+        word,
+      ).toEqual(['search/addresses']);
     const excluded = await api('GET', `/context?q=${encodeURIComponent('lighthouse -boats')}`, viewer);
     expect(excluded.body.items.map((entry: { key: string }) => entry.key)).toEqual(['search/lighthouse']);
   });

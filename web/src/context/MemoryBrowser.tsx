@@ -128,9 +128,10 @@ export function MemoryBrowser({
             <button type="submit">Search</button>
           </form>
         </search>
-        <label className="memory-tag-filter">
-          Tag{' '}
+        <div className="memory-tag-filter">
+          <label htmlFor={`${ids}-tag`}>Tag</label>
           <select
+            id={`${ids}-tag`}
             value={tag ?? ''}
             onChange={(event) => setParam(names.tag, event.target.value || undefined)}
           >
@@ -144,7 +145,7 @@ export function MemoryBrowser({
               </option>
             ))}
           </select>
-        </label>
+        </div>
         {canBuild ? (
           <button type="button" className="primary" onClick={() => setAdding(true)}>
             New entry
