@@ -40,6 +40,9 @@ describe('editing an entry', () => {
   it('changes value, text, tags and key by id, counting versions and naming the last writer', async () => {
     const entry = await write('notes/onboarding', 'Send the welcome pack on day one', { tags: ['process'] });
     expect(entry).toMatchObject({ version: 1, customText: false, createdByName: 'Olive Owner' });
+    // An object's keys come back reordered by the database; its words are still the value's own.
+    const object = await write('notes/object', { contact: 'Jane', plan: 'Pro', a: 1 });
+    expect(object).toMatchObject({ customText: false });
 
     const edited = await api(`PUT`, `/context/${entry.id}`, builder, {
       key: 'notes/onboarding-v2',

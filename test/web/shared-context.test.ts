@@ -190,6 +190,8 @@ describe('the shared context page', () => {
 
     // Bad JSON is refused in place before anything is sent.
     await page.getByRole('button', { name: 'Edit' }).click();
+    // The search text is the value's words, so it is left for the value to fill.
+    expect(await editor.getByLabel('Search text (optional)').inputValue()).toBe('');
     await value.fill('{ "contact": ');
     await editor.getByRole('button', { name: 'Save changes' }).click();
     await editor.getByText(/The value is not valid JSON/).waitFor();

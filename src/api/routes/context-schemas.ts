@@ -102,6 +102,15 @@ export const conflictResponse = jsonResponse(
   'The entry changed since you opened it, or the key is taken: the message says which.',
 );
 
+/**
+ * Whether the text was written apart from the value. Compared word by word in any order: the
+ * database keeps JSON objects with their keys reordered, so the value's words come back reordered.
+ */
+function isCustomText(text: string, value: unknown): boolean {
+  const words = (line: string) => line.split(' ').sort().join(' ');
+  return words(text) !== words(searchableText(value));
+}
+
 export function entryView(record: MemoryDetails & { rank?: number; snippet?: string }) {
   return {
     id: record.id,
@@ -110,7 +119,7 @@ export function entryView(record: MemoryDetails & { rank?: number; snippet?: str
     key: record.key,
     value: record.value,
     text: record.text,
-    customText: record.text !== searchableText(record.value),
+    customText: isCustomText(record.text, record.value),
     tags: record.tags,
     version: record.version,
     sizeBytes: record.sizeBytes,
