@@ -184,7 +184,7 @@ function keyTaken(key: string) {
 function deletedMeanwhile() {
   return new OrcaError(
     'not_found',
-    'This entry was deleted since you opened it. Add it again as a new entry to keep what you wrote.',
+    'This entry was not found: it was deleted since you opened it, or its id is wrong. Add it again as a new entry to keep what you wrote.',
   );
 }
 
