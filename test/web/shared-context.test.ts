@@ -136,8 +136,15 @@ describe('the shared context page', () => {
       .waitFor();
     expect(await page.locator('.entry-view img').count()).toBe(0);
     expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+    // The open entry has the focus, and back in the list the button that opened it has it again.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('notes/markup');
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H2');
     await page.getByRole('button', { name: '← All entries' }).click();
     await expect.poll(() => cardKeys(page)).toEqual(['notes/markup', 'runs/summary']);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('class')))
+      .toContain('entry-open');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('notes/markup');
 
     // A person's search text with operators never breaks the search.
     await searchBox(page).fill('industrial & "pricing');

@@ -1,6 +1,6 @@
 // One entry, open: its value as text (JSON indented), who wrote it and when, its tags and size;
 // for builders, edit and delete. Values are shown as text, never as markup.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError } from '../api/client.ts';
 import { CopyButton } from '../shared/CopyButton.tsx';
@@ -30,6 +30,12 @@ export function EntryView({
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  // The button that opened the entry is gone: the focus moves to the entry, not to the page's top.
+  const heading = useRef<HTMLHeadingElement>(null);
+  const loaded = entry.isSuccess;
+  useEffect(() => {
+    if (loaded && !editing) heading.current?.focus();
+  }, [loaded, editing]);
   const back = (
     <button type="button" className="link-button" onClick={onBack}>
       ← All entries
@@ -57,7 +63,7 @@ export function EntryView({
   return (
     <article className="entry-view" aria-labelledby={`entry-key-${data.id}`}>
       {back}
-      <Heading id={`entry-key-${data.id}`} className="entry-key">
+      <Heading id={`entry-key-${data.id}`} className="entry-key" ref={heading} tabIndex={-1}>
         {data.key}
       </Heading>
       {editing ? (

@@ -2,7 +2,7 @@
 // first, matched words marked), a tag filter, newest first otherwise, older entries a page at a
 // time; one entry opens in place. The search, the tag and the open entry live in the page address,
 // so a reload or a shared link shows the same, and Back closes the entry.
-import { type FormEvent, useEffect, useId, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { ErrorMessage } from '../shared/ErrorMessage.tsx';
 import { count, relativeTime } from '../shared/format.ts';
@@ -43,6 +43,9 @@ export function MemoryBrowser({
   const [typed, setTyped] = useState(q ?? '');
   const [adding, setAdding] = useState(false);
   const [announcement, setAnnouncement] = useState('');
+  // Back in the list, the focus returns to the entry that was open (the list's top if it is gone).
+  const [returnTo, setReturnTo] = useState<string | null>(null);
+  const list = useRef<HTMLDivElement>(null);
 
   const setParam = (name: string, value: string | undefined, push = false) =>
     setParams(
@@ -66,6 +69,13 @@ export function MemoryBrowser({
   useEffect(() => setTyped(q ?? ''), [q]);
 
   const entries = useEntries(ws, surface, { q, tag });
+  const listed = entries.isSuccess;
+  useEffect(() => {
+    if (returnTo === null || open || !listed) return;
+    const button = list.current?.querySelector<HTMLElement>(`[data-entry-id="${CSS.escape(returnTo)}"]`);
+    (button ?? list.current?.querySelector<HTMLElement>('input[type="search"]'))?.focus();
+    setReturnTo(null);
+  }, [returnTo, open, listed]);
   const tags = useTags(ws, surface);
   const items = entries.data?.pages.flatMap((page) => page.items) ?? [];
 
@@ -85,9 +95,13 @@ export function MemoryBrowser({
         surface={surface}
         entryId={open}
         headingLevel={headingLevel}
-        onBack={() => setParam(names.entry, undefined)}
+        onBack={() => {
+          setReturnTo(open);
+          setParam(names.entry, undefined);
+        }}
         onDeleted={(entry) => {
           setAnnouncement(`Deleted “${entry.key}”.`);
+          setReturnTo(entry.id);
           setParam(names.entry, undefined);
         }}
       />
@@ -107,7 +121,7 @@ export function MemoryBrowser({
 
   const filtered = Boolean(q || tag);
   return (
-    <div className="memory-browser">
+    <div className="memory-browser" ref={list}>
       <p role="status" className="entry-announcement">
         {announcement}
       </p>
@@ -196,7 +210,12 @@ export function MemoryBrowser({
           <ul className="entry-list" aria-label={q ? 'Search results' : 'Entries'}>
             {items.map((entry) => (
               <li key={entry.id} className="entry-card" data-testid="entry-card">
-                <button type="button" className="link-button entry-open" onClick={() => openEntry(entry)}>
+                <button
+                  type="button"
+                  className="link-button entry-open"
+                  data-entry-id={entry.id}
+                  onClick={() => openEntry(entry)}
+                >
                   {entry.key}
                 </button>
                 <p className="entry-preview">
