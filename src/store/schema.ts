@@ -510,14 +510,19 @@ export const memoryEntries = pgTable(
     value: jsonb('value').notNull(),
     text: text('text').notNull().default(''),
     tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
-    // Keys weigh more than text, so an entry named after the query ranks first.
+    // Keys weigh more than text, so an entry named after the query ranks first. The parser reads
+    // "clients/acme", "globex.example" or "jane@acme.com" as one token: keys are read with their
+    // separators as spaces, and text both as it is and so, so that "acme" finds them.
     search: tsvector('search').generatedAlwaysAs(
-      sql`setweight(to_tsvector('english', key), 'A') || setweight(to_tsvector('english', text), 'B')`,
+      sql`setweight(to_tsvector('english', regexp_replace(key, '[/._:@]+', ' ', 'g')), 'A') || setweight(to_tsvector('english', text) || to_tsvector('english', regexp_replace(text, '[/._:@]+', ' ', 'g')), 'B')`,
     ),
     sourceRunId: uuid('source_run_id').references(() => runs.id, { onDelete: 'set null' }),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    // Counts writes, so an edit made from a stale copy is refused; who wrote last (null: a run).
+    version: integer('version').notNull().default(1),
+    updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
   },
   (table) => [
     uniqueIndex('memory_shared_key_unique')

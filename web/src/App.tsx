@@ -8,6 +8,7 @@ import { WorkspaceOverview } from './agents/WorkspaceOverview.tsx';
 import { AuthenticationForm } from './auth/AuthenticationForm.tsx';
 import { InvitationPage } from './auth/InvitationPage.tsx';
 import { AutomationsPage } from './automations/AutomationsPage.tsx';
+import { ContextPage } from './context/ContextPage.tsx';
 import { FilePreviewPage } from './files/FilePreviewPage.tsx';
 import { FilesPage } from './files/FilesPage.tsx';
 import { MembersRoute } from './members/MembersRoute.tsx';
@@ -72,6 +73,7 @@ function SignedIn({ me }: { me: Me }) {
         <Route path="files" element={<FilesPage />} />
         <Route path="files/:fileId" element={<FilePreviewPage />} />
         <Route path="suggestions" element={<SuggestionsPage />} />
+        <Route path="context" element={<ContextPage />} />
         <Route path="members" element={<MembersRoute />} />
         <Route path="settings" element={<SettingsPage />} />
         <Route path="*" element={<PageNotFound />} />

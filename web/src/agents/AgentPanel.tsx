@@ -2,6 +2,7 @@
 // feeds, how its runs went, its steps in words, its history; and, for builders, the buttons to
 // pause, run, export or delete it. It refreshes by itself, so a change made in the chat shows here.
 import { useParams } from 'react-router';
+import { AgentMemory } from '../context/AgentMemory.tsx';
 import { AgentFiles } from '../files/AgentFiles.tsx';
 import { ErrorMessage } from '../shared/ErrorMessage.tsx';
 import { relativeTime } from '../shared/format.ts';
@@ -53,6 +54,7 @@ export function AgentPanel() {
       <StepList spec={data.spec} />
       <AgentChains agentId={data.id} />
       <AgentHooks agentId={data.id} />
+      <AgentMemory agentId={data.id} agentName={data.name} />
       <VersionHistory agent={data} />
     </article>
   );

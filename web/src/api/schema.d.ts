@@ -2537,6 +2537,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description The entry changed since you opened it, or the key is taken: the message says which. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Valid input that breaks a rule. */
                 422: {
                     headers: {
@@ -2631,12 +2640,97 @@ export interface paths {
                 };
             };
         };
-        put?: never;
+        /** Change an entry of the agent memory (builder), refused if it changed since you opened it */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    agentId: string;
+                    entryId: string;
+                    ws: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MemoryEdit"];
+                };
+            };
+            responses: {
+                /** @description The entry, changed. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MemoryEntry"];
+                    };
+                };
+                /** @description The request is malformed or a field is invalid; details name each field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role does not allow this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or not yours. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The entry changed since you opened it, or the key is taken: the message says which. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Valid input that breaks a rule. */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         post?: never;
         /** Delete an entry of the agent memory (builder) */
         delete: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Only delete while the entry is at this version (refused with 409 otherwise). */
+                    expectedVersion?: number;
+                };
                 header?: never;
                 path: {
                     agentId: string;
@@ -2690,6 +2784,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description The entry changed since you opened it, or the key is taken: the message says which. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Valid input that breaks a rule. */
                 422: {
                     headers: {
@@ -2701,6 +2804,90 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{ws}/agents/{agentId}/memory/tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tags used in the agent memory, most used first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    agentId: string;
+                    ws: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Tags with how many entries carry each. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MemoryTags"];
+                    };
+                };
+                /** @description The request is malformed or a field is invalid; details name each field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role does not allow this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or not yours. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Valid input that breaks a rule. */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -5115,6 +5302,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description The entry changed since you opened it, or the key is taken: the message says which. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Valid input that breaks a rule. */
                 422: {
                     headers: {
@@ -5208,12 +5404,96 @@ export interface paths {
                 };
             };
         };
-        put?: never;
+        /** Change an entry of the shared context (builder), refused if it changed since you opened it */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    entryId: string;
+                    ws: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MemoryEdit"];
+                };
+            };
+            responses: {
+                /** @description The entry, changed. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MemoryEntry"];
+                    };
+                };
+                /** @description The request is malformed or a field is invalid; details name each field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role does not allow this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or not yours. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The entry changed since you opened it, or the key is taken: the message says which. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Valid input that breaks a rule. */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         post?: never;
         /** Delete an entry of the shared context (builder) */
         delete: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Only delete while the entry is at this version (refused with 409 otherwise). */
+                    expectedVersion?: number;
+                };
                 header?: never;
                 path: {
                     entryId: string;
@@ -5266,6 +5546,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description The entry changed since you opened it, or the key is taken: the message says which. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Valid input that breaks a rule. */
                 422: {
                     headers: {
@@ -5277,6 +5566,89 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{ws}/context/tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tags used in the shared context, most used first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ws: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Tags with how many entries carry each. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MemoryTags"];
+                    };
+                };
+                /** @description The request is malformed or a field is invalid; details name each field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role does not allow this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or not yours. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Valid input that breaks a rule. */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -8982,28 +9354,61 @@ export interface components {
             role: components["schemas"]["Role"];
             userId: string;
         };
+        MemoryEdit: {
+            /** @description The version you opened: the edit is refused (409) when the entry changed since. */
+            expectedVersion: number;
+            /** @description The entry’s key; a new one renames it. */
+            key: string;
+            /** @default [] */
+            tags: string[];
+            /** @description What search matches; by default the value’s words. */
+            text?: string;
+            value: unknown;
+        };
         MemoryEntry: {
             agentId: string | null;
             /** Format: date-time */
             createdAt: string;
             createdBy: string | null;
+            /** @description Null for a run, or a person no longer a member. */
+            createdByName: string | null;
+            /** @description Whether the text was written apart from the value (false: it is the value’s words). */
+            customText: boolean;
             id: string;
             key: string;
             /** @description With ?q=: how well it matches. */
             rank?: number;
             /** @enum {string} */
             scope: "workspace" | "agent";
+            /** @description The size of the value as JSON. */
+            sizeBytes: number;
             /** @description With ?q=: the matching words of its text, in <b>…</b>. */
             snippet?: string;
+            /** @description The agent of that run. */
+            sourceAgentId: string | null;
+            sourceAgentName: string | null;
             /** @description The run that wrote it last, if a run did. */
             sourceRunId: string | null;
             tags: string[];
             text: string;
             /** Format: date-time */
             updatedAt: string;
+            /** @description The person who wrote it last; null when a run did. */
+            updatedBy: string | null;
+            updatedByName: string | null;
             value?: unknown;
+            /** @description Counts writes; send it back as expectedVersion to edit safely. */
+            version: number;
+        };
+        MemoryTags: {
+            items: {
+                count: number;
+                tag: string;
+            }[];
         };
         MemoryWrite: {
+            /** @description 0: only create (refused when the key exists); n: only replace while the entry is at version n. Without it the last writer wins. */
+            expectedVersion?: number;
             key: string;
             /** @default [] */
             tags: string[];

@@ -61,4 +61,7 @@ export const queryKeys = {
   fileList: (ws: string, filters: Record<string, string | undefined>) =>
     ['ws', ws, 'agents', 'files', filters] as const,
   file: (ws: string, fileId: string) => ['ws', ws, 'files', fileId] as const,
+  /** Shared context: under `agents`, so run events (a run may write context) refresh it. */
+  context: (ws: string) => ['ws', ws, 'agents', 'shared-context'] as const,
+  agentMemory: (ws: string, agentId: string) => ['ws', ws, 'agents', agentId, 'memory'] as const,
 };

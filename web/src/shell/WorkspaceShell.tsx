@@ -54,6 +54,9 @@ function KnownWorkspace({ me, workspace }: { me: Me; workspace: Me['workspaces']
             <NavLink to={`${base}/files`} onClick={() => setPane('panel')}>
               Files
             </NavLink>
+            <NavLink to={`${base}/context`} onClick={() => setPane('panel')}>
+              Context
+            </NavLink>
             <NavLink to={`${base}/suggestions`} onClick={() => setPane('panel')}>
               Suggestions
             </NavLink>
