@@ -2,6 +2,9 @@
 // page that was asked for. Workspace pages share the shell (sidebar with chat, and the panel).
 import { useQueryClient } from '@tanstack/react-query';
 import { Navigate, Route, Routes, useParams } from 'react-router';
+import { AccountPage } from './accounts/AccountPage.tsx';
+import { AccountsPage } from './accounts/AccountsPage.tsx';
+import { AddAccountPage } from './accounts/AddAccountPage.tsx';
 import { AgentPanel } from './agents/AgentPanel.tsx';
 import { WorkspaceOverview } from './agents/WorkspaceOverview.tsx';
 import { AuthenticationForm } from './auth/AuthenticationForm.tsx';
@@ -61,6 +64,9 @@ function SignedIn({ me }: { me: Me }) {
         <Route path="agents/:agentId" element={<AgentPanel />} />
         <Route path="runs" element={<RunList />} />
         <Route path="runs/:runId" element={<RunPage />} />
+        <Route path="accounts" element={<AccountsPage />} />
+        <Route path="accounts/new" element={<AddAccountPage />} />
+        <Route path="accounts/:connectionId" element={<AccountPage />} />
         <Route path="members" element={<MembersRoute />} />
         <Route path="*" element={<PageNotFound />} />
       </Route>

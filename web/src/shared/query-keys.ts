@@ -36,4 +36,7 @@ export const queryKeys = {
   pendingPlans: (ws: string) => ['ws', ws, 'plans', 'pending'] as const,
   plan: (ws: string, planId: string) => ['ws', ws, 'plans', planId] as const,
   suggestions: (ws: string) => ['ws', ws, 'suggestions'] as const,
+  /** Connected accounts; one account's key sits below the list's, so a change refreshes both. */
+  connections: (ws: string) => ['ws', ws, 'connections'] as const,
+  connection: (ws: string, connectionId: string) => ['ws', ws, 'connections', connectionId] as const,
 };

@@ -48,6 +48,9 @@ function KnownWorkspace({ me, workspace }: { me: Me; workspace: Me['workspaces']
             <NavLink to={`${base}/runs`} onClick={() => setPane('panel')}>
               Runs
             </NavLink>
+            <NavLink to={`${base}/accounts`} onClick={() => setPane('panel')}>
+              Accounts
+            </NavLink>
             <NavLink to={`${base}/members`} onClick={() => setPane('panel')}>
               Members
             </NavLink>
