@@ -295,6 +295,31 @@ describe('connected accounts', () => {
     }
   });
 
+  it('links the chat’s connect plan, once applied, to the account’s page where its key goes', async () => {
+    const { page } = await signedInPage(owner);
+    const message = page.getByLabel('Message to the Orchestrator');
+    await message.fill('connect my GitHub account');
+    await message.press('Enter');
+    const plan = page.locator('.messages .plan-card').last();
+    await plan.getByRole('button', { name: 'Approve' }).click();
+    const link = plan.getByRole('link', { name: 'Add the API key on the account’s page' });
+    await link.click();
+    await page.getByRole('heading', { name: 'github', level: 1 }).waitFor();
+    expect(await page.getByTestId('account-state').textContent()).toContain('Waiting for its API key');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    // The form that adds the missing key comes first on the page.
+    const githubKey = `GITHUB-CANARY-${randomBytes(8).toString('hex')}`;
+    await page.getByRole('heading', { name: 'Add the API key' }).waitFor();
+    await field(page, 'API key').fill(githubKey);
+    await page.getByRole('button', { name: 'Save the secret' }).click();
+    await page.getByText('Saved. It is not shown again').waitFor();
+    await expect.poll(() => page.getByTestId('secret-fields').textContent()).toContain('API key: set');
+    expect(await page.getByTestId('account-state').textContent()).toContain('Not tested yet');
+    expect(await field(page, 'New API key').inputValue()).toBe('');
+    expect(await pageText(page)).not.toContain(githubKey);
+    expect(await everythingReceived()).not.toContain(githubKey);
+  });
+
   it('removes an account after naming the agents that use it', async () => {
     const { page } = await signedInPage(owner);
     await page.goto(`${web.url}/w/${workspace.slug}/accounts/${keyAccountId}`);
@@ -307,7 +332,7 @@ describe('connected accounts', () => {
     expect(await accessibilityViolations(page)).toEqual([]);
     await dialog.getByRole('button', { name: 'Remove acme-api' }).click();
     await page.getByRole('heading', { name: 'Connected accounts', level: 1 }).waitFor();
-    await expect.poll(() => page.getByTestId('account-card').count()).toBe(2);
+    await expect.poll(() => page.getByTestId('account-card').count()).toBe(3);
     expect(await page.getByText('acme-api account').count()).toBe(0);
     const gone = await web.orca.request(
       'GET',

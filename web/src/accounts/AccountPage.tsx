@@ -73,6 +73,9 @@ function AccountView({
   const location = useLocation();
   const justAdded = (location.state as { justAdded?: boolean } | null)?.justAdded === true;
   const [removing, setRemoving] = useState(false);
+  // An account waiting for its secret shows the form first; it stays in place once the secret is
+  // saved, so its "Saved" is still there to read.
+  const [secretFirst] = useState(account.waitingForSecret);
   const state = stateWords(account);
   return (
     <article className="accounts account-page" aria-labelledby="account-title">
@@ -98,12 +101,12 @@ function AccountView({
         <p className="muted">Only admins and owners can change this account or give it a secret.</p>
       ) : null}
       {canManage && account.kind === 'oauth2' ? <OAuthConnect account={account} connect={connect} /> : null}
-      {canManage && account.waitingForSecret ? <SecretForm ws={ws} account={account} /> : null}
+      {canManage && secretFirst ? <SecretForm ws={ws} account={account} /> : null}
       <AccountDetails ws={ws} account={account} />
       {canManage ? (
         <>
           <TestAccount ws={ws} account={account} />
-          {account.waitingForSecret ? null : <SecretForm ws={ws} account={account} />}
+          {secretFirst ? null : <SecretForm ws={ws} account={account} />}
           <AccountNaming ws={ws} account={account} />
           <section className="account-section" aria-labelledby="remove-title">
             <h2 id="remove-title">Remove</h2>
