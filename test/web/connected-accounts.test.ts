@@ -95,7 +95,7 @@ async function signedInPage(user: TestUser, viewport?: { width: number; height: 
 }
 
 /** A form field by its label, with or without the "(optional)" after it. */
-function field(page: Page, label: string) {
+function field(page: Pick<Page, 'getByLabel'>, label: string) {
   const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return page.getByLabel(new RegExp(`^${escaped}( \\(optional\\))?$`));
 }
@@ -245,6 +245,27 @@ describe('connected accounts', () => {
     expect(await page.getByText('User name').locator('xpath=following-sibling::dd').textContent()).toBe(
       'ada@acme.test',
     );
+    // Its settings change without the password; where the password goes does not.
+    const settings = page.getByRole('form', { name: 'Settings' });
+    await page.getByRole('button', { name: 'Change the settings' }).click();
+    expect(await field(settings, 'Allowed hosts').inputValue()).toBe('portal.acme.test');
+    expect(await field(settings, 'New password').inputValue()).toBe('');
+    await field(settings, 'User name or e-mail').fill('grace@acme.test');
+    await page.getByRole('button', { name: 'Save the settings' }).click();
+    await page.getByText('The settings are saved.').waitFor();
+    expect(await page.getByText('User name').locator('xpath=following-sibling::dd').textContent()).toBe(
+      'grace@acme.test',
+    );
+    await page.getByRole('button', { name: 'Change the settings' }).click();
+    await field(settings, 'Allowed hosts').fill('elsewhere.test');
+    await page.getByRole('button', { name: 'Save the settings' }).click();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: "changes where this account's secret is sent" })
+      .waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Cancel' }).click();
+
     const text = await pageText(page);
     expect(text).not.toContain(password);
     expect(text).not.toContain(totpSecret);

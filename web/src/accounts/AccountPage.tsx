@@ -7,6 +7,7 @@ import { ErrorMessage } from '../shared/ErrorMessage.tsx';
 import { useWorkspace } from '../shared/workspace-context.tsx';
 import { AccountDetails } from './AccountDetails.tsx';
 import { AccountNaming } from './AccountNaming.tsx';
+import { AccountSettingsForm } from './AccountSettingsForm.tsx';
 import { accountAccess } from './account-access.ts';
 import { type Account, isMissing, useAccount } from './account-queries.ts';
 import { accountName, accountState, kindWords, stateWords } from './account-words.ts';
@@ -107,6 +108,7 @@ function AccountView({
         <>
           <TestAccount ws={ws} account={account} />
           {secretFirst ? null : <SecretForm ws={ws} account={account} />}
+          <AccountSettingsForm ws={ws} account={account} />
           <AccountNaming ws={ws} account={account} />
           <section className="account-section" aria-labelledby="remove-title">
             <h2 id="remove-title">Remove</h2>

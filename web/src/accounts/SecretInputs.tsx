@@ -2,21 +2,30 @@
 import type { AccountKind } from './account-queries.ts';
 import { SecretField } from './FormField.tsx';
 
-export function SecretInputs({ kind, replacing = false }: { kind: AccountKind; replacing?: boolean }) {
+export function SecretInputs({
+  kind,
+  replacing = false,
+  optional = false,
+}: {
+  kind: AccountKind;
+  replacing?: boolean;
+  /** Beside a settings change: the secret is only needed when the change sends it somewhere new. */
+  optional?: boolean;
+}) {
   switch (kind) {
     case 'api_key':
       return (
         <SecretField
           label={replacing ? 'New API key' : 'API key'}
           name="apiKey"
-          required
+          required={!optional}
           hint="Saved encrypted; nobody sees it again, you included."
         />
       );
     case 'login':
       return (
         <>
-          <SecretField label={replacing ? 'New password' : 'Password'} name="password" required />
+          <SecretField label={replacing ? 'New password' : 'Password'} name="password" required={!optional} />
           <SecretField
             label="One-time-code (TOTP) secret"
             name="totpSecret"
