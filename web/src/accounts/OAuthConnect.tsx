@@ -33,14 +33,25 @@ export function useOAuthConnect(ws: string, account: Account | undefined) {
     } else if (changed && account.status === 'failing') {
       setWaiting(null);
       setOutcome({ connected: false, message: account.statusMessage ?? 'The provider refused.' });
-    } else if (Date.now() > waiting.expiresAt) {
-      setWaiting(null);
-      setOutcome({
-        connected: false,
-        message: 'The sign-in address expired before the provider sent you back.',
-      });
     }
   }, [account, waiting]);
+
+  // The address works once, for a while: past that, nothing more can come of this sign-in.
+  useEffect(() => {
+    if (!waiting) return;
+    const timer = setTimeout(
+      () => {
+        setWaiting(null);
+        setOutcome({
+          connected: false,
+          message:
+            'The sign-in address expired before the provider sent you back. Press Connect to try again.',
+        });
+      },
+      Math.max(0, waiting.expiresAt - Date.now()),
+    );
+    return () => clearTimeout(timer);
+  }, [waiting]);
 
   async function start() {
     if (!account) return;
