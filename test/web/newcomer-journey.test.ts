@@ -108,14 +108,21 @@ describe('a newcomer, in the browser alone', () => {
     for (const name of ['Katherine Johnson', 'Dorothy Vaughan', 'Mary Jackson'])
       await records.getByRole('cell', { name }).waitFor();
     // The saved file: its name opens the preview (a table), its Download link the file itself.
-    const download = page.locator('.run-page').getByRole('link', { name: /^Download .*\.csv$/ }).first();
+    const download = page
+      .locator('.run-page')
+      .getByRole('link', { name: /^Download .*\.csv$/ })
+      .first();
     await download.waitFor();
     const csv = await page.request.get(new URL((await download.getAttribute('href')) ?? '', web.url).href);
     expect(csv.status()).toBe(200);
     const csvText = await csv.text();
     for (const name of ['Katherine Johnson', 'Dorothy Vaughan', 'Mary Jackson'])
       expect(csvText).toContain(name);
-    await page.locator('.run-page').getByRole('link', { name: /\.csv$/ }).first().click();
+    await page
+      .locator('.run-page')
+      .getByRole('link', { name: /\.csv$/ })
+      .first()
+      .click();
     for (const name of ['Katherine Johnson', 'Dorothy Vaughan', 'Mary Jackson'])
       await page.locator('#panel').getByRole('table').getByRole('cell', { name }).waitFor();
     await page.goBack();

@@ -3,6 +3,9 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Navigate, Route, Routes, useParams } from 'react-router';
 import { AccountPage } from './account/AccountPage.tsx';
+import { AccountPage as ConnectedAccountPage } from './accounts/AccountPage.tsx';
+import { AccountsPage } from './accounts/AccountsPage.tsx';
+import { AddAccountPage } from './accounts/AddAccountPage.tsx';
 import { AgentPanel } from './agents/AgentPanel.tsx';
 import { WorkspaceOverview } from './agents/WorkspaceOverview.tsx';
 import { AuthenticationForm } from './auth/AuthenticationForm.tsx';
@@ -74,6 +77,9 @@ function SignedIn({ me }: { me: Me }) {
         <Route path="files/:fileId" element={<FilePreviewPage />} />
         <Route path="suggestions" element={<SuggestionsPage />} />
         <Route path="context" element={<ContextPage />} />
+        <Route path="accounts" element={<AccountsPage />} />
+        <Route path="accounts/new" element={<AddAccountPage />} />
+        <Route path="accounts/:connectionId" element={<ConnectedAccountPage />} />
         <Route path="members" element={<MembersRoute />} />
         <Route path="settings" element={<SettingsPage />} />
         <Route path="*" element={<PageNotFound />} />

@@ -37,6 +37,7 @@ import {
   sealedOAuthSecret,
 } from '../../vault/oauth-tokens.ts';
 import type { SecretFields, Vault } from '../../vault/vault.ts';
+import { type ConnectionUser, connectionUsers, currentAgentSpecs } from '../connection-usage.ts';
 import type { ApiEnv } from '../context.ts';
 import { commonErrors, idParameter, jsonBody, jsonResponse, securedBy, timestamp } from '../schemas.ts';
 import { iso, isoOrNull } from '../serialize.ts';
@@ -57,6 +58,16 @@ const connectionSchema = z
     lastUsedAt: timestamp.nullable(),
     createdAt: timestamp,
     updatedAt: timestamp,
+    waitingForSecret: z
+      .boolean()
+      .describe(
+        'An API key or login made without its key or password (by a plan): every use refuses until it is added.',
+      ),
+    usedBy: z
+      .array(z.object({ agentId: z.string(), agentName: z.string() }))
+      .describe(
+        'The agents whose current version has a step that names this account (as it resolves today).',
+      ),
   })
   .openapi('Connection');
 
@@ -90,7 +101,8 @@ const changeSchema = z
 
 const params = z.object({ ws: idParameter('ws'), connectionId: idParameter('connectionId') });
 
-function view(record: ConnectionRecord, secretFields: string[]) {
+function view(record: ConnectionRecord, secretFields: string[], users: Map<string, ConnectionUser[]>) {
+  const fieldsSet = Object.fromEntries(secretFields.map((field) => [field, 'set']));
   return {
     id: record.id,
     service: record.service,
@@ -105,7 +117,19 @@ function view(record: ConnectionRecord, secretFields: string[]) {
     lastUsedAt: isoOrNull(record.lastUsedAt),
     createdAt: iso(record.createdAt),
     updatedAt: iso(record.updatedAt),
+    waitingForSecret: waitsForSecret(record, fieldsSet),
+    usedBy: users.get(record.id) ?? [],
   };
+}
+
+/** Which agents use each of the workspace's accounts, read in the caller's transaction. */
+async function usersIn(scope: WorkspaceScope) {
+  return connectionUsers(await listConnections(scope), await currentAgentSpecs(scope));
+}
+
+/** The account as the API shows it: bookkeeping out, which fields are set, who uses it. */
+function shown(record: ConnectionRecord, users: Map<string, ConnectionUser[]>) {
+  return view({ ...record, settings: withoutBookkeeping(record.settings) }, secretFieldsOf(record), users);
 }
 
 /** The definition checked as a whole, so a message names the field that is wrong. */
@@ -340,19 +364,11 @@ const routes = {
 export function registerConnectionRoutes(app: OpenAPIHono<ApiEnv>) {
   app.openapi(routes.list, async (c) => {
     const access = requireAction(c, 'connections.read');
-    const rows = await c
-      .get('services')
-      .store.inWorkspace(access.workspace.id, (scope) =>
-        listConnections(scope, c.req.valid('query').service),
-      );
-    return c.json(
-      {
-        items: rows.map((row) =>
-          view({ ...row, settings: withoutBookkeeping(row.settings) }, secretFieldsOf(row)),
-        ),
-      },
-      200,
-    );
+    const { rows, users } = await c.get('services').store.inWorkspace(access.workspace.id, async (scope) => ({
+      rows: await listConnections(scope, c.req.valid('query').service),
+      users: await usersIn(scope),
+    }));
+    return c.json({ items: rows.map((row) => shown(row, users)) }, 200);
   });
 
   app.openapi(routes.create, async (c) => {
@@ -386,7 +402,7 @@ export function registerConnectionRoutes(app: OpenAPIHono<ApiEnv>) {
           targetId: row.id,
           details: { service: row.service, label: row.label, kind: row.kind },
         });
-        return row;
+        return { row, users: await usersIn(scope) };
       } catch (error) {
         if (isUniqueViolation(error)) {
           throw conflict(
@@ -396,21 +412,17 @@ export function registerConnectionRoutes(app: OpenAPIHono<ApiEnv>) {
         throw error;
       }
     });
-    return c.json(
-      view({ ...created, settings: withoutBookkeeping(created.settings) }, secretFieldsOf(created)),
-      201,
-    );
+    return c.json(shown(created.row, created.users), 201);
   });
 
   app.openapi(routes.read, async (c) => {
     const access = requireAction(c, 'connections.read');
-    const row = await c
-      .get('services')
-      .store.inWorkspace(access.workspace.id, (scope) =>
-        findConnection(scope, c.req.valid('param').connectionId),
-      );
+    const { row, users } = await c.get('services').store.inWorkspace(access.workspace.id, async (scope) => ({
+      row: await findConnection(scope, c.req.valid('param').connectionId),
+      users: await usersIn(scope),
+    }));
     if (!row) throw notFound('This connection');
-    return c.json(view({ ...row, settings: withoutBookkeeping(row.settings) }, secretFieldsOf(row)), 200);
+    return c.json(shown(row, users), 200);
   });
 
   app.openapi(routes.change, async (c) => {
@@ -456,17 +468,14 @@ export function registerConnectionRoutes(app: OpenAPIHono<ApiEnv>) {
           targetId: row.id,
           details: { service: row.service, changed: Object.keys(body).sort() },
         });
-        return updated ?? row;
+        return { row: updated ?? row, users: await usersIn(scope) };
       } catch (error) {
         if (isUniqueViolation(error))
           throw conflict(`Another "${row.service}" account already has that label.`);
         throw error;
       }
     });
-    return c.json(
-      view({ ...changed, settings: withoutBookkeeping(changed.settings) }, secretFieldsOf(changed)),
-      200,
-    );
+    return c.json(shown(changed.row, changed.users), 200);
   });
 
   app.openapi(routes.remove, async (c) => {
@@ -550,11 +559,8 @@ export function registerConnectionRoutes(app: OpenAPIHono<ApiEnv>) {
         targetId: row.id,
         details: { service: row.service, status },
       });
-      return saved ?? row;
+      return { row: saved ?? row, users: await usersIn(scope) };
     });
-    return c.json(
-      view({ ...updated, settings: withoutBookkeeping(updated.settings) }, secretFieldsOf(updated)),
-      200,
-    );
+    return c.json(shown(updated.row, updated.users), 200);
   });
 }

@@ -4,6 +4,7 @@
 // connection, and it answers with a page for a person, not JSON.
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { outboundPolicy } from '../../network/outbound-policy.ts';
+import { connectionPagePath } from '../../vault/missing-secret.ts';
 import {
   callbackPath,
   completeAuthorization,
@@ -108,6 +109,7 @@ export function registerOAuthRoutes(app: OpenAPIHono<ApiEnv>) {
           connected: true,
           title: 'Account connected',
           message: `Orca is connected to your ${connection.service} account. You can close this window.`,
+          back: { href: connectionPagePath(connection), text: 'Back to the account in Orca' },
         }),
         200,
         { 'Content-Security-Policy': callbackPageContentSecurityPolicy },

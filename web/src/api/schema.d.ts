@@ -9108,6 +9108,13 @@ export interface components {
             statusMessage: string | null;
             /** Format: date-time */
             updatedAt: string;
+            /** @description The agents whose current version has a step that names this account (as it resolves today). */
+            usedBy: {
+                agentId: string;
+                agentName: string;
+            }[];
+            /** @description An API key or login made without its key or password (by a plan): every use refuses until it is added. */
+            waitingForSecret: boolean;
         };
         ConnectionChange: {
             /**

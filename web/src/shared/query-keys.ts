@@ -64,4 +64,7 @@ export const queryKeys = {
   /** Shared context: under `agents`, so run events (a run may write context) refresh it. */
   context: (ws: string) => ['ws', ws, 'agents', 'shared-context'] as const,
   agentMemory: (ws: string, agentId: string) => ['ws', ws, 'agents', agentId, 'memory'] as const,
+  /** Connected accounts; one account's key sits below the list's, so a change refreshes both. */
+  connections: (ws: string) => ['ws', ws, 'connections'] as const,
+  connection: (ws: string, connectionId: string) => ['ws', ws, 'connections', connectionId] as const,
 };

@@ -57,6 +57,9 @@ function KnownWorkspace({ me, workspace }: { me: Me; workspace: Me['workspaces']
             <NavLink to={`${base}/context`} onClick={() => setPane('panel')}>
               Context
             </NavLink>
+            <NavLink to={`${base}/accounts`} onClick={() => setPane('panel')}>
+              Accounts
+            </NavLink>
             <NavLink to={`${base}/suggestions`} onClick={() => setPane('panel')}>
               Suggestions
             </NavLink>

@@ -1,5 +1,7 @@
 // A connectAccount operation: which account, where its credential may be sent, and what a person
 // must add after approving (the plan never carries a secret; it is added on the connection).
+import { Link } from 'react-router';
+import { usePane } from '../../shell/pane.tsx';
 import { asText, type PlanOperation } from './spec-shape.ts';
 
 type ConnectOperation = Extract<PlanOperation, { type: 'connectAccount' }>;
@@ -21,7 +23,26 @@ function secretNeeded(operation: ConnectOperation): string {
   }
 }
 
-export function ConnectAccountView({ operation, note }: { operation: ConnectOperation; note?: string }) {
+/** What the link to the account's page offers, once the plan made (or found) the account. */
+const nextStepWords: Record<ConnectOperation['kind'], string> = {
+  api_key: 'Add the API key on the account’s page',
+  login: 'Add the password on the account’s page',
+  oauth2: 'Connect it on the account’s page',
+};
+
+export function ConnectAccountView({
+  ws,
+  operation,
+  note,
+  connectionId,
+}: {
+  ws: string;
+  operation: ConnectOperation;
+  note?: string;
+  /** The account, once the plan is applied: its page is where the secret goes. */
+  connectionId?: string;
+}) {
+  const { showPanel } = usePane();
   const settings = operation.settings ?? {};
   const hosts = Array.isArray(settings.allowedHosts) ? settings.allowedHosts.map(String) : [];
   const scopes = Array.isArray(settings.scopes) ? settings.scopes.map(String) : [];
@@ -68,7 +89,16 @@ export function ConnectAccountView({ operation, note }: { operation: ConnectOper
           </>
         ) : null}
       </dl>
-      <p className="secret-needed">{note ?? secretNeeded(operation)}</p>
+      {connectionId ? (
+        <p className="secret-needed">
+          <Link to={`/w/${ws}/accounts/${connectionId}`} onClick={showPanel}>
+            {nextStepWords[operation.kind]}
+          </Link>{' '}
+          (never in this chat).
+        </p>
+      ) : (
+        <p className="secret-needed">{note ?? secretNeeded(operation)}</p>
+      )}
     </div>
   );
 }

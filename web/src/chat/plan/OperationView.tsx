@@ -124,7 +124,14 @@ export function OperationView({
         </p>
       );
     case 'connectAccount':
-      return <ConnectAccountView operation={operation} note={result?.note} />;
+      return (
+        <ConnectAccountView
+          ws={ws}
+          operation={operation}
+          note={result?.note}
+          connectionId={applied ? result?.connectionId : undefined}
+        />
+      );
     default: {
       const unknown: never = operation;
       return <p>{JSON.stringify(unknown)}</p>;
