@@ -21,7 +21,7 @@ export function AccountPage({ me }: { me: Me }) {
   const memory = useMemory();
   const workspace = workspaceToReturnTo(me);
   return (
-    <main className="account">
+    <main className="my-account">
       <nav aria-label="Back">
         <Link to={workspace ? `/w/${workspace.slug}` : '/'} className="back-link">
           ← Back to {workspace ? workspace.name : 'Orca'}

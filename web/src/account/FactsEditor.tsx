@@ -42,10 +42,10 @@ export function FactsEditor({ facts }: { facts: string[] }) {
   const removed = removing === null ? undefined : facts[removing];
 
   return (
-    <div className="account-facts">
+    <div className="my-account-facts">
       <ErrorMessage error={save.error} />
       {facts.length === 0 ? (
-        <p className="account-empty">
+        <p className="my-account-empty">
           Nothing yet. Add what Orca should keep in mind when it builds agents for you, such as “I run a small
           bakery in Lyon” or “Reports go to my co-founder, Sam”.
         </p>

@@ -69,7 +69,7 @@ export function PasswordForm({ user }: { user: User }) {
   }
 
   return (
-    <form className="account-form" aria-label="Change password" onSubmit={submit}>
+    <form className="my-account-form" aria-label="Change password" onSubmit={submit}>
       <div className="field">
         <label htmlFor={ids.current}>Current password</label>
         <input

@@ -76,7 +76,7 @@ export function PreferencesForm({ memory, email }: { memory: UserMemory; email: 
 
   return (
     <form
-      className="account-form"
+      className="my-account-form"
       aria-label="Time zone, language and notifications"
       noValidate
       onSubmit={submit}

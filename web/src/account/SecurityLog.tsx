@@ -32,7 +32,7 @@ export function SecurityLog() {
       <ErrorMessage error={events.error} onRetry={() => void events.refetch()} />
       {events.isPending ? <p className="loading-inline">Loading…</p> : null}
       {events.isSuccess && items.length === 0 ? (
-        <p className="account-empty">Nothing yet. Password changes and sign-outs will show here.</p>
+        <p className="my-account-empty">Nothing yet. Password changes and sign-outs will show here.</p>
       ) : null}
       {items.length > 0 ? (
         <ul className="event-list" aria-label="Recent security activity">

@@ -84,7 +84,7 @@ export function SessionList() {
         </ul>
       ) : null}
       {sessions.isSuccess && others.length === 0 ? (
-        <p className="account-empty">You are signed in on this device only.</p>
+        <p className="my-account-empty">You are signed in on this device only.</p>
       ) : null}
       <div className="form-actions wrap">
         <button type="button" disabled={busy || others.length === 0} onClick={() => revokeOthers.mutate()}>
