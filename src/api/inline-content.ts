@@ -12,13 +12,28 @@ const inlineTypes = new Set([
   'text/plain',
 ]);
 
-/** The media type of a Content-Type header, without parameters ("text/plain; charset=utf-8" → "text/plain"). */
-export function mediaTypeOf(contentType: string): string {
-  return (contentType.split(';')[0] ?? '').trim().toLowerCase();
-}
+/**
+ * One media type with its parameters, nothing else: a comma would start a second type, and
+ * browsers read the last one ("text/plain; a=b, text/html" is shown as a web page).
+ */
+const singleMediaType =
+  /^([\w!#$&^.+-]+\/[\w!#$&^.+-]+)((?:\s*;\s*[\w!#$&^.+-]+=(?:"[^"\\\r\n]*"|[\w!#$&^.+-]+))*)\s*$/;
 
-export function servesInline(contentType: string): boolean {
-  return inlineTypes.has(mediaTypeOf(contentType));
+const charsetParameter = /;\s*charset=(?:"([\w.:-]+)"|([\w.:-]+))/i;
+
+/**
+ * The Content-Type a stored file is shown inline with, built from what was checked (the media type
+ * in lower case, and a text's charset); undefined when the file may only be downloaded. A stored
+ * type is never sent as is for showing: its other parameters are not what a browser should read.
+ */
+export function inlineContentType(contentType: string): string | undefined {
+  const parsed = singleMediaType.exec(contentType.trim());
+  const mediaType = parsed?.[1]?.toLowerCase();
+  if (!mediaType || !inlineTypes.has(mediaType)) return undefined;
+  if (!mediaType.startsWith('text/')) return mediaType;
+  const charset = charsetParameter.exec(parsed?.[2] ?? '');
+  const named = (charset?.[1] ?? charset?.[2])?.toLowerCase();
+  return named ? `${mediaType}; charset=${named}` : mediaType;
 }
 
 /**

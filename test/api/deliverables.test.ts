@@ -254,6 +254,33 @@ describe('deliverables shown in the page', () => {
     expect(wrong.status).toBe(400);
   });
 
+  it('never serves inline a type a browser reads as another (a comma starts a second type)', async () => {
+    // Browsers read the last of comma-separated Content-Type values: "text/plain; a=b, text/html"
+    // is rendered as a web page. Such a stored type is served as a download, whatever it starts with.
+    const page = '<h1>Your session expired</h1><a href="https://evil.example">Sign in again</a>';
+    const confusing = [
+      await upload(ws, owner.token, 'note.txt', 'text/plain; a=b, text/html', page),
+      await upload(ws, owner.token, 'dot.png', 'image/png; x=1, text/html', page),
+      await upload(ws, owner.token, 'report.pdf', 'application/pdf,text/html', page),
+      await upload(ws, owner.token, 'quoted.txt', 'text/plain; a="x", text/html', page),
+    ];
+    for (const file of confusing) {
+      const asked = await orca.request('GET', `${file.contentPath}?disposition=inline`, {
+        token: viewer.token,
+      });
+      expect(asked.status).toBe(200);
+      expect(asked.headers.get('content-disposition')).toMatch(/^attachment;/);
+      expect(asked.headers.get('content-security-policy')).toBe("default-src 'none'; sandbox");
+    }
+    // A well-formed type is served inline with exactly the type that was checked.
+    const plain = await upload(ws, owner.token, 'plain.txt', 'TEXT/Plain;  charset="UTF-8"', 'words');
+    const shown = await orca.request('GET', `${plain.contentPath}?disposition=inline`, {
+      token: viewer.token,
+    });
+    expect(shown.headers.get('content-disposition')).toMatch(/^inline;/);
+    expect(shown.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+  });
+
   it('refuses to show a file of another workspace inline', async () => {
     const theirs = await upload(otherWs, stranger.token, 'secret.pdf', 'application/pdf', tinyPdf('Secret'));
     const asked = await orca.request(

@@ -346,6 +346,42 @@ describe('OAuth 2 connected accounts', () => {
     expect((await storedSecret(other)).accessToken).toBeUndefined();
   });
 
+  it('drops the grant when its tokens may go to a new host, even when a client secret comes with the change', async () => {
+    // The stored tokens were granted to be sent to the account's hosts. A client secret in the same
+    // change says nothing about them: an admin who never sees a token must not be able to have
+    // Orca send it to a host of their choosing.
+    for (const secret of [{ clientSecret: 'a secret the admin made up' }, {}]) {
+      const connectionId = await createConnection(`moving-hosts-${Object.keys(secret).length}`);
+      await connect(connectionId);
+      expect((await storedSecret(connectionId)).accessToken).toBeDefined();
+      const moved = await call('PATCH', `/api/workspaces/${ws}/connections/${connectionId}`, owner.token, {
+        settings: oauthSettings({ allowedHosts: [provider.host, 'collector.evil.example'] }),
+        secret,
+      });
+      expect(moved.status, moved.text).toBe(200);
+      expect(moved.body.secretFields).not.toContain('accessToken');
+      expect(moved.body.secretFields).not.toContain('refreshToken');
+      expect(moved.body).toMatchObject({
+        status: 'untested',
+        statusMessage: expect.stringMatching(/authorize again/),
+      });
+      const stored = await storedSecret(connectionId);
+      expect(stored.accessToken).toBeUndefined();
+      expect(stored.refreshToken).toBeUndefined();
+    }
+    // Fewer hosts send the tokens nowhere new: the grant stays.
+    const narrowed = await createConnection('narrowing-hosts', {
+      allowedHosts: [provider.host, 'other.example.com'],
+    });
+    await connect(narrowed);
+    const kept = await call('PATCH', `/api/workspaces/${ws}/connections/${narrowed}`, owner.token, {
+      settings: oauthSettings({ allowedHosts: [provider.host] }),
+      secret: { clientSecret: provider.clientSecret },
+    });
+    expect(kept.status, kept.text).toBe(200);
+    expect(kept.body.secretFields).toEqual(['accessToken', 'clientSecret', 'refreshToken']);
+  });
+
   it('fails a run, retryably, while the provider cannot renew the token, and leaves the account alone', async () => {
     provider.failRefreshesTemporarily = true;
     await setStoredExpiry(connectionId, Date.now() - 1000);

@@ -4,11 +4,13 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  accountEvents,
   apiTokens,
   auditEvents,
   hookCalls,
   invitations,
   memberships,
+  sessions,
   users,
   workspaces,
 } from '../../src/store/schema.ts';
@@ -94,6 +96,38 @@ describe('row-level security', () => {
     expect(deleted.every((row) => row.workspaceId === workspaceA.id)).toBe(true);
     const bobsTokens = await store.inWorkspace(workspaceB.id, (scope) => scope.db.select().from(apiTokens));
     expect(bobsTokens).toHaveLength(1);
+  });
+
+  it('lets an account read and end only its own sessions, never a token hash, and read only its own security log', async () => {
+    const { store } = orca.platform;
+    // Bob signs out once, so that his security log has an event Alice must not see.
+    const bobsSecond = await orca.request('POST', '/api/auth/login', {
+      body: { email: bob.email, password: bob.password },
+    });
+    await orca.request('POST', '/api/auth/logout', { token: bobsSecond.body.token });
+    const columns = { id: sessions.id, userId: sessions.userId };
+    const seen = await store.asUser(alice.id, (scope) => scope.db.select(columns).from(sessions));
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.every((row) => row.userId === alice.id)).toBe(true);
+    // The hash a session is found by is not the application role's to read, even its own.
+    const refused = await store
+      .asUser(alice.id, (scope) => scope.db.select({ hash: sessions.tokenHash }).from(sessions))
+      .then(
+        () => undefined,
+        (error: Error) => error,
+      );
+    expect(String((refused?.cause as Error | undefined)?.message ?? refused?.message)).toMatch(
+      /permission denied/,
+    );
+    const events = await store.asUser(alice.id, (scope) => scope.db.select().from(accountEvents));
+    expect(events.every((row) => row.userId === alice.id)).toBe(true);
+    // A delete with no WHERE ends Alice's sessions only; Bob stays signed in.
+    const ended = await store.asUser(alice.id, (scope) =>
+      scope.db.delete(sessions).returning({ userId: sessions.userId }),
+    );
+    expect(ended.every((row) => row.userId === alice.id)).toBe(true);
+    expect((await orca.request('GET', '/api/me', { token: bob.token })).status).toBe(200);
+    expect((await orca.request('GET', '/api/me', { token: alice.token })).status).toBe(401);
   });
 
   it('shows an account its own memberships and its co-members only', async () => {

@@ -28,6 +28,14 @@ describe('files in words', () => {
     expect(previewKind('application/zip', 'a.zip')).toBe('other');
   });
 
+  it('never frames or pictures a file whose type names a second one after a comma (browsers read that one)', () => {
+    expect(previewKind('application/pdf; a=1, text/html', 'report.pdf')).toBe('other');
+    expect(previewKind('image/png; x=1, text/html', 'dot.png')).toBe('other');
+    expect(previewKind('text/plain, text/html', 'note.txt')).toBe('other');
+    // Shown as text by its name, which runs nothing.
+    expect(previewKind('text/csv, text/html', 'a.csv')).toBe('csv');
+  });
+
   it('says what a suggestion is about and how much its plan changes', () => {
     expect(kindInWords('repeated_failures')).toBe('Keeps failing');
     expect(changesInWords([{}])).toBe('1 change');

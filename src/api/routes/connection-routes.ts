@@ -176,14 +176,20 @@ async function changedOAuthSealing(
   stored: SecretFields,
   definition: Extract<Definition, { kind: 'oauth2' }>,
 ) {
-  const providerChanged = !sameProvider(oauthSettingsOf(row), definition.settings);
-  const next = changedSecret(readOAuthSecret(stored), definition.secret, providerChanged);
+  const before = oauthSettingsOf(row);
+  const providerChanged = !sameProvider(before, definition.settings);
+  // The tokens were granted to go to the hosts the account had. A client secret sent with the change
+  // says nothing about them (refuseRedirectedSecret lets any secret through), so a new host drops
+  // them: whoever authorizes again sees where they will go.
+  const hostsAdded = definition.settings.allowedHosts.some((host) => !before.allowedHosts.includes(host));
+  const next = changedSecret(readOAuthSecret(stored), definition.secret, providerChanged || hostsAdded);
+  const reason = providerChanged ? 'The provider or client changed' : 'Its tokens may go to a new host';
   return {
     ...(await sealedOAuthSecret(scope, vault, { settings: definition.settings }, next)),
-    ...(providerChanged
+    ...(providerChanged || hostsAdded
       ? {
           status: 'untested' as const,
-          statusMessage: `The provider or client changed: authorize again with ${authorizeRoute(row)}.`,
+          statusMessage: `${reason}: authorize again with ${authorizeRoute(row)}.`,
         }
       : {}),
   };

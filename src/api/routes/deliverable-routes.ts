@@ -14,7 +14,7 @@ import {
 } from '../../store/deliverable-repository.ts';
 import type { ApiEnv } from '../context.ts';
 import { decodeCursor, pageOf } from '../cursor.ts';
-import { contentSecurityPolicyFor, servesInline } from '../inline-content.ts';
+import { contentSecurityPolicyFor, inlineContentType } from '../inline-content.ts';
 import { commonErrors, idParameter, jsonResponse, listOf, securedBy, timestamp } from '../schemas.ts';
 import { iso } from '../serialize.ts';
 import { requireAction } from '../workspace-access.ts';
@@ -183,7 +183,9 @@ export function registerDeliverableRoutes(app: OpenAPIHono<ApiEnv>) {
     const { files, store } = c.get('services');
     const record = await store.inWorkspace(access.workspace.id, (scope) => findDeliverable(scope, fileId));
     if (!record) throw notFound('This file');
-    const inline = c.req.valid('query').disposition === 'inline' && servesInline(record.contentType);
+    const inlineType =
+      c.req.valid('query').disposition === 'inline' ? inlineContentType(record.contentType) : undefined;
+    const inline = inlineType !== undefined;
     const etag = `"${record.sha256}"`;
     if (c.req.header('if-none-match') === etag) return c.body(null, 304);
     const content = await files.read(record.storageKey).catch((error: NodeJS.ErrnoException) => {
@@ -200,7 +202,7 @@ export function registerDeliverableRoutes(app: OpenAPIHono<ApiEnv>) {
       );
     }
     return c.body(new Uint8Array(content), 200, {
-      'content-type': record.contentType,
+      'content-type': inlineType ?? record.contentType,
       'content-length': String(content.byteLength),
       'content-disposition': `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(record.name)}`,
       etag,

@@ -27,7 +27,9 @@ function extensionOf(name: string): string {
 }
 
 export function previewKind(contentType: string, name: string): PreviewKind {
-  const type = mediaTypeOf(contentType);
+  // A comma starts a second type, which browsers read instead ("image/png, text/html" is a web
+  // page to them): such a file is previewed by its name as text, or not at all, never framed.
+  const type = contentType.includes(',') ? '' : mediaTypeOf(contentType);
   const extension = extensionOf(name);
   if (
     type === 'text/csv' ||
