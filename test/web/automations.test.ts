@@ -124,6 +124,44 @@ describe('automations', () => {
     expect(policyViolations).toEqual([]);
   });
 
+  it('asks for the input an agent needs on each scheduled run, refuses the form without it, and keeps it', async () => {
+    const created = await api('POST', '/agents', {
+      spec: {
+        ...spec('City Weather'),
+        input: {
+          type: 'object',
+          required: ['city'],
+          properties: { city: { type: 'string', description: 'Which city' }, days: { type: 'integer' } },
+        },
+      },
+    });
+    expect(created.status, created.text).toBe(201);
+    const agent = created.body as { id: string };
+    const { page, policyViolations } = await web.newPage();
+    await signIn(page, owner, agentPath(agent.id));
+    const section = page.getByRole('region', { name: 'Schedule' });
+    await section.getByRole('button', { name: 'Schedule it' }).click();
+    const form = page.getByRole('form', { name: 'Schedule' });
+    await form.getByLabel('When it runs').fill('every day at 7');
+    await form.getByTestId('next-times').waitFor();
+    await form.getByRole('button', { name: 'Save the schedule' }).click();
+    await form.getByText('One field needs attention before the schedule can be saved.').waitFor();
+    expect((await api('GET', `/agents/${agent.id}/schedule`)).status).toBe(404);
+
+    await form.getByLabel(/^City/).fill('Lisbon');
+    await form.getByLabel(/^Days/).fill('3');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await form.getByRole('button', { name: 'Save the schedule' }).click();
+    await section.getByRole('button', { name: 'Change the schedule' }).waitFor();
+    const saved = await api('GET', `/agents/${agent.id}/schedule`);
+    expect(saved.body).toMatchObject({ cron: '0 7 * * *', input: { city: 'Lisbon', days: 3 } });
+
+    // Changing the schedule starts from the input it has.
+    await section.getByRole('button', { name: 'Change the schedule' }).click();
+    expect(await form.getByLabel(/^City/).inputValue()).toBe('Lisbon');
+    expect(policyViolations).toEqual([]);
+  });
+
   it('adds and cancels a one-off run', async () => {
     const agent = await createAgent('Once Only');
     const { page } = await web.newPage();

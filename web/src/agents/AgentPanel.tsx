@@ -48,7 +48,7 @@ export function AgentPanel() {
         </p>
         <AgentActions agent={data} />
       </header>
-      <AgentSchedule agentId={data.id} />
+      <AgentSchedule agentId={data.id} inputSchema={data.spec.input} />
       <AgentRunStats agentId={data.id} />
       <AgentFiles agentId={data.id} agentName={data.name} />
       <StepList spec={data.spec} />

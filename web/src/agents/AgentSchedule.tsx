@@ -19,7 +19,7 @@ const missedWords = {
   run_once: 'If Orca was not running at a time, it runs once when Orca is back.',
 };
 
-export function AgentSchedule({ agentId }: { agentId: string }) {
+export function AgentSchedule({ agentId, inputSchema }: { agentId: string; inputSchema: unknown }) {
   const { ws, canBuild } = useWorkspace();
   const queryClient = useQueryClient();
   const schedule = useAgentSchedule(ws, agentId);
@@ -105,7 +105,14 @@ export function AgentSchedule({ agentId }: { agentId: string }) {
         </div>
       ) : null}
       <ErrorMessage error={toggle.error} />
-      {editing ? <ScheduleForm agentId={agentId} schedule={data} onDone={() => setEditing(false)} /> : null}
+      {editing ? (
+        <ScheduleForm
+          agentId={agentId}
+          inputSchema={inputSchema}
+          schedule={data}
+          onDone={() => setEditing(false)}
+        />
+      ) : null}
       <OneOffRuns agentId={agentId} />
     </section>
   );

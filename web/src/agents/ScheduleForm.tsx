@@ -3,12 +3,14 @@
 // down. The server reads what is typed, after each pause, and the next five times show before
 // anything is saved; what it cannot read is said in words, in place.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useId, useMemo, useState } from 'react';
 import { client, describeError, type Schemas, unwrap } from '../api/client.ts';
 import { useDefaultTimezone, useSchedulePreview } from '../automations/automation-queries.ts';
 import { ErrorMessage } from '../shared/ErrorMessage.tsx';
 import { queryKeys } from '../shared/query-keys.ts';
 import { useWorkspace } from '../shared/workspace-context.tsx';
+import { InputFields } from './InputFields.tsx';
+import { type FormValues, fieldsFromSchema, inputFromValues, valuesFromInput } from './input-form.ts';
 
 type Mode = 'words' | 'cron';
 type Missed = Schemas['Schedule']['missed'];
@@ -23,10 +25,13 @@ const timeZones: string[] = (() => {
 
 export function ScheduleForm({
   agentId,
+  inputSchema,
   schedule,
   onDone,
 }: {
   agentId: string;
+  /** The agent's input schema: an agent that needs input gets it on every scheduled run. */
+  inputSchema: unknown;
   schedule: Schemas['Schedule'] | undefined;
   onDone: () => void;
 }) {
@@ -45,13 +50,19 @@ export function ScheduleForm({
     ? { ...(mode === 'words' ? { text: written } : { cron: written }), timezone: timezone.trim() || 'UTC' }
     : undefined;
   const preview = useSchedulePreview(ws, source);
+  const fields = useMemo(() => fieldsFromSchema(inputSchema), [inputSchema]);
+  const [values, setValues] = useState<FormValues>(() =>
+    valuesFromInput(inputSchema, fields, schedule?.input),
+  );
+  const [inputErrors, setInputErrors] = useState<Record<string, string>>({});
 
   const save = useMutation({
-    mutationFn: () =>
+    mutationFn: (input: Record<string, unknown>) =>
       unwrap(
         client.PUT('/api/workspaces/{ws}/agents/{agentId}/schedule', {
           params: { path: { ws, agentId } },
-          body: { ...(source ?? {}), missed },
+          // An agent without input fields keeps whatever input its schedule was given elsewhere.
+          body: { ...(source ?? {}), missed, ...(fields.length > 0 ? { input } : {}) },
         }),
       ),
     onSuccess: async (saved) => {
@@ -63,11 +74,16 @@ export function ScheduleForm({
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (source) save.mutate();
+    if (!source) return;
+    const result = inputFromValues(fields, values);
+    setInputErrors(result.errors);
+    if (Object.keys(result.errors).length > 0) return;
+    save.mutate(result.input);
   }
+  const inputErrorCount = Object.keys(inputErrors).length;
 
   return (
-    <form className="automation-form" onSubmit={submit} aria-label="Schedule">
+    <form className="automation-form" onSubmit={submit} aria-label="Schedule" noValidate>
       <fieldset className="choice">
         <legend>Write it</legend>
         <label>
@@ -149,6 +165,24 @@ export function ScheduleForm({
       >
         <SchedulePreview written={written} preview={preview} />
       </section>
+      {fields.length > 0 ? (
+        <fieldset className="schedule-input">
+          <legend>What each scheduled run gets</legend>
+          <InputFields
+            fields={fields}
+            values={values}
+            errors={inputErrors}
+            idPrefix={`${id}-input`}
+            onChange={(path, value) => setValues((current) => ({ ...current, [path]: value }))}
+          />
+        </fieldset>
+      ) : null}
+      {inputErrorCount > 0 ? (
+        <p className="error" role="alert">
+          {inputErrorCount === 1 ? 'One field needs' : `${inputErrorCount} fields need`} attention before the
+          schedule can be saved.
+        </p>
+      ) : null}
       <ErrorMessage error={save.error} />
       <div className="form-actions">
         <button type="submit" disabled={!source || save.isPending}>

@@ -241,3 +241,27 @@ export function inputFromValues(fields: FormField[], values: FormValues): FormRe
   const input = readFields(fields, values, errors);
   return { input, errors };
 }
+
+/** The form's values for an input saved earlier (a schedule's), over the schema's defaults. */
+export function valuesFromInput(
+  schema: unknown,
+  fields: FormField[],
+  input: Record<string, unknown> | undefined,
+): FormValues {
+  const values = initialValues(schema, fields);
+  const fill = (list: FormField[], source: Record<string, unknown>) => {
+    for (const field of list) {
+      const value = source[field.path.split('.').at(-1) as string];
+      if (value === undefined || value === null) continue;
+      if (field.kind === 'group') {
+        if (isObject(value)) fill(field.fields, value);
+      } else if (field.kind === 'boolean') values[field.path] = value === true;
+      else if (field.kind === 'lines' && Array.isArray(value))
+        values[field.path] = value.map(String).join('\n');
+      else if (field.kind === 'json') values[field.path] = JSON.stringify(value, null, 2);
+      else values[field.path] = String(value);
+    }
+  };
+  if (input) fill(fields, input);
+  return values;
+}
