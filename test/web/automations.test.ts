@@ -159,6 +159,17 @@ describe('automations', () => {
     // Changing the schedule starts from the input it has.
     await section.getByRole('button', { name: 'Change the schedule' }).click();
     expect(await form.getByLabel(/^City/).inputValue()).toBe('Lisbon');
+
+    // A one-off run asks for it too.
+    const once = page.getByRole('form', { name: 'Run once' });
+    await once.getByLabel('Run once at').fill('2031-05-06T07:30');
+    await once.getByRole('button', { name: 'Add' }).click();
+    await once.getByText('One field needs attention before the run can be added.').waitFor();
+    await once.getByLabel(/^City/).fill('Porto');
+    await once.getByRole('button', { name: 'Add' }).click();
+    await expect
+      .poll(async () => (await api('GET', `/agents/${agent.id}/one-off-runs`)).body.items?.[0]?.input)
+      .toEqual({ city: 'Porto' });
     expect(policyViolations).toEqual([]);
   });
 

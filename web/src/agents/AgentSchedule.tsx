@@ -113,7 +113,7 @@ export function AgentSchedule({ agentId, inputSchema }: { agentId: string; input
           onDone={() => setEditing(false)}
         />
       ) : null}
-      <OneOffRuns agentId={agentId} />
+      <OneOffRuns agentId={agentId} inputSchema={inputSchema} />
     </section>
   );
 }

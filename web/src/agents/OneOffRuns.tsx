@@ -1,7 +1,7 @@
 // An agent's one-off runs ("run it once on Friday at 3"): the ones still ahead, with a way to
 // cancel each, the ones that fired with their run, and, for builders, a date and time to add one.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useId, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { client, unwrap } from '../api/client.ts';
 import { useDefaultTimezone, useOneOffRuns } from '../automations/automation-queries.ts';
@@ -9,26 +9,32 @@ import { ErrorMessage } from '../shared/ErrorMessage.tsx';
 import { relativeTime } from '../shared/format.ts';
 import { queryKeys } from '../shared/query-keys.ts';
 import { useWorkspace } from '../shared/workspace-context.tsx';
+import { InputFields } from './InputFields.tsx';
+import { type FormValues, fieldsFromSchema, initialValues, inputFromValues } from './input-form.ts';
 
-export function OneOffRuns({ agentId }: { agentId: string }) {
+export function OneOffRuns({ agentId, inputSchema }: { agentId: string; inputSchema: unknown }) {
   const { ws, canBuild } = useWorkspace();
   const id = useId();
   const queryClient = useQueryClient();
   const runs = useOneOffRuns(ws, agentId);
   const timezone = useDefaultTimezone();
   const [when, setWhen] = useState('');
+  const fields = useMemo(() => fieldsFromSchema(inputSchema), [inputSchema]);
+  const [values, setValues] = useState<FormValues>(() => initialValues(inputSchema, fields));
+  const [inputErrors, setInputErrors] = useState<Record<string, string>>({});
   const refresh = () => queryClient.invalidateQueries({ queryKey: queryKeys.oneOffRuns(ws, agentId) });
   const add = useMutation({
     // The input holds the browser's local time; the instant goes with its offset (as UTC).
-    mutationFn: () =>
+    mutationFn: (input: Record<string, unknown>) =>
       unwrap(
         client.POST('/api/workspaces/{ws}/agents/{agentId}/one-off-runs', {
           params: { path: { ws, agentId } },
-          body: { runAt: new Date(when).toISOString(), timezone },
+          body: { runAt: new Date(when).toISOString(), timezone, ...(fields.length > 0 ? { input } : {}) },
         }),
       ),
     onSuccess: async () => {
       setWhen('');
+      setValues(initialValues(inputSchema, fields));
       await refresh();
     },
   });
@@ -47,8 +53,12 @@ export function OneOffRuns({ agentId }: { agentId: string }) {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (when) add.mutate();
+    if (!when) return;
+    const result = inputFromValues(fields, values);
+    setInputErrors(result.errors);
+    if (Object.keys(result.errors).length === 0) add.mutate(result.input);
   }
+  const inputErrorCount = Object.keys(inputErrors).length;
 
   return (
     <div className="one-off-runs">
@@ -88,7 +98,19 @@ export function OneOffRuns({ agentId }: { agentId: string }) {
         </ul>
       ) : null}
       {canBuild ? (
-        <form className="inline-form" onSubmit={submit} aria-label="Run once">
+        <form className="inline-form" onSubmit={submit} aria-label="Run once" noValidate>
+          {fields.length > 0 ? (
+            <fieldset className="schedule-input">
+              <legend>What this run gets</legend>
+              <InputFields
+                fields={fields}
+                values={values}
+                errors={inputErrors}
+                idPrefix={`${id}-input`}
+                onChange={(path, value) => setValues((current) => ({ ...current, [path]: value }))}
+              />
+            </fieldset>
+          ) : null}
           <label htmlFor={`${id}-when`}>Run once at</label>
           <input
             id={`${id}-when`}
@@ -101,6 +123,12 @@ export function OneOffRuns({ agentId }: { agentId: string }) {
             Add
           </button>
           <span className="hint">Your time ({Intl.DateTimeFormat().resolvedOptions().timeZone}).</span>
+          {inputErrorCount > 0 ? (
+            <p className="error" role="alert">
+              {inputErrorCount === 1 ? 'One field needs' : `${inputErrorCount} fields need`} attention before
+              the run can be added.
+            </p>
+          ) : null}
           <ErrorMessage error={add.error} />
         </form>
       ) : null}
