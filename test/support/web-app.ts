@@ -111,9 +111,16 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
     );
 }
 
-/** Fails when the page scrolls sideways (nothing may, at any width). */
+/**
+ * How far the page scrolls sideways (nothing may, at any width). The workspace panel scrolls by
+ * itself, so what runs off its side is measured there too: the page's own width never shows it.
+ */
 export async function horizontalOverflow(page: Page): Promise<number> {
-  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  return page.evaluate(() => {
+    const pageOverflow = document.documentElement.scrollWidth - document.documentElement.clientWidth;
+    const panel = document.querySelector('#panel');
+    return Math.max(pageOverflow, panel ? panel.scrollWidth - panel.clientWidth : 0);
+  });
 }
 
 /** Saves a full-page screenshot as a test artifact. */

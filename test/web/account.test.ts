@@ -2,7 +2,7 @@
 // offered and saved, facts are added, edited and removed, the password is changed (the old one is
 // refused at the next sign-in, the new one works), another browser's session is listed and signed
 // out, and "sign out everywhere" ends up on the sign-in page. Every state is checked with axe and
-// for sideways scrolling.
+// for sideways scrolling. Someone without a workspace reaches it from the welcome page.
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -208,6 +208,18 @@ describe('the account page', () => {
     await otherDevice.getByTestId('current-workspace').waitFor();
     await page.reload();
     await page.getByRole('heading', { name: 'Your account', level: 1 }).waitFor();
+  });
+
+  it('is reachable from the welcome page before there is any workspace (no shell, no user menu)', async () => {
+    const page = await openBrowser();
+    await signUpInBrowser(page, 'Wendy Welcome');
+    await page.getByText('Create your first workspace').waitFor();
+    await page.getByRole('link', { name: 'Your account' }).click();
+    await page.getByRole('heading', { name: 'Your account', level: 1 }).waitFor();
+    await checkPage(page, 'without-workspace');
+    await page.getByRole('link', { name: '← Back to Orca' }).click();
+    await page.getByText('Create your first workspace').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/');
   });
 
   it('lists another browser’s session, signs it out, then everywhere else, then everywhere', async () => {

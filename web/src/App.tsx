@@ -1,7 +1,7 @@
 // The app's routes. Signed out, every address shows the sign-in form and, once signed in, the
 // page that was asked for. Workspace pages share the shell (sidebar with chat, and the panel).
 import { useQueryClient } from '@tanstack/react-query';
-import { Navigate, Route, Routes, useParams } from 'react-router';
+import { Link, Navigate, Route, Routes, useParams } from 'react-router';
 import { AccountPage } from './account/AccountPage.tsx';
 import { AccountPage as ConnectedAccountPage } from './accounts/AccountPage.tsx';
 import { AccountsPage } from './accounts/AccountsPage.tsx';
@@ -99,6 +99,10 @@ function Home({ me }: { me: Me }) {
       <h1>Welcome, {me.user.name}</h1>
       <p>Create your first workspace to get started: it holds your agents, their runs and your team.</p>
       <NewWorkspaceForm />
+      {/* Without a workspace there is no shell and no user menu: this is the way to one's own page. */}
+      <p className="welcome-account muted">
+        <Link to="/account">Your account</Link>: time zone, password, and where you are signed in.
+      </p>
     </main>
   );
 }

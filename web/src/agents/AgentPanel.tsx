@@ -48,12 +48,13 @@ export function AgentPanel() {
         </p>
         <AgentActions agent={data} />
       </header>
+      {/* What starts it, together (as on the Automations page): its schedule, chains and hooks. */}
       <AgentSchedule agentId={data.id} inputSchema={data.spec.input} />
+      <AgentChains agentId={data.id} />
+      <AgentHooks agentId={data.id} />
       <AgentRunStats agentId={data.id} />
       <AgentFiles agentId={data.id} agentName={data.name} />
       <StepList spec={data.spec} />
-      <AgentChains agentId={data.id} />
-      <AgentHooks agentId={data.id} />
       <AgentMemory agentId={data.id} agentName={data.name} />
       <VersionHistory agent={data} />
     </article>

@@ -96,34 +96,39 @@ function FileFilterBar({
   const knownRun = !filters.run || runItems.some((run) => run.id === filters.run);
   return (
     <form className="file-filters" aria-label="Filter files" onSubmit={(event) => event.preventDefault()}>
-      <label htmlFor={`${id}-agent`}>Agent</label>
-      <select
-        id={`${id}-agent`}
-        value={filters.agent ?? ''}
-        onChange={(event) => onChange('agent', event.target.value)}
-      >
-        <option value="">All agents</option>
-        {agents.map((agent) => (
-          <option key={agent.id} value={agent.id}>
-            {agent.name}
-          </option>
-        ))}
-      </select>
-      <label htmlFor={`${id}-run`}>Run</label>
-      <select
-        id={`${id}-run`}
-        value={filters.run ?? ''}
-        onChange={(event) => onChange('run', event.target.value)}
-      >
-        <option value="">All runs</option>
-        {knownRun ? null : <option value={filters.run}>The run chosen</option>}
-        {runItems.map((run) => (
-          <option key={run.id} value={run.id}>
-            {filters.agent ? '' : `${agents.find((agent) => agent.id === run.agentId)?.name ?? 'Run'}, `}
-            {dateTime(run.startedAt ?? run.createdAt)}
-          </option>
-        ))}
-      </select>
+      {/* Each label stays on the line of its list when the filters wrap on a phone. */}
+      <span className="file-filter">
+        <label htmlFor={`${id}-agent`}>Agent</label>
+        <select
+          id={`${id}-agent`}
+          value={filters.agent ?? ''}
+          onChange={(event) => onChange('agent', event.target.value)}
+        >
+          <option value="">All agents</option>
+          {agents.map((agent) => (
+            <option key={agent.id} value={agent.id}>
+              {agent.name}
+            </option>
+          ))}
+        </select>
+      </span>
+      <span className="file-filter">
+        <label htmlFor={`${id}-run`}>Run</label>
+        <select
+          id={`${id}-run`}
+          value={filters.run ?? ''}
+          onChange={(event) => onChange('run', event.target.value)}
+        >
+          <option value="">All runs</option>
+          {knownRun ? null : <option value={filters.run}>The run chosen</option>}
+          {runItems.map((run) => (
+            <option key={run.id} value={run.id}>
+              {filters.agent ? '' : `${agents.find((agent) => agent.id === run.agentId)?.name ?? 'Run'}, `}
+              {dateTime(run.startedAt ?? run.createdAt)}
+            </option>
+          ))}
+        </select>
+      </span>
       {filters.run ? (
         <Link to={`/w/${ws}/runs/${filters.run}`} className="file-filter-link">
           Open this run

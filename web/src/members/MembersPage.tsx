@@ -68,16 +68,17 @@ export function MembersPage({
 
   return (
     <section className="workspace">
-      <h1>{workspace.name}</h1>
+      {/* Named like its link in the navigation, as every other page is; the workspace's name and
+          address are on the Settings page. */}
+      <h1>Members</h1>
       <p className="muted">
-        Slug <code>{workspace.slug}</code> · your role: {workspace.role}
+        Who is in {workspace.name}, and what each person can do. Your role: {workspace.role}.
       </p>
       <ErrorMessage error={memberList.error} onRetry={() => void memberList.refetch()} />
       <ErrorMessage error={invitationList.error} onRetry={() => void invitationList.refetch()} />
       <ErrorMessage error={change.error} />
 
-      <h2>Members</h2>
-      <table className="members">
+      <table className="members" aria-label="Members">
         <thead>
           <tr>
             <th>Name</th>

@@ -2,7 +2,7 @@
 // chat) on the left, the workspace panel on the right (overview, an agent, runs, members, and the
 // pages of later issues). At phone width one of the two shows at a time.
 import { useMemo } from 'react';
-import { Link, NavLink, Outlet, useParams } from 'react-router';
+import { Link, NavLink, Outlet, useLocation, useParams } from 'react-router';
 import { ChatPanel } from '../chat/ChatPanel.tsx';
 import { useWorkspaceEvents } from '../shared/useWorkspaceEvents.ts';
 import { WorkspaceProvider } from '../shared/workspace-context.tsx';
@@ -23,7 +23,10 @@ export function WorkspaceShell({ me }: { me: Me }) {
 }
 
 function KnownWorkspace({ me, workspace }: { me: Me; workspace: Me['workspaces'][number] }) {
-  const { pane, setPane, control: paneControl, chat, panel } = usePaneControl();
+  // At phone width a link to a page (a file, a run, the settings) opens on that page, not on the
+  // chat; the workspace's own address still opens on the chat, where a newcomer starts.
+  const openedPage = /^\/w\/[^/]+\/./.test(useLocation().pathname);
+  const { pane, setPane, control: paneControl, chat, panel } = usePaneControl(openedPage ? 'panel' : 'chat');
   useWorkspaceEvents(workspace.slug);
   const scope = useMemo(
     () => ({ workspace, user: me.user, ws: workspace.slug, canBuild: builders.has(workspace.role) }),

@@ -5,8 +5,9 @@
 import { type RefObject, useMemo, useRef, useState } from 'react';
 import type { Pane, PaneControl } from './pane.tsx';
 
-export function usePaneControl() {
-  const [pane, setPane] = useState<Pane>('chat');
+/** `initial`: the pane shown first, e.g. the panel when the address opened is one of its pages. */
+export function usePaneControl(initial: Pane = 'chat') {
+  const [pane, setPane] = useState<Pane>(initial);
   const chat = useRef<HTMLElement>(null);
   const panel = useRef<HTMLElement>(null);
   const control = useMemo<PaneControl>(() => {
