@@ -230,7 +230,7 @@ describe('overview and agent panel', () => {
     expect((await api('GET', `/agents/${agent.id}`)).status).toBe(200);
     await page.getByRole('button', { name: 'Delete' }).click();
     await dialog.getByRole('button', { name: 'Delete Doomed Greeter' }).click();
-    await page.waitForURL(`${web.url}/w/${workspace.slug}`);
+    await page.waitForURL((url) => url.pathname === `/w/${workspace.slug}`);
     expect((await api('GET', `/agents/${agent.id}`)).status).toBe(404);
     await expect.poll(() => page.getByRole('link', { name: 'Doomed Greeter' }).count()).toBe(0);
   });

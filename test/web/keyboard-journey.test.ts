@@ -147,7 +147,8 @@ describe('the keyboard journey', () => {
     await tabTo(page, 'Open the run');
     const runHref = (await testRun.getByRole('link', { name: 'Open the run' }).getAttribute('href')) ?? '';
     await page.keyboard.press('Enter');
-    await page.waitForURL(`${web.url}${runHref}`);
+    // By its path: the chat puts its conversation back in the address (`?c=…`) right after.
+    await page.waitForURL((url) => url.pathname === runHref);
     await page.getByRole('heading', { name: /^Run of / }).waitFor();
     expect(await runStatusBadge(page).getAttribute('data-status')).toBe('succeeded');
     await page.getByText('Ada Lovelace').first().waitFor();
