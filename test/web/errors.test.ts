@@ -94,6 +94,32 @@ describe('errors and empty states', () => {
     expect(new URL(page.url()).pathname).toBe(`/w/${workspace.slug}/runs`);
   });
 
+  it('returns to sign-in when the session ended before the live stream opened', async () => {
+    const user = await web.orca.signUp('Rita Race');
+    const workspace = await web.orca.createWorkspace(user, 'Race Works');
+    const { page, context } = await web.newPage();
+    const token = await signInThroughCookie(context, user);
+    // The workspace's event stream is held back until the session is gone, so the stream is
+    // refused (401) rather than told: the page must still notice.
+    let releaseStream: () => void = () => {};
+    const streamHeld = new Promise<void>((resolve) => {
+      releaseStream = resolve;
+    });
+    await page.route(`**/api/workspaces/${workspace.slug}/events`, async (route) => {
+      await streamHeld;
+      await route.continue();
+    });
+    await page.goto(`${web.url}/w/${workspace.slug}/runs`);
+    await expect.poll(() => currentWorkspace(page)).toBe('Race Works');
+
+    const revoked = await web.orca.request('POST', '/api/auth/logout', { token });
+    expect(revoked.status).toBe(204);
+    releaseStream();
+    await signInForm(page).waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/w/${workspace.slug}/runs`);
+    expect(await page.content()).not.toContain('Race Works');
+  });
+
   it('returns to sign-in when a request in the app finds the session gone, then back to that page', async () => {
     const user = await web.orca.signUp('Cora Cookie');
     const workspace = await web.orca.createWorkspace(user, 'Cookie Works');

@@ -4,7 +4,9 @@
 // the last position folded. Either way repeats are dropped by position (run-progress.ts). The
 // stream ends with `end` once the run has finished; a retry of the run starts it again. The page
 // is keyed by run, so another run starts from nothing.
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
+import { queryKeys } from '../shared/query-keys.ts';
 import { foldRunEvents, noProgress, type RunEvent, type RunProgress } from './run-progress.ts';
 
 export type Connection = 'connecting' | 'live' | 'reconnecting' | 'ended';
@@ -29,6 +31,7 @@ export function useRunProgress(
   const last = useRef(noProgress);
   const onChange = useRef(options.onChange);
   onChange.current = options.onChange;
+  const queryClient = useQueryClient();
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new `restart` opens the stream again after the last event folded.
   useEffect(() => {
@@ -67,11 +70,15 @@ export function useRunProgress(
       stream.addEventListener('access-revoked', () => {
         stream.close();
         setConnection('ended');
+        void queryClient.invalidateQueries({ queryKey: queryKeys.me });
       });
       stream.onerror = () => {
         if (stopped) return;
         setConnection('reconnecting');
-        if (stream.readyState === EventSource.CLOSED) reopen = setTimeout(open, reopenDelayMilliseconds);
+        if (stream.readyState !== EventSource.CLOSED) return;
+        // Refused rather than dropped: the session may have ended before the stream opened.
+        void queryClient.invalidateQueries({ queryKey: queryKeys.me });
+        reopen = setTimeout(open, reopenDelayMilliseconds);
       };
     };
 
