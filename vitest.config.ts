@@ -1,14 +1,15 @@
 // Four projects: `unit` runs suites that touch no database once; `web` runs the browser suites
-// of the web app once, on PGlite; `pglite` and `postgres` run every other storage-touching suite
+// (the web app's and the browser tools') once, on PGlite; `pglite` and `postgres` run every other storage-touching suite
 // twice, once on each database.
 import { defineConfig } from 'vitest/config';
 
 const storageSuites = ['src/**/*.test.ts', 'test/**/*.test.ts'];
 // Suites that run once: no database, or (test/fault) their own processes on their own database.
 const unitSuites = ['src/**/*.unit.test.ts', 'test/**/*.unit.test.ts', 'test/fault/**/*.test.ts'];
-// The web app's suites drive Chromium against an Orca on PGlite, once: what they check is the
-// browser's side, which the database underneath does not change.
-const webSuites = ['test/web/**/*.test.ts'];
+// The web app's suites, and the browser tools' suites (test/browser: portals, pagination,
+// downloads, pages driven by instruction), drive Chromium against an Orca on PGlite, once: what
+// they check is the browser's side, which the database underneath does not change.
+const webSuites = ['test/web/**/*.test.ts', 'test/browser/**/*.test.ts'];
 
 const storageProject = (database: 'pglite' | 'postgres') => ({
   test: {
