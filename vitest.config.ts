@@ -1,6 +1,6 @@
 // Four projects: `unit` runs suites that touch no database once; `web` runs the browser suites
-// (the web app's and the browser tools') once, on PGlite; `pglite` and `postgres` run every other storage-touching suite
-// twice, once on each database.
+// (the web app's and the browser tools') once, on PGlite; `pglite` and `postgres` run every
+// other storage-touching suite twice, once on each database.
 import { defineConfig } from 'vitest/config';
 
 const storageSuites = ['src/**/*.test.ts', 'test/**/*.test.ts'];
