@@ -54,6 +54,8 @@ export async function checkLogin(
       agents: {
         call: () => Promise.reject(new Error('a connection check calls no agent')),
       },
+      // The test route keeps the outcome itself, with the member who asked for it.
+      connections: { login: services.connections.login, credential: services.connections.credential },
     },
   };
   try {

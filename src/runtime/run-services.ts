@@ -21,6 +21,7 @@ import {
 } from '../store/memory-repository.ts';
 import type { Store } from '../store/store.ts';
 import { credentialFor, loginFor } from '../vault/credentials.ts';
+import { recordSignInOutcome } from '../vault/sign-in-outcome.ts';
 import type { Vault } from '../vault/vault.ts';
 import { webhookSigningSecret } from '../vault/webhook-signing-secret.ts';
 import { SecretRedactor } from './secret-redactor.ts';
@@ -186,6 +187,12 @@ export function runServices(
         }),
       login: (reference, use) =>
         loginFor(vault, { workspaceId: run.workspaceId, runId: run.runId, stepId: use.stepId, reference }),
+      recordSignIn: (reference, outcome, use) =>
+        recordSignInOutcome(
+          platform.store,
+          { workspaceId: run.workspaceId, runId: run.runId, stepId: use.stepId, reference },
+          { status: outcome.status, message: secrets.redactText(outcome.message) },
+        ),
     },
     browser: { session: () => platform.browsers.session(run.runId, platform.network) },
   };

@@ -147,6 +147,17 @@ export interface ConnectionService {
    * `service/label`. Each use is written to the audit log with the run and step.
    */
   credential(reference: string, use: { stepId: string }): Promise<Credential>;
+  /**
+   * What the site answered a sign-in with this login connection: `failing` (the site refused it,
+   * with its message) marks the account failing; `working` marks it working unless it already
+   * is. Absent where a test hands in a login of its own, and where a connection check keeps the
+   * outcome itself.
+   */
+  recordSignIn?(
+    reference: string,
+    outcome: { status: 'working' | 'failing'; message: string },
+    use: { stepId: string },
+  ): Promise<void>;
 }
 
 export interface ToolServices {

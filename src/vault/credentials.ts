@@ -19,7 +19,11 @@ import { freshAccessToken, type OAuthDependencies, OAuthTokenError } from './oau
 import { totpCode } from './totp.ts';
 import type { SecretFields, Vault } from './vault.ts';
 
-async function resolve(scope: WorkspaceScope, reference: string): Promise<ConnectionRecord | undefined> {
+/** A connection by id, by service (its default account) or as `service/label`. */
+export async function resolve(
+  scope: WorkspaceScope,
+  reference: string,
+): Promise<ConnectionRecord | undefined> {
   if (isUuid(reference)) return findConnection(scope, reference);
   const [service = '', label] = reference.trim().toLowerCase().split('/', 2);
   const candidates = await listConnections(scope, service);

@@ -8,6 +8,7 @@ import { defineTool } from '../tool.ts';
 import { ToolError } from '../tool-error.ts';
 import { browserTimeout, onPage, pageFacts, selectorField } from './browser-common.ts';
 import { secretField } from './login-fields.ts';
+import { awaitSignInAnswer, visibleTexts } from './sign-in-answer.ts';
 
 const defaults = {
   username:
@@ -15,8 +16,12 @@ const defaults = {
   password: 'input[type=password]',
   code: 'input[autocomplete=one-time-code], input[name*=otp i], input[name*=code i], input[name*=totp i]',
   submit: 'button[type=submit], input[type=submit]',
-  error: '[role=alert], .error, .alert, .flash',
 };
+
+/** How long a form still shown may take to answer (a script-driven sign-in answers in place). */
+const answerWaitMilliseconds = 3_000;
+/** With a successSelector, how long the signed-in page may take to show it. */
+const successWaitMilliseconds = 10_000;
 
 const input = z.strictObject({
   connection: z.string().min(1).max(200).describe('A login connection: its service, service/label, or id.'),
@@ -48,6 +53,13 @@ export const browserLoginTool = defineTool({
     // What the step answers with is its own to clean too (a connection check stores it unredacted).
     const secrets = new SecretRedactor();
     secrets.add(account.password);
+    // The account shows what its last sign-in met; a failure to note it does not change the step.
+    const recordSignIn = (outcome: { status: 'working' | 'failing'; message: string }) =>
+      context.services.connections
+        .recordSignIn?.(request.connection, outcome, { stepId: context.stepId })
+        .catch((error: unknown) =>
+          context.logger.warn(`The account's sign-in outcome was not recorded: ${(error as Error).message}`),
+        );
     const fieldRules = {
       service: account.service,
       allowedHosts: account.allowedHosts,
@@ -81,6 +93,7 @@ export const browserLoginTool = defineTool({
         });
         await page.locator(request.usernameSelector).first().fill(account.username);
         await passwordField.fill(account.password);
+        let before = await visibleTexts(page);
         await page.locator(request.submitSelector).first().click();
         await page.waitForLoadState('load');
 
@@ -92,44 +105,38 @@ export const browserLoginTool = defineTool({
             selector: request.codeSelector,
           });
           await codeField.fill(account.oneTimeCode());
+          before = await visibleTexts(page);
           await page.locator(request.submitSelector).first().click();
           await page.waitForLoadState('load');
         }
 
-        const signedIn = request.successSelector
-          ? await page
-              .locator(request.successSelector)
-              .first()
-              .waitFor({ state: 'visible', timeout: Math.min(request.timeoutMs, 10_000) })
-              .then(
-                () => true,
-                () => false,
-              )
-          : !(await page
-              .locator(request.passwordSelector)
-              .first()
-              .isVisible()
-              .catch(() => false)) &&
-            !(await page
-              .locator(request.codeSelector)
-              .first()
-              .isVisible()
-              .catch(() => false));
-        if (!signedIn) {
-          const said = (
-            await page
-              .locator(defaults.error)
-              .first()
-              .textContent({ timeout: 500 })
-              .catch(() => null)
-          )?.trim();
-          throw new ToolError(
+        const shown = (selector: string) =>
+          page
+            .locator(selector)
+            .first()
+            .isVisible()
+            .catch(() => false);
+        const answer = await awaitSignInAnswer(page, {
+          before,
+          signedIn: request.successSelector
+            ? () => shown(request.successSelector as string)
+            : async () => !(await shown(request.passwordSelector)) && !(await shown(request.codeSelector)),
+          waitMilliseconds: Math.min(
+            request.timeoutMs,
+            request.successSelector ? successWaitMilliseconds : answerWaitMilliseconds,
+          ),
+        });
+        if (!answer.signedIn) {
+          const refused = new ToolError(
             'login_failed',
             secrets.redactText(
-              `Signing in to ${account.service} as ${account.username} was refused${said ? `: "${said.slice(0, 200)}"` : ' (the sign-in form is still shown)'}. Check the account's password${account.oneTimeCode ? ' and TOTP secret' : ''} (test it, or connect it again).`,
+              `Signing in to ${account.service} as ${account.username} was refused${answer.message ? `: "${answer.message}"` : ' (the sign-in form is still shown)'}. Check the account's password${account.oneTimeCode ? ' and TOTP secret' : ''} (test it, or connect it again).`,
             ),
           );
+          await recordSignIn({ status: 'failing', message: refused.message });
+          throw refused;
         }
+        await recordSignIn({ status: 'working', message: secrets.redactText(`Signed in at ${page.url()}.`) });
         return secrets.redact({
           ...(await pageFacts(session)),
           signedIn: true as const,
