@@ -92,6 +92,7 @@ function inPlacePage(variant: SignInVariant) {
     const form = document.querySelector('form');
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
+      ${variant === 'aria-live' ? "document.getElementById('status').textContent = 'Signing in…';" : ''}
       const answer = await fetch('/${variant}/session', { method: 'POST', body: new URLSearchParams(new FormData(form)) });
       const { ok, message } = await answer.json();
       if (ok) { location.href = '/${variant}/home'; return; }

@@ -8,12 +8,12 @@
  * The visible text of every element on the page, whitespace folded: what was there before the
  * submit, so that only what is new afterwards counts as the site's answer.
  */
-export const visibleTextsScript = `(() => {
+export const visibleTextsScript = String.raw`(() => {
   const texts = new Set();
   for (const element of document.body ? document.body.querySelectorAll('*') : []) {
     if (!(element instanceof HTMLElement)) continue;
     if (!element.checkVisibility({ opacityProperty: true, visibilityProperty: true })) continue;
-    const text = element.innerText.replace(/\\s+/g, ' ').trim();
+    const text = element.innerText.replace(/\s+/g, ' ').trim();
     if (text.length > 0 && text.length <= 1000) texts.add(text);
   }
   return [...texts];
@@ -27,8 +27,14 @@ export const visibleTextsScript = `(() => {
  * candidate nearest the sign-in form wins. Wrappers give way to the element inside them that
  * holds most of their text, and anything holding form fields is not a message.
  */
-export const signInMessageScript = `(before) => {
+export const signInMessageScript = String.raw`(before) => {
   const seen = new Set(before);
+  // A short "Signing in…" or "Please wait" that says nothing went wrong.
+  const inProgress = (text) =>
+    text.length <= 60 &&
+    !/fail|wrong|invalid|incorrect|error|denied|refused|not |n't/i.test(text) &&
+    (/^(loading|signing in|logging in|please wait|verifying|checking|submitting|authenticating)\b/i.test(text) ||
+      /(…|\.\.\.)$/.test(text));
   const strongWords = new Set(['err', 'error', 'errors', 'invalid', 'danger', 'alert', 'alerts', 'fail', 'failed', 'failure']);
   const softWords = new Set(['warning', 'warn', 'notice', 'notification', 'flash', 'message', 'messages', 'msg', 'feedback', 'toast', 'snackbar', 'status']);
   const nameWords = (element) =>
@@ -51,16 +57,18 @@ export const signInMessageScript = `(before) => {
       const label = button.innerText.trim();
       if (label) text = text.replace(label, ' ');
     }
-    return text.replace(/\\s+/g, ' ').trim();
+    return text.replace(/\s+/g, ' ').trim();
   };
   const holdsFields = (element) =>
     element.matches('form') ||
     element.querySelector('form, textarea, select, input:not([type=hidden]):not([type=submit]):not([type=button])') !== null;
   const usable = (element) => {
     if (!visible(element) || holdsFields(element)) return undefined;
-    if (element.closest('script, style, noscript, template, title, option, label, nav')) return undefined;
+    if (element.closest('script, style, noscript, template, title, option, label, nav, a, button')) return undefined;
     const text = textOf(element);
     if (text.length < 2 || text.length > 1000 || seen.has(text) || /cookie/i.test(text)) return undefined;
+    // "Signing in…" is not the answer yet: the answer replaces it.
+    if (inProgress(text)) return undefined;
     return text;
   };
 
@@ -88,7 +96,7 @@ export const signInMessageScript = `(before) => {
   };
   for (const field of document.querySelectorAll('[aria-invalid=true]')) {
     const ids = ((field.getAttribute('aria-describedby') || '') + ' ' + (field.getAttribute('aria-errormessage') || ''))
-      .split(/\\s+/)
+      .split(/\s+/)
       .filter((id) => id.length > 0);
     for (const id of ids) offer(document.getElementById(id), 0);
   }
