@@ -2,8 +2,9 @@
 // sites do: /<variant>/login. Some answer with a full page (the form again, with the message in
 // a p.err, a Bulma notification, a field's aria-describedby text, or a 401 page with plain text
 // above the form); some answer in place from a script after a fetch (a bare div next to the
-// form, an aria-live region, a role=alert, a Material-like alert with a title). Pages also hold
-// what is not the answer: hidden error boxes, notices shown before the submit, field hints.
+// form, an aria-live region, a role=alert, a Material-like alert with a title, a paragraph in a
+// web component's shadow root). Pages also hold what is not the answer: hidden error boxes,
+// notices shown before the submit, field hints.
 // A right password leads to /<variant>/home, which has no sign-in form.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -21,6 +22,7 @@ export const signInVariants = {
   bulma: 'Wrong e-mail or passcode. Forgot it? Ask your admin.',
   'status-401': 'Wrong e-mail or passcode: sign-in refused.',
   'material-alert': 'Error Wrong e-mail or passcode, says the alert.',
+  'web-component': 'Wrong e-mail or passcode, inside a web component.',
   // A site that shows back what was typed: the quoted message must not carry the password.
   echo: 'The passcode "{typed}" is wrong.',
   silent: null,
@@ -84,12 +86,16 @@ const showRefusal: Partial<Record<SignInVariant, string>> = {
   'plain-div': `form.insertAdjacentHTML('afterend', '<div></div>'); form.nextElementSibling.textContent = message;`,
   'aria-live': `document.getElementById('status').textContent = message;`,
   'role-alert': `const alert = document.createElement('div'); alert.setAttribute('role', 'alert'); alert.textContent = message; form.before(alert);`,
+  'web-component': `const said = document.createElement('p'); said.textContent = message; form.after(said);`,
   'material-alert': `form.insertAdjacentHTML('beforebegin', '<div class="MuiAlert-root" role="alert"><div class="MuiAlert-icon"><svg width="20" height="20"><circle cx="10" cy="10" r="8"></circle></svg></div><div class="MuiAlert-message"><div class="MuiAlertTitle-root">Error</div><span></span></div></div>'); document.querySelector('.MuiAlert-message span').textContent = message.replace(/^Error /, '');`,
 };
 
 function inPlacePage(variant: SignInVariant) {
+  // The web component's form and message live in its open shadow root.
+  const shadow = variant === 'web-component';
   const script = `
-    const form = document.querySelector('form');
+    ${shadow ? `const host = document.querySelector('supplier-sign-in'); host.attachShadow({ mode: 'open' }).innerHTML = ${JSON.stringify(form(variant))};` : ''}
+    const form = ${shadow ? 'host.shadowRoot' : 'document'}.querySelector('form');
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
       ${variant === 'aria-live' ? "document.getElementById('status').textContent = 'Signing in…';" : ''}
@@ -99,7 +105,7 @@ function inPlacePage(variant: SignInVariant) {
       ${showRefusal[variant]}
     });`;
   const live = variant === 'aria-live' ? '<div id="status" aria-live="polite"></div>' : '';
-  return page(`${live}${form(variant)}`, script);
+  return page(`${live}${shadow ? '<supplier-sign-in></supplier-sign-in>' : form(variant)}`, script);
 }
 
 async function formOf(request: IncomingMessage) {
@@ -131,8 +137,9 @@ export async function startSignInPortal(account: {
     const sent = await formOf(request);
     const right = sent.get('email') === account.username && sent.get('password') === accepted;
     if (action === 'session') {
-      // A little later, as a real service answers: the page must wait for it, not give up.
-      await new Promise((resolve) => setTimeout(resolve, 400));
+      // A little later, as a real service answers: the page must wait for it, not give up (nor
+      // take the aria-live variant's "Signing in…", shown meanwhile, for the answer).
+      await new Promise((resolve) => setTimeout(resolve, variant === 'aria-live' ? 1200 : 400));
       return response
         .writeHead(right ? 200 : 401, { 'content-type': 'application/json' })
         .end(JSON.stringify(right ? { ok: true } : { ok: false, message }));

@@ -9,8 +9,15 @@
  * submit, so that only what is new afterwards counts as the site's answer.
  */
 export const visibleTextsScript = String.raw`(() => {
+  // Open shadow roots too: a web component's form and its message live inside one (and the
+  // text of a shadow root is not part of its host's innerText).
+  const roots = [document];
+  for (let index = 0; index < roots.length; index++) {
+    for (const element of roots[index].querySelectorAll('*')) if (element.shadowRoot) roots.push(element.shadowRoot);
+  }
+  const all = (selector) => roots.flatMap((root) => [...root.querySelectorAll(selector)]);
   const texts = new Set();
-  for (const element of document.body ? document.body.querySelectorAll('*') : []) {
+  for (const element of all('*')) {
     if (!(element instanceof HTMLElement)) continue;
     if (!element.checkVisibility({ opacityProperty: true, visibilityProperty: true })) continue;
     const text = element.innerText.replace(/\s+/g, ' ').trim();
@@ -29,6 +36,13 @@ export const visibleTextsScript = String.raw`(() => {
  */
 export const signInMessageScript = String.raw`(before) => {
   const seen = new Set(before);
+  // Open shadow roots too: a web component's form and its message live inside one (and the
+  // text of a shadow root is not part of its host's innerText).
+  const roots = [document];
+  for (let index = 0; index < roots.length; index++) {
+    for (const element of roots[index].querySelectorAll('*')) if (element.shadowRoot) roots.push(element.shadowRoot);
+  }
+  const all = (selector) => roots.flatMap((root) => [...root.querySelectorAll(selector)]);
   // A short "Signing in…" or "Please wait" that says nothing went wrong.
   const inProgress = (text) =>
     text.length <= 60 &&
@@ -72,8 +86,8 @@ export const signInMessageScript = String.raw`(before) => {
     return text;
   };
 
-  const password = [...document.querySelectorAll('input[type=password]')].find(visible);
-  const anchor = (password && password.form) || password || [...document.forms].find(visible);
+  const password = all('input[type=password]').find(visible);
+  const anchor = (password && password.form) || password || all('form').find(visible);
   const anchorBox = anchor ? anchor.getBoundingClientRect() : undefined;
   const distance = (element) => {
     if (!anchorBox) return 0;
@@ -94,15 +108,16 @@ export const signInMessageScript = String.raw`(before) => {
     const text = usable(element);
     if (text !== undefined) candidates.set(element, { element, text, tier });
   };
-  for (const field of document.querySelectorAll('[aria-invalid=true]')) {
+  for (const field of all('[aria-invalid=true]')) {
     const ids = ((field.getAttribute('aria-describedby') || '') + ' ' + (field.getAttribute('aria-errormessage') || ''))
       .split(/\s+/)
       .filter((id) => id.length > 0);
-    for (const id of ids) offer(document.getElementById(id), 0);
+    // The ids name elements of the field's own tree: the document, or its shadow root.
+    for (const id of ids) offer(field.getRootNode().getElementById(id), 0);
   }
-  for (const element of document.querySelectorAll('[role=alert], [role=alertdialog]')) offer(element, 0);
-  for (const element of document.querySelectorAll('[aria-live]:not([aria-live=off]), [role=status], output')) offer(element, 1);
-  for (const element of document.querySelectorAll('[class], [id]')) {
+  for (const element of all('[role=alert], [role=alertdialog]')) offer(element, 0);
+  for (const element of all('[aria-live]:not([aria-live=off]), [role=status], output')) offer(element, 1);
+  for (const element of all('[class], [id]')) {
     const words = nameWords(element);
     if (words.some((word) => strongWords.has(word))) offer(element, 0);
     else if (words.some((word) => softWords.has(word))) offer(element, 1);
@@ -122,7 +137,7 @@ export const signInMessageScript = String.raw`(before) => {
   // The general case: a block of text that was not there before, the innermost one.
   if (standing.length === 0) {
     const blocks = [];
-    for (const element of document.body ? document.body.querySelectorAll('*') : []) {
+    for (const element of all('*')) {
       if (!(element instanceof HTMLElement)) continue;
       // Inline text (a <strong>Error:</strong>) counts as part of the block around it.
       const inline = getComputedStyle(element).display === 'inline';
