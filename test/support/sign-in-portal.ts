@@ -1,11 +1,11 @@
 // A portal whose sign-in form says "wrong password" in a different way on each of its paths, as
-// sites do: /<variant>/login. Some answer with a full page (the form again, with the message in
-// a p.err, a Bulma notification, a field's aria-describedby text, or a 401 page with plain text
-// above the form); some answer in place from a script after a fetch (a bare div next to the
-// form, an aria-live region, a role=alert, a Material-like alert with a title, a paragraph in a
-// web component's shadow root). Pages also hold what is not the answer: hidden error boxes,
-// notices shown before the submit, field hints.
-// A right password leads to /<variant>/home, which has no sign-in form.
+// sites do: /<variant>/login. Some answer with a full page: the form again, with the message in
+// a p.err, a Bulma notification, a field's aria-describedby text, a jQuery-Validate-like
+// label.error, or a 401 page with plain text above the form. Some answer in place from a script
+// after a fetch: a bare div next to the form, an aria-live region, a role=alert, a Material-like
+// alert with a title, an Angular-like <mat-error>, a paragraph in a web component's shadow root.
+// Pages also hold what is not the answer: hidden error boxes, notices shown before the submit,
+// field hints. A right password leads to /<variant>/home, which has no sign-in form.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -23,6 +23,8 @@ export const signInVariants = {
   'status-401': 'Wrong e-mail or passcode: sign-in refused.',
   'material-alert': 'Error Wrong e-mail or passcode, says the alert.',
   'web-component': 'Wrong e-mail or passcode, inside a web component.',
+  'label-error': 'Wrong e-mail or passcode, in a label.',
+  'mat-error': 'Wrong e-mail or passcode, in a mat-error.',
   // A site that shows back what was typed: the quoted message must not carry the password.
   echo: 'The passcode "{typed}" is wrong.',
   silent: null,
@@ -72,6 +74,14 @@ function fullPage(variant: SignInVariant, refusal?: string) {
       return page(
         `<div class="notification is-info">Maintenance on Sunday night.</div>${said ? `<div class="notification is-danger"><button class="delete" aria-label="close">×</button>${said}</div>` : ''}${form(variant)}`,
       );
+    case 'label-error':
+      return page(
+        form(
+          variant,
+          said ? 'class="error" aria-invalid="true"' : '',
+          said ? `<label id="password-error" class="error" for="password">${said}</label>` : '',
+        ),
+      );
     case 'echo':
       return page(`${said ? `<div class="alert alert-danger">${said}</div>` : ''}${form(variant)}`);
     case 'status-401':
@@ -86,6 +96,7 @@ const showRefusal: Partial<Record<SignInVariant, string>> = {
   'plain-div': `form.insertAdjacentHTML('afterend', '<div></div>'); form.nextElementSibling.textContent = message;`,
   'aria-live': `document.getElementById('status').textContent = message;`,
   'role-alert': `const alert = document.createElement('div'); alert.setAttribute('role', 'alert'); alert.textContent = message; form.before(alert);`,
+  'mat-error': `const said = document.createElement('mat-error'); said.textContent = message; form.append(said);`,
   'web-component': `const said = document.createElement('p'); said.textContent = message; form.after(said);`,
   'material-alert': `form.insertAdjacentHTML('beforebegin', '<div class="MuiAlert-root" role="alert"><div class="MuiAlert-icon"><svg width="20" height="20"><circle cx="10" cy="10" r="8"></circle></svg></div><div class="MuiAlert-message"><div class="MuiAlertTitle-root">Error</div><span></span></div></div>'); document.querySelector('.MuiAlert-message span').textContent = message.replace(/^Error /, '');`,
 };

@@ -51,8 +51,12 @@ export const signInMessageScript = String.raw`(before) => {
       /(…|\.\.\.)$/.test(text));
   const strongWords = new Set(['err', 'error', 'errors', 'invalid', 'danger', 'alert', 'alerts', 'fail', 'failed', 'failure']);
   const softWords = new Set(['warning', 'warn', 'notice', 'notification', 'flash', 'message', 'messages', 'msg', 'feedback', 'toast', 'snackbar', 'status']);
+  // What an element is called: its class, id, test id and tag (Angular Material's <mat-error>).
   const nameWords = (element) =>
-    ((element.getAttribute('class') || '') + ' ' + (element.id || ''))
+    ['class', 'id', 'data-testid', 'data-test']
+      .map((name) => element.getAttribute(name) || '')
+      .concat(element.localName.includes('-') ? element.localName : '')
+      .join(' ')
       .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
       .toLowerCase()
       .split(/[^a-z]+/)
@@ -78,7 +82,8 @@ export const signInMessageScript = String.raw`(before) => {
     element.querySelector('form, textarea, select, input:not([type=hidden]):not([type=submit]):not([type=button])') !== null;
   const usable = (element) => {
     if (!visible(element) || holdsFields(element)) return undefined;
-    if (element.closest('script, style, noscript, template, title, option, label, nav, a, button')) return undefined;
+    // Labels may be messages (jQuery Validate's label.error): the form's own were there before.
+    if (element.closest('script, style, noscript, template, title, option, nav, a, button')) return undefined;
     const text = textOf(element);
     if (text.length < 2 || text.length > 1000 || seen.has(text) || /cookie/i.test(text)) return undefined;
     // "Signing in…" is not the answer yet: the answer replaces it.
@@ -117,7 +122,7 @@ export const signInMessageScript = String.raw`(before) => {
   }
   for (const element of all('[role=alert], [role=alertdialog]')) offer(element, 0);
   for (const element of all('[aria-live]:not([aria-live=off]), [role=status], output')) offer(element, 1);
-  for (const element of all('[class], [id]')) {
+  for (const element of all('*')) {
     const words = nameWords(element);
     if (words.some((word) => strongWords.has(word))) offer(element, 0);
     else if (words.some((word) => softWords.has(word))) offer(element, 1);
