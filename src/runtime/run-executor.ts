@@ -548,6 +548,8 @@ export class RunExecutor {
       resumeState: unknown,
       itemUsage: StoredUsage,
     ) => {
+      // A loop cancelled between items starts no tool: one might not watch its signal.
+      if (execution.cancellation.signal.aborted) throw new RunCancelled();
       const rendered = await renderTemplate(step.with, data, `steps.${step.id}.with`);
       const parsed = tool.input.safeParse(rendered);
       if (!parsed.success) {
