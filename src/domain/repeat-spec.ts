@@ -3,6 +3,7 @@
 // report is ready"). Here are its shape and the checks made when a spec is saved; the loop itself
 // runs in runtime/repeat-loop.ts.
 import { z } from 'zod';
+import { expressionsIn, templateStrings } from './template.ts';
 
 /** Names the run's data already uses: a loop variable called so would hide them from the step. */
 const reservedNames = ['input', 'steps', 'run'];
@@ -57,7 +58,7 @@ export interface RepeatIssue {
  * cannot change between iterations, or one that reads a step that has not run yet.
  */
 export function repeatIssues(
-  step: { id: string; forEach?: unknown; repeat?: { until: string; as: string } },
+  step: { id: string; with: unknown; forEach?: unknown; repeat?: { until: string; as: string } },
   earlierSteps: ReadonlySet<string>,
 ): RepeatIssue[] {
   const { repeat } = step;
@@ -86,6 +87,15 @@ export function repeatIssues(
         referenced === step.id
           ? `refers to steps.${referenced}, this step, whose output exists only once the loop has ended; use ${repeat.as}.output (this iteration's output) instead`
           : `refers to steps.${referenced}, which is not an earlier step; a step can use the output of the steps before it`,
+    });
+  }
+  // The iteration's own output exists only once it has run: `with` builds on the one before.
+  const ownOutput = new RegExp(`(?<![\\w$.])${repeat.as}\\.output\\b`);
+  for (const template of templateStrings(step.with, 'with')) {
+    if (!expressionsIn(template.value).some((text) => ownOutput.test(text))) continue;
+    issues.push({
+      field: template.path,
+      message: `reads ${repeat.as}.output, which exists only in repeat.until (once the iteration has run); use ${repeat.as}.previous, the iteration before's output (null at first)`,
     });
   }
   return issues;

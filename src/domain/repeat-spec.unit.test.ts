@@ -74,6 +74,21 @@ describe('repeat in an agent spec', () => {
         message: expect.stringMatching(/steps.later, which is not an earlier step/),
       }),
     ]);
+    expect(
+      issuesOf(
+        specWith({
+          with: { url: '{{ loop.output.body.next }}' },
+          repeat: { until: 'loop.output.body.next = null' },
+        }),
+      ),
+    ).toEqual([
+      expect.objectContaining({
+        path: 'steps.0.with.url',
+        message: expect.stringMatching(
+          /reads loop.output, which exists only in repeat.until.*use loop.previous/,
+        ),
+      }),
+    ]);
     const reading = specWith({ repeat: { until: 'loop.index + 1 >= steps.count.value' } }, [
       { id: 'count', tool: 'transform', with: { expression: '3' } },
     ]);
