@@ -4,6 +4,7 @@
 import { Ajv } from 'ajv';
 import jsonata from 'jsonata';
 import { z } from 'zod';
+import { repeatIssues, repeatSchema } from './repeat-spec.ts';
 import { expressionsIn, templateStrings } from './template.ts';
 import { toolNames } from './tool-names.ts';
 
@@ -27,6 +28,7 @@ export const stepSchema = z.strictObject({
       concurrency: z.number().int().min(1).max(20).default(1),
     })
     .optional(),
+  repeat: repeatSchema(identifier, expression).optional(),
   retry: z
     .strictObject({
       attempts: z.number().int().min(1, 'must be at least 1').max(10, 'must be at most 10'),
@@ -164,6 +166,10 @@ export function validateAgentSpec(raw: unknown): SpecValidation {
     }
     if (step.if) checkExpression(step.if, `${at}.if`, step.id);
     if (step.forEach) checkExpression(step.forEach.items, `${at}.forEach.items`, step.id);
+    if (step.repeat) checkExpression(step.repeat.until, `${at}.repeat.until`, step.id);
+    for (const issue of repeatIssues(step, earlier)) {
+      issues.push({ path: `${at}.${issue.field}`, step: step.id, message: issue.message });
+    }
     for (const template of templateStrings(step.with, `${at}.with`)) {
       for (const text of expressionsIn(template.value)) {
         checkExpression(text, template.path, step.id);

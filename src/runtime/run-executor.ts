@@ -31,6 +31,7 @@ import type { Store, WorkspaceScope } from '../store/store.ts';
 import { agentCaller } from './agent-caller.ts';
 import { mapWithConcurrency } from './bounded-concurrency.ts';
 import { defaultMaximumStepInterruptions, failPoisonousStep } from './interrupted-steps.ts';
+import { runRepeatLoop } from './repeat-loop.ts';
 import type { RunFacts } from './run-services.ts';
 import { SecretRedactor } from './secret-redactor.ts';
 import { storable } from './storable.ts';
@@ -147,7 +148,7 @@ function hasUsage(usage: StoredUsage) {
   return usage.inputTokens > 0 || usage.outputTokens > 0;
 }
 
-/** The checkpoint row of one loop item: the step id and the item's index. */
+/** The checkpoint row of one loop item (or repeat iteration): the step id and the item's index. */
 export function itemStepId(stepId: string, index: number) {
   return `${stepId}#${index}`;
 }
@@ -372,6 +373,8 @@ export class RunExecutor {
   ): Promise<StepResult> {
     const { runId, runData, write } = execution;
     const base = { runId, stepId: step.id, position, tool: step.tool };
+    // Loop items and repeat iterations add their tokens to the run as each is checkpointed.
+    const checkpointedPerItem = step.forEach !== undefined || step.repeat !== undefined;
     if (step.if !== undefined && !(await evaluateExpression(step.if, runData, `steps.${step.id}.if`))) {
       const cancelled = await write(async (scope, state) => {
         if (state.cancelRequested) return true;
@@ -433,8 +436,7 @@ export class RunExecutor {
             output,
             usage: hasUsage(usage) ? usage : null,
           });
-          // Loop items added their tokens to the run as each was checkpointed.
-          if (!step.forEach) await addRunUsage(scope, runId, usage);
+          if (!checkpointedPerItem) await addRunUsage(scope, runId, usage);
           const events: RunEventInput[] = logs.map((line) => ({
             kind: 'log',
             data: { stepId: step.id, ...line },
@@ -467,9 +469,9 @@ export class RunExecutor {
               ...base,
               status: 'waiting',
               attempts: attempt,
-              resumeState: step.forEach ? null : error.state,
+              resumeState: checkpointedPerItem ? null : error.state,
             });
-            if (!step.forEach) await addRunUsage(scope, runId, usage);
+            if (!checkpointedPerItem) await addRunUsage(scope, runId, usage);
             for (const line of logs) await appendRunEvent(scope, runId, 'log', { stepId: step.id, ...line });
             await appendRunEvent(scope, runId, 'step', {
               stepId: step.id,
@@ -485,7 +487,7 @@ export class RunExecutor {
         const stored = execution.secrets.redact(storedError(error, step.id));
         const willRetry = attempt < attempts && shouldRetry(error);
         await write(async (scope) => {
-          if (!step.forEach) await addRunUsage(scope, runId, usage);
+          if (!checkpointedPerItem) await addRunUsage(scope, runId, usage);
           for (const line of logs) await appendRunEvent(scope, runId, 'log', { stepId: step.id, ...line });
           await appendRunEvent(scope, runId, 'step', {
             stepId: step.id,
@@ -546,6 +548,8 @@ export class RunExecutor {
       resumeState: unknown,
       itemUsage: StoredUsage,
     ) => {
+      // A loop cancelled between items starts no tool: one might not watch its signal.
+      if (execution.cancellation.signal.aborted) throw new RunCancelled();
       const rendered = await renderTemplate(step.with, data, `steps.${step.id}.with`);
       const parsed = tool.input.safeParse(rendered);
       if (!parsed.success) {
@@ -616,13 +620,8 @@ export class RunExecutor {
       ]).finally(() => clearTimeout(timer));
     };
 
-    if (!step.forEach) {
-      return once(runData, '', execution.checkpoints.get(step.id)?.resumeState, emptyUsage());
-    }
-    const items = await evaluateExpression(step.forEach.items, runData, `steps.${step.id}.forEach.items`);
-    const list = items === undefined || items === null ? [] : Array.isArray(items) ? items : [items];
-    const { as, concurrency } = step.forEach;
-    return mapWithConcurrency(list, concurrency, async (item, index) => {
+    /** Runs one loop item or iteration, once: a checkpointed one answers its stored output. */
+    const runItem = async (index: number, data: Record<string, unknown>) => {
       const itemId = itemStepId(step.id, index);
       const checkpoint = execution.checkpoints.get(itemId);
       // Items finished before a crash, a retry or a wait are not done again.
@@ -638,11 +637,9 @@ export class RunExecutor {
       const itemBase = { runId, stepId: itemId, position, tool: step.tool, attempts: attempt };
       try {
         const output = storable(
-          execution.secrets.redact(
-            await once({ ...runData, [as]: item, index }, `:${index}`, checkpoint?.resumeState, itemUsage),
-          ),
+          execution.secrets.redact(await once(data, `:${index}`, checkpoint?.resumeState, itemUsage)),
         );
-        await write(async (scope) => {
+        const cancelRequested = await write(async (scope, state) => {
           await finishStep(scope, {
             ...itemBase,
             status: 'succeeded',
@@ -650,7 +647,10 @@ export class RunExecutor {
             usage: hasUsage(itemUsage) ? itemUsage : null,
           });
           await addRunUsage(scope, runId, itemUsage);
+          return state.cancelRequested;
         });
+        // A cancel asked for meanwhile stops the loop before its next item, with this one kept.
+        if (cancelRequested) execution.cancellation.abort();
         // A later attempt of this step, in this execution, reuses the item too.
         execution.checkpoints.set(itemId, {
           ...checkpoint,
@@ -670,6 +670,29 @@ export class RunExecutor {
         }
         throw error;
       }
-    });
+    };
+
+    const { repeat } = step;
+    if (repeat) {
+      return runRepeatLoop({
+        step: { ...step, repeat },
+        runData,
+        finishedBefore: (index) =>
+          execution.checkpoints.get(itemStepId(step.id, index))?.status === 'succeeded',
+        runIteration: runItem,
+        pause: (milliseconds) => sleep(milliseconds, execution.cancellation.signal),
+        warn: (message, fields) =>
+          void logs.push(execution.secrets.redact({ level: 'warn', message, fields })),
+      });
+    }
+    if (!step.forEach) {
+      return once(runData, '', execution.checkpoints.get(step.id)?.resumeState, emptyUsage());
+    }
+    const items = await evaluateExpression(step.forEach.items, runData, `steps.${step.id}.forEach.items`);
+    const list = items === undefined || items === null ? [] : Array.isArray(items) ? items : [items];
+    const { as, concurrency } = step.forEach;
+    return mapWithConcurrency(list, concurrency, (item, index) =>
+      runItem(index, { ...runData, [as]: item, index }),
+    );
   }
 }

@@ -23,7 +23,9 @@ export type ToolErrorCode =
   | 'connection_expired'
   | 'not_configured'
   | 'llm_error'
-  | 'llm_invalid_output';
+  | 'llm_invalid_output'
+  /** A step with `repeat` ran its maxIterations before its until condition held. */
+  | 'repeat_limit';
 
 export class ToolError extends Error {
   readonly code: ToolErrorCode;

@@ -103,6 +103,20 @@ describe('runaway expressions in runs', () => {
       'steps.each.forEach.items',
     ],
     [
+      'a repeat condition',
+      {
+        steps: [
+          {
+            id: 'again',
+            tool: 'transform',
+            repeat: { until: `loop.index = ${backtracking}` },
+            with: { expression: '1' },
+          },
+        ],
+      },
+      'steps.again.repeat.until',
+    ],
+    [
       'the output',
       {
         steps: [{ id: 'one', tool: 'transform', with: { expression: '1' } }],

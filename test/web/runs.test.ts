@@ -206,7 +206,13 @@ describe('runs in the browser', () => {
     const agent = await createAgent({
       name: 'Flaky Reporter',
       steps: [
-        { id: 'prepare', tool: 'transform', with: { expression: '"ready"' } },
+        // A loop of three rounds: the page says how far a loop step got.
+        {
+          id: 'prepare',
+          tool: 'transform',
+          with: { expression: 'loop.index' },
+          repeat: { until: 'loop.output.value = 2' },
+        },
         { id: 'send', tool: 'http.request', with: { url: `${base}/flaky`, method: 'POST', json: { ok: 1 } } },
         { id: 'finish', tool: 'transform', with: { expression: 'steps.send.body.saved' } },
       ],
@@ -221,6 +227,7 @@ describe('runs in the browser', () => {
     expect(await runFailure.getByTestId('error-hint').textContent()).toContain('Check the address');
     expect(await stepRow(page, 'send').getAttribute('data-status')).toBe('failed');
     expect(await stepRow(page, 'finish').getAttribute('data-status')).toBe('pending');
+    expect(await stepRow(page, 'prepare').textContent()).toContain('3 rounds of its loop done');
     expect(await accessibilityViolations(page)).toEqual([]);
 
     flakyWorks = true;

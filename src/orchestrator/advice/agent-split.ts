@@ -26,6 +26,7 @@ function stepExpressions(step: AgentStep): string[] {
   if (whole) texts.push(whole);
   if (step.if) texts.push(step.if);
   if (step.forEach) texts.push(step.forEach.items);
+  if (step.repeat) texts.push(step.repeat.until);
   return texts;
 }
 
@@ -90,6 +91,7 @@ function rewriteStep(step: AgentStep, handOff: string): AgentStep {
   if (whole) rewritten.with = { ...rewritten.with, expression: reading(whole) };
   if (step.if) rewritten.if = reading(step.if);
   if (step.forEach) rewritten.forEach = { ...step.forEach, items: reading(step.forEach.items) };
+  if (step.repeat) rewritten.repeat = { ...step.repeat, until: reading(step.repeat.until) };
   return rewritten;
 }
 

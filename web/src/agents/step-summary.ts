@@ -1,5 +1,6 @@
 // A step in words: what its tool does, what each of its inputs reads ("from step fetch",
 // "from input"), and which later steps use what it produces. Expressions live between {{ and }}.
+import { repeatInWords } from './repeat-words.ts';
 import type { SpecStep } from './version-diff.ts';
 
 const toolWords: Record<string, string> = {
@@ -114,6 +115,8 @@ export function stepConditions(step: SpecStep): string[] {
     notes.push(`Only when ${describeTemplate(`{{ ${step.if} }}`).replace(/^from /, 'reading ')}`);
   const loop = step.forEach as { items?: string; as?: string } | undefined;
   if (loop?.items) notes.push(`For each ${loop.as ?? 'item'} ${describeTemplate(`{{ ${loop.items} }}`)}`);
+  const repeat = repeatInWords(step.repeat);
+  if (repeat) notes.push(`Repeats ${repeat}`);
   const retry = step.retry as { attempts?: number } | undefined;
   if (retry?.attempts) notes.push(`Tries up to ${retry.attempts} times`);
   if (step.onError === 'continue') notes.push('Carries on if it fails');

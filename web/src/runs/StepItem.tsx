@@ -44,6 +44,8 @@ export function StepItem({ row, position, files }: { row: StepRow; position: num
     status === 'running' ? undefined : (live?.finishedAt ?? details?.finishedAt ?? undefined);
   const kept = filesOf(details?.output, files);
   const attempts = live?.attempt ?? stored?.attempts ?? 0;
+  // A forEach or repeat step checkpoints each round; the count says how far a loop got.
+  const rounds = stored?.items?.filter((item) => item.status === 'succeeded').length ?? 0;
   return (
     <li className="step" data-testid="step-row" data-step-id={row.id} data-status={status}>
       <div className="step-head">
@@ -60,6 +62,7 @@ export function StepItem({ row, position, files }: { row: StepRow; position: num
         {took !== undefined && status !== 'running' ? <> · took {duration(took)}</> : null}
         {took === undefined && finishedAt ? <> · took {between(startedAt, finishedAt)}</> : null}
         {attempts > 1 ? <> · attempt {attempts}</> : null}
+        {rounds > 0 ? <> · {rounds === 1 ? '1 round' : `${rounds} rounds`} of its loop done</> : null}
         {live?.willRetry ? ' · will try again' : null}
         {status === 'waiting' && live?.until ? <> · until {dateTime(live.until)}</> : null}
         {status === 'skipped' && live?.reason ? (

@@ -94,6 +94,8 @@ const fixes: Record<string, string> = {
   llm_error: 'The language model did not answer. Retry in a moment.',
   llm_invalid_output:
     'The language model’s answer did not have the expected shape. Retry, or make the instructions clearer.',
+  repeat_limit:
+    'The step repeated as many times as it may and its until condition never held. Raise its maxIterations if there is more to fetch, or ask the Orchestrator to fix the condition.',
 };
 
 /** What to do about a failure, in words. */

@@ -1,6 +1,7 @@
 // What a step does, in words, from its tool and its inputs: "Fetch https://…", "Save the file
 // “people.csv”". Templates (`{{ … }}`) are left out of the words: they say where data comes from,
 // which the step list shows by order.
+import { repeatInWords } from '../../agents/repeat-words.ts';
 import { asText, type StepRecord } from './spec-shape.ts';
 
 const quoted = (value: string | undefined) => (value ? `“${value}”` : '');
@@ -100,6 +101,8 @@ export function stepWords(step: StepRecord): string {
   const input = (step.with ?? {}) as Record<string, unknown>;
   let words = step.description?.trim() || toolWords(step.tool ?? '?', input);
   if (step.forEach?.items) words += `, for each of \`${step.forEach.items}\``;
+  const repeat = repeatInWords(step.repeat);
+  if (repeat) words += `, repeated ${repeat}`;
   if (step.if) words += `, only when \`${step.if}\``;
   return words;
 }
