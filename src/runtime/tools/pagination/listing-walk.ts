@@ -124,8 +124,9 @@ export async function walkListing(
   };
 
   /**
-   * Reads the page's records and keeps those it had not given before; undefined when the page,
-   * reached at a new address, repeats pages already read.
+   * Reads the page's records and keeps those it had not given before. Undefined when a page
+   * reached at a new address repeats pages already read, or has no records at all: the listing
+   * came round again, or the way forward led out of it.
    */
   const take = async () => {
     const address = addressOf(page.url());
@@ -135,7 +136,9 @@ export async function walkListing(
       records: request.records,
     });
     const extracted = (await htmlExtractTool.run(parsed, context)).records ?? [];
-    if (ledger.repeatsEarlierPages(address, extracted)) return undefined;
+    const elsewhere = urls.length > 0 && !visited.has(address);
+    if (elsewhere && (extracted.length === 0 || ledger.repeatsEarlierPages(address, extracted)))
+      return undefined;
     visited.add(address);
     const fresh = ledger.take(address, extracted);
     records.push(...fresh);
@@ -240,7 +243,8 @@ export async function walkListing(
     // "Load more" adds to the same page; any other way forward is the next page.
     if (control.how !== 'more') number += 1;
     const fresh = await take();
-    if (fresh === undefined) return finish(`${describeControl(control)} leads to records already read`);
+    if (fresh === undefined)
+      return finish(`${describeControl(control)} leads to a page of no records, or of records already read`);
     const samePage = urls.length > 1 && urls.at(-1) === urls.at(-2);
     if (fresh === 0 && samePage) {
       urls.pop();
