@@ -129,13 +129,23 @@ describe('browser.paginate on each shape of listing', () => {
     expect(exact.output.complete).toBe(true);
   });
 
-  it('refuses a next link to a private address, as browser.goto does', async () => {
+  it('refuses a next link to a private address, as browser.goto does, and names a host that does not resolve', async () => {
     const refused = await paginate({ url: `${listings.url}/refused`, records: listingRecords }).catch(
       (error: unknown) => error,
     );
     expect(refused).toMatchObject({
       code: 'refused_address',
       message: expect.stringMatching(/10\.1\.2\.3.*private or local/),
+    });
+    const unresolved = await paginate({ url: `${listings.url}/unresolved`, records: listingRecords }).catch(
+      (error: unknown) => error,
+    );
+    expect(unresolved).toMatchObject({
+      code: 'browser',
+      retryable: true,
+      message: expect.stringMatching(
+        /Reading page 2 of the listing: the host of .*listing\.invalid.* could not be resolved/,
+      ),
     });
   });
 

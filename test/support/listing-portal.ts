@@ -4,7 +4,8 @@
 // the last page, a "Load more" button whose script appends rows, infinite scroll, a "Next" that
 // leads from the last page back to the first, a "Next" button whose script swaps the rows in place
 // (the address never changes), Bootstrap's pager (the last "Next" a "#" link in a disabled item,
-// a "More" menu in the header), a next link to a private address, and a listing that never ends. Every shape lists the same records: `row-1` … `row-N`, each a link to a file.
+// a "More" menu in the header), a next link to a private address, one to a host that does not
+// exist, and a listing that never ends. Every shape lists the same records: `row-1` … `row-N`, each a link to a file.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -182,6 +183,8 @@ export async function startListingPortal(
         );
       case '/refused':
         return listing('<a href="http://10.1.2.3/refused?page=2" rel="next">Next</a>');
+      case '/unresolved':
+        return listing('<a href="http://listing.invalid/unresolved?page=2" rel="next">Next</a>');
       case '/endless':
         return html(
           document(

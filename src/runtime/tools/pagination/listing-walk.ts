@@ -6,7 +6,7 @@
 import type { BrowserSession } from '../../../browser/browser-pool.ts';
 import type { ToolContext } from '../../tool.ts';
 import { ToolError } from '../../tool-error.ts';
-import { refusedError } from '../browser-common.ts';
+import { refusedError, unresolvedError } from '../browser-common.ts';
 import { htmlExtractTool } from '../html-extract.ts';
 import { type ControlKind, controlMarker, findNextControl, type NextControl } from './next-control-script.ts';
 import { type ListingRecord, RecordLedger } from './record-ledger.ts';
@@ -107,12 +107,17 @@ export async function walkListing(
 
   const open = async (url: string) => {
     const refusedBefore = session.refused.length;
+    const unresolvedBefore = session.unresolved.length;
     const action = `Reading page ${urls.length + 1} of the listing`;
     const response = await page.goto(url, { waitUntil: 'load' });
     const shown = addressOf(page.url());
     const refused = session.refused.slice(refusedBefore);
     if (refused.includes(shown) || refused.includes(addressOf(url)))
       throw refusedError(action, refused.at(-1) ?? shown, { url: shown });
+    // The proxy answers a host that does not resolve with its own 502: not the site's answer.
+    const unresolved = session.unresolved.slice(unresolvedBefore);
+    if (unresolved.includes(shown) || unresolved.includes(addressOf(url)))
+      throw unresolvedError(action, unresolved.at(-1) ?? shown, { url: shown });
     const status = response?.status() ?? 200;
     if (status >= 400) {
       throw new ToolError(
