@@ -120,3 +120,48 @@ export function selectorFix(
     return step ? replaceEverywhere(step.with, oldSelector, newSelector) > 0 : false;
   });
 }
+
+/** The bound a step reached: a listing's pages (browser.paginate) or a loop's rounds (repeat). */
+export interface BoundFix {
+  stepId: string;
+  /** What the bound counts, in words. */
+  counts: 'pages' | 'rounds';
+  from: number;
+  to: number;
+  operation: PlanOperation;
+}
+
+/** The largest bound each kind of step accepts (the tool's and the spec's own limits). */
+const largestBound = { pages: 1000, rounds: 1000 };
+
+/**
+ * Doubles the bound of the step whose run stopped at it (page_limit, repeat_limit): the walk or
+ * the loop had more to read, so it gets room for twice as much, up to the largest bound.
+ */
+export function boundFix(
+  agent: WorkspaceSnapshot['agents'][number],
+  stepId: string,
+  code: string,
+): BoundFix | undefined {
+  const step = agent.spec.steps.find((candidate) => candidate.id === stepId);
+  if (!step) return undefined;
+  const counts = code === 'page_limit' ? 'pages' : code === 'repeat_limit' ? 'rounds' : undefined;
+  if (!counts) return undefined;
+  const from =
+    counts === 'pages'
+      ? typeof step.with.maxPages === 'number'
+        ? step.with.maxPages
+        : 50
+      : (step.repeat?.maxIterations ?? 100);
+  const to = Math.min(largestBound[counts], from * 2);
+  if (to <= from) return undefined;
+  const operation = specUpdate(agent, (spec) => {
+    const fixed = spec.steps.find((candidate) => candidate.id === stepId);
+    if (!fixed) return false;
+    if (counts === 'pages') fixed.with = { ...fixed.with, maxPages: to };
+    else if (fixed.repeat) fixed.repeat = { ...fixed.repeat, maxIterations: to };
+    else return false;
+    return true;
+  });
+  return operation ? { stepId, counts, from, to, operation } : undefined;
+}

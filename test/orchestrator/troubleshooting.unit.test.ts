@@ -7,6 +7,7 @@ import { createLanguageModel } from '../../src/llm/language-model.ts';
 import { parseLlmSetting } from '../../src/llm/llm-setting.ts';
 import { BuiltInPlanner } from '../../src/orchestrator/builtin/builtin-planner.ts';
 import { LlmPlanner } from '../../src/orchestrator/llm/llm-planner.ts';
+import type { WorkspaceSnapshot } from '../../src/orchestrator/planner.ts';
 import { builtInTools } from '../../src/runtime/tools/index.ts';
 import { startScriptedLlmServer } from '../support/scripted-llm-server.ts';
 import { fixtureSnapshot } from './fixture-workspace.ts';
@@ -48,6 +49,70 @@ describe('troubleshooting questions', () => {
     const records = stepOf(answered.plan?.operations[0], 'extract')?.with.records as { selector: string };
     expect(records.selector).toBe('table tr:has(td)');
     expect(answered.reply).toMatch(/instead of `\.lead`/);
+  });
+
+  it('raises the bound of a listing or a loop that stopped with more to read, up to the largest', async () => {
+    const base = fixtureSnapshot();
+    const agent = (name: string, step: Record<string, unknown>, code: string) => ({
+      ...(base.agents[0] as WorkspaceSnapshot['agents'][number]),
+      id: `agent-${code}`,
+      name,
+      spec: { name, goal: '', instructions: '', input: {}, steps: [step] } as never,
+      lastRun: {
+        id: `run-${code}`,
+        status: 'failed',
+        error: { code, message: 'stopped at its bound', stepId: 'listing' },
+      },
+    });
+    const walked = {
+      ...base,
+      agents: [
+        agent(
+          'Statement Reader',
+          { id: 'listing', tool: 'browser.paginate', with: { maxPages: 50 } },
+          'page_limit',
+        ),
+      ],
+    };
+    const pages = await planner.plan({ text: 'why did the statement reader fail', snapshot: walked });
+    expect(pages.reply).toMatch(/bound of 50 pages with more to read: I will raise it to 100/);
+    expect(stepOf(pages.plan?.operations[0], 'listing')?.with.maxPages).toBe(100);
+
+    const looped = {
+      ...base,
+      agents: [
+        agent(
+          'Order Fetcher',
+          {
+            id: 'listing',
+            tool: 'http.request',
+            with: {},
+            repeat: { until: 'loop.index > 5', maxIterations: 700 },
+          },
+          'repeat_limit',
+        ),
+      ],
+    };
+    const rounds = await planner.plan({ text: 'why did order fetcher fail', snapshot: looped });
+    const operation = rounds.plan?.operations[0];
+    if (operation?.type !== 'updateAgent') throw new Error('expected an updateAgent operation');
+    expect((operation.spec.steps as { repeat: { maxIterations: number } }[])[0]?.repeat.maxIterations).toBe(
+      1000,
+    );
+
+    const largest = {
+      ...base,
+      agents: [
+        agent(
+          'Statement Reader',
+          { id: 'listing', tool: 'browser.paginate', with: { maxPages: 1000 } },
+          'page_limit',
+        ),
+      ],
+    };
+    const none = await planner.plan({ text: 'why did the statement reader fail', snapshot: largest });
+    expect(none.plan).toBeUndefined();
+    expect(none.reply).toMatch(/largest bound/);
   });
 
   it('treats an answer without an address as a new request', async () => {

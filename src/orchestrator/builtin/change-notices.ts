@@ -58,6 +58,7 @@ function producedBy(step: Step): string {
   switch (step.tool) {
     case 'html.extract':
     case 'browser.extract':
+    case 'browser.paginate':
       return step.with?.records ? `${reference}.records` : `${reference}.fields`;
     case 'http.request':
       return `${reference}.body`;

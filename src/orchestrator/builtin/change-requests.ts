@@ -72,7 +72,9 @@ function readSelector(step: SnapshotAgent['spec']['steps'][number]): string | un
 /** "Make X use `.card`": the agent's one extraction reads the new selector. */
 export function planSelectorChange(agent: SnapshotAgent, selector: string): PlannerAnswer | undefined {
   const extractions = agent.spec.steps.filter(
-    (step) => ['html.extract', 'browser.extract'].includes(step.tool) && readSelector(step) !== undefined,
+    (step) =>
+      ['html.extract', 'browser.extract', 'browser.paginate'].includes(step.tool) &&
+      readSelector(step) !== undefined,
   );
   const [step] = extractions;
   if (!step) return undefined;

@@ -1,6 +1,6 @@
 // "Why did X fail": the agent's last failed run in plain words, with a fix as a plan where one is
 // known (retries for a passing failure, a new address for a page that moved, a new selector for a
-// page whose layout changed), a question whose answer completes that plan when the request does
+// page whose layout changed, a higher bound for a listing or loop that had more to read), a question whose answer completes that plan when the request does
 // not say what the fix needs, and for a refused sign-in or a missing account, how to reconnect.
 import type { PlanOperation, PlanQuestion } from '../../domain/plan.ts';
 import {
@@ -9,7 +9,7 @@ import {
   connectionReferenceOf,
   reconnectInstructions,
 } from '../connection-help.ts';
-import { fixedUrlOf, retryFix, selectorFix, selectorOf, urlFix } from '../fixes.ts';
+import { boundFix, fixedUrlOf, retryFix, selectorFix, selectorOf, urlFix } from '../fixes.ts';
 import { quotedRunData } from '../output-words.ts';
 import type { PlannerAnswer, PlannerRequest, RunErrorSnapshot, WorkspaceSnapshot } from '../planner.ts';
 import { agentsMentioned } from './agent-names.ts';
@@ -20,7 +20,7 @@ import { recordLayouts } from './vocabulary/vocabulary.ts';
 
 type SnapshotAgent = WorkspaceSnapshot['agents'][number];
 
-type FailureKind = 'moved' | 'layout' | 'sign_in' | 'other';
+type FailureKind = 'moved' | 'layout' | 'sign_in' | 'bound' | 'other';
 
 interface FailureRule {
   kind: Exclude<FailureKind, 'other'>;
@@ -35,6 +35,10 @@ const failureRules: FailureRule[] = [
       ['login_failed', 'connection_expired', 'not_configured'].includes(error.code) ||
       (error.code === 'not_found' && /connected account/.test(error.message)) ||
       tool === 'browser.login',
+  },
+  {
+    kind: 'bound',
+    matches: (error) => error.code === 'page_limit' || error.code === 'repeat_limit',
   },
   {
     kind: 'moved',
@@ -256,6 +260,16 @@ export function explainFailure(request: PlannerRequest): PlannerAnswer {
       return movedFix(agent, error.stepId, text, told);
     case 'layout':
       return layoutFix(agent, error, error.stepId, text, told);
+    case 'bound': {
+      const fix = boundFix(agent, error.stepId, error.code);
+      if (!fix) return { reply: `${told}\nIt is at the largest bound a step may have: split what it reads.` };
+      return updatePlan(
+        agent,
+        `Let "${fix.stepId}" of "${agent.name}" read up to ${fix.to} ${fix.counts} instead of ${fix.from}.`,
+        fix.operation,
+        `${told}\nIt stopped at its bound of ${fix.from} ${fix.counts} with more to read: I will raise it to ${fix.to}.`,
+      );
+    }
     case 'other': {
       const fix = retryFix(agent);
       if (!fix) return { reply: `${told}${screenshotNote(error)}` };

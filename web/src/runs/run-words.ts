@@ -94,6 +94,8 @@ const fixes: Record<string, string> = {
   llm_error: 'The language model did not answer. Retry in a moment.',
   llm_invalid_output:
     'The language model’s answer did not have the expected shape. Retry, or make the instructions clearer.',
+  page_limit:
+    'The listing had more pages than the step may read (its maxPages). Raise maxPages, or ask the Orchestrator why this run failed: it can raise it for you.',
   repeat_limit:
     'The step repeated as many times as it may and its until condition never held. Raise its maxIterations if there is more to fetch, or ask the Orchestrator to fix the condition.',
 };

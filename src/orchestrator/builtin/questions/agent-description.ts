@@ -26,6 +26,8 @@ export function stepInWords(step: Step): string {
       return text(records?.selector)
         ? `extracts the records marked \`${records?.selector}\``
         : 'extracts parts of the page';
+    case 'browser.paginate':
+      return `reads the records marked \`${text(records?.selector) ?? 'in its listing'}\` from every page of ${text(settings.url) ?? 'the listing'}`;
     case 'browser.login':
       return `signs in to ${text(settings.url) ?? 'a portal'}${withAccount}`;
     case 'browser.goto':
