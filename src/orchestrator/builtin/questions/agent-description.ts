@@ -26,6 +26,8 @@ export function stepInWords(step: Step): string {
       return text(records?.selector)
         ? `extracts the records marked \`${records?.selector}\``
         : 'extracts parts of the page';
+    case 'browser.act':
+      return `does "${text(settings.instruction) ?? 'as instructed'}" on the page`;
     case 'browser.login':
       return `signs in to ${text(settings.url) ?? 'a portal'}${withAccount}`;
     case 'browser.goto':
