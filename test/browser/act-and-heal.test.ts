@@ -293,6 +293,13 @@ describe('healing selectors', () => {
           },
         },
       },
+      // A step in a loop heals once for all its items.
+      {
+        id: 'each',
+        tool: 'browser.waitFor',
+        forEach: { items: 'steps.rows.records', concurrency: 1 },
+        with: { selector: '.statement-row .pdf-link', timeoutMs: 1500 },
+      },
     ],
   });
 
@@ -311,6 +318,7 @@ describe('healing selectors', () => {
         },
       };
     if (prompt.includes('".tab-statements"')) return { json: { selector: 'a.nav__item--docs' } };
+    if (prompt.includes('".statement-row .pdf-link"')) return { json: { selector: '.stmt a.stmt__pdf' } };
     if (prompt.includes('".period-select"')) return { json: { selector: '#statement-period' } };
     // The first answer for the button matches two elements and is refused; the second fits.
     if (prompt.includes('".show-btn"'))
@@ -351,6 +359,11 @@ describe('healing selectors', () => {
     expect(lines.period).toContain('"#statement-period" was used');
     expect(lines.show).toContain('"button.btn--primary" was used');
     expect(lines.rows).toContain('records selector');
+    expect(lines.each).toContain('".stmt a.stmt__pdf" was used');
+    expect(warned.filter((line) => line.stepId === 'each')).toHaveLength(1);
+    expect(
+      llm.requests.filter((request) => asked(request).includes('.statement-row .pdf-link')),
+    ).toHaveLength(1);
     // The heal prompt carried the step, the old selector and the trimmed page.
     const tabRequest = llm.requests.find((request) => asked(request).includes('".tab-statements"'));
     expect(asked(tabRequest as RecordedRequest)).toContain('nav__item--docs');
@@ -388,6 +401,7 @@ describe('healing selectors', () => {
     expect(withOf('tab')).toEqual({ selector: 'a.nav__item--docs', timeoutMs: 1500 });
     expect(withOf('period')).toEqual({ selector: '#statement-period', label: '2026', timeoutMs: 1500 });
     expect(withOf('show').selector).toBe('button.btn--primary');
+    expect(withOf('each').selector).toBe('.stmt a.stmt__pdf');
     expect(withOf('rows').records).toEqual({
       selector: 'article.stmt',
       fields: {

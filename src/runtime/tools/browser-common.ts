@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { BrowserSession } from '../../browser/browser-pool.ts';
 import type { ToolContext } from '../tool.ts';
 import { ToolError } from '../tool-error.ts';
-import { healSelector, type SelectorNeed } from './selector-healing.ts';
+import { healedBefore, healSelector, type SelectorNeed } from './selector-healing.ts';
 
 export const browserTimeout = z
   .number()
@@ -91,13 +91,21 @@ export async function onPage<T>(
       throw unresolvedError(options.action, shown, { url: shown });
     return result;
   };
-  let selector = options.selector;
+  let selector =
+    options.heal && options.selector
+      ? (healedBefore(context, session, options.selector) ?? options.selector)
+      : options.selector;
   try {
     return await attempt(selector);
   } catch (thrown) {
     let error = thrown;
     // A selector that matches nothing any more may be healed (selector-healing.ts) for this run.
-    if (options.heal && selector && (error as Error).name === 'TimeoutError') {
+    if (
+      options.heal &&
+      selector === options.selector &&
+      selector &&
+      (error as Error).name === 'TimeoutError'
+    ) {
       const healed = await healSelector(context, session, selector, options.heal).catch(() => undefined);
       if (healed) {
         selector = healed;

@@ -35,6 +35,17 @@ You are given what the step does, the selector that no longer matches, and the p
 Answer with one CSS selector that finds on this page the element the old selector was meant to find: the same purpose, as its text, role, name and place tell.
 Prefer ids, names, aria attributes, data-* attributes and stable class names over positions such as :nth-child. Use only CSS (no XPath, no :contains).`;
 
+// Selectors healed in a run, by step and old selector: a step in a loop heals once, and its
+// other items go straight to the new selector instead of waiting for the old one each time.
+// Keyed by the run's browser session, so it ends with the run.
+const healedInRun = new WeakMap<BrowserSession, Map<string, string>>();
+const healKey = (context: ToolContext, old: string) => `${context.stepId}\n${old}`;
+
+/** The selector this step of the run already healed `old` to, if it did. */
+export function healedBefore(context: ToolContext, session: BrowserSession, old: string): string | undefined {
+  return healedInRun.get(session)?.get(healKey(context, old));
+}
+
 async function mismatch(
   page: Page,
   selector: string,
@@ -103,6 +114,8 @@ export async function healSelector(
     problem = await mismatch(page, candidate, old, need);
     if (!problem) {
       reportHealed(context, { tool: need.tool, field: 'selector', from: old, to: candidate }, page.url());
+      const healed = healedInRun.get(session) ?? new Map<string, string>();
+      healedInRun.set(session, healed.set(healKey(context, old), candidate));
       return candidate;
     }
     problem = `"${candidate}": ${problem}`;
