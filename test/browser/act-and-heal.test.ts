@@ -421,6 +421,21 @@ describe('healing selectors', () => {
     expect(after.body.items.filter((item: { kind: string }) => item.kind === 'selector_changed')).toEqual([]);
   }, 150_000);
 
+  it('does not heal a step that says heal: false', async () => {
+    llm.reset();
+    llm.respondWith(healer);
+    site.redesign(true);
+    const spec = pinnedSpec(site.base);
+    const tab = spec.steps.find((step) => step.id === 'tab') as { with: Record<string, unknown> };
+    tab.with.heal = false;
+    const strict = await createAgent(orca, owner, ws, { ...spec, name: 'Strict Collector' });
+    const run = await runAgent(orca, owner, ws, strict);
+    expect(run.status).toBe('failed');
+    expect(run.error).toMatchObject({ stepId: 'tab', code: 'selector_not_found' });
+    expect(run.error.message).toContain('".tab-statements"');
+    expect(llm.requests).toHaveLength(0);
+  }, 60_000);
+
   it('without an LLM, fails at the selector that no longer matches, and browser.act says what it needs', async () => {
     const plain = await startTestPlatform({ configOverrides: platformConfig(false) });
     try {
