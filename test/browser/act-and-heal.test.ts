@@ -300,12 +300,22 @@ describe('healing selectors', () => {
         forEach: { items: 'steps.rows.records', concurrency: 1 },
         with: { selector: '.statement-row .pdf-link', timeoutMs: 1500 },
       },
+      {
+        id: 'file',
+        tool: 'browser.download',
+        with: { selector: 'tr.statement-row:first-child a.pdf-link', timeoutMs: 1500 },
+      },
     ],
   });
 
   /** Answers heal requests by the selector they ask about, as a model reading the new page would. */
   function healer(request: RecordedRequest) {
     const prompt = asked(request);
+    // The first answer for the download matches every statement's link and is refused.
+    if (prompt.includes('"tr.statement-row:first-child a.pdf-link"'))
+      return prompt.includes('does not fit')
+        ? { json: { selector: 'article.stmt:first-child a.stmt__pdf' } }
+        : { json: { selector: 'a.stmt__pdf' } };
     if (prompt.includes('tr.statement-row'))
       return {
         json: {
@@ -347,7 +357,7 @@ describe('healing selectors', () => {
       { date: '2026-02-28', amount: '132.75', pdf: `${site.base}/files/2026-02.pdf` },
     ]);
     expect(outputOf(healed, 'rows').selectors).toMatchObject({ selector: 'article.stmt' });
-    expect(site.requests.at(-1)).toBe('/account/statements?period=2026');
+    expect(site.requests.slice(-2)).toEqual(['/account/statements?period=2026', '/files/2026-01.pdf']);
 
     const warned = await warnings(orca, healed.id);
     const lines = Object.fromEntries(
@@ -360,6 +370,8 @@ describe('healing selectors', () => {
     expect(lines.show).toContain('"button.btn--primary" was used');
     expect(lines.rows).toContain('records selector');
     expect(lines.each).toContain('".stmt a.stmt__pdf" was used');
+    expect(lines.file).toContain('"article.stmt:first-child a.stmt__pdf" was used');
+    expect(outputOf(healed, 'file')).toMatchObject({ name: '2026-01.pdf', contentType: 'application/pdf' });
     expect(warned.filter((line) => line.stepId === 'each')).toHaveLength(1);
     expect(
       llm.requests.filter((request) => asked(request).includes('.statement-row .pdf-link')),
@@ -402,6 +414,7 @@ describe('healing selectors', () => {
     expect(withOf('period')).toEqual({ selector: '#statement-period', label: '2026', timeoutMs: 1500 });
     expect(withOf('show').selector).toBe('button.btn--primary');
     expect(withOf('each').selector).toBe('.stmt a.stmt__pdf');
+    expect(withOf('file').selector).toBe('article.stmt:first-child a.stmt__pdf');
     expect(withOf('rows').records).toEqual({
       selector: 'article.stmt',
       fields: {

@@ -120,7 +120,12 @@ export async function startChangingSite(): Promise<ChangingSite> {
     if (url.pathname === '/account/statements')
       return html(statementsPage(url.searchParams.get('period') ?? '2025', redesigned));
     if (url.pathname.startsWith('/files/'))
-      return response.writeHead(200, { 'content-type': 'application/pdf' }).end('%PDF-1.4 statement');
+      return response
+        .writeHead(200, {
+          'content-type': 'application/pdf',
+          'content-disposition': `attachment; filename="${url.pathname.slice('/files/'.length)}"`,
+        })
+        .end('%PDF-1.4 statement');
     response.writeHead(404).end('not here');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
