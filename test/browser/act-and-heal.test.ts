@@ -196,6 +196,31 @@ describe('browser.act', () => {
     expect(step.usage.inputTokens).toBeGreaterThan(0);
   }, 90_000);
 
+  it('waits for what a click fetches before looking at the page again', async () => {
+    llm.reset();
+    site.redesign(false);
+    llm.reply(
+      { json: { done: false, actions: [{ action: 'click', role: 'button', name: 'Recent activity' }] } },
+      { json: { done: true, actions: [{ action: 'click', role: 'button', name: 'Show more' }] } },
+    );
+    const agentId = await createAgent(orca, owner, ws, {
+      name: 'Activity Reader',
+      steps: [
+        {
+          id: 'more',
+          tool: 'browser.act',
+          with: { url: `${site.base}/account`, instruction: 'show all recent activity' },
+        },
+        { id: 'shown', tool: 'browser.waitFor', with: { text: 'All activity shown', timeoutMs: 2000 } },
+      ],
+    });
+    const run = await runAgent(orca, owner, ws, agentId);
+    expect(run.status, JSON.stringify(run.error)).toBe('succeeded');
+    const second = asked(llm.requests[1] as RecordedRequest);
+    expect(second).toContain('Card payment 12.40');
+    expect(second).toContain('button "Show more"');
+  }, 60_000);
+
   it('fails loudly when the instruction is not done within maxActions', async () => {
     llm.reset();
     llm.respondWith(() => ({

@@ -91,6 +91,16 @@ const signInPage = page(
   </script>`,
 );
 
+// Recent activity is fetched when asked for, then shown with a button for more.
+const activity = `<button id="activity-button" type="button">Recent activity</button><div id="activity"></div>
+  <script>
+    document.getElementById('activity-button').addEventListener('click', async () => {
+      const items = await (await fetch('/activity')).json();
+      document.getElementById('activity').innerHTML = '<ul>' + items.map((item) => '<li>' + item + '</li>').join('') +
+        '</ul><button type="button" data-done="All activity shown" onclick="this.textContent = this.dataset.done">Show more</button>';
+    });
+  </script>`;
+
 async function form(request: IncomingMessage) {
   const chunks: Buffer[] = [];
   for await (const chunk of request) chunks.push(chunk as Buffer);
@@ -115,8 +125,18 @@ export async function startChangingSite(): Promise<ChangingSite> {
     }
     if (url.pathname === '/account')
       return html(
-        page('Account', `${tabs(redesigned)}<h1>Welcome back</h1><p>Your balance is 1,204.50.</p>`),
+        page(
+          'Account',
+          `${tabs(redesigned)}<h1>Welcome back</h1><p>Your balance is 1,204.50.</p>${activity}`,
+        ),
       );
+    // Answers late, as a busy server does: what it fills in appears a while after the click.
+    if (url.pathname === '/activity') {
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      return response
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify(['Card payment 12.40', 'Transfer 300.00']));
+    }
     if (url.pathname === '/account/statements')
       return html(statementsPage(url.searchParams.get('period') ?? '2025', redesigned));
     if (url.pathname.startsWith('/files/'))

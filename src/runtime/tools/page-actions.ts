@@ -128,4 +128,7 @@ export async function performAction(page: Page, action: PageAction): Promise<voi
     }
   }
   await page.waitForLoadState('load');
+  // Pages that fetch what a click shows (tabs, filters) are given a moment to show it before the
+  // next snapshot; a page that never goes quiet (polling, streams) is not waited for longer.
+  await page.waitForLoadState('networkidle', { timeout: 2000 }).catch(() => undefined);
 }
