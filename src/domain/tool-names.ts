@@ -26,6 +26,7 @@ export const toolNames = [
   'browser.screenshot',
   'browser.login',
   'browser.paginate',
+  'browser.act',
 ] as const;
 
 export type ToolName = (typeof toolNames)[number];

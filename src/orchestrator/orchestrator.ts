@@ -15,6 +15,7 @@ import {
   listMessages,
   saveConversationState,
 } from '../store/conversation-repository.ts';
+import { healedSelectorsPerAgent } from '../store/healed-selector-repository.ts';
 import {
   findLatestPlan,
   findOpenPlan,
@@ -276,6 +277,7 @@ export class Orchestrator {
         stats: await agentRunStats(scope),
         recentRuns: await recentRunsPerAgent(scope),
         stepFigures: await stepFiguresPerAgent(scope),
+        healedSelectors: await healedSelectorsPerAgent(scope),
         createdAt: new Map(agents.map((agent) => [agent.id, agent.createdAt])),
         now: new Date(),
         llm: this.#dependencies.llm,

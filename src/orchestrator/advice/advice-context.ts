@@ -3,6 +3,7 @@
 // changes.
 import { createHash } from 'node:crypto';
 import type { PlannedChange, PlanOperation } from '../../domain/plan.ts';
+import type { HealedSelectorEvent } from '../../store/healed-selector-repository.ts';
 import type { AgentRunStats, RecentRun, StepFigures } from '../../store/run-repository.ts';
 import { scheduleState } from '../builtin/schedule-planning.ts';
 import type { ScheduleSnapshot, WorkspaceSnapshot } from '../planner.ts';
@@ -17,6 +18,7 @@ export const suggestionKinds = [
   'cost',
   'never_changes',
   'costly_step',
+  'selector_changed',
 ] as const;
 export type SuggestionKind = (typeof suggestionKinds)[number];
 
@@ -44,6 +46,8 @@ export interface AdvisorInput {
   now: Date;
   /** The configured LLM (ORCA_LLM), whose cheaper siblings the cost advice may propose. */
   llm?: { provider: string; modelName: string };
+  /** Selectors steps healed in each agent's newest runs, newest first (selector-advice.ts). */
+  healedSelectors?: HealedSelectorEvent[];
 }
 
 /** One agent, as each piece of advice looks at it. */

@@ -12,6 +12,7 @@ import { handFedRuns } from './chain-advice.ts';
 import { costlyStep } from './costly-step.ts';
 import { neverRuns, repeatedFailures } from './failure-advice.ts';
 import { costlyRuns, neverChanges } from './schedule-advice.ts';
+import { selectorChanged } from './selector-advice.ts';
 import { tooManySteps } from './split-advice.ts';
 
 export { type AdvisorInput, type Suggestion, suggestionKinds } from './advice-context.ts';
@@ -24,6 +25,7 @@ const advisers: Adviser[] = [
   costlyStep,
   costlyRuns,
   neverChanges,
+  selectorChanged,
 ];
 
 /** One piece of cost advice per agent: the step that dominates says more than the run's total. */

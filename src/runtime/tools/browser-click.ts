@@ -2,8 +2,9 @@
 import { z } from 'zod';
 import { defineTool } from '../tool.ts';
 import { browserTimeout, onPage, pageFacts, selectorField } from './browser-common.ts';
+import { healField } from './healed-selector.ts';
 
-const input = z.strictObject({ selector: selectorField, timeoutMs: browserTimeout });
+const input = z.strictObject({ selector: selectorField, timeoutMs: browserTimeout, heal: healField });
 
 export const browserClickTool = defineTool({
   name: 'browser.click',
@@ -15,9 +16,14 @@ export const browserClickTool = defineTool({
   run: (request, context) =>
     onPage(
       context,
-      { action: `Clicking ${request.selector}`, timeoutMs: request.timeoutMs, selector: request.selector },
-      async (session) => {
-        await session.page.locator(request.selector).first().click();
+      {
+        action: `Clicking ${request.selector}`,
+        timeoutMs: request.timeoutMs,
+        selector: request.selector,
+        heal: request.heal ? { tool: 'browser.click', target: 'clickable' } : undefined,
+      },
+      async (session, selector = request.selector) => {
+        await session.page.locator(selector).first().click();
         await session.page.waitForLoadState('load');
         return pageFacts(session);
       },

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { BrowserSession } from '../../browser/browser-pool.ts';
 import type { ToolContext } from '../tool.ts';
 import { ToolError } from '../tool-error.ts';
+import { healedBefore, healSelector, type SelectorNeed } from './selector-healing.ts';
 
 export const browserTimeout = z
   .number()
@@ -70,16 +71,16 @@ function requestedAddress(url: string) {
  */
 export async function onPage<T>(
   context: ToolContext,
-  options: { action: string; timeoutMs: number; selector?: string },
-  work: (session: BrowserSession) => Promise<T>,
+  options: { action: string; timeoutMs: number; selector?: string; heal?: SelectorNeed },
+  work: (session: BrowserSession, selector: string | undefined) => Promise<T>,
 ): Promise<T> {
   const session = await context.services.browser.session();
   session.page.setDefaultTimeout(options.timeoutMs);
   session.page.setDefaultNavigationTimeout(options.timeoutMs);
   const refusedBefore = session.refused.length;
   const unresolvedBefore = session.unresolved.length;
-  try {
-    const result = await work(session);
+  const attempt = async (selector: string | undefined) => {
+    const result = await work(session, selector);
     // The proxy answers a refused plain-http page with its own 403 (502 for a name that does not
     // resolve), which Chromium shows as the page: the step did not get what it asked for, so it
     // fails as it does when an https page is refused.
@@ -89,7 +90,32 @@ export async function onPage<T>(
     if (session.unresolved.slice(unresolvedBefore).includes(shown))
       throw unresolvedError(options.action, shown, { url: shown });
     return result;
-  } catch (error) {
+  };
+  let selector =
+    options.heal && options.selector
+      ? (healedBefore(context, session, options.selector) ?? options.selector)
+      : options.selector;
+  try {
+    return await attempt(selector);
+  } catch (thrown) {
+    let error = thrown;
+    // A selector that matches nothing any more may be healed (selector-healing.ts) for this run.
+    if (
+      options.heal &&
+      selector === options.selector &&
+      selector &&
+      (error as Error).name === 'TimeoutError'
+    ) {
+      const healed = await healSelector(context, session, selector, options.heal).catch(() => undefined);
+      if (healed) {
+        selector = healed;
+        try {
+          return await attempt(healed);
+        } catch (again) {
+          error = again;
+        }
+      }
+    }
     if (error instanceof ToolError && !['login_failed', 'selector_not_found'].includes(error.code))
       throw error;
     const url = session.page.url();
@@ -101,11 +127,11 @@ export async function onPage<T>(
     const refused = session.refused.slice(refusedBefore).at(-1);
     if (refused) throw refusedError(options.action, refused, details);
     if ((error as Error).name === 'TimeoutError') {
-      if (options.selector) {
+      if (selector) {
         throw new ToolError(
           'selector_not_found',
-          `${options.action}: nothing matched "${options.selector}" on ${url} within ${options.timeoutMs} ms. The page may have changed; see the screenshot.`,
-          { details: { ...details, selector: options.selector } },
+          `${options.action}: nothing matched "${selector}" on ${url} within ${options.timeoutMs} ms. The page may have changed; see the screenshot.`,
+          { details: { ...details, selector } },
         );
       }
       throw new ToolError(

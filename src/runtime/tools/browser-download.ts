@@ -7,6 +7,7 @@ import { defineTool } from '../tool.ts';
 import { ToolError } from '../tool-error.ts';
 import { browserTimeout, onPage, selectorField } from './browser-common.ts';
 import { contentTypeFor } from './file-formats.ts';
+import { healField } from './healed-selector.ts';
 
 const maximumRedirects = 5;
 
@@ -25,6 +26,7 @@ const input = z
       .max(50 * 1024 * 1024)
       .default(25 * 1024 * 1024),
     timeoutMs: browserTimeout.default(60_000),
+    heal: healField,
   })
   .refine(
     (value) => (value.url === undefined) !== (value.selector === undefined),
@@ -67,8 +69,9 @@ export const browserDownloadTool = defineTool({
         action: `Downloading ${request.url ?? request.selector}`,
         timeoutMs: request.timeoutMs,
         selector: request.selector,
+        heal: request.heal ? { tool: 'browser.download', target: 'clickable' } : undefined,
       },
-      async (session) => {
+      async (session, selector) => {
         let content: Buffer;
         let serverName: string | undefined;
         let contentType: string | undefined;
@@ -110,7 +113,7 @@ export const browserDownloadTool = defineTool({
           const [download] = await Promise.all([
             session.page.waitForEvent('download'),
             session.page
-              .locator(request.selector as string)
+              .locator(selector as string)
               .first()
               .click(),
           ]);

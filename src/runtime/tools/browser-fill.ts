@@ -2,11 +2,13 @@
 import { z } from 'zod';
 import { defineTool } from '../tool.ts';
 import { browserTimeout, onPage, selectorField } from './browser-common.ts';
+import { healField } from './healed-selector.ts';
 
 const input = z.strictObject({
   selector: selectorField,
   value: z.string().max(100_000),
   timeoutMs: browserTimeout,
+  heal: healField,
 });
 
 export const browserFillTool = defineTool({
@@ -19,10 +21,15 @@ export const browserFillTool = defineTool({
   run: (request, context) =>
     onPage(
       context,
-      { action: `Filling ${request.selector}`, timeoutMs: request.timeoutMs, selector: request.selector },
-      async (session) => {
-        await session.page.locator(request.selector).first().fill(request.value);
-        return { selector: request.selector };
+      {
+        action: `Filling ${request.selector}`,
+        timeoutMs: request.timeoutMs,
+        selector: request.selector,
+        heal: request.heal ? { tool: 'browser.fill', target: 'editable' } : undefined,
+      },
+      async (session, selector = request.selector) => {
+        await session.page.locator(selector).first().fill(request.value);
+        return { selector };
       },
     ),
 });

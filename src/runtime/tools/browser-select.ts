@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { defineTool } from '../tool.ts';
 import { browserTimeout, onPage, selectorField } from './browser-common.ts';
+import { healField } from './healed-selector.ts';
 
 const input = z
   .strictObject({
@@ -9,6 +10,7 @@ const input = z
     value: z.string().optional().describe('The option’s value attribute.'),
     label: z.string().optional().describe('Or its visible text.'),
     timeoutMs: browserTimeout,
+    heal: healField,
   })
   .refine(
     (value) => value.value !== undefined || value.label !== undefined,
@@ -24,11 +26,18 @@ export const browserSelectTool = defineTool({
   run: (request, context) =>
     onPage(
       context,
-      { action: `Choosing in ${request.selector}`, timeoutMs: request.timeoutMs, selector: request.selector },
-      async (session) => {
+      {
+        action: `Choosing in ${request.selector}`,
+        timeoutMs: request.timeoutMs,
+        selector: request.selector,
+        heal: request.heal
+          ? { tool: 'browser.select', target: 'select', option: request.value ?? request.label }
+          : undefined,
+      },
+      async (session, selector = request.selector) => {
         const option =
           request.value !== undefined ? { value: request.value } : { label: request.label as string };
-        return { selected: await session.page.locator(request.selector).first().selectOption(option) };
+        return { selected: await session.page.locator(selector).first().selectOption(option) };
       },
     ),
 });

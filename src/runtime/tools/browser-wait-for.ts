@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { defineTool } from '../tool.ts';
 import { browserTimeout, onPage, pageFacts, selectorField } from './browser-common.ts';
+import { healField } from './healed-selector.ts';
 
 const input = z
   .strictObject({
@@ -10,6 +11,7 @@ const input = z
     url: z.string().min(1).max(2000).optional().describe('An address, or a glob such as **/dashboard*.'),
     state: z.enum(['visible', 'hidden', 'attached', 'detached']).default('visible'),
     timeoutMs: browserTimeout,
+    heal: healField,
   })
   .refine(
     (value) => [value.selector, value.text, value.url].filter(Boolean).length === 1,
@@ -27,9 +29,19 @@ export const browserWaitForTool = defineTool({
     const what = request.selector ?? (request.text ? `text=${request.text}` : undefined);
     return onPage(
       context,
-      { action: `Waiting for ${what ?? request.url}`, timeoutMs: request.timeoutMs, selector: what },
-      async (session) => {
-        if (what) await session.page.locator(what).first().waitFor({ state: request.state });
+      {
+        action: `Waiting for ${what ?? request.url}`,
+        timeoutMs: request.timeoutMs,
+        selector: what,
+        // Only a selector for something that should show is healed: waiting for text, or for an
+        // element to go away, is not a selector the page's redesign can break.
+        heal:
+          request.heal && request.selector && ['visible', 'attached'].includes(request.state)
+            ? { tool: 'browser.waitFor', target: 'present' }
+            : undefined,
+      },
+      async (session, selector = what) => {
+        if (selector) await session.page.locator(selector).first().waitFor({ state: request.state });
         else await session.page.waitForURL(request.url as string);
         return pageFacts(session);
       },

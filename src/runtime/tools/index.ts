@@ -2,6 +2,7 @@
 // there has its tool here (a unit test checks it).
 import type { Tool } from '../tool.ts';
 import { agentCallTool } from './agent-call.ts';
+import { browserActTool } from './browser-act.ts';
 import { browserClickTool } from './browser-click.ts';
 import { browserDownloadTool } from './browser-download.ts';
 import { browserExtractTool } from './browser-extract.ts';
@@ -54,6 +55,7 @@ export function builtInTools(): ReadonlyMap<string, Tool> {
     browserScreenshotTool,
     browserLoginTool,
     browserPaginateTool,
+    browserActTool,
   ] as unknown as Tool[];
   return new Map(tools.map((tool) => [tool.name, tool]));
 }

@@ -195,7 +195,7 @@ function invalidOutput(error: NoObjectGeneratedError): ToolError {
   });
 }
 
-function asToolError(error: unknown, llm: LanguageModelService, signal: AbortSignal): ToolError {
+export function asToolError(error: unknown, llm: LanguageModelService, signal: AbortSignal): ToolError {
   if (error instanceof ToolError) return error;
   if (signal.aborted)
     return new ToolError('cancelled', `The call to ${llm.name} was cancelled.`, { cause: error });

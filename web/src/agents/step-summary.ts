@@ -26,6 +26,7 @@ const toolWords: Record<string, string> = {
   'browser.waitFor': 'Waits for something on the page',
   'browser.extract': 'Picks data out of the open page',
   'browser.paginate': 'Reads every page of a listing',
+  'browser.act': 'Does something on the page, told in words',
   'browser.download': 'Downloads a file',
   'browser.screenshot': 'Takes a screenshot',
   'browser.login': 'Signs in to a site',

@@ -9625,7 +9625,7 @@ export interface components {
             agentName: string;
             id: string;
             /** @enum {string} */
-            kind: "repeated_failures" | "never_runs" | "split" | "chain" | "cost" | "never_changes" | "costly_step";
+            kind: "repeated_failures" | "never_runs" | "split" | "chain" | "cost" | "never_changes" | "costly_step" | "selector_changed";
             /** @description True until you have been shown it (POST …/suggestions/seen): the chat raises new advice once, "Since you were last here". */
             new: boolean;
             plan: {

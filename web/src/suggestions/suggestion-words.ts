@@ -11,6 +11,7 @@ const kindWords: Record<SuggestionKind, string> = {
   cost: 'Costs more than it finds',
   never_changes: 'Finds nothing new',
   costly_step: 'One step costs the most',
+  selector_changed: 'The page it works on changed',
 };
 
 export function kindInWords(kind: SuggestionKind): string {

@@ -28,6 +28,8 @@ export function stepInWords(step: Step): string {
         : 'extracts parts of the page';
     case 'browser.paginate':
       return `reads the records marked \`${text(records?.selector) ?? 'in its listing'}\` from every page of ${text(settings.url) ?? 'the listing'}`;
+    case 'browser.act':
+      return `does "${text(settings.instruction) ?? 'as instructed'}" on the page`;
     case 'browser.login':
       return `signs in to ${text(settings.url) ?? 'a portal'}${withAccount}`;
     case 'browser.goto':

@@ -87,6 +87,8 @@ export function toolWords(tool: string, input: Record<string, unknown>): string 
       return `Wait for \`${asText(input.selector) ?? 'the page'}\``;
     case 'browser.extract':
       return 'Read data from the page in the browser';
+    case 'browser.act':
+      return `On the page: ${quoted(plain(input.instruction)) || 'do as instructed'}`;
     case 'browser.download':
       return `Download ${plain(input.url) ?? 'the files'}`;
     case 'browser.screenshot':
