@@ -1,5 +1,6 @@
 // The agents the built-in planner builds, as specs made of the real tools. Each is an ordinary
 // spec: the user sees it in the plan, and may change it like any other.
+import { portalDownloadOutput, portalDownloadSteps } from './portal-download-steps.ts';
 
 export interface Notification {
   email?: string;
@@ -199,6 +200,8 @@ export function portalSpec(options: {
   /** What matches each link to a file; a record is the link itself or holds one. */
   links: { selector: string; fields: Record<string, unknown> };
   paginationSelector: string;
+  /** The listing field that tells files apart (a statement number); the name and size otherwise. */
+  identity?: string;
 }) {
   return {
     name: options.name,
@@ -228,32 +231,8 @@ export function portalSpec(options: {
         },
         with: { url: '{{ page }}', records: options.links },
       },
-      { id: 'known', tool: 'memory.read', with: { key: 'downloaded', scope: 'agent' } },
-      {
-        id: 'fresh',
-        tool: 'transform',
-        // A file listed on two pages (page 1 is often both the listing and "?page=1") counts once;
-        // a row without a link is passed over.
-        with: {
-          expression: '[$distinct(steps.listing.records[href].href)[$not($ in $$.steps.known.value)]]',
-        },
-      },
-      {
-        id: 'download',
-        tool: 'browser.download',
-        forEach: { items: 'steps.fresh.value', as: 'file' },
-        with: { url: '{{ file }}' },
-      },
-      {
-        id: 'remember',
-        tool: 'memory.write',
-        with: {
-          key: 'downloaded',
-          scope: 'agent',
-          value: '{{ [$distinct($append(steps.known.value, steps.fresh.value))] }}',
-        },
-      },
+      ...portalDownloadSteps(options.identity),
     ],
-    output: { count: '{{ $count(steps.fresh.value) }}', downloaded: '{{ [steps.download.name] }}' },
+    output: portalDownloadOutput,
   };
 }

@@ -1,0 +1,129 @@
+// browser.download by clicking: whatever the click starts is caught — a download of the page (a
+// link, a link with the download attribute, a button whose script or form POST answers with a
+// file), a download in a tab the click opened, or a file the new tab shows instead of saving.
+import { readFile, stat } from 'node:fs/promises';
+import type { Download, Page, Response } from 'playwright-core';
+import type { BrowserSession } from '../../browser/browser-pool.ts';
+import { ToolError } from '../tool-error.ts';
+import { type FetchedFile, tooLarge } from './download-by-address.ts';
+import { downloadName, safeFileName } from './download-names.ts';
+
+type Started = { kind: 'download'; download: Download } | { kind: 'shown'; response: Response };
+
+/** A navigation answer of a page other than the run's own: what a new tab shows. */
+function isOtherTabDocument(response: Response, runPage: Page) {
+  try {
+    const frame = response.frame();
+    return (
+      response.request().isNavigationRequest() &&
+      frame === frame.page().mainFrame() &&
+      frame.page() !== runPage &&
+      response.ok()
+    );
+  } catch {
+    // A service worker's response has no frame.
+    return false;
+  }
+}
+
+async function fromDownload(download: Download, maxBytes: number): Promise<FetchedFile> {
+  const file = await download.path();
+  const failure = await download.failure();
+  if (failure) throw new ToolError('network', `The download from ${download.url()} failed: ${failure}.`);
+  const size = (await stat(file)).size;
+  if (size > maxBytes) tooLarge(size, maxBytes);
+  const address = download.url();
+  const suggested = safeFileName(download.suggestedFilename());
+  return {
+    address,
+    name: downloadName({ disposition: suggested ? `attachment; filename*=UTF-8''${encodeURIComponent(suggested)}` : undefined, address }),
+    contentType: undefined,
+    declaredBytes: undefined,
+    content: await readFile(file),
+  };
+}
+
+async function fromShownFile(response: Response, maxBytes: number): Promise<FetchedFile> {
+  const headers = response.headers();
+  const content = await response.body();
+  if (content.byteLength > maxBytes) tooLarge(content.byteLength, maxBytes);
+  const address = response.url();
+  return {
+    address,
+    name: downloadName({ disposition: headers['content-disposition'], address, contentType: headers['content-type'] }),
+    contentType: headers['content-type'],
+    declaredBytes: undefined,
+    content,
+  };
+}
+
+/**
+ * Clicks what the selector matches and keeps what the click starts. A click that starts nothing
+ * within the time limit fails with what was clicked and where.
+ */
+export async function clickDownload(
+  session: BrowserSession,
+  selector: string,
+  options: { timeoutMs: number; maxBytes: number },
+): Promise<FetchedFile> {
+  const runPage = session.page;
+  const cleanups: (() => void)[] = [];
+  let settle: (started: Started) => void = () => undefined;
+  const started = new Promise<Started>((resolve) => {
+    settle = resolve;
+  });
+  const onDownload = (download: Download) => settle({ kind: 'download', download });
+  runPage.on('download', onDownload);
+  cleanups.push(() => runPage.off('download', onDownload));
+  // A new tab either downloads (Chromium then leaves it blank) or shows the file: its document
+  // answer is kept, and taken when no download starts in the tab once it has loaded.
+  const shown: Response[] = [];
+  const onResponse = (response: Response) => {
+    if (isOtherTabDocument(response, runPage)) shown.push(response);
+  };
+  session.context.on('response', onResponse);
+  cleanups.push(() => session.context.off('response', onResponse));
+  const popups: Page[] = [];
+  const onPopup = (popup: Page) => {
+    popups.push(popup);
+    popup.on('download', onDownload);
+    popup
+      .waitForLoadState('load')
+      .then(() => {
+        const document = shown.find((response) => response.frame().page() === popup);
+        if (document && popup.url() !== 'about:blank') settle({ kind: 'shown', response: document });
+      })
+      .catch(() => undefined);
+  };
+  runPage.on('popup', onPopup);
+  cleanups.push(() => runPage.off('popup', onPopup));
+
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await runPage.locator(selector).first().click({ timeout: options.timeoutMs });
+    const result = await Promise.race([
+      started,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () =>
+            reject(
+              new ToolError(
+                'timeout',
+                `Clicking "${selector}" on ${runPage.url()} started no download within ${options.timeoutMs} ms. Check that it is the link or button that downloads the file.`,
+                { retryable: true, details: { selector, url: runPage.url() } },
+              ),
+            ),
+          options.timeoutMs,
+        );
+      }),
+    ]);
+    return result.kind === 'download'
+      ? await fromDownload(result.download, options.maxBytes)
+      : await fromShownFile(result.response, options.maxBytes);
+  } finally {
+    clearTimeout(timer);
+    for (const cleanup of cleanups) cleanup();
+    // Tabs the click opened are closed: the run goes on in its own page.
+    for (const popup of popups) await popup.close().catch(() => undefined);
+  }
+}
