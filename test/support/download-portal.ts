@@ -145,10 +145,7 @@ export async function startDownloadPortal(): Promise<DownloadPortal> {
         { length: pages },
         (_, index) => `<a href="/documents?page=${index + 1}">${index + 1}</a>`,
       ).join(' ');
-      return html(
-        200,
-        page('Documents', `<table>${rows}</table><nav class="pagination">${links}</nav>`),
-      );
+      return html(200, page('Documents', `<table>${rows}</table><nav class="pagination">${links}</nav>`));
     }
     if (url.pathname === '/download') {
       // A link of an earlier sign-in no longer works, as on portals with per-session links.

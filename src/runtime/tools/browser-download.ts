@@ -106,16 +106,18 @@ export const browserDownloadTool = defineTool({
         let headers: FileHeaders | undefined;
         if (rule === 'name+size' && request.url) {
           headers = await probeAddress(session, context.network, request.url, request.timeoutMs);
-          if (headers?.declaredBytes !== undefined) identity = nameAndSize(headers.name, headers.declaredBytes);
+          if (headers?.declaredBytes !== undefined)
+            identity = nameAndSize(headers.name, headers.declaredBytes);
         }
         if (deduplicating && identity !== undefined && isKnown(identity)) {
-          const name = request.name ?? headers?.name ?? (request.url ? nameFromAddress(request.url) : 'download');
+          const name =
+            request.name ?? headers?.name ?? (request.url ? nameFromAddress(request.url) : 'download');
           return skippedFile(identity, name, headers);
         }
 
         const file: FetchedFile = request.url
           ? await fetchAddress(session, context.network, request.url, limits)
-          : await clickDownload(session, request.selector as string, limits);
+          : await clickDownload(session, context.network, request.selector as string, limits);
         const sha256 = contentHash(file.content);
         if (identity === undefined) {
           if (rule === 'sha256') identity = hashIdentity(sha256);

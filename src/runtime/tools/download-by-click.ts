@@ -4,25 +4,23 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { Download, Page, Response } from 'playwright-core';
 import type { BrowserSession } from '../../browser/browser-pool.ts';
+import type { OutboundPolicy } from '../../network/outbound-policy.ts';
 import { ToolError } from '../tool-error.ts';
-import { type FetchedFile, tooLarge } from './download-by-address.ts';
+import { type FetchedFile, fetchAddress, tooLarge } from './download-by-address.ts';
 import { downloadName, safeFileName } from './download-names.ts';
 
 type Started = { kind: 'download'; download: Download } | { kind: 'shown'; response: Response };
 
 /** A navigation answer of a page other than the run's own: what a new tab shows. */
 function isOtherTabDocument(response: Response, runPage: Page) {
+  if (!response.request().isNavigationRequest() || !response.ok()) return false;
+  // An attachment is saved, not shown: its download event brings it.
+  if (/^\s*attachment/i.test(response.headers()['content-disposition'] ?? '')) return false;
   try {
-    const frame = response.frame();
-    return (
-      response.request().isNavigationRequest() &&
-      frame === frame.page().mainFrame() &&
-      frame.page() !== runPage &&
-      response.ok()
-    );
+    return response.frame().page() !== runPage;
   } catch {
-    // A service worker's response has no frame.
-    return false;
+    // A new tab's first navigation is sent before its frame exists: Playwright has no frame for it.
+    return true;
   }
 }
 
@@ -36,21 +34,38 @@ async function fromDownload(download: Download, maxBytes: number): Promise<Fetch
   const suggested = safeFileName(download.suggestedFilename());
   return {
     address,
-    name: downloadName({ disposition: suggested ? `attachment; filename*=UTF-8''${encodeURIComponent(suggested)}` : undefined, address }),
+    name: downloadName({
+      disposition: suggested ? `attachment; filename*=UTF-8''${encodeURIComponent(suggested)}` : undefined,
+      address,
+    }),
     contentType: undefined,
     declaredBytes: undefined,
     content: await readFile(file),
   };
 }
 
-async function fromShownFile(response: Response, maxBytes: number): Promise<FetchedFile> {
+/**
+ * The file a new tab shows. The run's browser closes new tabs as they open, which may take the
+ * answer's body with it: the address is then asked once more with the session's cookies.
+ */
+async function fromShownFile(
+  response: Response,
+  session: BrowserSession,
+  network: OutboundPolicy,
+  limits: { timeoutMs: number; maxBytes: number },
+): Promise<FetchedFile> {
   const headers = response.headers();
-  const content = await response.body();
-  if (content.byteLength > maxBytes) tooLarge(content.byteLength, maxBytes);
   const address = response.url();
+  const content = await response.body().catch(() => undefined);
+  if (!content) return fetchAddress(session, network, address, limits);
+  if (content.byteLength > limits.maxBytes) tooLarge(content.byteLength, limits.maxBytes);
   return {
     address,
-    name: downloadName({ disposition: headers['content-disposition'], address, contentType: headers['content-type'] }),
+    name: downloadName({
+      disposition: headers['content-disposition'],
+      address,
+      contentType: headers['content-type'],
+    }),
     contentType: headers['content-type'],
     declaredBytes: undefined,
     content,
@@ -63,6 +78,7 @@ async function fromShownFile(response: Response, maxBytes: number): Promise<Fetc
  */
 export async function clickDownload(
   session: BrowserSession,
+  network: OutboundPolicy,
   selector: string,
   options: { timeoutMs: number; maxBytes: number },
 ): Promise<FetchedFile> {
@@ -75,11 +91,18 @@ export async function clickDownload(
   const onDownload = (download: Download) => settle({ kind: 'download', download });
   runPage.on('download', onDownload);
   cleanups.push(() => runPage.off('download', onDownload));
-  // A new tab either downloads (Chromium then leaves it blank) or shows the file: its document
-  // answer is kept, and taken when no download starts in the tab once it has loaded.
+  // A new tab either downloads (its download event brings the file) or shows the file: the
+  // document answer at the tab's first address is taken then.
   const shown: Response[] = [];
+  const tabAddresses: string[] = [];
+  const takeShown = () => {
+    const document = shown.findLast((response) => tabAddresses.includes(response.url()));
+    if (document) settle({ kind: 'shown', response: document });
+  };
   const onResponse = (response: Response) => {
-    if (isOtherTabDocument(response, runPage)) shown.push(response);
+    if (!isOtherTabDocument(response, runPage)) return;
+    shown.push(response);
+    takeShown();
   };
   session.context.on('response', onResponse);
   cleanups.push(() => session.context.off('response', onResponse));
@@ -87,13 +110,8 @@ export async function clickDownload(
   const onPopup = (popup: Page) => {
     popups.push(popup);
     popup.on('download', onDownload);
-    popup
-      .waitForLoadState('load')
-      .then(() => {
-        const document = shown.find((response) => response.frame().page() === popup);
-        if (document && popup.url() !== 'about:blank') settle({ kind: 'shown', response: document });
-      })
-      .catch(() => undefined);
+    tabAddresses.push(popup.url());
+    takeShown();
   };
   runPage.on('popup', onPopup);
   cleanups.push(() => runPage.off('popup', onPopup));
@@ -119,7 +137,7 @@ export async function clickDownload(
     ]);
     return result.kind === 'download'
       ? await fromDownload(result.download, options.maxBytes)
-      : await fromShownFile(result.response, options.maxBytes);
+      : await fromShownFile(result.response, session, network, options);
   } finally {
     clearTimeout(timer);
     for (const cleanup of cleanups) cleanup();

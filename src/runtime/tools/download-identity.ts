@@ -25,8 +25,8 @@ export const identityField = z
 export const knownField = z
   .union([z.array(z.union([z.string(), z.number()]).nullable()).max(100_000), z.string(), z.null()])
   // JSONata gives a one-item list as the item itself.
-  .transform((list) =>
-    new Set((Array.isArray(list) ? list : [list]).filter((item) => item !== null).map(String)),
+  .transform(
+    (list) => new Set((Array.isArray(list) ? list : [list]).filter((item) => item !== null).map(String)),
   )
   .describe(
     'Identities of the files kept before (the agent memory this step’s identities are written to); a known file is skipped, not kept again.',

@@ -31,7 +31,9 @@ function extendedValue(value: string): string | undefined {
   try {
     if (charset === 'utf-8' || charset === '') return decodeURIComponent(encoded);
     if (charset === 'iso-8859-1' || charset === 'latin1') {
-      return encoded.replace(/%([0-9a-f]{2})/gi, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+      return encoded.replace(/%([0-9a-f]{2})/gi, (_, hex: string) =>
+        String.fromCharCode(Number.parseInt(hex, 16)),
+      );
     }
   } catch {
     return undefined;
@@ -149,7 +151,15 @@ function withExtension(name: string, contentType: string | undefined | null): st
  */
 export function keptContentType(serverType: string | undefined | null, name: string): string {
   const type = mediaType(serverType);
-  if (!type || ['application/octet-stream', 'binary/octet-stream', 'application/download', 'application/force-download'].includes(type))
+  if (
+    !type ||
+    [
+      'application/octet-stream',
+      'binary/octet-stream',
+      'application/download',
+      'application/force-download',
+    ].includes(type)
+  )
     return contentTypeFor(name);
   const charset = /;\s*charset\s*=\s*"?([\w.:-]{1,40})"?/i.exec(serverType ?? '')?.[1];
   if (charset) return `${type}; charset=${charset.toLowerCase()}`;

@@ -18,7 +18,9 @@ const input = z.strictObject({
 const output = z.object({
   found: z.boolean(),
   entry: memoryEntryOutput.nullable(),
-  value: z.unknown().describe('The entry’s value, or the default (null unless given) when there is no such entry.'),
+  value: z
+    .unknown()
+    .describe('The entry’s value, or the default (null unless given) when there is no such entry.'),
 });
 
 export const memoryReadTool = defineTool({
