@@ -239,6 +239,8 @@ describe('the portal agent keeps each file once', () => {
     // Known files were asked about (HEAD), never transferred again.
     expect(Object.fromEntries(portal.served)).toEqual({ 'file:1': 1, 'file:2': 1, 'file:3': 1, 'file:4': 1 });
     expect(portal.heads.get('file:1')).toBe(2);
+    // The file whose HEAD tells no size was asked for its first byte, and its whole size.
+    expect(portal.ranges.get('file:3')).toBe(2);
     const afterSecond = remembered(second);
     expect(afterSecond).toHaveLength(4);
     expect(afterSecond).not.toContain(null);

@@ -15,6 +15,8 @@ export interface DownloadPortalFile {
   contentType: string;
   /** The Content-Disposition header, if the server sends one. */
   disposition?: string;
+  /** Sent without Content-Length (HEAD tells no size), with ranges answered. */
+  streamed?: boolean;
 }
 
 export interface DownloadPortal {
@@ -27,6 +29,8 @@ export interface DownloadPortal {
   served: Map<string, number>;
   /** HEAD requests answered, by route key. */
   heads: Map<string, number>;
+  /** Range requests answered (a few bytes each), by route key. */
+  ranges: Map<string, number>;
   /** Sign-ins so far (each gives links a new token). */
   signIns(): number;
   close(): Promise<void>;
@@ -91,10 +95,17 @@ export async function startDownloadPortal(): Promise<DownloadPortal> {
       disposition: `attachment; filename="Resume Q3.csv"; filename*=UTF-8''R%C3%A9sum%C3%A9%20Q3.csv`,
     },
     // No name from the server at all: the address and the type name it.
-    { id: 3, number: 'S-003', content: '%PDF-1.7 unnamed', contentType: 'application/pdf' },
+    {
+      id: 3,
+      number: 'S-003',
+      content: '%PDF-1.7 unnamed',
+      contentType: 'application/pdf',
+      streamed: true,
+    },
   ];
   const served = new Map<string, number>();
   const heads = new Map<string, number>();
+  const ranges = new Map<string, number>();
   const cookie = (request: IncomingMessage, name: string) =>
     request.headers.cookie
       ?.split(/;\s*/)
@@ -107,11 +118,25 @@ export async function startDownloadPortal(): Promise<DownloadPortal> {
     const token = session ? sessions.get(session) : undefined;
     const html = (status: number, body: string, headers: Record<string, string> = {}) =>
       response.writeHead(status, { 'content-type': 'text/html; charset=utf-8', ...headers }).end(body);
-    const send = (key: string, body: string, headers: Record<string, string>) => {
+    // A file is sent with its Content-Length, or (`streamed`) without it, as a stream; a
+    // streamed file answers a range request with that range and its whole size.
+    const send = (key: string, body: string, headers: Record<string, string>, streamed = false) => {
+      const range = /^bytes=(\d+)-(\d+)$/.exec(request.headers.range ?? '');
+      if (streamed && range && request.method === 'GET') {
+        ranges.set(key, (ranges.get(key) ?? 0) + 1);
+        const bytes = Buffer.from(body);
+        const [from, to] = [Number(range[1]), Math.min(Number(range[2]), bytes.length - 1)];
+        return response
+          .writeHead(206, { ...headers, 'content-range': `bytes ${from}-${to}/${bytes.length}` })
+          .end(bytes.subarray(from, to + 1));
+      }
       const counts = request.method === 'HEAD' ? heads : served;
       counts.set(key, (counts.get(key) ?? 0) + 1);
       response
-        .writeHead(200, { ...headers, 'content-length': String(Buffer.byteLength(body)) })
+        .writeHead(
+          200,
+          streamed ? headers : { ...headers, 'content-length': String(Buffer.byteLength(body)) },
+        )
         .end(request.method === 'HEAD' ? undefined : body);
     };
 
@@ -152,10 +177,15 @@ export async function startDownloadPortal(): Promise<DownloadPortal> {
       if (url.searchParams.get('session') !== token) return html(403, page('Expired', 'This link expired.'));
       const file = files.find((candidate) => String(candidate.id) === url.searchParams.get('id'));
       if (!file) return html(404, page('Not found', 'Not found'));
-      return send(`file:${file.id}`, file.content, {
-        'content-type': file.contentType,
-        ...(file.disposition ? { 'content-disposition': file.disposition } : {}),
-      });
+      return send(
+        `file:${file.id}`,
+        file.content,
+        {
+          'content-type': file.contentType,
+          ...(file.disposition ? { 'content-disposition': file.disposition } : {}),
+        },
+        file.streamed,
+      );
     }
     if (url.pathname === '/tools') return html(200, toolsPage);
     if (url.pathname === '/export')
@@ -187,6 +217,7 @@ export async function startDownloadPortal(): Promise<DownloadPortal> {
     files,
     served,
     heads,
+    ranges,
     signIns: () => signIns,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

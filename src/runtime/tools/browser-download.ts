@@ -104,8 +104,12 @@ export const browserDownloadTool = defineTool({
         let identity: string | undefined = isRule(rule) ? undefined : rule;
         if (rule === 'url' && request.url) identity = request.url;
         let headers: FileHeaders | undefined;
-        if (rule === 'name+size' && request.url) {
-          headers = await probeAddress(session, context.network, request.url, request.timeoutMs);
+        // Asking the name and size may bring the whole file, from a server that ignores ranges.
+        let probed: FetchedFile | undefined;
+        if (deduplicating && rule === 'name+size' && request.url) {
+          const probe = await probeAddress(session, context.network, request.url, limits);
+          headers = probe?.headers;
+          probed = probe?.file;
           if (headers?.declaredBytes !== undefined)
             identity = nameAndSize(headers.name, headers.declaredBytes);
         }
@@ -115,9 +119,11 @@ export const browserDownloadTool = defineTool({
           return skippedFile(identity, name, headers);
         }
 
-        const file: FetchedFile = request.url
-          ? await fetchAddress(session, context.network, request.url, limits)
-          : await clickDownload(session, context.network, request.selector as string, limits);
+        const file: FetchedFile =
+          probed ??
+          (request.url
+            ? await fetchAddress(session, context.network, request.url, limits)
+            : await clickDownload(session, context.network, request.selector as string, limits));
         const sha256 = contentHash(file.content);
         if (identity === undefined) {
           if (rule === 'sha256') identity = hashIdentity(sha256);

@@ -37,12 +37,14 @@ async function follow(
   address: string,
   method: 'GET' | 'HEAD',
   timeoutMs: number,
+  headers?: Record<string, string>,
 ): Promise<{ response: APIResponse; url: URL }> {
   let url = new URL(address);
   for (let hop = 0; ; hop++) {
     await network.resolve(url.hostname);
     const response = await session.context.request.fetch(url.toString(), {
       method,
+      ...(headers ? { headers } : {}),
       maxRedirects: 0,
       timeout: timeoutMs,
     });
@@ -69,26 +71,51 @@ function headersOf(response: APIResponse, url: URL): FileHeaders {
   };
 }
 
+/** The whole size a 206 answer gives in its Content-Range: `bytes 0-0/1234` is 1234. */
+function rangeTotal(response: APIResponse): number | undefined {
+  const total = /^bytes\s+(?:\d+-\d+|\*)\/(\d+)\s*$/i.exec(response.headers()['content-range'] ?? '')?.[1];
+  return total === undefined ? undefined : Number(total);
+}
+
 /**
- * The file's headers from a HEAD request, or undefined when the server does not answer HEAD
- * usefully (405, an error page): the download's own headers are used then.
+ * The file's name and size before its transfer: a HEAD request, or when that tells no size (a
+ * server that answers HEAD without Content-Length, or not at all), a GET of its first byte, whose
+ * Content-Range tells the whole size. A server that ignores the range sends the whole file: it
+ * is returned as `file`, so it is not asked for twice. Undefined when neither tells anything.
  */
 export async function probeAddress(
   session: BrowserSession,
   network: OutboundPolicy,
   address: string,
-  timeoutMs: number,
-): Promise<FileHeaders | undefined> {
+  limits: { timeoutMs: number; maxBytes: number },
+): Promise<{ headers: FileHeaders; file?: FetchedFile } | undefined> {
   try {
-    const { response, url } = await follow(session, network, address, 'HEAD', timeoutMs);
-    if (!response.ok()) return undefined;
-    return headersOf(response, url);
+    const head = await follow(session, network, address, 'HEAD', limits.timeoutMs);
+    if (head.response.ok()) {
+      const headers = headersOf(head.response, head.url);
+      if (headers.declaredBytes !== undefined) return { headers };
+    }
   } catch (error) {
-    // A refused or unknown address fails the GET the same way; a HEAD the server does not
-    // handle leaves the name and size to the GET's headers.
+    // A refused or unknown address fails the GET the same way.
     if (error instanceof ToolError || error instanceof OrcaError) throw error;
-    return undefined;
   }
+  const ranged = await follow(session, network, address, 'GET', limits.timeoutMs, { range: 'bytes=0-0' });
+  const total = ranged.response.status() === 206 ? rangeTotal(ranged.response) : undefined;
+  if (total !== undefined) {
+    return { headers: { ...headersOf(ranged.response, ranged.url), declaredBytes: total } };
+  }
+  if (!ranged.response.ok()) return undefined;
+  const file = await fileOf(ranged.response, ranged.url, limits.maxBytes);
+  return { headers: file, file };
+}
+
+async function fileOf(response: APIResponse, url: URL, maxBytes: number): Promise<FetchedFile> {
+  const headers = headersOf(response, url);
+  if (headers.declaredBytes !== undefined && headers.declaredBytes > maxBytes)
+    tooLarge(headers.declaredBytes, maxBytes);
+  const content = await response.body();
+  if (content.byteLength > maxBytes) tooLarge(content.byteLength, maxBytes);
+  return { ...headers, content };
 }
 
 export async function fetchAddress(
@@ -104,10 +131,5 @@ export async function fetchAddress(
       details: { status: response.status() },
     });
   }
-  const headers = headersOf(response, url);
-  if (headers.declaredBytes !== undefined && headers.declaredBytes > options.maxBytes)
-    tooLarge(headers.declaredBytes, options.maxBytes);
-  const content = await response.body();
-  if (content.byteLength > options.maxBytes) tooLarge(content.byteLength, options.maxBytes);
-  return { ...headers, content };
+  return fileOf(response, url, options.maxBytes);
 }
