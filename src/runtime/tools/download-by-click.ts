@@ -7,7 +7,7 @@ import type { BrowserSession } from '../../browser/browser-pool.ts';
 import type { OutboundPolicy } from '../../network/outbound-policy.ts';
 import { ToolError } from '../tool-error.ts';
 import { type FetchedFile, fetchAddress, tooLarge } from './download-by-address.ts';
-import { downloadName, safeFileName } from './download-names.ts';
+import { downloadName, nameFromAddress, safeFileName } from './download-names.ts';
 
 type Started = { kind: 'download'; download: Download } | { kind: 'shown'; response: Response };
 
@@ -31,13 +31,11 @@ async function fromDownload(download: Download, maxBytes: number): Promise<Fetch
   const size = (await stat(file)).size;
   if (size > maxBytes) tooLarge(size, maxBytes);
   const address = download.url();
-  const suggested = safeFileName(download.suggestedFilename());
   return {
     address,
-    name: downloadName({
-      disposition: suggested ? `attachment; filename*=UTF-8''${encodeURIComponent(suggested)}` : undefined,
-      address,
-    }),
+    // Chromium's name: Content-Disposition's, the download attribute's, or one from the address
+    // with an extension for the type. Made safe here all the same.
+    name: safeFileName(download.suggestedFilename()) ?? nameFromAddress(address),
     contentType: undefined,
     declaredBytes: undefined,
     content: await readFile(file),
