@@ -271,6 +271,79 @@ describe('the portal agent keeps each file once', () => {
     expect(await deliverables()).toHaveLength(4);
   }, 120_000);
 
+  it('the README’s example: a listing column as identity, remembered without null', async () => {
+    const { portal, createAgent, run, deliverables } = await setUp('README Example');
+    const agentId = await createAgent({
+      name: 'Invoice Collector',
+      steps: [
+        login(portal),
+        {
+          id: 'pages',
+          tool: 'browser.extract',
+          with: {
+            url: `${portal.url}/documents`,
+            fields: { pages: { selector: '.pagination a', attribute: 'href', multiple: true } },
+          },
+        },
+        {
+          id: 'listing',
+          tool: 'browser.extract',
+          forEach: { items: 'steps.pages.fields.pages', as: 'page' },
+          with: {
+            url: '{{ page }}',
+            records: {
+              selector: 'tr.document',
+              fields: { name: '.number', href: { selector: 'a', attribute: 'href' } },
+            },
+          },
+        },
+        // The README's last four steps, as given there.
+        { id: 'known', tool: 'memory.read', with: { key: 'downloaded', scope: 'agent', default: [] } },
+        {
+          id: 'fresh',
+          tool: 'transform',
+          with: { expression: '[steps.listing.records[$not(name in $$.steps.known.value)]]' },
+        },
+        {
+          id: 'download',
+          tool: 'browser.download',
+          forEach: { items: 'steps.fresh.value', as: 'document' },
+          with: {
+            url: '{{ document.href }}',
+            known: '{{ steps.known.value }}',
+            identity: '{{ document.name }}',
+          },
+        },
+        {
+          id: 'remember',
+          tool: 'memory.write',
+          with: {
+            key: 'downloaded',
+            scope: 'agent',
+            value: '{{ [$distinct($append(steps.known.value, steps.download.identity))] }}',
+          },
+        },
+      ],
+      output: { downloaded: '{{ [steps.download[skipped = false].name] }}' },
+    });
+    const first = await run(agentId);
+    expect(first.status, JSON.stringify(first.error)).toBe('succeeded');
+    // S-001 is listed on both pages: the second listing is skipped, not kept again.
+    expect([...first.output.downloaded].sort()).toEqual([
+      'Résumé Q3.csv',
+      'Statement; March 2026.pdf',
+      'download-3.pdf',
+    ]);
+    expect(remembered(first)).toEqual(['S-001', 'S-002', 'S-003']);
+    portal.files.push({ id: 4, number: 'S-004', content: '%PDF-1.7 April', contentType: 'application/pdf' });
+    const second = await run(agentId);
+    expect(second.status, JSON.stringify(second.error)).toBe('succeeded');
+    expect(second.output.downloaded).toEqual(['download-4.pdf']);
+    expect(remembered(second)).toEqual(['S-001', 'S-002', 'S-003', 'S-004']);
+    expect(await deliverables()).toHaveLength(4);
+    expect(portal.served.get('file:1')).toBe(1);
+  }, 120_000);
+
   it('by content (sha256): a file kept by a run that never remembered it is not kept again', async () => {
     const { portal, createAgent, run, deliverables } = await setUp('Once By Content');
     // An agent that downloads but never writes its memory: each run meets every file as new.
