@@ -183,6 +183,39 @@ describe('browser.download, however a file is linked', () => {
       /Clicking "#nothing" on .*\/tools#? started no download within 1500 ms/,
     );
   }, 90_000);
+  it('keeps a file a button downloads once across runs, by its name and size', async () => {
+    const { portal, createAgent, run, deliverables } = await setUp('Button Once');
+    const agentId = await createAgent({
+      name: 'Yearly Report',
+      steps: [
+        login(portal),
+        { id: 'tools', tool: 'browser.goto', with: { url: `${portal.url}/tools` } },
+        { id: 'known', tool: 'memory.read', with: { key: 'downloaded', scope: 'agent', default: [] } },
+        {
+          id: 'download',
+          tool: 'browser.download',
+          with: { selector: '#report', known: '{{ steps.known.value }}' },
+        },
+        {
+          id: 'remember',
+          tool: 'memory.write',
+          with: {
+            key: 'downloaded',
+            scope: 'agent',
+            value: '{{ [$distinct($append(steps.known.value, steps.download.identity))] }}',
+          },
+        },
+      ],
+      output: { identity: '{{ steps.download.identity }}', skipped: '{{ steps.download.skipped }}' },
+    });
+    const first = await run(agentId);
+    expect(first.status, JSON.stringify(first.error)).toBe('succeeded');
+    expect(first.output).toEqual({ identity: 'name+size:report-2026.pdf:20', skipped: false });
+    const second = await run(agentId);
+    expect(second.status, JSON.stringify(second.error)).toBe('succeeded');
+    expect(second.output).toEqual({ identity: 'name+size:report-2026.pdf:20', skipped: true });
+    expect((await deliverables()).map((file) => file.name)).toEqual(['report-2026.pdf']);
+  }, 90_000);
 });
 
 describe('the portal agent keeps each file once', () => {

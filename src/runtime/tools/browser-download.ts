@@ -80,7 +80,7 @@ function skippedFile(identity: string, name: string, headers?: FileHeaders): Out
 export const browserDownloadTool = defineTool({
   name: 'browser.download',
   description:
-    'Download a file with the run’s browser session (signed in, with its cookies), by address or by clicking a link or button, and keep it as a deliverable with its name and type. With `known` (identities kept before) and `identity` (url, name+size, sha256, or a value such as a statement number), a known file is skipped; the output’s `identity` is the one to remember.',
+    'Download a file with the run’s browser session (signed in, with its cookies), by address or by clicking a link or button, and keep it as a deliverable with its name and type. With `known` (identities kept before) and `identity` (url, name+size, sha256, or a value such as a statement number; a click goes by name+size unless told otherwise), a known file is skipped (`skipped: true`) and one agent never keeps the same file twice; the output’s `identity` is the one to remember.',
   input,
   output,
   sideEffect: true,
@@ -127,12 +127,19 @@ export const browserDownloadTool = defineTool({
         const sha256 = contentHash(file.content);
         if (identity === undefined) {
           if (rule === 'sha256') identity = hashIdentity(sha256);
-          // A click's address is its identity when it has one (a script's blob: address changes).
-          else if (rule === 'url' && /^https?:/.test(file.address)) identity = file.address;
+          // A click has no address of its own to go by (a script's blob: address changes, a form
+          // POSTs different files to one address): its name and size identify it.
           else identity = nameAndSize(file.name, file.declaredBytes ?? file.content.byteLength);
         }
         const name = request.name ?? file.name;
-        if (deduplicating && isKnown(identity)) return { ...skippedFile(identity, name), sha256 };
+        if (deduplicating && isKnown(identity)) {
+          return {
+            ...skippedFile(identity, name),
+            contentType: keptContentType(file.contentType, name),
+            sizeBytes: file.content.byteLength,
+            sha256,
+          };
+        }
 
         const saved = await context.services.files.save({
           name,

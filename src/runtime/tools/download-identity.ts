@@ -18,7 +18,7 @@ export const identityField = z
     z.number().transform(String),
   ])
   .describe(
-    'What identifies the file among those kept before: "url" (its address), "name+size" (the server’s name and size, asked with a HEAD request first so a known file is not transferred), "sha256" (its content), or a value of your own such as "{{ document.number }}".',
+    'What identifies the file among those kept before: "url" (its address, the default; not for links that carry a token of the sign-in), "name+size" (the server’s name and size, asked with a HEAD request first so a known file is not transferred), "sha256" (its content, which is transferred to know it), or a value of your own such as "{{ document.number }}".',
   );
 
 /** Identities already kept; a memory key never written reads as null, which means none. */
