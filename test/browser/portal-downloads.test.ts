@@ -131,7 +131,7 @@ describe('browser.download, however a file is linked', () => {
     expect(portal.served.get('file:1')).toBe(1);
   }, 90_000);
 
-  it('keeps what a script, a form POST, a download attribute and a new tab start', async () => {
+  it('keeps what a script, a form POST, a download attribute, a new tab and a file opened in place start', async () => {
     const { portal, createAgent, run, deliverables, content } = await setUp('Clicks');
     const click = (id: string, selector: string) => ({
       id,
@@ -148,6 +148,9 @@ describe('browser.download, however a file is linked', () => {
         click('attribute', '#archive'),
         click('tab_saved', '#tab-download'),
         click('tab_shown', '#tab-view'),
+        { ...click('same_tab', '#same-tab'), with: { selector: '#same-tab', name: 'notes-in-place.txt' } },
+        // The run's page went back to the tools: the next click finds its button.
+        { ...click('after', '#report'), with: { selector: '#report', name: 'report-again.pdf' } },
       ],
     });
     const done = await run(agentId);
@@ -160,6 +163,8 @@ describe('browser.download, however a file is linked', () => {
       'archive-7.zip': 'application/zip',
       'terms.txt': 'text/plain; charset=utf-8',
       'notes.txt': 'text/plain; charset=utf-8',
+      'notes-in-place.txt': 'text/plain; charset=utf-8',
+      'report-again.pdf': 'application/pdf',
     });
     const report = files.find((file) => file.name === 'report-2026.pdf') as Deliverable;
     expect(await content(report)).toBe('%PDF-1.7 report 2026');

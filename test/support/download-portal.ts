@@ -72,6 +72,7 @@ const toolsPage = page(
   <a id="archive" href="/archive/7" download="archive-7.zip">Archive</a>
   <a id="tab-download" href="/tab-file" target="_blank">Terms (new tab, saved)</a>
   <a id="tab-view" href="/view/notes" target="_blank">Notes (new tab, shown)</a>
+  <a id="same-tab" href="/view/notes">Notes (this tab, shown)</a>
   <a id="nothing" href="#">Does nothing</a>`,
 );
 

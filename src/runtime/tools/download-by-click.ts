@@ -1,6 +1,7 @@
 // browser.download by clicking: whatever the click starts is caught — a download of the page (a
 // link, a link with the download attribute, a button whose script or form POST answers with a
-// file), a download in a tab the click opened, or a file the new tab shows instead of saving.
+// file), a download in a tab the click opened, or a file shown instead of saved, in a new tab or
+// in the run's own page.
 import { readFile, stat } from 'node:fs/promises';
 import type { Download, Page, Response } from 'playwright-core';
 import type { BrowserSession } from '../../browser/browser-pool.ts';
@@ -9,19 +10,30 @@ import { ToolError } from '../tool-error.ts';
 import { type FetchedFile, fetchAddress, tooLarge } from './download-by-address.ts';
 import { downloadName, nameFromAddress, safeFileName } from './download-names.ts';
 
-type Started = { kind: 'download'; download: Download } | { kind: 'shown'; response: Response };
+type Started =
+  | { kind: 'download'; download: Download }
+  | { kind: 'shown'; response: Response; inRunPage: boolean };
 
-/** A navigation answer of a page other than the run's own: what a new tab shows. */
-function isOtherTabDocument(response: Response, runPage: Page) {
-  if (!response.request().isNavigationRequest() || !response.ok()) return false;
+/**
+ * Where a navigation answer shows a document: in a tab the click opened, or in the run's own
+ * page when it is a file rather than a page (a link to a text or PDF file that opens in place).
+ * Undefined for anything else.
+ */
+function documentPlace(response: Response, runPage: Page): 'tab' | 'run page' | undefined {
+  if (!response.request().isNavigationRequest() || !response.ok()) return undefined;
   // An attachment is saved, not shown: its download event brings it.
-  if (/^\s*attachment/i.test(response.headers()['content-disposition'] ?? '')) return false;
+  if (/^\s*attachment/i.test(response.headers()['content-disposition'] ?? '')) return undefined;
+  let frame: ReturnType<Response['frame']>;
   try {
-    return response.frame().page() !== runPage;
+    frame = response.frame();
   } catch {
     // A new tab's first navigation is sent before its frame exists: Playwright has no frame for it.
-    return true;
+    return 'tab';
   }
+  if (frame.page() !== runPage) return 'tab';
+  const type = response.headers()['content-type'] ?? '';
+  const isPage = type === '' || /^\s*(text\/html|application\/xhtml\+xml)/i.test(type);
+  return frame === runPage.mainFrame() && !isPage ? 'run page' : undefined;
 }
 
 async function fromDownload(download: Download, maxBytes: number): Promise<FetchedFile> {
@@ -95,10 +107,12 @@ export async function clickDownload(
   const tabAddresses: string[] = [];
   const takeShown = () => {
     const document = shown.findLast((response) => tabAddresses.includes(response.url()));
-    if (document) settle({ kind: 'shown', response: document });
+    if (document) settle({ kind: 'shown', response: document, inRunPage: false });
   };
   const onResponse = (response: Response) => {
-    if (!isOtherTabDocument(response, runPage)) return;
+    const place = documentPlace(response, runPage);
+    if (place === 'run page') settle({ kind: 'shown', response, inRunPage: true });
+    if (place !== 'tab') return;
     shown.push(response);
     takeShown();
   };
@@ -133,9 +147,11 @@ export async function clickDownload(
         );
       }),
     ]);
-    return result.kind === 'download'
-      ? await fromDownload(result.download, options.maxBytes)
-      : await fromShownFile(result.response, session, network, options);
+    if (result.kind === 'download') return await fromDownload(result.download, options.maxBytes);
+    const file = await fromShownFile(result.response, session, network, options);
+    // The run's page goes back to where it was, for the steps after this one.
+    if (result.inRunPage) await runPage.goBack({ timeout: options.timeoutMs }).catch(() => undefined);
+    return file;
   } finally {
     clearTimeout(timer);
     for (const cleanup of cleanups) cleanup();
