@@ -151,7 +151,7 @@ export function scraperSpec(options: {
 /**
  * An agent that signs in to a portal, reads its listing (the first page and the pages its
  * pagination links to), downloads each file it has not downloaded before into the run's
- * deliverables, and remembers the addresses it downloaded in agent memory.
+ * deliverables, and remembers what identifies each file in agent memory (portal-download-steps.ts).
  */
 /**
  * An agent that keeps a picture of a page: it signs in first when it has an account, opens the
