@@ -6,7 +6,7 @@ import type { BrowserSession } from '../../browser/browser-pool.ts';
 import { OrcaError } from '../../domain/errors.ts';
 import type { OutboundPolicy } from '../../network/outbound-policy.ts';
 import { ToolError } from '../tool-error.ts';
-import { downloadName } from './download-names.ts';
+import { downloadName, mediaType } from './download-names.ts';
 
 const maximumRedirects = 5;
 
@@ -71,6 +71,12 @@ function headersOf(response: APIResponse, url: URL): FileHeaders {
   };
 }
 
+/** An HTML page, not a file: text/html without a Content-Disposition naming a file. */
+function isPageAnswer(response: APIResponse) {
+  const headers = response.headers();
+  return mediaType(headers['content-type']) === 'text/html' && !headers['content-disposition'];
+}
+
 /** The whole size a 206 answer gives in its Content-Range: `bytes 0-0/1234` is 1234. */
 function rangeTotal(response: APIResponse): number | undefined {
   const total = /^bytes\s+(?:\d+-\d+|\*)\/(\d+)\s*$/i.exec(response.headers()['content-range'] ?? '')?.[1];
@@ -93,6 +99,9 @@ export async function probeAddress(
     const head = await follow(session, network, address, 'HEAD', limits.timeoutMs);
     if (head.response.ok()) {
       const headers = headersOf(head.response, head.url);
+      // A web page that names no file (a sign-in or error page some servers give a HEAD) would
+      // give every file the same name and size: the GET decides then.
+      if (isPageAnswer(head.response)) return undefined;
       if (headers.declaredBytes !== undefined) return { headers };
     }
   } catch (error) {
