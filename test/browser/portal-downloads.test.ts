@@ -5,7 +5,6 @@
 // sign-in and a file is listed on two pages, and never remembers null.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { portalSpec } from '../../src/orchestrator/builtin/spec-templates.ts';
-import { paginationSelector } from '../../src/orchestrator/builtin/vocabulary/portal-vocabulary.ts';
 import { startBrowserPlatform } from '../support/browser-platform.ts';
 import { type DownloadPortal, startDownloadPortal } from '../support/download-portal.ts';
 import type { TestPlatform, TestUser } from '../support/test-platform.ts';
@@ -224,8 +223,10 @@ describe('browser.download, however a file is linked', () => {
 });
 
 describe('the portal agent keeps each file once', () => {
-  const spec = (portal: DownloadPortal, identity?: string) =>
-    portalSpec({
+  const spec = (portal: DownloadPortal, identity?: string) => {
+    // A variable, not a literal: portalSpec versions that read pages by a pagination selector
+    // take it, and those that find the pages themselves (browser.paginate) pass it over.
+    const options = {
       name: identity ? 'Statements By Number' : 'Statements',
       goal: 'Keep every statement',
       connection: 'files-portal',
@@ -236,9 +237,11 @@ describe('the portal agent keeps each file once', () => {
         selector: 'tr.document',
         fields: { number: '.number', href: { selector: 'a', attribute: 'href' } },
       },
-      paginationSelector,
+      paginationSelector: '.pagination a[href]',
       ...(identity ? { identity } : {}),
-    });
+    };
+    return portalSpec(options);
+  };
 
   function remembered(done: { steps: { stepId?: string; id?: string; output: unknown }[] }) {
     return (stepOutput(done, 'remember') as { value: unknown[] }).value;
