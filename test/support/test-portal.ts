@@ -133,11 +133,13 @@ export async function startTestPortal(account: {
       ? documents.find((document) => document.name === decodeURIComponent(url.pathname.slice(7)))
       : undefined;
     if (file) {
-      downloads.set(file.name, (downloads.get(file.name) ?? 0) + 1);
+      // A HEAD request (browser.download asking the name and size) transfers nothing.
+      if (request.method !== 'HEAD') downloads.set(file.name, (downloads.get(file.name) ?? 0) + 1);
       return response
         .writeHead(200, {
           'content-type': 'application/octet-stream',
           'content-disposition': `attachment; filename="${file.name}"`,
+          'content-length': String(Buffer.byteLength(file.content)),
         })
         .end(file.content);
     }

@@ -1,5 +1,6 @@
 // The agents the built-in planner builds, as specs made of the real tools. Each is an ordinary
 // spec: the user sees it in the plan, and may change it like any other.
+import { portalDownloadOutput, portalDownloadSteps } from './portal-download-steps.ts';
 
 export interface Notification {
   email?: string;
@@ -148,11 +149,6 @@ export function scraperSpec(options: {
 }
 
 /**
- * An agent that signs in to a portal, reads its listing to its last page (browser.paginate finds
- * how it pages), downloads each file it has not downloaded before into the run's
- * deliverables, and remembers the addresses it downloaded in agent memory.
- */
-/**
  * An agent that keeps a picture of a page: it signs in first when it has an account, opens the
  * page and saves a screenshot as a deliverable of each run.
  */
@@ -189,6 +185,11 @@ export function screenshotSpec(options: {
   };
 }
 
+/**
+ * An agent that signs in to a portal, reads its listing to its last page (browser.paginate finds
+ * how it pages), downloads each file it has not downloaded before into the run's deliverables,
+ * and remembers what identifies each file in agent memory (portal-download-steps.ts).
+ */
 export function portalSpec(options: {
   name: string;
   goal: string;
@@ -198,6 +199,8 @@ export function portalSpec(options: {
   noun: string;
   /** What matches each link to a file; a record is the link itself or holds one. */
   links: { selector: string; fields: Record<string, unknown> };
+  /** The listing field that tells files apart (a statement number); the name and size otherwise. */
+  identity?: string;
 }) {
   return {
     name: options.name,
@@ -220,32 +223,8 @@ export function portalSpec(options: {
           maxPages: 200,
         },
       },
-      { id: 'known', tool: 'memory.read', with: { key: 'downloaded', scope: 'agent' } },
-      {
-        id: 'fresh',
-        tool: 'transform',
-        // A file listed on two pages (page 1 is often both the listing and "?page=1") counts once;
-        // a row without a link is passed over.
-        with: {
-          expression: '[$distinct(steps.listing.records[href].href)[$not($ in $$.steps.known.value)]]',
-        },
-      },
-      {
-        id: 'download',
-        tool: 'browser.download',
-        forEach: { items: 'steps.fresh.value', as: 'file' },
-        with: { url: '{{ file }}' },
-      },
-      {
-        id: 'remember',
-        tool: 'memory.write',
-        with: {
-          key: 'downloaded',
-          scope: 'agent',
-          value: '{{ [$distinct($append(steps.known.value, steps.fresh.value))] }}',
-        },
-      },
+      ...portalDownloadSteps(options.identity),
     ],
-    output: { count: '{{ $count(steps.fresh.value) }}', downloaded: '{{ [steps.download.name] }}' },
+    output: portalDownloadOutput,
   };
 }

@@ -1,15 +1,24 @@
 // browser.download: fetch a file with the run's browser session (its cookies) and keep it as a
-// deliverable: by address, or by clicking what starts a download.
-import { readFile, stat } from 'node:fs/promises';
+// deliverable: by address, or by clicking what starts a download. Given the identities of the
+// files kept before (`known`), it keeps only a new file, and says which identity it had.
 import { z } from 'zod';
+import type { BrowserSession } from '../../browser/browser-pool.ts';
 import { fileNameSchema } from '../../domain/file-name.ts';
 import { defineTool } from '../tool.ts';
-import { ToolError } from '../tool-error.ts';
 import { browserTimeout, onPage, selectorField } from './browser-common.ts';
-import { contentTypeFor } from './file-formats.ts';
+import { type FetchedFile, type FileHeaders, fetchAddress, probeAddress } from './download-by-address.ts';
+import { clickDownload } from './download-by-click.ts';
+import {
+  contentHash,
+  hashIdentity,
+  identityField,
+  identitySaveKey,
+  isRule,
+  knownField,
+  nameAndSize,
+} from './download-identity.ts';
+import { keptContentType, nameFromAddress } from './download-names.ts';
 import { healField } from './healed-selector.ts';
-
-const maximumRedirects = 5;
 
 const input = z
   .strictObject({
@@ -17,8 +26,14 @@ const input = z
       .url({ protocol: /^https?$/ })
       .optional()
       .describe('The file’s address (fetched with the session’s cookies).'),
-    selector: selectorField.optional().describe('Or what to click to start the download.'),
+    selector: selectorField
+      .optional()
+      .describe(
+        'Or what to click to start the download: a link, a button whose script or form starts it, or one that opens the file in a new tab.',
+      ),
     name: fileNameSchema.optional().describe('The name to keep it under; the server’s name by default.'),
+    known: knownField.optional(),
+    identity: identityField.optional(),
     maxBytes: z
       .number()
       .int()
@@ -34,31 +49,40 @@ const input = z
   );
 
 const output = z.object({
-  id: z.string(),
+  identity: z.string().describe('What identifies the file, to remember among the known ones.'),
+  skipped: z
+    .boolean()
+    .describe('True when the file was known (or kept by an earlier run) and was not kept again.'),
+  id: z.string().nullable(),
   name: z.string(),
-  contentType: z.string(),
-  sizeBytes: z.number().int(),
-  sha256: z.string(),
-  path: z.string(),
+  contentType: z.string().nullable(),
+  sizeBytes: z.number().int().nullable(),
+  sha256: z.string().nullable(),
+  path: z.string().nullable(),
 });
 
-function nameFromDisposition(header: string | undefined): string | undefined {
-  const match = /filename\*=UTF-8''([^;]+)|filename="?([^";]+)"?/i.exec(header ?? '');
-  const raw = match?.[1] ? decodeURIComponent(match[1]) : match?.[2];
-  return raw?.replace(/[/\\]/g, '_');
-}
+type Output = z.infer<typeof output>;
 
-function tooLarge(size: number, maxBytes: number): never {
-  throw new ToolError(
-    'too_large',
-    `The file is ${size} bytes, over maxBytes (${maxBytes}). Raise maxBytes (up to 50 MB) if it is expected.`,
-  );
+/** Identities each run's browser session has kept: a file listed twice is kept once. */
+const keptInSession = new WeakMap<BrowserSession, Set<string>>();
+
+function skippedFile(identity: string, name: string, headers?: FileHeaders): Output {
+  return {
+    identity,
+    skipped: true,
+    id: null,
+    name,
+    contentType: headers?.contentType ? keptContentType(headers.contentType, name) : null,
+    sizeBytes: headers?.declaredBytes ?? null,
+    sha256: null,
+    path: null,
+  };
 }
 
 export const browserDownloadTool = defineTool({
   name: 'browser.download',
   description:
-    'Download a file with the run’s browser session (signed in, with its cookies), by address or by clicking a link or button, and keep it as a deliverable with its name and type.',
+    'Download a file with the run’s browser session (signed in, with its cookies), by address or by clicking a link or button, and keep it as a deliverable with its name and type. With `known` (identities kept before) and `identity` (url, name+size, sha256, or a value such as a statement number; a click goes by name+size unless told otherwise), a known file is skipped (`skipped: true`) and one agent never keeps the same file twice; the output’s `identity` is the one to remember.',
   input,
   output,
   sideEffect: true,
@@ -71,68 +95,74 @@ export const browserDownloadTool = defineTool({
         selector: request.selector,
         heal: request.heal ? { tool: 'browser.download', target: 'clickable' } : undefined,
       },
-      async (session, selector) => {
-        let content: Buffer;
-        let serverName: string | undefined;
-        let contentType: string | undefined;
-        if (request.url) {
-          // The session's request client does not pass the page's routing: each hop is checked here.
-          let url = new URL(request.url);
-          for (let hop = 0; ; hop++) {
-            await context.network.resolve(url.hostname);
-            const response = await session.context.request.get(url.toString(), {
-              maxRedirects: 0,
-              timeout: request.timeoutMs,
-            });
-            const location = response.headers().location;
-            if (response.status() >= 300 && response.status() < 400 && location) {
-              if (hop >= maximumRedirects)
-                throw new ToolError(
-                  'network',
-                  `More than ${maximumRedirects} redirects from ${request.url}.`,
-                );
-              url = new URL(location, url);
-              continue;
-            }
-            if (!response.ok()) {
-              throw new ToolError('http_status', `${url} answered ${response.status()} to the download.`, {
-                retryable: response.status() >= 500,
-                details: { status: response.status() },
-              });
-            }
-            const declared = Number(response.headers()['content-length'] ?? 0);
-            if (declared > request.maxBytes) tooLarge(declared, request.maxBytes);
-            content = await response.body();
-            serverName =
-              nameFromDisposition(response.headers()['content-disposition']) ??
-              decodeURIComponent(url.pathname.split('/').pop() || 'download');
-            contentType = response.headers()['content-type']?.split(';')[0];
-            break;
-          }
-        } else {
-          const [download] = await Promise.all([
-            session.page.waitForEvent('download'),
-            session.page
-              .locator(selector as string)
-              .first()
-              .click(),
-          ]);
-          const file = await download.path();
-          const size = (await stat(file)).size;
-          if (size > request.maxBytes) tooLarge(size, request.maxBytes);
-          content = await readFile(file);
-          serverName = download.suggestedFilename();
+      async (session, selector): Promise<Output> => {
+        const deduplicating = request.known !== undefined || request.identity !== undefined;
+        const rule = request.identity ?? 'url';
+        const kept = keptInSession.get(session) ?? new Set<string>();
+        keptInSession.set(session, kept);
+        const isKnown = (identity: string) => request.known?.has(identity) || kept.has(identity);
+        const limits = { timeoutMs: request.timeoutMs, maxBytes: request.maxBytes };
+
+        // An identity known before any transfer skips the file without fetching it.
+        let identity: string | undefined = isRule(rule) ? undefined : rule;
+        if (rule === 'url' && request.url) identity = request.url;
+        let headers: FileHeaders | undefined;
+        // Asking the name and size may bring the whole file, from a server that ignores ranges.
+        let probed: FetchedFile | undefined;
+        if (deduplicating && rule === 'name+size' && request.url) {
+          const probe = await probeAddress(session, context.network, request.url, limits);
+          headers = probe?.headers;
+          probed = probe?.file;
+          if (headers?.declaredBytes !== undefined)
+            identity = nameAndSize(headers.name, headers.declaredBytes);
         }
-        if (content.byteLength > request.maxBytes) tooLarge(content.byteLength, request.maxBytes);
-        const name = request.name ?? serverName ?? 'download';
+        if (deduplicating && identity !== undefined && isKnown(identity)) {
+          const name =
+            request.name ?? headers?.name ?? (request.url ? nameFromAddress(request.url) : 'download');
+          return skippedFile(identity, name, headers);
+        }
+
+        const file: FetchedFile =
+          probed ??
+          (request.url
+            ? await fetchAddress(session, context.network, request.url, limits)
+            : await clickDownload(session, context.network, selector as string, limits));
+        const sha256 = contentHash(file.content);
+        if (identity === undefined) {
+          if (rule === 'sha256') identity = hashIdentity(sha256);
+          // A click has no address of its own to go by (a script's blob: address changes, a form
+          // POSTs different files to one address): its name and size identify it.
+          else identity = nameAndSize(file.name, file.declaredBytes ?? file.content.byteLength);
+        }
+        const name = request.name ?? file.name;
+        if (deduplicating && isKnown(identity)) {
+          return {
+            ...skippedFile(identity, name),
+            contentType: keptContentType(file.contentType, name),
+            sizeBytes: file.content.byteLength,
+            sha256,
+          };
+        }
+
         const saved = await context.services.files.save({
           name,
-          contentType:
-            contentType && contentType !== 'application/octet-stream' ? contentType : contentTypeFor(name),
-          content,
-          key: context.stepKey,
+          contentType: keptContentType(file.contentType, name),
+          content: file.content,
+          // Deduplicating, one agent keeps one copy of a file, whichever run or item meets it.
+          key: deduplicating ? identitySaveKey(context.agent.id, identity) : context.stepKey,
         });
-        return { ...saved, path: `/api/workspaces/${context.workspaceId}/deliverables/${saved.id}/content` };
+        kept.add(identity);
+        return {
+          identity,
+          // Kept by an earlier run that did not get to remember it: this run does not keep it again.
+          skipped: saved.runId !== null && saved.runId !== context.runId,
+          id: saved.id,
+          name: saved.name,
+          contentType: saved.contentType,
+          sizeBytes: saved.sizeBytes,
+          sha256: saved.sha256,
+          path: `/api/workspaces/${context.workspaceId}/deliverables/${saved.id}/content`,
+        };
       },
     ),
 });
