@@ -95,13 +95,16 @@ export async function startListingPortal(
 
     const file = /^\/files\/(row-\d+\.pdf)$/.exec(url.pathname)?.[1];
     if (file) {
-      downloads.set(file, (downloads.get(file) ?? 0) + 1);
+      // A HEAD request (browser.download asking the name and size) transfers nothing.
+      if (request.method !== 'HEAD') downloads.set(file, (downloads.get(file) ?? 0) + 1);
+      const content = `%PDF-1.4 ${file}`;
       return response
         .writeHead(200, {
           'content-type': 'application/pdf',
           'content-disposition': `attachment; filename="${file}"`,
+          'content-length': String(Buffer.byteLength(content)),
         })
-        .end(`%PDF-1.4 ${file}`);
+        .end(content);
     }
     if (url.pathname.endsWith('/rows')) {
       const offset = Number(url.searchParams.get('offset') ?? 0);
