@@ -318,27 +318,18 @@ describe('the portal agent keeps each file once', () => {
       name: 'Invoice Collector',
       steps: [
         login(portal),
-        {
-          id: 'pages',
-          tool: 'browser.extract',
-          with: {
-            url: `${portal.url}/documents`,
-            fields: { pages: { selector: '.pagination a', attribute: 'href', multiple: true } },
-          },
-        },
+        // The README's example, as given there.
         {
           id: 'listing',
-          tool: 'browser.extract',
-          forEach: { items: 'steps.pages.fields.pages', as: 'page' },
+          tool: 'browser.paginate',
           with: {
-            url: '{{ page }}',
+            url: `${portal.url}/documents`,
             records: {
               selector: 'tr.document',
               fields: { name: '.number', href: { selector: 'a', attribute: 'href' } },
             },
           },
         },
-        // The README's last four steps, as given there.
         { id: 'known', tool: 'memory.read', with: { key: 'downloaded', scope: 'agent', default: [] } },
         {
           id: 'fresh',
