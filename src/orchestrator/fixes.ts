@@ -3,6 +3,21 @@ import type { AgentSpec } from '../domain/agent-spec.ts';
 import type { PlanOperation } from '../domain/plan.ts';
 import type { WorkspaceSnapshot } from './planner.ts';
 
+/** The plan's operation that gives an agent a new spec, against the version it was planned on. */
+export function agentChange(
+  agent: Pick<WorkspaceSnapshot['agents'][number], 'id' | 'name' | 'version' | 'spec'>,
+  spec: AgentSpec,
+): PlanOperation {
+  return {
+    type: 'updateAgent',
+    agentId: agent.id,
+    agentName: agent.name,
+    expectedVersion: agent.version,
+    spec: spec as unknown as Record<string, unknown>,
+    before: agent.spec as unknown as Record<string, unknown>,
+  };
+}
+
 /** Failures that often pass on another try: worth retries and a time limit. */
 export const transientErrorCodes = ['timeout', 'network', 'http_status', 'llm_error'];
 
@@ -31,17 +46,7 @@ export function retryFix(
   if (!fixed) return undefined;
   fixed.retry = { attempts: 3, backoffMs: 2000, factor: 2 };
   fixed.timeoutMs ??= 60_000;
-  return {
-    stepId: step.id,
-    operation: {
-      type: 'updateAgent',
-      agentId: agent.id,
-      agentName: agent.name,
-      expectedVersion: agent.version,
-      spec: spec as unknown as Record<string, unknown>,
-      before: agent.spec as unknown as Record<string, unknown>,
-    },
-  };
+  return { stepId: step.id, operation: agentChange(agent, spec) };
 }
 
 /** An updateAgent operation with the agent's spec changed by `change`, which answers what it changed. */
@@ -50,15 +55,7 @@ function specUpdate(
   change: (spec: AgentSpec) => boolean,
 ): PlanOperation | undefined {
   const spec: AgentSpec = structuredClone(agent.spec);
-  if (!change(spec)) return undefined;
-  return {
-    type: 'updateAgent',
-    agentId: agent.id,
-    agentName: agent.name,
-    expectedVersion: agent.version,
-    spec: spec as unknown as Record<string, unknown>,
-    before: agent.spec as unknown as Record<string, unknown>,
-  };
+  return change(spec) ? agentChange(agent, spec) : undefined;
 }
 
 /** Every string of a value equal to `from`, replaced by `to`; answers how many were. */

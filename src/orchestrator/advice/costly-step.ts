@@ -5,6 +5,7 @@
 import type { AgentSpec } from '../../domain/agent-spec.ts';
 import type { PlannedChange } from '../../domain/plan.ts';
 import type { StepFigures } from '../../store/run-repository.ts';
+import { agentChange } from '../fixes.ts';
 import { type Adviser, type SnapshotAgent, slowerSchedulePlan, suggestionId } from './advice-context.ts';
 import { cheaperModel } from './cheaper-models.ts';
 
@@ -77,16 +78,7 @@ function cheaperStepPlan(
     plan: {
       summary: `Use ${to} instead of ${from} in step "${stepId}" of "${agent.name}".`,
       questions: [],
-      operations: [
-        {
-          type: 'updateAgent',
-          agentId: agent.id,
-          agentName: agent.name,
-          expectedVersion: agent.version,
-          spec: spec as unknown as Record<string, unknown>,
-          before: agent.spec as unknown as Record<string, unknown>,
-        },
-      ],
+      operations: [agentChange(agent, spec)],
     },
   };
 }

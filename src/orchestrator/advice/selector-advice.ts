@@ -5,6 +5,7 @@
 // made again, and once accepted the agent's new version no longer has the old selectors.
 import type { AgentSpec } from '../../domain/agent-spec.ts';
 import type { HealedSelectorEvent } from '../../store/healed-selector-repository.ts';
+import { agentChange } from '../fixes.ts';
 import { type Adviser, canonicalJson, suggestionId } from './advice-context.ts';
 
 const healableFields = new Set(['selector', 'records']);
@@ -62,16 +63,7 @@ export const selectorChanged: Adviser = ({ agent, input }) => {
     plan: {
       summary: `Update the selectors of "${agent.name}" to the page as it is now.`,
       questions: [],
-      operations: [
-        {
-          type: 'updateAgent',
-          agentId: agent.id,
-          agentName: agent.name,
-          expectedVersion: agent.version,
-          spec: spec as unknown as Record<string, unknown>,
-          before: agent.spec as unknown as Record<string, unknown>,
-        },
-      ],
+      operations: [agentChange(agent, spec)],
     },
   };
 };
