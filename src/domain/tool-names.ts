@@ -22,6 +22,7 @@ export const toolNames = [
   'browser.press',
   'browser.waitFor',
   'browser.extract',
+  'browser.paginate',
   'browser.download',
   'browser.screenshot',
   'browser.login',
