@@ -22,7 +22,6 @@ export const toolNames = [
   'browser.press',
   'browser.waitFor',
   'browser.extract',
-  'browser.paginate',
   'browser.download',
   'browser.screenshot',
   'browser.login',
