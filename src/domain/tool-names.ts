@@ -25,6 +25,7 @@ export const toolNames = [
   'browser.download',
   'browser.screenshot',
   'browser.login',
+  'browser.paginate',
 ] as const;
 
 export type ToolName = (typeof toolNames)[number];

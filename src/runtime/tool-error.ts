@@ -20,6 +20,8 @@ export type ToolErrorCode =
   | 'browser'
   | 'selector_not_found'
   | 'login_failed'
+  /** A listing had more pages than browser.paginate's maxPages. */
+  | 'page_limit'
   | 'connection_expired'
   | 'not_configured'
   | 'llm_error'

@@ -51,6 +51,12 @@ describe('portal agents over a conversation', () => {
     const listing = (rows.spec.steps as { id: string; with: Record<string, unknown> }[]).find(
       (step) => step.id === 'listing',
     );
+    // One step reads every page of the listing, however it pages.
+    expect(listing).toMatchObject({
+      tool: 'browser.paginate',
+      with: { url: 'https://portal.example.com/archive' },
+    });
+    expect((rows.spec.steps as { id: string }[]).map((step) => step.id)).not.toContain('pages');
     expect(listing?.with.records).toEqual({
       selector: 'table a[href]',
       fields: { href: { attribute: 'href' } },

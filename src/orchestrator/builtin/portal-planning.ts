@@ -28,7 +28,6 @@ import {
   fileTypes,
   genericHostParts,
   notPortalNames,
-  paginationSelector,
   portalNouns,
   signInPathPattern,
   signInWords,
@@ -269,7 +268,6 @@ function proposal(draft: PortalDraft, request: PlannerRequest): PlannerAnswer {
     listingUrl,
     noun: draft.noun,
     links: linkRecords(links.selector),
-    paginationSelector,
   });
   const what = `signs in at ${loginUrl} with the "${account.reference}" login, reads every page of ${listingUrl}, downloads ${links.words} it has not downloaded before into the run's files, and remembers them`;
   return proposeAgent(spec, what, draft, account, request);

@@ -148,8 +148,8 @@ export function scraperSpec(options: {
 }
 
 /**
- * An agent that signs in to a portal, reads its listing (the first page and the pages its
- * pagination links to), downloads each file it has not downloaded before into the run's
+ * An agent that signs in to a portal, reads its listing to its last page (browser.paginate finds
+ * how it pages), downloads each file it has not downloaded before into the run's
  * deliverables, and remembers the addresses it downloaded in agent memory.
  */
 /**
@@ -198,7 +198,6 @@ export function portalSpec(options: {
   noun: string;
   /** What matches each link to a file; a record is the link itself or holds one. */
   links: { selector: string; fields: Record<string, unknown> };
-  paginationSelector: string;
 }) {
   return {
     name: options.name,
@@ -211,22 +210,15 @@ export function portalSpec(options: {
         with: { connection: options.connection, url: options.loginUrl },
       },
       {
-        id: 'pages',
-        tool: 'browser.extract',
+        id: 'listing',
+        tool: 'browser.paginate',
+        // Every page to the listing's end, however it pages; a listing longer than maxPages fails
+        // the run rather than leave files behind unnoticed.
         with: {
           url: options.listingUrl,
-          fields: { pages: { selector: options.paginationSelector, attribute: 'href', multiple: true } },
+          records: options.links,
+          maxPages: 200,
         },
-      },
-      {
-        id: 'listing',
-        tool: 'browser.extract',
-        // The first page is read even when the listing has no pagination at all.
-        forEach: {
-          items: `$distinct($append([${JSON.stringify(options.listingUrl)}], steps.pages.fields.pages))`,
-          as: 'page',
-        },
-        with: { url: '{{ page }}', records: options.links },
       },
       { id: 'known', tool: 'memory.read', with: { key: 'downloaded', scope: 'agent' } },
       {

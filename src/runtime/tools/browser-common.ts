@@ -39,7 +39,7 @@ async function failureScreenshot(context: ToolContext, session: BrowserSession) 
   }
 }
 
-function refusedError(action: string, target: string, details: Record<string, unknown>) {
+export function refusedError(action: string, target: string, details: Record<string, unknown>) {
   return new ToolError(
     'refused_address',
     `${action}: ${target} is a private or local address, which agents may not reach (the operator allows addresses with ORCA_ALLOW_NETWORK).`,

@@ -8,6 +8,7 @@ import { browserExtractTool } from './browser-extract.ts';
 import { browserFillTool } from './browser-fill.ts';
 import { browserGotoTool } from './browser-goto.ts';
 import { browserLoginTool } from './browser-login.ts';
+import { browserPaginateTool } from './browser-paginate.ts';
 import { browserPressTool } from './browser-press.ts';
 import { browserScreenshotTool } from './browser-screenshot.ts';
 import { browserSelectTool } from './browser-select.ts';
@@ -52,6 +53,7 @@ export function builtInTools(): ReadonlyMap<string, Tool> {
     browserDownloadTool,
     browserScreenshotTool,
     browserLoginTool,
+    browserPaginateTool,
   ] as unknown as Tool[];
   return new Map(tools.map((tool) => [tool.name, tool]));
 }

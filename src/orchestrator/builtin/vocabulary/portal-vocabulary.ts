@@ -1,6 +1,7 @@
 // What the built-in planner understands of requests for an agent that signs in to a portal and
 // downloads its files, as data: the words that sign in, that fetch files, what the files are
-// called (and the agent after them), the links that lead to files, and how portals paginate.
+// called (and the agent after them) and the links that lead to files. How a listing pages is
+// browser.paginate's to find out, on each page.
 
 /** Words that sign in to a site; "portal" counts too, since one always signs in to a portal. */
 export const signInWords = [
@@ -82,10 +83,6 @@ export const fileLinkLayouts: Record<string, { words: readonly string[]; selecto
   'links in a table': { words: ['table', 'in a table', 'table rows', 'rows'], selector: 'table a[href]' },
   'every link': { words: ['every link', 'all links', 'links', 'everything'], selector: 'a[href]' },
 };
-
-/** Links to a listing's other pages, on the common ways portals paginate. */
-export const paginationSelector =
-  '.pagination a[href], .pager a[href], nav[aria-label*="pag" i] a[href], a[rel="next"]';
 
 /** An address is a sign-in page when its path says so. */
 export const signInPathPattern = /\/(?:log-?in|log-?on|sign-?in|auth|sso|session)\b/i;
