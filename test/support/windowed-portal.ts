@@ -12,6 +12,11 @@ export interface WindowedPortal {
   /** The files listed, in order, `perPage` to a page. */
   files: string[];
   downloads: Map<string, number>;
+  /**
+   * The listing moves to `path`, reached from /documents through a tab named `tab` (as portals
+   * reorganise): /documents then shows only the tabs.
+   */
+  moveListing(path: string, tab: string): void;
   close(): Promise<void>;
 }
 
@@ -34,8 +39,8 @@ async function formOf(request: IncomingMessage) {
 }
 
 /** Page `number`'s links: the pages next to it, and "Next ›" while there is a next page. */
-function pageLinks(number: number, pages: number) {
-  const href = (target: number) => (target === 1 ? '/documents' : `/documents?page=${target}`);
+function pageLinks(listing: string, number: number, pages: number) {
+  const href = (target: number) => (target === 1 ? listing : `${listing}?page=${target}`);
   const near = [number - 1, number, number + 1].filter((target) => target >= 1 && target <= pages);
   const links = near.map((target) =>
     target === number ? `<span class="current">${target}</span>` : `<a href="${href(target)}">${target}</a>`,
@@ -51,6 +56,8 @@ export async function startWindowedPortal(
   const sessions = new Set<string>();
   const files = Array.from({ length: fileCount }, (_, index) => `invoice-${index + 1}.pdf`);
   const downloads = new Map<string, number>();
+  let listing = '/documents';
+  let tab: string | undefined;
 
   const server: Server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://portal');
@@ -68,7 +75,11 @@ export async function startWindowedPortal(
       return html(302, '', { location: '/documents', 'set-cookie': `session=${token}; HttpOnly; Path=/` });
     }
     if (!session || !sessions.has(session)) return html(302, '', { location: '/login' });
-    if (url.pathname === '/documents') {
+    if (url.pathname === '/documents' && tab) {
+      const tabs = `<nav class="tabs"><a href="/documents">Overview</a> <a href="${listing}">${tab}</a></nav>`;
+      return html(200, page('Documents', `${tabs}<h1>Overview</h1><p>Your files are under ${tab}.</p>`));
+    }
+    if (url.pathname === listing) {
       const pages = Math.max(1, Math.ceil(files.length / perPage));
       const number = Math.min(pages, Math.max(1, Number(url.searchParams.get('page') ?? 1) || 1));
       const rows = files
@@ -82,7 +93,7 @@ export async function startWindowedPortal(
         200,
         page(
           `Documents, page ${number}`,
-          `<h1>Documents</h1><table>${rows}</table>${pageLinks(number, pages)}`,
+          `<h1>Documents</h1><table>${rows}</table>${pageLinks(listing, number, pages)}`,
         ),
       );
     }
@@ -105,6 +116,10 @@ export async function startWindowedPortal(
     host,
     files,
     downloads,
+    moveListing(path, name) {
+      listing = path;
+      tab = name;
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
