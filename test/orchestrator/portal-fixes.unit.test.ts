@@ -151,6 +151,8 @@ describe('a portal agent that reads too few pages', () => {
     'it doesnt go to the next page',
     'the collector ignores the pagination',
     'why does it only download the first page?',
+    'it needs to click next until the end',
+    'only 10 of 40 invoices came through, the rest are on later pages',
   ])('reads "%s" as every page of the listing', async (text) => {
     const answer = await say(snapshot, [text]);
     expect(types(answer)).toEqual(['updateAgent', 'runAgent']);
@@ -206,6 +208,18 @@ describe('a portal agent whose files moved', () => {
     expect(step(spec, 'open_reports')?.with).toEqual({ selector: 'text=Reports' });
     // The listing reads the page the click led to.
     expect(step(spec, 'listing')?.with.url).toBeUndefined();
+  });
+
+  it.each([
+    ['documents are in the Archive section now', 'Archive'],
+    ['they put the invoices under Billing', 'Billing'],
+    ["the files are now on the 'Past statements' tab", 'Past statements'],
+    ['click the History tab first, the documents moved', 'History'],
+  ])('reads "%s" as a click on %s', async (text, label) => {
+    const { spec } = updated(await say(snapshot, [text]));
+    expect(spec.steps.find((candidate) => candidate.tool === 'browser.click')?.with).toEqual({
+      selector: `text=${label}`,
+    });
   });
 
   it('reads the tab named, for the agent the files name', async () => {

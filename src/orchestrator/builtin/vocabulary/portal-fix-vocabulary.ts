@@ -46,6 +46,7 @@ export const morePagesPatterns: RegExp[] = [
   /\b(?:stops?|stopped|stopping|quits?|gives up|ends)\b.{0,25}\b(?:after|at|on|with)\b.{0,20}\bpage\b/,
   /\b(?:follow|follows|following|click|clicks|clicking|use|walk|go through|page through)\b.{0,25}\b(?:next|older|more|›|»|>)\b.{0,15}\b(?:page|pages|link|links|button|buttons|arrow)\b/,
   /\bpaginat(?:e|es|ed|ing|ion)\b/,
+  /\b(?:click|clicks|clicking|follow|follows|following|press|hit|tap)\s+(?:on\s+)?(?:the\s+)?(?:next|›|»|older)(?:\s+(?:one|button|link|arrow))?\s+(?:until|till|to the end|all the way|each time|every time|again)\b/,
   /\bon\s+page\s+(?:\d+|two|three|four|five|2nd|3rd)\b/,
 ];
 
@@ -64,6 +65,7 @@ export const secretWords = /\b(?:password|passcode|token|secret|key|2fa|otp|one-
 /** The files moved behind a link or tab: the name comes after one of these. */
 export const movedToPatterns: RegExp[] = [
   /\b(?:moved|move|moving|relocated|put|are now|is now|now sit|sit now|now live|live now|now found|now shown|now listed|now kept|now)\s+(?:to|under|in|into|on|behind|below)\s+(?:the\s+|a\s+|an\s+|their\s+|its\s+)?(?<name>.+)$/i,
+  /\b(?:moved|move|moving|put|relocated)\s+(?:the\s+|all\s+the\s+|our\s+|my\s+|their\s+)?(?:[\w-]+\s+){1,2}?(?:to|under|into|behind)\s+(?:the\s+|a\s+|an\s+)?(?<name>.+)$/i,
   /\b(?:under|in|on|behind)\s+(?:the\s+|a\s+|an\s+)?(?<name>.+?)\s+(?:tab|section|menu|link|area|folder|heading|page|button)\b/i,
   /\b(?:click|open|go to|choose|select)\s+(?:the\s+)?(?<name>.+?)\s+(?:tab|link|menu|button|section)\s+first\b/i,
 ];
