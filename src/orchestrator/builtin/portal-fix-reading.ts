@@ -50,6 +50,9 @@ export function mendedText(text: string): string {
   return lower.replace(/[a-z]+/g, (word) => mendWord(word));
 }
 
+/** "The link says Older", "the button is called ›": a link named outright. */
+const namedNextLink = nextLinkPatterns[0] as RegExp;
+
 /** The link text or symbol that leads to the next page, when the person names one. */
 function nextLink(text: string): string | undefined {
   for (const pattern of nextLinkPatterns) {
@@ -63,7 +66,14 @@ function readPages(text: string, lower: string): PortalFix | undefined {
   const withoutOtherPages = lower.replace(notListingPages, ' ');
   const loadMore = loadMoreWords.exec(text);
   const scrolls = scrollWords.test(lower);
-  if (!morePagesPatterns.some((pattern) => pattern.test(withoutOtherPages)) && !loadMore && !scrolls)
+  // "The next link says Older" alone is about the pages too: the link to follow is named.
+  const named = namedNextLink.test(text) && /\b(?:next|older|newer|previous|page|pages|›|»|>)/i.test(text);
+  if (
+    !morePagesPatterns.some((pattern) => pattern.test(withoutOtherPages)) &&
+    !loadMore &&
+    !scrolls &&
+    !named
+  )
     return undefined;
   if (loadMore) return { kind: 'pages', next: `text=${loadMore[0]}`, mode: 'loadMore' };
   if (scrolls) return { kind: 'pages', mode: 'scroll' };
