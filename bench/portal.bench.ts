@@ -1,7 +1,8 @@
 // Portal figures (issue 5): the portal scenario's duration and per-step times (sign in with a
 // one-time code, read two pages, download three files, remember them), with a worker in
 // process on PGlite; and how many browser runs one worker holds at once on this machine, with
-// the memory each browser context costs. Prints Markdown tables and JSON.
+// the memory each browser context costs; and (part 2) the portal template on a 20-page listing of
+// 200 files. Prints Markdown tables and JSON.
 import { execFileSync } from 'node:child_process';
 import { BrowserPool } from '../src/browser/browser-pool.ts';
 import { loadConfig } from '../src/config.ts';
@@ -9,6 +10,7 @@ import { outboundPolicy } from '../src/network/outbound-policy.ts';
 import { createPlatform } from '../src/platform.ts';
 import { openDatabase } from '../src/store/database.ts';
 import { startTestPortal } from '../test/support/test-portal.ts';
+import { listingFigures } from './support/listing-figures.ts';
 
 const account = {
   username: 'buyer@example.com',
@@ -126,6 +128,9 @@ for (let index = 0; index < scenarioRuns; index++) {
   for (const step of run.steps) stepTimes.set(step.id, [...(stepTimes.get(step.id) ?? []), step.durationMs]);
 }
 
+// Part 2: the portal template on a 20-page listing of 200 files (bench/support/listing-figures.ts).
+const listing = await listingFigures({ call, ws, token, loginUrl: `${portal.url}/login`, runToEnd });
+
 // Concurrency: N runs of a one-page agent started at once; the wall time until all ended.
 const pageAgent = await call('POST', `/api/workspaces/${ws}/agents`, token, {
   spec: {
@@ -191,7 +196,14 @@ console.log(
   `\nChromium resident memory: ${baseline} MB with one context, ${withContexts} MB with ${held + 1}: about ${perContext} MB per context.`,
 );
 console.log(
+  `\n| 20-page listing, 200 files (portal template) | ms |\n| --- | --- |\n| whole run | ${listing.runMs} |\n| listing step (browser.paginate) | ${listing.listingMs} |\n| per page | ${listing.perPageMs} |\n| download step | ${listing.downloadMs} |\n| per file | ${listing.perFileMs} |`,
+);
+console.log(
+  `Chromium resident memory of this worker during that run: ${listing.chromiumMegabytes.before} MB before, ${listing.chromiumMegabytes.peak} MB at most, ${listing.chromiumMegabytes.after} MB after.`,
+);
+console.log(
   JSON.stringify({
+    listing,
     scenarioRuns,
     totals,
     steps,

@@ -61,7 +61,7 @@ describe('browser.paginate on each shape of listing', () => {
     // 7 records, 3 a page: three pages (or the first load and two more).
     expect(output.pages).toBe(3);
     expect(output.urls).toHaveLength(3);
-    if (!['load-more', 'scroll'].includes(shape))
+    if (!['load-more', 'scroll', 'in-place'].includes(shape))
       expect(new Set(output.urls).size, output.urls.join(' ')).toBe(3);
   });
 
@@ -129,13 +129,23 @@ describe('browser.paginate on each shape of listing', () => {
     expect(exact.output.complete).toBe(true);
   });
 
-  it('refuses a next link to a private address, as browser.goto does', async () => {
+  it('refuses a next link to a private address, as browser.goto does, and names a host that does not resolve', async () => {
     const refused = await paginate({ url: `${listings.url}/refused`, records: listingRecords }).catch(
       (error: unknown) => error,
     );
     expect(refused).toMatchObject({
       code: 'refused_address',
       message: expect.stringMatching(/10\.1\.2\.3.*private or local/),
+    });
+    const unresolved = await paginate({ url: `${listings.url}/unresolved`, records: listingRecords }).catch(
+      (error: unknown) => error,
+    );
+    expect(unresolved).toMatchObject({
+      code: 'browser',
+      retryable: true,
+      message: expect.stringMatching(
+        /Reading page 2 of the listing: the host of .*listing\.invalid.* could not be resolved/,
+      ),
     });
   });
 

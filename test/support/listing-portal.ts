@@ -2,8 +2,10 @@
 // link without rel, a "›" link named only by its aria-label, numbered links only (a window of
 // numbers, so later pages are not linked from the first), a "Next" button that is disabled on
 // the last page, a "Load more" button whose script appends rows, infinite scroll, a "Next" that
-// leads from the last page back to the first, a next link to a private address, and a listing
-// that never ends. Every shape lists the same records: `row-1` … `row-N`, each a link to a file.
+// leads from the last page back to the first, a "Next" button whose script swaps the rows in place
+// (the address never changes), Bootstrap's pager (the last "Next" a "#" link in a disabled item,
+// a "More" menu in the header), a next link to a private address, one to a host that does not
+// exist, and a listing that never ends. Every shape lists the same records: `row-1` … `row-N`, each a link to a file.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -15,6 +17,8 @@ export const listingShapes = [
   'load-more',
   'scroll',
   'loop',
+  'in-place',
+  'bootstrap',
 ] as const;
 export type ListingShape = (typeof listingShapes)[number];
 
@@ -37,7 +41,7 @@ export const listingRecords = {
 };
 
 function document(title: string, body: string, script = '') {
-  return `<!doctype html><html><head><title>${title}</title><style>.row{padding:4px}.tall .row{height:300px}</style></head><body><header><a href="/">Home</a> <a href="/help">Help</a></header>${body}${script ? `<script>${script}</script>` : ''}</body></html>`;
+  return `<!doctype html><html><head><title>${title}</title><style>.row{padding:4px}.tall .row{height:300px}</style></head><body><header><a href="/">Home</a> <a href="/help">Help</a> <button type="button" aria-haspopup="menu" aria-expanded="false">More</button> <a href="/more">More</a></header>${body}${script ? `<script>${script}</script>` : ''}</body></html>`;
 }
 
 /** Rows carry a "More" link of their own: it is about the row, not the listing's way forward. */
@@ -127,6 +131,28 @@ export async function startListingPortal(
             ? `<button type="button" class="next" onclick="location.href='/disabled-button?page=${number + 1}'">Next</button>`
             : '<button type="button" class="next" disabled>Next</button>',
         );
+      case '/bootstrap':
+        return listing(
+          `<ul class="pagination"><li class="page-item"><a class="page-link" href="/bootstrap?page=${Math.max(1, number - 1)}">Previous</a></li>${
+            later
+              ? `<li class="page-item"><a class="page-link" href="/bootstrap?page=${number + 1}">Next</a></li>`
+              : '<li class="page-item disabled"><a class="page-link" href="#" tabindex="-1">Next</a></li>'
+          }</ul>`,
+        );
+      case '/in-place':
+        return html(
+          document(
+            'in place',
+            `<main><div id="rows">${rows(0, Math.min(total, perPage))}</div><button id="next" type="button"${total > perPage ? '' : ' disabled'}>Next ›</button></main>`,
+            `let offset = 0;
+            document.querySelector('#next').addEventListener('click', async () => {
+              offset += ${perPage};
+              const answer = await (await fetch('/in-place/rows?offset=' + offset)).json();
+              document.querySelector('#rows').innerHTML = answer.html;
+              if (answer.done) document.querySelector('#next').disabled = true;
+            });`,
+          ),
+        );
       case '/loop':
         return listing(`<a href="/loop?page=${later ? number + 1 : 1}">Next</a>`);
       case '/load-more':
@@ -157,6 +183,8 @@ export async function startListingPortal(
         );
       case '/refused':
         return listing('<a href="http://10.1.2.3/refused?page=2" rel="next">Next</a>');
+      case '/unresolved':
+        return listing('<a href="http://listing.invalid/unresolved?page=2" rel="next">Next</a>');
       case '/endless':
         return html(
           document(

@@ -47,7 +47,7 @@ export function refusedError(action: string, target: string, details: Record<str
   );
 }
 
-function unresolvedError(action: string, target: string, details: Record<string, unknown>) {
+export function unresolvedError(action: string, target: string, details: Record<string, unknown>) {
   return new ToolError(
     'browser',
     `${action}: the host of ${target} could not be resolved. Check the address.`,

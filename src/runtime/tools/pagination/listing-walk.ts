@@ -6,7 +6,7 @@
 import type { BrowserSession } from '../../../browser/browser-pool.ts';
 import type { ToolContext } from '../../tool.ts';
 import { ToolError } from '../../tool-error.ts';
-import { refusedError } from '../browser-common.ts';
+import { refusedError, unresolvedError } from '../browser-common.ts';
 import { htmlExtractTool } from '../html-extract.ts';
 import { type ControlKind, controlMarker, findNextControl, type NextControl } from './next-control-script.ts';
 import { type ListingRecord, RecordLedger } from './record-ledger.ts';
@@ -107,12 +107,17 @@ export async function walkListing(
 
   const open = async (url: string) => {
     const refusedBefore = session.refused.length;
+    const unresolvedBefore = session.unresolved.length;
     const action = `Reading page ${urls.length + 1} of the listing`;
     const response = await page.goto(url, { waitUntil: 'load' });
     const shown = addressOf(page.url());
     const refused = session.refused.slice(refusedBefore);
     if (refused.includes(shown) || refused.includes(addressOf(url)))
       throw refusedError(action, refused.at(-1) ?? shown, { url: shown });
+    // The proxy answers a host that does not resolve with its own 502: not the site's answer.
+    const unresolved = session.unresolved.slice(unresolvedBefore);
+    if (unresolved.includes(shown) || unresolved.includes(addressOf(url)))
+      throw unresolvedError(action, unresolved.at(-1) ?? shown, { url: shown });
     const status = response?.status() ?? 200;
     if (status >= 400) {
       throw new ToolError(
@@ -124,8 +129,9 @@ export async function walkListing(
   };
 
   /**
-   * Reads the page's records and keeps those it had not given before; undefined when the page,
-   * reached at a new address, repeats pages already read.
+   * Reads the page's records and keeps those it had not given before. Undefined when a page
+   * reached at a new address repeats pages already read, or has no records at all: the listing
+   * came round again, or the way forward led out of it.
    */
   const take = async () => {
     const address = addressOf(page.url());
@@ -135,7 +141,9 @@ export async function walkListing(
       records: request.records,
     });
     const extracted = (await htmlExtractTool.run(parsed, context)).records ?? [];
-    if (ledger.repeatsEarlierPages(address, extracted)) return undefined;
+    const elsewhere = urls.length > 0 && !visited.has(address);
+    if (elsewhere && (extracted.length === 0 || ledger.repeatsEarlierPages(address, extracted)))
+      return undefined;
     visited.add(address);
     const fresh = ledger.take(address, extracted);
     records.push(...fresh);
@@ -240,7 +248,8 @@ export async function walkListing(
     // "Load more" adds to the same page; any other way forward is the next page.
     if (control.how !== 'more') number += 1;
     const fresh = await take();
-    if (fresh === undefined) return finish(`${describeControl(control)} leads to records already read`);
+    if (fresh === undefined)
+      return finish(`${describeControl(control)} leads to a page of no records, or of records already read`);
     const samePage = urls.length > 1 && urls.at(-1) === urls.at(-2);
     if (fresh === 0 && samePage) {
       urls.pop();

@@ -134,6 +134,15 @@ const script = `(args) => {
     }
     return null;
   };
+  const listingPath = (path) => path.replace(/\\/+$/, '').replace(/\\/(?:page\\/)?\\d{1,5}$/, '');
+  const sameListing = (href) => {
+    try {
+      const target = new URL(href);
+      return target.origin === location.origin && listingPath(target.pathname) === listingPath(location.pathname);
+    } catch {
+      return false;
+    }
+  };
   const current = currentNumber() ?? args.number;
   const finders = {
     given: () => {
@@ -165,8 +174,16 @@ const script = `(args) => {
       const element = numbered.find((candidate) => numberOf(candidate) === current + 1 && inPagination(candidate));
       return element ? describe(element, 'number') : null;
     },
+    // "More" is also a site's menu, or a link elsewhere: it counts only outside headers and
+    // menus, and as a link only to this listing's own address (another query, or a page number).
     more: () => {
-      const element = controls.find((candidate) => labels(candidate).some((label) => args.words.more.includes(bare(label))));
+      const element = controls.find(
+        (candidate) =>
+          labels(candidate).some((label) => args.words.more.includes(bare(label))) &&
+          !candidate.closest('header, [role="menubar"], [role="menu"], [aria-haspopup]') &&
+          !candidate.hasAttribute('aria-expanded') &&
+          (hrefOf(candidate) === null || sameListing(hrefOf(candidate))),
+      );
       return element ? describe(element, 'more') : null;
     },
   };
