@@ -49,6 +49,7 @@ import { notificationPreference } from './notification-preference.ts';
 import { describeOutput, quotedRunData } from './output-words.ts';
 import { checkedAnswer, checkPlan, describePlanProblems } from './plan-checks.ts';
 import type { Planner } from './planner.ts';
+import { comparisonWithLastRun } from './run-comparison.ts';
 import { workspaceSnapshot } from './workspace-snapshot.ts';
 
 export interface OrchestratorDependencies {
@@ -258,9 +259,12 @@ export class Orchestrator {
       const finished = await findRun(scope, run.runId);
       const result = (plan.results ?? []).find((entry) => entry.runId === run.runId);
       if (!finished || !result) return;
+      // A test after a fix is judged against the run before it: pages read, files downloaded.
+      const compared =
+        finished.status === 'succeeded' ? await comparisonWithLastRun(scope, finished) : undefined;
       await appendMessage(scope, plan.conversationId, {
         role: 'assistant',
-        text: describeTestRun(String(result.agentName), finished),
+        text: `${describeTestRun(String(result.agentName), finished)}${compared ? ` ${compared}` : ''}`,
         planId: plan.id,
       });
     });

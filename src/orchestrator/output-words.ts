@@ -59,6 +59,9 @@ export function describeOutput(output: Value): string {
     .map((item) => `“${clipped(plain(item), recordCharacters)}”`)
     .join('; ');
   const more = count > shownRecords ? `, and ${count - shownRecords} more` : '';
+  // A list named by what was done to it ("downloaded") says so: "It downloaded 3: …".
+  if (named && /^[a-z]+ed$/i.test(list.name))
+    return `It ${list.name} ${count}: ${first}${more}. Open the run to see all of it and its files.`;
   return `It got ${count} ${noun}${count === 1 ? '' : 's'}: ${first}${more}. Open the run to see all of it and its files.`;
 }
 

@@ -92,6 +92,8 @@ export interface ConnectionSnapshot {
   status: 'untested' | 'working' | 'failing';
   /** The hosts its credential may be sent to: a portal's address finds its account by them. */
   allowedHosts?: string[];
+  /** A login's own sign-in page, when it has one (its test signs in there). */
+  loginUrl?: string;
 }
 
 /** What a planner knows of the workspace: compact, and the same for both planners. */

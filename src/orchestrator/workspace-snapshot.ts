@@ -75,6 +75,8 @@ export async function workspaceSnapshot(
       isDefault: connection.isDefault,
       status: connection.status,
       allowedHosts: hostsOf(connection.settings),
+      // A login's own sign-in page: a fix to the agent's sign-in page says when it differs.
+      ...(typeof connection.settings.loginUrl === 'string' ? { loginUrl: connection.settings.loginUrl } : {}),
     })),
     chains: chains.map((chain) => ({
       fromAgentId: chain.fromAgentId,

@@ -33,6 +33,7 @@ import { answerLaterAction, pauseUntilNote } from './later-actions.ts';
 import { scheduleNewAgent, uniqueName, updateOperation, withDefaults } from './new-agents.ts';
 import { planStopNotices } from './notice-removal.ts';
 import { oneOffInRequest } from './one-off-planning.ts';
+import { continuePortalFixDraft, planPortalFix } from './portal-fixes.ts';
 import { continuePortalDraft, isPortalRequest, planPortalRequest } from './portal-planning.ts';
 import { answerAgentSearch } from './questions/agent-search.ts';
 import { answerOutputQuestion, asksForOutput } from './questions/run-output.ts';
@@ -243,6 +244,9 @@ export class BuiltInPlanner implements Planner {
       const continued = this.#continueDraft(draft, text, request);
       if (continued) return continued;
     }
+    // "It only gets the first page", "the files are now under Reports": a portal agent fixed, tested.
+    const portalFix = planPortalFix(request);
+    if (portalFix) return portalFix;
     // "It", "them", an answer to a question asked in words, a change to the plan proposed.
     const followUp = await planFollowUp(request, (again) => this.plan(again));
     if (followUp) return followUp;
@@ -375,6 +379,8 @@ export class BuiltInPlanner implements Planner {
         return continueConnectDraft(draft, text, request);
       case 'portal':
         return continuePortalDraft(draft, text, request);
+      case 'portalFix':
+        return continuePortalFixDraft(draft, text, request);
       case 'question':
         return continueQuestionDraft(draft, text, request);
       case 'action': {

@@ -7,6 +7,7 @@ import type { ChainDraft } from './chain-planning.ts';
 import type { NoticeDraft } from './change-notices.ts';
 import type { ConnectDraft } from './connect-planning.ts';
 import type { EndpointDraft } from './endpoint-planning.ts';
+import type { PortalFixDraft } from './portal-fixes.ts';
 import type { PortalDraft } from './portal-planning.ts';
 import type { QuestionDraft } from './questions/workspace-questions.ts';
 import type { ScheduleDraft } from './schedule-planning.ts';
@@ -47,6 +48,7 @@ export type BuiltInDraft =
   | ActionDraft
   | ConnectDraft
   | PortalDraft
+  | PortalFixDraft
   | ScheduleDraft
   | ChainDraft
   | FixDraft
@@ -63,6 +65,7 @@ const draftKinds: readonly string[] = [
   'action',
   'connect',
   'portal',
+  'portalFix',
   'schedule',
   'chain',
   'fix',
