@@ -590,6 +590,7 @@ export class RunExecutor {
           }
         },
         services: execution.services,
+        redactText: (text) => execution.secrets.redactText(text),
         logger: {
           info: (message, fields) =>
             void logs.push(execution.secrets.redact({ level: 'info', message, fields })),

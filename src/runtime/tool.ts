@@ -53,6 +53,11 @@ export interface ToolContext {
   readonly resumeState: unknown;
   /** Counts tokens against the step and the run. */
   recordUsage(usage: TokenUsage): void;
+  /**
+   * Takes the secrets the run was given (a password a page echoes, a field showing it) out of text
+   * that leaves Orca for a model: what a page shows is the page's, not the agent's, to choose.
+   */
+  redactText?(text: string): string;
   readonly services: ToolServices;
 }
 

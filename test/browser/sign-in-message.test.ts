@@ -3,6 +3,7 @@
 // The whole runs, and what they do to the account, are in sign-in-failures.test.ts.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SecretRedactor } from '../../src/runtime/secret-redactor.ts';
 import { awaitSignInAnswer, visibleTexts } from '../../src/runtime/tools/sign-in-answer.ts';
 import { launchTestChromium } from '../support/test-chromium.ts';
 
@@ -35,6 +36,28 @@ async function answerFor(before: string, after: string) {
 }
 
 describe('the answer of a refused sign-in', () => {
+  it('is redacted before it is cut, so that no part of an echoed password is left', async () => {
+    const password = 'correct-horse-battery-staple';
+    const secrets = new SecretRedactor();
+    secrets.add(password);
+    await page.setContent(form);
+    const seen = await visibleTexts(page);
+    // The echoed password straddles the 200th character, where a long message is cut.
+    await page.setContent(
+      `<p class="error">Invalid credentials. ${'x'.repeat(160)} You typed ${password} as the password.</p>${form}`,
+    );
+    const answer = await awaitSignInAnswer(page, {
+      before: seen,
+      signedIn: async () => false,
+      waitMilliseconds: 600,
+      redact: (text) => secrets.redactText(text),
+    });
+    const message = answer.signedIn ? '' : (answer.message ?? '');
+    expect(message).toContain('Invalid credentials.');
+    expect(message).not.toContain('correct-horse');
+    expect(message).not.toContain(password.slice(0, 6));
+  });
+
   it('takes what is new, not a cookie banner, a notice shown before, or a hidden error box', async () => {
     const notice =
       '<div class="notice">Maintenance on Sunday.</div><div class="error" hidden>Session expired.</div>';

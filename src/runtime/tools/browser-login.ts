@@ -104,7 +104,9 @@ export const browserLoginTool = defineTool({
             ...fieldRules,
             selector: request.codeSelector,
           });
-          await codeField.fill(account.oneTimeCode());
+          const oneTimeCode = account.oneTimeCode();
+          secrets.add(oneTimeCode);
+          await codeField.fill(oneTimeCode);
           before = await visibleTexts(page);
           await page.locator(request.submitSelector).first().click();
           await page.waitForLoadState('load');
@@ -118,6 +120,7 @@ export const browserLoginTool = defineTool({
             .catch(() => false);
         const answer = await awaitSignInAnswer(page, {
           before,
+          redact: (text) => secrets.redactText(text),
           signedIn: request.successSelector
             ? () => shown(request.successSelector as string)
             : async () => !(await shown(request.passwordSelector)) && !(await shown(request.codeSelector)),

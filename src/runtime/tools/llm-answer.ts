@@ -27,7 +27,8 @@ export async function llmAnswer<Schema extends z.ZodType>(
     const result = await generateText({
       model: llm.model,
       system: request.system,
-      prompt: request.prompt,
+      // The page's snapshot or HTML may show a secret the run signed in with: it never goes along.
+      prompt: context.redactText ? context.redactText(request.prompt) : request.prompt,
       output: Output.object({ schema: request.schema }),
       temperature: 0,
       abortSignal: context.signal,

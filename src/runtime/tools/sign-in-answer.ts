@@ -17,13 +17,19 @@ export async function visibleTexts(page: Page): Promise<string[]> {
   return page.evaluate<string[]>(visibleTextsScript).catch(() => []);
 }
 
-async function messageOnPage(page: Page, before: string[]): Promise<string | undefined> {
+async function messageOnPage(
+  page: Page,
+  before: string[],
+  redact: (text: string) => string,
+): Promise<string | undefined> {
   // The page may be between two documents; the next reading sees the new one.
   const found = await page
     .evaluate<string | null>(`(${signInMessageScript})(${JSON.stringify(before)})`)
     .catch(() => null);
   if (!found) return undefined;
-  return found.length > longestMessage ? `${found.slice(0, longestMessage - 1)}…` : found;
+  // Redacted before it is cut: a cut through an echoed secret would leave a part no redaction finds.
+  const message = redact(found);
+  return message.length > longestMessage ? `${message.slice(0, longestMessage - 1)}…` : message;
 }
 
 /**
@@ -33,14 +39,20 @@ async function messageOnPage(page: Page, before: string[]): Promise<string | und
  */
 export async function awaitSignInAnswer(
   page: Page,
-  options: { before: string[]; signedIn: () => Promise<boolean>; waitMilliseconds: number },
+  options: {
+    before: string[];
+    signedIn: () => Promise<boolean>;
+    waitMilliseconds: number;
+    /** Takes the secrets typed out of the message (a site that echoes a field), before it is cut. */
+    redact?: (text: string) => string;
+  },
 ): Promise<SignInAnswer> {
   const deadline = Date.now() + options.waitMilliseconds;
   let previous: string | undefined;
   for (;;) {
     await page.waitForLoadState('load').catch(() => undefined);
     if (await options.signedIn()) return { signedIn: true };
-    const message = await messageOnPage(page, options.before);
+    const message = await messageOnPage(page, options.before, options.redact ?? ((text) => text));
     if (message !== undefined && message === previous) return { signedIn: false, message };
     if (Date.now() >= deadline) return { signedIn: false, message };
     previous = message;
