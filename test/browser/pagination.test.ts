@@ -3,6 +3,7 @@
 // loudly (a failed run with its own code, or a warning in the run's events when asked); a next
 // link to a private address refused as browser.goto refuses it; and the portal template reading
 // a portal listing to its last page, however many pages it has.
+import { rm, writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BrowserPool } from '../../src/browser/browser-pool.ts';
 import { outboundPolicy } from '../../src/network/outbound-policy.ts';
@@ -14,6 +15,7 @@ import {
   type ListingPortal,
   listingRecords,
   listingShapes,
+  localListingFile,
   startListingPortal,
 } from '../support/listing-portal.ts';
 import { chromiumPath } from '../support/test-chromium.ts';
@@ -147,6 +149,22 @@ describe('browser.paginate on each shape of listing', () => {
         /Reading page 2 of the listing: the host of .*listing\.invalid.* could not be resolved/,
       ),
     });
+  });
+
+  it('refuses a next link to a file on the machine Orca runs on', async () => {
+    await writeFile(
+      localListingFile,
+      '<div class="row"><span class="name">the server’s own file</span><a class="file" href="x">x</a></div>',
+    );
+    try {
+      const read = await paginate({ url: `${listings.url}/local-file`, records: listingRecords }).catch(
+        (error: unknown) => error,
+      );
+      expect(JSON.stringify(read)).not.toContain('the server’s own file');
+      expect(read).toMatchObject({ code: 'refused_address', message: expect.stringMatching(/file:/) });
+    } finally {
+      await rm(localListingFile, { force: true });
+    }
   });
 
   it('says what is wrong with its input', () => {

@@ -8,6 +8,12 @@
 // exist, and a listing that never ends. Every shape lists the same records: `row-1` … `row-N`, each a link to a file.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+/** A file on the machine Orca runs on, which the "/local-file" listing's next link points at. */
+export const localListingFile = join(tmpdir(), 'orca-listing-local-file.html');
 
 export const listingShapes = [
   'next-text',
@@ -184,6 +190,8 @@ export async function startListingPortal(
             ),
           ),
         );
+      case '/local-file':
+        return listing(`<a href="${pathToFileURL(localListingFile)}" rel="next">Next</a>`);
       case '/refused':
         return listing('<a href="http://10.1.2.3/refused?page=2" rel="next">Next</a>');
       case '/unresolved':

@@ -109,6 +109,16 @@ export async function walkListing(
     const refusedBefore = session.refused.length;
     const unresolvedBefore = session.unresolved.length;
     const action = `Reading page ${urls.length + 1} of the listing`;
+    // A next link is the page's to write: file:, view-source: or chrome: would open what is on
+    // the machine Orca runs on, which no proxy sees. Only the web is followed.
+    const protocol = URL.canParse(url) ? new URL(url).protocol : '';
+    if (protocol !== 'http:' && protocol !== 'https:') {
+      throw new ToolError(
+        'refused_address',
+        `${action}: ${url.slice(0, 200)} is not an http:// or https:// address; a listing is read only on the web.`,
+        { details: { url: url.slice(0, 2000) } },
+      );
+    }
     const response = await page.goto(url, { waitUntil: 'load' });
     const shown = addressOf(page.url());
     const refused = session.refused.slice(refusedBefore);
