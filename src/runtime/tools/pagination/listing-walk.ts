@@ -9,6 +9,7 @@ import { ToolError } from '../../tool-error.ts';
 import { refusedError, unresolvedError } from '../browser-common.ts';
 import { htmlExtractTool } from '../html-extract.ts';
 import { type ControlKind, controlMarker, findNextControl, type NextControl } from './next-control-script.ts';
+import { RecordBudget } from './record-budget.ts';
 import { type ListingRecord, RecordLedger } from './record-ledger.ts';
 
 export type PaginationMode = 'auto' | 'next' | 'numbered' | 'loadMore' | 'scroll';
@@ -95,6 +96,7 @@ export async function walkListing(
 ): Promise<WalkResult> {
   const { page } = session;
   const ledger = new RecordLedger();
+  const budget = new RecordBudget();
   const records: ListingRecord[] = [];
   const urls: string[] = [];
   const visited = new Set<string>();
@@ -156,6 +158,7 @@ export async function walkListing(
       return undefined;
     visited.add(address);
     const fresh = ledger.take(address, extracted);
+    budget.add(fresh, urls.length + 1);
     records.push(...fresh);
     urls.push(address);
     return fresh.length;
