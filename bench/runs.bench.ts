@@ -1,23 +1,28 @@
-// Run engine figures (issue 3): throughput of no-op one-step runs next to raw pg-boss
-// fetch-and-complete of no-op jobs on the same database with the same concurrency; enqueue-to-
-// start latency at half of saturation; PostgreSQL transactions per run. On PostgreSQL with 1 and
-// 4 `orca worker` processes; on PGlite in one process (it cannot be shared). Prints a Markdown
-// table and JSON.
+// Run engine figures (issue 3, issue 17): throughput of no-op one-step runs next to raw pg-boss
+// fetch-and-complete of no-op jobs on the same database with the same number of lanes, set up as
+// a competent pg-boss user would for throughput (see `rawThroughput`); enqueue-to-start latency at
+// half of saturation; PostgreSQL transactions per run and the workers' CPU milliseconds per run.
+// On PostgreSQL with 1 and 4 `orca worker` processes; on PGlite in one process (it cannot be
+// shared). Prints a Markdown table and JSON.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { fromPglite, PgBoss } from 'pg-boss';
 import { loadConfig } from '../src/config.ts';
 import { createPlatform, type Platform } from '../src/platform.ts';
-import { runWorkOptions } from '../src/queue/pg-boss-run-queue.ts';
 import { openDatabase } from '../src/store/database.ts';
 import { runs } from '../src/store/schema.ts';
+import { processCpuMilliseconds } from './support/statement-counter.ts';
 
 const orcaBin = join(import.meta.dirname, '../bin/orca.mjs');
 const adminUrl = process.env.ORCA_BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const runCount = Number(process.env.ORCA_BENCH_RUNS ?? 400);
 const concurrencyPerProcess = 4;
+/** Jobs a raw pg-boss lane fetches at once. */
+const rawBatchSize = 8;
 const quiet = { info: () => undefined, error: () => undefined };
 
 interface Fixture {
@@ -91,14 +96,33 @@ async function orcaThroughput(target: Fixture, enqueue: (ids: string[]) => Promi
   return runCount / ((performance.now() - started) / 1000);
 }
 
-async function rawThroughput(boss: PgBoss, concurrency: number) {
-  const queue = `bench-raw-${concurrency}-${Date.now()}`;
+/**
+ * Raw pg-boss draining no-op jobs, set up for throughput as its documentation allows: one
+ * `work()` per lane, each fetching a batch of jobs (with `burstWhenBatchFull`, a full batch makes
+ * the lane fetch again at once) and asking for its next fetch the moment a batch is done
+ * (`notifyWorker`), NOTIFY on the queue, and a pool with a connection per lane. Each job is still
+ * handled on its own, as a run is.
+ */
+async function rawThroughput(boss: PgBoss, lanes: number) {
+  const queue = `bench-raw-${lanes}-${Date.now()}`;
   await boss.createQueue(queue, { notify: true });
   let done = 0;
-  // The same fetch settings as Orca's workers, so that the comparison is of the work per run.
-  await boss.work(queue, { ...runWorkOptions, localConcurrency: concurrency }, async () => {
-    done++;
-  });
+  for (let lane = 0; lane < lanes; lane++) {
+    let laneId = '';
+    laneId = await boss.work(
+      queue,
+      {
+        batchSize: rawBatchSize,
+        burstWhenBatchFull: true,
+        pollingIntervalSeconds: 0.5,
+        notifyPollingIntervalSeconds: 1,
+      },
+      async (jobs) => {
+        for (const _job of jobs) done++;
+        boss.notifyWorker(laneId);
+      },
+    );
+  }
   const started = performance.now();
   await boss.insert(
     queue,
@@ -108,6 +132,14 @@ async function rawThroughput(boss: PgBoss, concurrency: number) {
   const perSecond = runCount / ((performance.now() - started) / 1000);
   await boss.offWork(queue, { wait: true });
   return perSecond;
+}
+
+/** CPU milliseconds (user + system) a child process has used, from /proc. */
+function childCpuMilliseconds(child: ChildProcess): number {
+  const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  // utime and stime are fields 14 and 15 of the whole line, 12 and 13 after the command name, in
+  // clock ticks of 10 ms (USER_HZ is 100 on Linux).
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 /** Enqueues runs one at a time at half the measured rate for a while; start latency from the rows. */
@@ -207,7 +239,8 @@ async function postgresFigures() {
     connectionString: databaseUrl,
     schema: 'pgboss',
     useListenNotify: true,
-    max: 4,
+    // A connection per lane at the most lanes measured, as a competent setup would give them.
+    max: 4 * concurrencyPerProcess + 2,
     queueCacheIntervalSeconds: 1,
   });
   boss.on('error', () => undefined);
@@ -219,8 +252,13 @@ async function postgresFigures() {
       const raw = await rawThroughput(boss, concurrency);
       const workers = await startWorkers(processes, databaseUrl);
       const before = await committedTransactions(admin, name);
+      const cpuBefore = workers.map(childCpuMilliseconds);
       const orca = await orcaThroughput(target, enqueue);
       const transactions = (await committedTransactions(admin, name)) - before;
+      const workerCpu = workers.reduce(
+        (sum, child, index) => sum + childCpuMilliseconds(child) - (cpuBefore[index] ?? 0),
+        0,
+      );
       const latency = await latencyAtHalfSaturation(target, orca, enqueue);
       await stopWorkers(workers);
       figures.push({
@@ -231,6 +269,7 @@ async function postgresFigures() {
         ratio: Number((orca / raw).toFixed(2)),
         latency,
         transactionsPerRun: Number((transactions / runCount).toFixed(1)),
+        cpuMillisecondsPerRun: Number((workerCpu / runCount).toFixed(1)),
       });
     }
   } finally {
@@ -267,7 +306,9 @@ async function pgliteFigures() {
   await boss.start();
   try {
     const raw = await rawThroughput(boss, concurrencyPerProcess);
+    const cpuBefore = processCpuMilliseconds();
     const orca = await orcaThroughput(target, enqueue);
+    const cpu = processCpuMilliseconds() - cpuBefore;
     const latency = await latencyAtHalfSaturation(target, orca, enqueue);
     return {
       database: 'PGlite',
@@ -277,6 +318,8 @@ async function pgliteFigures() {
       ratio: Number((orca / raw).toFixed(2)),
       latency,
       transactionsPerRun: null,
+      // The whole process: the workers, PGlite, and this benchmark's polls for the finished count.
+      cpuMillisecondsPerRun: Number((cpu / runCount).toFixed(1)),
     };
   } finally {
     await boss.stop({ graceful: false, close: false });
@@ -284,16 +327,21 @@ async function pgliteFigures() {
   }
 }
 
+const loadBefore = loadavg();
 const results = [...(await postgresFigures()), await pgliteFigures()];
+const loadAfter = loadavg();
 console.log(
   [
-    `| database | workers | Orca runs/s | raw pg-boss jobs/s | ratio | start latency p50 / p99 ms (at runs/s) | transactions per run |`,
-    '| --- | --- | --- | --- | --- | --- | --- |',
+    `${runCount} runs; raw pg-boss: ${rawBatchSize} jobs a fetch per lane, notifyWorker, burstWhenBatchFull.`,
+    `Load average (1 min) before: ${loadBefore[0]?.toFixed(2)}, after: ${loadAfter[0]?.toFixed(2)}.`,
+    '',
+    `| database | workers | Orca runs/s | raw pg-boss jobs/s | ratio | start latency p50 / p99 ms (at runs/s) | transactions per run | CPU ms per run |`,
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
     ...results.map((row) => {
       const latency = row.latency as { rate: number; p50: number; p99: number };
-      return `| ${row.database} | ${row.workers} | ${row.orcaRunsPerSecond} | ${row.rawJobsPerSecond} | ${row.ratio} | ${latency.p50} / ${latency.p99} (${latency.rate}) | ${row.transactionsPerRun ?? 'n/a'} |`;
+      return `| ${row.database} | ${row.workers} | ${row.orcaRunsPerSecond} | ${row.rawJobsPerSecond} | ${row.ratio} | ${latency.p50} / ${latency.p99} (${latency.rate}) | ${row.transactionsPerRun ?? 'n/a'} | ${row.cpuMillisecondsPerRun} |`;
     }),
   ].join('\n'),
 );
-console.log(JSON.stringify({ runCount, results }));
+console.log(JSON.stringify({ runCount, rawBatchSize, loadBefore, loadAfter, results }));
 process.exit(0);

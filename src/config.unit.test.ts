@@ -19,6 +19,20 @@ describe('configuration', () => {
     expect(config).toMatchObject({ port: 5000, host: '0.0.0.0', databaseUrl: 'postgres://u@h/db' });
   });
 
+  it('gives each workspace a fifth of the queue unless its share is set', () => {
+    expect(loadConfig({}, {})).toMatchObject({ queueBacklogLimit: 5000, queueWorkspaceBacklogLimit: 1000 });
+    expect(loadConfig({}, { ORCA_QUEUE_BACKLOG_LIMIT: '12' }).queueWorkspaceBacklogLimit).toBe(3);
+    const set = loadConfig(
+      {},
+      { ORCA_QUEUE_BACKLOG_LIMIT: '600', ORCA_QUEUE_WORKSPACE_BACKLOG_LIMIT: '600' },
+    );
+    expect(set.queueWorkspaceBacklogLimit).toBe(600);
+    expect(() => loadConfig({}, { ORCA_QUEUE_WORKSPACE_BACKLOG_LIMIT: '0' })).toThrow(
+      /ORCA_QUEUE_WORKSPACE_BACKLOG_LIMIT: must be at least 1/,
+    );
+    expect(loadConfig({}, {}).parkedRunRecheckSeconds).toBe(60);
+  });
+
   it('fails fast naming the variable and the fix', () => {
     const attempt = () => loadConfig({}, { PORT: 'eighty', DATABASE_URL: 'mysql://nope' });
     expect(attempt).toThrow(OrcaError);

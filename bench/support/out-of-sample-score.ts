@@ -24,6 +24,11 @@ import {
   fourthOutOfSampleDate,
   fourthOutOfSampleRequests,
 } from '../../test/orchestrator/out-of-sample-corpus-4.ts';
+import {
+  fifthOutOfSampleConversations,
+  fifthOutOfSampleDate,
+  fifthOutOfSampleRequests,
+} from '../../test/orchestrator/out-of-sample-corpus-5.ts';
 import type {
   OutOfSampleConversation,
   OutOfSampleEntry,
@@ -74,6 +79,14 @@ export const fourthOutOfSampleSet: OutOfSampleSet = {
   written: fourthOutOfSampleDate,
   requests: fourthOutOfSampleRequests,
   conversations: fourthOutOfSampleConversations,
+};
+
+/** Written blind while the fourth set was guiding fixes. */
+export const fifthOutOfSampleSet: OutOfSampleSet = {
+  title: 'Out-of-sample (fifth set)',
+  written: fifthOutOfSampleDate,
+  requests: fifthOutOfSampleRequests,
+  conversations: fifthOutOfSampleConversations,
 };
 
 const kinds = ['one-line', 'multi-intent', 'question', 'follow-up turns'] as const;

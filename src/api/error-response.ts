@@ -1,4 +1,5 @@
-// The one place where errors become HTTP responses: `{ error: { code, message, details? } }`.
+// The one place where errors become HTTP responses: `{ error: { code, message, details?,
+// requestId? } }`, the request id being the one in the X-Request-Id header and the server's log.
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { z } from 'zod';
@@ -6,7 +7,7 @@ import { OrcaError } from '../domain/errors.ts';
 
 export interface ErrorResponse {
   status: ContentfulStatusCode;
-  body: { error: { code: string; message: string; details?: unknown } };
+  body: { error: { code: string; message: string; details?: unknown; requestId?: string } };
   headers: Record<string, string>;
 }
 
@@ -19,7 +20,7 @@ function fromHttpException(exception: HTTPException): OrcaError {
   }
   if (exception.status === 415) {
     return new OrcaError(
-      'bad_request',
+      'unsupported_media_type',
       'Send the body as JSON with the header Content-Type: application/json.',
     );
   }
@@ -62,6 +63,7 @@ function isDataException(error: unknown): boolean {
 export function toErrorResponse(
   error: unknown,
   log: (message: string, error: unknown) => void,
+  requestId?: string,
 ): ErrorResponse {
   let orcaError: OrcaError;
   if (error instanceof OrcaError) orcaError = error;
@@ -79,9 +81,12 @@ export function toErrorResponse(
       'Something went wrong on our side. Try again; if it persists, check the server log.',
     );
   }
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { ...orcaError.headers };
+  // RFC 9110: a 401 names the scheme that would let the client in.
+  if (orcaError.status === 401) headers['WWW-Authenticate'] = 'Bearer realm="orca"';
   if (orcaError.retryAfterSeconds !== undefined) headers['Retry-After'] = String(orcaError.retryAfterSeconds);
   const body: ErrorResponse['body'] = { error: { code: orcaError.code, message: orcaError.message } };
   if (orcaError.details !== undefined) body.error.details = orcaError.details;
+  if (requestId !== undefined) body.error.requestId = requestId;
   return { status: orcaError.status as ContentfulStatusCode, body, headers };
 }

@@ -1,8 +1,11 @@
 // The HTTP API's shared zod schemas. Request bodies are strict: an unknown field is an error
 // that names it, never silently dropped.
 import { z } from '@hono/zod-openapi';
+import { errorCodes } from '../domain/errors.ts';
 import { passwordMaximumLength } from '../domain/password.ts';
 import { roles } from '../domain/roles.ts';
+import { runErrorCodes } from '../domain/run-errors.ts';
+import type { PublishedSchemaName } from './published-schemas.ts';
 
 // Control characters in a display name are a paste accident or an attack on a log; refuse them.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
@@ -55,11 +58,45 @@ export const workspaceSchema = z
   })
   .openapi('Workspace');
 
+export const errorSchemaName = 'Error';
+
 export const errorSchema = z
   .object({
-    error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+    error: z.object({
+      code: z.enum(errorCodes).openapi('ErrorCode'),
+      message: z.string().describe('What happened and what to do next, for people.'),
+      details: z
+        .unknown()
+        .optional()
+        .describe(
+          'For validation_failed: [{ path, message }], one per field at fault; otherwise what the code needs.',
+        ),
+      requestId: z
+        .string()
+        .optional()
+        .openapi({ description: "The request's id, as in the X-Request-Id header and the server's log." }),
+    }),
   })
-  .openapi('Error');
+  .openapi(errorSchemaName);
+
+/** A run's or a step's error: `code` is one of a closed set, `stepId` names the step at fault. */
+export const runErrorSchema = z
+  .object({
+    code: z.enum(runErrorCodes).openapi('RunErrorCode'),
+    message: z.string(),
+    stepId: z.string().optional().describe('The step that failed, when a step did.'),
+    details: z.record(z.string(), z.unknown()).optional(),
+  })
+  .openapi('RunError');
+
+/**
+ * A field validated as `placeholder` and documented as a schema published from the domain
+ * (published-schemas.ts): an agent spec, a plan operation.
+ */
+export function publishedAs<T extends z.ZodType>(placeholder: T, name: PublishedSchemaName): T {
+  // The type is for zod-to-openapi's sake only: openapi-document.ts writes the component itself.
+  return placeholder.openapi(name, { type: 'object' });
+}
 
 export function listOf<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
@@ -73,6 +110,12 @@ export function jsonResponse<T extends z.ZodType>(schema: T, description: string
   return { description, content: { 'application/json': { schema } } };
 }
 
+/** A body of bytes (a file's content, an image), in each of these media types. */
+export function binaryContent(...mediaTypes: string[]) {
+  const schema = { type: 'string' as const, format: 'binary' };
+  return Object.fromEntries(mediaTypes.map((mediaType) => [mediaType, { schema }]));
+}
+
 const errorResponse = (description: string) => jsonResponse(errorSchema, description);
 
 export const commonErrors = {
@@ -84,3 +127,27 @@ export const commonErrors = {
 };
 
 export const securedBy: Record<string, string[]>[] = [{ bearer: [] }, { sessionCookie: [] }];
+
+/** For routes anyone may call: sign-up, sign-in, a hook's own address (its secret is in it). */
+export const publicRoute: Record<string, string[]>[] = [];
+
+const retryAfterHeader = {
+  'Retry-After': {
+    description: 'Seconds to wait before trying again.',
+    schema: { type: 'integer' as const, minimum: 0 },
+  },
+};
+
+/** 429, with the Retry-After header that says when to try again. */
+export function rateLimitedResponse(description: string) {
+  return { ...jsonResponse(errorSchema, description), headers: retryAfterHeader };
+}
+
+/** 413 from the body-limit middleware, added to every operation with a body (openapi-document.ts). */
+export function payloadTooLargeResponse(errorSchemaReference: string) {
+  return {
+    description:
+      'The request body is larger than the server takes (ORCA_BODY_LIMIT_BYTES); send a smaller one.',
+    content: { 'application/json': { schema: { $ref: errorSchemaReference } } },
+  };
+}

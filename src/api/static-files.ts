@@ -1,5 +1,6 @@
-// Serves the built web app (dist/web). Paths without a file fall back to index.html, so the
-// app's own routes (such as /invitations/<token>) load on refresh.
+// Serves the built web app (dist/web). The app's own routes (such as /invitations/<token>) fall
+// back to index.html, so they load on refresh; any other path without a file is a 404
+// (web-app-routes.ts says which are the app's).
 //
 // Files are read once and kept in memory with their brotli and gzip forms, compressed once at the
 // highest setting (hashed assets never change; index.html is read again when its file changes).
@@ -9,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import type { MiddlewareHandler } from 'hono';
+import { OrcaError } from '../domain/errors.ts';
 import {
   chooseEncoding,
   compress,
@@ -18,6 +20,7 @@ import {
 } from './compression.ts';
 import type { ApiEnv } from './context.ts';
 import { webAppContentSecurityPolicy } from './security-headers.ts';
+import { isWebAppRoute } from './web-app-routes.ts';
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -94,6 +97,9 @@ export function serveWebApp(root: string): MiddlewareHandler<ApiEnv> {
     let path = requested;
     let stats = inside ? await fileSize(requested) : undefined;
     if (!stats) {
+      if (!isWebAppRoute(pathname)) {
+        throw new OrcaError('not_found', `There is nothing at ${pathname}. The web app is at /.`);
+      }
       path = join(root, 'index.html');
       stats = await fileSize(path);
     }

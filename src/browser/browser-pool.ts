@@ -44,6 +44,9 @@ const refuseEverything: OutboundPolicy = {
   allowedByOperator: () => Promise.resolve(false),
 };
 
+/** A proxy address nothing listens on: the launch check's browser opens no page. */
+const proxyNowhere = 'http://127.0.0.1:9';
+
 interface OpenSession {
   readonly session: BrowserSession;
   readonly proxy: PolicingProxy;
@@ -158,6 +161,27 @@ export class BrowserPool {
         await opened.proxy.close();
       })
       .catch(() => undefined);
+  }
+
+  /**
+   * Proves that Chromium launches here (for the readiness probe): the running browser answers at
+   * once; otherwise one is launched and closed again, so an idle worker keeps no browser open.
+   */
+  async checkLaunch(): Promise<void> {
+    const running = await this.#browser?.catch(() => undefined);
+    if (running?.browser.isConnected()) return;
+    try {
+      await access(this.#executablePath);
+    } catch {
+      throw new Error(
+        `Chromium is not at ${this.#executablePath}: install Debian's chromium or set ORCA_CHROMIUM_PATH.`,
+      );
+    }
+    const browser = await chromium.launch({
+      executablePath: this.#executablePath,
+      args: [...launchFlags, ...chromiumNetworkFlags(proxyNowhere)],
+    });
+    await browser.close();
   }
 
   get openSessions(): number {

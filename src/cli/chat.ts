@@ -1,13 +1,12 @@
 // `orca chat "…"`: one message to the Orchestrator of a running Orca, through its API. The
 // reply and the plan are printed (a change of an agent as a diff); the plan is applied only when
 // the user says yes, at the prompt or with --yes.
-import { OrcaError } from '../domain/errors.ts';
+import { callApi, workspacePath } from './api-client.ts';
+import type { WorkspaceSettings } from './client-settings.ts';
 import { renderPlan } from './plan-view.ts';
 
 export interface ChatOptions {
-  url: string;
-  token: string;
-  workspace: string;
+  settings: WorkspaceSettings;
   text: string;
   conversationId?: string;
   /** true: apply without asking; false: never apply; undefined: ask. */
@@ -25,49 +24,43 @@ interface PlanBody {
   results: Record<string, unknown>[] | null;
 }
 
-async function call<T>(options: ChatOptions, method: string, path: string, body?: unknown): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(`${options.url}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${options.token}`, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  } catch (error) {
-    throw new OrcaError(
-      'bad_request',
-      `Orca does not answer at ${options.url} (${(error as Error).message}). Is it running? Set --url or ORCA_URL.`,
-    );
-  }
-  const answer = (await response.json().catch(() => ({}))) as T & { error?: { message?: string } };
-  if (!response.ok)
-    throw new OrcaError(
-      'bad_request',
-      `Orca answered ${response.status}: ${answer.error?.message ?? response.statusText}`,
-    );
-  return answer;
+/** What happened, as `orca chat --json` prints it. */
+export interface ChatOutcome {
+  conversationId: string;
+  reply: string;
+  plan: PlanBody | null;
+  /** none: no plan; questions: the plan waits for answers; rejected; applied. */
+  outcome: 'none' | 'questions' | 'rejected' | 'applied';
+  results: Record<string, unknown>[];
 }
 
-/** Returns the process exit code: 0 when all went as the user said, 1 when applying failed. */
-export async function chat(options: ChatOptions): Promise<number> {
-  const workspacePath = `/api/workspaces/${encodeURIComponent(options.workspace)}`;
-  const answer = await call<{ conversationId: string; reply: string; plan?: PlanBody }>(
-    options,
+export async function chat(options: ChatOptions): Promise<ChatOutcome> {
+  const { settings } = options;
+  const base = workspacePath(settings.workspace);
+  const answer = await callApi<{ conversationId: string; reply: string; plan?: PlanBody }>(
+    settings,
     'POST',
-    `${workspacePath}/orchestrator/messages`,
-    { text: options.text, conversationId: options.conversationId },
+    `${base}/orchestrator/messages`,
+    { body: { text: options.text, conversationId: options.conversationId } },
   );
+  const outcome: ChatOutcome = {
+    conversationId: answer.conversationId,
+    reply: answer.reply,
+    plan: answer.plan ?? null,
+    outcome: 'none',
+    results: [],
+  };
   options.write(answer.reply);
   const plan = answer.plan;
-  if (!plan) return 0;
+  if (!plan) return outcome;
   options.write('');
   for (const line of renderPlan(plan)) options.write(line);
   if (plan.status === 'needs_answers') {
     options.write('');
     options.write(
-      `Answer with: orca chat "…" --conversation ${answer.conversationId} --workspace ${options.workspace}`,
+      `Answer with: orca chat "…" --conversation ${answer.conversationId} --workspace ${settings.workspace}`,
     );
-    return 0;
+    return { ...outcome, outcome: 'questions' };
   }
   let approved = options.approve;
   if (approved === undefined) {
@@ -75,22 +68,20 @@ export async function chat(options: ChatOptions): Promise<number> {
     approved = said === 'y' || said === 'yes';
   }
   if (!approved) {
-    await call(options, 'POST', `${workspacePath}/plans/${plan.id}/reject`);
+    await callApi(settings, 'POST', `${base}/plans/${plan.id}/reject`);
     options.write('Rejected; nothing changed.');
-    return 0;
+    return { ...outcome, outcome: 'rejected' };
   }
-  const applied = await call<{ plan: PlanBody; results: Record<string, unknown>[] }>(
-    options,
+  const applied = await callApi<{ plan: PlanBody; results: Record<string, unknown>[] }>(
+    settings,
     'POST',
-    `${workspacePath}/plans/${plan.id}/approve`,
-    {},
+    `${base}/plans/${plan.id}/approve`,
+    { body: {} },
   );
-  options.write(
-    `Applied (plan ${applied.plan.id}; undo with POST ${workspacePath}/plans/${applied.plan.id}/undo).`,
-  );
+  options.write(`Applied (plan ${applied.plan.id}; undo with POST ${base}/plans/${applied.plan.id}/undo).`);
   for (const result of applied.results) {
     const run = result.runId
-      ? ` — run ${String(result.runId)}: orca runs watch ${String(result.runId)} --workspace ${options.workspace}`
+      ? ` — run ${String(result.runId)}: orca runs watch ${String(result.runId)} --workspace ${settings.workspace}`
       : '';
     if (result.type === 'connectAccount') {
       options.write(`  connectAccount: ${String(result.note)}`);
@@ -100,5 +91,5 @@ export async function chat(options: ChatOptions): Promise<number> {
       `  ${String(result.type)} "${String(result.agentName)}"${result.version ? ` version ${String(result.version)}` : ''}${run}`,
     );
   }
-  return 0;
+  return { ...outcome, plan: applied.plan, outcome: 'applied', results: applied.results };
 }

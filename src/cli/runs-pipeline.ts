@@ -1,16 +1,9 @@
 // `orca runs pipeline <runId>`: a pipeline of chained runs (and agents called by runs), from its
 // first run to its last, as an indented tree, read from a running Orca's HTTP API.
-import { OrcaError } from '../domain/errors.ts';
+import { callApi, workspacePath } from './api-client.ts';
+import type { WorkspaceSettings } from './client-settings.ts';
 
-export interface PipelineOptions {
-  url: string;
-  token: string;
-  workspace: string;
-  runId: string;
-  write: (line: string) => void;
-}
-
-interface PipelineRun {
+export interface PipelineRun {
   id: string;
   agentName: string;
   status: string;
@@ -34,29 +27,12 @@ export function describePipelineRun(run: PipelineRun): string {
   return `${indent}${arrow}${run.agentName} ${run.status}${duration(run)} (${run.trigger}, ${run.id})${error}`;
 }
 
-/** Prints the pipeline; resolves with whether every run of it succeeded. */
-export async function printPipeline(options: PipelineOptions): Promise<boolean> {
-  const base = options.url.replace(/\/+$/, '');
-  const path = `/api/workspaces/${encodeURIComponent(options.workspace)}/runs/${encodeURIComponent(options.runId)}/pipeline`;
-  let response: Response;
-  try {
-    response = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${options.token}` } });
-  } catch (error) {
-    throw new OrcaError(
-      'bad_request',
-      `Cannot reach Orca at ${base} (${(error as Error).message}). Is it running? Pass --url if it listens elsewhere.`,
-    );
-  }
-  const body = (await response.json().catch(() => ({}))) as {
-    runs?: PipelineRun[];
-    error?: { message?: string };
-  };
-  if (!response.ok || !body.runs) {
-    throw new OrcaError(
-      'bad_request',
-      `Orca answered ${response.status}: ${body.error?.message ?? response.statusText}`,
-    );
-  }
-  for (const run of body.runs) options.write(describePipelineRun(run));
-  return body.runs.every((run) => run.status === 'succeeded');
+/** The pipeline's runs, first to last. */
+export async function readPipeline(settings: WorkspaceSettings, runId: string): Promise<PipelineRun[]> {
+  const body = await callApi<{ runs: PipelineRun[] }>(
+    settings,
+    'GET',
+    `${workspacePath(settings.workspace)}/runs/${encodeURIComponent(runId)}/pipeline`,
+  );
+  return body.runs;
 }

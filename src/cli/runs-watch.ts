@@ -1,37 +1,26 @@
 // `orca runs watch`: follows a run (or every run of a workspace) live through a running Orca's
-// HTTP API, one line per event.
-import { OrcaError } from '../domain/errors.ts';
+// HTTP API, one line per event (one JSON object per line with --json). When the stream drops (a
+// proxy restarts, the server goes away for a moment), it reconnects with Last-Event-ID, so the
+// server goes on after the last event shown: none is shown twice or skipped.
+import { refusal, send, unreachable, workspacePath } from './api-client.ts';
+import type { WorkspaceSettings } from './client-settings.ts';
+import { CliError, exitCodes } from './exit-codes.ts';
+import { type StreamEvent, serverSentEvents } from './server-sent-events.ts';
 
 export interface WatchOptions {
-  url: string;
-  token: string;
-  workspace: string;
+  settings: WorkspaceSettings;
   runId?: string;
+  json: boolean;
   write: (line: string) => void;
+  /** Says on standard error that the stream dropped and is being resumed. */
+  notice: (line: string) => void;
+  /** Waits between reconnections, in milliseconds; the last one repeats. */
+  retryDelays?: number[];
+  /** Reconnections in a row, without an event in between, before giving up. */
+  maxReconnections?: number;
 }
 
-interface StreamEvent {
-  event: string;
-  data: Record<string, unknown>;
-}
-
-/** Splits a server-sent-event stream into events. */
-async function* serverSentEvents(body: ReadableStream<Uint8Array>): AsyncGenerator<StreamEvent> {
-  const decoder = new TextDecoder();
-  let buffer = '';
-  for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {
-    buffer += decoder.decode(chunk, { stream: true });
-    let boundary = buffer.indexOf('\n\n');
-    while (boundary >= 0) {
-      const block = buffer.slice(0, boundary);
-      buffer = buffer.slice(boundary + 2);
-      const event = /^event: (.*)$/m.exec(block)?.[1] ?? 'message';
-      const data = /^data: (.*)$/m.exec(block)?.[1];
-      if (data !== undefined) yield { event, data: JSON.parse(data) as Record<string, unknown> };
-      boundary = buffer.indexOf('\n\n');
-    }
-  }
-}
+const defaultDelays = [250, 500, 1000, 2000, 5000];
 
 function describe(event: StreamEvent, showRun: boolean): string {
   const time = typeof event.data.at === 'string' ? event.data.at.slice(11, 19) : '        ';
@@ -59,37 +48,71 @@ function describe(event: StreamEvent, showRun: boolean): string {
   }
 }
 
+const pause = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
+
 /** Prints events until the run ends; resolves with the run's final status. */
 export async function watchRuns(options: WatchOptions): Promise<string | undefined> {
-  const base = options.url.replace(/\/+$/, '');
+  const { settings } = options;
   const path = options.runId
-    ? `/api/workspaces/${encodeURIComponent(options.workspace)}/runs/${encodeURIComponent(options.runId)}/events`
-    : `/api/workspaces/${encodeURIComponent(options.workspace)}/events`;
-  let response: Response;
-  try {
-    response = await fetch(`${base}${path}`, {
-      headers: { authorization: `Bearer ${options.token}`, accept: 'text/event-stream' },
-    });
-  } catch (error) {
-    throw new OrcaError(
-      'bad_request',
-      `Cannot reach Orca at ${base} (${(error as Error).message}). Is it running? Pass --url if it listens elsewhere.`,
-    );
-  }
-  if (!response.ok || !response.body) {
-    const body = (await response.json().catch(() => ({}))) as { error?: { message?: string } };
-    throw new OrcaError(
-      'bad_request',
-      `Orca answered ${response.status}: ${body.error?.message ?? response.statusText}`,
-    );
-  }
-  for await (const event of serverSentEvents(response.body)) {
-    if (event.event === 'end') return String(event.data.status);
-    // The server closes the stream when the token stops giving access (revoked, member removed).
-    if (event.event === 'access-revoked') {
-      throw new OrcaError('unauthenticated', `Orca stopped the stream: ${String(event.data.message)}`);
+    ? `${workspacePath(settings.workspace)}/runs/${encodeURIComponent(options.runId)}/events`
+    : `${workspacePath(settings.workspace)}/events`;
+  const delays = options.retryDelays ?? defaultDelays;
+  const maxReconnections = options.maxReconnections ?? 12;
+  let lastEventId: string | undefined;
+  let reconnections = 0;
+  let lastProblem = '';
+  for (;;) {
+    let response: Response | undefined;
+    try {
+      response = await send(settings, 'GET', path, {
+        headers: { accept: 'text/event-stream', ...(lastEventId ? { 'last-event-id': lastEventId } : {}) },
+      });
+    } catch (error) {
+      // The first connection failing means Orca is not there at all: say so at once.
+      if (reconnections === 0) throw error;
+      lastProblem = (error as Error).message;
     }
-    options.write(describe(event, !options.runId));
+    if (response && (!response.ok || !response.body)) {
+      const body = await response.json().catch(() => ({}));
+      throw refusal(response.status, body, response.statusText);
+    }
+    if (response?.body) {
+      try {
+        for await (const event of serverSentEvents(response.body)) {
+          reconnections = 0;
+          if (event.id) lastEventId = event.id;
+          if (event.event === 'end') return String(event.data.status);
+          // The server closes the stream when the token stops giving access (revoked, member removed).
+          if (event.event === 'access-revoked') {
+            throw new CliError(
+              `Orca stopped the stream: ${String(event.data.message)}`,
+              exitCodes.auth,
+              'access_revoked',
+            );
+          }
+          options.write(
+            options.json
+              ? JSON.stringify({ event: event.event, id: event.id ?? null, data: event.data })
+              : describe(event, !options.runId),
+          );
+        }
+        lastProblem = 'the stream ended before the run did';
+      } catch (error) {
+        if (error instanceof CliError) throw error;
+        lastProblem = (error as Error).message;
+      }
+    }
+    reconnections += 1;
+    if (reconnections > maxReconnections) {
+      throw unreachable(
+        settings.url,
+        new Error(`the event stream dropped and did not come back: ${lastProblem}`),
+      );
+    }
+    const delay = delays[Math.min(reconnections - 1, delays.length - 1)] ?? 1000;
+    options.notice(
+      `orca: the event stream dropped (${lastProblem}); reconnecting in ${delay} ms${lastEventId ? ` after event ${lastEventId}` : ''}…`,
+    );
+    await pause(delay);
   }
-  return undefined;
 }

@@ -16,6 +16,8 @@ export const hookCallRefusals = [
   'invalid_input',
   'agent_paused',
   'agent_missing',
+  'insufficient_credits',
+  'queue_full',
   'server_error',
 ] as const;
 export type HookCallRefusal = (typeof hookCallRefusals)[number];
@@ -33,6 +35,8 @@ const refusalWords: Record<HookCallRefusal, string> = {
   invalid_input: 'what was sent does not fit the agent’s input',
   agent_paused: 'the agent is paused',
   agent_missing: 'the agent is gone',
+  insufficient_credits: 'the workspace (or a budget) had too few credits left',
+  queue_full: 'too many runs were waiting to start; the caller was asked to try again later',
   server_error: 'Orca had a problem answering',
 };
 

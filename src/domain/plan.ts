@@ -1,6 +1,7 @@
 // The plan: what the Orchestrator proposes and the user reviews before anything changes. Both
 // planners (built-in and LLM) produce this one type; applying it is all-or-nothing.
 import { z } from 'zod';
+import { agentOriginSchema } from './agent-origin.ts';
 
 const agentReference = z.object({
   agentId: z.string().min(1).describe('The id of an agent of the workspace.'),
@@ -49,12 +50,14 @@ export const operationSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('createAgent'),
     spec: z.record(z.string(), z.unknown()).describe('The new agent’s spec.'),
+    origin: agentOriginSchema.optional().describe('For a promoted agent: where it comes from.'),
   }),
   agentReference.extend({
     type: z.literal('updateAgent'),
     expectedVersion,
     spec: z.record(z.string(), z.unknown()).describe('The whole spec after the change.'),
     before: z.record(z.string(), z.unknown()).optional().describe('The spec before, to show the change.'),
+    origin: agentOriginSchema.optional().describe('For a promoted agent: where this version comes from.'),
   }),
   agentReference.extend({ type: z.literal('deleteAgent'), expectedVersion }),
   agentReference.extend({ type: z.literal('pauseAgent') }),
@@ -137,6 +140,31 @@ export const operationSchema = z.discriminatedUnion('type', [
 
 export type PlanOperation = z.infer<typeof operationSchema>;
 export type OperationType = PlanOperation['type'];
+
+export const operationTypes = operationSchema.options.map(
+  (option) => option.shape.type.value,
+) as readonly OperationType[] as [OperationType, ...OperationType[]];
+
+/** What applying one operation did, keyed by the operation's `type` and `index` in the plan. */
+export const operationResultSchema = z.object({
+  index: z.number().int().min(0).describe('The operation’s place in the plan.'),
+  type: z.enum(operationTypes),
+  agentId: z.string().optional(),
+  /** Absent for a connected account. */
+  agentName: z.string().optional(),
+  version: z.number().int().optional(),
+  runId: z.string().optional(),
+  /** For a chain: the agent it starts, and the chain. */
+  toAgentId: z.string().optional(),
+  toAgentName: z.string().optional(),
+  chainId: z.string().optional(),
+  /** For a connected account: it, and the one call that gives it its secret or authorization. */
+  connectionId: z.string().optional(),
+  service: z.string().optional(),
+  note: z.string().optional(),
+});
+
+export type OperationResult = z.infer<typeof operationResultSchema>;
 
 export const questionSchema = z.object({
   id: z.string().min(1),

@@ -16,6 +16,7 @@ export type Action =
   | 'audit.read'
   | 'agents.read'
   | 'agents.manage'
+  | 'agents.promote'
   | 'runs.read'
   | 'runs.manage'
   | 'context.read'
@@ -26,7 +27,11 @@ export type Action =
   | 'plans.read'
   | 'plans.manage'
   | 'connections.read'
-  | 'connections.manage';
+  | 'connections.manage'
+  | 'credits.read'
+  | 'credits.topup'
+  | 'credits.adjust'
+  | 'budgets.manage';
 
 /** The least role that may perform each action. */
 export const leastRoleFor: Record<Action, Role> = {
@@ -40,6 +45,8 @@ export const leastRoleFor: Record<Action, Role> = {
   'audit.read': 'admin',
   'agents.read': 'viewer',
   'agents.manage': 'builder',
+  // Promoting copies an agent between workspaces and maps their accounts: admins of both.
+  'agents.promote': 'admin',
   'runs.read': 'viewer',
   'runs.manage': 'builder',
   'context.read': 'viewer',
@@ -54,6 +61,11 @@ export const leastRoleFor: Record<Action, Role> = {
   // Builders pick accounts for their agents; connecting one hands Orca a credential: admins.
   'connections.read': 'builder',
   'connections.manage': 'admin',
+  'credits.read': 'viewer',
+  'credits.topup': 'admin',
+  // Adjustments and plan changes move credits without payment: the owner's decision.
+  'credits.adjust': 'owner',
+  'budgets.manage': 'admin',
 };
 
 /**

@@ -15,7 +15,8 @@ import type { HookCallRefusal } from '../domain/hook-call-outcome.ts';
 import { hashSecret } from '../domain/secret-token.ts';
 import { inExpressionLane } from '../expressions/evaluation-lane.ts';
 import type { RunQueue } from '../queue/run-queue.ts';
-import { startRun } from '../runtime/run-starter.ts';
+import { insufficientCredits } from '../runtime/credit-admission.ts';
+import { queueFull, startRun } from '../runtime/run-starter.ts';
 import { claimHookCallKey, findHookCallKey, pruneHookCallKeys } from '../store/hook-call-key-repository.ts';
 import { type HookCallValues, recordHookCall } from '../store/hook-call-repository.ts';
 import {
@@ -255,7 +256,12 @@ async function admitCall(
     signedAt,
     idempotencyKey: call.request.headers.get(idempotencyKeyHeader),
   });
-  const earlierRunId = await store.inWorkspace(hook.workspaceId, (scope) => earlierCall(scope, identity));
+  // A call with neither a signature nor an Idempotency-Key has no earlier call to be found: no
+  // transaction for it.
+  const keyed = identity.signature !== undefined || identity.idempotencyKey !== undefined;
+  const earlierRunId = keyed
+    ? await store.inWorkspace(hook.workspaceId, (scope) => earlierCall(scope, identity))
+    : undefined;
   if (earlierRunId !== undefined) return repeatedCall(store, hook, earlierRunId);
   if (hook.sealedSigningSecret !== null) await requireWithinRate(store, hook);
   const body = parseHookBody(bytes, call.request.headers.get('content-type'));
@@ -281,6 +287,10 @@ async function admitCall(
           ),
         );
       }
+      if (start.outcome === 'insufficient_credits') {
+        throw refusal('insufficient_credits', insufficientCredits(start.shortfall));
+      }
+      if (start.outcome === 'queue_full') throw refusal('queue_full', queueFull(start.backlog));
       if (start.outcome === 'invalid_input') {
         throw ruleViolated(
           `The input this call maps to does not match the agent's input schema: ${describeSpecIssues(start.issues)}. ` +
@@ -289,7 +299,8 @@ async function admitCall(
         );
       }
       const inserted = start.run;
-      await pruneHookCallKeys(scope, hook.id);
+      // Expired keys are pruned before new ones are claimed; a call that claims none leaves them.
+      if (keyed) await pruneHookCallKeys(scope, hook.id);
       for (const claimed of [identity.signature, identity.idempotencyKey]) {
         if (
           claimed &&

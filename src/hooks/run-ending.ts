@@ -1,18 +1,22 @@
 // Waiting for a run to end, for a hook caller who asked for the result. Runs end in a worker,
-// possibly in another process, and the store has no notification of it, so the run's row is
-// read again: soon at first (a no-op run ends within tens of milliseconds), then less often,
-// so that a long run costs a few statements a second at most.
-import { setTimeout as sleep } from 'node:timers/promises';
+// possibly in another process; the wait reads the run's row when a `status` notice for it
+// commits (store/run-event-signals.ts), and every `recheckMs` in case a notice was lost.
+import type { RunEventSignals } from '../store/run-event-signals.ts';
 import { findRun, type RunRecord } from '../store/run-repository.ts';
 import type { RunStatus } from '../store/schema.ts';
 import type { Store } from '../store/store.ts';
 
 const finishedStatuses: ReadonlySet<RunStatus> = new Set(['succeeded', 'failed', 'cancelled']);
-const firstPauseMilliseconds = 10;
-const longestPauseMilliseconds = 250;
 
 export function runHasEnded(run: Pick<RunRecord, 'status'>): boolean {
   return finishedStatuses.has(run.status);
+}
+
+export interface RunEndWaitOptions {
+  timeoutMs: number;
+  /** The longest sleep without a notice (ORCA_STREAM_RECHECK_MS). */
+  recheckMs: number;
+  signal?: AbortSignal;
 }
 
 /**
@@ -20,21 +24,22 @@ export function runHasEnded(run: Pick<RunRecord, 'status'>): boolean {
  * caller went away). Undefined only if the run was deleted meanwhile.
  */
 export async function waitForRunEnd(
-  store: Store,
+  services: { store: Store; runEvents: RunEventSignals },
   workspaceId: string,
   runId: string,
-  options: { timeoutMs: number; signal?: AbortSignal },
+  options: RunEndWaitOptions,
 ): Promise<RunRecord | undefined> {
   const deadline = Date.now() + options.timeoutMs;
-  let pauseMilliseconds = firstPauseMilliseconds;
-  for (;;) {
-    const run = await store.inWorkspace(workspaceId, (scope) => findRun(scope, runId));
-    const remaining = deadline - Date.now();
-    if (!run || runHasEnded(run) || remaining <= 0 || options.signal?.aborted) return run;
-    // An abort ends the pause early; the loop then returns the run as it is.
-    await sleep(Math.min(pauseMilliseconds, remaining), undefined, { signal: options.signal }).catch(
-      () => undefined,
-    );
-    pauseMilliseconds = Math.min(longestPauseMilliseconds, pauseMilliseconds * 2);
+  // Watching starts before the first read, so an end that commits during it is not slept through.
+  const changes = services.runEvents.watch({ workspaceId, runId, kinds: ['status'] });
+  try {
+    for (;;) {
+      const run = await services.store.inWorkspace(workspaceId, (scope) => findRun(scope, runId));
+      const remaining = deadline - Date.now();
+      if (!run || runHasEnded(run) || remaining <= 0 || options.signal?.aborted) return run;
+      await changes.next(Math.min(options.recheckMs, remaining), options.signal);
+    }
+  } finally {
+    changes.stop();
   }
 }

@@ -3,7 +3,12 @@
 import { createAnthropic } from '@ai-sdk/anthropic';
 import { createOpenAI } from '@ai-sdk/openai';
 import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
-import { defaultSettingsMiddleware, type LanguageModel, wrapLanguageModel } from 'ai';
+import {
+  defaultSettingsMiddleware,
+  type LanguageModel,
+  type LanguageModelMiddleware,
+  wrapLanguageModel,
+} from 'ai';
 import { OrcaError } from '../domain/errors.ts';
 import type { LanguageModelService } from '../runtime/tool-services.ts';
 import { type LlmSetting, llmSettingName } from './llm-setting.ts';
@@ -64,6 +69,37 @@ function providerModel(setting: LlmSetting, apiKey: string | undefined, environm
   }
 }
 
+/** Told the tokens of every call (the metrics count them by model). */
+export type UsageListener = (model: string, inputTokens: number, outputTokens: number) => void;
+
+/**
+ * Counts every call's tokens, generated or streamed, at the one place all of Orca's LLM calls
+ * pass (steps, the Orchestrator, style derivation), so no caller can forget to.
+ */
+function usageMetering(modelName: string, onUsage: UsageListener): LanguageModelMiddleware {
+  return {
+    specificationVersion: 'v3',
+    wrapGenerate: async ({ doGenerate }) => {
+      const result = await doGenerate();
+      onUsage(modelName, result.usage.inputTokens.total ?? 0, result.usage.outputTokens.total ?? 0);
+      return result;
+    },
+    wrapStream: async ({ doStream }) => {
+      const result = await doStream();
+      type Part = typeof result.stream extends ReadableStream<infer Item> ? Item : never;
+      const counting = new TransformStream<Part, Part>({
+        transform(part, controller) {
+          if (part.type === 'finish') {
+            onUsage(modelName, part.usage.inputTokens.total ?? 0, part.usage.outputTokens.total ?? 0);
+          }
+          controller.enqueue(part);
+        },
+      });
+      return { ...result, stream: result.stream.pipeThrough(counting) };
+    },
+  };
+}
+
 /**
  * Builds the model for a parsed ORCA_LLM setting. `apiKey` (ORCA_LLM_API_KEY) wins over the
  * provider's own variable in `environment`; openai and anthropic fail here when neither is set.
@@ -72,14 +108,19 @@ export function createLanguageModel(
   setting: LlmSetting,
   apiKey?: string,
   environment: NodeJS.ProcessEnv = process.env,
+  onUsage?: UsageListener,
 ): LanguageModelService {
-  const model: LanguageModel = providerModel(setting, apiKey || undefined, environment);
+  const provided = providerModel(setting, apiKey || undefined, environment);
+  const model: LanguageModel = onUsage
+    ? wrapLanguageModel({ model: provided, middleware: usageMetering(setting.model, onUsage) })
+    : provided;
   return {
     name: llmSettingName(setting),
     model,
     provider: setting.provider,
     modelName: setting.model,
     // Same provider, address and key: only the model's name changes.
-    withModel: (modelName) => createLanguageModel({ ...setting, model: modelName }, apiKey, environment),
+    withModel: (modelName) =>
+      createLanguageModel({ ...setting, model: modelName }, apiKey, environment, onUsage),
   };
 }

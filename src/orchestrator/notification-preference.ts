@@ -8,6 +8,8 @@ export interface NotificationPreference {
   channel: 'email' | 'slack' | 'webhook';
   email?: string;
   webhook?: string;
+  /** Learned from what the person built (user memory's learned section), not set by them. */
+  learned?: boolean;
 }
 
 /** The preference keys read, first found first: the documented one, then names people also use. */
@@ -61,4 +63,9 @@ export function preferenceInWords(preference: NotificationPreference): string {
   if (preference.channel === 'email') return `e-mail you at ${preference.email}`;
   if (preference.channel === 'slack') return `post to your Slack webhook ${preference.webhook}`;
   return `post to your webhook ${preference.webhook}`;
+}
+
+/** Why this channel, for the reply: "your preferred channel", or that it was learned. */
+export function preferenceReason(preference: NotificationPreference): string {
+  return preference.learned ? 'learned from what you built' : 'your preferred channel';
 }

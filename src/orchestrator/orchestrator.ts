@@ -16,6 +16,7 @@ import {
   saveConversationState,
 } from '../store/conversation-repository.ts';
 import { healedSelectorsPerAgent } from '../store/healed-selector-repository.ts';
+import { learningProfile } from '../store/learned-item-repository.ts';
 import {
   findLatestPlan,
   findOpenPlan,
@@ -45,6 +46,9 @@ import type { Vault } from '../vault/vault.ts';
 import { advise, type Suggestion } from './advice/advisor.ts';
 import { applyOperations, type UndoStep, undoOperations } from './apply/apply-plan.ts';
 import { nextConversationState, readConversationState } from './conversation-state.ts';
+import { learnedNotificationPreference, learnedTimezone } from './learning/learned-memory.ts';
+import { learnedOffer } from './learning/learned-offer.ts';
+import { type LearningLog, planObservations, recordLearning } from './learning/learning-recorder.ts';
 import { notificationPreference } from './notification-preference.ts';
 import { describeOutput, quotedRunData } from './output-words.ts';
 import { checkedAnswer, checkPlan, describePlanProblems } from './plan-checks.ts';
@@ -60,6 +64,13 @@ export interface OrchestratorDependencies {
   vault: Vault;
   /** The configured LLM, for advice on cheaper models. */
   llm?: { provider: string; modelName: string };
+  /** Newer versions of promoted agents, offered per person (src/promote/promotion-updates.ts). */
+  promotionUpdates?: {
+    offers(workspaceId: string, userId: string): Promise<Suggestion[]>;
+    accept(workspaceId: string, suggestion: Suggestion, userId: string): Promise<PlanRecord>;
+  };
+  /** Where a failure to record what the person built (user memory's learning) is told. */
+  logger?: LearningLog;
 }
 
 export interface MessageRequest {
@@ -89,7 +100,10 @@ export class Orchestrator {
     streaming: { onReplyDelta?(delta: string, restart: boolean): void; signal?: AbortSignal } = {},
   ) {
     const { store, planner } = this.#dependencies;
-    const memory = await store.asUser(request.user.id, (scope) => getUserMemory(scope));
+    const { memory, learned } = await store.asUser(request.user.id, async (scope) => ({
+      memory: await getUserMemory(scope),
+      learned: await learningProfile(scope),
+    }));
     // Read what the planner needs, then let go of the database while it thinks.
     const context = await store.inWorkspace(request.workspaceId, async (scope) => {
       const conversation = request.conversationId
@@ -121,7 +135,10 @@ export class Orchestrator {
       userEmail: request.user.email,
       languageModel:
         this.#dependencies.llm && `${this.#dependencies.llm.provider}:${this.#dependencies.llm.modelName}`,
-      notificationPreference: notificationPreference(memory?.preferences, request.user.email),
+      // What the person set wins; a channel learned from what they built fills the gap.
+      notificationPreference:
+        notificationPreference(memory?.preferences, request.user.email) ??
+        learnedNotificationPreference(learned.items, request.user.email),
       lastAgentName: context.lastAgentName,
       conversation: { ...context.state, ...(pendingPlan ? { pendingPlan } : {}) },
       onReplyDelta: streaming.onReplyDelta,
@@ -205,6 +222,21 @@ export class Orchestrator {
   }
 
   async approve(workspaceId: string, planId: string, actor: AuditActor, editedOperations?: unknown[]) {
+    const { plan, appliedNow } = await this.#approve(workspaceId, planId, actor, editedOperations);
+    // What was built is learned once it is committed (once, however often it is approved), by
+    // the person who approved it.
+    if (appliedNow) {
+      await recordLearning(
+        this.#dependencies.store,
+        actor.userId,
+        planObservations(plan.operations, plan.undo),
+        this.#dependencies.logger,
+      );
+    }
+    return plan;
+  }
+
+  async #approve(workspaceId: string, planId: string, actor: AuditActor, editedOperations?: unknown[]) {
     const { store, runQueue } = this.#dependencies;
     // Schedules the plan leaves without a time zone are read in the approving user's.
     const memory = await store.asUser(actor.userId, (scope) => getUserMemory(scope));
@@ -212,7 +244,7 @@ export class Orchestrator {
       const plan = await findPlan(scope, planId, { lock: true, ownedBy: actor.userId });
       if (!plan) throw notFound('This plan');
       // Approving twice applies once: the second approval reads the first one's results.
-      if (plan.status === 'applied') return plan;
+      if (plan.status === 'applied') return { plan, appliedNow: false };
       if (plan.status === 'needs_answers') {
         throw conflict(
           'This plan still has questions. Answer them in the conversation; the answer makes a new plan.',
@@ -237,7 +269,7 @@ export class Orchestrator {
         vault: this.#dependencies.vault,
         runQueue,
       });
-      return updatePlan(scope, plan.id, {
+      const updated = await updatePlan(scope, plan.id, {
         status: 'applied',
         operations,
         undo: applied.undo as unknown as Record<string, unknown>[],
@@ -245,6 +277,7 @@ export class Orchestrator {
         appliedBy: actor.userId,
         appliedAt: new Date(),
       });
+      return { plan: updated, appliedNow: true };
     });
   }
 
@@ -252,7 +285,16 @@ export class Orchestrator {
    * Reports a test run a plan started, in the plan's conversation: the output when it
    * succeeded, the failing step and why when it did not.
    */
-  async reportRun(run: { workspaceId: string; runId: string; status: 'succeeded' | 'failed' | 'cancelled' }) {
+  async reportRun(run: {
+    workspaceId: string;
+    runId: string;
+    status: 'succeeded' | 'failed' | 'cancelled';
+    /** What started the run, when known: only a plan's runs (`orchestrator`) are reported. */
+    trigger?: string;
+  }) {
+    // Most runs come from hooks, schedules and chains; looking each up among the applied plans
+    // would cost a transaction and a scan of the plans' results for nothing.
+    if (run.trigger !== undefined && run.trigger !== 'orchestrator') return;
     await this.#dependencies.store.inWorkspace(run.workspaceId, async (scope) => {
       const plan = await findPlanThatStartedRun(scope, run.runId);
       if (!plan?.conversationId) return;
@@ -270,8 +312,12 @@ export class Orchestrator {
     });
   }
 
-  /** Advice for the workspace, without what its people dismissed. */
-  async suggestions(workspaceId: string): Promise<Suggestion[]> {
+  /** Advice for the workspace, without what its people dismissed; with `userId`, their offers too. */
+  async suggestions(workspaceId: string, userId?: string): Promise<Suggestion[]> {
+    const offers =
+      userId && this.#dependencies.promotionUpdates
+        ? await this.#dependencies.promotionUpdates.offers(workspaceId, userId)
+        : [];
     return this.#dependencies.store.inWorkspace(workspaceId, async (scope) => {
       const snapshot = await workspaceSnapshot(scope, undefined, { history: false });
       const agents = await listAgents(scope, { limit: 1000 });
@@ -286,8 +332,32 @@ export class Orchestrator {
         now: new Date(),
         llm: this.#dependencies.llm,
       });
-      return all.filter((suggestion) => !dismissed.has(suggestion.id));
+      return [...all, ...offers].filter((suggestion) => !dismissed.has(suggestion.id));
     });
+  }
+
+  /**
+   * The workspace's advice and, first, this person's offer of what they usually build (from
+   * their learned memory, when they let Orca learn), without what was dismissed.
+   */
+  async #suggestionsOf(workspaceId: string, userId: string): Promise<Suggestion[]> {
+    const { store } = this.#dependencies;
+    const advice = await this.suggestions(workspaceId, userId);
+    const profile = await store.asUser(userId, learningProfile);
+    if (!profile.learning || profile.items.length === 0 || !profile.email) return advice;
+    const email = profile.email;
+    const offer = await store.inWorkspace(workspaceId, async (scope) => {
+      const snapshot = await workspaceSnapshot(scope, undefined, { history: false });
+      const made = learnedOffer({
+        items: profile.items,
+        userId,
+        userEmail: email,
+        snapshot,
+        timezone: profile.timezone ?? learnedTimezone(profile.items),
+      });
+      return made && !(await dismissedSuggestions(scope)).has(made.id) ? made : undefined;
+    });
+    return offer ? [offer, ...advice] : advice;
   }
 
   /**
@@ -295,7 +365,7 @@ export class Orchestrator {
    * them, so the chat raises it once ("Since you were last here") and not on every visit.
    */
   async suggestionsFor(workspaceId: string, userId: string): Promise<(Suggestion & { new: boolean })[]> {
-    const suggestions = await this.suggestions(workspaceId);
+    const suggestions = await this.#suggestionsOf(workspaceId, userId);
     const seen = await this.#dependencies.store.inWorkspace(workspaceId, (scope) =>
       seenSuggestions(
         scope,
@@ -311,7 +381,9 @@ export class Orchestrator {
    * (its runs moved on between showing and noting) are skipped, not refused.
    */
   async markSuggestionsSeen(workspaceId: string, suggestionIds: readonly string[], userId: string) {
-    const current = new Set((await this.suggestions(workspaceId)).map((suggestion) => suggestion.id));
+    const current = new Set(
+      (await this.#suggestionsOf(workspaceId, userId)).map((suggestion) => suggestion.id),
+    );
     const shown = [...new Set(suggestionIds)].filter((id) => current.has(id));
     await this.#dependencies.store.inWorkspace(workspaceId, (scope) =>
       markSuggestionsSeen(scope, userId, shown),
@@ -321,18 +393,23 @@ export class Orchestrator {
 
   /** Turns a suggestion into a plan to review, in a conversation of its own. */
   async acceptSuggestion(workspaceId: string, suggestionId: string, userId: string) {
-    const suggestion = (await this.suggestions(workspaceId)).find(
+    const suggestion = (await this.#suggestionsOf(workspaceId, userId)).find(
       (candidate) => candidate.id === suggestionId,
     );
     if (!suggestion) throw notFound('This suggestion');
+    if (suggestion.kind === 'promotion_update' && this.#dependencies.promotionUpdates)
+      return this.#dependencies.promotionUpdates.accept(workspaceId, suggestion, userId);
     return this.#dependencies.store.inWorkspace(workspaceId, async (scope) => {
       const conversation = await insertConversation(scope, userId, `Suggestion: ${suggestion.plan.summary}`);
+      // An offer of what the person usually builds asks first (which page); the answers, in
+      // this conversation, complete its draft.
       const plan = await insertPlan(scope, {
         conversationId: conversation.id,
-        status: 'proposed',
+        status: statusOf(suggestion.plan),
         summary: suggestion.plan.summary,
-        questions: [],
+        questions: suggestion.plan.questions,
         operations: suggestion.plan.operations,
+        draft: suggestion.plan.questions.length > 0 ? (suggestion.draft ?? null) : null,
         createdBy: userId,
       });
       await appendMessage(scope, conversation.id, {
@@ -345,7 +422,7 @@ export class Orchestrator {
   }
 
   async dismissSuggestion(workspaceId: string, suggestionId: string, userId: string) {
-    const suggestion = (await this.suggestions(workspaceId)).find(
+    const suggestion = (await this.#suggestionsOf(workspaceId, userId)).find(
       (candidate) => candidate.id === suggestionId,
     );
     if (!suggestion) throw notFound('This suggestion');

@@ -123,6 +123,19 @@ export interface WorkspaceSnapshot {
   connections?: ConnectionSnapshot[];
   /** The user's time zone, from their memory. */
   timezone?: string;
+  /** The workspace's credits and what was spent, for "what did X cost", "how many credits are left". */
+  credits?: CreditSnapshot;
+}
+
+export interface CreditSnapshot {
+  plan: string;
+  balance: number;
+  reserved: number;
+  allowanceLeft: number;
+  monthlyAllowance: number;
+  periodEnds: string;
+  /** Credits consumed per agent (null: the Orchestrator) and hour, over the snapshot's history. */
+  spending: { agentId: string | null; hour: string; credits: number; runs: number }[];
 }
 
 /**

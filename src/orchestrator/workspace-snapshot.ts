@@ -11,6 +11,7 @@ import type { StoredError } from '../store/schema.ts';
 import type { WorkspaceScope } from '../store/store.ts';
 import { listConnections } from '../store/vault-repository.ts';
 import { describeCron } from '../triggers/schedule-times.ts';
+import { creditSnapshot } from './credit-snapshot.ts';
 import type { HookSnapshot, RunErrorSnapshot, RunHistorySnapshot, WorkspaceSnapshot } from './planner.ts';
 
 /** Planners read at most this many agents; a workspace with more is summarised by them. */
@@ -64,8 +65,10 @@ export async function workspaceSnapshot(
     list.push({ runAt: oneOff.runAt.toISOString(), timezone: oneOff.timezone });
     oneOffsOf.set(oneOff.agentId, list);
   }
+  const credits = options.history === false ? undefined : await creditSnapshot(scope, since);
   return {
     timezone,
+    credits,
     connections: connections.map((connection) => ({
       id: connection.id,
       workspaceId: connection.workspaceId,

@@ -4,18 +4,26 @@
 // after a worker died simply continues the run.
 import { fromPglite, PgBoss } from 'pg-boss';
 import type { Database } from '../store/database.ts';
+import { BacklogGauge } from './backlog-gauge.ts';
 import { type RunJob, type RunQueue, runJobSchema } from './run-queue.ts';
 import { transactionSql } from './transaction-sql.ts';
 
 export const runQueueName = 'orca-run';
 
 /**
- * How long a worker may go silent before its runs are given to another worker. pg-boss renews a
- * job's heartbeat while the handler runs; after a SIGKILL the job is noticed within this plus one
- * supervision interval (about 15 s) and redelivered, and the run resumes after its last step.
+ * The queue's timing (ORCA_RUN_HEARTBEAT_SECONDS, ORCA_QUEUE_SUPERVISE_SECONDS). pg-boss renews a
+ * job's heartbeat while the handler runs; after a SIGKILL the job is noticed within the heartbeat
+ * plus one supervision interval (about 15 s by default) and redelivered, and the run resumes
+ * after its last step.
  */
-export const runHeartbeatSeconds = 10;
-const superviseSeconds = 5;
+export interface RunQueueTiming {
+  /** How long a worker may go silent before its runs are given to another worker. */
+  heartbeatSeconds: number;
+  /** How often pg-boss supervises: finds missed heartbeats, expires and archives. */
+  superviseSeconds: number;
+}
+
+export const defaultRunQueueTiming: RunQueueTiming = { heartbeatSeconds: 10, superviseSeconds: 5 };
 
 /**
  * How workers fetch. One run per fetch, so a slow run never holds others back. pg-boss waits
@@ -41,13 +49,33 @@ export interface QueueWorkerOptions {
 }
 
 export interface StartedRunQueue extends RunQueue {
+  /** Asks the queue's own connection for the run queue: throws when it cannot answer. */
+  check(): Promise<void>;
   /** Starts taking runs off the queue in this process. */
   work(options: QueueWorkerOptions): Promise<void>;
   /** Stops taking runs; waits up to `timeoutMs` for the runs in hand, then releases them. */
   stop(timeoutMs?: number): Promise<void>;
 }
 
-export async function startRunQueue(database: Database, logger: RunQueueLogger): Promise<StartedRunQueue> {
+/**
+ * How long a finished job stays in the queue's table. The run itself is the record; a job is
+ * only its delivery (pg-boss's default keeps them a week), and an hour is plenty to look into one.
+ */
+const completedJobSeconds = 3600;
+
+export interface RunQueueOptions extends RunQueueTiming {
+  /** Runs queued and not started past which new runs are refused (ORCA_QUEUE_BACKLOG_LIMIT). */
+  backlogLimit: number;
+  /** Runs one workspace may have queued (ORCA_QUEUE_WORKSPACE_BACKLOG_LIMIT). */
+  workspaceBacklogLimit: number;
+}
+
+export async function startRunQueue(
+  database: Database,
+  logger: RunQueueLogger,
+  options: RunQueueOptions,
+): Promise<StartedRunQueue> {
+  const { heartbeatSeconds, superviseSeconds } = options;
   // Supervision every few seconds is what notices a dead worker's missed heartbeats; pg-boss's
   // default (60 s) would leave a killed worker's runs waiting a minute.
   const common = {
@@ -67,20 +95,40 @@ export async function startRunQueue(database: Database, logger: RunQueueLogger):
   await boss.start();
   await boss.createQueue(runQueueName, {
     notify: true,
-    heartbeatSeconds: runHeartbeatSeconds,
+    heartbeatSeconds,
     // pg-boss also ends a handler at its expiry, heartbeat or not; a run may legitimately take
     // long (a wait step, a slow portal), so the heartbeat alone decides that a worker is gone.
     expireInSeconds: 86_400,
     // Redelivery is how a run survives a dead worker; the run itself bounds its own retries.
     retryLimit: 50,
     retryDelay: 1,
+    deleteAfterSeconds: completedJobSeconds,
   });
+  // createQueue leaves an existing queue as it is: changed settings are written here.
+  const existing = await boss.getQueue(runQueueName);
+  if (
+    existing &&
+    (existing.heartbeatSeconds !== heartbeatSeconds || existing.deleteAfterSeconds !== completedJobSeconds)
+  ) {
+    await boss.updateQueue(runQueueName, { heartbeatSeconds, deleteAfterSeconds: completedJobSeconds });
+  }
   // pg-boss looks a queue up in its cache before inserting, and reads the database when the cache
   // is cold. Inside a caller's transaction on PGlite's one connection that read would wait for the
   // transaction that waits for it, so the cache is filled now (an empty insert touches no row).
   await boss.insert(runQueueName, []);
+  const backlog = new BacklogGauge({
+    limit: options.backlogLimit,
+    read: async () => (await boss.getQueue(runQueueName))?.readyCount ?? 0,
+    onError: (error) => logger.error('could not read the run queue backlog', error),
+  });
+  await backlog.refresh();
 
   return {
+    async check() {
+      if (!(await boss.getQueue(runQueueName))) {
+        throw new Error(`the queue ${runQueueName} is missing from the database; restart Orca to create it`);
+      }
+    },
     async enqueue(job) {
       await boss.send(runQueueName, runJobSchema.parse(job));
     },
@@ -102,6 +150,10 @@ export async function startRunQueue(database: Database, logger: RunQueueLogger):
         { db: transactionSql(transaction) },
       );
     },
+    backlogOverLimit() {
+      return backlog.overLimit();
+    },
+    workspaceBacklogLimit: options.workspaceBacklogLimit,
     async work(options) {
       // One pg-boss worker per lane, so that a lane that has just run a job can ask for its next
       // fetch at once (notifyWorker): a burst of runs (fifty schedules falling due together)

@@ -2,6 +2,9 @@
 // or `orca worker` processes on PostgreSQL) take runs off the queue and execute them.
 import { z } from 'zod';
 import type { OrcaDrizzle } from '../store/database.ts';
+import type { QueueBacklog } from './backlog-gauge.ts';
+
+export type { QueueBacklog };
 
 export const runJobSchema = z.object({
   workspaceId: z.uuid(),
@@ -25,4 +28,15 @@ export interface RunQueue {
    * between the two can neither lose a run nor deliver one that was rolled back.
    */
   enqueueInTransaction(transaction: OrcaDrizzle, jobs: RunJob[]): Promise<void>;
+  /**
+   * The backlog (runs queued and not started, on the whole database) when it has passed the
+   * configured limit, so that new runs are refused rather than left to wait; `undefined` while
+   * there is room. Answers at once from a count a few seconds old at most.
+   */
+  backlogOverLimit(): QueueBacklog | undefined;
+  /**
+   * Runs one workspace may have queued and not started (ORCA_QUEUE_WORKSPACE_BACKLOG_LIMIT): its
+   * share of the queue. Counted by the starter in the start's transaction, not by the queue.
+   */
+  readonly workspaceBacklogLimit: number;
 }

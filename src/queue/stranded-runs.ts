@@ -2,6 +2,8 @@
 // grace period, and without a live job (created, waiting to retry, or in a worker's hands) of
 // their current try. Since every trigger queues its job in the transaction that inserts the run,
 // such a run can only come from before that, a job pg-boss gave up on, or a hand-edited database.
+// A run parked by its plan's limit of runs at once has no job on purpose: the ending of one of
+// its workspace's runs, or the parked-run re-check, sends it one (store/parked-runs.ts).
 // The query reads pg-boss's job table directly: it is the only place that knows both tables.
 import { sql } from 'drizzle-orm';
 import type { OrcaDrizzle } from '../store/database.ts';
@@ -44,6 +46,7 @@ export async function lockStrandedRuns(
     sql`select r.id from runs as r
         where r.status in ('queued', 'running')
           and r.call_key is null
+          and r.parked_at is null
           and not exists (
             select 1 from run_events as event
             where event.run_id = r.id and event.at > now() - make_interval(secs => ${options.graceSeconds})
@@ -64,6 +67,7 @@ export async function lockStrandedRuns(
         from runs as r
         where r.id in (${ids})
           and r.status in ('queued', 'running')
+          and r.parked_at is null
           and not exists (${liveJobOfRun})`,
   );
 }

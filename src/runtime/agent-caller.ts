@@ -82,6 +82,12 @@ export function agentCaller(options: AgentCallerOptions): AgentCaller {
             `The input for "${start.agent.name}" does not match its input schema: ${describeSpecIssues(start.issues)}.`,
             { details: { issues: start.issues } },
           );
+        case 'insufficient_credits':
+          throw new ToolError('insufficient_credits', start.shortfall.message, {
+            details: { needed: start.shortfall.needed, available: start.shortfall.available },
+          });
+        case 'queue_full':
+          throw new Error('an agent call runs inline, so the queue’s backlog never refuses it');
       }
     });
   }

@@ -5,8 +5,12 @@
 
 import type { AgentStep } from '../domain/agent-spec.ts';
 import { inExpressionLane } from '../expressions/evaluation-lane.ts';
+import type { Logger } from '../logging/logger.ts';
+import type { Metrics } from '../metrics/metrics.ts';
 import type { OutboundPolicy } from '../network/outbound-policy.ts';
 import { findAgentVersion } from '../store/agent-repository.ts';
+import { parkRun, takeParkedRuns, type WokenRun } from '../store/parked-runs.ts';
+import { runsAtOnce } from '../store/plan-limits.ts';
 import {
   addRunUsage,
   appendRunEvent,
@@ -51,6 +55,13 @@ export interface RunExecutorDependencies {
   services(run: RunFacts, secrets: SecretRedactor): Omit<ToolServices, 'agents'>;
   /** Has the run picked up again at `at` (a waiting run gives its worker back meanwhile). */
   resumeLater?(run: { workspaceId: string; runId: string; generation: number }, at: Date): Promise<void>;
+  /**
+   * Queues the jobs of parked runs taken back, inside the transaction that took them back. A
+   * queued run whose workspace runs as many runs at once as its plan allows (maxRunsAtOnce) is
+   * parked, without a job, and each run of the workspace that stops running takes the oldest
+   * parked one back through this (decision 0038). Without it, the limit is not applied.
+   */
+  queueWokenRuns?(scope: WorkspaceScope, runs: WokenRun[]): Promise<void>;
   /** How often a running step checks whether its run was cancelled. */
   cancelPollMilliseconds?: number;
   /** How often a step may lose its worker before its run is failed instead of resumed (3). */
@@ -64,11 +75,20 @@ export interface RunExecutorDependencies {
    * (chained runs and their queue jobs) commits with the end or not at all.
    */
   onEnding?(scope: WorkspaceScope, run: RunRecord, ending: RunEnding): Promise<void>;
+  /**
+   * Where failed steps and runs are logged: ids and the (redacted) error's code and message, never
+   * a step's input or output.
+   */
+  logger?: Logger;
+  /** Where each step attempt's duration is counted (by tool and outcome). */
+  metrics?: Metrics;
   /** Told when a run has ended (the Orchestrator reports test runs in the chat). */
   onFinished?(run: {
     workspaceId: string;
     runId: string;
     status: 'succeeded' | 'failed' | 'cancelled';
+    /** What started the run, as its claim read it (so a listener can pass over runs not its own). */
+    trigger: RunRecord['trigger'] | undefined;
   }): Promise<void>;
 }
 
@@ -86,7 +106,15 @@ export interface ExecuteOptions extends ClaimingJob {
   inline?: boolean;
 }
 
-export type RunOutcome = 'succeeded' | 'failed' | 'cancelled' | 'waiting' | 'not-runnable' | 'lease-lost';
+export type RunOutcome =
+  | 'succeeded'
+  | 'failed'
+  | 'cancelled'
+  | 'waiting'
+  | 'not-runnable'
+  | 'lease-lost'
+  /** Not started yet: its workspace runs all its plan allows at once; it waits, parked, for a place. */
+  | 'parked';
 
 type Write = <T>(
   work: (scope: WorkspaceScope, state: { cancelRequested: boolean }) => Promise<T>,
@@ -172,6 +200,14 @@ interface Execution {
 
 export class RunExecutor {
   readonly #dependencies: RunExecutorDependencies;
+  /** How each run being executed here failed, kept until its end is committed and logged. */
+  readonly #failures = new Map<string, { agentId: string; error?: StoredError }>();
+  /**
+   * Whether each run executing here must take a parked run back when it stops running: false once
+   * its claim found that its plan sets no limit (so nothing of its workspace is parked, but for a
+   * plan just changed, which the re-check covers), true when its claim did not look.
+   */
+  readonly #wakesParked = new Map<string, boolean>();
 
   constructor(dependencies: RunExecutorDependencies) {
     this.#dependencies = dependencies;
@@ -180,30 +216,111 @@ export class RunExecutor {
   /** Runs (or resumes) a run to its end. Never throws for a step's failure: the run records it. */
   async execute(workspaceId: string, runId: string, options: ExecuteOptions = {}): Promise<RunOutcome> {
     let outcome: RunOutcome;
+    let failure: { agentId: string; error?: StoredError } | undefined;
+    const claimedRun: { trigger?: RunRecord['trigger'] } = {};
     try {
       // Its expressions take turns with other workspaces' in the evaluating processes.
-      outcome = await inExpressionLane(workspaceId, () => this.#execute(workspaceId, runId, options));
+      outcome = await inExpressionLane(workspaceId, () =>
+        this.#execute(workspaceId, runId, options, claimedRun),
+      );
     } finally {
+      failure = this.#failures.get(runId);
+      this.#failures.delete(runId);
+      this.#wakesParked.delete(runId);
       await Promise.resolve()
         .then(() => this.#dependencies.onExecutionEnded?.({ workspaceId, runId }))
         .catch(() => undefined);
     }
+    this.#logEnd(workspaceId, runId, outcome, failure);
     if (outcome === 'succeeded' || outcome === 'failed' || outcome === 'cancelled') {
       // Told after the run's end is committed; a listener's failure is not the run's.
       await Promise.resolve()
-        .then(() => this.#dependencies.onFinished?.({ workspaceId, runId, status: outcome }))
+        .then(() =>
+          this.#dependencies.onFinished?.({
+            workspaceId,
+            runId,
+            status: outcome,
+            trigger: claimedRun.trigger,
+          }),
+        )
         .catch(() => undefined);
     }
     return outcome;
   }
 
-  async #execute(workspaceId: string, runId: string, options: ExecuteOptions): Promise<RunOutcome> {
+  /**
+   * What the plan's limit of runs at once says about claiming the run: park it (it is queued, its
+   * plan caps the runs its workspace executes at once, and that many are running), and whether its
+   * end must take a parked run back. Asked inside the claim's transaction, whose lock on the
+   * balance row lasts until the claim is committed (see `runsAtOnce`). Runs executed inline by a
+   * calling agent, and runs resumed or woken from a wait, are never held back (their caller, or
+   * their own earlier start, holds the place); their claim does not look at the plan.
+   */
+  async #placeAtOnce(
+    scope: WorkspaceScope,
+    runId: string,
+    options: ExecuteOptions,
+  ): Promise<{ park: boolean; wakesParked: boolean }> {
+    if (!this.#dependencies.queueWokenRuns) return { park: false, wakesParked: false };
+    if (options.inline || options.resumeAt) return { park: false, wakesParked: true };
+    const limit = await runsAtOnce(scope, runId);
+    if (limit.maximum === undefined) return { park: false, wakesParked: false };
+    return { park: limit.status === 'queued' && limit.running >= limit.maximum, wakesParked: true };
+  }
+
+  /**
+   * In the transaction that takes a run out of `running` (its end, its cancel, its wait): the
+   * oldest parked runs of its workspace that there is room for now are taken back and queued.
+   */
+  async #wakeParked(scope: WorkspaceScope, runId: string, ended?: { settled: boolean }) {
+    const { queueWokenRuns } = this.#dependencies;
+    if (!queueWokenRuns || this.#wakesParked.get(runId) === false) return;
+    const woken = await takeParkedRuns(scope, { balanceLocked: ended?.settled });
+    if (woken.length > 0) await queueWokenRuns(scope, woken);
+  }
+
+  /** A run's end, once committed: a failure at warn with its error's code and message. */
+  #logEnd(
+    workspaceId: string,
+    runId: string,
+    outcome: RunOutcome,
+    failure: { agentId: string; error?: StoredError } | undefined,
+  ) {
+    const { logger } = this.#dependencies;
+    if (!logger) return;
+    const ids = { workspaceId, runId };
+    if (outcome === 'failed') {
+      logger.warn('run failed', {
+        ...ids,
+        agentId: failure?.agentId,
+        stepId: failure?.error?.stepId,
+        errorCode: failure?.error?.code,
+        errorMessage: failure?.error?.message,
+      });
+    } else if (outcome === 'cancelled') logger.info('run cancelled', ids);
+    else if (outcome === 'succeeded') logger.debug('run succeeded', ids);
+  }
+
+  async #execute(
+    workspaceId: string,
+    runId: string,
+    options: ExecuteOptions,
+    claimedRun: { trigger?: RunRecord['trigger'] },
+  ): Promise<RunOutcome> {
     const { store } = this.#dependencies;
     const claimed = await store.inWorkspace(workspaceId, async (scope) => {
+      const place = await this.#placeAtOnce(scope, runId, options);
+      if (place.park) {
+        // Its job ends here; one of the runs that hold the places sends it another when it ends.
+        await parkRun(scope, runId);
+        return 'parked' as const;
+      }
+      this.#wakesParked.set(runId, place.wakesParked);
       const run = await claimRun(scope, runId, options);
+      claimedRun.trigger = run?.trigger;
       if (!run?.lease) {
         // A cancel nobody else will carry out (the worker died, or the run was about to wait).
-        await endCancelledRun(scope, runId);
+        if (await endCancelledRun(scope, runId)) await this.#wakeParked(scope, runId);
         return undefined;
       }
       if (!run.firstClaim) {
@@ -221,6 +338,7 @@ export class RunExecutor {
       return { run, lease: run.lease, spec: version?.spec, checkpoints };
     });
     if (!claimed) return 'not-runnable';
+    if (claimed === 'parked') return 'parked';
     if (claimed === 'poisoned') return 'failed';
     const { run, lease, spec, checkpoints } = claimed;
     const write: Write = (work) =>
@@ -303,7 +421,9 @@ export class RunExecutor {
         const result = await this.#runStep(execution, step, position, finalOutput);
         if (result.kind === 'succeeded' && result.runFinished) return 'succeeded';
         if (result.kind === 'cancelled') {
-          await write((scope) => finishRun(scope, runId, { status: 'cancelled' }));
+          await write(async (scope) => {
+            await this.#wakeParked(scope, runId, await finishRun(scope, runId, { status: 'cancelled' }));
+          });
           return 'cancelled';
         }
         if (result.kind === 'failed') {
@@ -325,10 +445,12 @@ export class RunExecutor {
       if (error instanceof RunSuspended) {
         const cancelled = await write(async (scope, state) => {
           if (state.cancelRequested) {
-            await finishRun(scope, runId, { status: 'cancelled' });
+            await this.#wakeParked(scope, runId, await finishRun(scope, runId, { status: 'cancelled' }));
             return true;
           }
+          // A waiting run holds no place: it is not counted against the plan's limit.
           await suspendRun(scope, runId, error.until);
+          await this.#wakeParked(scope, runId);
           return false;
         });
         if (cancelled) return 'cancelled';
@@ -361,8 +483,10 @@ export class RunExecutor {
     eventsBefore: RunEventInput[] = [],
   ) {
     const ending = secrets.redact(unredacted);
-    await finishRun(scope, run.id, ending, eventsBefore);
+    if (ending.status === 'failed') this.#failures.set(run.id, { agentId: run.agentId, error: ending.error });
+    const ended = await finishRun(scope, run.id, ending, eventsBefore);
     await this.#dependencies.onEnding?.(scope, run, ending);
+    await this.#wakeParked(scope, run.id, ended);
   }
 
   async #runStep(
@@ -457,12 +581,14 @@ export class RunExecutor {
             await appendRunEvents(scope, runId, events);
           }
         });
+        this.#dependencies.metrics?.stepFinished(step.tool, 'succeeded', durationMs());
         return { kind: 'succeeded', output, runFinished: runOutput !== undefined };
       } catch (error) {
         if (error instanceof LeaseLostError) throw error;
         if (error instanceof RunCancelled || execution.cancellation.signal.aborted)
           return { kind: 'cancelled' };
         if (error instanceof SuspendRun) {
+          this.#dependencies.metrics?.stepFinished(step.tool, 'waiting', durationMs());
           const cancelled = await write(async (scope, state) => {
             if (state.cancelRequested) return true;
             await finishStep(scope, {
@@ -484,6 +610,7 @@ export class RunExecutor {
           throw new RunSuspended(error.until);
         }
         lastError = error;
+        this.#dependencies.metrics?.stepFinished(step.tool, 'failed', durationMs());
         const stored = execution.secrets.redact(storedError(error, step.id));
         const willRetry = attempt < attempts && shouldRetry(error);
         await write(async (scope) => {
@@ -499,6 +626,14 @@ export class RunExecutor {
           });
         });
         if (!willRetry) break;
+        this.#dependencies.logger?.info('step attempt failed; retrying', {
+          workspaceId: execution.workspaceId,
+          runId,
+          stepId: step.id,
+          tool: step.tool,
+          attempt,
+          errorCode: stored.code,
+        });
         const backoff = (step.retry?.backoffMs ?? 1000) * (step.retry?.factor ?? 2) ** (attempt - 1);
         try {
           await sleep(backoff, execution.cancellation.signal);
@@ -509,6 +644,16 @@ export class RunExecutor {
     }
     const error = execution.secrets.redact(storedError(lastError, step.id));
     await write((scope) => finishStep(scope, { ...base, status: 'failed', attempts: attemptsMade, error }));
+    this.#dependencies.logger?.warn('step failed', {
+      workspaceId: execution.workspaceId,
+      runId,
+      stepId: step.id,
+      tool: step.tool,
+      attempts: attemptsMade,
+      onError: step.onError ?? 'fail',
+      errorCode: error.code,
+      errorMessage: error.message,
+    });
     if (step.onError === 'continue') return { kind: 'continued', output: null };
     return { kind: 'failed', error };
   }

@@ -1,8 +1,11 @@
 // The services tools use during a run, bound to the run's workspace, run and agent. Each call is
 // its own short transaction: a tool never holds one open across its own work.
+
 import type { BrowserPool } from '../browser/browser-pool.ts';
 import { OrcaError } from '../domain/errors.ts';
 import { searchableText } from '../domain/memory.ts';
+import { loadBrandProfile } from '../export/brand-profile.ts';
+import { isPdf, savedPdfContent, wantsPdf } from '../export/saved-pdf.ts';
 import type { FileStore } from '../files/file-store.ts';
 import type { OutboundPolicy } from '../network/outbound-policy.ts';
 import {
@@ -20,12 +23,14 @@ import {
   upsertMemoryEntry,
 } from '../store/memory-repository.ts';
 import type { Store } from '../store/store.ts';
+import { loadLearnedStyle } from '../style/learned-style.ts';
 import { credentialFor, loginFor } from '../vault/credentials.ts';
 import { recordSignInOutcome } from '../vault/sign-in-outcome.ts';
 import type { Vault } from '../vault/vault.ts';
 import { webhookSigningSecret } from '../vault/webhook-signing-secret.ts';
 import { SecretRedactor } from './secret-redactor.ts';
 import { storable } from './storable.ts';
+import { ToolError } from './tool-error.ts';
 import type {
   FileService,
   LanguageModelService,
@@ -120,7 +125,15 @@ function memoryService(platform: PlatformServices, run: RunFacts, secrets: Secre
 function fileService(platform: PlatformServices, run: RunFacts, secrets: SecretRedactor): FileService {
   return {
     async save(file) {
-      const written = await platform.files.write(run.workspaceId, secrets.redactBytes(file.content));
+      let content = secrets.redactBytes(file.content);
+      // A .pdf of text is laid out as a branded PDF rather than kept as text labelled PDF.
+      if (wantsPdf(file) && !isPdf(content)) {
+        const profile = await platform.store.inWorkspace(run.workspaceId, loadBrandProfile);
+        content = await savedPdfContent({ name: file.name, content }, profile).catch((error: unknown) => {
+          throw error instanceof OrcaError ? new ToolError('invalid_input', error.message) : error;
+        });
+      }
+      const written = await platform.files.write(run.workspaceId, content);
       const { record, created } = await platform.store.inWorkspace(run.workspaceId, (scope) =>
         insertDeliverable(scope, {
           runId: run.runId,
@@ -195,5 +208,9 @@ export function runServices(
         ),
     },
     browser: { session: () => platform.browsers.session(run.runId, platform.network) },
+    style: {
+      learned: () =>
+        platform.store.inWorkspace(run.workspaceId, (scope) => loadLearnedStyle(scope, run.agentId)),
+    },
   };
 }

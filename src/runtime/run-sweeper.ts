@@ -11,7 +11,7 @@ import type { Store } from '../store/store.ts';
 export interface RunSweeperOptions {
   store: Store;
   runQueue: RunQueue;
-  logger: Logger;
+  logger: Pick<Logger, 'info' | 'error'>;
   /** How long a run may sit quiet without a job before it counts as stranded. */
   graceSeconds: number;
   /** The pause between sweeps. */

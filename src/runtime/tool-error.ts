@@ -1,33 +1,8 @@
 // Errors a tool raises. `retryable` tells the executor whether the step's retry policy applies
 // (a timeout or a 503 may pass; a refused address or a 404 will not).
-export type ToolErrorCode =
-  | 'invalid_input'
-  | 'refused_address'
-  | 'timeout'
-  | 'network'
-  | 'http_status'
-  | 'too_large'
-  | 'expression'
-  /** An expression hit a hard limit (time, depth, size, memory): see expressions/. */
-  | 'expression_limit'
-  | 'cancelled'
-  | 'not_found'
-  | 'agent_cycle'
-  | 'depth_limit'
-  | 'agent_paused'
-  | 'agent_busy'
-  | 'agent_failed'
-  | 'browser'
-  | 'selector_not_found'
-  | 'login_failed'
-  /** A listing had more pages than browser.paginate's maxPages. */
-  | 'page_limit'
-  | 'connection_expired'
-  | 'not_configured'
-  | 'llm_error'
-  | 'llm_invalid_output'
-  /** A step with `repeat` ran its maxIterations before its until condition held. */
-  | 'repeat_limit';
+import type { ToolErrorCode } from '../domain/run-errors.ts';
+
+export type { ToolErrorCode };
 
 export class ToolError extends Error {
   readonly code: ToolErrorCode;

@@ -2,6 +2,7 @@
 // bound to the run's workspace and agent (src/runtime/run-services.ts); tests hand in their own.
 import type { LanguageModel } from 'ai';
 import type { BrowserSession } from '../browser/browser-pool.ts';
+import type { LearnedStyle } from '../domain/style-memory.ts';
 
 /** Shared context is the workspace's, read and written by all its agents; agent memory is private. */
 export type MemoryScope = 'workspace' | 'agent';
@@ -171,4 +172,6 @@ export interface ToolServices {
   readonly browser: { session(): Promise<BrowserSession> };
   /** The workspace's secret for signing outgoing webhooks (created on first use). */
   webhookSigningSecret(): Promise<string>;
+  /** The agent's style memory (samples and learned profile), read when a tool writes. */
+  readonly style?: { learned(): Promise<LearnedStyle | undefined> };
 }

@@ -1,10 +1,14 @@
 // Agents and their immutable versions. An agent row points at its current version; changing
 // the spec writes a new version and moves the pointer, in one transaction.
-import { and, asc, desc, eq, gt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNotNull, lt, or, sql } from 'drizzle-orm';
+import type { AgentOrigin } from '../domain/agent-origin.ts';
 import type { AgentSpec } from '../domain/agent-spec.ts';
 import { isUuid } from '../domain/slug.ts';
-import { agents, agentVersions } from './schema.ts';
+import { checkAgentLimit } from './plan-limits.ts';
+import { settleRunCharge } from './run-settlement.ts';
+import { agents, agentVersions, runs } from './schema.ts';
 import type { WorkspaceScope } from './store.ts';
+import { inWorkroom } from './workroom-repository.ts';
 
 export type AgentStatus = 'active' | 'paused';
 
@@ -14,6 +18,12 @@ export interface AgentRecord {
   status: AgentStatus;
   version: number;
   spec: AgentSpec;
+  /** The workroom the agent belongs to, if any. */
+  workroomId: string | null;
+  /** Where a promoted or imported agent came from; null for one made here. */
+  origin: AgentOrigin | null;
+  /** A cap, in credits, on the agent's runs in a billing period; null for none. */
+  monthlyBudget: number | null;
   createdBy: string | null;
   createdAt: Date;
   updatedAt: Date;
@@ -27,6 +37,9 @@ const agentColumns = {
   status: agents.status,
   version: agents.currentVersion,
   spec: agentVersions.spec,
+  workroomId: agents.workroomId,
+  origin: agents.origin,
+  monthlyBudget: agents.monthlyBudget,
   createdBy: agents.createdBy,
   createdAt: agents.createdAt,
   updatedAt: agents.updatedAt,
@@ -37,10 +50,17 @@ function currentVersionJoin() {
 }
 
 /** Creates an agent at version 1. Throws a unique violation when the name is taken. */
-export async function insertAgent(scope: WorkspaceScope, spec: AgentSpec, createdBy: string, note?: string) {
+export async function insertAgent(
+  scope: WorkspaceScope,
+  spec: AgentSpec,
+  createdBy: string,
+  note?: string,
+  origin?: AgentOrigin,
+) {
+  await checkAgentLimit(scope);
   const [agent] = await scope.db
     .insert(agents)
-    .values({ workspaceId: scope.workspaceId, name: spec.name, currentVersion: 1, createdBy })
+    .values({ workspaceId: scope.workspaceId, name: spec.name, currentVersion: 1, createdBy, origin })
     .returning({ id: agents.id });
   if (!agent) throw new Error('insert into agents returned no row');
   await scope.db
@@ -65,7 +85,13 @@ export async function findAgent(scope: WorkspaceScope, agentId: string): Promise
 export async function findAgentForUpdate(scope: WorkspaceScope, agentId: string) {
   if (!isUuid(agentId)) return undefined;
   const [row] = await scope.db
-    .select({ id: agents.id, version: agents.currentVersion, status: agents.status, name: agents.name })
+    .select({
+      id: agents.id,
+      version: agents.currentVersion,
+      status: agents.status,
+      name: agents.name,
+      updatedAt: agents.updatedAt,
+    })
     .from(agents)
     .where(and(eq(agents.workspaceId, scope.workspaceId), eq(agents.id, agentId)))
     .for('update');
@@ -78,6 +104,8 @@ export interface AgentPage {
   status?: AgentStatus;
   /** Case-insensitive part of the name. */
   nameContains?: string;
+  /** A workroom's id, or null for agents in none. */
+  workroomId?: string | null;
 }
 
 /** Agents oldest first, after a (createdAt, id) cursor position. */
@@ -87,6 +115,7 @@ export async function listAgents(scope: WorkspaceScope, page: AgentPage): Promis
   if (page.nameContains) {
     conditions.push(sql`strpos(lower(${agents.name}), lower(${page.nameContains})) > 0`);
   }
+  if (page.workroomId !== undefined) conditions.push(inWorkroom(agents.workroomId, page.workroomId));
   if (page.after) {
     const { createdAt, id } = page.after;
     const later = or(
@@ -122,6 +151,43 @@ export async function insertAgentVersion(
     .where(and(eq(agents.workspaceId, scope.workspaceId), eq(agents.id, agentId)));
 }
 
+/** Records (or, with null, forgets) where the agent came from. */
+export async function setAgentOrigin(scope: WorkspaceScope, agentId: string, origin: AgentOrigin | null) {
+  await scope.db
+    .update(agents)
+    .set({ origin })
+    .where(and(eq(agents.workspaceId, scope.workspaceId), eq(agents.id, agentId)));
+}
+
+/** The agents copied from this agent of another workspace (promoted or imported), oldest first. */
+export async function findAgentsByOrigin(
+  scope: WorkspaceScope,
+  origin: { workspaceId: string; agentId: string },
+): Promise<AgentRecord[]> {
+  return scope.db
+    .select(agentColumns)
+    .from(agents)
+    .innerJoin(agentVersions, currentVersionJoin())
+    .where(
+      and(
+        eq(agents.workspaceId, scope.workspaceId),
+        sql`${agents.origin}->>'agentId' = ${origin.agentId}`,
+        sql`${agents.origin}->>'workspaceId' = ${origin.workspaceId}`,
+      ),
+    )
+    .orderBy(asc(agents.createdAt));
+}
+
+/** Every agent of the workspace that came from another workspace. */
+export async function listAgentsWithOrigin(scope: WorkspaceScope): Promise<AgentRecord[]> {
+  return scope.db
+    .select(agentColumns)
+    .from(agents)
+    .innerJoin(agentVersions, currentVersionJoin())
+    .where(and(eq(agents.workspaceId, scope.workspaceId), isNotNull(agents.origin)))
+    .orderBy(asc(agents.createdAt));
+}
+
 export async function setAgentStatus(scope: WorkspaceScope, agentId: string, status: AgentStatus) {
   await scope.db
     .update(agents)
@@ -131,6 +197,19 @@ export async function setAgentStatus(scope: WorkspaceScope, agentId: string, sta
 
 export async function deleteAgent(scope: WorkspaceScope, agentId: string): Promise<boolean> {
   if (!isUuid(agentId)) return false;
+  // Its runs go with it; the credits held for those not yet ended are settled first (what their
+  // finished steps cost is charged, the rest released), or they would stay held for good.
+  const unfinished = await scope.db
+    .select({ id: runs.id })
+    .from(runs)
+    .where(
+      and(
+        eq(runs.workspaceId, scope.workspaceId),
+        eq(runs.agentId, agentId),
+        inArray(runs.status, ['queued', 'running', 'waiting']),
+      ),
+    );
+  for (const run of unfinished) await settleRunCharge(scope, run.id);
   const deleted = await scope.db
     .delete(agents)
     .where(and(eq(agents.workspaceId, scope.workspaceId), eq(agents.id, agentId)))
@@ -138,15 +217,24 @@ export async function deleteAgent(scope: WorkspaceScope, agentId: string): Promi
   return deleted.length === 1;
 }
 
+/** Versions newest first; a page of `limit` below `beforeVersion` when given. */
 export async function listAgentVersions(
   scope: WorkspaceScope,
   agentId: string,
+  page: { limit: number; beforeVersion?: number },
 ): Promise<AgentVersionRecord[]> {
   return scope.db
     .select()
     .from(agentVersions)
-    .where(and(eq(agentVersions.workspaceId, scope.workspaceId), eq(agentVersions.agentId, agentId)))
-    .orderBy(desc(agentVersions.version));
+    .where(
+      and(
+        eq(agentVersions.workspaceId, scope.workspaceId),
+        eq(agentVersions.agentId, agentId),
+        page.beforeVersion === undefined ? undefined : lt(agentVersions.version, page.beforeVersion),
+      ),
+    )
+    .orderBy(desc(agentVersions.version))
+    .limit(page.limit);
 }
 
 export async function findAgentVersion(scope: WorkspaceScope, agentId: string, version: number) {
@@ -201,6 +289,7 @@ export async function snapshotAgent(
 
 /** Puts a snapshot back under its own id. Throws a unique violation when its name is taken. */
 export async function restoreAgentSnapshot(scope: WorkspaceScope, snapshot: AgentSnapshot) {
+  await checkAgentLimit(scope);
   const revive = <T extends { createdAt: Date | string }>(row: T) => ({
     ...row,
     createdAt: new Date(row.createdAt),

@@ -16,6 +16,8 @@ import {
   sql,
 } from 'drizzle-orm';
 import { isUuid } from '../domain/slug.ts';
+import { announceRunEvents } from './run-event-notices.ts';
+import { settleRunCharge } from './run-settlement.ts';
 import {
   type RunStatus,
   type RunTrigger,
@@ -28,6 +30,7 @@ import {
   type StoredUsage,
 } from './schema.ts';
 import type { WorkspaceScope } from './store.ts';
+import { inWorkroom } from './workroom-repository.ts';
 
 export type RunRecord = typeof runs.$inferSelect;
 export type RunStepRecord = typeof runSteps.$inferSelect;
@@ -47,7 +50,13 @@ export interface RunOrigin {
 
 export async function insertRun(
   scope: WorkspaceScope,
-  values: { agentId: string; agentVersion: number; input: Record<string, unknown> } & RunOrigin,
+  values: {
+    agentId: string;
+    agentVersion: number;
+    input: Record<string, unknown>;
+    /** The agent's workroom when the run is admitted. */
+    workroomId?: string | null;
+  } & RunOrigin,
 ): Promise<RunRecord> {
   const [row] = await scope.db
     .insert(runs)
@@ -56,6 +65,19 @@ export async function insertRun(
   if (!row) throw new Error('insert into runs returned no row');
   await appendRunEvent(scope, row.id, 'status', { status: 'queued' });
   return row;
+}
+
+/**
+ * The workspace's runs queued and not started (parked ones included), counted up to `atMost`: a
+ * walk of the index of its queued and running runs, however long its history.
+ */
+export async function countQueuedRuns(scope: WorkspaceScope, atMost: number): Promise<number> {
+  const result = (await scope.db.execute(sql`
+    select count(*)::int as queued from (
+      select 1 from runs
+      where workspace_id = ${scope.workspaceId} and status = 'queued'
+      limit ${atMost}) as waiting`)) as unknown as { rows: { queued: number }[] };
+  return Number(result.rows[0]?.queued ?? 0);
 }
 
 export async function findRun(scope: WorkspaceScope, runId: string): Promise<RunRecord | undefined> {
@@ -113,6 +135,7 @@ export async function claimRun(
       startedAt: sql`coalesce(${runs.startedAt}, now())`,
       lease: sql`gen_random_uuid()`,
       resumeAt: null,
+      parkedAt: null,
     })
     .where(and(...conditions))
     // A run whose start time is this transaction's has never run: it has no checkpoints to read.
@@ -145,8 +168,12 @@ export async function endCancelledRun(scope: WorkspaceScope, runId: string) {
         isNotNull(runs.cancelRequestedAt),
       ),
     )
-    .returning({ id: runs.id });
-  if (row) await appendRunEvent(scope, runId, 'status', { status: 'cancelled' });
+    .returning({ id: runs.id, trigger: runs.trigger });
+  if (row) {
+    await appendRunEvent(scope, runId, 'status', { status: 'cancelled' });
+    await settleRunCharge(scope, runId);
+    scope.metrics?.runFinished('cancelled', row.trigger);
+  }
   return row;
 }
 
@@ -312,8 +339,8 @@ export async function finishRun(
   },
   /** Events that come before the run's end (the last step's), written in the same statement. */
   eventsBefore: RunEventInput[] = [],
-) {
-  await scope.db
+): Promise<{ settled: boolean }> {
+  const [row] = await scope.db
     .update(runs)
     .set({
       status: result.status,
@@ -321,11 +348,16 @@ export async function finishRun(
       error: result.error ?? null,
       finishedAt: new Date(),
     })
-    .where(and(eq(runs.workspaceId, scope.workspaceId), eq(runs.id, runId)));
+    .where(and(eq(runs.workspaceId, scope.workspaceId), eq(runs.id, runId)))
+    .returning({ trigger: runs.trigger });
   await appendRunEvents(scope, runId, [
     ...eventsBefore,
     { kind: 'status', data: { status: result.status, error: result.error } },
   ]);
+  const settlement = await settleRunCharge(scope, runId);
+  if (row) scope.metrics?.runFinished(result.status, row.trigger);
+  // A settled charge went through the ledger: the balance row stays locked until the transaction ends.
+  return { settled: settlement !== undefined };
 }
 
 /** Puts a finished run back in the queue (a retry): its checkpoints before `fromPosition` stay. */
@@ -333,7 +365,7 @@ export async function requeueRun(
   scope: WorkspaceScope,
   runId: string,
   fromPosition: number,
-): Promise<number> {
+): Promise<number | undefined> {
   await deleteStepsFrom(scope, runId, fromPosition);
   const [row] = await scope.db
     .update(runs)
@@ -345,12 +377,22 @@ export async function requeueRun(
       cancelRequestedAt: null,
       resumeAt: null,
       lease: null,
+      // Queued with a job of its own: a wake-up must not send it a second one.
+      parkedAt: null,
       retryCount: sql`${runs.retryCount} + 1`,
     })
-    .where(and(eq(runs.workspaceId, scope.workspaceId), eq(runs.id, runId)))
+    .where(
+      and(
+        eq(runs.workspaceId, scope.workspaceId),
+        eq(runs.id, runId),
+        inArray(runs.status, ['failed', 'cancelled']),
+      ),
+    )
     .returning({ retryCount: runs.retryCount });
+  // Undefined when the run is no longer failed or cancelled (another retry requeued it first).
+  if (!row) return undefined;
   await appendRunEvent(scope, runId, 'status', { status: 'queued', retryFrom: fromPosition });
-  return row?.retryCount ?? 0;
+  return row.retryCount;
 }
 
 /** Asks a run to stop; a queued run is cancelled at once. Returns the run after. */
@@ -372,7 +414,11 @@ export async function requestCancel(scope: WorkspaceScope, runId: string): Promi
       ),
     )
     .returning();
-  if (row?.status === 'cancelled') await appendRunEvent(scope, runId, 'status', { status: 'cancelled' });
+  if (row?.status === 'cancelled') {
+    await appendRunEvent(scope, runId, 'status', { status: 'cancelled' });
+    await settleRunCharge(scope, runId);
+    scope.metrics?.runFinished('cancelled', row.trigger);
+  }
   if (row) await cancelCallees(scope, runId);
   return row;
 }
@@ -411,6 +457,7 @@ export async function appendRunEvent(
   data: Record<string, unknown>,
 ) {
   await scope.db.insert(runEvents).values({ workspaceId: scope.workspaceId, runId, kind, data });
+  await announceRunEvents(scope, runId, [kind]);
 }
 
 export interface RunEventInput {
@@ -426,6 +473,11 @@ export async function appendRunEvents(scope: WorkspaceScope, runId: string, even
     .values(
       events.map((event) => ({ workspaceId: scope.workspaceId, runId, kind: event.kind, data: event.data })),
     );
+  await announceRunEvents(
+    scope,
+    runId,
+    events.map((event) => event.kind),
+  );
 }
 
 /** A committed event: it has its place in the workspace's commit order. */
@@ -461,6 +513,8 @@ export interface RunFilter {
   agentId?: string;
   status?: RunStatus;
   trigger?: RunTrigger;
+  /** A workroom's id, or null for runs made in none. */
+  workroomId?: string | null;
   before?: { createdAt: Date; id: string };
 }
 
@@ -470,6 +524,7 @@ export async function listRuns(scope: WorkspaceScope, filter: RunFilter): Promis
   if (filter.agentId) conditions.push(eq(runs.agentId, filter.agentId));
   if (filter.status) conditions.push(eq(runs.status, filter.status));
   if (filter.trigger) conditions.push(eq(runs.trigger, filter.trigger));
+  if (filter.workroomId !== undefined) conditions.push(inWorkroom(runs.workroomId, filter.workroomId));
   if (filter.before) {
     const { createdAt, id } = filter.before;
     const earlier = or(lt(runs.createdAt, createdAt), and(eq(runs.createdAt, createdAt), lt(runs.id, id)));

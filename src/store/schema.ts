@@ -24,9 +24,13 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { AgentOrigin } from '../domain/agent-origin.ts';
 import type { AgentSpec } from '../domain/agent-spec.ts';
 import type { HookCallOutcome, HookCallRefusal } from '../domain/hook-call-outcome.ts';
 import type { PlanOperation, PlanQuestion, PlanStatus } from '../domain/plan.ts';
+import type { RunError } from '../domain/run-errors.ts';
+import type { StyleField, StyleSampleSource } from '../domain/style-memory.ts';
+import type { MeasuredStyle } from '../domain/style-profile.ts';
 
 export const applicationRole = pgRole('orca_app').existing();
 
@@ -173,10 +177,42 @@ export const userMemories = pgTable(
     locale: text('locale'),
     preferences: jsonb('preferences').$type<Record<string, unknown>>().notNull().default({}),
     facts: jsonb('facts').$type<string[]>().notNull().default([]),
+    /** Whether Orca records what the person builds (learned_items); they may turn it off. */
+    learning: boolean('learning').notNull().default(true),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   () => [
     pgPolicy('user_memories_of_current_user', {
+      to: applicationRole,
+      for: 'all',
+      using: sql`user_id = ${currentUser}`,
+      withCheck: sql`user_id = ${currentUser}`,
+    }),
+  ],
+);
+
+/**
+ * What Orca learned about how a person works, from what they built: kinds of agent, tools,
+ * patterns, channels, schedule shapes, time zones and locales. Keys come from closed sets or are
+ * validated names (an IANA zone, a language tag): shapes, never a workspace's data.
+ */
+export const learnedItems = pgTable(
+  'learned_items',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    category: text('category').notNull(),
+    key: text('key').notNull(),
+    source: text('source').notNull(),
+    count: integer('count').notNull().default(1),
+    firstSeenAt: timestamp('first_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    uniqueIndex('learned_items_user_category_key').on(table.userId, table.category, table.key),
+    pgPolicy('learned_items_of_current_user', {
       to: applicationRole,
       for: 'all',
       using: sql`user_id = ${currentUser}`,
@@ -309,6 +345,31 @@ export const auditEvents = pgTable(
   ],
 );
 
+/**
+ * Workrooms group work inside a workspace (a client, a project): agents belong to at most one, and
+ * each run and deliverable keeps the workroom it was made in. An optional monthly budget, in
+ * credits, caps what the workroom's runs may spend.
+ */
+export const workrooms = pgTable(
+  'workrooms',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    monthlyBudget: bigint('monthly_budget', { mode: 'number' }),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    uniqueIndex('workrooms_workspace_name_unique').on(table.workspaceId, sql`lower(${table.name})`),
+    workspacePolicy('workrooms'),
+  ],
+);
+
 export const agents = pgTable(
   'agents',
   {
@@ -319,6 +380,11 @@ export const agents = pgTable(
     name: text('name').notNull(),
     status: text('status').$type<'active' | 'paused'>().notNull().default('active'),
     currentVersion: integer('current_version').notNull(),
+    workroomId: uuid('workroom_id').references(() => workrooms.id, { onDelete: 'set null' }),
+    /** Where a promoted or imported agent came from (migration 0026); null for one made here. */
+    origin: jsonb('origin').$type<AgentOrigin>(),
+    /** A cap, in credits, on what the agent's runs may spend in a billing period; none when null. */
+    monthlyBudget: bigint('monthly_budget', { mode: 'number' }),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -327,6 +393,7 @@ export const agents = pgTable(
     // The Orchestrator and users name agents; two agents of one workspace never share a name.
     uniqueIndex('agents_workspace_name_unique').on(table.workspaceId, sql`lower(${table.name})`),
     index('agents_workspace_created').on(table.workspaceId, table.createdAt),
+    index('agents_workspace_origin_agent').on(table.workspaceId, sql`(${table.origin}->>'agentId')`),
     workspacePolicy('agents'),
   ],
 );
@@ -360,12 +427,8 @@ export interface StoredUsage {
   outputTokens: number;
 }
 
-export interface StoredError {
-  code: string;
-  message: string;
-  stepId?: string;
-  details?: Record<string, unknown>;
-}
+/** A run's or step's error (its codes are a closed set: domain/run-errors.ts). */
+export type StoredError = RunError;
 
 export const runs = pgTable(
   'runs',
@@ -389,6 +452,8 @@ export const runs = pgTable(
     callChain: jsonb('call_chain').$type<string[]>(),
     callKey: text('call_key'),
     usage: jsonb('usage').$type<StoredUsage>(),
+    /** The workroom the agent was in when the run was admitted (kept if the agent moves). */
+    workroomId: uuid('workroom_id').references(() => workrooms.id, { onDelete: 'set null' }),
     /**
      * How many times the run was retried. Queue jobs and side-effect keys carry it, so a job or
      * a key of an earlier try never acts on, or is mistaken for, this one.
@@ -401,6 +466,11 @@ export const runs = pgTable(
     scheduledFor: timestamp('scheduled_for', { withTimezone: true, precision: 3 }),
     /** Set while the run waits (status waiting): when a worker picks it up again. */
     resumeAt: timestamp('resume_at', { withTimezone: true }),
+    /**
+     * Set while a queued run is parked: its workspace ran as many runs as its plan allows at once
+     * when its job came, so it waits without a job until one of them ends (decision 0038).
+     */
+    parkedAt: timestamp('parked_at', { withTimezone: true }),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     startedAt: timestamp('started_at', { withTimezone: true }),
@@ -420,6 +490,17 @@ export const runs = pgTable(
       .on(table.agentId, table.scheduledFor)
       .where(sql`${table.scheduledFor} is not null`),
     index('runs_parent').on(table.parentRunId).where(sql`${table.parentRunId} is not null`),
+    index('runs_workroom_created')
+      .on(table.workroomId, table.createdAt)
+      .where(sql`${table.workroomId} is not null`),
+    // Runs queued or running, by workspace: a workspace's share of the queue and its plan's limit
+    // of runs at once are counted here, not over its whole history.
+    index('runs_workspace_active')
+      .on(table.workspaceId, table.status)
+      .where(sql`${table.status} in ('queued', 'running')`),
+    index('runs_workspace_parked')
+      .on(table.workspaceId, table.createdAt)
+      .where(sql`${table.status} = 'queued' and ${table.parkedAt} is not null`),
     workspacePolicy('runs'),
   ],
 );
@@ -547,6 +628,8 @@ export const deliverables = pgTable(
       .references(() => workspaces.id, { onDelete: 'cascade' }),
     runId: uuid('run_id').references(() => runs.id, { onDelete: 'set null' }),
     agentId: uuid('agent_id').references(() => agents.id, { onDelete: 'set null' }),
+    /** The workroom of the run that saved it (or chosen at upload). */
+    workroomId: uuid('workroom_id').references(() => workrooms.id, { onDelete: 'set null' }),
     name: text('name').notNull(),
     contentType: text('content_type').notNull(),
     sizeBytes: bigint('size_bytes', { mode: 'number' }).notNull(),
@@ -555,6 +638,10 @@ export const deliverables = pgTable(
     storageKey: text('storage_key').notNull(),
     /** Identifies the save that made it, so a replayed save returns this file. */
     saveKey: text('save_key'),
+    /** Its versions' shared key: workroom, agent and lower-cased name (domain/deliverable-family.ts). */
+    family: text('family').notNull(),
+    /** 1 for the first file of its family, one more for each later save or upload. */
+    version: integer('version').notNull().default(1),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
@@ -564,8 +651,34 @@ export const deliverables = pgTable(
       .where(sql`${table.saveKey} is not null`),
     index('deliverables_workspace_created').on(table.workspaceId, table.createdAt),
     index('deliverables_workspace_name').on(table.workspaceId, sql`lower(${table.name})`),
+    index('deliverables_workroom_created')
+      .on(table.workroomId, table.createdAt)
+      .where(sql`${table.workroomId} is not null`),
+    uniqueIndex('deliverables_family_version_unique').on(table.workspaceId, table.family, table.version),
     workspacePolicy('deliverables'),
   ],
+);
+
+const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
+
+/**
+ * How a workspace brands what it delivers (letterhead, accent colour, fonts, contact block,
+ * footer): its settings as JSON, and the letterhead image inline (small, and carried whole by a
+ * workspace bundle).
+ */
+export const exportProfiles = pgTable(
+  'export_profiles',
+  {
+    workspaceId: uuid('workspace_id')
+      .primaryKey()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    settings: jsonb('settings').$type<Record<string, unknown>>().notNull().default({}),
+    letterheadContentType: text('letterhead_content_type'),
+    letterhead: bytea('letterhead'),
+    updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  () => [workspacePolicy('export_profiles')],
 );
 
 /** The secret each workspace signs its outgoing webhooks with (receivers verify with it). */
@@ -948,4 +1061,203 @@ export const hookCalls = pgTable(
     runId: uuid('run_id').references(() => runs.id, { onDelete: 'set null' }),
   },
   (table) => [index('hook_calls_recent').on(table.hookId, table.calledAt), workspacePolicy('hook_calls')],
+);
+
+/** A workspace's credits: the running total of its ledger, and the billing period it is in. */
+export const creditBalances = pgTable(
+  'credit_balances',
+  {
+    workspaceId: uuid('workspace_id')
+      .primaryKey()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    plan: text('plan').notNull(),
+    balance: bigint('balance', { mode: 'number' }).notNull(),
+    /** Held by runs not yet settled (already taken off the balance). */
+    reserved: bigint('reserved', { mode: 'number' }).notNull().default(0),
+    periodAllowance: bigint('period_allowance', { mode: 'number' }).notNull().default(0),
+    /** What is left of this period's allowance; it expires when the period ends. */
+    allowanceLeft: bigint('allowance_left', { mode: 'number' }).notNull().default(0),
+    periodStartedAt: timestamp('period_started_at', { withTimezone: true, precision: 3 }).notNull(),
+    periodEndsAt: timestamp('period_ends_at', { withTimezone: true, precision: 3 }).notNull(),
+    /** The position of the last ledger entry: entries are numbered under this row's lock. */
+    lastPosition: bigint('last_position', { mode: 'number' }).notNull().default(0),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  () => [workspacePolicy('credit_balances')],
+);
+
+export type CreditEntryKind =
+  | 'grant'
+  | 'allowance'
+  | 'expiry'
+  | 'topup'
+  | 'reservation'
+  | 'consumption'
+  | 'release'
+  | 'refund'
+  | 'adjustment';
+
+/** Every movement of a workspace's credits; they sum to its balance. */
+export const creditEntries = pgTable(
+  'credit_entries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    position: bigint('position', { mode: 'number' }).notNull(),
+    kind: text('kind').$type<CreditEntryKind>().notNull(),
+    amount: bigint('amount', { mode: 'number' }).notNull(),
+    balanceAfter: bigint('balance_after', { mode: 'number' }).notNull(),
+    runId: uuid('run_id'),
+    agentId: uuid('agent_id'),
+    workroomId: uuid('workroom_id'),
+    actorUserId: uuid('actor_user_id'),
+    reason: text('reason').notNull(),
+    details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (table) => [
+    uniqueIndex('credit_entries_workspace_position_unique').on(table.workspaceId, table.position),
+    index('credit_entries_workspace_created').on(table.workspaceId, table.createdAt),
+    index('credit_entries_agent_created')
+      .on(table.agentId, table.createdAt)
+      .where(sql`${table.agentId} is not null`),
+    index('credit_entries_workroom_created')
+      .on(table.workroomId, table.createdAt)
+      .where(sql`${table.workroomId} is not null`),
+    index('credit_entries_run').on(table.runId).where(sql`${table.runId} is not null`),
+    workspacePolicy('credit_entries'),
+  ],
+);
+
+/** One priced line of a run's cost. */
+export interface ChargeItem {
+  stepId: string;
+  tool: string;
+  credits: number;
+  reason: string;
+}
+
+/** What a run was reserved at admission and charged when it ended (settled once). */
+export const runCharges = pgTable(
+  'run_charges',
+  {
+    runId: uuid('run_id').primaryKey(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    agentId: uuid('agent_id').notNull(),
+    workroomId: uuid('workroom_id'),
+    reserved: bigint('reserved', { mode: 'number' }).notNull(),
+    charged: bigint('charged', { mode: 'number' }),
+    items: jsonb('items').$type<ChargeItem[]>().notNull().default([]),
+    reservedAt: timestamp('reserved_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    settledAt: timestamp('settled_at', { withTimezone: true, precision: 3 }),
+  },
+  () => [workspacePolicy('run_charges')],
+);
+
+/** The plans and prices in force, published by each process at boot (one row). */
+export const creditSettings = pgTable('credit_settings', {
+  id: integer('id').primaryKey(),
+  settings: jsonb('settings').$type<Record<string, unknown>>().notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** An agent's writing samples: pasted or uploaded text, deliverables, and corrected outputs. */
+export const styleSamples = pgTable(
+  'style_samples',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    agentId: uuid('agent_id')
+      .notNull()
+      .references(() => agents.id, { onDelete: 'cascade' }),
+    source: text('source').$type<StyleSampleSource>().notNull(),
+    name: text('name').notNull().default(''),
+    text: text('text').notNull(),
+    /** For a correction: the output as the agent wrote it (the sample's text is the user's version). */
+    original: text('original'),
+    deliverableId: uuid('deliverable_id').references(() => deliverables.id, { onDelete: 'set null' }),
+    runId: uuid('run_id').references(() => runs.id, { onDelete: 'set null' }),
+    stepId: text('step_id'),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (table) => [
+    index('style_samples_agent_created').on(table.agentId, table.createdAt),
+    workspacePolicy('style_samples'),
+  ],
+);
+
+/** What style memory learned of an agent's voice, and what the user set by hand (pinned). */
+export const styleProfiles = pgTable(
+  'style_profiles',
+  {
+    agentId: uuid('agent_id')
+      .primaryKey()
+      .references(() => agents.id, { onDelete: 'cascade' }),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    measured: jsonb('measured').$type<MeasuredStyle>(),
+    description: text('description').notNull().default(''),
+    tone: text('tone').notNull().default(''),
+    rules: jsonb('rules').$type<string[]>().notNull().default([]),
+    useWords: jsonb('use_words').$type<string[]>().notNull().default([]),
+    avoidWords: jsonb('avoid_words').$type<string[]>().notNull().default([]),
+    pinned: jsonb('pinned').$type<StyleField[]>().notNull().default([]),
+    /** The model that wrote the description, such as openai:gpt-4o-mini. */
+    derivedBy: text('derived_by'),
+    derivedAt: timestamp('derived_at', { withTimezone: true }),
+    updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  () => [workspacePolicy('style_profiles')],
+);
+
+/**
+ * Idempotency-Keys of API requests (api/idempotency.ts): the first answer to a key, replayed to a
+ * retry with the same key and request for a day. A key belongs to a scope (the workspace, or the
+ * account for requests outside any) and a principal (the user's sessions, or one API token), so
+ * one caller's key never answers another's. Rows outside a workspace are the account's own.
+ */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id').references(() => workspaces.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** The workspace id, or "account": part of the unique key, which NULLs cannot be. */
+    scope: text('scope').notNull(),
+    /** `user:<id>` for sessions, `token:<id>` for an API token. */
+    principal: text('principal').notNull(),
+    /** The route answered, as `POST /api/workspaces/:ws/agents`. */
+    route: text('route').notNull(),
+    key: text('key').notNull(),
+    /** SHA-256 of the request (path parameters, query, body), so that reuse for another is refused. */
+    requestHash: text('request_hash').notNull(),
+    state: text('state').$type<'started' | 'finished'>().notNull(),
+    responseStatus: integer('response_status'),
+    responseHeaders: jsonb('response_headers').$type<Record<string, string>>(),
+    responseBody: text('response_body'),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (table) => [
+    uniqueIndex('idempotency_keys_claim').on(table.scope, table.principal, table.route, table.key),
+    index('idempotency_keys_expiry').on(table.expiresAt),
+    workspacePolicy('idempotency_keys'),
+    pgPolicy('idempotency_keys_of_current_user', {
+      to: applicationRole,
+      for: 'all',
+      using: sql`workspace_id is null and user_id = ${currentUser}`,
+      withCheck: sql`workspace_id is null and user_id = ${currentUser}`,
+    }),
+  ],
 );

@@ -4,11 +4,14 @@
 // - the system scope: no role switch and no transaction; only for authentication lookups by
 //   secret hash, before anyone's scope is known, and for creating accounts.
 import { sql } from 'drizzle-orm';
+import type { Metrics } from '../metrics/metrics.ts';
 import type { Database, OrcaDrizzle } from './database.ts';
 
 export interface WorkspaceScope {
   readonly db: OrcaDrizzle;
   readonly workspaceId: string;
+  /** Where the statements that end a run count it (absent in tests that build scopes by hand). */
+  readonly metrics?: Metrics;
 }
 
 export interface AccountScope {
@@ -21,14 +24,18 @@ export interface SystemScope {
 }
 
 export class Store {
-  constructor(readonly database: Database) {}
+  constructor(
+    readonly database: Database,
+    /** The process's metrics, handed to every workspace scope. */
+    readonly metrics?: Metrics,
+  ) {}
 
   inWorkspace<T>(workspaceId: string, work: (scope: WorkspaceScope) => Promise<T>): Promise<T> {
     return this.database.drizzle.transaction(async (transaction) => {
       await transaction.execute(
         sql`select set_config('role', 'orca_app', true), set_config('app.workspace_id', ${workspaceId}, true)`,
       );
-      return work({ db: transaction as unknown as OrcaDrizzle, workspaceId });
+      return work({ db: transaction as unknown as OrcaDrizzle, workspaceId, metrics: this.metrics });
     });
   }
 

@@ -8,7 +8,7 @@ import { describeSpecIssues } from '../domain/agent-spec.ts';
 import { inExpressionLane } from '../expressions/evaluation-lane.ts';
 import type { RunQueue } from '../queue/run-queue.ts';
 import type { RunEnding } from '../runtime/run-executor.ts';
-import { insertFailedRun, type RunOrigin, startRun } from '../runtime/run-starter.ts';
+import { insertFailedRun, queueFull, type RunOrigin, startRun } from '../runtime/run-starter.ts';
 import { evaluateExpression } from '../runtime/template-evaluator.ts';
 import { ToolError } from '../runtime/tool-error.ts';
 import { findAgent } from '../store/agent-repository.ts';
@@ -99,6 +99,34 @@ export class ChainStarter {
             code: 'invalid_input',
             message: `The chain's mapped input does not match the input schema of "${start.agent.name}": ${describeSpecIssues(start.issues)}. Change the chain's mapping.`,
             details: failureDetails,
+          },
+        );
+        return false;
+      case 'insufficient_credits':
+        await insertFailedRun(
+          scope,
+          { agent: start.agent, input: mapped.input, origin },
+          {
+            code: 'insufficient_credits',
+            message: `The chain did not start "${start.agent.name}": ${start.shortfall.message}`,
+            details: {
+              ...failureDetails,
+              needed: start.shortfall.needed,
+              available: start.shortfall.available,
+            },
+          },
+        );
+        return false;
+      case 'queue_full':
+        // Recorded like an unpaid start: the chained run is there, failed, saying why, and can be
+        // retried once the queue has drained.
+        await insertFailedRun(
+          scope,
+          { agent: start.agent, input: mapped.input, origin },
+          {
+            code: 'queue_full',
+            message: `The chain did not start "${start.agent.name}": ${queueFull(start.backlog).message}`,
+            details: { ...failureDetails, waiting: start.backlog.waiting, limit: start.backlog.limit },
           },
         );
         return false;

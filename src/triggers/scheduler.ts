@@ -7,9 +7,10 @@
 
 import type { Logger } from '../api/context.ts';
 import { describeSpecIssues } from '../domain/agent-spec.ts';
+import type { Metrics } from '../metrics/metrics.ts';
 import type { RunQueue } from '../queue/run-queue.ts';
 import { mapWithConcurrency } from '../runtime/bounded-concurrency.ts';
-import { insertFailedRun, type RunStart, startRuns } from '../runtime/run-starter.ts';
+import { insertFailedRun, queueFull, type RunStart, startRuns } from '../runtime/run-starter.ts';
 import {
   dueOneOffRuns,
   earliestOneOffAt,
@@ -29,7 +30,7 @@ import { nextOccurrence } from './schedule-times.ts';
 export interface SchedulerOptions {
   store: Store;
   runQueue: RunQueue;
-  logger: Logger;
+  logger: Pick<Logger, 'info' | 'error'>;
   /** The longest sleep between looks at the schedules. */
   maximumSleepMilliseconds?: number;
   /**
@@ -37,6 +38,8 @@ export interface SchedulerOptions {
    * whether it still runs once or is skipped.
    */
   missedAfterMilliseconds?: number;
+  /** Where each firing's lag (fired at minus due at) is counted. */
+  metrics?: Metrics;
 }
 
 const batchSize = 100;
@@ -65,7 +68,7 @@ function groupsOf(due: { id: string; workspaceId: string }[]) {
 }
 
 export class Scheduler {
-  readonly #options: Required<SchedulerOptions>;
+  readonly #options: Required<Omit<SchedulerOptions, 'metrics'>> & Pick<SchedulerOptions, 'metrics'>;
   #stopped = false;
   #wake: (() => void) | undefined;
   #loop: Promise<void> | undefined;
@@ -166,9 +169,10 @@ export class Scheduler {
    * next occurrence stands in for). Marking them fired in the run's transaction makes it once.
    */
   async #fireOneOffs(workspaceId: string, ids: string[]): Promise<number> {
-    const { store, runQueue } = this.#options;
-    return store.inWorkspace(workspaceId, async (scope) => {
-      const now = new Date();
+    const { store, runQueue, metrics } = this.#options;
+    const fired: Date[] = [];
+    const now = new Date();
+    const started = await store.inWorkspace(workspaceId, async (scope) => {
       const locked = await lockDueOneOffRuns(scope, ids, now);
       const firing: typeof locked = [];
       for (const oneOff of locked) {
@@ -199,19 +203,28 @@ export class Scheduler {
         if (start?.outcome === 'started') {
           runId = start.run.id;
           started++;
+          fired.push(oneOff.runAt);
         } else if (start?.outcome === 'invalid_input') {
           runId = (await this.#failInvalidInput(scope, oneOff, oneOff.runAt, start)).id;
+        } else if (start?.outcome === 'insufficient_credits') {
+          runId = (await this.#failUnpaid(scope, oneOff, oneOff.runAt, start)).id;
+        } else if (start?.outcome === 'queue_full') {
+          runId = (await this.#failQueueFull(scope, oneOff, oneOff.runAt, start)).id;
         }
         await markOneOffFired(scope, oneOff.id, runId, now);
       }
       return started;
     });
+    // Counted once committed: a group that fails is fired again, and would be counted twice.
+    for (const dueAt of fired) metrics?.scheduleFired('one-off', dueAt, now);
+    return started;
   }
 
   async #fire(workspaceId: string, scheduleIds: string[]): Promise<number> {
-    const { store, runQueue, logger } = this.#options;
-    return store.inWorkspace(workspaceId, async (scope) => {
-      const now = new Date();
+    const { store, runQueue, logger, metrics } = this.#options;
+    const fired: Date[] = [];
+    const now = new Date();
+    const started = await store.inWorkspace(workspaceId, async (scope) => {
       const locked = await lockDueSchedules(scope, scheduleIds, now);
       const firing: { schedule: (typeof locked)[number]; occurrence: Date; next: Date | null }[] = [];
       for (const schedule of locked) {
@@ -258,14 +271,21 @@ export class Scheduler {
         if (start?.outcome === 'started') {
           runId = start.run.id;
           started++;
+          fired.push(occurrence);
         } else if (start?.outcome === 'invalid_input') {
           runId = (await this.#failInvalidInput(scope, schedule, occurrence, start)).id;
+        } else if (start?.outcome === 'insufficient_credits') {
+          runId = (await this.#failUnpaid(scope, schedule, occurrence, start)).id;
+        } else if (start?.outcome === 'queue_full') {
+          runId = (await this.#failQueueFull(scope, schedule, occurrence, start)).id;
         }
         // A missing or paused agent: the occurrence passes without a run.
         await advanceSchedule(scope, schedule.id, { occurrence, next, runId });
       }
       return started;
     });
+    for (const dueAt of fired) metrics?.scheduleFired('schedule', dueAt, now);
+    return started;
   }
 
   /** A schedule's input that the agent's current input schema refuses fails its run at once, visibly. */
@@ -287,6 +307,55 @@ export class Scheduler {
         message: `The schedule's input does not match the agent's input schema: ${describeSpecIssues(refusal.issues)}. Change the schedule's input (PUT …/schedule).`,
       },
       'The schedule’s input does not match the agent’s input schema.',
+    );
+  }
+
+  /** An occurrence the workspace cannot pay for fails its run at once, saying why and what to do. */
+  #failUnpaid(
+    scope: WorkspaceScope,
+    schedule: { input: Record<string, unknown>; createdBy: string | null },
+    occurrence: Date,
+    refusal: Extract<RunStart, { outcome: 'insufficient_credits' }>,
+  ) {
+    return insertFailedRun(
+      scope,
+      {
+        agent: refusal.agent,
+        input: schedule.input,
+        origin: { trigger: 'schedule', scheduledFor: occurrence, createdBy: schedule.createdBy ?? undefined },
+      },
+      {
+        code: 'insufficient_credits',
+        message: refusal.shortfall.message,
+        details: { needed: refusal.shortfall.needed, available: refusal.shortfall.available },
+      },
+      'The schedule did not start the run: too few credits left.',
+    );
+  }
+
+  /**
+   * An occurrence that falls due while too many runs wait on the queue fails its run at once,
+   * saying why, rather than passing unseen; it can be retried once the queue has drained.
+   */
+  #failQueueFull(
+    scope: WorkspaceScope,
+    schedule: { input: Record<string, unknown>; createdBy: string | null },
+    occurrence: Date,
+    refusal: Extract<RunStart, { outcome: 'queue_full' }>,
+  ) {
+    return insertFailedRun(
+      scope,
+      {
+        agent: refusal.agent,
+        input: schedule.input,
+        origin: { trigger: 'schedule', scheduledFor: occurrence, createdBy: schedule.createdBy ?? undefined },
+      },
+      {
+        code: 'queue_full',
+        message: queueFull(refusal.backlog).message,
+        details: { waiting: refusal.backlog.waiting, limit: refusal.backlog.limit },
+      },
+      'The schedule did not start the run: too many runs were waiting on the queue.',
     );
   }
 }

@@ -20,7 +20,7 @@ export async function recordSignInOutcome(
 ): Promise<void> {
   await store.inWorkspace(use.workspaceId, async (scope) => {
     const found = await resolve(scope, use.reference);
-    if (!found || found.kind !== 'login') return;
+    if (found?.kind !== 'login') return;
     // Locked, so that two runs signing in at once write one change, not two.
     const connection = await findConnectionForUpdate(scope, found.id);
     if (!connection) return;

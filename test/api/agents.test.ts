@@ -245,7 +245,13 @@ describe('agents', () => {
       token: owner.token,
       body: { bundle: exported.body },
     });
-    expect(again.status).toBe(409);
+    // The same agent imported again is an update of the first import, not a second agent.
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({
+      id: imported.body.id,
+      version: 1,
+      origin: { agentId: created.body.id },
+    });
     const renamed = await orca.request('POST', `/api/workspaces/${other.id}/agents/import`, {
       token: owner.token,
       body: { bundle: exported.body, name: 'Portable Agent (copy)' },

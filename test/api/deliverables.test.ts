@@ -2,6 +2,7 @@
 // their type and checksum, deleted; never reachable from another workspace.
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitForRunStatus } from '../support/run-waits.ts';
 import { startTestPlatform, type TestPlatform, type TestUser } from '../support/test-platform.ts';
 import { tinyPdf, tinyPng } from '../support/tiny-files.ts';
 
@@ -23,13 +24,8 @@ beforeAll(async () => {
 });
 afterAll(() => orca.close());
 
-async function waitForRun(runId: string) {
-  for (let tries = 0; tries < 200; tries++) {
-    const run = await orca.request('GET', `/api/workspaces/${ws}/runs/${runId}`, { token: owner.token });
-    if (['succeeded', 'failed', 'cancelled'].includes(run.body.status)) return run.body;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error('the run did not finish');
+function waitForRun(runId: string) {
+  return waitForRunStatus(orca, { workspace: ws, runId, token: owner.token });
 }
 
 describe('deliverables API', () => {

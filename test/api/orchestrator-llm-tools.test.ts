@@ -129,9 +129,11 @@ describe('the LLM planner’s workspace tools', () => {
       'listAgents',
       'listRuns',
       'readAgent',
+      'readCredits',
       'readRun',
       'readTriggers',
       'readUsage',
+      'readWorkrooms',
     ]);
     expect(request?.system).toContain('"name":"Broken Fetcher"');
     expect(request?.system).not.toContain('Hidden Agent');
@@ -247,6 +249,84 @@ describe('the LLM planner’s workspace tools', () => {
     expect(
       JSON.parse(results.get('agents') ?? '{}').agents.map((agent: { name: string }) => agent.name),
     ).toEqual(['Poem Writer', 'Broken Fetcher']);
+  });
+
+  it('reads the workrooms with their figures, and never another workspace’s', async () => {
+    const room = await orca.request('POST', `/api/workspaces/${ws}/workrooms`, {
+      token: owner.token,
+      body: { name: 'Poetry Client', monthlyBudget: 900 },
+    });
+    await orca.request('POST', `/api/workspaces/${otherWs}/workrooms`, {
+      token: stranger.token,
+      body: { name: 'Secret Client' },
+    });
+    const agents = await orca.request('GET', `/api/workspaces/${ws}/agents?q=Poem`, { token: owner.token });
+    await orca.request('PUT', `/api/workspaces/${ws}/agents/${agents.body.items[0].id}/workroom`, {
+      token: owner.token,
+      body: { workroomId: room.body.id },
+    });
+    const before = llm.requests.length;
+    plannerReplies.push(
+      {
+        toolCalls: [
+          { id: 'all', name: 'readWorkrooms', arguments: {} },
+          { id: 'one', name: 'readWorkrooms', arguments: { workroom: 'poetry client' } },
+          { id: 'theirs', name: 'readWorkrooms', arguments: { workroom: 'Secret Client' } },
+        ],
+      },
+      answer('One workroom: Poetry Client.'),
+    );
+    const body = await ask('what workrooms do I have?');
+    expect(body.reply).toBe('One workroom: Poetry Client.');
+    const results = toolResults(before);
+    const all = JSON.parse(results.get('all') ?? '{}');
+    expect(all.workrooms).toEqual([
+      expect.objectContaining({ name: 'Poetry Client', monthlyBudget: 900, agents: ['Poem Writer'] }),
+    ]);
+    expect(all.agentsInNone).toEqual(['Broken Fetcher']);
+    expect(JSON.parse(results.get('one') ?? '{}').workroom.name).toBe('Poetry Client');
+    expect(JSON.parse(results.get('theirs') ?? '{}').error).toMatch(/There is no workroom "Secret Client"/);
+    expect(JSON.parse(results.get('theirs') ?? '{}').error).toMatch(/The workrooms are: Poetry Client\./);
+    expect(results.get('all')).not.toContain('Secret Client');
+  });
+
+  it('does not call the model for a workspace with no credits left, and charges its calls once it has', async () => {
+    const poor = (await orca.createWorkspace(owner, 'No credits left')).id;
+    const credits = `/api/workspaces/${poor}/credits`;
+    const { balance } = (await orca.request('GET', credits, { token: owner.token })).body;
+    const spent = await orca.request('POST', `${credits}/adjustments`, {
+      token: owner.token,
+      body: { amount: -balance, note: 'spent elsewhere' },
+    });
+    expect(spent.status, spent.text).toBe(201);
+    const say = (text: string) =>
+      orca.request('POST', `/api/workspaces/${poor}/orchestrator/messages`, {
+        token: owner.token,
+        body: { text },
+      });
+
+    const before = llm.requests.length;
+    const refused = await say('which agents do I have?');
+    expect(refused.status, refused.text).toBe(200);
+    expect(refused.body.reply).toMatch(
+      /^This workspace has no credits left to pay for the LLM \(balance 0\)\. An owner or admin can top up on the Credits page.*The built-in planner answers instead\.\n/s,
+    );
+    expect(llm.requests.slice(before).filter(isPlanner)).toHaveLength(0);
+    const unchanged = await orca.request('GET', `${credits}/ledger`, { token: owner.token });
+    expect(unchanged.body.items[0]).toMatchObject({ kind: 'adjustment' });
+
+    const topped = await orca.request('POST', `${credits}/topups`, {
+      token: owner.token,
+      body: { amount: 5000 },
+    });
+    expect(topped.status, topped.text).toBe(201);
+    plannerReplies.push(answer('You have no agents yet.'));
+    const paid = await say('which agents do I have?');
+    expect(paid.body.reply).toBe('You have no agents yet.');
+    expect(llm.requests.slice(before).filter(isPlanner)).toHaveLength(1);
+    const ledger = await orca.request('GET', `${credits}/ledger`, { token: owner.token });
+    expect(ledger.body.items[0]).toMatchObject({ kind: 'consumption', reason: 'Orchestrator' });
+    expect(ledger.body.items[0].amount).toBeLessThan(0);
   });
 
   it('stops calling tools after its step limit and answers', async () => {

@@ -181,7 +181,7 @@ describe('questions about runs with the built-in planner alone', () => {
       /^Yes, "Status Checker" ran once today \(it succeeded\)\. The last: today at \d\d:\d\d, started by hand: succeeded in \d+ s\.$/,
     );
     expect((await say('how much did the status checker cost this week?')).reply).toMatch(
-      /^"Status Checker" this week \(since \w+ \d+ \w+\): 1 run, 0 tokens and \d+ s of run time; 1 of 1 succeeded \(100%\)\.$/,
+      /^"Status Checker" cost \d+ credits? this week \(since \w+ \d+ \w+\), over 1 run\.\n"Status Checker" this week \(since \w+ \d+ \w+\): 1 run, 0 tokens and \d+ s of run time; 1 of 1 succeeded \(100%\)\.$/,
     );
     // What its run got is read from the run itself.
     expect((await say('what did the status checker get last time?')).reply).toMatch(

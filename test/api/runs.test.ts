@@ -3,6 +3,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitForRunStatus } from '../support/run-waits.ts';
 import { startTestPlatform, type TestPlatform, type TestUser } from '../support/test-platform.ts';
 
 let orca: TestPlatform;
@@ -78,20 +79,8 @@ const priceWatcher = () => ({
   output: { price: '{{ $number(steps.extract.fields.price) }}' },
 });
 
-async function waitForRun(runId: string, statuses = ['succeeded', 'failed', 'cancelled']) {
-  let run: { status: string } & Record<string, unknown> = { status: 'queued' };
-  await expect
-    .poll(
-      async () => {
-        run = (
-          await orca.request('GET', `/api/workspaces/${workspaceId}/runs/${runId}`, { token: owner.token })
-        ).body;
-        return statuses.includes(run.status);
-      },
-      { timeout: 20_000, interval: 100 },
-    )
-    .toBe(true);
-  return run;
+function waitForRun(runId: string, statuses?: string[]) {
+  return waitForRunStatus(orca, { workspace: workspaceId, runId, token: owner.token, statuses });
 }
 
 describe('runs', () => {

@@ -11,7 +11,15 @@ describe('user memory', () => {
   it('starts empty, keeps time zone, preferences and facts, and merges preferences', async () => {
     const user = await orca.signUp();
     const empty = await orca.request('GET', '/api/me/memory', { token: user.token });
-    expect(empty.body).toEqual({ timezone: null, locale: null, preferences: {}, facts: [], updatedAt: null });
+    expect(empty.body).toEqual({
+      timezone: null,
+      locale: null,
+      preferences: {},
+      facts: [],
+      learning: true,
+      learned: { items: [], preferences: { notificationChannel: null, timezone: null, locale: null } },
+      updatedAt: null,
+    });
     const first = await orca.request('PATCH', '/api/me/memory', {
       token: user.token,
       body: {

@@ -34,13 +34,13 @@ afterAll(async () => {
   await orca.close();
 });
 
-function orcaChat(args: string[], answer?: string) {
+function orcaChat(args: string[]) {
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
     const child = spawn(
       process.execPath,
       [orcaBin, 'chat', ...args, '--workspace', workspace.slug, '--url', api.url],
       {
-        env: { ...process.env, ORCA_TOKEN: user.token },
+        env: { ...process.env, ORCA_TOKEN: user.token, ORCA_URL: '', ORCA_WORKSPACE: '' },
       },
     );
     let stdout = '';
@@ -48,7 +48,8 @@ function orcaChat(args: string[], answer?: string) {
     child.stdout.on('data', (chunk) => (stdout += chunk));
     child.stderr.on('data', (chunk) => (stderr += chunk));
     child.on('exit', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(answer === undefined ? '' : `${answer}\n`);
+    // Standard input is a pipe, not a terminal: orca chat cannot ask, so it needs --yes or --no.
+    child.stdin.end('y\n');
   });
 }
 
@@ -58,8 +59,8 @@ async function agent(name: string) {
 }
 
 describe('orca chat', () => {
-  it('shows a change as a diff, applies it on yes, and leaves everything as it was on no', async () => {
-    const refused = await orcaChat(['use https://example.com/b instead for the lead scraper'], 'n');
+  it('shows a change as a diff, applies it on --yes, and leaves everything as it was on --no', async () => {
+    const refused = await orcaChat(['use https://example.com/b instead for the lead scraper', '--no']);
     expect(refused.code, refused.stderr).toBe(0);
     expect(refused.stdout).toContain('~ change agent "Lead Scraper" (version 1 → 2):');
     expect(refused.stdout).toMatch(/- +"url": "https:\/\/example\.com\/a"/);
@@ -67,7 +68,7 @@ describe('orca chat', () => {
     expect(refused.stdout).toContain('Rejected; nothing changed.');
     expect((await agent('Lead Scraper')).version).toBe(1);
 
-    const accepted = await orcaChat(['use https://example.com/b instead for the lead scraper'], 'y');
+    const accepted = await orcaChat(['use https://example.com/b instead for the lead scraper', '--yes']);
     expect(accepted.code, accepted.stderr).toBe(0);
     expect(accepted.stdout).toContain('Applied');
     expect((await agent('Lead Scraper')).spec.steps[0].with.url).toBe('https://example.com/b');
@@ -78,11 +79,25 @@ describe('orca chat', () => {
     expect(paused.stdout).toContain('‖ pause agent "Price Monitor"');
     expect((await agent('Price Monitor')).status).toBe('paused');
 
-    const listed = await orcaChat(['what agents do I have?']);
-    expect(listed.stdout).toContain('Price Monitor (version 1, paused');
+    const listed = await orcaChat(['what agents do I have?', '--no', '--json']);
+    expect(listed.code, listed.stderr).toBe(0);
+    expect(JSON.parse(listed.stdout)).toMatchObject({ plan: null, outcome: 'none' });
+    expect(JSON.parse(listed.stdout).reply).toContain('Price Monitor (version 1, paused');
 
     const empty = await orcaChat([]);
     expect(empty.code).toBe(2);
     expect(empty.stderr).toMatch(/Say what you want/);
+  });
+
+  it('without a terminal and without --yes or --no, refuses before any plan is made', async () => {
+    const before = await orca.request('GET', `/api/workspaces/${workspace.id}/agents`, { token: user.token });
+    const refused = await orcaChat(['pause the lead scraper']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/no terminal to ask at.*pass --yes .* or --no/);
+    expect(refused.stdout).toBe('');
+    const after = await orca.request('GET', `/api/workspaces/${workspace.id}/agents`, { token: user.token });
+    expect(after.body.items.map((item: { status: string }) => item.status)).toEqual(
+      before.body.items.map((item: { status: string }) => item.status),
+    );
   });
 });

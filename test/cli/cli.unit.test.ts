@@ -1,6 +1,6 @@
 // The `orca` command as a user runs it: a real process, a real data directory, real HTTP.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -45,15 +45,52 @@ describe('orca CLI', () => {
   it('prints help for the whole command and for each subcommand', async () => {
     const overall = await run(['--help']);
     expect(overall.code).toBe(0);
+    // Commands that run Orca, then those that use a running Orca, then the shell's.
     expect(overall.stdout).toMatch(
-      /start.*\n.*serve.*\n.*worker.*\n.*runs.*\n.*chat.*\n.*secrets.*\n.*migrate/,
+      /Run Orca:\n {2}start.*\n {2}serve.*\n {2}worker.*\n {2}migrate.*\n {2}secrets.*\n\nUse a running Orca:\n {2}login.*\n {2}logout.*\n {2}agents.*\n {2}runs.*\n {2}hooks.*\n {2}chat.*\n {2}export.*\n {2}import.*\n {2}api.*\n\nShell:\n {2}completion/,
     );
-    for (const command of ['start', 'serve', 'worker', 'runs', 'migrate']) {
+    expect(overall.stdout).toMatch(
+      /Exit codes: 0 ok, 1 failed .*, 2 usage, 3 auth, 4 not found, 5 unreachable/,
+    );
+    for (const command of ['start', 'serve', 'worker', 'migrate']) {
       const help = await run([command, '--help']);
       expect(help.code).toBe(0);
       expect(help.stdout).toContain(`Usage: orca ${command}`);
-      expect(help.stdout).toContain(command === 'runs' ? '--workspace' : '--database-url');
+      expect(help.stdout).toContain('--database-url');
     }
+    for (const command of ['agents', 'runs', 'hooks', 'chat', 'export', 'import']) {
+      const help = await run([command, '--help']);
+      expect(help.code).toBe(0);
+      expect(help.stdout).toContain(`Usage: orca ${command}`);
+      expect(help.stdout).toContain('--workspace');
+      expect(help.stdout).toContain('--json');
+    }
+    const runs = await run(['runs', '--help']);
+    expect(runs.stdout).toMatch(
+      /Commands:\n {2}list.*\n {2}show.*\n {2}start.*\n {2}cancel.*\n {2}retry.*\n {2}watch.*\n {2}pipeline/,
+    );
+    const start = await run(['runs', 'start', '--help']);
+    expect(start.stdout).toContain('Usage: orca runs start <agent id or name>');
+    expect(start.stdout).toMatch(/--input <value> +The run input/);
+    expect(start.stdout).toContain('--workspace');
+  });
+
+  it('prints its version, and completion scripts for bash and zsh', async () => {
+    const { version } = JSON.parse(readFileSync(join(import.meta.dirname, '../../package.json'), 'utf8'));
+    expect((await run(['--version'])).stdout).toBe(`orca ${version}\n`);
+    expect(JSON.parse((await run(['--version', '--json'])).stdout)).toEqual({ version });
+    const bash = await run(['completion', 'bash']);
+    expect(bash.code).toBe(0);
+    expect(bash.stdout).toContain('complete -o default -F _orca orca');
+    expect(bash.stdout).toMatch(/runs\)\n.*\n {8}words="list show start cancel retry watch pipeline"/);
+    expect(bash.stdout).toMatch(/start\) words="--input --watch --workspace --url --token --json --help"/);
+    expect(spawnSync('bash', ['-n'], { input: bash.stdout }).status).toBe(0);
+    const zsh = await run(['completion', 'zsh']);
+    expect(zsh.stdout).toContain('bashcompinit');
+    expect(zsh.stdout).toContain('complete -o default -F _orca orca');
+    const fish = await run(['completion', 'fish']);
+    expect(fish.code).toBe(2);
+    expect(fish.stderr).toContain('orca completion bash, or orca completion zsh');
   });
 
   it('refuses unknown commands, bad flags and bad values with exit code 2 or 1 and a hint', async () => {

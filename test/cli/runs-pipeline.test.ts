@@ -83,7 +83,7 @@ describe('orca runs pipeline', () => {
       '--url',
       api.url,
     ]);
-    expect(unknown.code).not.toBe(0);
+    expect(unknown.code).toBe(4);
     expect(unknown.stderr).toContain('404');
   });
 });

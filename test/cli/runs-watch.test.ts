@@ -82,7 +82,7 @@ describe('orca runs watch', () => {
       '--url',
       api.url,
     ]);
-    expect(refused.code).toBe(1);
+    expect(refused.code).toBe(4);
     expect(refused.stderr).toMatch(/Orca answered 404/);
   });
 });

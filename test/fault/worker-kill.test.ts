@@ -37,6 +37,8 @@ function spawnOrca(args: string[]) {
       ORCA_DATA_DIR: dataDirectory,
       // Scale-out processes share one master key: notify.webhook opens the sealed signing secret.
       ORCA_SECRET_KEY: masterKey,
+      // Several workers on one machine: each needs its own metrics port (a free one here).
+      ORCA_WORKER_HTTP_PORT: '0',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

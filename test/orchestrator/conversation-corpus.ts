@@ -1329,6 +1329,92 @@ export const conversations: ConversationCase[] = [
       { text: 'ok', operations: ['resumeAgent'], agent: 'Job Collector' },
     ],
   },
+  // A request of its own after "and", "also", "then", "too": added to the plan waiting, which it keeps.
+  {
+    name: 'a login connected again, and then a run added',
+    turns: [
+      { text: 'reconnect the supplier portal login', operations: ['connectAccount'] },
+      {
+        text: 'and then run the reporter',
+        operations: ['connectAccount', 'runAgent'],
+        targets: ['supplier-portal', 'Reporter'],
+      },
+    ],
+  },
+  {
+    name: 'a new address, then turned back on',
+    turns: [
+      {
+        text: 'use https://example.com/jobs instead for the job collector',
+        operations: ['updateAgent'],
+        agent: 'Job Collector',
+      },
+      {
+        text: 'also turn it back on',
+        operations: ['updateAgent', 'resumeAgent'],
+        targets: ['Job Collector', 'Job Collector'],
+      },
+    ],
+  },
+  {
+    name: 'a pause, then two runs added',
+    turns: [
+      { text: 'pause the weekly report', operations: ['pauseAgent'] },
+      {
+        text: 'and then run the reporter and the lead scraper',
+        operations: ['pauseAgent', 'runAgent', 'runAgent'],
+        targets: ['Weekly Report', 'Reporter', 'Lead Scraper'],
+      },
+    ],
+  },
+  {
+    name: 'a pause, then a resume of another agent as well',
+    turns: [
+      { text: 'pause the lead scraper', operations: ['pauseAgent'] },
+      {
+        text: 'resume the job collector as well',
+        operations: ['pauseAgent', 'resumeAgent'],
+        targets: ['Lead Scraper', 'Job Collector'],
+      },
+    ],
+  },
+  // A follow-up that only narrows the chain waiting: its ending changes, then something is added.
+  {
+    name: 'a chain narrowed to failures, then a delete added',
+    turns: [
+      {
+        text: 'when the weekly report finishes, start the reporter',
+        operations: ['chainAgents'],
+        chain: { from: 'Weekly Report', to: 'Reporter', on: 'success' },
+      },
+      {
+        text: 'but only if it fails',
+        operations: ['chainAgents'],
+        chain: { from: 'Weekly Report', to: 'Reporter', on: 'failure' },
+      },
+      {
+        text: 'then delete the monthly report as well',
+        operations: ['chainAgents', 'deleteAgent'],
+        targets: ['Weekly Report -> Reporter', 'Monthly Report'],
+        chain: { from: 'Weekly Report', to: 'Reporter', on: 'failure' },
+      },
+    ],
+  },
+  {
+    name: 'a chain made to start either way',
+    turns: [
+      {
+        text: 'chain the data collector after the lead scraper',
+        operations: ['chainAgents'],
+        chain: { from: 'Lead Scraper', to: 'Data Collector', on: 'success' },
+      },
+      {
+        text: 'whatever happens',
+        operations: ['chainAgents'],
+        chain: { from: 'Lead Scraper', to: 'Data Collector', on: 'always' },
+      },
+    ],
+  },
 ];
 
 /** Names as people type them: typos and word forms still find the one agent meant. */

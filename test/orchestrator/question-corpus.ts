@@ -210,9 +210,30 @@ export const questionCorpus: CorpusCase[] = [
     text: 'so what runs after the lead scrapper finishes',
     reply: /"Reporting Agent" runs after "Lead Scraper" succeeds/,
   },
+  // What starts an agent: its schedule, webhooks and the chains into it, else only by hand.
   {
     text: 'what triggers the reporting agent',
-    reply: /Chains of "Reporting Agent": 0 after it, 1 before it/,
+    reply:
+      /^"Reporting Agent" is started by one thing.*\n- a chain: it runs after "Lead Scraper" succeeds\nIts last 2 runs were started by a chain/s,
+  },
+  {
+    text: 'how does the old reporting agent get kicked off?',
+    reply:
+      /^"Reporting Agent \(old\)" is started by one thing.*\n- a webhook, “crm deal closed”, signed: last called Saturday 21 November/s,
+  },
+  {
+    text: 'what sets off the weekly report',
+    reply:
+      /^"Weekly Report" is started by one thing.*\n- its schedule: at 08:00 AM, only on Monday \(Europe\/Berlin\)\nIts last 5 runs were started by its schedule/s,
+  },
+  {
+    text: 'does anything start the lead scraper automatically?',
+    reply:
+      /^Nothing starts "Lead Scraper" on its own: it has no schedule, no webhook and no chain into it, so it runs only when started by hand or from the chat\. Its last 5 runs were started by hand \(4\), from the chat \(1\)/,
+  },
+  {
+    text: 'who triggers the job collector',
+    reply: /^Nothing starts "Job Collector" on its own.*It is paused: it does not run until you resume it\./,
   },
   {
     text: 'hey quick q, what tz are my schedules in',
@@ -328,6 +349,66 @@ export const questionCorpus: CorpusCase[] = [
       /^"Lead Scraper" has no run going \(its last run succeeded today at 09:\d\d\), so there is nothing to stop/,
   },
   { text: 'stop the current run of the reporter', reply: /^"Reporter" has no run going/ },
+  // Agents ranked: by tokens (the cost), by how long a run takes, by how often they ran.
+  {
+    text: 'which of my agents burns through the most tokens?',
+    reply: /^The most: "Weekly Report" \(5 runs.*47,100 tokens/s,
+  },
+  {
+    text: 'which bot takes the longest',
+    reply:
+      /^The slowest: "Weekly Report", 1 min 14 s a run on average in the last 30 days.*\n- "Monthly Report": 1 min 1 s a run on average \(2 runs/s,
+  },
+  {
+    text: "what's my quickest agent this week?",
+    reply: /^The quickest: "Monthly Report", 1 s a run on average this week/,
+  },
+  {
+    text: 'which agent runs most often',
+    reply:
+      /^The most run: "Lead Scraper", 7 runs in the last 30 days.*\n- "example\.com Price Monitor": 6 runs/s,
+  },
+  // A question scoped to the newest runs: those runs' figures, not a period's.
+  {
+    text: 'how many tokens did the monthly report burn on its latest run?',
+    reply: /^The last run of "Monthly Report" used 0 tokens and 1 s of run time: today at 07:30/,
+  },
+  {
+    text: 'what did the lead scrapers last 3 runs cost',
+    reply:
+      /^The last 3 runs of "Lead Scraper" used 3,100 tokens and 25 s of run time, newest first:\n- today at 09:00/,
+  },
+  {
+    text: 'how long did the reporting agent take the last time it ran',
+    reply: /^The last run of "Reporting Agent" used .* tokens and .* of run time: today at 09:01, by a chain/,
+  },
+  // "Has X failed lately": its failures, never a new agent because its name holds "monitor".
+  {
+    text: 'has the price monitor had any failures lately?',
+    reply: /"example\.com Price Monitor" failed 1 of 6 runs in the last 7 days.*503 Service Unavailable/s,
+  },
+  {
+    text: 'have any agents errored this week',
+    reply: /failed this week \(since Monday 23 November\)/,
+  },
+  {
+    text: 'has the price monitor noticed anything?',
+    reply: /"example\.com Price Monitor"/,
+  },
+  // What an agent works on: its steps and addresses, never a new agent because its name holds "monitor".
+  {
+    text: 'which url is the lead scraper on?',
+    reply: /^"Lead Scraper" \(version 1\).*fetches https:\/\/example\.com\/team/s,
+  },
+  {
+    text: 'what does the price monitor keep an eye on',
+    reply: /^"example\.com Price Monitor" \(version 1\).*fetches https:\/\/example\.com\/pricing/s,
+  },
+  { text: 'where does the weekly report fetch from', reply: /fetches https:\/\/example\.com\/team/ },
+  {
+    text: 'which ones are on a schedule?',
+    reply: /^2 agents run on a schedule:\n- "example\.com Price Monitor".*\n- "Weekly Report"/,
+  },
   // Which agents fail the most: the success rates, lowest first.
   {
     text: 'which agent fails the most',

@@ -405,17 +405,19 @@ describe('runs that wait, are cancelled and are retried', () => {
           tool: 'files.save',
           with: { name: 'out.txt', content: 'try {{ $string(run.id = run.id) }}' },
         },
+        // Only a failed run can be retried: this one fails after its file is saved.
+        { id: 'stop', tool: 'transform', with: { expression: '$error("stopped after saving")' } },
       ],
     });
     const run = await queueRun(agent);
-    expect(await executor().execute(workspaceId, run.id)).toBe('succeeded');
+    expect(await executor().execute(workspaceId, run.id)).toBe('failed');
     const generation = await orca.platform.store.inWorkspace(workspaceId, (scope) =>
       requeueRun(scope, run.id, 0),
     );
     expect(generation).toBe(1);
     // A job of the first try claims nothing; the retry's job runs it again.
     expect(await executor().execute(workspaceId, run.id, { generation: 0 })).toBe('not-runnable');
-    expect(await executor().execute(workspaceId, run.id, { generation: 1 })).toBe('succeeded');
+    expect(await executor().execute(workspaceId, run.id, { generation: 1 })).toBe('failed');
     const files = await orca.request('GET', `/api/workspaces/${workspaceId}/deliverables?run=${run.id}`, {
       token: owner.token,
     });

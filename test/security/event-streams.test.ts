@@ -506,11 +506,11 @@ describe('streams never skip an event that commits late', () => {
     async () => {
       const finishing = await quietRun(orca, owner, workspaceId);
       const restore = commitBetweenReads(orca.platform.store, workspaceId, () =>
-        orca.platform.store.inWorkspace(workspaceId, (scope) =>
-          finishRun(scope, finishing, { status: 'succeeded', output: 'done' }, [
+        orca.platform.store.inWorkspace(workspaceId, async (scope) => {
+          await finishRun(scope, finishing, { status: 'succeeded', output: 'done' }, [
             { kind: 'log', data: { stepId: 'think', level: 'info', message: 'last step' } },
-          ]),
-        ),
+          ]);
+        }),
       );
       try {
         const stream = await openStream(

@@ -4,14 +4,18 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { startRunQueue } from '../../src/queue/pg-boss-run-queue.ts';
+import { defaultRunQueueTiming, startRunQueue } from '../../src/queue/pg-boss-run-queue.ts';
 import { type Database, openDatabase } from '../../src/store/database.ts';
 import { migrateDatabase } from '../../src/store/migrate.ts';
 import { databaseUrlFor } from './test-databases.ts';
 
 /** Creates the queue's schema in the template too, so that each test database starts it quickly. */
 async function installQueue(database: Database) {
-  const queue = await startRunQueue(database, { error: () => undefined });
+  const queue = await startRunQueue(
+    database,
+    { error: () => undefined },
+    { backlogLimit: 5000, workspaceBacklogLimit: 1000, ...defaultRunQueueTiming },
+  );
   await queue.stop();
 }
 

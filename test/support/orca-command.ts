@@ -10,13 +10,21 @@ export interface CommandResult {
   stderr: string;
 }
 
-export function runOrca(args: string[]): Promise<CommandResult> {
+export interface CommandOptions {
+  /** Added to (or, with '', blanking) the test process's environment. */
+  env?: Record<string, string>;
+  /** What standard input holds (it is a pipe, never a terminal); empty when left out. */
+  input?: string;
+}
+
+export function runOrca(args: string[], options: CommandOptions = {}): Promise<CommandResult> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [orcaBin, ...args]);
+    const child = spawn(process.execPath, [orcaBin, ...args], { env: { ...process.env, ...options.env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
     child.stderr.on('data', (chunk) => (stderr += chunk));
     child.on('exit', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(options.input ?? '');
   });
 }

@@ -4,9 +4,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { SQL } from 'drizzle-orm';
-import type { Logger } from '../../src/api/context.ts';
 import { loadConfig } from '../../src/config.ts';
 import { diskFileStore } from '../../src/files/file-store.ts';
+import { type LoggerLike, silentLogger } from '../../src/logging/logger.ts';
 import type { Mailer, MailMessage } from '../../src/mail/mailer.ts';
 import { createPlatform, type Platform } from '../../src/platform.ts';
 import type { OutgoingMail } from '../../src/runtime/tool-services.ts';
@@ -91,9 +91,12 @@ export interface TestPlatformOptions {
   configOverrides?: Record<string, string>;
   /** Send e-mail as configured (ORCA_SMTP_URL) instead of recording it. */
   configuredMailer?: boolean;
-  logger?: Logger;
+  /** Where the platform logs (nowhere by default; log-capture.ts collects JSON lines). */
+  logger?: LoggerLike;
   /** The built web app to serve (dist/web by default). */
   webRoot?: string;
+  /** Execute queued runs in this platform (the default); off, runs stay queued. */
+  workers?: boolean;
 }
 
 export async function startTestPlatform(options: TestPlatformOptions = {}): Promise<TestPlatform> {
@@ -114,8 +117,9 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
     database,
     files: diskFileStore(filesDirectory),
     mailer: options.configuredMailer ? undefined : mailer,
-    logger: options.logger ?? { info: () => undefined, error: () => undefined },
+    logger: options.logger ?? silentLogger,
     webRoot: options.webRoot,
+    workers: options.workers,
   });
 
   // biome-ignore lint/suspicious/noExplicitAny: tests read response bodies loosely and assert on them.

@@ -265,11 +265,12 @@ describe('members page', () => {
       (await web.orca.request('GET', `/api/workspaces/${workspace.id}`, { token: bob.token })).status,
     ).toBe(404);
 
-    // A viewer sees the settings without the admin tabs, and leaves after a confirmation.
+    // A viewer sees the settings without the admin tabs (the export profile only to read), and
+    // leaves after a confirmation.
     const { page: viewer } = await web.newPage();
     await signIn(viewer, vic, '/w/member-works/settings');
     await viewer.getByText('Only admins and owners can rename the workspace').waitFor();
-    expect(await viewer.getByRole('tab').allTextContents()).toEqual(['General']);
+    expect(await viewer.getByRole('tab').allTextContents()).toEqual(['General', 'Export profile']);
     await viewer.getByRole('link', { name: 'Members' }).click();
     await viewer.getByRole('button', { name: 'Leave', exact: true }).click();
     const leave = viewer.getByRole('dialog', { name: 'Leave Member Works?' });

@@ -12,6 +12,7 @@ import { AuthenticationForm } from './auth/AuthenticationForm.tsx';
 import { InvitationPage } from './auth/InvitationPage.tsx';
 import { AutomationsPage } from './automations/AutomationsPage.tsx';
 import { ContextPage } from './context/ContextPage.tsx';
+import { CreditsPage } from './credits/CreditsPage.tsx';
 import { FilePreviewPage } from './files/FilePreviewPage.tsx';
 import { FilesPage } from './files/FilesPage.tsx';
 import { MembersRoute } from './members/MembersRoute.tsx';
@@ -24,6 +25,8 @@ import { NewWorkspaceForm } from './shell/NewWorkspaceForm.tsx';
 import { type Me, useMe, useSignInWhenSessionEnds } from './shell/session.ts';
 import { WorkspaceShell } from './shell/WorkspaceShell.tsx';
 import { SuggestionsPage } from './suggestions/SuggestionsPage.tsx';
+import { WorkroomPage } from './workrooms/WorkroomPage.tsx';
+import { WorkroomsPage } from './workrooms/WorkroomsPage.tsx';
 
 export function App() {
   const queryClient = useQueryClient();
@@ -82,6 +85,9 @@ function SignedIn({ me }: { me: Me }) {
         <Route path="accounts/:connectionId" element={<ConnectedAccountPage />} />
         <Route path="members" element={<MembersRoute />} />
         <Route path="settings" element={<SettingsPage />} />
+        <Route path="workrooms" element={<WorkroomsPage />} />
+        <Route path="workrooms/:workroomId" element={<WorkroomPage />} />
+        <Route path="credits" element={<CreditsPage />} />
         <Route path="*" element={<PageNotFound />} />
       </Route>
       <Route path="*" element={<PageNotFound />} />

@@ -25,6 +25,7 @@ import {
   jsonResponse,
   listOf,
   passwordSchema,
+  rateLimitedResponse,
   securedBy,
   timestamp,
 } from '../schemas.ts';
@@ -63,13 +64,13 @@ const revokedSchema = z.object({
   message: z.string(),
 });
 
-const rateLimited = jsonResponse(
-  errorSchema,
+const rateLimited = rateLimitedResponse(
   'Too many wrong passwords lately; Retry-After says when the next attempt is allowed.',
 );
 
 const changePasswordRoute = createRoute({
   method: 'post',
+  operationId: 'changePassword',
   path: '/api/me/password',
   tags: ['accounts'],
   summary: 'Change your password (signs out your other sessions)',
@@ -92,6 +93,7 @@ const changePasswordRoute = createRoute({
 
 const listSessionsRoute = createRoute({
   method: 'get',
+  operationId: 'listSessions',
   path: '/api/me/sessions',
   tags: ['accounts'],
   summary: 'Your sessions: where you are signed in',
@@ -105,6 +107,7 @@ const listSessionsRoute = createRoute({
 
 const revokeSessionRoute = createRoute({
   method: 'delete',
+  operationId: 'revokeSession',
   path: '/api/me/sessions/{sessionId}',
   tags: ['accounts'],
   summary: 'Sign out one of your sessions',
@@ -120,6 +123,7 @@ const revokeSessionRoute = createRoute({
 
 const revokeOthersRoute = createRoute({
   method: 'post',
+  operationId: 'revokeOtherSessions',
   path: '/api/me/sessions/revoke-others',
   tags: ['accounts'],
   summary: 'Sign out everywhere else (keeps this session)',
@@ -133,6 +137,7 @@ const revokeOthersRoute = createRoute({
 
 const revokeAllRoute = createRoute({
   method: 'post',
+  operationId: 'revokeAllSessions',
   path: '/api/me/sessions/revoke-all',
   tags: ['accounts'],
   summary: 'Sign out everywhere, this session included',
@@ -146,6 +151,7 @@ const revokeAllRoute = createRoute({
 
 const accountEventsRoute = createRoute({
   method: 'get',
+  operationId: 'listAccountEvents',
   path: '/api/me/account-events',
   tags: ['accounts'],
   summary: 'Your security log: password changes and sign-outs',

@@ -46,6 +46,7 @@ const instant = (name: string) =>
 
 const listAuditRoute = createRoute({
   method: 'get',
+  operationId: 'listAuditEvents',
   path: '/api/workspaces/{ws}/audit',
   tags: ['audit'],
   summary: 'Audit log: membership, token and settings changes (admin)',
@@ -73,6 +74,7 @@ const listAuditRoute = createRoute({
 
 const listActionsRoute = createRoute({
   method: 'get',
+  operationId: 'listAuditActions',
   path: '/api/workspaces/{ws}/audit/actions',
   tags: ['audit'],
   summary: 'The actions the audit log holds so far, e.g. to filter by (admin)',

@@ -6,6 +6,8 @@ import { publicUrlOf } from '../../config.ts';
 import { OrcaError, ruleViolated } from '../../domain/errors.ts';
 import { decoyPasswordHash, hashPassword, passwordWeakness, verifyPassword } from '../../domain/password.ts';
 import { hashSecret, newSecret } from '../../domain/secret-token.ts';
+import { recordLearning } from '../../orchestrator/learning/learning-recorder.ts';
+import { localeObservations } from '../../orchestrator/learning/observations.ts';
 import { recordAccountEvent } from '../../store/account-event-repository.ts';
 import {
   deleteSession,
@@ -31,6 +33,9 @@ import {
   jsonBody,
   jsonResponse,
   passwordSchema,
+  publicRoute,
+  rateLimitedResponse,
+  securedBy,
   userSchema,
 } from '../schemas.ts';
 import { userView } from '../serialize.ts';
@@ -39,6 +44,8 @@ const sessionResponse = z.object({ user: userSchema, token: z.string() }).openap
 
 const signupRoute = createRoute({
   method: 'post',
+  operationId: 'signUp',
+  security: publicRoute,
   path: '/api/auth/signup',
   tags: ['accounts'],
   summary: 'Create an account and sign in',
@@ -54,15 +61,14 @@ const signupRoute = createRoute({
     ),
     400: commonErrors[400],
     422: commonErrors[422],
-    429: jsonResponse(
-      commonErrors[400].content['application/json'].schema,
-      'Too many sign-ups from this address; Retry-After says when to try again.',
-    ),
+    429: rateLimitedResponse('Too many sign-ups from this address; Retry-After says when to try again.'),
   },
 });
 
 const loginRoute = createRoute({
   method: 'post',
+  operationId: 'signIn',
+  security: publicRoute,
   path: '/api/auth/login',
   tags: ['accounts'],
   summary: 'Sign in',
@@ -71,8 +77,7 @@ const loginRoute = createRoute({
     200: jsonResponse(sessionResponse, 'Signed in; the session cookie is set too.'),
     400: commonErrors[400],
     401: commonErrors[401],
-    429: jsonResponse(
-      commonErrors[400].content['application/json'].schema,
+    429: rateLimitedResponse(
       'Too many failed attempts lately; Retry-After says when the next one is allowed.',
     ),
   },
@@ -80,10 +85,16 @@ const loginRoute = createRoute({
 
 const logoutRoute = createRoute({
   method: 'post',
+  operationId: 'signOut',
   path: '/api/auth/logout',
   tags: ['accounts'],
   summary: 'Sign out (ends this session)',
-  responses: { 204: { description: 'Signed out.' } },
+  // With a session it ends it; without one it still clears the cookie.
+  security: [...securedBy, {}],
+  responses: {
+    204: { description: 'Signed out.' },
+    401: commonErrors[401],
+  },
 });
 
 /** "42 seconds" or "15 minutes": how long to wait, in words a person reads. */
@@ -129,6 +140,13 @@ async function startSession(c: ApiContext, userId: string) {
     insertSession(scope, { userId, tokenHash: hashSecret(token), expiresAt, userAgent }),
   );
   setSessionCookie(c, token, expiresAt);
+  // The browser's language is learned for the person's locale, used only while they set none.
+  await recordLearning(
+    store,
+    userId,
+    localeObservations(c.req.header('accept-language')?.slice(0, 500), 'sign_in'),
+    c.get('services').logger,
+  );
   return token;
 }
 

@@ -16,6 +16,7 @@ import {
 } from '../../store/chain-repository.ts';
 import { agentNames, checkMapping, refuseLoops } from '../../triggers/chain-rules.ts';
 import type { ApiEnv } from '../context.ts';
+import { locateInWorkspace } from '../location.ts';
 import {
   commonErrors,
   idParameter,
@@ -80,6 +81,7 @@ const chainParameters = z.object({ ws: idParameter('ws'), chainId: idParameter('
 const routes = {
   list: createRoute({
     method: 'get',
+    operationId: 'listChains',
     path: '/api/workspaces/{ws}/chains',
     tags: ['chains'],
     summary: 'Chains of the workspace',
@@ -92,6 +94,7 @@ const routes = {
   }),
   create: createRoute({
     method: 'post',
+    operationId: 'createChain',
     path: '/api/workspaces/{ws}/chains',
     tags: ['chains'],
     summary: 'Chain two agents (builder)',
@@ -101,6 +104,7 @@ const routes = {
   }),
   read: createRoute({
     method: 'get',
+    operationId: 'getChain',
     path: '/api/workspaces/{ws}/chains/{chainId}',
     tags: ['chains'],
     summary: 'One chain',
@@ -110,6 +114,7 @@ const routes = {
   }),
   change: createRoute({
     method: 'patch',
+    operationId: 'updateChain',
     path: '/api/workspaces/{ws}/chains/{chainId}',
     tags: ['chains'],
     summary: 'Change when a chain applies, its mapping, or switch it off (builder)',
@@ -119,6 +124,7 @@ const routes = {
   }),
   remove: createRoute({
     method: 'delete',
+    operationId: 'deleteChain',
     path: '/api/workspaces/{ws}/chains/{chainId}',
     tags: ['chains'],
     summary: 'Remove a chain (builder)',
@@ -189,6 +195,7 @@ export function registerChainRoutes(app: OpenAPIHono<ApiEnv>) {
         ]),
       );
     });
+    locateInWorkspace(c, 'chains', view.id);
     return c.json(view, 201);
   });
 

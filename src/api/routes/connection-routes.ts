@@ -39,6 +39,7 @@ import {
 import type { SecretFields, Vault } from '../../vault/vault.ts';
 import { type ConnectionUser, connectionUsers, currentAgentSpecs } from '../connection-usage.ts';
 import type { ApiEnv } from '../context.ts';
+import { locateInWorkspace } from '../location.ts';
 import { commonErrors, idParameter, jsonBody, jsonResponse, securedBy, timestamp } from '../schemas.ts';
 import { iso, isoOrNull } from '../serialize.ts';
 import { requireAction } from '../workspace-access.ts';
@@ -302,6 +303,7 @@ function refuseRedirectedSecret(
 const routes = {
   list: createRoute({
     method: 'get',
+    operationId: 'listConnections',
     path: '/api/workspaces/{ws}/connections',
     tags: ['connections'],
     summary: 'Connected accounts (builder): no secret is ever shown',
@@ -317,6 +319,7 @@ const routes = {
   }),
   create: createRoute({
     method: 'post',
+    operationId: 'createConnection',
     path: '/api/workspaces/{ws}/connections',
     tags: ['connections'],
     summary:
@@ -327,6 +330,7 @@ const routes = {
   }),
   read: createRoute({
     method: 'get',
+    operationId: 'getConnection',
     path: '/api/workspaces/{ws}/connections/{connectionId}',
     tags: ['connections'],
     summary: 'A connected account (builder)',
@@ -336,6 +340,7 @@ const routes = {
   }),
   change: createRoute({
     method: 'patch',
+    operationId: 'updateConnection',
     path: '/api/workspaces/{ws}/connections/{connectionId}',
     tags: ['connections'],
     summary: 'Change a connected account (admin): label, settings, a new secret, or make it the default',
@@ -345,6 +350,7 @@ const routes = {
   }),
   remove: createRoute({
     method: 'delete',
+    operationId: 'deleteConnection',
     path: '/api/workspaces/{ws}/connections/{connectionId}',
     tags: ['connections'],
     summary: 'Disconnect an account (admin); an oauth2 account’s tokens are revoked at its revocationUrl',
@@ -354,6 +360,7 @@ const routes = {
   }),
   test: createRoute({
     method: 'post',
+    operationId: 'testConnection',
     path: '/api/workspaces/{ws}/connections/{connectionId}/test',
     tags: ['connections'],
     summary:
@@ -418,6 +425,7 @@ export function registerConnectionRoutes(app: OpenAPIHono<ApiEnv>) {
         throw error;
       }
     });
+    locateInWorkspace(c, 'connections', created.row.id);
     return c.json(shown(created.row, created.users), 201);
   });
 

@@ -51,6 +51,8 @@ interface Surface {
   path: string;
   tag: string;
   what: string;
+  /** The noun in its operation ids: `listContextEntries`, `getAgentMemoryEntry`. */
+  operationNoun: string;
   /** The prefix of its audit actions: `context.updated`, `memory.updated`. */
   auditPrefix: string;
   params: z.ZodObject;
@@ -63,6 +65,7 @@ const surfaces: Surface[] = [
     path: '/api/workspaces/{ws}/context',
     tag: 'context',
     what: 'shared context',
+    operationNoun: 'Context',
     auditPrefix: 'context',
     params: z.object({ ws: idParameter('ws') }),
     owner: async () => ({ agentId: null }),
@@ -71,6 +74,7 @@ const surfaces: Surface[] = [
     path: '/api/workspaces/{ws}/agents/{agentId}/memory',
     tag: 'agents',
     what: 'agent memory',
+    operationNoun: 'AgentMemory',
     auditPrefix: 'memory',
     params: z.object({ ws: idParameter('ws'), agentId: idParameter('agentId') }),
     owner: async (scope, params) => {
@@ -86,6 +90,7 @@ function routesFor(surface: Surface) {
   return {
     list: createRoute({
       method: 'get',
+      operationId: `list${surface.operationNoun}Entries`,
       path: surface.path,
       tags: [surface.tag],
       summary: `List or search the ${surface.what}`,
@@ -95,6 +100,7 @@ function routesFor(surface: Surface) {
     }),
     tags: createRoute({
       method: 'get',
+      operationId: `list${surface.operationNoun}Tags`,
       path: `${surface.path}/tags`,
       tags: [surface.tag],
       summary: `The tags used in the ${surface.what}, most used first`,
@@ -107,6 +113,7 @@ function routesFor(surface: Surface) {
     }),
     write: createRoute({
       method: 'post',
+      operationId: `write${surface.operationNoun}Entry`,
       path: surface.path,
       tags: [surface.tag],
       summary: `Write an entry of the ${surface.what} by key (builder); a key written again is replaced`,
@@ -121,6 +128,7 @@ function routesFor(surface: Surface) {
     }),
     read: createRoute({
       method: 'get',
+      operationId: `get${surface.operationNoun}Entry`,
       path: `${surface.path}/{entryId}`,
       tags: [surface.tag],
       summary: `Read an entry of the ${surface.what}`,
@@ -130,6 +138,7 @@ function routesFor(surface: Surface) {
     }),
     edit: createRoute({
       method: 'put',
+      operationId: `update${surface.operationNoun}Entry`,
       path: `${surface.path}/{entryId}`,
       tags: [surface.tag],
       summary: `Change an entry of the ${surface.what} (builder), refused if it changed since you opened it`,
@@ -143,6 +152,7 @@ function routesFor(surface: Surface) {
     }),
     remove: createRoute({
       method: 'delete',
+      operationId: `delete${surface.operationNoun}Entry`,
       path: `${surface.path}/{entryId}`,
       tags: [surface.tag],
       summary: `Delete an entry of the ${surface.what} (builder)`,

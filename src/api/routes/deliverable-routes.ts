@@ -1,6 +1,5 @@
 // Deliverables: files runs saved (files.save) or users uploaded. Metadata as JSON; the content
 // at `/content`, with its type, a download name and its SHA-256 as the ETag.
-import { createHash } from 'node:crypto';
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { notFound, OrcaError } from '../../domain/errors.ts';
 import { fileNameSchema } from '../../domain/file-name.ts';
@@ -11,15 +10,28 @@ import {
   findDeliverable,
   insertDeliverable,
   listDeliverables,
+  listVersions,
 } from '../../store/deliverable-repository.ts';
+import type { WorkspaceScope } from '../../store/store.ts';
 import type { ApiEnv } from '../context.ts';
 import { decodeCursor, pageOf } from '../cursor.ts';
 import { contentSecurityPolicyFor, inlineContentType } from '../inline-content.ts';
-import { commonErrors, idParameter, jsonResponse, listOf, securedBy, timestamp } from '../schemas.ts';
+import { locateInWorkspace } from '../location.ts';
+import {
+  binaryContent,
+  commonErrors,
+  idParameter,
+  jsonResponse,
+  listOf,
+  securedBy,
+  timestamp,
+} from '../schemas.ts';
 import { iso } from '../serialize.ts';
+import { readStoredContent } from '../stored-content.ts';
 import { requireAction } from '../workspace-access.ts';
+import { resolveWorkroomFilter, workroomQuery } from './workroom-filter.ts';
 
-const deliverableSchema = z
+export const deliverableSchema = z
   .object({
     id: z.string(),
     name: z.string(),
@@ -31,12 +43,24 @@ const deliverableSchema = z
     createdBy: z.string().nullable(),
     createdAt: timestamp,
     contentPath: z.string().describe('Where to download the content.'),
+    workroomId: z
+      .string()
+      .nullable()
+      .describe('The workroom it was made in (the run’s, or chosen at upload).'),
+    version: z
+      .number()
+      .int()
+      .describe(
+        'Its number among the files of the same workroom, agent and name (without regard to case): 1, then one more for each later save or upload.',
+      ),
+    latest: z.boolean().describe('Whether it is the newest version of its file.'),
+    versionsPath: z.string().describe('Where every version of this file is listed.'),
   })
   .openapi('Deliverable');
 
 const fileParams = z.object({ ws: idParameter('ws'), fileId: idParameter('fileId') });
 
-function deliverableView(record: DeliverableRecord) {
+export function deliverableView(record: DeliverableRecord) {
   return {
     id: record.id,
     name: record.name,
@@ -48,12 +72,30 @@ function deliverableView(record: DeliverableRecord) {
     createdBy: record.createdBy,
     createdAt: iso(record.createdAt),
     contentPath: `/api/workspaces/${record.workspaceId}/deliverables/${record.id}/content`,
+    workroomId: record.workroomId,
+    version: record.version,
+    latest: record.latest,
+    versionsPath: `/api/workspaces/${record.workspaceId}/deliverables/${record.id}/versions`,
   };
+}
+
+/** Where an upload goes: the workroom asked for, or into the family of the file it is a version of. */
+async function uploadPlacement(
+  scope: WorkspaceScope,
+  asked: { workroom?: string; versionOf?: string },
+): Promise<{ workroomId: string | null; agentId?: string | null; family?: string }> {
+  if (asked.versionOf) {
+    const earlier = await findDeliverable(scope, asked.versionOf);
+    if (!earlier) throw notFound('The file given as versionOf');
+    return { workroomId: earlier.workroomId, agentId: earlier.agentId, family: earlier.family };
+  }
+  return { workroomId: (await resolveWorkroomFilter(scope, asked.workroom)) ?? null };
 }
 
 const routes = {
   list: createRoute({
     method: 'get',
+    operationId: 'listDeliverables',
     path: '/api/workspaces/{ws}/deliverables',
     tags: ['deliverables'],
     summary: 'Files runs saved and users uploaded, newest first',
@@ -63,6 +105,16 @@ const routes = {
       query: z.object({
         run: z.uuid('run must be a run id').optional(),
         agent: z.uuid('agent must be an agent id').optional(),
+        workroom: workroomQuery,
+        name: z
+          .string()
+          .max(255)
+          .optional()
+          .describe('Only files with exactly this name, without regard to case.'),
+        latest: z
+          .enum(['true', 'false'], 'latest must be true or false')
+          .optional()
+          .describe('true: only the newest version of each file.'),
         limit: z.coerce.number().int().min(1).max(200).default(50),
         cursor: z.string().max(500).optional(),
       }),
@@ -71,15 +123,47 @@ const routes = {
   }),
   upload: createRoute({
     method: 'post',
+    operationId: 'uploadDeliverable',
     path: '/api/workspaces/{ws}/deliverables',
     tags: ['deliverables'],
     summary: 'Upload a file (builder): the request body is the content, its Content-Type the type',
     security: securedBy,
-    request: { params: z.object({ ws: idParameter('ws') }), query: z.object({ name: fileNameSchema }) },
+    request: {
+      params: z.object({ ws: idParameter('ws') }),
+      query: z.object({
+        name: fileNameSchema,
+        workroom: workroomQuery,
+        versionOf: z
+          .uuid('versionOf must be a file id')
+          .optional()
+          .describe(
+            'Keep it as the next version of this file (its workroom and agent), whatever its name. Without it, an upload with the name of an earlier upload in the same workroom is that file’s next version.',
+          ),
+      }),
+      body: {
+        required: true,
+        description: 'The file’s bytes; the Content-Type header is its type.',
+        content: binaryContent('*/*'),
+      },
+    },
     responses: { 201: jsonResponse(deliverableSchema, 'The file, kept.'), ...commonErrors },
+  }),
+  versions: createRoute({
+    method: 'get',
+    operationId: 'listDeliverableVersions',
+    path: '/api/workspaces/{ws}/deliverables/{fileId}/versions',
+    tags: ['deliverables'],
+    summary: 'Every version of a file, newest first',
+    security: securedBy,
+    request: { params: fileParams },
+    responses: {
+      200: jsonResponse(z.object({ items: z.array(deliverableSchema) }), 'The versions.'),
+      ...commonErrors,
+    },
   }),
   read: createRoute({
     method: 'get',
+    operationId: 'getDeliverable',
     path: '/api/workspaces/{ws}/deliverables/{fileId}',
     tags: ['deliverables'],
     summary: 'A file’s name, type, size and checksum',
@@ -89,6 +173,7 @@ const routes = {
   }),
   content: createRoute({
     method: 'get',
+    operationId: 'downloadDeliverable',
     path: '/api/workspaces/{ws}/deliverables/{fileId}/content',
     tags: ['deliverables'],
     summary: 'Download a file, or show it in the page (PDF, pictures except SVG, plain text)',
@@ -104,10 +189,14 @@ const routes = {
           ),
       }),
     },
-    responses: { 200: { description: 'The content, with its type.' }, ...commonErrors },
+    responses: {
+      200: { description: 'The content, with its type.', content: binaryContent('*/*') },
+      ...commonErrors,
+    },
   }),
   remove: createRoute({
     method: 'delete',
+    operationId: 'deleteDeliverable',
     path: '/api/workspaces/{ws}/deliverables/{fileId}',
     tags: ['deliverables'],
     summary: 'Delete a file (builder)',
@@ -121,11 +210,14 @@ export function registerDeliverableRoutes(app: OpenAPIHono<ApiEnv>) {
   app.openapi(routes.list, async (c) => {
     const access = requireAction(c, 'deliverables.read');
     const query = c.req.valid('query');
-    const rows = await c.get('services').store.inWorkspace(access.workspace.id, (scope) =>
+    const rows = await c.get('services').store.inWorkspace(access.workspace.id, async (scope) =>
       listDeliverables(scope, {
         limit: query.limit + 1,
         runId: query.run,
         agentId: query.agent,
+        workroomId: await resolveWorkroomFilter(scope, query.workroom),
+        name: query.name,
+        latestOnly: query.latest === 'true',
         before: query.cursor ? decodeCursor(query.cursor) : undefined,
       }),
     );
@@ -135,7 +227,7 @@ export function registerDeliverableRoutes(app: OpenAPIHono<ApiEnv>) {
 
   app.openapi(routes.upload, async (c) => {
     const access = requireAction(c, 'deliverables.manage');
-    const { name } = c.req.valid('query');
+    const { name, workroom, versionOf } = c.req.valid('query');
     const content = new Uint8Array(await c.req.arrayBuffer());
     if (content.byteLength === 0) {
       throw new OrcaError('bad_request', 'The request body is empty: send the file’s content as the body.');
@@ -150,21 +242,35 @@ export function registerDeliverableRoutes(app: OpenAPIHono<ApiEnv>) {
     const { files, store } = c.get('services');
     const written = await files.write(access.workspace.id, content);
     try {
-      const { record } = await store.inWorkspace(access.workspace.id, (scope) =>
-        insertDeliverable(scope, {
+      const { record } = await store.inWorkspace(access.workspace.id, async (scope) => {
+        const placement = await uploadPlacement(scope, { workroom, versionOf });
+        return insertDeliverable(scope, {
           name,
           contentType,
           sizeBytes: written.sizeBytes,
           sha256: written.sha256,
           storageKey: written.storageKey,
           createdBy: access.actor.userId ?? null,
-        }),
-      );
+          ...placement,
+        });
+      });
+      locateInWorkspace(c, 'deliverables', record.id);
       return c.json(deliverableView(record), 201);
     } catch (error) {
       await files.remove(written.storageKey);
       throw error;
     }
+  });
+
+  app.openapi(routes.versions, async (c) => {
+    const access = requireAction(c, 'deliverables.read');
+    const { fileId } = c.req.valid('param');
+    const versions = await c.get('services').store.inWorkspace(access.workspace.id, async (scope) => {
+      const record = await findDeliverable(scope, fileId);
+      if (!record) throw notFound('This file');
+      return listVersions(scope, record.family);
+    });
+    return c.json({ items: versions.map(deliverableView) }, 200);
   });
 
   app.openapi(routes.read, async (c) => {
@@ -188,19 +294,7 @@ export function registerDeliverableRoutes(app: OpenAPIHono<ApiEnv>) {
     const inline = inlineType !== undefined;
     const etag = `"${record.sha256}"`;
     if (c.req.header('if-none-match') === etag) return c.body(null, 304);
-    const content = await files.read(record.storageKey).catch((error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') {
-        throw new OrcaError('not_found', `The content of "${record.name}" is missing from the file store.`);
-      }
-      throw error;
-    });
-    // A file damaged on disk is refused rather than served as if it were the original.
-    if (createHash('sha256').update(content).digest('hex') !== record.sha256) {
-      throw new OrcaError(
-        'internal',
-        `The stored content of "${record.name}" no longer matches its checksum.`,
-      );
-    }
+    const content = await readStoredContent(files, record);
     return c.body(new Uint8Array(content), 200, {
       'content-type': inlineType ?? record.contentType,
       'content-length': String(content.byteLength),

@@ -57,6 +57,7 @@ function callView(call: HookCallRecord) {
 const routes = {
   calls: createRoute({
     method: 'get',
+    operationId: 'listHookCalls',
     path: '/api/workspaces/{ws}/agents/{agentId}/hooks/{hookId}/calls',
     tags: ['hooks'],
     summary: `A hook’s recent calls, newest first (the last ${hookCallsKept} are kept)`,
@@ -80,6 +81,7 @@ const routes = {
   }),
   workspaceHooks: createRoute({
     method: 'get',
+    operationId: 'listWorkspaceHooks',
     path: '/api/workspaces/{ws}/hooks',
     tags: ['hooks'],
     summary: 'Every hook of the workspace, with its agent’s name and its last call',

@@ -2,6 +2,7 @@
 // so this route is registered ahead of the authentication middleware: a sender's own
 // Authorization header (or a browser's Orca cookie) must neither refuse the call nor act for it.
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { refusedHookCallOutcome } from '../../hooks/hook-call-outcome.ts';
 import { startHookRun } from '../../hooks/hook-calls.ts';
 import { idempotencyKeyHeader, idempotencyRetentionHours } from '../../hooks/hook-replays.ts';
 import { hookBodyLimitBytes } from '../../hooks/hook-request.ts';
@@ -9,7 +10,7 @@ import { signatureScheme, signatureToleranceSeconds } from '../../hooks/hook-sig
 import { runHasEnded, waitForRunEnd } from '../../hooks/run-ending.ts';
 import type { RunStatus } from '../../store/schema.ts';
 import type { ApiEnv } from '../context.ts';
-import { errorSchema, jsonResponse } from '../schemas.ts';
+import { errorSchema, jsonResponse, publicRoute, rateLimitedResponse, runErrorSchema } from '../schemas.ts';
 
 const runStatuses = [
   'queued',
@@ -33,7 +34,7 @@ const resultSchema = z
     runId: z.string(),
     status: z.enum(runStatuses),
     output: z.unknown(),
-    error: z.unknown(),
+    error: runErrorSchema.nullable(),
   })
   .openapi('HookRunResult');
 
@@ -41,8 +42,10 @@ const errorResponse = (description: string) => jsonResponse(errorSchema, descrip
 
 const callRoute = createRoute({
   method: 'post',
+  operationId: 'callHook',
   path: '/api/hooks/{token}',
   tags: ['hooks'],
+  security: publicRoute,
   summary: 'Call an inbound hook: start a run of its agent with the mapped body (no other credential)',
   description:
     `The body (at most ${hookBodyLimitBytes / 1024} KB) is JSON, a form, or text; the hook's mapping reads { body, headers, query } ` +
@@ -102,7 +105,10 @@ const callRoute = createRoute({
     ),
     413: errorResponse('The body is too large.'),
     422: errorResponse('The mapping failed, or the input does not match the agent’s input schema.'),
-    429: errorResponse('Over the hook’s rate; Retry-After says when to try again.'),
+    429: rateLimitedResponse('Over the hook’s rate; Retry-After says when to try again.'),
+    503: errorResponse(
+      'Too many runs wait to start already (code queue_full); Retry-After says when to try again.',
+    ),
   },
 });
 
@@ -111,12 +117,17 @@ export function registerHookCallRoutes(app: OpenAPIHono<ApiEnv>) {
     const { token } = c.req.valid('param');
     const { wait } = c.req.valid('query');
     const services = c.get('services');
-    const started = await startHookRun(services, { token, request: c.req.raw });
+    const started = await startHookRun(services, { token, request: c.req.raw }).catch((error: unknown) => {
+      services.metrics.webhookCalled(refusedHookCallOutcome(error));
+      throw error;
+    });
+    services.metrics.webhookCalled(started.replayed ? 'replayed' : 'started');
     if (started.replayed) c.header('Idempotent-Replayed', 'true');
     const waits = wait === undefined ? started.respond === 'result' : wait === 'true';
     if (!waits) return c.json({ runId: started.runId, status: started.status }, 202);
-    const run = await waitForRunEnd(services.store, started.workspaceId, started.runId, {
+    const run = await waitForRunEnd(services, started.workspaceId, started.runId, {
       timeoutMs: started.waitTimeoutMs,
+      recheckMs: services.config.streamRecheckMs,
       signal: c.req.raw.signal,
     });
     if (run && runHasEnded(run)) {

@@ -174,6 +174,7 @@ const hookParameters = agentParameters.extend({ hookId: idParameter('hookId') })
 const routes = {
   list: createRoute({
     method: 'get',
+    operationId: 'listAgentHooks',
     path: '/api/workspaces/{ws}/agents/{agentId}/hooks',
     tags: ['hooks'],
     summary: 'The agent’s inbound hooks; their addresses and signing secrets are never shown again',
@@ -183,6 +184,7 @@ const routes = {
   }),
   create: createRoute({
     method: 'post',
+    operationId: 'createHook',
     path: '/api/workspaces/{ws}/agents/{agentId}/hooks',
     tags: ['hooks'],
     summary: 'Make an inbound hook (builder): a secret address that starts a run of the agent',
@@ -198,6 +200,7 @@ const routes = {
   }),
   read: createRoute({
     method: 'get',
+    operationId: 'getHook',
     path: '/api/workspaces/{ws}/agents/{agentId}/hooks/{hookId}',
     tags: ['hooks'],
     summary: 'One inbound hook',
@@ -207,6 +210,7 @@ const routes = {
   }),
   change: createRoute({
     method: 'patch',
+    operationId: 'updateHook',
     path: '/api/workspaces/{ws}/agents/{agentId}/hooks/{hookId}',
     tags: ['hooks'],
     summary:
@@ -220,6 +224,7 @@ const routes = {
   }),
   remove: createRoute({
     method: 'delete',
+    operationId: 'deleteHook',
     path: '/api/workspaces/{ws}/agents/{agentId}/hooks/{hookId}',
     tags: ['hooks'],
     summary: 'Delete an inbound hook (builder); its address stops working at once',

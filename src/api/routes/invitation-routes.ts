@@ -33,6 +33,7 @@ import {
   jsonBody,
   jsonResponse,
   listOf,
+  publicRoute,
   roleSchema,
   securedBy,
   timestamp,
@@ -90,6 +91,7 @@ const inviteResponses = {
 
 const inviteRoute = createRoute({
   method: 'post',
+  operationId: 'createInvitation',
   path: '/api/workspaces/{ws}/invitations',
   tags: ['members'],
   summary: 'Invite someone by e-mail (admin)',
@@ -100,6 +102,7 @@ const inviteRoute = createRoute({
 
 const inviteMemberRoute = createRoute({
   method: 'post',
+  operationId: 'addMember',
   path: '/api/workspaces/{ws}/members',
   tags: ['members'],
   summary: 'Add a member: sends an invitation, the same as POST …/invitations (admin)',
@@ -110,6 +113,7 @@ const inviteMemberRoute = createRoute({
 
 const listInvitationsRoute = createRoute({
   method: 'get',
+  operationId: 'listInvitations',
   path: '/api/workspaces/{ws}/invitations',
   tags: ['members'],
   summary: 'Open invitations (neither accepted nor revoked)',
@@ -120,6 +124,7 @@ const listInvitationsRoute = createRoute({
 
 const revokeInvitationRoute = createRoute({
   method: 'delete',
+  operationId: 'revokeInvitation',
   path: '/api/workspaces/{ws}/invitations/{invitationId}',
   tags: ['members'],
   summary: 'Revoke an open invitation (admin)',
@@ -130,6 +135,8 @@ const revokeInvitationRoute = createRoute({
 
 const previewRoute = createRoute({
   method: 'get',
+  operationId: 'getInvitation',
+  security: publicRoute,
   path: '/api/invitations/{token}',
   tags: ['members'],
   summary: 'What an invitation link is for (workspace, role, address)',
@@ -151,6 +158,7 @@ const previewRoute = createRoute({
 
 const acceptRoute = createRoute({
   method: 'post',
+  operationId: 'acceptInvitation',
   path: '/api/invitations/{token}/accept',
   tags: ['members'],
   summary: 'Accept an invitation (signed in with the invited address)',

@@ -1,6 +1,8 @@
 // The signed-in account: who I am, my workspaces, and my memory.
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { ruleViolated } from '../../domain/errors.ts';
+import { listLearnedItems, setLearning } from '../../store/learned-item-repository.ts';
+import type { AccountScope } from '../../store/store.ts';
 import { getUserMemory, saveUserMemory, type UserMemoryRecord } from '../../store/user-memory-repository.ts';
 import { findMember, getWorkspace, listWorkspacesOfUser } from '../../store/workspace-repository.ts';
 import { requirePrincipal, requireSession } from '../authentication.ts';
@@ -8,6 +10,7 @@ import type { ApiEnv } from '../context.ts';
 import { commonErrors, jsonBody, jsonResponse, securedBy, timestamp, userSchema } from '../schemas.ts';
 import { userView, workspaceView } from '../serialize.ts';
 import { lesserRole } from '../workspace-access.ts';
+import { learnedSectionSchema, learnedView } from './learned-memory-routes.ts';
 
 const isTimeZone = (value: string) => {
   try {
@@ -49,6 +52,12 @@ const memorySchema = z
     locale: z.string().nullable(),
     preferences: z.record(z.string(), z.unknown()),
     facts: z.array(z.string()),
+    learning: z
+      .boolean()
+      .describe('Whether Orca learns from what you build; PATCH { learning: false } stops it.'),
+    learned: learnedSectionSchema.describe(
+      'What Orca learned about how you work, from what you built: shapes, never workspace data. What you set yourself wins.',
+    ),
     updatedAt: timestamp.nullable(),
   })
   .openapi('UserMemory');
@@ -82,6 +91,10 @@ const memoryPatch = z.strictObject({
     .max(100, 'keep at most 100 facts')
     .optional()
     .describe('Replaces the stored list of facts.'),
+  learning: z
+    .boolean()
+    .optional()
+    .describe('false stops learning from what you build (what was learned stays until you delete it).'),
 });
 
 function memoryView(memory: UserMemoryRecord | undefined) {
@@ -94,8 +107,20 @@ function memoryView(memory: UserMemoryRecord | undefined) {
   };
 }
 
+/** The memory with its learned section, as GET and PATCH answer. */
+async function fullMemoryView(scope: AccountScope, userEmail: string) {
+  const memory = await getUserMemory(scope);
+  const items = await listLearnedItems(scope);
+  return {
+    ...memoryView(memory),
+    learning: memory?.learning ?? true,
+    learned: learnedView(items, memory, userEmail),
+  };
+}
+
 const meRoute = createRoute({
   method: 'get',
+  operationId: 'getMe',
   path: '/api/me',
   tags: ['accounts'],
   summary: 'The signed-in account and its workspaces',
@@ -117,6 +142,7 @@ const meRoute = createRoute({
 
 const getMemoryRoute = createRoute({
   method: 'get',
+  operationId: 'getMyMemory',
   path: '/api/me/memory',
   tags: ['accounts'],
   summary: 'Your memory: time zone, preferences and facts the Orchestrator uses',
@@ -130,6 +156,7 @@ const getMemoryRoute = createRoute({
 
 const patchMemoryRoute = createRoute({
   method: 'patch',
+  operationId: 'updateMyMemory',
   path: '/api/me/memory',
   tags: ['accounts'],
   summary: 'Change your memory',
@@ -171,8 +198,10 @@ export function registerMeRoutes(app: OpenAPIHono<ApiEnv>) {
 
   app.openapi(getMemoryRoute, async (c) => {
     const principal = requireSession(c);
-    const memory = await c.get('services').store.asUser(principal.user.id, getUserMemory);
-    return c.json(memoryView(memory), 200);
+    const memory = await c
+      .get('services')
+      .store.asUser(principal.user.id, (scope) => fullMemoryView(scope, principal.user.email));
+    return c.json(memory, 200);
   });
 
   app.openapi(patchMemoryRoute, async (c) => {
@@ -197,8 +226,10 @@ export function registerMeRoutes(app: OpenAPIHono<ApiEnv>) {
           `Your memory would take ${size} bytes; the limit is ${memoryLimitBytes}. Remove some preferences or facts.`,
         );
       }
-      return saveUserMemory(scope, next);
+      await saveUserMemory(scope, next);
+      if (patch.learning !== undefined) await setLearning(scope, patch.learning);
+      return fullMemoryView(scope, principal.user.email);
     });
-    return c.json(memoryView(saved), 200);
+    return c.json(saved, 200);
   });
 }

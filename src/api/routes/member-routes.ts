@@ -39,6 +39,7 @@ function memberView(member: MemberRecord) {
 
 const listMembersRoute = createRoute({
   method: 'get',
+  operationId: 'listMembers',
   path: '/api/workspaces/{ws}/members',
   tags: ['members'],
   summary: 'Members of the workspace',
@@ -49,6 +50,7 @@ const listMembersRoute = createRoute({
 
 const changeRoleRoute = createRoute({
   method: 'patch',
+  operationId: 'updateMember',
   path: '/api/workspaces/{ws}/members/{userId}',
   tags: ['members'],
   summary: "Change a member's role (admin; only an owner grants or takes away ownership)",
@@ -59,6 +61,7 @@ const changeRoleRoute = createRoute({
 
 const removeMemberRoute = createRoute({
   method: 'delete',
+  operationId: 'removeMember',
   path: '/api/workspaces/{ws}/members/{userId}',
   tags: ['members'],
   summary: 'Remove a member (admin), or leave (your own id)',

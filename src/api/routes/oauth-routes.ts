@@ -14,7 +14,7 @@ import {
 } from '../../vault/oauth-authorization.ts';
 import type { ApiEnv } from '../context.ts';
 import { oauthCallbackPage } from '../oauth-callback-page.ts';
-import { commonErrors, idParameter, jsonResponse, securedBy, timestamp } from '../schemas.ts';
+import { commonErrors, idParameter, jsonResponse, publicRoute, securedBy, timestamp } from '../schemas.ts';
 import { callbackPageContentSecurityPolicy } from '../security-headers.ts';
 import { requireAction } from '../workspace-access.ts';
 
@@ -35,6 +35,7 @@ const htmlPage = (description: string) => ({
 const routes = {
   authorize: createRoute({
     method: 'post',
+    operationId: 'authorizeConnection',
     path: '/api/workspaces/{ws}/connections/{connectionId}/authorize',
     tags: ['connections'],
     summary: 'Authorize an oauth2 account (admin): the provider address to open, with PKCE and a state',
@@ -44,11 +45,14 @@ const routes = {
   }),
   callback: createRoute({
     method: 'get',
+    operationId: 'completeOAuthAuthorization',
+    security: publicRoute,
     path: callbackPath,
     tags: ['connections'],
     summary: 'Where the OAuth provider sends the user back: exchanges the code and shows a page',
     request: {
-      query: z.object({
+      // Loose: providers add parameters of their own (scope, session_state), which must not refuse the sign-in.
+      query: z.looseObject({
         code: providerText,
         state: providerText,
         error: providerText,

@@ -13,6 +13,7 @@ import type { WorkspaceScope } from '../../store/store.ts';
 import { getUserMemory } from '../../store/user-memory-repository.ts';
 import { oneOffRunRequestSchema, oneOffRunSettings, oneOffRunView } from '../../triggers/one-off-settings.ts';
 import type { ApiEnv } from '../context.ts';
+import { locateInWorkspace } from '../location.ts';
 import { commonErrors, idParameter, jsonBody, jsonResponse, securedBy, timestamp } from '../schemas.ts';
 import { requireAction } from '../workspace-access.ts';
 
@@ -36,6 +37,7 @@ const oneParams = params.extend({ oneOffRunId: idParameter('oneOffRunId') });
 const routes = {
   list: createRoute({
     method: 'get',
+    operationId: 'listOneOffRuns',
     path: '/api/workspaces/{ws}/agents/{agentId}/one-off-runs',
     tags: ['schedules'],
     summary: 'The agent’s one-off runs, soonest first (fired ones with their run)',
@@ -48,6 +50,7 @@ const routes = {
   }),
   create: createRoute({
     method: 'post',
+    operationId: 'createOneOffRun',
     path: '/api/workspaces/{ws}/agents/{agentId}/one-off-runs',
     tags: ['schedules'],
     summary: 'Run the agent once at a time ahead (builder); its cron schedule is left as it is',
@@ -57,6 +60,7 @@ const routes = {
   }),
   remove: createRoute({
     method: 'delete',
+    operationId: 'cancelOneOffRun',
     path: '/api/workspaces/{ws}/agents/{agentId}/one-off-runs/{oneOffRunId}',
     tags: ['schedules'],
     summary: 'Cancel a one-off run that has not fired yet (builder)',
@@ -102,6 +106,7 @@ export function registerOneOffRunRoutes(app: OpenAPIHono<ApiEnv>) {
       });
       return record;
     });
+    locateInWorkspace(c, 'agents', agentId, 'one-off-runs', saved.id);
     return c.json(oneOffRunView(saved), 201);
   });
 

@@ -8,13 +8,26 @@ import type { PlanRecord } from '../../store/plan-repository.ts';
 import { requirePrincipal } from '../authentication.ts';
 import type { ApiEnv } from '../context.ts';
 import { toErrorResponse } from '../error-response.ts';
-import { commonErrors, idParameter, jsonBody, jsonResponse, securedBy, timestamp } from '../schemas.ts';
+import { eventStreamContent } from '../event-stream-documents.ts';
+import {
+  commonErrors,
+  idParameter,
+  jsonBody,
+  jsonResponse,
+  publishedAs,
+  securedBy,
+  timestamp,
+} from '../schemas.ts';
 import { iso, isoOrNull } from '../serialize.ts';
 import { requireAction } from '../workspace-access.ts';
 
+// Operations and results are published from domain/plan.ts, keyed by `type` (published-schemas.ts).
+const planOperation = publishedAs(z.record(z.string(), z.unknown()), 'PlanOperation');
+const planOperationResult = publishedAs(z.record(z.string(), z.unknown()), 'PlanOperationResult');
+
 const planStatuses = ['proposed', 'needs_answers', 'applied', 'rejected', 'undone', 'superseded'] as const;
 
-const planSchema = z
+export const planSchema = z
   .object({
     id: z.string(),
     status: z.enum(planStatuses),
@@ -22,11 +35,8 @@ const planSchema = z
     questions: z.array(
       z.object({ id: z.string(), text: z.string(), options: z.array(z.string()).optional() }),
     ),
-    operations: z.array(z.record(z.string(), z.unknown())),
-    results: z
-      .array(z.record(z.string(), z.unknown()))
-      .nullable()
-      .describe('What applying did, operation by operation.'),
+    operations: z.array(planOperation),
+    results: z.array(planOperationResult).nullable().describe('What applying did, operation by operation.'),
     conversationId: z.string().nullable(),
     createdAt: timestamp,
     appliedAt: timestamp.nullable(),
@@ -59,7 +69,7 @@ const conversationSummarySchema = z
   .object({ id: z.string(), title: z.string(), createdAt: timestamp })
   .openapi('ConversationSummary');
 
-function planView(plan: PlanRecord) {
+export function planView(plan: PlanRecord) {
   return {
     id: plan.id,
     status: plan.status,
@@ -84,7 +94,13 @@ const suggestionSchema = z
     agentId: z.string(),
     agentName: z.string(),
     reason: z.string().describe('Why, with the figures seen.'),
-    plan: z.object({ summary: z.string(), operations: z.array(z.record(z.string(), z.unknown())) }),
+    plan: z.object({
+      summary: z.string(),
+      questions: z
+        .array(z.object({ id: z.string(), text: z.string(), options: z.array(z.string()).optional() }))
+        .describe('What accepting it will ask first (an offer of what you usually build asks which page).'),
+      operations: z.array(planOperation),
+    }),
     new: z
       .boolean()
       .describe(
@@ -96,6 +112,7 @@ const suggestionSchema = z
 const routes = {
   message: createRoute({
     method: 'post',
+    operationId: 'sendOrchestratorMessage',
     path: '/api/workspaces/{ws}/orchestrator/messages',
     tags: ['orchestrator'],
     summary: 'Tell the Orchestrator what you want; it answers, with a plan when something would change',
@@ -117,10 +134,28 @@ const routes = {
         }),
       ),
     },
-    responses: { 200: jsonResponse(messageAnswerSchema, 'The reply, and the plan if any.'), ...commonErrors },
+    responses: {
+      200: {
+        description:
+          'The reply, and the plan if any; with Accept: text/event-stream, the reply as it is written, then the whole answer.',
+        content: {
+          ...jsonResponse(messageAnswerSchema, '').content,
+          ...eventStreamContent(
+            {
+              reply: '{ delta, restart }: more of the reply; restart drops what came before',
+              message: 'the whole answer, as the JSON response (an OrchestratorAnswer)',
+              error: '{ error: { code, message } }: the answer failed; the stream closes',
+            },
+            'event: reply\ndata: {"delta":"I will make","restart":false}\n\nevent: message\ndata: {"conversationId":"…","reply":"I will make an agent…"}\n',
+          ),
+        },
+      },
+      ...commonErrors,
+    },
   }),
   conversations: createRoute({
     method: 'get',
+    operationId: 'listConversations',
     path: '/api/workspaces/{ws}/orchestrator/conversations',
     tags: ['orchestrator'],
     summary: 'Your conversations with the Orchestrator in this workspace, newest first (the last 100)',
@@ -133,6 +168,7 @@ const routes = {
   }),
   conversation: createRoute({
     method: 'get',
+    operationId: 'getConversation',
     path: '/api/workspaces/{ws}/orchestrator/conversations/{conversationId}',
     tags: ['orchestrator'],
     summary: 'A conversation’s history, with its plans (yours only: another member’s is not found)',
@@ -142,6 +178,7 @@ const routes = {
   }),
   plans: createRoute({
     method: 'get',
+    operationId: 'listPlans',
     path: '/api/workspaces/{ws}/plans',
     tags: ['orchestrator'],
     summary:
@@ -163,6 +200,7 @@ const routes = {
   }),
   read: createRoute({
     method: 'get',
+    operationId: 'getPlan',
     path: '/api/workspaces/{ws}/plans/{planId}',
     tags: ['orchestrator'],
     summary: 'A plan',
@@ -172,6 +210,7 @@ const routes = {
   }),
   approve: createRoute({
     method: 'post',
+    operationId: 'approvePlan',
     path: '/api/workspaces/{ws}/plans/{planId}/approve',
     tags: ['orchestrator'],
     summary: 'Apply a plan, all or nothing (builder); approving again changes nothing more',
@@ -181,7 +220,7 @@ const routes = {
       body: jsonBody(
         z.object({
           operations: z
-            .array(z.unknown())
+            .array(publishedAs(z.unknown(), 'PlanOperationInput'))
             .max(50)
             .optional()
             .describe('The operations as edited by the user, instead of the proposed ones.'),
@@ -189,15 +228,13 @@ const routes = {
       ),
     },
     responses: {
-      200: jsonResponse(
-        z.object({ plan: planSchema, results: z.array(z.record(z.string(), z.unknown())) }),
-        'Applied.',
-      ),
+      200: jsonResponse(z.object({ plan: planSchema, results: z.array(planOperationResult) }), 'Applied.'),
       ...commonErrors,
     },
   }),
   reject: createRoute({
     method: 'post',
+    operationId: 'rejectPlan',
     path: '/api/workspaces/{ws}/plans/{planId}/reject',
     tags: ['orchestrator'],
     summary: 'Drop a plan (builder)',
@@ -207,6 +244,7 @@ const routes = {
   }),
   suggestions: createRoute({
     method: 'get',
+    operationId: 'listSuggestions',
     path: '/api/workspaces/{ws}/suggestions',
     tags: ['orchestrator'],
     summary: 'What the Orchestrator suggests improving, each with why and the plan to accept',
@@ -219,6 +257,7 @@ const routes = {
   }),
   acceptSuggestion: createRoute({
     method: 'post',
+    operationId: 'acceptSuggestion',
     path: '/api/workspaces/{ws}/suggestions/{suggestionId}/accept',
     tags: ['orchestrator'],
     summary: 'Turn a suggestion into a plan to review (builder)',
@@ -231,6 +270,7 @@ const routes = {
   }),
   dismissSuggestion: createRoute({
     method: 'post',
+    operationId: 'dismissSuggestion',
     path: '/api/workspaces/{ws}/suggestions/{suggestionId}/dismiss',
     tags: ['orchestrator'],
     summary: 'Do not make this suggestion again (builder)',
@@ -240,6 +280,7 @@ const routes = {
   }),
   suggestionsSeen: createRoute({
     method: 'post',
+    operationId: 'markSuggestionsSeen',
     path: '/api/workspaces/{ws}/suggestions/seen',
     tags: ['orchestrator'],
     summary: 'Note that you have been shown these suggestions, so they are no longer new to you',
@@ -265,6 +306,7 @@ const routes = {
   }),
   undo: createRoute({
     method: 'post',
+    operationId: 'undoPlan',
     path: '/api/workspaces/{ws}/plans/{planId}/undo',
     tags: ['orchestrator'],
     summary: 'Put back what an applied plan changed (builder)',
@@ -329,7 +371,11 @@ export function registerOrchestratorRoutes(app: OpenAPIHono<ApiEnv>) {
         await stream.writeSSE({ event: 'message', data: JSON.stringify(view(answer)) });
       } catch (error) {
         if (stop.signal.aborted) return;
-        const response = toErrorResponse(error, (message, cause) => logger.error(message, cause));
+        const response = toErrorResponse(
+          error,
+          (message, cause) => logger.error(message, cause),
+          c.get('requestId'),
+        );
         await stream.writeSSE({ event: 'error', data: JSON.stringify(response.body) });
       }
     }) as never;
@@ -436,9 +482,14 @@ export function registerOrchestratorRoutes(app: OpenAPIHono<ApiEnv>) {
       .orchestrator.suggestionsFor(access.workspace.id, access.actor.userId);
     return c.json(
       {
-        items: items.map((item) => ({
+        // A draft is the planner's working state, not part of the suggestion.
+        items: items.map(({ draft: _draft, ...item }) => ({
           ...item,
-          plan: { summary: item.plan.summary, operations: item.plan.operations as Record<string, unknown>[] },
+          plan: {
+            summary: item.plan.summary,
+            questions: item.plan.questions,
+            operations: item.plan.operations as Record<string, unknown>[],
+          },
         })),
       },
       200,

@@ -30,6 +30,7 @@ const maximumRuns = 500;
 
 const route = createRoute({
   method: 'get',
+  operationId: 'getRunPipeline',
   path: '/api/workspaces/{ws}/runs/{runId}/pipeline',
   tags: ['runs'],
   summary: 'The whole pipeline a run belongs to, from its first run to its last',

@@ -3,8 +3,10 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { describeSpecIssues } from '../../domain/agent-spec.ts';
 import { conflict, notFound, ruleViolated } from '../../domain/errors.ts';
-import { retryRun, startRun } from '../../runtime/run-starter.ts';
+import { insufficientCredits } from '../../runtime/credit-admission.ts';
+import { queueFull, retryRun, startRun } from '../../runtime/run-starter.ts';
 import { recordAudit } from '../../store/audit-repository.ts';
+import { findRunCharge } from '../../store/credit-repository.ts';
 import {
   findRun,
   latestRunEventPosition,
@@ -21,6 +23,8 @@ import type { WorkspaceScope } from '../../store/store.ts';
 import type { ApiEnv } from '../context.ts';
 import { decodeCursor, pageOf } from '../cursor.ts';
 import { guardedEventStream } from '../event-stream.ts';
+import { eventStreamContent, runStreamEvents, runStreamExample } from '../event-stream-documents.ts';
+import { locateInWorkspace } from '../location.ts';
 import {
   commonErrors,
   errorSchema,
@@ -28,11 +32,13 @@ import {
   jsonBody,
   jsonResponse,
   listOf,
+  runErrorSchema,
   securedBy,
   timestamp,
 } from '../schemas.ts';
 import { iso, isoOrNull } from '../serialize.ts';
 import { requireAction } from '../workspace-access.ts';
+import { resolveWorkroomFilter, workroomQuery } from './workroom-filter.ts';
 
 const runStatuses = ['queued', 'running', 'waiting', 'succeeded', 'failed', 'cancelled'] as const;
 const runTriggers = ['manual', 'orchestrator', 'schedule', 'webhook', 'chain', 'agent'] as const;
@@ -49,7 +55,7 @@ const stepSchema = z.object({
   attempts: z.number().int(),
   input: z.unknown(),
   output: z.unknown(),
-  error: z.unknown(),
+  error: runErrorSchema.nullable(),
   startedAt: timestamp.nullable(),
   finishedAt: timestamp.nullable(),
   durationMs: z.number().nullable(),
@@ -77,7 +83,7 @@ export const runSchema = z
     trigger: z.enum(runTriggers),
     input: z.record(z.string(), z.unknown()),
     output: z.unknown(),
-    error: z.unknown(),
+    error: runErrorSchema.nullable().describe('Why the run failed; null unless it did.'),
     parentRunId: z.string().nullable().describe('The run that started this one (a chain, or agent.call).'),
     chainId: z.string().nullable().describe('For a chained run: the chain that started it.'),
     chainDepth: z.number().int().describe('How many chained runs came before this one.'),
@@ -88,10 +94,26 @@ export const runSchema = z
     cancelRequested: z.boolean(),
     usage: usageSchema.nullable().describe('Tokens the run’s LLM calls used.'),
     resumeAt: timestamp.nullable().describe('While the run waits: when it goes on.'),
+    workroomId: z.string().nullable().describe('The workroom the run was made in; null for none.'),
   })
   .openapi('Run');
 
-const runWithStepsSchema = runSchema.extend({ steps: z.array(stepSchema) }).openapi('RunWithSteps');
+const runCostSchema = z
+  .object({
+    reserved: z.number().int().describe('Credits held for the run when it was admitted (its estimate).'),
+    charged: z.number().int().nullable().describe('Credits charged when it ended; null while it runs.'),
+    items: z.array(
+      z.object({ stepId: z.string(), tool: z.string(), credits: z.number().int(), reason: z.string() }),
+    ),
+  })
+  .openapi('RunCost');
+
+const runWithStepsSchema = runSchema
+  .extend({
+    steps: z.array(stepSchema),
+    cost: runCostSchema.nullable().describe('What the run costs in credits; null for a run never metered.'),
+  })
+  .openapi('RunWithSteps');
 
 export function runView(run: RunRecord) {
   return {
@@ -113,6 +135,7 @@ export function runView(run: RunRecord) {
     cancelRequested: run.cancelRequestedAt !== null,
     usage: run.usage ?? null,
     resumeAt: isoOrNull(run.resumeAt),
+    workroomId: run.workroomId,
   };
 }
 
@@ -175,9 +198,12 @@ async function requireRun(scope: WorkspaceScope, runId: string) {
 
 const runParameters = z.object({ ws: idParameter('ws'), runId: idParameter('runId') });
 
+const queueFullDescription =
+  'Too many runs wait to start already (code queue_full); Retry-After says when to try again.';
 const routes = {
   start: createRoute({
     method: 'post',
+    operationId: 'startRun',
     path: '/api/workspaces/{ws}/agents/{agentId}/runs',
     tags: ['runs'],
     summary: 'Start a run of the agent (builder); the input must match its input schema',
@@ -188,12 +214,14 @@ const routes = {
     },
     responses: {
       202: jsonResponse(z.object({ id: z.string(), status: z.enum(runStatuses) }), 'Queued.'),
+      503: jsonResponse(errorSchema, queueFullDescription),
       ...commonErrors,
       409: jsonResponse(errorSchema, 'The agent is paused.'),
     },
   }),
   list: createRoute({
     method: 'get',
+    operationId: 'listRuns',
     path: '/api/workspaces/{ws}/runs',
     tags: ['runs'],
     summary: 'Runs of the workspace, newest first',
@@ -206,12 +234,14 @@ const routes = {
         trigger: z.enum(runTriggers).optional(),
         limit: z.coerce.number().int().min(1).max(200).default(50),
         cursor: z.string().max(500).optional(),
+        workroom: workroomQuery,
       }),
     },
     responses: { 200: jsonResponse(listOf(runSchema), 'A page of runs.'), ...commonErrors },
   }),
   read: createRoute({
     method: 'get',
+    operationId: 'getRun',
     path: '/api/workspaces/{ws}/runs/{runId}',
     tags: ['runs'],
     summary: 'A run with its steps: inputs, outputs, errors, timings',
@@ -221,6 +251,7 @@ const routes = {
   }),
   events: createRoute({
     method: 'get',
+    operationId: 'streamRunEvents',
     path: '/api/workspaces/{ws}/runs/{runId}/events',
     tags: ['runs'],
     summary:
@@ -237,10 +268,20 @@ const routes = {
           .describe('Only events after this stream position, the SSE id (or send Last-Event-ID).'),
       }),
     },
-    responses: { 200: { description: 'text/event-stream of events' }, ...commonErrors },
+    responses: {
+      200: {
+        description: 'The run’s events as they happen; `end` { status } closes the stream when the run ends.',
+        content: eventStreamContent(
+          { ...runStreamEvents, end: '{ status }: the run ended (or was deleted); the stream closes' },
+          runStreamExample,
+        ),
+      },
+      ...commonErrors,
+    },
   }),
   workspaceEvents: createRoute({
     method: 'get',
+    operationId: 'streamWorkspaceEvents',
     path: '/api/workspaces/{ws}/events',
     tags: ['runs'],
     summary:
@@ -259,10 +300,20 @@ const routes = {
           ),
       }),
     },
-    responses: { 200: { description: 'text/event-stream of events, each with its runId' }, ...commonErrors },
+    responses: {
+      200: {
+        description: 'Every run’s events as they happen, each with its runId; the stream stays open.',
+        content: eventStreamContent(
+          runStreamEvents,
+          runStreamExample.replace(/"id":(\d+),/g, '"runId":"7d1c…","id":$1,'),
+        ),
+      },
+      ...commonErrors,
+    },
   }),
   cancel: createRoute({
     method: 'post',
+    operationId: 'cancelRun',
     path: '/api/workspaces/{ws}/runs/{runId}/cancel',
     tags: ['runs'],
     summary: 'Cancel a run: a queued run at once, a running one at its next check (about a second)',
@@ -276,6 +327,7 @@ const routes = {
   }),
   retry: createRoute({
     method: 'post',
+    operationId: 'retryRun',
     path: '/api/workspaces/{ws}/runs/{runId}/retry',
     tags: ['runs'],
     summary: 'Retry a failed or cancelled run, from the start or from a chosen step (builder)',
@@ -298,6 +350,7 @@ const routes = {
     },
     responses: {
       202: jsonResponse(runSchema, 'Queued again.'),
+      503: jsonResponse(errorSchema, queueFullDescription),
       ...commonErrors,
       409: jsonResponse(errorSchema, 'Not finished.'),
     },
@@ -328,21 +381,27 @@ export function registerRunRoutes(app: OpenAPIHono<ApiEnv>) {
             `The input does not match the agent's input schema: ${describeSpecIssues(start.issues)}.`,
             start.issues,
           );
+        case 'insufficient_credits':
+          throw insufficientCredits(start.shortfall);
+        case 'queue_full':
+          throw queueFull(start.backlog);
       }
     });
+    locateInWorkspace(c, 'runs', run.id);
     return c.json({ id: run.id, status: run.status }, 202);
   });
 
   app.openapi(routes.list, async (c) => {
     const access = requireAction(c, 'runs.read');
     const query = c.req.valid('query');
-    const rows = await c.get('services').store.inWorkspace(access.workspace.id, (scope) =>
+    const rows = await c.get('services').store.inWorkspace(access.workspace.id, async (scope) =>
       listRuns(scope, {
         limit: query.limit + 1,
         agentId: query.agent,
         status: query.status,
         trigger: query.trigger,
         before: query.cursor ? decodeCursor(query.cursor) : undefined,
+        workroomId: await resolveWorkroomFilter(scope, query.workroom),
       }),
     );
     const page = pageOf(rows, query.limit);
@@ -355,7 +414,11 @@ export function registerRunRoutes(app: OpenAPIHono<ApiEnv>) {
     const view = await c.get('services').store.inWorkspace(access.workspace.id, async (scope) => {
       const run = await requireRun(scope, runId);
       const steps = await listRunSteps(scope, runId);
-      return { ...runView(run), steps: stepViews(steps) };
+      const charge = await findRunCharge(scope, runId);
+      const cost = charge
+        ? { reserved: charge.reserved, charged: charge.charged, items: charge.items }
+        : null;
+      return { ...runView(run), steps: stepViews(steps), cost };
     });
     return c.json(view, 200);
   });
@@ -370,7 +433,8 @@ export function registerRunRoutes(app: OpenAPIHono<ApiEnv>) {
     await store.inWorkspace(access.workspace.id, (scope) => requireRun(scope, runId));
     let after = c.req.valid('query').after ?? Number(c.req.header('last-event-id') ?? 0);
     if (!Number.isFinite(after)) after = 0;
-    return guardedEventStream(c, 'runs.read', async (stream) => {
+    const follows = { workspaceId: access.workspace.id, runId };
+    return guardedEventStream(c, 'runs.read', follows, async (stream) => {
       while (stream.open) {
         // The run first, then its events: each statement sees what had committed when it began,
         // so a run seen finished has every event it finished with (in the same transaction)
@@ -390,10 +454,16 @@ export function registerRunRoutes(app: OpenAPIHono<ApiEnv>) {
           after = event.streamPosition;
         }
         if (!run || finishedStatuses.has(run.status)) {
-          await stream.send({ event: 'end', data: JSON.stringify({ status: run?.status ?? 'deleted' }) });
+          // With an id, so that an EventSource that reconnects anyway resumes here and is told
+          // the end again, not the whole run.
+          await stream.send({
+            id: String(after),
+            event: 'end',
+            data: JSON.stringify({ status: run?.status ?? 'deleted' }),
+          });
           return;
         }
-        await stream.pause(250);
+        await stream.nextChange();
       }
     }) as never;
   });
@@ -408,7 +478,7 @@ export function registerRunRoutes(app: OpenAPIHono<ApiEnv>) {
       requested !== undefined && Number.isFinite(requested)
         ? requested
         : await store.inWorkspace(access.workspace.id, latestRunEventPosition);
-    return guardedEventStream(c, 'runs.read', async (stream) => {
+    return guardedEventStream(c, 'runs.read', { workspaceId: access.workspace.id }, async (stream) => {
       while (stream.open) {
         const events = await store.inWorkspace(access.workspace.id, (scope) =>
           listWorkspaceRunEvents(scope, after),
@@ -422,7 +492,7 @@ export function registerRunRoutes(app: OpenAPIHono<ApiEnv>) {
           if (!sent) return;
           after = event.streamPosition;
         }
-        if (events.length === 0) await stream.pause(250);
+        if (events.length === 0) await stream.nextChange();
       }
     }) as never;
   });
@@ -439,6 +509,7 @@ export function registerRunRoutes(app: OpenAPIHono<ApiEnv>) {
       await recordAudit(scope, access.actor, { action: 'run.cancelled', targetType: 'run', targetId: runId });
       return cancelled;
     });
+    locateInWorkspace(c, 'runs', run.id);
     return c.json(runView(run), 202);
   });
 
@@ -450,6 +521,7 @@ export function registerRunRoutes(app: OpenAPIHono<ApiEnv>) {
     const run = await store.inWorkspace(access.workspace.id, (scope) =>
       retryRun(scope, runQueue, runId, body.fromStep),
     );
+    locateInWorkspace(c, 'runs', run.id);
     return c.json(runView(run), 202);
   });
 }

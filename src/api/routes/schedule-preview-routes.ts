@@ -44,6 +44,7 @@ const previewSchema = z
 
 const route = createRoute({
   method: 'post',
+  operationId: 'previewSchedule',
   path: '/api/workspaces/{ws}/schedule-preview',
   tags: ['schedules'],
   summary: 'Read a schedule in words or cron, and show its next five times, without saving anything',

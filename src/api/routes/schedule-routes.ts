@@ -2,6 +2,8 @@
 // with the next five firing times. Builders set and remove it; viewers read it.
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { notFound } from '../../domain/errors.ts';
+import { recordLearning } from '../../orchestrator/learning/learning-recorder.ts';
+import { scheduleObservations } from '../../orchestrator/learning/observations.ts';
 import { findAgent } from '../../store/agent-repository.ts';
 import { recordAudit } from '../../store/audit-repository.ts';
 import { deleteSchedule, findSchedule, saveSchedule } from '../../store/schedule-repository.ts';
@@ -37,6 +39,7 @@ const params = z.object({ ws: idParameter('ws'), agentId: idParameter('agentId')
 const routes = {
   read: createRoute({
     method: 'get',
+    operationId: 'getSchedule',
     path: '/api/workspaces/{ws}/agents/{agentId}/schedule',
     tags: ['schedules'],
     summary: 'The agent’s schedule, in words, with its next five firing times',
@@ -46,6 +49,7 @@ const routes = {
   }),
   save: createRoute({
     method: 'put',
+    operationId: 'setSchedule',
     path: '/api/workspaces/{ws}/agents/{agentId}/schedule',
     tags: ['schedules'],
     summary: 'Schedule the agent (builder): cron with a time zone, or words; fields left out are kept',
@@ -55,6 +59,7 @@ const routes = {
   }),
   remove: createRoute({
     method: 'delete',
+    operationId: 'deleteSchedule',
     path: '/api/workspaces/{ws}/agents/{agentId}/schedule',
     tags: ['schedules'],
     summary: 'Remove the agent’s schedule (builder)',
@@ -106,6 +111,16 @@ export function registerScheduleRoutes(app: OpenAPIHono<ApiEnv>) {
       });
       return { schedule: saved, note: settings.note };
     });
+    // The schedule's shape is learned; its zone only when the person named one (else it is theirs already).
+    await recordLearning(
+      store,
+      userId,
+      scheduleObservations(
+        { cron: schedule.cron, timezone: 'timezone' in request ? request.timezone : null },
+        'schedule',
+      ),
+      c.get('services').logger,
+    );
     return c.json({ ...scheduleView(schedule), note }, 200);
   });
 

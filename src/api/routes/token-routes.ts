@@ -71,6 +71,7 @@ const workspaceParameters = z.object({ ws: idParameter('ws') });
 
 const listTokensRoute = createRoute({
   method: 'get',
+  operationId: 'listTokens',
   path: '/api/workspaces/{ws}/tokens',
   tags: ['tokens'],
   summary: 'Live API tokens of the workspace (admin); secrets are never shown again',
@@ -81,6 +82,7 @@ const listTokensRoute = createRoute({
 
 const createTokenRoute = createRoute({
   method: 'post',
+  operationId: 'createToken',
   path: '/api/workspaces/{ws}/tokens',
   tags: ['tokens'],
   summary: 'Create an API token for this workspace (admin; its role is at most yours)',
@@ -94,6 +96,7 @@ const createTokenRoute = createRoute({
 
 const revokeTokenRoute = createRoute({
   method: 'delete',
+  operationId: 'revokeToken',
   path: '/api/workspaces/{ws}/tokens/{tokenId}',
   tags: ['tokens'],
   summary: 'Revoke an API token (admin)',

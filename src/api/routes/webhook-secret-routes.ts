@@ -32,6 +32,7 @@ const params = z.object({ ws: idParameter('ws') });
 const routes = {
   read: createRoute({
     method: 'get',
+    operationId: 'getWebhookSigningSecret',
     path: '/api/workspaces/{ws}/webhook-signing-secret',
     tags: ['workspaces'],
     summary: 'The secret outgoing webhooks are signed with (admin)',
@@ -44,6 +45,7 @@ const routes = {
   }),
   status: createRoute({
     method: 'get',
+    operationId: 'getWebhookSigningSecretStatus',
     path: '/api/workspaces/{ws}/webhook-signing-secret/status',
     tags: ['workspaces'],
     summary: 'Whether there is a webhook signing secret and since when, without its value (admin)',
@@ -53,6 +55,7 @@ const routes = {
   }),
   rotate: createRoute({
     method: 'post',
+    operationId: 'rotateWebhookSigningSecret',
     path: '/api/workspaces/{ws}/webhook-signing-secret/rotate',
     tags: ['workspaces'],
     summary: 'Replace the webhook signing secret (admin); receivers must take the new one',

@@ -43,6 +43,7 @@ const workspaceParameters = z.object({ ws: idParameter('ws') });
 
 const createWorkspaceRoute = createRoute({
   method: 'post',
+  operationId: 'createWorkspace',
   path: '/api/workspaces',
   tags: ['workspaces'],
   summary: 'Create a workspace (you become its owner)',
@@ -59,6 +60,7 @@ const createWorkspaceRoute = createRoute({
 
 const listWorkspacesRoute = createRoute({
   method: 'get',
+  operationId: 'listWorkspaces',
   path: '/api/workspaces',
   tags: ['workspaces'],
   summary: 'The workspaces you belong to',
@@ -68,6 +70,7 @@ const listWorkspacesRoute = createRoute({
 
 const getWorkspaceRoute = createRoute({
   method: 'get',
+  operationId: 'getWorkspace',
   path: '/api/workspaces/{ws}',
   tags: ['workspaces'],
   summary: 'A workspace (by id or slug)',
@@ -82,6 +85,7 @@ const getWorkspaceRoute = createRoute({
 
 const updateWorkspaceRoute = createRoute({
   method: 'patch',
+  operationId: 'updateWorkspace',
   path: '/api/workspaces/{ws}',
   tags: ['workspaces'],
   summary: 'Rename a workspace or change its slug (admin)',
@@ -99,6 +103,7 @@ const updateWorkspaceRoute = createRoute({
 
 const deleteWorkspaceRoute = createRoute({
   method: 'delete',
+  operationId: 'deleteWorkspace',
   path: '/api/workspaces/{ws}',
   tags: ['workspaces'],
   summary: 'Delete a workspace and everything in it (owner; confirm with its slug)',
@@ -146,6 +151,7 @@ export function registerWorkspaceRoutes(app: OpenAPIHono<ApiEnv>) {
     const principal = requireSession(c);
     const { name, slug } = c.req.valid('json');
     const workspace = await createWorkspace(c.get('services').store, principal.user.id, name, slug);
+    c.header('Location', `/api/workspaces/${workspace.id}`);
     return c.json(workspaceView(workspace, 'owner'), 201);
   });
 

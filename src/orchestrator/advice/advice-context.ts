@@ -19,6 +19,9 @@ export const suggestionKinds = [
   'never_changes',
   'costly_step',
   'selector_changed',
+  // A newer version of the agent a promoted agent came from (src/promote/promotion-updates.ts).
+  'promotion_update',
+  'learned_pattern',
 ] as const;
 export type SuggestionKind = (typeof suggestionKinds)[number];
 
@@ -30,6 +33,8 @@ export interface Suggestion {
   /** Why, with the figures seen. */
   reason: string;
   plan: PlannedChange;
+  /** For a plan with questions: the built-in planner's draft that the answers complete. */
+  draft?: Record<string, unknown>;
 }
 
 export type SnapshotAgent = WorkspaceSnapshot['agents'][number];

@@ -1,11 +1,13 @@
 // Applying a plan: every operation in the caller's one transaction, so a plan changes all it
 // says or nothing; and the undo that puts the workspace back, written alongside.
 import { isDeepStrictEqual } from 'node:util';
+import type { AgentOrigin } from '../../domain/agent-origin.ts';
 import { type AgentSpec, describeSpecIssues, validateAgentSpec } from '../../domain/agent-spec.ts';
 import { conflict, ruleViolated } from '../../domain/errors.ts';
-import type { PlanOperation } from '../../domain/plan.ts';
+import type { OperationResult, PlanOperation } from '../../domain/plan.ts';
 import type { RunQueue } from '../../queue/run-queue.ts';
-import { startRun } from '../../runtime/run-starter.ts';
+import { insufficientCredits } from '../../runtime/credit-admission.ts';
+import { queueFull, startRun } from '../../runtime/run-starter.ts';
 import {
   type AgentSnapshot,
   deleteAgent,
@@ -14,6 +16,7 @@ import {
   insertAgent,
   insertAgentVersion,
   restoreAgentSnapshot,
+  setAgentOrigin,
   setAgentStatus,
   snapshotAgent,
 } from '../../store/agent-repository.ts';
@@ -37,26 +40,11 @@ export type UndoStep =
   | { kind: 'restoreSpec'; agentId: string; appliedVersion: number; spec: AgentSpec }
   | { kind: 'recreate'; snapshot: AgentSnapshot }
   | { kind: 'setStatus'; agentId: string; status: 'active' | 'paused' }
+  | { kind: 'restoreOrigin'; agentId: string; origin: AgentOrigin | null }
   | TriggerUndoStep
   | ConnectUndoStep;
 
-export interface OperationResult {
-  index: number;
-  type: PlanOperation['type'];
-  agentId?: string;
-  /** Absent for a connected account. */
-  agentName?: string;
-  version?: number;
-  runId?: string;
-  /** For a chain: the agent it starts, and the chain. */
-  toAgentId?: string;
-  toAgentName?: string;
-  chainId?: string;
-  /** For a connected account: it, and the one call that gives it its secret or authorization. */
-  connectionId?: string;
-  service?: string;
-  note?: string;
-}
+export type { OperationResult };
 
 export interface ApplyOptions {
   /** The approving user's time zone, for a schedule that names none. */
@@ -116,8 +104,10 @@ export async function applyOperations(
       case 'createAgent': {
         const spec = validSpec(operation.spec, index);
         try {
-          const created = await insertAgent(scope, spec, actor.userId, `plan ${planId}`);
+          const created = await insertAgent(scope, spec, actor.userId, `plan ${planId}`, operation.origin);
           await audit('agent.created', created.id, { name: spec.name });
+          if (operation.origin)
+            await audit('agent.promotion_applied', created.id, { origin: operation.origin });
           undo.push({ kind: 'deleteCreated', agentId: created.id, version: created.version });
           results.push({
             index,
@@ -142,6 +132,12 @@ export async function applyOperations(
         }
         const spec = validSpec(operation.spec, index);
         const current = await findAgent(scope, locked.id);
+        // A promotion records where this version came from, even when the spec is already the same.
+        if (current && operation.origin && !isDeepStrictEqual(current.origin, operation.origin)) {
+          await setAgentOrigin(scope, locked.id, operation.origin);
+          undo.push({ kind: 'restoreOrigin', agentId: locked.id, origin: current.origin });
+        }
+        if (operation.origin) await audit('agent.promotion_applied', locked.id, { origin: operation.origin });
         if (!current || isDeepStrictEqual(current.spec, spec)) {
           results.push({
             index,
@@ -214,6 +210,10 @@ export async function applyOperations(
               `Operation ${index + 1} gives "${start.agent.name}" an input that does not match its input schema: ${describeSpecIssues(start.issues)}.`,
               start.issues,
             );
+          case 'insufficient_credits':
+            throw insufficientCredits(start.shortfall);
+          case 'queue_full':
+            throw queueFull(start.backlog);
           case 'started':
             results.push({
               index,
@@ -323,6 +323,11 @@ export async function undoOperations(
       case 'setStatus': {
         const locked = await findAgentForUpdate(scope, step.agentId);
         if (locked) await setAgentStatus(scope, step.agentId, step.status);
+        break;
+      }
+      case 'restoreOrigin': {
+        const locked = await findAgentForUpdate(scope, step.agentId);
+        if (locked) await setAgentOrigin(scope, step.agentId, step.origin);
         break;
       }
       case 'restoreSchedule':

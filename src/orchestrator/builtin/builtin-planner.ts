@@ -2,7 +2,7 @@
 // vocabulary.ts. It proposes plans of the same type as the LLM planner, and asks a question
 // instead of guessing when a request lacks something it needs or names two agents alike.
 import type { PlanOperation, PlanQuestion } from '../../domain/plan.ts';
-import { preferenceInWords } from '../notification-preference.ts';
+import { preferenceInWords, preferenceReason } from '../notification-preference.ts';
 import type { Planner, PlannerAnswer, PlannerRequest, WorkspaceSnapshot } from '../planner.ts';
 import { chosenAgent, offeredAgents, whichAgent } from './agent-choice.ts';
 import { agentsMentioned } from './agent-names.ts';
@@ -37,8 +37,10 @@ import { continuePortalFixDraft, planPortalFix } from './portal-fixes.ts';
 import { continuePortalDraft, isPortalRequest, planPortalRequest } from './portal-planning.ts';
 import { answerAgentSearch } from './questions/agent-search.ts';
 import { answerOutputQuestion, asksForOutput } from './questions/run-output.ts';
+import { answerWorkroomQuestion } from './questions/workroom-questions.ts';
 import { answerFactQuestion, factKind } from './questions/workspace-facts.ts';
 import {
+  answerAboutNamedAgent,
   answerWorkspaceQuestion,
   continueQuestionDraft,
   questionKind,
@@ -251,6 +253,9 @@ export class BuiltInPlanner implements Planner {
     const followUp = await planFollowUp(request, (again) => this.plan(again));
     if (followUp) return followUp;
     if (isHelpRequest(text)) return helpAnswer(request.snapshot);
+    // "What workrooms are there", "what's in Acme", "put X in the Acme workroom": workroom-questions.ts.
+    const workroom = await answerWorkroomQuestion(text, request);
+    if (workroom) return workroom;
     // "Cancel the running X": a run is stopped on its page; "running" must not read as "run it".
     const stopping = answerStopRun(text, request);
     if (stopping) return stopping;
@@ -352,6 +357,10 @@ export class BuiltInPlanner implements Planner {
       const agent = mentioned[0]?.item as SnapshotAgent;
       return this.#act(intent, agent, text, request);
     }
+    // "Has the price monitor found anything?": a question about an agent it has, not a new one.
+    const about = wantsNew && !createsFirst && mentioned.length === 1 ? mentioned[0]?.item : undefined;
+    const asked = about && answerAboutNamedAgent(text, about, request);
+    if (asked) return asked;
     if (wantsNew) return this.#create(text, request);
     if (mentioned.length > 0) {
       return {
@@ -452,7 +461,7 @@ export class BuiltInPlanner implements Planner {
     if (asksToBeTold(text) && !hasChannel(draft.notify)) {
       if (preference) {
         draft.notify = preferredNotification(preference);
-        draft.preferred = `${preferenceInWords(preference)} (your preferred channel)`;
+        draft.preferred = `${preferenceInWords(preference)} (${preferenceReason(preference)})`;
       } else draft.askHow = true;
     }
     // "… and run it tomorrow at 9" is one run then, not every day at 9.

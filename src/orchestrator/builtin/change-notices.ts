@@ -3,7 +3,7 @@
 // (a monitor) uses its own comparison; any other remembers its output in agent memory and
 // compares with what it remembered, and its notification steps get an `if`.
 
-import { preferenceInWords } from '../notification-preference.ts';
+import { preferenceInWords, preferenceReason } from '../notification-preference.ts';
 import type { PlannerAnswer, PlannerRequest, WorkspaceSnapshot } from '../planner.ts';
 import {
   addressQuestion,
@@ -140,7 +140,7 @@ export function planChangeNotice(
       };
     }
     notify = preferredNotification(preference);
-    preferred = ` (${preferenceInWords(preference)}: your preferred channel)`;
+    preferred = ` (${preferenceInWords(preference)}: ${preferenceReason(preference)})`;
   }
   const changes: string[] = [];
   const { condition, added } = changeCondition(spec.steps);

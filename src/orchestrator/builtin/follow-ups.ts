@@ -13,6 +13,8 @@ import { takeOffer } from './offers.ts';
 import { changeAccountKind } from './pending-account-kind.ts';
 import { addToPendingPlan } from './pending-plan-additions.ts';
 import { changePendingPlan } from './pending-plan-changes.ts';
+import { growPendingPlan } from './pending-plan-growth.ts';
+import { narrowPendingPlan } from './pending-plan-narrowing.ts';
 import { correctPendingPlan } from './plan-corrections.ts';
 import { addedAgents, repeatForAgents } from './repeat-requests.ts';
 import { firstOf, hasAny, urlsIn, withoutAddresses } from './request-text.ts';
@@ -63,6 +65,9 @@ export async function planFollowUp(
     // "Then run it", "and send the results to the reporting agent": added at the plan's end.
     const addition = addToPendingPlan(text, conversation.pendingPlan, request);
     if (addition) return addition;
+    // "Only when it fails": the chain proposed starts on that ending instead.
+    const narrowed = narrowPendingPlan(text, conversation.pendingPlan, request);
+    if (narrowed) return narrowed;
     // "It's a bot token, not oauth": the account planned gets that kind.
     const rekinded = await changeAccountKind(text, conversation.pendingPlan, request, planAgain);
     if (rekinded) return rekinded;
@@ -79,6 +84,12 @@ export async function planFollowUp(
   if (added.length > 0) {
     const repeated = await repeatForAgents(added, request, planAgain);
     if (repeated) return repeated;
+  }
+  // "And resume it", "then run the old reporting agent": its own request, added to the plan waiting.
+  const pending = conversation.pendingPlan;
+  if (pending && pending.operations.length > 0) {
+    const grown = await growPendingPlan(text, pending, request, planAgain);
+    if (grown) return grown;
   }
   const named = agentsMentioned(text, request.snapshot.agents);
   const createsFirst = (firstOf(text.toLowerCase(), createWords)?.index ?? -1) === 0;

@@ -51,6 +51,13 @@ function runAfterPlan(text: string, pending: PlannedChange): PlannerAnswer | und
   );
 }
 
+/** Whether the plan makes an agent or gives it a schedule: runs that come again, to chain after. */
+function repeats(pending: PlannedChange): boolean {
+  return pending.operations.some(
+    (operation) => operation.type === 'createAgent' || operation.type === 'scheduleAgent',
+  );
+}
+
 /** "And send the results to the reporting agent once done": the plan's agent chained to it. */
 function chainAfterPlan(
   text: string,
@@ -59,7 +66,9 @@ function chainAfterPlan(
 ): PlannerAnswer | undefined {
   const handsOver =
     (hasAny(text, chainHandOverWords) && (hasAny(text, chainResultWords) || /\b(?:it|them)\b/i.test(text))) ||
-    /\bthen\s+(?:run|start|trigger|kick off)\b/i.test(text) ||
+    // "Then run the reporter" after a new or scheduled agent: each of its runs; after a pause or a
+    // fix, one run of the reporter (pending-plan-growth.ts).
+    (/\bthen\s+(?:run|start|trigger|kick off)\b/i.test(text) && repeats(pending)) ||
     (hasAny(text, chainStartWords) &&
       /\b(?:once|when|after)\b.*\b(?:done|finished|finishes|ends)\b/i.test(text));
   if (!handsOver || !/\bto\b|\bthen\b/i.test(text)) return undefined;

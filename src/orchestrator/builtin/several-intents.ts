@@ -12,6 +12,7 @@ import { nameLedList, objectList, sharedVerbList, splitClauses } from './clause-
 import { parseDraft } from './drafts.ts';
 import { numberedAgents } from './numbered-agents.ts';
 import { addToPendingPlan } from './pending-plan-additions.ts';
+import { addedRequest } from './pending-plan-growth.ts';
 import { isCorrection } from './plan-corrections.ts';
 import { withoutAsides } from './request-asides.ts';
 import { hasAny, urlsIn } from './request-text.ts';
@@ -380,7 +381,11 @@ export async function planSeveralIntents(
   // "It needs an api key, connect one called shop-api": one addition to the plan waiting, not two requests.
   if (pending && pending.operations.length > 0 && addToPendingPlan(request.text, pending, request))
     return undefined;
-  const parts = requestsIn(request.text.trim(), request.snapshot.agents);
+  // "And then run the reporter and the scraper": all of it added to the plan waiting, in follow-ups.ts.
+  if (pending && pending.operations.length > 0 && addedRequest(request.text)) return undefined;
+  // "And then run the reporter": the word joining it to what came before opens no request of its own.
+  const joined = request.text.trim().replace(/^(?:and|also|plus|then)(?:\s+(?:then|also))?[\s,]+(?=\S)/i, '');
+  const parts = requestsIn(joined, request.snapshot.agents);
   if (parts.length < 2) return undefined;
   // A plan is reviewed by a person and holds at most 50 operations: a longer list is sent in parts.
   if (parts.length > mostRequests)

@@ -24,12 +24,17 @@ import {
 import type { Tool } from '../../runtime/tool.ts';
 import type { LanguageModelService } from '../../runtime/tool-services.ts';
 import { reconnectInstructions } from '../connection-help.ts';
-import { preferenceInWords } from '../notification-preference.ts';
+import { preferenceInWords, preferenceReason } from '../notification-preference.ts';
 import { checkPlan, describePlanProblems } from '../plan-checks.ts';
 import type { Planner, PlannerAnswer, PlannerRequest, WorkspaceSnapshot } from '../planner.ts';
 import { connectOperation } from './llm-connect-operation.ts';
 import { conversationInstructions } from './llm-conversation.ts';
 import { triggerOperation, triggerOperationTypes } from './llm-trigger-operations.ts';
+import {
+  chargeOrchestratorUse,
+  type ModelUsage,
+  orchestratorCreditShortfall,
+} from './orchestrator-charge.ts';
 import { workspaceTools } from './workspace-tools.ts';
 
 const operationTypes = [
@@ -304,7 +309,7 @@ export class LlmPlanner implements Planner {
           : 'The user’s memory has no time zone: schedules are read in UTC unless the user names one; say so.',
         'Conditions: "tell me / e-mail me / ping me when the price changes", "only when something new shows up" → the notification steps run only on a change: give them an `if` (a JSONata expression) that is true only when the watched value differs from the last run\'s, kept in agent memory (memory.read {key, scope: "agent"} before, a transform comparing, memory.write after; the first run only remembers). For an existing agent ("only e-mail me when X changes") that is an updateAgent adding those steps and the `if`. Notices go by notify.email or notify.webhook (Slack through its incoming-webhook address).',
         notificationPreference
-          ? `The user's preferred notification channel (from their memory): ${preferenceInWords(notificationPreference)}. When they ask to be told without naming a channel, use it and say so in \`reply\` ("I'll ${preferenceInWords(notificationPreference)} (your preferred channel)").`
+          ? `The user's preferred notification channel (from their memory): ${preferenceInWords(notificationPreference)}. When they ask to be told without naming a channel, use it and say so in \`reply\` ("I'll ${preferenceInWords(notificationPreference)} (${preferenceReason(notificationPreference)})").`
           : 'The user\'s memory names no preferred notification channel: when they ask to be told without naming one ("tell me when …"), ask how in `questions` with options ["e-mail", "Slack", "webhook"] and propose no operations.',
         lastAgentName ? `The conversation was last about "${lastAgentName}": "it" means that agent.` : '',
         conversationInstructions(conversation),
@@ -320,6 +325,13 @@ export class LlmPlanner implements Planner {
   }
 
   async plan(request: PlannerRequest): Promise<PlannerAnswer> {
+    // A workspace with no credits left does not pay for the model: anyone who can chat (viewers
+    // too) would otherwise drive the balance further below zero. The built-in planner is free.
+    const shortfall = request.workspace ? await orchestratorCreditShortfall(request.workspace) : undefined;
+    if (shortfall) {
+      const fallback = await this.#options.fallback.plan(request);
+      return { ...fallback, reply: `${shortfall} The built-in planner answers instead.\n${fallback.reply}` };
+    }
     const messages: ModelMessage[] = [];
     const draft = request.draft as { text?: string; questions?: PlanQuestion[] } | undefined;
     if (draft?.text) {
@@ -424,6 +436,7 @@ export class LlmPlanner implements Planner {
 
   async #ask(request: PlannerRequest, messages: ModelMessage[]): Promise<Asked> {
     const result = await generateText(this.#callSettings(request, messages));
+    await this.#charge(request, result.totalUsage);
     return { output: result.output, messages: result.response.messages };
   }
 
@@ -444,7 +457,13 @@ export class LlmPlanner implements Planner {
       first = false;
       sent = reply;
     }
+    await this.#charge(request, await result.totalUsage);
     return { output: await result.output, messages: (await result.response).messages };
+  }
+
+  /** The workspace pays for the call (when the request reads one: every conversation does). */
+  async #charge(request: PlannerRequest, usage: ModelUsage) {
+    if (request.workspace) await chargeOrchestratorUse(request.workspace, this.#options.llm.name, usage);
   }
 
   /** The LLM's answer as a plan of real operations, or the problems that stop it. */

@@ -19,6 +19,8 @@ import { describeCron } from '../../triggers/schedule-times.ts';
 import type { WorkspaceReader } from '../planner.ts';
 import { type PeriodName, periodOf, totalsOver } from '../run-figures.ts';
 import { errorSnapshot } from '../workspace-snapshot.ts';
+import { readCredits } from './credit-tool.ts';
+import { readWorkrooms } from './workroom-tool.ts';
 
 /** The most characters one tool result may hand the model; past it the result is cut. */
 export const toolResultLimit = 8000;
@@ -308,12 +310,25 @@ export function workspaceTools(context: WorkspaceToolContext) {
       inputSchema: z.object({ agent: agentReference.optional() }),
       execute: ({ agent }) => read((scope) => readTriggers(scope, agent)),
     }),
+    readWorkrooms: tool({
+      description:
+        'The workrooms (a client or project each): agents in each by name, runs this month, files, monthly budget in credits, and the agents in none; with `workroom` (a name), also its newest runs and files. Creating workrooms and moving agents are done by the user on the Workrooms page, not by a plan.',
+      inputSchema: z.object({ workroom: z.string().min(1).max(200).optional() }),
+      execute: ({ workroom }) => read((scope) => readWorkrooms(scope, workroom, context.now)),
+    }),
     readUsage: tool({
       description:
         'Runs, successes, failures, tokens and run time (seconds) per agent over a period of the user’s calendar days, and their total: today, yesterday, thisWeek (since Monday), lastWeek, pastWeek (last 7 days), thisMonth, lastMonth, pastMonth (last 30 days).',
       inputSchema: z.object({ period: z.enum(periodNames), agent: agentReference.optional() }),
       execute: ({ period, agent }) =>
         read((scope) => readUsage(scope, { period, agent, timezone: context.timezone, now: context.now })),
+    }),
+    readCredits: tool({
+      description:
+        'The workspace’s credits from its ledger: plan, balance, allowance left and when it renews, and the credits spent over a period (per agent, the Orchestrator’s own use included, and in total). For "what did X cost", "how many credits are left", "what did we spend this week".',
+      inputSchema: z.object({ period: z.enum(periodNames), agent: agentReference.optional() }),
+      execute: ({ period, agent }) =>
+        read((scope) => readCredits(scope, { period, agent, timezone: context.timezone, now: context.now })),
     }),
   };
 }

@@ -67,7 +67,7 @@ function encode(request: z.output<typeof input>): Buffer {
 export const filesSaveTool = defineTool({
   name: 'files.save',
   description:
-    'Save a file as a deliverable of the workspace (kept with its name, type, size and SHA-256 checksum, and linked to this run). Content may be text, base64, or JSON data; a list of records saved under a .csv name becomes a CSV table.',
+    'Save a file as a deliverable of the workspace (kept with its name, type, size and SHA-256 checksum, and linked to this run). Content may be text, base64, or JSON data; a list of records saved under a .csv name becomes a CSV table. Under a .pdf name, Markdown or plain text becomes a real PDF in the workspace’s branding (letterhead, colours, fonts, page numbers); base64 bytes that already are a PDF (starting with %PDF-) are kept as they are. Saving a name this agent already saved in its workroom keeps the earlier file and makes this its next version.',
   input,
   output,
   sideEffect: true,

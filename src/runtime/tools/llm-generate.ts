@@ -12,6 +12,7 @@ import {
 } from 'ai';
 import { Ajv, type ErrorObject } from 'ajv';
 import { z } from 'zod';
+import { type LearnedStyle, styleInstructions } from '../../domain/style-memory.ts';
 import { llmSettingExamples } from '../../llm/llm-setting.ts';
 import { defineTool, type RunAgent, type ToolContext } from '../tool.ts';
 import { ToolError } from '../tool-error.ts';
@@ -87,6 +88,7 @@ const output = z.object({
 // Bounds on the style section: enough of a voice to imitate, without crowding out the task.
 const styleLimits = {
   profileCharacters: 2_000,
+  learnedCharacters: 3_000,
   samples: 8,
   sampleCharacters: 1_500,
   allSamplesCharacters: 6_000,
@@ -102,12 +104,17 @@ function clause(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).trim().replace(/\.+$/, '');
 }
 
-function styleSection(style: RunAgent['style']): string | undefined {
-  if (!style) return undefined;
-  const profile = style.profile?.trim();
+/**
+ * The spec's hand-typed style and the agent's learned style memory, merged. The spec's profile
+ * comes first and wins where the two disagree: it is part of the agent's reviewed, versioned
+ * definition, while the learned profile follows whatever samples were added last.
+ */
+function styleSection(spec: RunAgent['style'], learned: LearnedStyle | undefined): string | undefined {
+  const profile = spec?.profile?.trim();
+  const instructions = learned ? styleInstructions(learned) : [];
   const samples: string[] = [];
   let characters = 0;
-  for (const sample of style.samples) {
+  for (const sample of [...(spec?.samples ?? []), ...(learned?.samples ?? [])]) {
     const text = truncate(sample.trim(), styleLimits.sampleCharacters);
     if (text === '') continue;
     if (samples.length === styleLimits.samples || characters + text.length > styleLimits.allSamplesCharacters)
@@ -115,12 +122,20 @@ function styleSection(style: RunAgent['style']): string | undefined {
     samples.push(text);
     characters += text.length;
   }
-  if (!profile && samples.length === 0) return undefined;
+  if (!profile && instructions.length === 0 && samples.length === 0) return undefined;
   const parts = [
     '## Writing style',
     'Write in the voice shown below: match its tone, vocabulary, sentence length and formatting. Take the style from the samples, never their content.',
   ];
   if (profile) parts.push(`Style profile:\n${truncate(profile, styleLimits.profileCharacters)}`);
+  if (instructions.length > 0) {
+    const precedence = profile
+      ? ' (where it disagrees with the style profile above, follow the profile above)'
+      : '';
+    parts.push(
+      `Learned from the user's own writing and corrections${precedence}:\n${truncate(instructions.join('\n'), styleLimits.learnedCharacters)}`,
+    );
+  }
   samples.forEach((sample, index) => {
     parts.push(`Writing sample ${index + 1}:\n"""\n${sample}\n"""`);
   });
@@ -223,8 +238,12 @@ export function asToolError(error: unknown, llm: LanguageModelService, signal: A
   });
 }
 
-function systemPrompt(request: z.output<typeof input>, context: ToolContext): string | undefined {
-  const style = request.useStyle ? styleSection(context.agent.style) : undefined;
+async function systemPrompt(
+  request: z.output<typeof input>,
+  context: ToolContext,
+): Promise<string | undefined> {
+  const learned = request.useStyle ? await context.services.style?.learned() : undefined;
+  const style = request.useStyle ? styleSection(context.agent.style, learned) : undefined;
   const parts = [request.system, style].filter((part): part is string => part !== undefined);
   return parts.length > 0 ? parts.join('\n\n') : undefined;
 }
@@ -247,10 +266,12 @@ export const llmGenerateTool = defineTool({
       ...(request.messages ?? []),
       ...(request.prompt === undefined ? [] : [{ role: 'user' as const, content: request.prompt }]),
     ];
+    // Outside the try: a failure to read style memory is not the model's failure.
+    const system = await systemPrompt(request, context);
     try {
       const result = await generateText({
         model: llm.model,
-        system: systemPrompt(request, context),
+        system,
         messages,
         // System messages in `messages` come from the agent's spec, not from outside data.
         allowSystemInMessages: true,

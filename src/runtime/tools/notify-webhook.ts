@@ -101,6 +101,19 @@ export function verifyWebhookSignature(check: {
   return candidates.some((candidate) => timingSafeEqual(candidate, expected));
 }
 
+/**
+ * The webhook's address as errors, run data and logs show it: its origin only. The path of a
+ * Slack, Discord or Teams incoming webhook is its secret, and anyone who reads a run would have it.
+ */
+export function webhookAddressInWords(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return parsed.pathname === '/' && !parsed.search ? parsed.origin : `${parsed.origin}/…`;
+  } catch {
+    return 'an address that is not a URL';
+  }
+}
+
 /** A server error, a rate limit or a request timeout may pass; other 4xx answers will not. */
 function retryableStatus(status: number): boolean {
   return status >= 500 || status === 429 || status === 408;
@@ -137,6 +150,7 @@ export const notifyWebhookTool = defineTool({
 
     const agent = policedAgent(context.network);
     const signal = signalWithTimeout(context.signal, request.timeoutMs);
+    const shown = webhookAddressInWords(request.url);
     try {
       const response = await fetchOneHop(
         new URL(request.url),
@@ -149,7 +163,7 @@ export const notifyWebhookTool = defineTool({
         const location = response.headers.get('location');
         throw new ToolError(
           'http_status',
-          `The webhook at ${request.url} answered ${response.status} and points to ${location ?? 'no address'}. ` +
+          `The webhook at ${shown} answered ${response.status} and points to ${location ?? 'no address'}. ` +
             'Webhooks are not redirected: set url to the address the receiver really listens on.',
           { details: { status: response.status, location } },
         );
@@ -158,14 +172,14 @@ export const notifyWebhookTool = defineTool({
       if (!response.ok) {
         throw new ToolError(
           'http_status',
-          `The webhook at ${request.url} answered ${response.status} ${response.statusText}.`,
+          `The webhook at ${shown} answered ${response.status} ${response.statusText}.`,
           {
             retryable: retryableStatus(response.status),
             details: { status: response.status, body: responseBody },
           },
         );
       }
-      context.logger.info('Webhook delivered', { url: request.url, status: response.status });
+      context.logger.info('Webhook delivered', { url: shown, status: response.status });
       return {
         status: response.status,
         ok: response.ok,
@@ -174,7 +188,7 @@ export const notifyWebhookTool = defineTool({
         responseBody,
       };
     } catch (error) {
-      throw asToolError(error, request.url, request.timeoutMs, context.signal);
+      throw asToolError(error, shown, request.timeoutMs, context.signal);
     } finally {
       await agent.close().catch(() => undefined);
     }

@@ -6,7 +6,7 @@ import { toolContext } from '../../../test/support/tool-context.ts';
 import { outboundPolicy } from '../../network/outbound-policy.ts';
 import type { ToolContext } from '../tool.ts';
 import { ToolError } from '../tool-error.ts';
-import { notifyWebhookTool, verifyWebhookSignature } from './notify-webhook.ts';
+import { notifyWebhookTool, verifyWebhookSignature, webhookAddressInWords } from './notify-webhook.ts';
 
 interface Received {
   path: string;
@@ -185,5 +185,16 @@ describe('notify.webhook', () => {
     expect(messages).toMatch(/event must be a name/);
     expect(messages).toMatch(/one line/);
     expect(notifyWebhookTool.input.safeParse({ url: 'https://example.com' }).success).toBe(false);
+  });
+});
+
+describe('the webhook address in errors, run data and logs', () => {
+  it('shows the origin only: an incoming webhook’s path is its secret', () => {
+    expect(webhookAddressInWords('https://hooks.slack.com/services/T000/B000/XXXXSECRET')).toBe(
+      'https://hooks.slack.com/…',
+    );
+    expect(webhookAddressInWords('https://example.com/?token=abc')).toBe('https://example.com/…');
+    expect(webhookAddressInWords('https://example.com/')).toBe('https://example.com');
+    expect(webhookAddressInWords('not a url')).toBe('an address that is not a URL');
   });
 });

@@ -85,7 +85,57 @@ async function target(page: Page, action: PageAction): Promise<Locator> {
   return loose;
 }
 
+/**
+ * Watches the requests a page makes from now on, to wait until those in flight have ended.
+ * Playwright's `networkidle` cannot do it after a click: a page that was quiet once counts as
+ * quiet for good, so a fetch the click started would not be waited for.
+ */
+function watchRequests(page: Page) {
+  let inFlight = 0;
+  let lastChange = Date.now();
+  const started = () => {
+    inFlight += 1;
+    lastChange = Date.now();
+  };
+  const ended = () => {
+    inFlight = Math.max(0, inFlight - 1);
+    lastChange = Date.now();
+  };
+  page.on('request', started);
+  page.on('requestfinished', ended);
+  page.on('requestfailed', ended);
+  return {
+    /** Until nothing is in flight and 300 ms have passed quietly (a fetch's answer drawn), or maxMs. */
+    async settled(maxMs: number) {
+      const deadline = Date.now() + maxMs;
+      try {
+        while (Date.now() < deadline && (inFlight > 0 || Date.now() - lastChange < 300)) {
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+      } finally {
+        page.off('request', started);
+        page.off('requestfinished', ended);
+        page.off('requestfailed', ended);
+      }
+    },
+  };
+}
+
 export async function performAction(page: Page, action: PageAction): Promise<void> {
+  const requests = watchRequests(page);
+  try {
+    await act(page, action);
+  } catch (error) {
+    await requests.settled(0);
+    throw error;
+  }
+  await page.waitForLoadState('load');
+  // Pages that fetch what a click shows (tabs, filters) are given a moment to show it before the
+  // next snapshot; a page that never goes quiet (polling, streams) is not waited for longer.
+  await requests.settled(2000);
+}
+
+async function act(page: Page, action: PageAction): Promise<void> {
   if (action.action === 'press' && !action.name && !action.selector) {
     await page.keyboard.press(action.key ?? 'Enter');
   } else {
@@ -127,8 +177,4 @@ export async function performAction(page: Page, action: PageAction): Promise<voi
         break;
     }
   }
-  await page.waitForLoadState('load');
-  // Pages that fetch what a click shows (tabs, filters) are given a moment to show it before the
-  // next snapshot; a page that never goes quiet (polling, streams) is not waited for longer.
-  await page.waitForLoadState('networkidle', { timeout: 2000 }).catch(() => undefined);
 }

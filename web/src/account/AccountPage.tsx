@@ -5,6 +5,7 @@ import { ErrorMessage } from '../shared/ErrorMessage.tsx';
 import type { Me } from '../shell/session.ts';
 import { useMemory } from './account-queries.ts';
 import { FactsEditor } from './FactsEditor.tsx';
+import { LearnedMemory } from './LearnedMemory.tsx';
 import { PasswordForm } from './PasswordForm.tsx';
 import { PreferencesForm } from './PreferencesForm.tsx';
 import { SecurityLog } from './SecurityLog.tsx';
@@ -49,6 +50,11 @@ export function AccountPage({ me }: { me: Me }) {
       <section aria-labelledby="account-facts">
         <h2 id="account-facts">What Orca remembers about you</h2>
         {memory.data ? <FactsEditor facts={memory.data.facts} /> : null}
+      </section>
+
+      <section aria-labelledby="account-learned">
+        <h2 id="account-learned">What Orca has learned about how you work</h2>
+        {memory.data ? <LearnedMemory memory={memory.data} /> : null}
       </section>
 
       <section aria-labelledby="account-password">

@@ -148,6 +148,7 @@ function OAuthSettings({ current }: { current: Current }) {
       <FormField
         label="Scopes"
         name="scopes"
+        defaultValue={scopes}
         hint="What Orca may do, separated by spaces, e.g. read:user repo."
       />
       <div className="form-field">

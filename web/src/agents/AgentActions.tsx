@@ -3,6 +3,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { client, type Schemas, unwrap } from '../api/client.ts';
+import { PromoteDialog, usePromotionTargets } from '../promote/PromoteDialog.tsx';
 import { ErrorMessage } from '../shared/ErrorMessage.tsx';
 import { queryKeys } from '../shared/query-keys.ts';
 import { useWorkspace } from '../shared/workspace-context.tsx';
@@ -31,9 +32,13 @@ function download(fileName: string, content: unknown) {
 }
 
 export function AgentActions({ agent }: { agent: Schemas['Agent'] }) {
-  const { ws, canBuild } = useWorkspace();
+  const { ws, canBuild, workspace } = useWorkspace();
   const queryClient = useQueryClient();
-  const [dialog, setDialog] = useState<'run' | 'delete' | undefined>();
+  const [dialog, setDialog] = useState<'run' | 'delete' | 'promote' | undefined>();
+  // Promoting needs admin or owner here and in the workspace it goes to.
+  const promotionTargets = usePromotionTargets();
+  const canPromote =
+    (workspace.role === 'admin' || workspace.role === 'owner') && promotionTargets.length > 0;
   const path = { params: { path: { ws, agentId: agent.id } } };
   const toggle = useMutation({
     mutationFn: () =>
@@ -70,6 +75,11 @@ export function AgentActions({ agent }: { agent: Schemas['Agent'] }) {
       <button type="button" onClick={() => exported.mutate()} disabled={exported.isPending}>
         Export
       </button>
+      {canPromote ? (
+        <button type="button" onClick={() => setDialog('promote')}>
+          Promote to another workspace…
+        </button>
+      ) : null}
       {canBuild ? (
         <button type="button" className="danger" onClick={() => setDialog('delete')}>
           Delete
@@ -84,6 +94,9 @@ export function AgentActions({ agent }: { agent: Schemas['Agent'] }) {
           <RunNowDialog agent={agent} open={dialog === 'run'} onClose={() => setDialog(undefined)} />
           <DeleteAgentDialog agent={agent} open={dialog === 'delete'} onClose={() => setDialog(undefined)} />
         </>
+      ) : null}
+      {canPromote ? (
+        <PromoteDialog agent={agent} open={dialog === 'promote'} onClose={() => setDialog(undefined)} />
       ) : null}
     </div>
   );

@@ -3,11 +3,15 @@
 // pause, run, export or delete it. It refreshes by itself, so a change made in the chat shows here.
 import { useParams } from 'react-router';
 import { AgentMemory } from '../context/AgentMemory.tsx';
+import { AgentBudget } from '../credits/AgentBudget.tsx';
 import { AgentFiles } from '../files/AgentFiles.tsx';
+import { PromotedFrom } from '../promote/PromotedFrom.tsx';
 import { ErrorMessage } from '../shared/ErrorMessage.tsx';
 import { relativeTime } from '../shared/format.ts';
 import { StatusBadge } from '../shared/StatusBadge.tsx';
 import { useWorkspace } from '../shared/workspace-context.tsx';
+import { AgentStyle } from '../style/AgentStyle.tsx';
+import { AgentWorkroom } from '../workrooms/AgentWorkroom.tsx';
 import { AgentActions } from './AgentActions.tsx';
 import { AgentChains } from './AgentChains.tsx';
 import { AgentHooks } from './AgentHooks.tsx';
@@ -46,16 +50,20 @@ export function AgentPanel() {
         <p className="muted">
           Version {data.version}, changed {relativeTime(data.updatedAt)}
         </p>
+        <PromotedFrom origin={data.origin} />
         <AgentActions agent={data} />
+        <AgentWorkroom agentId={data.id} agentName={data.name} workroomId={data.workroomId} />
       </header>
       {/* What starts it, together (as on the Automations page): its schedule, chains and hooks. */}
       <AgentSchedule agentId={data.id} inputSchema={data.spec.input} />
       <AgentChains agentId={data.id} />
       <AgentHooks agentId={data.id} />
       <AgentRunStats agentId={data.id} />
+      <AgentBudget agentId={data.id} />
       <AgentFiles agentId={data.id} agentName={data.name} />
       <StepList spec={data.spec} />
       <AgentMemory agentId={data.id} agentName={data.name} />
+      <AgentStyle agentId={data.id} agentName={data.name} />
       <VersionHistory agent={data} />
     </article>
   );

@@ -8,24 +8,31 @@ import { relativeTime } from '../shared/format.ts';
 import { StatusBadge } from '../shared/StatusBadge.tsx';
 import { useWorkspace } from '../shared/workspace-context.tsx';
 import { usePane } from '../shell/pane.tsx';
+import { passesWorkroomFilter, useWorkroomFilter, WorkroomFilter } from '../workrooms/WorkroomFilter.tsx';
 import { useAgents, usePendingPlans, useRecentRuns } from './agent-queries.ts';
 import './agents.css';
 
 export function WorkspaceOverview() {
   const { ws, workspace } = useWorkspace();
   const agents = useAgents(ws);
+  const workroom = useWorkroomFilter();
+  const shown = (agents.data?.items ?? []).filter((agent) => passesWorkroomFilter(agent, workroom));
   return (
     <div className="overview">
       <h1>{workspace.name}</h1>
       <PendingPlans />
       <section aria-labelledby="overview-agents">
         <h2 id="overview-agents">Agents</h2>
+        <WorkroomFilter label="Show the agents of" />
         <ErrorMessage error={agents.error} onRetry={() => void agents.refetch()} />
         {agents.isPending ? <p className="muted">Loading agents…</p> : null}
         {agents.data && agents.data.items.length === 0 ? <Welcome /> : null}
-        {agents.data && agents.data.items.length > 0 ? (
+        {agents.data && agents.data.items.length > 0 && shown.length === 0 ? (
+          <p className="muted">No agents in this workroom.</p>
+        ) : null}
+        {shown.length > 0 ? (
           <ul className="agent-cards">
-            {agents.data.items.map((agent) => (
+            {shown.map((agent) => (
               <AgentCard key={agent.id} agent={agent} />
             ))}
           </ul>

@@ -10,61 +10,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Sign in */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @example ada@example.com */
-                        email: string;
-                        password: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Signed in; the session cookie is set too. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Session"];
-                    };
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Too many failed attempts lately; Retry-After says when the next one is allowed. */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["signIn"];
         delete?: never;
         options?: never;
         head?: never;
@@ -81,24 +27,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Sign out (ends this session) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Signed out. */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["signOut"];
         delete?: never;
         options?: never;
         head?: never;
@@ -115,62 +44,24 @@ export interface paths {
         get?: never;
         put?: never;
         /** Create an account and sign in */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @example ada@example.com */
-                        email: string;
-                        name: string;
-                        password: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description The account, and a session token (also set as an HTTP-only cookie). An address that has an account already gets the same answer, so that sign-up does not tell who has one; its token signs nobody in, and the owner is e-mailed (when e-mail is configured). */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Session"];
-                    };
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Too many sign-ups from this address; Retry-After says when to try again. */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
+        post: operations["signUp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
+        /** Liveness: 200 while the process serves */
+        get: operations["getHealth"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -190,118 +81,7 @@ export interface paths {
          * Call an inbound hook: start a run of its agent with the mapped body (no other credential)
          * @description The body (at most 256 KB) is JSON, a form, or text; the hook's mapping reads { body, headers, query } (the Authorization and Cookie headers are withheld) and gives the run input; without a mapping the JSON body is the input. A signed hook needs Orca-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>" keyed with the signing secret>, within 300 seconds of t; a signature is good for one call (the same t and body again is refused with 409), and calls with a bad signature do not count against the hook’s rate. A sender that retries sends an Idempotency-Key header: the same key on the same hook within 24 hours answers with the run the first call started (its runId, or with ?wait=true its result) instead of starting another, with the header Idempotent-Replayed: true. The answer is 202 { runId, status } at once, or, for a hook that responds with the result or with ?wait=true, 200 { runId, status, output, error } once the run ends (202 with a message if it is still going at the hook’s waitTimeoutMs).
          */
-        post: {
-            parameters: {
-                query?: {
-                    /** @description Wait for the run’s result (true) or not (false), whatever the hook’s respond setting says. */
-                    wait?: "true" | "false";
-                };
-                header?: {
-                    /** @description Names this call, so that a retry (with the same key and body, within 24 hours) starts no second run. 1 to 255 printable characters; a UUID is a good key. */
-                    "idempotency-key"?: string;
-                };
-                path: {
-                    /** @description The secret token of the hook’s address. */
-                    token: string;
-                };
-                cookie?: never;
-            };
-            /** @description Anything the mapping reads; read raw, so that a signature covers the exact bytes. */
-            requestBody?: {
-                content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
-                    "application/x-www-form-urlencoded": {
-                        [key: string]: unknown;
-                    };
-                    "text/plain": string;
-                };
-            };
-            responses: {
-                /** @description The run ended: its status, output and error. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["HookRunResult"];
-                    };
-                };
-                /** @description The run is queued (or still going when the wait ran out). */
-                202: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["HookRunAccepted"];
-                    };
-                };
-                /** @description A JSON body that does not parse, a bad query, or a malformed Idempotency-Key. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The hook is signed and the signature is missing, stale or wrong. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description No hook has this address, or it is disabled. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The agent is paused; or this signed call was taken before (a replay); or its Idempotency-Key came with a different body. */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The body is too large. */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The mapping failed, or the input does not match the agent’s input schema. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Over the hook’s rate; Retry-After says when to try again. */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["callHook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -316,44 +96,7 @@ export interface paths {
             cookie?: never;
         };
         /** What an invitation link is for (workspace, role, address) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    token: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The invitation. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            email: string;
-                            /** Format: date-time */
-                            expiresAt: string;
-                            role: components["schemas"]["Role"];
-                            status: string;
-                            workspaceName: string;
-                        };
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["getInvitation"];
         put?: never;
         post?: never;
         delete?: never;
@@ -372,84 +115,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Accept an invitation (signed in with the invited address) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    token: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description You are a member now. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            workspace: components["schemas"]["Workspace"];
-                        };
-                    };
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Used already, or you are a member already. */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["acceptInvitation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -464,45 +130,7 @@ export interface paths {
             cookie?: never;
         };
         /** The signed-in account and its workspaces */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Who you are, and the workspaces you can switch to (an API token sees only its own). */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            user: components["schemas"]["User"];
-                            /** @enum {string} */
-                            via: "session" | "apiToken";
-                            workspaces: {
-                                id: string;
-                                name: string;
-                                role: string;
-                                slug: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["getMe"];
         put?: never;
         post?: never;
         delete?: never;
@@ -519,47 +147,7 @@ export interface paths {
             cookie?: never;
         };
         /** Your security log: password changes and sign-outs */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The 50 newest events, newest first. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: components["schemas"]["AccountEvent"][];
-                            nextCursor: string | null;
-                        };
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["listAccountEvents"];
         put?: never;
         post?: never;
         delete?: never;
@@ -576,119 +164,48 @@ export interface paths {
             cookie?: never;
         };
         /** Your memory: time zone, preferences and facts the Orchestrator uses */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Your memory. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["UserMemory"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["getMyMemory"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
         /** Change your memory */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description Replaces the stored list of facts. */
-                        facts?: string[];
-                        locale?: string | null;
-                        /** @description Merged into the stored preferences; a key set to null is removed. */
-                        preferences?: {
-                            [key: string]: unknown;
-                        };
-                        timezone?: string | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Your memory after the change. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["UserMemory"];
-                    };
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
+        patch: operations["updateMyMemory"];
+        trace?: never;
+    };
+    "/api/me/memory/learned": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Forget everything Orca learned about how you work (your own settings stay) */
+        delete: operations["forgetLearnedItems"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/memory/learned/{itemId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Forget one thing Orca learned about how you work */
+        delete: operations["forgetLearnedItem"];
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/me/password": {
@@ -701,82 +218,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Change your password (signs out your other sessions) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        currentPassword: string;
-                        newPassword: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Changed; every other session of yours was signed out. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            message: string;
-                            /** @description How many sessions were ended. */
-                            signedOutSessions: number;
-                        };
-                    };
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The current password is wrong, or the new one is too weak or the same; details name the field. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Too many wrong passwords lately; Retry-After says when the next attempt is allowed. */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["changePassword"];
         delete?: never;
         options?: never;
         head?: never;
@@ -791,47 +233,7 @@ export interface paths {
             cookie?: never;
         };
         /** Your sessions: where you are signed in */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Your live sessions, the most recently used first. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: components["schemas"]["AccountSession"][];
-                            nextCursor: string | null;
-                        };
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["listSessions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -851,53 +253,7 @@ export interface paths {
         put?: never;
         post?: never;
         /** Sign out one of your sessions */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    sessionId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Signed out. When it was this session, the session cookie is cleared too. */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        delete: operations["revokeSession"];
         options?: never;
         head?: never;
         patch?: never;
@@ -913,48 +269,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Sign out everywhere, this session included */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Every session was signed out; the session cookie is cleared. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            message: string;
-                            /** @description How many sessions were ended. */
-                            signedOutSessions: number;
-                        };
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["revokeAllSessions"];
         delete?: never;
         options?: never;
         head?: never;
@@ -971,48 +286,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Sign out everywhere else (keeps this session) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Every other session was signed out. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            message: string;
-                            /** @description How many sessions were ended. */
-                            signedOutSessions: number;
-                        };
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["revokeOtherSessions"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1027,50 +301,7 @@ export interface paths {
             cookie?: never;
         };
         /** Where the OAuth provider sends the user back: exchanges the code and shows a page */
-        get: {
-            parameters: {
-                query?: {
-                    code?: string;
-                    error?: string;
-                    error_description?: string;
-                    iss?: string;
-                    state?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The account is connected. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "text/html": string;
-                    };
-                };
-                /** @description Not connected: the state is unknown, used or expired, or the provider refused. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "text/html": string;
-                    };
-                };
-                /** @description Not connected: the provider could not be reached or answered wrongly. */
-                502: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "text/html": string;
-                    };
-                };
-            };
-        };
+        get: operations["completeOAuthAuthorization"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1087,103 +318,10 @@ export interface paths {
             cookie?: never;
         };
         /** The workspaces you belong to */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Your workspaces. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: components["schemas"]["Workspace"][];
-                            nextCursor: string | null;
-                        };
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["listWorkspaces"];
         put?: never;
         /** Create a workspace (you become its owner) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        name: string;
-                        slug?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description The new workspace. */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Workspace"];
-                    };
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The slug is taken. */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["createWorkspace"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1198,203 +336,15 @@ export interface paths {
             cookie?: never;
         };
         /** A workspace (by id or slug) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    ws: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The workspace. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Workspace"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["getWorkspace"];
         put?: never;
         post?: never;
         /** Delete a workspace and everything in it (owner; confirm with its slug) */
-        delete: {
-            parameters: {
-                query?: {
-                    /** @description The workspace slug, typed again. */
-                    confirm?: string;
-                };
-                header?: never;
-                path: {
-                    ws: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Deleted. */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        delete: operations["deleteWorkspace"];
         options?: never;
         head?: never;
         /** Rename a workspace or change its slug (admin) */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    ws: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        name?: string;
-                        slug?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description The workspace after the change. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Workspace"];
-                    };
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The slug is taken. */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        patch: operations["updateWorkspace"];
         trace?: never;
     };
     "/api/workspaces/{ws}/agents": {
@@ -1405,169 +355,10 @@ export interface paths {
             cookie?: never;
         };
         /** Agents of the workspace, oldest first */
-        get: {
-            parameters: {
-                query?: {
-                    cursor?: string;
-                    limit?: number;
-                    /** @description Only agents whose name contains this text. */
-                    q?: string;
-                    status?: "active" | "paused";
-                };
-                header?: never;
-                path: {
-                    ws: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description A page of agents, each with its newest run and next time. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: components["schemas"]["ListedAgent"][];
-                            nextCursor: string | null;
-                        };
-                    };
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["listAgents"];
         put?: never;
         /** Create an agent (builder) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    ws: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description Why this version was made, shown in the version list. */
-                        note?: string;
-                        /** @description The agent spec: name, goal, instructions, input, steps, output. */
-                        spec?: unknown;
-                    };
-                };
-            };
-            responses: {
-                /** @description The agent at version 1. */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Agent"];
-                    };
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The name is taken, or the agent changed meanwhile. */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["createAgent"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1582,234 +373,34 @@ export interface paths {
             cookie?: never;
         };
         /** An agent with its current spec */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    agentId: string;
-                    ws: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The agent. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Agent"];
-                    };
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["getAgent"];
         put?: never;
         post?: never;
         /** Delete an agent and its versions (builder) */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    agentId: string;
-                    ws: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Deleted. */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        delete: operations["deleteAgent"];
         options?: never;
         head?: never;
         /** Change the spec: makes a new version (builder) */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    agentId: string;
-                    ws: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description Refuse with 409 if the current version is another (someone changed it meanwhile). */
-                        expectedVersion?: number;
-                        /** @description Why this version was made, shown in the version list. */
-                        note?: string;
-                        /** @description The agent spec: name, goal, instructions, input, steps, output. */
-                        spec?: unknown;
-                    };
-                };
-            };
-            responses: {
-                /** @description The agent at its new version. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Agent"];
-                    };
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The name is taken, or the agent changed meanwhile. */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
+        patch: operations["updateAgent"];
+        trace?: never;
+    };
+    "/api/workspaces/{ws}/agents/{agentId}/budget": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
+        /** The agent's monthly budget and what it spent this period */
+        get: operations["getAgentBudget"];
+        /** Set the agent's monthly budget (admin) */
+        put: operations["setAgentBudget"];
+        post?: never;
+        /** Remove the agent's monthly budget (admin) */
+        delete: operations["removeAgentBudget"];
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/workspaces/{ws}/agents/{agentId}/export": {
@@ -1820,76 +411,7 @@ export interface paths {
             cookie?: never;
         };
         /** Download the agent as a JSON file, to import elsewhere */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    agentId: string;
-                    ws: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The export file. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["exportAgent"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1906,154 +428,13 @@ export interface paths {
             cookie?: never;
         };
         /** The agent’s inbound hooks; their addresses and signing secrets are never shown again */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    agentId: string;
-                    ws: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The hooks. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: components["schemas"]["Hook"][];
-                            nextCursor: string | null;
-                        };
-                    };
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["listAgentHooks"];
         put?: never;
         /**
          * Make an inbound hook (builder): a secret address that starts a run of the agent
          * @description The answer holds the address (POST /api/hooks/{token}) and, for a signed hook, the signing secret: both are shown only now. Signed calls carry Orca-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>" keyed with the signing secret>, within 300 seconds of t; each signature is good for one call.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    agentId: string;
-                    ws: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["HookCreate"];
-                };
-            };
-            responses: {
-                /** @description The hook, with its address and signing secret (shown once). */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["CreatedHook"];
-                    };
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["createHook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2068,221 +449,15 @@ export interface paths {
             cookie?: never;
         };
         /** One inbound hook */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    agentId: string;
-                    hookId: string;
-                    ws: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The hook. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Hook"];
-                    };
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["getHook"];
         put?: never;
         post?: never;
         /** Delete an inbound hook (builder); its address stops working at once */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    agentId: string;
-                    hookId: string;
-                    ws: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Deleted. */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        delete: operations["deleteHook"];
         options?: never;
         head?: never;
         /** Change an inbound hook (builder): settings, enable or disable, sign, rotate its address or secret */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    agentId: string;
-                    hookId: string;
-                    ws: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["HookChange"];
-                };
-            };
-            responses: {
-                /** @description The hook; a new address or signing secret is shown this once. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ChangedHook"];
-                    };
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        patch: operations["updateHook"];
         trace?: never;
     };
     "/api/workspaces/{ws}/agents/{agentId}/hooks/{hookId}/calls": {
@@ -2293,80 +468,7 @@ export interface paths {
             cookie?: never;
         };
         /** A hook’s recent calls, newest first (the last 50 are kept) */
-        get: {
-            parameters: {
-                query?: {
-                    limit?: number;
-                };
-                header?: never;
-                path: {
-                    agentId: string;
-                    hookId: string;
-                    ws: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The calls, newest first. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: components["schemas"]["HookCall"][];
-                            nextCursor: string | null;
-                        };
-                    };
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["listHookCalls"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2383,180 +485,10 @@ export interface paths {
             cookie?: never;
         };
         /** List or search the agent memory */
-        get: {
-            parameters: {
-                query?: {
-                    cursor?: string;
-                    /** @description Only the entry with exactly this key. */
-                    key?: string;
-                    limit?: number;
-                    /** @description Only keys starting with this. */
-                    prefix?: string;
-                    /** @description Full-text search, best match first. */
-                    q?: string;
-                    /** @description Comma-separated: only entries with all these tags. */
-                    tags?: string;
-                };
-                header?: never;
-                path: {
-                    agentId: string;
-                    ws: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description A page of entries. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: components["schemas"]["MemoryEntry"][];
-                            nextCursor: string | null;
-                        };
-                    };
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["listAgentMemoryEntries"];
         put?: never;
         /** Write an entry of the agent memory by key (builder); a key written again is replaced */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    agentId: string;
-                    ws: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["MemoryWrite"];
-                };
-            };
-            responses: {
-                /** @description The entry, replaced. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["MemoryEntry"];
-                    };
-                };
-                /** @description The entry, created. */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["MemoryEntry"];
-                    };
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The entry changed since you opened it, or the key is taken: the message says which. */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["writeAgentMemoryEntry"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2571,239 +503,12 @@ export interface paths {
             cookie?: never;
         };
         /** Read an entry of the agent memory */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    agentId: string;
-                    entryId: string;
-                    ws: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The entry. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["MemoryEntry"];
-                    };
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["getAgentMemoryEntry"];
         /** Change an entry of the agent memory (builder), refused if it changed since you opened it */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    agentId: string;
-                    entryId: string;
-                    ws: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["MemoryEdit"];
-                };
-            };
-            responses: {
-                /** @description The entry, changed. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["MemoryEntry"];
-                    };
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The entry changed since you opened it, or the key is taken: the message says which. */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        put: operations["updateAgentMemoryEntry"];
         post?: never;
         /** Delete an entry of the agent memory (builder) */
-        delete: {
-            parameters: {
-                query?: {
-                    /** @description Only delete while the entry is at this version (refused with 409 otherwise). */
-                    expectedVersion?: number;
-                };
-                header?: never;
-                path: {
-                    agentId: string;
-                    entryId: string;
-                    ws: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Deleted. */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The entry changed since you opened it, or the key is taken: the message says which. */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        delete: operations["deleteAgentMemoryEntry"];
         options?: never;
         head?: never;
         patch?: never;
@@ -2817,74 +522,7 @@ export interface paths {
             cookie?: never;
         };
         /** The tags used in the agent memory, most used first */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    agentId: string;
-                    ws: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Tags with how many entries carry each. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["MemoryTags"];
-                    };
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["listAgentMemoryTags"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2901,158 +539,10 @@ export interface paths {
             cookie?: never;
         };
         /** The agent’s one-off runs, soonest first (fired ones with their run) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    agentId: string;
-                    ws: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The one-off runs. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: components["schemas"]["OneOffRun"][];
-                        };
-                    };
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["listOneOffRuns"];
         put?: never;
         /** Run the agent once at a time ahead (builder); its cron schedule is left as it is */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    agentId: string;
-                    ws: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        input?: {
-                            [key: string]: unknown;
-                        };
-                        /** @description When to run, as an ISO 8601 time with its offset, e.g. "2026-12-08T15:00:00+01:00"; must be ahead. */
-                        runAt: string;
-                        /** @description The IANA time zone the time is shown in; the user memory’s time zone, else UTC. */
-                        timezone?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description The one-off run as saved. */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["OneOffRun"];
-                    };
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["createOneOffRun"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3070,73 +560,7 @@ export interface paths {
         put?: never;
         post?: never;
         /** Cancel a one-off run that has not fired yet (builder) */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    agentId: string;
-                    oneOffRunId: string;
-                    ws: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Cancelled. */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        delete: operations["cancelOneOffRun"];
         options?: never;
         head?: never;
         patch?: never;
@@ -3152,74 +576,24 @@ export interface paths {
         get?: never;
         put?: never;
         /** Pause an agent: it starts no new runs until resumed (builder) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    agentId: string;
-                    ws: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The paused agent. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Agent"];
-                    };
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
+        post: operations["pauseAgent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{ws}/agents/{agentId}/promote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
+        get?: never;
+        put?: never;
+        /** Promote an agent to another workspace: a plan there to review (admin of both) */
+        post: operations["promoteAgent"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3236,74 +610,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Resume a paused agent (builder) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    agentId: string;
-                    ws: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The active agent. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Agent"];
-                    };
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["resumeAgent"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3320,96 +627,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Start a run of the agent (builder); the input must match its input schema */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    agentId: string;
-                    ws: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @default {} */
-                        input?: {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-            responses: {
-                /** @description Queued. */
-                202: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            /** @enum {string} */
-                            status: "queued" | "running" | "waiting" | "succeeded" | "failed" | "cancelled";
-                        };
-                    };
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The agent is paused. */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["startRun"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3424,231 +642,99 @@ export interface paths {
             cookie?: never;
         };
         /** The agent’s schedule, in words, with its next five firing times */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    agentId: string;
-                    ws: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The schedule. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Schedule"];
-                    };
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["getSchedule"];
         /** Schedule the agent (builder): cron with a time zone, or words; fields left out are kept */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    agentId: string;
-                    ws: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description Five fields, or six with seconds first. */
-                        cron?: string;
-                        enabled?: boolean;
-                        input?: {
-                            [key: string]: unknown;
-                        };
-                        /**
-                         * @description Occurrences missed while Orca was down: skip them (default), or run once for them.
-                         * @enum {string}
-                         */
-                        missed?: "skip" | "run_once";
-                        /** @description The schedule in words, e.g. "every weekday at 8am"; turned into cron. */
-                        text?: string;
-                        /** @description An IANA time zone; the user memory’s time zone, else UTC, when left out. */
-                        timezone?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description The schedule as saved. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Schedule"];
-                    };
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        put: operations["setSchedule"];
         post?: never;
         /** Remove the agent’s schedule (builder) */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    agentId: string;
-                    ws: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Removed. */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
+        delete: operations["deleteSchedule"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{ws}/agents/{agentId}/style": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
+        /** The agent’s style memory: sample count, measured profile, description, rules, words */
+        get: operations["getAgentStyle"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit the description, tone, rules or word lists (builder); edited fields are pinned */
+        patch: operations["updateAgentStyle"];
+        trace?: never;
+    };
+    "/api/workspaces/{ws}/agents/{agentId}/style/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Teach from a corrected output (builder): removed words are avoided, added ones used */
+        post: operations["addStyleCorrection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{ws}/agents/{agentId}/style/profile/derive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Have the LLM describe the voice of the samples (builder); needs ORCA_LLM */
+        post: operations["deriveStyleProfile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{ws}/agents/{agentId}/style/samples": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The agent’s writing samples, newest first */
+        get: operations["listStyleSamples"];
+        put?: never;
+        /** Add a writing sample (builder): pasted text, or a text file of the workspace */
+        post: operations["addStyleSample"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{ws}/agents/{agentId}/style/samples/{sampleId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a writing sample (builder); the profile is recomputed */
+        delete: operations["deleteStyleSample"];
         options?: never;
         head?: never;
         patch?: never;
@@ -3661,78 +747,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every version of an agent, newest first */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    agentId: string;
-                    ws: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The versions. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: components["schemas"]["AgentVersion"][];
-                            nextCursor: string | null;
-                        };
-                    };
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        /** Every version of an agent, newest first, a page at a time */
+        get: operations["listAgentVersions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3749,75 +765,7 @@ export interface paths {
             cookie?: never;
         };
         /** One version of an agent */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    agentId: string;
-                    version: number;
-                    ws: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The version. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["AgentVersion"];
-                    };
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["getAgentVersion"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3836,84 +784,27 @@ export interface paths {
         get?: never;
         put?: never;
         /** Restore a version: its spec becomes a new current version (builder) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    agentId: string;
-                    version: number;
-                    ws: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The agent at its new version. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Agent"];
-                    };
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The name is taken, or the agent changed meanwhile. */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
+        post: operations["restoreAgentVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{ws}/agents/{agentId}/workroom": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
+        get?: never;
+        /**
+         * Put an agent in a workroom, or in none with null (builder)
+         * @description Runs and files the agent made before keep the workroom they were made in.
+         */
+        put: operations["setAgentWorkroom"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3930,99 +821,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Import an exported agent into this workspace (builder) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    ws: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        bundle: {
-                            agent: {
-                                /** @description The agent spec: name, goal, instructions, input, steps, output. */
-                                spec?: unknown;
-                            };
-                            /** @enum {string} */
-                            format: "orca.agent";
-                            /** @enum {number} */
-                            formatVersion: 1;
-                        };
-                        /** @description A new name, when the exported one is taken here. */
-                        name?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description The imported agent at version 1. */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Agent"];
-                    };
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The name is taken, or the agent changed meanwhile. */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["importAgent"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4037,87 +836,7 @@ export interface paths {
             cookie?: never;
         };
         /** Audit log: membership, token and settings changes (admin) */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description Only events of this action, e.g. member.invited. */
-                    action?: string;
-                    /** @description Only what this person did, themselves or through their API tokens (a user id). */
-                    actor?: string;
-                    cursor?: string;
-                    limit?: number;
-                    /** @description Only events at or after this instant (ISO 8601). */
-                    since?: string;
-                    /** @description Only events before this instant (ISO 8601). */
-                    until?: string;
-                };
-                header?: never;
-                path: {
-                    ws: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description A page of events. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: components["schemas"]["AuditEvent"][];
-                            nextCursor: string | null;
-                        };
-                    };
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["listAuditEvents"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4134,76 +853,7 @@ export interface paths {
             cookie?: never;
         };
         /** The actions the audit log holds so far, e.g. to filter by (admin) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    ws: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The actions, alphabetically. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: string[];
-                            nextCursor: string | null;
-                        };
-                    };
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["listAuditActions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4220,152 +870,10 @@ export interface paths {
             cookie?: never;
         };
         /** Chains of the workspace */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description Only chains from or to this agent. */
-                    agent?: string;
-                };
-                header?: never;
-                path: {
-                    ws: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Every chain. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: components["schemas"]["Chain"][];
-                            nextCursor: string | null;
-                        };
-                    };
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["listChains"];
         put?: never;
         /** Chain two agents (builder) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    ws: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["ChainCreate"];
-                };
-            };
-            responses: {
-                /** @description The chain. */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Chain"];
-                    };
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["createChain"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4380,218 +888,15 @@ export interface paths {
             cookie?: never;
         };
         /** One chain */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    chainId: string;
-                    ws: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The chain. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Chain"];
-                    };
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["getChain"];
         put?: never;
         post?: never;
         /** Remove a chain (builder) */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    chainId: string;
-                    ws: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Removed. */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        delete: operations["deleteChain"];
         options?: never;
         head?: never;
         /** Change when a chain applies, its mapping, or switch it off (builder) */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    chainId: string;
-                    ws: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["ChainChange"];
-                };
-            };
-            responses: {
-                /** @description The chain. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Chain"];
-                    };
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        patch: operations["updateChain"];
         trace?: never;
     };
     "/api/workspaces/{ws}/connections": {
@@ -4602,150 +907,10 @@ export interface paths {
             cookie?: never;
         };
         /** Connected accounts (builder): no secret is ever shown */
-        get: {
-            parameters: {
-                query?: {
-                    service?: string;
-                };
-                header?: never;
-                path: {
-                    ws: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The accounts. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: components["schemas"]["Connection"][];
-                        };
-                    };
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["listConnections"];
         put?: never;
         /** Connect an account (admin): api_key, login or oauth2 (then authorize it), with the hosts its credential may go to */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    ws: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["ConnectionCreate"];
-                };
-            };
-            responses: {
-                /** @description Connected. */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Connection"];
-                    };
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["createConnection"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4760,218 +925,15 @@ export interface paths {
             cookie?: never;
         };
         /** A connected account (builder) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    connectionId: string;
-                    ws: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The account. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Connection"];
-                    };
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["getConnection"];
         put?: never;
         post?: never;
         /** Disconnect an account (admin); an oauth2 account’s tokens are revoked at its revocationUrl */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    connectionId: string;
-                    ws: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Disconnected. */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        delete: operations["deleteConnection"];
         options?: never;
         head?: never;
         /** Change a connected account (admin): label, settings, a new secret, or make it the default */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    connectionId: string;
-                    ws: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["ConnectionChange"];
-                };
-            };
-            responses: {
-                /** @description Changed. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Connection"];
-                    };
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        patch: operations["updateConnection"];
         trace?: never;
     };
     "/api/workspaces/{ws}/connections/{connectionId}/authorize": {
@@ -4984,74 +946,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Authorize an oauth2 account (admin): the provider address to open, with PKCE and a state */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    connectionId: string;
-                    ws: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Where to authorize. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["OAuthAuthorization"];
-                    };
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["authorizeConnection"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5068,74 +963,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Check that an account works (admin): an API key against its testUrl; an oauth2 account by renewing its token (and its testUrl) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    connectionId: string;
-                    ws: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The account, with the outcome in status. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Connection"];
-                    };
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["testConnection"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5150,178 +978,10 @@ export interface paths {
             cookie?: never;
         };
         /** List or search the shared context */
-        get: {
-            parameters: {
-                query?: {
-                    cursor?: string;
-                    /** @description Only the entry with exactly this key. */
-                    key?: string;
-                    limit?: number;
-                    /** @description Only keys starting with this. */
-                    prefix?: string;
-                    /** @description Full-text search, best match first. */
-                    q?: string;
-                    /** @description Comma-separated: only entries with all these tags. */
-                    tags?: string;
-                };
-                header?: never;
-                path: {
-                    ws: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description A page of entries. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: components["schemas"]["MemoryEntry"][];
-                            nextCursor: string | null;
-                        };
-                    };
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["listContextEntries"];
         put?: never;
         /** Write an entry of the shared context by key (builder); a key written again is replaced */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    ws: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["MemoryWrite"];
-                };
-            };
-            responses: {
-                /** @description The entry, replaced. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["MemoryEntry"];
-                    };
-                };
-                /** @description The entry, created. */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["MemoryEntry"];
-                    };
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The entry changed since you opened it, or the key is taken: the message says which. */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["writeContextEntry"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5336,236 +996,12 @@ export interface paths {
             cookie?: never;
         };
         /** Read an entry of the shared context */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    entryId: string;
-                    ws: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The entry. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["MemoryEntry"];
-                    };
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["getContextEntry"];
         /** Change an entry of the shared context (builder), refused if it changed since you opened it */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    entryId: string;
-                    ws: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["MemoryEdit"];
-                };
-            };
-            responses: {
-                /** @description The entry, changed. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["MemoryEntry"];
-                    };
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The entry changed since you opened it, or the key is taken: the message says which. */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        put: operations["updateContextEntry"];
         post?: never;
         /** Delete an entry of the shared context (builder) */
-        delete: {
-            parameters: {
-                query?: {
-                    /** @description Only delete while the entry is at this version (refused with 409 otherwise). */
-                    expectedVersion?: number;
-                };
-                header?: never;
-                path: {
-                    entryId: string;
-                    ws: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Deleted. */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description The entry changed since you opened it, or the key is taken: the message says which. */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        delete: operations["deleteContextEntry"];
         options?: never;
         head?: never;
         patch?: never;
@@ -5579,75 +1015,94 @@ export interface paths {
             cookie?: never;
         };
         /** The tags used in the shared context, most used first */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    ws: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Tags with how many entries carry each. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["MemoryTags"];
-                    };
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["listContextTags"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{ws}/credits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The plan, balance, allowance left this period and what runs hold */
+        get: operations["getCredits"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{ws}/credits/adjustments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Correct the balance up or down, with a reason (owner) */
+        post: operations["adjustCredits"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{ws}/credits/ledger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every movement of the workspace’s credits, newest first */
+        get: operations["listCreditLedger"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{ws}/credits/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Move the workspace to another plan (owner); its allowance applies from the next period */
+        put: operations["changeCreditPlan"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{ws}/credits/topups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add credits to the workspace (owner or admin) */
+        post: operations["topUpCredits"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5662,152 +1117,10 @@ export interface paths {
             cookie?: never;
         };
         /** Files runs saved and users uploaded, newest first */
-        get: {
-            parameters: {
-                query?: {
-                    agent?: string;
-                    cursor?: string;
-                    limit?: number;
-                    run?: string;
-                };
-                header?: never;
-                path: {
-                    ws: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description A page of files. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: components["schemas"]["Deliverable"][];
-                            nextCursor: string | null;
-                        };
-                    };
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["listDeliverables"];
         put?: never;
         /** Upload a file (builder): the request body is the content, its Content-Type the type */
-        post: {
-            parameters: {
-                query: {
-                    name: string;
-                };
-                header?: never;
-                path: {
-                    ws: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The file, kept. */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Deliverable"];
-                    };
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["uploadDeliverable"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5822,143 +1135,11 @@ export interface paths {
             cookie?: never;
         };
         /** A file’s name, type, size and checksum */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    fileId: string;
-                    ws: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The file. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Deliverable"];
-                    };
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["getDeliverable"];
         put?: never;
         post?: never;
         /** Delete a file (builder) */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    fileId: string;
-                    ws: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Deleted. */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        delete: operations["deleteDeliverable"];
         options?: never;
         head?: never;
         patch?: never;
@@ -5972,75 +1153,59 @@ export interface paths {
             cookie?: never;
         };
         /** Download a file, or show it in the page (PDF, pictures except SVG, plain text) */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description inline: served for showing in the page, only for PDF, PNG/JPEG/GIF/WebP/AVIF pictures and plain text; any other type is still served as an attachment. */
-                    disposition?: "attachment" | "inline";
-                };
-                header?: never;
-                path: {
-                    fileId: string;
-                    ws: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The content, with its type. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
+        get: operations["downloadDeliverable"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{ws}/deliverables/{fileId}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
+        /** A Markdown, HTML, text, CSV or JSON file as a branded PDF or HTML page, in the export profile */
+        get: operations["exportDeliverable"];
+        put?: never;
+        /** Export a file and keep the export as a deliverable (builder), beside the file it came from */
+        post: operations["saveDeliverableExport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{ws}/deliverables/{fileId}/style-sample": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Use a text file as a writing sample of an agent (builder) */
+        post: operations["addStyleSampleFromDeliverable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{ws}/deliverables/{fileId}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every version of a file, newest first */
+        get: operations["listDeliverableVersions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -6057,77 +1222,67 @@ export interface paths {
             cookie?: never;
         };
         /** Live events of every run of the workspace, as server-sent events (runs, status, steps, logs); ends with `access-revoked` when the caller loses access */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description Replay events after this stream position, the SSE id (or send Last-Event-ID); only new events when left out. */
-                    after?: number | null;
-                };
-                header?: never;
-                path: {
-                    ws: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description text/event-stream of events, each with its runId */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["streamWorkspaceEvents"];
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{ws}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The whole workspace as one file, without secrets (admin)
+         * @description Agents with every version, workrooms, schedules, pending one-off runs, chains, hooks (without addresses or secrets), shared context and agent memory, the export profile with its letterhead, and connected accounts as placeholders (no secret). Runs and deliverables are not included.
+         */
+        get: operations["exportWorkspace"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{ws}/export-profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How branded exports look: letterhead, accent colour, fonts, contact block, footer */
+        get: operations["getExportProfile"];
+        /** Change the export profile (admin); fields not sent keep their value */
+        put: operations["updateExportProfile"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{ws}/export-profile/letterhead": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The letterhead image */
+        get: operations["getLetterhead"];
+        /** Set the letterhead (admin): the body is a PNG or JPEG image of at most 512 KB */
+        put: operations["setLetterhead"];
+        post?: never;
+        /** Remove the letterhead (admin) */
+        delete: operations["deleteLetterhead"];
         options?: never;
         head?: never;
         patch?: never;
@@ -6141,78 +1296,29 @@ export interface paths {
             cookie?: never;
         };
         /** Every hook of the workspace, with its agent’s name and its last call */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    ws: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The hooks. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: components["schemas"]["WorkspaceHook"][];
-                            nextCursor: string | null;
-                        };
-                    };
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["listWorkspaceHooks"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{ws}/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create everything a bundle holds in this workspace, all or nothing (admin)
+         * @description The body is a file from GET /export. Every problem is listed with its path (422) and clashes with what the workspace has (409); either way nothing is created. dryRun=true checks and counts without keeping anything.
+         */
+        post: operations["importWorkspace"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6227,162 +1333,10 @@ export interface paths {
             cookie?: never;
         };
         /** Open invitations (neither accepted nor revoked) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    ws: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Open invitations. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: components["schemas"]["Invitation"][];
-                            nextCursor: string | null;
-                        };
-                    };
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["listInvitations"];
         put?: never;
         /** Invite someone by e-mail (admin) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    ws: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @example ada@example.com */
-                        email: string;
-                        role?: components["schemas"]["Role"];
-                    };
-                };
-            };
-            responses: {
-                /** @description The invitation, with its link (shown once). */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["CreatedInvitation"];
-                    };
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description That address is a member already. */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["createInvitation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6400,72 +1354,7 @@ export interface paths {
         put?: never;
         post?: never;
         /** Revoke an open invitation (admin) */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    invitationId: string;
-                    ws: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Revoked. */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        delete: operations["revokeInvitation"];
         options?: never;
         head?: never;
         patch?: never;
@@ -6479,162 +1368,10 @@ export interface paths {
             cookie?: never;
         };
         /** Members of the workspace */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    ws: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The members. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: components["schemas"]["Member"][];
-                            nextCursor: string | null;
-                        };
-                    };
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["listMembers"];
         put?: never;
         /** Add a member: sends an invitation, the same as POST …/invitations (admin) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    ws: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @example ada@example.com */
-                        email: string;
-                        role?: components["schemas"]["Role"];
-                    };
-                };
-            };
-            responses: {
-                /** @description The invitation, with its link (shown once). */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["CreatedInvitation"];
-                    };
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description That address is a member already. */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["addMember"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6652,149 +1389,11 @@ export interface paths {
         put?: never;
         post?: never;
         /** Remove a member (admin), or leave (your own id) */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    userId: string;
-                    ws: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Removed. */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        delete: operations["removeMember"];
         options?: never;
         head?: never;
         /** Change a member's role (admin; only an owner grants or takes away ownership) */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    userId: string;
-                    ws: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        role: components["schemas"]["Role"];
-                    };
-                };
-            };
-            responses: {
-                /** @description The member after the change. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Member"];
-                    };
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        patch: operations["updateMember"];
         trace?: never;
     };
     "/api/workspaces/{ws}/orchestrator/conversations": {
@@ -6805,75 +1404,7 @@ export interface paths {
             cookie?: never;
         };
         /** Your conversations with the Orchestrator in this workspace, newest first (the last 100) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    ws: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Your conversations. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: components["schemas"]["ConversationSummary"][];
-                        };
-                    };
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["listConversations"];
         put?: never;
         post?: never;
         delete?: never;
@@ -6890,74 +1421,7 @@ export interface paths {
             cookie?: never;
         };
         /** A conversation’s history, with its plans (yours only: another member’s is not found) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    conversationId: string;
-                    ws: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The conversation. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Conversation"];
-                    };
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["getConversation"];
         put?: never;
         post?: never;
         delete?: never;
@@ -6976,81 +1440,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Tell the Orchestrator what you want; it answers, with a plan when something would change */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    ws: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description Continue this conversation (answers to questions go here). */
-                        conversationId?: string;
-                        text: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description The reply, and the plan if any. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["OrchestratorAnswer"];
-                    };
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["sendOrchestratorMessage"];
         delete?: never;
         options?: never;
         head?: never;
@@ -7065,78 +1455,7 @@ export interface paths {
             cookie?: never;
         };
         /** Your plans in this workspace, newest first (the last 100): those proposed in your own conversations, never another member’s */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description Only plans in this state: `proposed` lists the plans waiting for your approval. */
-                    status?: "proposed" | "needs_answers" | "applied" | "rejected" | "undone" | "superseded";
-                };
-                header?: never;
-                path: {
-                    ws: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Your plans. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: components["schemas"]["Plan"][];
-                        };
-                    };
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["listPlans"];
         put?: never;
         post?: never;
         delete?: never;
@@ -7153,74 +1472,7 @@ export interface paths {
             cookie?: never;
         };
         /** A plan */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    planId: string;
-                    ws: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The plan. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Plan"];
-                    };
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["getPlan"];
         put?: never;
         post?: never;
         delete?: never;
@@ -7239,86 +1491,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Apply a plan, all or nothing (builder); approving again changes nothing more */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    planId: string;
-                    ws: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description The operations as edited by the user, instead of the proposed ones. */
-                        operations?: unknown[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Applied. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            plan: components["schemas"]["Plan"];
-                            results: {
-                                [key: string]: unknown;
-                            }[];
-                        };
-                    };
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["approvePlan"];
         delete?: never;
         options?: never;
         head?: never;
@@ -7335,74 +1508,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Drop a plan (builder) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    planId: string;
-                    ws: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Rejected. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Plan"];
-                    };
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["rejectPlan"];
         delete?: never;
         options?: never;
         head?: never;
@@ -7419,74 +1525,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Put back what an applied plan changed (builder) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    planId: string;
-                    ws: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Undone. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Plan"];
-                    };
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["undoPlan"];
         delete?: never;
         options?: never;
         head?: never;
@@ -7501,82 +1540,7 @@ export interface paths {
             cookie?: never;
         };
         /** Runs of the workspace, newest first */
-        get: {
-            parameters: {
-                query?: {
-                    agent?: string;
-                    cursor?: string;
-                    limit?: number;
-                    status?: "queued" | "running" | "waiting" | "succeeded" | "failed" | "cancelled";
-                    trigger?: "manual" | "orchestrator" | "schedule" | "webhook" | "chain" | "agent";
-                };
-                header?: never;
-                path: {
-                    ws: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description A page of runs. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: components["schemas"]["Run"][];
-                            nextCursor: string | null;
-                        };
-                    };
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["listRuns"];
         put?: never;
         post?: never;
         delete?: never;
@@ -7593,74 +1557,7 @@ export interface paths {
             cookie?: never;
         };
         /** A run with its steps: inputs, outputs, errors, timings */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    runId: string;
-                    ws: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The run. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["RunWithSteps"];
-                    };
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["getRun"];
         put?: never;
         post?: never;
         delete?: never;
@@ -7679,83 +1576,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Cancel a run: a queued run at once, a running one at its next check (about a second) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    runId: string;
-                    ws: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Cancelling or cancelled. */
-                202: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Run"];
-                    };
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Finished already. */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["cancelRun"];
         delete?: never;
         options?: never;
         head?: never;
@@ -7770,75 +1591,7 @@ export interface paths {
             cookie?: never;
         };
         /** Live progress as server-sent events (status, step and log events); ends when the run ends, or with `access-revoked` when the caller loses access */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description Only events after this stream position, the SSE id (or send Last-Event-ID). */
-                    after?: number | null;
-                };
-                header?: never;
-                path: {
-                    runId: string;
-                    ws: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description text/event-stream of events */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["streamRunEvents"];
         put?: never;
         post?: never;
         delete?: never;
@@ -7855,74 +1608,7 @@ export interface paths {
             cookie?: never;
         };
         /** The whole pipeline a run belongs to, from its first run to its last */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    runId: string;
-                    ws: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The runs of the pipeline. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Pipeline"];
-                    };
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["getRunPipeline"];
         put?: never;
         post?: never;
         delete?: never;
@@ -7941,90 +1627,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Retry a failed or cancelled run, from the start or from a chosen step (builder) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    runId: string;
-                    ws: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: {
-                content: {
-                    "application/json": {
-                        /** @description A step id; earlier steps keep their outputs. The start when left out. */
-                        fromStep?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Queued again. */
-                202: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Run"];
-                    };
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not finished. */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["retryRun"];
         delete?: never;
         options?: never;
         head?: never;
@@ -8041,77 +1644,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Read a schedule in words or cron, and show its next five times, without saving anything */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    ws: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["SchedulePreviewRequest"];
-                };
-            };
-            responses: {
-                /** @description The schedule as it would be saved. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["SchedulePreview"];
-                    };
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["previewSchedule"];
         delete?: never;
         options?: never;
         head?: never;
@@ -8126,75 +1659,7 @@ export interface paths {
             cookie?: never;
         };
         /** What the Orchestrator suggests improving, each with why and the plan to accept */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    ws: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The suggestions. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: components["schemas"]["Suggestion"][];
-                        };
-                    };
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["listSuggestions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -8213,76 +1678,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Turn a suggestion into a plan to review (builder) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    suggestionId: string;
-                    ws: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The plan, to approve or reject. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            plan: components["schemas"]["Plan"];
-                        };
-                    };
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["acceptSuggestion"];
         delete?: never;
         options?: never;
         head?: never;
@@ -8299,72 +1695,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Do not make this suggestion again (builder) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    suggestionId: string;
-                    ws: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Dismissed. */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["dismissSuggestion"];
         delete?: never;
         options?: never;
         head?: never;
@@ -8381,83 +1712,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Note that you have been shown these suggestions, so they are no longer new to you */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    ws: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description Ids from GET …/suggestions; ids of advice that no longer holds are skipped. */
-                        ids: string[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Noted. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description The ids noted as seen. */
-                            seen: string[];
-                        };
-                    };
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["markSuggestionsSeen"];
         delete?: never;
         options?: never;
         head?: never;
@@ -8472,154 +1727,10 @@ export interface paths {
             cookie?: never;
         };
         /** Live API tokens of the workspace (admin); secrets are never shown again */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    ws: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The tokens. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: components["schemas"]["ApiToken"][];
-                            nextCursor: string | null;
-                        };
-                    };
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["listTokens"];
         put?: never;
         /** Create an API token for this workspace (admin; its role is at most yours) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    ws: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description Leave out for a token that does not expire. */
-                        expiresInDays?: number;
-                        name: string;
-                        role?: components["schemas"]["Role"];
-                    };
-                };
-            };
-            responses: {
-                /** @description The token, with its secret (shown once). */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["CreatedApiToken"];
-                    };
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["createToken"];
         delete?: never;
         options?: never;
         head?: never;
@@ -8637,72 +1748,24 @@ export interface paths {
         put?: never;
         post?: never;
         /** Revoke an API token (admin) */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    tokenId: string;
-                    ws: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Revoked; the token stops working at once. */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
+        delete: operations["revokeToken"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{ws}/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
+        /** Credits, runs, LLM tokens and browser minutes spent, grouped (JSON or CSV) */
+        get: operations["getUsage"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -8716,73 +1779,7 @@ export interface paths {
             cookie?: never;
         };
         /** The secret outgoing webhooks are signed with (admin) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    ws: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The secret and how signatures are made. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["WebhookSigningSecret"];
-                    };
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["getWebhookSigningSecret"];
         put?: never;
         post?: never;
         delete?: never;
@@ -8801,73 +1798,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Replace the webhook signing secret (admin); receivers must take the new one */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    ws: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The new secret. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["WebhookSigningSecret"];
-                    };
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["rotateWebhookSigningSecret"];
         delete?: never;
         options?: never;
         head?: never;
@@ -8882,76 +1813,89 @@ export interface paths {
             cookie?: never;
         };
         /** Whether there is a webhook signing secret and since when, without its value (admin) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    ws: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The secret's status. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["WebhookSigningSecretStatus"];
-                    };
-                };
-                /** @description The request is malformed or a field is invalid; details name each field. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Your role does not allow this. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found, or not yours. */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid input that breaks a rule. */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["getWebhookSigningSecretStatus"];
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{ws}/workrooms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Workrooms of the workspace, oldest first, each with what it holds */
+        get: operations["listWorkrooms"];
+        put?: never;
+        /** Create a workroom (builder) */
+        post: operations["createWorkroom"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{ws}/workrooms/{workroomId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A workroom with what it holds */
+        get: operations["getWorkroom"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a workroom (builder), saying what becomes of its files
+         * @description A workroom that still holds agents, runs or files is refused with 409 (its counts in details) unless `deliverables` says what becomes of its files. Agents always move to no workroom.
+         */
+        delete: operations["deleteWorkroom"];
+        options?: never;
+        head?: never;
+        /** Rename a workroom, change its description or its monthly budget (builder) */
+        patch: operations["updateWorkroom"];
+        trace?: never;
+    };
+    "/api/workspaces/{ws}/workrooms/{workroomId}/agents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move agents into the workroom, out of any other (builder)
+         * @description Runs and files the agents made before keep the workroom they were made in.
+         */
+        post: operations["moveAgentsToWorkroom"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{ws}/workrooms/{workroomId}/budget": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workroom's monthly budget and what it spent this period */
+        get: operations["getWorkroomBudget"];
+        /** Set the workroom's monthly budget (admin) */
+        put: operations["setWorkroomBudget"];
+        post?: never;
+        /** Remove the workroom's monthly budget (admin) */
+        delete: operations["removeWorkroomBudget"];
         options?: never;
         head?: never;
         patch?: never;
@@ -8995,14 +1939,2998 @@ export interface components {
             createdBy: string | null;
             id: string;
             name: string;
-            spec: {
-                [key: string]: unknown;
-            };
+            /** @description Where a promoted or imported agent came from (workspace, agent, version); null if made here. */
+            origin: {
+                /** @description The agent there. */
+                agentId: string;
+                /** @description Its name at the time. */
+                agentName: string;
+                /** @description The version copied. */
+                version: number;
+                /**
+                 * @description Promoted between workspaces, or imported from a file.
+                 * @enum {string}
+                 */
+                via: "promote" | "import";
+                /** @description The workspace the agent was promoted or imported from. */
+                workspaceId: string;
+                /** @description Its name at the time. */
+                workspaceName: string;
+            } | null;
+            spec: components["schemas"]["AgentSpec"];
             /** @enum {string} */
             status: "active" | "paused";
             /** Format: date-time */
             updatedAt: string;
             version: number;
+            /** @description The workroom the agent belongs to; null for none. */
+            workroomId: string | null;
+        };
+        AgentSpec: {
+            /** @default  */
+            goal: string;
+            /**
+             * @description A JSON Schema that run inputs must match.
+             * @default {
+             *       "type": "object",
+             *       "properties": {}
+             *     }
+             */
+            input: {
+                [key: string]: unknown;
+            };
+            /** @default  */
+            instructions: string;
+            memory?: {
+                style?: {
+                    profile?: string;
+                    /** @default [] */
+                    samples: string[];
+                };
+            };
+            name: string;
+            /** @description A template for the run output; by default the last step output. */
+            output?: unknown;
+            steps: ({
+                description?: string;
+                forEach?: {
+                    /** @default item */
+                    as: string;
+                    /** @default 1 */
+                    concurrency: number;
+                    /** @description JSONata expression giving the list to loop over. */
+                    items: string;
+                };
+                id: string;
+                /** @description Run the step only when this JSONata expression is truthy. */
+                if?: string;
+                /**
+                 * @default fail
+                 * @enum {string}
+                 */
+                onError: "fail" | "continue";
+                /** @description Run the step again until `until` holds; its output is the list of the iterations’ outputs. */
+                repeat?: {
+                    /** @default loop */
+                    as: string;
+                    intervalMs?: number;
+                    /** @default 100 */
+                    maxIterations: number;
+                    /**
+                     * @default fail
+                     * @enum {string}
+                     */
+                    onLimit: "fail" | "warn";
+                    /** @description JSONata expression, checked after each iteration; the loop stops when it is true. `loop.output` is this iteration’s output. */
+                    until: string;
+                };
+                retry?: {
+                    attempts: number;
+                    /** @default 1000 */
+                    backoffMs: number;
+                    /** @default 2 */
+                    factor: number;
+                };
+                timeoutMs?: number;
+                /** @constant */
+                tool: "http.request";
+                /** @description Call an HTTP endpoint: any method, headers, a JSON, text or form body, optionally authenticated with a connected account (auth.connection). Returns status, headers and the body (parsed JSON when the answer is JSON). Private and local addresses are refused unless the operator allows them. */
+                with: {
+                    auth?: {
+                        /** @description A connected account: its service (its default account), service/label, or id. */
+                        connection: string;
+                    } | string;
+                    failOnStatus?: boolean | string;
+                    followRedirects?: boolean | string;
+                    form?: {
+                        [key: string]: string;
+                    } | string;
+                    headers?: {
+                        [key: string]: string;
+                    } | string;
+                    /** @description A JSON body. */
+                    json?: unknown;
+                    maxBytes?: number | string;
+                    method?: ("GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE" | "OPTIONS") | string;
+                    query?: {
+                        [key: string]: string | number | boolean;
+                    } | string;
+                    responseType?: ("auto" | "json" | "text") | string;
+                    text?: string;
+                    timeoutMs?: number | string;
+                    url: string;
+                } & {
+                    [key: string]: unknown;
+                };
+            } | {
+                description?: string;
+                forEach?: {
+                    /** @default item */
+                    as: string;
+                    /** @default 1 */
+                    concurrency: number;
+                    /** @description JSONata expression giving the list to loop over. */
+                    items: string;
+                };
+                id: string;
+                /** @description Run the step only when this JSONata expression is truthy. */
+                if?: string;
+                /**
+                 * @default fail
+                 * @enum {string}
+                 */
+                onError: "fail" | "continue";
+                /** @description Run the step again until `until` holds; its output is the list of the iterations’ outputs. */
+                repeat?: {
+                    /** @default loop */
+                    as: string;
+                    intervalMs?: number;
+                    /** @default 100 */
+                    maxIterations: number;
+                    /**
+                     * @default fail
+                     * @enum {string}
+                     */
+                    onLimit: "fail" | "warn";
+                    /** @description JSONata expression, checked after each iteration; the loop stops when it is true. `loop.output` is this iteration’s output. */
+                    until: string;
+                };
+                retry?: {
+                    attempts: number;
+                    /** @default 1000 */
+                    backoffMs: number;
+                    /** @default 2 */
+                    factor: number;
+                };
+                timeoutMs?: number;
+                /** @constant */
+                tool: "html.extract";
+                /** @description Extract data from HTML (or an RSS/Atom feed, read as XML) with CSS selectors: a list of records (one per match, with named fields) and/or single fields. A field is a selector for text, or { selector, attribute, multiple, fields }. */
+                with: {
+                    baseUrl?: string;
+                    fields?: {
+                        [key: string]: components["schemas"]["AgentSpecPart1"];
+                    } | string;
+                    html: string;
+                    records?: {
+                        fields: {
+                            [key: string]: components["schemas"]["AgentSpecPart1"];
+                        };
+                        selector: string;
+                    } | string;
+                    required?: boolean | string;
+                } & {
+                    [key: string]: unknown;
+                };
+            } | {
+                description?: string;
+                forEach?: {
+                    /** @default item */
+                    as: string;
+                    /** @default 1 */
+                    concurrency: number;
+                    /** @description JSONata expression giving the list to loop over. */
+                    items: string;
+                };
+                id: string;
+                /** @description Run the step only when this JSONata expression is truthy. */
+                if?: string;
+                /**
+                 * @default fail
+                 * @enum {string}
+                 */
+                onError: "fail" | "continue";
+                /** @description Run the step again until `until` holds; its output is the list of the iterations’ outputs. */
+                repeat?: {
+                    /** @default loop */
+                    as: string;
+                    intervalMs?: number;
+                    /** @default 100 */
+                    maxIterations: number;
+                    /**
+                     * @default fail
+                     * @enum {string}
+                     */
+                    onLimit: "fail" | "warn";
+                    /** @description JSONata expression, checked after each iteration; the loop stops when it is true. `loop.output` is this iteration’s output. */
+                    until: string;
+                };
+                retry?: {
+                    attempts: number;
+                    /** @default 1000 */
+                    backoffMs: number;
+                    /** @default 2 */
+                    factor: number;
+                };
+                timeoutMs?: number;
+                /** @constant */
+                tool: "transform";
+                /** @description Compute a value with a JSONata expression: filter, map, group, join or reshape the input and earlier steps’ outputs. */
+                with: {
+                    /** @description What the expression reads; the run data (input, steps, …) when left out. */
+                    data?: unknown;
+                    expression: string;
+                } & {
+                    [key: string]: unknown;
+                };
+            } | {
+                description?: string;
+                forEach?: {
+                    /** @default item */
+                    as: string;
+                    /** @default 1 */
+                    concurrency: number;
+                    /** @description JSONata expression giving the list to loop over. */
+                    items: string;
+                };
+                id: string;
+                /** @description Run the step only when this JSONata expression is truthy. */
+                if?: string;
+                /**
+                 * @default fail
+                 * @enum {string}
+                 */
+                onError: "fail" | "continue";
+                /** @description Run the step again until `until` holds; its output is the list of the iterations’ outputs. */
+                repeat?: {
+                    /** @default loop */
+                    as: string;
+                    intervalMs?: number;
+                    /** @default 100 */
+                    maxIterations: number;
+                    /**
+                     * @default fail
+                     * @enum {string}
+                     */
+                    onLimit: "fail" | "warn";
+                    /** @description JSONata expression, checked after each iteration; the loop stops when it is true. `loop.output` is this iteration’s output. */
+                    until: string;
+                };
+                retry?: {
+                    attempts: number;
+                    /** @default 1000 */
+                    backoffMs: number;
+                    /** @default 2 */
+                    factor: number;
+                };
+                timeoutMs?: number;
+                /** @constant */
+                tool: "llm.generate";
+                /**
+                 * @description Write with the LLM: summaries, e-mails, replies, classifications, extraction from text. Give a prompt (or messages) and, if useful, system instructions. With schema (a JSON Schema of an object) the answer is a JSON object matching it, in `object`; otherwise read `text`. Writes in the agent’s style (samples and profile) when it has one, unless useStyle is false. Returns the text, the object, token usage and the finish reason.
+                 * @default {}
+                 */
+                with: {
+                    maxOutputTokens?: number | string;
+                    messages?: {
+                        content: string;
+                        /** @enum {string} */
+                        role: "user" | "assistant" | "system";
+                    }[] | string;
+                    model?: string;
+                    prompt?: string;
+                    schema?: {
+                        [key: string]: unknown;
+                    } | string;
+                    system?: string;
+                    temperature?: number | string;
+                    useStyle?: boolean | string;
+                } & {
+                    [key: string]: unknown;
+                };
+            } | {
+                description?: string;
+                forEach?: {
+                    /** @default item */
+                    as: string;
+                    /** @default 1 */
+                    concurrency: number;
+                    /** @description JSONata expression giving the list to loop over. */
+                    items: string;
+                };
+                id: string;
+                /** @description Run the step only when this JSONata expression is truthy. */
+                if?: string;
+                /**
+                 * @default fail
+                 * @enum {string}
+                 */
+                onError: "fail" | "continue";
+                /** @description Run the step again until `until` holds; its output is the list of the iterations’ outputs. */
+                repeat?: {
+                    /** @default loop */
+                    as: string;
+                    intervalMs?: number;
+                    /** @default 100 */
+                    maxIterations: number;
+                    /**
+                     * @default fail
+                     * @enum {string}
+                     */
+                    onLimit: "fail" | "warn";
+                    /** @description JSONata expression, checked after each iteration; the loop stops when it is true. `loop.output` is this iteration’s output. */
+                    until: string;
+                };
+                retry?: {
+                    attempts: number;
+                    /** @default 1000 */
+                    backoffMs: number;
+                    /** @default 2 */
+                    factor: number;
+                };
+                timeoutMs?: number;
+                /** @constant */
+                tool: "memory.write";
+                /** @description Write an entry to the workspace’s shared context (scope workspace, read by every agent there) or to this agent’s private memory (scope agent). An entry has a key, a JSON value, searchable text and tags; writing the same key again replaces it. */
+                with: {
+                    key: string;
+                    scope?: ("workspace" | "agent") | string;
+                    tags?: string[] | string;
+                    text?: string;
+                    /** @description Any JSON value. */
+                    value: unknown;
+                } & {
+                    [key: string]: unknown;
+                };
+            } | {
+                description?: string;
+                forEach?: {
+                    /** @default item */
+                    as: string;
+                    /** @default 1 */
+                    concurrency: number;
+                    /** @description JSONata expression giving the list to loop over. */
+                    items: string;
+                };
+                id: string;
+                /** @description Run the step only when this JSONata expression is truthy. */
+                if?: string;
+                /**
+                 * @default fail
+                 * @enum {string}
+                 */
+                onError: "fail" | "continue";
+                /** @description Run the step again until `until` holds; its output is the list of the iterations’ outputs. */
+                repeat?: {
+                    /** @default loop */
+                    as: string;
+                    intervalMs?: number;
+                    /** @default 100 */
+                    maxIterations: number;
+                    /**
+                     * @default fail
+                     * @enum {string}
+                     */
+                    onLimit: "fail" | "warn";
+                    /** @description JSONata expression, checked after each iteration; the loop stops when it is true. `loop.output` is this iteration’s output. */
+                    until: string;
+                };
+                retry?: {
+                    attempts: number;
+                    /** @default 1000 */
+                    backoffMs: number;
+                    /** @default 2 */
+                    factor: number;
+                };
+                timeoutMs?: number;
+                /** @constant */
+                tool: "memory.read";
+                /** @description Read one entry of the shared context (scope workspace) or of this agent’s memory (scope agent) by its key. Answers found: false, not an error, when there is none. */
+                with: {
+                    /** @description The value to answer when there is no such entry, such as [] for a list kept between runs (null otherwise). */
+                    default?: unknown;
+                    key: string;
+                    scope?: ("workspace" | "agent") | string;
+                } & {
+                    [key: string]: unknown;
+                };
+            } | {
+                description?: string;
+                forEach?: {
+                    /** @default item */
+                    as: string;
+                    /** @default 1 */
+                    concurrency: number;
+                    /** @description JSONata expression giving the list to loop over. */
+                    items: string;
+                };
+                id: string;
+                /** @description Run the step only when this JSONata expression is truthy. */
+                if?: string;
+                /**
+                 * @default fail
+                 * @enum {string}
+                 */
+                onError: "fail" | "continue";
+                /** @description Run the step again until `until` holds; its output is the list of the iterations’ outputs. */
+                repeat?: {
+                    /** @default loop */
+                    as: string;
+                    intervalMs?: number;
+                    /** @default 100 */
+                    maxIterations: number;
+                    /**
+                     * @default fail
+                     * @enum {string}
+                     */
+                    onLimit: "fail" | "warn";
+                    /** @description JSONata expression, checked after each iteration; the loop stops when it is true. `loop.output` is this iteration’s output. */
+                    until: string;
+                };
+                retry?: {
+                    attempts: number;
+                    /** @default 1000 */
+                    backoffMs: number;
+                    /** @default 2 */
+                    factor: number;
+                };
+                timeoutMs?: number;
+                /** @constant */
+                tool: "memory.search";
+                /** @description Search the shared context (scope workspace) or this agent’s memory (scope agent) by words, best match first. Words match their other forms (price finds prices). */
+                with: {
+                    limit?: number | string;
+                    query: string;
+                    scope?: ("workspace" | "agent") | string;
+                    tags?: string[] | string;
+                } & {
+                    [key: string]: unknown;
+                };
+            } | {
+                description?: string;
+                forEach?: {
+                    /** @default item */
+                    as: string;
+                    /** @default 1 */
+                    concurrency: number;
+                    /** @description JSONata expression giving the list to loop over. */
+                    items: string;
+                };
+                id: string;
+                /** @description Run the step only when this JSONata expression is truthy. */
+                if?: string;
+                /**
+                 * @default fail
+                 * @enum {string}
+                 */
+                onError: "fail" | "continue";
+                /** @description Run the step again until `until` holds; its output is the list of the iterations’ outputs. */
+                repeat?: {
+                    /** @default loop */
+                    as: string;
+                    intervalMs?: number;
+                    /** @default 100 */
+                    maxIterations: number;
+                    /**
+                     * @default fail
+                     * @enum {string}
+                     */
+                    onLimit: "fail" | "warn";
+                    /** @description JSONata expression, checked after each iteration; the loop stops when it is true. `loop.output` is this iteration’s output. */
+                    until: string;
+                };
+                retry?: {
+                    attempts: number;
+                    /** @default 1000 */
+                    backoffMs: number;
+                    /** @default 2 */
+                    factor: number;
+                };
+                timeoutMs?: number;
+                /** @constant */
+                tool: "memory.list";
+                /**
+                 * @description List entries of the shared context (scope workspace) or of this agent’s memory (scope agent), newest first, filtered by key prefix and tags.
+                 * @default {}
+                 */
+                with: {
+                    limit?: number | string;
+                    prefix?: string;
+                    scope?: ("workspace" | "agent") | string;
+                    tags?: string[] | string;
+                } & {
+                    [key: string]: unknown;
+                };
+            } | {
+                description?: string;
+                forEach?: {
+                    /** @default item */
+                    as: string;
+                    /** @default 1 */
+                    concurrency: number;
+                    /** @description JSONata expression giving the list to loop over. */
+                    items: string;
+                };
+                id: string;
+                /** @description Run the step only when this JSONata expression is truthy. */
+                if?: string;
+                /**
+                 * @default fail
+                 * @enum {string}
+                 */
+                onError: "fail" | "continue";
+                /** @description Run the step again until `until` holds; its output is the list of the iterations’ outputs. */
+                repeat?: {
+                    /** @default loop */
+                    as: string;
+                    intervalMs?: number;
+                    /** @default 100 */
+                    maxIterations: number;
+                    /**
+                     * @default fail
+                     * @enum {string}
+                     */
+                    onLimit: "fail" | "warn";
+                    /** @description JSONata expression, checked after each iteration; the loop stops when it is true. `loop.output` is this iteration’s output. */
+                    until: string;
+                };
+                retry?: {
+                    attempts: number;
+                    /** @default 1000 */
+                    backoffMs: number;
+                    /** @default 2 */
+                    factor: number;
+                };
+                timeoutMs?: number;
+                /** @constant */
+                tool: "files.save";
+                /** @description Save a file as a deliverable of the workspace (kept with its name, type, size and SHA-256 checksum, and linked to this run). Content may be text, base64, or JSON data; a list of records saved under a .csv name becomes a CSV table. Under a .pdf name, Markdown or plain text becomes a real PDF in the workspace’s branding (letterhead, colours, fonts, page numbers); base64 bytes that already are a PDF (starting with %PDF-) are kept as they are. Saving a name this agent already saved in its workroom keeps the earlier file and makes this its next version. */
+                with: {
+                    /** @description Text, base64 (with encoding base64), or any JSON value (saved as JSON, or as CSV). */
+                    content: unknown;
+                    contentType?: string;
+                    encoding?: ("utf8" | "base64") | string;
+                    format?: ("auto" | "text" | "json" | "csv") | string;
+                    name: string;
+                } & {
+                    [key: string]: unknown;
+                };
+            } | {
+                description?: string;
+                forEach?: {
+                    /** @default item */
+                    as: string;
+                    /** @default 1 */
+                    concurrency: number;
+                    /** @description JSONata expression giving the list to loop over. */
+                    items: string;
+                };
+                id: string;
+                /** @description Run the step only when this JSONata expression is truthy. */
+                if?: string;
+                /**
+                 * @default fail
+                 * @enum {string}
+                 */
+                onError: "fail" | "continue";
+                /** @description Run the step again until `until` holds; its output is the list of the iterations’ outputs. */
+                repeat?: {
+                    /** @default loop */
+                    as: string;
+                    intervalMs?: number;
+                    /** @default 100 */
+                    maxIterations: number;
+                    /**
+                     * @default fail
+                     * @enum {string}
+                     */
+                    onLimit: "fail" | "warn";
+                    /** @description JSONata expression, checked after each iteration; the loop stops when it is true. `loop.output` is this iteration’s output. */
+                    until: string;
+                };
+                retry?: {
+                    attempts: number;
+                    /** @default 1000 */
+                    backoffMs: number;
+                    /** @default 2 */
+                    factor: number;
+                };
+                timeoutMs?: number;
+                /** @constant */
+                tool: "files.read";
+                /**
+                 * @description Read a deliverable of the workspace by id or by name (the newest with that name): JSON files come back parsed, text as text, anything else as base64.
+                 * @default {}
+                 */
+                with: {
+                    as?: ("auto" | "text" | "json" | "base64") | string;
+                    id?: string;
+                    name?: string;
+                } & {
+                    [key: string]: unknown;
+                };
+            } | {
+                description?: string;
+                forEach?: {
+                    /** @default item */
+                    as: string;
+                    /** @default 1 */
+                    concurrency: number;
+                    /** @description JSONata expression giving the list to loop over. */
+                    items: string;
+                };
+                id: string;
+                /** @description Run the step only when this JSONata expression is truthy. */
+                if?: string;
+                /**
+                 * @default fail
+                 * @enum {string}
+                 */
+                onError: "fail" | "continue";
+                /** @description Run the step again until `until` holds; its output is the list of the iterations’ outputs. */
+                repeat?: {
+                    /** @default loop */
+                    as: string;
+                    intervalMs?: number;
+                    /** @default 100 */
+                    maxIterations: number;
+                    /**
+                     * @default fail
+                     * @enum {string}
+                     */
+                    onLimit: "fail" | "warn";
+                    /** @description JSONata expression, checked after each iteration; the loop stops when it is true. `loop.output` is this iteration’s output. */
+                    until: string;
+                };
+                retry?: {
+                    attempts: number;
+                    /** @default 1000 */
+                    backoffMs: number;
+                    /** @default 2 */
+                    factor: number;
+                };
+                timeoutMs?: number;
+                /** @constant */
+                tool: "notify.webhook";
+                /** @description POST a JSON payload to a webhook, signed so the receiver can trust it. Headers: orca-event, orca-run-id, orca-delivery (this attempt), idempotency-key (the same on every retry of the step: drop duplicates by it) and orca-signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>" keyed with the secret>. Receivers recompute v1 and reject old t values. Signed with the workspace's webhook secret unless a secret is given. Redirects are not followed; private and local addresses are refused unless the operator allows them. */
+                with: {
+                    event?: string;
+                    headers?: {
+                        [key: string]: string;
+                    } | string;
+                    /** @description The JSON to send as the body. */
+                    payload: unknown;
+                    secret?: string;
+                    timeoutMs?: number | string;
+                    url: string;
+                } & {
+                    [key: string]: unknown;
+                };
+            } | {
+                description?: string;
+                forEach?: {
+                    /** @default item */
+                    as: string;
+                    /** @default 1 */
+                    concurrency: number;
+                    /** @description JSONata expression giving the list to loop over. */
+                    items: string;
+                };
+                id: string;
+                /** @description Run the step only when this JSONata expression is truthy. */
+                if?: string;
+                /**
+                 * @default fail
+                 * @enum {string}
+                 */
+                onError: "fail" | "continue";
+                /** @description Run the step again until `until` holds; its output is the list of the iterations’ outputs. */
+                repeat?: {
+                    /** @default loop */
+                    as: string;
+                    intervalMs?: number;
+                    /** @default 100 */
+                    maxIterations: number;
+                    /**
+                     * @default fail
+                     * @enum {string}
+                     */
+                    onLimit: "fail" | "warn";
+                    /** @description JSONata expression, checked after each iteration; the loop stops when it is true. `loop.output` is this iteration’s output. */
+                    until: string;
+                };
+                retry?: {
+                    attempts: number;
+                    /** @default 1000 */
+                    backoffMs: number;
+                    /** @default 2 */
+                    factor: number;
+                };
+                timeoutMs?: number;
+                /** @constant */
+                tool: "notify.email";
+                /** @description Send an e-mail (text, HTML or both, with optional cc, bcc, reply-to and attachments) through the SMTP server the operator configured. Returns the Message-ID and which recipients the server accepted. */
+                with: {
+                    attachments?: {
+                        content: string;
+                        contentType?: string;
+                        /**
+                         * @description How content is written: text, or base64 bytes.
+                         * @default utf8
+                         * @enum {string}
+                         */
+                        encoding: "utf8" | "base64";
+                        filename: string;
+                    }[] | string;
+                    bcc?: unknown;
+                    cc?: unknown;
+                    html?: string;
+                    replyTo?: string;
+                    subject: string;
+                    text?: string;
+                    /** @description One address or a list. */
+                    to: unknown;
+                } & {
+                    [key: string]: unknown;
+                };
+            } | {
+                description?: string;
+                forEach?: {
+                    /** @default item */
+                    as: string;
+                    /** @default 1 */
+                    concurrency: number;
+                    /** @description JSONata expression giving the list to loop over. */
+                    items: string;
+                };
+                id: string;
+                /** @description Run the step only when this JSONata expression is truthy. */
+                if?: string;
+                /**
+                 * @default fail
+                 * @enum {string}
+                 */
+                onError: "fail" | "continue";
+                /** @description Run the step again until `until` holds; its output is the list of the iterations’ outputs. */
+                repeat?: {
+                    /** @default loop */
+                    as: string;
+                    intervalMs?: number;
+                    /** @default 100 */
+                    maxIterations: number;
+                    /**
+                     * @default fail
+                     * @enum {string}
+                     */
+                    onLimit: "fail" | "warn";
+                    /** @description JSONata expression, checked after each iteration; the loop stops when it is true. `loop.output` is this iteration’s output. */
+                    until: string;
+                };
+                retry?: {
+                    attempts: number;
+                    /** @default 1000 */
+                    backoffMs: number;
+                    /** @default 2 */
+                    factor: number;
+                };
+                timeoutMs?: number;
+                /** @constant */
+                tool: "agent.call";
+                /** @description Run another agent of this workspace with an input and wait for its output. The called run is linked to this one; agents may call agents up to a depth limit, never in a loop. */
+                with: {
+                    agent: string;
+                    failOnError?: boolean | string;
+                    input?: {
+                        [key: string]: unknown;
+                    } | string;
+                } & {
+                    [key: string]: unknown;
+                };
+            } | {
+                description?: string;
+                forEach?: {
+                    /** @default item */
+                    as: string;
+                    /** @default 1 */
+                    concurrency: number;
+                    /** @description JSONata expression giving the list to loop over. */
+                    items: string;
+                };
+                id: string;
+                /** @description Run the step only when this JSONata expression is truthy. */
+                if?: string;
+                /**
+                 * @default fail
+                 * @enum {string}
+                 */
+                onError: "fail" | "continue";
+                /** @description Run the step again until `until` holds; its output is the list of the iterations’ outputs. */
+                repeat?: {
+                    /** @default loop */
+                    as: string;
+                    intervalMs?: number;
+                    /** @default 100 */
+                    maxIterations: number;
+                    /**
+                     * @default fail
+                     * @enum {string}
+                     */
+                    onLimit: "fail" | "warn";
+                    /** @description JSONata expression, checked after each iteration; the loop stops when it is true. `loop.output` is this iteration’s output. */
+                    until: string;
+                };
+                retry?: {
+                    attempts: number;
+                    /** @default 1000 */
+                    backoffMs: number;
+                    /** @default 2 */
+                    factor: number;
+                };
+                timeoutMs?: number;
+                /** @constant */
+                tool: "wait";
+                /**
+                 * @description Pause the run for a duration (seconds, minutes, hours, days; they add up) or until a time, for up to 31 days. The run keeps its place and frees its worker meanwhile; it goes on after a restart too.
+                 * @default {}
+                 */
+                with: {
+                    days?: number | string;
+                    hours?: number | string;
+                    milliseconds?: number | string;
+                    minutes?: number | string;
+                    seconds?: number | string;
+                    until?: string;
+                } & {
+                    [key: string]: unknown;
+                };
+            } | {
+                description?: string;
+                forEach?: {
+                    /** @default item */
+                    as: string;
+                    /** @default 1 */
+                    concurrency: number;
+                    /** @description JSONata expression giving the list to loop over. */
+                    items: string;
+                };
+                id: string;
+                /** @description Run the step only when this JSONata expression is truthy. */
+                if?: string;
+                /**
+                 * @default fail
+                 * @enum {string}
+                 */
+                onError: "fail" | "continue";
+                /** @description Run the step again until `until` holds; its output is the list of the iterations’ outputs. */
+                repeat?: {
+                    /** @default loop */
+                    as: string;
+                    intervalMs?: number;
+                    /** @default 100 */
+                    maxIterations: number;
+                    /**
+                     * @default fail
+                     * @enum {string}
+                     */
+                    onLimit: "fail" | "warn";
+                    /** @description JSONata expression, checked after each iteration; the loop stops when it is true. `loop.output` is this iteration’s output. */
+                    until: string;
+                };
+                retry?: {
+                    attempts: number;
+                    /** @default 1000 */
+                    backoffMs: number;
+                    /** @default 2 */
+                    factor: number;
+                };
+                timeoutMs?: number;
+                /** @constant */
+                tool: "browser.goto";
+                /** @description Open an address in the run’s own browser page (a real Chromium; cookies last for the run). Private and local addresses are refused unless allowed. */
+                with: {
+                    timeoutMs?: number | string;
+                    url: string;
+                    waitUntil?: ("load" | "domcontentloaded" | "networkidle") | string;
+                } & {
+                    [key: string]: unknown;
+                };
+            } | {
+                description?: string;
+                forEach?: {
+                    /** @default item */
+                    as: string;
+                    /** @default 1 */
+                    concurrency: number;
+                    /** @description JSONata expression giving the list to loop over. */
+                    items: string;
+                };
+                id: string;
+                /** @description Run the step only when this JSONata expression is truthy. */
+                if?: string;
+                /**
+                 * @default fail
+                 * @enum {string}
+                 */
+                onError: "fail" | "continue";
+                /** @description Run the step again until `until` holds; its output is the list of the iterations’ outputs. */
+                repeat?: {
+                    /** @default loop */
+                    as: string;
+                    intervalMs?: number;
+                    /** @default 100 */
+                    maxIterations: number;
+                    /**
+                     * @default fail
+                     * @enum {string}
+                     */
+                    onLimit: "fail" | "warn";
+                    /** @description JSONata expression, checked after each iteration; the loop stops when it is true. `loop.output` is this iteration’s output. */
+                    until: string;
+                };
+                retry?: {
+                    attempts: number;
+                    /** @default 1000 */
+                    backoffMs: number;
+                    /** @default 2 */
+                    factor: number;
+                };
+                timeoutMs?: number;
+                /** @constant */
+                tool: "browser.fill";
+                /** @description Fill a form field of the page with a value (for passwords, use browser.login with a connected account). */
+                with: {
+                    heal?: boolean | string;
+                    selector: string;
+                    timeoutMs?: number | string;
+                    value: string;
+                } & {
+                    [key: string]: unknown;
+                };
+            } | {
+                description?: string;
+                forEach?: {
+                    /** @default item */
+                    as: string;
+                    /** @default 1 */
+                    concurrency: number;
+                    /** @description JSONata expression giving the list to loop over. */
+                    items: string;
+                };
+                id: string;
+                /** @description Run the step only when this JSONata expression is truthy. */
+                if?: string;
+                /**
+                 * @default fail
+                 * @enum {string}
+                 */
+                onError: "fail" | "continue";
+                /** @description Run the step again until `until` holds; its output is the list of the iterations’ outputs. */
+                repeat?: {
+                    /** @default loop */
+                    as: string;
+                    intervalMs?: number;
+                    /** @default 100 */
+                    maxIterations: number;
+                    /**
+                     * @default fail
+                     * @enum {string}
+                     */
+                    onLimit: "fail" | "warn";
+                    /** @description JSONata expression, checked after each iteration; the loop stops when it is true. `loop.output` is this iteration’s output. */
+                    until: string;
+                };
+                retry?: {
+                    attempts: number;
+                    /** @default 1000 */
+                    backoffMs: number;
+                    /** @default 2 */
+                    factor: number;
+                };
+                timeoutMs?: number;
+                /** @constant */
+                tool: "browser.click";
+                /** @description Click a button, link or any element of the page; waits for the page to settle afterwards. */
+                with: {
+                    heal?: boolean | string;
+                    selector: string;
+                    timeoutMs?: number | string;
+                } & {
+                    [key: string]: unknown;
+                };
+            } | {
+                description?: string;
+                forEach?: {
+                    /** @default item */
+                    as: string;
+                    /** @default 1 */
+                    concurrency: number;
+                    /** @description JSONata expression giving the list to loop over. */
+                    items: string;
+                };
+                id: string;
+                /** @description Run the step only when this JSONata expression is truthy. */
+                if?: string;
+                /**
+                 * @default fail
+                 * @enum {string}
+                 */
+                onError: "fail" | "continue";
+                /** @description Run the step again until `until` holds; its output is the list of the iterations’ outputs. */
+                repeat?: {
+                    /** @default loop */
+                    as: string;
+                    intervalMs?: number;
+                    /** @default 100 */
+                    maxIterations: number;
+                    /**
+                     * @default fail
+                     * @enum {string}
+                     */
+                    onLimit: "fail" | "warn";
+                    /** @description JSONata expression, checked after each iteration; the loop stops when it is true. `loop.output` is this iteration’s output. */
+                    until: string;
+                };
+                retry?: {
+                    attempts: number;
+                    /** @default 1000 */
+                    backoffMs: number;
+                    /** @default 2 */
+                    factor: number;
+                };
+                timeoutMs?: number;
+                /** @constant */
+                tool: "browser.select";
+                /** @description Choose an option of a drop-down list by its value or its visible text. */
+                with: {
+                    heal?: boolean | string;
+                    label?: string;
+                    selector: string;
+                    timeoutMs?: number | string;
+                    value?: string;
+                } & {
+                    [key: string]: unknown;
+                };
+            } | {
+                description?: string;
+                forEach?: {
+                    /** @default item */
+                    as: string;
+                    /** @default 1 */
+                    concurrency: number;
+                    /** @description JSONata expression giving the list to loop over. */
+                    items: string;
+                };
+                id: string;
+                /** @description Run the step only when this JSONata expression is truthy. */
+                if?: string;
+                /**
+                 * @default fail
+                 * @enum {string}
+                 */
+                onError: "fail" | "continue";
+                /** @description Run the step again until `until` holds; its output is the list of the iterations’ outputs. */
+                repeat?: {
+                    /** @default loop */
+                    as: string;
+                    intervalMs?: number;
+                    /** @default 100 */
+                    maxIterations: number;
+                    /**
+                     * @default fail
+                     * @enum {string}
+                     */
+                    onLimit: "fail" | "warn";
+                    /** @description JSONata expression, checked after each iteration; the loop stops when it is true. `loop.output` is this iteration’s output. */
+                    until: string;
+                };
+                retry?: {
+                    attempts: number;
+                    /** @default 1000 */
+                    backoffMs: number;
+                    /** @default 2 */
+                    factor: number;
+                };
+                timeoutMs?: number;
+                /** @constant */
+                tool: "browser.press";
+                /** @description Press a key (Enter, Tab, Escape, …) on an element or the page. */
+                with: {
+                    key: string;
+                    selector?: string;
+                    timeoutMs?: number | string;
+                } & {
+                    [key: string]: unknown;
+                };
+            } | {
+                description?: string;
+                forEach?: {
+                    /** @default item */
+                    as: string;
+                    /** @default 1 */
+                    concurrency: number;
+                    /** @description JSONata expression giving the list to loop over. */
+                    items: string;
+                };
+                id: string;
+                /** @description Run the step only when this JSONata expression is truthy. */
+                if?: string;
+                /**
+                 * @default fail
+                 * @enum {string}
+                 */
+                onError: "fail" | "continue";
+                /** @description Run the step again until `until` holds; its output is the list of the iterations’ outputs. */
+                repeat?: {
+                    /** @default loop */
+                    as: string;
+                    intervalMs?: number;
+                    /** @default 100 */
+                    maxIterations: number;
+                    /**
+                     * @default fail
+                     * @enum {string}
+                     */
+                    onLimit: "fail" | "warn";
+                    /** @description JSONata expression, checked after each iteration; the loop stops when it is true. `loop.output` is this iteration’s output. */
+                    until: string;
+                };
+                retry?: {
+                    attempts: number;
+                    /** @default 1000 */
+                    backoffMs: number;
+                    /** @default 2 */
+                    factor: number;
+                };
+                timeoutMs?: number;
+                /** @constant */
+                tool: "browser.waitFor";
+                /**
+                 * @description Wait until the page shows an element (selector), a text, or reaches an address (url, globs allowed).
+                 * @default {}
+                 */
+                with: {
+                    heal?: boolean | string;
+                    selector?: string;
+                    state?: ("visible" | "hidden" | "attached" | "detached") | string;
+                    text?: string;
+                    timeoutMs?: number | string;
+                    url?: string;
+                } & {
+                    [key: string]: unknown;
+                };
+            } | {
+                description?: string;
+                forEach?: {
+                    /** @default item */
+                    as: string;
+                    /** @default 1 */
+                    concurrency: number;
+                    /** @description JSONata expression giving the list to loop over. */
+                    items: string;
+                };
+                id: string;
+                /** @description Run the step only when this JSONata expression is truthy. */
+                if?: string;
+                /**
+                 * @default fail
+                 * @enum {string}
+                 */
+                onError: "fail" | "continue";
+                /** @description Run the step again until `until` holds; its output is the list of the iterations’ outputs. */
+                repeat?: {
+                    /** @default loop */
+                    as: string;
+                    intervalMs?: number;
+                    /** @default 100 */
+                    maxIterations: number;
+                    /**
+                     * @default fail
+                     * @enum {string}
+                     */
+                    onLimit: "fail" | "warn";
+                    /** @description JSONata expression, checked after each iteration; the loop stops when it is true. `loop.output` is this iteration’s output. */
+                    until: string;
+                };
+                retry?: {
+                    attempts: number;
+                    /** @default 1000 */
+                    backoffMs: number;
+                    /** @default 2 */
+                    factor: number;
+                };
+                timeoutMs?: number;
+                /** @constant */
+                tool: "browser.extract";
+                /**
+                 * @description Extract records and fields by CSS selectors from the live page (after it ran its scripts), like html.extract; links come out absolute. Give url to open a page first. Or describe the records in words (needs an LLM): the selectors found come back in `selectors`.
+                 * @default {}
+                 */
+                with: {
+                    describe?: string;
+                    /** @description As html.extract: fields of the page as a whole. */
+                    fields?: unknown;
+                    heal?: boolean | string;
+                    /** @description As html.extract: { selector, fields } for one record per match. */
+                    records?: unknown;
+                    required?: boolean | string;
+                    timeoutMs?: number | string;
+                    url?: string;
+                } & {
+                    [key: string]: unknown;
+                };
+            } | {
+                description?: string;
+                forEach?: {
+                    /** @default item */
+                    as: string;
+                    /** @default 1 */
+                    concurrency: number;
+                    /** @description JSONata expression giving the list to loop over. */
+                    items: string;
+                };
+                id: string;
+                /** @description Run the step only when this JSONata expression is truthy. */
+                if?: string;
+                /**
+                 * @default fail
+                 * @enum {string}
+                 */
+                onError: "fail" | "continue";
+                /** @description Run the step again until `until` holds; its output is the list of the iterations’ outputs. */
+                repeat?: {
+                    /** @default loop */
+                    as: string;
+                    intervalMs?: number;
+                    /** @default 100 */
+                    maxIterations: number;
+                    /**
+                     * @default fail
+                     * @enum {string}
+                     */
+                    onLimit: "fail" | "warn";
+                    /** @description JSONata expression, checked after each iteration; the loop stops when it is true. `loop.output` is this iteration’s output. */
+                    until: string;
+                };
+                retry?: {
+                    attempts: number;
+                    /** @default 1000 */
+                    backoffMs: number;
+                    /** @default 2 */
+                    factor: number;
+                };
+                timeoutMs?: number;
+                /** @constant */
+                tool: "browser.download";
+                /**
+                 * @description Download a file with the run’s browser session (signed in, with its cookies), by address or by clicking a link or button, and keep it as a deliverable with its name and type. With `known` (identities kept before) and `identity` (url, name+size, sha256, or a value such as a statement number; a click goes by name+size unless told otherwise), a known file is skipped (`skipped: true`) and one agent never keeps the same file twice; the output’s `identity` is the one to remember.
+                 * @default {}
+                 */
+                with: {
+                    heal?: boolean | string;
+                    /** @description What identifies the file among those kept before: "url" (its address, the default; not for links that carry a token of the sign-in), "name+size" (the server’s name and size, asked with a HEAD request first so a known file is not transferred), "sha256" (its content, which is transferred to know it), or a value of your own such as "{{ document.number }}". */
+                    identity?: unknown;
+                    /** @description Identities of the files kept before (the agent memory this step’s identities are written to); a known file is skipped, not kept again. */
+                    known?: unknown;
+                    maxBytes?: number | string;
+                    name?: string;
+                    selector?: string;
+                    timeoutMs?: number | string;
+                    url?: string;
+                } & {
+                    [key: string]: unknown;
+                };
+            } | {
+                description?: string;
+                forEach?: {
+                    /** @default item */
+                    as: string;
+                    /** @default 1 */
+                    concurrency: number;
+                    /** @description JSONata expression giving the list to loop over. */
+                    items: string;
+                };
+                id: string;
+                /** @description Run the step only when this JSONata expression is truthy. */
+                if?: string;
+                /**
+                 * @default fail
+                 * @enum {string}
+                 */
+                onError: "fail" | "continue";
+                /** @description Run the step again until `until` holds; its output is the list of the iterations’ outputs. */
+                repeat?: {
+                    /** @default loop */
+                    as: string;
+                    intervalMs?: number;
+                    /** @default 100 */
+                    maxIterations: number;
+                    /**
+                     * @default fail
+                     * @enum {string}
+                     */
+                    onLimit: "fail" | "warn";
+                    /** @description JSONata expression, checked after each iteration; the loop stops when it is true. `loop.output` is this iteration’s output. */
+                    until: string;
+                };
+                retry?: {
+                    attempts: number;
+                    /** @default 1000 */
+                    backoffMs: number;
+                    /** @default 2 */
+                    factor: number;
+                };
+                timeoutMs?: number;
+                /** @constant */
+                tool: "browser.screenshot";
+                /**
+                 * @description Take a screenshot of the page (PNG), kept as a deliverable of the run.
+                 * @default {}
+                 */
+                with: {
+                    fullPage?: boolean | string;
+                    name?: string;
+                    timeoutMs?: number | string;
+                } & {
+                    [key: string]: unknown;
+                };
+            } | {
+                description?: string;
+                forEach?: {
+                    /** @default item */
+                    as: string;
+                    /** @default 1 */
+                    concurrency: number;
+                    /** @description JSONata expression giving the list to loop over. */
+                    items: string;
+                };
+                id: string;
+                /** @description Run the step only when this JSONata expression is truthy. */
+                if?: string;
+                /**
+                 * @default fail
+                 * @enum {string}
+                 */
+                onError: "fail" | "continue";
+                /** @description Run the step again until `until` holds; its output is the list of the iterations’ outputs. */
+                repeat?: {
+                    /** @default loop */
+                    as: string;
+                    intervalMs?: number;
+                    /** @default 100 */
+                    maxIterations: number;
+                    /**
+                     * @default fail
+                     * @enum {string}
+                     */
+                    onLimit: "fail" | "warn";
+                    /** @description JSONata expression, checked after each iteration; the loop stops when it is true. `loop.output` is this iteration’s output. */
+                    until: string;
+                };
+                retry?: {
+                    attempts: number;
+                    /** @default 1000 */
+                    backoffMs: number;
+                    /** @default 2 */
+                    factor: number;
+                };
+                timeoutMs?: number;
+                /** @constant */
+                tool: "browser.login";
+                /** @description Sign in to a site with a connected login account (user name, password, and a one-time code when the account has a TOTP secret). The secrets never appear in outputs or logs. Fails at this step, with a screenshot and the site’s message, when the sign-in is refused. */
+                with: {
+                    codeSelector?: string;
+                    connection: string;
+                    passwordSelector?: string;
+                    submitSelector?: string;
+                    successSelector?: string;
+                    timeoutMs?: number | string;
+                    url?: string;
+                    usernameSelector?: string;
+                } & {
+                    [key: string]: unknown;
+                };
+            } | {
+                description?: string;
+                forEach?: {
+                    /** @default item */
+                    as: string;
+                    /** @default 1 */
+                    concurrency: number;
+                    /** @description JSONata expression giving the list to loop over. */
+                    items: string;
+                };
+                id: string;
+                /** @description Run the step only when this JSONata expression is truthy. */
+                if?: string;
+                /**
+                 * @default fail
+                 * @enum {string}
+                 */
+                onError: "fail" | "continue";
+                /** @description Run the step again until `until` holds; its output is the list of the iterations’ outputs. */
+                repeat?: {
+                    /** @default loop */
+                    as: string;
+                    intervalMs?: number;
+                    /** @default 100 */
+                    maxIterations: number;
+                    /**
+                     * @default fail
+                     * @enum {string}
+                     */
+                    onLimit: "fail" | "warn";
+                    /** @description JSONata expression, checked after each iteration; the loop stops when it is true. `loop.output` is this iteration’s output. */
+                    until: string;
+                };
+                retry?: {
+                    attempts: number;
+                    /** @default 1000 */
+                    backoffMs: number;
+                    /** @default 2 */
+                    factor: number;
+                };
+                timeoutMs?: number;
+                /** @constant */
+                tool: "browser.paginate";
+                /** @description Read records (as html.extract: { selector, fields }) from every page of a listing in the browser, to its end: follows rel=next and "Next"/"›" links or buttons, page numbers, "Load more" buttons and infinite scroll; ends at a missing or disabled next, or a page already read. Fails at maxPages with pages left (onLimit "warn" keeps what was read). */
+                with: {
+                    maxPages?: number | string;
+                    mode?: ("auto" | "next" | "numbered" | "loadMore" | "scroll") | string;
+                    next?: string;
+                    onLimit?: ("fail" | "warn") | string;
+                    records: {
+                        fields: {
+                            [key: string]: components["schemas"]["AgentSpecPart1"];
+                        };
+                        selector: string;
+                    } | string;
+                    timeoutMs?: number | string;
+                    url?: string;
+                } & {
+                    [key: string]: unknown;
+                };
+            } | {
+                description?: string;
+                forEach?: {
+                    /** @default item */
+                    as: string;
+                    /** @default 1 */
+                    concurrency: number;
+                    /** @description JSONata expression giving the list to loop over. */
+                    items: string;
+                };
+                id: string;
+                /** @description Run the step only when this JSONata expression is truthy. */
+                if?: string;
+                /**
+                 * @default fail
+                 * @enum {string}
+                 */
+                onError: "fail" | "continue";
+                /** @description Run the step again until `until` holds; its output is the list of the iterations’ outputs. */
+                repeat?: {
+                    /** @default loop */
+                    as: string;
+                    intervalMs?: number;
+                    /** @default 100 */
+                    maxIterations: number;
+                    /**
+                     * @default fail
+                     * @enum {string}
+                     */
+                    onLimit: "fail" | "warn";
+                    /** @description JSONata expression, checked after each iteration; the loop stops when it is true. `loop.output` is this iteration’s output. */
+                    until: string;
+                };
+                retry?: {
+                    attempts: number;
+                    /** @default 1000 */
+                    backoffMs: number;
+                    /** @default 2 */
+                    factor: number;
+                };
+                timeoutMs?: number;
+                /** @constant */
+                tool: "browser.act";
+                /** @description Do something on the live page described in words ("open the Statements tab", "choose the 2026 period and press Show"): the LLM looks at the page (its accessibility snapshot) and clicks, fills, chooses and presses by role and visible name, until the instruction is done or maxActions is reached (the step then fails). Needs an LLM (ORCA_LLM). Text to type must be in the instruction; secrets never go to the LLM (use browser.login for signing in). Returns the actions done, the address and the title. */
+                with: {
+                    instruction: string;
+                    maxActions?: number | string;
+                    timeoutMs?: number | string;
+                    url?: string;
+                } & {
+                    [key: string]: unknown;
+                };
+            })[];
+        };
+        AgentSpecInput: {
+            /** @description Default: "". */
+            goal?: string;
+            /** @description A JSON Schema that run inputs must match. Default: {"type":"object","properties":{}}. */
+            input?: {
+                [key: string]: unknown;
+            };
+            /** @description Default: "". */
+            instructions?: string;
+            memory?: {
+                style?: {
+                    profile?: string;
+                    /** @description Default: []. */
+                    samples?: string[];
+                };
+            };
+            name: string;
+            /** @description A template for the run output; by default the last step output. */
+            output?: unknown;
+            steps: ({
+                description?: string;
+                forEach?: {
+                    /** @description Default: "item". */
+                    as?: string;
+                    /** @description Default: 1. */
+                    concurrency?: number;
+                    /** @description JSONata expression giving the list to loop over. */
+                    items: string;
+                };
+                id: string;
+                /** @description Run the step only when this JSONata expression is truthy. */
+                if?: string;
+                /**
+                 * @description Default: "fail".
+                 * @enum {string}
+                 */
+                onError?: "fail" | "continue";
+                /** @description Run the step again until `until` holds; its output is the list of the iterations’ outputs. */
+                repeat?: {
+                    /** @description Default: "loop". */
+                    as?: string;
+                    intervalMs?: number;
+                    /** @description Default: 100. */
+                    maxIterations?: number;
+                    /**
+                     * @description Default: "fail".
+                     * @enum {string}
+                     */
+                    onLimit?: "fail" | "warn";
+                    /** @description JSONata expression, checked after each iteration; the loop stops when it is true. `loop.output` is this iteration’s output. */
+                    until: string;
+                };
+                retry?: {
+                    attempts: number;
+                    /** @description Default: 1000. */
+                    backoffMs?: number;
+                    /** @description Default: 2. */
+                    factor?: number;
+                };
+                timeoutMs?: number;
+                /** @constant */
+                tool: "http.request";
+                /** @description Call an HTTP endpoint: any method, headers, a JSON, text or form body, optionally authenticated with a connected account (auth.connection). Returns status, headers and the body (parsed JSON when the answer is JSON). Private and local addresses are refused unless the operator allows them. */
+                with: {
+                    auth?: {
+                        /** @description A connected account: its service (its default account), service/label, or id. */
+                        connection: string;
+                    } | string;
+                    failOnStatus?: boolean | string;
+                    followRedirects?: boolean | string;
+                    form?: {
+                        [key: string]: string;
+                    } | string;
+                    headers?: {
+                        [key: string]: string;
+                    } | string;
+                    /** @description A JSON body. */
+                    json?: unknown;
+                    maxBytes?: number | string;
+                    method?: ("GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE" | "OPTIONS") | string;
+                    query?: {
+                        [key: string]: string | number | boolean;
+                    } | string;
+                    responseType?: ("auto" | "json" | "text") | string;
+                    text?: string;
+                    timeoutMs?: number | string;
+                    url: string;
+                } & {
+                    [key: string]: unknown;
+                };
+            } | {
+                description?: string;
+                forEach?: {
+                    /** @description Default: "item". */
+                    as?: string;
+                    /** @description Default: 1. */
+                    concurrency?: number;
+                    /** @description JSONata expression giving the list to loop over. */
+                    items: string;
+                };
+                id: string;
+                /** @description Run the step only when this JSONata expression is truthy. */
+                if?: string;
+                /**
+                 * @description Default: "fail".
+                 * @enum {string}
+                 */
+                onError?: "fail" | "continue";
+                /** @description Run the step again until `until` holds; its output is the list of the iterations’ outputs. */
+                repeat?: {
+                    /** @description Default: "loop". */
+                    as?: string;
+                    intervalMs?: number;
+                    /** @description Default: 100. */
+                    maxIterations?: number;
+                    /**
+                     * @description Default: "fail".
+                     * @enum {string}
+                     */
+                    onLimit?: "fail" | "warn";
+                    /** @description JSONata expression, checked after each iteration; the loop stops when it is true. `loop.output` is this iteration’s output. */
+                    until: string;
+                };
+                retry?: {
+                    attempts: number;
+                    /** @description Default: 1000. */
+                    backoffMs?: number;
+                    /** @description Default: 2. */
+                    factor?: number;
+                };
+                timeoutMs?: number;
+                /** @constant */
+                tool: "html.extract";
+                /** @description Extract data from HTML (or an RSS/Atom feed, read as XML) with CSS selectors: a list of records (one per match, with named fields) and/or single fields. A field is a selector for text, or { selector, attribute, multiple, fields }. */
+                with: {
+                    baseUrl?: string;
+                    fields?: {
+                        [key: string]: components["schemas"]["AgentSpecInputPart1"];
+                    } | string;
+                    html: string;
+                    records?: {
+                        fields: {
+                            [key: string]: components["schemas"]["AgentSpecInputPart1"];
+                        };
+                        selector: string;
+                    } | string;
+                    required?: boolean | string;
+                } & {
+                    [key: string]: unknown;
+                };
+            } | {
+                description?: string;
+                forEach?: {
+                    /** @description Default: "item". */
+                    as?: string;
+                    /** @description Default: 1. */
+                    concurrency?: number;
+                    /** @description JSONata expression giving the list to loop over. */
+                    items: string;
+                };
+                id: string;
+                /** @description Run the step only when this JSONata expression is truthy. */
+                if?: string;
+                /**
+                 * @description Default: "fail".
+                 * @enum {string}
+                 */
+                onError?: "fail" | "continue";
+                /** @description Run the step again until `until` holds; its output is the list of the iterations’ outputs. */
+                repeat?: {
+                    /** @description Default: "loop". */
+                    as?: string;
+                    intervalMs?: number;
+                    /** @description Default: 100. */
+                    maxIterations?: number;
+                    /**
+                     * @description Default: "fail".
+                     * @enum {string}
+                     */
+                    onLimit?: "fail" | "warn";
+                    /** @description JSONata expression, checked after each iteration; the loop stops when it is true. `loop.output` is this iteration’s output. */
+                    until: string;
+                };
+                retry?: {
+                    attempts: number;
+                    /** @description Default: 1000. */
+                    backoffMs?: number;
+                    /** @description Default: 2. */
+                    factor?: number;
+                };
+                timeoutMs?: number;
+                /** @constant */
+                tool: "transform";
+                /** @description Compute a value with a JSONata expression: filter, map, group, join or reshape the input and earlier steps’ outputs. */
+                with: {
+                    /** @description What the expression reads; the run data (input, steps, …) when left out. */
+                    data?: unknown;
+                    expression: string;
+                } & {
+                    [key: string]: unknown;
+                };
+            } | {
+                description?: string;
+                forEach?: {
+                    /** @description Default: "item". */
+                    as?: string;
+                    /** @description Default: 1. */
+                    concurrency?: number;
+                    /** @description JSONata expression giving the list to loop over. */
+                    items: string;
+                };
+                id: string;
+                /** @description Run the step only when this JSONata expression is truthy. */
+                if?: string;
+                /**
+                 * @description Default: "fail".
+                 * @enum {string}
+                 */
+                onError?: "fail" | "continue";
+                /** @description Run the step again until `until` holds; its output is the list of the iterations’ outputs. */
+                repeat?: {
+                    /** @description Default: "loop". */
+                    as?: string;
+                    intervalMs?: number;
+                    /** @description Default: 100. */
+                    maxIterations?: number;
+                    /**
+                     * @description Default: "fail".
+                     * @enum {string}
+                     */
+                    onLimit?: "fail" | "warn";
+                    /** @description JSONata expression, checked after each iteration; the loop stops when it is true. `loop.output` is this iteration’s output. */
+                    until: string;
+                };
+                retry?: {
+                    attempts: number;
+                    /** @description Default: 1000. */
+                    backoffMs?: number;
+                    /** @description Default: 2. */
+                    factor?: number;
+                };
+                timeoutMs?: number;
+                /** @constant */
+                tool: "llm.generate";
+                /** @description Write with the LLM: summaries, e-mails, replies, classifications, extraction from text. Give a prompt (or messages) and, if useful, system instructions. With schema (a JSON Schema of an object) the answer is a JSON object matching it, in `object`; otherwise read `text`. Writes in the agent’s style (samples and profile) when it has one, unless useStyle is false. Returns the text, the object, token usage and the finish reason. Default: {}. */
+                with?: {
+                    maxOutputTokens?: number | string;
+                    messages?: {
+                        content: string;
+                        /** @enum {string} */
+                        role: "user" | "assistant" | "system";
+                    }[] | string;
+                    model?: string;
+                    prompt?: string;
+                    schema?: {
+                        [key: string]: unknown;
+                    } | string;
+                    system?: string;
+                    temperature?: number | string;
+                    useStyle?: boolean | string;
+                } & {
+                    [key: string]: unknown;
+                };
+            } | {
+                description?: string;
+                forEach?: {
+                    /** @description Default: "item". */
+                    as?: string;
+                    /** @description Default: 1. */
+                    concurrency?: number;
+                    /** @description JSONata expression giving the list to loop over. */
+                    items: string;
+                };
+                id: string;
+                /** @description Run the step only when this JSONata expression is truthy. */
+                if?: string;
+                /**
+                 * @description Default: "fail".
+                 * @enum {string}
+                 */
+                onError?: "fail" | "continue";
+                /** @description Run the step again until `until` holds; its output is the list of the iterations’ outputs. */
+                repeat?: {
+                    /** @description Default: "loop". */
+                    as?: string;
+                    intervalMs?: number;
+                    /** @description Default: 100. */
+                    maxIterations?: number;
+                    /**
+                     * @description Default: "fail".
+                     * @enum {string}
+                     */
+                    onLimit?: "fail" | "warn";
+                    /** @description JSONata expression, checked after each iteration; the loop stops when it is true. `loop.output` is this iteration’s output. */
+                    until: string;
+                };
+                retry?: {
+                    attempts: number;
+                    /** @description Default: 1000. */
+                    backoffMs?: number;
+                    /** @description Default: 2. */
+                    factor?: number;
+                };
+                timeoutMs?: number;
+                /** @constant */
+                tool: "memory.write";
+                /** @description Write an entry to the workspace’s shared context (scope workspace, read by every agent there) or to this agent’s private memory (scope agent). An entry has a key, a JSON value, searchable text and tags; writing the same key again replaces it. */
+                with: {
+                    key: string;
+                    scope?: ("workspace" | "agent") | string;
+                    tags?: string[] | string;
+                    text?: string;
+                    /** @description Any JSON value. */
+                    value: unknown;
+                } & {
+                    [key: string]: unknown;
+                };
+            } | {
+                description?: string;
+                forEach?: {
+                    /** @description Default: "item". */
+                    as?: string;
+                    /** @description Default: 1. */
+                    concurrency?: number;
+                    /** @description JSONata expression giving the list to loop over. */
+                    items: string;
+                };
+                id: string;
+                /** @description Run the step only when this JSONata expression is truthy. */
+                if?: string;
+                /**
+                 * @description Default: "fail".
+                 * @enum {string}
+                 */
+                onError?: "fail" | "continue";
+                /** @description Run the step again until `until` holds; its output is the list of the iterations’ outputs. */
+                repeat?: {
+                    /** @description Default: "loop". */
+                    as?: string;
+                    intervalMs?: number;
+                    /** @description Default: 100. */
+                    maxIterations?: number;
+                    /**
+                     * @description Default: "fail".
+                     * @enum {string}
+                     */
+                    onLimit?: "fail" | "warn";
+                    /** @description JSONata expression, checked after each iteration; the loop stops when it is true. `loop.output` is this iteration’s output. */
+                    until: string;
+                };
+                retry?: {
+                    attempts: number;
+                    /** @description Default: 1000. */
+                    backoffMs?: number;
+                    /** @description Default: 2. */
+                    factor?: number;
+                };
+                timeoutMs?: number;
+                /** @constant */
+                tool: "memory.read";
+                /** @description Read one entry of the shared context (scope workspace) or of this agent’s memory (scope agent) by its key. Answers found: false, not an error, when there is none. */
+                with: {
+                    /** @description The value to answer when there is no such entry, such as [] for a list kept between runs (null otherwise). */
+                    default?: unknown;
+                    key: string;
+                    scope?: ("workspace" | "agent") | string;
+                } & {
+                    [key: string]: unknown;
+                };
+            } | {
+                description?: string;
+                forEach?: {
+                    /** @description Default: "item". */
+                    as?: string;
+                    /** @description Default: 1. */
+                    concurrency?: number;
+                    /** @description JSONata expression giving the list to loop over. */
+                    items: string;
+                };
+                id: string;
+                /** @description Run the step only when this JSONata expression is truthy. */
+                if?: string;
+                /**
+                 * @description Default: "fail".
+                 * @enum {string}
+                 */
+                onError?: "fail" | "continue";
+                /** @description Run the step again until `until` holds; its output is the list of the iterations’ outputs. */
+                repeat?: {
+                    /** @description Default: "loop". */
+                    as?: string;
+                    intervalMs?: number;
+                    /** @description Default: 100. */
+                    maxIterations?: number;
+                    /**
+                     * @description Default: "fail".
+                     * @enum {string}
+                     */
+                    onLimit?: "fail" | "warn";
+                    /** @description JSONata expression, checked after each iteration; the loop stops when it is true. `loop.output` is this iteration’s output. */
+                    until: string;
+                };
+                retry?: {
+                    attempts: number;
+                    /** @description Default: 1000. */
+                    backoffMs?: number;
+                    /** @description Default: 2. */
+                    factor?: number;
+                };
+                timeoutMs?: number;
+                /** @constant */
+                tool: "memory.search";
+                /** @description Search the shared context (scope workspace) or this agent’s memory (scope agent) by words, best match first. Words match their other forms (price finds prices). */
+                with: {
+                    limit?: number | string;
+                    query: string;
+                    scope?: ("workspace" | "agent") | string;
+                    tags?: string[] | string;
+                } & {
+                    [key: string]: unknown;
+                };
+            } | {
+                description?: string;
+                forEach?: {
+                    /** @description Default: "item". */
+                    as?: string;
+                    /** @description Default: 1. */
+                    concurrency?: number;
+                    /** @description JSONata expression giving the list to loop over. */
+                    items: string;
+                };
+                id: string;
+                /** @description Run the step only when this JSONata expression is truthy. */
+                if?: string;
+                /**
+                 * @description Default: "fail".
+                 * @enum {string}
+                 */
+                onError?: "fail" | "continue";
+                /** @description Run the step again until `until` holds; its output is the list of the iterations’ outputs. */
+                repeat?: {
+                    /** @description Default: "loop". */
+                    as?: string;
+                    intervalMs?: number;
+                    /** @description Default: 100. */
+                    maxIterations?: number;
+                    /**
+                     * @description Default: "fail".
+                     * @enum {string}
+                     */
+                    onLimit?: "fail" | "warn";
+                    /** @description JSONata expression, checked after each iteration; the loop stops when it is true. `loop.output` is this iteration’s output. */
+                    until: string;
+                };
+                retry?: {
+                    attempts: number;
+                    /** @description Default: 1000. */
+                    backoffMs?: number;
+                    /** @description Default: 2. */
+                    factor?: number;
+                };
+                timeoutMs?: number;
+                /** @constant */
+                tool: "memory.list";
+                /** @description List entries of the shared context (scope workspace) or of this agent’s memory (scope agent), newest first, filtered by key prefix and tags. Default: {}. */
+                with?: {
+                    limit?: number | string;
+                    prefix?: string;
+                    scope?: ("workspace" | "agent") | string;
+                    tags?: string[] | string;
+                } & {
+                    [key: string]: unknown;
+                };
+            } | {
+                description?: string;
+                forEach?: {
+                    /** @description Default: "item". */
+                    as?: string;
+                    /** @description Default: 1. */
+                    concurrency?: number;
+                    /** @description JSONata expression giving the list to loop over. */
+                    items: string;
+                };
+                id: string;
+                /** @description Run the step only when this JSONata expression is truthy. */
+                if?: string;
+                /**
+                 * @description Default: "fail".
+                 * @enum {string}
+                 */
+                onError?: "fail" | "continue";
+                /** @description Run the step again until `until` holds; its output is the list of the iterations’ outputs. */
+                repeat?: {
+                    /** @description Default: "loop". */
+                    as?: string;
+                    intervalMs?: number;
+                    /** @description Default: 100. */
+                    maxIterations?: number;
+                    /**
+                     * @description Default: "fail".
+                     * @enum {string}
+                     */
+                    onLimit?: "fail" | "warn";
+                    /** @description JSONata expression, checked after each iteration; the loop stops when it is true. `loop.output` is this iteration’s output. */
+                    until: string;
+                };
+                retry?: {
+                    attempts: number;
+                    /** @description Default: 1000. */
+                    backoffMs?: number;
+                    /** @description Default: 2. */
+                    factor?: number;
+                };
+                timeoutMs?: number;
+                /** @constant */
+                tool: "files.save";
+                /** @description Save a file as a deliverable of the workspace (kept with its name, type, size and SHA-256 checksum, and linked to this run). Content may be text, base64, or JSON data; a list of records saved under a .csv name becomes a CSV table. Under a .pdf name, Markdown or plain text becomes a real PDF in the workspace’s branding (letterhead, colours, fonts, page numbers); base64 bytes that already are a PDF (starting with %PDF-) are kept as they are. Saving a name this agent already saved in its workroom keeps the earlier file and makes this its next version. */
+                with: {
+                    /** @description Text, base64 (with encoding base64), or any JSON value (saved as JSON, or as CSV). */
+                    content: unknown;
+                    contentType?: string;
+                    encoding?: ("utf8" | "base64") | string;
+                    format?: ("auto" | "text" | "json" | "csv") | string;
+                    name: string;
+                } & {
+                    [key: string]: unknown;
+                };
+            } | {
+                description?: string;
+                forEach?: {
+                    /** @description Default: "item". */
+                    as?: string;
+                    /** @description Default: 1. */
+                    concurrency?: number;
+                    /** @description JSONata expression giving the list to loop over. */
+                    items: string;
+                };
+                id: string;
+                /** @description Run the step only when this JSONata expression is truthy. */
+                if?: string;
+                /**
+                 * @description Default: "fail".
+                 * @enum {string}
+                 */
+                onError?: "fail" | "continue";
+                /** @description Run the step again until `until` holds; its output is the list of the iterations’ outputs. */
+                repeat?: {
+                    /** @description Default: "loop". */
+                    as?: string;
+                    intervalMs?: number;
+                    /** @description Default: 100. */
+                    maxIterations?: number;
+                    /**
+                     * @description Default: "fail".
+                     * @enum {string}
+                     */
+                    onLimit?: "fail" | "warn";
+                    /** @description JSONata expression, checked after each iteration; the loop stops when it is true. `loop.output` is this iteration’s output. */
+                    until: string;
+                };
+                retry?: {
+                    attempts: number;
+                    /** @description Default: 1000. */
+                    backoffMs?: number;
+                    /** @description Default: 2. */
+                    factor?: number;
+                };
+                timeoutMs?: number;
+                /** @constant */
+                tool: "files.read";
+                /** @description Read a deliverable of the workspace by id or by name (the newest with that name): JSON files come back parsed, text as text, anything else as base64. Default: {}. */
+                with?: {
+                    as?: ("auto" | "text" | "json" | "base64") | string;
+                    id?: string;
+                    name?: string;
+                } & {
+                    [key: string]: unknown;
+                };
+            } | {
+                description?: string;
+                forEach?: {
+                    /** @description Default: "item". */
+                    as?: string;
+                    /** @description Default: 1. */
+                    concurrency?: number;
+                    /** @description JSONata expression giving the list to loop over. */
+                    items: string;
+                };
+                id: string;
+                /** @description Run the step only when this JSONata expression is truthy. */
+                if?: string;
+                /**
+                 * @description Default: "fail".
+                 * @enum {string}
+                 */
+                onError?: "fail" | "continue";
+                /** @description Run the step again until `until` holds; its output is the list of the iterations’ outputs. */
+                repeat?: {
+                    /** @description Default: "loop". */
+                    as?: string;
+                    intervalMs?: number;
+                    /** @description Default: 100. */
+                    maxIterations?: number;
+                    /**
+                     * @description Default: "fail".
+                     * @enum {string}
+                     */
+                    onLimit?: "fail" | "warn";
+                    /** @description JSONata expression, checked after each iteration; the loop stops when it is true. `loop.output` is this iteration’s output. */
+                    until: string;
+                };
+                retry?: {
+                    attempts: number;
+                    /** @description Default: 1000. */
+                    backoffMs?: number;
+                    /** @description Default: 2. */
+                    factor?: number;
+                };
+                timeoutMs?: number;
+                /** @constant */
+                tool: "notify.webhook";
+                /** @description POST a JSON payload to a webhook, signed so the receiver can trust it. Headers: orca-event, orca-run-id, orca-delivery (this attempt), idempotency-key (the same on every retry of the step: drop duplicates by it) and orca-signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>" keyed with the secret>. Receivers recompute v1 and reject old t values. Signed with the workspace's webhook secret unless a secret is given. Redirects are not followed; private and local addresses are refused unless the operator allows them. */
+                with: {
+                    event?: string;
+                    headers?: {
+                        [key: string]: string;
+                    } | string;
+                    /** @description The JSON to send as the body. */
+                    payload: unknown;
+                    secret?: string;
+                    timeoutMs?: number | string;
+                    url: string;
+                } & {
+                    [key: string]: unknown;
+                };
+            } | {
+                description?: string;
+                forEach?: {
+                    /** @description Default: "item". */
+                    as?: string;
+                    /** @description Default: 1. */
+                    concurrency?: number;
+                    /** @description JSONata expression giving the list to loop over. */
+                    items: string;
+                };
+                id: string;
+                /** @description Run the step only when this JSONata expression is truthy. */
+                if?: string;
+                /**
+                 * @description Default: "fail".
+                 * @enum {string}
+                 */
+                onError?: "fail" | "continue";
+                /** @description Run the step again until `until` holds; its output is the list of the iterations’ outputs. */
+                repeat?: {
+                    /** @description Default: "loop". */
+                    as?: string;
+                    intervalMs?: number;
+                    /** @description Default: 100. */
+                    maxIterations?: number;
+                    /**
+                     * @description Default: "fail".
+                     * @enum {string}
+                     */
+                    onLimit?: "fail" | "warn";
+                    /** @description JSONata expression, checked after each iteration; the loop stops when it is true. `loop.output` is this iteration’s output. */
+                    until: string;
+                };
+                retry?: {
+                    attempts: number;
+                    /** @description Default: 1000. */
+                    backoffMs?: number;
+                    /** @description Default: 2. */
+                    factor?: number;
+                };
+                timeoutMs?: number;
+                /** @constant */
+                tool: "notify.email";
+                /** @description Send an e-mail (text, HTML or both, with optional cc, bcc, reply-to and attachments) through the SMTP server the operator configured. Returns the Message-ID and which recipients the server accepted. */
+                with: {
+                    attachments?: {
+                        content: string;
+                        contentType?: string;
+                        /**
+                         * @description How content is written: text, or base64 bytes. Default: "utf8".
+                         * @enum {string}
+                         */
+                        encoding?: "utf8" | "base64";
+                        filename: string;
+                    }[] | string;
+                    bcc?: (string | string[]) | string;
+                    cc?: (string | string[]) | string;
+                    html?: string;
+                    replyTo?: string;
+                    subject: string;
+                    text?: string;
+                    to: (string | string[]) | string;
+                } & {
+                    [key: string]: unknown;
+                };
+            } | {
+                description?: string;
+                forEach?: {
+                    /** @description Default: "item". */
+                    as?: string;
+                    /** @description Default: 1. */
+                    concurrency?: number;
+                    /** @description JSONata expression giving the list to loop over. */
+                    items: string;
+                };
+                id: string;
+                /** @description Run the step only when this JSONata expression is truthy. */
+                if?: string;
+                /**
+                 * @description Default: "fail".
+                 * @enum {string}
+                 */
+                onError?: "fail" | "continue";
+                /** @description Run the step again until `until` holds; its output is the list of the iterations’ outputs. */
+                repeat?: {
+                    /** @description Default: "loop". */
+                    as?: string;
+                    intervalMs?: number;
+                    /** @description Default: 100. */
+                    maxIterations?: number;
+                    /**
+                     * @description Default: "fail".
+                     * @enum {string}
+                     */
+                    onLimit?: "fail" | "warn";
+                    /** @description JSONata expression, checked after each iteration; the loop stops when it is true. `loop.output` is this iteration’s output. */
+                    until: string;
+                };
+                retry?: {
+                    attempts: number;
+                    /** @description Default: 1000. */
+                    backoffMs?: number;
+                    /** @description Default: 2. */
+                    factor?: number;
+                };
+                timeoutMs?: number;
+                /** @constant */
+                tool: "agent.call";
+                /** @description Run another agent of this workspace with an input and wait for its output. The called run is linked to this one; agents may call agents up to a depth limit, never in a loop. */
+                with: {
+                    agent: string;
+                    failOnError?: boolean | string;
+                    input?: {
+                        [key: string]: unknown;
+                    } | string;
+                } & {
+                    [key: string]: unknown;
+                };
+            } | {
+                description?: string;
+                forEach?: {
+                    /** @description Default: "item". */
+                    as?: string;
+                    /** @description Default: 1. */
+                    concurrency?: number;
+                    /** @description JSONata expression giving the list to loop over. */
+                    items: string;
+                };
+                id: string;
+                /** @description Run the step only when this JSONata expression is truthy. */
+                if?: string;
+                /**
+                 * @description Default: "fail".
+                 * @enum {string}
+                 */
+                onError?: "fail" | "continue";
+                /** @description Run the step again until `until` holds; its output is the list of the iterations’ outputs. */
+                repeat?: {
+                    /** @description Default: "loop". */
+                    as?: string;
+                    intervalMs?: number;
+                    /** @description Default: 100. */
+                    maxIterations?: number;
+                    /**
+                     * @description Default: "fail".
+                     * @enum {string}
+                     */
+                    onLimit?: "fail" | "warn";
+                    /** @description JSONata expression, checked after each iteration; the loop stops when it is true. `loop.output` is this iteration’s output. */
+                    until: string;
+                };
+                retry?: {
+                    attempts: number;
+                    /** @description Default: 1000. */
+                    backoffMs?: number;
+                    /** @description Default: 2. */
+                    factor?: number;
+                };
+                timeoutMs?: number;
+                /** @constant */
+                tool: "wait";
+                /** @description Pause the run for a duration (seconds, minutes, hours, days; they add up) or until a time, for up to 31 days. The run keeps its place and frees its worker meanwhile; it goes on after a restart too. Default: {}. */
+                with?: {
+                    days?: number | string;
+                    hours?: number | string;
+                    milliseconds?: number | string;
+                    minutes?: number | string;
+                    seconds?: number | string;
+                    until?: string;
+                } & {
+                    [key: string]: unknown;
+                };
+            } | {
+                description?: string;
+                forEach?: {
+                    /** @description Default: "item". */
+                    as?: string;
+                    /** @description Default: 1. */
+                    concurrency?: number;
+                    /** @description JSONata expression giving the list to loop over. */
+                    items: string;
+                };
+                id: string;
+                /** @description Run the step only when this JSONata expression is truthy. */
+                if?: string;
+                /**
+                 * @description Default: "fail".
+                 * @enum {string}
+                 */
+                onError?: "fail" | "continue";
+                /** @description Run the step again until `until` holds; its output is the list of the iterations’ outputs. */
+                repeat?: {
+                    /** @description Default: "loop". */
+                    as?: string;
+                    intervalMs?: number;
+                    /** @description Default: 100. */
+                    maxIterations?: number;
+                    /**
+                     * @description Default: "fail".
+                     * @enum {string}
+                     */
+                    onLimit?: "fail" | "warn";
+                    /** @description JSONata expression, checked after each iteration; the loop stops when it is true. `loop.output` is this iteration’s output. */
+                    until: string;
+                };
+                retry?: {
+                    attempts: number;
+                    /** @description Default: 1000. */
+                    backoffMs?: number;
+                    /** @description Default: 2. */
+                    factor?: number;
+                };
+                timeoutMs?: number;
+                /** @constant */
+                tool: "browser.goto";
+                /** @description Open an address in the run’s own browser page (a real Chromium; cookies last for the run). Private and local addresses are refused unless allowed. */
+                with: {
+                    timeoutMs?: number | string;
+                    url: string;
+                    waitUntil?: ("load" | "domcontentloaded" | "networkidle") | string;
+                } & {
+                    [key: string]: unknown;
+                };
+            } | {
+                description?: string;
+                forEach?: {
+                    /** @description Default: "item". */
+                    as?: string;
+                    /** @description Default: 1. */
+                    concurrency?: number;
+                    /** @description JSONata expression giving the list to loop over. */
+                    items: string;
+                };
+                id: string;
+                /** @description Run the step only when this JSONata expression is truthy. */
+                if?: string;
+                /**
+                 * @description Default: "fail".
+                 * @enum {string}
+                 */
+                onError?: "fail" | "continue";
+                /** @description Run the step again until `until` holds; its output is the list of the iterations’ outputs. */
+                repeat?: {
+                    /** @description Default: "loop". */
+                    as?: string;
+                    intervalMs?: number;
+                    /** @description Default: 100. */
+                    maxIterations?: number;
+                    /**
+                     * @description Default: "fail".
+                     * @enum {string}
+                     */
+                    onLimit?: "fail" | "warn";
+                    /** @description JSONata expression, checked after each iteration; the loop stops when it is true. `loop.output` is this iteration’s output. */
+                    until: string;
+                };
+                retry?: {
+                    attempts: number;
+                    /** @description Default: 1000. */
+                    backoffMs?: number;
+                    /** @description Default: 2. */
+                    factor?: number;
+                };
+                timeoutMs?: number;
+                /** @constant */
+                tool: "browser.fill";
+                /** @description Fill a form field of the page with a value (for passwords, use browser.login with a connected account). */
+                with: {
+                    heal?: boolean | string;
+                    selector: string;
+                    timeoutMs?: number | string;
+                    value: string;
+                } & {
+                    [key: string]: unknown;
+                };
+            } | {
+                description?: string;
+                forEach?: {
+                    /** @description Default: "item". */
+                    as?: string;
+                    /** @description Default: 1. */
+                    concurrency?: number;
+                    /** @description JSONata expression giving the list to loop over. */
+                    items: string;
+                };
+                id: string;
+                /** @description Run the step only when this JSONata expression is truthy. */
+                if?: string;
+                /**
+                 * @description Default: "fail".
+                 * @enum {string}
+                 */
+                onError?: "fail" | "continue";
+                /** @description Run the step again until `until` holds; its output is the list of the iterations’ outputs. */
+                repeat?: {
+                    /** @description Default: "loop". */
+                    as?: string;
+                    intervalMs?: number;
+                    /** @description Default: 100. */
+                    maxIterations?: number;
+                    /**
+                     * @description Default: "fail".
+                     * @enum {string}
+                     */
+                    onLimit?: "fail" | "warn";
+                    /** @description JSONata expression, checked after each iteration; the loop stops when it is true. `loop.output` is this iteration’s output. */
+                    until: string;
+                };
+                retry?: {
+                    attempts: number;
+                    /** @description Default: 1000. */
+                    backoffMs?: number;
+                    /** @description Default: 2. */
+                    factor?: number;
+                };
+                timeoutMs?: number;
+                /** @constant */
+                tool: "browser.click";
+                /** @description Click a button, link or any element of the page; waits for the page to settle afterwards. */
+                with: {
+                    heal?: boolean | string;
+                    selector: string;
+                    timeoutMs?: number | string;
+                } & {
+                    [key: string]: unknown;
+                };
+            } | {
+                description?: string;
+                forEach?: {
+                    /** @description Default: "item". */
+                    as?: string;
+                    /** @description Default: 1. */
+                    concurrency?: number;
+                    /** @description JSONata expression giving the list to loop over. */
+                    items: string;
+                };
+                id: string;
+                /** @description Run the step only when this JSONata expression is truthy. */
+                if?: string;
+                /**
+                 * @description Default: "fail".
+                 * @enum {string}
+                 */
+                onError?: "fail" | "continue";
+                /** @description Run the step again until `until` holds; its output is the list of the iterations’ outputs. */
+                repeat?: {
+                    /** @description Default: "loop". */
+                    as?: string;
+                    intervalMs?: number;
+                    /** @description Default: 100. */
+                    maxIterations?: number;
+                    /**
+                     * @description Default: "fail".
+                     * @enum {string}
+                     */
+                    onLimit?: "fail" | "warn";
+                    /** @description JSONata expression, checked after each iteration; the loop stops when it is true. `loop.output` is this iteration’s output. */
+                    until: string;
+                };
+                retry?: {
+                    attempts: number;
+                    /** @description Default: 1000. */
+                    backoffMs?: number;
+                    /** @description Default: 2. */
+                    factor?: number;
+                };
+                timeoutMs?: number;
+                /** @constant */
+                tool: "browser.select";
+                /** @description Choose an option of a drop-down list by its value or its visible text. */
+                with: {
+                    heal?: boolean | string;
+                    label?: string;
+                    selector: string;
+                    timeoutMs?: number | string;
+                    value?: string;
+                } & {
+                    [key: string]: unknown;
+                };
+            } | {
+                description?: string;
+                forEach?: {
+                    /** @description Default: "item". */
+                    as?: string;
+                    /** @description Default: 1. */
+                    concurrency?: number;
+                    /** @description JSONata expression giving the list to loop over. */
+                    items: string;
+                };
+                id: string;
+                /** @description Run the step only when this JSONata expression is truthy. */
+                if?: string;
+                /**
+                 * @description Default: "fail".
+                 * @enum {string}
+                 */
+                onError?: "fail" | "continue";
+                /** @description Run the step again until `until` holds; its output is the list of the iterations’ outputs. */
+                repeat?: {
+                    /** @description Default: "loop". */
+                    as?: string;
+                    intervalMs?: number;
+                    /** @description Default: 100. */
+                    maxIterations?: number;
+                    /**
+                     * @description Default: "fail".
+                     * @enum {string}
+                     */
+                    onLimit?: "fail" | "warn";
+                    /** @description JSONata expression, checked after each iteration; the loop stops when it is true. `loop.output` is this iteration’s output. */
+                    until: string;
+                };
+                retry?: {
+                    attempts: number;
+                    /** @description Default: 1000. */
+                    backoffMs?: number;
+                    /** @description Default: 2. */
+                    factor?: number;
+                };
+                timeoutMs?: number;
+                /** @constant */
+                tool: "browser.press";
+                /** @description Press a key (Enter, Tab, Escape, …) on an element or the page. */
+                with: {
+                    key: string;
+                    selector?: string;
+                    timeoutMs?: number | string;
+                } & {
+                    [key: string]: unknown;
+                };
+            } | {
+                description?: string;
+                forEach?: {
+                    /** @description Default: "item". */
+                    as?: string;
+                    /** @description Default: 1. */
+                    concurrency?: number;
+                    /** @description JSONata expression giving the list to loop over. */
+                    items: string;
+                };
+                id: string;
+                /** @description Run the step only when this JSONata expression is truthy. */
+                if?: string;
+                /**
+                 * @description Default: "fail".
+                 * @enum {string}
+                 */
+                onError?: "fail" | "continue";
+                /** @description Run the step again until `until` holds; its output is the list of the iterations’ outputs. */
+                repeat?: {
+                    /** @description Default: "loop". */
+                    as?: string;
+                    intervalMs?: number;
+                    /** @description Default: 100. */
+                    maxIterations?: number;
+                    /**
+                     * @description Default: "fail".
+                     * @enum {string}
+                     */
+                    onLimit?: "fail" | "warn";
+                    /** @description JSONata expression, checked after each iteration; the loop stops when it is true. `loop.output` is this iteration’s output. */
+                    until: string;
+                };
+                retry?: {
+                    attempts: number;
+                    /** @description Default: 1000. */
+                    backoffMs?: number;
+                    /** @description Default: 2. */
+                    factor?: number;
+                };
+                timeoutMs?: number;
+                /** @constant */
+                tool: "browser.waitFor";
+                /** @description Wait until the page shows an element (selector), a text, or reaches an address (url, globs allowed). Default: {}. */
+                with?: {
+                    heal?: boolean | string;
+                    selector?: string;
+                    state?: ("visible" | "hidden" | "attached" | "detached") | string;
+                    text?: string;
+                    timeoutMs?: number | string;
+                    url?: string;
+                } & {
+                    [key: string]: unknown;
+                };
+            } | {
+                description?: string;
+                forEach?: {
+                    /** @description Default: "item". */
+                    as?: string;
+                    /** @description Default: 1. */
+                    concurrency?: number;
+                    /** @description JSONata expression giving the list to loop over. */
+                    items: string;
+                };
+                id: string;
+                /** @description Run the step only when this JSONata expression is truthy. */
+                if?: string;
+                /**
+                 * @description Default: "fail".
+                 * @enum {string}
+                 */
+                onError?: "fail" | "continue";
+                /** @description Run the step again until `until` holds; its output is the list of the iterations’ outputs. */
+                repeat?: {
+                    /** @description Default: "loop". */
+                    as?: string;
+                    intervalMs?: number;
+                    /** @description Default: 100. */
+                    maxIterations?: number;
+                    /**
+                     * @description Default: "fail".
+                     * @enum {string}
+                     */
+                    onLimit?: "fail" | "warn";
+                    /** @description JSONata expression, checked after each iteration; the loop stops when it is true. `loop.output` is this iteration’s output. */
+                    until: string;
+                };
+                retry?: {
+                    attempts: number;
+                    /** @description Default: 1000. */
+                    backoffMs?: number;
+                    /** @description Default: 2. */
+                    factor?: number;
+                };
+                timeoutMs?: number;
+                /** @constant */
+                tool: "browser.extract";
+                /** @description Extract records and fields by CSS selectors from the live page (after it ran its scripts), like html.extract; links come out absolute. Give url to open a page first. Or describe the records in words (needs an LLM): the selectors found come back in `selectors`. Default: {}. */
+                with?: {
+                    describe?: string;
+                    /** @description As html.extract: fields of the page as a whole. */
+                    fields?: unknown;
+                    heal?: boolean | string;
+                    /** @description As html.extract: { selector, fields } for one record per match. */
+                    records?: unknown;
+                    required?: boolean | string;
+                    timeoutMs?: number | string;
+                    url?: string;
+                } & {
+                    [key: string]: unknown;
+                };
+            } | {
+                description?: string;
+                forEach?: {
+                    /** @description Default: "item". */
+                    as?: string;
+                    /** @description Default: 1. */
+                    concurrency?: number;
+                    /** @description JSONata expression giving the list to loop over. */
+                    items: string;
+                };
+                id: string;
+                /** @description Run the step only when this JSONata expression is truthy. */
+                if?: string;
+                /**
+                 * @description Default: "fail".
+                 * @enum {string}
+                 */
+                onError?: "fail" | "continue";
+                /** @description Run the step again until `until` holds; its output is the list of the iterations’ outputs. */
+                repeat?: {
+                    /** @description Default: "loop". */
+                    as?: string;
+                    intervalMs?: number;
+                    /** @description Default: 100. */
+                    maxIterations?: number;
+                    /**
+                     * @description Default: "fail".
+                     * @enum {string}
+                     */
+                    onLimit?: "fail" | "warn";
+                    /** @description JSONata expression, checked after each iteration; the loop stops when it is true. `loop.output` is this iteration’s output. */
+                    until: string;
+                };
+                retry?: {
+                    attempts: number;
+                    /** @description Default: 1000. */
+                    backoffMs?: number;
+                    /** @description Default: 2. */
+                    factor?: number;
+                };
+                timeoutMs?: number;
+                /** @constant */
+                tool: "browser.download";
+                /** @description Download a file with the run’s browser session (signed in, with its cookies), by address or by clicking a link or button, and keep it as a deliverable with its name and type. With `known` (identities kept before) and `identity` (url, name+size, sha256, or a value such as a statement number; a click goes by name+size unless told otherwise), a known file is skipped (`skipped: true`) and one agent never keeps the same file twice; the output’s `identity` is the one to remember. */
+                with?: {
+                    heal?: boolean | string;
+                    identity?: (("url" | "name+size" | "sha256") | string | number) | string;
+                    known?: ((string | number | null)[] | string | null) | string;
+                    maxBytes?: number | string;
+                    name?: string;
+                    selector?: string;
+                    timeoutMs?: number | string;
+                    url?: string;
+                } & {
+                    [key: string]: unknown;
+                };
+            } | {
+                description?: string;
+                forEach?: {
+                    /** @description Default: "item". */
+                    as?: string;
+                    /** @description Default: 1. */
+                    concurrency?: number;
+                    /** @description JSONata expression giving the list to loop over. */
+                    items: string;
+                };
+                id: string;
+                /** @description Run the step only when this JSONata expression is truthy. */
+                if?: string;
+                /**
+                 * @description Default: "fail".
+                 * @enum {string}
+                 */
+                onError?: "fail" | "continue";
+                /** @description Run the step again until `until` holds; its output is the list of the iterations’ outputs. */
+                repeat?: {
+                    /** @description Default: "loop". */
+                    as?: string;
+                    intervalMs?: number;
+                    /** @description Default: 100. */
+                    maxIterations?: number;
+                    /**
+                     * @description Default: "fail".
+                     * @enum {string}
+                     */
+                    onLimit?: "fail" | "warn";
+                    /** @description JSONata expression, checked after each iteration; the loop stops when it is true. `loop.output` is this iteration’s output. */
+                    until: string;
+                };
+                retry?: {
+                    attempts: number;
+                    /** @description Default: 1000. */
+                    backoffMs?: number;
+                    /** @description Default: 2. */
+                    factor?: number;
+                };
+                timeoutMs?: number;
+                /** @constant */
+                tool: "browser.screenshot";
+                /** @description Take a screenshot of the page (PNG), kept as a deliverable of the run. Default: {}. */
+                with?: {
+                    fullPage?: boolean | string;
+                    name?: string;
+                    timeoutMs?: number | string;
+                } & {
+                    [key: string]: unknown;
+                };
+            } | {
+                description?: string;
+                forEach?: {
+                    /** @description Default: "item". */
+                    as?: string;
+                    /** @description Default: 1. */
+                    concurrency?: number;
+                    /** @description JSONata expression giving the list to loop over. */
+                    items: string;
+                };
+                id: string;
+                /** @description Run the step only when this JSONata expression is truthy. */
+                if?: string;
+                /**
+                 * @description Default: "fail".
+                 * @enum {string}
+                 */
+                onError?: "fail" | "continue";
+                /** @description Run the step again until `until` holds; its output is the list of the iterations’ outputs. */
+                repeat?: {
+                    /** @description Default: "loop". */
+                    as?: string;
+                    intervalMs?: number;
+                    /** @description Default: 100. */
+                    maxIterations?: number;
+                    /**
+                     * @description Default: "fail".
+                     * @enum {string}
+                     */
+                    onLimit?: "fail" | "warn";
+                    /** @description JSONata expression, checked after each iteration; the loop stops when it is true. `loop.output` is this iteration’s output. */
+                    until: string;
+                };
+                retry?: {
+                    attempts: number;
+                    /** @description Default: 1000. */
+                    backoffMs?: number;
+                    /** @description Default: 2. */
+                    factor?: number;
+                };
+                timeoutMs?: number;
+                /** @constant */
+                tool: "browser.login";
+                /** @description Sign in to a site with a connected login account (user name, password, and a one-time code when the account has a TOTP secret). The secrets never appear in outputs or logs. Fails at this step, with a screenshot and the site’s message, when the sign-in is refused. */
+                with: {
+                    codeSelector?: string;
+                    connection: string;
+                    passwordSelector?: string;
+                    submitSelector?: string;
+                    successSelector?: string;
+                    timeoutMs?: number | string;
+                    url?: string;
+                    usernameSelector?: string;
+                } & {
+                    [key: string]: unknown;
+                };
+            } | {
+                description?: string;
+                forEach?: {
+                    /** @description Default: "item". */
+                    as?: string;
+                    /** @description Default: 1. */
+                    concurrency?: number;
+                    /** @description JSONata expression giving the list to loop over. */
+                    items: string;
+                };
+                id: string;
+                /** @description Run the step only when this JSONata expression is truthy. */
+                if?: string;
+                /**
+                 * @description Default: "fail".
+                 * @enum {string}
+                 */
+                onError?: "fail" | "continue";
+                /** @description Run the step again until `until` holds; its output is the list of the iterations’ outputs. */
+                repeat?: {
+                    /** @description Default: "loop". */
+                    as?: string;
+                    intervalMs?: number;
+                    /** @description Default: 100. */
+                    maxIterations?: number;
+                    /**
+                     * @description Default: "fail".
+                     * @enum {string}
+                     */
+                    onLimit?: "fail" | "warn";
+                    /** @description JSONata expression, checked after each iteration; the loop stops when it is true. `loop.output` is this iteration’s output. */
+                    until: string;
+                };
+                retry?: {
+                    attempts: number;
+                    /** @description Default: 1000. */
+                    backoffMs?: number;
+                    /** @description Default: 2. */
+                    factor?: number;
+                };
+                timeoutMs?: number;
+                /** @constant */
+                tool: "browser.paginate";
+                /** @description Read records (as html.extract: { selector, fields }) from every page of a listing in the browser, to its end: follows rel=next and "Next"/"›" links or buttons, page numbers, "Load more" buttons and infinite scroll; ends at a missing or disabled next, or a page already read. Fails at maxPages with pages left (onLimit "warn" keeps what was read). */
+                with: {
+                    maxPages?: number | string;
+                    mode?: ("auto" | "next" | "numbered" | "loadMore" | "scroll") | string;
+                    next?: string;
+                    onLimit?: ("fail" | "warn") | string;
+                    records: {
+                        fields: {
+                            [key: string]: components["schemas"]["AgentSpecInputPart1"];
+                        };
+                        selector: string;
+                    } | string;
+                    timeoutMs?: number | string;
+                    url?: string;
+                } & {
+                    [key: string]: unknown;
+                };
+            } | {
+                description?: string;
+                forEach?: {
+                    /** @description Default: "item". */
+                    as?: string;
+                    /** @description Default: 1. */
+                    concurrency?: number;
+                    /** @description JSONata expression giving the list to loop over. */
+                    items: string;
+                };
+                id: string;
+                /** @description Run the step only when this JSONata expression is truthy. */
+                if?: string;
+                /**
+                 * @description Default: "fail".
+                 * @enum {string}
+                 */
+                onError?: "fail" | "continue";
+                /** @description Run the step again until `until` holds; its output is the list of the iterations’ outputs. */
+                repeat?: {
+                    /** @description Default: "loop". */
+                    as?: string;
+                    intervalMs?: number;
+                    /** @description Default: 100. */
+                    maxIterations?: number;
+                    /**
+                     * @description Default: "fail".
+                     * @enum {string}
+                     */
+                    onLimit?: "fail" | "warn";
+                    /** @description JSONata expression, checked after each iteration; the loop stops when it is true. `loop.output` is this iteration’s output. */
+                    until: string;
+                };
+                retry?: {
+                    attempts: number;
+                    /** @description Default: 1000. */
+                    backoffMs?: number;
+                    /** @description Default: 2. */
+                    factor?: number;
+                };
+                timeoutMs?: number;
+                /** @constant */
+                tool: "browser.act";
+                /** @description Do something on the live page described in words ("open the Statements tab", "choose the 2026 period and press Show"): the LLM looks at the page (its accessibility snapshot) and clicks, fills, chooses and presses by role and visible name, until the instruction is done or maxActions is reached (the step then fails). Needs an LLM (ORCA_LLM). Text to type must be in the instruction; secrets never go to the LLM (use browser.login for signing in). Returns the actions done, the address and the title. */
+                with: {
+                    instruction: string;
+                    maxActions?: number | string;
+                    timeoutMs?: number | string;
+                    url?: string;
+                } & {
+                    [key: string]: unknown;
+                };
+            })[];
+        };
+        AgentSpecInputPart1: string | {
+            /** @description Read this attribute (href, src, …) instead of the text. */
+            attribute?: string;
+            /** @description Nested fields, for each match. */
+            fields?: {
+                [key: string]: components["schemas"]["AgentSpecInputPart1"];
+            };
+            /** @description Collect every match as a list. */
+            multiple?: boolean;
+            /** @description Relative to the record; the record itself when left out. */
+            selector?: string;
+            trim?: boolean;
+        };
+        AgentSpecPart1: string | {
+            /** @description Read this attribute (href, src, …) instead of the text. */
+            attribute?: string;
+            /** @description Nested fields, for each match. */
+            fields?: {
+                [key: string]: components["schemas"]["AgentSpecPart1"];
+            };
+            /** @description Collect every match as a list. */
+            multiple?: boolean;
+            /** @description Relative to the record; the record itself when left out. */
+            selector?: string;
+            trim?: boolean;
         };
         AgentVersion: {
             /** Format: date-time */
@@ -9010,9 +4938,7 @@ export interface components {
             createdBy: string | null;
             current: boolean;
             note: string | null;
-            spec: {
-                [key: string]: unknown;
-            };
+            spec: components["schemas"]["AgentSpec"];
             version: number;
         };
         ApiToken: {
@@ -9046,6 +4972,17 @@ export interface components {
             targetId: string | null;
             targetType: string;
         };
+        Budget: {
+            /** @description The cap in credits; null for none. */
+            monthlyBudget: number | null;
+            /** Format: date-time */
+            periodEnds: string;
+            /** @description What is left of the cap; null without one. */
+            remaining: number | null;
+            /** @description Spent (and held by running runs) this billing period. */
+            spentThisMonth: number;
+            warning?: string;
+        };
         Chain: {
             /** Format: date-time */
             createdAt: string;
@@ -9070,11 +5007,10 @@ export interface components {
             /** @description JSONata over { output, input, run } of the first run, giving the second’s input; without it, the output is the input. */
             mapping?: string;
             /**
-             * @description When the first agent’s run ends this way (always: succeeded or failed; a cancelled run starts nothing).
-             * @default success
+             * @description When the first agent’s run ends this way (always: succeeded or failed; a cancelled run starts nothing). Default: "success".
              * @enum {string}
              */
-            on: "success" | "failure" | "always";
+            on?: "success" | "failure" | "always";
             toAgentId: string;
         };
         ChangedHook: components["schemas"]["Hook"] & {
@@ -9135,18 +5071,15 @@ export interface components {
         ConnectionCreate: {
             isDefault?: boolean;
             kind: string;
-            /** @default  */
-            label: string;
-            /**
-             * @description api_key: {apiKey}; login: {password, totpSecret?}; oauth2: {clientSecret?} (tokens come from authorizing).
-             * @default {}
-             */
-            secret: {
+            /** @description Default: "". */
+            label?: string;
+            /** @description api_key: {apiKey}; login: {password, totpSecret?}; oauth2: {clientSecret?} (tokens come from authorizing). Default: {}. */
+            secret?: {
                 [key: string]: unknown;
             };
             service: string;
-            /** @default {} */
-            settings: {
+            /** @description Default: {}. */
+            settings?: {
                 [key: string]: unknown;
             };
         };
@@ -9193,6 +5126,52 @@ export interface components {
             /** @description The invitation token, shown only now. */
             token: string;
         };
+        CreditEntry: {
+            actorUserId: string | null;
+            agentId: string | null;
+            amount: number;
+            balanceAfter: number;
+            /** Format: date-time */
+            createdAt: string;
+            details: {
+                [key: string]: unknown;
+            };
+            id: string;
+            /** @enum {string} */
+            kind: "grant" | "allowance" | "expiry" | "topup" | "reservation" | "consumption" | "release" | "refund" | "adjustment";
+            /** @description The entry’s place in the workspace’s ledger (1, 2, …). */
+            position: number;
+            reason: string;
+            runId: string | null;
+            workroomId: string | null;
+        };
+        CreditPlan: {
+            maxAgents?: number;
+            maxRunsAtOnce?: number;
+            monthlyAllowance: number;
+            name: string;
+        };
+        Credits: {
+            allowance: {
+                monthly: number;
+                /**
+                 * Format: date-time
+                 * @description When what is left of the allowance expires and a new one is granted.
+                 */
+                periodEnds: string;
+                /** Format: date-time */
+                periodStarted: string;
+                remainingThisPeriod: number;
+            };
+            /** @description Credits left; below zero when runs cost more than reserved. */
+            balance: number;
+            maximumTopup: number;
+            plan: components["schemas"]["CreditPlan"];
+            /** @description The plans this Orca offers (an owner may switch). */
+            plans: components["schemas"]["CreditPlan"][];
+            /** @description Held by runs not yet finished (already off the balance). */
+            reserved: number;
+        };
         Deliverable: {
             agentId: string | null;
             /** @description Where to download the content. */
@@ -9202,17 +5181,72 @@ export interface components {
             createdAt: string;
             createdBy: string | null;
             id: string;
+            /** @description Whether it is the newest version of its file. */
+            latest: boolean;
             name: string;
             runId: string | null;
             sha256: string;
             sizeBytes: number;
+            /** @description Its number among the files of the same workroom, agent and name (without regard to case): 1, then one more for each later save or upload. */
+            version: number;
+            /** @description Where every version of this file is listed. */
+            versionsPath: string;
+            /** @description The workroom it was made in (the run’s, or chosen at upload). */
+            workroomId: string | null;
         };
         Error: {
             error: {
-                code: string;
+                code: components["schemas"]["ErrorCode"];
+                /** @description For validation_failed: [{ path, message }], one per field at fault; otherwise what the code needs. */
                 details?: unknown;
+                /** @description What happened and what to do next, for people. */
                 message: string;
+                /** @description The request's id, as in the X-Request-Id header and the server's log. */
+                requestId?: string;
             };
+        };
+        /** @enum {string} */
+        ErrorCode: "bad_request" | "validation_failed" | "unauthenticated" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "idempotency_key_in_progress" | "precondition_failed" | "unsupported_media_type" | "idempotency_key_reused" | "rule_violated" | "payload_too_large" | "rate_limited" | "insufficient_credits" | "plan_limit_reached" | "data_directory_locked" | "configuration_invalid" | "service_unavailable" | "queue_full" | "internal";
+        ExportProfile: {
+            /** @description #rrggbb, used for headings, rules and table headers. */
+            accentColor: string;
+            /** @description The fonts bodyFont and headingFont may be. */
+            allowedFonts: ("Helvetica" | "Times" | "Courier")[];
+            /** @enum {string} */
+            bodyFont: "Helvetica" | "Times" | "Courier";
+            /** @description A few lines (at most 6) shown at the top right of the first page. */
+            contactBlock: string;
+            /** @description One line at the bottom of every page (next to the page number in a PDF). */
+            footerText: string;
+            /** @enum {string} */
+            headingFont: "Helvetica" | "Times" | "Courier";
+            /** @description The image at the top of the first page, or null. */
+            letterhead: {
+                /** @enum {string} */
+                contentType: "image/png" | "image/jpeg";
+                height: number;
+                path: string;
+                sizeBytes: number;
+                width: number;
+            } | null;
+            /** Format: date-time */
+            updatedAt: string | null;
+        };
+        ExportProfileSettings: {
+            accentColor?: string;
+            bodyFont?: string;
+            contactBlock?: string;
+            footerText?: string;
+            headingFont?: string;
+        };
+        Health: {
+            /**
+             * @description Which database this process uses.
+             * @enum {string}
+             */
+            database: "pglite" | "postgres";
+            /** @enum {string} */
+            status: "ok";
         };
         Hook: {
             agentId: string;
@@ -9248,7 +5282,7 @@ export interface components {
              * @description Why the call was refused; null otherwise.
              * @enum {string|null}
              */
-            refusal: "disabled" | "rate_limited" | "bad_signature" | "signature_replayed" | "idempotency_key_reused" | "body_too_large" | "bad_request" | "mapping_failed" | "invalid_input" | "agent_paused" | "agent_missing" | "server_error" | null;
+            refusal: "disabled" | "rate_limited" | "bad_signature" | "signature_replayed" | "idempotency_key_reused" | "body_too_large" | "bad_request" | "mapping_failed" | "invalid_input" | "agent_paused" | "agent_missing" | "insufficient_credits" | "queue_full" | "server_error" | null;
             /** @description The run the call started (or, repeated, was answered with). */
             runId: string | null;
             /** @description The HTTP status the caller was answered with. */
@@ -9285,26 +5319,19 @@ export interface components {
         HookCreate: {
             /** @description JSONata over { body, headers, query } giving the run input, e.g. {"url": body.link}. Without one, the JSON body is the input. */
             mapping?: string;
-            /** @default  */
-            name: string;
+            /** @description Default: "". */
+            name?: string;
+            /** @description Calls a minute the hook accepts; more are answered 429 with Retry-After. Default: 60. */
+            ratePerMinute?: number;
             /**
-             * @description Calls a minute the hook accepts; more are answered 429 with Retry-After.
-             * @default 60
-             */
-            ratePerMinute: number;
-            /**
-             * @description accepted: answer 202 with the run id at once; result: wait for the run to end (up to waitTimeoutMs).
-             * @default accepted
+             * @description accepted: answer 202 with the run id at once; result: wait for the run to end (up to waitTimeoutMs). Default: "accepted".
              * @enum {string}
              */
-            respond: "accepted" | "result";
-            /**
-             * @description Make a signing secret: calls must then carry a valid Orca-Signature header.
-             * @default false
-             */
-            signed: boolean;
-            /** @default 30000 */
-            waitTimeoutMs: number;
+            respond?: "accepted" | "result";
+            /** @description Make a signing secret: calls must then carry a valid Orca-Signature header. Default: false. */
+            signed?: boolean;
+            /** @description Default: 30000. */
+            waitTimeoutMs?: number;
         };
         HookRunAccepted: {
             /** @description When the caller waited: why the result is not here yet. */
@@ -9314,7 +5341,7 @@ export interface components {
             status: "queued" | "running" | "waiting" | "succeeded" | "failed" | "cancelled";
         };
         HookRunResult: {
-            error?: unknown;
+            error: components["schemas"]["RunError"];
             output?: unknown;
             runId: string;
             /** @enum {string} */
@@ -9329,6 +5356,57 @@ export interface components {
             expiresAt: string;
             id: string;
             role: components["schemas"]["Role"];
+        };
+        LearnedItem: {
+            /** @enum {string} */
+            category: "kind" | "pattern" | "tool" | "channel" | "schedule" | "timezone" | "locale";
+            /** @description How many times it was seen in what you built. */
+            count: number;
+            /** Format: date-time */
+            firstSeenAt: string;
+            id: string;
+            /** @description What was learned, as a name from a closed set, a time zone or a language tag. */
+            key: string;
+            /** @description The same in words: "price monitor + e-mail on change". */
+            label: string;
+            /** Format: date-time */
+            lastSeenAt: string;
+            /** @description Where it was last seen: plan, agents_api, schedule or sign_in. */
+            source: string;
+            sourceLabel: string;
+        };
+        /** @description What Orca learned about how you work, from what you built: shapes, never workspace data. What you set yourself wins. */
+        LearnedMemory: {
+            items: components["schemas"]["LearnedItem"][];
+            preferences: {
+                locale: {
+                    /** @description Used by the Orchestrator: only while you have not set this yourself. */
+                    applies: boolean;
+                    label: string;
+                    learnedFrom: string;
+                    /** @description You set a different value: this one is offered, never applied. */
+                    suggestion: boolean;
+                    value: string;
+                } | null;
+                notificationChannel: {
+                    /** @description Used by the Orchestrator: only while you have not set this yourself. */
+                    applies: boolean;
+                    label: string;
+                    learnedFrom: string;
+                    /** @description You set a different value: this one is offered, never applied. */
+                    suggestion: boolean;
+                    value: string;
+                } | null;
+                timezone: {
+                    /** @description Used by the Orchestrator: only while you have not set this yourself. */
+                    applies: boolean;
+                    label: string;
+                    learnedFrom: string;
+                    /** @description You set a different value: this one is offered, never applied. */
+                    suggestion: boolean;
+                    value: string;
+                } | null;
+            };
         };
         ListedAgent: components["schemas"]["Agent"] & {
             /** @description The agent’s newest run, or null when it never ran. */
@@ -9353,6 +5431,52 @@ export interface components {
                 nextRun: string | null;
             } | null;
         };
+        /** @description Figures computed from the samples, without an LLM. */
+        MeasuredStyle: {
+            avoidWords: string[];
+            formality: {
+                contractionsPer100Words: number;
+                emojiPer100Words: number;
+                exclamationShare: number;
+                firstPersonPer100Words: number;
+                hedgesPer100Words: number;
+                /** @enum {string} */
+                label: "formal" | "neutral" | "casual";
+                passiveShare: number;
+                questionShare: number;
+                secondPersonPer100Words: number;
+            };
+            /** @enum {string} */
+            headings: "often" | "sometimes" | "never";
+            /** @enum {string} */
+            lists: "often" | "sometimes" | "never";
+            paragraphs: number;
+            /** @description Sentences per paragraph. */
+            paragraphSentences: {
+                mean: number;
+                /** @description The standard deviation. */
+                spread: number;
+            };
+            /** @description Words per paragraph. */
+            paragraphWords: {
+                mean: number;
+                /** @description The standard deviation. */
+                spread: number;
+            };
+            /** @description Flesch reading ease: 60-70 is plain English. */
+            readingEase: number | null;
+            readingLevel: string;
+            samples: number;
+            sentences: number;
+            /** @description Words per sentence. */
+            sentenceWords: {
+                mean: number;
+                /** @description The standard deviation. */
+                spread: number;
+            };
+            useWords: string[];
+            words: number;
+        } | null;
         Member: {
             email: string;
             /** Format: date-time */
@@ -9366,8 +5490,8 @@ export interface components {
             expectedVersion: number;
             /** @description The entry’s key; a new one renames it. */
             key: string;
-            /** @default [] */
-            tags: string[];
+            /** @description Default: []. */
+            tags?: string[];
             /** @description What search matches; by default the value’s words. */
             text?: string;
             value: unknown;
@@ -9417,11 +5541,16 @@ export interface components {
             /** @description 0: only create (refused when the key exists); n: only replace while the entry is at version n. Without it the last writer wins. */
             expectedVersion?: number;
             key: string;
-            /** @default [] */
-            tags: string[];
+            /** @description Default: []. */
+            tags?: string[];
             /** @description What search matches; by default the value’s words. */
             text?: string;
             value: unknown;
+        };
+        MovedAgent: {
+            fromWorkroomId: string | null;
+            id: string;
+            name: string;
         };
         OAuthAuthorization: {
             /** @description Open this address in a browser and sign in at the provider. */
@@ -9481,23 +5610,523 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             id: string;
-            operations: {
-                [key: string]: unknown;
-            }[];
+            operations: components["schemas"]["PlanOperation"][];
             questions: {
                 id: string;
                 options?: string[];
                 text: string;
             }[];
             /** @description What applying did, operation by operation. */
-            results: {
-                [key: string]: unknown;
-            }[] | null;
+            results: components["schemas"]["PlanOperationResult"][] | null;
             /** @enum {string} */
             status: "proposed" | "needs_answers" | "applied" | "rejected" | "undone" | "superseded";
             summary: string;
             /** Format: date-time */
             undoneAt: string | null;
+        };
+        PlanOperation: {
+            /** @description For a promoted agent: where it comes from. */
+            origin?: {
+                /** @description The agent there. */
+                agentId: string;
+                /** @description Its name at the time. */
+                agentName: string;
+                /** @description The version copied. */
+                version: number;
+                /**
+                 * @description Promoted between workspaces, or imported from a file.
+                 * @enum {string}
+                 */
+                via: "promote" | "import";
+                /** @description The workspace the agent was promoted or imported from. */
+                workspaceId: string;
+                /** @description Its name at the time. */
+                workspaceName: string;
+            };
+            /** @description The new agent’s spec. */
+            spec: {
+                [key: string]: unknown;
+            };
+            /** @constant */
+            type: "createAgent";
+        } | {
+            /** @description The id of an agent of the workspace. */
+            agentId: string;
+            /** @description Its name when the plan was made, for people reading the plan. */
+            agentName: string;
+            /** @description The spec before, to show the change. */
+            before?: {
+                [key: string]: unknown;
+            };
+            /** @description The agent’s version when the plan was made. */
+            expectedVersion: number;
+            /** @description For a promoted agent: where this version comes from. */
+            origin?: {
+                /** @description The agent there. */
+                agentId: string;
+                /** @description Its name at the time. */
+                agentName: string;
+                /** @description The version copied. */
+                version: number;
+                /**
+                 * @description Promoted between workspaces, or imported from a file.
+                 * @enum {string}
+                 */
+                via: "promote" | "import";
+                /** @description The workspace the agent was promoted or imported from. */
+                workspaceId: string;
+                /** @description Its name at the time. */
+                workspaceName: string;
+            };
+            /** @description The whole spec after the change. */
+            spec: {
+                [key: string]: unknown;
+            };
+            /** @constant */
+            type: "updateAgent";
+        } | {
+            /** @description The id of an agent of the workspace. */
+            agentId: string;
+            /** @description Its name when the plan was made, for people reading the plan. */
+            agentName: string;
+            /** @description The agent’s version when the plan was made. */
+            expectedVersion: number;
+            /** @constant */
+            type: "deleteAgent";
+        } | {
+            /** @description The id of an agent of the workspace. */
+            agentId: string;
+            /** @description Its name when the plan was made, for people reading the plan. */
+            agentName: string;
+            /** @constant */
+            type: "pauseAgent";
+        } | {
+            /** @description The id of an agent of the workspace. */
+            agentId: string;
+            /** @description Its name when the plan was made, for people reading the plan. */
+            agentName: string;
+            /** @constant */
+            type: "resumeAgent";
+        } | {
+            /** @description An existing agent; or agentName of one created by this plan. */
+            agentId?: string;
+            agentName: string;
+            /** @default {} */
+            input: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description A test run, reported back in the chat.
+             * @default true
+             */
+            test: boolean;
+            /** @constant */
+            type: "runAgent";
+        } | {
+            /** @description An existing agent; left out for an agent created earlier in this plan. */
+            agentId?: string;
+            /** @description Its name; how an agent this plan creates is found. */
+            agentName: string;
+            /** @description The schedule when the plan was made (null: none); a different one at approval means re-plan. */
+            before?: {
+                cron: string;
+                description?: string;
+                /** @default true */
+                enabled: boolean;
+                /** @default {} */
+                input: {
+                    [key: string]: unknown;
+                };
+                /**
+                 * @default skip
+                 * @enum {string}
+                 */
+                missed: "skip" | "run_once";
+                /** @default null */
+                text: string | null;
+                timezone: string;
+            } | null;
+            /** @description Five fields, or six with seconds first. */
+            cron?: string;
+            /** @description When it runs, in words, for the reviewer. */
+            description?: string;
+            /** @description The input of each scheduled run. */
+            input?: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description Occurrences missed while Orca was down: skip them, or run once for them.
+             * @enum {string}
+             */
+            missed?: "skip" | "run_once";
+            /** @description The next firing times when the plan was made. */
+            nextRuns?: string[];
+            /** @description Instead of cron or text: run once, at this ISO 8601 time; the schedule is left as it is. */
+            runAt?: string;
+            /** @description The schedule in words ("every weekday at 8am"), instead of cron. */
+            text?: string;
+            /** @description An IANA time zone; the approving user’s, else UTC, when left out. */
+            timezone?: string;
+            /** @constant */
+            type: "scheduleAgent";
+        } | {
+            /** @description The id of an agent of the workspace. */
+            agentId: string;
+            /** @description Its name when the plan was made, for people reading the plan. */
+            agentName: string;
+            /** @description The schedule when the plan was made (null: none); a different one at approval means re-plan. */
+            before?: {
+                cron: string;
+                description?: string;
+                /** @default true */
+                enabled: boolean;
+                /** @default {} */
+                input: {
+                    [key: string]: unknown;
+                };
+                /**
+                 * @default skip
+                 * @enum {string}
+                 */
+                missed: "skip" | "run_once";
+                /** @default null */
+                text: string | null;
+                timezone: string;
+            } | null;
+            /** @constant */
+            type: "unscheduleAgent";
+        } | {
+            /** @description The agent whose runs, when they end, start the other. */
+            from: {
+                /** @description An existing agent; left out for an agent created earlier in this plan. */
+                agentId?: string;
+                /** @description Its name; how an agent this plan creates is found. */
+                agentName: string;
+            };
+            /** @description JSONata over { output, input, run } of the first run, giving the second’s input. */
+            mapping?: string;
+            /**
+             * @description Which endings start it.
+             * @default success
+             * @enum {string}
+             */
+            on: "success" | "failure" | "always";
+            /** @description The agent started with the first one’s results. */
+            to: {
+                /** @description An existing agent; left out for an agent created earlier in this plan. */
+                agentId?: string;
+                /** @description Its name; how an agent this plan creates is found. */
+                agentName: string;
+            };
+            /** @constant */
+            type: "chainAgents";
+        } | {
+            from: {
+                /** @description The id of an agent of the workspace. */
+                agentId: string;
+                /** @description Its name when the plan was made, for people reading the plan. */
+                agentName: string;
+            };
+            to: {
+                /** @description The id of an agent of the workspace. */
+                agentId: string;
+                /** @description Its name when the plan was made, for people reading the plan. */
+                agentName: string;
+            };
+            /** @constant */
+            type: "unchainAgents";
+        } | {
+            /** @enum {string} */
+            kind: "api_key" | "login" | "oauth2";
+            /**
+             * @description Tells apart several accounts of one service.
+             * @default
+             */
+            label: string;
+            /** @description A short name such as github or acme-portal. */
+            service: string;
+            /** @description As the connection API takes them: allowedHosts, and per kind its other settings. */
+            settings: {
+                [key: string]: unknown;
+            };
+            /** @constant */
+            type: "connectAccount";
+        };
+        PlanOperationInput: {
+            /** @description For a promoted agent: where it comes from. */
+            origin?: {
+                /** @description The agent there. */
+                agentId: string;
+                /** @description Its name at the time. */
+                agentName: string;
+                /** @description The version copied. */
+                version: number;
+                /**
+                 * @description Promoted between workspaces, or imported from a file.
+                 * @enum {string}
+                 */
+                via: "promote" | "import";
+                /** @description The workspace the agent was promoted or imported from. */
+                workspaceId: string;
+                /** @description Its name at the time. */
+                workspaceName: string;
+            };
+            /** @description The new agent’s spec. */
+            spec: {
+                [key: string]: unknown;
+            };
+            /** @constant */
+            type: "createAgent";
+        } | {
+            /** @description The id of an agent of the workspace. */
+            agentId: string;
+            /** @description Its name when the plan was made, for people reading the plan. */
+            agentName: string;
+            /** @description The spec before, to show the change. */
+            before?: {
+                [key: string]: unknown;
+            };
+            /** @description The agent’s version when the plan was made. */
+            expectedVersion: number;
+            /** @description For a promoted agent: where this version comes from. */
+            origin?: {
+                /** @description The agent there. */
+                agentId: string;
+                /** @description Its name at the time. */
+                agentName: string;
+                /** @description The version copied. */
+                version: number;
+                /**
+                 * @description Promoted between workspaces, or imported from a file.
+                 * @enum {string}
+                 */
+                via: "promote" | "import";
+                /** @description The workspace the agent was promoted or imported from. */
+                workspaceId: string;
+                /** @description Its name at the time. */
+                workspaceName: string;
+            };
+            /** @description The whole spec after the change. */
+            spec: {
+                [key: string]: unknown;
+            };
+            /** @constant */
+            type: "updateAgent";
+        } | {
+            /** @description The id of an agent of the workspace. */
+            agentId: string;
+            /** @description Its name when the plan was made, for people reading the plan. */
+            agentName: string;
+            /** @description The agent’s version when the plan was made. */
+            expectedVersion: number;
+            /** @constant */
+            type: "deleteAgent";
+        } | {
+            /** @description The id of an agent of the workspace. */
+            agentId: string;
+            /** @description Its name when the plan was made, for people reading the plan. */
+            agentName: string;
+            /** @constant */
+            type: "pauseAgent";
+        } | {
+            /** @description The id of an agent of the workspace. */
+            agentId: string;
+            /** @description Its name when the plan was made, for people reading the plan. */
+            agentName: string;
+            /** @constant */
+            type: "resumeAgent";
+        } | {
+            /** @description An existing agent; or agentName of one created by this plan. */
+            agentId?: string;
+            agentName: string;
+            /** @description Default: {}. */
+            input?: {
+                [key: string]: unknown;
+            };
+            /** @description A test run, reported back in the chat. Default: true. */
+            test?: boolean;
+            /** @constant */
+            type: "runAgent";
+        } | {
+            /** @description An existing agent; left out for an agent created earlier in this plan. */
+            agentId?: string;
+            /** @description Its name; how an agent this plan creates is found. */
+            agentName: string;
+            /** @description The schedule when the plan was made (null: none); a different one at approval means re-plan. */
+            before?: {
+                cron: string;
+                description?: string;
+                /** @description Default: true. */
+                enabled?: boolean;
+                /** @description Default: {}. */
+                input?: {
+                    [key: string]: unknown;
+                };
+                /**
+                 * @description Default: "skip".
+                 * @enum {string}
+                 */
+                missed?: "skip" | "run_once";
+                /** @description Default: null. */
+                text?: string | null;
+                timezone: string;
+            } | null;
+            /** @description Five fields, or six with seconds first. */
+            cron?: string;
+            /** @description When it runs, in words, for the reviewer. */
+            description?: string;
+            /** @description The input of each scheduled run. */
+            input?: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description Occurrences missed while Orca was down: skip them, or run once for them.
+             * @enum {string}
+             */
+            missed?: "skip" | "run_once";
+            /** @description The next firing times when the plan was made. */
+            nextRuns?: string[];
+            /** @description Instead of cron or text: run once, at this ISO 8601 time; the schedule is left as it is. */
+            runAt?: string;
+            /** @description The schedule in words ("every weekday at 8am"), instead of cron. */
+            text?: string;
+            /** @description An IANA time zone; the approving user’s, else UTC, when left out. */
+            timezone?: string;
+            /** @constant */
+            type: "scheduleAgent";
+        } | {
+            /** @description The id of an agent of the workspace. */
+            agentId: string;
+            /** @description Its name when the plan was made, for people reading the plan. */
+            agentName: string;
+            /** @description The schedule when the plan was made (null: none); a different one at approval means re-plan. */
+            before?: {
+                cron: string;
+                description?: string;
+                /** @description Default: true. */
+                enabled?: boolean;
+                /** @description Default: {}. */
+                input?: {
+                    [key: string]: unknown;
+                };
+                /**
+                 * @description Default: "skip".
+                 * @enum {string}
+                 */
+                missed?: "skip" | "run_once";
+                /** @description Default: null. */
+                text?: string | null;
+                timezone: string;
+            } | null;
+            /** @constant */
+            type: "unscheduleAgent";
+        } | {
+            /** @description The agent whose runs, when they end, start the other. */
+            from: {
+                /** @description An existing agent; left out for an agent created earlier in this plan. */
+                agentId?: string;
+                /** @description Its name; how an agent this plan creates is found. */
+                agentName: string;
+            };
+            /** @description JSONata over { output, input, run } of the first run, giving the second’s input. */
+            mapping?: string;
+            /**
+             * @description Which endings start it. Default: "success".
+             * @enum {string}
+             */
+            on?: "success" | "failure" | "always";
+            /** @description The agent started with the first one’s results. */
+            to: {
+                /** @description An existing agent; left out for an agent created earlier in this plan. */
+                agentId?: string;
+                /** @description Its name; how an agent this plan creates is found. */
+                agentName: string;
+            };
+            /** @constant */
+            type: "chainAgents";
+        } | {
+            from: {
+                /** @description The id of an agent of the workspace. */
+                agentId: string;
+                /** @description Its name when the plan was made, for people reading the plan. */
+                agentName: string;
+            };
+            to: {
+                /** @description The id of an agent of the workspace. */
+                agentId: string;
+                /** @description Its name when the plan was made, for people reading the plan. */
+                agentName: string;
+            };
+            /** @constant */
+            type: "unchainAgents";
+        } | {
+            /** @enum {string} */
+            kind: "api_key" | "login" | "oauth2";
+            /** @description Tells apart several accounts of one service. Default: "". */
+            label?: string;
+            /** @description A short name such as github or acme-portal. */
+            service: string;
+            /** @description As the connection API takes them: allowedHosts, and per kind its other settings. */
+            settings: {
+                [key: string]: unknown;
+            };
+            /** @constant */
+            type: "connectAccount";
+        };
+        PlanOperationResult: {
+            agentId?: string;
+            agentName?: string;
+            chainId?: string;
+            connectionId?: string;
+            /** @description The operation’s place in the plan. */
+            index: number;
+            note?: string;
+            runId?: string;
+            service?: string;
+            toAgentId?: string;
+            toAgentName?: string;
+            /** @enum {string} */
+            type: "createAgent" | "updateAgent" | "deleteAgent" | "pauseAgent" | "resumeAgent" | "runAgent" | "scheduleAgent" | "unscheduleAgent" | "chainAgents" | "unchainAgents" | "connectAccount";
+            version?: number;
+        };
+        Promotion: {
+            changes: {
+                /** @description How each account the steps use is mapped. */
+                accounts: {
+                    [key: string]: unknown;
+                }[];
+                /** @enum {string} */
+                action: "create" | "update";
+                chains: {
+                    [key: string]: unknown;
+                }[];
+                /** @description Steps added, removed and changed; settings changed. */
+                diff: {
+                    [key: string]: unknown;
+                };
+                hooks: {
+                    carried: boolean;
+                    names: string[];
+                };
+                /** @enum {string} */
+                schedule: "carried" | "not_carried" | "none" | "disabled";
+            };
+            plan: components["schemas"]["Plan"];
+            review: {
+                /** @description The API call that approves it. */
+                approve: string;
+                /** @description The target’s Orchestrator conversation holding the plan. */
+                conversationId: string;
+                /** @description Where the web app shows the plan, to approve or reject it. */
+                path: string;
+                workspace: {
+                    id: string;
+                    name: string;
+                    slug: string;
+                };
+            };
+            /** @description The version promoted. */
+            version: number;
         };
         /** @enum {string} */
         Role: "owner" | "admin" | "builder" | "viewer";
@@ -9511,7 +6140,7 @@ export interface components {
             chainId: string | null;
             /** Format: date-time */
             createdAt: string;
-            error?: unknown;
+            error: components["schemas"]["RunError"] & unknown;
             /** Format: date-time */
             finishedAt: string | null;
             id: string;
@@ -9538,12 +6167,39 @@ export interface components {
             /** @enum {string} */
             trigger: "manual" | "orchestrator" | "schedule" | "webhook" | "chain" | "agent";
             usage: components["schemas"]["TokenUsage"];
+            /** @description The workroom the run was made in; null for none. */
+            workroomId: string | null;
         };
+        /** @description What the run costs in credits; null for a run never metered. */
+        RunCost: {
+            /** @description Credits charged when it ended; null while it runs. */
+            charged: number | null;
+            items: {
+                credits: number;
+                reason: string;
+                stepId: string;
+                tool: string;
+            }[];
+            /** @description Credits held for the run when it was admitted (its estimate). */
+            reserved: number;
+        } | null;
+        RunError: {
+            code: components["schemas"]["RunErrorCode"];
+            details?: {
+                [key: string]: unknown;
+            };
+            message: string;
+            /** @description The step that failed, when a step did. */
+            stepId?: string;
+        } | null;
+        /** @enum {string} */
+        RunErrorCode: "invalid_input" | "refused_address" | "timeout" | "network" | "http_status" | "too_large" | "expression" | "expression_limit" | "cancelled" | "not_found" | "agent_cycle" | "depth_limit" | "agent_paused" | "insufficient_credits" | "agent_busy" | "agent_failed" | "browser" | "selector_not_found" | "login_failed" | "page_limit" | "connection_expired" | "not_configured" | "llm_error" | "llm_invalid_output" | "repeat_limit" | "step_failed" | "poisonous_step" | "agent_version_missing" | "chain_depth_exceeded" | "chain_mapping_failed" | "queue_full";
         RunWithSteps: components["schemas"]["Run"] & {
+            cost: components["schemas"]["RunCost"];
             steps: {
                 attempts: number;
                 durationMs: number | null;
-                error?: unknown;
+                error: components["schemas"]["RunError"];
                 /** Format: date-time */
                 finishedAt: string | null;
                 id: string;
@@ -9620,17 +6276,86 @@ export interface components {
             token: string;
             user: components["schemas"]["User"];
         };
+        Style: {
+            agentId: string;
+            avoidWords: string[];
+            /** Format: date-time */
+            derivedAt: string | null;
+            /** @description The model that wrote the description, if one did. */
+            derivedBy: string | null;
+            description: string;
+            /** @description Whether an LLM is configured to derive a description with. */
+            llmAvailable: boolean;
+            measured: components["schemas"]["MeasuredStyle"];
+            /** @description Fields the user edited: recomputation and derivation leave them as they are. */
+            pinned: ("description" | "tone" | "rules" | "useWords" | "avoidWords")[];
+            rules: string[];
+            /** @description How many samples the agent has. */
+            samples: number;
+            tone: string;
+            /** Format: date-time */
+            updatedAt: string | null;
+            useWords: string[];
+        };
+        StyleCorrectionInput: {
+            /** @description The output as you would have written it. */
+            corrected: string;
+            /** @description The output as the agent wrote it; read from the run when left out. */
+            original?: string;
+            /** Format: uuid */
+            runId: string;
+            /** @description The step whose output was corrected; the run’s output when left out. */
+            stepId?: string;
+        };
+        StyleEdit: {
+            avoidWords?: string[];
+            description?: string;
+            rules?: string[];
+            tone?: string;
+            /** @description Fields to hand back to recomputation and derivation. */
+            unpin?: ("description" | "tone" | "rules" | "useWords" | "avoidWords")[];
+            useWords?: string[];
+        };
+        StyleSample: {
+            characters: number;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string | null;
+            deliverableId: string | null;
+            id: string;
+            name: string;
+            /** @description For a correction: the output before the user corrected it. */
+            original: string | null;
+            runId: string | null;
+            /** @enum {string} */
+            source: "upload" | "deliverable" | "correction";
+            stepId: string | null;
+            text: string;
+        };
+        StyleSampleInput: {
+            /** Format: uuid */
+            deliverableId?: string;
+            name?: string;
+            /** @enum {string} */
+            source?: "upload";
+            /** @description Your writing, pasted or read from a text or Markdown file. */
+            text?: string;
+        };
         Suggestion: {
             agentId: string;
             agentName: string;
             id: string;
             /** @enum {string} */
-            kind: "repeated_failures" | "never_runs" | "split" | "chain" | "cost" | "never_changes" | "costly_step" | "selector_changed";
+            kind: "repeated_failures" | "never_runs" | "split" | "chain" | "cost" | "never_changes" | "costly_step" | "selector_changed" | "promotion_update" | "learned_pattern";
             /** @description True until you have been shown it (POST …/suggestions/seen): the chat raises new advice once, "Since you were last here". */
             new: boolean;
             plan: {
-                operations: {
-                    [key: string]: unknown;
+                operations: components["schemas"]["PlanOperation"][];
+                /** @description What accepting it will ask first (an offer of what you usually build asks which page). */
+                questions: {
+                    id: string;
+                    options?: string[];
+                    text: string;
                 }[];
                 summary: string;
             };
@@ -9642,6 +6367,32 @@ export interface components {
             inputTokens: number;
             outputTokens: number;
         } | null;
+        Usage: {
+            /** Format: date-time */
+            from: string;
+            /** @enum {string} */
+            groupBy: "agent" | "workroom" | "day";
+            rows: components["schemas"]["UsageRow"][];
+            /** Format: date-time */
+            to: string;
+            total: {
+                browserMinutes: number;
+                credits: number;
+                inputTokens: number;
+                outputTokens: number;
+                runs: number;
+            };
+        };
+        UsageRow: {
+            browserMinutes: number;
+            credits: number;
+            inputTokens: number;
+            /** @description The agent or workroom id (null for none), or the day. */
+            key: string | null;
+            label: string;
+            outputTokens: number;
+            runs: number;
+        };
         User: {
             /** Format: date-time */
             createdAt: string;
@@ -9651,6 +6402,9 @@ export interface components {
         };
         UserMemory: {
             facts: string[];
+            learned: components["schemas"]["LearnedMemory"];
+            /** @description Whether Orca learns from what you build; PATCH { learning: false } stops it. */
+            learning: boolean;
             locale: string | null;
             preferences: {
                 [key: string]: unknown;
@@ -9677,6 +6431,56 @@ export interface components {
              */
             since: string | null;
         };
+        Workroom: {
+            counts: components["schemas"]["WorkroomCounts"];
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string | null;
+            description: string;
+            id: string;
+            monthlyBudget: number | null;
+            name: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        WorkroomCounts: {
+            /** @description Agents in the workroom now. */
+            agents: number;
+            /** @description Files kept in the workroom. */
+            deliverables: number;
+            /** @description Every run made in the workroom. */
+            runs: number;
+            /** @description Runs made in the workroom since the 1st of this month (UTC). */
+            runsThisMonth: number;
+        };
+        WorkroomDeletion: {
+            /** @description Agents that were in the workroom: now in no workroom. */
+            agentsMoved: {
+                id: string;
+                name: string;
+            }[];
+            deliverables: {
+                /** @enum {string|null} */
+                choice: "keep" | "move" | "delete" | null;
+                count: number;
+                /** @description With deliverables=delete: the files deleted, content included. */
+                deleted: {
+                    id: string;
+                    name: string;
+                    sizeBytes: number;
+                }[];
+                movedTo: string | null;
+            };
+            runs: {
+                count: number;
+                /** @description The workroom they went to; null: in no workroom now. */
+                movedTo: string | null;
+            };
+            workroom: {
+                id: string;
+                name: string;
+            };
+        };
         Workspace: {
             /** Format: date-time */
             createdAt: string;
@@ -9687,9 +6491,85 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        /** @description A whole workspace (format "orca-workspace", version 1), without secrets; agents, workrooms, schedules, chains and hooks refer to each other by name. */
+        WorkspaceBundle: {
+            agents: {
+                [key: string]: unknown;
+            }[];
+            chains: {
+                [key: string]: unknown;
+            }[];
+            connections: {
+                [key: string]: unknown;
+            }[];
+            context: {
+                [key: string]: unknown;
+            }[];
+            exportedAt: string;
+            exportProfile: {
+                [key: string]: unknown;
+            } | null;
+            /** @enum {string} */
+            format: "orca-workspace";
+            formatVersion: number;
+            hooks: {
+                [key: string]: unknown;
+            }[];
+            notes: string[];
+            oneOffRuns: {
+                [key: string]: unknown;
+            }[];
+            schedules: {
+                [key: string]: unknown;
+            }[];
+            source: {
+                name: string;
+                slug: string;
+            };
+            workrooms: {
+                [key: string]: unknown;
+            }[];
+        };
         WorkspaceHook: components["schemas"]["Hook"] & {
             agentName: string;
             lastCall: components["schemas"]["HookCall"] & (Record<string, never> | null);
+        };
+        WorkspaceImport: {
+            created: {
+                agentMemoryEntries: number;
+                agents: number;
+                chains: number;
+                contextEntries: number;
+                exportProfile: boolean;
+                hooks: number;
+                oneOffRuns: number;
+                schedules: number;
+                versions: number;
+                workrooms: number;
+            };
+            /** @description True when nothing was kept: the answer says what an import would create. */
+            dryRun: boolean;
+            /** @description The hooks made, with their new addresses. */
+            hooks: {
+                agent: string;
+                name: string;
+                /** @description The new signing secret, shown only now. */
+                signingSecret?: string;
+                /** @description The new address, shown only now (not in a dry run). */
+                url?: string;
+            }[];
+            nextStep: string | null;
+            /** @description Accounts the source had, to connect again here with their secrets. */
+            toConnect: {
+                /** @enum {string} */
+                kind: "api_key" | "login" | "oauth2";
+                label: string;
+                service: string;
+                settings: {
+                    [key: string]: unknown;
+                };
+            }[];
+            warnings: string[];
         };
     };
     responses: never;
@@ -9699,4 +6579,11204 @@ export interface components {
     pathItems: never;
 }
 export type $defs = Record<string, never>;
-export type operations = Record<string, never>;
+export interface operations {
+    signIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @example ada@example.com */
+                    email: string;
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Signed in; the session cookie is set too. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the server takes (ORCA_BODY_LIMIT_BYTES); send a smaller one. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed attempts lately; Retry-After says when the next one is allowed. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    signOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    signUp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @example ada@example.com */
+                    email: string;
+                    name: string;
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The account, and a session token (also set as an HTTP-only cookie). An address that has an account already gets the same answer, so that sign-up does not tell who has one; its token signs nobody in, and the owner is e-mailed (when e-mail is configured). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the server takes (ORCA_BODY_LIMIT_BYTES); send a smaller one. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many sign-ups from this address; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The process serves. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+            /** @description An Authorization header was sent and is not valid (even here). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    callHook: {
+        parameters: {
+            query?: {
+                /** @description Wait for the run’s result (true) or not (false), whatever the hook’s respond setting says. */
+                wait?: "true" | "false";
+            };
+            header?: {
+                /** @description Names this call, so that a retry (with the same key and body, within 24 hours) starts no second run. 1 to 255 printable characters; a UUID is a good key. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description The secret token of the hook’s address. */
+                token: string;
+            };
+            cookie?: never;
+        };
+        /** @description Anything the mapping reads; read raw, so that a signature covers the exact bytes. */
+        requestBody?: {
+            content: {
+                "application/json": {
+                    [key: string]: unknown;
+                };
+                "application/x-www-form-urlencoded": {
+                    [key: string]: unknown;
+                };
+                "text/plain": string;
+            };
+        };
+        responses: {
+            /** @description The run ended: its status, output and error. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HookRunResult"];
+                };
+            };
+            /** @description The run is queued (or still going when the wait ran out). */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HookRunAccepted"];
+                };
+            };
+            /** @description A JSON body that does not parse, a bad query, or a malformed Idempotency-Key. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The hook is signed and the signature is missing, stale or wrong. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No hook has this address, or it is disabled. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The agent is paused; or this signed call was taken before (a replay); or its Idempotency-Key came with a different body. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The mapping failed, or the input does not match the agent’s input schema. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Over the hook’s rate; Retry-After says when to try again. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many runs wait to start already (code queue_full); Retry-After says when to try again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The invitation. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        email: string;
+                        /** Format: date-time */
+                        expiresAt: string;
+                        role: components["schemas"]["Role"];
+                        status: string;
+                        workspaceName: string;
+                    };
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    acceptInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description You are a member now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        workspace: components["schemas"]["Workspace"];
+                    };
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Used already, or you are a member already. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Who you are, and the workspaces you can switch to (an API token sees only its own). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        user: components["schemas"]["User"];
+                        /** @enum {string} */
+                        via: "session" | "apiToken";
+                        workspaces: {
+                            id: string;
+                            name: string;
+                            role: string;
+                            slug: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listAccountEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The 50 newest events, newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AccountEvent"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getMyMemory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your memory. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserMemory"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateMyMemory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Replaces the stored list of facts. */
+                    facts?: string[];
+                    /** @description false stops learning from what you build (what was learned stays until you delete it). */
+                    learning?: boolean;
+                    locale?: string | null;
+                    /** @description Merged into the stored preferences; a key set to null is removed. */
+                    preferences?: {
+                        [key: string]: unknown;
+                    };
+                    timezone?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Your memory after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserMemory"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the server takes (ORCA_BODY_LIMIT_BYTES); send a smaller one. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    forgetLearnedItems: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description How many learned items were deleted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        deleted: number;
+                    };
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    forgetLearnedItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Forgotten. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    currentPassword: string;
+                    newPassword: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Changed; every other session of yours was signed out. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message: string;
+                        /** @description How many sessions were ended. */
+                        signedOutSessions: number;
+                    };
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the server takes (ORCA_BODY_LIMIT_BYTES); send a smaller one. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The current password is wrong, or the new one is too weak or the same; details name the field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many wrong passwords lately; Retry-After says when the next attempt is allowed. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your live sessions, the most recently used first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AccountSession"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    revokeSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out. When it was this session, the session cookie is cleared too. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    revokeAllSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every session was signed out; the session cookie is cleared. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message: string;
+                        /** @description How many sessions were ended. */
+                        signedOutSessions: number;
+                    };
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    revokeOtherSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every other session was signed out. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message: string;
+                        /** @description How many sessions were ended. */
+                        signedOutSessions: number;
+                    };
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    completeOAuthAuthorization: {
+        parameters: {
+            query?: {
+                code?: string;
+                error?: string;
+                error_description?: string;
+                iss?: string;
+                state?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The account is connected. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Not connected: the state is unknown, used or expired, or the provider refused. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Not connected: the provider could not be reached or answered wrongly. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    listWorkspaces: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your workspaces. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Workspace"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createWorkspace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    slug?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The new workspace. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Workspace"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The slug is taken. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the server takes (ORCA_BODY_LIMIT_BYTES); send a smaller one. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getWorkspace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workspace. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Workspace"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteWorkspace: {
+        parameters: {
+            query?: {
+                /** @description The workspace slug, typed again. */
+                confirm?: string;
+            };
+            header?: never;
+            path: {
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateWorkspace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    slug?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The workspace after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Workspace"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The slug is taken. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the server takes (ORCA_BODY_LIMIT_BYTES); send a smaller one. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listAgents: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+                /** @description Only agents whose name contains this text. */
+                q?: string;
+                status?: "active" | "paused";
+                /** @description Only those of this workroom (its id or name), or "none" for those in no workroom. */
+                workroom?: string;
+            };
+            header?: never;
+            path: {
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of agents, each with its newest run and next time. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ListedAgent"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createAgent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Why this version was made, shown in the version list. */
+                    note?: string;
+                    spec: components["schemas"]["AgentSpecInput"];
+                };
+            };
+        };
+        responses: {
+            /** @description The agent at version 1. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Agent"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The name is taken, or the agent changed meanwhile. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the server takes (ORCA_BODY_LIMIT_BYTES); send a smaller one. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getAgent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agentId: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The agent. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Agent"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteAgent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agentId: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateAgent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agentId: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Refuse with 409 if the current version is another (someone changed it meanwhile). */
+                    expectedVersion?: number;
+                    /** @description Why this version was made, shown in the version list. */
+                    note?: string;
+                    spec: components["schemas"]["AgentSpecInput"] & (Record<string, never> | null);
+                };
+            };
+        };
+        responses: {
+            /** @description The agent at its new version. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Agent"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The name is taken, or the agent changed meanwhile. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the server takes (ORCA_BODY_LIMIT_BYTES); send a smaller one. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getAgentBudget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agentId: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The budget. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Budget"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    setAgentBudget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agentId: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    monthlyBudget: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The budget. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Budget"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the server takes (ORCA_BODY_LIMIT_BYTES); send a smaller one. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    removeAgentBudget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agentId: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The budget. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Budget"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    exportAgent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agentId: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The export file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listAgentHooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agentId: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The hooks. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Hook"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createHook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agentId: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HookCreate"];
+            };
+        };
+        responses: {
+            /** @description The hook, with its address and signing secret (shown once). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedHook"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the server takes (ORCA_BODY_LIMIT_BYTES); send a smaller one. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getHook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agentId: string;
+                hookId: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The hook. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Hook"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteHook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agentId: string;
+                hookId: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateHook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agentId: string;
+                hookId: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HookChange"];
+            };
+        };
+        responses: {
+            /** @description The hook; a new address or signing secret is shown this once. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangedHook"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the server takes (ORCA_BODY_LIMIT_BYTES); send a smaller one. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listHookCalls: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                agentId: string;
+                hookId: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The calls, newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["HookCall"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listAgentMemoryEntries: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                /** @description Only the entry with exactly this key. */
+                key?: string;
+                limit?: number;
+                /** @description Only keys starting with this. */
+                prefix?: string;
+                /** @description Full-text search, best match first. */
+                q?: string;
+                /** @description Comma-separated: only entries with all these tags. */
+                tags?: string;
+            };
+            header?: never;
+            path: {
+                agentId: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of entries. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["MemoryEntry"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    writeAgentMemoryEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agentId: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MemoryWrite"];
+            };
+        };
+        responses: {
+            /** @description The entry, replaced. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemoryEntry"];
+                };
+            };
+            /** @description The entry, created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemoryEntry"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The entry changed since you opened it, or the key is taken: the message says which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the server takes (ORCA_BODY_LIMIT_BYTES); send a smaller one. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getAgentMemoryEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agentId: string;
+                entryId: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The entry. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemoryEntry"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateAgentMemoryEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agentId: string;
+                entryId: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MemoryEdit"];
+            };
+        };
+        responses: {
+            /** @description The entry, changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemoryEntry"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The entry changed since you opened it, or the key is taken: the message says which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the server takes (ORCA_BODY_LIMIT_BYTES); send a smaller one. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteAgentMemoryEntry: {
+        parameters: {
+            query?: {
+                /** @description Only delete while the entry is at this version (refused with 409 otherwise). */
+                expectedVersion?: number;
+            };
+            header?: never;
+            path: {
+                agentId: string;
+                entryId: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The entry changed since you opened it, or the key is taken: the message says which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listAgentMemoryTags: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agentId: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tags with how many entries carry each. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemoryTags"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listOneOffRuns: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agentId: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The one-off runs. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["OneOffRun"][];
+                    };
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createOneOffRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agentId: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    input?: {
+                        [key: string]: unknown;
+                    };
+                    /** @description When to run, as an ISO 8601 time with its offset, e.g. "2026-12-08T15:00:00+01:00"; must be ahead. */
+                    runAt: string;
+                    /** @description The IANA time zone the time is shown in; the user memory’s time zone, else UTC. */
+                    timezone?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The one-off run as saved. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OneOffRun"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the server takes (ORCA_BODY_LIMIT_BYTES); send a smaller one. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    cancelOneOffRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agentId: string;
+                oneOffRunId: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cancelled. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    pauseAgent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agentId: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The paused agent. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Agent"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    promoteAgent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agentId: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @default {
+                     *       "schedule": false,
+                     *       "hooks": false,
+                     *       "chains": false
+                     *     }
+                     */
+                    carry?: {
+                        /**
+                         * @description Chain it as in the source, where the agent at the other end exists in the target.
+                         * @default false
+                         */
+                        chains?: boolean;
+                        /**
+                         * @description Say which webhooks to make again: a webhook’s address is its secret, never copied.
+                         * @default false
+                         */
+                        hooks?: boolean;
+                        /**
+                         * @description Give the agent its schedule in the target too.
+                         * @default false
+                         */
+                        schedule?: boolean;
+                    };
+                    /**
+                     * @description When the target has an agent of the same name not promoted from this one: refuse (409), or update it.
+                     * @default refuse
+                     * @enum {string}
+                     */
+                    onExisting?: "refuse" | "update";
+                    targetWorkspace: string;
+                    /** @description The version to promote; the current one by default. */
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The plan in the target workspace, and where to review it. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Promotion"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The target has an unrelated agent of that name. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the server takes (ORCA_BODY_LIMIT_BYTES); send a smaller one. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    resumeAgent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agentId: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The active agent. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Agent"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    startRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agentId: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default {} */
+                    input?: {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Queued. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        status: "queued" | "running" | "waiting" | "succeeded" | "failed" | "cancelled";
+                    };
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The agent is paused. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the server takes (ORCA_BODY_LIMIT_BYTES); send a smaller one. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many runs wait to start already (code queue_full); Retry-After says when to try again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getSchedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agentId: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The schedule. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Schedule"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    setSchedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agentId: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Five fields, or six with seconds first. */
+                    cron?: string;
+                    enabled?: boolean;
+                    input?: {
+                        [key: string]: unknown;
+                    };
+                    /**
+                     * @description Occurrences missed while Orca was down: skip them (default), or run once for them.
+                     * @enum {string}
+                     */
+                    missed?: "skip" | "run_once";
+                    /** @description The schedule in words, e.g. "every weekday at 8am"; turned into cron. */
+                    text?: string;
+                    /** @description An IANA time zone; the user memory’s time zone, else UTC, when left out. */
+                    timezone?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The schedule as saved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Schedule"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the server takes (ORCA_BODY_LIMIT_BYTES); send a smaller one. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteSchedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agentId: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getAgentStyle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agentId: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The style. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Style"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateAgentStyle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agentId: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StyleEdit"];
+            };
+        };
+        responses: {
+            /** @description The style as edited. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Style"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the server takes (ORCA_BODY_LIMIT_BYTES); send a smaller one. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    addStyleCorrection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agentId: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StyleCorrectionInput"];
+            };
+        };
+        responses: {
+            /** @description The correction, kept as a sample. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        sample: components["schemas"]["StyleSample"];
+                        style: components["schemas"]["Style"];
+                    };
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the server takes (ORCA_BODY_LIMIT_BYTES); send a smaller one. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deriveStyleProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agentId: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The style with its description. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Style"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listStyleSamples: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agentId: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The samples. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["StyleSample"][];
+                        nextCursor: null;
+                    };
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    addStyleSample: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agentId: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StyleSampleInput"];
+            };
+        };
+        responses: {
+            /** @description The sample and the style recomputed. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        sample: components["schemas"]["StyleSample"];
+                        style: components["schemas"]["Style"];
+                    };
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the server takes (ORCA_BODY_LIMIT_BYTES); send a smaller one. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteStyleSample: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agentId: string;
+                sampleId: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listAgentVersions: {
+        parameters: {
+            query?: {
+                /** @description The nextCursor of the previous page. */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                agentId: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The versions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AgentVersion"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getAgentVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agentId: string;
+                version: number;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The version. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentVersion"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    restoreAgentVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agentId: string;
+                version: number;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The agent at its new version. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Agent"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The name is taken, or the agent changed meanwhile. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    setAgentWorkroom: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agentId: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    workroomId: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description The agent, in its workroom. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Agent"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the server takes (ORCA_BODY_LIMIT_BYTES); send a smaller one. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    importAgent: {
+        parameters: {
+            query?: {
+                /** @description When an agent of the same name exists that was not imported from this agent: refuse (409), or make the import a new version of it. */
+                onExisting?: "refuse" | "update";
+            };
+            header?: never;
+            path: {
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    bundle: {
+                        agent: {
+                            spec: components["schemas"]["AgentSpecInput"] & (Record<string, never> | null);
+                        };
+                        /** @enum {string} */
+                        format: "orca.agent";
+                        /** @enum {number} */
+                        formatVersion: 1;
+                        /** @description The workspace, agent and version exported: importing it again updates that import. */
+                        origin?: {
+                            /** @description The agent there. */
+                            agentId: string;
+                            /** @description Its name at the time. */
+                            agentName: string;
+                            /** @description The version copied. */
+                            version: number;
+                            /**
+                             * @description Promoted between workspaces, or imported from a file.
+                             * @enum {string}
+                             */
+                            via: "promote" | "import";
+                            /** @description The workspace the agent was promoted or imported from. */
+                            workspaceId: string;
+                            /** @description Its name at the time. */
+                            workspaceName: string;
+                        };
+                    };
+                    /** @description A new name, when the exported one is taken here. */
+                    name?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The agent imported before from the same agent, at its new version. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Agent"];
+                };
+            };
+            /** @description The imported agent at version 1. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Agent"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The name is taken, or the agent changed meanwhile. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the server takes (ORCA_BODY_LIMIT_BYTES); send a smaller one. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listAuditEvents: {
+        parameters: {
+            query?: {
+                /** @description Only events of this action, e.g. member.invited. */
+                action?: string;
+                /** @description Only what this person did, themselves or through their API tokens (a user id). */
+                actor?: string;
+                cursor?: string;
+                limit?: number;
+                /** @description Only events at or after this instant (ISO 8601). */
+                since?: string;
+                /** @description Only events before this instant (ISO 8601). */
+                until?: string;
+            };
+            header?: never;
+            path: {
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of events. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AuditEvent"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listAuditActions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The actions, alphabetically. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: string[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listChains: {
+        parameters: {
+            query?: {
+                /** @description Only chains from or to this agent. */
+                agent?: string;
+            };
+            header?: never;
+            path: {
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every chain. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Chain"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createChain: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChainCreate"];
+            };
+        };
+        responses: {
+            /** @description The chain. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Chain"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the server takes (ORCA_BODY_LIMIT_BYTES); send a smaller one. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getChain: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                chainId: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The chain. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Chain"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteChain: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                chainId: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateChain: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                chainId: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChainChange"];
+            };
+        };
+        responses: {
+            /** @description The chain. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Chain"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the server takes (ORCA_BODY_LIMIT_BYTES); send a smaller one. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listConnections: {
+        parameters: {
+            query?: {
+                service?: string;
+            };
+            header?: never;
+            path: {
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The accounts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Connection"][];
+                    };
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createConnection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConnectionCreate"];
+            };
+        };
+        responses: {
+            /** @description Connected. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Connection"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the server takes (ORCA_BODY_LIMIT_BYTES); send a smaller one. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getConnection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                connectionId: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The account. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Connection"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteConnection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                connectionId: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Disconnected. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateConnection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                connectionId: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConnectionChange"];
+            };
+        };
+        responses: {
+            /** @description Changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Connection"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the server takes (ORCA_BODY_LIMIT_BYTES); send a smaller one. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    authorizeConnection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                connectionId: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Where to authorize. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthAuthorization"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    testConnection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                connectionId: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The account, with the outcome in status. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Connection"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listContextEntries: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                /** @description Only the entry with exactly this key. */
+                key?: string;
+                limit?: number;
+                /** @description Only keys starting with this. */
+                prefix?: string;
+                /** @description Full-text search, best match first. */
+                q?: string;
+                /** @description Comma-separated: only entries with all these tags. */
+                tags?: string;
+            };
+            header?: never;
+            path: {
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of entries. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["MemoryEntry"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    writeContextEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MemoryWrite"];
+            };
+        };
+        responses: {
+            /** @description The entry, replaced. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemoryEntry"];
+                };
+            };
+            /** @description The entry, created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemoryEntry"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The entry changed since you opened it, or the key is taken: the message says which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the server takes (ORCA_BODY_LIMIT_BYTES); send a smaller one. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getContextEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                entryId: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The entry. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemoryEntry"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateContextEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                entryId: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MemoryEdit"];
+            };
+        };
+        responses: {
+            /** @description The entry, changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemoryEntry"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The entry changed since you opened it, or the key is taken: the message says which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the server takes (ORCA_BODY_LIMIT_BYTES); send a smaller one. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteContextEntry: {
+        parameters: {
+            query?: {
+                /** @description Only delete while the entry is at this version (refused with 409 otherwise). */
+                expectedVersion?: number;
+            };
+            header?: never;
+            path: {
+                entryId: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The entry changed since you opened it, or the key is taken: the message says which. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listContextTags: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tags with how many entries carry each. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemoryTags"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getCredits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workspace’s credits. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Credits"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    adjustCredits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    amount: number;
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Recorded. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        balance: number;
+                        entry: components["schemas"]["CreditEntry"];
+                    };
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the server takes (ORCA_BODY_LIMIT_BYTES); send a smaller one. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listCreditLedger: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+                run?: string;
+            };
+            header?: never;
+            path: {
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of entries. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CreditEntry"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    changeCreditPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    plan: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The workspace’s credits. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Credits"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the server takes (ORCA_BODY_LIMIT_BYTES); send a smaller one. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    topUpCredits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    amount: number;
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Added. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        balance: number;
+                        entry: components["schemas"]["CreditEntry"];
+                    };
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the server takes (ORCA_BODY_LIMIT_BYTES); send a smaller one. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listDeliverables: {
+        parameters: {
+            query?: {
+                agent?: string;
+                cursor?: string;
+                /** @description true: only the newest version of each file. */
+                latest?: "true" | "false";
+                limit?: number;
+                /** @description Only files with exactly this name, without regard to case. */
+                name?: string;
+                run?: string;
+                /** @description Only those of this workroom (its id or name), or "none" for those in no workroom. */
+                workroom?: string;
+            };
+            header?: never;
+            path: {
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of files. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Deliverable"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    uploadDeliverable: {
+        parameters: {
+            query: {
+                name: string;
+                /** @description Keep it as the next version of this file (its workroom and agent), whatever its name. Without it, an upload with the name of an earlier upload in the same workroom is that file’s next version. */
+                versionOf?: string;
+                /** @description Only those of this workroom (its id or name), or "none" for those in no workroom. */
+                workroom?: string;
+            };
+            header?: never;
+            path: {
+                ws: string;
+            };
+            cookie?: never;
+        };
+        /** @description The file’s bytes; the Content-Type header is its type. */
+        requestBody: {
+            content: {
+                "*/*": string;
+            };
+        };
+        responses: {
+            /** @description The file, kept. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Deliverable"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the server takes (ORCA_BODY_LIMIT_BYTES); send a smaller one. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getDeliverable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                fileId: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Deliverable"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteDeliverable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                fileId: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    downloadDeliverable: {
+        parameters: {
+            query?: {
+                /** @description inline: served for showing in the page, only for PDF, PNG/JPEG/GIF/WebP/AVIF pictures and plain text; any other type is still served as an attachment. */
+                disposition?: "attachment" | "inline";
+            };
+            header?: never;
+            path: {
+                fileId: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The content, with its type. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": string;
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    exportDeliverable: {
+        parameters: {
+            query: {
+                /** @description pdf: a branded PDF (A4, page numbers in the footer); html: a standalone branded web page. */
+                format: "pdf" | "html";
+            };
+            header?: never;
+            path: {
+                fileId: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The export (application/pdf or text/html), as a download. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "text/html": string;
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    saveDeliverableExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                fileId: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description pdf: a branded PDF (A4, page numbers in the footer); html: a standalone branded web page.
+                     * @enum {string}
+                     */
+                    format: "pdf" | "html";
+                };
+            };
+        };
+        responses: {
+            /** @description The export, kept. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Deliverable"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the server takes (ORCA_BODY_LIMIT_BYTES); send a smaller one. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    addStyleSampleFromDeliverable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                fileId: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    agentId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The sample and the style recomputed. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        sample: components["schemas"]["StyleSample"];
+                        style: components["schemas"]["Style"];
+                    };
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the server takes (ORCA_BODY_LIMIT_BYTES); send a smaller one. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listDeliverableVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                fileId: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The versions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Deliverable"][];
+                    };
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    streamWorkspaceEvents: {
+        parameters: {
+            query?: {
+                /** @description Replay events after this stream position, the SSE id (or send Last-Event-ID); only new events when left out. */
+                after?: number | null;
+            };
+            header?: never;
+            path: {
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every run’s events as they happen, each with its runId; the stream stays open. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example id: 41
+                     *     event: status
+                     *     data: {"runId":"7d1c…","id":41,"kind":"status","at":"2026-01-05T08:00:00.000Z","status":"running"}
+                     *
+                     *     id: 42
+                     *     event: step
+                     *     data: {"runId":"7d1c…","id":42,"kind":"step","at":"2026-01-05T08:00:01.000Z","stepId":"fetch","status":"succeeded"}
+                     *
+                     *     event: end
+                     *     data: {"status":"succeeded"}
+                     */
+                    "text/event-stream": string;
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    exportWorkspace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The bundle, as an attachment. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkspaceBundle"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getExportProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The profile (defaults until set). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportProfile"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateExportProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExportProfileSettings"];
+            };
+        };
+        responses: {
+            /** @description The profile, saved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportProfile"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the server takes (ORCA_BODY_LIMIT_BYTES); send a smaller one. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getLetterhead: {
+        parameters: {
+            query?: {
+                /** @description Ignored: a client changes it (the profile’s updatedAt) to load a new image past its cache. */
+                v?: string;
+            };
+            header?: never;
+            path: {
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PNG or JPEG image. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": string;
+                    "image/png": string;
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    setLetterhead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ws: string;
+            };
+            cookie?: never;
+        };
+        /** @description The image’s bytes. */
+        requestBody: {
+            content: {
+                "image/jpeg": string;
+                "image/png": string;
+            };
+        };
+        responses: {
+            /** @description The profile with its new letterhead. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportProfile"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the server takes (ORCA_BODY_LIMIT_BYTES); send a smaller one. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteLetterhead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The profile without a letterhead. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportProfile"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listWorkspaceHooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The hooks. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["WorkspaceHook"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    importWorkspace: {
+        parameters: {
+            query?: {
+                /** @description Check the bundle and say what would be created, keeping nothing. */
+                dryRun?: "true" | "false";
+            };
+            header?: never;
+            path: {
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": unknown;
+            };
+        };
+        responses: {
+            /** @description What a dry run would create. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkspaceImport"];
+                };
+            };
+            /** @description What was created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkspaceImport"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The workspace has agents, workrooms or context entries of the same names. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The bundle is larger than ORCA_BUNDLE_LIMIT_BYTES. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listInvitations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Open invitations. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Invitation"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @example ada@example.com */
+                    email: string;
+                    role?: components["schemas"]["Role"];
+                };
+            };
+        };
+        responses: {
+            /** @description The invitation, with its link (shown once). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedInvitation"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description That address is a member already. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the server takes (ORCA_BODY_LIMIT_BYTES); send a smaller one. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    revokeInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                invitationId: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The members. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Member"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    addMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @example ada@example.com */
+                    email: string;
+                    role?: components["schemas"]["Role"];
+                };
+            };
+        };
+        responses: {
+            /** @description The invitation, with its link (shown once). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedInvitation"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description That address is a member already. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the server takes (ORCA_BODY_LIMIT_BYTES); send a smaller one. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    removeMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    role: components["schemas"]["Role"];
+                };
+            };
+        };
+        responses: {
+            /** @description The member after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Member"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the server takes (ORCA_BODY_LIMIT_BYTES); send a smaller one. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listConversations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your conversations. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ConversationSummary"][];
+                    };
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getConversation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                conversationId: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The conversation. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Conversation"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    sendOrchestratorMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Continue this conversation (answers to questions go here). */
+                    conversationId?: string;
+                    text: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The reply, and the plan if any; with Accept: text/event-stream, the reply as it is written, then the whole answer. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrchestratorAnswer"];
+                    /**
+                     * @example event: reply
+                     *     data: {"delta":"I will make","restart":false}
+                     *
+                     *     event: message
+                     *     data: {"conversationId":"…","reply":"I will make an agent…"}
+                     */
+                    "text/event-stream": string;
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the server takes (ORCA_BODY_LIMIT_BYTES); send a smaller one. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listPlans: {
+        parameters: {
+            query?: {
+                /** @description Only plans in this state: `proposed` lists the plans waiting for your approval. */
+                status?: "proposed" | "needs_answers" | "applied" | "rejected" | "undone" | "superseded";
+            };
+            header?: never;
+            path: {
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your plans. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Plan"][];
+                    };
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                planId: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The plan. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Plan"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    approvePlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                planId: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The operations as edited by the user, instead of the proposed ones. */
+                    operations?: components["schemas"]["PlanOperationInput"][];
+                };
+            };
+        };
+        responses: {
+            /** @description Applied. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        plan: components["schemas"]["Plan"];
+                        results: components["schemas"]["PlanOperationResult"][];
+                    };
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the server takes (ORCA_BODY_LIMIT_BYTES); send a smaller one. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    rejectPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                planId: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Rejected. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Plan"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    undoPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                planId: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Undone. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Plan"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listRuns: {
+        parameters: {
+            query?: {
+                agent?: string;
+                cursor?: string;
+                limit?: number;
+                status?: "queued" | "running" | "waiting" | "succeeded" | "failed" | "cancelled";
+                trigger?: "manual" | "orchestrator" | "schedule" | "webhook" | "chain" | "agent";
+                /** @description Only those of this workroom (its id or name), or "none" for those in no workroom. */
+                workroom?: string;
+            };
+            header?: never;
+            path: {
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of runs. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Run"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                runId: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The run. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunWithSteps"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    cancelRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                runId: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cancelling or cancelled. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Run"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Finished already. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    streamRunEvents: {
+        parameters: {
+            query?: {
+                /** @description Only events after this stream position, the SSE id (or send Last-Event-ID). */
+                after?: number | null;
+            };
+            header?: never;
+            path: {
+                runId: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The run’s events as they happen; `end` { status } closes the stream when the run ends. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example id: 41
+                     *     event: status
+                     *     data: {"id":41,"kind":"status","at":"2026-01-05T08:00:00.000Z","status":"running"}
+                     *
+                     *     id: 42
+                     *     event: step
+                     *     data: {"id":42,"kind":"step","at":"2026-01-05T08:00:01.000Z","stepId":"fetch","status":"succeeded"}
+                     *
+                     *     event: end
+                     *     data: {"status":"succeeded"}
+                     */
+                    "text/event-stream": string;
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getRunPipeline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                runId: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The runs of the pipeline. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Pipeline"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    retryRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                runId: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @description A step id; earlier steps keep their outputs. The start when left out. */
+                    fromStep?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Queued again. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Run"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not finished. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the server takes (ORCA_BODY_LIMIT_BYTES); send a smaller one. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many runs wait to start already (code queue_full); Retry-After says when to try again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    previewSchedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SchedulePreviewRequest"];
+            };
+        };
+        responses: {
+            /** @description The schedule as it would be saved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchedulePreview"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the server takes (ORCA_BODY_LIMIT_BYTES); send a smaller one. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listSuggestions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The suggestions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Suggestion"][];
+                    };
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    acceptSuggestion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                suggestionId: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The plan, to approve or reject. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        plan: components["schemas"]["Plan"];
+                    };
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    dismissSuggestion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                suggestionId: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Dismissed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    markSuggestionsSeen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Ids from GET …/suggestions; ids of advice that no longer holds are skipped. */
+                    ids: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Noted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The ids noted as seen. */
+                        seen: string[];
+                    };
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the server takes (ORCA_BODY_LIMIT_BYTES); send a smaller one. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listTokens: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tokens. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ApiToken"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Leave out for a token that does not expire. */
+                    expiresInDays?: number;
+                    name: string;
+                    role?: components["schemas"]["Role"];
+                };
+            };
+        };
+        responses: {
+            /** @description The token, with its secret (shown once). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedApiToken"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the server takes (ORCA_BODY_LIMIT_BYTES); send a smaller one. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    revokeToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tokenId: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked; the token stops working at once. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getUsage: {
+        parameters: {
+            query?: {
+                format?: "json" | "csv";
+                from?: string;
+                groupBy?: "agent" | "workroom" | "day";
+                to?: string;
+            };
+            header?: never;
+            path: {
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The usage. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Usage"];
+                    "text/csv": string;
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getWebhookSigningSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The secret and how signatures are made. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSigningSecret"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    rotateWebhookSigningSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The new secret. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSigningSecret"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getWebhookSigningSecretStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The secret's status. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSigningSecretStatus"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listWorkrooms: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of workrooms. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Workroom"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createWorkroom: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    description?: string;
+                    /** @description Credits the workroom’s runs may spend in a calendar month; null for no budget. */
+                    monthlyBudget?: number | null;
+                    name: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The workroom. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Workroom"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Another workroom of the workspace has this name. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the server takes (ORCA_BODY_LIMIT_BYTES); send a smaller one. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getWorkroom: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workroom’s id, or its name. */
+                workroomId: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workroom. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Workroom"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteWorkroom: {
+        parameters: {
+            query?: {
+                /** @description keep: the files (and runs) stay in the workspace, in no workroom; move: they go to the workroom `to`; delete: the files are deleted, content included (runs stay, in no workroom). */
+                deliverables?: "keep" | "move" | "delete";
+                /** @description With deliverables=move: the workroom (id or name). */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The workroom’s id, or its name. */
+                workroomId: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted; what became of what it held. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkroomDeletion"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The workroom holds agents, runs or files and no choice was given. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateWorkroom: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workroom’s id, or its name. */
+                workroomId: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    description?: string;
+                    /** @description Credits the workroom’s runs may spend in a calendar month; null for no budget. */
+                    monthlyBudget?: number | null;
+                    name?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The workroom after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Workroom"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Another workroom of the workspace has this name. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the server takes (ORCA_BODY_LIMIT_BYTES); send a smaller one. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    moveAgentsToWorkroom: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workroom’s id, or its name. */
+                workroomId: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    agentIds: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description The workroom, and the agents that moved (those already in it are left out). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        moved: components["schemas"]["MovedAgent"][];
+                        workroom: components["schemas"]["Workroom"];
+                    };
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the server takes (ORCA_BODY_LIMIT_BYTES); send a smaller one. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getWorkroomBudget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workroom’s id, or its name. */
+                workroomId: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The budget. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Budget"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    setWorkroomBudget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workroom’s id, or its name. */
+                workroomId: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    monthlyBudget: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The budget. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Budget"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than the server takes (ORCA_BODY_LIMIT_BYTES); send a smaller one. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    removeWorkroomBudget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workroom’s id, or its name. */
+                workroomId: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The budget. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Budget"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+}

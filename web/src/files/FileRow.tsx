@@ -4,6 +4,9 @@ import { Link } from 'react-router';
 import type { Schemas } from '../api/client.ts';
 import { dateTime, relativeTime } from '../shared/format.ts';
 import { useWorkspace } from '../shared/workspace-context.tsx';
+import { UseAsStyleSample } from '../style/UseAsStyleSample.tsx';
+import { ExportLinks } from './ExportLinks.tsx';
+import { FileVersions } from './FileVersions.tsx';
 import { sizeInWords, typeInWords } from './file-words.ts';
 
 export type StoredFile = Schemas['Deliverable'];
@@ -17,7 +20,10 @@ export function FileRow({ file, agentName }: { file: StoredFile; agentName?: str
           {file.name}
         </Link>
         <span className="muted">
-          {typeInWords(file.contentType)} · {sizeInWords(file.sizeBytes)} ·{' '}
+          <span className="file-version" data-testid="file-version-number">
+            v{file.version}
+          </span>{' '}
+          · {typeInWords(file.contentType)} · {sizeInWords(file.sizeBytes)} ·{' '}
           <time dateTime={file.createdAt} title={dateTime(file.createdAt)}>
             {relativeTime(file.createdAt)}
           </time>
@@ -28,7 +34,10 @@ export function FileRow({ file, agentName }: { file: StoredFile; agentName?: str
         <a href={file.contentPath} download={file.name} aria-label={`Download ${file.name}`}>
           Download
         </a>
+        <ExportLinks file={file} />
+        <UseAsStyleSample fileId={file.id} fileName={file.name} contentType={file.contentType} />
       </div>
+      <FileVersions file={file} />
     </li>
   );
 }

@@ -8,6 +8,7 @@ import { useAgentNames, useRunList } from '../runs/run-queries.ts';
 import { ErrorMessage } from '../shared/ErrorMessage.tsx';
 import { dateTime } from '../shared/format.ts';
 import { useWorkspace } from '../shared/workspace-context.tsx';
+import { WorkroomFilter } from '../workrooms/WorkroomFilter.tsx';
 import { FileRow } from './FileRow.tsx';
 import { type FileFilters, useFileList } from './file-queries.ts';
 import './files.css';
@@ -18,12 +19,15 @@ export function FilesPage() {
   const filters: FileFilters = {
     agent: search.get('agent') || undefined,
     run: search.get('run') || undefined,
+    workroom: search.get('workroom') || undefined,
   };
-  const files = useFileList(ws, filters);
+  // Only each file's newest version (older ones are under its "Versions"), except for one run's
+  // files: the run made exactly those versions.
+  const files = useFileList(ws, { ...filters, latest: filters.run ? undefined : 'true' });
   const agents = useAgentNames(ws);
   const names = new Map((agents.data ?? []).map((agent) => [agent.id, agent.name]));
   const items = files.data?.pages.flatMap((page) => page.items) ?? [];
-  const filtered = Boolean(filters.agent || filters.run);
+  const filtered = Boolean(filters.agent || filters.run || filters.workroom);
 
   const setFilter = (name: keyof FileFilters, value: string) => {
     const next = new URLSearchParams(search);
@@ -96,6 +100,7 @@ function FileFilterBar({
   const knownRun = !filters.run || runItems.some((run) => run.id === filters.run);
   return (
     <form className="file-filters" aria-label="Filter files" onSubmit={(event) => event.preventDefault()}>
+      <WorkroomFilter />
       {/* Each label stays on the line of its list when the filters wrap on a phone. */}
       <span className="file-filter">
         <label htmlFor={`${id}-agent`}>Agent</label>

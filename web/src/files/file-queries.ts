@@ -9,6 +9,10 @@ import { previewBytes, readContentStart } from './file-content.ts';
 export interface FileFilters {
   agent?: string;
   run?: string;
+  /** A workroom's id, or "none". */
+  workroom?: string;
+  /** "true": only the newest version of each file. */
+  latest?: 'true';
 }
 
 const pageSize = 25;

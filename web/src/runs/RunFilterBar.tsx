@@ -1,5 +1,6 @@
 // The run list's filters: which agent, which status, how the run was started.
 import { useId } from 'react';
+import { WorkroomFilter } from '../workrooms/WorkroomFilter.tsx';
 import type { RunFilters } from './run-queries.ts';
 import { runStatuses, runTriggers, statusInWords, triggerInWords } from './run-words.ts';
 
@@ -15,6 +16,7 @@ export function RunFilterBar({
   const id = useId();
   return (
     <form className="run-filters" aria-label="Filter runs" onSubmit={(event) => event.preventDefault()}>
+      <WorkroomFilter />
       <label htmlFor={`${id}-agent`}>Agent</label>
       <select
         id={`${id}-agent`}

@@ -18,6 +18,7 @@ function filtersFrom(search: URLSearchParams): RunFilters {
     agent: search.get('agent') || undefined,
     status: runStatuses.includes(status as RunStatus) ? (status as RunStatus) : undefined,
     trigger: runTriggers.includes(trigger as RunTrigger) ? (trigger as RunTrigger) : undefined,
+    workroom: search.get('workroom') || undefined,
   };
 }
 
@@ -29,7 +30,7 @@ export function RunList() {
   const agents = useAgentNames(ws);
   const names = new Map((agents.data ?? []).map((agent) => [agent.id, agent.name]));
   const items = runs.data?.pages.flatMap((page) => page.items) ?? [];
-  const filtered = Boolean(filters.agent || filters.status || filters.trigger);
+  const filtered = Boolean(filters.agent || filters.status || filters.trigger || filters.workroom);
 
   const setFilter = (name: keyof RunFilters, value: string) => {
     const next = new URLSearchParams(search);

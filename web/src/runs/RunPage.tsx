@@ -5,11 +5,13 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { RunCost } from '../credits/RunCost.tsx';
 import { ErrorMessage } from '../shared/ErrorMessage.tsx';
 import { between, dateTime } from '../shared/format.ts';
 import { queryKeys } from '../shared/query-keys.ts';
 import { StatusBadge } from '../shared/StatusBadge.tsx';
 import { useWorkspace } from '../shared/workspace-context.tsx';
+import { CorrectOutput } from '../style/CorrectOutput.tsx';
 import { FailureView } from './FailureView.tsx';
 import { JsonView } from './JsonView.tsx';
 import { OutputRecords } from './OutputRecords.tsx';
@@ -130,6 +132,7 @@ function RunView({ runId }: { runId: string }) {
           </>
         ) : null}
       </dl>
+      <RunCost cost={data.cost} />
       {canBuild ? (
         <RunActions
           ws={ws}
@@ -152,6 +155,9 @@ function RunView({ runId }: { runId: string }) {
             <>
               <OutputRecords output={data.output} />
               <JsonView label="Output" value={data.output} />
+              {canBuild ? (
+                <CorrectOutput runId={data.id} agentId={data.agentId} output={data.output} />
+              ) : null}
             </>
           ) : (
             <p className="hint">Loading the output…</p>

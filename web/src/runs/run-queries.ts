@@ -9,6 +9,8 @@ export interface RunFilters {
   agent?: string;
   status?: RunStatus;
   trigger?: RunTrigger;
+  /** A workroom's id, or "none". */
+  workroom?: string;
 }
 
 const pageSize = 25;

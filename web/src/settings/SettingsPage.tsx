@@ -5,18 +5,22 @@ import * as Tabs from '@radix-ui/react-tabs';
 import { useSearchParams } from 'react-router';
 import { useWorkspace } from '../shared/workspace-context.tsx';
 import { AuditLog } from './AuditLog.tsx';
+import { ExportProfileSettings } from './ExportProfileSettings.tsx';
 import { GeneralSettings } from './GeneralSettings.tsx';
 import { TokenSettings } from './TokenSettings.tsx';
 import { WebhookSecretSettings } from './WebhookSecretSettings.tsx';
+import { WorkspaceBundleSettings } from './WorkspaceBundleSettings.tsx';
 import './settings.css';
 
 const adminRoles = new Set(['owner', 'admin']);
 
 const tabs = [
   { value: 'general', label: 'General', admin: false },
+  { value: 'export-profile', label: 'Export profile', admin: false },
   { value: 'tokens', label: 'API tokens', admin: true },
   { value: 'audit', label: 'Audit log', admin: true },
   { value: 'webhooks', label: 'Webhook signing', admin: true },
+  { value: 'bundle', label: 'Export & import', admin: true },
 ] as const;
 
 export function SettingsPage() {
@@ -43,6 +47,9 @@ export function SettingsPage() {
         <Tabs.Content value="general">
           <GeneralSettings />
         </Tabs.Content>
+        <Tabs.Content value="export-profile">
+          <ExportProfileSettings />
+        </Tabs.Content>
         {isAdmin ? (
           <>
             <Tabs.Content value="tokens">
@@ -54,9 +61,14 @@ export function SettingsPage() {
             <Tabs.Content value="webhooks">
               <WebhookSecretSettings />
             </Tabs.Content>
+            <Tabs.Content value="bundle">
+              <WorkspaceBundleSettings />
+            </Tabs.Content>
           </>
         ) : (
-          <p className="muted">API tokens, the audit log and webhook signing are for admins and owners.</p>
+          <p className="muted">
+            API tokens, the audit log, webhook signing and export & import are for admins and owners.
+          </p>
         )}
       </Tabs.Root>
     </section>

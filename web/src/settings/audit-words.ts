@@ -42,6 +42,17 @@ const describers: Record<string, (details: Record<string, unknown>) => string> =
     (details.expiresAt ? '' : ', never expiring'),
   'token.revoked': (details) => `revoked the API token ${quoted(details.name)}`,
   'webhook_secret.rotated': () => 'replaced the webhook signing secret',
+  'workroom.created': (details) => `created the workroom ${quoted(details.name)}`,
+  'workroom.renamed': (details) => {
+    const before = (details.before ?? {}) as Record<string, unknown>;
+    return `renamed the workroom ${quoted(before.name)} to ${quoted(details.name)}`;
+  },
+  'workroom.updated': (details) => `changed the workroom ${quoted(details.name)}`,
+  'workroom.deleted': (details) => `deleted the workroom ${quoted(details.name)}`,
+  'agent.workroom_changed': (details) =>
+    details.workroom
+      ? `moved the agent ${quoted(details.name)} to the workroom ${quoted(details.workroom)}`
+      : `took the agent ${quoted(details.name)} out of its workroom`,
 };
 
 export function actionInWords(event: AuditEvent): string {

@@ -61,10 +61,25 @@ export const queryKeys = {
   fileList: (ws: string, filters: Record<string, string | undefined>) =>
     ['ws', ws, 'agents', 'files', filters] as const,
   file: (ws: string, fileId: string) => ['ws', ws, 'files', fileId] as const,
+  /** Every version of a file: under `agents`, so a run that saves a new version refreshes it. */
+  fileVersions: (ws: string, fileId: string) => ['ws', ws, 'agents', 'file-versions', fileId] as const,
+  exportProfile: (ws: string) => ['ws', ws, 'export-profile'] as const,
   /** Shared context: under `agents`, so run events (a run may write context) refresh it. */
   context: (ws: string) => ['ws', ws, 'agents', 'shared-context'] as const,
   agentMemory: (ws: string, agentId: string) => ['ws', ws, 'agents', agentId, 'memory'] as const,
   /** Connected accounts; one account's key sits below the list's, so a change refreshes both. */
   connections: (ws: string) => ['ws', ws, 'connections'] as const,
   connection: (ws: string, connectionId: string) => ['ws', ws, 'connections', connectionId] as const,
+  /** Workrooms and their counts: under `agents`, so run events (runs and files count in them) refresh them. */
+  workrooms: (ws: string) => ['ws', ws, 'agents', 'workrooms'] as const,
+  workroom: (ws: string, workroomId: string) => ['ws', ws, 'agents', 'workrooms', workroomId] as const,
+  /** Credits: under `agents`, so run events (runs hold and spend credits) refresh them. */
+  creditsAll: (ws: string) => ['ws', ws, 'agents', 'credits'] as const,
+  credits: (ws: string) => ['ws', ws, 'agents', 'credits', 'summary'] as const,
+  creditLedger: (ws: string) => ['ws', ws, 'agents', 'credits', 'ledger'] as const,
+  creditUsage: (ws: string, groupBy: string, from: string, to: string) =>
+    ['ws', ws, 'agents', 'credits', 'usage', groupBy, from, to] as const,
+  agentBudget: (ws: string, agentId: string) => ['ws', ws, 'agents', 'credits', 'budget', agentId] as const,
+  workroomBudget: (ws: string, workroomId: string) =>
+    ['ws', ws, 'agents', 'credits', 'workroom-budget', workroomId] as const,
 };

@@ -57,6 +57,12 @@ function KnownWorkspace({ me, workspace }: { me: Me; workspace: Me['workspaces']
             <NavLink to={`${base}/files`} onClick={() => setPane('panel')}>
               Files
             </NavLink>
+            <NavLink to={`${base}/workrooms`} onClick={() => setPane('panel')}>
+              Workrooms
+            </NavLink>
+            <NavLink to={`${base}/credits`} onClick={() => setPane('panel')}>
+              Credits
+            </NavLink>
             <NavLink to={`${base}/context`} onClick={() => setPane('panel')}>
               Context
             </NavLink>

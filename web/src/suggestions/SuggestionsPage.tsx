@@ -103,7 +103,12 @@ function SuggestionItem({
     <li className="suggestion-item" aria-labelledby={titleId}>
       <h2 id={titleId}>
         {kindInWords(suggestion.kind)}:{' '}
-        <Link to={`/w/${ws}/agents/${suggestion.agentId}`}>{suggestion.agentName}</Link>
+        {/* An offer of what you usually build is about an agent not made yet. */}
+        {suggestion.agentId ? (
+          <Link to={`/w/${ws}/agents/${suggestion.agentId}`}>{suggestion.agentName}</Link>
+        ) : (
+          suggestion.agentName
+        )}
       </h2>
       <p>{suggestion.reason}</p>
       <p>

@@ -12,6 +12,8 @@ const kindWords: Record<SuggestionKind, string> = {
   never_changes: 'Finds nothing new',
   costly_step: 'One step costs the most',
   selector_changed: 'The page it works on changed',
+  promotion_update: 'A newer version where it came from',
+  learned_pattern: 'What you usually build',
 };
 
 export function kindInWords(kind: SuggestionKind): string {

@@ -2,6 +2,7 @@
 // agent collects the jobs?": the agents whose name, goal, steps or addresses share the words of
 // what it should do (by word stem: "watches prices" finds a "Price Monitor" that watches a page).
 import type { PlannerAnswer, WorkspaceSnapshot } from '../../planner.ts';
+import { questionKind } from './workspace-questions.ts';
 
 type SnapshotAgent = WorkspaceSnapshot['agents'][number];
 
@@ -84,6 +85,8 @@ export function answerAgentSearch(text: string, snapshot: WorkspaceSnapshot): Pl
     .map((pattern) => pattern.exec(lower)?.groups?.wanted)
     .find((wanted) => wanted !== undefined);
   if (found === undefined) return undefined;
+  // "Which agents are failing", "which ones are scheduled": a state the run history answers.
+  if (/^(?:is|are)\b/.test(found.trim()) && questionKind(text)) return undefined;
   const wanted = found
     .split(/[^a-z0-9]+/)
     .filter((word) => word && !stopWords.has(word))

@@ -8,6 +8,9 @@ import { quotedRunData, webhookInWords } from '../../output-words.ts';
 import type { PlannerAnswer, PlannerRequest, WorkspaceSnapshot } from '../../planner.ts';
 import { count, periodNamed, periodOf, totalsOver, whenInWords } from '../../run-figures.ts';
 import { agentsMentionedWithTypos } from '../name-typos.ts';
+import { rankAgents, rankingMeasure } from './agent-rankings.ts';
+import { agentTriggers, asksWhatStarts } from './agent-triggers.ts';
+import { creditsLeft, creditsLeftWords, workspaceCreditCost } from './credit-answers.ts';
 import { totalsInWords, workspaceCost } from './run-answers.ts';
 
 type SnapshotAgent = WorkspaceSnapshot['agents'][number];
@@ -16,6 +19,8 @@ export type FactKind =
   | 'paused'
   | 'accountUsers'
   | 'accounts'
+  | 'ranking'
+  | 'triggers'
   | 'chains'
   | 'timezone'
   | 'webhooks'
@@ -74,6 +79,10 @@ const factWords: [FactKind, RegExp[]][] = [
       /\bwhat (?:am i|is) connected\b/,
     ],
   ],
+  // "Which agent runs the longest": rankingMeasure in agent-rankings.ts reads it.
+  ['ranking', []],
+  // "What starts the reporter": asksWhatStarts in agent-triggers.ts reads it.
+  ['triggers', []],
   [
     'chains',
     [
@@ -125,7 +134,7 @@ const factWords: [FactKind, RegExp[]][] = [
 ];
 
 /** The kind of setup question the text asks, or undefined when it asks none of these. */
-export function factKind(text: string): FactKind | undefined {
+export function factKind(text: string, skipped?: FactKind): FactKind | undefined {
   const lower = text.toLowerCase().replace(/’/g, "'").trim();
   if (/https?:\/\//.test(lower) || /`/.test(lower)) return undefined;
   // "Pause the job collector and tell me what else is paused" is an order first.
@@ -136,7 +145,18 @@ export function factKind(text: string): FactKind | undefined {
   // "Why did it fail" and "what went wrong" are troubleshooting, not setup.
   if (/\bwhy\b|\bwrong\b/.test(lower)) return undefined;
   for (const [kind, patterns] of factWords) {
+    if (kind === skipped) continue;
+    if (kind === 'ranking') {
+      if (rankingMeasure(lower)) return kind;
+      continue;
+    }
+    if (kind === 'triggers') {
+      if (asksWhatStarts(lower)) return kind;
+      continue;
+    }
     if (!patterns.some((pattern) => pattern.test(lower))) continue;
+    // "Which agent uses the most tokens" ranks agents; it does not ask about accounts.
+    if (kind === 'accountUsers' && superlative.test(lower)) continue;
     if (kind === 'toolUse' && !toolFamilies.some((family) => family.words.test(lower))) continue;
     // "which agents are connected to the lead scraper" is a chain, not an account.
     if (
@@ -155,8 +175,11 @@ function quoted(agents: readonly SnapshotAgent[]) {
 }
 
 /** The answer, or undefined when the text is no setup question. */
-export function answerFactQuestion(text: string, request: PlannerRequest): PlannerAnswer | undefined {
-  const kind = factKind(text);
+export function answerFactQuestion(
+  text: string,
+  request: PlannerRequest,
+  kind = factKind(text),
+): PlannerAnswer | undefined {
   if (!kind) return undefined;
   const { snapshot } = request;
   const lower = text.toLowerCase();
@@ -177,6 +200,15 @@ export function answerFactQuestion(text: string, request: PlannerRequest): Plann
       return accountUsers(text, snapshot);
     case 'accounts':
       return connectedAccounts(snapshot);
+    case 'ranking':
+      return rankAgents(text, answerContext(request));
+    case 'triggers': {
+      const one = oneAgent(text, request);
+      if (one) return agentTriggers(one, answerContext(request));
+      // "Does anything start at the weekend" names no agent: read as the other facts read it.
+      const other = factKind(text, 'triggers');
+      return other ? answerFactQuestion(text, request, other) : undefined;
+    }
     case 'chains':
       return chainsOf(text, snapshot);
     case 'timezone':
@@ -198,6 +230,26 @@ export function answerFactQuestion(text: string, request: PlannerRequest): Plann
       return family ? agentsUsing(family, snapshot) : undefined;
     }
   }
+}
+
+/** Words that rank agents: "the most", "the biggest". */
+const superlative = /\b(?:most|least|biggest|highest|lowest|top|largest|smallest)\b/;
+
+/** The one agent a question names, or "it" for the conversation's agent. */
+function oneAgent(text: string, request: PlannerRequest): SnapshotAgent | undefined {
+  const named = agentsMentionedWithTypos(text, request.snapshot.agents);
+  if (named.length === 1) return named[0]?.item;
+  if (named.length > 1) return undefined;
+  const last = request.snapshot.agents.find((agent) => agent.name === request.lastAgentName);
+  return /\b(?:it|this one|that one|this agent|that agent)\b/i.test(text) ? last : undefined;
+}
+
+function answerContext(request: PlannerRequest) {
+  return {
+    snapshot: request.snapshot,
+    now: request.now ?? new Date(),
+    timezone: request.snapshot.timezone ?? 'UTC',
+  };
 }
 
 const pausedWords =
@@ -508,9 +560,15 @@ function mostUsage(text: string, request: PlannerRequest): PlannerAnswer {
     .map((agent) => ({ agent, totals: totalsOver(agent.history, period) }))
     .filter(({ totals }) => totals.runs > 0)
     .sort((a, b) => b.totals.tokens - a.totals.tokens || b.totals.seconds - a.totals.seconds)[0];
-  const credits = /\bcredits?\b/i.test(text)
-    ? 'Orca has no credits yet: what an agent uses is counted in runs, language-model tokens and run time. '
-    : '';
+  if (request.snapshot.credits && creditsLeftWords.some((words) => words.test(text.toLowerCase()))) {
+    return creditsLeft(request.snapshot);
+  }
+  const spent = workspaceCreditCost(request.snapshot, period);
+  const credits = spent
+    ? `${spent}\n`
+    : /\bcredits?\b/i.test(text)
+      ? 'Orca has no credits yet: what an agent uses is counted in runs, language-model tokens and run time. '
+      : '';
   const most = top ? `The most: "${top.agent.name}" (${totalsInWords(top.totals)}).\n` : '';
   return { reply: `${credits}${most}${ranked.reply}`, ...(top ? { referents: [top.agent.name] } : {}) };
 }

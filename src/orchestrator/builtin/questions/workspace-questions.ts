@@ -9,6 +9,8 @@ import { agentsMentionedWithTypos } from '../name-typos.ts';
 import { pronouns } from '../vocabulary/vocabulary.ts';
 import { describeAgent } from './agent-description.ts';
 import { agentStatus, lastSuccess, nextUp, scheduleOf, workspaceStatus } from './agent-status.ts';
+import { agentCreditCost, creditsLeft, creditsLeftWords, workspaceCreditCost } from './credit-answers.ts';
+import { newestRunsAsked, newestRunsCost } from './last-runs.ts';
 import {
   type AnswerContext,
   agentFailures,
@@ -36,6 +38,7 @@ export type QuestionKind =
   | 'failures'
   | 'successRate'
   | 'cost'
+  | 'creditsLeft'
   | 'ran'
   | 'scheduled'
   | 'recentRuns';
@@ -77,6 +80,10 @@ const questionWords: [QuestionKind, RegExp[]][] = [
       /\btell me (?:more )?about\b/,
       /\b(?:goal|purpose|steps) of\b/,
       /\bhow does .+ work\b/,
+      // "What page does the price monitor check", "which url is the scraper on", "where does it look".
+      /\b(?:what|which)(?:'s| is)? (?:the )?(?:page|pages|url|urls|address|addresses|site|sites|website|websites|link|links|endpoint|feed)\b.*\b(?:does|do|is|are|did)\b/,
+      /\bwhere does .+ (?:look|fetch|go|read|check|scrape|watch|get)\b/,
+      /\bwhat (?:does|do|did) .+ (?:watch|check|monitor|track|scrape|fetch|look at|collect|read|visit|gather|pull)\b/,
       /\b(?:show|give|let me see|print|display|open)(?: me)? (?:the |its |their )?(?:spec|specs|steps|definition|config(?:uration)?|settings|setup|json)\b/,
       /\b(?:spec|steps|definition|config(?:uration)?|setup) (?:of|for)\b/,
       /'s (?:spec|steps|definition|config(?:uration)?|setup)\b/,
@@ -94,6 +101,8 @@ const questionWords: [QuestionKind, RegExp[]][] = [
       /\bshow (?:me )?(?:the )?(?:errors|failures|failed runs)\b/,
       /\b(?:is|are)\b.*\b(?:broken|failing)\b/,
       /\bdid\b.*\bfail\b/,
+      // "Has the price monitor failed recently?", "have any runs errored this week".
+      /^(?:(?:so|and|but|ok|okay|hey)[,:!]?\s+)*(?:has|have|had|did|does|do|was|were)\b.*\b(?:failed|failing|fails|errored|crashed|broken|broke|gone wrong)\b/,
     ],
   ],
   [
@@ -107,6 +116,7 @@ const questionWords: [QuestionKind, RegExp[]][] = [
       /\b(?:worst|best|flakiest|flakyest)\b.*\bagents?\b|\bagents?\b.*\b(?:worst|best|flakiest)\b/,
     ],
   ],
+  ['creditsLeft', creditsLeftWords],
   [
     'cost',
     [
@@ -132,6 +142,7 @@ const questionWords: [QuestionKind, RegExp[]][] = [
     [
       /\bwhats?(?:'s| is| are)?\b.*\bscheduled\b/,
       /\bis (?:anything|something)\b.*\bscheduled\b/,
+      /\b(?:which|what) (?:agents?|ones?|bots?|jobs?)\b.*\b(?:are|is) (?:scheduled|on a schedule|automated)\b/,
       /^(?:so |and |but )?(?:is|are|does|do)\b.*\b(?:scheduled|on a schedule|have a schedule|has a schedule|run automatically|automated)\b/,
       /\bwhats?(?:'s| is)? (?:runs|will run|is running|is going to run|is due|are due|runs next)\b/,
       /\bwhat(?:'s| is) (?:on )?(?:the )?(?:agenda|plan) for\b/,
@@ -187,7 +198,7 @@ export function questionKind(text: string): QuestionKind | undefined {
 
 /** The period each kind means when the question names none. */
 const defaultPeriods: Record<
-  Exclude<QuestionKind, 'describe' | 'scheduled' | 'lastSuccess' | 'next' | 'status'>,
+  Exclude<QuestionKind, 'describe' | 'scheduled' | 'lastSuccess' | 'next' | 'status' | 'creditsLeft'>,
   PeriodName
 > = {
   failures: 'pastWeek',
@@ -212,7 +223,7 @@ const pronounPattern = new RegExp(`\\b(?:${pronouns.join('|')})\\b`);
  * called "Broken Fetcher". They are not read as (half) an agent's name.
  */
 const askingWords =
-  /\b(?:broken|broke|failing|failed|fails?|failures?|errors?|problems?|issues?|costs?|spent|tokens|scheduled|runs?|ran|today|yesterday|week|month|lately|recently|anything|everything|success|rates?|week ?days|week ?ends?|work ?days|(?:mon|tues?|wednes|thurs?|fri|satur|sun)(?:day)?s?)\b/gi;
+  /\b(?:broken|broke|failing|failed|fails?|failures?|errors?|problems?|issues?|costs?|spent|credits?|tokens|scheduled|runs?|ran|today|yesterday|week|month|lately|recently|anything|everything|success|rates?|week ?days|week ?ends?|work ?days|(?:mon|tues?|wednes|thurs?|fri|satur|sun)(?:day)?s?)\b/gi;
 
 /** The agents a question is about: named (with slips), or "it" for the conversation's agent. */
 function subjects(text: string, request: PlannerRequest): SnapshotAgent[] {
@@ -256,6 +267,24 @@ export function answerWorkspaceQuestion(text: string, request: PlannerRequest): 
   return answer(kind, text, agents[0], request);
 }
 
+/** Words a question opens with; "can you …", "could you …" are requests and are not here. */
+const questionOpeners =
+  /^(?:(?:so|and|but|ok|okay|hey|hi|um|btw)[,:!]?\s+)*(?:is|are|has|have|had|did|does|do|was|were|how|what|what's|whats|when|which|who|where|why)\b/i;
+
+/**
+ * "Has the price monitor found anything new?": a question naming an agent the workspace has is
+ * answered with that agent at a glance, never read as a request for a new agent.
+ */
+export function answerAboutNamedAgent(
+  text: string,
+  agent: SnapshotAgent,
+  request: PlannerRequest,
+): PlannerAnswer | undefined {
+  const asks = /\?\s*$/.test(text) || questionOpeners.test(text.trim());
+  if (!asks || /https?:\/\//.test(text)) return undefined;
+  return agentStatus(agent, context(request));
+}
+
 /** The answer to "which agent do you mean" after a question; undefined when it names none. */
 export function continueQuestionDraft(
   draft: QuestionDraft,
@@ -278,6 +307,7 @@ function answer(
   if (kind === 'status') return agent ? agentStatus(agent, about) : workspaceStatus(about);
   if (kind === 'lastSuccess') return agent ? lastSuccess(agent, about) : undefined;
   if (kind === 'next') return agent ? agentStatus(agent, about) : nextUp(about);
+  if (kind === 'creditsLeft') return creditsLeft(request.snapshot);
   if (kind === 'scheduled') {
     const days = daysNamed(text.toLowerCase());
     if (days) return scheduledOnDays(days, about, agent);
@@ -286,6 +316,9 @@ function answer(
     return outlook ? scheduledIn(outlook, about) : allSchedules(about);
   }
   const named = periodNamed(text);
+  // "How many tokens did it use on its last run": that run's figures, not a period's.
+  const newest = kind === 'cost' && agent && !named ? newestRunsAsked(text) : undefined;
+  if (agent && newest) return newestRunsCost(agent, newest, about);
   // One agent's failures are few: a month of them says more than a week.
   const fallback = kind === 'failures' && agent ? 'pastMonth' : defaultPeriods[kind];
   const period = periodOf(named ?? fallback, about.now, about.timezone);
@@ -294,8 +327,13 @@ function answer(
       return agent ? agentFailures(agent, about, period) : workspaceFailures(about, period, !named);
     case 'successRate':
       return agent ? successRate(agent, about, period) : workspaceSuccessRates(about, period);
-    case 'cost':
-      return agent ? costOf(agent, period) : workspaceCost(about, period);
+    case 'cost': {
+      const figures = agent ? costOf(agent, period) : workspaceCost(about, period);
+      const spent = agent
+        ? agentCreditCost(agent, request.snapshot, period)
+        : workspaceCreditCost(request.snapshot, period);
+      return spent ? { ...figures, reply: `${spent}\n${figures.reply}` } : figures;
+    }
     case 'ran':
       return agent ? ranIn(agent, about, period) : workspaceRanIn(about, period);
     case 'recentRuns':

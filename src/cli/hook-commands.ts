@@ -1,0 +1,95 @@
+// `orca hooks list | create`: the inbound hooks of an agent. A new hook's address and signing
+// secret are printed once, as the API gives them once: they are the caller's to keep.
+import { agentId } from './agent-lookup.ts';
+import { callApi, workspacePath } from './api-client.ts';
+import { type WorkspaceSettings, workspaceSettings } from './client-settings.ts';
+import { oneWord, type ParsedCommand, textOption } from './command-line.ts';
+import { UsageError } from './exit-codes.ts';
+import { type Output, outputFor, table } from './output.ts';
+
+interface Hook {
+  id: string;
+  name: string;
+  tokenPrefix: string;
+  signed: boolean;
+  respond: string;
+  ratePerMinute: number;
+  enabled: boolean;
+  lastUsedAt: string | null;
+  url?: string;
+  signingSecret?: string;
+  signatureScheme?: string;
+}
+
+const hooksPath = (settings: WorkspaceSettings, agent: string) =>
+  `${workspacePath(settings.workspace)}/agents/${encodeURIComponent(agent)}/hooks`;
+
+async function list(command: ParsedCommand, settings: WorkspaceSettings, output: Output) {
+  const agent = await agentId(settings, oneWord(command, 'the agent whose hooks to list (id or name)'));
+  const page = await callApi<{ items: Hook[]; nextCursor: string | null }>(
+    settings,
+    'GET',
+    hooksPath(settings, agent),
+  );
+  output.result(page);
+  if (page.items.length === 0) {
+    output.line('No hooks. Make one: orca hooks create <agent>');
+    return;
+  }
+  const rows = page.items.map((hook) => [
+    hook.name || '(unnamed)',
+    `${hook.tokenPrefix}…`,
+    hook.enabled ? 'enabled' : 'disabled',
+    hook.signed ? 'signed' : 'unsigned',
+    hook.respond,
+    hook.lastUsedAt ? hook.lastUsedAt.slice(0, 19).replace('T', ' ') : 'never',
+    hook.id,
+  ]);
+  for (const line of table(['NAME', 'ADDRESS', 'STATE', 'SIGNING', 'RESPOND', 'LAST USED', 'ID'], rows)) {
+    output.line(line);
+  }
+}
+
+function wholeNumber(value: string | undefined, option: string): number | undefined {
+  if (value === undefined) return undefined;
+  const number = Number(value);
+  if (!Number.isInteger(number)) throw new UsageError(`${option} must be a whole number, not "${value}".`);
+  return number;
+}
+
+async function create(command: ParsedCommand, settings: WorkspaceSettings, output: Output) {
+  const agent = await agentId(settings, oneWord(command, 'the agent the hook starts (id or name)'));
+  const respond = textOption(command.values, 'respond');
+  if (respond !== undefined && respond !== 'accepted' && respond !== 'result') {
+    throw new UsageError(`--respond must be accepted or result, not "${respond}".`);
+  }
+  const body = {
+    name: textOption(command.values, 'name'),
+    mapping: textOption(command.values, 'mapping'),
+    respond,
+    signed: command.values.signed === true ? true : undefined,
+    ratePerMinute: wholeNumber(textOption(command.values, 'rate-per-minute'), '--rate-per-minute'),
+  };
+  const hook = await callApi<Hook>(settings, 'POST', hooksPath(settings, agent), { body });
+  output.result(hook);
+  output.line(`Made the hook "${hook.name || '(unnamed)'}" (${hook.id}). Its address, shown only now:`);
+  output.line(`  ${hook.url}`);
+  if (hook.signingSecret) {
+    output.line(`Signing secret, shown only now: ${hook.signingSecret}`);
+    if (hook.signatureScheme) output.line(`Sign each call: ${hook.signatureScheme}`);
+  }
+}
+
+export async function run(command: ParsedCommand): Promise<void> {
+  const output = outputFor(command.values.json === true);
+  if (!command.subcommand) {
+    throw new UsageError(`Say what to do: ${command.spec.usage}. Run orca hooks --help.`);
+  }
+  const settings = await workspaceSettings(command.values);
+  switch (command.subcommand) {
+    case 'list':
+      return list(command, settings, output);
+    case 'create':
+      return create(command, settings, output);
+  }
+}
