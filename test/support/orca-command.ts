@@ -1,4 +1,6 @@
 // Runs the real `orca` command in its own process, as a user would, and collects what it wrote.
+// Every run is bounded: a command that hangs is killed and reported, so a test fails instead of
+// waiting for vitest's timeout and leaving the process behind.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 
@@ -8,6 +10,8 @@ export interface CommandResult {
   code: number | null;
   stdout: string;
   stderr: string;
+  /** Whether the command was killed for outliving its time limit. */
+  timedOut: boolean;
 }
 
 export interface CommandOptions {
@@ -15,6 +19,8 @@ export interface CommandOptions {
   env?: Record<string, string>;
   /** What standard input holds (it is a pipe, never a terminal); empty when left out. */
   input?: string;
+  /** How long the command may take before it is killed (a generous bound for a busy machine). */
+  timeoutMs?: number;
 }
 
 export function runOrca(args: string[], options: CommandOptions = {}): Promise<CommandResult> {
@@ -22,9 +28,17 @@ export function runOrca(args: string[], options: CommandOptions = {}): Promise<C
     const child = spawn(process.execPath, [orcaBin, ...args], { env: { ...process.env, ...options.env } });
     let stdout = '';
     let stderr = '';
+    let timedOut = false;
+    const limit = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, options.timeoutMs ?? 120_000);
     child.stdout.on('data', (chunk) => (stdout += chunk));
     child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+    child.on('close', (code) => {
+      clearTimeout(limit);
+      resolve({ code, stdout, stderr, timedOut });
+    });
     child.stdin.end(options.input ?? '');
   });
 }
