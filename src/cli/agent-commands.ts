@@ -2,11 +2,12 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { agentId, type ListedAgent } from './agent-lookup.ts';
 import { callApi, workspacePath } from './api-client.ts';
-import { type WorkspaceSettings, workspaceSettings } from './client-settings.ts';
+import type { WorkspaceSettings } from './client-settings.ts';
 import { noWords, oneWord, type ParsedCommand, textOption } from './command-line.ts';
 import { UsageError } from './exit-codes.ts';
-import { type Output, outputFor, table } from './output.ts';
+import type { Output } from './output.ts';
 import { listQuery, morePages } from './pages.ts';
+import { workspaceSubcommands } from './workspace-subcommands.ts';
 
 interface Page<T> {
   items: T[];
@@ -34,8 +35,7 @@ async function list(command: ParsedCommand, settings: WorkspaceSettings, output:
     agent.schedule ? agent.schedule.description : '-',
     agent.id,
   ]);
-  for (const line of table(['NAME', 'STATUS', 'VERSION', 'LAST RUN', 'SCHEDULE', 'ID'], rows))
-    output.line(line);
+  output.table(['NAME', 'STATUS', 'VERSION', 'LAST RUN', 'SCHEDULE', 'ID'], rows);
   morePages(command, page.nextCursor, output);
 }
 
@@ -95,20 +95,4 @@ async function importAgent(command: ParsedCommand, settings: WorkspaceSettings, 
   output.line(`Imported the agent "${agent.name}" (${agent.id}) at version ${agent.version}.`);
 }
 
-export async function run(command: ParsedCommand): Promise<void> {
-  const output = outputFor(command.values.json === true);
-  if (!command.subcommand) {
-    throw new UsageError(`Say what to do: ${command.spec.usage}. Run orca agents --help.`);
-  }
-  const settings = await workspaceSettings(command.values);
-  switch (command.subcommand) {
-    case 'list':
-      return list(command, settings, output);
-    case 'show':
-      return show(command, settings, output);
-    case 'export':
-      return exportAgent(command, settings, output);
-    case 'import':
-      return importAgent(command, settings, output);
-  }
-}
+export const run = workspaceSubcommands({ list, show, export: exportAgent, import: importAgent });

@@ -76,6 +76,19 @@ export function parseJson(text: string): unknown {
   }
 }
 
+/** Calls the API and answers its body as text; a status other than 2xx throws its refusal. */
+export async function callApiText(
+  settings: ClientSettings,
+  method: string,
+  path: string,
+  options: RequestOptions = {},
+): Promise<string> {
+  const response = await send(settings, method, path, options);
+  const text = await response.text();
+  if (!response.ok) throw refusal(response.status, (parseJson(text) ?? {}) as ErrorBody, response.statusText);
+  return text;
+}
+
 /** Calls the API and answers its JSON body; a status other than 2xx throws its refusal. */
 export async function callApi<T>(
   settings: ClientSettings,
@@ -83,11 +96,7 @@ export async function callApi<T>(
   path: string,
   options: RequestOptions = {},
 ): Promise<T> {
-  const response = await send(settings, method, path, options);
-  const text = await response.text();
-  const body = parseJson(text);
-  if (!response.ok) throw refusal(response.status, (body ?? {}) as ErrorBody, response.statusText);
-  return body as T;
+  return parseJson(await callApiText(settings, method, path, options)) as T;
 }
 
 export const workspacePath = (workspace: string) => `/api/workspaces/${encodeURIComponent(workspace)}`;

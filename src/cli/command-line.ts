@@ -15,15 +15,9 @@ export interface ParsedCommand {
   positionals: string[];
 }
 
-export type CommandLine =
-  | { kind: 'help' }
-  | { kind: 'version' }
-  | { kind: 'command'; command: ParsedCommand };
-
-export function parseCommandLine(argv: string[]): CommandLine {
-  const [name, ...rest] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help') return { kind: 'help' };
-  if (name === '--version' || name === '-V' || name === 'version') return { kind: 'version' };
+/** The command a command line names, with its options checked (help and --version are answered before). */
+export function parseCommandLine(argv: string[]): ParsedCommand {
+  const [name = '', ...rest] = argv;
   const spec = commands[name];
   if (!spec) {
     throw new UsageError(
@@ -50,10 +44,7 @@ export function parseCommandLine(argv: string[]): CommandLine {
       strict: true,
       allowPositionals: spec.positionals ?? false,
     });
-    return {
-      kind: 'command',
-      command: { name, spec, subcommand, values: values as OptionValues, positionals },
-    };
+    return { name, spec, subcommand, values: values as OptionValues, positionals };
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     const where = subcommand ? `${name} ${subcommand}` : name;

@@ -3,6 +3,8 @@ export interface OptionSpec {
   type: 'string' | 'boolean';
   short?: string;
   description: string;
+  /** The values it takes, when they are a closed set (offered by shell completion). */
+  choices?: string[];
 }
 
 export interface SubcommandSpec {
@@ -18,6 +20,8 @@ export interface CommandSpec {
   options: Record<string, OptionSpec>;
   /** Whether the command takes words after its name (`orca chat "…"`, `orca import <file>`). */
   positionals?: boolean;
+  /** The words it takes, when they are a closed set (`orca completion bash|zsh`), for completion. */
+  words?: string[];
   /** `orca runs list`, `orca runs start`…: each with its help and options. */
   subcommands?: Record<string, SubcommandSpec>;
   /** Where `orca --help` lists it: commands that run Orca, that use a running one, for the shell. */

@@ -16,6 +16,12 @@ const json = {
   description: 'Machine-readable output: JSON on standard output, errors as JSON on standard error.',
 };
 /** @type {OptionSpec} */
+const serverJson = {
+  type: 'boolean',
+  description:
+    'Say "running" as one JSON line ({"status", "url", …}), log JSON lines to standard error, errors as JSON.',
+};
+/** @type {OptionSpec} */
 const databaseUrl = {
   type: 'string',
   description: 'PostgreSQL server to use instead of the embedded database (or DATABASE_URL).',
@@ -62,13 +68,19 @@ export const commands = {
     group: 'server',
     summary: 'Start all of Orca in one process: API, web app, on the embedded database or DATABASE_URL.',
     usage: 'orca start [--port 4400] [--host 127.0.0.1] [--data-dir ./.orca] [--database-url URL]',
-    options: { ...serverOptions, 'data-dir': dataDirectory, 'database-url': databaseUrl, help },
+    options: {
+      ...serverOptions,
+      'data-dir': dataDirectory,
+      'database-url': databaseUrl,
+      json: serverJson,
+      help,
+    },
   },
   serve: {
     group: 'server',
     summary: 'Start a stateless API process against a PostgreSQL server (scale-out: run any number).',
     usage: 'orca serve --database-url postgres://… [--port 4400] [--host 127.0.0.1]',
-    options: { ...serverOptions, 'database-url': databaseUrl, help },
+    options: { ...serverOptions, 'database-url': databaseUrl, json: serverJson, help },
   },
   worker: {
     group: 'server',
@@ -81,6 +93,7 @@ export const commands = {
         short: 'c',
         description: 'Runs executed at once (or ORCA_WORKER_CONCURRENCY; default 4).',
       },
+      json: serverJson,
       help,
     },
   },
@@ -88,7 +101,7 @@ export const commands = {
     group: 'server',
     summary: 'Apply the database migrations and exit (start and serve also migrate).',
     usage: 'orca migrate [--data-dir ./.orca] [--database-url URL]',
-    options: { 'data-dir': dataDirectory, 'database-url': databaseUrl, help },
+    options: { 'data-dir': dataDirectory, 'database-url': databaseUrl, json, help },
   },
   secrets: {
     group: 'server',
@@ -97,7 +110,8 @@ export const commands = {
     usage:
       'orca secrets rewrap [--data-dir ./.orca] [--database-url URL]   (with ORCA_SECRET_KEY and ORCA_PREVIOUS_SECRET_KEYS set)',
     positionals: true,
-    options: { 'data-dir': dataDirectory, 'database-url': databaseUrl, help },
+    words: ['rewrap'],
+    options: { 'data-dir': dataDirectory, 'database-url': databaseUrl, json, help },
   },
   login: {
     group: 'client',
@@ -146,7 +160,11 @@ export const commands = {
         summary: 'The agents of the workspace, oldest first, with their status and version.',
         usage: 'orca agents list [--status active|paused] [--search text] [--limit 50] [--cursor …]',
         options: {
-          status: { type: 'string', description: 'Only active or only paused agents.' },
+          status: {
+            type: 'string',
+            description: 'Only active or only paused agents.',
+            choices: ['active', 'paused'],
+          },
           search: { type: 'string', description: 'Only agents whose name contains this text.' },
           ...listOptions,
         },
@@ -190,10 +208,12 @@ export const commands = {
           status: {
             type: 'string',
             description: 'Only runs in this status: queued, running, waiting, succeeded, failed, cancelled.',
+            choices: ['queued', 'running', 'waiting', 'succeeded', 'failed', 'cancelled'],
           },
           trigger: {
             type: 'string',
             description: 'Only runs started so: manual, orchestrator, schedule, webhook, chain, agent.',
+            choices: ['manual', 'orchestrator', 'schedule', 'webhook', 'chain', 'agent'],
           },
           ...listOptions,
         },
@@ -256,6 +276,7 @@ export const commands = {
           respond: {
             type: 'string',
             description: 'accepted: answer 202 at once (default); result: wait for the run to end.',
+            choices: ['accepted', 'result'],
           },
           'rate-per-minute': { type: 'string', description: 'Calls a minute the hook accepts (default 60).' },
         },
@@ -309,6 +330,7 @@ export const commands = {
     summary: 'Call any route of the HTTP API with the stored token: `orca api GET /api/me`.',
     usage: "orca api <METHOD> <path> [--data '{…}' | --data @file.json]",
     positionals: true,
+    words: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'],
     options: {
       data: { type: 'string', short: 'd', description: 'The JSON body, or @file to read it from.' },
       url,
@@ -322,7 +344,8 @@ export const commands = {
     summary: 'Print a completion script: `source <(orca completion bash)` (or zsh).',
     usage: 'orca completion bash | zsh',
     positionals: true,
-    options: { help },
+    words: ['bash', 'zsh'],
+    options: { json: { type: 'boolean', description: 'The script as {"shell", "script"}.' }, help },
   },
 };
 
@@ -403,6 +426,8 @@ export function version() {
  */
 export function quickAnswer(argv) {
   const [name, ...rest] = argv;
+  // `orca help runs watch` is `orca runs watch --help`.
+  if (name === 'help' && rest[0] && commands[rest[0]]) return quickAnswer([...rest, '--help']);
   if (!name || name === '--help' || name === '-h' || name === 'help') return overallHelp();
   if (name === '--version' || name === '-V' || name === 'version') {
     return rest.includes('--json') ? `${JSON.stringify({ version: version() })}\n` : `orca ${version()}\n`;

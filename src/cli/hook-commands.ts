@@ -2,10 +2,11 @@
 // secret are printed once, as the API gives them once: they are the caller's to keep.
 import { agentId } from './agent-lookup.ts';
 import { callApi, workspacePath } from './api-client.ts';
-import { type WorkspaceSettings, workspaceSettings } from './client-settings.ts';
+import type { WorkspaceSettings } from './client-settings.ts';
 import { oneWord, type ParsedCommand, textOption } from './command-line.ts';
 import { UsageError } from './exit-codes.ts';
-import { type Output, outputFor, table } from './output.ts';
+import type { Output } from './output.ts';
+import { workspaceSubcommands } from './workspace-subcommands.ts';
 
 interface Hook {
   id: string;
@@ -45,9 +46,7 @@ async function list(command: ParsedCommand, settings: WorkspaceSettings, output:
     hook.lastUsedAt ? hook.lastUsedAt.slice(0, 19).replace('T', ' ') : 'never',
     hook.id,
   ]);
-  for (const line of table(['NAME', 'ADDRESS', 'STATE', 'SIGNING', 'RESPOND', 'LAST USED', 'ID'], rows)) {
-    output.line(line);
-  }
+  output.table(['NAME', 'ADDRESS', 'STATE', 'SIGNING', 'RESPOND', 'LAST USED', 'ID'], rows);
 }
 
 function wholeNumber(value: string | undefined, option: string): number | undefined {
@@ -80,16 +79,4 @@ async function create(command: ParsedCommand, settings: WorkspaceSettings, outpu
   }
 }
 
-export async function run(command: ParsedCommand): Promise<void> {
-  const output = outputFor(command.values.json === true);
-  if (!command.subcommand) {
-    throw new UsageError(`Say what to do: ${command.spec.usage}. Run orca hooks --help.`);
-  }
-  const settings = await workspaceSettings(command.values);
-  switch (command.subcommand) {
-    case 'list':
-      return list(command, settings, output);
-    case 'create':
-      return create(command, settings, output);
-  }
-}
+export const run = workspaceSubcommands({ list, create });

@@ -1,9 +1,10 @@
 // The `orca` command line. This module loads only the command table: each command's code (and
 // the server, database and queue behind `start`) is imported when that command runs. (Help and
-// --version are usually answered before this module loads: see bin/orca.mjs.)
+// --version are answered before this module loads, by bin/orca.mjs; here too, for a caller that
+// imports it directly.)
 import { OrcaError } from '../domain/errors.ts';
 import { type ParsedCommand, parseCommandLine } from './command-line.ts';
-import { commandHelp, overallHelp, subcommandHelp, version } from './commands.mjs';
+import { commandHelp, quickAnswer, subcommandHelp } from './commands.mjs';
 import { CliError, exitCodes } from './exit-codes.ts';
 import { errorJson } from './output.ts';
 
@@ -30,18 +31,13 @@ const modules: Record<string, () => Promise<CommandModule>> = {
 };
 
 async function main(argv: string[]): Promise<void> {
-  const line = parseCommandLine(argv);
-  if (line.kind === 'help') {
-    process.stdout.write(overallHelp());
+  const answer = quickAnswer(argv);
+  if (answer !== undefined) {
+    process.stdout.write(answer);
     return;
   }
-  if (line.kind === 'version') {
-    process.stdout.write(
-      argv.includes('--json') ? `${JSON.stringify({ version: version() })}\n` : `orca ${version()}\n`,
-    );
-    return;
-  }
-  const { command } = line;
+  const command = parseCommandLine(argv);
+  // Help the quick answer did not see, such as -h among other short flags (-wh).
   if (command.values.help) {
     process.stdout.write(
       command.subcommand

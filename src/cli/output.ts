@@ -8,16 +8,22 @@ export interface Output {
   line(text: string): void;
   /** The result for scripts; nothing without --json. */
   result(value: unknown): void;
+  /** Rows for people, as aligned columns under the header; nothing with --json. */
+  table(header: string[], rows: string[][]): void;
 }
 
 export function outputFor(json: boolean): Output {
+  const line = (text: string) => {
+    if (!json) process.stdout.write(`${text}\n`);
+  };
   return {
     json,
-    line: (text) => {
-      if (!json) process.stdout.write(`${text}\n`);
-    },
+    line,
     result: (value) => {
       if (json) process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+    },
+    table: (header, rows) => {
+      for (const text of columns(header, rows)) line(text);
     },
   };
 }
@@ -34,7 +40,7 @@ export function errorJson(error: CliError): string {
 }
 
 /** Rows as aligned columns, the last column left ragged. */
-export function table(header: string[], rows: string[][]): string[] {
+function columns(header: string[], rows: string[][]): string[] {
   const widths = header.map((title, column) =>
     Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)),
   );

@@ -2,13 +2,14 @@
 // A command that follows a run exits 1 when the run fails or is cancelled, so scripts can chain on it.
 import { agentId, type ListedAgent } from './agent-lookup.ts';
 import { callApi, jsonArgument, workspacePath } from './api-client.ts';
-import { type WorkspaceSettings, workspaceSettings } from './client-settings.ts';
+import type { WorkspaceSettings } from './client-settings.ts';
 import { noWords, oneWord, type ParsedCommand, textOption } from './command-line.ts';
 import { exitCodes, UsageError } from './exit-codes.ts';
-import { type Output, outputFor, table } from './output.ts';
+import type { Output } from './output.ts';
 import { listQuery, morePages } from './pages.ts';
 import { describePipelineRun, readPipeline } from './runs-pipeline.ts';
 import { watchRuns } from './runs-watch.ts';
+import { workspaceSubcommands } from './workspace-subcommands.ts';
 
 interface Run {
   id: string;
@@ -75,7 +76,7 @@ async function list(command: ParsedCommand, settings: WorkspaceSettings, output:
     minute(run.createdAt),
     run.status === 'failed' && run.error?.message ? run.error.message : '',
   ]);
-  for (const line of table(['ID', 'AGENT', 'STATUS', 'TRIGGER', 'CREATED', 'ERROR'], rows)) output.line(line);
+  output.table(['ID', 'AGENT', 'STATUS', 'TRIGGER', 'CREATED', 'ERROR'], rows);
   morePages(command, page.nextCursor, output);
 }
 
@@ -175,26 +176,4 @@ async function watch(command: ParsedCommand, settings: WorkspaceSettings) {
   await follow(command, settings, runId);
 }
 
-export async function run(command: ParsedCommand): Promise<void> {
-  const output = outputFor(command.values.json === true);
-  if (!command.subcommand) {
-    throw new UsageError(`Say what to do: ${command.spec.usage}. Run orca runs --help.`);
-  }
-  const settings = await workspaceSettings(command.values);
-  switch (command.subcommand) {
-    case 'list':
-      return list(command, settings, output);
-    case 'show':
-      return show(command, settings, output);
-    case 'start':
-      return start(command, settings, output);
-    case 'cancel':
-      return cancel(command, settings, output);
-    case 'retry':
-      return retry(command, settings, output);
-    case 'watch':
-      return watch(command, settings);
-    case 'pipeline':
-      return pipeline(command, settings, output);
-  }
-}
+export const run = workspaceSubcommands({ list, show, start, cancel, retry, watch, pipeline });

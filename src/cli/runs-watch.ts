@@ -50,6 +50,31 @@ function describe(event: StreamEvent, showRun: boolean): string {
 
 const pause = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
 
+/** The event stream, or (on a reconnection) why it did not open this time. */
+async function connect(
+  settings: WorkspaceSettings,
+  path: string,
+  lastEventId: string | undefined,
+  first: boolean,
+): Promise<ReadableStream<Uint8Array> | string> {
+  let response: Response;
+  try {
+    response = await send(settings, 'GET', path, {
+      headers: { accept: 'text/event-stream', ...(lastEventId ? { 'last-event-id': lastEventId } : {}) },
+    });
+  } catch (error) {
+    // The first connection failing means Orca is not there at all: say so at once.
+    if (first) throw error;
+    return (error as Error).message;
+  }
+  if (response.ok && response.body) return response.body;
+  const body = await response.json().catch(() => ({}));
+  // While Orca or a proxy in front of it restarts, a reconnection can meet 502, 503 or 504: that
+  // is the drop going on, not a refusal. The first answer is taken as it is.
+  if (first || response.status < 500) throw refusal(response.status, body, response.statusText);
+  return `Orca answered ${response.status}`;
+}
+
 /** Prints events until the run ends; resolves with the run's final status. */
 export async function watchRuns(options: WatchOptions): Promise<string | undefined> {
   const { settings } = options;
@@ -62,23 +87,11 @@ export async function watchRuns(options: WatchOptions): Promise<string | undefin
   let reconnections = 0;
   let lastProblem = '';
   for (;;) {
-    let response: Response | undefined;
-    try {
-      response = await send(settings, 'GET', path, {
-        headers: { accept: 'text/event-stream', ...(lastEventId ? { 'last-event-id': lastEventId } : {}) },
-      });
-    } catch (error) {
-      // The first connection failing means Orca is not there at all: say so at once.
-      if (reconnections === 0) throw error;
-      lastProblem = (error as Error).message;
-    }
-    if (response && (!response.ok || !response.body)) {
-      const body = await response.json().catch(() => ({}));
-      throw refusal(response.status, body, response.statusText);
-    }
-    if (response?.body) {
+    const stream = await connect(settings, path, lastEventId, reconnections === 0);
+    if (typeof stream === 'string') lastProblem = stream;
+    else {
       try {
-        for await (const event of serverSentEvents(response.body)) {
+        for await (const event of serverSentEvents(stream)) {
           reconnections = 0;
           if (event.id) lastEventId = event.id;
           if (event.event === 'end') return String(event.data.status);

@@ -7,6 +7,7 @@ import { defaultLogFormat } from '../logging/log-settings.ts';
 import { createLogger, type Logger } from '../logging/logger.ts';
 import { type OptionValues, type ParsedCommand, textOption } from './command-line.ts';
 import { UsageError } from './exit-codes.ts';
+import { type Output, outputFor } from './output.ts';
 
 function configFrom(values: OptionValues): Config {
   return loadConfig({
@@ -39,20 +40,32 @@ async function describeDatabase(config: Config) {
     : `embedded database in ${config.dataDirectory}`;
 }
 
-/** The process's logger: ORCA_LOG_LEVEL and ORCA_LOG_FORMAT, or the command's default format. */
-function commandLogger(config: Config, command: string): Logger {
-  const format = config.logFormat ?? defaultLogFormat(command, process.stderr.isTTY === true);
+/**
+ * The process's logger: ORCA_LOG_LEVEL and ORCA_LOG_FORMAT, or the command's default format
+ * (JSON lines with --json, whatever the terminal: the caller reads machines' output).
+ */
+function commandLogger(config: Config, command: string, output: Output): Logger {
+  const format =
+    config.logFormat ?? (output.json ? 'json' : defaultLogFormat(command, process.stderr.isTTY === true));
   return createLogger({ level: config.logLevel, format });
 }
 
-async function serveUntilStopped(config: Config, command: string, what: string, workers: boolean) {
-  const logger = commandLogger(config, command);
+async function serveUntilStopped(config: Config, output: Output, command: 'start' | 'serve') {
+  const logger = commandLogger(config, command, output);
+  const workers = command === 'start';
   const { createPlatform, listen } = await import('../platform.ts');
   const platform = await createPlatform(config, { logger, workers });
   const server = await listen(platform);
+  const database = await describeDatabase(config);
   const runs = workers ? `, executing up to ${config.workerConcurrency} runs at once` : '';
-  process.stdout.write(
-    `Orca ${what} is running at ${server.url} (${await describeDatabase(config)}${runs}). Press Ctrl+C to stop.\n`,
+  // With --json, one line (not an indented document): a script reads it while the server runs.
+  if (output.json) {
+    process.stdout.write(
+      `${JSON.stringify({ status: 'running', command, url: server.url, database, ...(workers ? { workerConcurrency: config.workerConcurrency } : {}) })}\n`,
+    );
+  }
+  output.line(
+    `Orca ${command === 'start' ? 'start' : 'API'} is running at ${server.url} (${database}${runs}). Press Ctrl+C to stop.`,
   );
   stopOnSignal(logger, async () => {
     await server.close();
@@ -60,8 +73,8 @@ async function serveUntilStopped(config: Config, command: string, what: string, 
   });
 }
 
-async function workUntilStopped(config: Config) {
-  const logger = commandLogger(config, 'worker');
+async function workUntilStopped(config: Config, output: Output) {
+  const logger = commandLogger(config, 'worker', output);
   const { createPlatform } = await import('../platform.ts');
   const { startOperationsServer } = await import('../operations/operations-server.ts');
   const platform = await createPlatform(config, { logger, workers: true });
@@ -84,9 +97,15 @@ async function workUntilStopped(config: Config) {
       );
     }
   }
+  const database = await describeDatabase(config);
+  if (output.json) {
+    process.stdout.write(
+      `${JSON.stringify({ status: 'running', command: 'worker', database, workerConcurrency: config.workerConcurrency, operationsUrl: operations?.url ?? null })}\n`,
+    );
+  }
   const probes = operations ? ` Metrics and probes at ${operations.url}.` : '';
-  process.stdout.write(
-    `Orca worker is running (${await describeDatabase(config)}, up to ${config.workerConcurrency} runs at once).${probes} Press Ctrl+C to stop.\n`,
+  output.line(
+    `Orca worker is running (${database}, up to ${config.workerConcurrency} runs at once).${probes} Press Ctrl+C to stop.`,
   );
   stopOnSignal(logger, async () => {
     await operations?.close();
@@ -96,12 +115,13 @@ async function workUntilStopped(config: Config) {
 
 export async function run(command: ParsedCommand): Promise<void> {
   const config = configFrom(command.values);
+  const output = outputFor(command.values.json === true);
   // What a command that runs Orca creates (the data directory, deliverables, browser profiles,
   // temporary files) is for Orca's own user: no group or other bits, whatever the shell's umask.
   process.umask(0o077);
   switch (command.name) {
     case 'start':
-      await serveUntilStopped(config, 'start', 'start', true);
+      await serveUntilStopped(config, output, 'start');
       return;
     case 'serve':
       if (!config.databaseUrl) {
@@ -110,7 +130,7 @@ export async function run(command: ParsedCommand): Promise<void> {
             'For the embedded database, use orca start.',
         );
       }
-      await serveUntilStopped(config, 'serve', 'API', false);
+      await serveUntilStopped(config, output, 'serve');
       return;
     case 'worker':
       if (!config.databaseUrl) {
@@ -119,7 +139,7 @@ export async function run(command: ParsedCommand): Promise<void> {
             'With the embedded database, orca start runs the workers itself.',
         );
       }
-      await workUntilStopped(config);
+      await workUntilStopped(config, output);
       return;
     case 'secrets': {
       if (command.positionals.join(' ') !== 'rewrap') {
@@ -127,13 +147,14 @@ export async function run(command: ParsedCommand): Promise<void> {
       }
       const { createPlatform } = await import('../platform.ts');
       const platform = await createPlatform(config, {
-        logger: commandLogger(config, 'secrets'),
+        logger: commandLogger(config, 'secrets', output),
         workers: false,
       });
       try {
         const count = await platform.vault.rewrapAll();
-        process.stdout.write(
-          `Wrapped ${count} workspace key${count === 1 ? '' : 's'} with the current master key. The previous keys can now be retired.\n`,
+        output.result({ rewrapped: count });
+        output.line(
+          `Wrapped ${count} workspace key${count === 1 ? '' : 's'} with the current master key. The previous keys can now be retired.`,
         );
       } finally {
         await platform.close();
@@ -149,7 +170,8 @@ export async function run(command: ParsedCommand): Promise<void> {
       } finally {
         await database.close();
       }
-      process.stdout.write('The database is migrated.\n');
+      output.result({ migrated: true, database: await describeDatabase(config) });
+      output.line('The database is migrated.');
       return;
     }
   }

@@ -1,16 +1,14 @@
 // `orca export` and `orca import`: a whole workspace to one file and back, through a running
 // Orca's HTTP API (GET /export, POST /import), so that the server applies its own checks.
 import { readFile, writeFile } from 'node:fs/promises';
-import { callApi, type ErrorBody, parseJson, refusal, send, workspacePath } from './api-client.ts';
+import { callApi, callApiText, parseJson, workspacePath } from './api-client.ts';
 import type { ClientSettings, WorkspaceSettings } from './client-settings.ts';
 import { UsageError } from './exit-codes.ts';
 import type { Output } from './output.ts';
 
 /** Writes the workspace's bundle to `out`, or to standard output without one. */
 export async function exportBundle(settings: WorkspaceSettings, out: string | undefined, output: Output) {
-  const response = await send(settings, 'GET', `${workspacePath(settings.workspace)}/export`);
-  const text = await response.text();
-  if (!response.ok) throw refusal(response.status, (parseJson(text) ?? {}) as ErrorBody, response.statusText);
+  const text = await callApiText(settings, 'GET', `${workspacePath(settings.workspace)}/export`);
   if (!out) {
     // The bundle is JSON already: the same text with or without --json.
     process.stdout.write(`${text}\n`);

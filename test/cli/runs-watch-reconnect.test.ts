@@ -50,13 +50,15 @@ interface Printed {
   data: Record<string, unknown>;
 }
 
+let agents = 0;
+
 /** A run of three steps whose second waits at the gate; the third calls `lastPath`. */
 async function startGatedRun(lastPath: string): Promise<string> {
   const agent = await orca.request('POST', `/api/workspaces/${workspace.id}/agents`, {
     token: user.token,
     body: {
       spec: {
-        name: `Gated ${lastPath}`,
+        name: `Gated ${++agents}`,
         steps: [
           { id: 'before', tool: 'http.request', with: { url: `${targetUrl}/ok` } },
           { id: 'gated', tool: 'http.request', with: { url: `${targetUrl}/gate` } },
@@ -65,6 +67,7 @@ async function startGatedRun(lastPath: string): Promise<string> {
       },
     },
   });
+  expect(agent.status, agent.text).toBe(201);
   const run = await orca.request('POST', `/api/workspaces/${workspace.id}/agents/${agent.body.id}/runs`, {
     token: user.token,
     body: { input: {} },
@@ -130,9 +133,12 @@ describe('orca runs watch when the stream drops', () => {
     expect(result.stderr).toMatch(/the stream ended before the run did/);
   });
 
-  it('exits 0 for a run that succeeds after the stream was reset', async () => {
+  it('goes on through a 503 while reconnecting, and exits 0 for a run that succeeds', async () => {
     const runId = await startGatedRun('/ok');
-    const { result, printed, streams } = await watchThroughCuts(runId, [{ afterEvents: 1, how: 'reset' }]);
+    const { result, printed, streams } = await watchThroughCuts(runId, [
+      { afterEvents: 1, how: 'reset' },
+      { how: 'unavailable' },
+    ]);
 
     expect(result.code, result.stderr).toBe(0);
     const stored = await storedEvents(runId);
@@ -140,6 +146,21 @@ describe('orca runs watch when the stream drops', () => {
       stored.map((event) => event.id),
     );
     expect(printed.at(-1)).toEqual({ event: 'end', data: { status: 'succeeded' } });
-    expect(streams.map((stream) => stream.lastEventId)).toEqual([undefined, stored[0]?.id]);
+    expect(streams.map((stream) => stream.lastEventId)).toEqual([undefined, stored[0]?.id, stored[0]?.id]);
+    expect(result.stderr).toMatch(/event stream dropped \(Orca answered 503\)/);
+  });
+
+  it('takes a first answer of 503 as it is: Orca is not there to follow', async () => {
+    const runId = await startGatedRun('/ok');
+    const proxy = await startCuttingProxy(api.url, [{ how: 'unavailable' }]);
+    proxies.push(proxy);
+    const result = await runOrca(
+      ['runs', 'watch', runId, '--url', proxy.url, '--token', user.token, '-w', workspace.slug],
+      { timeoutMs: 60_000 },
+    );
+    for (const answer of held.splice(0)) answer();
+    expect(result.code, result.stderr).toBe(1);
+    expect(result.stderr).toContain('Orca answered 503');
+    expect(proxy.streams).toHaveLength(1);
   });
 });

@@ -6,12 +6,15 @@
 import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export interface StreamCut {
-  /** Complete events passed on before the cut. */
-  afterEvents: number;
-  /** `reset`: half of the next event, then the connection destroyed. `end`: the response ended. */
-  how: 'reset' | 'end';
-}
+export type StreamCut =
+  | {
+      /** Complete events passed on before the cut. */
+      afterEvents: number;
+      /** `reset`: half of the next event, then the connection destroyed. `end`: the response ended. */
+      how: 'reset' | 'end';
+    }
+  /** The stream is not opened: 503, as a proxy answers while what is behind it restarts. */
+  | { how: 'unavailable' };
 
 export interface OpenedStream {
   path: string;
@@ -28,7 +31,11 @@ export interface CuttingProxy {
 }
 
 /** Passes the stream's blocks on until the cut, then cuts as planned. */
-function cutStream(upstream: IncomingMessage, response: ServerResponse, cut: StreamCut) {
+function cutStream(
+  upstream: IncomingMessage,
+  response: ServerResponse,
+  cut: { afterEvents: number; how: 'reset' | 'end' },
+) {
   let buffer = '';
   let events = 0;
   upstream.setEncoding('utf8');
@@ -68,6 +75,10 @@ export async function startCuttingProxy(upstream: string, cuts: StreamCut[]): Pr
     if (isStream) {
       streams.push({ path: request.url ?? '', lastEventId: request.headers['last-event-id'] as string });
       for (const waiter of waiters) if (streams.length >= waiter.count) waiter.resolve();
+    }
+    if (cut?.how === 'unavailable') {
+      response.writeHead(503, { 'content-type': 'text/plain' }).end('restarting');
+      return;
     }
     const forwarded = httpRequest(
       `${upstream}${request.url}`,
