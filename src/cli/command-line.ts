@@ -58,6 +58,22 @@ export function textOption(values: OptionValues, key: string): string | undefine
   return typeof value === 'string' ? value : undefined;
 }
 
+/** A whole number option from `min` to `max`, or undefined when not given; anything else is a usage error. */
+export function wholeNumberOption(
+  values: OptionValues,
+  key: string,
+  min: number,
+  max: number,
+): number | undefined {
+  const value = textOption(values, key);
+  if (value === undefined) return undefined;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < min || number > max) {
+    throw new UsageError(`--${key} must be a whole number from ${min} to ${max}, not "${value}".`);
+  }
+  return number;
+}
+
 /** The one word a subcommand takes, or a usage error that shows how to call it. */
 export function oneWord(command: ParsedCommand, what: string): string {
   const [word, ...extra] = command.positionals;

@@ -56,6 +56,12 @@ const workspace = {
 /** What every command that talks to a running Orca takes. */
 /** @type {Record<string, OptionSpec>} */
 const clientOptions = { workspace, url, token, json, help };
+/** @type {OptionSpec} */
+const idleTimeout = {
+  type: 'string',
+  description:
+    'Seconds the event stream may stay silent, not even a heartbeat, before it is taken for dead and reopened (default 60).',
+};
 /** @type {Record<string, OptionSpec>} */
 const listOptions = {
   limit: { type: 'string', description: 'How many to show (1-200; default 50).' },
@@ -230,6 +236,7 @@ export const commands = {
             description: 'The run input: JSON, or @file to read it from.',
           },
           watch: { type: 'boolean', description: 'Follow the run until it ends; exit 1 if it fails.' },
+          'idle-timeout': idleTimeout,
         },
       },
       cancel: { summary: 'Cancel a queued or running run.', usage: 'orca runs cancel <runId>' },
@@ -246,7 +253,8 @@ export const commands = {
       watch: {
         summary:
           'Follow a run (or every run of the workspace) live, one line per event; reconnects where it left off when the stream drops.',
-        usage: 'orca runs watch [runId]',
+        usage: 'orca runs watch [runId] [--idle-timeout 60]',
+        options: { 'idle-timeout': idleTimeout },
       },
       pipeline: {
         summary: 'Show the pipeline of chained runs a run belongs to, from its first run to its last.',

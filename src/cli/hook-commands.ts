@@ -3,7 +3,7 @@
 import { agentId } from './agent-lookup.ts';
 import { callApi, workspacePath } from './api-client.ts';
 import type { WorkspaceSettings } from './client-settings.ts';
-import { oneWord, type ParsedCommand, textOption } from './command-line.ts';
+import { oneWord, type ParsedCommand, textOption, wholeNumberOption } from './command-line.ts';
 import { UsageError } from './exit-codes.ts';
 import type { Output } from './output.ts';
 import { workspaceSubcommands } from './workspace-subcommands.ts';
@@ -49,13 +49,6 @@ async function list(command: ParsedCommand, settings: WorkspaceSettings, output:
   output.table(['NAME', 'ADDRESS', 'STATE', 'SIGNING', 'RESPOND', 'LAST USED', 'ID'], rows);
 }
 
-function wholeNumber(value: string | undefined, option: string): number | undefined {
-  if (value === undefined) return undefined;
-  const number = Number(value);
-  if (!Number.isInteger(number)) throw new UsageError(`${option} must be a whole number, not "${value}".`);
-  return number;
-}
-
 async function create(command: ParsedCommand, settings: WorkspaceSettings, output: Output) {
   const agent = await agentId(settings, oneWord(command, 'the agent the hook starts (id or name)'));
   const respond = textOption(command.values, 'respond');
@@ -67,7 +60,8 @@ async function create(command: ParsedCommand, settings: WorkspaceSettings, outpu
     mapping: textOption(command.values, 'mapping'),
     respond,
     signed: command.values.signed === true ? true : undefined,
-    ratePerMinute: wholeNumber(textOption(command.values, 'rate-per-minute'), '--rate-per-minute'),
+    // The server holds the real bounds (and says them); this only catches what is no number.
+    ratePerMinute: wholeNumberOption(command.values, 'rate-per-minute', 1, Number.MAX_SAFE_INTEGER),
   };
   const hook = await callApi<Hook>(settings, 'POST', hooksPath(settings, agent), { body });
   output.result(hook);

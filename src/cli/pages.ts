@@ -1,7 +1,6 @@
 // Lists a page at a time, as the API answers them: --limit and --cursor pass through, and the
 // human output ends with the command that shows the next page.
-import { type OptionValues, type ParsedCommand, textOption } from './command-line.ts';
-import { UsageError } from './exit-codes.ts';
+import { type OptionValues, type ParsedCommand, textOption, wholeNumberOption } from './command-line.ts';
 import type { Output } from './output.ts';
 
 /** `?limit=…&cursor=…` plus the filters named in `filters` (option → query parameter) and `extra`. */
@@ -11,14 +10,8 @@ export function listQuery(
   extra: Record<string, string> = {},
 ): string {
   const query = new URLSearchParams(extra);
-  const limit = textOption(values, 'limit');
-  if (limit !== undefined) {
-    const count = Number(limit);
-    if (!Number.isInteger(count) || count < 1 || count > 200) {
-      throw new UsageError(`--limit must be a whole number from 1 to 200, not "${limit}".`);
-    }
-    query.set('limit', String(count));
-  }
+  const limit = wholeNumberOption(values, 'limit', 1, 200);
+  if (limit !== undefined) query.set('limit', String(limit));
   const cursor = textOption(values, 'cursor');
   if (cursor !== undefined) query.set('cursor', cursor);
   for (const [option, parameter] of Object.entries(filters)) {

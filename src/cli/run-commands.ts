@@ -3,7 +3,7 @@
 import { agentId, type ListedAgent } from './agent-lookup.ts';
 import { callApi, jsonArgument, workspacePath } from './api-client.ts';
 import type { WorkspaceSettings } from './client-settings.ts';
-import { noWords, oneWord, type ParsedCommand, textOption } from './command-line.ts';
+import { noWords, oneWord, type ParsedCommand, textOption, wholeNumberOption } from './command-line.ts';
 import { exitCodes, UsageError } from './exit-codes.ts';
 import type { Output } from './output.ts';
 import { listQuery, morePages } from './pages.ts';
@@ -96,10 +96,12 @@ async function show(command: ParsedCommand, settings: WorkspaceSettings, output:
 /** Follows the run, then sets the exit code from how it ended. */
 async function follow(command: ParsedCommand, settings: WorkspaceSettings, runId: string | undefined) {
   const json = command.values.json === true;
+  const idleSeconds = wholeNumberOption(command.values, 'idle-timeout', 1, 3600);
   const status = await watchRuns({
     settings,
     runId,
     json,
+    idleLimitMs: idleSeconds === undefined ? undefined : idleSeconds * 1000,
     write: (line) => process.stdout.write(`${line}\n`),
     notice: (line) => process.stderr.write(`${line}\n`),
   });

@@ -18,9 +18,17 @@ export interface WatchOptions {
   retryDelays?: number[];
   /** Reconnections in a row, without an event in between, before giving up. */
   maxReconnections?: number;
+  /**
+   * How long a connection may stay silent (no event, not even a heartbeat) before it is taken for
+   * dead and replaced. A connection can die without closing (a NAT forgets it, a laptop sleeps);
+   * without this limit the watch would wait on it for ever.
+   */
+  idleLimitMs?: number;
 }
 
 const defaultDelays = [250, 500, 1000, 2000, 5000];
+/** Three heartbeats missed at Orca's default interval (ORCA_STREAM_HEARTBEAT_MS, 20 s). */
+export const defaultIdleLimitMs = 60_000;
 
 function describe(event: StreamEvent, showRun: boolean): string {
   const time = typeof event.data.at === 'string' ? event.data.at.slice(11, 19) : '        ';
@@ -50,22 +58,55 @@ function describe(event: StreamEvent, showRun: boolean): string {
 
 const pause = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
 
+/** Aborts the connection once nothing (no answer, then no byte) has arrived for `limitMs`. */
+function abortWhenSilent(connection: AbortController, limitMs: number): NodeJS.Timeout {
+  const silence = setTimeout(
+    () => connection.abort(new Error(`nothing arrived for ${limitMs / 1000} s`)),
+    limitMs,
+  );
+  // Never the reason the process stays up once the run has ended.
+  silence.unref();
+  connection.signal.addEventListener('abort', () => clearTimeout(silence));
+  return silence;
+}
+
+/** The body, each chunk of which restarts the silence's count. */
+function restartingSilence(
+  body: ReadableStream<Uint8Array>,
+  silence: NodeJS.Timeout,
+  connection: AbortController,
+): ReadableStream<Uint8Array> {
+  return body.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        silence.refresh();
+        controller.enqueue(chunk);
+      },
+      flush: () => clearTimeout(silence),
+    }),
+    { signal: connection.signal },
+  );
+}
+
 /** The event stream, or (on a reconnection) why it did not open this time. */
 async function connect(
   settings: WorkspaceSettings,
   path: string,
   lastEventId: string | undefined,
   first: boolean,
+  connection: AbortController,
 ): Promise<ReadableStream<Uint8Array> | string> {
   let response: Response;
   try {
     response = await send(settings, 'GET', path, {
       headers: { accept: 'text/event-stream', ...(lastEventId ? { 'last-event-id': lastEventId } : {}) },
+      signal: connection.signal,
     });
   } catch (error) {
+    const silent: unknown = connection.signal.reason;
     // The first connection failing means Orca is not there at all: say so at once.
-    if (first) throw error;
-    return (error as Error).message;
+    if (first) throw silent instanceof Error ? unreachable(settings.url, silent) : error;
+    return (silent instanceof Error ? silent : (error as Error)).message;
   }
   if (response.ok && response.body) return response.body;
   const body = await response.json().catch(() => ({}));
@@ -86,12 +127,17 @@ export async function watchRuns(options: WatchOptions): Promise<string | undefin
   let lastEventId: string | undefined;
   let reconnections = 0;
   let lastProblem = '';
+  const idleLimitMs = options.idleLimitMs ?? defaultIdleLimitMs;
   for (;;) {
-    const stream = await connect(settings, path, lastEventId, reconnections === 0);
-    if (typeof stream === 'string') lastProblem = stream;
-    else {
+    const connection = new AbortController();
+    const silence = abortWhenSilent(connection, idleLimitMs);
+    const stream = await connect(settings, path, lastEventId, reconnections === 0, connection);
+    if (typeof stream === 'string') {
+      connection.abort();
+      lastProblem = stream;
+    } else {
       try {
-        for await (const event of serverSentEvents(stream)) {
+        for await (const event of serverSentEvents(restartingSilence(stream, silence, connection))) {
           reconnections = 0;
           if (event.id) lastEventId = event.id;
           if (event.event === 'end') return String(event.data.status);
@@ -112,7 +158,10 @@ export async function watchRuns(options: WatchOptions): Promise<string | undefin
         lastProblem = 'the stream ended before the run did';
       } catch (error) {
         if (error instanceof CliError) throw error;
-        lastProblem = (error as Error).message;
+        const reason: unknown = connection.signal.reason;
+        lastProblem = (reason instanceof Error ? reason : (error as Error)).message;
+      } finally {
+        connection.abort();
       }
     }
     reconnections += 1;

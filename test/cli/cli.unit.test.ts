@@ -4,8 +4,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { orcaBin, runOrca } from '../support/orca-command.ts';
 
-const orcaBin = join(import.meta.dirname, '../../bin/orca.mjs');
 const dataDirectory = mkdtempSync(join(tmpdir(), 'orca-cli-'));
 const children: ChildProcess[] = [];
 
@@ -14,18 +14,17 @@ afterAll(() => {
   rmSync(dataDirectory, { recursive: true, force: true });
 });
 
-function run(args: string[], env: Record<string, string> = {}) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, [orcaBin, ...args], { env: { ...process.env, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+const run = (args: string[], env: Record<string, string> = {}) => runOrca(args, { env });
+/** Runs `orca` with every import of TypeScript or tsx failing: what it answers, it answers without them. */
+const withoutTypeScript = (args: string[]) =>
+  runOrca(args, {
+    nodeArguments: ['--import', join(import.meta.dirname, '../support/refuse-typescript.mjs')],
   });
-}
 
-/** Starts a long-running command and resolves with its URL once it says it is running. */
+/**
+ * Starts a long-running command and resolves with its URL once it says it is running: in words,
+ * or with --json as a line `{"status": "running", "url": …}`.
+ */
 function startServer(args: string[]) {
   const child = spawn(process.execPath, [orcaBin, ...args]);
   children.push(child);
@@ -33,8 +32,10 @@ function startServer(args: string[]) {
     let output = '';
     child.stdout?.on('data', (chunk) => {
       output += chunk;
-      const match = /running at (http:\/\/\S+)/.exec(output);
-      if (match?.[1]) resolve({ child, url: match[1] });
+      const match = args.includes('--json')
+        ? /^(\{.*"status":"running".*\})$/m.exec(output)
+        : /running at (http:\/\/\S+)/.exec(output);
+      if (match?.[1]) resolve({ child, url: args.includes('--json') ? JSON.parse(match[1]).url : match[1] });
     });
     child.stderr?.on('data', (chunk) => (output += chunk));
     child.on('exit', (code) => reject(new Error(`orca exited with ${code}: ${output}`)));
@@ -75,6 +76,52 @@ describe('orca CLI', () => {
     expect(start.stdout).toContain('--workspace');
   });
 
+  it('answers help and --version without the TypeScript loader, so without the server', async () => {
+    // The control: a command that does need the loader fails under the same hook.
+    const needsLoader = await withoutTypeScript(['agents', 'list']);
+    expect(needsLoader.code).not.toBe(0);
+    expect(needsLoader.stderr).toContain('refused to load tsx');
+    const [overall, command, subcommand, helpWord, version] = await Promise.all([
+      withoutTypeScript(['--help']),
+      withoutTypeScript(['start', '--help']),
+      withoutTypeScript(['runs', 'watch', '-h']),
+      withoutTypeScript(['help', 'runs', 'watch']),
+      withoutTypeScript(['--version', '--json']),
+    ]);
+    for (const answer of [overall, command, subcommand, helpWord, version]) {
+      expect(answer.code, answer.stderr).toBe(0);
+    }
+    expect(overall.stdout).toContain('Usage: orca <command> [options]');
+    expect(command.stdout).toContain('Usage: orca start');
+    expect(subcommand.stdout).toContain('Usage: orca runs watch [runId]');
+    // `orca help <command> [<subcommand>]` is that command's help, not the overall one.
+    expect(helpWord.stdout).toBe(subcommand.stdout);
+    expect(JSON.parse(version.stdout)).toHaveProperty('version');
+  });
+
+  it('completes commands, subcommands, options, their closed sets of values and words in bash', async () => {
+    const bash = await run(['completion', 'bash']);
+    /** What bash offers for a command line whose last word is being typed. */
+    const offered = (...words: string[]) => {
+      const script = `${bash.stdout}\nCOMP_WORDS=(${words.map((word) => `'${word}'`).join(' ')}); COMP_CWORD=${words.length - 1}; _orca; echo "\${COMPREPLY[*]}"`;
+      return spawnSync('bash', ['-c', script], { encoding: 'utf8' }).stdout.trim();
+    };
+    expect(offered('orca', 'ru')).toBe('runs');
+    expect(offered('orca', 'runs', '')).toBe('list show start cancel retry watch pipeline');
+    expect(offered('orca', 'runs', 'list', '--status', '')).toBe(
+      'queued running waiting succeeded failed cancelled',
+    );
+    expect(offered('orca', 'runs', 'list', '--trigger', 'sch')).toBe('schedule');
+    expect(offered('orca', 'hooks', 'create', 'Greeter', '--respond', '')).toBe('accepted result');
+    // A value the command cannot know (a workspace, a URL) is left to the shell: file names.
+    expect(offered('orca', 'agents', 'list', '--workspace', '')).toBe('');
+    expect(offered('orca', 'completion', '')).toBe('bash zsh --json --help');
+    expect(offered('orca', 'secrets', 're')).toBe('rewrap');
+    expect(offered('orca', 'api', 'PA')).toBe('PATCH');
+    expect(offered('orca', 'help', 'ho')).toBe('hooks');
+    expect(offered('orca', 'runs', 'watch', '--j')).toBe('--json');
+  });
+
   it('prints its version, and completion scripts for bash and zsh', async () => {
     const { version } = JSON.parse(readFileSync(join(import.meta.dirname, '../../package.json'), 'utf8'));
     expect((await run(['--version'])).stdout).toBe(`orca ${version}\n`);
@@ -83,8 +130,9 @@ describe('orca CLI', () => {
     expect(bash.code).toBe(0);
     expect(bash.stdout).toContain('complete -o default -F _orca orca');
     expect(bash.stdout).toMatch(/runs\)\n.*\n {8}words="list show start cancel retry watch pipeline"/);
-    expect(bash.stdout).toMatch(/start\) words="--input --watch --workspace --url --token --json --help"/);
     expect(spawnSync('bash', ['-n'], { input: bash.stdout }).status).toBe(0);
+    const json = await run(['completion', 'bash', '--json']);
+    expect(JSON.parse(json.stdout)).toEqual({ shell: 'bash', script: bash.stdout });
     const zsh = await run(['completion', 'zsh']);
     expect(zsh.stdout).toContain('bashcompinit');
     expect(zsh.stdout).toContain('complete -o default -F _orca orca');
@@ -141,8 +189,12 @@ describe('orca CLI', () => {
   });
 
   it('migrates an existing data directory and restarts on it with the data kept', async () => {
-    const migrate = await run(['migrate', '--data-dir', dataDirectory]);
-    expect(migrate.code).toBe(0);
+    const migrate = await run(['migrate', '--data-dir', dataDirectory, '--json']);
+    expect(migrate.code, migrate.stderr).toBe(0);
+    expect(JSON.parse(migrate.stdout)).toEqual({
+      migrated: true,
+      database: `embedded database in ${dataDirectory}`,
+    });
     const { child, url } = await startServer(['start', '--port', '0', '--data-dir', dataDirectory]);
     const signup = await fetch(`${url}/api/auth/signup`, {
       method: 'POST',
@@ -153,7 +205,7 @@ describe('orca CLI', () => {
     const exited = new Promise((resolve) => child.on('exit', resolve));
     child.kill('SIGINT');
     await exited;
-    const again = await startServer(['start', '--port', '0', '--data-dir', dataDirectory]);
+    const again = await startServer(['start', '--port', '0', '--data-dir', dataDirectory, '--json']);
     const login = await fetch(`${again.url}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -30,7 +30,9 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', resolve));
   targetUrl = `http://127.0.0.1:${(target.address() as AddressInfo).port}`;
-  orca = await startTestPlatform({ configOverrides: { port: '0', allowNetwork: '127.0.0.1' } });
+  orca = await startTestPlatform({
+    configOverrides: { port: '0', allowNetwork: '127.0.0.1', streamHeartbeatMs: '1000' },
+  });
   api = await listen(orca.platform);
   user = await orca.signUp();
   workspace = await orca.createWorkspace(user, 'Reconnecting');
@@ -77,11 +79,23 @@ async function startGatedRun(lastPath: string): Promise<string> {
 }
 
 /** Watches the run through a proxy making `cuts`; opens the gate once every cut stream was replaced. */
-async function watchThroughCuts(runId: string, cuts: StreamCut[]) {
+async function watchThroughCuts(runId: string, cuts: StreamCut[], extra: string[] = []) {
   const proxy = await startCuttingProxy(api.url, cuts);
   proxies.push(proxy);
   const watching = runOrca(
-    ['runs', 'watch', runId, '--json', '--url', proxy.url, '--token', user.token, '-w', workspace.slug],
+    [
+      'runs',
+      'watch',
+      runId,
+      '--json',
+      '--url',
+      proxy.url,
+      '--token',
+      user.token,
+      '-w',
+      workspace.slug,
+      ...extra,
+    ],
     { timeoutMs: 60_000 },
   );
   // Bounded by the command's own limit: when it ends without reconnecting, the gate opens anyway.
@@ -148,6 +162,25 @@ describe('orca runs watch when the stream drops', () => {
     expect(printed.at(-1)).toEqual({ event: 'end', data: { status: 'succeeded' } });
     expect(streams.map((stream) => stream.lastEventId)).toEqual([undefined, stored[0]?.id, stored[0]?.id]);
     expect(result.stderr).toMatch(/event stream dropped \(Orca answered 503\)/);
+  });
+
+  it('replaces a connection that falls silent without closing', async () => {
+    const runId = await startGatedRun('/ok');
+    // Orca sends a heartbeat every second here (streamHeartbeatMs), so only the stalled
+    // connection is ever silent for the three seconds allowed.
+    const { result, printed, streams } = await watchThroughCuts(
+      runId,
+      [{ afterEvents: 2, how: 'stall' }],
+      ['--idle-timeout', '3'],
+    );
+
+    expect(result.code, result.stderr).toBe(0);
+    const stored = await storedEvents(runId);
+    expect(printed.filter((line) => line.event !== 'end').map((line) => line.id)).toEqual(
+      stored.map((event) => event.id),
+    );
+    expect(streams[1]?.lastEventId).toBe(stored[1]?.id);
+    expect(result.stderr).toMatch(/event stream dropped \(nothing arrived for 3 s\)/);
   });
 
   it('takes a first answer of 503 as it is: Orca is not there to follow', async () => {

@@ -10,8 +10,12 @@ export type StreamCut =
   | {
       /** Complete events passed on before the cut. */
       afterEvents: number;
-      /** `reset`: half of the next event, then the connection destroyed. `end`: the response ended. */
-      how: 'reset' | 'end';
+      /**
+       * `reset`: half of the next event, then the connection destroyed. `end`: the response ended.
+       * `stall`: nothing more is passed on, not even heartbeats, and the connection stays open (a
+       * connection that died without closing).
+       */
+      how: 'reset' | 'end' | 'stall';
     }
   /** The stream is not opened: 503, as a proxy answers while what is behind it restarts. */
   | { how: 'unavailable' };
@@ -34,12 +38,14 @@ export interface CuttingProxy {
 function cutStream(
   upstream: IncomingMessage,
   response: ServerResponse,
-  cut: { afterEvents: number; how: 'reset' | 'end' },
+  cut: { afterEvents: number; how: 'reset' | 'end' | 'stall' },
 ) {
   let buffer = '';
   let events = 0;
+  let stalled = false;
   upstream.setEncoding('utf8');
   upstream.on('data', (chunk: string) => {
+    if (stalled) return;
     buffer += chunk;
     let boundary = buffer.indexOf('\n\n');
     while (boundary >= 0) {
@@ -47,6 +53,10 @@ function cutStream(
       buffer = buffer.slice(boundary + 2);
       if (/^data:/m.test(block)) {
         if (events === cut.afterEvents) {
+          if (cut.how === 'stall') {
+            stalled = true;
+            return;
+          }
           upstream.destroy();
           if (cut.how === 'end') {
             response.end();
@@ -62,7 +72,9 @@ function cutStream(
       boundary = buffer.indexOf('\n\n');
     }
   });
-  upstream.on('end', () => response.end());
+  upstream.on('end', () => {
+    if (!stalled) response.end();
+  });
 }
 
 /** Starts a proxy to `upstream`; the n-th event stream opened is cut by `cuts[n]` (none if absent). */

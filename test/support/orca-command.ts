@@ -21,11 +21,15 @@ export interface CommandOptions {
   input?: string;
   /** How long the command may take before it is killed (a generous bound for a busy machine). */
   timeoutMs?: number;
+  /** Node's own options, before the script (`--import` a hook). */
+  nodeArguments?: string[];
 }
 
 export function runOrca(args: string[], options: CommandOptions = {}): Promise<CommandResult> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [orcaBin, ...args], { env: { ...process.env, ...options.env } });
+    const child = spawn(process.execPath, [...(options.nodeArguments ?? []), orcaBin, ...args], {
+      env: { ...process.env, ...options.env },
+    });
     let stdout = '';
     let stderr = '';
     let timedOut = false;
