@@ -24,6 +24,7 @@ import {
 } from '../../store/hook-repository.ts';
 import type { WorkspaceScope } from '../../store/store.ts';
 import type { ApiEnv } from '../context.ts';
+import { locateInWorkspace } from '../location.ts';
 import {
   commonErrors,
   idParameter,
@@ -306,6 +307,7 @@ export function registerHookRoutes(app: OpenAPIHono<ApiEnv>) {
       return created;
     });
     const signing = signingSecret ? { signingSecret, signatureScheme: signingNote } : {};
+    locateInWorkspace(c, 'agents', agentId, 'hooks', hook.id);
     return c.json({ ...hookView(hook), url: address.url, ...signing }, 201);
   });
 

@@ -25,6 +25,7 @@ import {
 } from '../../store/workspace-repository.ts';
 import { requireSession } from '../authentication.ts';
 import type { ApiContext, ApiEnv } from '../context.ts';
+import { locateInWorkspace } from '../location.ts';
 import {
   commonErrors,
   emailSchema,
@@ -247,6 +248,7 @@ async function invite(c: ApiContext, body: z.infer<typeof inviteBody>) {
       logger.error('the invitation e-mail could not be sent', error instanceof Error ? error.message : error);
     }
   }
+  locateInWorkspace(c, 'invitations', invitation.id);
   return c.json(
     {
       ...invitationView(invitation),

@@ -11,6 +11,7 @@ import {
 } from '../../store/api-token-repository.ts';
 import { recordAudit } from '../../store/audit-repository.ts';
 import type { ApiEnv } from '../context.ts';
+import { locateInWorkspace } from '../location.ts';
 import {
   commonErrors,
   displayName,
@@ -141,6 +142,7 @@ export function registerTokenRoutes(app: OpenAPIHono<ApiEnv>) {
       });
       return created;
     });
+    locateInWorkspace(c, 'tokens', token.id);
     return c.json({ ...tokenView(token), token: secret }, 201);
   });
 
