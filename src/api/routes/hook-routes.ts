@@ -19,6 +19,7 @@ import {
   type HookRecord,
   type HookSecretChanges,
   insertHook,
+  hookKeyset,
   listHooks,
   updateHook,
 } from '../../store/hook-repository.ts';
@@ -36,6 +37,7 @@ import {
 } from '../schemas.ts';
 import { iso, isoOrNull } from '../serialize.ts';
 import { requireAction } from '../workspace-access.ts';
+import { keysetPageOf, pageParameters, requestedPage } from '../keyset-cursor.ts';
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
 const controlCharacters = /[\u0000-\u001f\u007f]/;
@@ -180,8 +182,8 @@ const routes = {
     tags: ['hooks'],
     summary: 'The agent’s inbound hooks; their addresses and signing secrets are never shown again',
     security: securedBy,
-    request: { params: agentParameters },
-    responses: { 200: jsonResponse(listOf(hookSchema), 'The hooks.'), ...commonErrors },
+    request: { params: agentParameters, query: z.object(pageParameters()) },
+    responses: { 200: jsonResponse(listOf(hookSchema), 'A page of hooks, oldest first.'), ...commonErrors },
   }),
   create: createRoute({
     method: 'post',
@@ -261,11 +263,13 @@ export function registerHookRoutes(app: OpenAPIHono<ApiEnv>) {
   app.openapi(routes.list, async (c) => {
     const access = requireAction(c, 'agents.read');
     const { agentId } = c.req.valid('param');
-    const hooks = await c.get('services').store.inWorkspace(access.workspace.id, async (scope) => {
+    const query = c.req.valid('query');
+    const rows = await c.get('services').store.inWorkspace(access.workspace.id, async (scope) => {
       await requireAgent(scope, agentId);
-      return listHooks(scope, agentId);
+      return listHooks(scope, agentId, requestedPage(hookKeyset, query));
     });
-    return c.json({ items: hooks.map(hookView), nextCursor: null }, 200);
+    const page = keysetPageOf(hookKeyset, rows, query.limit);
+    return c.json({ items: page.items.map(hookView), nextCursor: page.nextCursor }, 200);
   });
 
   app.openapi(routes.create, async (c) => {

@@ -11,6 +11,7 @@ import {
   findInvitation,
   type InvitationRecord,
   insertInvitation,
+  invitationKeyset,
   listOpenInvitations,
   markInvitationAccepted,
   revokeInvitation,
@@ -42,6 +43,7 @@ import {
 } from '../schemas.ts';
 import { iso, workspaceView } from '../serialize.ts';
 import { requireAction } from '../workspace-access.ts';
+import { keysetPageOf, pageParameters, requestedPage } from '../keyset-cursor.ts';
 
 const invitationSchema = z
   .object({
@@ -119,8 +121,11 @@ const listInvitationsRoute = createRoute({
   tags: ['members'],
   summary: 'Open invitations (neither accepted nor revoked)',
   security: securedBy,
-  request: { params: workspaceParameters },
-  responses: { 200: jsonResponse(listOf(invitationSchema), 'Open invitations.'), ...commonErrors },
+  request: { params: workspaceParameters, query: z.object(pageParameters()) },
+  responses: {
+    200: jsonResponse(listOf(invitationSchema), 'A page of open invitations, newest first.'),
+    ...commonErrors,
+  },
 });
 
 const revokeInvitationRoute = createRoute({
@@ -267,8 +272,14 @@ export function registerInvitationRoutes(app: OpenAPIHono<ApiEnv>) {
 
   app.openapi(listInvitationsRoute, async (c) => {
     const access = requireAction(c, 'members.read');
-    const invitations = await c.get('services').store.inWorkspace(access.workspace.id, listOpenInvitations);
-    return c.json({ items: invitations.map(invitationView), nextCursor: null }, 200);
+    const query = c.req.valid('query');
+    const rows = await c
+      .get('services')
+      .store.inWorkspace(access.workspace.id, (scope) =>
+        listOpenInvitations(scope, requestedPage(invitationKeyset, query)),
+      );
+    const page = keysetPageOf(invitationKeyset, rows, query.limit);
+    return c.json({ items: page.items.map(invitationView), nextCursor: page.nextCursor }, 200);
   });
 
   app.openapi(revokeInvitationRoute, async (c) => {

@@ -10,6 +10,7 @@ import {
   deleteMembership,
   findMember,
   listMembers,
+  memberKeyset,
   lockMemberships,
   type MemberRecord,
   updateMembershipRole,
@@ -26,6 +27,7 @@ import {
   timestamp,
 } from '../schemas.ts';
 import { requireAction } from '../workspace-access.ts';
+import { keysetPageOf, pageParameters, requestedPage } from '../keyset-cursor.ts';
 
 const memberSchema = z
   .object({ userId: z.string(), email: z.string(), name: z.string(), role: roleSchema, joinedAt: timestamp })
@@ -44,8 +46,11 @@ const listMembersRoute = createRoute({
   tags: ['members'],
   summary: 'Members of the workspace',
   security: securedBy,
-  request: { params: z.object({ ws: idParameter('ws') }) },
-  responses: { 200: jsonResponse(listOf(memberSchema), 'The members.'), ...commonErrors },
+  request: { params: z.object({ ws: idParameter('ws') }), query: z.object(pageParameters()) },
+  responses: {
+    200: jsonResponse(listOf(memberSchema), 'A page of members, who joined first first.'),
+    ...commonErrors,
+  },
 });
 
 const changeRoleRoute = createRoute({
@@ -105,8 +110,12 @@ async function lockedMembership(
 export function registerMemberRoutes(app: OpenAPIHono<ApiEnv>) {
   app.openapi(listMembersRoute, async (c) => {
     const access = requireAction(c, 'members.read');
-    const members = await c.get('services').store.inWorkspace(access.workspace.id, listMembers);
-    return c.json({ items: members.map(memberView), nextCursor: null }, 200);
+    const query = c.req.valid('query');
+    const rows = await c
+      .get('services')
+      .store.inWorkspace(access.workspace.id, (scope) => listMembers(scope, requestedPage(memberKeyset, query)));
+    const page = keysetPageOf(memberKeyset, rows, query.limit);
+    return c.json({ items: page.items.map(memberView), nextCursor: page.nextCursor }, 200);
   });
 
   app.openapi(changeRoleRoute, async (c) => {
