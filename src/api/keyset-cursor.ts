@@ -3,7 +3,7 @@
 // one edited by hand, is a 400 rather than a database error.
 import { z } from 'zod';
 import { OrcaError } from '../domain/errors.ts';
-import { type Keyset, type KeyKind, type KeysetPage, type KeyValue, positionOf } from '../store/keyset.ts';
+import { type KeyKind, type Keyset, type KeysetPage, type KeyValue, positionOf } from '../store/keyset.ts';
 
 /** `limit` and `cursor`, the query parameters of every list; spread into its query schema. */
 export function pageParameters(defaultLimit = 50) {
@@ -53,7 +53,10 @@ function decode<Row>(keyset: Keyset<Row>, cursor: string): KeyValue[] {
 }
 
 /** The page a list's query asks for: one row more than `limit`, to know whether another follows. */
-export function requestedPage<Row>(keyset: Keyset<Row>, query: { limit: number; cursor?: string }): KeysetPage {
+export function requestedPage<Row>(
+  keyset: Keyset<Row>,
+  query: { limit: number; cursor?: string },
+): KeysetPage {
   return {
     limit: query.limit + 1,
     after: query.cursor === undefined ? undefined : decode(keyset, query.cursor),

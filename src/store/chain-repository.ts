@@ -2,9 +2,9 @@
 import { and, asc, eq, or, sql } from 'drizzle-orm';
 import { conflict } from '../domain/errors.ts';
 import { isUuid } from '../domain/slug.ts';
+import { type Keyset, type KeysetPage, keysetOrder, pastPosition, withinPage } from './keyset.ts';
 import { type ChainCondition, chains } from './schema.ts';
 import { isUniqueViolation, type WorkspaceScope } from './store.ts';
-import { type Keyset, type KeysetPage, keysetOrder, pastPosition, withinPage } from './keyset.ts';
 
 export type ChainRecord = typeof chains.$inferSelect;
 

@@ -4,9 +4,9 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { HookCallOutcome, HookCallRefusal } from '../domain/hook-call-outcome.ts';
 import { isUuid } from '../domain/slug.ts';
+import { type Keyset, type KeysetPage, keysetOrder, pastPosition, withinPage } from './keyset.ts';
 import { hookCalls } from './schema.ts';
 import type { WorkspaceScope } from './store.ts';
-import { type Keyset, type KeysetPage, keysetOrder, pastPosition, withinPage } from './keyset.ts';
 
 /** How many calls are kept per hook: the recent calls list shows no more. */
 export const hookCallsKept = 50;

@@ -4,9 +4,9 @@
 import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import { isUuid } from '../domain/slug.ts';
+import { type Keyset, type KeysetPage, keysetOrder, pastPosition, withinPage } from './keyset.ts';
 import { hooks } from './schema.ts';
 import type { SystemScope, WorkspaceScope } from './store.ts';
-import { type Keyset, type KeysetPage, keysetOrder, pastPosition, withinPage } from './keyset.ts';
 
 export type HookRespond = 'accepted' | 'result';
 

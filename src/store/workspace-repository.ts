@@ -2,9 +2,9 @@
 import { and, asc, eq, or } from 'drizzle-orm';
 import type { Role } from '../domain/roles.ts';
 import { isUuid, slugPattern } from '../domain/slug.ts';
+import { type Keyset, type KeysetPage, keysetOrder, pastPosition, withinPage } from './keyset.ts';
 import { memberships, users, workspaces } from './schema.ts';
 import type { AccountScope, WorkspaceScope } from './store.ts';
-import { type Keyset, type KeysetPage, keysetOrder, pastPosition, withinPage } from './keyset.ts';
 
 export interface WorkspaceRecord {
   id: string;

@@ -7,16 +7,17 @@ import { findAgent } from '../../store/agent-repository.ts';
 import { recordAudit } from '../../store/audit-repository.ts';
 import {
   type ChainRecord,
+  chainKeyset,
   deleteChain,
   findChain,
   findChainBetween,
   insertChain,
-  chainKeyset,
   listChains,
   updateChain,
 } from '../../store/chain-repository.ts';
 import { agentNames, checkMapping, refuseLoops } from '../../triggers/chain-rules.ts';
 import type { ApiEnv } from '../context.ts';
+import { keysetPageOf, pageParameters, requestedPage } from '../keyset-cursor.ts';
 import { locateInWorkspace } from '../location.ts';
 import {
   commonErrors,
@@ -29,7 +30,6 @@ import {
 } from '../schemas.ts';
 import { iso } from '../serialize.ts';
 import { requireAction } from '../workspace-access.ts';
-import { keysetPageOf, pageParameters, requestedPage } from '../keyset-cursor.ts';
 
 const conditions = ['success', 'failure', 'always'] as const;
 

@@ -16,11 +16,11 @@ import {
 import { findHook, hookKeyset, listWorkspaceHooks } from '../../store/hook-repository.ts';
 import { agentNames } from '../../triggers/chain-rules.ts';
 import type { ApiEnv } from '../context.ts';
+import { keysetPageOf, pageParameters, requestedPage } from '../keyset-cursor.ts';
 import { commonErrors, idParameter, jsonResponse, listOf, securedBy, timestamp } from '../schemas.ts';
 import { iso } from '../serialize.ts';
 import { requireAction } from '../workspace-access.ts';
 import { hookSchema, hookView } from './hook-routes.ts';
-import { keysetPageOf, pageParameters, requestedPage } from '../keyset-cursor.ts';
 
 const hookCallSchema = z
   .object({

@@ -18,13 +18,14 @@ import {
   findHook,
   type HookRecord,
   type HookSecretChanges,
-  insertHook,
   hookKeyset,
+  insertHook,
   listHooks,
   updateHook,
 } from '../../store/hook-repository.ts';
 import type { WorkspaceScope } from '../../store/store.ts';
 import type { ApiEnv } from '../context.ts';
+import { keysetPageOf, pageParameters, requestedPage } from '../keyset-cursor.ts';
 import { locateInWorkspace } from '../location.ts';
 import {
   commonErrors,
@@ -37,7 +38,6 @@ import {
 } from '../schemas.ts';
 import { iso, isoOrNull } from '../serialize.ts';
 import { requireAction } from '../workspace-access.ts';
-import { keysetPageOf, pageParameters, requestedPage } from '../keyset-cursor.ts';
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
 const controlCharacters = /[\u0000-\u001f\u007f]/;

@@ -26,6 +26,7 @@ import {
 } from '../../store/workspace-repository.ts';
 import { requireSession } from '../authentication.ts';
 import type { ApiContext, ApiEnv } from '../context.ts';
+import { keysetPageOf, pageParameters, requestedPage } from '../keyset-cursor.ts';
 import { locateInWorkspace } from '../location.ts';
 import {
   commonErrors,
@@ -43,7 +44,6 @@ import {
 } from '../schemas.ts';
 import { iso, workspaceView } from '../serialize.ts';
 import { requireAction } from '../workspace-access.ts';
-import { keysetPageOf, pageParameters, requestedPage } from '../keyset-cursor.ts';
 
 const invitationSchema = z
   .object({

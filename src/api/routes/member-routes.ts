@@ -10,12 +10,13 @@ import {
   deleteMembership,
   findMember,
   listMembers,
-  memberKeyset,
   lockMemberships,
   type MemberRecord,
+  memberKeyset,
   updateMembershipRole,
 } from '../../store/workspace-repository.ts';
 import type { ApiEnv, WorkspaceAccess } from '../context.ts';
+import { keysetPageOf, pageParameters, requestedPage } from '../keyset-cursor.ts';
 import {
   commonErrors,
   idParameter,
@@ -27,7 +28,6 @@ import {
   timestamp,
 } from '../schemas.ts';
 import { requireAction } from '../workspace-access.ts';
-import { keysetPageOf, pageParameters, requestedPage } from '../keyset-cursor.ts';
 
 const memberSchema = z
   .object({ userId: z.string(), email: z.string(), name: z.string(), role: roleSchema, joinedAt: timestamp })
@@ -113,7 +113,9 @@ export function registerMemberRoutes(app: OpenAPIHono<ApiEnv>) {
     const query = c.req.valid('query');
     const rows = await c
       .get('services')
-      .store.inWorkspace(access.workspace.id, (scope) => listMembers(scope, requestedPage(memberKeyset, query)));
+      .store.inWorkspace(access.workspace.id, (scope) =>
+        listMembers(scope, requestedPage(memberKeyset, query)),
+      );
     const page = keysetPageOf(memberKeyset, rows, query.limit);
     return c.json({ items: page.items.map(memberView), nextCursor: page.nextCursor }, 200);
   });

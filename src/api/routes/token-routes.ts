@@ -5,8 +5,8 @@ import { roleAtLeast } from '../../domain/roles.ts';
 import { hashSecret, newSecret, secretDisplayPrefix } from '../../domain/secret-token.ts';
 import {
   type ApiTokenRecord,
-  insertApiToken,
   apiTokenKeyset,
+  insertApiToken,
   listLiveApiTokens,
   revokeApiToken,
 } from '../../store/api-token-repository.ts';

@@ -10,12 +10,13 @@ import {
   insertMembership,
   insertWorkspace,
   listWorkspacesOfUser,
-  workspaceKeyset,
   updateWorkspace,
   type WorkspaceRecord,
+  workspaceKeyset,
 } from '../../store/workspace-repository.ts';
 import { requireSession } from '../authentication.ts';
 import type { ApiEnv } from '../context.ts';
+import { keysetPageOf, pageParameters, requestedPage } from '../keyset-cursor.ts';
 import {
   commonErrors,
   displayName,
@@ -29,7 +30,6 @@ import {
 } from '../schemas.ts';
 import { workspaceView } from '../serialize.ts';
 import { requireAction } from '../workspace-access.ts';
-import { keysetPageOf, pageParameters, requestedPage } from '../keyset-cursor.ts';
 
 const slugSchema = z
   .string()
