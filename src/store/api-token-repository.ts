@@ -1,5 +1,5 @@
 // API tokens of a workspace. The secret is shown once at creation; only its hash is kept.
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Role } from '../domain/roles.ts';
 import { isUuid } from '../domain/slug.ts';
 import { type Keyset, type KeysetPage, keysetOrder, pastPosition, withinPage } from './keyset.ts';

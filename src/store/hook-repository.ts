@@ -1,7 +1,7 @@
 // Inbound hooks of an agent. The token's hash and the sealed signing secret never leave this
 // module through the workspace functions; only the call path (findHookForCall) reads the sealed
 // secret, to check a signature.
-import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import { isUuid } from '../domain/slug.ts';
 import { type Keyset, type KeysetPage, keysetOrder, pastPosition, withinPage } from './keyset.ts';

@@ -1,5 +1,5 @@
 // Invitations to a workspace. The token itself is never stored, only its hash.
-import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Role } from '../domain/roles.ts';
 import { isUuid } from '../domain/slug.ts';
 import { type Keyset, type KeysetPage, keysetOrder, pastPosition, withinPage } from './keyset.ts';

@@ -1,5 +1,5 @@
 // Workspaces and memberships.
-import { and, asc, eq, or } from 'drizzle-orm';
+import { and, eq, or } from 'drizzle-orm';
 import type { Role } from '../domain/roles.ts';
 import { isUuid, slugPattern } from '../domain/slug.ts';
 import { type Keyset, type KeysetPage, keysetOrder, pastPosition, withinPage } from './keyset.ts';
