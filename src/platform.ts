@@ -104,6 +104,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     options.logger ?? createLogger({ level: config.logLevel, format: config.logFormat ?? 'json' }),
   );
   const metrics = options.metrics ?? new Metrics();
+  if (config.llm) metrics.keepModelLabel(config.llm.model);
   const workers = options.workers ?? true;
   // Before anything opens: a missing API key stops the start with nothing to clean up.
   const llm = config.llm

@@ -4,6 +4,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import type { ApiEnv } from './context.ts';
+import { declareIdempotencyKey, declareResponseHeaders } from './openapi-response-headers.ts';
 import { publishedSchemas } from './published-schemas.ts';
 import { errorSchemaName, payloadTooLargeResponse, securedBy } from './schemas.ts';
 
@@ -51,7 +52,11 @@ export const openApiDocument = {
 };
 
 type Document = ReturnType<OpenAPIHono<ApiEnv>['getOpenAPI31Document']>;
-type Operation = { requestBody?: unknown; responses?: Record<string, unknown> };
+type Operation = {
+  requestBody?: unknown;
+  responses?: Record<string, unknown>;
+  parameters?: { name: string; in: string }[];
+};
 
 const methods = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'] as const;
 
@@ -120,8 +125,9 @@ function requestOnlyComponents(document: Document): string[] {
 /**
  * The document as served and linted. Two things are added after the routes' declarations:
  * the schemas published from the domain's own zod schemas (published-schemas.ts), in zod's input
- * or output view, which zod-to-openapi cannot choose; and the 413 answer of the body-limit
- * middleware, which no route declares but every route with a body can give.
+ * or output view, which zod-to-openapi cannot choose; the 413 answer of the body-limit
+ * middleware, which no route declares but every route with a body can give; and the headers
+ * the error handler and middleware set by status (openapi-response-headers.ts).
  */
 export function openApiDocumentOf(app: OpenAPIHono<ApiEnv>, serverUrl = defaultServerUrl): Document {
   const document = app.getOpenAPI31Document({
@@ -165,11 +171,15 @@ export function openApiDocumentOf(app: OpenAPIHono<ApiEnv>, serverUrl = defaultS
       key !== 'properties' && hasDefault(item) ? defaultInWords(item) : item,
     );
   }
-  for (const pathItem of Object.values(document.paths ?? {})) {
+  for (const [path, pathItem] of Object.entries(document.paths ?? {})) {
     for (const method of methods) {
       const operation = (pathItem as Record<string, Operation | undefined>)[method];
-      if (!operation?.requestBody || !operation.responses || operation.responses['413']) continue;
-      operation.responses['413'] = payloadTooLargeResponse(`#/components/schemas/${errorSchemaName}`);
+      if (!operation?.responses) continue;
+      declareIdempotencyKey(path, method, operation, `#/components/schemas/${errorSchemaName}`);
+      if (operation.requestBody && !operation.responses['413']) {
+        operation.responses['413'] = payloadTooLargeResponse(`#/components/schemas/${errorSchemaName}`);
+      }
+      declareResponseHeaders(operation.responses);
     }
   }
   return document;

@@ -126,6 +126,35 @@ export const commonErrors = {
   422: errorResponse('Valid input that breaks a rule.'),
 };
 
+const entityTagHeader = {
+  ETag: {
+    description: 'The representation’s tag; send it back in If-Match to change this version only.',
+    schema: { type: 'string' as const },
+  },
+};
+
+/** A JSON answer that carries an ETag (agents: entity-tag.ts). */
+export function taggedResponse<T extends z.ZodType>(schema: T, description: string) {
+  return { ...jsonResponse(schema, description), headers: entityTagHeader };
+}
+
+/** The If-Match request header of a change guarded by an ETag. */
+export const ifMatchHeaders = z.object({
+  'if-match': z
+    .string()
+    .max(1000)
+    .optional()
+    .describe(
+      'The ETag of the version this change is based on (or `*`); a tag that is no longer current is refused with 412.',
+    ),
+});
+
+export const preconditionFailed = {
+  412: errorResponse(
+    'If-Match names a tag that is no longer current; details.currentETag is the current one.',
+  ),
+};
+
 export const securedBy: Record<string, string[]>[] = [{ bearer: [] }, { sessionCookie: [] }];
 
 /** For routes anyone may call: sign-up, sign-in, a hook's own address (its secret is in it). */

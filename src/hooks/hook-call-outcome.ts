@@ -12,6 +12,7 @@ export function refusedHookCallOutcome(error: unknown): WebhookOutcome {
       return 'not_found';
     case 'conflict':
     case 'idempotency_key_in_progress':
+    case 'idempotency_key_reused':
       return 'conflict';
     case 'queue_full':
       return 'queue_full';
@@ -26,7 +27,6 @@ export function refusedHookCallOutcome(error: unknown): WebhookOutcome {
     case 'method_not_allowed':
     case 'unsupported_media_type':
     case 'precondition_failed':
-    case 'idempotency_key_reused':
       return 'invalid';
     case 'forbidden':
     case 'plan_limit_reached':

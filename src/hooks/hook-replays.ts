@@ -77,8 +77,10 @@ export const replayedSignature = () =>
       `Sign each new call when you send it; to retry a call safely, send the same ${idempotencyKeyHeader} header with it.`,
   );
 
+/** 422, as for every other route that takes the header (api/idempotency.ts). */
 export const idempotencyKeyReused = () =>
-  conflict(
+  new OrcaError(
+    'idempotency_key_reused',
     `This ${idempotencyKeyHeader} was used in the last ${idempotencyRetentionHours} hours for a call with a different body. ` +
       'Send a new key with each new call, and the same key only when you retry the same call.',
   );

@@ -28,7 +28,11 @@ export interface QueueFigures {
   oldestAgeSeconds: number;
 }
 
-/** Distinct model names kept as labels; further ones are counted under `other`. */
+/**
+ * Distinct model names kept as labels besides the configured ones: a step may name another model
+ * of the provider (llm.generate's `model`), which comes from an agent's spec, not from the
+ * operator; further names are counted under `other`.
+ */
 const maximumModelLabels = 20;
 
 // Seconds. Steps range from a millisecond transform to a many-minute browser walk.
@@ -52,6 +56,8 @@ export class Metrics {
   readonly #httpDuration: Histogram<'method' | 'route' | 'status'>;
   readonly #eventStreams: Gauge;
   readonly #models = new Set<string>();
+  /** The operator's models (ORCA_LLM): always their own label, outside the cap. */
+  readonly #configuredModels = new Set<string>();
 
   constructor(options: MetricsOptions = {}) {
     const registers = [this.registry];
@@ -192,8 +198,13 @@ export class Metrics {
     return { contentType: this.registry.contentType, body: await this.registry.metrics() };
   }
 
+  /** Keeps a label for the operator's model, however many other names steps have used first. */
+  keepModelLabel(model: string) {
+    this.#configuredModels.add(model);
+  }
+
   #modelLabel(model: string): string {
-    if (this.#models.has(model)) return model;
+    if (this.#configuredModels.has(model) || this.#models.has(model)) return model;
     if (this.#models.size >= maximumModelLabels) return 'other';
     this.#models.add(model);
     return model;

@@ -39,6 +39,16 @@ describe('Metrics', () => {
     expect(body).toContain('orca_llm_tokens_total{model="other",direction="input"} 5');
   });
 
+  it('keeps the configured model as its own label after steps have filled the cap with others', async () => {
+    const metrics = new Metrics({ processMetrics: false });
+    metrics.keepModelLabel('gpt-4o');
+    for (let index = 0; index < 30; index++) metrics.llmTokens(`named-in-a-spec-${index}`, 1, 0);
+    metrics.llmTokens('gpt-4o', 7, 0);
+    const { body } = await metrics.exposition();
+    expect(body).toContain('orca_llm_tokens_total{model="gpt-4o",direction="input"} 7');
+    expect(body).toContain('orca_llm_tokens_total{model="other",direction="input"} 10');
+  });
+
   it('counts open event streams, each closed once however often its closer is called', async () => {
     const metrics = new Metrics({ processMetrics: false });
     const first = metrics.eventStreamOpened();

@@ -1,7 +1,8 @@
 // API tokens of a workspace. The secret is shown once at creation; only its hash is kept.
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Role } from '../domain/roles.ts';
 import { isUuid } from '../domain/slug.ts';
+import { type Keyset, type KeysetPage, keysetOrder, pastPosition, withinPage } from './keyset.ts';
 import { apiTokens } from './schema.ts';
 import type { WorkspaceScope } from './store.ts';
 
@@ -37,12 +38,30 @@ export async function insertApiToken(
   return row;
 }
 
-export async function listLiveApiTokens(scope: WorkspaceScope): Promise<ApiTokenRecord[]> {
-  return scope.db
+/** Newest first. */
+export const apiTokenKeyset: Keyset<ApiTokenRecord> = {
+  columns: [
+    { column: apiTokens.createdAt, kind: 'timestamp' },
+    { column: apiTokens.id, kind: 'uuid' },
+  ],
+  direction: 'desc',
+  positionOf: (token) => [token.createdAt, token.id],
+};
+
+export async function listLiveApiTokens(scope: WorkspaceScope, page?: KeysetPage): Promise<ApiTokenRecord[]> {
+  const query = scope.db
     .select(publicColumns)
     .from(apiTokens)
-    .where(and(eq(apiTokens.workspaceId, scope.workspaceId), isNull(apiTokens.revokedAt)))
-    .orderBy(desc(apiTokens.createdAt));
+    .where(
+      and(
+        eq(apiTokens.workspaceId, scope.workspaceId),
+        isNull(apiTokens.revokedAt),
+        pastPosition(apiTokenKeyset, page),
+      ),
+    )
+    .orderBy(...keysetOrder(apiTokenKeyset))
+    .$dynamic();
+  return withinPage(query, page);
 }
 
 /** Revokes a live token; undefined when there is no such live token in the workspace. */

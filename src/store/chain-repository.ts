@@ -1,7 +1,8 @@
 // Chains: when one agent's run ends, another agent starts with an input mapped from its output.
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, or, sql } from 'drizzle-orm';
 import { conflict } from '../domain/errors.ts';
 import { isUuid } from '../domain/slug.ts';
+import { type Keyset, type KeysetPage, keysetOrder, pastPosition, withinPage } from './keyset.ts';
 import { type ChainCondition, chains } from './schema.ts';
 import { isUniqueViolation, type WorkspaceScope } from './store.ts';
 
@@ -42,16 +43,31 @@ export async function lockChains(scope: WorkspaceScope) {
 export async function listChains(
   scope: WorkspaceScope,
   filter: { agentId?: string } = {},
+  page?: KeysetPage,
 ): Promise<ChainRecord[]> {
-  const rows = await scope.db
+  // An agent filter that is no id matches nothing (the column is a uuid).
+  if (filter.agentId !== undefined && !isUuid(filter.agentId)) return [];
+  const touchesAgent = filter.agentId
+    ? or(eq(chains.fromAgentId, filter.agentId), eq(chains.toAgentId, filter.agentId))
+    : undefined;
+  const query = scope.db
     .select()
     .from(chains)
-    .where(eq(chains.workspaceId, scope.workspaceId))
-    .orderBy(asc(chains.createdAt), asc(chains.id));
-  return filter.agentId
-    ? rows.filter((row) => row.fromAgentId === filter.agentId || row.toAgentId === filter.agentId)
-    : rows;
+    .where(and(eq(chains.workspaceId, scope.workspaceId), touchesAgent, pastPosition(chainKeyset, page)))
+    .orderBy(...keysetOrder(chainKeyset))
+    .$dynamic();
+  return withinPage(query, page);
 }
+
+/** Oldest first. */
+export const chainKeyset: Keyset<ChainRecord> = {
+  columns: [
+    { column: chains.createdAt, kind: 'timestamp' },
+    { column: chains.id, kind: 'uuid' },
+  ],
+  direction: 'asc',
+  positionOf: (chain) => [chain.createdAt, chain.id],
+};
 
 export async function findChain(scope: WorkspaceScope, chainId: string) {
   if (!isUuid(chainId)) return undefined;

@@ -407,6 +407,18 @@ export async function listCreditEntries(
     .limit(page.limit);
 }
 
+/** One entry of the workspace's ledger, by id. */
+export async function findCreditEntry(
+  scope: WorkspaceScope,
+  id: string,
+): Promise<CreditEntryRecord | undefined> {
+  const [row] = await scope.db
+    .select()
+    .from(creditEntries)
+    .where(and(eq(creditEntries.workspaceId, scope.workspaceId), eq(creditEntries.id, id)));
+  return row;
+}
+
 /** The sum of every entry of the workspace (equal to its balance; checked by tests and benches). */
 export async function sumOfEntries(scope: WorkspaceScope) {
   const [row] = await scope.db

@@ -4,6 +4,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { HookCallOutcome, HookCallRefusal } from '../domain/hook-call-outcome.ts';
 import { isUuid } from '../domain/slug.ts';
+import { type Keyset, type KeysetPage, keysetOrder, pastPosition, withinPage } from './keyset.ts';
 import { hookCalls } from './schema.ts';
 import type { WorkspaceScope } from './store.ts';
 
@@ -47,19 +48,36 @@ export async function recordHookCall(scope: WorkspaceScope, call: HookCallValues
       )`);
 }
 
-/** A hook's calls, newest first. */
+/** Newest first. */
+export const hookCallKeyset: Keyset<HookCallRecord> = {
+  columns: [
+    { column: hookCalls.calledAt, kind: 'timestamp' },
+    { column: hookCalls.id, kind: 'uuid' },
+  ],
+  direction: 'desc',
+  positionOf: (call) => [call.calledAt, call.id],
+};
+
+/** A page of a hook's calls, newest first. */
 export async function listHookCalls(
   scope: WorkspaceScope,
   hookId: string,
-  limit: number,
+  page: KeysetPage,
 ): Promise<HookCallRecord[]> {
   if (!isUuid(hookId)) return [];
-  return scope.db
+  const query = scope.db
     .select(columns)
     .from(hookCalls)
-    .where(and(eq(hookCalls.workspaceId, scope.workspaceId), eq(hookCalls.hookId, hookId)))
-    .orderBy(desc(hookCalls.calledAt), desc(hookCalls.id))
-    .limit(limit);
+    .where(
+      and(
+        eq(hookCalls.workspaceId, scope.workspaceId),
+        eq(hookCalls.hookId, hookId),
+        pastPosition(hookCallKeyset, page),
+      ),
+    )
+    .orderBy(...keysetOrder(hookCallKeyset))
+    .$dynamic();
+  return withinPage(query, page);
 }
 
 /** The newest call of each of the workspace's hooks that was ever called. */

@@ -1,9 +1,10 @@
 // Inbound hooks of an agent. The token's hash and the sealed signing secret never leave this
 // module through the workspace functions; only the call path (findHookForCall) reads the sealed
 // secret, to check a signature.
-import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import { isUuid } from '../domain/slug.ts';
+import { type Keyset, type KeysetPage, keysetOrder, pastPosition, withinPage } from './keyset.ts';
 import { hooks } from './schema.ts';
 import type { SystemScope, WorkspaceScope } from './store.ts';
 
@@ -81,21 +82,39 @@ function ofAgent(scope: WorkspaceScope, agentId: string): SQL | undefined {
   return and(eq(hooks.workspaceId, scope.workspaceId), eq(hooks.agentId, agentId));
 }
 
-export async function listHooks(scope: WorkspaceScope, agentId: string): Promise<HookRecord[]> {
-  return scope.db
+/** Oldest first. */
+export const hookKeyset: Keyset<HookRecord> = {
+  columns: [
+    { column: hooks.createdAt, kind: 'timestamp' },
+    { column: hooks.id, kind: 'uuid' },
+  ],
+  direction: 'asc',
+  positionOf: (hook) => [hook.createdAt, hook.id],
+};
+
+export async function listHooks(
+  scope: WorkspaceScope,
+  agentId: string,
+  page?: KeysetPage,
+): Promise<HookRecord[]> {
+  const query = scope.db
     .select(publicColumns)
     .from(hooks)
-    .where(ofAgent(scope, agentId))
-    .orderBy(asc(hooks.createdAt), asc(hooks.id));
+    .where(and(ofAgent(scope, agentId), pastPosition(hookKeyset, page)))
+    .orderBy(...keysetOrder(hookKeyset))
+    .$dynamic();
+  return withinPage(query, page);
 }
 
-/** Every hook of the workspace, for planners answering "what runs from a webhook". */
-export async function listWorkspaceHooks(scope: WorkspaceScope): Promise<HookRecord[]> {
-  return scope.db
+/** Every hook of the workspace (a page of them when asked), for planners answering "what runs from a webhook". */
+export async function listWorkspaceHooks(scope: WorkspaceScope, page?: KeysetPage): Promise<HookRecord[]> {
+  const query = scope.db
     .select(publicColumns)
     .from(hooks)
-    .where(eq(hooks.workspaceId, scope.workspaceId))
-    .orderBy(asc(hooks.createdAt), asc(hooks.id));
+    .where(and(eq(hooks.workspaceId, scope.workspaceId), pastPosition(hookKeyset, page)))
+    .orderBy(...keysetOrder(hookKeyset))
+    .$dynamic();
+  return withinPage(query, page);
 }
 
 export async function findHook(

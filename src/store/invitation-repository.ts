@@ -1,7 +1,8 @@
 // Invitations to a workspace. The token itself is never stored, only its hash.
-import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Role } from '../domain/roles.ts';
 import { isUuid } from '../domain/slug.ts';
+import { type Keyset, type KeysetPage, keysetOrder, pastPosition, withinPage } from './keyset.ts';
 import { invitations } from './schema.ts';
 import type { WorkspaceScope } from './store.ts';
 
@@ -20,8 +21,11 @@ export async function insertInvitation(
 }
 
 /** Invitations neither accepted nor revoked, newest first (expired ones included, marked by date). */
-export async function listOpenInvitations(scope: WorkspaceScope): Promise<InvitationRecord[]> {
-  return scope.db
+export async function listOpenInvitations(
+  scope: WorkspaceScope,
+  page?: KeysetPage,
+): Promise<InvitationRecord[]> {
+  const query = scope.db
     .select()
     .from(invitations)
     .where(
@@ -29,10 +33,22 @@ export async function listOpenInvitations(scope: WorkspaceScope): Promise<Invita
         eq(invitations.workspaceId, scope.workspaceId),
         isNull(invitations.acceptedAt),
         isNull(invitations.revokedAt),
+        pastPosition(invitationKeyset, page),
       ),
     )
-    .orderBy(desc(invitations.createdAt));
+    .orderBy(...keysetOrder(invitationKeyset))
+    .$dynamic();
+  return withinPage(query, page);
 }
+
+export const invitationKeyset: Keyset<InvitationRecord> = {
+  columns: [
+    { column: invitations.createdAt, kind: 'timestamp' },
+    { column: invitations.id, kind: 'uuid' },
+  ],
+  direction: 'desc',
+  positionOf: (invitation) => [invitation.createdAt, invitation.id],
+};
 
 export async function findInvitation(
   scope: WorkspaceScope,

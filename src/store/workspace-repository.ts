@@ -1,7 +1,8 @@
 // Workspaces and memberships.
-import { and, asc, eq, or } from 'drizzle-orm';
+import { and, eq, or } from 'drizzle-orm';
 import type { Role } from '../domain/roles.ts';
 import { isUuid, slugPattern } from '../domain/slug.ts';
+import { type Keyset, type KeysetPage, keysetOrder, pastPosition, withinPage } from './keyset.ts';
 import { memberships, users, workspaces } from './schema.ts';
 import type { AccountScope, WorkspaceScope } from './store.ts';
 
@@ -56,15 +57,31 @@ export async function deleteWorkspace(scope: WorkspaceScope) {
   await scope.db.delete(workspaces).where(eq(workspaces.id, scope.workspaceId));
 }
 
-export async function listWorkspacesOfUser(scope: AccountScope): Promise<WorkspaceWithRole[]> {
-  return scope.db
+/** Oldest workspace first. */
+export const workspaceKeyset: Keyset<WorkspaceWithRole> = {
+  columns: [
+    { column: workspaces.createdAt, kind: 'timestamp' },
+    { column: workspaces.id, kind: 'uuid' },
+  ],
+  direction: 'asc',
+  positionOf: (workspace) => [workspace.createdAt, workspace.id],
+};
+
+export async function listWorkspacesOfUser(
+  scope: AccountScope,
+  page?: KeysetPage,
+): Promise<WorkspaceWithRole[]> {
+  const query = scope.db
     .select({ ...workspaceColumns, role: memberships.role })
     .from(workspaces)
     .innerJoin(
       memberships,
       and(eq(memberships.workspaceId, workspaces.id), eq(memberships.userId, scope.userId)),
     )
-    .orderBy(asc(workspaces.createdAt), asc(workspaces.id));
+    .where(pastPosition(workspaceKeyset, page))
+    .orderBy(...keysetOrder(workspaceKeyset))
+    .$dynamic();
+  return withinPage(query, page);
 }
 
 /** The user's workspace named by id or slug, with the user's role there. */
@@ -96,8 +113,18 @@ export interface MemberRecord {
   joinedAt: Date;
 }
 
-export async function listMembers(scope: WorkspaceScope): Promise<MemberRecord[]> {
-  return scope.db
+/** Oldest membership first. */
+export const memberKeyset: Keyset<MemberRecord> = {
+  columns: [
+    { column: memberships.createdAt, kind: 'timestamp' },
+    { column: memberships.userId, kind: 'uuid' },
+  ],
+  direction: 'asc',
+  positionOf: (member) => [member.joinedAt, member.userId],
+};
+
+export async function listMembers(scope: WorkspaceScope, page?: KeysetPage): Promise<MemberRecord[]> {
+  const query = scope.db
     .select({
       userId: memberships.userId,
       email: users.email,
@@ -107,8 +134,10 @@ export async function listMembers(scope: WorkspaceScope): Promise<MemberRecord[]
     })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(eq(memberships.workspaceId, scope.workspaceId))
-    .orderBy(asc(memberships.createdAt), asc(memberships.userId));
+    .where(and(eq(memberships.workspaceId, scope.workspaceId), pastPosition(memberKeyset, page)))
+    .orderBy(...keysetOrder(memberKeyset))
+    .$dynamic();
+  return withinPage(query, page);
 }
 
 export async function findMember(scope: WorkspaceScope, userId: string): Promise<MemberRecord | undefined> {

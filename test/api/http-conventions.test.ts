@@ -181,3 +181,58 @@ describe('paging of agent versions', () => {
     expect(second.body.nextCursor).toBeNull();
   });
 });
+
+describe('paging of every list', () => {
+  async function walk(path: string): Promise<string[]> {
+    const ids: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const separator = path.includes('?') ? '&' : '?';
+      const suffix: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
+      const page = await orca.request('GET', `${path}${separator}limit=2${suffix}`, { token: owner.token });
+      expect(page.status, page.text).toBe(200);
+      ids.push(...page.body.items.map((item: { id: string }) => item.id));
+      cursor = page.body.nextCursor;
+      pages++;
+    } while (cursor);
+    expect(pages).toBeGreaterThan(1);
+    return ids;
+  }
+
+  it('walks tokens and invitations past one page, each item once, in the order of one page', async () => {
+    const base = `/api/workspaces/${workspace.id}`;
+    for (const index of [1, 2, 3]) {
+      const token = await orca.request('POST', `${base}/tokens`, {
+        token: owner.token,
+        body: { name: `paged ${index}`, role: 'viewer' },
+      });
+      expect(token.status, token.text).toBe(201);
+      expect(token.headers.get('location')).toBe(`${base}/tokens/${token.body.id}`);
+      const invitation = await orca.request('POST', `${base}/invitations`, {
+        token: owner.token,
+        body: { email: `paged-${index}@example.com`, role: 'viewer' },
+      });
+      expect(invitation.status, invitation.text).toBe(201);
+      expect(invitation.headers.get('location')).toBe(`${base}/invitations/${invitation.body.id}`);
+    }
+    for (const list of ['tokens', 'invitations']) {
+      const whole = await orca.request('GET', `${base}/${list}?limit=200`, { token: owner.token });
+      const walked = await walk(`${base}/${list}`);
+      expect(walked).toEqual(whole.body.items.map((item: { id: string }) => item.id));
+      expect(new Set(walked).size).toBe(walked.length);
+    }
+  });
+
+  it('refuses a cursor that is not one of the list’s own', async () => {
+    const response = await orca.request(
+      'GET',
+      `/api/workspaces/${workspace.id}/tokens?cursor=bm90LWEtY3Vyc29y`,
+      {
+        token: owner.token,
+      },
+    );
+    expect(response.status).toBe(400);
+    expect(response.body.error.message).toMatch(/cursor is not valid/);
+  });
+});

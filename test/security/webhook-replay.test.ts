@@ -209,7 +209,8 @@ describe('Idempotency-Key', () => {
       'orca-signature': signature(hook.secret, other),
       'idempotency-key': key,
     });
-    expect(reused.status, reused.text).toBe(409);
+    expect(reused.status, reused.text).toBe(422);
+    expect(reused.body.error.code).toBe('idempotency_key_reused');
     expect(reused.body.error.message).toMatch(/different body/);
     const malformed = await callHook(hook.url, other, {
       'orca-signature': signature(hook.secret, other),

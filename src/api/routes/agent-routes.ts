@@ -34,11 +34,14 @@ import {
   commonErrors,
   errorSchema,
   idParameter,
+  ifMatchHeaders,
   jsonBody,
   jsonResponse,
   listOf,
+  preconditionFailed,
   publishedAs,
   securedBy,
+  taggedResponse,
   timestamp,
 } from '../schemas.ts';
 import { iso } from '../serialize.ts';
@@ -205,7 +208,7 @@ const routes = {
       params: workspaceParameters,
       body: jsonBody(z.strictObject({ spec: specField, note: noteField })),
     },
-    responses: { 201: jsonResponse(agentSchema, 'The agent at version 1.'), ...agentErrors },
+    responses: { 201: taggedResponse(agentSchema, 'The agent at version 1.'), ...agentErrors },
   }),
   read: createRoute({
     method: 'get',
@@ -215,7 +218,7 @@ const routes = {
     summary: 'An agent with its current spec',
     security: securedBy,
     request: { params: agentParameters },
-    responses: { 200: jsonResponse(agentSchema, 'The agent.'), ...commonErrors },
+    responses: { 200: taggedResponse(agentSchema, 'The agent.'), ...commonErrors },
   }),
   update: createRoute({
     method: 'patch',
@@ -226,6 +229,7 @@ const routes = {
     security: securedBy,
     request: {
       params: agentParameters,
+      headers: ifMatchHeaders,
       body: jsonBody(
         z.strictObject({
           spec: specField,
@@ -239,7 +243,11 @@ const routes = {
         }),
       ),
     },
-    responses: { 200: jsonResponse(agentSchema, 'The agent at its new version.'), ...agentErrors },
+    responses: {
+      200: taggedResponse(agentSchema, 'The agent at its new version.'),
+      ...agentErrors,
+      ...preconditionFailed,
+    },
   }),
   remove: createRoute({
     method: 'delete',
@@ -248,8 +256,8 @@ const routes = {
     tags: ['agents'],
     summary: 'Delete an agent and its versions (builder)',
     security: securedBy,
-    request: { params: agentParameters },
-    responses: { 204: { description: 'Deleted.' }, ...commonErrors },
+    request: { params: agentParameters, headers: ifMatchHeaders },
+    responses: { 204: { description: 'Deleted.' }, ...commonErrors, ...preconditionFailed },
   }),
   pause: createRoute({
     method: 'post',
@@ -258,8 +266,12 @@ const routes = {
     tags: ['agents'],
     summary: 'Pause an agent: it starts no new runs until resumed (builder)',
     security: securedBy,
-    request: { params: agentParameters },
-    responses: { 200: jsonResponse(agentSchema, 'The paused agent.'), ...commonErrors },
+    request: { params: agentParameters, headers: ifMatchHeaders },
+    responses: {
+      200: taggedResponse(agentSchema, 'The paused agent.'),
+      ...commonErrors,
+      ...preconditionFailed,
+    },
   }),
   resume: createRoute({
     method: 'post',
@@ -268,8 +280,12 @@ const routes = {
     tags: ['agents'],
     summary: 'Resume a paused agent (builder)',
     security: securedBy,
-    request: { params: agentParameters },
-    responses: { 200: jsonResponse(agentSchema, 'The active agent.'), ...commonErrors },
+    request: { params: agentParameters, headers: ifMatchHeaders },
+    responses: {
+      200: taggedResponse(agentSchema, 'The active agent.'),
+      ...commonErrors,
+      ...preconditionFailed,
+    },
   }),
   versions: createRoute({
     method: 'get',
@@ -304,8 +320,12 @@ const routes = {
     tags: ['agents'],
     summary: 'Restore a version: its spec becomes a new current version (builder)',
     security: securedBy,
-    request: { params: versionParameters },
-    responses: { 200: jsonResponse(agentSchema, 'The agent at its new version.'), ...agentErrors },
+    request: { params: versionParameters, headers: ifMatchHeaders },
+    responses: {
+      200: taggedResponse(agentSchema, 'The agent at its new version.'),
+      ...agentErrors,
+      ...preconditionFailed,
+    },
   }),
   exportAgent: createRoute({
     method: 'get',
@@ -361,8 +381,8 @@ const routes = {
       ),
     },
     responses: {
-      200: jsonResponse(agentSchema, 'The agent imported before from the same agent, at its new version.'),
-      201: jsonResponse(agentSchema, 'The imported agent at version 1.'),
+      200: taggedResponse(agentSchema, 'The agent imported before from the same agent, at its new version.'),
+      201: taggedResponse(agentSchema, 'The imported agent at version 1.'),
       ...agentErrors,
     },
   }),

@@ -40,6 +40,9 @@ import {
 } from '../schemas.ts';
 import { userView } from '../serialize.ts';
 
+/** Where a new account is read (the Location of a sign-up): the caller's own account. */
+const accountPath = '/api/me';
+
 const sessionResponse = z.object({ user: userSchema, token: z.string() }).openapi('Session');
 
 const signupRoute = createRoute({
@@ -184,10 +187,12 @@ export function registerAuthenticationRoutes(app: OpenAPIHono<ApiEnv>) {
       const expiresAt = new Date(Date.now() + config.sessionDays * 24 * 60 * 60 * 1000);
       setSessionCookie(c, token, expiresAt);
       const decoy = { id: randomUUID(), email, name, createdAt: new Date() };
+      c.header('Location', accountPath);
       return c.json({ user: userView(decoy), token }, 201);
     }
     await store.system((scope) => rememberSignInAddress(scope, user.id, address));
     const token = await startSession(c, user.id);
+    c.header('Location', accountPath);
     return c.json({ user: userView(user), token }, 201);
   });
 

@@ -7,6 +7,7 @@ import { findAgent } from '../../store/agent-repository.ts';
 import { recordAudit } from '../../store/audit-repository.ts';
 import {
   type ChainRecord,
+  chainKeyset,
   deleteChain,
   findChain,
   findChainBetween,
@@ -16,6 +17,7 @@ import {
 } from '../../store/chain-repository.ts';
 import { agentNames, checkMapping, refuseLoops } from '../../triggers/chain-rules.ts';
 import type { ApiEnv } from '../context.ts';
+import { keysetPageOf, pageParameters, requestedPage } from '../keyset-cursor.ts';
 import { locateInWorkspace } from '../location.ts';
 import {
   commonErrors,
@@ -88,9 +90,12 @@ const routes = {
     security: securedBy,
     request: {
       params: workspaceParameters,
-      query: z.object({ agent: z.string().optional().describe('Only chains from or to this agent.') }),
+      query: z.object({
+        agent: z.string().optional().describe('Only chains from or to this agent.'),
+        ...pageParameters(),
+      }),
     },
-    responses: { 200: jsonResponse(listOf(chainSchema), 'Every chain.'), ...commonErrors },
+    responses: { 200: jsonResponse(listOf(chainSchema), 'A page of chains, oldest first.'), ...commonErrors },
   }),
   create: createRoute({
     method: 'post',
@@ -151,12 +156,14 @@ function chainView(chain: ChainRecord, names: Map<string, string>) {
 export function registerChainRoutes(app: OpenAPIHono<ApiEnv>) {
   app.openapi(routes.list, async (c) => {
     const access = requireAction(c, 'agents.read');
-    const { agent } = c.req.valid('query');
-    const items = await c.get('services').store.inWorkspace(access.workspace.id, async (scope) => {
+    const query = c.req.valid('query');
+    const page = await c.get('services').store.inWorkspace(access.workspace.id, async (scope) => {
+      const rows = await listChains(scope, { agentId: query.agent }, requestedPage(chainKeyset, query));
       const names = await agentNames(scope);
-      return (await listChains(scope, { agentId: agent })).map((chain) => chainView(chain, names));
+      const found = keysetPageOf(chainKeyset, rows, query.limit);
+      return { items: found.items.map((chain) => chainView(chain, names)), nextCursor: found.nextCursor };
     });
-    return c.json({ items, nextCursor: null }, 200);
+    return c.json(page, 200);
   });
 
   app.openapi(routes.create, async (c) => {

@@ -305,6 +305,12 @@ function register(app: OpenAPIHono<ApiEnv>, surface: Surface) {
         await audit(scope, access, existed ? 'updated' : 'created', entry);
         return { entry, created: !existed };
       });
+    if (created) {
+      const place = surface.path.replace(/\{(\w+)\}/g, (_match, name: string) =>
+        name === 'ws' ? access.workspace.id : encodeURIComponent(params(c)[name] ?? ''),
+      );
+      c.header('Location', `${place}/${entry.id}`);
+    }
     return c.json(entryView(entry), created ? 201 : 200);
   });
 

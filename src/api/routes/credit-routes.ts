@@ -2,16 +2,18 @@
 // Budgets and usage have their own files (budget-routes.ts, usage-routes.ts).
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { CreditSettings } from '../../domain/credits.ts';
-import { OrcaError, ruleViolated } from '../../domain/errors.ts';
+import { notFound, OrcaError, ruleViolated } from '../../domain/errors.ts';
 import { recordAudit } from '../../store/audit-repository.ts';
 import {
   type CreditEntryRecord,
+  findCreditEntry,
   type Ledger,
   listCreditEntries,
   openLedger,
   viewLedger,
 } from '../../store/credit-repository.ts';
 import type { ApiEnv } from '../context.ts';
+import { locateInWorkspace } from '../location.ts';
 import {
   commonErrors,
   idParameter,
@@ -109,6 +111,16 @@ const routes = {
       }),
     },
     responses: { 200: jsonResponse(listOf(creditEntrySchema), 'A page of entries.'), ...commonErrors },
+  }),
+  entry: createRoute({
+    method: 'get',
+    operationId: 'getCreditEntry',
+    path: '/api/workspaces/{ws}/credits/ledger/{entryId}',
+    tags: ['credits'],
+    summary: 'One movement of the workspace’s credits (where a top-up or adjustment is read)',
+    security: securedBy,
+    request: { params: params.extend({ entryId: idParameter('entryId') }) },
+    responses: { 200: jsonResponse(creditEntrySchema, 'The entry.'), ...commonErrors },
   }),
   topup: createRoute({
     method: 'post',
@@ -226,6 +238,16 @@ export function registerCreditRoutes(app: OpenAPIHono<ApiEnv>) {
     return c.json({ items: items.map(creditEntryView), nextCursor }, 200);
   });
 
+  app.openapi(routes.entry, async (c) => {
+    const access = requireAction(c, 'credits.read');
+    const { entryId } = c.req.valid('param');
+    const entry = await c
+      .get('services')
+      .store.inWorkspace(access.workspace.id, (scope) => findCreditEntry(scope, entryId));
+    if (!entry) throw notFound('This ledger entry');
+    return c.json(creditEntryView(entry), 200);
+  });
+
   for (const [route, kind] of [
     [routes.topup, 'topup'],
     [routes.adjust, 'adjustment'],
@@ -257,6 +279,7 @@ export function registerCreditRoutes(app: OpenAPIHono<ApiEnv>) {
         if (!entry) throw new Error('the ledger entry just written cannot be read back');
         return { entry: creditEntryView(entry), balance: ledger.balance };
       });
+      locateInWorkspace(c, 'credits', 'ledger', result.entry.id);
       return c.json(result, 201);
     });
   }

@@ -12,6 +12,7 @@ import {
 } from '../../export/deliverable-export.ts';
 import { findDeliverable, insertDeliverable } from '../../store/deliverable-repository.ts';
 import type { ApiEnv, ApiServices } from '../context.ts';
+import { locateInWorkspace } from '../location.ts';
 import { binaryContent, commonErrors, idParameter, jsonResponse, securedBy } from '../schemas.ts';
 import { readStoredContent } from '../stored-content.ts';
 import { requireAction } from '../workspace-access.ts';
@@ -118,6 +119,7 @@ export function registerDeliverableExportRoutes(app: OpenAPIHono<ApiEnv>) {
           createdBy: access.actor.userId ?? null,
         }),
       );
+      locateInWorkspace(c, 'deliverables', kept.record.id);
       return c.json(deliverableView(kept.record), 201);
     } catch (error) {
       await files.remove(written.storageKey);

@@ -8,13 +8,15 @@ import { hookCallInWords, hookCallOutcomes, hookCallRefusals } from '../../domai
 import { findAgent } from '../../store/agent-repository.ts';
 import {
   type HookCallRecord,
+  hookCallKeyset,
   hookCallsKept,
   latestHookCalls,
   listHookCalls,
 } from '../../store/hook-call-repository.ts';
-import { findHook, listWorkspaceHooks } from '../../store/hook-repository.ts';
+import { findHook, hookKeyset, listWorkspaceHooks } from '../../store/hook-repository.ts';
 import { agentNames } from '../../triggers/chain-rules.ts';
 import type { ApiEnv } from '../context.ts';
+import { keysetPageOf, pageParameters, requestedPage } from '../keyset-cursor.ts';
 import { commonErrors, idParameter, jsonResponse, listOf, securedBy, timestamp } from '../schemas.ts';
 import { iso } from '../serialize.ts';
 import { requireAction } from '../workspace-access.ts';
@@ -75,6 +77,7 @@ const routes = {
           .min(1, 'limit must be at least 1')
           .max(hookCallsKept, `limit must be at most ${hookCallsKept}`)
           .default(20),
+        cursor: pageParameters().cursor,
       }),
     },
     responses: { 200: jsonResponse(listOf(hookCallSchema), 'The calls, newest first.'), ...commonErrors },
@@ -86,8 +89,11 @@ const routes = {
     tags: ['hooks'],
     summary: 'Every hook of the workspace, with its agent’s name and its last call',
     security: securedBy,
-    request: { params: z.object({ ws: idParameter('ws') }) },
-    responses: { 200: jsonResponse(listOf(workspaceHookSchema), 'The hooks.'), ...commonErrors },
+    request: { params: z.object({ ws: idParameter('ws') }), query: z.object(pageParameters()) },
+    responses: {
+      200: jsonResponse(listOf(workspaceHookSchema), 'A page of hooks, oldest first.'),
+      ...commonErrors,
+    },
   }),
 };
 
@@ -95,24 +101,27 @@ export function registerHookActivityRoutes(app: OpenAPIHono<ApiEnv>) {
   app.openapi(routes.calls, async (c) => {
     const access = requireAction(c, 'agents.read');
     const { agentId, hookId } = c.req.valid('param');
-    const { limit } = c.req.valid('query');
+    const query = c.req.valid('query');
     const calls = await c.get('services').store.inWorkspace(access.workspace.id, async (scope) => {
       if (!(await findAgent(scope, agentId))) throw notFound('This agent');
       if (!(await findHook(scope, agentId, hookId))) throw notFound('This hook');
-      return listHookCalls(scope, hookId, limit);
+      return listHookCalls(scope, hookId, requestedPage(hookCallKeyset, query));
     });
-    return c.json({ items: calls.map(callView), nextCursor: null }, 200);
+    const page = keysetPageOf(hookCallKeyset, calls, query.limit);
+    return c.json({ items: page.items.map(callView), nextCursor: page.nextCursor }, 200);
   });
 
   app.openapi(routes.workspaceHooks, async (c) => {
     const access = requireAction(c, 'agents.read');
-    const items = await c.get('services').store.inWorkspace(access.workspace.id, async (scope) => {
-      const [hooks, names, lastCalls] = [
-        await listWorkspaceHooks(scope),
-        await agentNames(scope),
-        await latestHookCalls(scope),
-      ];
-      return hooks.map((hook) => {
+    const query = c.req.valid('query');
+    const page = await c.get('services').store.inWorkspace(access.workspace.id, async (scope) => {
+      const found = keysetPageOf(
+        hookKeyset,
+        await listWorkspaceHooks(scope, requestedPage(hookKeyset, query)),
+        query.limit,
+      );
+      const [names, lastCalls] = [await agentNames(scope), await latestHookCalls(scope)];
+      const items = found.items.map((hook) => {
         const last = lastCalls.get(hook.id);
         return {
           ...hookView(hook),
@@ -120,7 +129,8 @@ export function registerHookActivityRoutes(app: OpenAPIHono<ApiEnv>) {
           lastCall: last ? callView(last) : null,
         };
       });
+      return { items, nextCursor: found.nextCursor };
     });
-    return c.json({ items, nextCursor: null }, 200);
+    return c.json(page, 200);
   });
 }

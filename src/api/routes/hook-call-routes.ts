@@ -10,6 +10,7 @@ import { signatureScheme, signatureToleranceSeconds } from '../../hooks/hook-sig
 import { runHasEnded, waitForRunEnd } from '../../hooks/run-ending.ts';
 import type { RunStatus } from '../../store/schema.ts';
 import type { ApiEnv } from '../context.ts';
+import { workspacePath } from '../location.ts';
 import { errorSchema, jsonResponse, publicRoute, rateLimitedResponse, runErrorSchema } from '../schemas.ts';
 
 const runStatuses = [
@@ -100,11 +101,11 @@ const callRoute = createRoute({
     400: errorResponse('A JSON body that does not parse, a bad query, or a malformed Idempotency-Key.'),
     401: errorResponse('The hook is signed and the signature is missing, stale or wrong.'),
     404: errorResponse('No hook has this address, or it is disabled.'),
-    409: errorResponse(
-      'The agent is paused; or this signed call was taken before (a replay); or its Idempotency-Key came with a different body.',
-    ),
+    409: errorResponse('The agent is paused; or this signed call was taken before (a replay).'),
     413: errorResponse('The body is too large.'),
-    422: errorResponse('The mapping failed, or the input does not match the agent’s input schema.'),
+    422: errorResponse(
+      'The mapping failed, or the input does not match the agent’s input schema; or the Idempotency-Key came before with a different body (idempotency_key_reused).',
+    ),
     429: rateLimitedResponse('Over the hook’s rate; Retry-After says when to try again.'),
     503: errorResponse(
       'Too many runs wait to start already (code queue_full); Retry-After says when to try again.',
@@ -124,6 +125,8 @@ export function registerHookCallRoutes(app: OpenAPIHono<ApiEnv>) {
     services.metrics.webhookCalled(started.replayed ? 'replayed' : 'started');
     if (started.replayed) c.header('Idempotent-Replayed', 'true');
     const waits = wait === undefined ? started.respond === 'result' : wait === 'true';
+    // Where the run is read by a member of its workspace (the caller's hook address reads nothing).
+    c.header('Location', workspacePath(started.workspaceId, 'runs', started.runId));
     if (!waits) return c.json({ runId: started.runId, status: started.status }, 202);
     const run = await waitForRunEnd(services, started.workspaceId, started.runId, {
       timeoutMs: started.waitTimeoutMs,

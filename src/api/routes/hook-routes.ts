@@ -18,12 +18,15 @@ import {
   findHook,
   type HookRecord,
   type HookSecretChanges,
+  hookKeyset,
   insertHook,
   listHooks,
   updateHook,
 } from '../../store/hook-repository.ts';
 import type { WorkspaceScope } from '../../store/store.ts';
 import type { ApiEnv } from '../context.ts';
+import { keysetPageOf, pageParameters, requestedPage } from '../keyset-cursor.ts';
+import { locateInWorkspace } from '../location.ts';
 import {
   commonErrors,
   idParameter,
@@ -179,8 +182,8 @@ const routes = {
     tags: ['hooks'],
     summary: 'The agent’s inbound hooks; their addresses and signing secrets are never shown again',
     security: securedBy,
-    request: { params: agentParameters },
-    responses: { 200: jsonResponse(listOf(hookSchema), 'The hooks.'), ...commonErrors },
+    request: { params: agentParameters, query: z.object(pageParameters()) },
+    responses: { 200: jsonResponse(listOf(hookSchema), 'A page of hooks, oldest first.'), ...commonErrors },
   }),
   create: createRoute({
     method: 'post',
@@ -260,11 +263,13 @@ export function registerHookRoutes(app: OpenAPIHono<ApiEnv>) {
   app.openapi(routes.list, async (c) => {
     const access = requireAction(c, 'agents.read');
     const { agentId } = c.req.valid('param');
-    const hooks = await c.get('services').store.inWorkspace(access.workspace.id, async (scope) => {
+    const query = c.req.valid('query');
+    const rows = await c.get('services').store.inWorkspace(access.workspace.id, async (scope) => {
       await requireAgent(scope, agentId);
-      return listHooks(scope, agentId);
+      return listHooks(scope, agentId, requestedPage(hookKeyset, query));
     });
-    return c.json({ items: hooks.map(hookView), nextCursor: null }, 200);
+    const page = keysetPageOf(hookKeyset, rows, query.limit);
+    return c.json({ items: page.items.map(hookView), nextCursor: page.nextCursor }, 200);
   });
 
   app.openapi(routes.create, async (c) => {
@@ -306,6 +311,7 @@ export function registerHookRoutes(app: OpenAPIHono<ApiEnv>) {
       return created;
     });
     const signing = signingSecret ? { signingSecret, signatureScheme: signingNote } : {};
+    locateInWorkspace(c, 'agents', agentId, 'hooks', hook.id);
     return c.json({ ...hookView(hook), url: address.url, ...signing }, 201);
   });
 

@@ -11,6 +11,7 @@ import {
   findInvitation,
   type InvitationRecord,
   insertInvitation,
+  invitationKeyset,
   listOpenInvitations,
   markInvitationAccepted,
   revokeInvitation,
@@ -25,6 +26,8 @@ import {
 } from '../../store/workspace-repository.ts';
 import { requireSession } from '../authentication.ts';
 import type { ApiContext, ApiEnv } from '../context.ts';
+import { keysetPageOf, pageParameters, requestedPage } from '../keyset-cursor.ts';
+import { locateInWorkspace } from '../location.ts';
 import {
   commonErrors,
   emailSchema,
@@ -118,8 +121,11 @@ const listInvitationsRoute = createRoute({
   tags: ['members'],
   summary: 'Open invitations (neither accepted nor revoked)',
   security: securedBy,
-  request: { params: workspaceParameters },
-  responses: { 200: jsonResponse(listOf(invitationSchema), 'Open invitations.'), ...commonErrors },
+  request: { params: workspaceParameters, query: z.object(pageParameters()) },
+  responses: {
+    200: jsonResponse(listOf(invitationSchema), 'A page of open invitations, newest first.'),
+    ...commonErrors,
+  },
 });
 
 const revokeInvitationRoute = createRoute({
@@ -247,6 +253,7 @@ async function invite(c: ApiContext, body: z.infer<typeof inviteBody>) {
       logger.error('the invitation e-mail could not be sent', error instanceof Error ? error.message : error);
     }
   }
+  locateInWorkspace(c, 'invitations', invitation.id);
   return c.json(
     {
       ...invitationView(invitation),
@@ -265,8 +272,14 @@ export function registerInvitationRoutes(app: OpenAPIHono<ApiEnv>) {
 
   app.openapi(listInvitationsRoute, async (c) => {
     const access = requireAction(c, 'members.read');
-    const invitations = await c.get('services').store.inWorkspace(access.workspace.id, listOpenInvitations);
-    return c.json({ items: invitations.map(invitationView), nextCursor: null }, 200);
+    const query = c.req.valid('query');
+    const rows = await c
+      .get('services')
+      .store.inWorkspace(access.workspace.id, (scope) =>
+        listOpenInvitations(scope, requestedPage(invitationKeyset, query)),
+      );
+    const page = keysetPageOf(invitationKeyset, rows, query.limit);
+    return c.json({ items: page.items.map(invitationView), nextCursor: page.nextCursor }, 200);
   });
 
   app.openapi(revokeInvitationRoute, async (c) => {

@@ -12,9 +12,11 @@ import {
   listMembers,
   lockMemberships,
   type MemberRecord,
+  memberKeyset,
   updateMembershipRole,
 } from '../../store/workspace-repository.ts';
 import type { ApiEnv, WorkspaceAccess } from '../context.ts';
+import { keysetPageOf, pageParameters, requestedPage } from '../keyset-cursor.ts';
 import {
   commonErrors,
   idParameter,
@@ -44,8 +46,11 @@ const listMembersRoute = createRoute({
   tags: ['members'],
   summary: 'Members of the workspace',
   security: securedBy,
-  request: { params: z.object({ ws: idParameter('ws') }) },
-  responses: { 200: jsonResponse(listOf(memberSchema), 'The members.'), ...commonErrors },
+  request: { params: z.object({ ws: idParameter('ws') }), query: z.object(pageParameters()) },
+  responses: {
+    200: jsonResponse(listOf(memberSchema), 'A page of members, who joined first first.'),
+    ...commonErrors,
+  },
 });
 
 const changeRoleRoute = createRoute({
@@ -105,8 +110,14 @@ async function lockedMembership(
 export function registerMemberRoutes(app: OpenAPIHono<ApiEnv>) {
   app.openapi(listMembersRoute, async (c) => {
     const access = requireAction(c, 'members.read');
-    const members = await c.get('services').store.inWorkspace(access.workspace.id, listMembers);
-    return c.json({ items: members.map(memberView), nextCursor: null }, 200);
+    const query = c.req.valid('query');
+    const rows = await c
+      .get('services')
+      .store.inWorkspace(access.workspace.id, (scope) =>
+        listMembers(scope, requestedPage(memberKeyset, query)),
+      );
+    const page = keysetPageOf(memberKeyset, rows, query.limit);
+    return c.json({ items: page.items.map(memberView), nextCursor: page.nextCursor }, 200);
   });
 
   app.openapi(changeRoleRoute, async (c) => {

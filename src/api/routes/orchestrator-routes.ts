@@ -11,6 +11,7 @@ import { toErrorResponse } from '../error-response.ts';
 import { eventStreamContent } from '../event-stream-documents.ts';
 import {
   commonErrors,
+  errorSchema,
   idParameter,
   jsonBody,
   jsonResponse,
@@ -230,6 +231,10 @@ const routes = {
     responses: {
       200: jsonResponse(z.object({ plan: planSchema, results: z.array(planOperationResult) }), 'Applied.'),
       ...commonErrors,
+      503: jsonResponse(
+        errorSchema,
+        'The plan starts runs and too many wait to start already (code queue_full); Retry-After says when to try again.',
+      ),
     },
   }),
   reject: createRoute({

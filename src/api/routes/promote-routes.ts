@@ -6,6 +6,7 @@ import { can } from '../../domain/roles.ts';
 import { planPromotion } from '../../promote/promotion.ts';
 import { requirePrincipal } from '../authentication.ts';
 import type { ApiContext, ApiEnv, WorkspaceAccess } from '../context.ts';
+import { workspacePath } from '../location.ts';
 import { commonErrors, errorSchema, idParameter, jsonBody, jsonResponse, securedBy } from '../schemas.ts';
 import { findWorkspaceAccess, requireAction } from '../workspace-access.ts';
 import { planSchema, planView } from './orchestrator-routes.ts';
@@ -139,6 +140,7 @@ export function registerPromoteRoutes(app: OpenAPIHono<ApiEnv>) {
       carry: body.carry,
       onExisting: body.onExisting,
     });
+    c.header('Location', workspacePath(target.workspace.id, 'plans', promotion.plan.id));
     return c.json(promotionView(promotion, target.workspace), 201);
   });
 }

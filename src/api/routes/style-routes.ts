@@ -30,6 +30,7 @@ import { recomputeStyle } from '../../style/style-recompute.ts';
 import { correctedOutput, deliverableSampleText } from '../../style/style-sources.ts';
 import { workspaceSecretRedactor } from '../../style/workspace-redactor.ts';
 import type { ApiContext, ApiEnv } from '../context.ts';
+import { locateInWorkspace } from '../location.ts';
 import { commonErrors, idParameter, jsonBody, jsonResponse, securedBy } from '../schemas.ts';
 import { styleSampleSchema, styleSampleView, styleSchema, styleView } from '../style-views.ts';
 import { requireAction } from '../workspace-access.ts';
@@ -220,6 +221,7 @@ async function addSample(
     });
     return { sample: styleSampleView(sample), style: await currentStyle(c, scope, agentId) };
   });
+  locateInWorkspace(c, 'agents', agentId, 'style', 'samples', result.sample.id);
   return c.json(result, 201);
 }
 

@@ -5,12 +5,15 @@ import { roleAtLeast } from '../../domain/roles.ts';
 import { hashSecret, newSecret, secretDisplayPrefix } from '../../domain/secret-token.ts';
 import {
   type ApiTokenRecord,
+  apiTokenKeyset,
   insertApiToken,
   listLiveApiTokens,
   revokeApiToken,
 } from '../../store/api-token-repository.ts';
 import { recordAudit } from '../../store/audit-repository.ts';
 import type { ApiEnv } from '../context.ts';
+import { keysetPageOf, pageParameters, requestedPage } from '../keyset-cursor.ts';
+import { locateInWorkspace } from '../location.ts';
 import {
   commonErrors,
   displayName,
@@ -76,8 +79,8 @@ const listTokensRoute = createRoute({
   tags: ['tokens'],
   summary: 'Live API tokens of the workspace (admin); secrets are never shown again',
   security: securedBy,
-  request: { params: workspaceParameters },
-  responses: { 200: jsonResponse(listOf(tokenSchema), 'The tokens.'), ...commonErrors },
+  request: { params: workspaceParameters, query: z.object(pageParameters()) },
+  responses: { 200: jsonResponse(listOf(tokenSchema), 'A page of tokens, newest first.'), ...commonErrors },
 });
 
 const createTokenRoute = createRoute({
@@ -108,8 +111,14 @@ const revokeTokenRoute = createRoute({
 export function registerTokenRoutes(app: OpenAPIHono<ApiEnv>) {
   app.openapi(listTokensRoute, async (c) => {
     const access = requireAction(c, 'tokens.read');
-    const tokens = await c.get('services').store.inWorkspace(access.workspace.id, listLiveApiTokens);
-    return c.json({ items: tokens.map(tokenView), nextCursor: null }, 200);
+    const query = c.req.valid('query');
+    const rows = await c
+      .get('services')
+      .store.inWorkspace(access.workspace.id, (scope) =>
+        listLiveApiTokens(scope, requestedPage(apiTokenKeyset, query)),
+      );
+    const page = keysetPageOf(apiTokenKeyset, rows, query.limit);
+    return c.json({ items: page.items.map(tokenView), nextCursor: page.nextCursor }, 200);
   });
 
   app.openapi(createTokenRoute, async (c) => {
@@ -141,6 +150,7 @@ export function registerTokenRoutes(app: OpenAPIHono<ApiEnv>) {
       });
       return created;
     });
+    locateInWorkspace(c, 'tokens', token.id);
     return c.json({ ...tokenView(token), token: secret }, 201);
   });
 

@@ -12,6 +12,7 @@ import { workspaceBundleFormat, workspaceBundleFormatVersion } from '../../domai
 import { recordAudit } from '../../store/audit-repository.ts';
 import { limitRequestBody } from '../body-limit.ts';
 import type { ApiEnv } from '../context.ts';
+import { locateInWorkspace } from '../location.ts';
 import { commonErrors, errorSchema, idParameter, jsonBody, jsonResponse, securedBy } from '../schemas.ts';
 import { requireAction } from '../workspace-access.ts';
 
@@ -185,6 +186,8 @@ export function registerWorkspaceBundleRoutes(app: OpenAPIHono<ApiEnv>) {
         if (dryRun) throw new DryRunFinished(imported);
         return imported;
       });
+      // What was created is many things in this workspace: the workspace is where to read them.
+      locateInWorkspace(c);
       return c.json({ dryRun: false, ...answer }, 201);
     } catch (error) {
       if (!(error instanceof DryRunFinished)) throw error;

@@ -12,9 +12,11 @@ import {
   listWorkspacesOfUser,
   updateWorkspace,
   type WorkspaceRecord,
+  workspaceKeyset,
 } from '../../store/workspace-repository.ts';
 import { requireSession } from '../authentication.ts';
 import type { ApiEnv } from '../context.ts';
+import { keysetPageOf, pageParameters, requestedPage } from '../keyset-cursor.ts';
 import {
   commonErrors,
   displayName,
@@ -63,9 +65,14 @@ const listWorkspacesRoute = createRoute({
   operationId: 'listWorkspaces',
   path: '/api/workspaces',
   tags: ['workspaces'],
-  summary: 'The workspaces you belong to',
+  summary: 'The workspaces you belong to, oldest first',
   security: securedBy,
-  responses: { 200: jsonResponse(listOf(workspaceSchema), 'Your workspaces.'), 401: commonErrors[401] },
+  request: { query: z.object(pageParameters()) },
+  responses: {
+    200: jsonResponse(listOf(workspaceSchema), 'A page of your workspaces.'),
+    400: commonErrors[400],
+    401: commonErrors[401],
+  },
 });
 
 const getWorkspaceRoute = createRoute({
@@ -157,9 +164,18 @@ export function registerWorkspaceRoutes(app: OpenAPIHono<ApiEnv>) {
 
   app.openapi(listWorkspacesRoute, async (c) => {
     const principal = requireSession(c);
-    const workspaces = await c.get('services').store.asUser(principal.user.id, listWorkspacesOfUser);
+    const query = c.req.valid('query');
+    const rows = await c
+      .get('services')
+      .store.asUser(principal.user.id, (scope) =>
+        listWorkspacesOfUser(scope, requestedPage(workspaceKeyset, query)),
+      );
+    const page = keysetPageOf(workspaceKeyset, rows, query.limit);
     return c.json(
-      { items: workspaces.map(({ role, ...workspace }) => workspaceView(workspace, role)), nextCursor: null },
+      {
+        items: page.items.map(({ role, ...workspace }) => workspaceView(workspace, role)),
+        nextCursor: page.nextCursor,
+      },
       200,
     );
   });

@@ -317,7 +317,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The workspaces you belong to */
+        /** The workspaces you belong to, oldest first */
         get: operations["listWorkspaces"];
         put?: never;
         /** Create a workspace (you become its owner) */
@@ -1067,6 +1067,23 @@ export interface paths {
         };
         /** Every movement of the workspace’s credits, newest first */
         get: operations["listCreditLedger"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{ws}/credits/ledger/{entryId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One movement of the workspace’s credits (where a top-up or adjustment is read) */
+        get: operations["getCreditEntry"];
         put?: never;
         post?: never;
         delete?: never;
@@ -6491,7 +6508,7 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
-        /** @description A whole workspace (format "orca-workspace", version 1), without secrets; agents, workrooms, schedules, chains and hooks refer to each other by name. */
+        /** @description A whole workspace (format "orca-workspace", version 2), without secrets; agents, workrooms, schedules, chains and hooks refer to each other by name. */
         WorkspaceBundle: {
             agents: {
                 [key: string]: unknown;
@@ -6618,6 +6635,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6665,6 +6684,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6694,6 +6715,8 @@ export interface operations {
             /** @description The account, and a session token (also set as an HTTP-only cookie). An address that has an account already gets the same answer, so that sign-up does not tell who has one; its token signs nobody in, and the owner is e-mailed (when e-mail is configured). */
             201: {
                 headers: {
+                    /** @description Where the created thing (201) or the started run (202) is read: a path under /api, by id. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6761,6 +6784,8 @@ export interface operations {
             /** @description An Authorization header was sent and is not valid (even here). */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6810,6 +6835,8 @@ export interface operations {
             /** @description The run is queued (or still going when the wait ran out). */
             202: {
                 headers: {
+                    /** @description Where the created thing (201) or the started run (202) is read: a path under /api, by id. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6828,6 +6855,8 @@ export interface operations {
             /** @description The hook is signed and the signature is missing, stale or wrong. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6843,7 +6872,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The agent is paused; or this signed call was taken before (a replay); or its Idempotency-Key came with a different body. */
+            /** @description The agent is paused; or this signed call was taken before (a replay). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6861,7 +6890,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The mapping failed, or the input does not match the agent’s input schema. */
+            /** @description The mapping failed, or the input does not match the agent’s input schema; or the Idempotency-Key came before with a different body (idempotency_key_reused). */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6884,6 +6913,8 @@ export interface operations {
             /** @description Too many runs wait to start already (code queue_full); Retry-After says when to try again. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again. On a 503 it is sent when the refusal is temporary (queue_full), not when the operator must set something up. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6964,6 +6995,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7039,6 +7072,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7071,6 +7106,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7109,6 +7146,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7171,6 +7210,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7229,6 +7270,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7267,6 +7310,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7334,6 +7379,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7404,6 +7451,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7442,6 +7491,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7493,6 +7544,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7535,6 +7588,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7598,14 +7653,19 @@ export interface operations {
     };
     listWorkspaces: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The nextCursor of the previous page, unchanged; leave it out for the first page. */
+                cursor?: string;
+                /** @description How many items a page holds, 1 to 200. Default: 50. */
+                limit?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Your workspaces. */
+            /** @description A page of your workspaces. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -7617,9 +7677,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7631,7 +7702,10 @@ export interface operations {
     createWorkspace: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Names this request, so that a retry (same key, same request, within 24 hours) is answered with the first answer instead of doing the work again. 1 to 255 printable ASCII characters; a UUID is a good key. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7647,6 +7721,8 @@ export interface operations {
             /** @description The new workspace. */
             201: {
                 headers: {
+                    /** @description Where the created thing (201) or the started run (202) is read: a path under /api, by id. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7665,6 +7741,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7680,9 +7758,11 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The slug is taken. */
+            /** @description The slug is taken; or a request with this Idempotency-Key is still being answered (idempotency_key_in_progress); retry after Retry-After. */
             409: {
                 headers: {
+                    /** @description Seconds to wait before trying again. On a 503 it is sent when the refusal is temporary (queue_full), not when the operator must set something up. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7691,6 +7771,15 @@ export interface operations {
             };
             /** @description The request body is larger than the server takes (ORCA_BODY_LIMIT_BYTES); send a smaller one. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This Idempotency-Key was used for another request (idempotency_key_reused). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7723,6 +7812,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7773,6 +7864,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7847,6 +7940,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7943,6 +8038,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7981,7 +8078,10 @@ export interface operations {
     createAgent: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Names this request, so that a retry (same key, same request, within 24 hours) is answered with the first answer instead of doing the work again. 1 to 255 printable ASCII characters; a UUID is a good key. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 ws: string;
             };
@@ -8000,6 +8100,10 @@ export interface operations {
             /** @description The agent at version 1. */
             201: {
                 headers: {
+                    /** @description The representation’s tag; send it back in If-Match to change this version only. */
+                    ETag?: string;
+                    /** @description Where the created thing (201) or the started run (202) is read: a path under /api, by id. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8018,6 +8122,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8042,9 +8148,11 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The name is taken, or the agent changed meanwhile. */
+            /** @description The name is taken, or the agent changed meanwhile; or a request with this Idempotency-Key is still being answered (idempotency_key_in_progress); retry after Retry-After. */
             409: {
                 headers: {
+                    /** @description Seconds to wait before trying again. On a 503 it is sent when the refusal is temporary (queue_full), not when the operator must set something up. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8060,7 +8168,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Valid input that breaks a rule. */
+            /** @description Valid input that breaks a rule; or this Idempotency-Key was used for another request (idempotency_key_reused). */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8086,6 +8194,8 @@ export interface operations {
             /** @description The agent. */
             200: {
                 headers: {
+                    /** @description The representation’s tag; send it back in If-Match to change this version only. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8104,6 +8214,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8142,7 +8254,10 @@ export interface operations {
     deleteAgent: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the version this change is based on (or `*`); a tag that is no longer current is refused with 412. */
+                "if-match"?: string;
+            };
             path: {
                 agentId: string;
                 ws: string;
@@ -8170,6 +8285,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8194,6 +8311,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description If-Match names a tag that is no longer current; details.currentETag is the current one. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Valid input that breaks a rule. */
             422: {
                 headers: {
@@ -8208,7 +8334,10 @@ export interface operations {
     updateAgent: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the version this change is based on (or `*`); a tag that is no longer current is refused with 412. */
+                "if-match"?: string;
+            };
             path: {
                 agentId: string;
                 ws: string;
@@ -8230,6 +8359,8 @@ export interface operations {
             /** @description The agent at its new version. */
             200: {
                 headers: {
+                    /** @description The representation’s tag; send it back in If-Match to change this version only. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8248,6 +8379,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8274,6 +8407,15 @@ export interface operations {
             };
             /** @description The name is taken, or the agent changed meanwhile. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description If-Match names a tag that is no longer current; details.currentETag is the current one. */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8334,6 +8476,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8408,6 +8552,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8485,6 +8631,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8555,6 +8703,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8592,7 +8742,12 @@ export interface operations {
     };
     listAgentHooks: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The nextCursor of the previous page, unchanged; leave it out for the first page. */
+                cursor?: string;
+                /** @description How many items a page holds, 1 to 200. Default: 50. */
+                limit?: number;
+            };
             header?: never;
             path: {
                 agentId: string;
@@ -8602,7 +8757,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The hooks. */
+            /** @description A page of hooks, oldest first. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -8626,6 +8781,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8680,6 +8837,8 @@ export interface operations {
             /** @description The hook, with its address and signing secret (shown once). */
             201: {
                 headers: {
+                    /** @description Where the created thing (201) or the started run (202) is read: a path under /api, by id. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8698,6 +8857,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8776,6 +8937,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8843,6 +9006,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8916,6 +9081,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8963,6 +9130,8 @@ export interface operations {
     listHookCalls: {
         parameters: {
             query?: {
+                /** @description The nextCursor of the previous page, unchanged; leave it out for the first page. */
+                cursor?: string;
                 limit?: number;
             };
             header?: never;
@@ -8999,6 +9168,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9081,6 +9252,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9144,6 +9317,8 @@ export interface operations {
             /** @description The entry, created. */
             201: {
                 headers: {
+                    /** @description Where the created thing (201) or the started run (202) is read: a path under /api, by id. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9162,6 +9337,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9249,6 +9426,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9322,6 +9501,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9410,6 +9591,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9487,6 +9670,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9557,6 +9742,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9595,7 +9782,10 @@ export interface operations {
     createOneOffRun: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Names this request, so that a retry (same key, same request, within 24 hours) is answered with the first answer instead of doing the work again. 1 to 255 printable ASCII characters; a UUID is a good key. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 agentId: string;
                 ws: string;
@@ -9619,6 +9809,8 @@ export interface operations {
             /** @description The one-off run as saved. */
             201: {
                 headers: {
+                    /** @description Where the created thing (201) or the started run (202) is read: a path under /api, by id. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9637,6 +9829,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9661,6 +9855,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description A request with this Idempotency-Key is still being answered (idempotency_key_in_progress); retry after Retry-After. */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before trying again. On a 503 it is sent when the refusal is temporary (queue_full), not when the operator must set something up. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description The request body is larger than the server takes (ORCA_BODY_LIMIT_BYTES); send a smaller one. */
             413: {
                 headers: {
@@ -9670,7 +9875,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Valid input that breaks a rule. */
+            /** @description Valid input that breaks a rule; or this Idempotency-Key was used for another request (idempotency_key_reused). */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9713,6 +9918,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9751,7 +9958,10 @@ export interface operations {
     pauseAgent: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the version this change is based on (or `*`); a tag that is no longer current is refused with 412. */
+                "if-match"?: string;
+            };
             path: {
                 agentId: string;
                 ws: string;
@@ -9763,6 +9973,8 @@ export interface operations {
             /** @description The paused agent. */
             200: {
                 headers: {
+                    /** @description The representation’s tag; send it back in If-Match to change this version only. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9781,6 +9993,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9805,6 +10019,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description If-Match names a tag that is no longer current; details.currentETag is the current one. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Valid input that breaks a rule. */
             422: {
                 headers: {
@@ -9819,7 +10042,10 @@ export interface operations {
     promoteAgent: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Names this request, so that a retry (same key, same request, within 24 hours) is answered with the first answer instead of doing the work again. 1 to 255 printable ASCII characters; a UUID is a good key. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 agentId: string;
                 ws: string;
@@ -9869,6 +10095,8 @@ export interface operations {
             /** @description The plan in the target workspace, and where to review it. */
             201: {
                 headers: {
+                    /** @description Where the created thing (201) or the started run (202) is read: a path under /api, by id. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9887,6 +10115,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9911,9 +10141,11 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The target has an unrelated agent of that name. */
+            /** @description The target has an unrelated agent of that name; or a request with this Idempotency-Key is still being answered (idempotency_key_in_progress); retry after Retry-After. */
             409: {
                 headers: {
+                    /** @description Seconds to wait before trying again. On a 503 it is sent when the refusal is temporary (queue_full), not when the operator must set something up. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9929,7 +10161,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Valid input that breaks a rule. */
+            /** @description Valid input that breaks a rule; or this Idempotency-Key was used for another request (idempotency_key_reused). */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9943,7 +10175,10 @@ export interface operations {
     resumeAgent: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the version this change is based on (or `*`); a tag that is no longer current is refused with 412. */
+                "if-match"?: string;
+            };
             path: {
                 agentId: string;
                 ws: string;
@@ -9955,6 +10190,8 @@ export interface operations {
             /** @description The active agent. */
             200: {
                 headers: {
+                    /** @description The representation’s tag; send it back in If-Match to change this version only. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9973,6 +10210,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9990,6 +10229,15 @@ export interface operations {
             };
             /** @description Not found, or not yours. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description If-Match names a tag that is no longer current; details.currentETag is the current one. */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10011,7 +10259,10 @@ export interface operations {
     startRun: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Names this request, so that a retry (same key, same request, within 24 hours) is answered with the first answer instead of doing the work again. 1 to 255 printable ASCII characters; a UUID is a good key. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 agentId: string;
                 ws: string;
@@ -10032,6 +10283,8 @@ export interface operations {
             /** @description Queued. */
             202: {
                 headers: {
+                    /** @description Where the created thing (201) or the started run (202) is read: a path under /api, by id. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10054,6 +10307,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10078,9 +10333,11 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The agent is paused. */
+            /** @description The agent is paused; or a request with this Idempotency-Key is still being answered (idempotency_key_in_progress); retry after Retry-After. */
             409: {
                 headers: {
+                    /** @description Seconds to wait before trying again. On a 503 it is sent when the refusal is temporary (queue_full), not when the operator must set something up. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10096,7 +10353,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Valid input that breaks a rule. */
+            /** @description Valid input that breaks a rule; or this Idempotency-Key was used for another request (idempotency_key_reused). */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10108,6 +10365,8 @@ export interface operations {
             /** @description Too many runs wait to start already (code queue_full); Retry-After says when to try again. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again. On a 503 it is sent when the refusal is temporary (queue_full), not when the operator must set something up. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10149,6 +10408,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10237,6 +10498,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10312,6 +10575,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10380,6 +10645,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10452,6 +10719,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10515,6 +10784,8 @@ export interface operations {
             /** @description The correction, kept as a sample. */
             201: {
                 headers: {
+                    /** @description Where the created thing (201) or the started run (202) is read: a path under /api, by id. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10536,6 +10807,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10613,6 +10886,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10684,6 +10959,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10738,6 +11015,8 @@ export interface operations {
             /** @description The sample and the style recomputed. */
             201: {
                 headers: {
+                    /** @description Where the created thing (201) or the started run (202) is read: a path under /api, by id. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10759,6 +11038,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10835,6 +11116,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10910,6 +11193,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10979,6 +11264,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11017,7 +11304,10 @@ export interface operations {
     restoreAgentVersion: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the version this change is based on (or `*`); a tag that is no longer current is refused with 412. */
+                "if-match"?: string;
+            };
             path: {
                 agentId: string;
                 version: number;
@@ -11030,6 +11320,8 @@ export interface operations {
             /** @description The agent at its new version. */
             200: {
                 headers: {
+                    /** @description The representation’s tag; send it back in If-Match to change this version only. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11048,6 +11340,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11074,6 +11368,15 @@ export interface operations {
             };
             /** @description The name is taken, or the agent changed meanwhile. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description If-Match names a tag that is no longer current; details.currentETag is the current one. */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11131,6 +11434,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11181,7 +11486,10 @@ export interface operations {
                 /** @description When an agent of the same name exists that was not imported from this agent: refuse (409), or make the import a new version of it. */
                 onExisting?: "refuse" | "update";
             };
-            header?: never;
+            header?: {
+                /** @description Names this request, so that a retry (same key, same request, within 24 hours) is answered with the first answer instead of doing the work again. 1 to 255 printable ASCII characters; a UUID is a good key. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 ws: string;
             };
@@ -11226,6 +11534,8 @@ export interface operations {
             /** @description The agent imported before from the same agent, at its new version. */
             200: {
                 headers: {
+                    /** @description The representation’s tag; send it back in If-Match to change this version only. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11235,6 +11545,10 @@ export interface operations {
             /** @description The imported agent at version 1. */
             201: {
                 headers: {
+                    /** @description The representation’s tag; send it back in If-Match to change this version only. */
+                    ETag?: string;
+                    /** @description Where the created thing (201) or the started run (202) is read: a path under /api, by id. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11253,6 +11567,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11277,9 +11593,11 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The name is taken, or the agent changed meanwhile. */
+            /** @description The name is taken, or the agent changed meanwhile; or a request with this Idempotency-Key is still being answered (idempotency_key_in_progress); retry after Retry-After. */
             409: {
                 headers: {
+                    /** @description Seconds to wait before trying again. On a 503 it is sent when the refusal is temporary (queue_full), not when the operator must set something up. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11295,7 +11613,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Valid input that breaks a rule. */
+            /** @description Valid input that breaks a rule; or this Idempotency-Key was used for another request (idempotency_key_reused). */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11352,6 +11670,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11422,6 +11742,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11462,6 +11784,10 @@ export interface operations {
             query?: {
                 /** @description Only chains from or to this agent. */
                 agent?: string;
+                /** @description The nextCursor of the previous page, unchanged; leave it out for the first page. */
+                cursor?: string;
+                /** @description How many items a page holds, 1 to 200. Default: 50. */
+                limit?: number;
             };
             header?: never;
             path: {
@@ -11471,7 +11797,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Every chain. */
+            /** @description A page of chains, oldest first. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -11495,6 +11821,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11533,7 +11861,10 @@ export interface operations {
     createChain: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Names this request, so that a retry (same key, same request, within 24 hours) is answered with the first answer instead of doing the work again. 1 to 255 printable ASCII characters; a UUID is a good key. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 ws: string;
             };
@@ -11548,6 +11879,8 @@ export interface operations {
             /** @description The chain. */
             201: {
                 headers: {
+                    /** @description Where the created thing (201) or the started run (202) is read: a path under /api, by id. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11566,6 +11899,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11590,6 +11925,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description A request with this Idempotency-Key is still being answered (idempotency_key_in_progress); retry after Retry-After. */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before trying again. On a 503 it is sent when the refusal is temporary (queue_full), not when the operator must set something up. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description The request body is larger than the server takes (ORCA_BODY_LIMIT_BYTES); send a smaller one. */
             413: {
                 headers: {
@@ -11599,7 +11945,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Valid input that breaks a rule. */
+            /** @description Valid input that breaks a rule; or this Idempotency-Key was used for another request (idempotency_key_reused). */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11643,6 +11989,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11709,6 +12057,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11781,6 +12131,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11861,6 +12213,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11914,6 +12268,8 @@ export interface operations {
             /** @description Connected. */
             201: {
                 headers: {
+                    /** @description Where the created thing (201) or the started run (202) is read: a path under /api, by id. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11932,6 +12288,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12009,6 +12367,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12075,6 +12435,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12147,6 +12509,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12224,6 +12588,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12292,6 +12658,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12373,6 +12741,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12435,6 +12805,8 @@ export interface operations {
             /** @description The entry, created. */
             201: {
                 headers: {
+                    /** @description Where the created thing (201) or the started run (202) is read: a path under /api, by id. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12453,6 +12825,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12539,6 +12913,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12611,6 +12987,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12698,6 +13076,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12774,6 +13154,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12841,6 +13223,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12897,6 +13281,8 @@ export interface operations {
             /** @description Recorded. */
             201: {
                 headers: {
+                    /** @description Where the created thing (201) or the started run (202) is read: a path under /api, by id. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12918,6 +13304,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13001,6 +13389,78 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid input that breaks a rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getCreditEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                entryId: string;
+                ws: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The entry. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditEntry"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; details name each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13074,6 +13534,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13121,7 +13583,10 @@ export interface operations {
     topUpCredits: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Names this request, so that a retry (same key, same request, within 24 hours) is answered with the first answer instead of doing the work again. 1 to 255 printable ASCII characters; a UUID is a good key. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 ws: string;
             };
@@ -13139,6 +13604,8 @@ export interface operations {
             /** @description Added. */
             201: {
                 headers: {
+                    /** @description Where the created thing (201) or the started run (202) is read: a path under /api, by id. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13160,6 +13627,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13184,6 +13653,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description A request with this Idempotency-Key is still being answered (idempotency_key_in_progress); retry after Retry-After. */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before trying again. On a 503 it is sent when the refusal is temporary (queue_full), not when the operator must set something up. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description The request body is larger than the server takes (ORCA_BODY_LIMIT_BYTES); send a smaller one. */
             413: {
                 headers: {
@@ -13193,7 +13673,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Valid input that breaks a rule. */
+            /** @description Valid input that breaks a rule; or this Idempotency-Key was used for another request (idempotency_key_reused). */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13250,6 +13730,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13310,6 +13792,8 @@ export interface operations {
             /** @description The file, kept. */
             201: {
                 headers: {
+                    /** @description Where the created thing (201) or the started run (202) is read: a path under /api, by id. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13328,6 +13812,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13405,6 +13891,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13471,6 +13959,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13542,6 +14032,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13614,6 +14106,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13674,6 +14168,8 @@ export interface operations {
             /** @description The export, kept. */
             201: {
                 headers: {
+                    /** @description Where the created thing (201) or the started run (202) is read: a path under /api, by id. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13692,6 +14188,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13758,6 +14256,8 @@ export interface operations {
             /** @description The sample and the style recomputed. */
             201: {
                 headers: {
+                    /** @description Where the created thing (201) or the started run (202) is read: a path under /api, by id. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13779,6 +14279,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13858,6 +14360,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13940,6 +14444,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14007,6 +14513,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14074,6 +14582,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14145,6 +14655,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14225,6 +14737,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14298,6 +14812,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14374,6 +14890,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14411,7 +14929,12 @@ export interface operations {
     };
     listWorkspaceHooks: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The nextCursor of the previous page, unchanged; leave it out for the first page. */
+                cursor?: string;
+                /** @description How many items a page holds, 1 to 200. Default: 50. */
+                limit?: number;
+            };
             header?: never;
             path: {
                 ws: string;
@@ -14420,7 +14943,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The hooks. */
+            /** @description A page of hooks, oldest first. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -14444,6 +14967,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14509,6 +15034,8 @@ export interface operations {
             /** @description What was created. */
             201: {
                 headers: {
+                    /** @description Where the created thing (201) or the started run (202) is read: a path under /api, by id. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14527,6 +15054,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14582,7 +15111,12 @@ export interface operations {
     };
     listInvitations: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The nextCursor of the previous page, unchanged; leave it out for the first page. */
+                cursor?: string;
+                /** @description How many items a page holds, 1 to 200. Default: 50. */
+                limit?: number;
+            };
             header?: never;
             path: {
                 ws: string;
@@ -14591,7 +15125,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Open invitations. */
+            /** @description A page of open invitations, newest first. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -14615,6 +15149,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14672,6 +15208,8 @@ export interface operations {
             /** @description The invitation, with its link (shown once). */
             201: {
                 headers: {
+                    /** @description Where the created thing (201) or the started run (202) is read: a path under /api, by id. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14690,6 +15228,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14774,6 +15314,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14811,7 +15353,12 @@ export interface operations {
     };
     listMembers: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The nextCursor of the previous page, unchanged; leave it out for the first page. */
+                cursor?: string;
+                /** @description How many items a page holds, 1 to 200. Default: 50. */
+                limit?: number;
+            };
             header?: never;
             path: {
                 ws: string;
@@ -14820,7 +15367,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The members. */
+            /** @description A page of members, who joined first first. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -14844,6 +15391,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14901,6 +15450,8 @@ export interface operations {
             /** @description The invitation, with its link (shown once). */
             201: {
                 headers: {
+                    /** @description Where the created thing (201) or the started run (202) is read: a path under /api, by id. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14919,6 +15470,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15003,6 +15556,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15077,6 +15632,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15155,6 +15712,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15223,6 +15782,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15261,7 +15822,10 @@ export interface operations {
     sendOrchestratorMessage: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Names this request, so that a retry (same key, same request, within 24 hours) is answered with the first answer instead of doing the work again. 1 to 255 printable ASCII characters; a UUID is a good key. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 ws: string;
             };
@@ -15306,6 +15870,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15330,6 +15896,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description A request with this Idempotency-Key is still being answered (idempotency_key_in_progress); retry after Retry-After. */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before trying again. On a 503 it is sent when the refusal is temporary (queue_full), not when the operator must set something up. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description The request body is larger than the server takes (ORCA_BODY_LIMIT_BYTES); send a smaller one. */
             413: {
                 headers: {
@@ -15339,7 +15916,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Valid input that breaks a rule. */
+            /** @description Valid input that breaks a rule; or this Idempotency-Key was used for another request (idempotency_key_reused). */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -15387,6 +15964,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15455,6 +16034,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15493,7 +16074,10 @@ export interface operations {
     approvePlan: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Names this request, so that a retry (same key, same request, within 24 hours) is answered with the first answer instead of doing the work again. 1 to 255 printable ASCII characters; a UUID is a good key. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 planId: string;
                 ws: string;
@@ -15533,6 +16117,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15557,6 +16143,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description A request with this Idempotency-Key is still being answered (idempotency_key_in_progress); retry after Retry-After. */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before trying again. On a 503 it is sent when the refusal is temporary (queue_full), not when the operator must set something up. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description The request body is larger than the server takes (ORCA_BODY_LIMIT_BYTES); send a smaller one. */
             413: {
                 headers: {
@@ -15566,9 +16163,20 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Valid input that breaks a rule. */
+            /** @description Valid input that breaks a rule; or this Idempotency-Key was used for another request (idempotency_key_reused). */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The plan starts runs and too many wait to start already (code queue_full); Retry-After says when to try again. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. On a 503 it is sent when the refusal is temporary (queue_full), not when the operator must set something up. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15610,6 +16218,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15678,6 +16288,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15756,6 +16368,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15824,6 +16438,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15874,6 +16490,8 @@ export interface operations {
             /** @description Cancelling or cancelled. */
             202: {
                 headers: {
+                    /** @description Where the created thing (201) or the started run (202) is read: a path under /api, by id. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15892,6 +16510,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15984,6 +16604,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16052,6 +16674,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16090,7 +16714,10 @@ export interface operations {
     retryRun: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Names this request, so that a retry (same key, same request, within 24 hours) is answered with the first answer instead of doing the work again. 1 to 255 printable ASCII characters; a UUID is a good key. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 runId: string;
                 ws: string;
@@ -16109,6 +16736,8 @@ export interface operations {
             /** @description Queued again. */
             202: {
                 headers: {
+                    /** @description Where the created thing (201) or the started run (202) is read: a path under /api, by id. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16127,6 +16756,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16151,9 +16782,11 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not finished. */
+            /** @description Not finished; or a request with this Idempotency-Key is still being answered (idempotency_key_in_progress); retry after Retry-After. */
             409: {
                 headers: {
+                    /** @description Seconds to wait before trying again. On a 503 it is sent when the refusal is temporary (queue_full), not when the operator must set something up. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16169,7 +16802,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Valid input that breaks a rule. */
+            /** @description Valid input that breaks a rule; or this Idempotency-Key was used for another request (idempotency_key_reused). */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -16181,6 +16814,8 @@ export interface operations {
             /** @description Too many runs wait to start already (code queue_full); Retry-After says when to try again. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again. On a 503 it is sent when the refusal is temporary (queue_full), not when the operator must set something up. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16225,6 +16860,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16303,6 +16940,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16373,6 +17012,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16439,6 +17080,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16516,6 +17159,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16562,7 +17207,12 @@ export interface operations {
     };
     listTokens: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The nextCursor of the previous page, unchanged; leave it out for the first page. */
+                cursor?: string;
+                /** @description How many items a page holds, 1 to 200. Default: 50. */
+                limit?: number;
+            };
             header?: never;
             path: {
                 ws: string;
@@ -16571,7 +17221,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The tokens. */
+            /** @description A page of tokens, newest first. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -16595,6 +17245,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16653,6 +17305,8 @@ export interface operations {
             /** @description The token, with its secret (shown once). */
             201: {
                 headers: {
+                    /** @description Where the created thing (201) or the started run (202) is read: a path under /api, by id. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16671,6 +17325,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16746,6 +17402,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16819,6 +17477,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16886,6 +17546,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16953,6 +17615,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17020,6 +17684,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17093,6 +17759,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17131,7 +17799,10 @@ export interface operations {
     createWorkroom: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Names this request, so that a retry (same key, same request, within 24 hours) is answered with the first answer instead of doing the work again. 1 to 255 printable ASCII characters; a UUID is a good key. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 ws: string;
             };
@@ -17151,6 +17822,8 @@ export interface operations {
             /** @description The workroom. */
             201: {
                 headers: {
+                    /** @description Where the created thing (201) or the started run (202) is read: a path under /api, by id. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17169,6 +17842,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17193,9 +17868,11 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Another workroom of the workspace has this name. */
+            /** @description Another workroom of the workspace has this name; or a request with this Idempotency-Key is still being answered (idempotency_key_in_progress); retry after Retry-After. */
             409: {
                 headers: {
+                    /** @description Seconds to wait before trying again. On a 503 it is sent when the refusal is temporary (queue_full), not when the operator must set something up. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17211,7 +17888,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Valid input that breaks a rule. */
+            /** @description Valid input that breaks a rule; or this Idempotency-Key was used for another request (idempotency_key_reused). */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -17256,6 +17933,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17330,6 +18009,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17417,6 +18098,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17513,6 +18196,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17591,6 +18276,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17666,6 +18353,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17744,6 +18433,8 @@ export interface operations {
             /** @description Not signed in. */
             401: {
                 headers: {
+                    /** @description The scheme to sign in with: `Bearer realm="orca"`. */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
