@@ -206,7 +206,10 @@ export function objectList(clause: string, agents: readonly { name: string }[]):
   const hidden = masked(clause);
   // "Run A and then B" is a list in the order said; "then" elsewhere ("when A finishes then B") is not.
   if (notAList.test(hidden.replace(/(?:,|\band)\s+then\b/g, ' and'))) return [clause];
-  const action = firstOf(hidden, [...listIntents.flatMap((intent) => [...actionWords[intent]]), ...listVerbs]);
+  const action = firstOf(hidden, [
+    ...listIntents.flatMap((intent) => [...actionWords[intent]]),
+    ...listVerbs,
+  ]);
   if (!action) return [clause];
   const joints = [...hidden.matchAll(listSeparator)]
     .filter((match) => match.index > action.index)
