@@ -110,6 +110,13 @@ const joint = new RegExp(
   'g',
 );
 
+const opening = new RegExp(`^\\s*(?:(?:and|plus)\\s+)?${lead}(?:${verbs}|${chainCondition})\\b`);
+
+/** Whether `text` starts a request of its own ("and send the results to X", "then run it"). */
+export function opensRequest(text: string): boolean {
+  return opening.test(masked(text));
+}
+
 /** A leading "when X finishes," or "if X fails," belongs with what follows it. */
 const condition = /^\s*(?:when|whenever|if|once|after|as soon as|every time)\b/i;
 

@@ -202,7 +202,15 @@ function retime(
   let words: string | undefined;
   let timezone: string | undefined;
   let proposed = false;
-  if (ownSchedule?.kind === 'found') {
+  const narrowed =
+    existing?.type === 'scheduleAgent' && existing.text
+      ? narrowedSchedule(unnamed, existing.text)
+      : undefined;
+  if (narrowed && existing?.type === 'scheduleAgent') {
+    // "And only on weekdays", "but only 7am to 10pm": the schedule proposed, on fewer days or hours.
+    words = narrowed;
+    timezone = existing.timezone;
+  } else if (ownSchedule?.kind === 'found') {
     words = ownSchedule.words;
     timezone = ownSchedule.timezone;
     proposed = ownSchedule.proposed;
@@ -249,6 +257,30 @@ function retime(
   } catch {
     return undefined;
   }
+}
+
+/** Days of the week, alone or in groups: "weekdays", "mondays", "the weekend". */
+const dayWords =
+  /\b(?:weekdays?|weekends?|working days|business days|(?:mon|tues|wednes|thurs|fri|satur|sun)days?)\b/gi;
+/** Hours a schedule keeps within: "7am to 10pm", "between 8:00 and 18:00". */
+const hourWindow =
+  /\b(\d{1,2}(?::\d{2})?\s*(?:am|pm)?)\s*(?:to|until|till|-|–|and)\s*(\d{1,2}(?::\d{2})?\s*(?:am|pm)?)\b/i;
+
+/**
+ * The proposed schedule kept within the days or hours the message names, when it names only those:
+ * "and only on weekdays" after "every day at 8:30" keeps 8:30; "only 7am to 10pm" after "every 3
+ * hours" keeps the step. Undefined when the message says a time or step of its own.
+ */
+export function narrowedSchedule(text: string, proposed: string): string | undefined {
+  if (intervalStep.test(text)) return undefined;
+  const window = hourWindow.exec(text);
+  const clock = (said: string) => /am|pm|:/i.test(said);
+  if (window?.[1] && window[2] && (clock(window[1]) || clock(window[2])) && writtenStep.test(proposed)) {
+    return `${proposed.replace(/\s+(?:from|between)\s+\S+\s+(?:to|and|until)\s+\S+/i, '')} from ${window[1]} to ${window[2]}`;
+  }
+  const days = text.match(dayWords);
+  if (!days || timeOfDay.test(text) || proposed.match(dayWords)) return undefined;
+  return `${proposed} only on ${days.join(' and ')}`;
 }
 
 /** The text without the words of the agents it names: "the weekly one" holds no schedule. */
