@@ -3,11 +3,14 @@
 // plan with the change (the old one is superseded), never a new, unrelated plan.
 import { withClockDigits } from '../../domain/clock-words.ts';
 import type { PlannedChange, PlanOperation } from '../../domain/plan.ts';
+import { timeInWords } from '../../triggers/one-off-settings.ts';
 import { operationAgents } from '../conversation-state.ts';
 import type { PlannerAnswer, PlannerRequest } from '../planner.ts';
 import { agentsMentioned, nameScore } from './agent-names.ts';
 import { uniqueName, withDefaults } from './new-agents.ts';
 import { readNewName } from './new-names.ts';
+import { onceInWords } from './one-off-planning.ts';
+import { oneOffIn } from './one-off-times.ts';
 import { emailsIn, hasAny, urlsIn } from './request-text.ts';
 import { proposedSchedule } from './schedule-phrases.ts';
 import { scheduleOperation } from './schedule-planning.ts';
@@ -24,7 +27,7 @@ const changeWords = ['instead', 'rather', 'as well', 'too', 'also', 'actually'];
 
 /** A time of day alone: "7:30", "at 8", "8pm", "make it 7" (a bare number is not a time otherwise). */
 const timeOfDay =
-  /\bat\s+(\d{1,2}(?::\d{2})?\s*(?:am|pm)?)\b|\b(\d{1,2}:\d{2}\s*(?:am|pm)?|\d{1,2}\s*(?:am|pm)|noon|midnight)\b|^(?:actually,?\s+)?make (?:it|that) (\d{1,2})\b(?!\s*(?::|am|pm|h\b|hours?|hrs?|minutes?|mins?))/i;
+  /\bat\s+(\d{1,2}(?::\d{2})?\s*(?:am|pm)?)\b|\b(\d{1,2}:\d{2}\s*(?:am|pm)?|\d{1,2}\s*(?:am|pm)|noon|midnight)\b|^(?:actually,?\s+)?make (?:it|that) (\d{1,2})\b(?!\s*(?::|am|pm|h\b|hours?|hrs?|minutes?|mins?))|^(?:actually|no|nope|wait|instead|rather|or|how about|what about)[,.!]?\s+(?:at\s+)?(\d{1,2})(?:\s+instead)?\s*[.!?]?$/i;
 /** A new step for a schedule that repeats: "make it 4 hours", "every 30 minutes instead". */
 const intervalStep = /\b(?:every\s+)?(\d{1,3})\s*(hours?|hrs?|h|minutes?|mins?)\b/i;
 /** The step written in a schedule's words: "every 3 hours", "hourly". */
@@ -196,7 +199,7 @@ function retime(
   // "Actually half 7": the time in digits, as the schedule parser reads it.
   const unnamed = withClockDigits(withoutAgentNames(text, request.snapshot.agents));
   const found = timeOfDay.exec(unnamed.replace(/https?:\/\/\S+/g, '').trim());
-  const time = found && [found[0], found[1] ?? found[2] ?? found[3]];
+  const time = found && [found[0], found[1] ?? found[2] ?? found[3] ?? found[4]];
   const ownSchedule = recurrence.test(unnamed) ? proposedSchedule(unnamed) : undefined;
   const step = intervalStep.exec(unnamed);
   let words: string | undefined;
@@ -225,6 +228,8 @@ function retime(
       : `${existing.text} at ${time[1]}`;
     timezone = existing.timezone;
   }
+  if (!words && time?.[1] && existing?.type === 'scheduleAgent' && existing.runAt && !ownSchedule)
+    return retimedOnce(operations, index, time[1], request);
   if (!words) return undefined;
   const subject =
     existing?.type === 'scheduleAgent'
@@ -257,6 +262,38 @@ function retime(
   } catch {
     return undefined;
   }
+}
+
+/** The one run proposed, on the same day at the new time: "run it tomorrow at 10" then "actually 11". */
+function retimedOnce(operations: PlanOperation[], index: number, time: string, request: PlannerRequest) {
+  const existing = operations[index];
+  if (existing?.type !== 'scheduleAgent' || !existing.runAt) return undefined;
+  const timezone = existing.timezone ?? 'UTC';
+  // The day in the run's own zone, written so the one-off reader cannot take it another way.
+  const day = new Intl.DateTimeFormat('en-CA', {
+    timeZone: timezone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date(existing.runAt));
+  const now = request.now ?? new Date();
+  const reading = oneOffIn(`on ${day} at ${time}`, timezone, now);
+  if (reading?.kind !== 'at' || reading.at.getTime() <= now.getTime()) return undefined;
+  const description = onceInWords(reading.at, timezone, now);
+  const changed = [...operations];
+  changed[index] = {
+    ...existing,
+    runAt: reading.at.toISOString(),
+    description,
+    nextRuns: [reading.at.toISOString()],
+  };
+  // The summary says the time as the one-off planner wrote it: that is what is replaced.
+  return {
+    operations: changed,
+    description: description.replace(/^Once\b/, 'once'),
+    scheduled: timeInWords(reading.at, timezone, now),
+    replaced: timeInWords(new Date(existing.runAt), timezone, now),
+  };
 }
 
 /** Days of the week, alone or in groups: "weekdays", "mondays", "the weekend". */
