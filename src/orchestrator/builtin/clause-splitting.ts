@@ -104,7 +104,7 @@ const askedToTell = '(?:tell|show|explain|let)\\s+(?:me|us)\\b';
 const endings = Object.keys(chainEndings)
   .map((ending) => ending.replace(/'/g, "[\u2019']"))
   .join('|');
-const chainCondition = `(?:when|whenever|once|after|as soon as|every time)\\s+(?:\\S+\\s+){0,5}?(?:${endings})\\b`;
+const chainCondition = `(?:when|whenever|once|after|as soon as|every time)\\s+(?:\\S+\\s+){0,5}?(?:${endings}|done|finished|complete)\\b`;
 const joint = new RegExp(
   `(?:\\s*[,;]\\s*(?:and\\s+)?|\\s+and\\s+|\\s+then\\s+|[.!?]\\s+(?:and\\s+)?)(?=${lead}(?:${verbs}|${chainCondition})\\b)|(?:[.!;,]\\s+(?:and\\s+)?also\\s+)(?=${questionStart}\\b[^.!]*\\?\\s*$)|(?:[.!;,]?\\s+(?:and\\s+)?also\\s+)(?=${askedToTell})`,
   'g',

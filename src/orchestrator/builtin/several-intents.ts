@@ -85,10 +85,20 @@ function withReferent(part: string, referent: string | undefined, agents: readon
   const handed = handsOnResults.exec(part);
   if (handed && !agentsMentioned(handed[0], agents).length)
     return part.replace(handsOnResults, (_, verb: string, what: string) => `${verb} ${referent}'s ${what}`);
+  // "Once it's done start the data collector": the condition's "it" is the agent of before.
+  const ending = /^((?:when|whenever|once|after|as soon as|every time)\s+)it(?:(?:'|’)s\b|\b)/i;
+  if (ending.test(part))
+    return part.replace(
+      ending,
+      (said, opening: string) => `${opening}${referent}${/s$/i.test(said) ? ' is' : ''}`,
+    );
   if (agentsMentioned(part, agents).length > 0) return part;
   // A part that makes a new agent keeps its own "it" ("tell me when it changes").
   if (hasAny(part, createWords) || /https?:\/\//.test(part)) return part;
-  return part.replace(/\bits\b/i, `${referent}'s`).replace(/\b(?:it|them|that one|this one)\b/i, referent);
+  return part
+    .replace(/\bit(?:'|’)s\b/i, `${referent} is`)
+    .replace(/\bits\b/i, `${referent}'s`)
+    .replace(/\b(?:it|them|that one|this one)\b/i, referent);
 }
 
 /** Operations on an agent the plan creates name it only; those that need its id cannot be planned. */
@@ -165,6 +175,12 @@ async function planParts(
           (earlier) => earlier.type === 'runAgent' && earlier.agentName === kept.agentName && !kept.agentId,
         );
       if (!repeated) operations.push(withoutUndefined(kept));
+      // "Resume X, schedule it …": the later parts see X as the plan leaves it.
+      if (kept.type === 'resumeAgent' || kept.type === 'pauseAgent') {
+        const at = agents.findIndex((agent) => agent.name === kept.agentName);
+        const agent = agents[at];
+        if (agent) agents[at] = { ...agent, status: kept.type === 'resumeAgent' ? 'active' : 'paused' };
+      }
       if (kept.type === 'createAgent') {
         const spec = kept.spec as unknown as AgentSpec;
         agents.push({
@@ -203,8 +219,9 @@ async function planParts(
   };
 }
 
+/** "… what's wrong with X?", "tell me why X failed": a question, answered in the reply. */
 function asksAQuestion(part: string): boolean {
-  return /\?\s*$/.test(part);
+  return /\?\s*$/.test(part) || /^(?:please\s+)?(?:tell|show|explain|let)\s+(?:me|us)\b/i.test(part.trim());
 }
 
 function asksHost(answer: PlannerAnswer): boolean {
