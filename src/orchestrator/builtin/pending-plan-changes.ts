@@ -22,7 +22,7 @@ type Spec = Record<string, unknown> & { name: string; goal?: string; steps: Step
 
 /** Words that say a message changes what was just proposed, rather than asking for something new. */
 const changeOpeners =
-  /^(?:actually|instead|no[,.!]?|nope[,.!]?|oh,? and|and|also|but|wait[,.!]?|make (?:it|that|this)|call it|name it|rename it|change (?:it|that|this)|let'?s|use|rather|better|how about|what about)\b/i;
+  /^(?:actually|instead|only|just|no[,.!]?|nope[,.!]?|oh,? and|and|also|but|wait[,.!]?|make (?:it|that|this)|call it|name it|rename it|change (?:it|that|this)|let'?s|use|rather|better|how about|what about)\b/i;
 const changeWords = ['instead', 'rather', 'as well', 'too', 'also', 'actually'];
 
 /** A time of day alone: "7:30", "at 8", "8pm", "make it 7" (a bare number is not a time otherwise). */
@@ -222,10 +222,11 @@ function retime(
     words = existing.text.replace(writtenStep, `every ${step[1]} ${step[2]}`);
     timezone = existing.timezone;
   } else if (time?.[1] && existing?.type === 'scheduleAgent' && existing.text) {
-    const at = /\bat\s+(?:\d{1,2}(?::\d{2})?\s*(?:am|pm)?|noon|midnight)/i;
-    words = at.test(existing.text)
-      ? existing.text.replace(at, `at ${time[1]}`)
-      : `${existing.text} at ${time[1]}`;
+    const at = /\bat\s+(\d{1,2})?(?::\d{2})?\s*(am|pm)?|\bat\s+(?:noon|midnight)/i;
+    const before = at.exec(existing.text);
+    const hour = before?.[1] ? Number(before[1]) + (/pm/i.test(before[2] ?? '') ? 12 : 0) : undefined;
+    const said = inSameHalfOfDay(time[1], hour);
+    words = before ? existing.text.replace(at, `at ${said}`) : `${existing.text} at ${said}`;
     timezone = existing.timezone;
   }
   if (!words && time?.[1] && existing?.type === 'scheduleAgent' && existing.runAt && !ownSchedule)
@@ -264,6 +265,17 @@ function retime(
   }
 }
 
+/**
+ * A bare hour read in the half of the day of the time it replaces: "no, 4" after 3pm is 4pm,
+ * "actually 11" after 10am is 11am. Said with am, pm or minutes, it is as said.
+ */
+export function inSameHalfOfDay(time: string, previousHour: number | undefined): string {
+  const bare = /^\s*(\d{1,2})\s*$/.exec(time);
+  const hour = Number(bare?.[1]);
+  if (!bare || previousHour === undefined || previousHour < 12 || hour >= 12 || hour === 0) return time;
+  return `${hour}pm`;
+}
+
 /** The one run proposed, on the same day at the new time: "run it tomorrow at 10" then "actually 11". */
 function retimedOnce(operations: PlanOperation[], index: number, time: string, request: PlannerRequest) {
   const existing = operations[index];
@@ -277,7 +289,12 @@ function retimedOnce(operations: PlanOperation[], index: number, time: string, r
     day: '2-digit',
   }).format(new Date(existing.runAt));
   const now = request.now ?? new Date();
-  const reading = oneOffIn(`on ${day} at ${time}`, timezone, now);
+  const hour = Number(
+    new Intl.DateTimeFormat('en-GB', { timeZone: timezone, hour: '2-digit', hourCycle: 'h23' }).format(
+      new Date(existing.runAt),
+    ),
+  );
+  const reading = oneOffIn(`on ${day} at ${inSameHalfOfDay(time, hour)}`, timezone, now);
   if (reading?.kind !== 'at' || reading.at.getTime() <= now.getTime()) return undefined;
   const description = onceInWords(reading.at, timezone, now);
   const changed = [...operations];
