@@ -330,7 +330,8 @@ export function narrowedSchedule(text: string, proposed: string): string | undef
   const window = hourWindow.exec(text);
   const clock = (said: string) => /am|pm|:/i.test(said);
   if (window?.[1] && window[2] && (clock(window[1]) || clock(window[2])) && writtenStep.test(proposed)) {
-    return `${proposed.replace(/\s+(?:from|between)\s+\S+\s+(?:to|and|until)\s+\S+/i, '')} from ${window[1]} to ${window[2]}`;
+    const [from, to] = [window[1].trim(), window[2].trim()];
+    return `${proposed.replace(/\s+(?:from|between)\s+\S+\s+(?:to|and|until)\s+\S+/i, '')} from ${from} to ${to}`;
   }
   const days = text.match(dayWords);
   if (!days || timeOfDay.test(text) || proposed.match(dayWords)) return undefined;
