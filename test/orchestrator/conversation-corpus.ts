@@ -1479,6 +1479,18 @@ export const conversations: ConversationCase[] = [
       },
     ],
   },
+  {
+    name: 'a schedule at noon, moved by a bare hour',
+    turns: [
+      { text: 'run the data collector every day at noon', operations: ['scheduleAgent'] },
+      {
+        text: 'actually 2',
+        operations: ['scheduleAgent'],
+        agent: 'Data Collector',
+        schedule: { cron: '0 14 * * *', timezone: berlin },
+      },
+    ],
+  },
   // "Them" after a list of failures: the agents still failing, not those that work again.
   {
     name: 'what is failing, then all of them turned off',

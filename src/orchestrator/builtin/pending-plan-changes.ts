@@ -222,9 +222,13 @@ function retime(
     words = existing.text.replace(writtenStep, `every ${step[1]} ${step[2]}`);
     timezone = existing.timezone;
   } else if (time?.[1] && existing?.type === 'scheduleAgent' && existing.text) {
-    const at = /\bat\s+(\d{1,2})?(?::\d{2})?\s*(am|pm)?|\bat\s+(?:noon|midnight)/i;
+    const at = /\bat\s+(?:(\d{1,2})(?::\d{2})?\s*(am|pm)?|noon|midnight)/i;
     const before = at.exec(existing.text);
-    const hour = before?.[1] ? Number(before[1]) + (/pm/i.test(before[2] ?? '') ? 12 : 0) : undefined;
+    const hour = before?.[1]
+      ? Number(before[1]) + (/pm/i.test(before[2] ?? '') ? 12 : 0)
+      : /noon/i.test(before?.[0] ?? '')
+        ? 12
+        : undefined;
     const said = inSameHalfOfDay(time[1], hour);
     words = before ? existing.text.replace(at, `at ${said}`) : `${existing.text} at ${said}`;
     timezone = existing.timezone;
