@@ -1415,6 +1415,102 @@ export const conversations: ConversationCase[] = [
       },
     ],
   },
+  // A request about a new agent said while it waits for answers: kept, planned once it is built.
+  {
+    name: 'a scraper waiting for its records, chained before they are said',
+    turns: [
+      { text: 'scrape https://example.org/people', question: 'records' },
+      { text: "and pass its output to the reporter when it's finished", question: 'records' },
+      {
+        text: 'each person is `li.person`',
+        operations: [...create, 'chainAgents'],
+        chain: { from: 'Example.Org People Scraper', to: 'Reporter', on: 'success' },
+      },
+    ],
+  },
+  // A proposed schedule narrowed to days or hours keeps its time or step.
+  {
+    name: 'a schedule proposed, then kept to weekends',
+    turns: [
+      { text: 'schedule the lead scraper every day at 7', operations: ['scheduleAgent'] },
+      {
+        text: 'only on weekends',
+        operations: ['scheduleAgent'],
+        agent: 'Lead Scraper',
+        schedule: { cron: '0 7 * * 0,6', timezone: berlin },
+      },
+    ],
+  },
+  {
+    name: 'a schedule every two hours, then kept to office hours',
+    turns: [
+      { text: 'run the price monitor every 2 hours', operations: ['scheduleAgent'] },
+      {
+        text: 'but only 9am to 5pm',
+        operations: ['scheduleAgent'],
+        agent: 'example.com Price Monitor',
+        schedule: { cron: '0 9-17/2 * * *', timezone: berlin },
+      },
+    ],
+  },
+  // A one-off run moved by a bare hour (in its half of the day), then asked for another agent.
+  {
+    name: 'a run tomorrow afternoon, moved, then another at the same time',
+    turns: [
+      {
+        text: 'run the weekly report tomorrow at 3pm',
+        operations: ['scheduleAgent'],
+        schedule: { runAt: '2026-11-25T14:00:00.000Z', timezone: berlin },
+      },
+      {
+        text: 'no, 4',
+        operations: ['scheduleAgent'],
+        agent: 'Weekly Report',
+        schedule: { runAt: '2026-11-25T15:00:00.000Z', timezone: berlin },
+      },
+      {
+        text: 'and the monthly report at the same time',
+        operations: ['scheduleAgent', 'scheduleAgent'],
+        targets: ['Weekly Report', 'Monthly Report'],
+        schedules: [
+          { runAt: '2026-11-25T15:00:00.000Z', timezone: berlin },
+          { runAt: '2026-11-25T15:00:00.000Z', timezone: berlin },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'a schedule at noon, moved by a bare hour',
+    turns: [
+      { text: 'run the data collector every day at noon', operations: ['scheduleAgent'] },
+      {
+        text: 'actually 2',
+        operations: ['scheduleAgent'],
+        agent: 'Data Collector',
+        schedule: { cron: '0 14 * * *', timezone: berlin },
+      },
+    ],
+  },
+  // "Them" after a list of failures: the agents still failing, not those that work again.
+  {
+    name: 'what is failing, then all of them turned off',
+    turns: [
+      { text: 'anything failing at the moment?', reply: /Reporter/ },
+      {
+        text: 'turn them all off',
+        operations: ['pauseAgent', 'pauseAgent', 'pauseAgent', 'pauseAgent', 'pauseAgent'],
+        targets: ['Weekly Report', 'Monthly Report', 'Reporting Agent (old)', 'Data Collector', 'Reporter'],
+      },
+    ],
+  },
+  // "The old one" beside the agent talked about.
+  {
+    name: 'an agent described, then its older namesake paused',
+    turns: [
+      { text: 'tell me about the reporting agent', reply: /"Reporting Agent" \(version 1\)/ },
+      { text: 'pause the old one too', operations: ['pauseAgent'], agent: 'Reporting Agent (old)' },
+    ],
+  },
 ];
 
 /** Names as people type them: typos and word forms still find the one agent meant. */

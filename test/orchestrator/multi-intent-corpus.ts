@@ -661,4 +661,61 @@ export const multiIntentCorpus: MultiIntentCase[] = [
       { cron: '0 8 * * 1-5', timezone: 'Europe/Berlin' },
     ],
   },
+  // What an agent should do, said as having it do so: "have X run …", "make it e-mail …".
+  {
+    text: 'chain the data collector after the lead scraper, then have the lead scraper run mondays at 7',
+    parts: 2,
+    operations: ['chainAgents', 'scheduleAgent'],
+    targets: ['Lead Scraper -> Data Collector', 'Lead Scraper'],
+    schedule: { cron: '0 7 * * 1', timezone: 'Europe/Berlin' },
+  },
+  {
+    text: 'shift the weekly report to 9am and make it e-mail ops@example.com',
+    parts: 2,
+    operations: ['scheduleAgent', 'updateAgent'],
+    targets: ['Weekly Report', 'Weekly Report'],
+    schedule: { cron: '0 9 * * 1', timezone: 'Europe/Berlin' },
+  },
+  // An account connected again after another request.
+  {
+    text: 'remove the job collector, then re-auth the crm account',
+    parts: 2,
+    operations: ['deleteAgent', 'connectAccount'],
+    targets: ['Job Collector', 'crm'],
+  },
+  // A chain said as a condition after another request: "it" is that request's agent.
+  {
+    text: "run the lead scraper every weekday at 6, and once it's done start the data collector",
+    parts: 2,
+    operations: ['scheduleAgent', 'chainAgents'],
+    targets: ['Lead Scraper', 'Lead Scraper -> Data Collector'],
+    schedule: { cron: '0 6 * * 1-5', timezone: 'Europe/Berlin' },
+  },
+  {
+    text: 'resume the job collector, put it on weekdays at 7:45, and when it finishes kick off the reporter',
+    parts: 3,
+    operations: ['resumeAgent', 'scheduleAgent', 'chainAgents'],
+    targets: ['Job Collector', 'Job Collector', 'Job Collector -> Reporter'],
+    schedule: { cron: '45 7 * * 1-5', timezone: 'Europe/Berlin' },
+  },
+  // A question said as a request ("tell me …") beside an action: both answered.
+  {
+    text: 'pause the data collector and also tell me why the monthly report failed',
+    parts: 2,
+    operations: ['pauseAgent'],
+    agent: 'Data Collector',
+  },
+  // Lists after verbs beyond the four intents, and in the order said.
+  {
+    text: 'unschedule the price monitor, and the weekly report too',
+    parts: 2,
+    operations: ['unscheduleAgent', 'unscheduleAgent'],
+    targets: ['example.com Price Monitor', 'Weekly Report'],
+  },
+  {
+    text: 'run the weekly report and then the monthly report',
+    parts: 2,
+    operations: ['runAgent', 'runAgent'],
+    targets: ['Weekly Report', 'Monthly Report'],
+  },
 ];

@@ -62,7 +62,7 @@ import {
 import { answerStopRun } from './run-stopping.ts';
 import { scheduleIn } from './schedule-phrases.ts';
 import { answerNextRuns } from './schedule-planning.ts';
-import { planSeveralIntents } from './several-intents.ts';
+import { laterPartWhileAsking, planSeveralIntents } from './several-intents.ts';
 import { monitorSpec, type Notification, notificationSteps, scraperSpec } from './spec-templates.ts';
 import { continueTriggerDraft, planTriggerRequest } from './trigger-planning.ts';
 import { continueFixDraft, explainFailure, isTroubleRequest } from './troubleshooting.ts';
@@ -417,7 +417,9 @@ export class BuiltInPlanner implements Planner {
           filled.notify !== draft.notify ||
           filled.name !== draft.name ||
           filled.schedule !== draft.schedule;
-        if (!progressed) return undefined;
+        // "And send the results to the reporter once done": a request for after it is built.
+        if (!progressed)
+          return laterPartWhileAsking(this.#createFrom(draft, request), draft.goal ?? 'build it', text);
         const answer = this.#createFrom(filled, request);
         // Still waiting for answers: say what was kept, then ask again.
         const waiting = (answer.plan?.questions.length ?? 0) > 0 && noted.length > 0;

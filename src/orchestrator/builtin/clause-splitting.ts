@@ -6,7 +6,27 @@
 // clauses in docs/decisions/0014-several-intents.md.
 import { agentsMentioned, nameWords } from './agent-names.ts';
 import { firstOf } from './request-text.ts';
-import { actionWords } from './vocabulary/vocabulary.ts';
+import { actionWords, chainEndings } from './vocabulary/vocabulary.ts';
+
+/** What an agent is had to do in "have X run …", "make it email …": each starts a request. */
+const agentDoings = [
+  'run',
+  'runs',
+  'start',
+  'go',
+  'e-?mail',
+  'mail',
+  'send',
+  'post',
+  'notify',
+  'alert',
+  'ping',
+  'message',
+  'use',
+  'check',
+  'watch',
+  'skip',
+].join('|');
 
 /** Words that start a request of their own after "and", "then", a comma or a full stop. */
 const clauseVerbs = [
@@ -51,6 +71,8 @@ const clauseVerbs = [
   'scrape',
   'collect',
   'connect',
+  // "… and reconnect crm", "then re-auth the sheets account": an account connected again.
+  're-?(?:conn?ect|auth|authori[sz]e|authenticate|link)\\w*',
   'add',
   'change',
   'update',
@@ -60,8 +82,9 @@ const clauseVerbs = [
   'give(?=(?:\\s+\\S+){1,4}\\s+an?\\s+(?:(?:quick|short|little)\\s+)?(?:test|try|spin|go|run|whirl)\\b)',
   'move',
   'shift',
-  // "… and have the reporter run after it": a chain said as who runs after whom.
-  '(?:have|make|let|get)(?=(?:\\s+\\S+){1,4}\\s+(?:to\\s+)?(?:run|start|go)\\s+(?:right\\s+)?(?:after|once|when)\\b)',
+  // "… and have the reporter run after it", "and have weekly report run fridays 3pm", "and make it
+  // email sam@…": what an agent should do, said as having it do so ("make sure …" is no request).
+  `(?:have|make|let|get)(?!\\s+sure\\b)(?=(?:\\s+\\S+){1,4}?\\s+(?:to\\s+)?(?:${agentDoings})\\b)`,
 ];
 
 /** Words people put between the joint and the verb: "and then also run …". */
@@ -72,10 +95,27 @@ const verbs = [...clauseVerbs].sort((a, b) => b.length - a.length).join('|');
  * "also": "the password changed. how do i update it?" is one question with its reason.
  */
 const questionStart = "(?:what|what's|whats|why|how|which|who|did|does|is|are|has)";
+/** "… and also tell me why X failed": a question said as a request, needing no question mark. */
+const askedToTell = '(?:tell|show|explain|let)\\s+(?:me|us)\\b';
+/**
+ * "…, and when it finishes start the reporter": a chain said after another request. Only a run's
+ * end opens one ("and when the price changes email me" is the monitor's own notice).
+ */
+const endings = Object.keys(chainEndings)
+  .map((ending) => ending.replace(/'/g, "[\u2019']"))
+  .join('|');
+const chainCondition = `(?:when|whenever|once|after|as soon as|every time)\\s+(?:\\S+\\s+){0,5}?(?:${endings}|done|finished|complete)\\b`;
 const joint = new RegExp(
-  `(?:\\s*[,;]\\s*(?:and\\s+)?|\\s+and\\s+|\\s+then\\s+|[.!?]\\s+(?:and\\s+)?)(?=${lead}(?:${verbs})\\b)|(?:[.!;,]\\s+(?:and\\s+)?also\\s+)(?=${questionStart}\\b[^.!]*\\?\\s*$)`,
+  `(?:\\s*[,;]\\s*(?:and\\s+)?|\\s+and\\s+|\\s+then\\s+|[.!?]\\s+(?:and\\s+)?)(?=${lead}(?:${verbs}|${chainCondition})\\b)|(?:[.!;,]\\s+(?:and\\s+)?also\\s+)(?=${questionStart}\\b[^.!]*\\?\\s*$)|(?:[.!;,]?\\s+(?:and\\s+)?also\\s+)(?=${askedToTell})`,
   'g',
 );
+
+const opening = new RegExp(`^\\s*(?:(?:and|plus)\\s+)?${lead}(?:${verbs}|${chainCondition})\\b`);
+
+/** Whether `text` starts a request of its own ("and send the results to X", "then run it"). */
+export function opensRequest(text: string): boolean {
+  return opening.test(masked(text));
+}
 
 /** A leading "when X finishes," or "if X fails," belongs with what follows it. */
 const condition = /^\s*(?:when|whenever|if|once|after|as soon as|every time)\b/i;
@@ -132,6 +172,8 @@ export function splitClauses(text: string): string[] {
 }
 
 const listIntents = ['delete', 'pause', 'resume', 'run'] as const;
+/** Verbs of one agent beside the intents: "unschedule A and B" is two requests as well. */
+const listVerbs = ['unschedule'];
 /** Words that make "A and B" the two sides of a chain, or a schedule, not a list to act on. */
 const notAList =
   /\b(?:chain|unchain|link|links|linked|connection|between|after|when|whenever|if|once|then|to|into|from|every|each|at|schedule|except|but not|apart from|other than|besides|excluding)\b/;
@@ -169,11 +211,12 @@ function onlyAnAgent(item: string, agents: readonly { name: string }[]): boolean
  */
 export function objectList(clause: string, agents: readonly { name: string }[]): string[] {
   const hidden = masked(clause);
-  if (notAList.test(hidden)) return [clause];
-  const action = firstOf(
-    hidden,
-    listIntents.flatMap((intent) => [...actionWords[intent]]),
-  );
+  // "Run A and then B" is a list in the order said; "then" elsewhere ("when A finishes then B") is not.
+  if (notAList.test(hidden.replace(/(?:,|\band)\s+then\b/g, ' and'))) return [clause];
+  const action = firstOf(hidden, [
+    ...listIntents.flatMap((intent) => [...actionWords[intent]]),
+    ...listVerbs,
+  ]);
   if (!action) return [clause];
   const joints = [...hidden.matchAll(listSeparator)]
     .filter((match) => match.index > action.index)

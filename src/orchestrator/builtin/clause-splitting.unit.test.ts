@@ -189,3 +189,43 @@ describe('a question after a request, and lists said with other marks', () => {
     expect(objectList(link, agents)).toEqual([link]);
   });
 });
+
+describe('requests said in other shapes', () => {
+  it('cuts before a request said as having an agent do something', () => {
+    expect(splitClauses('chain A after B, and have B run fridays 3pm instead')).toEqual([
+      'chain A after B',
+      'have B run fridays 3pm instead',
+    ]);
+    expect(splitClauses('move the monitor to 8am and make it email sam@example.com')).toEqual([
+      'move the monitor to 8am',
+      'make it email sam@example.com',
+    ]);
+    expect(splitClauses('monitor https://example.com and make sure it emails me')).toHaveLength(1);
+  });
+
+  it('cuts before a reconnect, a chain condition on a run ending, and "also tell me"', () => {
+    expect(splitClauses('delete the old reporting agent and reconnect crm')).toHaveLength(2);
+    expect(splitClauses('schedule it weekdays at 8:15, and when it finishes start the reporter')).toEqual([
+      'schedule it weekdays at 8:15',
+      'when it finishes start the reporter',
+    ]);
+    expect(splitClauses('pause X for now and also tell me why Y failed')).toEqual([
+      'pause X for now',
+      'tell me why Y failed',
+    ]);
+    // A change on the page is the monitor's own notice, not a chain.
+    expect(splitClauses('monitor https://example.com and when it changes email me')).toHaveLength(1);
+  });
+
+  it('reads lists after unschedule and in the order said', () => {
+    expect(objectList('unschedule the weekly report and the data collector', agents)).toEqual([
+      'unschedule the weekly report',
+      'unschedule the data collector',
+    ]);
+    expect(objectList('run the lead scraper and then the data collector', agents)).toEqual([
+      'run the lead scraper',
+      'run the data collector',
+    ]);
+    expect(objectList('when the lead scraper finishes then run the data collector', agents)).toHaveLength(1);
+  });
+});

@@ -91,11 +91,11 @@ export async function planFollowUp(
     const grown = await growPendingPlan(text, pending, request, planAgain);
     if (grown) return grown;
   }
-  const named = agentsMentioned(text, request.snapshot.agents);
+  const agents = request.snapshot.agents;
+  const named = agentsMentioned(text, agents);
   const createsFirst = (firstOf(text.toLowerCase(), createWords)?.index ?? -1) === 0;
   if (named.length > 0 || createsFirst || asksForNewAgent(text)) return undefined;
 
-  const agents = request.snapshot.agents;
   const known = (name: string | undefined) =>
     name ? agents.find((agent) => agent.name.toLowerCase() === name.toLowerCase()) : undefined;
 
@@ -106,8 +106,9 @@ export async function planFollowUp(
     if (rewritten) return planAgain({ ...plain, text: rewritten, lastAgentName: asked.name });
   }
 
-  // "Why did the first one fail", "move the second one to 7": by its place in the last answer.
-  const placed = agentByPlace(text, conversation);
+  // "Why did the first one fail", "move the second one to 7": by its place in the last answer;
+  // "pause the new one": by its age beside the agent the conversation was about.
+  const placed = agentByPlace(text, conversation) ?? agentByAge(text, conversation, agents);
   // The conversation is kept: "and the other one?" repeats the last request on that agent.
   if (placed && known(placed.name)) {
     const read = text.replace(placed.words, `the ${placed.name}`);
@@ -179,6 +180,50 @@ function agentByPlace(
   const place = places[word];
   const name = place === undefined ? undefined : last.at(place);
   return name ? { name, words: found[0] } : undefined;
+}
+
+/** Words that mark an agent's name as the older of two alike: "Reporting Agent (old)". */
+const oldMarks = new Set(['old', 'older', 'legacy', 'deprecated', 'previous', 'original', 'v1']);
+const ageWords = /\bthe (new|newer|newest|old|older|oldest|previous|legacy) (?:one|agent|version)\b/i;
+
+/** A name's words without the marks of age: "Reporting Agent (old)" and "Reporting Agent" share them. */
+function withoutAge(name: string): string {
+  return name
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((word) => word && !oldMarks.has(word) && word !== 'new' && word !== 'v2')
+    .join(' ');
+}
+
+/**
+ * "The new one" after talk of "Reporting Agent (old)" is "Reporting Agent"; "the old one" after
+ * "Reporting Agent" is "Reporting Agent (old)". Only when exactly one agent fits.
+ */
+export function agentByAge(
+  text: string,
+  conversation: ConversationContext,
+  agents: readonly { name: string }[],
+): { name: string; words: string } | undefined {
+  // Only in the request itself: "delete it, the new one replaced it" gives a reason, not the agent.
+  const found = ageWords.exec(text.split(/[,;:]|\s+-\s+|\b(?:because|since|as)\b/)[0] ?? '');
+  if (!found) return undefined;
+  const wantsOld = !/^new/i.test(found[1] ?? '');
+  const isOld = (name: string) =>
+    name
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .some((word) => oldMarks.has(word));
+  const about = [conversation.subject, ...conversation.lastTurnAgents, ...conversation.recentAgents];
+  for (const base of about) {
+    if (!base) continue;
+    const alike = agents.filter(
+      (agent) =>
+        agent.name !== base && withoutAge(agent.name) === withoutAge(base) && isOld(agent.name) === wantsOld,
+    );
+    if (alike.length === 1 && isOld(base) !== wantsOld)
+      return { name: (alike[0] as { name: string }).name, words: found[0] };
+  }
+  return undefined;
 }
 
 type Referent =

@@ -3,11 +3,14 @@
 // plan with the change (the old one is superseded), never a new, unrelated plan.
 import { withClockDigits } from '../../domain/clock-words.ts';
 import type { PlannedChange, PlanOperation } from '../../domain/plan.ts';
+import { timeInWords } from '../../triggers/one-off-settings.ts';
 import { operationAgents } from '../conversation-state.ts';
 import type { PlannerAnswer, PlannerRequest } from '../planner.ts';
 import { agentsMentioned, nameScore } from './agent-names.ts';
 import { uniqueName, withDefaults } from './new-agents.ts';
 import { readNewName } from './new-names.ts';
+import { onceInWords } from './one-off-planning.ts';
+import { oneOffIn } from './one-off-times.ts';
 import { emailsIn, hasAny, urlsIn } from './request-text.ts';
 import { proposedSchedule } from './schedule-phrases.ts';
 import { scheduleOperation } from './schedule-planning.ts';
@@ -19,12 +22,12 @@ type Spec = Record<string, unknown> & { name: string; goal?: string; steps: Step
 
 /** Words that say a message changes what was just proposed, rather than asking for something new. */
 const changeOpeners =
-  /^(?:actually|instead|no[,.!]?|nope[,.!]?|oh,? and|and|also|but|wait[,.!]?|make (?:it|that|this)|call it|name it|rename it|change (?:it|that|this)|let'?s|use|rather|better|how about|what about)\b/i;
+  /^(?:actually|instead|only|just|no[,.!]?|nope[,.!]?|oh,? and|and|also|but|wait[,.!]?|make (?:it|that|this)|call it|name it|rename it|change (?:it|that|this)|let'?s|use|rather|better|how about|what about)\b/i;
 const changeWords = ['instead', 'rather', 'as well', 'too', 'also', 'actually'];
 
 /** A time of day alone: "7:30", "at 8", "8pm", "make it 7" (a bare number is not a time otherwise). */
 const timeOfDay =
-  /\bat\s+(\d{1,2}(?::\d{2})?\s*(?:am|pm)?)\b|\b(\d{1,2}:\d{2}\s*(?:am|pm)?|\d{1,2}\s*(?:am|pm)|noon|midnight)\b|^(?:actually,?\s+)?make (?:it|that) (\d{1,2})\b(?!\s*(?::|am|pm|h\b|hours?|hrs?|minutes?|mins?))/i;
+  /\bat\s+(\d{1,2}(?::\d{2})?\s*(?:am|pm)?)\b|\b(\d{1,2}:\d{2}\s*(?:am|pm)?|\d{1,2}\s*(?:am|pm)|noon|midnight)\b|^(?:actually,?\s+)?make (?:it|that) (\d{1,2})\b(?!\s*(?::|am|pm|h\b|hours?|hrs?|minutes?|mins?))|^(?:actually|no|nope|wait|instead|rather|or|how about|what about)[,.!]?\s+(?:at\s+)?(\d{1,2})(?:\s+instead)?\s*[.!?]?$/i;
 /** A new step for a schedule that repeats: "make it 4 hours", "every 30 minutes instead". */
 const intervalStep = /\b(?:every\s+)?(\d{1,3})\s*(hours?|hrs?|h|minutes?|mins?)\b/i;
 /** The step written in a schedule's words: "every 3 hours", "hourly". */
@@ -196,13 +199,21 @@ function retime(
   // "Actually half 7": the time in digits, as the schedule parser reads it.
   const unnamed = withClockDigits(withoutAgentNames(text, request.snapshot.agents));
   const found = timeOfDay.exec(unnamed.replace(/https?:\/\/\S+/g, '').trim());
-  const time = found && [found[0], found[1] ?? found[2] ?? found[3]];
+  const time = found && [found[0], found[1] ?? found[2] ?? found[3] ?? found[4]];
   const ownSchedule = recurrence.test(unnamed) ? proposedSchedule(unnamed) : undefined;
   const step = intervalStep.exec(unnamed);
   let words: string | undefined;
   let timezone: string | undefined;
   let proposed = false;
-  if (ownSchedule?.kind === 'found') {
+  const narrowed =
+    existing?.type === 'scheduleAgent' && existing.text
+      ? narrowedSchedule(unnamed, existing.text)
+      : undefined;
+  if (narrowed && existing?.type === 'scheduleAgent') {
+    // "And only on weekdays", "but only 7am to 10pm": the schedule proposed, on fewer days or hours.
+    words = narrowed;
+    timezone = existing.timezone;
+  } else if (ownSchedule?.kind === 'found') {
     words = ownSchedule.words;
     timezone = ownSchedule.timezone;
     proposed = ownSchedule.proposed;
@@ -211,12 +222,19 @@ function retime(
     words = existing.text.replace(writtenStep, `every ${step[1]} ${step[2]}`);
     timezone = existing.timezone;
   } else if (time?.[1] && existing?.type === 'scheduleAgent' && existing.text) {
-    const at = /\bat\s+(?:\d{1,2}(?::\d{2})?\s*(?:am|pm)?|noon|midnight)/i;
-    words = at.test(existing.text)
-      ? existing.text.replace(at, `at ${time[1]}`)
-      : `${existing.text} at ${time[1]}`;
+    const at = /\bat\s+(?:(\d{1,2})(?::\d{2})?\s*(am|pm)?|noon|midnight)/i;
+    const before = at.exec(existing.text);
+    const hour = before?.[1]
+      ? Number(before[1]) + (/pm/i.test(before[2] ?? '') ? 12 : 0)
+      : /noon/i.test(before?.[0] ?? '')
+        ? 12
+        : undefined;
+    const said = inSameHalfOfDay(time[1], hour);
+    words = before ? existing.text.replace(at, `at ${said}`) : `${existing.text} at ${said}`;
     timezone = existing.timezone;
   }
+  if (!words && time?.[1] && existing?.type === 'scheduleAgent' && existing.runAt && !ownSchedule)
+    return retimedOnce(operations, index, time[1], request);
   if (!words) return undefined;
   const subject =
     existing?.type === 'scheduleAgent'
@@ -249,6 +267,79 @@ function retime(
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A bare hour read in the half of the day of the time it replaces: "no, 4" after 3pm is 4pm,
+ * "actually 11" after 10am is 11am. Said with am, pm or minutes, it is as said.
+ */
+export function inSameHalfOfDay(time: string, previousHour: number | undefined): string {
+  const bare = /^\s*(\d{1,2})\s*$/.exec(time);
+  const hour = Number(bare?.[1]);
+  if (!bare || previousHour === undefined || previousHour < 12 || hour >= 12 || hour === 0) return time;
+  return `${hour}pm`;
+}
+
+/** The one run proposed, on the same day at the new time: "run it tomorrow at 10" then "actually 11". */
+function retimedOnce(operations: PlanOperation[], index: number, time: string, request: PlannerRequest) {
+  const existing = operations[index];
+  if (existing?.type !== 'scheduleAgent' || !existing.runAt) return undefined;
+  const timezone = existing.timezone ?? 'UTC';
+  // The day in the run's own zone, written so the one-off reader cannot take it another way.
+  const day = new Intl.DateTimeFormat('en-CA', {
+    timeZone: timezone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date(existing.runAt));
+  const now = request.now ?? new Date();
+  const hour = Number(
+    new Intl.DateTimeFormat('en-GB', { timeZone: timezone, hour: '2-digit', hourCycle: 'h23' }).format(
+      new Date(existing.runAt),
+    ),
+  );
+  const reading = oneOffIn(`on ${day} at ${inSameHalfOfDay(time, hour)}`, timezone, now);
+  if (reading?.kind !== 'at' || reading.at.getTime() <= now.getTime()) return undefined;
+  const description = onceInWords(reading.at, timezone, now);
+  const changed = [...operations];
+  changed[index] = {
+    ...existing,
+    runAt: reading.at.toISOString(),
+    description,
+    nextRuns: [reading.at.toISOString()],
+  };
+  // The summary says the time as the one-off planner wrote it: that is what is replaced.
+  return {
+    operations: changed,
+    description: description.replace(/^Once\b/, 'once'),
+    scheduled: timeInWords(reading.at, timezone, now),
+    replaced: timeInWords(new Date(existing.runAt), timezone, now),
+  };
+}
+
+/** Days of the week, alone or in groups: "weekdays", "mondays", "the weekend". */
+const dayWords =
+  /\b(?:weekdays?|weekends?|working days|business days|(?:mon|tues|wednes|thurs|fri|satur|sun)days?)\b/gi;
+/** Hours a schedule keeps within: "7am to 10pm", "between 8:00 and 18:00". */
+const hourWindow =
+  /\b(\d{1,2}(?::\d{2})?\s*(?:am|pm)?)\s*(?:to|until|till|-|–|and)\s*(\d{1,2}(?::\d{2})?\s*(?:am|pm)?)\b/i;
+
+/**
+ * The proposed schedule kept within the days or hours the message names, when it names only those:
+ * "and only on weekdays" after "every day at 8:30" keeps 8:30; "only 7am to 10pm" after "every 3
+ * hours" keeps the step. Undefined when the message says a time or step of its own.
+ */
+export function narrowedSchedule(text: string, proposed: string): string | undefined {
+  if (intervalStep.test(text)) return undefined;
+  const window = hourWindow.exec(text);
+  const clock = (said: string) => /am|pm|:/i.test(said);
+  if (window?.[1] && window[2] && (clock(window[1]) || clock(window[2])) && writtenStep.test(proposed)) {
+    const [from, to] = [window[1].trim(), window[2].trim()];
+    return `${proposed.replace(/\s+(?:from|between)\s+\S+\s+(?:to|and|until)\s+\S+/i, '')} from ${from} to ${to}`;
+  }
+  const days = text.match(dayWords);
+  if (!days || timeOfDay.test(text) || proposed.match(dayWords)) return undefined;
+  return `${proposed} only on ${days.join(' and ')}`;
 }
 
 /** The text without the words of the agents it names: "the weekly one" holds no schedule. */

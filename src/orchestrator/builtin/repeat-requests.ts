@@ -16,6 +16,10 @@ type PlanAgain = (request: PlannerRequest) => Promise<PlannerAnswer>;
 /** Words that say the agent named is added to what was just asked. */
 const addition =
   /\b(?:too|as well|also|same|ditto|likewise|similarly|plus|and|another|again|for|repeat)\b|^\s*(?:what about|how about|and|now|next)\b/i;
+/** "At the same time", "on the same schedule", "the same way": the last request, unchanged. */
+const sameAsBefore =
+  /\b(?:(?:at|on|with|in)\s+)?(?:the\s+)?(?:same|identical)\s+(?:time|times|schedule|hour|day|way|thing)\b/gi;
+
 /** Words that may stand around the agent's name in such a message, and nothing else. */
 const filler = new Set(
   'and also too as well same for with the a an please pls plz do thing thingy same one ones agent bot ok okay now then what about how about that to with it same here likewise ditto plus one yes yeah yep oh same goes for again repeat next'.split(
@@ -26,7 +30,9 @@ const filler = new Set(
 /** The agents a message adds to the last request, when it says nothing else; otherwise none. */
 export function addedAgents(text: string, agents: PlannerRequest['snapshot']['agents']): string[] {
   if (!addition.test(text)) return [];
-  const lower = withoutAddresses(text).replace(/[?!.]+$/, '');
+  const lower = withoutAddresses(text)
+    .replace(/[?!.]+$/, '')
+    .replace(sameAsBefore, ' ');
   const named = agentsMentioned(lower, agents).map((match) => match.item.name);
   if (named.length === 0) return [];
   // Every other word is filler: "pause the reporter too" has a verb of its own and is planned as said.

@@ -5,6 +5,24 @@
 // schedule, input it needs) is made for the new agent too.
 import type { PlanOperation } from '../../domain/plan.ts';
 
+/** "On 2026-11-25 at 11:00 in Europe/Berlin": a one-off time no reader can take another way. */
+function onceAgain(runAt: string, timezone: string): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone: timezone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(new Date(runAt))
+      .map((part) => [part.type, part.value]),
+  );
+  return `on ${parts.year}-${parts.month}-${parts.day} at ${parts.hour}:${parts.minute} in ${timezone}`;
+}
+
 /** The request for `operation` with `from` replaced by `to`; undefined when it cannot be said again. */
 export function requestAgain(operation: PlanOperation, from: string, to: string): string | undefined {
   const name = (agentName: string) => (agentName === from ? to : agentName);
@@ -30,8 +48,10 @@ export function requestAgain(operation: PlanOperation, from: string, to: string)
     }
     case 'scheduleAgent': {
       if (operation.agentName !== from) return undefined;
-      // A schedule said in words is said again; a cron or one run at a time is not repeated in words.
-      return operation.text && !operation.runAt ? `run the ${to} ${operation.text}` : undefined;
+      // One run at a time is said as its day and time in its zone; a schedule said in words again; a
+      // cron is not repeated in words.
+      if (operation.runAt) return `run the ${to} ${onceAgain(operation.runAt, operation.timezone ?? 'UTC')}`;
+      return operation.text ? `run the ${to} ${operation.text}` : undefined;
     }
     case 'chainAgents': {
       if (operation.from.agentName !== from && operation.to.agentName !== from) return undefined;

@@ -8,7 +8,7 @@ import type { AgentSpec } from '../../domain/agent-spec.ts';
 import type { PlanOperation, PlanQuestion } from '../../domain/plan.ts';
 import type { PlannerAnswer, PlannerRequest, WorkspaceSnapshot } from '../planner.ts';
 import { agentsMentioned } from './agent-names.ts';
-import { nameLedList, objectList, sharedVerbList, splitClauses } from './clause-splitting.ts';
+import { nameLedList, objectList, opensRequest, sharedVerbList, splitClauses } from './clause-splitting.ts';
 import { parseDraft } from './drafts.ts';
 import { numberedAgents } from './numbered-agents.ts';
 import { addToPendingPlan } from './pending-plan-additions.ts';
@@ -37,7 +37,7 @@ const plannedPrefix = 'planned:';
 
 /** Replies that mean the part was not understood, as opposed to an answer ("already paused"). */
 const notUnderstood =
-  /did not understand|Do you want to run, change|not sure what to change|could not find an agent|Which agent should/;
+  /did not understand|Do you want to run, change|What should I change in|not sure what to change|could not find an agent|Which agent should/;
 
 /**
  * Verbs whose part is done only by a plan that does what they say: "rename B to C" answered with
@@ -74,12 +74,31 @@ function subjectOf(operations: readonly PlanOperation[]): string | undefined {
   return undefined;
 }
 
+/** "Send the results …", "pass the output …": results handed on, without saying whose. */
+const handsOnResults =
+  /^((?:please\s+)?(?:send|pass|forward|feed|hand|push|post))\s+(?:the|its|their)\s+(results?|outputs?|data|findings)\b/i;
+
 /** "run it hourly" with the agent written in: the one-request path finds agents by name. */
 function withReferent(part: string, referent: string | undefined, agents: readonly SnapshotAgent[]) {
-  if (!referent || agentsMentioned(part, agents).length > 0) return part;
+  if (!referent) return part;
+  // "Send the results to the reporter": whose results goes without saying; the agent of before.
+  const handed = handsOnResults.exec(part);
+  if (handed && !agentsMentioned(handed[0], agents).length)
+    return part.replace(handsOnResults, (_, verb: string, what: string) => `${verb} ${referent}'s ${what}`);
+  // "Once it's done start the data collector": the condition's "it" is the agent of before.
+  const ending = /^((?:when|whenever|once|after|as soon as|every time)\s+)it(?:(?:'|’)s\b|\b)/i;
+  if (ending.test(part))
+    return part.replace(
+      ending,
+      (said, opening: string) => `${opening}${referent}${/s$/i.test(said) ? ' is' : ''}`,
+    );
+  if (agentsMentioned(part, agents).length > 0) return part;
   // A part that makes a new agent keeps its own "it" ("tell me when it changes").
   if (hasAny(part, createWords) || /https?:\/\//.test(part)) return part;
-  return part.replace(/\bits\b/i, `${referent}'s`).replace(/\b(?:it|them|that one|this one)\b/i, referent);
+  return part
+    .replace(/\bit(?:'|’)s\b/i, `${referent} is`)
+    .replace(/\bits\b/i, `${referent}'s`)
+    .replace(/\b(?:it|them|that one|this one)\b/i, referent);
 }
 
 /** Operations on an agent the plan creates name it only; those that need its id cannot be planned. */
@@ -156,6 +175,12 @@ async function planParts(
           (earlier) => earlier.type === 'runAgent' && earlier.agentName === kept.agentName && !kept.agentId,
         );
       if (!repeated) operations.push(withoutUndefined(kept));
+      // "Resume X, schedule it …": the later parts see X as the plan leaves it.
+      if (kept.type === 'resumeAgent' || kept.type === 'pauseAgent') {
+        const at = agents.findIndex((agent) => agent.name === kept.agentName);
+        const agent = agents[at];
+        if (agent) agents[at] = { ...agent, status: kept.type === 'resumeAgent' ? 'active' : 'paused' };
+      }
       if (kept.type === 'createAgent') {
         const spec = kept.spec as unknown as AgentSpec;
         agents.push({
@@ -194,8 +219,9 @@ async function planParts(
   };
 }
 
+/** "… what's wrong with X?", "tell me why X failed": a question, answered in the reply. */
 function asksAQuestion(part: string): boolean {
-  return /\?\s*$/.test(part);
+  return /\?\s*$/.test(part) || /^(?:please\s+)?(?:tell|show|explain|let)\s+(?:me|us)\b/i.test(part.trim());
 }
 
 function asksHost(answer: PlannerAnswer): boolean {
@@ -384,7 +410,7 @@ export async function planSeveralIntents(
   // "And then run the reporter and the scraper": all of it added to the plan waiting, in follow-ups.ts.
   if (pending && pending.operations.length > 0 && addedRequest(request.text)) return undefined;
   // "And then run the reporter": the word joining it to what came before opens no request of its own.
-  const joined = request.text.trim().replace(/^(?:and|also|plus|then)(?:\s+(?:then|also))?[\s,]+(?=\S)/i, '');
+  const joined = withoutJoiningWord(request.text);
   const parts = requestsIn(joined, request.snapshot.agents);
   if (parts.length < 2) return undefined;
   // A plan is reviewed by a person and holds at most 50 operations: a longer list is sent in parts.
@@ -393,6 +419,38 @@ export async function planSeveralIntents(
       reply: `Your message asks for ${parts.length} things; I plan at most ${mostRequests} at once, so each plan stays reviewable. Send them in smaller groups (or ask for a group at once: "pause all the reports").`,
     };
   return planParts(parts, request, planOne);
+}
+
+/** Words that tie a message to the new agent waiting for answers: "and …", "its results", "once done". */
+const aboutTheNewAgent =
+  /^\s*(?:and|also|then|plus)\b|\b(?:it|its|the (?:results?|outputs?|findings|data)|(?:once|when) (?:it(?:'|’)?s |it is )?(?:done|finished))\b/i;
+
+/**
+ * A request about a new agent said while it waits for answers ("and send the results to the
+ * reporting agent once done"): kept as a later part, planned with "it" the new agent once the
+ * answers build it; the questions are asked again. `asking` is the new agent's answer so far.
+ */
+export function laterPartWhileAsking(
+  asking: PlannerAnswer,
+  goal: string,
+  text: string,
+): PlannerAnswer | undefined {
+  const plan = asking.plan;
+  if (!plan || plan.questions.length === 0 || !opensRequest(text) || !aboutTheNewAgent.test(text))
+    return undefined;
+  const part = withoutJoiningWord(text);
+  return {
+    reply: `Noted: once it is built, I will also ${part.replace(/[.!]+$/, '')}.\n${asking.reply}`,
+    plan: {
+      ...plan,
+      draft: { kind: 'several', parts: [goal, part], pending: 0, inner: plan.draft } satisfies SeveralDraft,
+    },
+  };
+}
+
+/** "And then run the reporter" without the words that join it to what came before. */
+function withoutJoiningWord(text: string): string {
+  return text.trim().replace(/^(?:and|also|plus|then)(?:\s+(?:then|also))?[\s,]+(?=\S)/i, '');
 }
 
 /** The most requests one message is planned for. */

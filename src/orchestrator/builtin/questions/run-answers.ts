@@ -264,8 +264,11 @@ export function workspaceFailures(
     const state = failedNow ? '' : ' (its last run succeeded)';
     return `- "${agent.name}": ${tally}${state}; the last failure ${shown ? runInWords(shown, context) : 'is older than its newest runs'}`;
   });
+  // "Pause them" next means the agents still failing: those whose last run succeeded work again.
+  const broken = failing.filter(({ failedNow }) => failedNow);
   return {
     reply: `${count(failing.length, 'agent')} failed ${period.words}${stillFailing ? ' or on their last run' : ''}:\n${lines}\nAsk "why did <agent> fail" for a fix.`,
+    referents: (broken.length > 0 ? broken : failing).map(({ agent }) => agent.name),
   };
 }
 
