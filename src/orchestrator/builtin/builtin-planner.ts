@@ -5,7 +5,7 @@ import type { PlanOperation, PlanQuestion } from '../../domain/plan.ts';
 import { preferenceInWords, preferenceReason } from '../notification-preference.ts';
 import type { Planner, PlannerAnswer, PlannerRequest, WorkspaceSnapshot } from '../planner.ts';
 import { chosenAgent, offeredAgents, whichAgent } from './agent-choice.ts';
-import { agentsMentioned } from './agent-names.ts';
+import { agentsMentioned, withoutNames } from './agent-names.ts';
 import { continueAgentVerbDraft, planAgentVerb } from './agent-verbs.ts';
 import {
   asksOnChange,
@@ -310,7 +310,13 @@ export class BuiltInPlanner implements Planner {
         (Object.entries(actionWords) as [ActionIntent, readonly string[]][]).find(([, words]) =>
           words.includes(action.phrase as never),
         )?.[0]);
-    const kind = kindOf(lower);
+    // "Price monitor every 15 minutes": the words of an agent's name ask for no new agent.
+    const kind = kindOf(
+      withoutNames(
+        lower,
+        mentioned.map((match) => match.item.name),
+      ),
+    );
     // "Create …" before any action word asks for a new agent, even if an agent's name is in it.
     const createAt = firstOf(lower, createWords)?.index ?? -1;
     const createsFirst = createAt >= 0 && (!action || createAt <= action.index);

@@ -67,7 +67,18 @@ export const actionWords = {
     ]),
     'back on',
   ],
-  run: withVerbForms(['run', 'rerun', 're-run', 'test', 'try', 'execute', 'trigger', 'kick off', 'launch']),
+  run: withVerbForms([
+    'run',
+    'rerun',
+    're-run',
+    'retry',
+    'test',
+    'try',
+    'execute',
+    'trigger',
+    'kick off',
+    'launch',
+  ]),
   update: [
     'also',
     'instead',
@@ -95,8 +106,16 @@ export type ActionIntent = keyof typeof actionWords;
 const onOffEnd = '(?=\\s*(?:$|[,.;!?]|(?:again|now|please|and|then|too|for me|for now|asap)\\b))';
 
 /**
+ * "Give the data collector a test run", "do a quick run of X": a run asked for as a noun, with
+ * the agent between the verb and "a … run".
+ */
+export const runAsNoun =
+  /\b(?:give|gave|giving|do|doing|have|take)\b(?:\s+\S+){0,5}?\s+an?\s+(?:(?:test|trial|quick|dry|fresh|new|manual|practice|one-off)\s+)?(?:run|spin|go|whirl)\b/i;
+
+/**
  * "Switch the collector back on", "turn it off": the object sits between the verb and "on" or
- * "off", so no phrase above holds them, and "switch" alone would read as a change.
+ * "off", so no phrase above holds them, and "switch" alone would read as a change; a run asked
+ * for as a noun is read the same way.
  */
 export const onOffIntents: { pattern: RegExp; intent: ActionIntent }[] = [
   {
@@ -107,6 +126,7 @@ export const onOffIntents: { pattern: RegExp; intent: ActionIntent }[] = [
     pattern: new RegExp(`\\b(?:turn|switch|flip)(?:\\s+\\S+){0,4}?\\s+off${onOffEnd}`, 'i'),
     intent: 'pause',
   },
+  { pattern: runAsNoun, intent: 'run' },
 ];
 
 /** The kinds of agent the built-in planner builds from a page, and the words that ask for each. */
