@@ -72,6 +72,7 @@ import {
   type ActionIntent,
   type AgentKind,
   actionWords,
+  addressChangeWords,
   agentKinds,
   createWords,
   knownFields,
@@ -623,15 +624,7 @@ export class BuiltInPlanner implements Planner {
     // An address with "hook" in it, or after "to" in a request to send results, is where to post.
     const isHook = (url: string) =>
       /hook/i.test(url) || (hasAny(text, ['send', 'post']) && text.includes(`to ${url}`));
-    const changesAddress = hasAny(text, [
-      'instead',
-      'use',
-      'switch',
-      'change',
-      'point',
-      'replace',
-      'new url',
-    ]);
+    const changesAddress = hasAny(text, addressChangeWords);
     const newUrl = changesAddress ? urlsIn(text).find((url) => !isHook(url)) : undefined;
     if (newUrl) {
       for (const step of spec.steps) {

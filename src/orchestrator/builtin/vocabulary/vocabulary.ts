@@ -29,6 +29,46 @@ export const questionPatterns = {
  * Actions on an agent that exists. The earliest one in the text wins. Verbs are listed with all
  * their forms ("paused", "deleting"): a request is read the same however its verb is inflected.
  */
+/** Words that say an agent's page is now somewhere else, with no verb asking for a change. */
+const pageMovedWords = [
+  'moved to',
+  'has moved',
+  'now lives at',
+  'lives at',
+  'is now at',
+  'now at',
+  'relocated to',
+];
+
+/**
+ * Words beside a new address that make it the page an agent works on: "use https://… instead",
+ * "so it watches https://…", "point it at …", "the page moved to …".
+ */
+export const addressChangeWords = [
+  'instead',
+  'new url',
+  'new address',
+  'new page',
+  ...pageMovedWords,
+  ...withVerbForms([
+    'use',
+    'switch',
+    'change',
+    'point',
+    'replace',
+    'update',
+    'watch',
+    'check',
+    'monitor',
+    'fetch',
+    'scrape',
+    'read',
+    'look at',
+    'go to',
+    'move',
+  ]),
+];
+
 export const actionWords = {
   delete: withVerbForms(['delete', 'remove', 'get rid of', 'drop', 'trash', 'discard', 'destroy', 'erase']),
   pause: [
@@ -97,6 +137,8 @@ export const actionWords = {
       'notify me',
       'send',
     ]),
+    // "The monthly report's page moved to https://…": its address changes.
+    ...pageMovedWords,
   ],
 } as const;
 
