@@ -164,11 +164,11 @@ export function timesOf(match: RegExpMatchArray) {
 }
 
 const listedTime = '\\d{1,2}(?::\\d{2})?(?:am|pm)?';
-const timeList = `(${listedTime}(?:(?: and| &|)? ${listedTime})+)`;
+const timeList = `(${listedTime}(?:(?:,? and|,? &|,)? ${listedTime})+)`;
 const perDayWords = `(?:twice|thrice|${amount} times) (?:a |per |each )?day|(?:twice|${amount} times) daily`;
 
 function listedCount(list: string): number {
-  return list.split(/\s+/).filter((word) => word !== 'and' && word !== '&' && word !== '').length;
+  return list.match(/\d{1,2}(?::\d{2})?/g)?.length ?? 0;
 }
 
 /**

@@ -128,6 +128,10 @@ export const actionWords = {
     ...withVerbForms([
       'update',
       'modify',
+      'tweak',
+      'adjust',
+      'amend',
+      'alter',
       'switch',
       'edit',
       'use',
