@@ -634,6 +634,11 @@ export class BuiltInPlanner implements Planner {
           !step.with.url.includes('{{')
         ) {
           changes.push(`fetch ${newUrl} instead of ${step.with.url}`);
+          // The words that say what the agent does name the new page too ("Fetch https://… and compare").
+          const words = spec as unknown as Record<string, unknown>;
+          for (const field of ['instructions', 'description', 'goal'])
+            if (typeof words[field] === 'string')
+              words[field] = (words[field] as string).split(step.with.url).join(newUrl);
           step.with.url = newUrl;
         }
         if (
