@@ -36,7 +36,11 @@ const hourWordTimes = [
   ),
 ];
 
+/** Whether the text holds an hour word at all: the schedule reader asks this of many windows. */
+const anyHourWord = new RegExp(String.raw`\b${hourWord}\b`, 'i');
+
 function withHourDigits(text: string): string {
+  if (!anyHourWord.test(text)) return text;
   let result = text;
   for (const pattern of hourWordTimes)
     result = result.replace(pattern, (word) => String(hourWords[word.toLowerCase()] ?? word));

@@ -177,6 +177,7 @@ function listedCount(list: string): number {
  * count that does not match the list stays, and is asked about.
  */
 export function withCountedTimes(text: string): string {
+  if (!/\b(?:twice|thrice|times)\b/.test(text)) return text;
   const after = new RegExp(`\\b(${perDayWords})[,:]? (?:at |@ )?${timeList}(?= |$|[,.;!?])`).exec(text);
   const listed = after?.[after.length - 1] ?? '';
   if (after && count((after[1] ?? '').split(' ')[0]) === listedCount(listed))

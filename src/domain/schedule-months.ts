@@ -33,6 +33,9 @@ const month = `(?:${Object.keys(monthNumbers)
   .sort((a, b) => b.length - a.length)
   .join('|')})`;
 
+/** Whether a text names a month at all (a quick test before the phrases below). */
+export const monthWord = new RegExp(`\\b${month}\\b`);
+
 /** "from june to august", "between april and september", "in june-august": a range of months. */
 export const monthRange = new RegExp(
   `\\b(?:only )?(?:(?:from|in|during) (${month}) ?(?:to|through|thru|till|until|-) ?(${month})|between (${month}) and (${month}))(?: only)?\\b`,

@@ -11,7 +11,7 @@ import {
   timesOf,
   withCountedTimes,
 } from './schedule-limits.ts';
-import { monthField, monthList, monthRange, withMonths } from './schedule-months.ts';
+import { monthField, monthList, monthRange, monthWord, withMonths } from './schedule-months.ts';
 
 const dayNumbers: Record<string, number> = {
   sunday: 0,
@@ -182,7 +182,8 @@ function normalised(text: string) {
 }
 
 /** "In december only", "from june to august": the month field, else undefined (every month). */
-function takeMonths(reader: Reader): string | undefined {
+function takeMonths(reader: Reader, text: string): string | undefined {
+  if (!monthWord.test(text)) return undefined;
   const range = reader.take(monthRange);
   if (range) return monthField(range, true);
   const list = reader.take(monthList);
@@ -349,7 +350,7 @@ export function cronFromWords(text: string): string {
   const limit = scheduleWordsLimit(clean);
   if (limit) throw limit;
   const reader = new Reader(clean);
-  const months = takeMonths(reader);
+  const months = takeMonths(reader, clean);
   return withMonths(cronOfDays(text, reader), months);
 }
 

@@ -42,14 +42,19 @@ function stemOf(word: string): string {
 interface Mention {
   words: ReadonlySet<string>;
   stems: ReadonlySet<string>;
-  /** The length of its longest word: two name words written as one are looked for only within it. */
-  longest: number;
+  /** The first letters of its long words: two name words written as one are looked for only there. */
+  longStarts: ReadonlySet<string>;
 }
+
+/** The shortest word two name words written as one are looked for in ("leadscraper", "jobcollector"). */
+const joinedAtLeast = 7;
 
 function readMention(text: string): Mention {
   const words = new Set(nameWords(text));
-  const longest = Math.max(0, ...[...words].map((word) => word.length));
-  return { words, stems: new Set([...words].map(stemOf)), longest };
+  const longStarts = new Set(
+    [...words].filter((word) => word.length >= joinedAtLeast).map((word) => word[0] ?? ''),
+  );
+  return { words, stems: new Set([...words].map(stemOf)), longStarts };
 }
 
 /** How well one word of a name is matched by the words of a mention (0 when not at all). */
@@ -97,9 +102,10 @@ function scoreAgainst(mention: Mention, name: string): NameScore {
   // "pricemonitor", "leadscraper": two words of the name written as one count as both, as a
   // typo would (never above an exact match of the words apart).
   const joined = new Map<number, number>();
-  for (let index = 0; index + 1 < wanted.length; index++) {
+  for (let index = 0; mention.longStarts.size > 0 && index + 1 < wanted.length; index++) {
+    if (!mention.longStarts.has(wanted[index]?.[0] ?? '')) continue;
     const together = `${wanted[index]}${wanted[index + 1]}`;
-    if (together.length > mention.longest + 2) continue;
+    if (together.length < joinedAtLeast) continue;
     const match = Math.min(typo, wordMatch(together, mention));
     if (match === 0) continue;
     joined.set(index, Math.max(joined.get(index) ?? 0, match));
