@@ -163,6 +163,48 @@ export function timesOf(match: RegExpMatchArray) {
     .map(clockTime);
 }
 
+const listedTime = '\\d{1,2}(?::\\d{2})?(?:am|pm)?';
+const timeList = `(${listedTime}(?:(?:,? and|,? &|,)? ${listedTime})+)`;
+const perDayWords = `(?:twice|thrice|${amount} times) (?:a |per |each )?day|(?:twice|${amount} times) daily`;
+
+function listedCount(list: string): number {
+  return list.match(/\d{1,2}(?::\d{2})?/g)?.length ?? 0;
+}
+
+/**
+ * "Twice a day, 8 and 17", "at 9 and 5pm three times a day": the count names times the request
+ * also lists, so the list is the schedule ("at 8 and 17") and the count is only said again. A
+ * count that does not match the list stays, and is asked about.
+ */
+export function withCountedTimes(text: string): string {
+  if (!/\b(?:twice|thrice|times)\b/.test(text)) return text;
+  const after = new RegExp(`\\b(${perDayWords})[,:]? (?:at |@ )?${timeList}(?= |$|[,.;!?])`).exec(text);
+  const listed = after?.[after.length - 1] ?? '';
+  if (after && count((after[1] ?? '').split(' ')[0]) === listedCount(listed))
+    return text.replace(after[0], `at ${listed}`);
+  const before = new RegExp(`\\bat ${timeList}[,:]? (${perDayWords})\\b`).exec(text);
+  if (before && count((before[2] ?? '').split(' ')[0]) === listedCount(before[1] ?? ''))
+    return text.replace(before[0], `at ${before[1]}`);
+  return text;
+}
+
+/** "The last working day of the month": cron counts days of the month or of the week, not both. */
+const workingDayOfMonth =
+  /\b(?:on )?(?:the )?(first|1st|last|final) (?:working|business|work|week) ?days? (?:of|in) (?:the |each |every |a )?month\b/;
+
+function workingDay(phrase: string, which: string, rest: ScheduleRest): ScheduleLimitError {
+  const at = clock(rest);
+  const options =
+    which === 'first' || which === '1st'
+      ? [`on the 1st of the month at ${at}`, `first monday of the month at ${at}`]
+      : [`last day of the month at ${at}`, `last friday of the month at ${at}`];
+  return new ScheduleLimitError(
+    `A schedule cannot say "${phrase}": it picks days of the month or days of the week, and the ${which === 'final' ? 'last' : which} working day is sometimes one, sometimes the other. The nearest is ${options.join(', or ')}.`,
+    phrase,
+    options,
+  );
+}
+
 /**
  * The limit a normalised schedule text runs into, if any. `rest` reads the text without the
  * phrase (the time and days it also says), for the nearest schedules.
@@ -182,6 +224,8 @@ export function scheduleLimit(
     `\\b((?:every|each|on) (?:other|second|2nd|alternate)|alternate|alternating) (${weekDayNames})s?\\b`,
   ).exec(text);
   if (alternateDays) return everyFewWeeks(alternateDays[0], rest(alternateDays[1] ?? ''));
+  const working = workingDayOfMonth.exec(text);
+  if (working) return workingDay(working[0].trim(), working[1] ?? 'last', rest(working[0]));
   const days = new RegExp(`\\b(?:every|each) ${amount} days?\\b`).exec(text);
   if (days && count(days[1]) >= 2) return everyFewDays(days[0], count(days[1]), rest(days[0]));
   const perDay = new RegExp(

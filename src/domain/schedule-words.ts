@@ -4,7 +4,14 @@
 // guessing what they meant. What one cron cannot say ("every other week") is refused with the
 // nearest it can (schedule-limits.ts).
 import { withClockDigits } from './clock-words.ts';
-import { type ScheduleRest, scheduleLimit, severalTimes, timesOf } from './schedule-limits.ts';
+import {
+  type ScheduleRest,
+  scheduleLimit,
+  severalTimes,
+  timesOf,
+  withCountedTimes,
+} from './schedule-limits.ts';
+import { monthField, monthList, monthRange, monthWord, withMonths } from './schedule-months.ts';
 
 const dayNumbers: Record<string, number> = {
   sunday: 0,
@@ -164,12 +171,23 @@ class Reader {
 }
 
 function normalised(text: string) {
-  return withClockDigits(text.toLowerCase())
-    .replace(/\b(a|p)\.m\.?/g, '$1m')
-    .replace(/[,.;!?()]/g, ' ')
-    .replace(/(\d)\s*(am|pm)\b/g, '$1$2')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return withCountedTimes(
+    withClockDigits(text.toLowerCase())
+      .replace(/\b(a|p)\.m\.?/g, '$1m')
+      .replace(/[,.;!?()]/g, ' ')
+      .replace(/(\d)\s*(am|pm)\b/g, '$1$2')
+      .replace(/\s+/g, ' ')
+      .trim(),
+  );
+}
+
+/** "In december only", "from june to august": the month field, else undefined (every month). */
+function takeMonths(reader: Reader, text: string): string | undefined {
+  if (!monthWord.test(text)) return undefined;
+  const range = reader.take(monthRange);
+  if (range) return monthField(range, true);
+  const list = reader.take(monthList);
+  return list ? monthField(list, false) : undefined;
 }
 
 function takeTime(reader: Reader): TimeOfDay | undefined {
@@ -332,6 +350,12 @@ export function cronFromWords(text: string): string {
   const limit = scheduleWordsLimit(clean);
   if (limit) throw limit;
   const reader = new Reader(clean);
+  const months = takeMonths(reader, clean);
+  return withMonths(cronOfDays(text, reader), months);
+}
+
+/** The cron of the text's times and days (its months already taken out of the reader). */
+function cronOfDays(text: string, reader: Reader): string {
   const interval = takeInterval(reader);
   const range = takeRange(reader);
   const several = takeSeveralTimes(reader);

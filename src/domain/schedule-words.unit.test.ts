@@ -33,6 +33,14 @@ describe('schedules in words', () => {
     ['every 15 minutes 8am to 6pm', '*/15 8-17 * * *'],
     ['hourly 8-6 mon to fri', '0 8-18 * * 1-5'],
     ['at 7 tuesday through thursday', '0 7 * * 2-4'],
+    ['every weekday at 9 in december only', '0 9 * 12 1-5'],
+    ['hourly from june to august', '0 * * 6-8 *'],
+    ['every 10 seconds during march', '*/10 * * * 3 *'],
+    ['on the 1st at 8 in january and july', '0 8 1 1,7 *'],
+    ['daily at 6 from november to february', '0 6 * 1,2,11,12 *'],
+    ['twice a day, 8 and 17', '0 8,17 * * *'],
+    ['at 7am and 7pm, twice daily', '0 7,19 * * *'],
+    ['three times a day at 8, 13 and 18 on weekdays', '0 8,13,18 * * 1-5'],
   ])('reads "%s" as %s', (text, cron) => {
     expect(cronFromWords(text)).toBe(cron);
   });
@@ -47,6 +55,10 @@ describe('schedules in words', () => {
     ['alternate mondays', 'every monday at 9:00'],
     ['every second week', 'every second week'],
     ['bi-weekly on tuesday', 'every tuesday'],
+    ['on the last working day of each month', 'last day of the month at 9:00'],
+    ['first business day of the month at 7', 'on the 1st of the month at 7:00'],
+    ['twice a day at 8', 'twice a day'],
+    ['every weekday in may or so', 'may'],
   ])('refuses "%s", naming %s', (text, named) => {
     expect(() => cronFromWords(text)).toThrow(ScheduleWordsError);
     expect(() => cronFromWords(text)).toThrow(named);

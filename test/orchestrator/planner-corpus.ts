@@ -1265,5 +1265,85 @@ export const corpus: CorpusCase[] = [
     text: 'turn the job collector back on tomorrow morning',
     reply: /cannot resume "Job Collector" at a later time.*resume it now instead/s,
   },
-  { text: 'pause the reporter until friday', operations: ['pauseAgent'], agent: 'Reporter' },
+  { text: 'pause the reporter until friday', operations: ['pauseAgent'], agent: 'Reporter' }, // Hours said as words, a weekday said once, times listed after a count, months, and what a
+  // schedule cannot say (issue 13, one-line requests written blind).
+  {
+    text: 'have the monthly report go at half seven on fridays',
+    operations: ['scheduleAgent'],
+    agent: 'Monthly Report',
+    schedule: { cron: '30 7 * * 5', timezone: 'Europe/Berlin' },
+  },
+  {
+    text: 'data collector: weekdays at a quarter to nine',
+    operations: ['scheduleAgent'],
+    agent: 'Data Collector',
+    schedule: { cron: '45 8 * * 1-5', timezone: 'Europe/Berlin' },
+  },
+  {
+    text: 'run the job collector at ten on sundays',
+    operations: ['scheduleAgent'],
+    agent: 'Job Collector',
+    schedule: { cron: '0 10 * * 0', timezone: 'Europe/Berlin' },
+  },
+  {
+    text: 'run the data collector just once on thursday at 2pm',
+    operations: ['scheduleAgent'],
+    agent: 'Data Collector',
+    schedule: { runAt: '2026-11-26T13:00:00.000Z', timezone: 'Europe/Berlin' },
+  },
+  {
+    text: 'let the reporter run one time on saturday at 10am',
+    operations: ['scheduleAgent'],
+    agent: 'Reporter',
+    schedule: { runAt: '2026-11-28T09:00:00.000Z', timezone: 'Europe/Berlin' },
+  },
+  {
+    text: 'the data collector should go three times a day: 7, 12 and 19',
+    operations: ['scheduleAgent'],
+    agent: 'Data Collector',
+    schedule: { cron: '0 7,12,19 * * *', timezone: 'Europe/Berlin' },
+  },
+  {
+    text: 'weekly report at 9am and 4pm, twice a day',
+    operations: ['scheduleAgent'],
+    agent: 'Weekly Report',
+    schedule: { cron: '0 9,16 * * *', timezone: 'Europe/Berlin' },
+  },
+  { text: 'data collector twice a day at 9', question: 'schedule' },
+  {
+    text: 'run the reporter hourly during june and july only',
+    operations: ['scheduleAgent'],
+    agent: 'Reporter',
+    schedule: { cron: '0 * * 6,7 *', timezone: 'Europe/Berlin' },
+  },
+  {
+    text: 'schedule the data collector for weekdays at 8 from april to september',
+    operations: ['scheduleAgent'],
+    agent: 'Data Collector',
+    schedule: { cron: '0 8 * 4-9 1-5', timezone: 'Europe/Berlin' },
+  },
+  { text: 'run the monthly report on the first business day of every month', question: 'schedule' },
+  // Verbs and names as people write them: retry, a run asked for as a noun, two name words as
+  // one, an agent's name that holds a kind of agent, a page that moved.
+  { text: 'please retry the weekly report', operations: ['runAgent'], agent: 'Weekly Report' },
+  { text: 'give the job collector a quick spin', operations: ['runAgent'], agent: 'Job Collector' },
+  { text: 'pause the datacollector', operations: ['pauseAgent'], agent: 'Data Collector' },
+  {
+    text: 'price monitor on weekdays at 7',
+    operations: ['scheduleAgent'],
+    agent: 'example.com Price Monitor',
+    schedule: { cron: '0 7 * * 1-5', timezone: 'Europe/Berlin' },
+  },
+  {
+    text: "the lead scraper's page is now at https://example.com/people",
+    operations: ['updateAgent'],
+    agent: 'Lead Scraper',
+  },
+  {
+    text: 'tweak the job collector so it reads https://jobs.example.com/all',
+    operations: ['updateAgent'],
+    agent: 'Job Collector',
+  },
+  { text: 'unschedule it', question: 'agent' },
+  { text: 'put it on a schedule', question: 'agent' },
 ];

@@ -42,11 +42,19 @@ function stemOf(word: string): string {
 interface Mention {
   words: ReadonlySet<string>;
   stems: ReadonlySet<string>;
+  /** The first letters of its long words: two name words written as one are looked for only there. */
+  longStarts: ReadonlySet<string>;
 }
+
+/** The shortest word two name words written as one are looked for in ("leadscraper", "jobcollector"). */
+const joinedAtLeast = 7;
 
 function readMention(text: string): Mention {
   const words = new Set(nameWords(text));
-  return { words, stems: new Set([...words].map(stemOf)) };
+  const longStarts = new Set(
+    [...words].filter((word) => word.length >= joinedAtLeast).map((word) => word[0] ?? ''),
+  );
+  return { words, stems: new Set([...words].map(stemOf)), longStarts };
 }
 
 /** How well one word of a name is matched by the words of a mention (0 when not at all). */
@@ -91,10 +99,22 @@ function wordsOfName(name: string): string[] {
 function scoreAgainst(mention: Mention, name: string): NameScore {
   const wanted = wordsOfName(name);
   if (wanted.length === 0 || mention.words.size === 0) return { score: 0, shared: 0, size: wanted.length };
+  // "pricemonitor", "leadscraper": two words of the name written as one count as both, as a
+  // typo would (never above an exact match of the words apart).
+  const joined = new Map<number, number>();
+  for (let index = 0; mention.longStarts.size > 0 && index + 1 < wanted.length; index++) {
+    if (!mention.longStarts.has(wanted[index]?.[0] ?? '')) continue;
+    const together = `${wanted[index]}${wanted[index + 1]}`;
+    if (together.length < joinedAtLeast) continue;
+    const match = Math.min(typo, wordMatch(together, mention));
+    if (match === 0) continue;
+    joined.set(index, Math.max(joined.get(index) ?? 0, match));
+    joined.set(index + 1, Math.max(joined.get(index + 1) ?? 0, match));
+  }
   let score = 0;
   let shared = 0;
-  for (const word of wanted) {
-    const match = wordMatch(word, mention);
+  for (const [index, word] of wanted.entries()) {
+    const match = Math.max(wordMatch(word, mention), joined.get(index) ?? 0);
     score += match;
     if (match > 0) shared++;
   }
@@ -132,4 +152,49 @@ export function agentsMentioned<T extends { name: string }>(
   }
   const most = Math.max(...scored.map((match) => match.shared));
   return scored.filter((match) => match.shared === most);
+}
+
+/** How many tokens from `start` say the name's words in its order, from any word of it on. */
+function runInNameOrder(
+  tokens: readonly string[],
+  start: number,
+  own: readonly string[],
+  taken: Set<number>,
+) {
+  let best = 0;
+  for (let first = 0; first < own.length; first++) {
+    let at = first;
+    let length = 0;
+    while (start + length < tokens.length && !taken.has(start + length) && at < own.length) {
+      const words = nameWords(tokens[start + length] ?? '');
+      if (words.length === 0) break;
+      if (!words.every((word, offset) => own[at + offset] === word)) break;
+      at += words.length;
+      length++;
+    }
+    best = Math.max(best, length);
+  }
+  return best;
+}
+
+/**
+ * The text without where it names each agent: the longest stretch of words that say its name's
+ * words in their order, two at least unless the name has one ("the price monitor", not the verb
+ * of "monitor prices"), so a name's words are not read as what the request asks ("price monitor
+ * every 15 minutes" asks for no new monitor).
+ */
+export function withoutNames(text: string, names: readonly string[]): string {
+  const tokens = text.split(/\s+/).filter((token) => token.length > 0);
+  const removed = new Set<number>();
+  for (const name of names) {
+    const own = nameWords(name);
+    let best = { start: -1, length: 0 };
+    for (let start = 0; start < tokens.length; start++) {
+      const length = runInNameOrder(tokens, start, own, removed);
+      if (length > best.length) best = { start, length };
+    }
+    if (best.length < Math.min(2, own.length)) continue;
+    for (let index = best.start; index < best.start + best.length; index++) removed.add(index);
+  }
+  return tokens.filter((_, index) => !removed.has(index)).join(' ');
 }

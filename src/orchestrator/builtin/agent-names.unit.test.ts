@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agentsMentioned, nameWords } from './agent-names.ts';
+import { agentsMentioned, nameWords, withoutNames } from './agent-names.ts';
 import { typoDistance } from './typo-distance.ts';
 
 const agents = [
@@ -61,5 +61,24 @@ describe('typo distance', () => {
     expect(typoDistance('reprot', 'report')).toBe(1);
     expect(typoDistance('scrapper', 'scraper')).toBe(1);
     expect(typoDistance('weekly', 'weekday')).toBe(2);
+  });
+
+  it('reads two name words written as one, never over the words apart', () => {
+    expect(names('resume the pricemonitor')).toEqual(['example.co.uk Price Monitor']);
+    expect(names('pause the leadscraper')).toEqual(['Lead Scraper']);
+    expect(names('run the weeklyreport')).toEqual(['Weekly Report']);
+    expect(names('run the weekly report')).toEqual(['Weekly Report']);
+  });
+
+  it('takes out a name said in its order, never a verb that is one of its words', () => {
+    expect(withoutNames('price monitor every 15 minutes', ['example.co.uk Price Monitor'])).toBe(
+      'every 15 minutes',
+    );
+    expect(withoutNames('monitor prices and email me', ['example.co.uk Price Monitor'])).toBe(
+      'monitor prices and email me',
+    );
+    expect(
+      withoutNames('monitor https://x.example for the price monitor', ['example.co.uk Price Monitor']),
+    ).toBe('monitor https://x.example for the');
   });
 });

@@ -5,7 +5,7 @@ import type { PlanOperation, PlanQuestion } from '../../domain/plan.ts';
 import { preferenceInWords, preferenceReason } from '../notification-preference.ts';
 import type { Planner, PlannerAnswer, PlannerRequest, WorkspaceSnapshot } from '../planner.ts';
 import { chosenAgent, offeredAgents, whichAgent } from './agent-choice.ts';
-import { agentsMentioned } from './agent-names.ts';
+import { agentsMentioned, withoutNames } from './agent-names.ts';
 import { continueAgentVerbDraft, planAgentVerb } from './agent-verbs.ts';
 import {
   asksOnChange,
@@ -72,6 +72,7 @@ import {
   type ActionIntent,
   type AgentKind,
   actionWords,
+  addressChangeWords,
   agentKinds,
   createWords,
   knownFields,
@@ -310,7 +311,13 @@ export class BuiltInPlanner implements Planner {
         (Object.entries(actionWords) as [ActionIntent, readonly string[]][]).find(([, words]) =>
           words.includes(action.phrase as never),
         )?.[0]);
-    const kind = kindOf(lower);
+    // "Price monitor every 15 minutes": the words of an agent's name ask for no new agent.
+    const kind = kindOf(
+      withoutNames(
+        lower,
+        mentioned.map((match) => match.item.name),
+      ),
+    );
     // "Create …" before any action word asks for a new agent, even if an agent's name is in it.
     const createAt = firstOf(lower, createWords)?.index ?? -1;
     const createsFirst = createAt >= 0 && (!action || createAt <= action.index);
@@ -619,15 +626,7 @@ export class BuiltInPlanner implements Planner {
     // An address with "hook" in it, or after "to" in a request to send results, is where to post.
     const isHook = (url: string) =>
       /hook/i.test(url) || (hasAny(text, ['send', 'post']) && text.includes(`to ${url}`));
-    const changesAddress = hasAny(text, [
-      'instead',
-      'use',
-      'switch',
-      'change',
-      'point',
-      'replace',
-      'new url',
-    ]);
+    const changesAddress = hasAny(text, addressChangeWords);
     const newUrl = changesAddress ? urlsIn(text).find((url) => !isHook(url)) : undefined;
     if (newUrl) {
       for (const step of spec.steps) {
@@ -637,6 +636,11 @@ export class BuiltInPlanner implements Planner {
           !step.with.url.includes('{{')
         ) {
           changes.push(`fetch ${newUrl} instead of ${step.with.url}`);
+          // The words that say what the agent does name the new page too ("Fetch https://… and compare").
+          const words = spec as unknown as Record<string, unknown>;
+          for (const field of ['instructions', 'description', 'goal'])
+            if (typeof words[field] === 'string')
+              words[field] = (words[field] as string).split(step.with.url).join(newUrl);
           step.with.url = newUrl;
         }
         if (

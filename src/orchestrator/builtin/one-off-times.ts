@@ -23,6 +23,12 @@ const immediate = /^(now|right now|today|immediately|asap)$/i;
 const relative = /^(in\b|within\b)|\b(from now|later)\b/i;
 /** A weekday alone ("on Friday") stays a weekly schedule, as it always was; "next Friday" is once. */
 const oneWeekday = /\b(next|this|coming)\b/i;
+/**
+ * "Once on Friday at 5pm", "just this one time on monday": the person says the weekday is one
+ * day, not every week ("once a week", "once every …" and "at once" are not).
+ */
+const justOnce =
+  /(?<!\bat\s)\b(?:once|one time|a single time|one-off|one off)\b(?!\s+(?:a|an|per|every|each|daily|weekly|monthly)\b)/i;
 
 /** The instant a wall-clock time in `timezone` stands for. */
 function zonedInstant(
@@ -37,6 +43,7 @@ function zonedInstant(
 /** The one-off time in `text` (without names, addresses and quoted text), read in `timezone`. */
 export function oneOffIn(text: string, timezone: string, now: Date): OneOffReading | undefined {
   if (recurring.test(text)) return undefined;
+  const once = justOnce.test(text);
   const reference = { instant: now, timezone: offsetMinutes(timezone, now) };
   // "Tomorrow at half 8": chrono reads digits, not the British half hour; "Monday the 30th" a month.
   const today = new Date(now.getTime() + reference.timezone * 60_000);
@@ -54,7 +61,9 @@ export function oneOffIn(text: string, timezone: string, now: Date): OneOffReadi
     const start = result.start;
     const isRelative = relative.test(words);
     const oneDay =
-      isRelative || start.isCertain('day') || (start.isCertain('weekday') && oneWeekday.test(words));
+      isRelative ||
+      start.isCertain('day') ||
+      (start.isCertain('weekday') && (once || oneWeekday.test(words)));
     if (!oneDay) continue;
     const clock = start.isCertain('hour') ? start : timeApart?.start;
     if (!isRelative && !clock) return { kind: 'day', words };

@@ -2,6 +2,7 @@
 // Europe/London" holds the words "every morning at 8am" and the time zone Europe/London. The
 // words are found by the schedule parser itself (the widest run of words it accepts around a
 // word that can begin a schedule), with agent names, addresses and quoted text left out.
+import { withCountedTimes } from '../../domain/schedule-limits.ts';
 import { cronFromWords, ScheduleWordsError, scheduleWordsLimit } from '../../domain/schedule-words.ts';
 import { nameWords } from './agent-names.ts';
 import {
@@ -146,7 +147,8 @@ function trimmed(tokens: string[]): string {
  */
 export function scheduleIn(text: string, agentNames: readonly string[] = []): ScheduleReading | undefined {
   const zone = takeTimezone(withoutLiterals(text));
-  const tokens = clockAfterFor(maskNames(words(zone.text), agentNames));
+  // "Twice a day, 8 and 17" is "at 8 and 17": the listed times are the schedule.
+  const tokens = clockAfterFor(maskNames(words(withCountedTimes(zone.text.toLowerCase())), agentNames));
   // Checked on the whole text first: "every other week on Friday" holds "on Friday", which
   // parses, and would otherwise be planned as if it were what was asked.
   const limit = scheduleWordsLimit(tokens.filter((token) => token !== masked).join(' '));

@@ -51,13 +51,26 @@ function withOneAgent(
   if (only) return plan(only);
   const last = request.snapshot.agents.find((agent) => agent.name === request.lastAgentName);
   if (last && (hasAny(reading.text, pronouns) || hasAny(reading.text, scheduleWords))) return plan(last);
-  return {
-    reply:
-      intent === 'unschedule'
-        ? 'Which agent should stop running on a schedule? Name it, e.g. "unschedule the lead scraper".'
-        : 'Which agent should run on that schedule? Name it, e.g. "run the lead scraper every weekday at 8am".',
-  };
+  const reply =
+    intent === 'unschedule'
+      ? 'Which agent should stop running on a schedule? Name it, e.g. "unschedule the lead scraper".'
+      : 'Which agent should run on that schedule? Name it, e.g. "run the lead scraper every weekday at 8am".';
+  // "Schedule it" with no agent to mean: a question the next message answers, offering the
+  // agents (those on a schedule, to unschedule) when there are few enough to read.
+  const agents = request.snapshot.agents.filter((agent) => intent !== 'unschedule' || agent.schedule);
+  if (agents.length === 0) return { reply };
+  const asked = askWhichToSchedule(intent, [...agents], reading.text);
+  const few = agents.length <= offeredAtMost;
+  const names = agents.map((agent) => `"${agent.name}"`);
+  const text = few
+    ? `${reply.split('?')[0]}: ${names.slice(0, -1).join(', ')}${names.length > 1 ? ' or ' : ''}${names.at(-1)}?`
+    : reply;
+  const question = { id: 'agent', text, ...(few ? { options: agents.map((agent) => agent.name) } : {}) };
+  return { reply: text, plan: asked.plan && { ...asked.plan, questions: [question] } };
 }
+
+/** Agents named in a "which agent" question asked with none named; more are asked for by name. */
+const offeredAtMost = 10;
 
 /** The request without the names of the agents it mentions: "Weekly Report" is not a time. */
 function nameless(text: string, mentioned: SnapshotAgent[]) {

@@ -7,7 +7,7 @@ import { describeOutput } from '../../output-words.ts';
 import type { PlannerAnswer, PlannerRequest, WorkspaceSnapshot } from '../../planner.ts';
 import { whenInWords } from '../../run-figures.ts';
 import { agentsMentionedWithTypos } from '../name-typos.ts';
-import { pronouns } from '../vocabulary/vocabulary.ts';
+import { pronouns, runAsNoun } from '../vocabulary/vocabulary.ts';
 
 type SnapshotAgent = WorkspaceSnapshot['agents'][number];
 
@@ -21,7 +21,8 @@ const asks = [
 
 export function asksForOutput(text: string): boolean {
   const lower = text.toLowerCase().replace(/’/g, "'");
-  return !/https?:\/\//.test(lower) && asks.some((pattern) => pattern.test(lower));
+  // "Give the data collector a test run" asks for a run, whatever words the agent's name holds.
+  return !/https?:\/\//.test(lower) && !runAsNoun.test(lower) && asks.some((pattern) => pattern.test(lower));
 }
 
 const askingWords =

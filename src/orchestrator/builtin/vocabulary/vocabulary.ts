@@ -29,6 +29,46 @@ export const questionPatterns = {
  * Actions on an agent that exists. The earliest one in the text wins. Verbs are listed with all
  * their forms ("paused", "deleting"): a request is read the same however its verb is inflected.
  */
+/** Words that say an agent's page is now somewhere else, with no verb asking for a change. */
+const pageMovedWords = [
+  'moved to',
+  'has moved',
+  'now lives at',
+  'lives at',
+  'is now at',
+  'now at',
+  'relocated to',
+];
+
+/**
+ * Words beside a new address that make it the page an agent works on: "use https://… instead",
+ * "so it watches https://…", "point it at …", "the page moved to …".
+ */
+export const addressChangeWords = [
+  'instead',
+  'new url',
+  'new address',
+  'new page',
+  ...pageMovedWords,
+  ...withVerbForms([
+    'use',
+    'switch',
+    'change',
+    'point',
+    'replace',
+    'update',
+    'watch',
+    'check',
+    'monitor',
+    'fetch',
+    'scrape',
+    'read',
+    'look at',
+    'go to',
+    'move',
+  ]),
+];
+
 export const actionWords = {
   delete: withVerbForms(['delete', 'remove', 'get rid of', 'drop', 'trash', 'discard', 'destroy', 'erase']),
   pause: [
@@ -67,7 +107,18 @@ export const actionWords = {
     ]),
     'back on',
   ],
-  run: withVerbForms(['run', 'rerun', 're-run', 'test', 'try', 'execute', 'trigger', 'kick off', 'launch']),
+  run: withVerbForms([
+    'run',
+    'rerun',
+    're-run',
+    'retry',
+    'test',
+    'try',
+    'execute',
+    'trigger',
+    'kick off',
+    'launch',
+  ]),
   update: [
     'also',
     'instead',
@@ -77,6 +128,10 @@ export const actionWords = {
     ...withVerbForms([
       'update',
       'modify',
+      'tweak',
+      'adjust',
+      'amend',
+      'alter',
       'switch',
       'edit',
       'use',
@@ -86,6 +141,8 @@ export const actionWords = {
       'notify me',
       'send',
     ]),
+    // "The monthly report's page moved to https://…": its address changes.
+    ...pageMovedWords,
   ],
 } as const;
 
@@ -95,8 +152,16 @@ export type ActionIntent = keyof typeof actionWords;
 const onOffEnd = '(?=\\s*(?:$|[,.;!?]|(?:again|now|please|and|then|too|for me|for now|asap)\\b))';
 
 /**
+ * "Give the data collector a test run", "do a quick run of X": a run asked for as a noun, with
+ * the agent between the verb and "a … run".
+ */
+export const runAsNoun =
+  /\b(?:give|gave|giving|do|doing|have|take)\b(?:\s+\S+){0,5}?\s+an?\s+(?:(?:test|trial|quick|dry|fresh|new|manual|practice|one-off)\s+)?(?:run|spin|go|whirl)\b/i;
+
+/**
  * "Switch the collector back on", "turn it off": the object sits between the verb and "on" or
- * "off", so no phrase above holds them, and "switch" alone would read as a change.
+ * "off", so no phrase above holds them, and "switch" alone would read as a change; a run asked
+ * for as a noun is read the same way.
  */
 export const onOffIntents: { pattern: RegExp; intent: ActionIntent }[] = [
   {
@@ -107,6 +172,7 @@ export const onOffIntents: { pattern: RegExp; intent: ActionIntent }[] = [
     pattern: new RegExp(`\\b(?:turn|switch|flip)(?:\\s+\\S+){0,4}?\\s+off${onOffEnd}`, 'i'),
     intent: 'pause',
   },
+  { pattern: runAsNoun, intent: 'run' },
 ];
 
 /** The kinds of agent the built-in planner builds from a page, and the words that ask for each. */
