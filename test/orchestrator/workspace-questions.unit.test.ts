@@ -58,8 +58,9 @@ describe('questions about the workspace', () => {
     expect((await ask('run the lead scraper')).plan?.operations[0]?.type).toBe('runAgent');
   });
 
-  // The aim is 20 ms at p99; the median is what a shared, loaded test machine can hold to.
-  it('answers in a workspace of 200 agents with two months of runs each in well under 20 ms', async () => {
+  // How fast is measured by bench/orchestrator.bench.ts (p50/p99 with 200 agents), not here: a
+  // timed assertion fails on a loaded machine and proves nothing on a quiet one.
+  it('answers in a workspace of 200 agents with two months of runs each', async () => {
     const [template] = snapshot.agents;
     if (!template?.history) throw new Error('the fixture has no history');
     const days = Array.from({ length: 62 }, (_, index) => ({
@@ -87,16 +88,9 @@ describe('questions about the workspace', () => {
       'success rate of agent numbr 77 watcher',
       'show me the last runs',
     ];
-    const times: number[] = [];
-    for (let round = 0; round < 20; round++) {
-      for (const text of questions) {
-        const started = performance.now();
-        const answer = await planner.plan({ text, snapshot: large, now: corpusNow });
-        times.push(performance.now() - started);
-        expect(answer.reply).not.toMatch(/did not understand/);
-      }
+    for (const text of questions) {
+      const answer = await planner.plan({ text, snapshot: large, now: corpusNow });
+      expect(answer.reply).not.toMatch(/did not understand/);
     }
-    times.sort((a, b) => a - b);
-    expect(times[Math.floor(times.length * 0.5)]).toBeLessThan(20);
   });
 });
