@@ -1,17 +1,6 @@
 // The small page a person sees when the OAuth provider sends them back to Orca. Its message may
 // quote the provider's words, so everything is escaped.
-
-const escapes: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => escapes[character] ?? character);
-}
+import { escapeHtml } from '../export/escape-html.ts';
 
 export function oauthCallbackPage(page: {
   connected: boolean;

@@ -2,6 +2,7 @@
 // and workrooms by name; nothing secret is read: hooks come through the repository's public
 // columns (no token hash, no sealed signing secret) and connections without their sealed part.
 import {
+  bundleHookSettings,
   type WorkspaceBundle,
   workspaceBundleFormat,
   workspaceBundleFormatVersion,
@@ -112,12 +113,7 @@ export async function exportWorkspace(
     })),
     hooks: (await listWorkspaceHooks(scope)).map((hook) => ({
       agent: nameOf(hook.agentId),
-      name: hook.name,
-      mapping: hook.mapping,
-      respond: hook.respond,
-      waitTimeoutMs: hook.waitTimeoutMs,
-      ratePerMinute: hook.ratePerMinute,
-      enabled: hook.enabled,
+      ...bundleHookSettings(hook),
       signed: hook.signed,
     })),
     context: memory.filter((row) => row.agentId === null).map(entry),

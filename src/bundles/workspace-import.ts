@@ -10,7 +10,7 @@ import {
   readExportProfileSettings,
 } from '../domain/export-profile.ts';
 import { hashSecret, secretDisplayPrefix } from '../domain/secret-token.ts';
-import { currentVersionOf } from '../domain/workspace-bundle.ts';
+import { bundleHookSettings, currentVersionOf } from '../domain/workspace-bundle.ts';
 import { newHookSigningSecret, newHookToken } from '../hooks/hook-secrets.ts';
 import { sealSigningSecret } from '../hooks/hook-signing-secret.ts';
 import { type AuditActor, recordAudit } from '../store/audit-repository.ts';
@@ -233,12 +233,7 @@ export async function importWorkspace(
     await insertHook(scope, {
       id,
       agentId: agent.id,
-      name: hook.name,
-      mapping: hook.mapping,
-      respond: hook.respond,
-      waitTimeoutMs: hook.waitTimeoutMs,
-      ratePerMinute: hook.ratePerMinute,
-      enabled: hook.enabled,
+      ...bundleHookSettings(hook),
       tokenHash: hashSecret(token),
       tokenPrefix: secretDisplayPrefix(token),
       sealedSigningSecret: signingSecret

@@ -133,6 +133,16 @@ export const workspaceBundleSchema = z.object({
 export type WorkspaceBundle = z.infer<typeof workspaceBundleSchema>;
 export type BundleAgent = z.infer<typeof agent>;
 export type BundleConnection = z.infer<typeof connection>;
+export type BundleHookSettings = Pick<
+  z.infer<typeof hook>,
+  'name' | 'mapping' | 'respond' | 'waitTimeoutMs' | 'ratePerMinute' | 'enabled'
+>;
+
+/** The settings of a hook that a bundle carries as they are: not its agent (named), nor its secrets. */
+export function bundleHookSettings(hook: BundleHookSettings): BundleHookSettings {
+  const { name, mapping, respond, waitTimeoutMs, ratePerMinute, enabled } = hook;
+  return { name, mapping, respond, waitTimeoutMs, ratePerMinute, enabled };
+}
 
 /** One thing wrong with a bundle, at a path such as `chains[0].to`. */
 export interface BundleProblem {

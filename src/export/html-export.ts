@@ -5,18 +5,7 @@ import { cssFontStacks } from '../domain/export-profile.ts';
 import type { BrandProfile } from './brand-profile.ts';
 import type { Block, ExportDocument, Inline } from './document-blocks.ts';
 import { checkExportable } from './document-limits.ts';
-
-const escapes: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => escapes[character] ?? character);
-}
+import { escapeHtml } from './escape-html.ts';
 
 /** Only web and mail addresses become links; anything else (javascript:, data:) stays text. */
 function safeHref(href: string): string | undefined {

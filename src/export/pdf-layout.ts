@@ -206,6 +206,31 @@ export function wrapCode(text: string, maximumWidth: number, style: TextStyle, m
 
 const headingSizes: Record<number, number> = { 1: 2, 2: 1.6, 3: 1.3, 4: 1.15, 5: 1.05, 6: 1 };
 
+/** A rule across `width` points from `x`, at height `y`. */
+function horizontalLine(
+  x: number,
+  y: number,
+  width: number,
+  thickness: number,
+  ink: Ink = 'accent',
+): DrawOperation {
+  return { kind: 'line', x1: x, y1: y, x2: x + width, y2: y, thickness, ink };
+}
+
+/** The text of a wrapped line whose top is at `top`, its segments placed from `x`. */
+function lineText(line: Line, x: number, top: number): DrawOperation[] {
+  const baseline = top - line.size * 1.05;
+  return line.segments.map(
+    (segment): DrawOperation => ({
+      kind: 'text',
+      x: x + segment.x,
+      y: baseline,
+      text: segment.text,
+      style: segment.style,
+    }),
+  );
+}
+
 /** The pages, each a list of what to draw, in drawing order. */
 export function layoutDocument(blocks: readonly Block[], options: LayoutOptions): DrawOperation[][] {
   return new PageWriter(options).write(blocks);
@@ -289,15 +314,7 @@ class PageWriter {
       this.page.push({ kind: 'text', x: this.left + this.contentWidth - width, y: this.y, text, style });
     }
     this.y -= 8;
-    this.page.push({
-      kind: 'line',
-      x1: this.left,
-      y1: this.y,
-      x2: this.left + this.contentWidth,
-      y2: this.y,
-      thickness: 1.5,
-      ink: 'accent',
-    });
+    this.page.push(horizontalLine(this.left, this.y, this.contentWidth, 1.5));
     this.y -= 16;
   }
 
@@ -307,15 +324,7 @@ class PageWriter {
     const ruleY = this.geometry.margin + this.geometry.footerHeight - 10;
     const textY = this.geometry.margin + 4;
     this.pages.forEach((page, index) => {
-      page.push({
-        kind: 'line',
-        x1: this.left,
-        y1: ruleY,
-        x2: this.left + this.contentWidth,
-        y2: ruleY,
-        thickness: 0.5,
-        ink: 'accent',
-      });
+      page.push(horizontalLine(this.left, ruleY, this.contentWidth, 0.5));
       const footer = this.options.footerText?.trim() ?? '';
       const numbering = `Page ${index + 1} of ${total}`;
       const numberingWidth = this.measure.width(numbering, style);
@@ -344,16 +353,7 @@ class PageWriter {
   private writeLines(lines: readonly Line[], left: number) {
     for (const line of lines) {
       this.ensure(line.height);
-      const baseline = this.y - line.size * 1.05;
-      for (const segment of line.segments) {
-        this.page.push({
-          kind: 'text',
-          x: left + segment.x,
-          y: baseline,
-          text: segment.text,
-          style: segment.style,
-        });
-      }
+      this.page.push(...lineText(line, left, this.y));
       this.y -= line.height;
     }
   }
@@ -372,15 +372,7 @@ class PageWriter {
         this.writeLines(lines, left);
         if (block.level <= 2) {
           this.y -= 2;
-          this.page.push({
-            kind: 'line',
-            x1: left,
-            y1: this.y,
-            x2: left + width,
-            y2: this.y,
-            thickness: block.level === 1 ? 1.2 : 0.6,
-            ink: 'accent',
-          });
+          this.page.push(horizontalLine(left, this.y, width, block.level === 1 ? 1.2 : 0.6));
         }
         this.y -= 6;
         return;
@@ -404,15 +396,7 @@ class PageWriter {
       case 'rule':
         this.ensure(12);
         this.y -= 4;
-        this.page.push({
-          kind: 'line',
-          x1: left,
-          y1: this.y,
-          x2: left + width,
-          y2: this.y,
-          thickness: 1,
-          ink: 'accent',
-        });
+        this.page.push(horizontalLine(left, this.y, width, 1));
         this.y -= 10;
         return;
     }
@@ -463,16 +447,7 @@ class PageWriter {
         height: line.height,
         fill: 'code',
       });
-      const baseline = this.y - line.size * 1.05;
-      for (const segment of line.segments) {
-        this.page.push({
-          kind: 'text',
-          x: left + padding + segment.x,
-          y: baseline,
-          text: segment.text,
-          style: segment.style,
-        });
-      }
+      this.page.push(...lineText(line, left + padding, this.y));
       this.y -= line.height;
     }
     this.y -= padding + this.bodySize * 0.4;
@@ -568,30 +543,13 @@ class PageWriter {
       row.laid.forEach((lines, column) => {
         let y = this.y - padding;
         for (const line of lines) {
-          const baseline = y - line.size * 1.05;
-          for (const segment of line.segments) {
-            this.page.push({
-              kind: 'text',
-              x: x + padding + segment.x,
-              y: baseline,
-              text: segment.text,
-              style: segment.style,
-            });
-          }
+          this.page.push(...lineText(line, x + padding, y));
           y -= line.height;
         }
         x += widths[column] ?? 0;
       });
       this.y -= row.height;
-      this.page.push({
-        kind: 'line',
-        x1: left,
-        y1: this.y,
-        x2: left + width,
-        y2: this.y,
-        thickness: header ? 1 : 0.4,
-        ink: header ? 'accent' : 'muted',
-      });
+      this.page.push(horizontalLine(left, this.y, width, header ? 1 : 0.4, header ? 'accent' : 'muted'));
     };
     const header = block.header.length > 0 ? layRow(block.header, headerStyle) : undefined;
     const rows = block.rows.map((cells) => layRow(cells, style));

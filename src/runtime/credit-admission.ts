@@ -44,46 +44,63 @@ export async function creditShortfall(
       message: `Running "${agent.name}" costs about ${credits(needed)} and the workspace has ${credits(available)} left${ledger.balance < 0 ? ` (it is ${credits(-ledger.balance)} overdrawn)` : ''}. ${topUpHint}`,
     };
   }
-  const since = ledger.period.startedAt;
+  const spending = { needed, since: ledger.period.startedAt, spentInBatch };
   if (agent.monthlyBudget !== null) {
-    const key = `agent:${agent.id}`;
-    const spent = (await spentSince(scope, { agentId: agent.id }, since)) + (spentInBatch.get(key) ?? 0);
-    const left = agent.monthlyBudget - spent;
-    if (left < needed) {
-      return {
-        needed,
-        available: Math.max(0, left),
-        workspaceId: scope.workspaceId,
-        budget: { kind: 'agent', id: agent.id, name: agent.name, monthlyBudget: agent.monthlyBudget, spent },
-        message: `Running "${agent.name}" costs about ${credits(needed)} and the agent's monthly budget of ${credits(agent.monthlyBudget)} has ${credits(Math.max(0, left))} left this month (${credits(spent)} spent). An admin can raise the budget on the agent's page, or the runs wait for the next period.`,
-      };
-    }
+    const budget: MonthlyBudget = {
+      kind: 'agent',
+      id: agent.id,
+      name: agent.name,
+      monthlyBudget: agent.monthlyBudget,
+    };
+    const refusal = await budgetShortfall(
+      scope,
+      budget,
+      spending,
+      (left, spent) =>
+        `Running "${agent.name}" costs about ${credits(needed)} and the agent's monthly budget of ${credits(budget.monthlyBudget)} has ${credits(left)} left this month (${credits(spent)} spent). An admin can raise the budget on the agent's page, or the runs wait for the next period.`,
+    );
+    if (refusal) return refusal;
   }
   if (agent.workroomId) {
     const workroom = await findWorkroomBudget(scope, agent.workroomId);
     if (workroom && workroom.monthlyBudget !== null) {
-      const key = `workroom:${workroom.id}`;
-      const spent =
-        (await spentSince(scope, { workroomId: workroom.id }, since)) + (spentInBatch.get(key) ?? 0);
-      const left = workroom.monthlyBudget - spent;
-      if (left < needed) {
-        return {
-          needed,
-          available: Math.max(0, left),
-          workspaceId: scope.workspaceId,
-          budget: {
-            kind: 'workroom',
-            id: workroom.id,
-            name: workroom.name,
-            monthlyBudget: workroom.monthlyBudget,
-            spent,
-          },
-          message: `Running "${agent.name}" costs about ${credits(needed)} and the monthly budget of the workroom "${workroom.name}" (${credits(workroom.monthlyBudget)}) has ${credits(Math.max(0, left))} left this month (${credits(spent)} spent). An admin can raise the workroom's budget, or the runs wait for the next period.`,
-        };
-      }
+      const budget: MonthlyBudget = { kind: 'workroom', ...workroom, monthlyBudget: workroom.monthlyBudget };
+      const refusal = await budgetShortfall(
+        scope,
+        budget,
+        spending,
+        (left, spent) =>
+          `Running "${agent.name}" costs about ${credits(needed)} and the monthly budget of the workroom "${workroom.name}" (${credits(budget.monthlyBudget)}) has ${credits(left)} left this month (${credits(spent)} spent). An admin can raise the workroom's budget, or the runs wait for the next period.`,
+      );
+      if (refusal) return refusal;
     }
   }
   return undefined;
+}
+
+type MonthlyBudget = Omit<NonNullable<CreditShortfall['budget']>, 'spent'>;
+
+/**
+ * The refusal of one monthly budget, or undefined when what is left of it this period covers
+ * `needed`; `message` words it from what is left (never below zero) and what is spent.
+ */
+async function budgetShortfall(
+  scope: WorkspaceScope,
+  budget: MonthlyBudget,
+  { needed, since, spentInBatch }: { needed: number; since: Date; spentInBatch: Map<string, number> },
+  message: (left: number, spent: number) => string,
+): Promise<CreditShortfall | undefined> {
+  const of = budget.kind === 'agent' ? { agentId: budget.id } : { workroomId: budget.id };
+  const spent = (await spentSince(scope, of, since)) + (spentInBatch.get(`${budget.kind}:${budget.id}`) ?? 0);
+  const left = budget.monthlyBudget - spent;
+  if (left >= needed) return undefined;
+  return {
+    needed,
+    available: Math.max(0, left),
+    workspaceId: scope.workspaceId,
+    budget: { ...budget, spent },
+    message: message(Math.max(0, left), spent),
+  };
 }
 
 /** Counts a reservation against the budgets it falls under, for the rest of the admission. */

@@ -101,7 +101,41 @@ async function gatedWorkspace(name: string) {
     expect(started.status, started.text).toBe(202);
     return started.body.id as string;
   };
-  return { workspace, path, start };
+  /** Waits for the run to reach one of `statuses` (an end by default), and says which. */
+  const statusOf = async (runId: string, statuses?: string[]) =>
+    (
+      await waitForRunStatus(orca, {
+        workspace,
+        runId,
+        token: owner.token,
+        ...(statuses ? { statuses } : {}),
+      })
+    ).status;
+  const cancel = async (runId: string) => {
+    const cancelled = await orca.request('POST', `/api/workspaces/${workspace}/runs/${runId}/cancel`, {
+      token: owner.token,
+      body: {},
+    });
+    expect(cancelled.status, cancelled.text).toBe(202);
+  };
+  return { workspace, path, start, statusOf, cancel };
+}
+
+/**
+ * A gated workspace whose first run holds the plan's one place (it has reached the gate), and
+ * `parkedCount` runs started after it, each waiting parked without a job before the next starts.
+ */
+async function oneRunningAndParked(name: string, parkedCount: number) {
+  const gated = await gatedWorkspace(name);
+  const running = await gated.start();
+  await arrivals(gated.path, 1);
+  const parked: string[] = [];
+  for (let index = 0; index < parkedCount; index++) {
+    const runId = await gated.start();
+    await waitUntilParkedWithoutJob(runId);
+    parked.push(runId);
+  }
+  return { ...gated, running, parked };
 }
 
 /** The run's pg-boss jobs: all of them (finished ones are kept an hour), and those still live. */
@@ -136,11 +170,12 @@ async function waitUntilParkedWithoutJob(runId: string) {
 
 describe('runs parked by the plan’s limit of runs at once', () => {
   it('wait without a queue job, and the one waiting starts when the running one ends', async () => {
-    const { workspace, path, start } = await gatedWorkspace('Parking Lot');
-    const first = await start();
-    await arrivals(path, 1);
-    const second = await start();
-    await waitUntilParkedWithoutJob(second);
+    const {
+      path,
+      statusOf,
+      running: first,
+      parked: [second = ''],
+    } = await oneRunningAndParked('Parking Lot', 1);
     // Parked, it has the one job that found no place, finished; none is sent again meanwhile.
     expect(await jobsOf(second)).toEqual({ all: 1, live: 0 });
     expect(executions.get(second)).toBe(1);
@@ -148,10 +183,7 @@ describe('runs parked by the plan’s limit of runs at once', () => {
     release(path);
     await arrivals(path, 2);
     release(path);
-    for (const runId of [first, second]) {
-      const run = await waitForRunStatus(orca, { workspace, runId, token: owner.token });
-      expect(run.status).toBe('succeeded');
-    }
+    for (const runId of [first, second]) expect(await statusOf(runId)).toBe('succeeded');
     // Once parked, once woken by the first run's end: no job bounced in between.
     expect(await jobsOf(second)).toEqual({ all: 2, live: 0 });
     expect(executions.get(second)).toBe(2);
@@ -160,42 +192,36 @@ describe('runs parked by the plan’s limit of runs at once', () => {
   });
 
   it('wakes the oldest parked run first, one for each place that frees up', async () => {
-    const { workspace, path, start } = await gatedWorkspace('Queue In Order');
-    const first = await start();
-    await arrivals(path, 1);
-    const second = await start();
-    await waitUntilParkedWithoutJob(second);
-    const third = await start();
-    await waitUntilParkedWithoutJob(third);
+    const {
+      path,
+      statusOf,
+      running: first,
+      parked: [second = '', third = ''],
+    } = await oneRunningAndParked('Queue In Order', 2);
 
     release(path);
     await arrivals(path, 2);
     // The second run holds the place now; the third is still parked, without a job.
     expect(await parkingOf(third)).toMatchObject({ status: 'queued', parked: true });
     expect((await jobsOf(third)).live).toBe(0);
-    expect(
-      (await waitForRunStatus(orca, { workspace, runId: second, token: owner.token, statuses: ['running'] }))
-        .status,
-    ).toBe('running');
+    expect(await statusOf(second, ['running'])).toBe('running');
 
     release(path);
     await arrivals(path, 3);
     release(path);
-    for (const runId of [first, second, third]) {
-      expect((await waitForRunStatus(orca, { workspace, runId, token: owner.token })).status).toBe(
-        'succeeded',
-      );
-    }
+    for (const runId of [first, second, third]) expect(await statusOf(runId)).toBe('succeeded');
     expect(await jobsOf(third)).toEqual({ all: 2, live: 0 });
     expect(executions.get(third)).toBe(2);
   });
 
   it('are taken back by the re-check when the plan’s limit is raised, and left parked while there is no room', async () => {
-    const { workspace, path, start } = await gatedWorkspace('Growing Team');
-    const first = await start();
-    await arrivals(path, 1);
-    const second = await start();
-    await waitUntilParkedWithoutJob(second);
+    const {
+      workspace,
+      path,
+      statusOf,
+      running: first,
+      parked: [second = ''],
+    } = await oneRunningAndParked('Growing Team', 1);
     const recheck = orca.platform.parkedRunRecheck;
     if (!recheck) throw new Error('a platform with workers re-checks parked runs');
 
@@ -211,49 +237,28 @@ describe('runs parked by the plan’s limit of runs at once', () => {
     expect(await recheck.recheck(0)).toEqual([second]);
     // Both at once now: the second run reaches the page while the first is still held there.
     await arrivals(path, 2);
-    expect(
-      (await waitForRunStatus(orca, { workspace, runId: first, token: owner.token, statuses: ['running'] }))
-        .status,
-    ).toBe('running');
+    expect(await statusOf(first, ['running'])).toBe('running');
     release(path);
-    for (const runId of [first, second]) {
-      expect((await waitForRunStatus(orca, { workspace, runId, token: owner.token })).status).toBe(
-        'succeeded',
-      );
-    }
+    for (const runId of [first, second]) expect(await statusOf(runId)).toBe('succeeded');
   });
 
   it('are neither woken nor counted once cancelled, and a cancel of the running run wakes the next', async () => {
-    const { workspace, path, start } = await gatedWorkspace('Change Of Mind');
-    const first = await start();
-    await arrivals(path, 1);
-    const second = await start();
-    await waitUntilParkedWithoutJob(second);
-    const third = await start();
-    await waitUntilParkedWithoutJob(third);
+    const {
+      path,
+      statusOf,
+      cancel,
+      running: first,
+      parked: [second = '', third = ''],
+    } = await oneRunningAndParked('Change Of Mind', 2);
 
-    const cancelledParked = await orca.request('POST', `/api/workspaces/${workspace}/runs/${second}/cancel`, {
-      token: owner.token,
-      body: {},
-    });
-    expect(cancelledParked.status, cancelledParked.text).toBe(202);
-    const cancelledRunning = await orca.request('POST', `/api/workspaces/${workspace}/runs/${first}/cancel`, {
-      token: owner.token,
-      body: {},
-    });
-    expect(cancelledRunning.status, cancelledRunning.text).toBe(202);
-    expect((await waitForRunStatus(orca, { workspace, runId: first, token: owner.token })).status).toBe(
-      'cancelled',
-    );
+    await cancel(second);
+    await cancel(first);
+    expect(await statusOf(first)).toBe('cancelled');
     // The cancelled parked run is passed over: the third takes the place.
     await arrivals(path, 2);
     release(path);
-    expect((await waitForRunStatus(orca, { workspace, runId: third, token: owner.token })).status).toBe(
-      'succeeded',
-    );
-    expect((await waitForRunStatus(orca, { workspace, runId: second, token: owner.token })).status).toBe(
-      'cancelled',
-    );
+    expect(await statusOf(third)).toBe('succeeded');
+    expect(await statusOf(second)).toBe('cancelled');
     expect(executions.get(second)).toBe(1);
     expect(await jobsOf(second)).toEqual({ all: 1, live: 0 });
   });

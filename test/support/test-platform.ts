@@ -66,12 +66,18 @@ export interface TestPlatform {
   // biome-ignore lint/suspicious/noExplicitAny: tests read response bodies loosely and assert on them.
   request<T = any>(method: string, path: string, options?: RequestOptions): Promise<ApiResponse<T>>;
   signUp(name?: string): Promise<TestUser>;
-  createWorkspace(user: TestUser, name: string): Promise<{ id: string; slug: string; name: string }>;
+  createWorkspace(user: TestUser, name: string): Promise<TestWorkspace>;
   /** Invites `invitee` into the workspace with a role, and accepts. */
   addMember(owner: TestUser, workspaceId: string, invitee: TestUser, role: string): Promise<void>;
   /** Where this platform's deliverables are kept on disk. */
   filesDirectory: string;
   close(): Promise<void>;
+}
+
+export interface TestWorkspace {
+  id: string;
+  slug: string;
+  name: string;
 }
 
 export interface TestUser {

@@ -1,5 +1,5 @@
 // Small valid files of the types the Files preview shows differently: a one-page PDF (its
-// cross-reference table computed, so viewers accept it) and a 2×2 PNG.
+// cross-reference table computed, so viewers accept it) and PNGs of one colour (a 2×2 one, a banner).
 import { deflateSync } from 'node:zlib';
 
 /** A one-page PDF that says `text`. */
@@ -43,19 +43,29 @@ function chunk(type: string, data: Buffer): Buffer {
   return Buffer.concat([length, typed, checksum]);
 }
 
+/** A PNG of `width`×`height` pixels, all of one RGB colour. */
+export function solidPng(
+  width: number,
+  height: number,
+  colour: [number, number, number],
+): Uint8Array<ArrayBuffer> {
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  const row = Buffer.from([0, ...Array.from({ length: width }, () => colour).flat()]);
+  const pixels = deflateSync(Buffer.concat(Array.from({ length: height }, () => row)));
+  return new Uint8Array(
+    Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      chunk('IHDR', header),
+      chunk('IDAT', pixels),
+      chunk('IEND', Buffer.alloc(0)),
+    ]),
+  );
+}
+
 /** A 2×2 PNG, all red. */
 export function tinyPng(): Uint8Array<ArrayBuffer> {
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(2, 0);
-  header.writeUInt32BE(2, 4);
-  header.set([8, 2, 0, 0, 0], 8);
-  const row = [0, 255, 0, 0, 255, 0, 0];
-  const pixels = deflateSync(Buffer.from([...row, ...row]));
-  const png = Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', pixels),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-  return new Uint8Array(png);
+  return solidPng(2, 2, [255, 0, 0]);
 }

@@ -1,7 +1,7 @@
 // What the web app's browser suites share: a real Orca (PGlite, allowed to reach 127.0.0.1 so
 // agents can fetch the suites' local pages) listening on a port, Debian's Chromium, and helpers
 // that act as a person would: sign up, create a workspace, check a page with axe, save a
-// screenshot of it as a test artifact.
+// screenshot of it as a test artifact; and the usual start of a suite: an owner with a workspace.
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
@@ -9,7 +9,13 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { listen, type RunningServer } from '../../src/platform.ts';
 import { launchTestChromium } from './test-chromium.ts';
-import { startTestPlatform, type TestPlatform, type TestPlatformOptions } from './test-platform.ts';
+import {
+  startTestPlatform,
+  type TestPlatform,
+  type TestPlatformOptions,
+  type TestUser,
+  type TestWorkspace,
+} from './test-platform.ts';
 
 /** Where screenshots of the main pages go (kept by CI as artifacts). */
 export const screenshotDirectory =
@@ -18,14 +24,33 @@ export const screenshotDirectory =
 export const desktop = { width: 1280, height: 800 };
 export const phone = { width: 390, height: 844 };
 
+export interface Viewport {
+  width: number;
+  height: number;
+}
+
 export interface WebApp {
   orca: TestPlatform;
   server: RunningServer;
   browser: Browser;
   url: string;
   /** A fresh browser profile (no cookies) with one page, watching for CSP violations. */
-  newPage(viewport?: { width: number; height: number }): Promise<WebPage>;
+  newPage(viewport?: Viewport): Promise<WebPage>;
+  /**
+   * Opens `path` (an app address such as `/w/slug/files`), signs `user` in through the form it
+   * shows, and waits for the workspace switcher: the app then stands at `path`, signed in.
+   */
+  signIn(page: Page, user: TestUser, path: string): Promise<void>;
+  /** A fresh browser profile whose page `user` has signed in on at `path` (see `signIn`). */
+  signedInPage(user: TestUser, path: string, viewport?: Viewport): Promise<WebPage>;
   close(): Promise<void>;
+}
+
+/** A running web app with a person signed up who owns one workspace. */
+export interface WebWorkspace {
+  web: WebApp;
+  owner: TestUser;
+  workspace: TestWorkspace;
 }
 
 export interface WebPage {
@@ -48,20 +73,34 @@ export async function startWebApp(options: TestPlatformOptions = {}): Promise<We
   const server = await listen(orca.platform);
   const browser = await launchTestChromium();
   const contexts: BrowserContext[] = [];
+  async function newPage(viewport: Viewport = desktop): Promise<WebPage> {
+    const context = await browser.newContext({ viewport });
+    contexts.push(context);
+    const page = await context.newPage();
+    const policyViolations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) policyViolations.push(message.text());
+    });
+    return { page, context, policyViolations };
+  }
+  async function signIn(page: Page, user: TestUser, path: string) {
+    await page.goto(`${server.url}${path}`);
+    await page.getByLabel('E-mail').fill(user.email);
+    await page.getByLabel('Password').fill(user.password);
+    await page.locator('form').getByRole('button', { name: 'Sign in' }).click();
+    await page.getByTestId('current-workspace').waitFor();
+  }
   return {
     orca,
     server,
     browser,
     url: server.url,
-    async newPage(viewport = desktop) {
-      const context = await browser.newContext({ viewport });
-      contexts.push(context);
-      const page = await context.newPage();
-      const policyViolations: string[] = [];
-      page.on('console', (message) => {
-        if (/Content Security Policy/i.test(message.text())) policyViolations.push(message.text());
-      });
-      return { page, context, policyViolations };
+    newPage,
+    signIn,
+    async signedInPage(user, path, viewport) {
+      const opened = await newPage(viewport);
+      await signIn(opened.page, user, path);
+      return opened;
     },
     async close() {
       for (const context of contexts) await context.close().catch(() => undefined);
@@ -70,6 +109,24 @@ export async function startWebApp(options: TestPlatformOptions = {}): Promise<We
       await orca?.close();
     },
   };
+}
+
+/** Starts the web app with `ownerName` signed up (through the API) and owning `workspaceName`. */
+export async function startWebWorkspace(
+  ownerName: string,
+  workspaceName: string,
+  options: TestPlatformOptions = {},
+): Promise<WebWorkspace> {
+  const web = await startWebApp(options);
+  try {
+    const owner = await web.orca.signUp(ownerName);
+    const workspace = await web.orca.createWorkspace(owner, workspaceName);
+    return { web, owner, workspace };
+  } catch (error) {
+    // The suite never receives `web` to close in its afterAll: close it here.
+    await web.close();
+    throw error;
+  }
 }
 
 let emailCounter = 0;

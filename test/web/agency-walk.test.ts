@@ -7,8 +7,13 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bannerPng } from '../support/pdf-pages.ts';
-import type { TestUser } from '../support/test-platform.ts';
-import { accessibilityViolations, saveScreenshot, startWebApp, type WebApp } from '../support/web-app.ts';
+import type { TestUser, TestWorkspace } from '../support/test-platform.ts';
+import {
+  accessibilityViolations,
+  saveScreenshot,
+  startWebWorkspace,
+  type WebApp,
+} from '../support/web-app.ts';
 
 const credits = {
   plans: [{ name: 'agency', monthlyAllowance: 200 }],
@@ -18,7 +23,7 @@ const credits = {
 
 let web: WebApp;
 let owner: TestUser;
-let workspace: { id: string; slug: string; name: string };
+let workspace: TestWorkspace;
 const rooms: Record<string, { id: string; budget: number }> = {};
 
 async function api(method: string, rest: string, body?: unknown) {
@@ -43,9 +48,9 @@ async function runToEnd(agentId: string, client: string) {
 }
 
 beforeAll(async () => {
-  web = await startWebApp({ configOverrides: { credits: JSON.stringify(credits) } });
-  owner = await web.orca.signUp('Agnes Agency');
-  workspace = await web.orca.createWorkspace(owner, 'Agency Production');
+  ({ web, owner, workspace } = await startWebWorkspace('Agnes Agency', 'Agency Production', {
+    configOverrides: { credits: JSON.stringify(credits) },
+  }));
   for (const [name, budget] of [
     ['Client A', 60],
     ['Client B', 90],
@@ -88,17 +93,6 @@ beforeAll(async () => {
 });
 afterAll(() => web?.close());
 
-async function signedInPage(path: string) {
-  const opened = await web.newPage();
-  const { page } = opened;
-  await page.goto(`${web.url}${path}`);
-  await page.getByLabel('E-mail').fill(owner.email);
-  await page.getByLabel('Password').fill(owner.password);
-  await page.locator('form').getByRole('button', { name: 'Sign in' }).click();
-  await page.getByTestId('current-workspace').waitFor();
-  return opened;
-}
-
 async function navigate(page: Page, link: string) {
   await page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: link }).click();
   await page.getByRole('heading', { level: 1, name: link }).waitFor();
@@ -106,7 +100,7 @@ async function navigate(page: Page, link: string) {
 
 describe('an agency walks its production workspace', () => {
   it('sees the balance and both workrooms’ usage on Credits, and both budgets on Workrooms', async () => {
-    const { page, policyViolations } = await signedInPage(`/w/${workspace.slug}`);
+    const { page, policyViolations } = await web.signedInPage(owner, `/w/${workspace.slug}`);
     await navigate(page, 'Credits');
     const view = await api('GET', '/credits');
     // Client A ran once, Client B twice: three runs of one 3-credit step.
@@ -165,7 +159,7 @@ describe('an agency walks its production workspace', () => {
   });
 
   it('lists Client B’s report with both versions and export links on Files, and the profile in Settings', async () => {
-    const { page, policyViolations } = await signedInPage(`/w/${workspace.slug}`);
+    const { page, policyViolations } = await web.signedInPage(owner, `/w/${workspace.slug}`);
     await page.goto(`${web.url}/w/${workspace.slug}/files?workroom=${encodeURIComponent('Client B')}`);
     await page.getByRole('heading', { level: 1, name: 'Files' }).waitFor();
     const row = page

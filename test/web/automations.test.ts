@@ -6,20 +6,20 @@
 // sees no change buttons; no accessibility violations and no sideways scrolling at phone width.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestUser } from '../support/test-platform.ts';
+import type { TestUser, TestWorkspace } from '../support/test-platform.ts';
 import {
   accessibilityViolations,
   horizontalOverflow,
   phone,
   saveScreenshot,
-  startWebApp,
+  startWebWorkspace,
   type WebApp,
 } from '../support/web-app.ts';
 
 let web: WebApp;
 let owner: TestUser;
 let viewer: TestUser;
-let workspace: { id: string; slug: string; name: string };
+let workspace: TestWorkspace;
 
 const spec = (name: string) => ({
   name,
@@ -28,20 +28,14 @@ const spec = (name: string) => ({
 });
 
 beforeAll(async () => {
-  web = await startWebApp();
-  owner = await web.orca.signUp('Otto Automations');
+  ({ web, owner, workspace } = await startWebWorkspace('Otto Automations', 'Automation Works'));
   viewer = await web.orca.signUp('Vivian Viewer');
-  workspace = await web.orca.createWorkspace(owner, 'Automation Works');
   await web.orca.addMember(owner, workspace.id, viewer, 'viewer');
 });
 afterAll(() => web?.close());
 
-async function signIn(page: Page, user: TestUser, path = `/w/${workspace.slug}`) {
-  await page.goto(`${web.url}${path}`);
-  await page.getByLabel('E-mail').fill(user.email);
-  await page.getByLabel('Password').fill(user.password);
-  await page.locator('form').getByRole('button', { name: 'Sign in' }).click();
-  await page.getByTestId('current-workspace').waitFor();
+function signIn(page: Page, user: TestUser, path = `/w/${workspace.slug}`) {
+  return web.signIn(page, user, path);
 }
 
 function api(method: string, path: string, body?: unknown, user = owner) {

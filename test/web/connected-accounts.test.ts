@@ -9,13 +9,13 @@ import type { AddressInfo } from 'node:net';
 import type { Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestOAuthServer, type TestOAuthServer } from '../support/test-oauth-server.ts';
-import type { TestUser } from '../support/test-platform.ts';
+import type { TestUser, TestWorkspace } from '../support/test-platform.ts';
 import {
   accessibilityViolations,
   horizontalOverflow,
   phone,
   saveScreenshot,
-  startWebApp,
+  startWebWorkspace,
   type WebApp,
 } from '../support/web-app.ts';
 
@@ -30,7 +30,7 @@ let provider: TestOAuthServer;
 let owner: TestUser;
 let builder: TestUser;
 let viewer: TestUser;
-let workspace: { id: string; slug: string };
+let workspace: TestWorkspace;
 /** The bodies of every response any page of the suite received. */
 const received: Promise<string>[] = [];
 
@@ -55,13 +55,11 @@ beforeAll(async () => {
   provider = await startTestOAuthServer();
   // The OAuth callback address is Orca's public address: known before it starts.
   const port = await freePort();
-  web = await startWebApp({
+  ({ web, owner, workspace } = await startWebWorkspace('Ada Admin', 'Account Keepers', {
     configOverrides: { port: String(port), publicUrl: `http://127.0.0.1:${port}` },
-  });
-  owner = await web.orca.signUp('Ada Admin');
+  }));
   builder = await web.orca.signUp('Bob Builder');
   viewer = await web.orca.signUp('Vera Viewer');
-  workspace = await web.orca.createWorkspace(owner, 'Account Keepers');
   await web.orca.addMember(owner, workspace.id, builder, 'builder');
   await web.orca.addMember(owner, workspace.id, viewer, 'viewer');
 });

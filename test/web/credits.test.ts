@@ -5,19 +5,20 @@
 // the agent's panel sets and clears a monthly budget. The page passes axe and fits a phone.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestUser } from '../support/test-platform.ts';
+import type { TestUser, TestWorkspace } from '../support/test-platform.ts';
 import {
   accessibilityViolations,
   horizontalOverflow,
   phone,
   saveScreenshot,
-  startWebApp,
+  startWebWorkspace,
+  type Viewport,
   type WebApp,
 } from '../support/web-app.ts';
 
 let web: WebApp;
 let owner: TestUser;
-let workspace: { id: string; slug: string; name: string };
+let workspace: TestWorkspace;
 let agentId: string;
 let runId: string;
 
@@ -30,9 +31,7 @@ async function api(method: 'GET' | 'POST', path: string, body?: unknown) {
 }
 
 beforeAll(async () => {
-  web = await startWebApp();
-  owner = await web.orca.signUp('Cora Credits');
-  workspace = await web.orca.createWorkspace(owner, 'Credit Desk');
+  ({ web, owner, workspace } = await startWebWorkspace('Cora Credits', 'Credit Desk'));
   const created = await api('POST', '/agents', {
     spec: {
       name: 'Invoice Saver',
@@ -54,15 +53,8 @@ beforeAll(async () => {
 });
 afterAll(() => web?.close());
 
-async function signedInPage(viewport?: { width: number; height: number }) {
-  const opened = await web.newPage(viewport);
-  const { page } = opened;
-  await page.goto(`${web.url}/w/${workspace.slug}`);
-  await page.getByLabel('E-mail').fill(owner.email);
-  await page.getByLabel('Password').fill(owner.password);
-  await page.locator('form').getByRole('button', { name: 'Sign in' }).click();
-  await page.getByTestId('current-workspace').waitFor();
-  return opened;
+function signedInPage(viewport?: Viewport) {
+  return web.signedInPage(owner, `/w/${workspace.slug}`, viewport);
 }
 
 async function balanceShown(page: Page): Promise<number> {

@@ -4,34 +4,21 @@
 // under one name shows as "v2" with both versions listed, and its "Export as PDF" link gives a PDF.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestUser } from '../support/test-platform.ts';
+import type { TestUser, TestWorkspace } from '../support/test-platform.ts';
 import { tinyPng } from '../support/tiny-files.ts';
-import { accessibilityViolations, startWebApp, type WebApp } from '../support/web-app.ts';
+import { accessibilityViolations, startWebWorkspace, type WebApp } from '../support/web-app.ts';
 
 let web: WebApp;
 let owner: TestUser;
 let viewer: TestUser;
-let workspace: { id: string; slug: string; name: string };
+let workspace: TestWorkspace;
 
 beforeAll(async () => {
-  web = await startWebApp();
-  owner = await web.orca.signUp('Petra Profile');
-  workspace = await web.orca.createWorkspace(owner, 'Branded Studio');
+  ({ web, owner, workspace } = await startWebWorkspace('Petra Profile', 'Branded Studio'));
   viewer = await web.orca.signUp('Vera Viewer');
   await web.orca.addMember(owner, workspace.id, viewer, 'viewer');
 });
 afterAll(() => web?.close());
-
-async function signedInPage(person: TestUser, path: string) {
-  const opened = await web.newPage();
-  const { page } = opened;
-  await page.goto(`${web.url}${path}`);
-  await page.getByLabel('E-mail').fill(person.email);
-  await page.getByLabel('Password').fill(person.password);
-  await page.locator('form').getByRole('button', { name: 'Sign in' }).click();
-  await page.getByTestId('current-workspace').waitFor();
-  return opened;
-}
 
 async function uploadMarkdown(name: string, body: string) {
   const uploaded = await web.orca.request(
@@ -49,7 +36,7 @@ function fileRow(page: Page, name: string) {
 
 describe('the export profile settings', () => {
   it('keeps an accent colour, a contact block and a letterhead across a reload, and refuses a bad colour', async () => {
-    const { page, policyViolations } = await signedInPage(
+    const { page, policyViolations } = await web.signedInPage(
       owner,
       `/w/${workspace.slug}/settings?tab=export-profile`,
     );
@@ -104,7 +91,7 @@ describe('the export profile settings', () => {
   });
 
   it('shows the profile to a viewer without letting them change it', async () => {
-    const { page } = await signedInPage(viewer, `/w/${workspace.slug}/settings?tab=export-profile`);
+    const { page } = await web.signedInPage(viewer, `/w/${workspace.slug}/settings?tab=export-profile`);
     await page.getByRole('heading', { level: 2, name: 'Export profile' }).waitFor();
     await page.getByText('Only admins and owners can change the export profile.').waitFor();
     expect(await page.getByLabel('Contact block').isDisabled()).toBe(true);
@@ -124,7 +111,7 @@ describe('versions and exports on the Files page', () => {
       headers: { 'content-type': 'image/png' },
     });
 
-    const { page } = await signedInPage(owner, `/w/${workspace.slug}/files`);
+    const { page } = await web.signedInPage(owner, `/w/${workspace.slug}/files`);
     await page.getByRole('heading', { level: 1, name: 'Files' }).waitFor();
     const row = fileRow(page, 'brief.md');
     await row.waitFor();

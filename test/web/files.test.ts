@@ -6,21 +6,22 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestUser } from '../support/test-platform.ts';
+import type { TestUser, TestWorkspace } from '../support/test-platform.ts';
 import { tinyPdf, tinyPng } from '../support/tiny-files.ts';
 import {
   accessibilityViolations,
   horizontalOverflow,
   phone,
   saveScreenshot,
-  startWebApp,
+  startWebWorkspace,
+  type Viewport,
   type WebApp,
 } from '../support/web-app.ts';
 
 let web: WebApp;
 let owner: TestUser;
 let viewer: TestUser;
-let workspace: { id: string; slug: string; name: string };
+let workspace: TestWorkspace;
 let reporter: { id: string; runId: string };
 let quiet: { id: string; runId: string };
 
@@ -55,9 +56,7 @@ async function agentThatSaves(name: string, steps: unknown[]) {
 }
 
 beforeAll(async () => {
-  web = await startWebApp();
-  owner = await web.orca.signUp('Fiona Files');
-  workspace = await web.orca.createWorkspace(owner, 'File Cabinet');
+  ({ web, owner, workspace } = await startWebWorkspace('Fiona Files', 'File Cabinet'));
   viewer = await web.orca.signUp('Victor Viewer');
   await web.orca.addMember(owner, workspace.id, viewer, 'viewer');
   const save = (id: string, withSettings: Record<string, unknown>) => ({
@@ -90,15 +89,8 @@ beforeAll(async () => {
 });
 afterAll(() => web?.close());
 
-async function signedInPage(viewport?: { width: number; height: number }, person = owner) {
-  const opened = await web.newPage(viewport);
-  const { page } = opened;
-  await page.goto(`${web.url}/w/${workspace.slug}`);
-  await page.getByLabel('E-mail').fill(person.email);
-  await page.getByLabel('Password').fill(person.password);
-  await page.locator('form').getByRole('button', { name: 'Sign in' }).click();
-  await page.getByTestId('current-workspace').waitFor();
-  return opened;
+function signedInPage(viewport?: Viewport, person = owner) {
+  return web.signedInPage(person, `/w/${workspace.slug}`, viewport);
 }
 
 function fileRow(page: Page, name: string) {

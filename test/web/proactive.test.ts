@@ -6,13 +6,18 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestUser } from '../support/test-platform.ts';
-import { accessibilityViolations, saveScreenshot, startWebApp, type WebApp } from '../support/web-app.ts';
+import type { TestUser, TestWorkspace } from '../support/test-platform.ts';
+import {
+  accessibilityViolations,
+  saveScreenshot,
+  startWebWorkspace,
+  type WebApp,
+} from '../support/web-app.ts';
 
 let web: WebApp;
 let server: Server;
 let owner: TestUser;
-let workspace: { id: string; slug: string; name: string };
+let workspace: TestWorkspace;
 
 /** Waits for a run to end, and expects it failed. */
 async function finished(runId: string) {
@@ -50,9 +55,7 @@ beforeAll(async () => {
   server = createServer((_request, response) => response.writeHead(503).end('busy'));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  web = await startWebApp();
-  owner = await web.orca.signUp('Returning Rita');
-  workspace = await web.orca.createWorkspace(owner, 'Back Again');
+  ({ web, owner, workspace } = await startWebWorkspace('Returning Rita', 'Back Again'));
   await failThreeTimes('Flaky Feed', `${base}/feed`);
   await failThreeTimes('Shaky Sync', `${base}/sync`);
 });
@@ -60,14 +63,6 @@ afterAll(async () => {
   await web?.close();
   await new Promise<void>((resolve) => server?.close(() => resolve()));
 });
-
-async function signIn(page: Page) {
-  await page.goto(`${web.url}/w/${workspace.slug}`);
-  await page.getByLabel('E-mail').fill(owner.email);
-  await page.getByLabel('Password').fill(owner.password);
-  await page.locator('form').getByRole('button', { name: 'Sign in' }).click();
-  await page.getByTestId('current-workspace').waitFor();
-}
 
 const news = (page: Page) => page.getByRole('region', { name: 'Since you were last here' });
 
@@ -80,7 +75,7 @@ function card(page: Page, agentName: string) {
 describe('advice raised when the chat opens', () => {
   it('says what is new since the last visit with the figures, once; accept makes a plan card', async () => {
     const { page } = await web.newPage();
-    await signIn(page);
+    await web.signIn(page, owner, `/w/${workspace.slug}`);
 
     await news(page)
       .getByText('Since you were last here: I looked at your agents’ runs and found 2 things')

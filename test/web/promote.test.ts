@@ -1,21 +1,20 @@
-// Staging to production in real Chromium: an admin of both workspaces promotes an agent from its
-// panel, follows the link to the plan in Production, approves it there, and finds the agent with
-// the workspace and version it came from.
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestUser } from '../support/test-platform.ts';
-import { accessibilityViolations, saveScreenshot, startWebApp, type WebApp } from '../support/web-app.ts';
+import type { TestUser, TestWorkspace } from '../support/test-platform.ts';
+import {
+  accessibilityViolations,
+  saveScreenshot,
+  startWebWorkspace,
+  type WebApp,
+} from '../support/web-app.ts';
 
 let web: WebApp;
 let owner: TestUser;
-let staging: { id: string; slug: string; name: string };
-let production: { id: string; slug: string; name: string };
+let staging: TestWorkspace;
+let production: TestWorkspace;
 let agentId: string;
 
 beforeAll(async () => {
-  web = await startWebApp();
-  owner = await web.orca.signUp('Pat Promoter');
-  staging = await web.orca.createWorkspace(owner, 'Staging');
+  ({ web, owner, workspace: staging } = await startWebWorkspace('Pat Promoter', 'Staging'));
   production = await web.orca.createWorkspace(owner, 'Production');
   const created = await web.orca.request('POST', `/api/workspaces/${staging.id}/agents`, {
     token: owner.token,
@@ -32,18 +31,10 @@ beforeAll(async () => {
 });
 afterAll(() => web?.close());
 
-async function signIn(page: Page) {
-  await page.goto(`${web.url}/w/${staging.slug}/agents/${agentId}`);
-  await page.getByLabel('E-mail').fill(owner.email);
-  await page.getByLabel('Password').fill(owner.password);
-  await page.locator('form').getByRole('button', { name: 'Sign in' }).click();
-  await page.getByTestId('current-workspace').waitFor();
-}
-
 describe('promoting an agent', () => {
   it('plans it in Production from the agent panel, approves it there, and shows where it came from', async () => {
     const { page, policyViolations } = await web.newPage();
-    await signIn(page);
+    await web.signIn(page, owner, `/w/${staging.slug}/agents/${agentId}`);
     await page.getByRole('heading', { name: 'Daily Digest', level: 1 }).waitFor();
     await page.getByRole('button', { name: 'Promote to another workspace…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Promote Daily Digest' });

@@ -6,13 +6,13 @@ import { createServer, type Server, type ServerResponse } from 'node:http';
 import { type AddressInfo, connect, createServer as createTcpServer, type Socket } from 'node:net';
 import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestUser } from '../support/test-platform.ts';
+import type { TestUser, TestWorkspace } from '../support/test-platform.ts';
 import {
   accessibilityViolations,
   horizontalOverflow,
   phone,
   saveScreenshot,
-  startWebApp,
+  startWebWorkspace,
   type WebApp,
 } from '../support/web-app.ts';
 
@@ -20,7 +20,7 @@ let web: WebApp;
 let site: Server;
 let base: string;
 let owner: TestUser;
-let workspace: { id: string; slug: string };
+let workspace: TestWorkspace;
 let flakyWorks = false;
 /** The first test's run, opened again at phone width. */
 let readerRunId = '';
@@ -61,9 +61,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
-  web = await startWebApp();
-  owner = await web.orca.signUp('Rita Runner');
-  workspace = await web.orca.createWorkspace(owner, 'Run Watchers');
+  ({ web, owner, workspace } = await startWebWorkspace('Rita Runner', 'Run Watchers'));
 });
 afterAll(async () => {
   await web?.close();

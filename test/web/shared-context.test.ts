@@ -6,13 +6,13 @@
 // accessibility violations and no sideways scrolling at phone width.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestUser } from '../support/test-platform.ts';
+import type { TestUser, TestWorkspace } from '../support/test-platform.ts';
 import {
   accessibilityViolations,
   horizontalOverflow,
   phone,
   saveScreenshot,
-  startWebApp,
+  startWebWorkspace,
   type WebApp,
 } from '../support/web-app.ts';
 
@@ -20,7 +20,7 @@ let web: WebApp;
 let owner: TestUser;
 let builder: TestUser;
 let viewer: TestUser;
-let workspace: { id: string; slug: string; name: string };
+let workspace: TestWorkspace;
 let acmeId: string;
 let noteTakerRunId: string;
 
@@ -35,11 +35,9 @@ async function write(key: string, value: unknown, extra: Record<string, unknown>
 }
 
 beforeAll(async () => {
-  web = await startWebApp();
-  owner = await web.orca.signUp('Cora Context');
+  ({ web, owner, workspace } = await startWebWorkspace('Cora Context', 'Context Studio'));
   builder = await web.orca.signUp('Bea Builder');
   viewer = await web.orca.signUp('Vera Viewer');
-  workspace = await web.orca.createWorkspace(owner, 'Context Studio');
   await web.orca.addMember(owner, workspace.id, builder, 'builder');
   await web.orca.addMember(owner, workspace.id, viewer, 'viewer');
 
@@ -83,12 +81,8 @@ async function waitForRun(runId: string) {
   expect(status).toBe('succeeded');
 }
 
-async function signIn(page: Page, user: TestUser, path = `/w/${workspace.slug}`) {
-  await page.goto(`${web.url}${path}`);
-  await page.getByLabel('E-mail').fill(user.email);
-  await page.getByLabel('Password').fill(user.password);
-  await page.locator('form').getByRole('button', { name: 'Sign in' }).click();
-  await page.getByTestId('current-workspace').waitFor();
+function signIn(page: Page, user: TestUser, path = `/w/${workspace.slug}`) {
+  return web.signIn(page, user, path);
 }
 
 /** At phone width the chat shows first; the workspace panel is one tap away. */

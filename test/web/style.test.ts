@@ -4,18 +4,21 @@
 // violations.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestUser } from '../support/test-platform.ts';
-import { accessibilityViolations, saveScreenshot, startWebApp, type WebApp } from '../support/web-app.ts';
+import type { TestUser, TestWorkspace } from '../support/test-platform.ts';
+import {
+  accessibilityViolations,
+  saveScreenshot,
+  startWebWorkspace,
+  type WebApp,
+} from '../support/web-app.ts';
 
 let web: WebApp;
 let owner: TestUser;
-let workspace: { id: string; slug: string; name: string };
+let workspace: TestWorkspace;
 let agentId: string;
 
 beforeAll(async () => {
-  web = await startWebApp();
-  owner = await web.orca.signUp('Sam Style');
-  workspace = await web.orca.createWorkspace(owner, 'Style Studio');
+  ({ web, owner, workspace } = await startWebWorkspace('Sam Style', 'Style Studio'));
   const agent = await web.orca.request('POST', `/api/workspaces/${workspace.id}/agents`, {
     token: owner.token,
     body: {
@@ -26,14 +29,6 @@ beforeAll(async () => {
   agentId = agent.body.id;
 });
 afterAll(() => web?.close());
-
-async function signIn(page: Page, user: TestUser, path: string) {
-  await page.goto(`${web.url}${path}`);
-  await page.getByLabel('E-mail').fill(user.email);
-  await page.getByLabel('Password').fill(user.password);
-  await page.locator('form').getByRole('button', { name: 'Sign in' }).click();
-  await page.getByTestId('current-workspace').waitFor();
-}
 
 async function addSample(page: Page, text: string) {
   const form = page.getByRole('form', { name: 'Add a writing sample' });
@@ -46,7 +41,7 @@ async function addSample(page: Page, text: string) {
 describe('writing style on the agent panel', () => {
   it('adds two samples, shows the figures, keeps an edited avoid list after a reload', async () => {
     const { page } = await web.newPage();
-    await signIn(page, owner, `/w/${workspace.slug}/agents/${agentId}`);
+    await web.signIn(page, owner, `/w/${workspace.slug}/agents/${agentId}`);
     const section = page.getByRole('region', { name: 'Writing style' });
     await section.waitFor();
     await expect.poll(() => section.getByText('Add a sample of your writing').count()).toBe(1);
@@ -142,7 +137,7 @@ describe('writing style on the agent panel', () => {
     );
 
     const { page } = await web.newPage();
-    await signIn(page, owner, `/w/${workspace.slug}/files`);
+    await web.signIn(page, owner, `/w/${workspace.slug}/files`);
     const row = page.getByTestId('file-row').filter({ hasText: 'letter.md' });
     await row.getByText('Use as style sample for…').click();
     await row.getByLabel('Teach the style of').selectOption({ label: 'Teller' });

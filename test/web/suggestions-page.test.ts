@@ -4,20 +4,21 @@
 // so. At phone width, Accept brings the chat into view with the plan.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestUser } from '../support/test-platform.ts';
+import type { TestUser, TestWorkspace } from '../support/test-platform.ts';
 import {
   accessibilityViolations,
   horizontalOverflow,
   phone,
   saveScreenshot,
-  startWebApp,
+  startWebWorkspace,
+  type Viewport,
   type WebApp,
 } from '../support/web-app.ts';
 
 let web: WebApp;
 let owner: TestUser;
 let viewer: TestUser;
-let workspace: { id: string; slug: string; name: string };
+let workspace: TestWorkspace;
 
 /** An agent of 14 steps, each reading only the one before: the advisor suggests splitting it. */
 function longPipeline(name: string) {
@@ -32,9 +33,7 @@ function longPipeline(name: string) {
 }
 
 beforeAll(async () => {
-  web = await startWebApp();
-  owner = await web.orca.signUp('Paige Suggestions');
-  workspace = await web.orca.createWorkspace(owner, 'Advice Page');
+  ({ web, owner, workspace } = await startWebWorkspace('Paige Suggestions', 'Advice Page'));
   viewer = await web.orca.signUp('Vera Viewer');
   await web.orca.addMember(owner, workspace.id, viewer, 'viewer');
   for (const name of ['Long Pipeline', 'Longer Pipeline', 'Longest Pipeline']) {
@@ -47,15 +46,8 @@ beforeAll(async () => {
 });
 afterAll(() => web?.close());
 
-async function signedInPage(viewport?: { width: number; height: number }, person = owner) {
-  const opened = await web.newPage(viewport);
-  const { page } = opened;
-  await page.goto(`${web.url}/w/${workspace.slug}`);
-  await page.getByLabel('E-mail').fill(person.email);
-  await page.getByLabel('Password').fill(person.password);
-  await page.locator('form').getByRole('button', { name: 'Sign in' }).click();
-  await page.getByTestId('current-workspace').waitFor();
-  return opened;
+function signedInPage(viewport?: Viewport, person = owner) {
+  return web.signedInPage(person, `/w/${workspace.slug}`, viewport);
 }
 
 /** A suggestion on the page (the chat beside it lists the same advice: only the page's count). */

@@ -3,12 +3,17 @@
 // makes one go away for good (it stays away after a reload).
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestUser } from '../support/test-platform.ts';
-import { accessibilityViolations, saveScreenshot, startWebApp, type WebApp } from '../support/web-app.ts';
+import type { TestUser, TestWorkspace } from '../support/test-platform.ts';
+import {
+  accessibilityViolations,
+  saveScreenshot,
+  startWebWorkspace,
+  type WebApp,
+} from '../support/web-app.ts';
 
 let web: WebApp;
 let owner: TestUser;
-let workspace: { id: string; slug: string; name: string };
+let workspace: TestWorkspace;
 
 /** An agent of 14 steps, each reading only the one before: the advisor suggests splitting it. */
 function longPipeline(name: string) {
@@ -23,9 +28,7 @@ function longPipeline(name: string) {
 }
 
 beforeAll(async () => {
-  web = await startWebApp();
-  owner = await web.orca.signUp('Sunny Suggestions');
-  workspace = await web.orca.createWorkspace(owner, 'Advice Garden');
+  ({ web, owner, workspace } = await startWebWorkspace('Sunny Suggestions', 'Advice Garden'));
   for (const name of ['Long Pipeline', 'Longer Pipeline']) {
     const created = await web.orca.request('POST', `/api/workspaces/${workspace.id}/agents`, {
       token: owner.token,
@@ -35,14 +38,6 @@ beforeAll(async () => {
   }
 });
 afterAll(() => web?.close());
-
-async function signIn(page: Page) {
-  await page.goto(`${web.url}/w/${workspace.slug}`);
-  await page.getByLabel('E-mail').fill(owner.email);
-  await page.getByLabel('Password').fill(owner.password);
-  await page.locator('form').getByRole('button', { name: 'Sign in' }).click();
-  await page.getByTestId('current-workspace').waitFor();
-}
 
 function card(page: Page, agentName: string) {
   return page
@@ -54,7 +49,7 @@ function card(page: Page, agentName: string) {
 describe('suggestions in the chat', () => {
   it('shows the advice with its reason; accept makes a plan to approve, dismiss removes one for good', async () => {
     const { page } = await web.newPage();
-    await signIn(page);
+    await web.signIn(page, owner, `/w/${workspace.slug}`);
 
     const first = card(page, 'Long Pipeline');
     await first.getByText(/has 14 steps/).waitFor();

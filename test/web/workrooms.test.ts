@@ -5,25 +5,24 @@
 // files. Every page passes axe and fits a phone.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestUser } from '../support/test-platform.ts';
+import type { TestUser, TestWorkspace } from '../support/test-platform.ts';
 import {
   accessibilityViolations,
   horizontalOverflow,
   phone,
   saveScreenshot,
-  startWebApp,
+  startWebWorkspace,
+  type Viewport,
   type WebApp,
 } from '../support/web-app.ts';
 
 let web: WebApp;
 let owner: TestUser;
-let workspace: { id: string; slug: string; name: string };
+let workspace: TestWorkspace;
 let agentId: string;
 
 beforeAll(async () => {
-  web = await startWebApp();
-  owner = await web.orca.signUp('Agnes Agency');
-  workspace = await web.orca.createWorkspace(owner, 'Agency Desk');
+  ({ web, owner, workspace } = await startWebWorkspace('Agnes Agency', 'Agency Desk'));
   const created = await web.orca.request('POST', `/api/workspaces/${workspace.id}/agents`, {
     token: owner.token,
     body: {
@@ -38,15 +37,8 @@ beforeAll(async () => {
 });
 afterAll(() => web?.close());
 
-async function signedInPage(viewport?: { width: number; height: number }) {
-  const opened = await web.newPage(viewport);
-  const { page } = opened;
-  await page.goto(`${web.url}/w/${workspace.slug}`);
-  await page.getByLabel('E-mail').fill(owner.email);
-  await page.getByLabel('Password').fill(owner.password);
-  await page.locator('form').getByRole('button', { name: 'Sign in' }).click();
-  await page.getByTestId('current-workspace').waitFor();
-  return opened;
+function signedInPage(viewport?: Viewport) {
+  return web.signedInPage(owner, `/w/${workspace.slug}`, viewport);
 }
 
 async function api(path: string) {

@@ -4,7 +4,6 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestUser } from '../support/test-platform.ts';
 import { accessibilityViolations, saveScreenshot, startWebApp, type WebApp } from '../support/web-app.ts';
@@ -14,14 +13,6 @@ beforeAll(async () => {
   web = await startWebApp();
 });
 afterAll(() => web?.close());
-
-/** Signs a person made through the API in through the form, at `path`. */
-async function signIn(page: Page, user: TestUser, path: string) {
-  await page.goto(`${web.url}${path}`);
-  await page.getByLabel('E-mail').fill(user.email);
-  await page.getByLabel('Password').fill(user.password);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-}
 
 /** A workspace with two agents, a schedule and a chain, made through the API. */
 async function sourceWorkspace(user: TestUser) {
@@ -55,7 +46,7 @@ describe('workspace bundles in the settings', () => {
     const user = await web.orca.signUp('Bea Bundle');
     const source = await sourceWorkspace(user);
     const { page } = await web.newPage();
-    await signIn(page, user, `/w/${source.slug}/settings?tab=bundle`);
+    await web.signIn(page, user, `/w/${source.slug}/settings?tab=bundle`);
 
     const downloading = page.waitForEvent('download');
     await page.getByRole('link', { name: 'Download the workspace file' }).click();
@@ -115,7 +106,7 @@ describe('workspace bundles in the settings', () => {
       }),
     );
     const { page } = await web.newPage();
-    await signIn(page, user, `/w/${target.slug}/settings?tab=bundle`);
+    await web.signIn(page, user, `/w/${target.slug}/settings?tab=bundle`);
     await page.getByLabel('Workspace file (.orca.json)').setInputFiles(file);
     const problems = page.getByTestId('bundle-problems');
     await problems.getByText('names the agent "Ghost", which is not in the bundle').waitFor();

@@ -5,7 +5,6 @@
 // and a member leaving, each after a confirmation; all of it accessible and fitting a phone.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestUser } from '../support/test-platform.ts';
 import {
   accessibilityViolations,
   createWorkspaceInBrowser,
@@ -22,14 +21,6 @@ beforeAll(async () => {
   web = await startWebApp();
 });
 afterAll(() => web?.close());
-
-/** Signs a person made through the API in through the form, at `path`. */
-async function signIn(page: Page, user: TestUser, path: string) {
-  await page.goto(`${web.url}${path}`);
-  await page.getByLabel('E-mail').fill(user.email);
-  await page.getByLabel('Password').fill(user.password);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-}
 
 async function openTab(page: Page, name: string) {
   await page.getByRole('tab', { name }).click();
@@ -96,7 +87,7 @@ describe('workspace settings', () => {
     const owner = await web.orca.signUp('Rita Renamer');
     const workspace = await web.orca.createWorkspace(owner, 'Rename Me');
     const { page, policyViolations } = await web.newPage();
-    await signIn(page, owner, '/w/rename-me/settings');
+    await web.signIn(page, owner, '/w/rename-me/settings');
     await expect.poll(() => page.getByTestId('current-workspace').textContent()).toBe('Rename Me');
     expect(await accessibilityViolations(page)).toEqual([]);
 
@@ -196,7 +187,7 @@ describe('workspace settings', () => {
     await web.orca.createWorkspace(owner, 'Hook Works');
     const { page, context } = await web.newPage();
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: web.url });
-    await signIn(page, owner, '/w/hook-works/settings?tab=webhooks');
+    await web.signIn(page, owner, '/w/hook-works/settings?tab=webhooks');
     const status = page.getByTestId('webhook-secret-status');
     await status.getByText('No secret yet').waitFor();
     await page.getByRole('button', { name: 'Create secret…' }).click();
@@ -236,7 +227,7 @@ describe('members page', () => {
 
     const { page, context, policyViolations } = await web.newPage();
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: web.url });
-    await signIn(page, owner, '/w/member-works/members');
+    await web.signIn(page, owner, '/w/member-works/members');
     await page.getByLabel('E-mail to invite').fill('newcomer@example.com');
     await page.getByRole('button', { name: 'Invite', exact: true }).click();
     const notice = page.getByTestId('invitation-link');
@@ -268,7 +259,7 @@ describe('members page', () => {
     // A viewer sees the settings without the admin tabs (the export profile only to read), and
     // leaves after a confirmation.
     const { page: viewer } = await web.newPage();
-    await signIn(viewer, vic, '/w/member-works/settings');
+    await web.signIn(viewer, vic, '/w/member-works/settings');
     await viewer.getByText('Only admins and owners can rename the workspace').waitFor();
     expect(await viewer.getByRole('tab').allTextContents()).toEqual(['General', 'Export profile']);
     await viewer.getByRole('link', { name: 'Members' }).click();
@@ -293,7 +284,7 @@ describe('at phone width', () => {
       },
     });
     const { page } = await web.newPage(phone);
-    await signIn(page, owner, `/w/${workspace.slug}/settings`);
+    await web.signIn(page, owner, `/w/${workspace.slug}/settings`);
     // Opened at the settings' address, a phone shows the settings, not the chat.
     expect(
       await page

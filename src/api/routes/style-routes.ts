@@ -225,6 +225,24 @@ async function addSample(
   return c.json(result, 201);
 }
 
+/** A text file of the workspace as a writing sample, named `name` or else as the file is. */
+async function deliverableSample(
+  c: ApiContext,
+  scope: WorkspaceScope,
+  deliverableId: string,
+  name?: string,
+): Promise<NewSample> {
+  const { files, vault } = c.get('services');
+  const file = await deliverableSampleText({ files, vault }, scope, deliverableId);
+  return {
+    source: 'deliverable',
+    text: file.text,
+    name: name ?? file.name,
+    deliverableId,
+    runId: file.runId,
+  };
+}
+
 function llmNeeded() {
   return conflict(
     `Deriving a description of the voice needs an LLM, and none is configured: the operator sets ORCA_LLM (such as ORCA_LLM=${llmSettingExamples[0]}) and restarts Orca. The measured profile (sentence length, formality, reading level, words to use and avoid) is already in use without one.`,
@@ -256,35 +274,17 @@ export function registerStyleRoutes(app: OpenAPIHono<ApiEnv>) {
   app.openapi(routes.addSample, async (c) => {
     const { agentId } = c.req.valid('param');
     const body = c.req.valid('json');
-    const { files, vault } = c.get('services');
     return addSample(c, agentId, async (scope) => {
       if (body.deliverableId === undefined)
         return { source: 'upload', text: body.text ?? '', name: body.name ?? '' };
-      const file = await deliverableSampleText({ files, vault }, scope, body.deliverableId);
-      return {
-        source: 'deliverable',
-        text: file.text,
-        name: body.name ?? file.name,
-        deliverableId: body.deliverableId,
-        runId: file.runId,
-      };
+      return deliverableSample(c, scope, body.deliverableId, body.name);
     });
   });
 
   app.openapi(routes.fromDeliverable, async (c) => {
     const { fileId } = c.req.valid('param');
     const { agentId } = c.req.valid('json');
-    const { files, vault } = c.get('services');
-    return addSample(c, agentId, async (scope) => {
-      const file = await deliverableSampleText({ files, vault }, scope, fileId);
-      return {
-        source: 'deliverable',
-        text: file.text,
-        name: file.name,
-        deliverableId: fileId,
-        runId: file.runId,
-      };
-    });
+    return addSample(c, agentId, (scope) => deliverableSample(c, scope, fileId));
   });
 
   app.openapi(routes.correct, async (c) => {
