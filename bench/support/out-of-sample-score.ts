@@ -29,6 +29,11 @@ import {
   fifthOutOfSampleDate,
   fifthOutOfSampleRequests,
 } from '../../test/orchestrator/out-of-sample-corpus-5.ts';
+import {
+  sixthOutOfSampleConversations,
+  sixthOutOfSampleDate,
+  sixthOutOfSampleRequests,
+} from '../../test/orchestrator/out-of-sample-corpus-6.ts';
 import type {
   OutOfSampleConversation,
   OutOfSampleEntry,
@@ -87,6 +92,14 @@ export const fifthOutOfSampleSet: OutOfSampleSet = {
   written: fifthOutOfSampleDate,
   requests: fifthOutOfSampleRequests,
   conversations: fifthOutOfSampleConversations,
+};
+
+/** Written blind while the fifth set was guiding fixes. */
+export const sixthOutOfSampleSet: OutOfSampleSet = {
+  title: 'Out-of-sample (sixth set)',
+  written: sixthOutOfSampleDate,
+  requests: sixthOutOfSampleRequests,
+  conversations: sixthOutOfSampleConversations,
 };
 
 const kinds = ['one-line', 'multi-intent', 'question', 'follow-up turns'] as const;
