@@ -150,6 +150,23 @@ function cutAt(text: string, joints: { index: number; length: number }[]): strin
     .filter(Boolean);
 }
 
+/**
+ * "Reconnect it" alone: an account connected again whose account is only a pronoun. What "it" is
+ * was said in the part before ("the billing-api key expired, reconnect it"), so the two stay one
+ * request; cut apart, the reconnect would not know its account.
+ */
+const pronounReconnect =
+  /^(?:please\s+)?re-?(?:conn?ect|auth|authori[sz]e|authenticate|link)\w*\s+(?:it|them|this|that)(?:\s+(?:again|please|now))*\s*[.!]?$/i;
+
+/** Parts that only name again, by a pronoun, what the part before said: joined back to it. */
+function joinPronounReconnects(text: string, joints: { index: number; length: number }[]) {
+  return joints.filter((cut, position) => {
+    const next = joints[position + 1];
+    const after = text.slice(cut.index + cut.length, next ? next.index : undefined).trim();
+    return !pronounReconnect.test(after.replace(/^(?:(?:then|also)\s+)+/i, ''));
+  });
+}
+
 /** The requests a message holds, in order; one element when it holds one. */
 export function splitClauses(text: string): string[] {
   const hidden = masked(text);
@@ -168,7 +185,7 @@ export function splitClauses(text: string): string[] {
     joints.push({ index: match.index, length: match[0].length });
     start = match.index + match[0].length;
   }
-  return cutAt(text, joints);
+  return cutAt(text, joinPronounReconnects(text, joints));
 }
 
 const listIntents = ['delete', 'pause', 'resume', 'run'] as const;

@@ -217,6 +217,17 @@ describe('requests said in other shapes', () => {
     expect(splitClauses('monitor https://example.com and when it changes email me')).toHaveLength(1);
   });
 
+  it('keeps "reconnect it" with the part that says what "it" is', () => {
+    expect(splitClauses('the billing-api key expired, reconnect it')).toEqual([
+      'the billing-api key expired, reconnect it',
+    ]);
+    expect(splitClauses('our hubspot login changed and re-auth it please')).toHaveLength(1);
+    expect(splitClauses('run the collector and reconnect the sheets account')).toEqual([
+      'run the collector',
+      'reconnect the sheets account',
+    ]);
+  });
+
   it('reads lists after unschedule and in the order said', () => {
     expect(objectList('unschedule the weekly report and the data collector', agents)).toEqual([
       'unschedule the weekly report',
