@@ -3,21 +3,9 @@
 // schedule parser and the one-off reader see only digits, so every phrase is read the same way.
 // An hour said as a word ("half ten", "quarter past eight", "at seven o'clock") is a digit first,
 // but only where the words around it make it a time of day: "two agents" stays as it is.
+import { numberWordsBetween } from './number-words.ts';
 
-const hourWords: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-};
+const hourWords = numberWordsBetween(1, 12);
 const hourWord = `(${Object.keys(hourWords).join('|')})`;
 /** Where an hour word is a time: after "half", "quarter past/to", or before "o'clock", am or pm. */
 const hourWordTimes = [

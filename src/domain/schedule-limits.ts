@@ -3,6 +3,7 @@
 // start), "three times a day" (which times?), and "at 7:30 and 18:00" (one cron fires at the same
 // minutes in every hour it names). Each gives options in words the schedule parser accepts, so
 // the answer to the question can be one of them.
+import { numberWords } from './number-words.ts';
 
 /** Words the schedule parser would otherwise read as something else, refused with the nearest. */
 export class ScheduleLimitError extends Error {
@@ -16,25 +17,6 @@ export class ScheduleLimitError extends Error {
     super(message);
   }
 }
-
-const numberWords: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  fourteen: 14,
-  fifteen: 15,
-  twenty: 20,
-  thirty: 30,
-};
 
 function count(word: string | undefined): number {
   if (!word) return 0;

@@ -1,23 +1,15 @@
 // "How many tokens did the weekly report use on its last run", "what did the last 3 runs of the
 // lead scraper cost": a question scoped to an agent's newest runs, not to a period of days. The
 // answer gives those runs' own figures, read from the run history.
+
+import { numberWordsBetween } from '../../../domain/number-words.ts';
 import type { PlannerAnswer, WorkspaceSnapshot } from '../../planner.ts';
 import { count, durationInWords } from '../../run-figures.ts';
 import { type AnswerContext, runInWords } from './run-answers.ts';
 
 type SnapshotAgent = WorkspaceSnapshot['agents'][number];
 
-const numbers: Record<string, number> = {
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-};
+const numbers = numberWordsBetween(2, 10);
 
 /**
  * How many newest runs the question is about: 1 for "its last run", "the latest one", "last
