@@ -1,5 +1,6 @@
 // `orca api <METHOD> <path>`: any route of the HTTP API with the stored token and URL, for what
-// no command covers yet. The answer's body goes to standard output as it came (JSON indented);
+// no command covers yet. The answer's body goes to standard output as it came (JSON indented;
+// with --json, any other text as a JSON string);
 // a refusal goes to standard error with the exit code its status means.
 import { callApiText, jsonArgument, parseJson } from './api-client.ts';
 import { clientSettings } from './client-settings.ts';
@@ -18,7 +19,13 @@ export async function run(command: ParsedCommand): Promise<void> {
   const data = textOption(command.values, 'data');
   const body = data === undefined ? undefined : await jsonArgument(data, '--data');
   const text = await callApiText(await clientSettings(command.values), method, path, { body });
-  if (text === '') return;
-  const parsed = parseJson(text);
-  process.stdout.write(parsed === undefined ? text : `${JSON.stringify(parsed, null, 2)}\n`);
+  const parsed = text === '' ? undefined : parseJson(text);
+  if (parsed !== undefined) {
+    process.stdout.write(`${JSON.stringify(parsed, null, 2)}\n`);
+    return;
+  }
+  // With --json, standard output is one JSON document whatever the route answers (CSV, the
+  // metrics' text, nothing): the text as a JSON string, so a script's parser never trips.
+  if (command.values.json === true) process.stdout.write(`${JSON.stringify(text)}\n`);
+  else process.stdout.write(text);
 }

@@ -51,11 +51,22 @@ async function main(argv: string[]): Promise<void> {
   await (await load()).run(command);
 }
 
+/**
+ * A setting that is wrong (an option, an environment variable) is a usage error, which a script
+ * fixes rather than retries; a database that does not answer is unreachable, like an API that does
+ * not: worth retrying once it is up.
+ */
+function exitCodeFor(error: OrcaError) {
+  if (error.code !== 'configuration_invalid') return exitCodes.failed;
+  const unreachable = (error.details as { unreachable?: unknown } | undefined)?.unreachable === true;
+  return unreachable ? exitCodes.unreachable : exitCodes.usage;
+}
+
 /** Any failure as one CliError: its words, its code and the exit code it means. */
 function asCliError(error: unknown): CliError {
   if (error instanceof CliError) return error;
   if (error instanceof OrcaError)
-    return new CliError(error.message, exitCodes.failed, error.code, error.details);
+    return new CliError(error.message, exitCodeFor(error), error.code, error.details);
   return new CliError(
     `unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
     exitCodes.failed,

@@ -66,7 +66,9 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
       'configuration_invalid',
       `Cannot connect to the PostgreSQL server in DATABASE_URL (${redactUrl(url)}): ${reason}. ` +
         'Check that the server runs, the host, port, user and database are right, and the database exists.',
-      { cause: error },
+      // Nothing answering is told apart from a refusal (a wrong password, no such database):
+      // `orca` exits 5 for the one and 2 for the other, as for an API that does not answer.
+      { cause: error, details: { unreachable: isConnectionFailure(error) } },
     );
   }
   return {
@@ -79,6 +81,25 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     },
     close: () => pool.end(),
   };
+}
+
+/** Network errors that mean no server answered at all (as opposed to one that said no). */
+const connectionFailureCodes = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+]);
+
+function isConnectionFailure(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && connectionFailureCodes.has(code)) return true;
+  // Several addresses tried (localhost as ::1 and 127.0.0.1): node reports them together.
+  const errors = (error as { errors?: unknown } | null)?.errors;
+  return Array.isArray(errors) && errors.length > 0 && errors.every(isConnectionFailure);
 }
 
 /** The URL with its password hidden, for messages and logs. */

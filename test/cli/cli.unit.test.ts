@@ -141,7 +141,7 @@ describe('orca CLI', () => {
     expect(fish.stderr).toContain('orca completion bash, or orca completion zsh');
   });
 
-  it('refuses unknown commands, bad flags and bad values with exit code 2 or 1 and a hint', async () => {
+  it('refuses unknown commands, bad flags and bad values with exit code 2 and a hint', async () => {
     const command = await run(['strat']);
     expect(command.code).toBe(2);
     expect(command.stderr).toMatch(/Unknown command "strat".*orca --help/);
@@ -149,25 +149,33 @@ describe('orca CLI', () => {
     expect(flag.code).toBe(2);
     expect(flag.stderr).toMatch(/Unknown option '--prot'.*\n.*orca start --help/);
     const port = await run(['start', '--port', 'eighty', '--data-dir', dataDirectory]);
-    expect(port.code).toBe(1);
+    expect(port.code).toBe(2);
     expect(port.stderr).toMatch(/PORT: .*port number/);
     const serve = await run(['serve'], { DATABASE_URL: '' });
     expect(serve.code).toBe(2);
     expect(serve.stderr).toMatch(/set DATABASE_URL/);
   });
 
-  it('names a bad or unreachable DATABASE_URL without printing its password', async () => {
+  it('names a bad (exit 2) or unreachable (exit 5) DATABASE_URL without printing its password', async () => {
     const malformed = await run(['migrate'], { DATABASE_URL: 'mysql://root@localhost/x' });
-    expect(malformed.code).toBe(1);
+    expect(malformed.code).toBe(2);
     expect(malformed.stderr).toMatch(/DATABASE_URL: must be a PostgreSQL URL/);
     const unreachable = await run([
       'migrate',
       '--database-url',
       'postgres://orca:hunter2-secret@127.0.0.1:1/orca',
     ]);
-    expect(unreachable.code).toBe(1);
+    expect(unreachable.code).toBe(5);
     expect(unreachable.stderr).toMatch(/Cannot connect to the PostgreSQL server/);
     expect(unreachable.stderr).not.toContain('hunter2-secret');
+    // A server that answers and refuses (no such database) is a setting to fix, not to retry.
+    const refused = await run([
+      'migrate',
+      '--database-url',
+      'postgres://postgres@127.0.0.1:5432/orca_no_such_db',
+    ]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/orca_no_such_db/);
   });
 
   it('starts on a new data directory, refuses a second opener, and releases the lock on SIGTERM', async () => {

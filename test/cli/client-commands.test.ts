@@ -233,7 +233,8 @@ describe('resource commands', () => {
       const directory = await mkdtemp(join(tmpdir(), 'orca-cli-api-'));
       const body = join(directory, 'body.json');
       await writeFile(body, JSON.stringify({ name: 'Raw Calls' }));
-      const [me, post, notFound] = await Promise.all([
+      const usage = `/api/workspaces/${workspace.slug}/usage?format=csv`;
+      const [me, post, notFound, csv, csvJson] = await Promise.all([
         runOrca(['api', 'GET', '/api/me', '--url', api.url, '--token', user.token], clean()),
         runOrca(
           ['api', 'post', '/api/workspaces', '--data', `@${body}`, '--url', api.url, '--token', user.token],
@@ -243,6 +244,8 @@ describe('resource commands', () => {
           ['api', 'GET', '/api/workspaces/nowhere', '--json', '--url', api.url, '--token', user.token],
           clean(),
         ),
+        runOrca(['api', 'GET', usage, '--url', api.url, '--token', user.token], clean()),
+        runOrca(['api', 'GET', usage, '--json', '--url', api.url, '--token', user.token], clean()),
       ]);
       expect(me.code, me.stderr).toBe(0);
       expect(JSON.parse(me.stdout).user.email).toBe(user.email);
@@ -250,6 +253,10 @@ describe('resource commands', () => {
       expect(JSON.parse(post.stdout)).toMatchObject({ slug: 'raw-calls', role: 'owner' });
       expect(notFound.code).toBe(4);
       expect(JSON.parse(notFound.stderr).error).toMatchObject({ code: 'not_found', exitCode: 4 });
+      // Text that is not JSON comes as it is, and with --json as one JSON string.
+      expect(csv.code, csv.stderr).toBe(0);
+      expect(csv.stdout).toMatch(/^label,key,credits,runs,/);
+      expect(JSON.parse(csvJson.stdout)).toBe(csv.stdout);
       await rm(directory, { recursive: true, force: true });
     },
     commandsTimeout,
