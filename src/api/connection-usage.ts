@@ -5,7 +5,8 @@
 import type { AgentSpec } from '../domain/agent-spec.ts';
 import { connectionNamed, connectionReferenceOf } from '../orchestrator/connection-help.ts';
 import type { ConnectionSnapshot, WorkspaceSnapshot } from '../orchestrator/planner.ts';
-import { listAgents } from '../store/agent-repository.ts';
+import { agentKeyset, listAgents } from '../store/agent-repository.ts';
+import { type KeyValue, positionOf } from '../store/keyset.ts';
 import type { WorkspaceScope } from '../store/store.ts';
 
 export interface ConnectionUser {
@@ -47,12 +48,12 @@ const agentPage = 500;
 /** Every agent's current spec, page by page (a workspace may hold more than one page). */
 export async function currentAgentSpecs(scope: WorkspaceScope): Promise<AgentSteps[]> {
   const all: AgentSteps[] = [];
-  let after: { createdAt: Date; id: string } | undefined;
+  let after: KeyValue[] | undefined;
   for (;;) {
-    const page = await listAgents(scope, { limit: agentPage, ...(after ? { after } : {}) });
+    const page = await listAgents(scope, { limit: agentPage, after });
     all.push(...page.map((agent) => ({ id: agent.id, name: agent.name, spec: agent.spec })));
     const last = page.at(-1);
     if (page.length < agentPage || !last) return all;
-    after = { createdAt: last.createdAt, id: last.id };
+    after = positionOf(agentKeyset, last);
   }
 }

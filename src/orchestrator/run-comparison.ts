@@ -2,7 +2,14 @@
 // ("it only gets the first page") the person checks the figures that changed — pages read, files
 // or records listed, files downloaded: "This run read 4 pages, listed 7 files and downloaded 3
 // new ones; the last run read 2 pages, listed 4 and downloaded 4."
-import { listRunSteps, listRuns, type RunRecord, type RunStepRecord } from '../store/run-repository.ts';
+import { positionOf } from '../store/keyset.ts';
+import {
+  listRunSteps,
+  listRuns,
+  type RunRecord,
+  type RunStepRecord,
+  runKeyset,
+} from '../store/run-repository.ts';
 import type { WorkspaceScope } from '../store/store.ts';
 
 export interface RunFigures {
@@ -103,11 +110,11 @@ export async function comparisonWithLastRun(
   run: RunRecord,
 ): Promise<string | undefined> {
   if (!run.agentId) return undefined;
-  const earlier = await listRuns(scope, {
-    agentId: run.agentId,
-    limit: lookBack,
-    before: { createdAt: run.createdAt, id: run.id },
-  });
+  const earlier = await listRuns(
+    scope,
+    { agentId: run.agentId },
+    { limit: lookBack, after: positionOf(runKeyset, run) },
+  );
   const previous = earlier.find(
     (candidate) => candidate.status === 'succeeded' || candidate.status === 'failed',
   );

@@ -64,8 +64,8 @@ export interface WorkroomRecent {
 
 /** A workroom's newest runs (with their agents' names) and files. */
 export async function readWorkroomRecent(scope: WorkspaceScope, workroomId: string): Promise<WorkroomRecent> {
-  const runs = await listRuns(scope, { limit: recentLimit, workroomId });
-  const files = await listDeliverables(scope, { limit: recentLimit, workroomId });
+  const runs = await listRuns(scope, { workroomId }, { limit: recentLimit });
+  const files = await listDeliverables(scope, { workroomId }, { limit: recentLimit });
   const agents = await listAgents(scope, { limit: agentLimit });
   const nameOf = new Map(agents.map((agent) => [agent.id, agent.name]));
   return {

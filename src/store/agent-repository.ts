@@ -1,9 +1,10 @@
 // Agents and their immutable versions. An agent row points at its current version; changing
 // the spec writes a new version and moves the pointer, in one transaction.
-import { and, asc, desc, eq, gt, inArray, isNotNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import type { AgentOrigin } from '../domain/agent-origin.ts';
 import type { AgentSpec } from '../domain/agent-spec.ts';
 import { isUuid } from '../domain/slug.ts';
+import { type Keyset, type KeyValue, keysetOrder, pastPosition } from './keyset.ts';
 import { checkAgentLimit } from './plan-limits.ts';
 import { settleRunCharge } from './run-settlement.ts';
 import { agents, agentVersions, runs } from './schema.ts';
@@ -100,7 +101,8 @@ export async function findAgentForUpdate(scope: WorkspaceScope, agentId: string)
 
 export interface AgentPage {
   limit: number;
-  after?: { createdAt: Date; id: string };
+  /** The position (agentKeyset) of the last agent of the previous page. */
+  after?: readonly KeyValue[];
   status?: AgentStatus;
   /** Case-insensitive part of the name. */
   nameContains?: string;
@@ -108,7 +110,17 @@ export interface AgentPage {
   workroomId?: string | null;
 }
 
-/** Agents oldest first, after a (createdAt, id) cursor position. */
+/** Oldest first. */
+export const agentKeyset: Keyset<AgentRecord> = {
+  columns: [
+    { column: agents.createdAt, kind: 'timestamp' },
+    { column: agents.id, kind: 'uuid' },
+  ],
+  direction: 'asc',
+  positionOf: (agent) => [agent.createdAt, agent.id],
+};
+
+/** Agents oldest first, past a page's position. */
 export async function listAgents(scope: WorkspaceScope, page: AgentPage): Promise<AgentRecord[]> {
   const conditions = [eq(agents.workspaceId, scope.workspaceId)];
   if (page.status) conditions.push(eq(agents.status, page.status));
@@ -116,20 +128,14 @@ export async function listAgents(scope: WorkspaceScope, page: AgentPage): Promis
     conditions.push(sql`strpos(lower(${agents.name}), lower(${page.nameContains})) > 0`);
   }
   if (page.workroomId !== undefined) conditions.push(inWorkroom(agents.workroomId, page.workroomId));
-  if (page.after) {
-    const { createdAt, id } = page.after;
-    const later = or(
-      gt(agents.createdAt, createdAt),
-      and(eq(agents.createdAt, createdAt), gt(agents.id, id)),
-    );
-    if (later) conditions.push(later);
-  }
+  const past = pastPosition(agentKeyset, page);
+  if (past) conditions.push(past);
   return scope.db
     .select(agentColumns)
     .from(agents)
     .innerJoin(agentVersions, currentVersionJoin())
     .where(and(...conditions))
-    .orderBy(asc(agents.createdAt), asc(agents.id))
+    .orderBy(...keysetOrder(agentKeyset))
     .limit(page.limit);
 }
 

@@ -1,5 +1,6 @@
 // The audit log of a workspace: who changed membership, tokens and settings, and when.
-import { and, desc, eq, gte, inArray, lt, or } from 'drizzle-orm';
+import { and, eq, gte, inArray, lt } from 'drizzle-orm';
+import { type Keyset, type KeysetPage, keysetOrder, pastPosition } from './keyset.ts';
 import { apiTokens, auditEvents, users } from './schema.ts';
 import type { WorkspaceScope } from './store.ts';
 
@@ -39,29 +40,33 @@ export interface AuditFilters {
   until?: Date;
 }
 
-/** A page of the log, newest first, after the (createdAt, id) position of a cursor. */
+/** Newest first. */
+export const auditKeyset: Keyset<AuditRecord> = {
+  columns: [
+    { column: auditEvents.createdAt, kind: 'timestamp' },
+    { column: auditEvents.id, kind: 'uuid' },
+  ],
+  direction: 'desc',
+  positionOf: (event) => [event.createdAt, event.id],
+};
+
+/** A page of the log, newest first, past the page's position. */
 export async function listAudit(
   scope: WorkspaceScope,
-  page: { limit: number; after?: { createdAt: Date; id: string } } & AuditFilters,
+  page: KeysetPage & AuditFilters,
 ): Promise<AuditRecord[]> {
   const conditions = [eq(auditEvents.workspaceId, scope.workspaceId)];
   if (page.action) conditions.push(eq(auditEvents.action, page.action));
   if (page.actorUserId) conditions.push(eq(auditEvents.actorUserId, page.actorUserId));
   if (page.since) conditions.push(gte(auditEvents.createdAt, page.since));
   if (page.until) conditions.push(lt(auditEvents.createdAt, page.until));
-  if (page.after) {
-    const { createdAt, id } = page.after;
-    const before = or(
-      lt(auditEvents.createdAt, createdAt),
-      and(eq(auditEvents.createdAt, createdAt), lt(auditEvents.id, id)),
-    );
-    if (before) conditions.push(before);
-  }
+  const past = pastPosition(auditKeyset, page);
+  if (past) conditions.push(past);
   return scope.db
     .select()
     .from(auditEvents)
     .where(and(...conditions))
-    .orderBy(desc(auditEvents.createdAt), desc(auditEvents.id))
+    .orderBy(...keysetOrder(auditKeyset))
     .limit(page.limit);
 }
 

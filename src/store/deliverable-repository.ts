@@ -1,8 +1,9 @@
 // Deliverables: the files runs produced. Rows describe them; the content is in the file store.
 // Files of one family (domain/deliverable-family.ts) are numbered versions of one another.
-import { and, desc, eq, getTableColumns, lt, max, or, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, max, type SQL, sql } from 'drizzle-orm';
 import { deliverableFamily } from '../domain/deliverable-family.ts';
 import { isUuid } from '../domain/slug.ts';
+import { type Keyset, type KeysetPage, keysetOrder, pastPosition } from './keyset.ts';
 import { deliverables, runs, workrooms } from './schema.ts';
 import type { WorkspaceScope } from './store.ts';
 import { inWorkroom } from './workroom-repository.ts';
@@ -128,7 +129,6 @@ export async function workroomExists(scope: WorkspaceScope, workroomId: string):
 }
 
 export interface DeliverableFilter {
-  limit: number;
   runId?: string;
   agentId?: string;
   /** A workroom's id, or null for files in none. */
@@ -137,10 +137,20 @@ export interface DeliverableFilter {
   name?: string;
   /** Only the newest version of each family. */
   latestOnly?: boolean;
-  before?: { createdAt: Date; id: string };
 }
 
-export async function listDeliverables(scope: WorkspaceScope, filter: DeliverableFilter) {
+/** Newest first. */
+export const deliverableKeyset: Keyset<DeliverableRecord> = {
+  columns: [
+    { column: deliverables.createdAt, kind: 'timestamp' },
+    { column: deliverables.id, kind: 'uuid' },
+  ],
+  direction: 'desc',
+  positionOf: (file) => [file.createdAt, file.id],
+};
+
+/** Files newest first, a page at a time (past the page's position). */
+export async function listDeliverables(scope: WorkspaceScope, filter: DeliverableFilter, page: KeysetPage) {
   const conditions: (SQL | undefined)[] = [eq(deliverables.workspaceId, scope.workspaceId)];
   if (filter.runId) conditions.push(eq(deliverables.runId, filter.runId));
   if (filter.agentId) conditions.push(eq(deliverables.agentId, filter.agentId));
@@ -149,19 +159,11 @@ export async function listDeliverables(scope: WorkspaceScope, filter: Deliverabl
   }
   if (filter.name) conditions.push(sql`lower(${deliverables.name}) = lower(${filter.name})`);
   if (filter.latestOnly) conditions.push(latestColumn);
-  if (filter.before) {
-    const { createdAt, id } = filter.before;
-    conditions.push(
-      or(
-        lt(deliverables.createdAt, createdAt),
-        and(eq(deliverables.createdAt, createdAt), lt(deliverables.id, id)),
-      ),
-    );
-  }
+  conditions.push(pastPosition(deliverableKeyset, page));
   return selectRecords(scope)
     .where(and(...conditions))
-    .orderBy(desc(deliverables.createdAt), desc(deliverables.id))
-    .limit(filter.limit);
+    .orderBy(...keysetOrder(deliverableKeyset))
+    .limit(page.limit);
 }
 
 /** Every version of a file's family, newest first. */

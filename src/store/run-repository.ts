@@ -1,21 +1,8 @@
 // Runs, their step checkpoints and their events. Every function is one short statement or two,
 // called from its own transaction: the executor never holds a transaction across a tool call.
-import {
-  and,
-  asc,
-  desc,
-  eq,
-  getTableColumns,
-  gt,
-  inArray,
-  isNotNull,
-  isNull,
-  lt,
-  or,
-  type SQL,
-  sql,
-} from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, gt, inArray, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
 import { isUuid } from '../domain/slug.ts';
+import { type Keyset, type KeysetPage, keysetOrder, pastPosition } from './keyset.ts';
 import { announceRunEvents } from './run-event-notices.ts';
 import { settleRunCharge } from './run-settlement.ts';
 import {
@@ -509,33 +496,42 @@ export async function listRunEvents(
 }
 
 export interface RunFilter {
-  limit: number;
   agentId?: string;
   status?: RunStatus;
   trigger?: RunTrigger;
   /** A workroom's id, or null for runs made in none. */
   workroomId?: string | null;
-  before?: { createdAt: Date; id: string };
 }
 
-/** Runs newest first, before a (createdAt, id) cursor position. */
-export async function listRuns(scope: WorkspaceScope, filter: RunFilter): Promise<RunRecord[]> {
+/** Newest first. */
+export const runKeyset: Keyset<RunRecord> = {
+  columns: [
+    { column: runs.createdAt, kind: 'timestamp' },
+    { column: runs.id, kind: 'uuid' },
+  ],
+  direction: 'desc',
+  positionOf: (run) => [run.createdAt, run.id],
+};
+
+/** Runs newest first, a page at a time (past the page's position). */
+export async function listRuns(
+  scope: WorkspaceScope,
+  filter: RunFilter,
+  page: KeysetPage,
+): Promise<RunRecord[]> {
   const conditions = [eq(runs.workspaceId, scope.workspaceId)];
   if (filter.agentId) conditions.push(eq(runs.agentId, filter.agentId));
   if (filter.status) conditions.push(eq(runs.status, filter.status));
   if (filter.trigger) conditions.push(eq(runs.trigger, filter.trigger));
   if (filter.workroomId !== undefined) conditions.push(inWorkroom(runs.workroomId, filter.workroomId));
-  if (filter.before) {
-    const { createdAt, id } = filter.before;
-    const earlier = or(lt(runs.createdAt, createdAt), and(eq(runs.createdAt, createdAt), lt(runs.id, id)));
-    if (earlier) conditions.push(earlier);
-  }
+  const past = pastPosition(runKeyset, page);
+  if (past) conditions.push(past);
   return scope.db
     .select()
     .from(runs)
     .where(and(...conditions))
-    .orderBy(desc(runs.createdAt), desc(runs.id))
-    .limit(filter.limit);
+    .orderBy(...keysetOrder(runKeyset))
+    .limit(page.limit);
 }
 
 /** Committed events of every run of the workspace after a stream position, in commit order. */

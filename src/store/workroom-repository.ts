@@ -2,20 +2,9 @@
 // Every query names the workspace as well as relying on row-level security, and every id a caller
 // passes in is checked against the workspace here: the foreign keys are global, so they alone
 // would let an agent point at another workspace's workroom.
-import {
-  type AnyColumn,
-  and,
-  asc,
-  count,
-  countDistinct,
-  eq,
-  gt,
-  inArray,
-  isNull,
-  or,
-  sql,
-} from 'drizzle-orm';
+import { type AnyColumn, and, count, countDistinct, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { isUuid } from '../domain/slug.ts';
+import { type Keyset, type KeysetPage, keysetOrder, pastPosition } from './keyset.ts';
 import { agents, deliverables, runs, workrooms } from './schema.ts';
 import type { WorkspaceScope } from './store.ts';
 
@@ -72,25 +61,23 @@ export async function findWorkroomForUpdate(scope: WorkspaceScope, id: string) {
   return row;
 }
 
-/** Workrooms oldest first, after a (createdAt, id) cursor position. */
-export async function listWorkrooms(
-  scope: WorkspaceScope,
-  page: { limit: number; after?: { createdAt: Date; id: string } },
-): Promise<WorkroomRecord[]> {
-  const conditions = [eq(workrooms.workspaceId, scope.workspaceId)];
-  if (page.after) {
-    const { createdAt, id } = page.after;
-    const later = or(
-      gt(workrooms.createdAt, createdAt),
-      and(eq(workrooms.createdAt, createdAt), gt(workrooms.id, id)),
-    );
-    if (later) conditions.push(later);
-  }
+/** Oldest first. */
+export const workroomKeyset: Keyset<WorkroomRecord> = {
+  columns: [
+    { column: workrooms.createdAt, kind: 'timestamp' },
+    { column: workrooms.id, kind: 'uuid' },
+  ],
+  direction: 'asc',
+  positionOf: (workroom) => [workroom.createdAt, workroom.id],
+};
+
+/** Workrooms oldest first, past a page's position. */
+export async function listWorkrooms(scope: WorkspaceScope, page: KeysetPage): Promise<WorkroomRecord[]> {
   return scope.db
     .select()
     .from(workrooms)
-    .where(and(...conditions))
-    .orderBy(asc(workrooms.createdAt), asc(workrooms.id))
+    .where(and(eq(workrooms.workspaceId, scope.workspaceId), pastPosition(workroomKeyset, page)))
+    .orderBy(...keysetOrder(workroomKeyset))
     .limit(page.limit);
 }
 

@@ -224,6 +224,49 @@ describe('paging of every list', () => {
     }
   });
 
+  it('walks agents, runs, workrooms, files and the audit log made in one instant, each once', async () => {
+    // Its own workspace: the other tests' rows would only blur what each list holds.
+    const tied = await orca.createWorkspace(owner, 'Tied Instants');
+    const base = `/api/workspaces/${tied.id}`;
+    for (const index of [1, 2, 3, 4, 5]) {
+      const agent = await orca.request('POST', `${base}/agents`, {
+        token: owner.token,
+        body: { spec: noteTaker(`Tied ${index}`) },
+      });
+      expect(agent.status, agent.text).toBe(201);
+      const run = await orca.request('POST', `${base}/agents/${agent.body.id}/runs`, {
+        token: owner.token,
+        body: { input: {} },
+      });
+      expect(run.status, run.text).toBe(202);
+      const workroom = await orca.request('POST', `${base}/workrooms`, {
+        token: owner.token,
+        body: { name: `Client ${index}` },
+      });
+      expect(workroom.status, workroom.text).toBe(201);
+      const file = await orca.request('POST', `${base}/deliverables?name=notes-${index}.txt`, {
+        token: owner.token,
+        rawBody: `note ${index}`,
+        headers: { 'content-type': 'text/plain' },
+      });
+      expect(file.status, file.text).toBe(201);
+    }
+    // Rows made in one instant (one transaction, one busy millisecond) share their time: the
+    // pages break the tie by id, and neither skip nor repeat a row.
+    for (const table of ['agents', 'runs', 'workrooms', 'deliverables', 'audit_events']) {
+      await orca.platform.database.executeRaw(
+        `update ${table} set created_at = '2026-12-07T10:00:00.123456Z' where workspace_id = '${tied.id}'`,
+      );
+    }
+    for (const list of ['agents', 'runs', 'workrooms', 'deliverables', 'audit']) {
+      const whole = await orca.request('GET', `${base}/${list}?limit=200`, { token: owner.token });
+      expect(whole.body.items.length, list).toBeGreaterThanOrEqual(5);
+      const walked = await walk(`${base}/${list}`);
+      expect(walked, list).toEqual(whole.body.items.map((item: { id: string }) => item.id));
+      expect(new Set(walked).size, list).toBe(walked.length);
+    }
+  });
+
   it('refuses a cursor that is not one of the list’s own', async () => {
     const response = await orca.request(
       'GET',

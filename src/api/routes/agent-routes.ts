@@ -11,6 +11,7 @@ import {
   type AgentRecord,
   type AgentStatus,
   type AgentVersionRecord,
+  agentKeyset,
   deleteAgent,
   findAgent,
   findAgentByName,
@@ -27,8 +28,8 @@ import {
 import { recordAudit } from '../../store/audit-repository.ts';
 import { isUniqueViolation, type WorkspaceScope } from '../../store/store.ts';
 import type { ApiContext, ApiEnv, WorkspaceAccess } from '../context.ts';
-import { decodeCursor, pageOf } from '../cursor.ts';
 import { entityTag, requireIfMatch } from '../entity-tag.ts';
+import { keysetPageOf, requestedPage } from '../keyset-cursor.ts';
 import { locateInWorkspace } from '../location.ts';
 import {
   commonErrors,
@@ -542,13 +543,12 @@ export function registerAgentRoutes(app: OpenAPIHono<ApiEnv>) {
       .get('services')
       .store.inWorkspace(access.workspace.id, async (scope) => {
         const rows = await listAgents(scope, {
-          limit: query.limit + 1,
-          after: query.cursor ? decodeCursor(query.cursor) : undefined,
+          ...requestedPage(agentKeyset, query),
           status: query.status,
           nameContains: query.q,
           workroomId: await resolveWorkroomFilter(scope, query.workroom),
         });
-        const page = pageOf(rows, query.limit);
+        const page = keysetPageOf(agentKeyset, rows, query.limit);
         return {
           page,
           activity: await agentActivity(

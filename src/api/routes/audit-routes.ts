@@ -5,12 +5,13 @@ import { ruleViolated } from '../../domain/errors.ts';
 import {
   type AuditRecord,
   auditActorNames,
+  auditKeyset,
   listAudit,
   listAuditActions,
 } from '../../store/audit-repository.ts';
 import type { WorkspaceScope } from '../../store/store.ts';
 import type { ApiEnv } from '../context.ts';
-import { decodeCursor, pageOf } from '../cursor.ts';
+import { keysetPageOf, requestedPage } from '../keyset-cursor.ts';
 import { commonErrors, idParameter, jsonResponse, listOf, securedBy, timestamp } from '../schemas.ts';
 import { iso } from '../serialize.ts';
 import { requireAction } from '../workspace-access.ts';
@@ -109,17 +110,16 @@ export function registerAuditRoutes(app: OpenAPIHono<ApiEnv>) {
     if (query.since && query.until && query.since >= query.until) {
       throw ruleViolated('since must be before until: choose a start date before the end date.');
     }
-    const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+    const requested = requestedPage(auditKeyset, query);
     const items = await c.get('services').store.inWorkspace(access.workspace.id, async (scope) => {
       const records = await listAudit(scope, {
-        limit: query.limit + 1,
-        after,
+        ...requested,
         action: query.action,
         actorUserId: query.actor,
         since: query.since,
         until: query.until,
       });
-      const page = pageOf(records, query.limit);
+      const page = keysetPageOf(auditKeyset, records, query.limit);
       return { items: await withActorNames(scope, page.items), nextCursor: page.nextCursor };
     });
     return c.json(items, 200);

@@ -7,6 +7,7 @@ import { contentTypeFor } from '../../runtime/tools/file-formats.ts';
 import {
   type DeliverableRecord,
   deleteDeliverable,
+  deliverableKeyset,
   findDeliverable,
   insertDeliverable,
   listDeliverables,
@@ -14,8 +15,8 @@ import {
 } from '../../store/deliverable-repository.ts';
 import type { WorkspaceScope } from '../../store/store.ts';
 import type { ApiEnv } from '../context.ts';
-import { decodeCursor, pageOf } from '../cursor.ts';
 import { contentSecurityPolicyFor, inlineContentType } from '../inline-content.ts';
+import { keysetPageOf, requestedPage } from '../keyset-cursor.ts';
 import { locateInWorkspace } from '../location.ts';
 import {
   binaryContent,
@@ -211,17 +212,19 @@ export function registerDeliverableRoutes(app: OpenAPIHono<ApiEnv>) {
     const access = requireAction(c, 'deliverables.read');
     const query = c.req.valid('query');
     const rows = await c.get('services').store.inWorkspace(access.workspace.id, async (scope) =>
-      listDeliverables(scope, {
-        limit: query.limit + 1,
-        runId: query.run,
-        agentId: query.agent,
-        workroomId: await resolveWorkroomFilter(scope, query.workroom),
-        name: query.name,
-        latestOnly: query.latest === 'true',
-        before: query.cursor ? decodeCursor(query.cursor) : undefined,
-      }),
+      listDeliverables(
+        scope,
+        {
+          runId: query.run,
+          agentId: query.agent,
+          workroomId: await resolveWorkroomFilter(scope, query.workroom),
+          name: query.name,
+          latestOnly: query.latest === 'true',
+        },
+        requestedPage(deliverableKeyset, query),
+      ),
     );
-    const page = pageOf(rows, query.limit);
+    const page = keysetPageOf(deliverableKeyset, rows, query.limit);
     return c.json({ items: page.items.map(deliverableView), nextCursor: page.nextCursor }, 200);
   });
 

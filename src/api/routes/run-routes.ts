@@ -17,13 +17,14 @@ import {
   type RunRecord,
   type RunStepRecord,
   requestCancel,
+  runKeyset,
   type StreamedRunEvent,
 } from '../../store/run-repository.ts';
 import type { WorkspaceScope } from '../../store/store.ts';
 import type { ApiEnv } from '../context.ts';
-import { decodeCursor, pageOf } from '../cursor.ts';
 import { guardedEventStream } from '../event-stream.ts';
 import { eventStreamContent, runStreamEvents, runStreamExample } from '../event-stream-documents.ts';
+import { keysetPageOf, pageParameters, requestedPage } from '../keyset-cursor.ts';
 import { locateInWorkspace } from '../location.ts';
 import {
   commonErrors,
@@ -232,8 +233,7 @@ const routes = {
         agent: z.uuid('agent must be an agent id').optional(),
         status: z.enum(runStatuses).optional(),
         trigger: z.enum(runTriggers).optional(),
-        limit: z.coerce.number().int().min(1).max(200).default(50),
-        cursor: z.string().max(500).optional(),
+        ...pageParameters(),
         workroom: workroomQuery,
       }),
     },
@@ -395,16 +395,18 @@ export function registerRunRoutes(app: OpenAPIHono<ApiEnv>) {
     const access = requireAction(c, 'runs.read');
     const query = c.req.valid('query');
     const rows = await c.get('services').store.inWorkspace(access.workspace.id, async (scope) =>
-      listRuns(scope, {
-        limit: query.limit + 1,
-        agentId: query.agent,
-        status: query.status,
-        trigger: query.trigger,
-        before: query.cursor ? decodeCursor(query.cursor) : undefined,
-        workroomId: await resolveWorkroomFilter(scope, query.workroom),
-      }),
+      listRuns(
+        scope,
+        {
+          agentId: query.agent,
+          status: query.status,
+          trigger: query.trigger,
+          workroomId: await resolveWorkroomFilter(scope, query.workroom),
+        },
+        requestedPage(runKeyset, query),
+      ),
     );
-    const page = pageOf(rows, query.limit);
+    const page = keysetPageOf(runKeyset, rows, query.limit);
     return c.json({ items: page.items.map(runView), nextCursor: page.nextCursor }, 200);
   });
 

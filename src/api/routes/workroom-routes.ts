@@ -15,9 +15,10 @@ import {
   updateWorkroom,
   type WorkroomRecord,
   workroomFigures,
+  workroomKeyset,
 } from '../../store/workroom-repository.ts';
 import type { ApiEnv, WorkspaceAccess } from '../context.ts';
-import { decodeCursor, pageOf } from '../cursor.ts';
+import { keysetPageOf, requestedPage } from '../keyset-cursor.ts';
 import { locateInWorkspace } from '../location.ts';
 import {
   commonErrors,
@@ -224,11 +225,8 @@ export function registerWorkroomRoutes(app: OpenAPIHono<ApiEnv>) {
     const access = requireAction(c, 'agents.read');
     const query = c.req.valid('query');
     const items = await c.get('services').store.inWorkspace(access.workspace.id, async (scope) => {
-      const rows = await listWorkrooms(scope, {
-        limit: query.limit + 1,
-        after: query.cursor ? decodeCursor(query.cursor) : undefined,
-      });
-      const page = pageOf(rows, query.limit);
+      const rows = await listWorkrooms(scope, requestedPage(workroomKeyset, query));
+      const page = keysetPageOf(workroomKeyset, rows, query.limit);
       const figures = await workroomFigures(
         scope,
         page.items.map((workroom) => workroom.id),

@@ -145,11 +145,11 @@ export async function readRunList(
 ) {
   const agent = await agentNamed(scope, reference);
   if (!agent) return noAgent(reference);
-  const runs = await listRuns(scope, {
-    agentId: agent.id,
-    status: options.status,
-    limit: Math.min(Math.max(options.limit ?? 10, 1), runListLimit),
-  });
+  const runs = await listRuns(
+    scope,
+    { agentId: agent.id, status: options.status },
+    { limit: Math.min(Math.max(options.limit ?? 10, 1), runListLimit) },
+  );
   return { agent: agent.name, runs: runs.map(runSummary) };
 }
 
