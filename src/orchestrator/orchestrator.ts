@@ -16,6 +16,7 @@ import {
   saveConversationState,
 } from '../store/conversation-repository.ts';
 import { healedSelectorsPerAgent } from '../store/healed-selector-repository.ts';
+import type { KeysetPage } from '../store/keyset.ts';
 import { learningProfile } from '../store/learned-item-repository.ts';
 import {
   findLatestPlan,
@@ -81,8 +82,6 @@ export interface MessageRequest {
 }
 
 /** How many conversations the list shows: a chat history, not an archive. */
-const conversationListLimit = 100;
-const planListLimit = 100;
 
 function statusOf(plan: { questions: unknown[]; operations: unknown[] }): PlanStatus {
   return plan.questions.length > 0 ? 'needs_answers' : 'proposed';
@@ -184,9 +183,9 @@ export class Orchestrator {
   }
 
   /** The member's own conversations, newest first. */
-  async conversations(workspaceId: string, userId: string) {
+  async conversations(workspaceId: string, userId: string, page: KeysetPage) {
     return this.#dependencies.store.inWorkspace(workspaceId, (scope) =>
-      listConversations(scope, userId, conversationListLimit),
+      listConversations(scope, userId, page),
     );
   }
 
@@ -207,9 +206,9 @@ export class Orchestrator {
   }
 
   /** The plans from `userId`'s own conversations, newest first (the last 100), optionally of one status. */
-  async plans(workspaceId: string, userId: string, status?: PlanStatus) {
+  async plans(workspaceId: string, userId: string, status: PlanStatus | undefined, page: KeysetPage) {
     return this.#dependencies.store.inWorkspace(workspaceId, (scope) =>
-      listOwnPlans(scope, userId, { status, limit: planListLimit }),
+      listOwnPlans(scope, userId, { status, ...page }),
     );
   }
 

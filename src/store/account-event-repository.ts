@@ -1,6 +1,7 @@
 // The security log of one account: password changes and sign-outs, which the account's owner can
 // read. Account scope only; it never holds workspace data (see decision 0019).
-import { desc, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
+import { type Keyset, type KeysetPage, keysetOrder, pastPosition } from './keyset.ts';
 import { accountEvents } from './schema.ts';
 import type { AccountScope } from './store.ts';
 
@@ -29,7 +30,20 @@ export async function recordAccountEvent(
 }
 
 /** The newest events first. */
-export async function listAccountEvents(scope: AccountScope, limit: number): Promise<AccountEventRecord[]> {
+/** Newest first. */
+export const accountEventKeyset: Keyset<AccountEventRecord> = {
+  columns: [
+    { column: accountEvents.createdAt, kind: 'timestamp' },
+    { column: accountEvents.id, kind: 'uuid' },
+  ],
+  direction: 'desc',
+  positionOf: (event) => [event.createdAt, event.id],
+};
+
+export async function listAccountEvents(
+  scope: AccountScope,
+  page: KeysetPage,
+): Promise<AccountEventRecord[]> {
   const rows = await scope.db
     .select({
       id: accountEvents.id,
@@ -38,8 +52,8 @@ export async function listAccountEvents(scope: AccountScope, limit: number): Pro
       createdAt: accountEvents.createdAt,
     })
     .from(accountEvents)
-    .where(eq(accountEvents.userId, scope.userId))
-    .orderBy(desc(accountEvents.createdAt), desc(accountEvents.id))
-    .limit(limit);
+    .where(and(eq(accountEvents.userId, scope.userId), pastPosition(accountEventKeyset, page)))
+    .orderBy(...keysetOrder(accountEventKeyset))
+    .limit(page.limit);
   return rows.map((row) => ({ ...row, action: row.action as AccountAction }));
 }

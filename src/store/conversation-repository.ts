@@ -2,6 +2,7 @@
 // starter's own: every read takes the member it is read for, and finds nothing of anyone else's.
 import { and, asc, desc, eq } from 'drizzle-orm';
 import { isUuid } from '../domain/slug.ts';
+import { type Keyset, type KeysetPage, keysetOrder, pastPosition } from './keyset.ts';
 import { conversationMessages, conversations } from './schema.ts';
 import type { WorkspaceScope } from './store.ts';
 
@@ -34,13 +35,30 @@ export async function findConversation(scope: WorkspaceScope, conversationId: st
 }
 
 /** The conversations `userId` started, newest first. */
-export async function listConversations(scope: WorkspaceScope, userId: string, limit: number) {
+/** Newest first. */
+export const conversationKeyset: Keyset<ConversationRecord> = {
+  columns: [
+    { column: conversations.createdAt, kind: 'timestamp' },
+    { column: conversations.id, kind: 'uuid' },
+  ],
+  direction: 'desc',
+  positionOf: (conversation) => [conversation.createdAt, conversation.id],
+};
+
+/** The person's conversations in the workspace, newest first, a page at a time. */
+export async function listConversations(scope: WorkspaceScope, userId: string, page: KeysetPage) {
   return scope.db
     .select()
     .from(conversations)
-    .where(and(eq(conversations.workspaceId, scope.workspaceId), eq(conversations.userId, userId)))
-    .orderBy(desc(conversations.createdAt), desc(conversations.id))
-    .limit(limit);
+    .where(
+      and(
+        eq(conversations.workspaceId, scope.workspaceId),
+        eq(conversations.userId, userId),
+        pastPosition(conversationKeyset, page),
+      ),
+    )
+    .orderBy(...keysetOrder(conversationKeyset))
+    .limit(page.limit);
 }
 
 export async function appendMessage(

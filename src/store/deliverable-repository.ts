@@ -166,11 +166,28 @@ export async function listDeliverables(scope: WorkspaceScope, filter: Deliverabl
     .limit(page.limit);
 }
 
-/** Every version of a file's family, newest first. */
-export async function listVersions(scope: WorkspaceScope, family: string) {
+/** A family's versions, newest first (a version's number is unique in its family). */
+export const versionKeyset: Keyset<DeliverableRecord> = {
+  columns: [
+    { column: deliverables.version, kind: 'integer' },
+    { column: deliverables.id, kind: 'uuid' },
+  ],
+  direction: 'desc',
+  positionOf: (file) => [file.version, file.id],
+};
+
+/** The versions of a file's family, newest first, a page at a time. */
+export async function listVersions(scope: WorkspaceScope, family: string, page: KeysetPage) {
   return selectRecords(scope)
-    .where(and(eq(deliverables.workspaceId, scope.workspaceId), eq(deliverables.family, family)))
-    .orderBy(desc(deliverables.version));
+    .where(
+      and(
+        eq(deliverables.workspaceId, scope.workspaceId),
+        eq(deliverables.family, family),
+        pastPosition(versionKeyset, page),
+      ),
+    )
+    .orderBy(...keysetOrder(versionKeyset))
+    .limit(page.limit);
 }
 
 export async function deleteDeliverable(scope: WorkspaceScope, id: string) {

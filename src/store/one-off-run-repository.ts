@@ -2,6 +2,7 @@
 // SKIP LOCKED, in the transaction that starts the run, so each fires once across workers and
 // restarts.
 import { and, asc, eq, inArray, isNull, lte, min } from 'drizzle-orm';
+import { type Keyset, type KeysetPage, keysetOrder, pastPosition, withinPage } from './keyset.ts';
 import { oneOffRuns } from './schema.ts';
 import type { SystemScope, WorkspaceScope } from './store.ts';
 
@@ -28,12 +29,34 @@ export async function insertOneOffRun(
 }
 
 /** The agent's one-off runs, soonest first (those already fired included, with their run). */
-export async function listOneOffRuns(scope: WorkspaceScope, agentId: string): Promise<OneOffRunRecord[]> {
-  return scope.db
+/** Soonest first. */
+export const oneOffRunKeyset: Keyset<OneOffRunRecord> = {
+  columns: [
+    { column: oneOffRuns.runAt, kind: 'timestamp' },
+    { column: oneOffRuns.id, kind: 'uuid' },
+  ],
+  direction: 'asc',
+  positionOf: (oneOff) => [oneOff.runAt, oneOff.id],
+};
+
+export async function listOneOffRuns(
+  scope: WorkspaceScope,
+  agentId: string,
+  page?: KeysetPage,
+): Promise<OneOffRunRecord[]> {
+  const query = scope.db
     .select()
     .from(oneOffRuns)
-    .where(and(eq(oneOffRuns.workspaceId, scope.workspaceId), eq(oneOffRuns.agentId, agentId)))
-    .orderBy(asc(oneOffRuns.runAt));
+    .where(
+      and(
+        eq(oneOffRuns.workspaceId, scope.workspaceId),
+        eq(oneOffRuns.agentId, agentId),
+        pastPosition(oneOffRunKeyset, page),
+      ),
+    )
+    .orderBy(...keysetOrder(oneOffRunKeyset))
+    .$dynamic();
+  return withinPage(query, page);
 }
 
 /** The one-off runs of every agent of the workspace still to fire, soonest first. */

@@ -2,6 +2,7 @@
 import { and, desc, eq, exists, inArray, sql } from 'drizzle-orm';
 import type { PlanStatus } from '../domain/plan.ts';
 import { isUuid } from '../domain/slug.ts';
+import { type Keyset, type KeysetPage, keysetOrder, pastPosition } from './keyset.ts';
 import { conversations, plans } from './schema.ts';
 import type { WorkspaceScope } from './store.ts';
 
@@ -53,10 +54,21 @@ export async function findPlan(
  * The plans proposed in conversations `userId` started, newest first; with `status`, only those.
  * Plans are as private as the conversation they were asked for in, so another member's never show.
  */
+/** Newest first. */
+export const planKeyset: Keyset<PlanRecord> = {
+  columns: [
+    { column: plans.createdAt, kind: 'timestamp' },
+    { column: plans.id, kind: 'uuid' },
+  ],
+  direction: 'desc',
+  positionOf: (plan) => [plan.createdAt, plan.id],
+};
+
+/** The plans of the person's own conversations, newest first, a page at a time. */
 export async function listOwnPlans(
   scope: WorkspaceScope,
   userId: string,
-  options: { status?: PlanStatus; limit: number },
+  options: { status?: PlanStatus } & KeysetPage,
 ) {
   return scope.db
     .select({ plan: plans })
@@ -67,9 +79,10 @@ export async function listOwnPlans(
         eq(plans.workspaceId, scope.workspaceId),
         eq(conversations.userId, userId),
         options.status === undefined ? undefined : eq(plans.status, options.status),
+        pastPosition(planKeyset, options),
       ),
     )
-    .orderBy(desc(plans.createdAt))
+    .orderBy(...keysetOrder(planKeyset))
     .limit(options.limit)
     .then((rows) => rows.map((row) => row.plan));
 }

@@ -1,6 +1,7 @@
 // Style memory: each agent's writing samples and the profile learned from them.
-import { and, count, desc, eq, sql } from 'drizzle-orm';
+import { and, count, eq, sql } from 'drizzle-orm';
 import { isUuid } from '../domain/slug.ts';
+import { type Keyset, type KeysetPage, keysetOrder, pastPosition } from './keyset.ts';
 import { styleProfiles, styleSamples } from './schema.ts';
 import type { WorkspaceScope } from './store.ts';
 
@@ -11,16 +12,34 @@ export type StyleProfileChanges = Partial<
 >;
 
 /** The agent's samples, newest first. */
+/** Newest first. */
+export const styleSampleKeyset: Keyset<StyleSampleRecord> = {
+  columns: [
+    { column: styleSamples.createdAt, kind: 'timestamp' },
+    { column: styleSamples.id, kind: 'uuid' },
+  ],
+  direction: 'desc',
+  positionOf: (sample) => [sample.createdAt, sample.id],
+};
+
+/** The agent's samples, newest first: the first 1000, or a page past a position. */
 export async function listStyleSamples(
   scope: WorkspaceScope,
   agentId: string,
-  limit = 1000,
+  page: KeysetPage | number = 1000,
 ): Promise<StyleSampleRecord[]> {
+  const { limit, after } = typeof page === 'number' ? { limit: page, after: undefined } : page;
   return scope.db
     .select()
     .from(styleSamples)
-    .where(and(eq(styleSamples.workspaceId, scope.workspaceId), eq(styleSamples.agentId, agentId)))
-    .orderBy(desc(styleSamples.createdAt), desc(styleSamples.id))
+    .where(
+      and(
+        eq(styleSamples.workspaceId, scope.workspaceId),
+        eq(styleSamples.agentId, agentId),
+        pastPosition(styleSampleKeyset, { limit, after }),
+      ),
+    )
+    .orderBy(...keysetOrder(styleSampleKeyset))
     .limit(limit);
 }
 

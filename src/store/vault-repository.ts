@@ -1,7 +1,8 @@
 // Rows of the vault: workspace data keys (wrapped) and connections (secrets sealed). This module
 // never sees a secret in the clear; src/vault/ does the sealing.
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { isUuid } from '../domain/slug.ts';
+import { type Keyset, type KeysetPage, keysetOrder, pastPosition, withinPage } from './keyset.ts';
 import { connections, workspaceKeys } from './schema.ts';
 import type { SystemScope, WorkspaceScope } from './store.ts';
 
@@ -74,14 +75,30 @@ export async function findConnectionForUpdate(scope: WorkspaceScope, id: string)
   return row;
 }
 
-export async function listConnections(scope: WorkspaceScope, service?: string) {
+/** By service, then oldest first. */
+export const connectionKeyset: Keyset<ConnectionRecord> = {
+  columns: [
+    { column: connections.service, kind: 'text' },
+    { column: connections.createdAt, kind: 'timestamp' },
+    { column: connections.id, kind: 'uuid' },
+  ],
+  direction: 'asc',
+  positionOf: (connection) => [connection.service, connection.createdAt, connection.id],
+};
+
+/** The workspace's accounts (of one service when named); all of them without a page. */
+export async function listConnections(scope: WorkspaceScope, service?: string, page?: KeysetPage) {
   const conditions = [eq(connections.workspaceId, scope.workspaceId)];
   if (service) conditions.push(eq(connections.service, service));
-  return scope.db
+  const past = pastPosition(connectionKeyset, page);
+  if (past) conditions.push(past);
+  const query = scope.db
     .select()
     .from(connections)
     .where(and(...conditions))
-    .orderBy(asc(connections.service), asc(connections.createdAt));
+    .orderBy(...keysetOrder(connectionKeyset))
+    .$dynamic();
+  return withinPage(query, page);
 }
 
 export async function updateConnection(

@@ -267,6 +267,69 @@ describe('paging of every list', () => {
     }
   });
 
+  it('walks connections, one-off runs, file versions, style samples, conversations and plans', async () => {
+    const paged = await orca.createWorkspace(owner, 'Paged Lists');
+    const base = `/api/workspaces/${paged.id}`;
+    const agent = await orca.request('POST', `${base}/agents`, {
+      token: owner.token,
+      body: { spec: noteTaker('Paged Lists Agent') },
+    });
+    expect(agent.status, agent.text).toBe(201);
+    const agentPath = `${base}/agents/${agent.body.id}`;
+    let fileId = '';
+    for (const index of [1, 2, 3]) {
+      const made = await Promise.all([
+        orca.request('POST', `${base}/connections`, {
+          token: owner.token,
+          body: {
+            service: index === 2 ? 'billing-api' : 'crm-api',
+            label: `Account ${index}`,
+            kind: 'api_key',
+            settings: { allowedHosts: ['api.example.com'] },
+            secret: { apiKey: `key-${index}` },
+          },
+        }),
+        orca.request('POST', `${agentPath}/one-off-runs`, {
+          token: owner.token,
+          body: { runAt: `2099-12-0${index}T14:00:00Z` },
+        }),
+        orca.request('POST', `${base}/deliverables?name=report.txt`, {
+          token: owner.token,
+          rawBody: `draft ${index}`,
+          headers: { 'content-type': 'text/plain' },
+        }),
+        orca.request('POST', `${agentPath}/style/samples`, {
+          token: owner.token,
+          body: {
+            text: `Sample number ${index}. It reads plainly.`,
+            source: 'upload',
+            name: `Sample ${index}`,
+          },
+        }),
+        orca.request('POST', `${base}/orchestrator/messages`, {
+          token: owner.token,
+          body: { text: `pause Paged Lists Agent` },
+        }),
+      ]);
+      for (const response of made) expect(response.status, response.text).toBeLessThan(300);
+      fileId = made[2].body.id;
+    }
+    for (const path of [
+      `${base}/connections`,
+      `${agentPath}/one-off-runs`,
+      `${base}/deliverables/${fileId}/versions`,
+      `${agentPath}/style/samples`,
+      `${base}/orchestrator/conversations`,
+      `${base}/plans`,
+    ]) {
+      const whole = await orca.request('GET', `${path}?limit=200`, { token: owner.token });
+      expect(whole.body.items.length, path).toBe(3);
+      expect(whole.body.nextCursor, path).toBeNull();
+      const walked = await walk(path);
+      expect(walked, path).toEqual(whole.body.items.map((item: { id: string }) => item.id));
+    }
+  });
+
   it('refuses a cursor that is not one of the list’s own', async () => {
     const response = await orca.request(
       'GET',

@@ -5,7 +5,11 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { notFound, OrcaError, ruleViolated } from '../../domain/errors.ts';
 import { hashPassword, passwordWeakness, verifyPassword } from '../../domain/password.ts';
 import { describeUserAgent } from '../../domain/user-agent.ts';
-import { listAccountEvents, recordAccountEvent } from '../../store/account-event-repository.ts';
+import {
+  accountEventKeyset,
+  listAccountEvents,
+  recordAccountEvent,
+} from '../../store/account-event-repository.ts';
 import { findPasswordHash, replacePassword } from '../../store/account-repository.ts';
 import {
   deleteOwnSession,
@@ -17,6 +21,7 @@ import { markSignInAttemptSucceeded, reserveSignInAttempt } from '../../store/si
 import { clearSessionCookie, requireSession } from '../authentication.ts';
 import { clientNetwork } from '../client-address.ts';
 import type { ApiContext, ApiEnv } from '../context.ts';
+import { keysetPageOf, pageParameters, requestedPage } from '../keyset-cursor.ts';
 import {
   commonErrors,
   errorSchema,
@@ -156,8 +161,9 @@ const accountEventsRoute = createRoute({
   tags: ['accounts'],
   summary: 'Your security log: password changes and sign-outs',
   security: securedBy,
+  request: { query: z.object(pageParameters()) },
   responses: {
-    200: jsonResponse(listOf(accountEventSchema), 'The 50 newest events, newest first.'),
+    200: jsonResponse(listOf(accountEventSchema), 'Your events, newest first, a page at a time.'),
     401: commonErrors[401],
     403: commonErrors[403],
   },
@@ -297,13 +303,17 @@ export function registerAccountSecurityRoutes(app: OpenAPIHono<ApiEnv>) {
 
   app.openapi(accountEventsRoute, async (c) => {
     const principal = requireSession(c);
+    const query = c.req.valid('query');
     const events = await c
       .get('services')
-      .store.asUser(principal.user.id, (scope) => listAccountEvents(scope, 50));
+      .store.asUser(principal.user.id, (scope) =>
+        listAccountEvents(scope, requestedPage(accountEventKeyset, query)),
+      );
+    const page = keysetPageOf(accountEventKeyset, events, query.limit);
     return c.json(
       {
-        items: events.map((event) => ({ ...event, createdAt: iso(event.createdAt) })),
-        nextCursor: null,
+        items: page.items.map((event) => ({ ...event, createdAt: iso(event.createdAt) })),
+        nextCursor: page.nextCursor,
       },
       200,
     );

@@ -11,6 +11,7 @@ import { isUniqueViolation, type WorkspaceScope } from '../../store/store.ts';
 import {
   type ConnectionRecord,
   clearDefault,
+  connectionKeyset,
   deleteConnection,
   findConnection,
   insertConnection,
@@ -39,8 +40,17 @@ import {
 import type { SecretFields, Vault } from '../../vault/vault.ts';
 import { type ConnectionUser, connectionUsers, currentAgentSpecs } from '../connection-usage.ts';
 import type { ApiEnv } from '../context.ts';
+import { keysetPageOf, pageParameters, requestedPage } from '../keyset-cursor.ts';
 import { locateInWorkspace } from '../location.ts';
-import { commonErrors, idParameter, jsonBody, jsonResponse, securedBy, timestamp } from '../schemas.ts';
+import {
+  commonErrors,
+  idParameter,
+  jsonBody,
+  jsonResponse,
+  listOf,
+  securedBy,
+  timestamp,
+} from '../schemas.ts';
 import { iso, isoOrNull } from '../serialize.ts';
 import { requireAction } from '../workspace-access.ts';
 
@@ -310,10 +320,10 @@ const routes = {
     security: securedBy,
     request: {
       params: z.object({ ws: idParameter('ws') }),
-      query: z.object({ service: serviceSchema.optional() }),
+      query: z.object({ service: serviceSchema.optional(), ...pageParameters(200) }),
     },
     responses: {
-      200: jsonResponse(z.object({ items: z.array(connectionSchema) }), 'The accounts.'),
+      200: jsonResponse(listOf(connectionSchema), 'The accounts, by service.'),
       ...commonErrors,
     },
   }),
@@ -377,11 +387,13 @@ const routes = {
 export function registerConnectionRoutes(app: OpenAPIHono<ApiEnv>) {
   app.openapi(routes.list, async (c) => {
     const access = requireAction(c, 'connections.read');
+    const query = c.req.valid('query');
     const { rows, users } = await c.get('services').store.inWorkspace(access.workspace.id, async (scope) => ({
-      rows: await listConnections(scope, c.req.valid('query').service),
+      rows: await listConnections(scope, query.service, requestedPage(connectionKeyset, query)),
       users: await usersIn(scope),
     }));
-    return c.json({ items: rows.map((row) => shown(row, users)) }, 200);
+    const page = keysetPageOf(connectionKeyset, rows, query.limit);
+    return c.json({ items: page.items.map((row) => shown(row, users)), nextCursor: page.nextCursor }, 200);
   });
 
   app.openapi(routes.create, async (c) => {

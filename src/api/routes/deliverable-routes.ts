@@ -12,11 +12,12 @@ import {
   insertDeliverable,
   listDeliverables,
   listVersions,
+  versionKeyset,
 } from '../../store/deliverable-repository.ts';
 import type { WorkspaceScope } from '../../store/store.ts';
 import type { ApiEnv } from '../context.ts';
 import { contentSecurityPolicyFor, inlineContentType } from '../inline-content.ts';
-import { keysetPageOf, requestedPage } from '../keyset-cursor.ts';
+import { keysetPageOf, pageParameters, requestedPage } from '../keyset-cursor.ts';
 import { locateInWorkspace } from '../location.ts';
 import {
   binaryContent,
@@ -156,9 +157,9 @@ const routes = {
     tags: ['deliverables'],
     summary: 'Every version of a file, newest first',
     security: securedBy,
-    request: { params: fileParams },
+    request: { params: fileParams, query: z.object(pageParameters(200)) },
     responses: {
-      200: jsonResponse(z.object({ items: z.array(deliverableSchema) }), 'The versions.'),
+      200: jsonResponse(listOf(deliverableSchema), 'The versions.'),
       ...commonErrors,
     },
   }),
@@ -268,12 +269,14 @@ export function registerDeliverableRoutes(app: OpenAPIHono<ApiEnv>) {
   app.openapi(routes.versions, async (c) => {
     const access = requireAction(c, 'deliverables.read');
     const { fileId } = c.req.valid('param');
+    const query = c.req.valid('query');
     const versions = await c.get('services').store.inWorkspace(access.workspace.id, async (scope) => {
       const record = await findDeliverable(scope, fileId);
       if (!record) throw notFound('This file');
-      return listVersions(scope, record.family);
+      return listVersions(scope, record.family, requestedPage(versionKeyset, query));
     });
-    return c.json({ items: versions.map(deliverableView) }, 200);
+    const page = keysetPageOf(versionKeyset, versions, query.limit);
+    return c.json({ items: page.items.map(deliverableView), nextCursor: page.nextCursor }, 200);
   });
 
   app.openapi(routes.read, async (c) => {

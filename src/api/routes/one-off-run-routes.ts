@@ -8,13 +8,23 @@ import {
   deletePendingOneOffRun,
   insertOneOffRun,
   listOneOffRuns,
+  oneOffRunKeyset,
 } from '../../store/one-off-run-repository.ts';
 import type { WorkspaceScope } from '../../store/store.ts';
 import { getUserMemory } from '../../store/user-memory-repository.ts';
 import { oneOffRunRequestSchema, oneOffRunSettings, oneOffRunView } from '../../triggers/one-off-settings.ts';
 import type { ApiEnv } from '../context.ts';
+import { keysetPageOf, pageParameters, requestedPage } from '../keyset-cursor.ts';
 import { locateInWorkspace } from '../location.ts';
-import { commonErrors, idParameter, jsonBody, jsonResponse, securedBy, timestamp } from '../schemas.ts';
+import {
+  commonErrors,
+  idParameter,
+  jsonBody,
+  jsonResponse,
+  listOf,
+  securedBy,
+  timestamp,
+} from '../schemas.ts';
 import { requireAction } from '../workspace-access.ts';
 
 const oneOffRunSchema = z
@@ -42,9 +52,9 @@ const routes = {
     tags: ['schedules'],
     summary: 'The agent’s one-off runs, soonest first (fired ones with their run)',
     security: securedBy,
-    request: { params },
+    request: { params, query: z.object(pageParameters(200)) },
     responses: {
-      200: jsonResponse(z.object({ items: z.array(oneOffRunSchema) }), 'The one-off runs.'),
+      200: jsonResponse(listOf(oneOffRunSchema), 'The one-off runs.'),
       ...commonErrors,
     },
   }),
@@ -80,11 +90,13 @@ export function registerOneOffRunRoutes(app: OpenAPIHono<ApiEnv>) {
   app.openapi(routes.list, async (c) => {
     const access = requireAction(c, 'agents.read');
     const { agentId } = c.req.valid('param');
-    const items = await c.get('services').store.inWorkspace(access.workspace.id, async (scope) => {
+    const query = c.req.valid('query');
+    const rows = await c.get('services').store.inWorkspace(access.workspace.id, async (scope) => {
       await requireAgent(scope, agentId);
-      return listOneOffRuns(scope, agentId);
+      return listOneOffRuns(scope, agentId, requestedPage(oneOffRunKeyset, query));
     });
-    return c.json({ items: items.map(oneOffRunView) }, 200);
+    const page = keysetPageOf(oneOffRunKeyset, rows, query.limit);
+    return c.json({ items: page.items.map(oneOffRunView), nextCursor: page.nextCursor }, 200);
   });
 
   app.openapi(routes.create, async (c) => {

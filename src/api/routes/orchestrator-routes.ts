@@ -4,17 +4,20 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
 import { suggestionKinds } from '../../orchestrator/advice/advisor.ts';
-import type { PlanRecord } from '../../store/plan-repository.ts';
+import { conversationKeyset } from '../../store/conversation-repository.ts';
+import { type PlanRecord, planKeyset } from '../../store/plan-repository.ts';
 import { requirePrincipal } from '../authentication.ts';
 import type { ApiEnv } from '../context.ts';
 import { toErrorResponse } from '../error-response.ts';
 import { eventStreamContent } from '../event-stream-documents.ts';
+import { keysetPageOf, pageParameters, requestedPage } from '../keyset-cursor.ts';
 import {
   commonErrors,
   errorSchema,
   idParameter,
   jsonBody,
   jsonResponse,
+  listOf,
   publishedAs,
   securedBy,
   timestamp,
@@ -161,9 +164,9 @@ const routes = {
     tags: ['orchestrator'],
     summary: 'Your conversations with the Orchestrator in this workspace, newest first (the last 100)',
     security: securedBy,
-    request: { params: z.object({ ws: idParameter('ws') }) },
+    request: { params: z.object({ ws: idParameter('ws') }), query: z.object(pageParameters()) },
     responses: {
-      200: jsonResponse(z.object({ items: z.array(conversationSummarySchema) }), 'Your conversations.'),
+      200: jsonResponse(listOf(conversationSummarySchema), 'Your conversations.'),
       ...commonErrors,
     },
   }),
@@ -183,7 +186,7 @@ const routes = {
     path: '/api/workspaces/{ws}/plans',
     tags: ['orchestrator'],
     summary:
-      'Your plans in this workspace, newest first (the last 100): those proposed in your own conversations, never another member’s',
+      'Your plans in this workspace, newest first: those proposed in your own conversations, never another member’s',
     security: securedBy,
     request: {
       params: z.object({ ws: idParameter('ws') }),
@@ -192,10 +195,11 @@ const routes = {
           .enum(planStatuses)
           .optional()
           .describe('Only plans in this state: `proposed` lists the plans waiting for your approval.'),
+        ...pageParameters(),
       }),
     },
     responses: {
-      200: jsonResponse(z.object({ items: z.array(planSchema) }), 'Your plans.'),
+      200: jsonResponse(listOf(planSchema), 'Your plans.'),
       ...commonErrors,
     },
   }),
@@ -388,16 +392,23 @@ export function registerOrchestratorRoutes(app: OpenAPIHono<ApiEnv>) {
 
   app.openapi(routes.conversations, async (c) => {
     const access = requireAction(c, 'plans.read');
-    const items = await c
+    const query = c.req.valid('query');
+    const rows = await c
       .get('services')
-      .orchestrator.conversations(access.workspace.id, access.actor.userId);
+      .orchestrator.conversations(
+        access.workspace.id,
+        access.actor.userId,
+        requestedPage(conversationKeyset, query),
+      );
+    const page = keysetPageOf(conversationKeyset, rows, query.limit);
     return c.json(
       {
-        items: items.map((conversation) => ({
+        items: page.items.map((conversation) => ({
           id: conversation.id,
           title: conversation.title,
           createdAt: iso(conversation.createdAt),
         })),
+        nextCursor: page.nextCursor,
       },
       200,
     );
@@ -431,10 +442,17 @@ export function registerOrchestratorRoutes(app: OpenAPIHono<ApiEnv>) {
 
   app.openapi(routes.plans, async (c) => {
     const access = requireAction(c, 'plans.read');
-    const items = await c
+    const query = c.req.valid('query');
+    const rows = await c
       .get('services')
-      .orchestrator.plans(access.workspace.id, access.actor.userId, c.req.valid('query').status);
-    return c.json({ items: items.map(planView) }, 200);
+      .orchestrator.plans(
+        access.workspace.id,
+        access.actor.userId,
+        query.status,
+        requestedPage(planKeyset, query),
+      );
+    const page = keysetPageOf(planKeyset, rows, query.limit);
+    return c.json({ items: page.items.map(planView), nextCursor: page.nextCursor }, 200);
   });
 
   app.openapi(routes.read, async (c) => {

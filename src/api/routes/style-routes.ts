@@ -23,6 +23,7 @@ import {
   listStyleSamples,
   lockStyleProfile,
   type StyleProfileChanges,
+  styleSampleKeyset,
   updateStyleProfile,
 } from '../../store/style-repository.ts';
 import { deriveStyle } from '../../style/style-derivation.ts';
@@ -30,8 +31,9 @@ import { recomputeStyle } from '../../style/style-recompute.ts';
 import { correctedOutput, deliverableSampleText } from '../../style/style-sources.ts';
 import { workspaceSecretRedactor } from '../../style/workspace-redactor.ts';
 import type { ApiContext, ApiEnv } from '../context.ts';
+import { keysetPageOf, pageParameters, requestedPage } from '../keyset-cursor.ts';
 import { locateInWorkspace } from '../location.ts';
-import { commonErrors, idParameter, jsonBody, jsonResponse, securedBy } from '../schemas.ts';
+import { commonErrors, idParameter, jsonBody, jsonResponse, listOf, securedBy } from '../schemas.ts';
 import { styleSampleSchema, styleSampleView, styleSchema, styleView } from '../style-views.ts';
 import { requireAction } from '../workspace-access.ts';
 
@@ -114,12 +116,9 @@ const routes = {
     tags: ['style'],
     summary: 'The agent’s writing samples, newest first',
     security: securedBy,
-    request: { params: agentParams },
+    request: { params: agentParams, query: z.object(pageParameters()) },
     responses: {
-      200: jsonResponse(
-        z.object({ items: z.array(styleSampleSchema), nextCursor: z.null() }),
-        'The samples.',
-      ),
+      200: jsonResponse(listOf(styleSampleSchema), 'The samples.'),
       ...commonErrors,
     },
   }),
@@ -264,11 +263,13 @@ export function registerStyleRoutes(app: OpenAPIHono<ApiEnv>) {
   app.openapi(routes.samples, async (c) => {
     const access = requireAction(c, 'agents.read');
     const { agentId } = c.req.valid('param');
+    const query = c.req.valid('query');
     const samples = await c.get('services').store.inWorkspace(access.workspace.id, async (scope) => {
       await requireAgentIn(scope, agentId);
-      return listStyleSamples(scope, agentId);
+      return listStyleSamples(scope, agentId, requestedPage(styleSampleKeyset, query));
     });
-    return c.json({ items: samples.map(styleSampleView), nextCursor: null }, 200);
+    const page = keysetPageOf(styleSampleKeyset, samples, query.limit);
+    return c.json({ items: page.items.map(styleSampleView), nextCursor: page.nextCursor }, 200);
   });
 
   app.openapi(routes.addSample, async (c) => {

@@ -132,7 +132,9 @@ export function usePendingPlans(ws: string) {
     queryKey: queryKeys.pendingPlans(ws),
     queryFn: () =>
       unwrap(
-        client.GET('/api/workspaces/{ws}/plans', { params: { path: { ws }, query: { status: 'proposed' } } }),
+        client.GET('/api/workspaces/{ws}/plans', {
+          params: { path: { ws }, query: { status: 'proposed', limit: 200 } },
+        }),
       ),
     refetchInterval: refreshEvery,
   });

@@ -1471,7 +1471,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your plans in this workspace, newest first (the last 100): those proposed in your own conversations, never another member’s */
+        /** Your plans in this workspace, newest first: those proposed in your own conversations, never another member’s */
         get: operations["listPlans"];
         put?: never;
         post?: never;
@@ -7084,14 +7084,19 @@ export interface operations {
     };
     listAccountEvents: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The nextCursor of the previous page, unchanged; leave it out for the first page. */
+                cursor?: string;
+                /** @description How many items a page holds, 1 to 200. Default: 50. */
+                limit?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The 50 newest events, newest first. */
+            /** @description Your events, newest first, a page at a time. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -9709,7 +9714,12 @@ export interface operations {
     };
     listOneOffRuns: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The nextCursor of the previous page, unchanged; leave it out for the first page. */
+                cursor?: string;
+                /** @description How many items a page holds, 1 to 200. Default: 200. */
+                limit?: number;
+            };
             header?: never;
             path: {
                 agentId: string;
@@ -9727,6 +9737,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: components["schemas"]["OneOffRun"][];
+                        nextCursor: string | null;
                     };
                 };
             };
@@ -10925,7 +10936,12 @@ export interface operations {
     };
     listStyleSamples: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The nextCursor of the previous page, unchanged; leave it out for the first page. */
+                cursor?: string;
+                /** @description How many items a page holds, 1 to 200. Default: 50. */
+                limit?: number;
+            };
             header?: never;
             path: {
                 agentId: string;
@@ -10943,7 +10959,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: components["schemas"]["StyleSample"][];
-                        nextCursor: null;
+                        nextCursor: string | null;
                     };
                 };
             };
@@ -12180,6 +12196,10 @@ export interface operations {
     listConnections: {
         parameters: {
             query?: {
+                /** @description The nextCursor of the previous page, unchanged; leave it out for the first page. */
+                cursor?: string;
+                /** @description How many items a page holds, 1 to 200. Default: 200. */
+                limit?: number;
                 service?: string;
             };
             header?: never;
@@ -12190,7 +12210,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The accounts. */
+            /** @description The accounts, by service. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -12198,6 +12218,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: components["schemas"]["Connection"][];
+                        nextCursor: string | null;
                     };
                 };
             };
@@ -14327,7 +14348,12 @@ export interface operations {
     };
     listDeliverableVersions: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The nextCursor of the previous page, unchanged; leave it out for the first page. */
+                cursor?: string;
+                /** @description How many items a page holds, 1 to 200. Default: 200. */
+                limit?: number;
+            };
             header?: never;
             path: {
                 fileId: string;
@@ -14345,6 +14371,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: components["schemas"]["Deliverable"][];
+                        nextCursor: string | null;
                     };
                 };
             };
@@ -15680,7 +15707,12 @@ export interface operations {
     };
     listConversations: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The nextCursor of the previous page, unchanged; leave it out for the first page. */
+                cursor?: string;
+                /** @description How many items a page holds, 1 to 200. Default: 50. */
+                limit?: number;
+            };
             header?: never;
             path: {
                 ws: string;
@@ -15697,6 +15729,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: components["schemas"]["ConversationSummary"][];
+                        nextCursor: string | null;
                     };
                 };
             };
@@ -15930,6 +15963,10 @@ export interface operations {
     listPlans: {
         parameters: {
             query?: {
+                /** @description The nextCursor of the previous page, unchanged; leave it out for the first page. */
+                cursor?: string;
+                /** @description How many items a page holds, 1 to 200. Default: 50. */
+                limit?: number;
                 /** @description Only plans in this state: `proposed` lists the plans waiting for your approval. */
                 status?: "proposed" | "needs_answers" | "applied" | "rejected" | "undone" | "superseded";
             };
@@ -15949,6 +15986,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: components["schemas"]["Plan"][];
+                        nextCursor: string | null;
                     };
                 };
             };
@@ -16329,7 +16367,9 @@ export interface operations {
         parameters: {
             query?: {
                 agent?: string;
+                /** @description The nextCursor of the previous page, unchanged; leave it out for the first page. */
                 cursor?: string;
+                /** @description How many items a page holds, 1 to 200. Default: 50. */
                 limit?: number;
                 status?: "queued" | "running" | "waiting" | "succeeded" | "failed" | "cancelled";
                 trigger?: "manual" | "orchestrator" | "schedule" | "webhook" | "chain" | "agent";

@@ -11,7 +11,12 @@ export function useConversations(ws: string) {
   return useQuery({
     queryKey: queryKeys.conversations(ws),
     queryFn: () =>
-      unwrap(client.GET('/api/workspaces/{ws}/orchestrator/conversations', { params: { path: { ws } } })),
+      // The hundred newest: the list is for going back to a recent conversation.
+      unwrap(
+        client.GET('/api/workspaces/{ws}/orchestrator/conversations', {
+          params: { path: { ws }, query: { limit: 100 } },
+        }),
+      ),
     select: (data) => data.items,
   });
 }
