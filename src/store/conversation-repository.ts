@@ -1,6 +1,6 @@
 // Conversations with the Orchestrator and their messages, oldest first. A conversation is its
 // starter's own: every read takes the member it is read for, and finds nothing of anyone else's.
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { isUuid } from '../domain/slug.ts';
 import { type Keyset, type KeysetPage, keysetOrder, pastPosition } from './keyset.ts';
 import { conversationMessages, conversations } from './schema.ts';
