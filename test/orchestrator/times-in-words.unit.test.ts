@@ -85,6 +85,24 @@ describe('several times a day', () => {
     expect(cronFromWords(text)).toBe(cron);
   });
 
+  it.each([
+    ['move the weekly report to 8am and 6pm', 'at 8am and 6pm'],
+    ['move it to 8 and 18', 'at 8 and 18'],
+    ['run it at 8am and at 6pm', 'at 8am and 6pm'],
+    ['schedule it for 7 and 19', 'at 7 and 19'],
+  ])('finds every listed time in "%s", whatever word leads them', (text, words) => {
+    expect(scheduleIn(text)).toMatchObject({ kind: 'found', words });
+  });
+
+  it.each([
+    ['every 30 minutes from 9 to 17', '*/30 9-16 * * *'],
+    ['every monday at quarter to 9', '45 8 * * 1'],
+  ])('keeps "to" in a range or a time before the hour: "%s"', (text, cron) => {
+    const reading = scheduleIn(text);
+    expect(reading?.kind).toBe('found');
+    expect(cronFromWords((reading as { words: string }).words)).toBe(cron);
+  });
+
   it('refuses times with different minutes, saying why, with options that parse', () => {
     const error = refusal('at 7:30 and 18:00');
     expect(error.message).toContain('different minutes');

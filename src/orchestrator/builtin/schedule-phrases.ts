@@ -114,21 +114,31 @@ const clock = /^(?:\d{1,2}(?::\d{2})?(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d{2}|noon|
 const bareHour = /^\d{1,2}$/;
 
 /**
- * "Schedule it for 7am", "for 7 instead": a time after "for" is when it runs, said as the parser
- * reads it ("at 7am"). A bare number counts only at the end or before words that end a time
- * ("for 7 instead", "for 7 every day"), so "for 7 days" stays a duration.
+ * "Schedule it for 7am", "for 7 instead", "move it to 8am and 6pm": a time after "for" or "to"
+ * is when it runs, said as the parser reads it ("at 7am"). A bare number counts only at the end
+ * or before words that end a time ("for 7 instead", "for 7 every day", "to 8 and 18"), so "for 7
+ * days" stays a duration; "to" after a time ("from 9 to 17") is a range and stays. A second
+ * time's own "at" ("at 8am and at 6pm") goes, so the times read as one list.
  */
+const minutesBefore = new Set(['quarter', 'half', 'five', 'ten', 'twenty', 'twenty-five', 'minutes', 'mins']);
+
 function clockAfterFor(tokens: string[]): string[] {
-  return tokens.map((token, index) => {
-    if (token !== 'for') return token;
+  const isTime = (token: string | undefined) =>
+    token !== undefined && (clock.test(token) || (bareHour.test(token) && Number(token) <= 23));
+  return tokens.flatMap((token, index) => {
+    const before = tokens[index - 1];
     const next = tokens[index + 1] ?? '';
     const after = tokens[index + 2];
-    if (clock.test(next)) return 'at';
+    if (token === 'at' && before === 'and' && isTime(tokens[index - 2]) && isTime(next)) return [];
+    if (token !== 'for' && token !== 'to') return [token];
+    // "From 9 to 17", "quarter to 9", "ten to 9": a range, or a time told before the hour.
+    if (token === 'to' && (isTime(before) || minutesBefore.has(before ?? ''))) return [token];
+    if (clock.test(next)) return ['at'];
     const hour = Number(next);
     const ends =
       after === undefined ||
-      ['instead', 'every', 'each', 'daily', 'on', 'please', 'then', masked].includes(after);
-    return bareHour.test(next) && hour <= 23 && ends ? 'at' : token;
+      ['instead', 'every', 'each', 'daily', 'on', 'please', 'then', 'and', masked].includes(after);
+    return [bareHour.test(next) && hour <= 23 && ends ? 'at' : token];
   });
 }
 
