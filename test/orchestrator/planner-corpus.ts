@@ -1097,6 +1097,17 @@ export const corpus: CorpusCase[] = [
     chain: { from: 'Lead Scraper', to: 'Reporting Agent' },
   },
   { text: 'decouple the data collector from the reporter', reply: /are not chained/ },
+  // The chain named as a thing, by its agents before or after the word.
+  ...[
+    'stop the lead scraper → reporting agent chain',
+    'kill the chain lead scraper -> reporting agent',
+    'cancel the lead scraper’s chain',
+    'turn off the chain from the lead scraper to the reporting agent',
+  ].map((text) => ({
+    text,
+    operations: ['unchainAgents'] as OperationType[],
+    chain: { from: 'Lead Scraper', to: 'Reporting Agent' },
+  })),
   // Connecting accounts: the plan makes the account waiting for its secret, which never passes
   // through the chat; what the settings need and the request lacks becomes a question.
   {

@@ -82,12 +82,17 @@ const weakChainShapes = [
 ].map((shape) => ({ pattern: new RegExp(shape), strong: false }));
 
 const stop = anyOf(chainStopWords);
+/** Verbs that end a chain named as a thing, the stop words among them. */
+const unchainVerb = anyOf([...chainRemoveWords, ...chainStopWords]);
+const link = '(?:chain|link|connection|hand-?off)';
 const unchainShapes = [
   `\\bunchain\\s+(?<from>.+?)\\s+(?:from|and|to|->|→)\\s+(?<to>.+)$`,
   `\\bunchain\\s+(?<from>.+)$`,
   `\\b${stop}\\s+${handOver}\\s+(?:the\\s+)?${results}\\s+(?:of|from)\\s+(?<from>.+?)\\s+(?:to|into)\\s+(?<to>.+)$`,
   `\\b${stop}\\s+${handOver}\\s+(?<from>.+?)(?:'s)?\\s+${results}\\s+(?:to|into)\\s+(?<to>.+)$`,
-  `\\b${anyOf(chainRemoveWords)}\\s+(?:the\\s+)?(?:chain|link|connection|hand-?off)\\s+(?:from|between|of)\\s+(?<from>.+?)\\s+(?:to|and|->|→)\\s+(?<to>.+)$`,
+  `\\b${unchainVerb}\\s+(?:the\\s+)?${link}\\s+(?:from|between|of)\\s+(?<from>.+?)\\s+(?:to|and|->|→)\\s+(?<to>.+)$`,
+  // "Kill the chain lead scraper to reporter": only "chain" says it without a preposition.
+  `\\b${unchainVerb}\\s+(?:the\\s+)?(?:chain|hand-?off)\\s+(?<from>.+?)\\s+(?:to|->|→)\\s+(?<to>.+)$`,
   `\\b${stop}\\s+${start}\\s+(?<to>.+?)\\s+${when}\\s+(?<from>.+?)(?:\\s+${ending})?$`,
 ].map((shape) => ({ pattern: new RegExp(shape), strong: true }));
 
@@ -98,6 +103,10 @@ const unchainShapes = [
 const weakUnchainShapes = [
   `\\b${anyOf(chainDetachWords)}\\s+(?<from>.+?)\\s+(?:from|and|->|→)\\s+(?<to>.+)$`,
   `\\b${stop}\\s+(?<from>.+?)\\s+(?:from\\s+)?${anyOf(chainFeedingWords)}\\s+(?<to>.+)$`,
+  // "Stop the scraper → reporter chain", "cancel the lead scraper's chain": the chain named by
+  // its agents before the word ("delete the crm connection" names an account, not an agent).
+  `\\b${unchainVerb}\\s+(?:the\\s+)?(?<from>.+?)\\s+(?:to|->|→)\\s+(?<to>.+?)\\s+${link}$`,
+  `\\b${unchainVerb}\\s+(?:the\\s+)?(?<from>.+?)(?:'s)?\\s+(?:chains|${link})$`,
 ].map((shape) => ({ pattern: new RegExp(shape), strong: false }));
 
 interface ChainWords {

@@ -381,7 +381,20 @@ export const chainResultWords = ['results', 'result', 'output', 'outputs', 'data
 export const chainJoinWords = ['connect', 'link', 'pipe', 'hook up'];
 /** Verbs that stop handing results on: "stop sending …", "unchain …". */
 export const chainStopWords = ['stop', 'no longer', "don't", 'do not', 'never'];
-export const chainRemoveWords = ['remove', 'delete', 'break', 'drop', 'cut'];
+/** Verbs that end a chain named as a thing: "remove the chain …", "cancel the X → Y chain". */
+export const chainRemoveWords = [
+  'remove',
+  'delete',
+  'break',
+  'drop',
+  'cut',
+  'cancel',
+  'kill',
+  'end',
+  'disable',
+  'turn off',
+  'get rid of',
+];
 /** Verbs that part two agents named on either side: "disconnect X from Y", "unlink X and Y". */
 export const chainDetachWords = ['disconnect', 'detach', 'unlink', 'decouple', 'unhook', 'unpipe'];
 /** What the first agent does to the second, said after "stop": "stop X feeding Y". */
