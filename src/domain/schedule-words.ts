@@ -4,6 +4,7 @@
 // guessing what they meant. What one cron cannot say ("every other week") is refused with the
 // nearest it can (schedule-limits.ts).
 import { withClockDigits } from './clock-words.ts';
+import { dayOrdinalWords } from './number-words.ts';
 import {
   type ScheduleRest,
   scheduleLimit,
@@ -170,9 +171,43 @@ class Reader {
   }
 }
 
+const ordinalAlternatives = Object.keys(dayOrdinalWords)
+  .sort((a, b) => b.length - a.length)
+  .join('|');
+/** What an ordinal names instead of a day of the month: "the first monday", "the first day", "the second run". */
+const notADate = `(?:${dayPattern}|day|days|week|weeks|weekday|weekend|time|times|run|runs|one|hour|half|quarter)\\b`;
+const ordinalDate = new RegExp(`\\b(on the|the) (${ordinalAlternatives})\\b(?! ${notADate})`, 'g');
+const ordinalAfterDate = new RegExp(
+  `(\\d(?:st|nd|rd|th)) (and|&) (the )?(${ordinalAlternatives})\\b(?! ${notADate})`,
+  'g',
+);
+
+/** "On the first", "the 1st and fifteenth": days of the month in words, as digits ("the 1st"). */
+function withDayOrdinals(text: string): string {
+  const suffix = (day: number) =>
+    day === 1 || day === 21 || day === 31
+      ? 'st'
+      : day === 2 || day === 22
+        ? 'nd'
+        : day === 3 || day === 23
+          ? 'rd'
+          : 'th';
+  const digits = (word: string) => {
+    const day = dayOrdinalWords[word] ?? 1;
+    return `${day}${suffix(day)}`;
+  };
+  return text
+    .replace(ordinalDate, (_match, lead: string, word: string) => `${lead} ${digits(word)}`)
+    .replace(
+      ordinalAfterDate,
+      (_match, before: string, joiner: string, the: string | undefined, word: string) =>
+        `${before} ${joiner} ${the ?? ''}${digits(word)}`,
+    );
+}
+
 function normalised(text: string) {
   return withCountedTimes(
-    withClockDigits(text.toLowerCase())
+    withClockDigits(withDayOrdinals(text.toLowerCase()))
       .replace(/\b(a|p)\.m\.?/g, '$1m')
       .replace(/[,.;!?()]/g, ' ')
       .replace(/(\d)\s*(am|pm)\b/g, '$1$2')

@@ -41,6 +41,12 @@ describe('schedules in words', () => {
     ['twice a day, 8 and 17', '0 8,17 * * *'],
     ['at 7am and 7pm, twice daily', '0 7,19 * * *'],
     ['three times a day at 8, 13 and 18 on weekdays', '0 8,13,18 * * 1-5'],
+    // Days of the month in words; an ordinal before a week day or "day" keeps its own meaning.
+    ['on the first at 8', '0 8 1 * *'],
+    ['on the first and fifteenth at 9', '0 9 1,15 * *'],
+    ['every month on the twenty-first', '0 9 21 * *'],
+    ['on the second monday at 10', '0 10 * * 1#2'],
+    ['on the first day of the month', '0 9 1 * *'],
   ])('reads "%s" as %s', (text, cron) => {
     expect(cronFromWords(text)).toBe(cron);
   });
