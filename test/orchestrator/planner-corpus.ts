@@ -1338,6 +1338,9 @@ export const corpus: CorpusCase[] = [
   // one, an agent's name that holds a kind of agent, a page that moved.
   { text: 'please retry the weekly report', operations: ['runAgent'], agent: 'Weekly Report' },
   { text: 'give the job collector a quick spin', operations: ['runAgent'], agent: 'Job Collector' },
+  // "A run of X" asked for is a run, not the runs before it.
+  { text: 'can you do a quick run of the job collector', operations: ['runAgent'], agent: 'Job Collector' },
+  { text: 'start a fresh run of the data collector', operations: ['runAgent'], agent: 'Data Collector' },
   { text: 'pause the datacollector', operations: ['pauseAgent'], agent: 'Data Collector' },
   {
     text: 'price monitor on weekdays at 7',

@@ -162,7 +162,15 @@ const questionWords: [QuestionKind, RegExp[]][] = [
 ];
 
 /** Requests that look like questions but belong to other rules: troubleshooting, changes. */
-const notOurs = [/\bwhy\b/, /\bwhat went wrong\b/, /\bwhat happened\b/, /https?:\/\//, /`/];
+const notOurs = [
+  /\bwhy\b/,
+  /\bwhat went wrong\b/,
+  /\bwhat happened\b/,
+  /https?:\/\//,
+  /`/,
+  // "Can you do a quick run of X", "give X a test run": asking for a run, not about past ones.
+  /\b(?:do|give|start|trigger|kick off|fire off|launch)\b(?: \S+){0,3}? an? (?:\S+ )?run\b/,
+];
 
 /** Chat spellings of question words: "whats broken", "wats scheduled". */
 function plainQuestion(text: string): string {
