@@ -170,6 +170,13 @@ export const multiIntentCorpus: MultiIntentCase[] = [
     operations: ['resumeAgent', 'runAgent'],
     targets: ['Job Collector', 'Job Collector'],
   },
+  // A part with nothing to do (the reporter is active already) still says who "it" is.
+  {
+    text: 'resume the reporter and run it',
+    parts: 2,
+    operations: ['runAgent'],
+    targets: ['Reporter'],
+  },
   {
     text: 'remove the old reporting agent, and then run the reporting agent',
     parts: 2,

@@ -74,6 +74,16 @@ function subjectOf(operations: readonly PlanOperation[]): string | undefined {
   return undefined;
 }
 
+/**
+ * The one agent a part that planned nothing spoke of: "resume the reporter (already active) and
+ * run it" runs the reporter. The answer's own referents first, else the one agent the part names.
+ */
+function spokenOf(part: string, answer: PlannerAnswer, agents: readonly SnapshotAgent[]): string | undefined {
+  if (answer.referents?.length === 1) return answer.referents[0];
+  const named = agentsMentioned(part, agents);
+  return named.length === 1 ? named[0]?.item.name : undefined;
+}
+
 /** "Send the results …", "pass the output …": results handed on, without saying whose. */
 const handsOnResults =
   /^((?:please\s+)?(?:send|pass|forward|feed|hand|push|post))\s+(?:the|its|their)\s+(results?|outputs?|data|findings)\b/i;
@@ -196,7 +206,7 @@ async function planParts(
     // "… also what's wrong with X?": the answer is what was asked; a fix it offers is not waited for.
     const asks = (answer.plan?.questions.length ?? 0) > 0 && !asksAQuestion(part);
     if (!plannedAny && !asks && notUnderstood.test(answer.reply)) outcome.refused = answer.reply;
-    referent = subjectOf(answer.plan?.operations ?? []) ?? referent;
+    referent = subjectOf(answer.plan?.operations ?? []) ?? spokenOf(part, answer, agents) ?? referent;
     if (asks || outcome.refused) {
       return waiting(parts, index, outcome, outcomes.slice(0, -1));
     }
