@@ -1,7 +1,7 @@
 // The security log of one account: password changes and sign-outs, which the account's owner can
 // read. Account scope only; it never holds workspace data (see decision 0019).
 import { and, eq } from 'drizzle-orm';
-import { type Keyset, type KeysetPage, keysetOrder, pastPosition } from './keyset.ts';
+import { creationKeyset, type KeysetPage, keysetOrder, pastPosition } from './keyset.ts';
 import { accountEvents } from './schema.ts';
 import type { AccountScope } from './store.ts';
 
@@ -31,14 +31,7 @@ export async function recordAccountEvent(
 
 /** The newest events first. */
 /** Newest first. */
-export const accountEventKeyset: Keyset<AccountEventRecord> = {
-  columns: [
-    { column: accountEvents.createdAt, kind: 'timestamp' },
-    { column: accountEvents.id, kind: 'uuid' },
-  ],
-  direction: 'desc',
-  positionOf: (event) => [event.createdAt, event.id],
-};
+export const accountEventKeyset = creationKeyset<AccountEventRecord>(accountEvents, 'desc');
 
 export async function listAccountEvents(
   scope: AccountScope,

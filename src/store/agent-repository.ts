@@ -4,7 +4,7 @@ import { and, asc, desc, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import type { AgentOrigin } from '../domain/agent-origin.ts';
 import type { AgentSpec } from '../domain/agent-spec.ts';
 import { isUuid } from '../domain/slug.ts';
-import { type Keyset, type KeyValue, keysetOrder, pastPosition } from './keyset.ts';
+import { creationKeyset, type KeyValue, keysetOrder, pastPosition } from './keyset.ts';
 import { checkAgentLimit } from './plan-limits.ts';
 import { settleRunCharge } from './run-settlement.ts';
 import { agents, agentVersions, runs } from './schema.ts';
@@ -111,14 +111,7 @@ export interface AgentPage {
 }
 
 /** Oldest first. */
-export const agentKeyset: Keyset<AgentRecord> = {
-  columns: [
-    { column: agents.createdAt, kind: 'timestamp' },
-    { column: agents.id, kind: 'uuid' },
-  ],
-  direction: 'asc',
-  positionOf: (agent) => [agent.createdAt, agent.id],
-};
+export const agentKeyset = creationKeyset<AgentRecord>(agents, 'asc');
 
 /** Agents oldest first, past a page's position. */
 export async function listAgents(scope: WorkspaceScope, page: AgentPage): Promise<AgentRecord[]> {

@@ -2,7 +2,7 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Role } from '../domain/roles.ts';
 import { isUuid } from '../domain/slug.ts';
-import { type Keyset, type KeysetPage, keysetOrder, pastPosition, withinPage } from './keyset.ts';
+import { creationKeyset, type KeysetPage, keysetOrder, pastPosition, withinPage } from './keyset.ts';
 import { apiTokens } from './schema.ts';
 import type { WorkspaceScope } from './store.ts';
 
@@ -39,14 +39,7 @@ export async function insertApiToken(
 }
 
 /** Newest first. */
-export const apiTokenKeyset: Keyset<ApiTokenRecord> = {
-  columns: [
-    { column: apiTokens.createdAt, kind: 'timestamp' },
-    { column: apiTokens.id, kind: 'uuid' },
-  ],
-  direction: 'desc',
-  positionOf: (token) => [token.createdAt, token.id],
-};
+export const apiTokenKeyset = creationKeyset<ApiTokenRecord>(apiTokens, 'desc');
 
 export async function listLiveApiTokens(scope: WorkspaceScope, page?: KeysetPage): Promise<ApiTokenRecord[]> {
   const query = scope.db

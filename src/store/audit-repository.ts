@@ -1,6 +1,6 @@
 // The audit log of a workspace: who changed membership, tokens and settings, and when.
 import { and, eq, gte, inArray, lt } from 'drizzle-orm';
-import { type Keyset, type KeysetPage, keysetOrder, pastPosition } from './keyset.ts';
+import { creationKeyset, type KeysetPage, keysetOrder, pastPosition } from './keyset.ts';
 import { apiTokens, auditEvents, users } from './schema.ts';
 import type { WorkspaceScope } from './store.ts';
 
@@ -41,14 +41,7 @@ export interface AuditFilters {
 }
 
 /** Newest first. */
-export const auditKeyset: Keyset<AuditRecord> = {
-  columns: [
-    { column: auditEvents.createdAt, kind: 'timestamp' },
-    { column: auditEvents.id, kind: 'uuid' },
-  ],
-  direction: 'desc',
-  positionOf: (event) => [event.createdAt, event.id],
-};
+export const auditKeyset = creationKeyset<AuditRecord>(auditEvents, 'desc');
 
 /** A page of the log, newest first, past the page's position. */
 export async function listAudit(

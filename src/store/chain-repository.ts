@@ -2,7 +2,7 @@
 import { and, asc, eq, or, sql } from 'drizzle-orm';
 import { conflict } from '../domain/errors.ts';
 import { isUuid } from '../domain/slug.ts';
-import { type Keyset, type KeysetPage, keysetOrder, pastPosition, withinPage } from './keyset.ts';
+import { creationKeyset, type KeysetPage, keysetOrder, pastPosition, withinPage } from './keyset.ts';
 import { type ChainCondition, chains } from './schema.ts';
 import { isUniqueViolation, type WorkspaceScope } from './store.ts';
 
@@ -60,14 +60,7 @@ export async function listChains(
 }
 
 /** Oldest first. */
-export const chainKeyset: Keyset<ChainRecord> = {
-  columns: [
-    { column: chains.createdAt, kind: 'timestamp' },
-    { column: chains.id, kind: 'uuid' },
-  ],
-  direction: 'asc',
-  positionOf: (chain) => [chain.createdAt, chain.id],
-};
+export const chainKeyset = creationKeyset<ChainRecord>(chains, 'asc');
 
 export async function findChain(scope: WorkspaceScope, chainId: string) {
   if (!isUuid(chainId)) return undefined;

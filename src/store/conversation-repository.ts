@@ -2,7 +2,7 @@
 // starter's own: every read takes the member it is read for, and finds nothing of anyone else's.
 import { and, asc, eq } from 'drizzle-orm';
 import { isUuid } from '../domain/slug.ts';
-import { type Keyset, type KeysetPage, keysetOrder, pastPosition } from './keyset.ts';
+import { creationKeyset, type KeysetPage, keysetOrder, pastPosition } from './keyset.ts';
 import { conversationMessages, conversations } from './schema.ts';
 import type { WorkspaceScope } from './store.ts';
 
@@ -36,14 +36,7 @@ export async function findConversation(scope: WorkspaceScope, conversationId: st
 
 /** The conversations `userId` started, newest first. */
 /** Newest first. */
-export const conversationKeyset: Keyset<ConversationRecord> = {
-  columns: [
-    { column: conversations.createdAt, kind: 'timestamp' },
-    { column: conversations.id, kind: 'uuid' },
-  ],
-  direction: 'desc',
-  positionOf: (conversation) => [conversation.createdAt, conversation.id],
-};
+export const conversationKeyset = creationKeyset<ConversationRecord>(conversations, 'desc');
 
 /** The person's conversations in the workspace, newest first, a page at a time. */
 export async function listConversations(scope: WorkspaceScope, userId: string, page: KeysetPage) {

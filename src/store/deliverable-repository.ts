@@ -3,7 +3,7 @@
 import { and, desc, eq, getTableColumns, max, type SQL, sql } from 'drizzle-orm';
 import { deliverableFamily } from '../domain/deliverable-family.ts';
 import { isUuid } from '../domain/slug.ts';
-import { type Keyset, type KeysetPage, keysetOrder, pastPosition } from './keyset.ts';
+import { creationKeyset, type Keyset, type KeysetPage, keysetOrder, pastPosition } from './keyset.ts';
 import { deliverables, runs, workrooms } from './schema.ts';
 import type { WorkspaceScope } from './store.ts';
 import { inWorkroom } from './workroom-repository.ts';
@@ -140,14 +140,7 @@ export interface DeliverableFilter {
 }
 
 /** Newest first. */
-export const deliverableKeyset: Keyset<DeliverableRecord> = {
-  columns: [
-    { column: deliverables.createdAt, kind: 'timestamp' },
-    { column: deliverables.id, kind: 'uuid' },
-  ],
-  direction: 'desc',
-  positionOf: (file) => [file.createdAt, file.id],
-};
+export const deliverableKeyset = creationKeyset<DeliverableRecord>(deliverables, 'desc');
 
 /** Files newest first, a page at a time (past the page's position). */
 export async function listDeliverables(scope: WorkspaceScope, filter: DeliverableFilter, page: KeysetPage) {

@@ -4,7 +4,7 @@
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import { isUuid } from '../domain/slug.ts';
-import { type Keyset, type KeysetPage, keysetOrder, pastPosition, withinPage } from './keyset.ts';
+import { creationKeyset, type KeysetPage, keysetOrder, pastPosition, withinPage } from './keyset.ts';
 import { hooks } from './schema.ts';
 import type { SystemScope, WorkspaceScope } from './store.ts';
 
@@ -83,14 +83,7 @@ function ofAgent(scope: WorkspaceScope, agentId: string): SQL | undefined {
 }
 
 /** Oldest first. */
-export const hookKeyset: Keyset<HookRecord> = {
-  columns: [
-    { column: hooks.createdAt, kind: 'timestamp' },
-    { column: hooks.id, kind: 'uuid' },
-  ],
-  direction: 'asc',
-  positionOf: (hook) => [hook.createdAt, hook.id],
-};
+export const hookKeyset = creationKeyset<HookRecord>(hooks, 'asc');
 
 export async function listHooks(
   scope: WorkspaceScope,

@@ -2,7 +2,7 @@
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Role } from '../domain/roles.ts';
 import { isUuid } from '../domain/slug.ts';
-import { type Keyset, type KeysetPage, keysetOrder, pastPosition, withinPage } from './keyset.ts';
+import { creationKeyset, type KeysetPage, keysetOrder, pastPosition, withinPage } from './keyset.ts';
 import { invitations } from './schema.ts';
 import type { WorkspaceScope } from './store.ts';
 
@@ -41,14 +41,7 @@ export async function listOpenInvitations(
   return withinPage(query, page);
 }
 
-export const invitationKeyset: Keyset<InvitationRecord> = {
-  columns: [
-    { column: invitations.createdAt, kind: 'timestamp' },
-    { column: invitations.id, kind: 'uuid' },
-  ],
-  direction: 'desc',
-  positionOf: (invitation) => [invitation.createdAt, invitation.id],
-};
+export const invitationKeyset = creationKeyset<InvitationRecord>(invitations, 'desc');
 
 export async function findInvitation(
   scope: WorkspaceScope,

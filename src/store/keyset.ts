@@ -74,3 +74,18 @@ export function withinPage<Query extends { limit(limit: number): Query }>(
 ): Query {
   return page ? query.limit(page.limit) : query;
 }
+
+/** The most common order: by creation time, then id, oldest (`asc`) or newest (`desc`) first. */
+export function creationKeyset<Row extends { createdAt: Date; id: string }>(
+  table: { createdAt: AnyColumn; id: AnyColumn },
+  direction: 'asc' | 'desc',
+): Keyset<Row> {
+  return {
+    columns: [
+      { column: table.createdAt, kind: 'timestamp' },
+      { column: table.id, kind: 'uuid' },
+    ],
+    direction,
+    positionOf: (row) => [row.createdAt, row.id],
+  };
+}

@@ -2,7 +2,7 @@
 import { and, desc, eq, exists, inArray, sql } from 'drizzle-orm';
 import type { PlanStatus } from '../domain/plan.ts';
 import { isUuid } from '../domain/slug.ts';
-import { type Keyset, type KeysetPage, keysetOrder, pastPosition } from './keyset.ts';
+import { creationKeyset, type KeysetPage, keysetOrder, pastPosition } from './keyset.ts';
 import { conversations, plans } from './schema.ts';
 import type { WorkspaceScope } from './store.ts';
 
@@ -55,14 +55,7 @@ export async function findPlan(
  * Plans are as private as the conversation they were asked for in, so another member's never show.
  */
 /** Newest first. */
-export const planKeyset: Keyset<PlanRecord> = {
-  columns: [
-    { column: plans.createdAt, kind: 'timestamp' },
-    { column: plans.id, kind: 'uuid' },
-  ],
-  direction: 'desc',
-  positionOf: (plan) => [plan.createdAt, plan.id],
-};
+export const planKeyset = creationKeyset<PlanRecord>(plans, 'desc');
 
 /** The plans of the person's own conversations, newest first, a page at a time. */
 export async function listOwnPlans(

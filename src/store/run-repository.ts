@@ -2,7 +2,7 @@
 // called from its own transaction: the executor never holds a transaction across a tool call.
 import { and, asc, eq, getTableColumns, gt, inArray, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
 import { isUuid } from '../domain/slug.ts';
-import { type Keyset, type KeysetPage, keysetOrder, pastPosition } from './keyset.ts';
+import { creationKeyset, type KeysetPage, keysetOrder, pastPosition } from './keyset.ts';
 import { announceRunEvents } from './run-event-notices.ts';
 import { settleRunCharge } from './run-settlement.ts';
 import {
@@ -504,14 +504,7 @@ export interface RunFilter {
 }
 
 /** Newest first. */
-export const runKeyset: Keyset<RunRecord> = {
-  columns: [
-    { column: runs.createdAt, kind: 'timestamp' },
-    { column: runs.id, kind: 'uuid' },
-  ],
-  direction: 'desc',
-  positionOf: (run) => [run.createdAt, run.id],
-};
+export const runKeyset = creationKeyset<RunRecord>(runs, 'desc');
 
 /** Runs newest first, a page at a time (past the page's position). */
 export async function listRuns(

@@ -1,7 +1,7 @@
 // Style memory: each agent's writing samples and the profile learned from them.
 import { and, count, eq, sql } from 'drizzle-orm';
 import { isUuid } from '../domain/slug.ts';
-import { type Keyset, type KeysetPage, keysetOrder, pastPosition } from './keyset.ts';
+import { creationKeyset, type KeysetPage, keysetOrder, pastPosition } from './keyset.ts';
 import { styleProfiles, styleSamples } from './schema.ts';
 import type { WorkspaceScope } from './store.ts';
 
@@ -13,14 +13,7 @@ export type StyleProfileChanges = Partial<
 
 /** The agent's samples, newest first. */
 /** Newest first. */
-export const styleSampleKeyset: Keyset<StyleSampleRecord> = {
-  columns: [
-    { column: styleSamples.createdAt, kind: 'timestamp' },
-    { column: styleSamples.id, kind: 'uuid' },
-  ],
-  direction: 'desc',
-  positionOf: (sample) => [sample.createdAt, sample.id],
-};
+export const styleSampleKeyset = creationKeyset<StyleSampleRecord>(styleSamples, 'desc');
 
 /** The agent's samples, newest first: the first 1000, or a page past a position. */
 export async function listStyleSamples(

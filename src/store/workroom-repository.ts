@@ -4,7 +4,7 @@
 // would let an agent point at another workspace's workroom.
 import { type AnyColumn, and, count, countDistinct, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { isUuid } from '../domain/slug.ts';
-import { type Keyset, type KeysetPage, keysetOrder, pastPosition } from './keyset.ts';
+import { creationKeyset, type KeysetPage, keysetOrder, pastPosition } from './keyset.ts';
 import { agents, deliverables, runs, workrooms } from './schema.ts';
 import type { WorkspaceScope } from './store.ts';
 
@@ -62,14 +62,7 @@ export async function findWorkroomForUpdate(scope: WorkspaceScope, id: string) {
 }
 
 /** Oldest first. */
-export const workroomKeyset: Keyset<WorkroomRecord> = {
-  columns: [
-    { column: workrooms.createdAt, kind: 'timestamp' },
-    { column: workrooms.id, kind: 'uuid' },
-  ],
-  direction: 'asc',
-  positionOf: (workroom) => [workroom.createdAt, workroom.id],
-};
+export const workroomKeyset = creationKeyset<WorkroomRecord>(workrooms, 'asc');
 
 /** Workrooms oldest first, past a page's position. */
 export async function listWorkrooms(scope: WorkspaceScope, page: KeysetPage): Promise<WorkroomRecord[]> {

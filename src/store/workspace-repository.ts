@@ -2,7 +2,14 @@
 import { and, eq, or } from 'drizzle-orm';
 import type { Role } from '../domain/roles.ts';
 import { isUuid, slugPattern } from '../domain/slug.ts';
-import { type Keyset, type KeysetPage, keysetOrder, pastPosition, withinPage } from './keyset.ts';
+import {
+  creationKeyset,
+  type Keyset,
+  type KeysetPage,
+  keysetOrder,
+  pastPosition,
+  withinPage,
+} from './keyset.ts';
 import { memberships, users, workspaces } from './schema.ts';
 import type { AccountScope, WorkspaceScope } from './store.ts';
 
@@ -58,14 +65,7 @@ export async function deleteWorkspace(scope: WorkspaceScope) {
 }
 
 /** Oldest workspace first. */
-export const workspaceKeyset: Keyset<WorkspaceWithRole> = {
-  columns: [
-    { column: workspaces.createdAt, kind: 'timestamp' },
-    { column: workspaces.id, kind: 'uuid' },
-  ],
-  direction: 'asc',
-  positionOf: (workspace) => [workspace.createdAt, workspace.id],
-};
+export const workspaceKeyset = creationKeyset<WorkspaceWithRole>(workspaces, 'asc');
 
 export async function listWorkspacesOfUser(
   scope: AccountScope,
