@@ -26,10 +26,6 @@ const storageProject = (database: 'pglite' | 'postgres') => ({
 export default defineConfig({
   test: {
     reporters: ['default', './test/support/summary-reporter.ts'],
-    // Test files share their worker's module cache instead of importing Orca afresh each: the
-    // imports were a quarter of the suite's time (about 3 s a file, 330 files). Each file still
-    // builds its own platform and database; nothing in src/ keeps state a file could leak.
-    isolate: false,
     projects: [
       { test: { name: 'unit', include: unitSuites, testTimeout: 60_000, hookTimeout: 60_000 } },
       {

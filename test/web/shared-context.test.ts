@@ -229,7 +229,10 @@ describe('the shared context page', () => {
     expect(await accessibilityViolations(page)).toEqual([]);
     await dialog.getByRole('button', { name: 'Delete entry' }).click();
     await page.getByText('Deleted “clients/acme”.').waitFor();
-    expect(await page.getByRole('button', { name: 'clients/acme' }).count()).toBe(0);
+    // The notice comes with the answer; the list follows when it is read again.
+    await expect
+      .poll(() => page.getByRole('button', { name: 'clients/acme' }).count(), { timeout: 10_000 })
+      .toBe(0);
     expect((await api('GET', `/context/${acmeId}`)).status).toBe(404);
     const audit = await api('GET', '/audit?action=context.deleted');
     expect(audit.body.items[0]).toMatchObject({ targetId: acmeId, actorUserId: owner.id });
