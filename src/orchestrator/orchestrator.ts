@@ -205,7 +205,7 @@ export class Orchestrator {
     });
   }
 
-  /** The plans from `userId`'s own conversations, newest first (the last 100), optionally of one status. */
+  /** The plans from `userId`'s own conversations, newest first, a page at a time, optionally of one status. */
   async plans(workspaceId: string, userId: string, status: PlanStatus | undefined, page: KeysetPage) {
     return this.#dependencies.store.inWorkspace(workspaceId, (scope) =>
       listOwnPlans(scope, userId, { status, ...page }),

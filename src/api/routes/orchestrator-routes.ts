@@ -162,7 +162,7 @@ const routes = {
     operationId: 'listConversations',
     path: '/api/workspaces/{ws}/orchestrator/conversations',
     tags: ['orchestrator'],
-    summary: 'Your conversations with the Orchestrator in this workspace, newest first (the last 100)',
+    summary: 'Your conversations with the Orchestrator in this workspace, newest first, a page at a time',
     security: securedBy,
     request: { params: z.object({ ws: idParameter('ws') }), query: z.object(pageParameters()) },
     responses: {

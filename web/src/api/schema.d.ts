@@ -1420,7 +1420,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your conversations with the Orchestrator in this workspace, newest first (the last 100) */
+        /** Your conversations with the Orchestrator in this workspace, newest first, a page at a time */
         get: operations["listConversations"];
         put?: never;
         post?: never;
