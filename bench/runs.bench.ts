@@ -195,7 +195,8 @@ function startWorkers(count: number, databaseUrl: string): Promise<ChildProcess[
             process.execPath,
             [orcaBin, 'worker', '--concurrency', String(concurrencyPerProcess)],
             {
-              env: { ...process.env, DATABASE_URL: databaseUrl },
+              // Each worker opens its own operations port; '0' lets the system pick a free one.
+              env: { ...process.env, DATABASE_URL: databaseUrl, ORCA_WORKER_HTTP_PORT: '0' },
               stdio: ['ignore', 'pipe', 'inherit'],
             },
           );

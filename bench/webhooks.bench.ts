@@ -238,7 +238,8 @@ async function measure(
   }
 }
 
-const concurrency = { ORCA_WORKER_CONCURRENCY: String(workerConcurrency) };
+// The worker's operations port is picked by the system ('0') so a running Orca cannot block it.
+const concurrency = { ORCA_WORKER_CONCURRENCY: String(workerConcurrency), ORCA_WORKER_HTTP_PORT: '0' };
 
 async function startInOneProcess(args: string[]) {
   const port = nextPort++;
