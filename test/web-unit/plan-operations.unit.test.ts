@@ -5,11 +5,13 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createElement, type ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { MemoryRouter } from 'react-router';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { PlanOperation } from '../../src/domain/plan.ts';
 
 // The API client reads the page's address when it is loaded; give it one.
 vi.stubGlobal('window', { location: { origin: 'http://127.0.0.1' } });
+// Files share a worker's globals (vitest.config.ts: isolate false): take the page away after.
+afterAll(() => vi.unstubAllGlobals());
 
 let OperationView: typeof import('../../web/src/chat/plan/OperationView.tsx').OperationView;
 let specDiff: typeof import('../../web/src/chat/plan/spec-diff.ts').specDiff;
