@@ -36,15 +36,18 @@ const columns = {
 
 /** Records one call and forgets the hook's calls beyond the newest kept. */
 export async function recordHookCall(scope: WorkspaceScope, call: HookCallValues): Promise<void> {
-  await scope.db.insert(hookCalls).values({ workspaceId: scope.workspaceId, ...call });
+  const insert = scope.db.insert(hookCalls).values({ workspaceId: scope.workspaceId, ...call });
+  // One statement for both: the delete does not see the row its \`with\` inserts (one snapshot), so
+  // it keeps one older call fewer than the hook keeps, and the new call makes up the number.
   await scope.db.execute(sql`
+    with inserted as (${insert.getSQL()})
     delete from ${hookCalls}
     where ${hookCalls.workspaceId} = ${scope.workspaceId} and ${hookCalls.hookId} = ${call.hookId}
       and ${hookCalls.id} in (
         select ${hookCalls.id} from ${hookCalls}
         where ${hookCalls.workspaceId} = ${scope.workspaceId} and ${hookCalls.hookId} = ${call.hookId}
         order by ${hookCalls.calledAt} desc, ${hookCalls.id} desc
-        offset ${hookCallsKept}
+        offset ${hookCallsKept - 1}
       )`);
 }
 
