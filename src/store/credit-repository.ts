@@ -343,10 +343,6 @@ export async function setWorkroomBudget(scope: WorkspaceScope, workroomId: strin
 }
 
 /**
- * Claims a run's settlement: marks its charge settled and answers it, once. A second ending (a
- * worker that resumes after another settled) answers nothing, so nothing is settled twice.
- */
-/**
  * Marks the run's open reservation settled with what it charged, and answers it; undefined when
  * it has none open (never reserved, or settled already by another ending of the same run).
  */

@@ -1,6 +1,7 @@
-// The recent calls of hooks (schema: hookCalls). Each insert forgets the hook's calls beyond the
-// newest `hookCallsKept`, in the same statement's transaction, so the table holds at most that
-// many rows per hook however many calls a sender makes.
+// The recent calls of hooks (schema: hookCalls). Each insert keeps its own call and forgets the
+// hook's others beyond the newest `hookCallsKept - 1`, in the same statement, so the table holds
+// that many rows per hook however many calls a sender makes (a few more for a moment while calls
+// commit at once, which the next insert trims).
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { HookCallOutcome, HookCallRefusal } from '../domain/hook-call-outcome.ts';
 import { isUuid } from '../domain/slug.ts';

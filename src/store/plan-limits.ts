@@ -59,7 +59,15 @@ export async function runsAtOnce(
   options: { lockFirst?: boolean } = {},
 ): Promise<RunsAtOnce> {
   if (options.lockFirst) {
-    await lockBalanceRow(scope);
+    // Only a queued run's claim takes the lock, as below: a redelivered job of a run still
+    // running elsewhere must not hold the balance row while it waits for the run's row, which
+    // that run's own ending holds while it waits for the balance row.
+    await scope.db.execute(sql`
+      select 1 from credit_balances
+      where workspace_id = ${scope.workspaceId}
+        and exists (select 1 from runs r
+          where r.workspace_id = ${scope.workspaceId} and r.id = ${runId} and r.status = 'queued')
+      for update`);
     return readRunsAtOnce(scope, runId);
   }
   const first = await readRunsAtOnce(scope, runId);
@@ -75,7 +83,7 @@ export function nearLimit(limit: RunsAtOnce): boolean {
   return limit.running + claimsInFlightMargin >= limit.maximum;
 }
 
-async function lockBalanceRow(scope: WorkspaceScope) {
+async function lockBalanceRow(scope: WorkspaceScope): Promise<void> {
   await scope.db.execute(
     sql`select 1 from credit_balances where workspace_id = ${scope.workspaceId} for update`,
   );
