@@ -1,6 +1,7 @@
 // Run engine figures (issue 3, issue 17): throughput of no-op one-step runs next to raw pg-boss
 // fetch-and-complete of no-op jobs on the same database with the same number of lanes, set up as
-// a competent pg-boss user would for throughput (see `rawThroughput`); enqueue-to-start latency at
+// a competent pg-boss user would for throughput (see `rawThroughput`), and next to the same pg-boss
+// whose jobs keep the least record a durable run needs (see `recordedThroughput`); enqueue-to-start latency at
 // half of saturation; PostgreSQL transactions per run and the workers' CPU milliseconds per run.
 // On PostgreSQL with 1 and 4 `orca worker` processes; on PGlite in one process (it cannot be
 // shared). Prints a Markdown table and JSON.
@@ -10,6 +11,7 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
+import type { PGlite } from '@electric-sql/pglite';
 import { fromPglite, PgBoss } from 'pg-boss';
 import { loadConfig } from '../src/config.ts';
 import { createPlatform, type Platform } from '../src/platform.ts';
@@ -134,6 +136,125 @@ async function rawThroughput(boss: PgBoss, lanes: number) {
   return perSecond;
 }
 
+/** Runs statements on the database under test: one client per lane, each in its own transactions. */
+interface RecordDatabase {
+  /** Runs the statements in order in one transaction; answers the first one's rows. */
+  transaction(statements: { text: string; values: unknown[] }[]): Promise<unknown[]>;
+  query(text: string, values?: unknown[]): Promise<unknown[]>;
+}
+
+function postgresRecords(pool: pg.Pool): RecordDatabase {
+  return {
+    async transaction(statements) {
+      const client = await pool.connect();
+      try {
+        await client.query('begin');
+        let first: unknown[] | undefined;
+        for (const statement of statements) {
+          const result = await client.query(statement.text, statement.values);
+          first ??= result.rows;
+        }
+        await client.query('commit');
+        return first ?? [];
+      } catch (error) {
+        await client.query('rollback');
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    async query(text, values = []) {
+      return (await pool.query(text, values)).rows;
+    },
+  };
+}
+
+function pgliteRecords(pglite: PGlite): RecordDatabase {
+  return {
+    transaction: (statements) =>
+      pglite.transaction(async (transaction) => {
+        let first: unknown[] | undefined;
+        for (const statement of statements) {
+          const result = await transaction.query(statement.text, statement.values);
+          first ??= result.rows;
+        }
+        return first ?? [];
+      }),
+    async query(text, values = []) {
+      return (await pglite.query(text, values)).rows;
+    },
+  };
+}
+
+/**
+ * The same pg-boss setup as `rawThroughput`, whose jobs keep the least record of a run that a
+ * competent user would build on pg-boss for what Orca gives: a row per run written before its job
+ * is sent, marked running when a lane takes it (so a page can show it), and, in one transaction at
+ * its end, its step's checkpoint and its result. No events, credits, limits or leases: what is left
+ * of the gap to Orca is what those cost.
+ */
+async function recordedThroughput(boss: PgBoss, lanes: number, database: RecordDatabase) {
+  await database.query(`create table if not exists bench_run_records (
+    id uuid primary key default gen_random_uuid(), status text not null default 'queued',
+    input jsonb, output jsonb, started_at timestamptz, finished_at timestamptz)`);
+  await database.query(`create table if not exists bench_step_records (
+    run_id uuid not null references bench_run_records(id), step_id text not null, status text not null,
+    output jsonb, started_at timestamptz not null, finished_at timestamptz not null,
+    primary key (run_id, step_id))`);
+  const queue = `bench-recorded-${lanes}-${Date.now()}`;
+  await boss.createQueue(queue, { notify: true });
+  let done = 0;
+  const handle = async (runId: string) => {
+    const startedAt = new Date();
+    await database.query(
+      `update bench_run_records set status = 'running', started_at = $2 where id = $1 and status = 'queued'`,
+      [runId, startedAt],
+    );
+    const output = JSON.stringify(1);
+    await database.transaction([
+      {
+        text: `insert into bench_step_records (run_id, step_id, status, output, started_at, finished_at)
+               values ($1, 'noop', 'succeeded', $2, $3, now())`,
+        values: [runId, output, startedAt],
+      },
+      {
+        text: `update bench_run_records set status = 'succeeded', output = $2, finished_at = now() where id = $1`,
+        values: [runId, output],
+      },
+    ]);
+    done++;
+  };
+  for (let lane = 0; lane < lanes; lane++) {
+    let laneId = '';
+    laneId = await boss.work<{ runId: string }>(
+      queue,
+      {
+        batchSize: rawBatchSize,
+        burstWhenBatchFull: true,
+        pollingIntervalSeconds: 0.5,
+        notifyPollingIntervalSeconds: 1,
+      },
+      async (jobs) => {
+        for (const job of jobs) await handle(job.data.runId);
+        boss.notifyWorker(laneId);
+      },
+    );
+  }
+  const rows = (await database.query(
+    `insert into bench_run_records (input) select jsonb_build_object('index', n) from generate_series(1, $1) as n returning id`,
+    [runCount],
+  )) as { id: string }[];
+  const started = performance.now();
+  await boss.insert(
+    queue,
+    rows.map((row) => ({ data: { runId: row.id } })),
+  );
+  await waitUntil(async () => done >= runCount);
+  const perSecond = runCount / ((performance.now() - started) / 1000);
+  await boss.offWork(queue, { wait: true });
+  return perSecond;
+}
+
 /** CPU milliseconds (user + system) a child process has used, from /proc. */
 function childCpuMilliseconds(child: ChildProcess): number {
   const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
@@ -246,11 +367,13 @@ async function postgresFigures() {
   });
   boss.on('error', () => undefined);
   await boss.start();
+  const recordPool = new pg.Pool({ connectionString: databaseUrl, max: 4 * concurrencyPerProcess + 2 });
   const figures: Record<string, unknown>[] = [];
   try {
     for (const processes of [1, 4]) {
       const concurrency = processes * concurrencyPerProcess;
       const raw = await rawThroughput(boss, concurrency);
+      const recorded = await recordedThroughput(boss, concurrency, postgresRecords(recordPool));
       const workers = await startWorkers(processes, databaseUrl);
       const before = await committedTransactions(admin, name);
       const cpuBefore = workers.map(childCpuMilliseconds);
@@ -268,6 +391,8 @@ async function postgresFigures() {
         orcaRunsPerSecond: Math.round(orca),
         rawJobsPerSecond: Math.round(raw),
         ratio: Number((orca / raw).toFixed(2)),
+        recordedJobsPerSecond: Math.round(recorded),
+        recordedRatio: Number((orca / recorded).toFixed(2)),
         latency,
         transactionsPerRun: Number((transactions / runCount).toFixed(1)),
         cpuMillisecondsPerRun: Number((workerCpu / runCount).toFixed(1)),
@@ -275,6 +400,7 @@ async function postgresFigures() {
     }
   } finally {
     await boss.stop({ graceful: false, close: true });
+    await recordPool.end();
     await platform.close();
     await admin.query(`drop database if exists ${name} with (force)`);
     await admin.end();
@@ -307,6 +433,7 @@ async function pgliteFigures() {
   await boss.start();
   try {
     const raw = await rawThroughput(boss, concurrencyPerProcess);
+    const recorded = await recordedThroughput(boss, concurrencyPerProcess, pgliteRecords(database.pglite));
     const cpuBefore = processCpuMilliseconds();
     const orca = await orcaThroughput(target, enqueue);
     const cpu = processCpuMilliseconds() - cpuBefore;
@@ -317,6 +444,8 @@ async function pgliteFigures() {
       orcaRunsPerSecond: Math.round(orca),
       rawJobsPerSecond: Math.round(raw),
       ratio: Number((orca / raw).toFixed(2)),
+      recordedJobsPerSecond: Math.round(recorded),
+      recordedRatio: Number((orca / recorded).toFixed(2)),
       latency,
       transactionsPerRun: null,
       // The whole process: the workers, PGlite, and this benchmark's polls for the finished count.
@@ -336,11 +465,11 @@ console.log(
     `${runCount} runs; raw pg-boss: ${rawBatchSize} jobs a fetch per lane, notifyWorker, burstWhenBatchFull.`,
     `Load average (1 min) before: ${loadBefore[0]?.toFixed(2)}, after: ${loadAfter[0]?.toFixed(2)}.`,
     '',
-    `| database | workers | Orca runs/s | raw pg-boss jobs/s | ratio | start latency p50 / p99 ms (at runs/s) | transactions per run | CPU ms per run |`,
-    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    `| database | workers | Orca runs/s | raw pg-boss jobs/s | ratio | pg-boss with a run record, jobs/s | ratio | start latency p50 / p99 ms (at runs/s) | transactions per run | CPU ms per run |`,
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...results.map((row) => {
       const latency = row.latency as { rate: number; p50: number; p99: number };
-      return `| ${row.database} | ${row.workers} | ${row.orcaRunsPerSecond} | ${row.rawJobsPerSecond} | ${row.ratio} | ${latency.p50} / ${latency.p99} (${latency.rate}) | ${row.transactionsPerRun ?? 'n/a'} | ${row.cpuMillisecondsPerRun} |`;
+      return `| ${row.database} | ${row.workers} | ${row.orcaRunsPerSecond} | ${row.rawJobsPerSecond} | ${row.ratio} | ${row.recordedJobsPerSecond} | ${row.recordedRatio} | ${latency.p50} / ${latency.p99} (${latency.rate}) | ${row.transactionsPerRun ?? 'n/a'} | ${row.cpuMillisecondsPerRun} |`;
     }),
   ].join('\n'),
 );

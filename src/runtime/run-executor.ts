@@ -8,9 +8,8 @@ import { inExpressionLane } from '../expressions/evaluation-lane.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { Metrics } from '../metrics/metrics.ts';
 import type { OutboundPolicy } from '../network/outbound-policy.ts';
-import { findAgentVersion } from '../store/agent-repository.ts';
 import { parkRun, takeParkedRuns, type WokenRun } from '../store/parked-runs.ts';
-import { runsAtOnce } from '../store/plan-limits.ts';
+import { nearLimit, runsAtOnce } from '../store/plan-limits.ts';
 import {
   addRunUsage,
   appendRunEvent,
@@ -33,6 +32,7 @@ import {
 import type { StoredError, StoredUsage } from '../store/schema.ts';
 import type { Store, WorkspaceScope } from '../store/store.ts';
 import { agentCaller } from './agent-caller.ts';
+import { AgentVersionCache } from './agent-version-cache.ts';
 import { mapWithConcurrency } from './bounded-concurrency.ts';
 import { defaultMaximumStepInterruptions, failPoisonousStep } from './interrupted-steps.ts';
 import { runRepeatLoop } from './repeat-loop.ts';
@@ -196,6 +196,8 @@ interface Execution {
   write: Write;
   /** The run id, with the retry count after a retry: the start of every side-effect key. */
   keyPrefix: string;
+  /** The step whose first attempt the claim has started already (see `#execute`), until it runs. */
+  startedByClaim?: string;
 }
 
 export class RunExecutor {
@@ -208,6 +210,9 @@ export class RunExecutor {
    * plan just changed, which the re-check covers), true when its claim did not look.
    */
   readonly #wakesParked = new Map<string, boolean>();
+  readonly #versions = new AgentVersionCache();
+  /** Workspaces whose last claim here was near their plan's limit: the next one locks first. */
+  readonly #nearLimit = new Set<string>();
 
   constructor(dependencies: RunExecutorDependencies) {
     this.#dependencies = dependencies;
@@ -263,7 +268,11 @@ export class RunExecutor {
   ): Promise<{ park: boolean; wakesParked: boolean }> {
     if (!this.#dependencies.queueWokenRuns) return { park: false, wakesParked: false };
     if (options.inline || options.resumeAt) return { park: false, wakesParked: true };
-    const limit = await runsAtOnce(scope, runId);
+    const limit = await runsAtOnce(scope, runId, { lockFirst: this.#nearLimit.has(scope.workspaceId) });
+    // A hint only, so forgetting it all at a bound costs a statement, never a wrong count.
+    if (this.#nearLimit.size >= 10_000) this.#nearLimit.clear();
+    if (nearLimit(limit)) this.#nearLimit.add(scope.workspaceId);
+    else this.#nearLimit.delete(scope.workspaceId);
     if (limit.maximum === undefined) return { park: false, wakesParked: false };
     return { park: limit.status === 'queued' && limit.running >= limit.maximum, wakesParked: true };
   }
@@ -332,15 +341,26 @@ export class RunExecutor {
           return 'poisoned' as const;
         }
       }
-      const version = await findAgentVersion(scope, run.agentId, run.agentVersion);
+      const spec = await this.#versions.spec(scope, run.agentId, run.agentVersion);
       const checkpoints = run.firstClaim ? [] : await listRunSteps(scope, runId);
-      await appendRunEvent(scope, runId, 'status', { status: 'running' });
-      return { run, lease: run.lease, spec: version?.spec, checkpoints };
+      // A fresh run's first step starts in its claim's transaction, a transaction less per run; a
+      // step with a condition is left to #runStep, which evaluates it first. A crash after this
+      // commit finds the step interrupted, as it would a moment later.
+      const first = run.firstClaim ? spec?.steps[0] : undefined;
+      const startedByClaim = first && first.if === undefined ? first : undefined;
+      const events: RunEventInput[] = [{ kind: 'status', data: { status: 'running' } }];
+      if (startedByClaim) {
+        const { id: stepId, tool } = startedByClaim;
+        await startStep(scope, { runId, stepId, position: 0, tool, input: startedByClaim.with, attempts: 1 });
+        events.push({ kind: 'step', data: { stepId, status: 'running', attempt: 1 } });
+      }
+      await appendRunEvents(scope, runId, events);
+      return { run, lease: run.lease, spec, checkpoints, startedByClaim: startedByClaim?.id };
     });
     if (!claimed) return 'not-runnable';
     if (claimed === 'parked') return 'parked';
     if (claimed === 'poisoned') return 'failed';
-    const { run, lease, spec, checkpoints } = claimed;
+    const { run, lease, spec, checkpoints, startedByClaim } = claimed;
     const write: Write = (work) =>
       store.inWorkspace(workspaceId, async (scope) => work(scope, await assertLease(scope, runId, lease)));
     const secrets = new SecretRedactor();
@@ -391,6 +411,7 @@ export class RunExecutor {
         secrets,
         write,
         keyPrefix,
+        startedByClaim,
       };
       let lastOutput: unknown = null;
 
@@ -523,13 +544,18 @@ export class RunExecutor {
       attemptsMade = attempt;
       const logs: LogLine[] = [];
       const usage = emptyUsage();
-      // The cancel check rides on the step's first write rather than a statement of its own.
-      const cancelled = await write(async (scope, state) => {
-        if (state.cancelRequested) return true;
-        await startStep(scope, { ...base, input: step.with, attempts: attempt });
-        await appendRunEvent(scope, runId, 'step', { stepId: step.id, status: 'running', attempt });
-        return false;
-      });
+      // The cancel check rides on the step's first write rather than a statement of its own; a
+      // step the claim started was checked by the claim itself.
+      const startedByClaim = attempt === 1 && execution.startedByClaim === step.id;
+      if (startedByClaim) execution.startedByClaim = undefined;
+      const cancelled =
+        !startedByClaim &&
+        (await write(async (scope, state) => {
+          if (state.cancelRequested) return true;
+          await startStep(scope, { ...base, input: step.with, attempts: attempt });
+          await appendRunEvent(scope, runId, 'step', { stepId: step.id, status: 'running', attempt });
+          return false;
+        }));
       if (cancelled) return { kind: 'cancelled' };
       const started = performance.now();
       const durationMs = () => Math.round(performance.now() - started);

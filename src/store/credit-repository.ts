@@ -343,13 +343,17 @@ export async function setWorkroomBudget(scope: WorkspaceScope, workroomId: strin
 }
 
 /**
- * Claims a run's settlement: marks its charge settled and answers it, once. A second ending (a
- * worker that resumes after another settled) answers nothing, so nothing is settled twice.
+ * Marks the run's open reservation settled with what it charged, and answers it; undefined when
+ * it has none open (never reserved, or settled already by another ending of the same run).
  */
-export async function claimRunSettlement(scope: WorkspaceScope, runId: string, now: Date) {
+export async function closeRunCharge(
+  scope: WorkspaceScope,
+  runId: string,
+  settlement: { at: Date; charged: number; items: ChargeItem[] },
+) {
   const [row] = await scope.db
     .update(runCharges)
-    .set({ settledAt: now })
+    .set({ settledAt: settlement.at, charged: settlement.charged, items: settlement.items })
     .where(
       and(
         eq(runCharges.workspaceId, scope.workspaceId),
@@ -359,18 +363,6 @@ export async function claimRunSettlement(scope: WorkspaceScope, runId: string, n
     )
     .returning();
   return row;
-}
-
-export async function recordRunCharge(
-  scope: WorkspaceScope,
-  runId: string,
-  charged: number,
-  items: ChargeItem[],
-) {
-  await scope.db
-    .update(runCharges)
-    .set({ charged, items })
-    .where(and(eq(runCharges.workspaceId, scope.workspaceId), eq(runCharges.runId, runId)));
 }
 
 export async function findRunCharge(scope: WorkspaceScope, runId: string) {

@@ -1,6 +1,7 @@
-// The recent calls of hooks (schema: hookCalls). Each insert forgets the hook's calls beyond the
-// newest `hookCallsKept`, in the same statement's transaction, so the table holds at most that
-// many rows per hook however many calls a sender makes.
+// The recent calls of hooks (schema: hookCalls). Each insert keeps its own call and forgets the
+// hook's others beyond the newest `hookCallsKept - 1`, in the same statement, so the table holds
+// that many rows per hook however many calls a sender makes (a few more for a moment while calls
+// commit at once, which the next insert trims).
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { HookCallOutcome, HookCallRefusal } from '../domain/hook-call-outcome.ts';
 import { isUuid } from '../domain/slug.ts';
@@ -36,15 +37,18 @@ const columns = {
 
 /** Records one call and forgets the hook's calls beyond the newest kept. */
 export async function recordHookCall(scope: WorkspaceScope, call: HookCallValues): Promise<void> {
-  await scope.db.insert(hookCalls).values({ workspaceId: scope.workspaceId, ...call });
+  const insert = scope.db.insert(hookCalls).values({ workspaceId: scope.workspaceId, ...call });
+  // One statement for both: the delete does not see the row its \`with\` inserts (one snapshot), so
+  // it keeps one older call fewer than the hook keeps, and the new call makes up the number.
   await scope.db.execute(sql`
+    with inserted as (${insert.getSQL()})
     delete from ${hookCalls}
     where ${hookCalls.workspaceId} = ${scope.workspaceId} and ${hookCalls.hookId} = ${call.hookId}
       and ${hookCalls.id} in (
         select ${hookCalls.id} from ${hookCalls}
         where ${hookCalls.workspaceId} = ${scope.workspaceId} and ${hookCalls.hookId} = ${call.hookId}
         order by ${hookCalls.calledAt} desc, ${hookCalls.id} desc
-        offset ${hookCallsKept}
+        offset ${hookCallsKept - 1}
       )`);
 }
 

@@ -49,17 +49,44 @@ const claimsInFlightMargin = 64;
  * worker claiming in the same transaction marks its run running before the lock is let go, so two
  * workers at the same instant cannot both take the last place. Far below it (by more than the
  * claims that can be in flight) no lock is taken, so busy workspaces do not queue their claims on
- * the row their admissions lock.
+ * the row their admissions lock. `lockFirst` (the workspace's last claim here was near its limit)
+ * takes the lock before the only read, a statement less; it changes what is locked, never what is
+ * counted.
  */
-export async function runsAtOnce(scope: WorkspaceScope, runId: string): Promise<RunsAtOnce> {
+export async function runsAtOnce(
+  scope: WorkspaceScope,
+  runId: string,
+  options: { lockFirst?: boolean } = {},
+): Promise<RunsAtOnce> {
+  if (options.lockFirst) {
+    // Only a queued run's claim takes the lock, as below: a redelivered job of a run still
+    // running elsewhere must not hold the balance row while it waits for the run's row, which
+    // that run's own ending holds while it waits for the balance row.
+    await scope.db.execute(sql`
+      select 1 from credit_balances
+      where workspace_id = ${scope.workspaceId}
+        and exists (select 1 from runs r
+          where r.workspace_id = ${scope.workspaceId} and r.id = ${runId} and r.status = 'queued')
+      for update`);
+    return readRunsAtOnce(scope, runId);
+  }
   const first = await readRunsAtOnce(scope, runId);
-  if (first.status !== 'queued' || first.maximum === undefined) return first;
-  if (first.running + claimsInFlightMargin < first.maximum) return first;
+  if (!nearLimit(first)) return first;
+  await lockBalanceRow(scope);
+  // Read committed: this statement sees every claim committed while the lock was awaited.
+  return readRunsAtOnce(scope, runId);
+}
+
+/** Whether a queued run's claim must count under the balance row's lock. */
+export function nearLimit(limit: RunsAtOnce): boolean {
+  if (limit.status !== 'queued' || limit.maximum === undefined) return false;
+  return limit.running + claimsInFlightMargin >= limit.maximum;
+}
+
+async function lockBalanceRow(scope: WorkspaceScope): Promise<void> {
   await scope.db.execute(
     sql`select 1 from credit_balances where workspace_id = ${scope.workspaceId} for update`,
   );
-  // Read committed: this statement sees every claim committed while the lock was awaited.
-  return readRunsAtOnce(scope, runId);
 }
 
 async function readRunsAtOnce(scope: WorkspaceScope, runId: string): Promise<RunsAtOnce> {

@@ -5,7 +5,7 @@
 // finds the events it announces already visible. The payload stays small: which workspace, which
 // run, what kind; the listener reads the events themselves from the table.
 // See docs/decisions/0033-run-event-notices.md.
-import { sql } from 'drizzle-orm';
+import { type SQLWrapper, sql } from 'drizzle-orm';
 import type { runEvents } from './schema.ts';
 import type { WorkspaceScope } from './store.ts';
 
@@ -21,18 +21,33 @@ export interface RunEventNotice {
   kind: RunEventKind;
 }
 
-/** Announces, at commit, that the run got these kinds of events (in order). */
-export async function announceRunEvents(scope: WorkspaceScope, runId: string, kinds: RunEventKind[]) {
+/** The notice that announces these kinds of events (in order) of a run, or none for no events. */
+function noticeOf(scope: WorkspaceScope, runId: string, kinds: RunEventKind[]): RunEventNotice | undefined {
   const last = kinds.at(-1);
-  if (!last) return;
-  const notice: RunEventNotice = {
-    workspaceId: scope.workspaceId,
-    runId,
-    kind: kinds.includes('status') ? 'status' : last,
-  };
+  if (!last) return undefined;
+  return { workspaceId: scope.workspaceId, runId, kind: kinds.includes('status') ? 'status' : last };
+}
+
+/**
+ * Runs the insert of a run's events and announces them at commit, in one statement: the notice
+ * rides on the insert as `with … select pg_notify(…)`, a round trip less for every transaction that
+ * writes events (three in a one-step run). A data-modifying `with` runs once whether or not the
+ * outer select reads it, and fails the statement if it fails, so no notice goes out without its
+ * events.
+ */
+export async function insertAnnouncingRunEvents(
+  scope: WorkspaceScope,
+  insert: SQLWrapper,
+  runId: string,
+  kinds: RunEventKind[],
+) {
+  const notice = noticeOf(scope, runId, kinds);
+  if (!notice) return;
   // Identical notices of one transaction are delivered once, so a run's many log lines in one
   // transaction cost listeners one wake-up.
-  await scope.db.execute(sql`select pg_notify(${runEventChannel}, ${JSON.stringify(notice)})`);
+  await scope.db.execute(
+    sql`with inserted as (${insert.getSQL()}) select pg_notify(${runEventChannel}, ${JSON.stringify(notice)})`,
+  );
 }
 
 /** The notice a payload carries, or undefined if it is not one of ours (never thrown on). */

@@ -3,7 +3,7 @@
 import { and, asc, eq, getTableColumns, gt, inArray, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
 import { isUuid } from '../domain/slug.ts';
 import { creationKeyset, type KeysetPage, keysetOrder, pastPosition } from './keyset.ts';
-import { announceRunEvents } from './run-event-notices.ts';
+import { insertAnnouncingRunEvents } from './run-event-notices.ts';
 import { settleRunCharge } from './run-settlement.ts';
 import {
   type RunStatus,
@@ -443,8 +443,7 @@ export async function appendRunEvent(
   kind: RunEventRecord['kind'],
   data: Record<string, unknown>,
 ) {
-  await scope.db.insert(runEvents).values({ workspaceId: scope.workspaceId, runId, kind, data });
-  await announceRunEvents(scope, runId, [kind]);
+  await appendRunEvents(scope, runId, [{ kind, data }]);
 }
 
 export interface RunEventInput {
@@ -452,16 +451,17 @@ export interface RunEventInput {
   data: Record<string, unknown>;
 }
 
-/** Several events in one statement, in order. */
+/** Several events in one statement, in order, with their notice (run-event-notices.ts). */
 export async function appendRunEvents(scope: WorkspaceScope, runId: string, events: RunEventInput[]) {
   if (events.length === 0) return;
-  await scope.db
+  const insert = scope.db
     .insert(runEvents)
     .values(
       events.map((event) => ({ workspaceId: scope.workspaceId, runId, kind: event.kind, data: event.data })),
     );
-  await announceRunEvents(
+  await insertAnnouncingRunEvents(
     scope,
+    insert,
     runId,
     events.map((event) => event.kind),
   );

@@ -1,11 +1,12 @@
 // Settling a run: when it ends (however it ends), its reservation is released and what its steps
 // used is charged, itemised, in the transaction that records the end. Called from every place a
 // run reaches a final status (run-repository.ts), so no ending path can skip it; claiming the
-// settlement first makes a second ending of the same run (a resumed worker) settle nothing.
-import { and, eq, gte, inArray } from 'drizzle-orm';
+// settlement under the balance row's lock makes a second ending of the same run (a resumed worker)
+// settle nothing.
+import { and, eq, gte, inArray, isNull } from 'drizzle-orm';
 import { type MeteredStep, type PricedStep, priceStep } from '../domain/credits.ts';
-import { claimRunSettlement, openLedger, recordRunCharge } from './credit-repository.ts';
-import { runSteps } from './schema.ts';
+import { closeRunCharge, openLedger } from './credit-repository.ts';
+import { runCharges, runSteps } from './schema.ts';
 import type { WorkspaceScope } from './store.ts';
 
 type StepRow = Pick<
@@ -33,12 +34,15 @@ function meteredSteps(rows: StepRow[]): MeteredStep[] {
     });
 }
 
-/** Settles the run's reservation to its itemised cost; does nothing when there is none open. */
+/**
+ * Settles the run's reservation to its itemised cost; does nothing when there is none open. Three
+ * statements besides the ledger's own: the open reservation with the steps that ran since it (a
+ * retry keeps earlier checkpoints, already charged), the balance row's lock, and the reservation
+ * closed with its charge. Closing it only under the balance row's lock makes a second ending of
+ * the same run (a resumed worker) wait for the first, then find it settled and charge nothing.
+ */
 export async function settleRunCharge(scope: WorkspaceScope, runId: string, now = new Date()) {
-  const charge = await claimRunSettlement(scope, runId, now);
-  if (!charge) return undefined;
-  // Steps that ran since the reservation: a retry keeps earlier checkpoints, already charged.
-  const rows = await scope.db
+  const open = await scope.db
     .select({
       stepId: runSteps.stepId,
       tool: runSteps.tool,
@@ -47,20 +51,32 @@ export async function settleRunCharge(scope: WorkspaceScope, runId: string, now 
       startedAt: runSteps.startedAt,
       finishedAt: runSteps.finishedAt,
     })
-    .from(runSteps)
+    .from(runCharges)
+    .leftJoin(
+      runSteps,
+      and(
+        eq(runSteps.workspaceId, runCharges.workspaceId),
+        eq(runSteps.runId, runCharges.runId),
+        inArray(runSteps.status, ['succeeded', 'failed']),
+        gte(runSteps.finishedAt, runCharges.reservedAt),
+      ),
+    )
     .where(
       and(
-        eq(runSteps.workspaceId, scope.workspaceId),
-        eq(runSteps.runId, runId),
-        inArray(runSteps.status, ['succeeded', 'failed']),
-        gte(runSteps.finishedAt, charge.reservedAt),
+        eq(runCharges.workspaceId, scope.workspaceId),
+        eq(runCharges.runId, runId),
+        isNull(runCharges.settledAt),
       ),
     )
     .orderBy(runSteps.position, runSteps.stepId);
+  if (open.length === 0) return undefined;
+  const rows = open.filter((row): row is StepRow => row.stepId !== null && row.tool !== null);
   const ledger = await openLedger(scope, now);
   const priced: PricedStep[] = meteredSteps(rows).map((step) => priceStep(ledger.settings, step));
   const charged = priced.reduce((total, item) => total + item.credits, 0);
   const items = priced.map(({ stepId, tool, credits, reason }) => ({ stepId, tool, credits, reason }));
+  const charge = await closeRunCharge(scope, runId, { at: now, charged, items });
+  if (!charge) return undefined;
   const on = { runId, agentId: charge.agentId, workroomId: charge.workroomId };
   ledger.append({ ...on, kind: 'release', amount: charge.reserved, reason: 'Reservation released' });
   ledger.releaseReservation(charge.reserved);
@@ -77,6 +93,5 @@ export async function settleRunCharge(scope: WorkspaceScope, runId: string, now 
     },
   });
   await ledger.save();
-  await recordRunCharge(scope, runId, charged, items);
   return { reserved: charge.reserved, charged, items };
 }

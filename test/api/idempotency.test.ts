@@ -1,7 +1,7 @@
 // Safe retries with Idempotency-Key (docs/api-conventions.md): a replay answers what the first
 // request answered and does the work once; the key with another body is a 422; a key whose first
 // request is still being answered is a 409; keys are per workspace and principal.
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selectRows, startTestPlatform, type TestPlatform, type TestUser } from '../support/test-platform.ts';
 
@@ -27,6 +27,14 @@ beforeAll(async () => {
   agentId = created.body.id;
 });
 afterAll(() => orca.close());
+
+async function countRuns(where: SQL): Promise<number> {
+  const [row] = await selectRows<{ runs: number }>(
+    orca.platform,
+    sql`select count(*)::int as runs from runs where ${where}`,
+  );
+  return row?.runs ?? 0;
+}
 
 const runsPath = () => `/api/workspaces/${workspace.id}/agents/${agentId}/runs`;
 
@@ -60,6 +68,50 @@ describe('Idempotency-Key', () => {
       token: owner.token,
     });
     expect(runs.body.items.map((run: { id: string }) => run.id)).toEqual([first.body.id]);
+  });
+
+  it('starts one run for the same key sent eight times at once; the others replay it or wait', async () => {
+    // At once, on as many connections as the pool gives (PostgreSQL) or in turns (PGlite): only
+    // the key's claim decides who does the work.
+    const headers = { 'idempotency-key': 'start-run-at-once' };
+    const runsBefore = await countRuns(sql`agent_id = ${agentId}`);
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        orca.request('POST', runsPath(), { token: owner.token, body: { input: {} }, headers }),
+      ),
+    );
+    const started = answers.filter((answer) => answer.status === 202);
+    const fresh = started.filter((answer) => answer.headers.get('idempotent-replayed') === null);
+    expect(fresh).toHaveLength(1);
+    const runId = fresh[0]?.body.id;
+    for (const answer of answers) {
+      if (answer.status === 202) expect(answer.body.id).toBe(runId);
+      else {
+        expect(answer.status, answer.text).toBe(409);
+        expect(answer.body.error.code).toBe('idempotency_key_in_progress');
+      }
+    }
+    expect(await countRuns(sql`agent_id = ${agentId}`)).toBe(runsBefore + 1);
+  });
+
+  it('starts one run for the same key on a hook called eight times at once', async () => {
+    const hook = await orca.request('POST', `/api/workspaces/${workspace.id}/agents/${agentId}/hooks`, {
+      token: owner.token,
+      body: {},
+    });
+    expect(hook.status, hook.text).toBe(201);
+    const path = new URL(hook.body.url as string).pathname;
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        orca.request('POST', path, { body: { order: 7 }, headers: { 'idempotency-key': 'hook-at-once' } }),
+      ),
+    );
+    expect(answers.map((answer) => answer.status)).toEqual(Array(8).fill(202));
+    const runIds = new Set(answers.map((answer) => answer.body.runId));
+    expect(runIds.size).toBe(1);
+    const [runId] = [...runIds];
+    expect(typeof runId).toBe('string');
+    expect(await countRuns(sql`trigger = 'webhook' and agent_id = ${agentId}`)).toBe(1);
   });
 
   it('refuses the key with a different body with 422 idempotency_key_reused', async () => {
