@@ -227,6 +227,21 @@ describe('run executor', () => {
       [1, true],
       [2, true],
     ]);
+    // The first attempt starts in the run's claim (after its status), the others on their own.
+    const starts = events.filter(
+      (event) => event.kind === 'status' || (event.kind === 'step' && event.data.status === 'running'),
+    );
+    expect(starts.map((event) => event.data.status ?? event.data.attempt)).toEqual([
+      'queued',
+      'running',
+      'running',
+      'running',
+      'running',
+      'succeeded',
+    ]);
+    expect(
+      starts.filter((event) => event.kind === 'step').map((event) => event.data.attempt),
+    ).toEqual([1, 2, 3]);
   });
 
   it('continues past a failing step marked onError continue, and fails the run at one that is not', async () => {
