@@ -3,7 +3,7 @@
 // free up without such a transaction (a plan moved to a bigger limit or none, a run deleted with
 // its agent), so every worker process re-checks now and then the workspaces with a run parked for
 // longer than the interval, and takes back as many parked runs as there is room for. Taking back
-// locks the workspace's balance row and counts under it, as the claim does, so a re-check never
+// takes the workspace's placement lock and counts under it, as the claim does, so a re-check never
 // starts more runs than the plan allows, and several workers re-checking at once take turns.
 import type { Logger } from '../api/context.ts';
 import type { RunQueue } from '../queue/run-queue.ts';

@@ -256,8 +256,8 @@ export class RunExecutor {
   /**
    * What the plan's limit of runs at once says about claiming the run: park it (it is queued, its
    * plan caps the runs its workspace executes at once, and that many are running), and whether its
-   * end must take a parked run back. Asked inside the claim's transaction, whose lock on the
-   * balance row lasts until the claim is committed (see `runsAtOnce`). Runs executed inline by a
+   * end must take a parked run back. Asked inside the claim's transaction, whose placement lock
+   * lasts until the claim is committed (see `runsAtOnce`). Runs executed inline by a
    * calling agent, and runs resumed or woken from a wait, are never held back (their caller, or
    * their own earlier start, holds the place); their claim does not look at the plan.
    */
@@ -281,10 +281,10 @@ export class RunExecutor {
    * In the transaction that takes a run out of `running` (its end, its cancel, its wait): the
    * oldest parked runs of its workspace that there is room for now are taken back and queued.
    */
-  async #wakeParked(scope: WorkspaceScope, runId: string, ended?: { settled: boolean }) {
+  async #wakeParked(scope: WorkspaceScope, runId: string) {
     const { queueWokenRuns } = this.#dependencies;
     if (!queueWokenRuns || this.#wakesParked.get(runId) === false) return;
-    const woken = await takeParkedRuns(scope, { balanceLocked: ended?.settled });
+    const woken = await takeParkedRuns(scope);
     if (woken.length > 0) await queueWokenRuns(scope, woken);
   }
 
@@ -443,7 +443,8 @@ export class RunExecutor {
         if (result.kind === 'succeeded' && result.runFinished) return 'succeeded';
         if (result.kind === 'cancelled') {
           await write(async (scope) => {
-            await this.#wakeParked(scope, runId, await finishRun(scope, runId, { status: 'cancelled' }));
+            await finishRun(scope, runId, { status: 'cancelled' });
+            await this.#wakeParked(scope, runId);
           });
           return 'cancelled';
         }
@@ -466,7 +467,8 @@ export class RunExecutor {
       if (error instanceof RunSuspended) {
         const cancelled = await write(async (scope, state) => {
           if (state.cancelRequested) {
-            await this.#wakeParked(scope, runId, await finishRun(scope, runId, { status: 'cancelled' }));
+            await finishRun(scope, runId, { status: 'cancelled' });
+            await this.#wakeParked(scope, runId);
             return true;
           }
           // A waiting run holds no place: it is not counted against the plan's limit.
@@ -505,9 +507,9 @@ export class RunExecutor {
   ) {
     const ending = secrets.redact(unredacted);
     if (ending.status === 'failed') this.#failures.set(run.id, { agentId: run.agentId, error: ending.error });
-    const ended = await finishRun(scope, run.id, ending, eventsBefore);
+    await finishRun(scope, run.id, ending, eventsBefore);
     await this.#dependencies.onEnding?.(scope, run, ending);
-    await this.#wakeParked(scope, run.id, ended);
+    await this.#wakeParked(scope, run.id);
   }
 
   async #runStep(

@@ -2,7 +2,7 @@
 // `Ledger`, which holds the balance row locked (SELECT … FOR UPDATE) until its transaction ends,
 // numbers its entries under that lock and writes the new balance with them, so the entries always
 // sum to the balance and two transactions never both spend the same last credits.
-import { and, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import {
   type CreditSettings,
   defaultCreditSettings,
@@ -189,13 +189,22 @@ export class Ledger {
     this.#row.plan = plan;
   }
 
-  /** Writes the entries, the reservations and the balance (one statement each). */
+  /**
+   * Writes the entries, the reservations and the balance in one statement: the inserts ride on the
+   * balance's update as \`with\` parts, a round trip or two less while the balance row is locked
+   * (every start and settlement of the workspace waits for that lock).
+   */
   async save() {
     const scope = this.#scope;
-    if (this.#entries.length > 0) await scope.db.insert(creditEntries).values(this.#entries.splice(0));
-    if (this.#charges.length > 0) await scope.db.insert(runCharges).values(this.#charges.splice(0));
     const row = this.#row;
-    await scope.db
+    const writes: SQL[] = [];
+    if (this.#entries.length > 0) {
+      writes.push(scope.db.insert(creditEntries).values(this.#entries.splice(0)).getSQL());
+    }
+    if (this.#charges.length > 0) {
+      writes.push(scope.db.insert(runCharges).values(this.#charges.splice(0)).getSQL());
+    }
+    const update = scope.db
       .update(creditBalances)
       .set({
         plan: row.plan,
@@ -209,6 +218,15 @@ export class Ledger {
         updatedAt: this.now,
       })
       .where(eq(creditBalances.workspaceId, scope.workspaceId));
+    if (writes.length === 0) {
+      await update;
+      return;
+    }
+    const parts = sql.join(
+      writes.map((write, index) => sql`${sql.raw(`write_${index}`)} as (${write})`),
+      sql`, `,
+    );
+    await scope.db.execute(sql`with ${parts} ${update.getSQL()}`);
   }
 }
 

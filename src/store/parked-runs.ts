@@ -4,11 +4,13 @@
 // `running` (an end, a cancel, a wait) takes the oldest parked run back, and the caller queues its
 // job in the same transaction; a slow re-check takes back any a lost wake-up left behind.
 //
-// Both sides lock the workspace's balance row first, as the claim does (plan-limits.ts), so a run
-// being parked and a run ending cannot miss each other: either the park commits before the ending
-// looks for parked runs, or the ending commits before the claim counts the running ones.
+// Both sides take the workspace's placement lock first (placement-lock.ts), as the claim does
+// (plan-limits.ts), so a run being parked and a run ending cannot miss each other: either the park
+// commits before the ending looks for parked runs, or the ending commits before the claim counts
+// the running ones.
 import { sql } from 'drizzle-orm';
 import type { OrcaDrizzle } from './database.ts';
+import { lockPlacement } from './placement-lock.ts';
 import type { WorkspaceScope } from './store.ts';
 
 /** A parked run taken back: the queue job to send for it, in its current try. */
@@ -25,7 +27,7 @@ function rowsOf<T>(result: unknown): T[] {
   return (result as { rows: T[] }).rows;
 }
 
-/** Parks a queued run in the claim's transaction (which holds the balance row's lock). */
+/** Parks a queued run in the claim's transaction (which holds the placement lock). */
 export async function parkRun(scope: WorkspaceScope, runId: string) {
   await scope.db.execute(sql`
     update runs set parked_at = now()
@@ -36,18 +38,10 @@ export async function parkRun(scope: WorkspaceScope, runId: string) {
  * Takes back the oldest parked runs of the workspace that there is room for now: its plan's limit,
  * less its runs running and its queued runs that have a job already (they will claim a place
  * first); every parked run (up to a hundred) when its plan sets no limit any more. The caller must
- * queue the answered runs' jobs in its transaction. The balance row is locked first, unless the
- * caller's transaction holds that lock already (a run's end settles its charge under it).
+ * queue the answered runs' jobs in its transaction. The placement lock is taken first.
  */
-export async function takeParkedRuns(
-  scope: WorkspaceScope,
-  options: { balanceLocked?: boolean } = {},
-): Promise<WokenRun[]> {
-  if (!options.balanceLocked) {
-    await scope.db.execute(
-      sql`select 1 from credit_balances where workspace_id = ${scope.workspaceId} for update`,
-    );
-  }
+export async function takeParkedRuns(scope: WorkspaceScope): Promise<WokenRun[]> {
+  await lockPlacement(scope);
   // A statement of its own after the lock: read committed, it sees every park committed before
   // the lock was taken, and none can commit after (parking needs the lock). No balance row: the
   // workspace never admitted a run, so none is parked (the room is 0). The runs are chosen once,

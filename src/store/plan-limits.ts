@@ -4,6 +4,7 @@
 import { count, eq, sql } from 'drizzle-orm';
 import { OrcaError } from '../domain/errors.ts';
 import { openLedger } from './credit-repository.ts';
+import { lockPlacement, lockPlacementForQueuedRun } from './placement-lock.ts';
 import { agents } from './schema.ts';
 import type { WorkspaceScope } from './store.ts';
 
@@ -59,34 +60,20 @@ export async function runsAtOnce(
   options: { lockFirst?: boolean } = {},
 ): Promise<RunsAtOnce> {
   if (options.lockFirst) {
-    // Only a queued run's claim takes the lock, as below: a redelivered job of a run still
-    // running elsewhere must not hold the balance row while it waits for the run's row, which
-    // that run's own ending holds while it waits for the balance row.
-    await scope.db.execute(sql`
-      select 1 from credit_balances
-      where workspace_id = ${scope.workspaceId}
-        and exists (select 1 from runs r
-          where r.workspace_id = ${scope.workspaceId} and r.id = ${runId} and r.status = 'queued')
-      for update`);
+    await lockPlacementForQueuedRun(scope, runId);
     return readRunsAtOnce(scope, runId);
   }
   const first = await readRunsAtOnce(scope, runId);
   if (!nearLimit(first)) return first;
-  await lockBalanceRow(scope);
+  await lockPlacement(scope);
   // Read committed: this statement sees every claim committed while the lock was awaited.
   return readRunsAtOnce(scope, runId);
 }
 
-/** Whether a queued run's claim must count under the balance row's lock. */
+/** Whether a queued run's claim must count under the placement lock. */
 export function nearLimit(limit: RunsAtOnce): boolean {
   if (limit.status !== 'queued' || limit.maximum === undefined) return false;
   return limit.running + claimsInFlightMargin >= limit.maximum;
-}
-
-async function lockBalanceRow(scope: WorkspaceScope): Promise<void> {
-  await scope.db.execute(
-    sql`select 1 from credit_balances where workspace_id = ${scope.workspaceId} for update`,
-  );
 }
 
 async function readRunsAtOnce(scope: WorkspaceScope, runId: string): Promise<RunsAtOnce> {

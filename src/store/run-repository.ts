@@ -326,7 +326,7 @@ export async function finishRun(
   },
   /** Events that come before the run's end (the last step's), written in the same statement. */
   eventsBefore: RunEventInput[] = [],
-): Promise<{ settled: boolean }> {
+): Promise<void> {
   const [row] = await scope.db
     .update(runs)
     .set({
@@ -341,10 +341,8 @@ export async function finishRun(
     ...eventsBefore,
     { kind: 'status', data: { status: result.status, error: result.error } },
   ]);
-  const settlement = await settleRunCharge(scope, runId);
+  await settleRunCharge(scope, runId);
   if (row) scope.metrics?.runFinished(result.status, row.trigger);
-  // A settled charge went through the ledger: the balance row stays locked until the transaction ends.
-  return { settled: settlement !== undefined };
 }
 
 /** Puts a finished run back in the queue (a retry): its checkpoints before `fromPosition` stay. */
