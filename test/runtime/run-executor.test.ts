@@ -239,9 +239,9 @@ describe('run executor', () => {
       'running',
       'succeeded',
     ]);
-    expect(
-      starts.filter((event) => event.kind === 'step').map((event) => event.data.attempt),
-    ).toEqual([1, 2, 3]);
+    expect(starts.filter((event) => event.kind === 'step').map((event) => event.data.attempt)).toEqual([
+      1, 2, 3,
+    ]);
   });
 
   it('continues past a failing step marked onError continue, and fails the run at one that is not', async () => {

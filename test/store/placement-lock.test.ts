@@ -65,7 +65,10 @@ function slowClaim(runId: string, lockFirst: boolean) {
 describe('placement lock', () => {
   for (const lockFirst of [false, true]) {
     it(`lets only the plan's limit of eight claims at once take a place (${lockFirst ? 'lock first' : 'count, lock, count'})`, async () => {
-      await selectRows(orca.platform, sql`update runs set status = 'succeeded' where workspace_id = ${workspaceId}`);
+      await selectRows(
+        orca.platform,
+        sql`update runs set status = 'succeeded' where workspace_id = ${workspaceId}`,
+      );
       const ids = await queuedRuns(8);
       const outcomes = await Promise.all(ids.map((id) => slowClaim(id, lockFirst)));
       expect(outcomes.filter((outcome) => outcome === 'claimed')).toHaveLength(2);
