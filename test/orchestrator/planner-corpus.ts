@@ -1070,6 +1070,28 @@ export const corpus: CorpusCase[] = [
     chain: { from: 'Lead Scraper', to: 'Reporting Agent' },
   },
   { text: 'unchain the data collector from the reporter', reply: /are not chained/ },
+  // A chain named by no agent: the workspace's only one.
+  {
+    text: 'stop the chain',
+    operations: ['unchainAgents'],
+    chain: { from: 'Lead Scraper', to: 'Reporting Agent' },
+  },
+  {
+    text: 'pls remove the handoff',
+    operations: ['unchainAgents'],
+    chain: { from: 'Lead Scraper', to: 'Reporting Agent' },
+  },
+  // A connected account removed: said where, with the agents it would break, never planned.
+  {
+    text: 'delete the crm connection',
+    reply:
+      /"crm" \(oauth2, for crm\.example\.com\)\. "Reporting Agent \(old\)" signs in with it.*Accounts page.*DELETE \/api\/workspaces/s,
+  },
+  {
+    text: 'disconnect the supplier portal',
+    reply: /"supplier-portal" \(login.*"Reporter" signs in with it/s,
+  },
+  { text: 'get rid of a connection', reply: /Which account\? .*"supplier-portal".*"crm"/ },
   // Other verbs that part two agents, in either order they are named.
   {
     text: 'disconnect the reporting agent from the lead scraper',

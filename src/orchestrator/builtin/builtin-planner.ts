@@ -4,6 +4,7 @@
 import type { PlanOperation, PlanQuestion } from '../../domain/plan.ts';
 import { preferenceInWords, preferenceReason } from '../notification-preference.ts';
 import type { Planner, PlannerAnswer, PlannerRequest, WorkspaceSnapshot } from '../planner.ts';
+import { answerAccountRemoval } from './account-removal.ts';
 import { chosenAgent, offeredAgents, whichAgent } from './agent-choice.ts';
 import { agentsMentioned, withoutNames } from './agent-names.ts';
 import { continueAgentVerbDraft, planAgentVerb } from './agent-verbs.ts';
@@ -369,6 +370,8 @@ export class BuiltInPlanner implements Planner {
     const asked = about && answerAboutNamedAgent(text, about, request);
     if (asked) return asked;
     if (wantsNew) return this.#create(text, request);
+    const removal = answerAccountRemoval(text, request, mentioned.length);
+    if (removal) return removal;
     if (mentioned.length > 0) {
       return {
         reply: `Do you want to run, change, pause, resume or delete "${mentioned[0]?.item.name}", run it on a schedule, or chain it to another agent? Say which.`,

@@ -277,6 +277,30 @@ function planUnchain(
   };
 }
 
+/** "Stop the chain", "remove the hand-off": a chain named by no agent at all. */
+const bareUnchain = new RegExp(
+  `^(?:(?:please|pls|ok|okay|now)[\\s,]+)?(?:(?:can|could) you\\s+)?(?:unchain(?:\\s+(?:them|everything|it all))?|${unchainVerb}\\s+(?:the|my|our|that|this|this workspace's)?\\s*(?:chain|chaining|hand-?off|link between them))(?:[\\s,]+(?:please|now|for now))?$`,
+);
+
+/**
+ * The chain the workspace has when a request names none: unchained when there is one, a question
+ * listing them when there are several.
+ */
+function planBareUnchain(snapshot: WorkspaceSnapshot): PlannerAnswer {
+  const names = new Map(snapshot.agents.map((agent) => [agent.id, agent.name]));
+  const chains = snapshot.chains.filter((chain) => chain.enabled !== false);
+  const [only] = chains;
+  const from = only && snapshot.agents.find((agent) => agent.id === only.fromAgentId);
+  const to = only && snapshot.agents.find((agent) => agent.id === only.toAgentId);
+  if (chains.length === 1 && from && to) return planUnchain(from, to, snapshot);
+  if (chains.length === 0) return { reply: 'This workspace has no chain to stop: no agent starts another.' };
+  const listed = chains.map((chain) => `"${names.get(chain.fromAgentId)}" → "${names.get(chain.toAgentId)}"`);
+  const [first] = chains;
+  return {
+    reply: `This workspace has ${chains.length} chains: ${listed.join(', ')}. Which one should stop? Say e.g. "unchain ${names.get(first?.fromAgentId ?? '')} from ${names.get(first?.toAgentId ?? '')}".`,
+  };
+}
+
 /**
  * A request to chain or unchain agents, answered; undefined when the text is not one (or a weak
  * shape whose sides are not both agents, such as "send the results to https://…").
@@ -287,6 +311,7 @@ export function planChainRequest(
   fixed: ChainDraft['fixed'] = {},
 ): PlannerAnswer | undefined {
   const lower = normalised(text);
+  if (bareUnchain.test(lower)) return planBareUnchain(request.snapshot);
   const unchain = read(lower, [...unchainShapes, ...weakUnchainShapes]);
   const chain = unchain ? undefined : read(lower, [...chainShapes, ...weakChainShapes]);
   const words = unchain ?? chain;

@@ -22,7 +22,10 @@ export function asksToReconnect(text: string): boolean {
 }
 
 /** The accounts whose service the request names, as a word ("crm", "supplier portal", "supplier-portal"). */
-function accountsNamed(text: string, connections: readonly ConnectionSnapshot[]): ConnectionSnapshot[] {
+export function accountsNamed(
+  text: string,
+  connections: readonly ConnectionSnapshot[],
+): ConnectionSnapshot[] {
   const lower = ` ${text.toLowerCase().replace(/[^a-z0-9/]+/g, ' ')} `;
   return connections.filter((connection) => {
     const service = connection.service.toLowerCase().replace(/[^a-z0-9]+/g, ' ');
