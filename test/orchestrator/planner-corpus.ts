@@ -1092,6 +1092,11 @@ export const corpus: CorpusCase[] = [
     reply: /"supplier-portal" \(login.*"Reporter" signs in with it/s,
   },
   { text: 'get rid of a connection', reply: /Which account\? .*"supplier-portal".*"crm"/ },
+  // A step taken out of an agent is never the agent deleted.
+  {
+    text: 'remove the crm step from the reporter',
+    reply: /delete the whole of "Reporter", or only take a step out of it\? Its steps: 1\. login/,
+  },
   // Other verbs that part two agents, in either order they are named.
   {
     text: 'disconnect the reporting agent from the lead scraper',

@@ -212,6 +212,11 @@ const questions = {
   which: whichAgent,
 };
 
+/** "Remove the X step from …", "delete step 2 of …": a part of an agent, not the agent. */
+function removesPartOf(text: string): boolean {
+  return /\b(?:steps?|stages?|actions?|parts?)\b(?:\s+\d+)?\s+(?:from|of|out of|in)\b/i.test(text);
+}
+
 export class BuiltInPlanner implements Planner {
   readonly name = 'built-in';
 
@@ -558,7 +563,14 @@ export class BuiltInPlanner implements Planner {
   #act(intent: ActionIntent, agent: SnapshotAgent, text: string, request: PlannerRequest): PlannerAnswer {
     const reference = { agentId: agent.id, agentName: agent.name };
     switch (intent) {
-      case 'delete':
+      case 'delete': {
+        // "Remove the crm step from the reporter" takes a part out of the agent: never the agent.
+        if (removesPartOf(text)) {
+          const steps = agent.spec.steps.map((step, index) => `${index + 1}. ${step.id} (${step.tool})`);
+          return {
+            reply: `Do you want to delete the whole of "${agent.name}", or only take a step out of it? Its steps: ${steps.join(', ')}. I do not take single steps out from this chat yet: change its steps on the agent's panel (Edit), or say "delete ${agent.name}" to delete the whole agent.`,
+          };
+        }
         return {
           reply: `I will delete "${agent.name}" with its runs. Approve to confirm; you can undo it afterwards (its runs are not restored).`,
           plan: {
@@ -567,6 +579,7 @@ export class BuiltInPlanner implements Planner {
             operations: [{ type: 'deleteAgent', ...reference, expectedVersion: agent.version }],
           },
         };
+      }
       case 'pause': {
         const later = answerLaterAction(intent, text, agent, request);
         if (later) return later;
