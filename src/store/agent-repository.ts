@@ -197,7 +197,11 @@ export async function setAgentStatus(scope: WorkspaceScope, agentId: string, sta
 export async function deleteAgent(scope: WorkspaceScope, agentId: string): Promise<boolean> {
   if (!isUuid(agentId)) return false;
   // Its runs go with it; the credits held for those not yet ended are settled first (what their
-  // finished steps cost is charged, the rest released), or they would stay held for good.
+  // finished steps cost is charged, the rest released), or they would stay held for good. Their
+  // rows are locked before the balance row (settlement), in the order a worker ending one takes
+  // them: taken the other way round, a worker holding its run's row while it waits for the balance
+  // row, and this delete holding the balance row while its cascade waits for that run's row, was a
+  // deadlock (seen under test: undoing a plan that created an agent and ran it).
   const unfinished = await scope.db
     .select({ id: runs.id })
     .from(runs)
@@ -207,7 +211,8 @@ export async function deleteAgent(scope: WorkspaceScope, agentId: string): Promi
         eq(runs.agentId, agentId),
         inArray(runs.status, ['queued', 'running', 'waiting']),
       ),
-    );
+    )
+    .for('update');
   for (const run of unfinished) await settleRunCharge(scope, run.id);
   const deleted = await scope.db
     .delete(agents)
