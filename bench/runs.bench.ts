@@ -26,6 +26,13 @@ const concurrencyPerProcess = 4;
 /** Jobs a raw pg-boss lane fetches at once. */
 const rawBatchSize = 8;
 const quiet = { info: () => undefined, error: () => undefined };
+/** How each baseline lane fetches: batches, a full batch fetching again at once, quick polls. */
+const laneOptions = {
+  batchSize: rawBatchSize,
+  burstWhenBatchFull: true,
+  pollingIntervalSeconds: 0.5,
+  notifyPollingIntervalSeconds: 1,
+};
 
 interface Fixture {
   platform: Platform;
@@ -111,19 +118,10 @@ async function rawThroughput(boss: PgBoss, lanes: number) {
   let done = 0;
   for (let lane = 0; lane < lanes; lane++) {
     let laneId = '';
-    laneId = await boss.work(
-      queue,
-      {
-        batchSize: rawBatchSize,
-        burstWhenBatchFull: true,
-        pollingIntervalSeconds: 0.5,
-        notifyPollingIntervalSeconds: 1,
-      },
-      async (jobs) => {
-        for (const _job of jobs) done++;
-        boss.notifyWorker(laneId);
-      },
-    );
+    laneId = await boss.work(queue, laneOptions, async (jobs) => {
+      for (const _job of jobs) done++;
+      boss.notifyWorker(laneId);
+    });
   }
   const started = performance.now();
   await boss.insert(
@@ -226,19 +224,10 @@ async function recordedThroughput(boss: PgBoss, lanes: number, database: RecordD
   };
   for (let lane = 0; lane < lanes; lane++) {
     let laneId = '';
-    laneId = await boss.work<{ runId: string }>(
-      queue,
-      {
-        batchSize: rawBatchSize,
-        burstWhenBatchFull: true,
-        pollingIntervalSeconds: 0.5,
-        notifyPollingIntervalSeconds: 1,
-      },
-      async (jobs) => {
-        for (const job of jobs) await handle(job.data.runId);
-        boss.notifyWorker(laneId);
-      },
-    );
+    laneId = await boss.work<{ runId: string }>(queue, laneOptions, async (jobs) => {
+      for (const job of jobs) await handle(job.data.runId);
+      boss.notifyWorker(laneId);
+    });
   }
   const rows = (await database.query(
     `insert into bench_run_records (input) select jsonb_build_object('index', n) from generate_series(1, $1) as n returning id`,
