@@ -137,12 +137,23 @@ export function clockTime(text: string): { hour: number; minute: number } | unde
 export const severalTimes =
   /\bat (\d{1,2}(?::\d{2})?(?:am|pm)?)((?:(?: and| &)? \d{1,2}(?::\d{2})?(?:am|pm)?)+)(?= |$)/;
 
-/** The times of a several-times match. */
+/**
+ * The times of a several-times match. A bare hour smaller than the time before it is in the
+ * afternoon ("at 9 and 5" is 9:00 and 17:00): nobody lists a later time of day before an earlier
+ * one without saying am or pm.
+ */
 export function timesOf(match: RegExpMatchArray) {
-  return `${match[1]} ${match[2]}`
+  const words = `${match[1]} ${match[2]}`
     .split(/\s+/)
-    .filter((word) => word !== 'and' && word !== '&' && word !== '')
-    .map(clockTime);
+    .filter((word) => word !== 'and' && word !== '&' && word !== '');
+  const times = words.map(clockTime);
+  return times.map((time, index) => {
+    const before = times[index - 1];
+    const bare = !/[ap]m$/.test(words[index] ?? '');
+    if (time && before && bare && before.hour <= 12 && time.hour < before.hour)
+      return { ...time, hour: time.hour + 12 };
+    return time;
+  });
 }
 
 const listedTime = '\\d{1,2}(?::\\d{2})?(?:am|pm)?';

@@ -177,6 +177,11 @@ const ordinalAlternatives = Object.keys(dayOrdinalWords)
 /** What an ordinal names instead of a day of the month: "the first monday", "the first day", "the second run". */
 const notADate = `(?:${dayPattern}|day|days|week|weeks|weekday|weekend|time|times|run|runs|one|hour|half|quarter)\\b`;
 const ordinalDate = new RegExp(`\\b(on the|the) (${ordinalAlternatives})\\b(?! ${notADate})`, 'g');
+/** "First of every month", "the fifteenth day of each month": an ordinal before "of … month". */
+const ordinalOfMonth = new RegExp(
+  `\\b(${ordinalAlternatives})(?= (?:day )?of (?:the |each |every )?month\\b)`,
+  'g',
+);
 const ordinalAfterDate = new RegExp(
   `(\\d(?:st|nd|rd|th)) (and|&) (the )?(${ordinalAlternatives})\\b(?! ${notADate})`,
   'g',
@@ -198,6 +203,7 @@ function withDayOrdinals(text: string): string {
   };
   return text
     .replace(ordinalDate, (_match, lead: string, word: string) => `${lead} ${digits(word)}`)
+    .replace(ordinalOfMonth, (_match, word: string) => digits(word))
     .replace(
       ordinalAfterDate,
       (_match, before: string, joiner: string, the: string | undefined, word: string) =>

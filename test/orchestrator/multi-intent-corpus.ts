@@ -725,4 +725,50 @@ export const multiIntentCorpus: MultiIntentCase[] = [
     operations: ['runAgent', 'runAgent'],
     targets: ['Weekly Report', 'Monthly Report'],
   },
+  // An account, then a new agent: "make an agent" starts a request of its own.
+  {
+    text: 'add an api key for acmeweather, then make me an agent that reads https://api.acmeweather.test/today every morning at 7',
+    parts: 2,
+    operations: ['connectAccount', 'createAgent', 'runAgent', 'scheduleAgent'],
+    targets: [
+      'acmeweather',
+      'Api.Acmeweather.Test API Reader',
+      'Api.Acmeweather.Test API Reader',
+      'Api.Acmeweather.Test API Reader',
+    ],
+    schedule: { cron: '0 7 * * *', timezone: 'Europe/Berlin' },
+  },
+  // A question after a request, without "also": answered in words, its offered fix not planned.
+  {
+    text: 'test the data collector and tell me why it failed before',
+    parts: 2,
+    operations: ['runAgent'],
+    targets: ['Data Collector'],
+    reply: /"Data Collector" failed/,
+  },
+  {
+    text: 'resume the job collector, and tell me when the weekly report runs next',
+    parts: 2,
+    operations: ['resumeAgent'],
+    targets: ['Job Collector'],
+    reply: /"Weekly Report" runs at/,
+  },
+  // One verb, two agents each with its own time; the second named by the words people shorten it to.
+  {
+    text: 'schedule the data collector hourly and the price monitor daily at 8',
+    parts: 2,
+    operations: ['scheduleAgent', 'scheduleAgent'],
+    targets: ['Data Collector', 'example.com Price Monitor'],
+    schedules: [
+      { cron: '0 * * * *', timezone: 'Europe/Berlin' },
+      { cron: '0 8 * * *', timezone: 'Europe/Berlin' },
+    ],
+  },
+  // A chain ended in words of the chain itself, then another made.
+  {
+    text: 'stop chaining the lead scraper to the reporting agent, and chain it into the data collector',
+    parts: 2,
+    operations: ['unchainAgents', 'chainAgents'],
+    targets: ['Lead Scraper -> Reporting Agent', 'Lead Scraper -> Data Collector'],
+  },
 ];

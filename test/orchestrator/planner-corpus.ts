@@ -1387,4 +1387,37 @@ export const corpus: CorpusCase[] = [
   },
   { text: 'unschedule it', question: 'agent' },
   { text: 'put it on a schedule', question: 'agent' },
+  // A day of the month in words, without "on the".
+  {
+    text: 'run the weekly report the second of every month at 8am',
+    operations: ['scheduleAgent'],
+    agent: 'Weekly Report',
+    schedule: { cron: '0 8 2 * *', timezone: 'Europe/Berlin' },
+  },
+  // Listed times in the order of the day: a smaller bare hour after a bigger one is the afternoon.
+  {
+    text: 'schedule the data collector at 8 and 4',
+    operations: ['scheduleAgent'],
+    agent: 'Data Collector',
+    schedule: { cron: '0 8,16 * * *', timezone: 'Europe/Berlin' },
+  },
+  // A wish for an agent the workspace has is no new agent.
+  {
+    text: 'i need the data collector going every weekday at 6',
+    operations: ['scheduleAgent'],
+    agent: 'Data Collector',
+    schedule: { cron: '0 6 * * 1-5', timezone: 'Europe/Berlin' },
+  },
+  // An account for a site named by its host.
+  {
+    text: 'set up a login for shop.example-traders.com, username ada',
+    operations: ['connectAccount'],
+    connection: { service: 'example-traders', kind: 'login', allowedHosts: ['shop.example-traders.com'] },
+  },
+  // A chain ended as "stop chaining".
+  {
+    text: 'stop chaining the lead scraper',
+    operations: ['unchainAgents'],
+    chain: { from: 'Lead Scraper', to: 'Reporting Agent' },
+  },
 ];

@@ -325,8 +325,27 @@ export class BuiltInPlanner implements Planner {
       ),
     );
     // "Create …" before any action word asks for a new agent, even if an agent's name is in it.
-    const createAt = firstOf(lower, createWords)?.index ?? -1;
-    const createsFirst = createAt >= 0 && (!action || createAt <= action.index);
+    const creating = firstOf(lower, createWords);
+    const createAt = creating?.index ?? -1;
+    // "Build me a scraper for …": an article after the create word is something new.
+    const afterCreate = creating ? lower.slice(createAt + creating.phrase.length) : '';
+    const somethingNew =
+      creating !== undefined &&
+      (/\ban?$/.test(creating.phrase) || /^(?:\s+me)?\s+(?:a|an|one|some)\b/.test(afterCreate));
+    // "I want the lead scraper going every day at 7", "set up the weekly report for mondays": an
+    // agent the workspace has, named after a create word, with no page and nothing new to build.
+    const wishForExisting =
+      !somethingNew &&
+      mentioned.length > 0 &&
+      urlsIn(text).length === 0 &&
+      kind === undefined &&
+      !/\b(?:new|another|second|copy|agent for|agent that|agent which|agent to)\b/.test(
+        withoutNames(
+          lower,
+          mentioned.map((match) => match.item.name),
+        ),
+      );
+    const createsFirst = createAt >= 0 && (!action || createAt <= action.index) && !wishForExisting;
     // "Every morning at 7 send me the top stories from https://…": an address and no agent named
     // is a new agent to build, whatever verb it starts with.
     const addressOnly = mentioned.length === 0 && urlsIn(text).length > 0;

@@ -88,6 +88,9 @@ const link = '(?:chain|link|connection|hand-?off)';
 const unchainShapes = [
   `\\bunchain\\s+(?<from>.+?)\\s+(?:from|and|to|->|→)\\s+(?<to>.+)$`,
   `\\bunchain\\s+(?<from>.+)$`,
+  // "Stop chaining the scraper into the reporting agent", "no longer link X with Y".
+  `\\b${stop}\\s+(?:chaining|linking|piping|hooking)\\s+(?<from>.+?)\\s+(?:up\\s+)?(?:to|into|onto|with|and|->|→)\\s+(?<to>.+)$`,
+  `\\b${stop}\\s+(?:chaining|linking|piping)\\s+(?<from>.+)$`,
   `\\b${stop}\\s+${handOver}\\s+(?:the\\s+)?${results}\\s+(?:of|from)\\s+(?<from>.+?)\\s+(?:to|into)\\s+(?<to>.+)$`,
   `\\b${stop}\\s+${handOver}\\s+(?<from>.+?)(?:'s)?\\s+${results}\\s+(?:to|into)\\s+(?<to>.+)$`,
   `\\b${unchainVerb}\\s+(?:the\\s+)?${link}\\s+(?:from|between|of)\\s+(?<from>.+?)\\s+(?:to|and|->|→)\\s+(?<to>.+)$`,

@@ -65,6 +65,8 @@ const clauseVerbs = [
   'create',
   'build',
   'set up',
+  // "… then make an agent pulling charges …", "and make me one for the blog": a new agent.
+  'make(?=\\s+(?:me\\s+)?(?:an?|another|one|a\\s+new)\\s+(?:new\\s+)?(?:agent|bot|monitor|scraper|one|digest|summary|report|watcher|tracker)\\b)',
   'monitor',
   'watch',
   'track',
@@ -98,6 +100,13 @@ const questionStart = "(?:what|what's|whats|why|how|which|who|did|does|is|are|ha
 /** "… and also tell me why X failed": a question said as a request, needing no question mark. */
 const askedToTell = '(?:tell|show|explain|let)\\s+(?:me|us)\\b';
 /**
+ * "… and tell me why the reporter failed", "and show me how much it cost": a question even
+ * without "also". Only with a question word that asks about the past or the plan ("when … next");
+ * "watch X and tell me what changed" or "tell me if the price drops" is the agent's own notice.
+ */
+const askedQuestion =
+  '(?:tell|show|explain|remind)\\s+(?:me|us)\\s+(?:why\\b|how\\s+(?:much|many|often|long|come|did|does|do|is|are|was)\\b|which\\b|who\\b|whether\\s+\\S+\\s+(?:ran|failed|worked|succeeded)\\b|when\\s+(?:\\S+\\s+){0,5}?(?:runs?|will\\s+run|is\\s+due)\\s+next\\b|what\\s+(?:(?:\\S+\\s+){0,4}?)(?:did|does|do|went|happened|failed|costs?|cost)\\b)';
+/**
  * "…, and when it finishes start the reporter": a chain said after another request. Only a run's
  * end opens one ("and when the price changes email me" is the monitor's own notice).
  */
@@ -106,11 +115,18 @@ const endings = Object.keys(chainEndings)
   .join('|');
 const chainCondition = `(?:when|whenever|once|after|as soon as|every time)\\s+(?:\\S+\\s+){0,5}?(?:${endings}|done|finished|complete)\\b`;
 const joint = new RegExp(
-  `(?:\\s*[,;]\\s*(?:and\\s+)?|\\s+and\\s+|\\s+then\\s+|[.!?]\\s+(?:and\\s+)?)(?=${lead}(?:${verbs}|${chainCondition})\\b)|(?:[.!;,]\\s+(?:and\\s+)?also\\s+)(?=${questionStart}\\b[^.!]*\\?\\s*$)|(?:[.!;,]?\\s+(?:and\\s+)?also\\s+)(?=${askedToTell})`,
+  `(?:\\s*[,;]\\s*(?:and\\s+)?|\\s+and\\s+|\\s+then\\s+|[.!?]\\s+(?:and\\s+)?)(?=${lead}(?:${verbs}|${chainCondition})\\b)|(?:[.!;,]\\s+(?:and\\s+)?also\\s+)(?=${questionStart}\\b[^.!]*\\?\\s*$)|(?:[.!;,]?\\s+(?:and\\s+)?also\\s+)(?=${askedToTell})|(?:\\s*[,;]\\s*(?:and\\s+)?|\\s+and\\s+|[.!]\\s+)(?=${askedQuestion})`,
   'g',
 );
 
 const opening = new RegExp(`^\\s*(?:(?:and|plus)\\s+)?${lead}(?:${verbs}|${chainCondition})\\b`);
+
+const questionOpening = new RegExp(`^\\s*(?:(?:and|also|plus)\\s+)*${askedQuestion}`, 'i');
+
+/** Whether `part` asks about the workspace ("tell me why X failed", "… cost?"), rather than for a change. */
+export function asksAboutWorkspace(part: string): boolean {
+  return /\?\s*$/.test(part) || questionOpening.test(masked(part));
+}
 
 /** Whether `text` starts a request of its own ("and send the results to X", "then run it"). */
 export function opensRequest(text: string): boolean {
@@ -261,11 +277,26 @@ function byLongestName<T extends { name: string }>(agents: readonly T[]): T[] {
   return [...agents].sort((a, b) => nameWords(b.name).length - nameWords(a.name).length);
 }
 
-/** The words after an agent's whole name at the start of `text` ("the weekly report for fridays"). */
+/**
+ * The words after an agent's name at the start of `text` ("the weekly report for fridays"): its
+ * whole name, else the words people shorten it to ("the price monitor hourly" for "example.com
+ * Price Monitor"), when they name that one agent only.
+ */
 function afterLeadingName(text: string, agents: readonly { name: string }[]): string | undefined {
   for (const agent of byLongestName(agents)) {
     const found = new RegExp(`^\\s*(?:the\\s+)?${namePattern(agent.name)}(?![a-z0-9])(.*)$`, 'is').exec(text);
     if (found) return found[1] ?? '';
+  }
+  const words = text
+    .trim()
+    .replace(/^the\s+/i, '')
+    .split(/\s+/);
+  for (let count = Math.min(4, words.length); count >= 2; count--) {
+    const lead = words.slice(0, count).join(' ');
+    const named = agentsMentioned(lead, agents);
+    if (named.length !== 1 || !named[0]) continue;
+    const own = new Set(nameWords(named[0].item.name));
+    if (nameWords(lead).every((word) => own.has(word))) return words.slice(count).join(' ');
   }
   return undefined;
 }

@@ -54,6 +54,15 @@ function knownServiceIn(text: string): string | undefined {
   return Object.entries(knownServices).find(([, service]) => hasAny(text, service.words))?.[0];
 }
 
+/** "portal.acme-supplies.com" is the "acme-supplies" account: the name its owner registered. */
+function siteOfHost(host: string): string {
+  const labels = host.split(':')[0]?.split('.') ?? [];
+  // "example.co.uk", "shop.com.au": a second-level suffix is not the name.
+  const suffixes =
+    labels.length >= 3 && /^(?:co|com|org|net|gov|ac|edu)$/.test(labels[labels.length - 2] ?? '') ? 2 : 1;
+  return labels[labels.length - 1 - suffixes] ?? host;
+}
+
 /** The service's name: a known one, the words before "account" / "login"…, or after "for". */
 export function serviceIn(text: string): string | undefined {
   const lower = withoutAddresses(text);
@@ -65,14 +74,19 @@ export function serviceIn(text: string): string | undefined {
   ).exec(lower);
   const named = before?.[1] && slug(before[1].replace(/^(?:new|api)\s+|\s+api$/g, ''));
   if (named) return named;
-  const after = /\b(?:for|to|with|of)\s+(?:my\s+|our\s+|the\s+)?([a-z0-9][a-z0-9-]*)/.exec(lower);
-  if (after?.[1]) return slug(after[1]);
+  const after = /\b(?:for|to|with|of)\s+(?:my\s+|our\s+|the\s+)?([a-z0-9][a-z0-9.-]*[a-z0-9])/.exec(lower);
+  if (after?.[1]) return slug(hostPattern.test(after[1]) ? siteOfHost(after[1]) : after[1]);
   // "Connect our acme", "integrate acme (api key)": the one word after the verb.
   const bare =
     /^(?:(?:please|pls|can you|could you|let's|lets)\s+)?(?:connect|integrate|hook up|link up)\s+(?:(?:our|my|the|a|an)\s+)?([a-z][\w.-]*)/.exec(
       lower.trim(),
     );
-  return bare?.[1] ? slug(bare[1]) : undefined;
+  const bareName = bare?.[1] && slug(bare[1]);
+  if (bareName) return bareName;
+  // "Connect a login for https://billing.vendor.com": the account of the site named.
+  const address = urlsIn(text)[0];
+  const host = address && hostOf(address);
+  return host ? slug(siteOfHost(host)) : undefined;
 }
 
 export function kindIn(text: string, service: string | undefined): ConnectionKindName | undefined {

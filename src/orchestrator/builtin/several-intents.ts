@@ -8,15 +8,24 @@ import type { AgentSpec } from '../../domain/agent-spec.ts';
 import type { PlanOperation, PlanQuestion } from '../../domain/plan.ts';
 import type { PlannerAnswer, PlannerRequest, WorkspaceSnapshot } from '../planner.ts';
 import { agentsMentioned } from './agent-names.ts';
-import { nameLedList, objectList, opensRequest, sharedVerbList, splitClauses } from './clause-splitting.ts';
+import {
+  asksAboutWorkspace,
+  nameLedList,
+  objectList,
+  opensRequest,
+  sharedVerbList,
+  splitClauses,
+} from './clause-splitting.ts';
 import { parseDraft } from './drafts.ts';
 import { numberedAgents } from './numbered-agents.ts';
 import { addToPendingPlan } from './pending-plan-additions.ts';
 import { addedRequest } from './pending-plan-growth.ts';
 import { isCorrection } from './plan-corrections.ts';
+import { isPortalRequest } from './portal-planning.ts';
 import { withoutAsides } from './request-asides.ts';
 import { hasAny, urlsIn } from './request-text.ts';
 import { duplicatePatterns, leadIns } from './vocabulary/agent-verb-vocabulary.ts';
+import { connectPatterns } from './vocabulary/connect-vocabulary.ts';
 import { createWords, noWords } from './vocabulary/vocabulary.ts';
 
 type SnapshotAgent = WorkspaceSnapshot['agents'][number];
@@ -148,6 +157,8 @@ interface PartOutcome {
   answer: PlannerAnswer;
   /** Why the part could not be planned, when it could not. */
   refused?: string;
+  /** A question answered in words: what its answer offers is not in the plan. */
+  offeredOnly?: boolean;
 }
 
 /** The plan for the parts, in order, with "it" carried from each to the next. */
@@ -172,7 +183,11 @@ async function planParts(
     if (host) answer = await planOne({ ...planned, text: `${text} at ${host}` });
     const outcome: PartOutcome = { part, answer, refused: unmet(part, answer) };
     outcomes.push(outcome);
-    for (const operation of outcome.refused ? [] : (answer.plan?.operations ?? [])) {
+    // "Run X now, and tell me why it failed last time": the answer is what was asked; a fix it
+    // offers is said in the reply, and planned only when asked for.
+    outcome.offeredOnly =
+      parts.length > 1 && asksAboutWorkspace(part) && (answer.plan?.questions.length ?? 0) === 0;
+    for (const operation of outcome.refused || outcome.offeredOnly ? [] : (answer.plan?.operations ?? [])) {
       const kept = settled(operation);
       if (typeof kept === 'string') {
         outcome.refused = kept;
@@ -212,7 +227,7 @@ async function planParts(
     }
   }
   const summaries = outcomes
-    .map((outcome) => outcome.answer.plan?.summary)
+    .map((outcome) => (outcome.offeredOnly ? undefined : outcome.answer.plan?.summary))
     .filter((summary): summary is string => Boolean(summary));
   if (operations.length === 0) {
     return { reply: outcomes.map((outcome) => outcome.answer.reply).join('\n') };
@@ -423,6 +438,13 @@ export async function planSeveralIntents(
   const joined = withoutJoiningWord(request.text);
   const parts = requestsIn(joined, request.snapshot.agents);
   if (parts.length < 2) return undefined;
+  // "Connect a login for https://billing… and make an agent that downloads the invoices from it":
+  // a portal agent and the login it signs in with are one request to the portal planner.
+  if (
+    isPortalRequest(joined) &&
+    parts.some((part) => connectPatterns.some((pattern) => pattern.test(part.toLowerCase())))
+  )
+    return undefined;
   // A plan is reviewed by a person and holds at most 50 operations: a longer list is sent in parts.
   if (parts.length > mostRequests)
     return {

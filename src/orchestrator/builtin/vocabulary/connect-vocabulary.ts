@@ -9,6 +9,9 @@ export const connectPatterns = [
   // "Connect our slack", "integrate hubspot": a service alone (the planner checks it is no agent).
   /^(?:(?:please|pls|can you|could you|let's|lets)\s+)?(?:connect|integrate|hook up|link up)\s+(?:(?:our|my|the|a|an)\s+)?[a-z][\w.-]*(?:\s+(?:workspace|instance|integration))?(?:\s*\([^)]*\))?(?:\s+(?:please|too|as well|now))?[.!]*$/,
   /\b(api key|api token|access token|credentials)\s+(for|of)\b/,
+  // "Set up a login for portal.acme.com", "create our hubspot account": the account right after
+  // the verb (a verb farther away, "create an agent that reads my crm account", asks for an agent).
+  /\b(?:set ?up|create|configure|register)\s+(?:(?:a|an|the|my|our|new)\s+)*(?:[a-z0-9.-]+\s+){0,2}(?:account|api key|api-key|api token|access token|login|log-in|credentials)\b/,
 ];
 
 /** The words that tell each kind of account; the earliest in the request wins. */
