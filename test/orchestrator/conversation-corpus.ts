@@ -1511,6 +1511,80 @@ export const conversations: ConversationCase[] = [
       { text: 'pause the old one too', operations: ['pauseAgent'], agent: 'Reporting Agent (old)' },
     ],
   },
+  // Days added to the schedule waiting for approval: its time stays.
+  {
+    name: 'a weekday schedule, then saturdays too',
+    turns: [
+      {
+        text: 'run the data collector on weekdays at 6:45',
+        operations: ['scheduleAgent'],
+        schedule: { cron: '45 6 * * 1-5', timezone: berlin },
+      },
+      {
+        text: 'saturdays as well please',
+        operations: ['scheduleAgent'],
+        schedule: { cron: '45 6 * * 1,2,3,4,5,6', timezone: berlin },
+      },
+    ],
+  },
+  // A repeating schedule proposed, then one run instead, then a notice on the agent itself.
+  {
+    name: 'a daily schedule, then just once, then mail me',
+    turns: [
+      { text: 'schedule the data collector daily at 10', operations: ['scheduleAgent'] },
+      {
+        text: 'hmm, just once, on thursday at 10',
+        operations: ['scheduleAgent'],
+        schedule: { runAt: '2026-11-26T09:00:00.000Z', timezone: berlin },
+      },
+      {
+        text: 'and mail me when it has run',
+        operations: ['scheduleAgent', 'updateAgent'],
+        targets: ['Data Collector', 'Data Collector'],
+        spec: { contains: ['notify.email', 'ada@example.com'] },
+      },
+    ],
+  },
+  // A state kept, said before the change that is wanted.
+  {
+    name: 'a pause proposed, then kept paused and deleted instead',
+    turns: [
+      { text: 'pause the weekly report', operations: ['pauseAgent'] },
+      {
+        text: 'ok keep it paused, but just delete it',
+        operations: ['deleteAgent'],
+        agent: 'Weekly Report',
+      },
+    ],
+  },
+  // An account asked about in turns: the answer to "which service" may say all the rest.
+  {
+    name: 'an account to connect, its name with its kind and address, then its user',
+    turns: [
+      { text: 'we need to add an account', question: 'service' },
+      {
+        text: 'billing-hub: a password login at https://billing-hub.example.net/signin',
+        question: 'username',
+      },
+      {
+        text: 'the user is finance@example.com',
+        operations: ['connectAccount'],
+        connection: { service: 'billing-hub', kind: 'login', allowedHosts: ['billing-hub.example.net'] },
+      },
+    ],
+  },
+  // Taken off its schedule instead of paused.
+  {
+    name: 'a pause proposed, then off the schedule instead',
+    turns: [
+      { text: 'pause the weekly report', operations: ['pauseAgent'] },
+      {
+        text: 'no, rather take it off its schedule',
+        operations: ['unscheduleAgent'],
+        agent: 'Weekly Report',
+      },
+    ],
+  },
 ];
 
 /** Names as people type them: typos and word forms still find the one agent meant. */

@@ -4,12 +4,15 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outboundPolicy } from '../../src/network/outbound-policy.ts';
+import { BuiltInPlanner } from '../../src/orchestrator/builtin/builtin-planner.ts';
 import { apiSpec, feedSpec, uptimeSpec } from '../../src/orchestrator/builtin/endpoint-templates.ts';
 import { RunExecutor } from '../../src/runtime/run-executor.ts';
 import { runServices } from '../../src/runtime/run-services.ts';
 import { builtInTools } from '../../src/runtime/tools/index.ts';
 import { findRun, insertRun } from '../../src/store/run-repository.ts';
 import { startTestPlatform, type TestPlatform, type TestUser } from '../support/test-platform.ts';
+import { fixtureSnapshot } from './fixture-workspace.ts';
+import { corpusNow } from './planner-corpus.ts';
 
 let orca: TestPlatform;
 let owner: TestUser;
@@ -37,6 +40,12 @@ beforeAll(async () => {
       if (url.pathname === '/feed')
         return response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rss());
       if (url.pathname === '/health') return response.writeHead(healthStatus).end('status');
+      if (url.pathname === '/news')
+        return response
+          .writeHead(200, { 'content-type': 'text/html' })
+          .end(
+            '<html><head><title>Tech News</title></head><body><h1>Today in tech</h1><article><h2>Chips get faster</h2><p>Body.</p></article><article><h2>Browsers ship a new engine</h2></article></body></html>',
+          );
       if (url.pathname === '/hook') {
         hookCalls.push(JSON.parse(body || 'null'));
         return response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
@@ -139,6 +148,43 @@ describe('endpoint agents', () => {
     const third = await runOnce(agent);
     expect((third.output.fresh as { title: string }[]).map((item) => item.title)).toEqual(['Post second']);
     expect(hookCalls).toHaveLength(2);
+  });
+
+  it('summarises a page without a model as its title and headlines, and posts them', async () => {
+    const answer = await new BuiltInPlanner().plan({
+      text: `summarise ${base}/news every morning at 7 and post it to ${base}/hook`,
+      snapshot: fixtureSnapshot(),
+      now: corpusNow,
+    });
+    const operations = answer.plan?.operations ?? [];
+    expect(operations.map((operation) => operation.type)).toEqual([
+      'createAgent',
+      'runAgent',
+      'scheduleAgent',
+    ]);
+    expect(answer.reply).toMatch(/No language model is configured.*title and headlines/);
+    const created = operations[0];
+    if (created?.type !== 'createAgent') throw new Error('no agent planned');
+    hookCalls.length = 0;
+    const run = await runOnce(await createAgent(created.spec));
+    expect(run.status).toBe('succeeded');
+    const headlines = '- Today in tech\n- Chips get faster\n- Browsers ship a new engine';
+    expect(run.output).toBe(`Tech News\n\n${headlines}`);
+    expect(hookCalls).toEqual([expect.objectContaining({ summary: `Tech News\n\n${headlines}` })]);
+  });
+
+  it('summarises a page with the model configured through llm.generate', async () => {
+    const answer = await new BuiltInPlanner().plan({
+      text: `give me a daily summary of ${base}/news`,
+      snapshot: fixtureSnapshot(),
+      now: corpusNow,
+      languageModel: 'scripted',
+    });
+    const created = answer.plan?.operations[0];
+    if (created?.type !== 'createAgent') throw new Error('no agent planned');
+    const steps = (created.spec as { steps: { tool: string; with: { prompt?: string } }[] }).steps;
+    expect(steps.map((step) => step.tool)).toEqual(['http.request', 'html.extract', 'llm.generate']);
+    expect(steps[2]?.with.prompt).toContain('{{ $substring($string(steps.page.fields.text), 0, 20000) }}');
   });
 
   it('checks an address is up, and tells when it answers an error or not at all', async () => {

@@ -1414,6 +1414,23 @@ export const corpus: CorpusCase[] = [
     operations: ['connectAccount'],
     connection: { service: 'example-traders', kind: 'login', allowedHosts: ['shop.example-traders.com'] },
   },
+  // Agents by what happened to them today.
+  {
+    text: 'run again whatever failed today',
+    operations: ['runAgent', 'runAgent'],
+    targets: ['Monthly Report', 'Data Collector'],
+  },
+  // Is an agent chained, said as hooked up.
+  {
+    text: 'is the data collector hooked up to any other agent?',
+    reply: /Nothing is chained to "Data Collector"/,
+  },
+  // A copy working elsewhere, said as pointing it at an address.
+  {
+    text: 'duplicate the lead scraper and point it to https://example.com/board',
+    operations: ['createAgent', 'runAgent'],
+    reply: /a copy of "Lead Scraper", reading https:\/\/example\.com\/board instead of https:\/\/example\.com\/team/,
+  },
   // A chain ended as "stop chaining".
   {
     text: 'stop chaining the lead scraper',

@@ -34,6 +34,7 @@ import { answerLaterAction, pauseUntilNote } from './later-actions.ts';
 import { scheduleNewAgent, uniqueName, updateOperation, withDefaults } from './new-agents.ts';
 import { planStopNotices } from './notice-removal.ts';
 import { oneOffInRequest } from './one-off-planning.ts';
+import { asksForPageSummary, planPageSummary } from './page-summary-planning.ts';
 import { continuePortalFixDraft, planPortalFix } from './portal-fixes.ts';
 import { continuePortalDraft, isPortalRequest, planPortalRequest } from './portal-planning.ts';
 import { answerAgentSearch } from './questions/agent-search.ts';
@@ -47,7 +48,7 @@ import {
   questionKind,
 } from './questions/workspace-questions.ts';
 import { planReconnect } from './reconnect-planning.ts';
-import { withoutAsides } from './request-asides.ts';
+import { withoutAsides, withoutKeptState } from './request-asides.ts';
 import {
   emailsIn,
   firstOf,
@@ -235,7 +236,7 @@ export class BuiltInPlanner implements Planner {
     // Runs of spaces and blank lines mean nothing to the rules, and long ones would make a pattern
     // with two \s* around optional punctuation do work that grows fast with their length.
     const spaced = asked.text.replace(/[^\S\n]+/g, ' ').replace(/ ?\n[\s]*/g, '\n');
-    const request = { ...asked, text: withParticlesJoined(spaced) };
+    const request = { ...asked, text: withParticlesJoined(withoutKeptState(spaced)) };
     // "Create X, run it hourly and send its results to Y": each part through #planOne, one plan.
     const several = await planSeveralIntents(request, (part) => this.#planOne(part));
     return several ?? this.#planOne(request);
@@ -477,6 +478,11 @@ export class BuiltInPlanner implements Planner {
 
   #create(text: string, request: PlannerRequest): PlannerAnswer {
     const lower = text.toLowerCase();
+    // "Summarise https://news.example.com every day and e-mail me": the page read whole, summarised.
+    if (asksForPageSummary(text)) {
+      const summary = planPageSummary(text, request, (words, url) => endpointNotices(words, url, request));
+      if (summary) return summary;
+    }
     const kind = kindOf(lower) ?? (hasAny(lower, ['price', 'prices']) ? 'monitor' : 'scrape');
     if (kind === 'portal') return planPortalRequest(text, request);
     const url = pageUrl(text);

@@ -295,12 +295,25 @@ export function continueConnectDraft(
 ): PlannerAnswer | undefined {
   if (hasAny(text, noWords) && text.split(/\s+/).length <= 3) return undefined;
   let next: ConnectDraft = draft;
-  if (!next.service) next = { ...next, service: slug(text.split(/\s+/).slice(0, 3).join(' ')) };
-  else if (!next.connectionKind) {
+  if (!next.service) {
+    // "acme-portal — it's a username/password login at https://…": the name before the rest, and
+    // what the rest says of the account (its kind, address and user name) kept as answers too.
+    const name = withoutAddresses(text).split(/\s[—–-]\s|[,;:(]|\s+(?:it'?s|it is|which|that)\b/i)[0] ?? '';
+    next = { ...next, service: slug(name.split(/\s+/).slice(0, 3).join(' ')) };
+    const kind = next.service ? kindIn(text.slice(name.length), undefined) : undefined;
+    if (kind) next = filled(withKind(next, kind), text, true);
+  } else if (!next.connectionKind) {
     const chosen = Object.entries(connectionKindOptions).find(([words]) => hasAny(text, [words]))?.[1];
-    next = withKind(next, chosen ?? kindIn(text, undefined));
+    // "https://portal.acme.test/login" as the answer: a sign-in page is a login, and its address.
+    const signIn = urlsIn(text).some((url) => /\/(?:log-?in|sign-?in|auth)\b/i.test(url))
+      ? 'login'
+      : undefined;
+    const kind = chosen ?? kindIn(text, undefined) ?? signIn;
+    next = kind ? filled(withKind(next, kind), text, true) : next;
   } else next = filled(next, text, true);
   if (JSON.stringify(next) === JSON.stringify(draft)) return undefined;
-  if (next.service && !next.connectionKind) next = withKind(next, knownServices[next.service]?.kind);
+  // "Acme portal" as the service: a portal is signed in to.
+  if (next.service && !next.connectionKind)
+    next = withKind(next, knownServices[next.service]?.kind ?? kindIn(text, undefined));
   return proposal(next, request);
 }

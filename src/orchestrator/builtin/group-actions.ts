@@ -31,6 +31,8 @@ export interface GroupReading {
   /** Words every agent of the group has in its name ("reports" → "report"). */
   nameWords: string[];
   excluded: string;
+  /** "Whatever failed today": only agents whose last run ended today. */
+  today?: boolean;
 }
 
 function singular(word: string): string {
@@ -64,7 +66,11 @@ export function readGroup(text: string): GroupReading | undefined {
   )?.[0];
   if (!intent || intent === 'update') return undefined;
   // The group stands right after the verb: "run the reporter every day" is no group.
-  const after = lower.slice(action.index + action.phrase.length).trim();
+  // "Run again whatever failed": the group after "again".
+  const after = lower
+    .slice(action.index + action.phrase.length)
+    .trim()
+    .replace(/^(?:again|once more|one more time)\s+/, '');
   const plural = groupPlural.exec(after);
   if (!groupQuantifier.test(after) && !plural) return undefined;
   // "Delete all of them", "pause them all": the agents just spoken of, for the follow-up rules;
@@ -90,7 +96,7 @@ export function readGroup(text: string): GroupReading | undefined {
     .map(singular);
   // "The lead scraper ones"? A plural with no trait is a group only when it says "all".
   if (plural && traits.length === 0 && !groupQuantifier.test(after)) return undefined;
-  return { intent, traits, nameWords, excluded };
+  return { intent, traits, nameWords, excluded, ...(/\btoday\b/.test(inside) ? { today: true } : {}) };
 }
 
 function hasTrait(agent: SnapshotAgent, trait: GroupTrait): boolean {
@@ -124,7 +130,7 @@ function sharedInWords(group: GroupReading, count: number): string {
       ? ` with "${group.nameWords.join(' ')}" in ${many ? 'their' : 'its'} name`
       : '';
   const traits = group.traits.map((trait) => traitInWords[trait][many ? 'many' : 'one']).join(' and ');
-  return `${named}${traits ? ` ${traits}` : ''}`;
+  return `${named}${traits ? ` ${traits}` : ''}${group.today ? ' today' : ''}`;
 }
 
 /** The group in words, for the reply: "the 5 agents whose last run failed". */
@@ -186,6 +192,22 @@ function exceptionItems(excluded: string): string[] {
     );
 }
 
+/** Whether the agent's newest run ended (or, unfinished, was created) on `day`. */
+function lastEndedOn(agent: SnapshotAgent, today: string, day: (at: Date) => string): boolean {
+  const newest = agent.history?.recent[0];
+  const at = newest ? (newest.finishedAt ?? newest.createdAt) : agent.lastRun?.finishedAt;
+  return Boolean(at) && day(new Date(at as string)) === today;
+}
+
+/** The calendar day of `at` in the workspace's time zone ("2026-11-24"). */
+function dayIn(at: Date, timezone: string | undefined): string {
+  try {
+    return new Intl.DateTimeFormat('en-CA', { timeZone: timezone ?? 'UTC' }).format(at);
+  } catch {
+    return at.toISOString().slice(0, 10);
+  }
+}
+
 /** A request on a group of agents, planned; undefined when the request names no group. */
 export function planGroupAction(text: string, request: PlannerRequest): PlannerAnswer | undefined {
   // "Stop all of them" with nobody spoken of before: asked, never read as every agent.
@@ -206,9 +228,12 @@ export function planGroupAction(text: string, request: PlannerRequest): PlannerA
     return {
       reply: `Which agents should I leave out? I found no agent called ${unnamed.map((item) => `"${item}"`).join(' or ')}: say their names, or leave the exception out.`,
     };
+  const day = (at: Date) => dayIn(at, request.snapshot.timezone);
+  const today = day(request.now ?? new Date());
   const members = agents.filter(
     (agent) =>
       !left.includes(agent) &&
+      (!group.today || lastEndedOn(agent, today, day)) &&
       group.traits.every((trait) => hasTrait(agent, trait)) &&
       hasNameWords(agent, group.nameWords),
   );

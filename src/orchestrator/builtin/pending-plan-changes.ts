@@ -4,10 +4,11 @@
 import { withClockDigits } from '../../domain/clock-words.ts';
 import type { PlannedChange, PlanOperation } from '../../domain/plan.ts';
 import { timeInWords } from '../../triggers/one-off-settings.ts';
+import { resolveCron } from '../../triggers/schedule-times.ts';
 import { operationAgents } from '../conversation-state.ts';
 import type { PlannerAnswer, PlannerRequest } from '../planner.ts';
 import { agentsMentioned, nameScore } from './agent-names.ts';
-import { uniqueName, withDefaults } from './new-agents.ts';
+import { uniqueName, updateOperation, withDefaults } from './new-agents.ts';
 import { readNewName } from './new-names.ts';
 import { onceInWords } from './one-off-planning.ts';
 import { oneOffIn } from './one-off-times.ts';
@@ -41,7 +42,7 @@ const recurrence =
 const pronoun = /\b(?:it|its|them|this one|that one|this agent|that agent|the new one|the new agent)\b/i;
 
 /** "Send new entries to my email", "put them in my inbox": where the new agent tells. */
-const noticeWords = /\b(?:e-?mail\w*|inbox|mailbox)\b/i;
+const noticeWords = /\b(?:e-?mail\w*|mail (?:me|us|it|them)|inbox|mailbox)\b/i;
 
 /**
  * A message that reads as about the agent the pending plan creates: "run it every day at noon",
@@ -52,8 +53,11 @@ function aboutPlannedAgent(text: string, pending: PlannedChange): boolean {
   return pronoun.test(text) || recurrence.test(text) || emailsIn(text).length > 0 || noticeWords.test(text);
 }
 
+/** "Hmm,", "ok so": sounds before the change, which say nothing of it. */
+const interjection = /^(?:(?:hmm+|um+|uh+|ok(?:ay)?|oh|well|so|right|err*)[,.!]*\s+)+/i;
+
 export function isPendingPlanChange(text: string, pending: PlannedChange, request: PlannerRequest): boolean {
-  const trimmed = text.trim();
+  const trimmed = text.trim().replace(interjection, '');
   if (!changeOpeners.test(trimmed) && !hasAny(trimmed, changeWords) && !aboutPlannedAgent(trimmed, pending))
     return false;
   // "Create …" asks for something new, even right after a proposal.
@@ -107,13 +111,28 @@ export function changePendingPlan(
   const email = emailsIn(text)[0] ?? (noticeWords.test(text) ? request.userEmail : undefined);
   const hook = urlsIn(text).find((address) => /hook/i.test(address));
   if (email || hook) {
-    for (const operation of operations) {
+    const specs = operations.filter(
+      (operation) => operation.type === 'createAgent' || operation.type === 'updateAgent',
+    );
+    for (const operation of specs) {
       if (operation.type !== 'createAgent' && operation.type !== 'updateAgent') continue;
       const spec = operation.spec as Spec;
       const added = notify(spec, { email, webhook: hook });
       if (added.length === 0) continue;
       operation.spec = withDefaults(spec);
       changes.push(...added);
+    }
+    // "And e-mail it to me" after "run the reporter daily at 9": the agent itself changes too.
+    const subject = specs.length === 0 ? subjectAgent(operations, request) : undefined;
+    if (subject) {
+      const spec = structuredClone(subject.spec) as unknown as Spec;
+      const added = notify(spec, { email, webhook: hook });
+      if (added.length > 0) {
+        const update = updateOperation(subject, spec);
+        operations.push(update);
+        summary = `${summary.replace(/\.$/, '')}; then change "${subject.name}" to ${added.join(' and ')}.`;
+        changes.push(...added);
+      }
     }
   }
 
@@ -198,6 +217,9 @@ function retime(
   const existing = operations[index];
   // "Actually half 7": the time in digits, as the schedule parser reads it.
   const unnamed = withClockDigits(withoutAgentNames(text, request.snapshot.agents));
+  // "No wait, only once, tomorrow morning at 9": one run instead of the schedule proposed.
+  if (existing?.type === 'scheduleAgent' && !existing.runAt && onlyOnce.test(unnamed))
+    return onceInstead(unnamed, operations, index, request);
   const found = timeOfDay.exec(unnamed.replace(/https?:\/\/\S+/g, '').trim());
   const time = found && [found[0], found[1] ?? found[2] ?? found[3] ?? found[4]];
   const ownSchedule = recurrence.test(unnamed) ? proposedSchedule(unnamed) : undefined;
@@ -205,11 +227,16 @@ function retime(
   let words: string | undefined;
   let timezone: string | undefined;
   let proposed = false;
+  // "And on weekends too" after "every weekday at 7:30": the same times on more days.
+  const widened = existing?.type === 'scheduleAgent' ? widenedDays(unnamed, existing) : undefined;
   const narrowed =
     existing?.type === 'scheduleAgent' && existing.text
       ? narrowedSchedule(unnamed, existing.text)
       : undefined;
-  if (narrowed && existing?.type === 'scheduleAgent') {
+  if (widened && existing?.type === 'scheduleAgent') {
+    words = existing.text ?? widened;
+    timezone = existing.timezone;
+  } else if (narrowed && existing?.type === 'scheduleAgent') {
     // "And only on weekdays", "but only 7am to 10pm": the schedule proposed, on fewer days or hours.
     words = narrowed;
     timezone = existing.timezone;
@@ -249,6 +276,8 @@ function retime(
       },
       { kind: 'found', words, timezone },
       request,
+      {},
+      widened,
     );
     const changed = [...operations];
     if (index >= 0) changed[index] = operation;
@@ -278,6 +307,37 @@ export function inSameHalfOfDay(time: string, previousHour: number | undefined):
   const hour = Number(bare?.[1]);
   if (!bare || previousHour === undefined || previousHour < 12 || hour >= 12 || hour === 0) return time;
   return `${hour}pm`;
+}
+
+/** Words that turn a repeating schedule into one run: "only once", "just the once", "one-off". */
+const onlyOnce =
+  /\b(?:only|just)\s+(?:the\s+)?once\b|\bone[- ]?off\b|\bonce\s+only\b|\bnot\s+(?:every|each|daily)\b/i;
+
+/** The schedule proposed replaced by one run at the time said, read in the schedule's zone. */
+function onceInstead(text: string, operations: PlanOperation[], index: number, request: PlannerRequest) {
+  const existing = operations[index];
+  if (existing?.type !== 'scheduleAgent') return undefined;
+  const timezone = existing.timezone ?? request.snapshot.timezone ?? 'UTC';
+  const now = request.now ?? new Date();
+  const reading = oneOffIn(text, timezone, now);
+  if (reading?.kind !== 'at' || reading.at.getTime() <= now.getTime()) return undefined;
+  const description = onceInWords(reading.at, timezone, now);
+  const { cron: _cron, text: _text, before: _before, ...kept } = existing;
+  const changed = [...operations];
+  changed[index] = {
+    ...kept,
+    runAt: reading.at.toISOString(),
+    timezone,
+    description,
+    nextRuns: [reading.at.toISOString()],
+  };
+  return {
+    operations: changed,
+    description: description.replace(/^Once\b/, 'once'),
+    scheduled: description,
+    replaced: existing.description,
+    note: ' instead of on a schedule',
+  };
 }
 
 /** The one run proposed, on the same day at the new time: "run it tomorrow at 10" then "actually 11". */
@@ -317,6 +377,71 @@ function retimedOnce(operations: PlanOperation[], index: number, time: string, r
   };
 }
 
+/** Words that add to what was proposed rather than replace it: "and on weekends too". */
+const addingWords = /\b(?:too|also|as well|plus|in addition)\b/i;
+
+const dayNumbers: Record<string, number[]> = {
+  sun: [0],
+  mon: [1],
+  tues: [2],
+  wednes: [3],
+  thurs: [4],
+  fri: [5],
+  satur: [6],
+};
+
+/** The week days a cron's day field names; undefined for every day or a field it cannot read. */
+function cronDays(field: string): Set<number> | undefined {
+  if (field === '*') return undefined;
+  const days = new Set<number>();
+  for (const item of field.split(',')) {
+    const range = /^(\d)(?:-(\d))?$/.exec(item);
+    if (!range) return undefined;
+    const from = Number(range[1]);
+    const to = range[2] === undefined ? from : Number(range[2]);
+    for (let day = from; day <= to; day++) days.add(day % 7);
+  }
+  return days;
+}
+
+/** The days a message names: "weekends" are 0 and 6, "weekdays" 1 to 5, "fridays" 5. */
+function namedDays(text: string): number[] {
+  return (text.match(dayWords) ?? []).flatMap((word) => {
+    const lower = word.toLowerCase();
+    if (/^weekends?$/.test(lower)) return [0, 6];
+    if (/^(?:weekdays?|working days|business days)$/.test(lower)) return [1, 2, 3, 4, 5];
+    const stem = Object.keys(dayNumbers).find((prefix) => lower.startsWith(prefix));
+    return stem ? (dayNumbers[stem] ?? []) : [];
+  });
+}
+
+/**
+ * The proposed schedule's cron on more days, when the message only adds days ("and on weekends
+ * too", "saturdays as well"): its times stay. Undefined when it says a time or does not add.
+ */
+export function widenedDays(
+  text: string,
+  existing: Extract<PlanOperation, { type: 'scheduleAgent' }>,
+): string | undefined {
+  if (!addingWords.test(text) || /\bonly\b/i.test(text) || timeOfDay.test(text)) return undefined;
+  const added = namedDays(text);
+  if (added.length === 0 || existing.runAt) return undefined;
+  let fields: string[];
+  try {
+    fields = resolveCron(existing).split(' ');
+  } catch {
+    return undefined;
+  }
+  // Five fields, every day of the month: a weekly rhythm days can be added to.
+  if (fields.length !== 5 || fields[2] !== '*') return undefined;
+  const days = cronDays(fields[4] ?? '*');
+  if (!days) return undefined;
+  for (const day of added) days.add(day);
+  const list = [...days].sort((a, b) => a - b);
+  fields[4] = list.length === 7 ? '*' : list.join(',');
+  return fields.join(' ');
+}
+
 /** Days of the week, alone or in groups: "weekdays", "mondays", "the weekend". */
 const dayWords =
   /\b(?:weekdays?|weekends?|working days|business days|(?:mon|tues|wednes|thurs|fri|satur|sun)days?)\b/gi;
@@ -351,6 +476,18 @@ function withoutAgentNames(text: string, agents: readonly { name: string }[]): s
     .filter((word) => !/\w/.test(word) || !named.some((name) => nameScore(word, name).shared > 0))
     .join('')
     .replace(/\s+/g, ' ');
+}
+
+/** The one existing agent a plan without spec changes acts on: whose spec "e-mail it to me" changes. */
+function subjectAgent(operations: readonly PlanOperation[], request: PlannerRequest) {
+  const names = new Set(
+    operations.flatMap((operation) =>
+      'agentName' in operation && operation.type !== 'deleteAgent' ? [operation.agentName] : [],
+    ),
+  );
+  if (names.size !== 1) return undefined;
+  const [name] = names;
+  return request.snapshot.agents.find((agent) => agent.name === name);
 }
 
 function firstSubject(operations: PlanOperation[]): { agentId?: string; agentName: string } | undefined {

@@ -37,10 +37,19 @@ export function isTime(words: string): boolean {
   return first !== undefined && first.index === 0;
 }
 
+/** "Leave it paused and", "keep them as they are, but": a state kept, before the request itself. */
+const leftAsItIs =
+  /\b(?:leave|keep)\s+(?:it|them|that|this|that one|this one)\s+(?:paused|stopped|off|on|running|active|alone|be|as (?:it is|they are|is))\s*,?\s+(?:and|but)\s+(?:just\s+|only\s+)?(?=\S)/i;
+
+/** "Leave it paused and just delete it": what stays as it is asks for nothing; the rest does. */
+export function withoutKeptState(text: string): string {
+  return text.replace(leftAsItIs, '');
+}
+
 /** The request without the reasons and conditions said beside it; questions come back as they are. */
 export function withoutAsides(text: string): string {
   if (question.test(text)) return text;
-  let result = text;
+  let result = withoutKeptState(text);
   for (const reason of reasons) {
     // "…, it's at https://…" gives the page: a tail with an address or an e-mail is no aside.
     result = result.replace(reason, (tail) => (/https?:\/\/|@/.test(tail) ? tail : ''));

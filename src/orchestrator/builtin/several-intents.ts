@@ -24,7 +24,7 @@ import { isCorrection } from './plan-corrections.ts';
 import { isPortalRequest } from './portal-planning.ts';
 import { withoutAsides } from './request-asides.ts';
 import { hasAny, urlsIn } from './request-text.ts';
-import { duplicatePatterns, leadIns } from './vocabulary/agent-verb-vocabulary.ts';
+import { copyAddressPattern, duplicatePatterns, leadIns } from './vocabulary/agent-verb-vocabulary.ts';
 import { connectPatterns } from './vocabulary/connect-vocabulary.ts';
 import { createWords, noWords } from './vocabulary/vocabulary.ts';
 
@@ -383,6 +383,9 @@ function plainRun(part: string): string {
  */
 const whereItReports = /^(?:send|post|forward|pass)\b.*\bto\s+(?:https?:\/\/|[\w.+-]+@[\w-]+\.)/i;
 
+const onlyFiller =
+  /^[\s,.!]*(?:(?:actually|ok(?:ay)?|hmm+|well|so|right|wait|oh|um+|uh+|alright|all right|fine|yes|yeah|sure|then|and|also)[\s,.!]*)+$/i;
+
 /** The message cut into its requests, each an agent list expanded; the message itself when it holds one. */
 export function requestsIn(text: string, agents: readonly { name: string }[]): string[] {
   const parts: string[] = [];
@@ -399,9 +402,15 @@ export function requestsIn(text: string, agents: readonly { name: string }[]): s
       whereItReports.test(part) &&
       /https?:\/\//.test(previous) &&
       agentsMentioned(part, agents).length === 0;
+    // "Duplicate the monitor and have it watch https://…": where the copy works, not a request.
+    const addressOfCopy =
+      previous !== undefined &&
+      duplicatePatterns.some((pattern) => pattern.test(previous.trim().replace(leadIns, ''))) &&
+      urlsIn(part).length === 1 &&
+      copyAddressPattern.exec(` ${part}`)?.index === 0;
     if (
       previous !== undefined &&
-      ((whenItRuns.test(part) && asksForNewAgent(previous)) || reportsOnPrevious)
+      ((whenItRuns.test(part) && asksForNewAgent(previous)) || reportsOnPrevious || addressOfCopy)
     ) {
       parts[parts.length - 1] = `${previous} and ${part}`;
     } else {
@@ -410,8 +419,10 @@ export function requestsIn(text: string, agents: readonly { name: string }[]): s
       parts.push(...(listed.length > 1 ? listed : led.length > 1 ? led : sharedVerbList(part, agents)));
     }
   }
+  // "Actually, delete it": a word of hesitation before the request is not a request of its own.
+  const requests = parts.filter((part) => !onlyFiller.test(part));
   // One request comes back as it was said: its asides are the one-request path's to read.
-  return parts.length > 1 ? parts : [text];
+  return requests.length > 1 ? requests : [text];
 }
 
 /**

@@ -92,6 +92,9 @@ const factWords: [FactKind, RegExp[]][] = [
       /\b(?:feeds?|feed) into\b/,
       /\bwhat(?:'s| is)? (?:downstream|upstream) of\b/,
       /\b(?:linked|connected|wired) (?:to|together|up)\b.*\b(?:agents?|it)?\b/,
+      // "Is the lead scraper hooked up to anything?", "does it feed anything?"
+      /\bhooked (?:up|to|into)\b/,
+      /\b(?:feeds?|trigger|triggers|start|starts|kick off|kicks off) (?:anything|any other|other agents?|another agent)\b/,
     ],
   ],
   ['timezone', [/\btime ?zones?\b/, /\btz\b/, /\bwhat time (?:zone|do my)\b/]],

@@ -38,7 +38,7 @@ export const copyNamePattern =
 
 /** The address a copy works on instead: "for https://…", "but on https://…". */
 export const copyAddressPattern =
-  /\s*,?\s+(?:but |and |then )?(?:for|on|with|at|pointing at|pointed at|that (?:watches|scrapes|reads)|using)\s+(?<url>https?:\/\/\S+?)[.,;!?]?(?=\s|$)/i;
+  /\s*,?\s+(?:but |and |then )?(?:(?:have |make )?(?:it |the copy |the new one )?(?:point(?:ed|ing|s)?|aim(?:ed|ing)?|look(?:ing)?|work(?:ing)?) (?:it |the copy )?(?:at|to|on)|(?:have |make )?(?:it |the copy )?(?:use|uses|read|reads|fetch|fetches|scrape|scrapes|watch|watches)|(?:switch(?:ed)?|chang(?:e|ed)) (?:the )?(?:url|address|page|site|link) to|for|on|with|at|pointing at|pointed at|that (?:watches|scrapes|reads)|using)\s+(?<url>https?:\/\/\S+?)[.,;!?]?(?=\s|$)/i;
 
 /**
  * Why the person asks, said after what they ask: "so I can try a different site", "because the

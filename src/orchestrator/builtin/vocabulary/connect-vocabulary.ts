@@ -58,6 +58,24 @@ export const notServiceNames = new Set([
   'oauth2',
   'login',
   'account',
+  // "I need to connect an account": the verbs around the account are not its service.
+  'connect',
+  'add',
+  'link',
+  'set',
+  'setup',
+  'create',
+  'use',
+  'store',
+  'save',
+  'another',
+  'one',
+  'some',
+  'accounts',
+  'key',
+  'token',
+  'credentials',
+  'password',
 ]);
 
 export interface KnownService {

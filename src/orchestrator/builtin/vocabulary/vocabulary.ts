@@ -315,6 +315,8 @@ export const unschedulePatterns = [
   // "Stop running X automatically, I'll start it by hand": what runs by itself is the schedule.
   /\b(stop|no longer|don'?t|do not|never)\b.*\brun(?:n?ing|s)?\b.*\b(automatically|on (?:its|their) own|by (?:itself|themselves))\b/,
   /\b(remove|delete|cancel|clear|drop|turn off|disable|get rid of)\b.*\bschedules?\b/,
+  // "Take it off the schedule", "pull the reporter off its schedule".
+  /\b(take|taking|pull|get|knock)\b.*\boff\s+(?:of\s+)?(?:the|its|their|a)?\s*schedules?\b/,
 ];
 
 /**
