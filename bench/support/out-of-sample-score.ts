@@ -34,6 +34,11 @@ import {
   sixthOutOfSampleDate,
   sixthOutOfSampleRequests,
 } from '../../test/orchestrator/out-of-sample-corpus-6.ts';
+import {
+  seventhOutOfSampleConversations,
+  seventhOutOfSampleDate,
+  seventhOutOfSampleRequests,
+} from '../../test/orchestrator/out-of-sample-corpus-7.ts';
 import type {
   OutOfSampleConversation,
   OutOfSampleEntry,
@@ -100,6 +105,13 @@ export const sixthOutOfSampleSet: OutOfSampleSet = {
   written: sixthOutOfSampleDate,
   requests: sixthOutOfSampleRequests,
   conversations: sixthOutOfSampleConversations,
+};
+
+export const seventhOutOfSampleSet: OutOfSampleSet = {
+  title: 'Out-of-sample (seventh set)',
+  written: seventhOutOfSampleDate,
+  requests: seventhOutOfSampleRequests,
+  conversations: seventhOutOfSampleConversations,
 };
 
 const kinds = ['one-line', 'multi-intent', 'question', 'follow-up turns'] as const;

@@ -771,4 +771,26 @@ export const multiIntentCorpus: MultiIntentCase[] = [
     operations: ['unchainAgents', 'chainAgents'],
     targets: ['Lead Scraper -> Reporting Agent', 'Lead Scraper -> Data Collector'],
   },
+  // Two changes of one agent in one message: one new version holding both.
+  {
+    text: 'rename the data collector to "Row Reader" and have it e-mail me after each run',
+    parts: 2,
+    operations: ['updateAgent'],
+    targets: ['Data Collector'],
+  },
+  // A run now, then a schedule said "from now on".
+  {
+    text: 'run the monthly report now and from now on every friday at 6',
+    parts: 2,
+    operations: ['runAgent', 'scheduleAgent'],
+    targets: ['Monthly Report', 'Monthly Report'],
+    schedule: { cron: '0 6 * * 5', timezone: 'Europe/Berlin' },
+  },
+  // "Have it e-mail me when its done": a notice on the agent of the part before.
+  {
+    text: 'resume the job collector and have it email me when its done',
+    parts: 2,
+    operations: ['resumeAgent', 'updateAgent'],
+    targets: ['Job Collector', 'Job Collector'],
+  },
 ];

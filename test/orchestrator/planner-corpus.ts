@@ -1429,7 +1429,24 @@ export const corpus: CorpusCase[] = [
   {
     text: 'duplicate the lead scraper and point it to https://example.com/board',
     operations: ['createAgent', 'runAgent'],
-    reply: /a copy of "Lead Scraper", reading https:\/\/example\.com\/board instead of https:\/\/example\.com\/team/,
+    reply:
+      /a copy of "Lead Scraper", reading https:\/\/example\.com\/board instead of https:\/\/example\.com\/team/,
+  },
+  // A verb typed with a slip.
+  { text: 'delte the job collector', operations: ['deleteAgent'], agent: 'Job Collector' },
+  { text: 'resmue the job collector', operations: ['resumeAgent'], agent: 'Job Collector' },
+  // Times listed with commas after "for".
+  {
+    text: 'schedule the data collector for 7, 11 and 3pm on weekdays',
+    operations: ['scheduleAgent'],
+    agent: 'Data Collector',
+    schedule: { cron: '0 7,11,15 * * 1-5', timezone: 'Europe/Berlin' },
+  },
+  // "Stop scheduling" takes it off its schedule; it is not paused.
+  {
+    text: 'stop scheduling the weekly report',
+    operations: ['unscheduleAgent'],
+    agent: 'Weekly Report',
   },
   // A chain ended as "stop chaining".
   {

@@ -62,12 +62,13 @@ import {
   withoutAddresses,
 } from './request-text.ts';
 import { answerStopRun } from './run-stopping.ts';
-import { scheduleIn } from './schedule-phrases.ts';
+import { scheduleIn, withoutPerRun } from './schedule-phrases.ts';
 import { answerNextRuns } from './schedule-planning.ts';
 import { laterPartWhileAsking, planSeveralIntents } from './several-intents.ts';
 import { monitorSpec, type Notification, notificationSteps, scraperSpec } from './spec-templates.ts';
 import { continueTriggerDraft, planTriggerRequest } from './trigger-planning.ts';
 import { continueFixDraft, explainFailure, isTroubleRequest } from './troubleshooting.ts';
+import { withVerbsCorrected } from './verb-typos.ts';
 import { withParticlesJoined } from './vocabulary/particle-verbs.ts';
 import { withVerbForms } from './vocabulary/verb-forms.ts';
 import {
@@ -236,7 +237,11 @@ export class BuiltInPlanner implements Planner {
     // Runs of spaces and blank lines mean nothing to the rules, and long ones would make a pattern
     // with two \s* around optional punctuation do work that grows fast with their length.
     const spaced = asked.text.replace(/[^\S\n]+/g, ' ').replace(/ ?\n[\s]*/g, '\n');
-    const request = { ...asked, text: withParticlesJoined(withoutKeptState(spaced)) };
+    // "Pasue the lead scraper": a verb one slip away is the verb.
+    const names = asked.snapshot.agents.map((agent) => agent.name);
+    // "E-mail me after each run": a notice is sent after each run anyway; the words ask for no run.
+    const said = withoutPerRun(withVerbsCorrected(spaced, names)).replace(/ {2,}/g, ' ').trim();
+    const request = { ...asked, text: withParticlesJoined(withoutKeptState(said)) };
     // "Create X, run it hourly and send its results to Y": each part through #planOne, one plan.
     const several = await planSeveralIntents(request, (part) => this.#planOne(part));
     return several ?? this.#planOne(request);

@@ -187,7 +187,20 @@ function notify(spec: Spec, targets: { email?: string; webhook?: string }): stri
     ['webhook', 'notify.webhook'],
   ] as const) {
     const target = targets[channel];
-    if (!target || spec.steps.some((step) => step.tool === tool)) continue;
+    if (!target) continue;
+    // "Also to bob@example.com": a second reader of the e-mail the agent already sends.
+    const sending = spec.steps.find((step) => step.tool === tool);
+    if (sending && channel === 'email') {
+      const to = sending.with.to;
+      const readers = (Array.isArray(to) ? to : [to]).filter(
+        (reader): reader is string => typeof reader === 'string',
+      );
+      if (readers.includes(target) || readers.some((reader) => reader.includes('{{'))) continue;
+      sending.with.to = [...readers, target];
+      added.push(`e-mail ${target} too`);
+      continue;
+    }
+    if (sending) continue;
     const steps = notificationSteps(
       { [channel]: target },
       {

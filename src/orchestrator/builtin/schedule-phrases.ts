@@ -81,8 +81,13 @@ function maskNames(tokens: string[], names: readonly string[]): string[] {
       }
       if (length > best.length) best = { start, length };
     }
-    for (let index = best.start; index >= 0 && index < best.start + best.length; index++)
-      result[index] = masked;
+    // Every place it is named: "have Weekly Report e-mail me when Weekly Report is done".
+    for (let start = 0; best.length > 0 && start + best.length <= result.length; start++) {
+      const stretch = result.slice(start, start + best.length);
+      if (stretch.every((token) => own.has(nameWords(token)[0] ?? ''))) {
+        for (let index = start; index < start + best.length; index++) result[index] = masked;
+      }
+    }
   }
   return result;
 }
@@ -135,8 +140,10 @@ function clockAfterFor(tokens: string[]): string[] {
     if (token === 'to' && (isTime(before) || minutesBefore.has(before ?? ''))) return [token];
     if (clock.test(next)) return ['at'];
     const hour = Number(next);
+    // "For 8, 12 and 5pm": a bare hour that starts a list of times is a time too.
     const ends =
       after === undefined ||
+      isTime(after) ||
       ['instead', 'every', 'each', 'daily', 'on', 'please', 'then', 'and', masked].includes(after);
     return [bareHour.test(next) && hour <= 23 && ends ? 'at' : token];
   });
@@ -155,8 +162,17 @@ function trimmed(tokens: string[]): string {
  * The schedule a request holds, if any. `agentNames` are the agents it mentions, whose names are
  * not read as schedule words.
  */
+/** "After each run", "every time it runs": when a notice goes out, not when the agent runs. */
+const perRun =
+  /\b(?:after|at the end of|following)\s+(?:each|every)\s+(?:single\s+)?run\b(?!\s+of\b)|\b(?:each|every)\s+time\s+(?:it|they)\s+(?:runs?|finish(?:es)?|is done|are done)\b/gi;
+
+/** The text without its per-run phrases: "after each run" asks for no run and no schedule. */
+export function withoutPerRun(text: string): string {
+  return text.replace(perRun, ' ');
+}
+
 export function scheduleIn(text: string, agentNames: readonly string[] = []): ScheduleReading | undefined {
-  const zone = takeTimezone(withoutLiterals(text));
+  const zone = takeTimezone(withoutLiterals(text).replace(perRun, ` ${masked} `));
   // "Twice a day, 8 and 17" is "at 8 and 17": the listed times are the schedule.
   const tokens = clockAfterFor(maskNames(words(withCountedTimes(zone.text.toLowerCase())), agentNames));
   // Checked on the whole text first: "every other week on Friday" holds "on Friday", which

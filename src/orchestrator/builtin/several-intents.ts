@@ -113,11 +113,16 @@ function withReferent(part: string, referent: string | undefined, agents: readon
     );
   if (agentsMentioned(part, agents).length > 0) return part;
   // A part that makes a new agent keeps its own "it" ("tell me when it changes").
-  if (hasAny(part, createWords) || /https?:\/\//.test(part)) return part;
+  // "… and change its url to https://…" is the agent before, pointed elsewhere.
+  const repointed = /^(?:please\s+)?(?:change|point|switch|update|set|move|make)\s+(?:it|its)\b/i.test(part);
+  if (hasAny(part, createWords) || (/https?:\/\//.test(part) && !repointed)) return part;
+  // "When its done" is "when it's done", typed without the apostrophe: not a possessive. Only
+  // the first pronoun is the agent named: "have it e-mail me when it's done" keeps the second.
   return part
-    .replace(/\bit(?:'|’)s\b/i, `${referent} is`)
-    .replace(/\bits\b/i, `${referent}'s`)
-    .replace(/\b(?:it|them|that one|this one)\b/i, referent);
+    .replace(/\bits\s+(?=(?:done|finished|complete|completed|over|ready|through)\b)/gi, "it's ")
+    .replace(/\b(?:it(?:'|’)s|its|it|them|that one|this one)\b/i, (pronoun) =>
+      /^it(?:'|’)s$/i.test(pronoun) ? `${referent} is` : /^its$/i.test(pronoun) ? `${referent}'s` : referent,
+    );
 }
 
 /** Operations on an agent the plan creates name it only; those that need its id cannot be planned. */
@@ -199,7 +204,27 @@ async function planParts(
         operations.some(
           (earlier) => earlier.type === 'runAgent' && earlier.agentName === kept.agentName && !kept.agentId,
         );
-      if (!repeated) operations.push(withoutUndefined(kept));
+      // "Rename X to Y and have it e-mail me": both changes, planned one on top of the other, are
+      // one new version of X (two updates of one version would refuse the second at approval).
+      const earlier =
+        kept.type === 'updateAgent'
+          ? operations.findIndex((other) => other.type === 'updateAgent' && other.agentId === kept.agentId)
+          : -1;
+      const previous = operations[earlier];
+      if (kept.type === 'updateAgent' && previous?.type === 'updateAgent')
+        operations[earlier] = withoutUndefined({
+          ...kept,
+          agentName: previous.agentName,
+          before: previous.before,
+        });
+      else if (!repeated) operations.push(withoutUndefined(kept));
+      // Later parts see the agent as the plan changes it: its new spec (a new name included),
+      // found by the name it has until the plan is approved.
+      if (kept.type === 'updateAgent') {
+        const at = agents.findIndex((agent) => agent.id === kept.agentId);
+        const agent = agents[at];
+        if (agent) agents[at] = { ...agent, spec: kept.spec as unknown as AgentSpec };
+      }
       // "Resume X, schedule it …": the later parts see X as the plan leaves it.
       if (kept.type === 'resumeAgent' || kept.type === 'pauseAgent') {
         const at = agents.findIndex((agent) => agent.name === kept.agentName);
@@ -345,7 +370,7 @@ const oneOffStart =
  * ("run it now and again tomorrow at 8").
  */
 const nowThenSchedule = new RegExp(
-  String.raw`^(.*?\b(?:now|right away|immediately|straight away|at once|asap)\b)\s*(?:,\s*)?(?:and\s+)?(?:then\s+|also\s+|again\s+|after that\s+|from then on\s+|thereafter\s+)*((?:every|each|daily|hourly|weekly|monthly|nightly|on\s+(?:weekdays|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)|${oneOffStart})\b.*)$`,
+  String.raw`^(.*?\b(?:now|right away|immediately|straight away|at once|asap)\b)\s*(?:,\s*)?(?:and\s+)?(?:then\s+|also\s+|again\s+|after that\s+|from then on\s+|from now on\s+|going forward\s+|thereafter\s+)*((?:every|each|daily|hourly|weekly|monthly|nightly|on\s+(?:weekdays|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)|${oneOffStart})\b.*)$`,
   'i',
 );
 

@@ -311,7 +311,7 @@ export const moveToTime =
 /** Requests to take an agent off its schedule. Checked before the actions above. */
 export const unschedulePatterns = [
   /\bunschedule\b/,
-  /\b(stop|no longer|don'?t|do not|never)\b.*\b(on a|on its|on the|by|from its|from the)? ?schedule\b/,
+  /\b(stop|no longer|don'?t|do not|never)\b.*\b(on a|on its|on the|by|from its|from the)? ?schedul(?:e|ed|ing)\b/,
   // "Stop running X automatically, I'll start it by hand": what runs by itself is the schedule.
   /\b(stop|no longer|don'?t|do not|never)\b.*\brun(?:n?ing|s)?\b.*\b(automatically|on (?:its|their) own|by (?:itself|themselves))\b/,
   /\b(remove|delete|cancel|clear|drop|turn off|disable|get rid of)\b.*\bschedules?\b/,

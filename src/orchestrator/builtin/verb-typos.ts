@@ -1,0 +1,105 @@
+// Verbs typed with a slip: "pasue the lead scraper", "scedule the reporter", "delte it". The
+// rules find requests by their verbs, so a misspelled verb would leave the request not understood
+// although its agent's name is found (names have their own typo matching, in name-typos.ts).
+// Only the verbs below are corrected, only one slip away, only in words of five letters or
+// more, and never a word that is itself an English word the requests use ("remote", "scraper").
+import { typoDistance } from './typo-distance.ts';
+
+/** The verbs, and their forms, that a slip in a request is corrected to. */
+const verbs = [
+  'pause',
+  'paused',
+  'resume',
+  'unpause',
+  'delete',
+  'remove',
+  'schedule',
+  'unschedule',
+  'reschedule',
+  'rename',
+  'duplicate',
+  'connect',
+  'disconnect',
+  'reconnect',
+  'create',
+  'unchain',
+  'trigger',
+  'execute',
+  'monitor',
+  'summarise',
+  'summarize',
+  'disable',
+  'enable',
+  'change',
+  'update',
+];
+
+/** Real words one slip from a verb: left as they are. */
+const words = new Set([
+  'unable',
+  'cause',
+  'causes',
+  'caused',
+  'paste',
+  'phase',
+  'chance',
+  'chances',
+  'upstate',
+  'remote',
+  'removed',
+  'scraper',
+  'scrapes',
+  'change',
+  'changes',
+  'creates',
+  'crate',
+  'pauses',
+  'resumes',
+  'enables',
+  'updates',
+  'connects',
+  'monitors',
+  'triggers',
+  'renamed',
+  'deleted',
+  'created',
+  'updated',
+  'changed',
+  'enabled',
+  'disabled',
+  'executed',
+  'triggered',
+  'connected',
+  'resumed',
+  'schedules',
+  'scheduled',
+]);
+
+function corrected(word: string, kept: ReadonlySet<string>): string {
+  const lower = word.toLowerCase();
+  if (
+    lower.length < 5 ||
+    words.has(lower) ||
+    kept.has(lower) ||
+    verbs.includes(lower) ||
+    !/^[a-z]+$/.test(lower)
+  )
+    return word;
+  const near = verbs.filter(
+    (verb) => Math.abs(verb.length - lower.length) <= 1 && typoDistance(lower, verb) === 1,
+  );
+  // Two verbs equally near ("pasued": paused, or pause with a letter more?) take the closer length.
+  const [best] = near.sort((a, b) => Math.abs(a.length - lower.length) - Math.abs(b.length - lower.length));
+  return best ?? word;
+}
+
+/**
+ * The request with its misspelled verbs corrected; addresses, e-mails, quotes and the words of
+ * the workspace's agent names (`names`) are left alone.
+ */
+export function withVerbsCorrected(text: string, names: readonly string[] = []): string {
+  const kept = new Set(names.flatMap((name) => name.toLowerCase().split(/[^a-z]+/)));
+  return text.replace(/https?:\/\/\S+|\S+@\S+|"[^"]*"|“[^”]*”|`[^`]*`|[A-Za-z]+/g, (token) =>
+    /^[A-Za-z]+$/.test(token) ? corrected(token, kept) : token,
+  );
+}
