@@ -793,4 +793,11 @@ export const multiIntentCorpus: MultiIntentCase[] = [
     operations: ['resumeAgent', 'updateAgent'],
     targets: ['Job Collector', 'Job Collector'],
   },
+  // Two agents sharing the last word of their names, said once.
+  {
+    text: 'pause the weekly and monthly report',
+    parts: 2,
+    operations: ['pauseAgent', 'pauseAgent'],
+    targets: ['Weekly Report', 'Monthly Report'],
+  },
 ];

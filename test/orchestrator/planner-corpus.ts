@@ -1432,6 +1432,11 @@ export const corpus: CorpusCase[] = [
     reply:
       /a copy of "Lead Scraper", reading https:\/\/example\.com\/board instead of https:\/\/example\.com\/team/,
   },
+  // The workspace's own success rate beside each agent's.
+  {
+    text: 'overall success rate this week?',
+    reply: /All agents together: 73% \(8 of 11 runs succeeded\)/,
+  },
   // A verb typed with a slip.
   { text: 'delte the job collector', operations: ['deleteAgent'], agent: 'Job Collector' },
   { text: 'resmue the job collector', operations: ['resumeAgent'], agent: 'Job Collector' },

@@ -213,6 +213,8 @@ const notAList =
 
 /** Words that may stand beside an agent's name in a list: "B now", "B too". */
 const listTail = new Set([
+  'pls',
+  'plz',
   'now',
   'too',
   'also',

@@ -7,7 +7,7 @@
 import type { AgentSpec } from '../../domain/agent-spec.ts';
 import type { PlanOperation, PlanQuestion } from '../../domain/plan.ts';
 import type { PlannerAnswer, PlannerRequest, WorkspaceSnapshot } from '../planner.ts';
-import { agentsMentioned } from './agent-names.ts';
+import { agentsMentioned, nameWords } from './agent-names.ts';
 import {
   asksAboutWorkspace,
   nameLedList,
@@ -412,9 +412,35 @@ const onlyFiller =
   /^[\s,.!]*(?:(?:actually|ok(?:ay)?|hmm+|well|so|right|wait|oh|um+|uh+|alright|all right|fine|yes|yeah|sure|then|and|also)[\s,.!]*)+$/i;
 
 /** The message cut into its requests, each an agent list expanded; the message itself when it holds one. */
+/**
+ * "The weekly and monthly report" as "the weekly report and monthly report": two agents sharing
+ * the last word of their names, said once. Only when each side, with that word, names one agent.
+ */
+export function withSharedNameWord(text: string, agents: readonly { name: string }[]): string {
+  return text.replace(
+    /\b([a-z][\w.-]*)\s+(?:and|&)\s+([a-z][\w.-]*)\s+([a-z]+?)(s?)\b/gi,
+    (said, first: string, second: string, noun: string) => {
+      // "The job collector and the data collector" names each whole: nothing is shared.
+      const lastWords = new Set(agents.map((agent) => nameWords(agent.name).at(-1)));
+      const sides = [first, second].map((side) => nameWords(side)[0] ?? '');
+      if (sides.some((side) => side === '' || lastWords.has(side) || /^(?:the|a|an|my|our)$/i.test(side)))
+        return said;
+      // Each word must be a word of the one agent's name: "lead collector" is no agent.
+      const one = (words: string) => {
+        const found = agentsMentioned(words, agents);
+        const own = new Set(nameWords(found[0]?.item.name ?? ''));
+        return found.length === 1 && nameWords(words).every((word) => own.has(word));
+      };
+      return one(`${first} ${noun}`) && one(`${second} ${noun}`) && !one(`${first} and ${second}`)
+        ? `${first} ${noun} and ${second} ${noun}`
+        : said;
+    },
+  );
+}
+
 export function requestsIn(text: string, agents: readonly { name: string }[]): string[] {
   const parts: string[] = [];
-  const clauses = numberedAgents(text)
+  const clauses = numberedAgents(withSharedNameWord(text, agents))
     .flatMap(splitClauses)
     .map(withoutAsides)
     .flatMap(runNowThenSchedule)

@@ -205,7 +205,12 @@ export function workspaceSuccessRates(context: AnswerContext, period: Period): P
     ({ agent, totals }) =>
       `- "${agent.name}": ${percent(totals.succeeded, totals.runs)} (${totals.succeeded} of ${count(totals.runs, 'run')})`,
   );
-  return { reply: `Success rates ${period.words}, lowest first:\n${lines}` };
+  // "Across all agents": the whole workspace's rate first, then each agent's.
+  const runs = rated.reduce((sum, { totals }) => sum + totals.runs, 0);
+  const succeeded = rated.reduce((sum, { totals }) => sum + totals.succeeded, 0);
+  return {
+    reply: `Success rates ${period.words}, lowest first:\n${lines}\nAll agents together: ${percent(succeeded, runs)} (${succeeded} of ${count(runs, 'run')} succeeded).`,
+  };
 }
 
 /** One agent's failures over a period, each with its error in words. */
