@@ -1573,6 +1573,57 @@ export const conversations: ConversationCase[] = [
       },
     ],
   },
+  // A working-hours rhythm: its step changed, then a day taken out; the hours and days stay.
+  {
+    name: 'every 20 minutes in office hours, then hourly, then not on mondays',
+    turns: [
+      {
+        text: 'run the lead scraper every 20 minutes from 8 to 18 on weekdays',
+        operations: ['scheduleAgent'],
+      },
+      {
+        text: 'ok, make that hourly instead',
+        operations: ['scheduleAgent'],
+        schedule: { cron: '0 8-18 * * 1-5', timezone: berlin },
+      },
+      {
+        text: 'but not on mondays',
+        operations: ['scheduleAgent'],
+        schedule: { cron: '0 8-18 * * 2,3,4,5', timezone: berlin },
+      },
+    ],
+  },
+  // One run on a weekday said once, then another day at the same time.
+  {
+    name: 'one run on wednesday, then saturday too',
+    turns: [
+      {
+        text: 'run the monthly report wednesday at 4pm',
+        operations: ['scheduleAgent'],
+        schedule: { runAt: '2026-11-25T15:00:00.000Z', timezone: berlin },
+      },
+      {
+        text: 'and also saturday, same time',
+        operations: ['scheduleAgent', 'scheduleAgent'],
+        schedules: [
+          { runAt: '2026-11-25T15:00:00.000Z', timezone: berlin },
+          { runAt: '2026-11-28T15:00:00.000Z', timezone: berlin },
+        ],
+      },
+    ],
+  },
+  // An agent taken out of the plan after "no wait".
+  {
+    name: 'two pauses, then one kept running',
+    turns: [
+      { text: 'pause the data collector and the reporter', operations: ['pauseAgent', 'pauseAgent'] },
+      {
+        text: 'no wait, keep the reporter running',
+        operations: ['pauseAgent'],
+        agent: 'Data Collector',
+      },
+    ],
+  },
   // Taken off its schedule instead of paused.
   {
     name: 'a pause proposed, then off the schedule instead',

@@ -136,7 +136,13 @@ export function changePendingPlan(
     }
   }
 
-  const timed = retime(text, operations, request);
+  const again = anotherOnce(text, operations, request);
+  if (again) {
+    operations = [...operations, again.operation];
+    summary = `${summary.replace(/\.$/, '')}; and once more, ${again.when}.`;
+    changes.push(`run it once more, ${again.when}`);
+  }
+  const timed = again ? undefined : retime(text, operations, request);
   if (timed) {
     operations = timed.operations;
     // The schedule proposed is replaced, so the summary says the new one where it said the old.
@@ -240,13 +246,31 @@ function retime(
   let words: string | undefined;
   let timezone: string | undefined;
   let proposed = false;
-  // "And on weekends too" after "every weekday at 7:30": the same times on more days.
-  const widened = existing?.type === 'scheduleAgent' ? widenedDays(unnamed, existing) : undefined;
+  // "And on weekends too" after "every weekday at 7:30": the same times on more days; "and not on
+  // fridays": on fewer.
+  const widened =
+    existing?.type === 'scheduleAgent'
+      ? (widenedDays(unnamed, existing) ?? fewerDays(unnamed, existing))
+      : undefined;
+  // "Make that every hour instead" after "every 30 minutes from 9 to 17 on weekdays": only the step.
+  const stepOnly =
+    existing?.type === 'scheduleAgent' &&
+    existing.text &&
+    writtenStep.test(existing.text) &&
+    ownSchedule?.kind === 'found' &&
+    /^(?:every\s+(?:\d{1,3}\s*)?(?:hours?|hrs?|h|minutes?|mins?|m)|hourly|each hour)$/i.test(
+      ownSchedule.words.trim(),
+    )
+      ? existing.text.replace(writtenStep, ownSchedule.words.trim())
+      : undefined;
   const narrowed =
     existing?.type === 'scheduleAgent' && existing.text
       ? narrowedSchedule(unnamed, existing.text)
       : undefined;
-  if (widened && existing?.type === 'scheduleAgent') {
+  if (stepOnly && existing?.type === 'scheduleAgent') {
+    words = stepOnly;
+    timezone = existing.timezone;
+  } else if (widened && existing?.type === 'scheduleAgent') {
     words = existing.text ?? widened;
     timezone = existing.timezone;
   } else if (narrowed && existing?.type === 'scheduleAgent') {
@@ -320,6 +344,41 @@ export function inSameHalfOfDay(time: string, previousHour: number | undefined):
   const hour = Number(bare?.[1]);
   if (!bare || previousHour === undefined || previousHour < 12 || hour >= 12 || hour === 0) return time;
   return `${hour}pm`;
+}
+
+/**
+ * "Oh and also friday same time" after one run proposed: a second run, on that day, at the same
+ * time unless the message says another.
+ */
+function anotherOnce(text: string, operations: readonly PlanOperation[], request: PlannerRequest) {
+  const existing = operations.find((operation) => operation.type === 'scheduleAgent' && operation.runAt);
+  if (existing?.type !== 'scheduleAgent' || !existing.runAt || !addingWords.test(text)) return undefined;
+  const day = /\b((?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow)\b(?!s)/i.exec(text)?.[1];
+  if (!day) return undefined;
+  const timezone = existing.timezone ?? 'UTC';
+  const now = request.now ?? new Date();
+  const said = timeOfDay.exec(text);
+  const time =
+    said?.[1] ??
+    said?.[2] ??
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: timezone,
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }).format(new Date(existing.runAt));
+  const reading = oneOffIn(`${/tomorrow/i.test(day) ? day : `this ${day}`} at ${time}`, timezone, now);
+  if (reading?.kind !== 'at' || reading.at.getTime() <= now.getTime()) return undefined;
+  const description = onceInWords(reading.at, timezone, now);
+  return {
+    operation: {
+      ...existing,
+      runAt: reading.at.toISOString(),
+      description,
+      nextRuns: [reading.at.toISOString()],
+    },
+    when: description.replace(/^Once,\s*/, ''),
+  };
 }
 
 /** Words that turn a repeating schedule into one run: "only once", "just the once", "one-off". */
@@ -452,6 +511,32 @@ export function widenedDays(
   for (const day of added) days.add(day);
   const list = [...days].sort((a, b) => a - b);
   fields[4] = list.length === 7 ? '*' : list.join(',');
+  return fields.join(' ');
+}
+
+/** "And not on fridays", "but skip weekends": days taken off the proposed schedule. */
+const leavingOut =
+  /\b(?:not|except|but not|skip|skipping|without|no)\s+(?:on\s+)?(?:the\s+)?(?=(?:weekdays?|weekends?|(?:mon|tues|wednes|thurs|fri|satur|sun)days?)\b)/i;
+
+/** The proposed schedule's cron on fewer days, when the message only leaves days out. */
+export function fewerDays(
+  text: string,
+  existing: Extract<PlanOperation, { type: 'scheduleAgent' }>,
+): string | undefined {
+  const at = leavingOut.exec(text);
+  if (!at || timeOfDay.test(text) || existing.runAt) return undefined;
+  const removed = new Set(namedDays(text.slice(at.index)));
+  let fields: string[];
+  try {
+    fields = resolveCron(existing).split(' ');
+  } catch {
+    return undefined;
+  }
+  if (fields.length !== 5 || fields[2] !== '*' || removed.size === 0) return undefined;
+  const days = cronDays(fields[4] ?? '*') ?? new Set([0, 1, 2, 3, 4, 5, 6]);
+  const kept = [...days].filter((day) => !removed.has(day)).sort((a, b) => a - b);
+  if (kept.length === 0 || kept.length === days.size) return undefined;
+  fields[4] = kept.join(',');
   return fields.join(' ');
 }
 

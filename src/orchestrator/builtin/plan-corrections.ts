@@ -111,7 +111,9 @@ export async function correctPendingPlan(
   }
   // "Leave the weekly one running", "except the reporter", "don't pause the monthly one".
   // A verb of its own besides ("run the weekly report without e-mail") asks for something else.
-  const ownVerb = intentOfWord(text.replace(removal, ' ').replace(negated, ' ')) !== undefined;
+  // "No wait, keep X running": the opener first, so the whole "keep … running" is the removal.
+  const ownVerb =
+    intentOfWord(text.replace(opener, '').replace(removal, ' ').replace(negated, ' ')) !== undefined;
   const removes =
     (removal.test(text) && !ownVerb) || (denied && !/\binstead\b/i.test(text) && !afterDenial(text));
   if (removes && named.length > 0 && named.length < own.length + 1 && elsewhere.length === 0) {

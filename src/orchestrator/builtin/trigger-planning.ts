@@ -114,6 +114,13 @@ export function planTriggerRequest(
       planOneOff(agent, once, reading.text, request),
     );
   }
+  // "Run the weekly report thursday at 2pm": one weekday, said once, with a run, is the coming one
+  // ("on thursdays" or "every thursday" is a schedule, and so is "schedule it for thursday").
+  const upcoming = !explicit && intent === 'run' ? comingWeekday(reading, request) : undefined;
+  if (upcoming)
+    return withOneAgent(reading, request, 'schedule', (agent) =>
+      planOneOff(agent, upcoming, reading.text, request),
+    );
   const schedule = scheduleIn(
     reading.text,
     reading.mentioned.map((agent) => agent.name),
@@ -131,6 +138,20 @@ export function planTriggerRequest(
   return withOneAgent(reading, request, 'schedule', (agent) =>
     planSchedule(agent, schedule, reading.text, request),
   );
+}
+
+const singleWeekday = /\b(?:on\s+)?((?:mon|tues|wednes|thurs|fri|satur|sun)day)\b(?!s)/i;
+const repeating =
+  /\b(?:every|each|weekly|weekdays?|weekends?|daily|hourly|always|from now on|going forward)\b/i;
+
+/** The one run a single weekday names ("thursday at 2pm"), when it is ahead; else undefined. */
+function comingWeekday(reading: RequestReading, request: PlannerRequest) {
+  const text = nameless(reading.text, reading.mentioned);
+  if (!singleWeekday.test(text) || repeating.test(text)) return undefined;
+  const found = oneOffInRequest(text.replace(singleWeekday, 'this $1'), request);
+  if (found?.reading.kind !== 'at' || found.reading.at.getTime() <= (request.now ?? new Date()).getTime())
+    return undefined;
+  return found;
 }
 
 /** The answer to a question the planner asked about a schedule or chain; undefined for a new request. */
