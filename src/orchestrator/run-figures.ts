@@ -11,6 +11,8 @@ export type PeriodName =
   | 'thisMonth'
   | 'lastMonth'
   | 'pastMonth'
+  /** The latest Saturday and Sunday, the one under way included: "over the weekend". */
+  | 'weekend'
   /** The latest Monday (1) … Sunday (0), today included: "did it run on monday". */
   | `weekday${0 | 1 | 2 | 3 | 4 | 5 | 6}`;
 
@@ -36,6 +38,7 @@ const periodWords: [RegExp, PeriodName][] = [
     /\b(?:in|over|during|for) the (?:last|past) month\b|\bpast month\b|\b(?:last|past) (?:30|thirty) days\b/,
     'pastMonth',
   ],
+  [/\b(?:over|at|on|during|for|this|last|the past)\s+(?:the\s+)?week-?ends?\b/, 'weekend'],
   [/\btoday\b|\bso far\b(?! this)|\bthis morning\b|\btonight\b/, 'today'],
   [/\byesterday\b/, 'yesterday'],
   [/\bthis week\b|\bthe week\b/, 'thisWeek'],
@@ -194,6 +197,17 @@ function periodDays(name: PeriodName, now: Date, timezone: string): Omit<Period,
         from: addDays(today, -6),
         to: today,
       };
+    case 'weekend': {
+      // Monday is 0: Saturday 5, Sunday 6. On a weekend day, the weekend under way.
+      const saturday = weekday >= 5 ? addDays(monday, 5) : addDays(monday, -2);
+      const sunday = weekday === 5 ? today : addDays(saturday, 1);
+      return {
+        name,
+        words: `over the weekend (${dayInWords(saturday)} and ${dayInWords(addDays(saturday, 1))})`,
+        from: saturday,
+        to: sunday,
+      };
+    }
     case 'thisMonth':
       return { name, words: `this month (${since(first)})`, from: first, to: today };
     case 'lastMonth': {

@@ -800,4 +800,30 @@ export const multiIntentCorpus: MultiIntentCase[] = [
     operations: ['pauseAgent', 'pauseAgent'],
     targets: ['Weekly Report', 'Monthly Report'],
   },
+  // Agents each led by their name and a time, then another request.
+  {
+    text: 'the data collector should go hourly, the monthly report on the 2nd at 6, then resume the job collector',
+    parts: 3,
+    operations: ['scheduleAgent', 'scheduleAgent', 'resumeAgent'],
+    targets: ['Data Collector', 'Monthly Report', 'Job Collector'],
+    schedules: [
+      { cron: '0 * * * *', timezone: 'Europe/Berlin' },
+      { cron: '0 6 2 * *', timezone: 'Europe/Berlin' },
+    ],
+  },
+  // One verb, two agents, each with its own time.
+  {
+    text: 'run the reporter now and the data collector tomorrow at 7',
+    parts: 2,
+    operations: ['runAgent', 'scheduleAgent'],
+    targets: ['Reporter', 'Data Collector'],
+    schedules: [{ runAt: '2026-11-25T06:00:00.000Z', timezone: 'Europe/Berlin' }],
+  },
+  // A secret renewed, named by a pronoun after what changed.
+  {
+    text: 'our crm token expired, renew it please',
+    parts: 1,
+    operations: ['connectAccount'],
+    targets: ['crm'],
+  },
 ];

@@ -1432,6 +1432,18 @@ export const corpus: CorpusCase[] = [
     reply:
       /a copy of "Lead Scraper", reading https:\/\/example\.com\/board instead of https:\/\/example\.com\/team/,
   },
+  // A weekend, as the question names it.
+  {
+    text: 'what ran at the weekend?',
+    reply: /ran over the weekend \(Saturday 21 November and Sunday 22 November\)/,
+  },
+  // A weekday said once, with a run: the coming one.
+  {
+    text: 'run the data collector friday at 8am',
+    operations: ['scheduleAgent'],
+    agent: 'Data Collector',
+    schedule: { runAt: '2026-11-27T07:00:00.000Z', timezone: 'Europe/Berlin' },
+  },
   // The workspace's own success rate beside each agent's.
   {
     text: 'overall success rate this week?',

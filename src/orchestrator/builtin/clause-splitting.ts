@@ -6,6 +6,7 @@
 // clauses in docs/decisions/0014-several-intents.md.
 import { agentsMentioned, nameWords } from './agent-names.ts';
 import { firstOf } from './request-text.ts';
+import { scheduleIn } from './schedule-phrases.ts';
 import { actionWords, chainEndings } from './vocabulary/vocabulary.ts';
 
 /** What an agent is had to do in "have X run …", "make it email …": each starts a request. */
@@ -174,12 +175,21 @@ function cutAt(text: string, joints: { index: number; length: number }[]): strin
 const pronounReconnect =
   /^(?:please\s+)?re-?(?:conn?ect|auth|authori[sz]e|authenticate|link)\w*\s+(?:it|them|this|that)(?:\s+(?:again|please|now))*\s*[.!]?$/i;
 
+/** "The portal password changed, update it": a secret renewed, named by a pronoun. */
+const pronounRenewal =
+  /^(?:please\s+)?(?:update|fix|change|reset|renew|rotate|replace|re-?enter)\s+(?:it|them|this|that)(?:\s+(?:again|please|now|for me))*\s*[.!]?$/i;
+const secretWords = /\b(?:password|passcode|token|api key|key|credentials?|login|secret)\b/i;
+
 /** Parts that only name again, by a pronoun, what the part before said: joined back to it. */
 function joinPronounReconnects(text: string, joints: { index: number; length: number }[]) {
   return joints.filter((cut, position) => {
     const next = joints[position + 1];
-    const after = text.slice(cut.index + cut.length, next ? next.index : undefined).trim();
-    return !pronounReconnect.test(after.replace(/^(?:(?:then|also)\s+)+/i, ''));
+    const after = text
+      .slice(cut.index + cut.length, next ? next.index : undefined)
+      .trim()
+      .replace(/^(?:(?:then|also)\s+)+/i, '');
+    const before = text.slice(joints[position - 1] ? (joints[position - 1]?.index ?? 0) : 0, cut.index);
+    return !pronounReconnect.test(after) && !(pronounRenewal.test(after) && secretWords.test(before));
   });
 }
 
@@ -240,6 +250,17 @@ function onlyAnAgent(item: string, agents: readonly { name: string }[]): boolean
   return nameWords(item).every((word) => named.has(word) || listTail.has(word));
 }
 
+/** When a one-off run is: "in half an hour", "tomorrow at 9", "at 3pm", "tonight". */
+const oneOffTail =
+  /^(?:now|right away|today|tonight|tomorrow\b.*|later(?:\s+today)?|in\s+(?:\d+|an?|one|two|three|four|five|ten|half)\b.*|at\s+\d.*|on\s+\w+day\b.*|next\s+\w+.*|this\s+(?:morning|afternoon|evening|\w+day)\b.*)$/i;
+
+/** "The monthly report in half an hour": an agent's name, then when it should run. */
+function timedAgent(item: string, agents: readonly { name: string }[]): boolean {
+  const rest = afterLeadingName(masked(item), agents)?.trim();
+  if (!rest) return false;
+  return oneOffTail.test(rest) || scheduleIn(rest)?.kind === 'found';
+}
+
 /**
  * "Delete A and B" as "delete A" and "delete B": one verb, a list of agents, one request per
  * agent. Only when every item of the list names an agent; otherwise the request stays whole.
@@ -247,7 +268,9 @@ function onlyAnAgent(item: string, agents: readonly { name: string }[]): boolean
 export function objectList(clause: string, agents: readonly { name: string }[]): string[] {
   const hidden = masked(clause);
   // "Run A and then B" is a list in the order said; "then" elsewhere ("when A finishes then B") is not.
-  if (notAList.test(hidden.replace(/(?:,|\band)\s+then\b/g, ' and'))) return [clause];
+  // Times of day said with an agent ("B tomorrow at 7") are when it runs, not words of a schedule.
+  const untimed = hidden.replace(/\bat\s+\d{1,2}(?::\d{2})?\s*(?:am|pm)?\b/g, ' ');
+  if (notAList.test(untimed.replace(/(?:,|\band)\s+then\b/g, ' and'))) return [clause];
   const action = firstOf(hidden, [
     ...listIntents.flatMap((intent) => [...actionWords[intent]]),
     ...listVerbs,
@@ -258,9 +281,12 @@ export function objectList(clause: string, agents: readonly { name: string }[]):
     .map((match) => ({ index: match.index, length: match[0].length }));
   if (joints.length === 0) return [clause];
   const items = cutAt(clause, joints);
+  // "Run A now and B tomorrow at 7": each its own time. "Run A and B at 7" is both at 7: the
+  // time of the last item is every item's when the first says none.
+  const firstTimed = timedAgent((items[0] as string).slice(action.index + action.phrase.length), agents);
   if (
     !agentsMentioned(items[0] as string, agents).length ||
-    !items.slice(1).every((item) => onlyAnAgent(item, agents))
+    !items.slice(1).every((item) => onlyAnAgent(item, agents) || (firstTimed && timedAgent(item, agents)))
   )
     return [clause];
   const verb = clause.slice(0, action.index + action.phrase.length);
@@ -369,4 +395,23 @@ export function nameLedList(clause: string, agents: readonly { name: string }[])
     .filter((match) => ledByName(hidden.slice(match.index + match[0].length), agents))
     .map((match) => ({ index: match.index, length: match[0].length }));
   return joints.length === 0 ? [clause] : cutAt(clause, joints);
+}
+
+/**
+ * "The lead scraper should run at 8 on weekdays, the price monitor every 30 min": agents each led
+ * by its name and followed by when it runs, one schedule each. The first keeps its own words; the
+ * later ones, which say only a name and a time, are schedules ("schedule the price monitor …").
+ */
+export function scheduleLedList(clause: string, agents: readonly { name: string }[]): string[] {
+  const hidden = masked(clause);
+  if (afterLeadingName(hidden, agents) === undefined) return [clause];
+  const separator = /\s*[,;]\s*(?:and\s+)?|\s+and\s+/g;
+  const joints = [...hidden.matchAll(separator)]
+    .filter((match) => afterLeadingName(hidden.slice(match.index + match[0].length), agents) !== undefined)
+    .map((match) => ({ index: match.index, length: match[0].length }));
+  if (joints.length === 0) return [clause];
+  const items = cutAt(clause, joints);
+  const timed = (item: string) => scheduleIn(afterLeadingName(masked(item), agents) ?? '')?.kind === 'found';
+  if (!items.every(timed)) return [clause];
+  return [items[0] as string, ...items.slice(1).map((item) => `schedule ${item}`)];
 }

@@ -13,6 +13,7 @@ import {
   nameLedList,
   objectList,
   opensRequest,
+  scheduleLedList,
   sharedVerbList,
   splitClauses,
 } from './clause-splitting.ts';
@@ -467,7 +468,16 @@ export function requestsIn(text: string, agents: readonly { name: string }[]): s
     } else {
       const listed = objectList(part, agents);
       const led = nameLedList(part, agents);
-      parts.push(...(listed.length > 1 ? listed : led.length > 1 ? led : sharedVerbList(part, agents)));
+      const timed = scheduleLedList(part, agents);
+      parts.push(
+        ...(listed.length > 1
+          ? listed
+          : led.length > 1
+            ? led
+            : timed.length > 1
+              ? timed
+              : sharedVerbList(part, agents)),
+      );
     }
   }
   // "Actually, delete it": a word of hesitation before the request is not a request of its own.
