@@ -826,4 +826,15 @@ export const multiIntentCorpus: MultiIntentCase[] = [
     operations: ['connectAccount'],
     targets: ['crm'],
   },
+  // One verb, two agents each with its own time; the first named by the words people shorten it to.
+  {
+    text: 'move the price monitor to every 3 hours on weekdays and the data collector to 7:15',
+    parts: 2,
+    operations: ['scheduleAgent', 'scheduleAgent'],
+    targets: ['example.com Price Monitor', 'Data Collector'],
+    schedules: [
+      { cron: '0 */3 * * 1-5', timezone: 'Europe/Berlin' },
+      { cron: '15 7 * * *', timezone: 'Europe/Berlin' },
+    ],
+  },
 ];

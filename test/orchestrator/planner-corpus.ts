@@ -1432,6 +1432,15 @@ export const corpus: CorpusCase[] = [
     reply:
       /a copy of "Lead Scraper", reading https:\/\/example\.com\/board instead of https:\/\/example\.com\/team/,
   },
+  // A length of time is no time to run at: "a 90s timeout" plans no run.
+  { text: 'give the data collector a 45s timeout', reply: /^(?!.*once, on)/s },
+  // A selector written bare ends where the sentence goes on.
+  {
+    text: 'make the reporter read .row instead of .lead',
+    operations: ['updateAgent'],
+    agent: 'Reporter',
+    reply: /read \.row instead of \.lead \(step extract\)/,
+  },
   // A weekend, as the question names it.
   {
     text: 'what ran at the weekend?',

@@ -353,10 +353,24 @@ function saysMore(rest: string): boolean {
  * agent's whole name starts the next words, and only when every part says more than the name
  * (a bare list is objectList's; "chain A to B and C" keeps C with the chain).
  */
+/**
+ * Where the first agent is named, by its whole name or by the words people shorten it to ("move
+ * the price monitor …" names "example.com Price Monitor" before "the lead scraper" is named whole).
+ */
+function firstNamed(text: string, agents: readonly { name: string }[]) {
+  const whole = firstWholeName(text, agents);
+  for (const word of text.matchAll(/(?<![a-z0-9])(?:the\s+)?[a-z0-9]/g)) {
+    if (whole && word.index >= whole.index) break;
+    const rest = afterLeadingName(text.slice(word.index), agents);
+    if (rest !== undefined) return { index: word.index, end: text.length - rest.length };
+  }
+  return whole;
+}
+
 export function sharedVerbList(clause: string, agents: readonly { name: string }[]): string[] {
   const hidden = masked(clause);
   if (condition.test(hidden)) return [clause];
-  const first = firstWholeName(hidden, agents);
+  const first = firstNamed(hidden, agents);
   if (!first || first.index === 0) return [clause];
   const verb = clause.slice(0, first.index);
   if (!new RegExp(`\\b(?:${verbs})\\b`, 'i').test(verb)) return [clause];

@@ -21,6 +21,8 @@ const past = /\b(yesterday|ago|last|earlier|previous)\b/i;
 const immediate = /^(now|right now|today|immediately|asap)$/i;
 /** Relative times count from the instant of the request, whatever the zone. */
 const relative = /^(in\b|within\b)|\b(from now|later)\b/i;
+/** "A 90s timeout", "2 hours": a length of time, said without "in", is no time to run at. */
+const bareDuration = /^\d+\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)$/i;
 /** A weekday alone ("on Friday") stays a weekly schedule, as it always was; "next Friday" is once. */
 const oneWeekday = /\b(next|this|coming)\b/i;
 /**
@@ -57,7 +59,7 @@ export function oneOffIn(text: string, timezone: string, now: Date): OneOffReadi
   );
   for (const result of results) {
     const words = result.text.trim();
-    if (immediate.test(words) || past.test(words)) continue;
+    if (immediate.test(words) || past.test(words) || bareDuration.test(words)) continue;
     const start = result.start;
     const isRelative = relative.test(words);
     const oneDay =

@@ -62,8 +62,34 @@ export function selectorIn(text: string): string | undefined {
   const ticked = /`([^`]{1,200})`/.exec(text);
   if (ticked?.[1]) return ticked[1].trim();
   const bare = /(?:^|\s)([.#][A-Za-z_][\w-]*(?:[\s>+~]*[.#]?[A-Za-z_][\w-]*)*)/.exec(text);
-  return bare?.[1]?.trim();
+  // ".job instead of .lead": the selector ends where the sentence goes on in words.
+  const words = bare?.[1]?.trim().split(/\s+/) ?? [];
+  const end = words.findIndex((word, index) => index > 0 && selectorEnders.has(word.toLowerCase()));
+  return (end < 0 ? words : words.slice(0, end)).join(' ') || undefined;
 }
+
+/** Words that end a selector written bare in a sentence: no element is called so. */
+const selectorEnders = new Set([
+  'instead',
+  'of',
+  'for',
+  'and',
+  'or',
+  'with',
+  'to',
+  'in',
+  'on',
+  'from',
+  'rather',
+  'than',
+  'as',
+  'please',
+  'now',
+  'then',
+  'too',
+  'but',
+  'not',
+]);
 
 /** The site's name for people: example.com for https://www.example.com/team. */
 export function siteName(url: string): string {

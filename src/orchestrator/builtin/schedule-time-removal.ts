@@ -11,7 +11,7 @@ const removing =
   /\b(?:turn off|switch off|drop|remove|cancel|skip|get rid of|delete|kill|stop|no more|don'?t need|do not need)\b/;
 /** "the 6am run", "its 10am one", "the 18:00 slot": a time named as one of the runs. */
 const namedRun =
-  /\b(\d{1,2}(?::\d{2})?(?:am|pm)?|morning|afternoon|evening|night)(?:'s)? (?:run|one|slot|time|check)s?\b/g;
+  /\b(\d{1,2}(?::\d{2})?(?:am|pm)?|morning|afternoon|evening|night)(?:\s*o['’]?clock)?(?:'s)? (?:run|one|slot|time|check)s?\b/g;
 const keeping = /\b(?:keep|leave|only)\b[^,.;]*?$/;
 
 /** The hours of the schedule a word names: a clock time, or the runs in a part of the day. */
