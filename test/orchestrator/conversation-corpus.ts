@@ -1624,6 +1624,27 @@ export const conversations: ConversationCase[] = [
       },
     ],
   },
+  // "Approve" typed when nothing waits: said plainly.
+  {
+    name: 'an answer, then approve typed',
+    turns: [
+      { text: 'what failed today?', reply: /failed today/ },
+      { text: 'approve', reply: /no plan waiting for approval/ },
+    ],
+  },
+  // What the agent reads, said after the plan that builds or changes it.
+  {
+    name: 'a renamed agent, then its selector',
+    turns: [
+      { text: 'rename the job collector to Careers Board', operations: ['updateAgent'] },
+      {
+        text: 'and change the selector to .opening too',
+        operations: ['updateAgent'],
+        agent: 'Job Collector',
+        spec: { contains: ['"selector":".opening"', '"name":"Careers Board"'], lacks: ['.lead'] },
+      },
+    ],
+  },
   // Taken off its schedule instead of paused.
   {
     name: 'a pause proposed, then off the schedule instead',

@@ -1441,6 +1441,12 @@ export const corpus: CorpusCase[] = [
     agent: 'Reporter',
     reply: /read \.row instead of \.lead \(step extract\)/,
   },
+  // An address written without its scheme.
+  {
+    text: 'clone the lead scraper for example.org/staff',
+    operations: ['createAgent', 'runAgent'],
+    reply: /reading https:\/\/example\.org\/staff instead of https:\/\/example\.com\/team/,
+  },
   // A weekend, as the question names it.
   {
     text: 'what ran at the weekend?',

@@ -60,6 +60,7 @@ import {
   titleCase,
   urlsIn,
   withoutAddresses,
+  withSchemes,
 } from './request-text.ts';
 import { answerStopRun } from './run-stopping.ts';
 import { scheduleIn, withoutPerRun } from './schedule-phrases.ts';
@@ -240,7 +241,9 @@ export class BuiltInPlanner implements Planner {
     // "Pasue the lead scraper": a verb one slip away is the verb.
     const names = asked.snapshot.agents.map((agent) => agent.name);
     // "E-mail me after each run": a notice is sent after each run anyway; the words ask for no run.
-    const said = withoutPerRun(withVerbsCorrected(spaced, names)).replace(/ {2,}/g, ' ').trim();
+    const said = withSchemes(withoutPerRun(withVerbsCorrected(spaced, names)))
+      .replace(/ {2,}/g, ' ')
+      .trim();
     const request = { ...asked, text: withParticlesJoined(withoutKeptState(said)) };
     // "Create X, run it hourly and send its results to Y": each part through #planOne, one plan.
     const several = await planSeveralIntents(request, (part) => this.#planOne(part));

@@ -69,6 +69,17 @@ export async function takeOffer(
     };
   }
   const offer = conversation.offer;
+  // "Approve", "go ahead" with nothing waiting: said plainly, never read as a new request.
+  if (
+    !offer &&
+    (!pending || pending.operations.length === 0) &&
+    saysYes(text) &&
+    /\b(?:approve|proceed|go ahead|do it|confirm|accept)\b/i.test(text)
+  )
+    return {
+      reply:
+        'There is no plan waiting for approval in this conversation. Tell me what to do ("run the lead scraper", "pause the weekly report"), and approve the plan I propose with its Approve button.',
+    };
   if (!offer) return undefined;
   if (saysYes(text)) return { ...(await planAgain({ ...plain, text: offer })), understood: offer };
   // "Connect sheets then": the offer in fewer words.

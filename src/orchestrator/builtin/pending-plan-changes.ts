@@ -12,7 +12,7 @@ import { uniqueName, updateOperation, withDefaults } from './new-agents.ts';
 import { readNewName } from './new-names.ts';
 import { onceInWords } from './one-off-planning.ts';
 import { oneOffIn } from './one-off-times.ts';
-import { emailsIn, hasAny, urlsIn } from './request-text.ts';
+import { emailsIn, hasAny, selectorIn, urlsIn } from './request-text.ts';
 import { proposedSchedule } from './schedule-phrases.ts';
 import { scheduleOperation } from './schedule-planning.ts';
 import { notificationSteps } from './spec-templates.ts';
@@ -108,6 +108,21 @@ export function changePendingPlan(
     }
   }
 
+  // "It's the .price-now span", "also change the selector to .posting": what the agent reads.
+  const selector = selectorIn(text);
+  if (selector && !url) {
+    for (const operation of operations) {
+      if (operation.type !== 'createAgent' && operation.type !== 'updateAgent') continue;
+      const old = pointSelectorAt(operation.spec as Spec, selector);
+      if (!old) continue;
+      operation.spec = withDefaults(
+        JSON.parse(JSON.stringify(operation.spec).split(`"${old}"`).join(JSON.stringify(selector))),
+      );
+      summary = summary.split(old).join(selector);
+      changes.push(`read ${selector} instead of ${old}`);
+    }
+  }
+
   const email = emailsIn(text)[0] ?? (noticeWords.test(text) ? request.userEmail : undefined);
   const hook = urlsIn(text).find((address) => /hook/i.test(address));
   if (email || hook) {
@@ -182,6 +197,20 @@ function pointAt(spec: Spec, url: string): string | undefined {
     }
   }
   return old;
+}
+
+/** The selector the spec's extraction reads (its records, else the watched field); undefined when none. */
+function pointSelectorAt(spec: Spec, selector: string): string | undefined {
+  for (const step of spec.steps) {
+    if (step.tool !== 'html.extract') continue;
+    const records = step.with.records as { selector?: unknown } | undefined;
+    if (typeof records?.selector === 'string')
+      return records.selector === selector ? undefined : records.selector;
+    const fields = step.with.fields as Record<string, unknown> | undefined;
+    const content = fields?.content;
+    if (typeof content === 'string') return content === selector ? undefined : content;
+  }
+  return undefined;
 }
 
 /** Adds the notifications the spec lacks; what was added, in words. */

@@ -70,6 +70,12 @@ export function selectorIn(text: string): string | undefined {
 
 /** Words that end a selector written bare in a sentence: no element is called so. */
 const selectorEnders = new Set([
+  'element',
+  'elements',
+  'class',
+  'selector',
+  'tag',
+  'field',
   'instead',
   'of',
   'for',
@@ -124,4 +130,16 @@ export function runInputFrom(
     }
   }
   return { input, missing: (schema.required ?? []).filter((field) => !(field in input)) };
+}
+
+/**
+ * "Duplicate the price monitor for example.org/pricing": an address written without its scheme,
+ * given one (https). Only a host with a path: a bare host is also how agents and accounts are
+ * named ("the example.com Price Monitor"), and an e-mail's domain is no address.
+ */
+export function withSchemes(text: string): string {
+  return text.replace(
+    /(?<![\w@/:.-])((?:www\.)?(?:[a-z0-9-]+\.)+[a-z]{2,}(?::\d+)?\/[^\s,;)"'`<>]*)/gi,
+    (address: string) => `https://${address}`,
+  );
 }
