@@ -1624,6 +1624,14 @@ export const conversations: ConversationCase[] = [
       },
     ],
   },
+  // "Not the X, the Y": the plan moved to the agent meant.
+  {
+    name: 'a run, then not that agent but another',
+    turns: [
+      { text: 'run the weekly report', operations: ['runAgent'] },
+      { text: 'not the weekly report, the monthly one', operations: ['runAgent'], agent: 'Monthly Report' },
+    ],
+  },
   // "Approve" typed when nothing waits: said plainly.
   {
     name: 'an answer, then approve typed',

@@ -16,7 +16,7 @@ type PlanAgain = (request: PlannerRequest) => Promise<PlannerAnswer>;
 
 /** Words that open a correction of what was just asked. */
 const opener =
-  /^\s*(?:(?:no+|nope|nah|wait|hold on|hang on|actually|sorry|oops|hmm+|uh+|er+m?|on second thoughts?|scratch that|change of plans?|never ?mind|i mean|i meant|rather|not that one|not that)\b[\s,.!:;-]*)+/i;
+  /^\s*(?:(?:no+|nope|nah|wait|hold on|hang on|actually|sorry|oops|hmm+|uh+|er+m?|on second thoughts?|scratch that|change of plans?|never ?mind|i mean|i meant|rather|not that one|not that|not(?=\s+(?:the|this|that|it)\b))\b[\s,.!:;-]*)+/i;
 /** "Don't delete it", "do not pause the reporter", "no need to run it". */
 const negated =
   /\b(?:don'?t|dont|do not|not|no need to|never mind|instead of)\s+(?:to\s+)?(?:actually\s+)?([a-z][a-z-]*(?:\s+(?:off|on|of|rid of))?)/i;
