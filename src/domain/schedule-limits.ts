@@ -146,14 +146,22 @@ export function timesOf(match: RegExpMatchArray) {
   const words = `${match[1]} ${match[2]}`
     .split(/\s+/)
     .filter((word) => word !== 'and' && word !== '&' && word !== '');
-  const times = words.map(clockTime);
-  return times.map((time, index) => {
-    const before = times[index - 1];
-    const bare = !/[ap]m$/.test(words[index] ?? '');
-    if (time && before && bare && before.hour <= 12 && time.hour < before.hour)
-      return { ...time, hour: time.hour + 12 };
-    return time;
-  });
+  const read: ReturnType<typeof clockTime>[] = [];
+  for (const [index, word] of words.entries()) {
+    const time = clockTime(word);
+    // Compared with the time before as read: "9, 1 and 5" is 9, 13 and 17.
+    // Only in a list said the twelve-hour way: "at 18 and 7" is 7:00 and 18:00.
+    const before = read[index - 1];
+    const saidBefore = clockTime(words[index - 1] ?? '');
+    const bare = !/[ap]m$/.test(word);
+    const twelveHour = saidBefore !== undefined && saidBefore.hour <= 12;
+    read.push(
+      time && before && bare && twelveHour && time.hour < 12 && time.hour !== 0 && time.hour < before.hour
+        ? { ...time, hour: time.hour + 12 }
+        : time,
+    );
+  }
+  return read;
 }
 
 const listedTime = '\\d{1,2}(?::\\d{2})?(?:am|pm)?';

@@ -1624,6 +1624,30 @@ export const conversations: ConversationCase[] = [
       },
     ],
   },
+  // A day left out of the schedule waiting is not read as a day added.
+  {
+    name: 'weekdays, then skip fridays',
+    turns: [
+      { text: 'run the data collector every weekday at 7:30', operations: ['scheduleAgent'] },
+      {
+        text: 'also skip fridays',
+        operations: ['scheduleAgent'],
+        schedule: { cron: '30 7 * * 1,2,3,4', timezone: berlin },
+      },
+    ],
+  },
+  // "Not every day, just weekdays" narrows the schedule waiting.
+  {
+    name: 'every day, then just weekdays',
+    turns: [
+      { text: 'run the data collector every day at 9', operations: ['scheduleAgent'] },
+      {
+        text: 'no, not every day, just weekdays',
+        operations: ['scheduleAgent'],
+        schedule: { cron: '0 9 * * 1-5', timezone: berlin },
+      },
+    ],
+  },
   // "Not the X, the Y": the plan moved to the agent meant.
   {
     name: 'a run, then not that agent but another',

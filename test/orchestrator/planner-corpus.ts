@@ -1447,6 +1447,29 @@ export const corpus: CorpusCase[] = [
     operations: ['createAgent', 'runAgent'],
     reply: /reading https:\/\/example\.org\/staff instead of https:\/\/example\.com\/team/,
   },
+  // Found by a review of this round: none of these may be read another way.
+  {
+    text: 'pause all agents today',
+    operations: Array(8).fill('pauseAgent'),
+  },
+  {
+    text: 'run the lead scraper at 9 on monday, wednesday and friday',
+    operations: ['scheduleAgent'],
+    agent: 'Lead Scraper',
+    schedule: { cron: '0 9 * * 1,3,5', timezone: 'Europe/Berlin' },
+  },
+  {
+    text: 'run the reporter after each run by the lead scraper',
+    operations: ['chainAgents'],
+    chain: { from: 'Lead Scraper', to: 'Reporter', on: 'success' },
+  },
+  { text: 'parse the lead scraper results', reply: /^(?!I will pause)/ },
+  {
+    text: 'run the data collector daily at 9, 1 and 5',
+    operations: ['scheduleAgent'],
+    agent: 'Data Collector',
+    schedule: { cron: '0 9,13,17 * * *', timezone: 'Europe/Berlin' },
+  },
   // A weekend, as the question names it.
   {
     text: 'what ran at the weekend?',

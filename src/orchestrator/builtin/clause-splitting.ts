@@ -67,7 +67,7 @@ const clauseVerbs = [
   'build',
   'set up',
   // "… then make an agent pulling charges …", "and make me one for the blog": a new agent.
-  'make(?=\\s+(?:me\\s+)?(?:an?|another|one|a\\s+new)\\s+(?:new\\s+)?(?:agent|bot|monitor|scraper|one|digest|summary|report|watcher|tracker)\\b)',
+  'make(?=\\s+(?:me\\s+)?(?:an?|another|one|a\\s+new)\\s+(?:new\\s+)?(?:agent|bot|monitor|scraper|watcher|tracker)\\b)',
   'monitor',
   'watch',
   'track',
@@ -106,7 +106,7 @@ const askedToTell = '(?:tell|show|explain|let)\\s+(?:me|us)\\b';
  * "watch X and tell me what changed" or "tell me if the price drops" is the agent's own notice.
  */
 const askedQuestion =
-  '(?:tell|show|explain|remind)\\s+(?:me|us)\\s+(?:why\\b|how\\s+(?:much|many|often|long|come|did|does|do|is|are|was)\\b|which\\b|who\\b|whether\\s+\\S+\\s+(?:ran|failed|worked|succeeded)\\b|when\\s+(?:\\S+\\s+){0,5}?(?:runs?|will\\s+run|is\\s+due)\\s+next\\b|what\\s+(?:(?:\\S+\\s+){0,4}?)(?:did|does|do|went|happened|failed|costs?|cost)\\b)';
+  '(?:tell|show|explain|remind)\\s+(?:me|us)\\s+(?:why\\b|how\\s+(?:much|often|long|come)\\b|whether\\s+\\S+\\s+(?:ran|failed|worked|succeeded)\\b|when\\s+(?:\\S+\\s+){0,5}?(?:runs?|will\\s+run|is\\s+due)\\s+next\\b|what\\s+(?:(?:\\S+\\s+){0,4}?)(?:did|went|happened|failed|costs?|cost)\\b)';
 /**
  * "…, and when it finishes start the reporter": a chain said after another request. Only a run's
  * end opens one ("and when the price changes email me" is the monitor's own notice).

@@ -96,7 +96,13 @@ export function readGroup(text: string): GroupReading | undefined {
     .map(singular);
   // "The lead scraper ones"? A plural with no trait is a group only when it says "all".
   if (plural && traits.length === 0 && !groupQuantifier.test(after)) return undefined;
-  return { intent, traits, nameWords, excluded, ...(/\btoday\b/.test(inside) ? { today: true } : {}) };
+  return {
+    intent,
+    traits,
+    nameWords,
+    excluded,
+    ...(/\b(?:fail\w*|broke\w*|error\w*|ran|run)\s+today\b/.test(inside) ? { today: true } : {}),
+  };
 }
 
 function hasTrait(agent: SnapshotAgent, trait: GroupTrait): boolean {

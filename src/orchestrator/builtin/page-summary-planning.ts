@@ -6,7 +6,7 @@ import { validateAgentSpec } from '../../domain/agent-spec.ts';
 import type { PlanOperation } from '../../domain/plan.ts';
 import type { PlannerAnswer, PlannerRequest } from '../planner.ts';
 import { scheduleNewAgent, uniqueName } from './new-agents.ts';
-import { givenName, hasAny, siteName, titleCase, urlsIn } from './request-text.ts';
+import { givenName, hasAny, siteName, titleCase, urlsIn, withoutAddresses } from './request-text.ts';
 import { scheduleIn } from './schedule-phrases.ts';
 import { type Notification, notificationSteps } from './spec-templates.ts';
 import { digestWords } from './vocabulary/agent-verb-vocabulary.ts';
@@ -19,10 +19,19 @@ export function asksForPageSummary(text: string): boolean {
   if (urlsIn(text).length === 0) return false;
   // "Summarise new posts on https://…/feed" is a feed's items, which the feed reader already lists.
   const lower = text.toLowerCase();
+  const words = withoutAddresses(lower);
   if (/\b(?:feed|rss|atom)\b/.test(lower) || /\.(?:xml|rss|atom)\b|\/feed\b/.test(lower)) return false;
   // "An agent to grab headlines from https://…, another one to summarise them": two agents.
   if (/\b(?:another|second (?:one|agent)|chain|two agents)\b/.test(lower)) return false;
-  return hasAny(lower, [...digestWords, 'tl;dr', 'tldr', 'recap', 'gist']);
+  // "Monitor https://… and e-mail me a summary when it changes" is a monitor; "scrape … selector
+  // .job and e-mail a summary" a scraper: the summary is their notice, not the agent.
+  if (
+    /\b(?:monitor\w*|watch\w*|track\w*|scrap\w*|collect\w*|extract\w*|grab\w*|changes?|changed|selector)\b/.test(
+      words,
+    )
+  )
+    return false;
+  return hasAny(words, [...digestWords, 'tl;dr', 'tldr', 'recap', 'gist']);
 }
 
 function pageSteps(url: string, model: boolean): Record<string, unknown>[] {

@@ -108,17 +108,16 @@ export function changePendingPlan(
     }
   }
 
-  // "It's the .price-now span", "also change the selector to .posting": what the agent reads.
-  const selector = selectorIn(text);
+  // "It's the .price-now element", "also change the selector to .posting": what the agent reads,
+  // when the message says it is a selector ("e-mail me the .csv file" or "#general" is not one).
+  const selector = selectorCue.test(text) ? selectorIn(text) : undefined;
   if (selector && !url) {
     for (const operation of operations) {
       if (operation.type !== 'createAgent' && operation.type !== 'updateAgent') continue;
-      const old = pointSelectorAt(operation.spec as Spec, selector);
+      const spec = operation.spec as Spec;
+      const old = pointSelectorAt(spec, selector);
       if (!old) continue;
-      operation.spec = withDefaults(
-        JSON.parse(JSON.stringify(operation.spec).split(`"${old}"`).join(JSON.stringify(selector))),
-      );
-      summary = summary.split(old).join(selector);
+      operation.spec = withDefaults(spec);
       changes.push(`read ${selector} instead of ${old}`);
     }
   }
@@ -199,16 +198,28 @@ function pointAt(spec: Spec, url: string): string | undefined {
   return old;
 }
 
-/** The selector the spec's extraction reads (its records, else the watched field); undefined when none. */
+/** Words that say a message gives a selector. */
+const selectorCue =
+  /\bselector\b|\belement\b|\bclass\b|\bcss\b|\bspan\b|\bdiv\b|\btag\b|\bit'?s (?:the|in)\b|\b(?:use|read|extract|match)\s+[.#`]|`/i;
+
+/** Points the spec's extraction at `selector` (its records, else the watched field); the old one. */
 function pointSelectorAt(spec: Spec, selector: string): string | undefined {
   for (const step of spec.steps) {
     if (step.tool !== 'html.extract') continue;
     const records = step.with.records as { selector?: unknown } | undefined;
-    if (typeof records?.selector === 'string')
-      return records.selector === selector ? undefined : records.selector;
+    if (records && typeof records.selector === 'string') {
+      const old = records.selector;
+      if (old === selector) return undefined;
+      step.with.records = { ...records, selector };
+      return old;
+    }
     const fields = step.with.fields as Record<string, unknown> | undefined;
-    const content = fields?.content;
-    if (typeof content === 'string') return content === selector ? undefined : content;
+    if (fields && typeof fields.content === 'string') {
+      const old = fields.content;
+      if (old === selector) return undefined;
+      step.with.fields = { ...fields, content: selector };
+      return old;
+    }
   }
   return undefined;
 }
@@ -266,8 +277,11 @@ function retime(
   // "Actually half 7": the time in digits, as the schedule parser reads it.
   const unnamed = withClockDigits(withoutAgentNames(text, request.snapshot.agents));
   // "No wait, only once, tomorrow morning at 9": one run instead of the schedule proposed.
-  if (existing?.type === 'scheduleAgent' && !existing.runAt && onlyOnce.test(unnamed))
-    return onceInstead(unnamed, operations, index, request);
+  const once =
+    existing?.type === 'scheduleAgent' && !existing.runAt && onlyOnce.test(unnamed)
+      ? onceInstead(unnamed, operations, index, request)
+      : undefined;
+  if (once) return once;
   const found = timeOfDay.exec(unnamed.replace(/https?:\/\/\S+/g, '').trim());
   const time = found && [found[0], found[1] ?? found[2] ?? found[3] ?? found[4]];
   const ownSchedule = recurrence.test(unnamed) ? proposedSchedule(unnamed) : undefined;
@@ -279,7 +293,7 @@ function retime(
   // fridays": on fewer.
   const widened =
     existing?.type === 'scheduleAgent'
-      ? (widenedDays(unnamed, existing) ?? fewerDays(unnamed, existing))
+      ? (fewerDays(unnamed, existing) ?? widenedDays(unnamed, existing))
       : undefined;
   // "Make that every hour instead" after "every 30 minutes from 9 to 17 on weekdays": only the step.
   const stepOnly =
@@ -382,6 +396,8 @@ export function inSameHalfOfDay(time: string, previousHour: number | undefined):
 function anotherOnce(text: string, operations: readonly PlanOperation[], request: PlannerRequest) {
   const existing = operations.find((operation) => operation.type === 'scheduleAgent' && operation.runAt);
   if (existing?.type !== 'scheduleAgent' || !existing.runAt || !addingWords.test(text)) return undefined;
+  // "Friday instead, and e-mail me too": the run moves; no second one.
+  if (/\b(?:instead|rather|make it|move it)\b/i.test(text)) return undefined;
   const day = /\b((?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow)\b(?!s)/i.exec(text)?.[1];
   if (!day) return undefined;
   const timezone = existing.timezone ?? 'UTC';
@@ -411,8 +427,7 @@ function anotherOnce(text: string, operations: readonly PlanOperation[], request
 }
 
 /** Words that turn a repeating schedule into one run: "only once", "just the once", "one-off". */
-const onlyOnce =
-  /\b(?:only|just)\s+(?:the\s+)?once\b|\bone[- ]?off\b|\bonce\s+only\b|\bnot\s+(?:every|each|daily)\b/i;
+const onlyOnce = /\b(?:only|just)\s+(?:the\s+)?once\b|\bone[- ]?off\b|\bonce\s+only\b/i;
 
 /** The schedule proposed replaced by one run at the time said, read in the schedule's zone. */
 function onceInstead(text: string, operations: PlanOperation[], index: number, request: PlannerRequest) {
@@ -524,7 +539,8 @@ export function widenedDays(
   text: string,
   existing: Extract<PlanOperation, { type: 'scheduleAgent' }>,
 ): string | undefined {
-  if (!addingWords.test(text) || /\bonly\b/i.test(text) || timeOfDay.test(text)) return undefined;
+  if (!addingWords.test(text) || /\bonly\b/i.test(text) || leavingOut.test(text) || timeOfDay.test(text))
+    return undefined;
   const added = namedDays(text);
   if (added.length === 0 || existing.runAt) return undefined;
   let fields: string[];

@@ -138,8 +138,9 @@ export function runInputFrom(
  * named ("the example.com Price Monitor"), and an e-mail's domain is no address.
  */
 export function withSchemes(text: string): string {
+  // A word of its own (after a space, a bracket or the start), on a domain people use.
   return text.replace(
-    /(?<![\w@/:.-])((?:www\.)?(?:[a-z0-9-]+\.)+[a-z]{2,}(?::\d+)?\/[^\s,;)"'`<>]*)/gi,
+    /(?<=^|[\s([<])((?:www\.)?(?:[a-z0-9-]+\.)+(?:com|org|net|io|dev|app|co|uk|de|fr|eu|nl|ch|at|be|es|it|se|no|dk|fi|pl|us|ca|au|info|biz|ai|example|test|local|localhost)(?::\d+)?\/[^\s,;)"'`<>]*)/g,
     (address: string) => `https://${address}`,
   );
 }

@@ -164,7 +164,7 @@ function trimmed(tokens: string[]): string {
  */
 /** "After each run", "every time it runs": when a notice goes out, not when the agent runs. */
 const perRun =
-  /\b(?:after|at the end of|following)\s+(?:each|every)\s+(?:single\s+)?run\b(?!\s+of\b)|\b(?:each|every)\s+time\s+(?:it|they)\s+(?:runs?|finish(?:es)?|is done|are done)\b/gi;
+  /\b(?:after|at the end of|following)\s+(?:each|every)\s+(?:single\s+)?run\b(?=\s*(?:$|[,.;!?]|and\b|then\b|too\b|please\b))|\b(?:each|every)\s+time\s+(?:it|they)\s+(?:runs?|finish(?:es)?|is done|are done)\b(?=\s*(?:$|[,.;!?]|and\b|then\b|too\b|please\b))/gi;
 
 /** The text without its per-run phrases: "after each run" asks for no run and no schedule. */
 export function withoutPerRun(text: string): string {

@@ -147,7 +147,11 @@ const repeating =
 /** The one run a single weekday names ("thursday at 2pm"), when it is ahead; else undefined. */
 function comingWeekday(reading: RequestReading, request: PlannerRequest) {
   const text = nameless(reading.text, reading.mentioned);
-  if (!singleWeekday.test(text) || repeating.test(text)) return undefined;
+  // "Monday, wednesday and friday" is a schedule: one weekday only.
+  const days =
+    text.match(/\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|\b(?:mon|tue|wed|thu|fri|sat|sun)\b/gi) ??
+    [];
+  if (days.length !== 1 || !singleWeekday.test(text) || repeating.test(text)) return undefined;
   const found = oneOffInRequest(text.replace(singleWeekday, 'this $1'), request);
   if (found?.reading.kind !== 'at' || found.reading.at.getTime() <= (request.now ?? new Date()).getTime())
     return undefined;

@@ -36,6 +36,34 @@ const verbs = [
 
 /** Real words one slip from a verb: left as they are. */
 const words = new Set([
+  'parse',
+  'parsed',
+  'parses',
+  'passed',
+  'passes',
+  'charge',
+  'charges',
+  'charged',
+  'presume',
+  'presumed',
+  'summaries',
+  'summarised',
+  'summarized',
+  'duplicates',
+  'duplicated',
+  'unscheduled',
+  'scheduler',
+  'schedulers',
+  'monitors',
+  'monitored',
+  'triggered',
+  'executes',
+  'connected',
+  'reconnected',
+  'renames',
+  'deletes',
+  'removes',
+  'remove',
   'unable',
   'cause',
   'causes',
@@ -99,7 +127,10 @@ function corrected(word: string, kept: ReadonlySet<string>): string {
  */
 export function withVerbsCorrected(text: string, names: readonly string[] = []): string {
   const kept = new Set(names.flatMap((name) => name.toLowerCase().split(/[^a-z]+/)));
-  return text.replace(/https?:\/\/\S+|\S+@\S+|"[^"]*"|“[^”]*”|`[^`]*`|[A-Za-z]+/g, (token) =>
-    /^[A-Za-z]+$/.test(token) ? corrected(token, kept) : token,
+  // Addresses (with or without https://), e-mails, selectors and quoted text stay as written:
+  // only a word standing alone between spaces or punctuation is a word.
+  return text.replace(
+    /https?:\/\/\S+|\S*[@./#_:\\]\S*|"[^"]*"|“[^”]*”|'[^'\s][^']*'|`[^`]*`|[A-Za-z]+/g,
+    (token) => (/^[A-Za-z]+$/.test(token) ? corrected(token, kept) : token),
   );
 }
