@@ -293,6 +293,10 @@ describe('runs in the browser', () => {
     const { page } = await signedInPage(undefined, relay.url);
     await page.goto(`${relay.url}/w/${workspace.slug}/runs/${runId}`);
     await stepRow(page, 'post1').and(page.locator('[data-status="succeeded"]')).waitFor();
+    // The stored run can show post1 done before the stream has sent anything (on a busy machine
+    // its first answer comes later): wait for post1's log line, which only the stream brings, so
+    // the page holds a position to resume from when the connection drops.
+    await stepRow(page, 'post1').locator('.step-logs summary').getByText('Logs (1)').waitFor();
 
     relay.drop();
     await page.getByText('Connection lost, reconnecting…').waitFor();
