@@ -35,102 +35,26 @@
 // A measurement, not a regression test: `npm run bench:orchestrator` prints its score as
 // "Out-of-sample (seventh set)". No unit test reads its cases, and the planner must not be tuned
 // on it: fix the kind of request a failure shows, then write an eighth blind set to measure again.
-import type { OperationType } from '../../src/domain/plan.ts';
 import {
   asked,
-  berlin,
+  built,
   creating,
+  crons,
   either,
+  every,
   firstNamed,
+  inAnyOrder,
   naming,
   type OutOfSampleConversation,
   type OutOfSampleEntry,
+  once,
   oneLine,
-  type QuestionId,
+  plan,
   repeat,
   several,
 } from './out-of-sample-helpers.ts';
-import type { Expectation, OutOfSampleCase } from './out-of-sample-judge.ts';
 
 export const seventhOutOfSampleDate = '2026-12-07';
-
-type Schedule = NonNullable<Expectation['schedule']>;
-type Checks = Omit<Expectation, 'text' | 'operations'>;
-
-/** A schedule in Berlin (the workspace's zone) unless told otherwise. */
-const every = (cron: string, timezone = berlin): Schedule => ({ cron, timezone });
-/** One run at this UTC time (the Berlin time the user meant, an hour earlier in November). */
-const once = (runAt: string): Schedule => ({ runAt, timezone: berlin });
-
-/**
- * A plan that creates agents: with a test run right after each new one, all of them at the end
- * of the plan, or none; or one of these questions.
- */
-function built(
-  text: string,
-  operations: OperationType[],
-  checks: Checks = {},
-  questions: QuestionId[] = [],
-): OutOfSampleCase {
-  const created = operations.filter((operation) => operation === 'createAgent').length;
-  const runsAtTheEnd: Expectation = {
-    text,
-    ...checks,
-    operations: [...operations, ...repeat('runAgent', created)],
-  };
-  return either(creating(text, operations, checks, questions), runsAtTheEnd);
-}
-
-/** One operation of a message of several independent asks, on this agent (or chain, or service). */
-interface Part {
-  operation: OperationType;
-  target: string;
-  schedule?: Schedule;
-}
-
-function orders<T>(items: T[]): T[][] {
-  if (items.length <= 1) return [items];
-  return items.flatMap((item, index) =>
-    orders([...items.slice(0, index), ...items.slice(index + 1)]).map((rest) => [item, ...rest]),
-  );
-}
-
-/** Independent changes, in the order the user gave them or any other. */
-function inAnyOrder(
-  text: string,
-  parts: Part[],
-  checks: Omit<Expectation, 'text' | 'operations' | 'targets' | 'schedules'> = {},
-): OutOfSampleCase {
-  const [first, ...others] = orders(parts).map((order): Expectation => {
-    const schedules = order.flatMap((part) => (part.schedule ? [part.schedule] : []));
-    return {
-      text,
-      ...checks,
-      operations: order.map((part) => part.operation),
-      targets: order.map((part) => part.target),
-      ...(schedules.length > 0 ? { schedules } : {}),
-    };
-  });
-  return { ...(first as Expectation), or: others };
-}
-
-/** The same outcome with the schedule written as any of these equivalent crons. */
-function crons(entry: OutOfSampleCase, ...alternatives: string[]): OutOfSampleCase {
-  const { or = [], ...main } = entry;
-  const variants: Expectation[] = [main, ...or];
-  const rewritten = alternatives.flatMap((cron) =>
-    variants.flatMap((variant) =>
-      variant.schedule ? [{ ...variant, schedule: { ...variant.schedule, cron } }] : [],
-    ),
-  );
-  return { ...main, or: [...or, ...rewritten] };
-}
-
-const plan = (text: string, operations: OperationType[], checks: Checks = {}): Expectation => ({
-  text,
-  operations,
-  ...checks,
-});
 
 /** The fixture's active agents: what "everything" pauses. */
 const activeAgents = [
