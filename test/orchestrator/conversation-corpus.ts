@@ -1523,7 +1523,7 @@ export const conversations: ConversationCase[] = [
       {
         text: 'saturdays as well please',
         operations: ['scheduleAgent'],
-        schedule: { cron: '45 6 * * 1,2,3,4,5,6', timezone: berlin },
+        schedule: { cron: '45 6 * * 1-6', timezone: berlin },
       },
     ],
   },
@@ -1589,7 +1589,7 @@ export const conversations: ConversationCase[] = [
       {
         text: 'but not on mondays',
         operations: ['scheduleAgent'],
-        schedule: { cron: '0 8-18 * * 2,3,4,5', timezone: berlin },
+        schedule: { cron: '0 8-18 * * 2-5', timezone: berlin },
       },
     ],
   },
@@ -1632,7 +1632,7 @@ export const conversations: ConversationCase[] = [
       {
         text: 'also skip fridays',
         operations: ['scheduleAgent'],
-        schedule: { cron: '30 7 * * 1,2,3,4', timezone: berlin },
+        schedule: { cron: '30 7 * * 1-4', timezone: berlin },
       },
     ],
   },

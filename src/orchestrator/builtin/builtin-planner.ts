@@ -215,6 +215,13 @@ const questions = {
   which: whichAgent,
 };
 
+/** Whether the agent is in a state the action changes: only a paused agent can be resumed. */
+function stateFits(intent: ActionIntent, agent: SnapshotAgent): boolean {
+  if (intent === 'resume') return agent.status === 'paused';
+  if (intent === 'pause') return agent.status === 'active';
+  return false;
+}
+
 /** "Remove the X step from …", "delete step 2 of …": a part of an agent, not the agent. */
 function removesPartOf(text: string): boolean {
   return /\b(?:steps?|stages?|actions?|parts?)\b(?:\s+\d+)?\s+(?:from|of|out of|in)\b/i.test(text);
@@ -378,6 +385,10 @@ export class BuiltInPlanner implements Planner {
       if (trigger) return trigger;
     }
     if (mentioned.length > 0 && intent && !createsFirst) {
+      // "Wake the collector back up": of the Job and the Data Collector only the paused one can be.
+      const fitting = mentioned.filter((match) => stateFits(intent, match.item));
+      if (mentioned.length > 1 && fitting.length === 1)
+        return this.#act(intent, fitting[0]?.item as SnapshotAgent, text, request);
       if (mentioned.length > 1) {
         const candidates = mentioned.map((match) => match.item);
         return {

@@ -33,6 +33,8 @@ export interface GroupReading {
   excluded: string;
   /** "Whatever failed today": only agents whose last run ended today. */
   today?: boolean;
+  /** "Both reports": the group must be two agents, else the person is asked which. */
+  both?: boolean;
 }
 
 function singular(word: string): string {
@@ -102,6 +104,7 @@ export function readGroup(text: string): GroupReading | undefined {
     nameWords,
     excluded,
     ...(/\b(?:fail\w*|broke\w*|error\w*|ran|run)\s+today\b/.test(inside) ? { today: true } : {}),
+    ...(/^both\b/.test(after) ? { both: true } : {}),
   };
 }
 
@@ -244,6 +247,11 @@ export function planGroupAction(text: string, request: PlannerRequest): PlannerA
       hasNameWords(agent, group.nameWords),
   );
   const verb = verbs[group.intent];
+  // "Pause both reports" with three agents called a report: which two is for the person to say.
+  if (group.both && members.length > 2)
+    return {
+      reply: `"Both" names two agents, and ${members.length} fit: ${quoted(members)}. Which two do you mean?`,
+    };
   if (members.length === 0) {
     const named = group.nameWords.length > 0 || group.traits.length > 0;
     return {

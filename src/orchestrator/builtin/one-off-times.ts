@@ -14,7 +14,7 @@ export type OneOffReading =
 
 /** Words that make a time repeat: then it is a schedule, not a one-off. */
 const recurring =
-  /\b(every|each|daily|hourly|weekly|monthly|nightly|weekdays?|weekends?|(mon|tues|wednes|thurs|fri|satur|sun)days|times a day|twice|fortnightly|biweekly)\b/i;
+  /\b(every|each|daily|hourly|weekly|monthly|nightly|weekdays?|weekends?|(mon|tues|wednes|thurs|fri|satur|sun)days|times a day|twice|fortnightly|biweekly)\b|\bonce\s+(?:a|an|per|each)\s+(?:day|week|month|hour|morning|evening|night)\b/i;
 /** A time that has passed ("yesterday", "2 days ago") is about what happened, not a run to plan. */
 const past = /\b(yesterday|ago|last|earlier|previous)\b/i;
 /** "Now" and "today" alone mean a run now, not a one-off. */

@@ -17,6 +17,7 @@ import { proposedSchedule } from './schedule-phrases.ts';
 import { scheduleOperation } from './schedule-planning.ts';
 import { notificationSteps } from './spec-templates.ts';
 import { createWords } from './vocabulary/vocabulary.ts';
+import { fieldOfDays } from './week-days.ts';
 
 type Step = Record<string, unknown> & { id: string; tool: string; with: Record<string, unknown> };
 type Spec = Record<string, unknown> & { name: string; goal?: string; steps: Step[] };
@@ -58,7 +59,14 @@ const interjection = /^(?:(?:hmm+|um+|uh+|ok(?:ay)?|oh|well|so|right|err*)[,.!]*
 
 export function isPendingPlanChange(text: string, pending: PlannedChange, request: PlannerRequest): boolean {
   const trimmed = text.trim().replace(interjection, '');
-  if (!changeOpeners.test(trimmed) && !hasAny(trimmed, changeWords) && !aboutPlannedAgent(trimmed, pending))
+  // "Not on weekends", "skip fridays": days left out of the schedule proposed.
+  const leavesDaysOut = leavingOut.exec(trimmed)?.index === 0;
+  if (
+    !changeOpeners.test(trimmed) &&
+    !hasAny(trimmed, changeWords) &&
+    !aboutPlannedAgent(trimmed, pending) &&
+    !leavesDaysOut
+  )
     return false;
   // "Create …" asks for something new, even right after a proposal.
   if (hasAny(trimmed.split(/\s+/).slice(0, 3).join(' '), createWords)) return false;
@@ -554,8 +562,7 @@ export function widenedDays(
   const days = cronDays(fields[4] ?? '*');
   if (!days) return undefined;
   for (const day of added) days.add(day);
-  const list = [...days].sort((a, b) => a - b);
-  fields[4] = list.length === 7 ? '*' : list.join(',');
+  fields[4] = fieldOfDays([...days]);
   return fields.join(' ');
 }
 
@@ -581,7 +588,7 @@ export function fewerDays(
   const days = cronDays(fields[4] ?? '*') ?? new Set([0, 1, 2, 3, 4, 5, 6]);
   const kept = [...days].filter((day) => !removed.has(day)).sort((a, b) => a - b);
   if (kept.length === 0 || kept.length === days.size) return undefined;
-  fields[4] = kept.join(',');
+  fields[4] = fieldOfDays(kept);
   return fields.join(' ');
 }
 

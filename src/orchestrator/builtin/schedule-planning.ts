@@ -162,6 +162,39 @@ export function timesOnKeptDays(
   return `${minute} ${hour} ${oldDay} ${oldMonth} ${oldWeekday}`;
 }
 
+/** Words that say a time of day: digits, or "noon", "morning", "evening" and the like. */
+const timeWords = /\d|\b(?:noon|midday|midnight|mornings?|evenings?|nights?|nightly|afternoons?|hourly|hours?|minutes?|mins?)\b/;
+
+/**
+ * "Make the weekly report go out on tuesdays instead": only the days change, so the times it ran
+ * at stay (08:00), rather than the words' own default hour. Undefined when the words say a time,
+ * or when the agent's schedule has no fixed time of day.
+ */
+export function daysAtKeptTimes(
+  reading: Extract<ScheduleReading, { kind: 'found' }>,
+  current: ScheduleSnapshot | undefined,
+  text: string,
+): string | undefined {
+  const words = reading.words.toLowerCase();
+  if (!current || timeWords.test(words) || !changingWords.test(text.toLowerCase())) return undefined;
+  let wanted: string;
+  try {
+    wanted = resolveCron({ text: reading.words });
+  } catch {
+    return undefined;
+  }
+  const fields = wanted.split(' ');
+  const old = current.cron.split(' ');
+  if (fields.length !== 5 || old.length !== 5) return undefined;
+  const [, , day, month, weekday] = fields as [string, string, string, string, string];
+  const [oldMinute, oldHour, oldDay, oldMonth] = old as [string, string, string, string, string];
+  // Only days of the week, and an old schedule at fixed times on any day of any month.
+  if (day !== '*' || month !== '*' || weekday === '*') return undefined;
+  if (!/^\d+$/.test(oldMinute) || !/^[\d,]+$/.test(oldHour) || oldDay !== '*' || oldMonth !== '*')
+    return undefined;
+  return `${oldMinute} ${oldHour} * * ${weekday}`;
+}
+
 export function planSchedule(
   agent: SnapshotAgent,
   reading: ScheduleReading | undefined,
@@ -196,7 +229,7 @@ export function planSchedule(
       reading,
       request,
       { ...(input ? { input } : {}), ...(missed ? { missed } : {}) },
-      timesOnKeptDays(reading, agent.schedule, text),
+      timesOnKeptDays(reading, agent.schedule, text) ?? daysAtKeptTimes(reading, agent.schedule, text),
     );
   } catch (error) {
     if (!(error instanceof OrcaError)) throw error;

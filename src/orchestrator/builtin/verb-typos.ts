@@ -1,8 +1,10 @@
-// Verbs typed with a slip: "pasue the lead scraper", "scedule the reporter", "delte it". The
-// rules find requests by their verbs, so a misspelled verb would leave the request not understood
+// Verbs and time words typed with a slip: "pasue the lead scraper", "scedule the reporter",
+// "delte it", "tommorow at 7", "every wendesday". The rules find requests by these words, so a
+// misspelled one would leave the request not understood (or a one-off run read as a schedule)
 // although its agent's name is found (names have their own typo matching, in name-typos.ts).
-// Only the verbs below are corrected, only one slip away, only in words of five letters or
-// more, and never a word that is itself an English word the requests use ("remote", "scraper").
+// Only the words below are corrected, only one slip away, only in words of five letters or
+// more, and never a word that is itself an English word the requests use ("remote", "scraper");
+// a few common misspellings further away are listed as they are typed.
 import { typoDistance } from './typo-distance.ts';
 
 /** The verbs, and their forms, that a slip in a request is corrected to. */
@@ -32,7 +34,56 @@ const verbs = [
   'enable',
   'change',
   'update',
+  // Time words: "tomorow", "thrusday", "evrey morning".
+  'tomorrow',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'mondays',
+  'tuesdays',
+  'wednesdays',
+  'thursdays',
+  'fridays',
+  'saturdays',
+  'sundays',
+  'weekday',
+  'weekdays',
+  'weekend',
+  'weekends',
+  'morning',
+  'evening',
+  'afternoon',
+  'minutes',
+  'hourly',
+  'weekly',
+  'monthly',
+  'every',
 ];
+
+/** Misspellings more than one slip from the word, as people type them. */
+const misspellings: Record<string, string> = {
+  tommorow: 'tomorrow',
+  tommorrow: 'tomorrow',
+  tomorow: 'tomorrow',
+  tomoro: 'tomorrow',
+  tmrw: 'tomorrow',
+  tmr: 'tomorrow',
+  tmrow: 'tomorrow',
+  wensday: 'wednesday',
+  wendsday: 'wednesday',
+  wedensday: 'wednesday',
+  thursay: 'thursday',
+  thrusday: 'thursday',
+  tusday: 'tuesday',
+  satuday: 'saturday',
+  saterday: 'saturday',
+  evry: 'every',
+  evrey: 'every',
+};
 
 /** Real words one slip from a verb: left as they are. */
 const words = new Set([
@@ -101,10 +152,22 @@ const words = new Set([
   'resumed',
   'schedules',
   'scheduled',
+  'weakly',
+  'hourlies',
+  'ever',
+  'event',
+  'events',
+  'everything',
+  'mining',
+  'evenings',
+  'mornings',
+  'minute',
 ]);
 
 function corrected(word: string, kept: ReadonlySet<string>): string {
   const lower = word.toLowerCase();
+  const respelled = misspellings[lower];
+  if (respelled && !kept.has(lower)) return respelled;
   if (
     lower.length < 5 ||
     words.has(lower) ||

@@ -3,7 +3,7 @@
 
 /** Words right after the verb that make its object a group: "pause all …", "run every …". */
 export const groupQuantifier =
-  /^(?:all|every|each|everything|everyone|every single|all of|the whole lot|all the|any|whatever|whichever|anything|any agents?)\b/i;
+  /^(?:all|every|each|everything|everyone|every single|all of|the whole lot|all the|any|whatever|whichever|anything|any agents?|both(?: of)?(?: the)?)\b/i;
 
 /** "Pause the failing agents", "resume my paused ones": a group named by what its agents share. */
 export const groupPlural = /^(?:the|my|our)\s+(?<which>[a-z' -]+?)\s+(?:agents|ones|bots)\b/i;
@@ -39,7 +39,7 @@ export const groupExceptions =
 
 /** Words of a group that name no agent: "all of my agents", "every agent that", "last time". */
 export const groupFiller = new Set(
-  'all every each everything everyone single of the my our a an agent agents one ones bot bots them that which who whose is are was were have has had its their last time run runs on lately recently right now currently at the moment whole lot any please pls plz for too as well again today whatever whichever anything'.split(
+  'all both every each everything everyone single of the my our a an agent agents one ones bot bots them that which who whose is are was were have has had its their last time run runs on lately recently right now currently at the moment whole lot any please pls plz for too as well again today whatever whichever anything'.split(
     ' ',
   ),
 );

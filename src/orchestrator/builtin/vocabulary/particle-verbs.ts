@@ -1,11 +1,11 @@
 // Verbs whose particle may stand after their object: "turn the reporter off", "shut the lead
-// scraper down for a bit", "switch it back on". The action vocabulary lists these verbs with the
+// scraper down for a bit", "switch it back on", "wake the collector back up". The action vocabulary lists these verbs with the
 // particle next to them ("turn off"), so the request is read with the particle moved back.
 import { formsOfVerb } from './verb-forms.ts';
 
 /** The verbs that take a particle, and the particles that make them an action on an agent. */
-const particleVerbs = ['turn', 'switch', 'shut', 'power'];
-const particles = ['back on', 'back off', 'off', 'on', 'down'];
+const particleVerbs = ['turn', 'switch', 'shut', 'power', 'wake'];
+const particles = ['back on', 'back off', 'back up', 'off', 'on', 'down', 'up'];
 
 /** Words that may follow the particle and belong to no agent's name: "off for now", "on again". */
 const afterParticle =
