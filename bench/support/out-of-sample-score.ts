@@ -39,6 +39,11 @@ import {
   seventhOutOfSampleDate,
   seventhOutOfSampleRequests,
 } from '../../test/orchestrator/out-of-sample-corpus-7.ts';
+import {
+  eighthOutOfSampleConversations,
+  eighthOutOfSampleDate,
+  eighthOutOfSampleRequests,
+} from '../../test/orchestrator/out-of-sample-corpus-8.ts';
 import type {
   OutOfSampleConversation,
   OutOfSampleEntry,
@@ -112,6 +117,14 @@ export const seventhOutOfSampleSet: OutOfSampleSet = {
   written: seventhOutOfSampleDate,
   requests: seventhOutOfSampleRequests,
   conversations: seventhOutOfSampleConversations,
+};
+
+/** Written blind while the seventh set guided fixes. */
+export const eighthOutOfSampleSet: OutOfSampleSet = {
+  title: 'Out-of-sample (eighth set)',
+  written: eighthOutOfSampleDate,
+  requests: eighthOutOfSampleRequests,
+  conversations: eighthOutOfSampleConversations,
 };
 
 const kinds = ['one-line', 'multi-intent', 'question', 'follow-up turns'] as const;

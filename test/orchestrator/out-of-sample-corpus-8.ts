@@ -51,7 +51,6 @@ import {
   every,
   firstNamed,
   inAnyOrder,
-  naming,
   type OutOfSampleCase,
   type OutOfSampleConversation,
   type OutOfSampleEntry,
@@ -162,14 +161,11 @@ const oneLineRequests: OutOfSampleEntry[] = [
   ),
   oneLine(
     crons(
-      plan(
-        'data collector - every quarter of an hour between 8am and 6pm, mon to fri',
-        ['scheduleAgent'],
-        { agent: 'Data Collector', schedule: every('*/15 8-17 * * 1-5') },
-      ),
+      plan('data collector - every quarter of an hour between 8am and 6pm, mon to fri', ['scheduleAgent'], {
+        agent: 'Data Collector',
+        schedule: every('*/15 8-17 * * 1-5'),
+      }),
       '*/15 8-18 * * 1-5',
-      '0/15 8-17 * * 1-5',
-      '0/15 8-18 * * 1-5',
       '0,15,30,45 8-17 * * 1-5',
       '0,15,30,45 8-18 * * 1-5',
       '*/15 8-17 * * MON-FRI',
@@ -244,7 +240,7 @@ const oneLineRequests: OutOfSampleEntry[] = [
   oneLine(
     crons(
       built(
-        "Id like a summary every monday 9am of whatever the job collector found the week before, sent to team@acme.io",
+        'Id like a summary every monday 9am of whatever the job collector found the week before, sent to team@acme.io',
         ['createAgent', 'scheduleAgent'],
         { schedule: every('0 9 * * 1'), spec: { contains: ['team@acme.io'] } },
       ),
@@ -261,15 +257,22 @@ const oneLineRequests: OutOfSampleEntry[] = [
   ),
   oneLine(
     either(
-      plan('add a login for https://partners.northwind.com, username is buying@ourco.de', ['connectAccount'], {
-        account: { kind: 'login', allowedHosts: ['partners.northwind.com'] },
-      }),
-      { text: 'add a login for https://partners.northwind.com, username is buying@ourco.de', question: 'service' },
+      plan(
+        'add a login for https://partners.northwind.com, username is buying@ourco.de',
+        ['connectAccount'],
+        {
+          account: { kind: 'login', allowedHosts: ['partners.northwind.com'] },
+        },
+      ),
+      {
+        text: 'add a login for https://partners.northwind.com, username is buying@ourco.de',
+        question: 'service',
+      },
     ),
   ),
   oneLine(
     plan(
-      "data collector keeps saying theres no sheets account. can you set one up? its oauth",
+      'data collector keeps saying theres no sheets account. can you set one up? its oauth',
       ['connectAccount'],
       { account: { service: 'sheets', kind: 'oauth2', allowedHosts: ['sheets.example.com'] } },
     ),
@@ -429,7 +432,8 @@ const watchersChecks = {
   spec: { contains: ['https://example.com/'] },
 };
 
-const resumeFixRun = 'resume job collector, change its selector to .posting and run it once so i can see if it works';
+const resumeFixRun =
+  'resume job collector, change its selector to .posting and run it once so i can see if it works';
 const resumeFixRunChecks = { agent: 'Job Collector', spec: { contains: ['.posting'] } };
 
 const everyTwoHours = "kill the price monitor's schedule and instead run it every 2 hours from 8 to 8";
@@ -464,7 +468,10 @@ const multiIntentRequests: OutOfSampleEntry[] = [
   several(
     inAnyOrder(
       'Can you unchain the reporting agent from the lead scraper and hook it up after the data collector instead?',
-      parts(['unchainAgents', 'Lead Scraper -> Reporting Agent'], ['chainAgents', 'Data Collector -> Reporting Agent']),
+      parts(
+        ['unchainAgents', 'Lead Scraper -> Reporting Agent'],
+        ['chainAgents', 'Data Collector -> Reporting Agent'],
+      ),
       { chained: { from: 'Data Collector', to: 'Reporting Agent' } },
     ),
   ),
@@ -539,7 +546,6 @@ const multiIntentRequests: OutOfSampleEntry[] = [
         ),
       '*/30 * * * 1-5',
       '0,30 * * * 1-5',
-      '0/30 * * * 1-5',
       '*/30 * * * MON-FRI',
     ),
   ),
@@ -685,14 +691,8 @@ const questions: OutOfSampleEntry[] = [
     /\b(9(th)? nov|nov(ember)?\.? 9(th)?\b|2026-11-09|0?9\.11\.|11\/0?9\b)/i,
   ),
   asked('is anything paused right now?', /Job Collector/i),
-  asked(
-    "what kicks off the old reporting agent? it's not on a schedule is it",
-    /webhook|crm deal closed/i,
-  ),
-  asked(
-    'total token usage this week?',
-    /\b(9[,.\s\u202f]?500|9\.5 ?k|11[,.\s\u202f]?000|11 ?k)\b/i,
-  ),
+  asked("what kicks off the old reporting agent? it's not on a schedule is it", /webhook|crm deal closed/i),
+  asked('total token usage this week?', /\b(9[,.\s\u202f]?500|9\.5 ?k|11[,.\s\u202f]?000|11 ?k)\b/i),
   asked('which agents log in to the supplier portal', /\bReporter\b/),
   asked(
     'what times does the price monitor check at',
@@ -702,7 +702,10 @@ const questions: OutOfSampleEntry[] = [
     planAllowed: true,
   }),
   asked('does anything run at the weekend?', /Price Monitor/i),
-  asked('how many failed runs have there been over the past seven days?', /(?<!(past|last) )\b(7|seven)\b(?! days)/i),
+  asked(
+    'how many failed runs have there been over the past seven days?',
+    /(?<!(past|last) )\b(7|seven)\b(?! days)/i,
+  ),
   asked('success rate for job collector?', /\b60 ?%|\b3 (of|out of) 5\b|\b3\/5\b/i),
   asked('what did the monthly report cost us in november', /\b(25[,.\s\u202f]?000|25 ?k)\b/i),
   asked('last lead scraper run, how long did it take', /\b12 ?(s|sec|secs|seconds)\b/i),
@@ -832,7 +835,6 @@ export const eighthOutOfSampleConversations: OutOfSampleConversation[] = [
           ['records'],
         ),
         '0,30 * * * *',
-        '0/30 * * * *',
       ),
       crons(
         built('and email it to me too', ['createAgent', 'scheduleAgent'], {
@@ -840,7 +842,6 @@ export const eighthOutOfSampleConversations: OutOfSampleConversation[] = [
           spec: { contains: [stockUrl, me] },
         }),
         '0,30 * * * *',
-        '0/30 * * * *',
       ),
       crons(
         built('only on weekdays tho', ['createAgent', 'scheduleAgent'], {
@@ -848,7 +849,6 @@ export const eighthOutOfSampleConversations: OutOfSampleConversation[] = [
           spec: { contains: [stockUrl, me] },
         }),
         '0,30 * * * 1-5',
-        '0/30 * * * 1-5',
         '*/30 * * * MON-FRI',
       ),
     ],
@@ -858,7 +858,10 @@ export const eighthOutOfSampleConversations: OutOfSampleConversation[] = [
     turns: [
       { text: 'pause the report', question: 'agent' },
       plan('the weekly one', ['pauseAgent'], { agent: 'Weekly Report' }),
-      inAnyOrder('and run the monthly one', parts(['pauseAgent', 'Weekly Report'], ['runAgent', 'Monthly Report'])),
+      inAnyOrder(
+        'and run the monthly one',
+        parts(['pauseAgent', 'Weekly Report'], ['runAgent', 'Monthly Report']),
+      ),
     ],
   },
   {
@@ -868,9 +871,15 @@ export const eighthOutOfSampleConversations: OutOfSampleConversation[] = [
         text: 'when does the price monitor run?',
         reply: /(?=[\s\S]*\b0?6(:00|\s?am))(?=[\s\S]*\b10(:00|\s?am))|\b0?6(:00)?( ?am)? (and|&) 10\b/i,
       },
-      plan('move that to 7 and 11', ['scheduleAgent'], { agent: priceMonitor, schedule: every('0 7,11 * * *') }),
+      plan('move that to 7 and 11', ['scheduleAgent'], {
+        agent: priceMonitor,
+        schedule: every('0 7,11 * * *'),
+      }),
       crons(
-        plan('but not at weekends', ['scheduleAgent'], { agent: priceMonitor, schedule: every('0 7,11 * * 1-5') }),
+        plan('but not at weekends', ['scheduleAgent'], {
+          agent: priceMonitor,
+          schedule: every('0 7,11 * * 1-5'),
+        }),
         '0 7,11 * * MON-FRI',
       ),
     ],
@@ -888,7 +897,10 @@ export const eighthOutOfSampleConversations: OutOfSampleConversation[] = [
       ),
       inAnyOrder(
         'and chain the monthly report after it',
-        parts(['scheduleAgent', 'Weekly Report', every('0 9 * * 1')], ['chainAgents', 'Weekly Report -> Monthly Report']),
+        parts(
+          ['scheduleAgent', 'Weekly Report', every('0 9 * * 1')],
+          ['chainAgents', 'Weekly Report -> Monthly Report'],
+        ),
         { chained: { from: 'Weekly Report', to: 'Monthly Report' } },
       ),
     ],

@@ -1509,4 +1509,39 @@ export const corpus: CorpusCase[] = [
     operations: ['unchainAgents'],
     chain: { from: 'Lead Scraper', to: 'Reporting Agent' },
   },
+  // "Wake X up" resumes; of two agents named alike, only the one the action can change.
+  { text: 'could you wake the collector up again', operations: ['resumeAgent'], agent: 'Job Collector' },
+  { text: 'pause the collector for a bit', operations: ['pauseAgent'], agent: 'Data Collector' },
+  // Time words typed with a slip.
+  {
+    text: 'run the data collector tomorow at 6:15, only this once',
+    operations: ['scheduleAgent'],
+    agent: 'Data Collector',
+    schedule: { runAt: '2026-11-25T05:15:00.000Z', timezone: 'Europe/Berlin' },
+  },
+  {
+    text: 'schedule the job collector on wensdays at 10',
+    operations: ['scheduleAgent'],
+    agent: 'Job Collector',
+    schedule: { cron: '0 10 * * 3', timezone: 'Europe/Berlin' },
+  },
+  // "Once a day" is a rhythm, not one run.
+  {
+    text: 'the lead scraper only needs to go once a day, at 5pm',
+    operations: ['scheduleAgent'],
+    agent: 'Lead Scraper',
+    schedule: { cron: '0 17 * * *', timezone: 'Europe/Berlin' },
+  },
+  // Only the days change: the hour it ran at stays.
+  {
+    text: 'switch the weekly report over to thursdays instead',
+    operations: ['scheduleAgent'],
+    agent: 'Weekly Report',
+    schedule: { cron: '0 8 * * 4', timezone: 'Europe/Berlin' },
+  },
+  // "Both" and a plural: the two agents so named.
+  {
+    text: 'kick off both collectors now',
+    operations: ['runAgent', 'runAgent'],
+  },
 ];

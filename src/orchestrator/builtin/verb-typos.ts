@@ -166,7 +166,9 @@ const words = new Set([
 
 function corrected(word: string, kept: ReadonlySet<string>): string {
   const lower = word.toLowerCase();
-  const respelled = misspellings[lower];
+  // "Wensdays" is "wensday" and an s.
+  const plural = lower.endsWith('s') ? misspellings[lower.slice(0, -1)] : undefined;
+  const respelled = misspellings[lower] ?? (plural && `${plural}s`);
   if (respelled && !kept.has(lower)) return respelled;
   if (
     lower.length < 5 ||
