@@ -837,4 +837,43 @@ export const multiIntentCorpus: MultiIntentCase[] = [
       { cron: '15 7 * * *', timezone: 'Europe/Berlin' },
     ],
   },
+  // The agent named first in a chain's part is the next part's "it", whichever end it is.
+  {
+    text: 'unhook the reporting agent from the lead scraper and make it follow the weekly report instead',
+    parts: 2,
+    operations: ['unchainAgents', 'chainAgents'],
+    targets: ['Lead Scraper -> Reporting Agent', 'Weekly Report -> Reporting Agent'],
+  },
+  // A preposition said again before a second agent: one chain each.
+  {
+    text: 'start the data collector after the lead scraper and after the monthly report as well',
+    parts: 2,
+    operations: ['chainAgents', 'chainAgents'],
+    targets: ['Lead Scraper -> Data Collector', 'Monthly Report -> Data Collector'],
+  },
+  // A later time with no day of its own is on the first one's day.
+  {
+    text: 'run the job collector tomorrow at 10 and the lead scraper at 11:30',
+    parts: 2,
+    operations: ['scheduleAgent', 'scheduleAgent'],
+    targets: ['Job Collector', 'Lead Scraper'],
+    schedules: [
+      { runAt: '2026-11-25T09:00:00.000Z', timezone: 'Europe/Berlin' },
+      { runAt: '2026-11-25T10:30:00.000Z', timezone: 'Europe/Berlin' },
+    ],
+  },
+  // "The new one" after the old one: the agent named alike without "old".
+  {
+    text: 'get rid of the old reporting agent, and have the new one run after the data collector',
+    parts: 2,
+    operations: ['deleteAgent', 'chainAgents'],
+    targets: ['Reporting Agent (old)', 'Data Collector -> Reporting Agent'],
+  },
+  // A service named before "at <address>" and a login.
+  {
+    text: 'connect our confluence at https://wiki.example.org as bob@example.org and run the reporter',
+    parts: 2,
+    operations: ['connectAccount', 'runAgent'],
+    targets: ['confluence', 'Reporter'],
+  },
 ];

@@ -51,7 +51,6 @@ import {
   every,
   firstNamed,
   inAnyOrder,
-  type OutOfSampleCase,
   type OutOfSampleConversation,
   type OutOfSampleEntry,
   once,
@@ -61,6 +60,7 @@ import {
   repeat,
   several,
 } from './out-of-sample-helpers.ts';
+import type { OutOfSampleCase } from './out-of-sample-judge.ts';
 
 export const eighthOutOfSampleDate = '2026-12-08';
 

@@ -1544,4 +1544,14 @@ export const corpus: CorpusCase[] = [
     text: 'kick off both collectors now',
     operations: ['runAgent', 'runAgent'],
   },
+  // "Today at 3" said in the morning is 3 in the afternoon.
+  {
+    text: 'run the monthly report today at 4',
+    operations: ['scheduleAgent'],
+    agent: 'Monthly Report',
+    schedule: { runAt: '2026-11-24T15:00:00.000Z', timezone: 'Europe/Berlin' },
+  },
+  // A portal to connect is asked where it signs in; one already connected is said so.
+  { text: 'hook up our payroll portal', question: 'host' },
+  { text: 'connect the supplier portal', reply: /already connected/ },
 ];

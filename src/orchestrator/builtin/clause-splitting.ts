@@ -27,6 +27,8 @@ const agentDoings = [
   'check',
   'watch',
   'skip',
+  'follow',
+  'come after',
 ].join('|');
 
 /** Words that start a request of their own after "and", "then", a comma or a full stop. */
@@ -63,6 +65,8 @@ const clauseVerbs = [
   'hand',
   'chain',
   'unchain',
+  'unhook',
+  'detach',
   'create',
   'build',
   'set up',
@@ -290,7 +294,7 @@ export function objectList(clause: string, agents: readonly { name: string }[]):
   )
     return [clause];
   const verb = clause.slice(0, action.index + action.phrase.length);
-  return [items[0] as string, ...items.slice(1).map((item) => `${verb} ${item}`)];
+  return withFirstDay([items[0] as string, ...items.slice(1).map((item) => `${verb} ${item}`)]);
 }
 
 /** An agent's whole name as a pattern: its words with anything but letters and digits between. */
@@ -384,7 +388,63 @@ export function sharedVerbList(clause: string, agents: readonly { name: string }
   const later = items.slice(1);
   if (!saysMore(hidden.slice(first.end, joints[0]?.index))) return [clause];
   if (!later.every((item) => saysMore(afterLeadingName(masked(item), agents) ?? ''))) return [clause];
-  return [items[0] as string, ...later.map((item) => `${verb.trim()} ${item}`)];
+  return withFirstDay([items[0] as string, ...later.map((item) => `${verb.trim()} ${item}`)]);
+}
+
+/**
+ * "Run the data collector at 2pm today and the reporter at 3": the reporter's 3 is today too. A
+ * later item with a time of day and no day of its own takes the first item's one day.
+ */
+function withFirstDay(items: string[]): string[] {
+  const [first = '', ...later] = items;
+  const day = oneDay.exec(first)?.[0];
+  if (!day) return items;
+  return [
+    first,
+    ...later.map((item) => (clockTime.test(item) && !dayOrRhythm.test(item) ? `${item} ${day}` : item)),
+  ];
+}
+
+/** One day a time is on: "today", "tomorrow", "this friday", "next tuesday". */
+const oneDay =
+  /\b(?:today|tonight|tomorrow|(?:this|next|coming)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b/i;
+/** A time of day on a clock: "at 3", "3pm", "15:30". */
+const clockTime = /\bat\s+\d{1,2}\b|\b\d{1,2}(?::\d{2})?\s*(?:am|pm)\b|\b\d{1,2}:\d{2}\b/i;
+/** Words that give a time its own day or make it repeat. */
+const dayOrRhythm =
+  /\b(?:today|tonight|tomorrow|every|each|daily|hourly|weekly|monthly|weekdays?|weekends?|(?:mon|tues|wednes|thurs|fri|satur|sun)days?|morning|evening|night)\b/i;
+
+/** Words that join one agent to another in a chain, said again before each: "after A and after B". */
+const chainPrepositions = /\b(after|before|into|to|from|behind)\s+/gi;
+
+/**
+ * "Chain the reporter after the weekly report and after the monthly report too": one request
+ * with its preposition said again before a second agent, one request each. Cut only where the
+ * same preposition follows "and" (or a comma) and an agent's name follows it.
+ */
+export function repeatedPrepositionList(clause: string, agents: readonly { name: string }[]): string[] {
+  const hidden = masked(clause);
+  const said = [...hidden.matchAll(chainPrepositions)].filter(
+    (match) => afterLeadingName(hidden.slice(match.index + match[0].length), agents) !== undefined,
+  );
+  const first = said[0];
+  if (!first) return [clause];
+  const word = (first[1] as string).toLowerCase();
+  const again = new RegExp(`\\s*(?:,\\s*(?:and\\s+)?|\\s+and\\s+)(?:also\\s+)?(?=${word}\\s)`, 'gi');
+  const joints = [...hidden.matchAll(again)]
+    .filter((match) => match.index > first.index)
+    .filter((match) => {
+      const rest = hidden.slice(match.index + match[0].length + word.length);
+      return afterLeadingName(rest, agents) !== undefined;
+    })
+    .map((match) => ({ index: match.index, length: match[0].length }));
+  if (joints.length === 0) return [clause];
+  const head = clause.slice(0, first.index);
+  const items = cutAt(clause, joints);
+  return [
+    items[0] as string,
+    ...items.slice(1).map((item) => `${head}${item.replace(/\s+(?:too|as well|also)\s*[.!]?$/i, '')}`),
+  ];
 }
 
 /** "Lead scraper: …", "price monitor -> …": up to four words naming an agent, then an arrow or colon. */

@@ -70,12 +70,16 @@ export function serviceIn(text: string): string | undefined {
   if (known) return known;
   const nouns = connectionNouns.map((noun) => noun.replace(/[-\s]/g, '[-\\s]')).join('|');
   const before = new RegExp(
-    `\\b(?:my|our|the|a|an)\\s+((?:[a-z0-9-]+\\s+){0,2}[a-z0-9-]+?)\\s+(?:${nouns})\\b`,
+    `\\b(?:my|our|the|a|an)\\s+((?:[a-z0-9-]+\\s+){0,2}[a-z0-9-]+?)\\s+(${nouns})\\b`,
   ).exec(lower);
-  const named = before?.[1] && slug(before[1].replace(/^(?:new|api)\s+|\s+api$/g, ''));
+  // "Our billing portal" is the "billing-portal" account: a portal is part of what it is called.
+  const portal = before?.[2] === 'portal' ? ' portal' : '';
+  const named = before?.[1] && slug(`${before[1].replace(/^(?:new|api)\s+|\s+api$/g, '')}${portal}`);
   if (named) return named;
   const after = /\b(?:for|to|with|of)\s+(?:my\s+|our\s+|the\s+)?([a-z0-9][a-z0-9.-]*[a-z0-9])/.exec(lower);
-  if (after?.[1]) return slug(hostPattern.test(after[1]) ? siteOfHost(after[1]) : after[1]);
+  // "… with the login anna@…": a word that names no service lets the words below be tried.
+  const afterName = after?.[1] && slug(hostPattern.test(after[1]) ? siteOfHost(after[1]) : after[1]);
+  if (afterName) return afterName;
   // "Connect our acme", "integrate acme (api key)": the one word after the verb.
   const bare =
     /^(?:(?:please|pls|can you|could you|let's|lets)\s+)?(?:connect|integrate|hook up|link up)\s+(?:(?:our|my|the|a|an)\s+)?([a-z][\w.-]*)/.exec(
@@ -94,7 +98,13 @@ export function kindIn(text: string, service: string | undefined): ConnectionKin
     .map(([kind, words]) => ({ kind, at: firstOf(withoutAddresses(text), words)?.index ?? -1 }))
     .filter((entry) => entry.at >= 0)
     .sort((first, second) => first.at - second.at);
-  return found[0]?.kind ?? (service ? knownServices[service]?.kind : undefined);
+  // "… at https://wiki.example.org as bob@example.org": someone to sign in as is a login.
+  const signsInAs = /\bas\s+[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b/.test(text);
+  return (
+    found[0]?.kind ??
+    (service ? knownServices[service]?.kind : undefined) ??
+    (signsInAs ? 'login' : undefined)
+  );
 }
 
 function usernameIn(text: string): string | undefined {
@@ -213,12 +223,22 @@ export function proposal(draft: ConnectDraft, request: PlannerRequest): PlannerA
         )} only. Connect "${service}" through the API with its provider's addresses: POST /api/workspaces/:ws/connections {"service": "${service}", "kind": "oauth2", "settings": {"authorizationUrl": "…", "tokenUrl": "…", "clientId": "…", "allowedHosts": ["…"]}}.`,
     };
   }
+  // "Connect the supplier portal" when it is connected: said before asking for what it already has.
+  const connected = service
+    ? connectionNamed(request.snapshot, draft.label ? `${service}/${draft.label}` : service)
+    : undefined;
+  if (connected && connected.label === draft.label)
+    return {
+      reply: `"${connected.service}${draft.label ? `/${draft.label}` : ''}" is already connected (${kindWords[connected.kind]} account, ${connected.status}). ${reconnectInstructions(connected)} To keep a second account, give it a label: connect another ${service} account labelled "work".`,
+    };
   const pending = missing(draft);
   if (pending.length > 0) {
     return {
       reply: pending.map((question) => question.text).join('\n'),
       plan: {
-        summary: `Connect a "${service}" account, once these are answered.`,
+        summary: service
+          ? `Connect a "${service}" account, once these are answered.`
+          : 'Connect an account, once these are answered.',
         questions: pending,
         operations: [],
         draft: { ...draft },

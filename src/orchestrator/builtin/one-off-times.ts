@@ -81,6 +81,19 @@ export function oneOffIn(text: string, timezone: string, now: Date): OneOffReadi
           },
           timezone,
         );
+    // "Today at 3" said at 11 in the morning: 3 in the afternoon, the one still ahead.
+    const hour = clock?.get('hour') ?? 0;
+    const halfDay = 12 * 60 * 60_000;
+    if (
+      !isRelative &&
+      clock &&
+      !clock.isCertain('meridiem') &&
+      hour >= 1 &&
+      hour <= 11 &&
+      at.getTime() < now.getTime() &&
+      at.getTime() + halfDay > now.getTime()
+    )
+      return { kind: 'at', at: new Date(at.getTime() + halfDay), words };
     return { kind: 'at', at, words };
   }
   return undefined;

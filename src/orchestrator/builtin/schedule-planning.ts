@@ -163,7 +163,8 @@ export function timesOnKeptDays(
 }
 
 /** Words that say a time of day: digits, or "noon", "morning", "evening" and the like. */
-const timeWords = /\d|\b(?:noon|midday|midnight|mornings?|evenings?|nights?|nightly|afternoons?|hourly|hours?|minutes?|mins?)\b/;
+const timeWords =
+  /\d|\b(?:noon|midday|midnight|mornings?|evenings?|nights?|nightly|afternoons?|hourly|hours?|minutes?|mins?)\b/;
 
 /**
  * "Make the weekly report go out on tuesdays instead": only the days change, so the times it ran

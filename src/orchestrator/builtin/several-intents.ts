@@ -13,6 +13,7 @@ import {
   nameLedList,
   objectList,
   opensRequest,
+  repeatedPrepositionList,
   scheduleLedList,
   sharedVerbList,
   splitClauses,
@@ -74,14 +75,37 @@ function unmet(part: string, answer: PlannerAnswer): string | undefined {
 }
 
 /** The agent a part acts on first: "it" in the next part. */
-function subjectOf(operations: readonly PlanOperation[]): string | undefined {
+function subjectOf(operations: readonly PlanOperation[], part = ''): string | undefined {
   for (const operation of operations) {
     if (operation.type === 'createAgent') return String(operation.spec.name);
+    // "Unchain the reporting agent from the lead scraper and have it run after …": the agent the
+    // part named first, whichever end of the chain it is.
     if (operation.type === 'chainAgents' || operation.type === 'unchainAgents')
-      return operation.from.agentName;
+      return namedFirst(part, [operation.from.agentName, operation.to.agentName]);
     if ('agentName' in operation) return operation.agentName;
   }
   return undefined;
+}
+
+/** Of these names, the one whose own words the text says first; the first name when none is said. */
+function namedFirst(text: string, names: readonly [string, string]): string {
+  const lower = text.toLowerCase();
+  const words = names.map((name) =>
+    name
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter((word) => word.length >= 3),
+  );
+  const positions = names.map((_, index) => {
+    const own = (words[index] ?? []).filter((word) => !(words[1 - index] ?? []).includes(word));
+    const found = own
+      .map((word) => lower.search(new RegExp(`\\b${word.slice(0, Math.max(4, word.length - 2))}`)))
+      .filter((at) => at >= 0);
+    return found.length > 0 ? Math.min(...found) : Number.POSITIVE_INFINITY;
+  });
+  return (positions[1] ?? Number.POSITIVE_INFINITY) < (positions[0] ?? Number.POSITIVE_INFINITY)
+    ? names[1]
+    : names[0];
 }
 
 /**
@@ -112,6 +136,11 @@ function withReferent(part: string, referent: string | undefined, agents: readon
       ending,
       (said, opening: string) => `${opening}${referent}${/s$/i.test(said) ? ' is' : ''}`,
     );
+  // "Delete the old reporting agent and make the new one …": the one named alike without "old".
+  const counterpart = /\bthe\s+(?:new|newer|current|other)\s+one\b/i.exec(part)
+    ? renamedCounterpart(referent, agents)
+    : undefined;
+  if (counterpart) return part.replace(/\bthe\s+(?:new|newer|current|other)\s+one\b/i, counterpart);
   if (agentsMentioned(part, agents).length > 0) return part;
   // A part that makes a new agent keeps its own "it" ("tell me when it changes").
   // "… and change its url to https://…" is the agent before, pointed elsewhere.
@@ -124,6 +153,18 @@ function withReferent(part: string, referent: string | undefined, agents: readon
     .replace(/\b(?:it(?:'|’)s|its|it|them|that one|this one)\b/i, (pronoun) =>
       /^it(?:'|’)s$/i.test(pronoun) ? `${referent} is` : /^its$/i.test(pronoun) ? `${referent}'s` : referent,
     );
+}
+
+/** "Reporting Agent (old)" → "Reporting Agent": the agent named the same but for "old". */
+function renamedCounterpart(name: string, agents: readonly SnapshotAgent[]): string | undefined {
+  const plain = (text: string) =>
+    text
+      .toLowerCase()
+      .replace(/\(?\b(?:old|older|legacy|previous|v1)\b\)?/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
+  if (plain(name) === name.toLowerCase().trim()) return undefined;
+  return agents.find((agent) => agent.name !== name && agent.name.toLowerCase().trim() === plain(name))?.name;
 }
 
 /** Operations on an agent the plan creates name it only; those that need its id cannot be planned. */
@@ -247,7 +288,7 @@ async function planParts(
     // "… also what's wrong with X?": the answer is what was asked; a fix it offers is not waited for.
     const asks = (answer.plan?.questions.length ?? 0) > 0 && !asksAQuestion(part);
     if (!plannedAny && !asks && notUnderstood.test(answer.reply)) outcome.refused = answer.reply;
-    referent = subjectOf(answer.plan?.operations ?? []) ?? spokenOf(part, answer, agents) ?? referent;
+    referent = subjectOf(answer.plan?.operations ?? [], part) ?? spokenOf(part, answer, agents) ?? referent;
     if (asks || outcome.refused) {
       return waiting(parts, index, outcome, outcomes.slice(0, -1));
     }
@@ -469,6 +510,7 @@ export function requestsIn(text: string, agents: readonly { name: string }[]): s
       const listed = objectList(part, agents);
       const led = nameLedList(part, agents);
       const timed = scheduleLedList(part, agents);
+      const linked = repeatedPrepositionList(part, agents);
       parts.push(
         ...(listed.length > 1
           ? listed
@@ -476,7 +518,9 @@ export function requestsIn(text: string, agents: readonly { name: string }[]): s
             ? led
             : timed.length > 1
               ? timed
-              : sharedVerbList(part, agents)),
+              : linked.length > 1
+                ? linked
+                : sharedVerbList(part, agents)),
       );
     }
   }

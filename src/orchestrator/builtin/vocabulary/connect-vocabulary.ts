@@ -5,10 +5,12 @@ import type { ConnectionKindName } from '../../../domain/plan.ts';
 
 /** A request to connect an account: a verb, then what is connected. */
 export const connectPatterns = [
-  /\b(connect|link|add|hook up|store|save)\b.*\b(account|api key|api-key|apikey|api token|access token|token|login|log-in|credentials|oauth|oauth2)\b/,
+  /\b(connect|link|add|hook up|store|save)\b.*\b(account|api key|api-key|apikey|api token|access token|token|login|log-in|credentials|oauth|oauth2|portal)\b/,
   // "Connect our slack", "integrate hubspot": a service alone (the planner checks it is no agent).
   /^(?:(?:please|pls|can you|could you|let's|lets)\s+)?(?:connect|integrate|hook up|link up)\s+(?:(?:our|my|the|a|an)\s+)?[a-z][\w.-]*(?:\s+(?:workspace|instance|integration))?(?:\s*\([^)]*\))?(?:\s+(?:please|too|as well|now))?[.!]*$/,
   /\b(api key|api token|access token|credentials)\s+(for|of)\b/,
+  // "Connect our confluence at https://… as bob@…": a service where one signs in, as someone.
+  /^(?:(?:please|pls|can you|could you|let's|lets)\s+)?(?:connect|integrate|hook up|link up)\s+(?:our|my|the)\s+[a-z][\w.-]*\s+(?:at|on)\s+(?:\S+\s+)?(?:as|with (?:the )?(?:login|user ?name|user))(?:\s|$)/,
   // "Set up a login for portal.acme.com", "create our hubspot account": the account right after
   // the verb (a verb farther away, "create an agent that reads my crm account", asks for an agent).
   /\b(?:set ?up|create|configure|register)\s+(?:(?:a|an|the|my|our|new)\s+)*(?:[a-z0-9.-]+\s+){0,2}(?:account|api key|api-key|api token|access token|login|log-in|credentials)\b/,
@@ -41,6 +43,7 @@ export const connectionNouns = [
   'key',
   'credentials',
   'password',
+  'portal',
 ];
 
 /** Words never taken for the service's name. */
