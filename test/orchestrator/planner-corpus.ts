@@ -1554,4 +1554,24 @@ export const corpus: CorpusCase[] = [
   // A portal to connect is asked where it signs in; one already connected is said so.
   { text: 'hook up our payroll portal', question: 'host' },
   { text: 'connect the supplier portal', reply: /already connected/ },
+  // A host named for its feeds is a feed.
+  {
+    text: 'follow https://rss.example.net/tech and email me what is new',
+    operations: ['createAgent', 'runAgent'],
+  },
+  // A schedule with no agent named: the one agent whose name says what it is about.
+  {
+    text: 'look for new leads every 2 hours on weekdays',
+    operations: ['scheduleAgent'],
+    agent: 'Lead Scraper',
+    schedule: { cron: '0 */2 * * 1-5', timezone: 'Europe/Berlin' },
+  },
+  // The schedule's zone alone: same times, another zone.
+  {
+    text: 'put the price monitor on tokyo time',
+    operations: ['scheduleAgent'],
+    agent: 'example.com Price Monitor',
+    schedule: { cron: '0 6,10 * * *', timezone: 'Asia/Tokyo' },
+  },
+  { text: 'the reporter should use sydney time', reply: /no schedule to move/ },
 ];

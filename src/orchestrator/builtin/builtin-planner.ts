@@ -65,6 +65,7 @@ import {
 import { answerStopRun } from './run-stopping.ts';
 import { scheduleIn, withoutPerRun } from './schedule-phrases.ts';
 import { answerNextRuns } from './schedule-planning.ts';
+import { planZoneChange } from './schedule-zone-change.ts';
 import { laterPartWhileAsking, planSeveralIntents } from './several-intents.ts';
 import { monitorSpec, type Notification, notificationSteps, scraperSpec } from './spec-templates.ts';
 import { continueTriggerDraft, planTriggerRequest } from './trigger-planning.ts';
@@ -288,6 +289,14 @@ export class BuiltInPlanner implements Planner {
     // "Stop e-mailing me about X": X stops telling, and keeps working (never paused for it).
     const quieter = planStopNotices(text, request);
     if (quieter) return quieter;
+    // "The reporter should use sydney time": its schedule in another zone, before "use" reads as
+    // a change of the agent.
+    const rezoned = planZoneChange(
+      text,
+      agentsMentioned(text, request.snapshot.agents).map((match) => match.item),
+      request,
+    );
+    if (rezoned) return rezoned;
     // "Pause everything", "run all the reports": one operation per agent of the group.
     const group = planGroupAction(text, request);
     if (group) return group;

@@ -9,7 +9,7 @@ import { apiSpec, feedSpec, uptimeSpec } from './endpoint-templates.ts';
 import { scheduleNewAgent, uniqueName, withDefaults } from './new-agents.ts';
 import { oneOffInRequest } from './one-off-planning.ts';
 import { isPortalRequest } from './portal-planning.ts';
-import { givenName, siteName, titleCase, urlsIn, withoutAddresses } from './request-text.ts';
+import { givenName, siteName, urlsIn, withoutAddresses } from './request-text.ts';
 import { scheduleIn } from './schedule-phrases.ts';
 import type { Notification } from './spec-templates.ts';
 import {
@@ -138,7 +138,8 @@ function endpointPlan(
   noticeTargets: NoticeTargets,
 ): PlannerAnswer {
   const notify = noticeTargets(text, url);
-  const site = titleCase(siteName(url));
+  // The host as it is written ("hnrss.org Feed Reader"), like the scrapers' and monitors' names.
+  const site = siteName(url);
   const goal = text.slice(0, 500);
   const agents = request.snapshot.agents;
   const told = [notify.email && `e-mail ${notify.email}`, notify.webhook && `post to ${notify.webhook}`]

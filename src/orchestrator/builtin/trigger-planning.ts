@@ -18,6 +18,7 @@ import {
 } from './schedule-planning.ts';
 import { planScheduleStop } from './schedule-stopping.ts';
 import { planTimeRemoval } from './schedule-time-removal.ts';
+import { planZoneChange } from './schedule-zone-change.ts';
 import {
   type ActionIntent,
   moveToTime,
@@ -51,6 +52,9 @@ function withOneAgent(
   if (only) return plan(only);
   const last = request.snapshot.agents.find((agent) => agent.name === request.lastAgentName);
   if (last && (hasAny(reading.text, pronouns) || hasAny(reading.text, scheduleWords))) return plan(last);
+  // "Check prices every 15 mins": the one agent whose name says what the request is about.
+  const about = agentAbout(reading.text, request.snapshot.agents);
+  if (about && intent === 'schedule') return plan(about);
   const reply =
     intent === 'unschedule'
       ? 'Which agent should stop running on a schedule? Name it, e.g. "unschedule the lead scraper".'
@@ -67,6 +71,53 @@ function withOneAgent(
     : reply;
   const question = { id: 'agent', text, ...(few ? { options: agents.map((agent) => agent.name) } : {}) };
   return { reply: text, plan: asked.plan && { ...asked.plan, questions: [question] } };
+}
+
+/** Words of agents' names that say what kind of agent, not what it is about. */
+const kindWords = new Set([
+  'agent',
+  'agents',
+  'monitor',
+  'scraper',
+  'collector',
+  'reader',
+  'checker',
+  'watcher',
+  'tracker',
+  'bot',
+  'old',
+  'new',
+  'copy',
+  'example',
+  'com',
+  'org',
+  'net',
+]);
+
+function stem(word: string): string {
+  return word.replace(/(?:ies)$/, 'y').replace(/(?<!s)s$/, '');
+}
+
+/**
+ * The one agent whose name holds a word the request says ("prices" and "example.com Price
+ * Monitor"), leaving out the words that only say the kind of agent; none when two agents share it.
+ */
+function agentAbout(text: string, agents: readonly SnapshotAgent[]): SnapshotAgent | undefined {
+  const said = new Set(
+    text
+      .toLowerCase()
+      .split(/[^a-z]+/)
+      .filter((word) => word.length >= 4)
+      .map(stem),
+  );
+  const fitting = agents.filter((agent) =>
+    agent.name
+      .toLowerCase()
+      .split(/[^a-z]+/)
+      .filter((word) => word.length >= 4 && !kindWords.has(word))
+      .some((word) => said.has(stem(word))),
+  );
+  return fitting.length === 1 ? fitting[0] : undefined;
 }
 
 /** Agents named in a "which agent" question asked with none named; more are asked for by name. */
@@ -99,6 +150,8 @@ export function planTriggerRequest(
   if (fewerTimes) return fewerTimes;
   const stopped = planScheduleStop(reading.text, reading.mentioned, request);
   if (stopped) return stopped;
+  const rezoned = planZoneChange(reading.text, reading.mentioned, request);
+  if (rezoned) return rezoned;
   if (unschedulePatterns.some((pattern) => pattern.test(lower))) {
     return withOneAgent(reading, request, 'unschedule', planUnschedule);
   }

@@ -16,6 +16,8 @@ export const feedAddress = [
   /\.(?:rss|atom|xml)(?:$|\?)/i,
   /[?&](?:feed|format)=(?:rss|atom)\b/i,
   /^https?:\/\/feeds?\./i,
+  // A host named for its feeds: "hnrss.org", "rss.example.com", "myfeeds.net".
+  /^https?:\/\/(?:[a-z0-9-]+\.)*[a-z0-9-]*(?:rss|feeds)[a-z0-9-]*\.[a-z]/i,
 ];
 
 /** Words that call an address an API (a word, not a part of "rapid" or "the rest of"). */
