@@ -1689,6 +1689,18 @@ export const conversations: ConversationCase[] = [
       },
     ],
   },
+  // A fix answered after "why did it fail", with a run to try it.
+  {
+    name: 'a failure explained, then fixed and tried again',
+    turns: [
+      { text: 'why did the job collector fail?', reply: /\.lead/ },
+      {
+        text: 'the cards are .job-card now, change it and give it another go',
+        operations: ['updateAgent', 'runAgent'],
+        agent: 'Job Collector',
+      },
+    ],
+  },
 ];
 
 /** Names as people type them: typos and word forms still find the one agent meant. */

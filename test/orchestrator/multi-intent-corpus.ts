@@ -876,4 +876,11 @@ export const multiIntentCorpus: MultiIntentCase[] = [
     operations: ['connectAccount', 'runAgent'],
     targets: ['confluence', 'Reporter'],
   },
+  // A new address said as a fact, asked for in two words, then a run of the changed agent.
+  {
+    text: 'the monthly report page is now https://example.com/people, fix that and try again',
+    parts: 2,
+    operations: ['updateAgent', 'runAgent'],
+    targets: ['Monthly Report', 'Monthly Report'],
+  },
 ];

@@ -1574,4 +1574,7 @@ export const corpus: CorpusCase[] = [
     schedule: { cron: '0 6,10 * * *', timezone: 'Asia/Tokyo' },
   },
   { text: 'the reporter should use sydney time', reply: /no schedule to move/ },
+  // An agent's last error, and the last time it ran.
+  { text: "what's the latest error from the job collector", reply: /\.lead/ },
+  { text: 'last time the reporter ran?', reply: /last 2 runs of "Reporter"/ },
 ];

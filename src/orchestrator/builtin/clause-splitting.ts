@@ -35,6 +35,10 @@ const agentDoings = [
 const clauseVerbs = [
   'run',
   'rerun',
+  'retry',
+  // "…, fix it and try again": a run of the agent just changed.
+  'try(?=(?:\\s+(?:it|that|this|them))?\\s+(?:again|once more)\\b)',
+  'give it a (?:go|try|whirl|spin)',
   're-run',
   'kick off',
   'execute',

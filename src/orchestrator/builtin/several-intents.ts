@@ -142,6 +142,11 @@ function withReferent(part: string, referent: string | undefined, agents: readon
     : undefined;
   if (counterpart) return part.replace(/\bthe\s+(?:new|newer|current|other)\s+one\b/i, counterpart);
   if (agentsMentioned(part, agents).length > 0) return part;
+  // "… fix it and try again", "then run again": a verb alone acts on the agent of before.
+  const bare =
+    /^((?:please\s+)?(?:try|run|rerun|retry|test|start|kick off|re-?run))(\s+(?:again|once more|now|right away))?\s*[.!]*$/i;
+  if (bare.test(part.trim()))
+    return part.trim().replace(bare, (_, verb: string, rest = '') => `${verb} ${referent}${rest}`);
   // A part that makes a new agent keeps its own "it" ("tell me when it changes").
   // "… and change its url to https://…" is the agent before, pointed elsewhere.
   const repointed = /^(?:please\s+)?(?:change|point|switch|update|set|move|make)\s+(?:it|its)\b/i.test(part);
@@ -480,6 +485,10 @@ export function withSharedNameWord(text: string, agents: readonly { name: string
   );
 }
 
+/** "Update it", "fix that please": asking for the change the words before said. */
+const bareChange =
+  /^(?:(?:please|pls|so|and|then)\s+)*(?:update|fix|change|correct|adjust|apply|do|sort out)\s+(?:it|that|this|them)(?:\s+(?:out|for me|please|accordingly|then))*\s*[.!]*$/i;
+
 export function requestsIn(text: string, agents: readonly { name: string }[]): string[] {
   const parts: string[] = [];
   const clauses = numberedAgents(withSharedNameWord(text, agents))
@@ -501,9 +510,14 @@ export function requestsIn(text: string, agents: readonly { name: string }[]): s
       duplicatePatterns.some((pattern) => pattern.test(previous.trim().replace(leadIns, ''))) &&
       urlsIn(part).length === 1 &&
       copyAddressPattern.exec(` ${part}`)?.index === 0;
+    // "Its page is now https://…, update it": the change said, then asked for in two words.
+    const asksForSaidChange = previous !== undefined && bareChange.test(part.trim());
     if (
       previous !== undefined &&
-      ((whenItRuns.test(part) && asksForNewAgent(previous)) || reportsOnPrevious || addressOfCopy)
+      ((whenItRuns.test(part) && asksForNewAgent(previous)) ||
+        reportsOnPrevious ||
+        addressOfCopy ||
+        asksForSaidChange)
     ) {
       parts[parts.length - 1] = `${previous} and ${part}`;
     } else {

@@ -68,12 +68,29 @@ function screenshotNote(error: RunErrorSnapshot) {
   return error.screenshot ? `\nA screenshot of the page when it failed: ${error.screenshot}` : '';
 }
 
+/** "…, fix it and try again", "and run it once it's fixed": a run after the fix. */
+const runAfterFix =
+  /\b(?:try (?:it |that |this )?(?:again|once more)|run (?:it|that|this)(?: again)?|re-?run|retry|test (?:it|that)|give it (?:a|another) (?:go|try|spin|shot|run)|another (?:go|try|run))\b/i;
+
 function updatePlan(
   agent: SnapshotAgent,
   summary: string,
   operation: PlanOperation,
   reply: string,
+  text = '',
 ): PlannerAnswer {
+  if (runAfterFix.test(text))
+    return {
+      reply: `${reply} Then I will run it once to try the fix. Approve to make it version ${agent.version + 1} and run it.`,
+      plan: {
+        summary: `${summary} Then run it once.`,
+        questions: [],
+        operations: [
+          operation,
+          { type: 'runAgent', agentId: agent.id, agentName: agent.name, input: {}, test: true },
+        ],
+      },
+    };
   return {
     reply: `${reply} Approve to make it version ${agent.version + 1}.`,
     plan: { summary, questions: [], operations: [operation] },
@@ -303,6 +320,7 @@ export function continueFixDraft(
       `Point "${agent.name}" at ${newUrl} instead of ${oldUrl}.`,
       operation,
       `I will point "${agent.name}" at ${newUrl} instead of ${oldUrl}.`,
+      text,
     );
   }
   const selector = draft.selector;
@@ -314,5 +332,6 @@ export function continueFixDraft(
     `Look for \`${given}\` instead of \`${selector}\` in "${agent.name}".`,
     operation,
     `I will have step "${draft.stepId}" of "${agent.name}" look for \`${given}\` instead of \`${selector}\`. Check its fields still fit the new records (run it once after approving).`,
+    text,
   );
 }

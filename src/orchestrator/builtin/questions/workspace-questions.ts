@@ -101,6 +101,8 @@ const questionWords: [QuestionKind, RegExp[]][] = [
       /\bshow (?:me )?(?:the )?(?:errors|failures|failed runs)\b/,
       /\b(?:is|are)\b.*\b(?:broken|failing)\b/,
       /\bdid\b.*\bfail\b/,
+      // "What was the weekly report's last error", "its latest failure?".
+      /\b(?:last|latest|most recent|newest)\s+(?:errors?|failures?|problems?|exceptions?|error messages?)\b/,
       // "Has the price monitor failed recently?", "have any runs errored this week".
       /^(?:(?:so|and|but|ok|okay|hey)[,:!]?\s+)*(?:has|have|had|did|does|do|was|were)\b.*\b(?:failed|failing|fails|errored|crashed|broken|broke|gone wrong)\b/,
     ],
@@ -157,6 +159,9 @@ const questionWords: [QuestionKind, RegExp[]][] = [
       /\bshow (?:me )?(?:the )?runs\b/,
       /\bhow (?:did|has|is|was|have)\b.*\b(?:do|doing|done|going|gone|been|performing|performed)\b/,
       /\bwhen did .+ (?:last )?run\b/,
+      // "Last time job collector ran?", "when was the reporter last run".
+      /\blast time\b.*\b(?:ran|run)\b/,
+      /\bwhen (?:was|has) .+ last (?:run|ran)\b/,
     ],
   ],
 ];

@@ -38,6 +38,10 @@ const pageMovedWords = [
   'is now at',
   'now at',
   'relocated to',
+  // "Its page is now https://…", "the url changed to https://…".
+  'is now',
+  'are now',
+  'changed to',
 ];
 
 /**
