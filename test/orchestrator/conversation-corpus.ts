@@ -1424,7 +1424,7 @@ export const conversations: ConversationCase[] = [
       {
         text: 'each person is `li.person`',
         operations: [...create, 'chainAgents'],
-        chain: { from: 'Example.Org People Scraper', to: 'Reporter', on: 'success' },
+        chain: { from: 'example.org People Scraper', to: 'Reporter', on: 'success' },
       },
     ],
   },

@@ -255,10 +255,10 @@ export const multiIntentCorpus: MultiIntentCase[] = [
     parts: 2,
     operations: ['createAgent', 'runAgent', 'scheduleAgent', 'chainAgents'],
     targets: [
-      'Example.Com Jobs Scraper',
-      'Example.Com Jobs Scraper',
-      'Example.Com Jobs Scraper',
-      'Example.Com Jobs Scraper -> Reporting Agent',
+      'example.com Jobs Scraper',
+      'example.com Jobs Scraper',
+      'example.com Jobs Scraper',
+      'example.com Jobs Scraper -> Reporting Agent',
     ],
     schedule: { cron: '0 8 * * *', timezone: 'Europe/Berlin' },
   },
@@ -314,9 +314,9 @@ export const multiIntentCorpus: MultiIntentCase[] = [
     parts: 2,
     operations: ['createAgent', 'runAgent', 'scheduleAgent', 'chainAgents'],
     targets: [
-      ...created('Example.Com People Scraper'),
-      'Example.Com People Scraper',
-      'Example.Com People Scraper -> Reporter',
+      ...created('example.com People Scraper'),
+      'example.com People Scraper',
+      'example.com People Scraper -> Reporter',
     ],
     schedule: { cron: '0 * * * *', timezone: 'Europe/Berlin' },
   },
@@ -324,40 +324,40 @@ export const multiIntentCorpus: MultiIntentCase[] = [
     text: 'scrape the leads from https://example.com/directory where each lead is `.lead-card` and schedule it every weekday at 8am',
     parts: 2,
     operations: ['createAgent', 'runAgent', 'scheduleAgent'],
-    targets: [...created('Example.Com Leads Scraper'), 'Example.Com Leads Scraper'],
+    targets: [...created('example.com Leads Scraper'), 'example.com Leads Scraper'],
     schedule: { cron: '0 8 * * 1-5', timezone: 'Europe/Berlin' },
   },
   {
     text: 'monitor https://example.com/pricing for changes and email me, then run it every 15 minutes',
     parts: 2,
     operations: ['createAgent', 'runAgent', 'scheduleAgent'],
-    targets: [...created('Example.Com Monitor'), 'Example.Com Monitor'],
+    targets: [...created('example.com Monitor'), 'example.com Monitor'],
     schedule: { cron: '*/15 * * * *', timezone: 'Europe/Berlin' },
   },
   {
     text: 'build a scraper for https://shop.example.com/catalog using table rows, then send its results to the reporter',
     parts: 2,
     operations: ['createAgent', 'runAgent', 'chainAgents'],
-    targets: [...created('Shop.Example.Com Records Scraper'), 'Shop.Example.Com Records Scraper -> Reporter'],
+    targets: [...created('shop.example.com Records Scraper'), 'shop.example.com Records Scraper -> Reporter'],
   },
   {
     text: 'scrape https://example.com/people, each person is a `tr.person`, and run it daily at 6pm',
     parts: 2,
     operations: ['createAgent', 'runAgent', 'scheduleAgent'],
-    targets: [...created('Example.Com People Scraper'), 'Example.Com People Scraper'],
+    targets: [...created('example.com People Scraper'), 'example.com People Scraper'],
     schedule: { cron: '0 18 * * *', timezone: 'Europe/Berlin' },
   },
   {
     text: 'create an agent that monitors https://example.com/terms and then chain it to the reporter',
     parts: 2,
     operations: ['createAgent', 'runAgent', 'chainAgents'],
-    targets: [...created('Example.Com Monitor'), 'Example.Com Monitor -> Reporter'],
+    targets: [...created('example.com Monitor'), 'example.com Monitor -> Reporter'],
   },
   {
     text: 'collect every link on https://example.com/resources and then forward its results to the reporting agent',
     parts: 2,
     operations: ['createAgent', 'runAgent', 'chainAgents'],
-    targets: [...created('Example.Com Records Scraper'), 'Example.Com Records Scraper -> Reporting Agent'],
+    targets: [...created('example.com Records Scraper'), 'example.com Records Scraper -> Reporting Agent'],
   },
   {
     text: 'log into https://portal.example.com and download all the invoices, then run it every monday at 7',
@@ -371,25 +371,25 @@ export const multiIntentCorpus: MultiIntentCase[] = [
     text: 'monitor https://x.example/pricing and email me, and also run the lead scraper now',
     parts: 2,
     operations: ['createAgent', 'runAgent', 'runAgent'],
-    targets: [...created('X.Example Monitor'), 'Lead Scraper'],
+    targets: [...created('x.example Monitor'), 'Lead Scraper'],
   },
   {
     text: 'watch https://status.example.com and email me. also pause the price monitor',
     parts: 2,
     operations: ['createAgent', 'runAgent', 'pauseAgent'],
-    targets: [...created('Status.Example.Com Monitor'), 'example.com Price Monitor'],
+    targets: [...created('status.example.com Monitor'), 'example.com Price Monitor'],
   },
   {
     text: 'delete the weekly report and create a monitor for https://example.com/careers',
     parts: 2,
     operations: ['deleteAgent', 'createAgent', 'runAgent'],
-    targets: ['Weekly Report', ...created('Example.Com Monitor')],
+    targets: ['Weekly Report', ...created('example.com Monitor')],
   },
   {
     text: 'trash the monthly report agent, then monitor https://docs.example.com/changelog and email me',
     parts: 2,
     operations: ['deleteAgent', 'createAgent', 'runAgent'],
-    targets: ['Monthly Report', ...created('Docs.Example.Com Monitor')],
+    targets: ['Monthly Report', ...created('docs.example.com Monitor')],
   },
   // A part that is already so is said, and the rest planned.
   {
@@ -497,7 +497,7 @@ export const multiIntentCorpus: MultiIntentCase[] = [
     text: 'monitor https://example.com/careers and pause it',
     parts: 2,
     question: 'part',
-    reply: /"Example\.Com Monitor" does not exist until this plan is approved/,
+    reply: /"example\.com Monitor" does not exist until this plan is approved/,
   },
   // An API, feed or uptime check, with what happens to its results said after it.
   {
@@ -882,5 +882,23 @@ export const multiIntentCorpus: MultiIntentCase[] = [
     parts: 2,
     operations: ['updateAgent', 'runAgent'],
     targets: ['Monthly Report', 'Monthly Report'],
+  },
+  // Pages listed after one verb: one agent each.
+  {
+    text: 'keep an eye on https://example.org/news and https://example.net/updates for changes',
+    parts: 2,
+    operations: ['createAgent', 'runAgent', 'createAgent', 'runAgent'],
+  },
+  // "The copy" is the agent the part before duplicated.
+  {
+    text: 'duplicate the price monitor for https://example.com/pricing/teams and schedule the copy daily at 8',
+    parts: 2,
+    operations: ['createAgent', 'runAgent', 'scheduleAgent'],
+    targets: [
+      'example.com Price Monitor (teams)',
+      'example.com Price Monitor (teams)',
+      'example.com Price Monitor (teams)',
+    ],
+    schedule: { cron: '0 8 * * *', timezone: 'Europe/Berlin' },
   },
 ];

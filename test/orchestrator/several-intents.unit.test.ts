@@ -26,12 +26,12 @@ describe('several requests in one message', () => {
     );
     const chain = planned.plan?.operations.find((operation) => operation.type === 'chainAgents');
     expect(chain).toMatchObject({
-      from: { agentName: 'Shop.Example.Com Records Scraper' },
+      from: { agentName: 'shop.example.com Records Scraper' },
       to: { agentName: 'Reporter' },
     });
     expect(chain?.type === 'chainAgents' && chain.from.agentId).toBeUndefined();
     expect(plannedChangeSchema.safeParse(planned.plan).success).toBe(true);
-    expect(planned.plan?.summary).toMatch(/Create "Shop\.Example\.Com Records Scraper".*Then: Chain/);
+    expect(planned.plan?.summary).toMatch(/Create "shop\.example\.com Records Scraper".*Then: Chain/);
   });
 
   it('takes the answer to a part’s own question, then plans the parts after it', async () => {
@@ -64,7 +64,7 @@ describe('several requests in one message', () => {
       'chainAgents',
     ]);
     expect(second.plan?.operations.at(-1)).toMatchObject({
-      from: { agentName: 'Example.Com People Scraper' },
+      from: { agentName: 'example.com People Scraper' },
       to: { agentName: 'Reporter' },
     });
   });

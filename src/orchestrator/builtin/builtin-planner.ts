@@ -563,7 +563,7 @@ export class BuiltInPlanner implements Planner {
       };
     }
     const url = draft.url as string;
-    const site = titleCase(siteName(url));
+    const site = siteName(url);
     const notify = draft.notify ?? {};
     const spec =
       draft.agentKind === 'monitor'

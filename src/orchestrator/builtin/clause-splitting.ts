@@ -418,6 +418,31 @@ const clockTime = /\bat\s+\d{1,2}\b|\b\d{1,2}(?::\d{2})?\s*(?:am|pm)\b|\b\d{1,2}
 const dayOrRhythm =
   /\b(?:today|tonight|tomorrow|every|each|daily|hourly|weekly|monthly|weekdays?|weekends?|(?:mon|tues|wednes|thurs|fri|satur|sun)days?|morning|evening|night)\b/i;
 
+/** Verbs that make one agent per page: "watch A and B for changes" is two monitors. */
+const perPageVerbs = /\b(?:watch|monitor|track|keep an eye on|check|scrape|summari[sz]e)\b/i;
+const addressPattern = /\bhttps?:\/\/[^\s<>"'`]+[^\s<>"'`.,;:!?)]/gi;
+
+/**
+ * "Watch https://a… and https://b… for changes": pages listed after one verb, one agent each,
+ * each with the words around the list. Only when nothing but "and" or a comma stands between
+ * the addresses, and none of them is where results are posted (a webhook).
+ */
+export function addressList(clause: string): string[] {
+  const addresses = [...clause.matchAll(addressPattern)];
+  if (addresses.length < 2 || !perPageVerbs.test(clause.slice(0, addresses[0]?.index ?? 0))) return [clause];
+  if (addresses.some((address) => /hook/i.test(address[0]))) return [clause];
+  for (let index = 1; index < addresses.length; index++) {
+    const previous = addresses[index - 1] as RegExpMatchArray;
+    const between = clause.slice((previous.index ?? 0) + previous[0].length, addresses[index]?.index);
+    if (!/^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)$/i.test(between)) return [clause];
+  }
+  const first = addresses[0] as RegExpMatchArray;
+  const last = addresses.at(-1) as RegExpMatchArray;
+  const head = clause.slice(0, first.index);
+  const tail = clause.slice((last.index ?? 0) + last[0].length);
+  return addresses.map((address) => `${head}${address[0]}${tail}`);
+}
+
 /** Words that join one agent to another in a chain, said again before each: "after A and after B". */
 const chainPrepositions = /\b(after|before|into|to|from|behind)\s+/gi;
 

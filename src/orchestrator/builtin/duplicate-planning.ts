@@ -127,7 +127,10 @@ export function planDuplicate(
   }
   const wanted =
     reading.name ??
-    (reading.url ? `${agent.name} (${siteName(reading.url)})` : `${agent.name} (copy)`).slice(0, 72);
+    (reading.url ? `${agent.name} (${placeName(reading.url, agent.name)})` : `${agent.name} (copy)`).slice(
+      0,
+      72,
+    );
   spec.name = reading.name ?? uniqueName(wanted, agents);
   const validation = validateAgentSpec(spec);
   if (!validation.success)
@@ -161,4 +164,23 @@ export function duplicateRequest(text: string, request: PlannerRequest): Planner
   const [only] = found.agents;
   if (found.agents.length === 1 && only) return planDuplicate(only, found, request);
   return askWhichAgent('duplicate', found.agents, { name: found.name, url: found.url });
+}
+
+/**
+ * What tells the copy apart in its name: the new site, or, on a site the name already says
+ * ("example.com Price Monitor" for https://example.com/pricing/enterprise), the page's last words.
+ */
+function placeName(url: string, name: string): string {
+  const site = siteName(url);
+  if (!name.toLowerCase().includes(site.toLowerCase())) return site;
+  try {
+    const segments = new URL(url).pathname.split('/').filter(Boolean);
+    const last = segments
+      .at(-1)
+      ?.replace(/\.[a-z0-9]+$/i, '')
+      .replace(/[-_]+/g, ' ');
+    return last ? decodeURIComponent(last) : site;
+  } catch {
+    return site;
+  }
 }

@@ -82,7 +82,7 @@ export function planPageSummary(
   const url = urlsIn(text).find((address) => !/hook/i.test(address));
   if (!url) return undefined;
   const model = Boolean(request.languageModel);
-  const site = titleCase(siteName(url));
+  const site = siteName(url);
   const name = uniqueName(
     givenName(text) ?? `${site} ${model ? 'Summary' : 'Headlines'}`,
     request.snapshot.agents,

@@ -9,6 +9,7 @@ import type { PlanOperation, PlanQuestion } from '../../domain/plan.ts';
 import type { PlannerAnswer, PlannerRequest, WorkspaceSnapshot } from '../planner.ts';
 import { agentsMentioned, nameWords } from './agent-names.ts';
 import {
+  addressList,
   asksAboutWorkspace,
   nameLedList,
   objectList,
@@ -155,8 +156,14 @@ function withReferent(part: string, referent: string | undefined, agents: readon
   // the first pronoun is the agent named: "have it e-mail me when it's done" keeps the second.
   return part
     .replace(/\bits\s+(?=(?:done|finished|complete|completed|over|ready|through)\b)/gi, "it's ")
-    .replace(/\b(?:it(?:'|’)s|its|it|them|that one|this one)\b/i, (pronoun) =>
-      /^it(?:'|’)s$/i.test(pronoun) ? `${referent} is` : /^its$/i.test(pronoun) ? `${referent}'s` : referent,
+    .replace(
+      /\b(?:it(?:'|’)s|its|it|them|that one|this one|the (?:copy|clone|duplicate|new agent))\b/i,
+      (pronoun) =>
+        /^it(?:'|’)s$/i.test(pronoun)
+          ? `${referent} is`
+          : /^its$/i.test(pronoun)
+            ? `${referent}'s`
+            : referent,
     );
 }
 
@@ -525,6 +532,7 @@ export function requestsIn(text: string, agents: readonly { name: string }[]): s
       const led = nameLedList(part, agents);
       const timed = scheduleLedList(part, agents);
       const linked = repeatedPrepositionList(part, agents);
+      const pages = addressList(part);
       parts.push(
         ...(listed.length > 1
           ? listed
@@ -534,7 +542,9 @@ export function requestsIn(text: string, agents: readonly { name: string }[]): s
               ? timed
               : linked.length > 1
                 ? linked
-                : sharedVerbList(part, agents)),
+                : pages.length > 1
+                  ? pages
+                  : sharedVerbList(part, agents)),
       );
     }
   }
