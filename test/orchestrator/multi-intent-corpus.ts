@@ -901,4 +901,18 @@ export const multiIntentCorpus: MultiIntentCase[] = [
     ],
     schedule: { cron: '0 8 * * *', timezone: 'Europe/Berlin' },
   },
+  // A numbered list: one request per item, the words before it asking for nothing.
+  {
+    text: 'two things pls: 1) pause the lead scraper 2) run the monthly report',
+    parts: 2,
+    operations: ['pauseAgent', 'runAgent'],
+    targets: ['Lead Scraper', 'Monthly Report'],
+  },
+  // One request per line, with bullets.
+  {
+    text: 'for today:\n- resume the job collector\n- delete the old reporting agent',
+    parts: 2,
+    operations: ['resumeAgent', 'deleteAgent'],
+    targets: ['Job Collector', 'Reporting Agent (old)'],
+  },
 ];

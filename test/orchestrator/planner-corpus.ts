@@ -1577,4 +1577,17 @@ export const corpus: CorpusCase[] = [
   // An agent's last error, and the last time it ran.
   { text: "what's the latest error from the job collector", reply: /\.lead/ },
   { text: 'last time the reporter ran?', reply: /last 2 runs of "Reporter"/ },
+  // A time said apart from the days it runs on.
+  {
+    text: 'run the data collector every weekday, at 6:45 please',
+    operations: ['scheduleAgent'],
+    agent: 'Data Collector',
+    schedule: { cron: '45 6 * * 1-5', timezone: 'Europe/Berlin' },
+  },
+  // The shared context in other words.
+  {
+    text: 'give me a weekly summary of our shared knowledge',
+    operations: ['createAgent', 'runAgent', 'scheduleAgent'],
+    schedule: { cron: '0 9 * * 1', timezone: 'Europe/Berlin' },
+  },
 ];

@@ -198,8 +198,10 @@ export function scheduleIn(text: string, agentNames: readonly string[] = []): Sc
       }
     }
   }
-  if (best)
-    return { kind: 'found', words: trimmed(tokens.slice(best.start, best.end)), timezone: zone.timezone };
+  if (best) {
+    const found = trimmed(tokens.slice(best.start, best.end));
+    return { kind: 'found', words: withTimeApart(found, tokens, best) ?? found, timezone: zone.timezone };
+  }
   const [first] = starts;
   if (first === undefined) return undefined;
   // From the first schedule word to the next name or address: what the person meant as the time.
@@ -212,6 +214,31 @@ export function scheduleIn(text: string, agentNames: readonly string[] = []): Sc
       return { kind: 'unclear', words: meant, message: error.message, timezone: zone.timezone };
     }
     throw error;
+  }
+  return undefined;
+}
+
+/**
+ * "A daily digest of the shared notes at 8", "every weekday … 8 in the morning": days found with
+ * no time of day, and the time said apart from them. The days and that time together, when the
+ * schedule reader takes them; undefined otherwise.
+ */
+function withTimeApart(found: string, tokens: string[], best: { start: number; end: number }) {
+  if (/\d|\b(?:noon|midday|midnight|hour|hours|hourly|minutes?|mins?)\b/.test(found)) return undefined;
+  for (let start = 0; start < tokens.length; start++) {
+    if (start >= best.start && start < best.end) continue;
+    const token = tokens[start] ?? '';
+    const opens = token === 'at' || clock.test(token) || bareHour.test(token);
+    if (!opens) continue;
+    for (let end = Math.min(tokens.length, start + 4); end > start; end--) {
+      if (start < best.end && end > best.start) continue;
+      const time = tokens.slice(start, end);
+      if (time.includes(masked) || (bareHour.test(token) && !/^(?:in|o'clock|oclock)$/.test(time[1] ?? '')))
+        continue;
+      const both = `${found} ${time[0] === 'at' ? '' : 'at '}${time.join(' ')}`;
+      if (parses(both.split(' ').filter(Boolean)) && /\d|noon|midday|midnight/.test(both))
+        return both.replace(/\s+/g, ' ');
+    }
   }
   return undefined;
 }

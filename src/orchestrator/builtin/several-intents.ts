@@ -20,6 +20,7 @@ import {
   splitClauses,
 } from './clause-splitting.ts';
 import { parseDraft } from './drafts.ts';
+import { listedRequests } from './listed-requests.ts';
 import { numberedAgents } from './numbered-agents.ts';
 import { addToPendingPlan } from './pending-plan-additions.ts';
 import { addedRequest } from './pending-plan-growth.ts';
@@ -498,7 +499,8 @@ const bareChange =
 
 export function requestsIn(text: string, agents: readonly { name: string }[]): string[] {
   const parts: string[] = [];
-  const clauses = numberedAgents(withSharedNameWord(text, agents))
+  const clauses = listedRequests(text)
+    .flatMap((item) => numberedAgents(withSharedNameWord(item, agents)))
     .flatMap(splitClauses)
     .map(withoutAsides)
     .flatMap(runNowThenSchedule)

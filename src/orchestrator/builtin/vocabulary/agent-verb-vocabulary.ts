@@ -96,6 +96,8 @@ export const sharedContextPatterns: RegExp[] = [
   /\bshared context\b/i,
   /\bcontext\b/i,
   /\bshared memory\b/i,
+  // "Our shared notes", "the team's shared knowledge": the shared context in other words.
+  /\bshared\s+(?:notes|knowledge|memory|data|info|information|findings|workspace notes)\b/i,
   /\bwhat (?:my|our|the|all (?:my|our|the)) agents? (?:have )?(?:found|collected|gathered|scraped|saw|learned|learnt|wrote|noticed|discovered|did)\b/i,
   /\b(?:my|our|the) agents['’]? (?:findings|results|discoveries|output)\b/i,
   /\bwhat (?:they|everyone|everything) (?:found|collected)\b/i,

@@ -140,7 +140,16 @@ export const knownServices: Record<string, KnownService> = {
     },
   },
   google: {
-    words: ['google', 'gmail', 'google drive', 'google sheets'],
+    words: [
+      'google',
+      'gmail',
+      'google drive',
+      'google sheets',
+      'gsheets',
+      'google docs',
+      'google calendar',
+      'gcal',
+    ],
     kind: 'oauth2',
     settings: {
       oauth2: {
