@@ -915,4 +915,19 @@ export const multiIntentCorpus: MultiIntentCase[] = [
     operations: ['resumeAgent', 'deleteAgent'],
     targets: ['Job Collector', 'Reporting Agent (old)'],
   },
+  // A second repeating schedule for one agent replaces the first.
+  {
+    text: 'drop the lead scraper from its current time and put it on fridays at 16:00 instead',
+    parts: 2,
+    operations: ['scheduleAgent'],
+    targets: ['Lead Scraper'],
+    schedule: { cron: '0 16 * * 5', timezone: 'Europe/Berlin' },
+  },
+  // A digest, then when to send it: the digest's own schedule.
+  {
+    text: 'sum up what the agents found in the shared context, and email me a summary every evening at 7',
+    parts: 1,
+    operations: ['createAgent', 'runAgent', 'scheduleAgent'],
+    schedule: { cron: '0 19 * * *', timezone: 'Europe/Berlin' },
+  },
 ];

@@ -1590,4 +1590,15 @@ export const corpus: CorpusCase[] = [
     operations: ['createAgent', 'runAgent', 'scheduleAgent'],
     schedule: { cron: '0 9 * * 1', timezone: 'Europe/Berlin' },
   },
+  // "Only" on days keeps the times.
+  {
+    text: 'the price monitor should only run on weekends',
+    operations: ['scheduleAgent'],
+    agent: 'example.com Price Monitor',
+    schedule: { cron: '0 6,10 * * 0,6', timezone: 'Europe/Berlin' },
+  },
+  // Taken off its time or slot: the schedule, never the agent.
+  { text: 'take the weekly report off its monday slot', operations: ['unscheduleAgent'], agent: 'Weekly Report' },
+  // Removed from something that is no agent: asked, never deleted on a guess.
+  { text: 'remove the data collector from the sheet', reply: /Do you want to delete "Data Collector" itself/ },
 ];

@@ -624,6 +624,18 @@ export class BuiltInPlanner implements Planner {
             reply: `Do you want to delete the whole of "${agent.name}", or only take a step out of it? Its steps: ${steps.join(', ')}. I do not take single steps out from this chat yet: change its steps on the agent's panel (Edit), or say "delete ${agent.name}" to delete the whole agent.`,
           };
         }
+        // "Remove the lead scraper from the team page": from something that is no agent, so what
+        // goes may be a page, a time or a place, not the agent: asked, never deleted on a guess.
+        const from = /\b(?:from|off|out of)\s+((?:the|its|their|our|my|this|that)\s+[^,.;!?]{1,40})/i.exec(
+          withoutNames(
+            text,
+            request.snapshot.agents.map((other) => other.name),
+          ),
+        );
+        if (from?.[1] && !/\b(?:workspace|list|account|everything)\b/i.test(from[1]))
+          return {
+            reply: `Do you want to delete "${agent.name}" itself, or only take it off ${from[1].trim()}? Say "delete ${agent.name}" to delete the agent, or say what to change (its page, its schedule, its steps).`,
+          };
         return {
           reply: `I will delete "${agent.name}" with its runs. Approve to confirm; you can undo it afterwards (its runs are not restored).`,
           plan: {

@@ -177,7 +177,9 @@ export function daysAtKeptTimes(
   text: string,
 ): string | undefined {
   const words = reading.words.toLowerCase();
-  if (!current || timeWords.test(words) || !changingWords.test(text.toLowerCase())) return undefined;
+  // "Price monitor on weekdays only" narrows the days it runs on, as "instead" changes them.
+  const changing = changingWords.test(text.toLowerCase()) || /\bonly\b/i.test(text);
+  if (!current || timeWords.test(words) || !changing) return undefined;
   let wanted: string;
   try {
     wanted = resolveCron({ text: reading.words });

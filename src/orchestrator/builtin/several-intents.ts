@@ -19,6 +19,7 @@ import {
   sharedVerbList,
   splitClauses,
 } from './clause-splitting.ts';
+import { asksForDigest } from './digest-planning.ts';
 import { parseDraft } from './drafts.ts';
 import { listedRequests } from './listed-requests.ts';
 import { numberedAgents } from './numbered-agents.ts';
@@ -219,6 +220,8 @@ interface PartOutcome {
   refused?: string;
   /** A question answered in words: what its answer offers is not in the plan. */
   offeredOnly?: boolean;
+  /** The later part (counted from 1) whose schedule for the same agent replaced this one's. */
+  replacedBy?: number;
 }
 
 /** The plan for the parts, in order, with "it" carried from each to the next. */
@@ -231,6 +234,8 @@ async function planParts(
   const agents: SnapshotAgent[] = [...request.snapshot.agents];
   const outcomes: PartOutcome[] = [];
   const operations: PlanOperation[] = [];
+  /** The part each operation came from, in step with `operations`. */
+  const owners: PartOutcome[] = [];
   let referent = request.lastAgentName;
   for (const [index, part] of parts.entries()) {
     const snapshot = { ...request.snapshot, agents: [...agents] };
@@ -266,13 +271,35 @@ async function planParts(
           ? operations.findIndex((other) => other.type === 'updateAgent' && other.agentId === kept.agentId)
           : -1;
       const previous = operations[earlier];
-      if (kept.type === 'updateAgent' && previous?.type === 'updateAgent')
+      // "Take X off its monday slot and run it on the 1st instead": an agent has one schedule, so
+      // a second repeating schedule for it replaces the first (one-off runs add up instead).
+      const replaced =
+        kept.type === 'scheduleAgent' && !kept.runAt
+          ? operations.findIndex(
+              (other) =>
+                ((other.type === 'scheduleAgent' && !other.runAt) || other.type === 'unscheduleAgent') &&
+                other.agentName === kept.agentName,
+            )
+          : -1;
+      const replacedSchedule = operations[replaced];
+      if (kept.type === 'scheduleAgent' && replacedSchedule) {
+        operations[replaced] = withoutUndefined({
+          ...kept,
+          before: replacedSchedule.type === 'scheduleAgent' ? replacedSchedule.before : kept.before,
+        });
+        const owner = owners[replaced];
+        if (owner && owner !== outcome) owner.replacedBy = outcomes.length;
+        owners[replaced] = outcome;
+      } else if (kept.type === 'updateAgent' && previous?.type === 'updateAgent')
         operations[earlier] = withoutUndefined({
           ...kept,
           agentName: previous.agentName,
           before: previous.before,
         });
-      else if (!repeated) operations.push(withoutUndefined(kept));
+      else if (!repeated) {
+        operations.push(withoutUndefined(kept));
+        owners.push(outcome);
+      }
       // Later parts see the agent as the plan changes it: its new spec (a new name included),
       // found by the name it has until the plan is approved.
       if (kept.type === 'updateAgent') {
@@ -307,7 +334,7 @@ async function planParts(
     }
   }
   const summaries = outcomes
-    .map((outcome) => (outcome.offeredOnly ? undefined : outcome.answer.plan?.summary))
+    .map((outcome) => (outcome.offeredOnly || outcome.replacedBy ? undefined : outcome.answer.plan?.summary))
     .filter((summary): summary is string => Boolean(summary));
   if (operations.length === 0) {
     return { reply: outcomes.map((outcome) => outcome.answer.reply).join('\n') };
@@ -315,8 +342,10 @@ async function planParts(
   return {
     reply: [
       `Your message asks for ${outcomes.length} things; in this order:`,
-      ...outcomes.map(
-        (outcome, index) => `${index + 1}. ${outcome.answer.reply.replace(/ Approve[^.]*\.$/, '')}`,
+      ...outcomes.map((outcome, index) =>
+        outcome.replacedBy
+          ? `${index + 1}. "${outcome.part}": its schedule is the one of part ${outcome.replacedBy} below, which replaces it.`
+          : `${index + 1}. ${outcome.answer.reply.replace(/ Approve[^.]*\.$/, '')}`,
       ),
       'Approve the plan to go ahead; undo takes it all back.',
     ].join('\n'),
@@ -409,11 +438,13 @@ function asksForNewAgent(part: string): boolean {
   // schedule stays a part of its own, on the copy.
   const plain = part.trim().replace(leadIns, '');
   if (duplicatePatterns.some((pattern) => pattern.test(plain))) return false;
-  return hasAny(part, createWords);
+  // "Summarise what the agents wrote today": a digest is a new agent too.
+  return hasAny(part, createWords) || asksForDigest(part);
 }
 
 /** "… and run it every hour" after a new agent is when the new agent runs, not a request of its own. */
-const whenItRuns = /^(?:run|schedule)\s+(?:it|them)\s+(?!now\b|again\b|once\b)\S/i;
+const whenItRuns =
+  /^(?:run|schedule)\s+(?:it|them)\s+(?!now\b|again\b|once\b)\S|^(?:send|e-?mail|mail|give)\s+(?:me|us)\s+(?:(?:a|an|the|my|our)\s+)?(?:digest|summary|report|rundown|round-?up|results?|list)\s+(?=(?:at|every|each|daily|weekly|on|in\s+the)\b)/i;
 
 /** Words that start a one-off time after a run now: "… and also tomorrow at 8am". */
 const oneOffStart =

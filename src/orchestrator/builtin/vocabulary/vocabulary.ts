@@ -322,6 +322,9 @@ export const unschedulePatterns = [
   // "Stop running X automatically, I'll start it by hand": what runs by itself is the schedule.
   /\b(stop|no longer|don'?t|do not|never)\b.*\brun(?:n?ing|s)?\b.*\b(automatically|on (?:its|their) own|by (?:itself|themselves))\b/,
   /\b(remove|delete|cancel|clear|drop|turn off|disable|get rid of)\b.*\bschedules?\b/,
+  // "Drop the lead scraper from its current time", "take X off its monday slot": its schedule,
+  // never the agent.
+  /\b(?:remove|drop|take|pull|move|get)\b.*\b(?:from|off(?:\s+of)?)\s+(?:its|the|their|his|her)\s+(?:(?:current|usual|regular|normal|present|old|existing)\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+)?(?:slots?|times?|timeslots?|time slots?|hours?|run ?times?|rota|timetable)\b/,
   // "Take it off the schedule", "pull the reporter off its schedule".
   /\b(take|taking|pull|get|knock)\b.*\boff\s+(?:of\s+)?(?:the|its|their|a)?\s*schedules?\b/,
 ];
