@@ -1701,6 +1701,30 @@ export const conversations: ConversationCase[] = [
       },
     ],
   },
+  // One run moved to another day stays one run, at its time.
+  {
+    name: 'a run tomorrow, moved to thursday',
+    turns: [
+      { text: 'run the data collector tomorrow at 8', operations: ['scheduleAgent'] },
+      {
+        text: 'hmm thursday instead',
+        operations: ['scheduleAgent'],
+        agent: 'Data Collector',
+        schedule: { runAt: '2026-11-26T07:00:00.000Z', timezone: 'Europe/Berlin' },
+      },
+    ],
+  },
+  // A past result asked to be sent on: said what is possible, never "did not understand".
+  {
+    name: 'what an agent got, then sent on',
+    turns: [
+      { text: 'what did the price monitor get last time?', reply: /Price Monitor/ },
+      {
+        text: 'forward that to kim@example.org',
+        reply: /cannot send a finished run's output.*kim@example\.org/s,
+      },
+    ],
+  },
 ];
 
 /** Names as people type them: typos and word forms still find the one agent meant. */

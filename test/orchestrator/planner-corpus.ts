@@ -1598,7 +1598,14 @@ export const corpus: CorpusCase[] = [
     schedule: { cron: '0 6,10 * * 0,6', timezone: 'Europe/Berlin' },
   },
   // Taken off its time or slot: the schedule, never the agent.
-  { text: 'take the weekly report off its monday slot', operations: ['unscheduleAgent'], agent: 'Weekly Report' },
+  {
+    text: 'take the weekly report off its monday slot',
+    operations: ['unscheduleAgent'],
+    agent: 'Weekly Report',
+  },
   // Removed from something that is no agent: asked, never deleted on a guess.
-  { text: 'remove the data collector from the sheet', reply: /Do you want to delete "Data Collector" itself/ },
+  {
+    text: 'remove the data collector from the sheet',
+    reply: /Do you want to delete "Data Collector" itself/,
+  },
 ];

@@ -28,6 +28,7 @@ import {
 } from './drafts.ts';
 import { continueEndpointDraft, planEndpointRequest } from './endpoint-planning.ts';
 import { planFollowUp } from './follow-ups.ts';
+import { answerForwardRequest } from './forward-requests.ts';
 import { planGroupAction } from './group-actions.ts';
 import { helpAnswer, isHelpRequest } from './help.ts';
 import { answerLaterAction, pauseUntilNote } from './later-actions.ts';
@@ -425,6 +426,9 @@ export class BuiltInPlanner implements Planner {
     if (wantsNew) return this.#create(text, request);
     const removal = answerAccountRemoval(text, request, mentioned.length);
     if (removal) return removal;
+    // "Send that to sam@…" after an answer about an agent's results.
+    const forwarded = mentioned.length === 0 ? answerForwardRequest(text, request) : undefined;
+    if (forwarded) return forwarded;
     if (mentioned.length > 0) {
       return {
         reply: `Do you want to run, change, pause, resume or delete "${mentioned[0]?.item.name}", run it on a schedule, or chain it to another agent? Say which.`,

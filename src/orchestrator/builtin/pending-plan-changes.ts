@@ -168,10 +168,10 @@ export function changePendingPlan(
   if (timed) {
     operations = timed.operations;
     // The schedule proposed is replaced, so the summary says the new one where it said the old.
-    summary =
-      timed.replaced && summary.includes(timed.replaced)
-        ? summary.split(timed.replaced).join(timed.scheduled)
-        : `${summary.replace(/;\s*then run it .*$|\.$/, '')}; then run it ${timed.description}.`;
+    const said = timed.replaced ? saidIn(summary, timed.replaced, timed.scheduled) : undefined;
+    summary = said
+      ? summary.split(said.old).join(said.new)
+      : `${summary.replace(/;\s*then run it .*$|\.$/, '')}; then run it ${timed.description}.`;
     changes.push(`run it ${timed.description}${timed.note ?? ''}`);
   }
 
@@ -290,6 +290,21 @@ function retime(
       ? onceInstead(unnamed, operations, index, request)
       : undefined;
   if (once) return once;
+  // "Actually friday instead" after one run tomorrow at 9: the run moves to Friday at 9, and
+  // stays one run (only "every friday" or "fridays" makes it a schedule).
+  const moved =
+    existing?.type === 'scheduleAgent' &&
+    existing.runAt &&
+    !recurrence.test(unnamed.replace(/\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b(?!s)/gi, ''))
+      ? onceOn(unnamed, existing, request)
+      : undefined;
+  if (moved && existing?.type === 'scheduleAgent')
+    return {
+      operations: operations.map((operation, at) => (at === index ? moved.operation : operation)),
+      description: (moved.operation.description ?? moved.when).replace(/^Once\b/, 'once'),
+      scheduled: moved.operation.description ?? moved.when,
+      replaced: existing.description,
+    };
   const found = timeOfDay.exec(unnamed.replace(/https?:\/\/\S+/g, '').trim());
   const time = found && [found[0], found[1] ?? found[2] ?? found[3] ?? found[4]];
   const ownSchedule = recurrence.test(unnamed) ? proposedSchedule(unnamed) : undefined;
@@ -387,6 +402,22 @@ function retime(
 }
 
 /**
+ * How the summary words the schedule replaced, and the new one worded alike: as described
+ * ("Once, on Wednesday … (Europe/Berlin)"), or without its zone and in lower case ("once, on
+ * Wednesday …"), as a one-off's summary says it.
+ */
+function saidIn(summary: string, replaced: string, scheduled: string) {
+  const zoneless = (text: string) => text.replace(/\s*\([A-Za-z_]+\/[A-Za-z_/]+\)$/, '');
+  const lower = (text: string) => text.replace(/^(?:At|On|Every|Once)\b/, (word) => word.toLowerCase());
+  const forms = [
+    { old: replaced, new: scheduled },
+    { old: zoneless(replaced), new: zoneless(scheduled) },
+    { old: lower(zoneless(replaced)), new: lower(zoneless(scheduled)) },
+  ];
+  return forms.find((form) => form.old.length > 0 && summary.includes(form.old));
+}
+
+/**
  * A bare hour read in the half of the day of the time it replaces: "no, 4" after 3pm is 4pm,
  * "actually 11" after 10am is 11am. Said with am, pm or minutes, it is as said.
  */
@@ -406,6 +437,16 @@ function anotherOnce(text: string, operations: readonly PlanOperation[], request
   if (existing?.type !== 'scheduleAgent' || !existing.runAt || !addingWords.test(text)) return undefined;
   // "Friday instead, and e-mail me too": the run moves; no second one.
   if (/\b(?:instead|rather|make it|move it)\b/i.test(text)) return undefined;
+  return onceOn(text, existing, request);
+}
+
+/** The one run proposed, on the day the message names (the coming one), at its time or the one said. */
+function onceOn(
+  text: string,
+  existing: Extract<PlanOperation, { type: 'scheduleAgent' }>,
+  request: PlannerRequest,
+) {
+  if (!existing.runAt) return undefined;
   const day = /\b((?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow)\b(?!s)/i.exec(text)?.[1];
   if (!day) return undefined;
   const timezone = existing.timezone ?? 'UTC';
