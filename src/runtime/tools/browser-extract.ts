@@ -22,7 +22,9 @@ const input = z
     records: z
       .unknown()
       .optional()
-      .describe('As html.extract: { selector, fields } for one record per match.'),
+      .describe(
+        'As html.extract: { selector, fields } for one record per match, or { find: "repeated", fields } to find them.',
+      ),
     describe: z
       .string()
       .trim()
@@ -50,14 +52,20 @@ const output = htmlExtractTool.output.extend({
     ),
 });
 
-/** html.extract's "matches nothing" for a required records selector. */
+/**
+ * html.extract's "matches nothing" for a required records selector. Records found without a
+ * selector ({ find: "repeated" }) have no selector to heal.
+ */
 function nothingMatched(error: unknown, records: unknown): boolean {
+  const selector =
+    typeof records === 'object' && records !== null
+      ? (records as { selector?: unknown }).selector
+      : undefined;
   return (
     error instanceof ToolError &&
     error.code === 'invalid_input' &&
-    typeof records === 'object' &&
-    records !== null &&
-    error.details?.selector === (records as { selector?: unknown }).selector
+    typeof selector === 'string' &&
+    error.details?.selector === selector
   );
 }
 

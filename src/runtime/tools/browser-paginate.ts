@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { defineTool } from '../tool.ts';
 import { browserTimeout, onPage, selectorField } from './browser-common.ts';
-import { htmlExtractTool } from './html-extract.ts';
+import { selectorRecords } from './html-extract.ts';
 import { walkListing } from './pagination/listing-walk.ts';
 
 const input = z
@@ -12,9 +12,9 @@ const input = z
       .url({ protocol: /^https?$/, error: 'url must be an http:// or https:// address' })
       .optional()
       .describe('Open the listing here first; the current page otherwise.'),
-    records: htmlExtractTool.input.shape.records
-      .unwrap()
-      .describe('As html.extract: { selector, fields } for one record per match, on every page.'),
+    records: selectorRecords.describe(
+      'As html.extract: { selector, fields } for one record per match, on every page.',
+    ),
     next: selectorField
       .optional()
       .describe(

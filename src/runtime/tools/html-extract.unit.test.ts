@@ -74,6 +74,51 @@ describe('html.extract', () => {
     expect(lenient).toEqual({ records: [], fields: undefined, count: 0 });
   });
 
+  it('finds repeated records without a selector, with the page fields beside them', async () => {
+    const leads = page.replace(
+      '</body>',
+      '<div class="lead" data-id="3"><h2 class="name">Katherine Johnson</h2><a class="profile" href="/people/katherine">profile</a><ul class="tags"><li>orbits</li></ul></div></body>',
+    );
+    const result = await run({
+      html: leads,
+      baseUrl: 'https://directory.example/list',
+      records: { find: 'repeated', fields: ['name', 'tags', 'profile'] },
+      fields: { title: 'title' },
+    });
+    expect(result).toEqual({
+      records: [
+        {
+          title: 'Ada Lovelace',
+          link: 'https://directory.example/people/ada',
+          text: 'Ada Lovelace profile math engines Analyticalsite',
+          name: 'Ada Lovelace',
+          tags: 'math engines',
+          profile: 'profile',
+        },
+        {
+          title: 'Grace Hopper',
+          link: null,
+          text: 'Grace Hopper compilers',
+          name: 'Grace Hopper',
+          tags: 'compilers',
+          profile: null,
+        },
+        {
+          title: 'Katherine Johnson',
+          link: 'https://directory.example/people/katherine',
+          text: 'Katherine Johnson profile orbits',
+          name: 'Katherine Johnson',
+          tags: 'orbits',
+          profile: 'profile',
+        },
+      ],
+      count: 3,
+      selector: 'body > div.lead',
+      missing: [],
+      fields: { title: 'Leads directory' },
+    });
+  });
+
   it('reports an invalid selector as an input error', async () => {
     const error = await run({ html: page, fields: { broken: 'div[' } }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ToolError);
@@ -95,6 +140,14 @@ describe('html.extract on feeds', () => {
       { title: 'One', link: 'https://blog.example.com/one', summary: '<p>First</p>' },
       { title: 'Two', link: 'https://blog.example.com/two', summary: null },
     ]);
+  });
+
+  it('asks for selectors, not find "repeated", on a feed', async () => {
+    const feed = `<?xml version="1.0"?><rss version="2.0"><channel><title>Blog</title>
+      <item><title>One</title><link>https://blog.example.com/one</link></item></channel></rss>`;
+    const error = await run({ html: feed, records: { find: 'repeated' } }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ToolError);
+    expect((error as ToolError).message).toMatch(/RSS or Atom feed.*selector: "item, entry"/);
   });
 
   it('reads an Atom feed: its links are attributes', async () => {

@@ -49,7 +49,8 @@ const separated = new Set([
 ]);
 const unread = new Set(['script', 'style', 'template', 'noscript']);
 
-export function readableText(nodes: AnyNode[]): string {
+/** `separator` goes between blocks: a space for a line of text, a newline to tell its lines apart. */
+export function readableText(nodes: AnyNode[], separator = ' '): string {
   const parts: string[] = [];
   const visit = (node: AnyNode) => {
     if (isText(node)) {
@@ -62,9 +63,9 @@ export function readableText(nodes: AnyNode[]): string {
     const name = isTag(node) ? node.name.toLowerCase() : '';
     if (unread.has(name)) return;
     const apart = separated.has(name);
-    if (apart) parts.push(' ');
+    if (apart) parts.push(separator);
     for (const child of node.children) visit(child);
-    if (apart) parts.push(' ');
+    if (apart) parts.push(separator);
   };
   for (const node of nodes) visit(node);
   return parts.join('');

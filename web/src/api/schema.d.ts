@@ -2122,19 +2122,29 @@ export interface components {
                 timeoutMs?: number;
                 /** @constant */
                 tool: "html.extract";
-                /** @description Extract data from HTML (or an RSS/Atom feed, read as XML) with CSS selectors: a list of records (one per match, with named fields) and/or single fields. A field is a selector for text, or { selector, attribute, multiple, fields }. */
+                /** @description Extract data from HTML (or an RSS/Atom feed, read as XML) with CSS selectors: a list of records (one per match, with named fields) and/or single fields. A field is a selector for text, or { selector, attribute, multiple, fields }. Without a selector, records { find: "repeated", fields: ["company", "location"] } finds the list the page repeats (each record: title, link, text and the fields) and gives back the selector it used. */
                 with: {
                     baseUrl?: string;
                     fields?: {
                         [key: string]: components["schemas"]["AgentSpecPart1"];
                     } | string;
                     html: string;
-                    records?: {
+                    records?: ({
+                        /** @description Each field of a record, read relative to its element. */
                         fields: {
                             [key: string]: components["schemas"]["AgentSpecPart1"];
                         };
+                        /** @description A CSS selector that matches one element per record. */
                         selector: string;
-                    } | string;
+                    } | {
+                        /** @description The fields wanted, in camelCase or plain words ("company", "jobTitle", "location"): each is read from the part of a record whose class, id, itemprop, data-* attribute or aria-label names it, or from the table column headed so; null when none does. "link", "url" and "href" give the record's link; "image" and "photo" its first image; "date" and "published" its time element. Names the page uses help find the records too. */
+                        fields?: string[];
+                        /**
+                         * @description Find the records the page repeats (job listings, product cards, people, table rows, articles) without a selector.
+                         * @constant
+                         */
+                        find: "repeated";
+                    }) | string;
                     required?: boolean | string;
                 } & {
                     [key: string]: unknown;
@@ -3177,7 +3187,7 @@ export interface components {
                     /** @description As html.extract: fields of the page as a whole. */
                     fields?: unknown;
                     heal?: boolean | string;
-                    /** @description As html.extract: { selector, fields } for one record per match. */
+                    /** @description As html.extract: { selector, fields } for one record per match, or { find: "repeated", fields } to find them. */
                     records?: unknown;
                     required?: boolean | string;
                     timeoutMs?: number | string;
@@ -3406,9 +3416,11 @@ export interface components {
                     next?: string;
                     onLimit?: ("fail" | "warn") | string;
                     records: {
+                        /** @description Each field of a record, read relative to its element. */
                         fields: {
                             [key: string]: components["schemas"]["AgentSpecPart1"];
                         };
+                        /** @description A CSS selector that matches one element per record. */
                         selector: string;
                     } | string;
                     timeoutMs?: number | string;
@@ -3603,19 +3615,29 @@ export interface components {
                 timeoutMs?: number;
                 /** @constant */
                 tool: "html.extract";
-                /** @description Extract data from HTML (or an RSS/Atom feed, read as XML) with CSS selectors: a list of records (one per match, with named fields) and/or single fields. A field is a selector for text, or { selector, attribute, multiple, fields }. */
+                /** @description Extract data from HTML (or an RSS/Atom feed, read as XML) with CSS selectors: a list of records (one per match, with named fields) and/or single fields. A field is a selector for text, or { selector, attribute, multiple, fields }. Without a selector, records { find: "repeated", fields: ["company", "location"] } finds the list the page repeats (each record: title, link, text and the fields) and gives back the selector it used. */
                 with: {
                     baseUrl?: string;
                     fields?: {
                         [key: string]: components["schemas"]["AgentSpecInputPart1"];
                     } | string;
                     html: string;
-                    records?: {
+                    records?: ({
+                        /** @description Each field of a record, read relative to its element. */
                         fields: {
                             [key: string]: components["schemas"]["AgentSpecInputPart1"];
                         };
+                        /** @description A CSS selector that matches one element per record. */
                         selector: string;
-                    } | string;
+                    } | {
+                        /** @description The fields wanted, in camelCase or plain words ("company", "jobTitle", "location"): each is read from the part of a record whose class, id, itemprop, data-* attribute or aria-label names it, or from the table column headed so; null when none does. "link", "url" and "href" give the record's link; "image" and "photo" its first image; "date" and "published" its time element. Names the page uses help find the records too. */
+                        fields?: string[];
+                        /**
+                         * @description Find the records the page repeats (job listings, product cards, people, table rows, articles) without a selector.
+                         * @constant
+                         */
+                        find: "repeated";
+                    }) | string;
                     required?: boolean | string;
                 } & {
                     [key: string]: unknown;
@@ -4638,7 +4660,7 @@ export interface components {
                     /** @description As html.extract: fields of the page as a whole. */
                     fields?: unknown;
                     heal?: boolean | string;
-                    /** @description As html.extract: { selector, fields } for one record per match. */
+                    /** @description As html.extract: { selector, fields } for one record per match, or { find: "repeated", fields } to find them. */
                     records?: unknown;
                     required?: boolean | string;
                     timeoutMs?: number | string;
@@ -4859,9 +4881,11 @@ export interface components {
                     next?: string;
                     onLimit?: ("fail" | "warn") | string;
                     records: {
+                        /** @description Each field of a record, read relative to its element. */
                         fields: {
                             [key: string]: components["schemas"]["AgentSpecInputPart1"];
                         };
+                        /** @description A CSS selector that matches one element per record. */
                         selector: string;
                     } | string;
                     timeoutMs?: number | string;
