@@ -1725,6 +1725,14 @@ export const conversations: ConversationCase[] = [
       },
     ],
   },
+  // "Find them by itself" answers what marks each record.
+  {
+    name: 'a scraper whose records the agent is left to find',
+    turns: [
+      { text: 'scrape the events from https://example.org/events', question: 'records' },
+      { text: 'no idea, you figure it out', operations: ['createAgent', 'runAgent'] },
+    ],
+  },
 ];
 
 /** Names as people type them: typos and word forms still find the one agent meant. */

@@ -1608,4 +1608,10 @@ export const corpus: CorpusCase[] = [
     text: 'remove the data collector from the sheet',
     reply: /Do you want to delete "Data Collector" itself/,
   },
+  // The fields each record has, and no selector: built at once, the records found by the agent.
+  {
+    text: 'gather the speakers from https://conf.example.org/speakers (name, company, talk title)',
+    operations: ['createAgent', 'runAgent'],
+    reply: /finds the repeated records on the page by itself \(with their name, company and talkTitle\)/,
+  },
 ];

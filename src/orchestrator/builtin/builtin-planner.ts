@@ -63,6 +63,7 @@ import {
   withoutAddresses,
   withSchemes,
 } from './request-text.ts';
+import { requestedFields } from './requested-fields.ts';
 import { answerStopRun } from './run-stopping.ts';
 import { scheduleIn, withoutPerRun } from './schedule-phrases.ts';
 import { answerNextRuns } from './schedule-planning.ts';
@@ -182,7 +183,19 @@ function recordNoun(text: string): string {
   return (specific ?? recordNouns.find((entry) => hasAny(text, entry.words)))?.noun ?? 'records';
 }
 
-function recordsFromAnswer(text: string): CreateDraft['records'] | undefined {
+/** Records found by the agent itself, with the fields the request names; none named, undefined. */
+function fieldsNamed(text: string): CreateDraft['records'] | undefined {
+  const fields = requestedFields(text);
+  return fields.length > 0 ? { find: 'repeated', fields } : undefined;
+}
+
+/** "Find them yourself", "figure it out", "you pick": the records the agent finds by itself. */
+const findThemAnswer =
+  /\b(?:find|figure|work|detect|spot|guess|pick|choose|decide)\b.*\b(?:by (?:it|your)self|yourself|themselves|automatically|out)\b|\bby itself\b|\byou (?:choose|decide|pick|figure)\b|\bno idea\b|\bdon'?t know\b|\bauto(?:matic(?:ally)?)?\b/i;
+
+function recordsFromAnswer(text: string, answering = false): CreateDraft['records'] | undefined {
+  // Only as an answer: in a request, "automatically" or "by itself" says when it runs.
+  if (answering && findThemAnswer.test(text)) return { find: 'repeated', fields: requestedFields(text) };
   const selector = selectorIn(text);
   if (selector)
     return { selector, fields: { text: { trim: true }, link: { selector: 'a', attribute: 'href' } } };
@@ -211,8 +224,8 @@ const questions = {
   }),
   records: (noun: string): PlanQuestion => ({
     id: 'records',
-    text: `What marks each of the ${noun} on the page? Give a CSS selector such as \`.lead\` or \`table tr\`, or pick one of these.`,
-    options: Object.keys(recordLayouts),
+    text: `What marks each of the ${noun} on the page? Give a CSS selector such as \`.lead\` or \`table tr\`, or pick one of these ("find them by itself" lets the agent find the repeated ${noun} on the page, and the test run shows what it found).`,
+    options: [...Object.keys(recordLayouts), 'find them by itself'],
   }),
   which: whichAgent,
 };
@@ -222,6 +235,21 @@ function stateFits(intent: ActionIntent, agent: SnapshotAgent): boolean {
   if (intent === 'resume') return agent.status === 'paused';
   if (intent === 'pause') return agent.status === 'active';
   return false;
+}
+
+/** "Make me a scraper", "build another monitor", "set up a new agent": a kind, not a name. */
+const newOfAKind =
+  /\b(?:create|make|build|set up|setup|add|spin up|write)\s+(?:me\s+|us\s+)?(?:a|an|another|one more|a new|new|a second)\s+(?:[a-z]+\s+){0,2}?(?:scraper|monitor|agent|bot|watcher|tracker|collector|crawler|checker)\b/i;
+
+/** What a scraper that finds its records by itself says of them: how, and what to do if wrong. */
+function foundByItself(records: CreateDraft['records']): string {
+  if (!records || !('find' in records)) return '';
+  const fields = records.fields.length > 0 ? ` (with their ${listInWords(records.fields)})` : '';
+  return ` It finds the repeated records on the page by itself${fields}: the test run shows what it found, and if it picks the wrong ones, give me a CSS selector for them (such as \`.job\` or \`table tr\`).`;
+}
+
+function listInWords(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
 /** "Remove the X step from …", "delete step 2 of …": a part of an agent, not the agent. */
@@ -388,7 +416,9 @@ export class BuiltInPlanner implements Planner {
     if (noticeAgent) return planChangeNotice(noticeAgent, text, request);
 
     // "Can you run the lead scraper every morning" names an agent and no page: not a new agent.
-    const asksForNewAgent = createsFirst && (mentioned.length === 0 || urlsIn(text).length > 0);
+    // "Create a scraper for our team page": "a scraper" is the kind of agent to make, not "Lead Scraper".
+    const asksForNewAgent =
+      createsFirst && (mentioned.length === 0 || urlsIn(text).length > 0 || newOfAKind.test(text));
     if (!asksForNewAgent && !addressOnly) {
       const reading = { text, mentioned: mentioned.map((match) => match.item), intent, wantsNew };
       const trigger = planTriggerRequest(reading, request);
@@ -469,7 +499,8 @@ export class BuiltInPlanner implements Planner {
         const filled: CreateDraft = amended;
         const url = urlsIn(text)[0];
         if (!filled.url && url) filled.url = url;
-        if (filled.agentKind === 'scrape' && !filled.records) filled.records = recordsFromAnswer(text);
+        // A selector said in an answer wins over records the agent would find by itself.
+        if (filled.agentKind === 'scrape') filled.records = recordsFromAnswer(text, true) ?? filled.records;
         if (filled.askHow && !hasChannel(filled.notify)) {
           const channel = channelInAnswer(
             // The page's address given in the same answer is not where to post.
@@ -525,7 +556,10 @@ export class BuiltInPlanner implements Planner {
       url,
       noun: recordNoun(lower),
       selector: kind === 'monitor' ? selector : undefined,
-      records: kind === 'scrape' ? recordsFromAnswer(text) : undefined,
+      // No selector said, but the fields each record has: the agent finds the page's repeated
+      // records itself (decision 0040), and the test run shows what it found. Neither: asked,
+      // with "find them by itself" among the answers offered.
+      records: kind === 'scrape' ? (recordsFromAnswer(text) ?? fieldsNamed(text)) : undefined,
       notify: noticeTargets(text, url, request.userEmail),
       name: givenName(text),
       goal: text.slice(0, 500),
@@ -608,7 +642,7 @@ export class BuiltInPlanner implements Planner {
     const scheduled = scheduleNewAgent(spec.name, draft.schedule, request);
     if (scheduled.operation) operations.push(scheduled.operation);
     return {
-      reply: `I will create "${spec.name}", which ${what}, and test it once.${scheduled.reply} Approve the plan to go ahead.`,
+      reply: `I will create "${spec.name}", which ${what}, and test it once.${foundByItself(draft.records)}${scheduled.reply} Approve the plan to go ahead.`,
       plan: {
         summary: `Create "${spec.name}" and test it${scheduled.summary}.`,
         questions: [],
@@ -774,9 +808,16 @@ export class BuiltInPlanner implements Planner {
       // "Also e-mail me" asks for a notification, not for the records' e-mail addresses.
       if (field === 'email' && notify.email && !extractsEmails && !hasAny(text, extractVerbs)) continue;
       for (const step of spec.steps) {
-        const records = step.with.records as { fields?: Record<string, unknown> } | undefined;
-        if (step.tool !== 'html.extract' || !records?.fields || field in records.fields) continue;
-        records.fields[field] = known.field;
+        const records = step.with.records as { fields?: Record<string, unknown> | string[] } | undefined;
+        if (step.tool !== 'html.extract' || !records?.fields) continue;
+        // Records the tool finds by itself take field names: the name is what it looks for.
+        if (Array.isArray(records.fields)) {
+          if (records.fields.includes(field)) continue;
+          records.fields.push(field);
+        } else {
+          if (field in records.fields) continue;
+          records.fields[field] = known.field;
+        }
         changes.push(`also extract ${field}`);
       }
     }

@@ -23,7 +23,8 @@ export interface CreateDraft {
   url?: string;
   noun?: string;
   selector?: string;
-  records?: { selector: string; fields: Record<string, unknown> };
+  /** How html.extract finds the records: by a selector, or by itself with the fields named. */
+  records?: { selector: string; fields: Record<string, unknown> } | { find: 'repeated'; fields: string[] };
   notify?: Notification;
   name?: string;
   goal?: string;

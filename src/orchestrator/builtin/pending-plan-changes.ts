@@ -214,7 +214,16 @@ const selectorCue =
 function pointSelectorAt(spec: Spec, selector: string): string | undefined {
   for (const step of spec.steps) {
     if (step.tool !== 'html.extract') continue;
-    const records = step.with.records as { selector?: unknown } | undefined;
+    const records = step.with.records as { selector?: unknown; find?: unknown } | undefined;
+    // Records found by the tool itself: the selector said replaces the finding, with a record's
+    // text and link, as records read by a selector have them.
+    if (records?.find === 'repeated') {
+      step.with.records = {
+        selector,
+        fields: { text: { trim: true }, link: { selector: 'a', attribute: 'href' } },
+      };
+      return 'the records it finds by itself';
+    }
     if (records && typeof records.selector === 'string') {
       const old = records.selector;
       if (old === selector) return undefined;

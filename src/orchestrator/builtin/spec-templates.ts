@@ -98,7 +98,7 @@ export function scraperSpec(options: {
   name: string;
   url: string;
   noun: string;
-  records: { selector: string; fields: Record<string, unknown> };
+  records: { selector: string; fields: Record<string, unknown> } | { find: 'repeated'; fields: string[] };
   notify: Notification;
   goal: string;
 }) {
