@@ -930,4 +930,19 @@ export const multiIntentCorpus: MultiIntentCase[] = [
     operations: ['createAgent', 'runAgent', 'scheduleAgent'],
     schedule: { cron: '0 19 * * *', timezone: 'Europe/Berlin' },
   },
+  // A schedule for an agent, then its notice: both, never the schedule dropped.
+  {
+    text: 'put the data collector on every 2 hours and alert me only when it finds something new',
+    parts: 2,
+    // "Alert me" names no channel: asked, with the schedule kept for the plan.
+    question: 'notify',
+    reply: /I can do "put the data collector on every 2 hours"/,
+  },
+  {
+    text: 'run the weekly report on fridays at 4pm and email me the results',
+    parts: 2,
+    operations: ['scheduleAgent', 'updateAgent'],
+    targets: ['Weekly Report', 'Weekly Report'],
+    schedule: { cron: '0 16 * * 5', timezone: 'Europe/Berlin' },
+  },
 ];

@@ -29,6 +29,7 @@ import { isCorrection } from './plan-corrections.ts';
 import { isPortalRequest } from './portal-planning.ts';
 import { withoutAsides } from './request-asides.ts';
 import { hasAny, urlsIn } from './request-text.ts';
+import { scheduleIn } from './schedule-phrases.ts';
 import { copyAddressPattern, duplicatePatterns, leadIns } from './vocabulary/agent-verb-vocabulary.ts';
 import { connectPatterns } from './vocabulary/connect-vocabulary.ts';
 import { createWords, noWords } from './vocabulary/vocabulary.ts';
@@ -145,6 +146,12 @@ function withReferent(part: string, referent: string | undefined, agents: readon
     : undefined;
   if (counterpart) return part.replace(/\bthe\s+(?:new|newer|current|other)\s+one\b/i, counterpart);
   if (agentsMentioned(part, agents).length > 0) return part;
+  // "… and email me the results": the agent of before tells (a condition's "it" is named below).
+  if (
+    /^(?:e-?mail|mail|notify|alert|ping|message|text)\s+(?:me|us)\b/i.test(part.trim()) &&
+    !/\b(?:when|whenever|if|only|unless)\b|\b(?:it|its|them|they)\b/i.test(part)
+  )
+    return `have ${referent} ${part.trim()}`;
   // "… fix it and try again", "then run again": a verb alone acts on the agent of before.
   const bare =
     /^((?:please\s+)?(?:try|run|rerun|retry|test|start|kick off|re-?run))(\s+(?:again|once more|now|right away))?\s*[.!]*$/i;
@@ -524,6 +531,23 @@ export function withSharedNameWord(text: string, agents: readonly { name: string
   );
 }
 
+/** "… and e-mail me only when it finds new leads": a notice, said after what the agent should do. */
+const noticeJoint =
+  /\s*,?\s+and\s+(?:also\s+)?(?=(?:e-?mail|mail|notify|alert|ping|message|text)\s+(?:me|us)\b)/i;
+
+/**
+ * "Set the lead scraper to run hourly and email me only when it finds new leads": an agent that
+ * exists, a schedule, then a notice: two requests (the schedule was lost when the whole was read
+ * as a notice). A new agent's notice stays with it ("monitor X and email me when it changes").
+ */
+function noticeAfterSchedule(part: string, agents: readonly { name: string }[]): string[] {
+  const joint = noticeJoint.exec(part);
+  if (!joint || hasAny(part, createWords) || asksForDigest(part) || urlsIn(part).length > 0) return [part];
+  const before = part.slice(0, joint.index);
+  if (agentsMentioned(before, agents).length !== 1 || scheduleIn(before)?.kind !== 'found') return [part];
+  return [before.trim(), part.slice(joint.index + joint[0].length).trim()];
+}
+
 /** "Update it", "fix that please": asking for the change the words before said. */
 const bareChange =
   /^(?:(?:please|pls|so|and|then)\s+)*(?:update|fix|change|correct|adjust|apply|do|sort out)\s+(?:it|that|this|them)(?:\s+(?:out|for me|please|accordingly|then))*\s*[.!]*$/i;
@@ -566,6 +590,7 @@ export function requestsIn(text: string, agents: readonly { name: string }[]): s
       const timed = scheduleLedList(part, agents);
       const linked = repeatedPrepositionList(part, agents);
       const pages = addressList(part);
+      const told = noticeAfterSchedule(part, agents);
       parts.push(
         ...(listed.length > 1
           ? listed
@@ -577,7 +602,9 @@ export function requestsIn(text: string, agents: readonly { name: string }[]): s
                 ? linked
                 : pages.length > 1
                   ? pages
-                  : sharedVerbList(part, agents)),
+                  : told.length > 1
+                    ? told
+                    : sharedVerbList(part, agents)),
       );
     }
   }
