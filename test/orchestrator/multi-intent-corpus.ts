@@ -945,4 +945,29 @@ export const multiIntentCorpus: MultiIntentCase[] = [
     targets: ['Weekly Report', 'Weekly Report'],
     schedule: { cron: '0 16 * * 5', timezone: 'Europe/Berlin' },
   },
+  // "+" joins requests as "and" does.
+  {
+    text: 'pls run the data collector now + pass its results on to the reporter',
+    parts: 2,
+    operations: ['runAgent', 'chainAgents'],
+    targets: ['Data Collector', 'Data Collector -> Reporter'],
+  },
+  // A verb said once before a list led by names with arrows: the verb is every item's.
+  {
+    text: 'rename job collector -> Job Finder, and data collector -> Sheet Sync',
+    parts: 2,
+    operations: ['updateAgent', 'updateAgent'],
+    targets: ['Job Collector', 'Data Collector'],
+  },
+  // "The weekly one" after the monthly report is the weekly report; "I need" asks for nothing.
+  {
+    text: 'we need the weekly report on thursdays at 10, and the monthly one on the 2nd at 6',
+    parts: 2,
+    operations: ['scheduleAgent', 'scheduleAgent'],
+    targets: ['Weekly Report', 'Monthly Report'],
+    schedules: [
+      { cron: '0 10 * * 4', timezone: 'Europe/Berlin' },
+      { cron: '0 6 2 * *', timezone: 'Europe/Berlin' },
+    ],
+  },
 ];

@@ -77,8 +77,8 @@ const weakChainShapes = [
   `^(?:(?:make|have|let)\\s+)?(?<to>.+?)\\s+(?:(?:should|must|needs? to|has to|will|can|to)\\s+)?(?:always\\s+)?${start}\\s+(?:right\\s+|straight\\s+|directly\\s+|automatically\\s+)?${when}\\s+(?<from>.+?)(?:\\s+(?:is|has)?\\s*${ending})?$`,
   // "Make the reporter follow the weekly report", "the reporter should come after the scraper".
   `^(?:(?:make|have|let)\\s+)?(?<to>.+?)\\s+(?:(?:should|must|needs? to|has to|will|to)\\s+)?(?:always\\s+)?(?:follows?|come after|comes after|go after|goes after)\\s+(?:(?:right|straight|directly)\\s+)?(?<from>.+?)(?:\\s+instead)?$`,
-  `\\b${handOver}\\s+(?:the\\s+)?${results}\\s+(?:of|from)\\s+(?<from>.+?)\\s+(?:to|into)\\s+(?<to>.+)$`,
-  `\\b${handOver}\\s+(?<from>.+?)(?:'s)?\\s+${results}\\s+(?:to|into)\\s+(?<to>.+)$`,
+  `\\b${handOver}\\s+(?:the\\s+)?${results}\\s+(?:of|from)\\s+(?<from>.+?)\\s+(?:(?:on|over)\\s+)?(?:to|into|onto)\\s+(?<to>.+)$`,
+  `\\b${handOver}\\s+(?<from>.+?)(?:'s)?\\s+${results}\\s+(?:(?:on|over)\\s+)?(?:to|into|onto)\\s+(?<to>.+)$`,
   // "…, and send results to the reporter": the results of the agent just spoken of ("it").
   `^(?:(?:and|then|also|after that)[\\s,]+)*${handOver}\\s+(?:(?:the|all|those|these)\\s+)?${results}\\s+(?:over\\s+)?(?:on\\s+)?(?:to|into|onto)\\s+(?<to>.+)$`,
 ].map((shape) => ({ pattern: new RegExp(shape), strong: false }));

@@ -492,7 +492,9 @@ function ledByName(text: string, agents: readonly { name: string }[]): boolean {
  */
 export function nameLedList(clause: string, agents: readonly { name: string }[]): string[] {
   const hidden = masked(clause);
-  if (!ledByName(hidden, agents)) return [clause];
+  // "Rename lead scraper -> Lead Finder, and …" starts with its verb: the verb is every item's
+  // (sharedVerbList), so the list is not one led by names.
+  if (!ledByName(hidden, agents) || afterLeadingName(hidden, agents) === undefined) return [clause];
   const separator = /\s*[,;]\s*(?:and\s+)?|\s+and\s+/g;
   const joints = [...hidden.matchAll(separator)]
     .filter((match) => ledByName(hidden.slice(match.index + match[0].length), agents))
@@ -505,16 +507,21 @@ export function nameLedList(clause: string, agents: readonly { name: string }[])
  * by its name and followed by when it runs, one schedule each. The first keeps its own words; the
  * later ones, which say only a name and a time, are schedules ("schedule the price monitor …").
  */
+/** Words before an agent's name that ask for nothing of their own: "I need the monthly report …". */
+const wishLeadIn =
+  /^(?:(?:i|we)\s+(?:need|want|would like|'d like)|let'?s\s+have|(?:please|pls)\s+have|(?:can|could)\s+(?:we|you)\s+have)\s+/i;
+
 export function scheduleLedList(clause: string, agents: readonly { name: string }[]): string[] {
-  const hidden = masked(clause);
-  if (afterLeadingName(hidden, agents) === undefined) return [clause];
+  const hidden = masked(clause).replace(wishLeadIn, (lead) => ' '.repeat(lead.length));
+  if (afterLeadingName(hidden.trimStart(), agents) === undefined) return [clause];
   const separator = /\s*[,;]\s*(?:and\s+)?|\s+and\s+/g;
   const joints = [...hidden.matchAll(separator)]
     .filter((match) => afterLeadingName(hidden.slice(match.index + match[0].length), agents) !== undefined)
     .map((match) => ({ index: match.index, length: match[0].length }));
   if (joints.length === 0) return [clause];
   const items = cutAt(clause, joints);
-  const timed = (item: string) => scheduleIn(afterLeadingName(masked(item), agents) ?? '')?.kind === 'found';
+  const timed = (item: string) =>
+    scheduleIn(afterLeadingName(masked(item).replace(wishLeadIn, ''), agents) ?? '')?.kind === 'found';
   if (!items.every(timed)) return [clause];
   return [items[0] as string, ...items.slice(1).map((item) => `schedule ${item}`)];
 }

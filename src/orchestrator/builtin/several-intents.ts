@@ -548,13 +548,31 @@ function noticeAfterSchedule(part: string, agents: readonly { name: string }[]):
   return [before.trim(), part.slice(joint.index + joint[0].length).trim()];
 }
 
+/**
+ * "The monthly report on the 1st, and the weekly one on tuesdays": "one" stands for the noun of
+ * the agent named before it ("report"), when "the weekly report" names exactly one agent.
+ */
+function withKindOnes(text: string, agents: readonly { name: string }[]): string {
+  return text.replace(/\bthe\s+([a-z]+)\s+one\b/gi, (said, adjective: string, at: number) => {
+    if (/^(?:new|newer|current|other|old|older|same|first|second|last|next|right|wrong)$/i.test(adjective))
+      return said;
+    const before = agentsMentioned(text.slice(0, at), agents)[0]?.item.name;
+    const noun = before?.split(/\s+/).at(-1)?.toLowerCase();
+    if (!noun) return said;
+    const named = `the ${adjective} ${noun}`;
+    return agentsMentioned(named, agents).length === 1 ? named : said;
+  });
+}
+
 /** "Update it", "fix that please": asking for the change the words before said. */
 const bareChange =
   /^(?:(?:please|pls|so|and|then)\s+)*(?:update|fix|change|correct|adjust|apply|do|sort out)\s+(?:it|that|this|them)(?:\s+(?:out|for me|please|accordingly|then))*\s*[.!]*$/i;
 
 export function requestsIn(text: string, agents: readonly { name: string }[]): string[] {
   const parts: string[] = [];
-  const clauses = listedRequests(text)
+  // "Run the weekly report now + send results to the reporter": "+" and "&" between words join
+  // requests as "and" does.
+  const clauses = listedRequests(withKindOnes(text.replace(/(?<=\S)\s+[+&]\s+(?=\S)/g, ' and '), agents))
     .flatMap((item) => numberedAgents(withSharedNameWord(item, agents)))
     .flatMap(splitClauses)
     .map(withoutAsides)

@@ -23,7 +23,7 @@ export const renamePatterns: RegExp[] = [
 ];
 
 /** Words between the agent and its new name in "rename X to Y". */
-export const renameSeparators = /\s+(?:to|as|into)\s+/gi;
+export const renameSeparators = /\s+(?:to|as|into)\s+|\s*(?:->|→|=>)\s*/gi;
 
 /** Asking for a copy: the agent's words follow, then maybe "called Y" and "for <address>". */
 export const duplicatePatterns: RegExp[] = [
