@@ -970,4 +970,15 @@ export const multiIntentCorpus: MultiIntentCase[] = [
       { cron: '0 6 2 * *', timezone: 'Europe/Berlin' },
     ],
   },
+  // Sentences that end in an hour are no numbered list.
+  {
+    text: 'run the lead scraper tomorrow at 1. also run the reporter tomorrow at 2. thanks',
+    parts: 2,
+    operations: ['scheduleAgent', 'scheduleAgent'],
+    targets: ['Lead Scraper', 'Reporter'],
+    schedules: [
+      { runAt: '2026-11-25T00:00:00.000Z', timezone: 'Europe/Berlin' },
+      { runAt: '2026-11-25T01:00:00.000Z', timezone: 'Europe/Berlin' },
+    ],
+  },
 ];

@@ -1511,7 +1511,8 @@ export const corpus: CorpusCase[] = [
   },
   // "Wake X up" resumes; of two agents named alike, only the one the action can change.
   { text: 'could you wake the collector up again', operations: ['resumeAgent'], agent: 'Job Collector' },
-  { text: 'pause the collector for a bit', operations: ['pauseAgent'], agent: 'Data Collector' },
+  // A pause is asked: "stop the collector" may mean the one that is stuck.
+  { text: 'pause the collector for a bit', question: 'agent' },
   // Time words typed with a slip.
   {
     text: 'run the data collector tomorow at 6:15, only this once',
@@ -1613,5 +1614,21 @@ export const corpus: CorpusCase[] = [
     text: 'gather the speakers from https://conf.example.org/speakers (name, company, talk title)',
     operations: ['createAgent', 'runAgent'],
     reply: /finds the repeated records on the page by itself \(with their name, company and talkTitle\)/,
+  },
+  // Review round: none of these may delete, pause or schedule on a guess.
+  { text: 'delete avery agents', reply: /^I did not understand/ },
+  { text: 'remove the reporter from the weekly report', reply: /Do you want to delete/ },
+  { text: 'wake me up when the price monitor finds a drop', reply: /Do you want to delete/ },
+  { text: 'when does the price monitor run, london time?', reply: /runs at 06:00 AM and 10:00 AM/ },
+  {
+    text: 'move the price monitor from its current time to 7pm',
+    operations: ['scheduleAgent'],
+    schedule: { cron: '0 19 * * *', timezone: 'Europe/Berlin' },
+  },
+  { text: 'look at competitor prices every 2 hours', question: 'agent' },
+  { text: 'make the reporter follow the same format as the weekly report', reply: /Say which/ },
+  {
+    text: 'scrape products from https://shop.example.com/catalog including weekends and holidays',
+    question: 'records',
   },
 ];

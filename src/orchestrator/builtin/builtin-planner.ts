@@ -230,11 +230,10 @@ const questions = {
   which: whichAgent,
 };
 
-/** Whether the agent is in a state the action changes: only a paused agent can be resumed. */
+/** Whether the agent is in the state a resume changes: only a paused agent can be resumed. */
 function stateFits(intent: ActionIntent, agent: SnapshotAgent): boolean {
-  if (intent === 'resume') return agent.status === 'paused';
-  if (intent === 'pause') return agent.status === 'active';
-  return false;
+  // Only a resume: "stop the collector" may mean the one that is stuck, so a pause is asked.
+  return intent === 'resume' && agent.status === 'paused';
 }
 
 /** "Make me a scraper", "build another monitor", "set up a new agent": a kind, not a name. */
@@ -662,17 +661,20 @@ export class BuiltInPlanner implements Planner {
             reply: `Do you want to delete the whole of "${agent.name}", or only take a step out of it? Its steps: ${steps.join(', ')}. I do not take single steps out from this chat yet: change its steps on the agent's panel (Edit), or say "delete ${agent.name}" to delete the whole agent.`,
           };
         }
-        // "Remove the lead scraper from the team page": from something that is no agent, so what
-        // goes may be a page, a time or a place, not the agent: asked, never deleted on a guess.
-        const from = /\b(?:from|off|out of)\s+((?:the|its|their|our|my|this|that)\s+[^,.;!?]{1,40})/i.exec(
-          withoutNames(
+        // "Remove the lead scraper from the team page", "remove the reporter from the weekly
+        // report": what goes may be a page, a time or a place in a chain, not the agent; "wake me
+        // when the price drops" says no delete at all. Asked, never deleted on a guess.
+        const from =
+          /\b(?:from|off|out of)\s+((?:the|its|their|our|my|this|that)\s+[^,.;!?]{1,40}|[a-z0-9._%+-]+@\S+)/i.exec(
             text,
-            request.snapshot.agents.map((other) => other.name),
-          ),
-        );
-        if (from?.[1] && !/\b(?:workspace|list|account|everything)\b/i.test(from[1]))
+          );
+        const conditional =
+          /\b(?:when|whenever|if|once|as soon as|in case)\b[^.!?]*\b(?:drops?|dropped|deleted?|removed?)\b/i.test(
+            text,
+          );
+        if ((from?.[1] && !/\b(?:workspace|list|account|everything)\b/i.test(from[1])) || conditional)
           return {
-            reply: `Do you want to delete "${agent.name}" itself, or only take it off ${from[1].trim()}? Say "delete ${agent.name}" to delete the agent, or say what to change (its page, its schedule, its steps).`,
+            reply: `Do you want to delete "${agent.name}" itself${from?.[1] ? `, or only take it off ${from[1].trim()}` : ''}? Say "delete ${agent.name}" to delete the agent, or say what to change (its page, its schedule, its steps, its chains).`,
           };
         return {
           reply: `I will delete "${agent.name}" with its runs. Approve to confirm; you can undo it afterwards (its runs are not restored).`,

@@ -6,11 +6,18 @@ import type { PlannerAnswer, PlannerRequest } from '../planner.ts';
 import { emailsIn } from './request-text.ts';
 
 const forwarding =
-  /^(?:(?:ok|okay|great|thanks|cool|nice|perfect)[,.!]?\s+)*(?:(?:can|could) you\s+|please\s+|pls\s+)?(?:send|e-?mail|mail|forward|share)\s+(?:that|it|this|these|those|them|the (?:results?|output|data|list|records?|file))\s+(?:over\s+)?to\s+/i;
+  /^(?:(?:ok|okay|great|thanks|cool|nice|perfect)[,.!]?\s+)*(?:(?:can|could) you\s+|please\s+|pls\s+)?(?:send|e-?mail|mail|forward|share)\s+(?:that|it|this|these|those|them)\s+(?:over\s+)?to\s+/i;
 
 export function answerForwardRequest(text: string, request: PlannerRequest): PlannerAnswer | undefined {
   const trimmed = text.trim();
-  if (!forwarding.test(trimmed)) return undefined;
+  // "… after every run", "from now on": a notice on the agent, which its own rules plan.
+  if (
+    !forwarding.test(trimmed) ||
+    /\b(?:after (?:each|every)|each time|every time|from now on|going forward|whenever|each run|every run)\b/i.test(
+      trimmed,
+    )
+  )
+    return undefined;
   const agent = request.snapshot.agents.find((candidate) => candidate.name === request.lastAgentName);
   const [address] = emailsIn(trimmed);
   if (!agent || !address) return undefined;

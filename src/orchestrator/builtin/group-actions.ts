@@ -252,6 +252,10 @@ export function planGroupAction(text: string, request: PlannerRequest): PlannerA
     return {
       reply: `"Both" names two agents, and ${members.length} fit: ${quoted(members)}. Which two do you mean?`,
     };
+  if (group.both && members.length === 1)
+    return {
+      reply: `"Both" names two agents, and only ${quoted(members)} fits. Do you mean only that one, or which other?`,
+    };
   if (members.length === 0) {
     const named = group.nameWords.length > 0 || group.traits.length > 0;
     return {

@@ -3,18 +3,41 @@
 // first item ("hey! couple things:") ask for nothing. Only a list of two or more items counting
 // up from 1 (or bullets at the starts of lines) is one, so "run it at 1) noon" is not cut.
 
-/** "1)", "1.", "(1)", "#1", "1-" before an item; a number stays a number elsewhere. */
-const numberMark = /(?:^|[\s:;,!?])(?:\(\s*(\d{1,2})\s*\)|#(\d{1,2})\b|(\d{1,2})\s*[).:-](?!\d))\s+/g;
+/**
+ * "1)", "(1)", "#1" before an item anywhere; "1." and "1-" only at the start of a line (after a
+ * sentence, "at 1." is a time). A number stays a number elsewhere.
+ */
+const numberMark =
+  /(?:^|[\s:;,!?])(?:\(\s*(\d{1,2})\s*\)|#(\d{1,2})\b|(\d{1,2})\s*\))\s+|(?:^|\n)\s*(\d{1,2})\s*[.:-](?!\d)\s+/g;
 /** "- ", "* ", "• " at the start of a line. */
 const bulletMark = /(?:^|\n)\s*[-*•]\s+/g;
 
-/** The items of a list written in the message; the message itself when it holds none. */
-export function listedRequests(text: string): string[] {
+/**
+ * The items of a list written in the message, when each is a request and the words before the
+ * list ask for nothing ("couple things:"); the message itself otherwise ("pause these: - the
+ * lead scraper - the reporter" lists what one request acts on, "give me: - title - link" data).
+ */
+export function listedRequests(text: string, opensRequest: (item: string) => boolean): string[] {
   const numbered = numberedItems(text);
-  if (numbered.length > 1) return numbered;
   const bullets = [...text.matchAll(bulletMark)];
-  if (bullets.length < 2) return [text];
-  return cut(text, bullets);
+  const items = numbered.length > 1 ? numbered : bullets.length > 1 ? cut(text, bullets) : [];
+  if (items.length < 2) return [text];
+  const first = numbered.length > 1 ? firstMark(text, numberMark) : bullets[0]?.index;
+  const before = text.slice(0, first ?? 0);
+  if (
+    opensRequest(before.replace(/^[^a-z]*(?:(?:hey|hi|hello|ok|okay|so|pls|please)\b[^a-z]*)*/i, '')) ||
+    /\b(?:these|the following|this|them)\s*:?\s*$/i.test(before)
+  )
+    return [text];
+  return items.every(opensRequest) ? items : [text];
+}
+
+function firstMark(text: string, pattern: RegExp): number | undefined {
+  for (const mark of text.matchAll(pattern)) {
+    const number = Number(mark[1] ?? mark[2] ?? mark[3] ?? mark[4]);
+    if (number === 1) return mark.index;
+  }
+  return undefined;
 }
 
 function numberedItems(text: string): string[] {
@@ -22,7 +45,7 @@ function numberedItems(text: string): string[] {
   // The marks that count up from 1, in order: 1, 2, 3 …
   const counted: RegExpMatchArray[] = [];
   for (const mark of marks) {
-    const number = Number(mark[1] ?? mark[2] ?? mark[3]);
+    const number = Number(mark[1] ?? mark[2] ?? mark[3] ?? mark[4]);
     if (number === counted.length + 1) counted.push(mark);
   }
   if (counted.length < 2) return [text];

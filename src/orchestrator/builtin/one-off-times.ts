@@ -81,7 +81,8 @@ export function oneOffIn(text: string, timezone: string, now: Date): OneOffReadi
           },
           timezone,
         );
-    // "Today at 3" said at 11 in the morning: 3 in the afternoon, the one still ahead.
+    // "Today at 3" said at 11 in the morning: 3 in the afternoon, the one still ahead. Only a
+    // bare hour up to 7 ("today at 10" may be a time that passed, "at 09:00" or "10:30" is as said).
     const hour = clock?.get('hour') ?? 0;
     const halfDay = 12 * 60 * 60_000;
     if (
@@ -89,7 +90,8 @@ export function oneOffIn(text: string, timezone: string, now: Date): OneOffReadi
       clock &&
       !clock.isCertain('meridiem') &&
       hour >= 1 &&
-      hour <= 11 &&
+      hour <= 7 &&
+      !/\b0\d|:\d\d|\bmorning\b|\bam\b|a\.m\./i.test(text) &&
       at.getTime() < now.getTime() &&
       at.getTime() + halfDay > now.getTime()
     )

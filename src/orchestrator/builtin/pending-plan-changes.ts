@@ -314,6 +314,10 @@ function retime(
       scheduled: moved.operation.description ?? moved.when,
       replaced: existing.description,
     };
+  // "Not on weekends" leaves days out: the days it names are never the new schedule's. Without
+  // a repeating schedule to narrow (or with more said than days), nothing is changed here.
+  if (leavingOut.test(unnamed) && !(existing?.type === 'scheduleAgent' && fewerDays(unnamed, existing)))
+    return undefined;
   const found = timeOfDay.exec(unnamed.replace(/https?:\/\/\S+/g, '').trim());
   const time = found && [found[0], found[1] ?? found[2] ?? found[3] ?? found[4]];
   const ownSchedule = recurrence.test(unnamed) ? proposedSchedule(unnamed) : undefined;

@@ -26,6 +26,16 @@ export function requestedFields(text: string): string[] {
   for (const pattern of listed) {
     const found = pattern.exec(text.replace(/https?:\/\/\S+/g, ' '))?.[1];
     if (!found) continue;
+    // "Including weekends and holidays", "with python and react", "(remote and full-time only)":
+    // not fields. A list of fields has a comma, or says it is of theirs ("with their name and role").
+    if (!found.includes(',') && !/\b(?:with (?:their|its|each one['’]s)|fields?|columns?)\b/i.test(text))
+      continue;
+    if (
+      /\b(?:only|weekends?|weekdays?|holidays?|days?|hours?|mornings?|evenings?|new|open|old|remote|full-?time|part-?time)\b/i.test(
+        found,
+      )
+    )
+      continue;
     const names = found
       .split(/\s*(?:,|\band\b|&|\+|\/)\s*/i)
       .map((name) => name.trim().replace(/^(?:and|the|their|its)\s+/i, ''))

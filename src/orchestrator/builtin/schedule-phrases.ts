@@ -229,11 +229,26 @@ function withTimeApart(found: string, tokens: string[], best: { start: number; e
     if (start >= best.start && start < best.end) continue;
     const token = tokens[start] ?? '';
     const opens = token === 'at' || clock.test(token) || bareHour.test(token);
-    if (!opens) continue;
+    // "The meeting is at 3": a time of something else, not of the runs.
+    if (
+      !opens ||
+      /^(?:is|was|are|be|starts?|begins?|ends?|closes?|opens?|meeting|call)$/.test(tokens[start - 1] ?? '')
+    )
+      continue;
     for (let end = Math.min(tokens.length, start + 4); end > start; end--) {
       if (start < best.end && end > best.start) continue;
       const time = tokens.slice(start, end);
       if (time.includes(masked) || (bareHour.test(token) && !/^(?:in|o'clock|oclock)$/.test(time[1] ?? '')))
+        continue;
+      // "At 5 different addresses": a time ends the words, or stands before words of time.
+      const next = tokens[end] ?? '';
+      if (
+        next &&
+        !/^(?:am|pm|please|pls|then|and|every|each|daily|on|in|sharp|o'?clock|cet|utc|today|tomorrow)$/.test(
+          next,
+        ) &&
+        next !== masked
+      )
         continue;
       const both = `${found} ${time[0] === 'at' ? '' : 'at '}${time.join(' ')}`;
       if (parses(both.split(' ').filter(Boolean)) && /\d|noon|midday|midnight/.test(both))

@@ -16,6 +16,21 @@ export function planZoneChange(
   request: PlannerRequest,
 ): PlannerAnswer | undefined {
   if (mentioned.length !== 1 || !zoneWords.test(text)) return undefined;
+  // "When does the price monitor run, london time?" asks; "delete X, it wastes time in tokyo"
+  // asks for something else: only a message about the schedule's zone changes it.
+  if (
+    /\?\s*$/.test(text) ||
+    /^\s*(?:when|what|what's|whats|show|is|are|does|do|how|which|why|tell)\b/i.test(text)
+  )
+    return undefined;
+  if (
+    !/\b(?:schedule|timezone|time ?zone|zone|(?:be|use|on|in|to|into)\s+(?:the\s+)?[a-z]+(?:\s[a-z]+)?\s+time)\b/i.test(
+      text,
+    )
+  )
+    return undefined;
+  if (/\b(?:delete|remove|pause|resume|rename|run|stop|disable|enable|chain|copy|duplicate)\b/i.test(text))
+    return undefined;
   const agent = mentioned[0] as SnapshotAgent;
   const nameless = withoutLiterals(text.replace(new RegExp(escaped(agent.name), 'gi'), ' '));
   // "Change its time zone to london": the city at the end is its time.

@@ -166,7 +166,10 @@ function withReferent(part: string, referent: string | undefined, agents: readon
   return part
     .replace(/\bits\s+(?=(?:done|finished|complete|completed|over|ready|through)\b)/gi, "it's ")
     .replace(
-      /\b(?:it(?:'|’)s|its|it|them|that one|this one|the (?:copy|clone|duplicate|new agent))\b/i,
+      // "The copy" is the agent this message makes, never one that exists already.
+      agents.some((agent) => agent.name === referent && agent.id.startsWith(plannedPrefix))
+        ? /\b(?:it(?:'|’)s|its|it|them|that one|this one|the (?:copy|clone|duplicate|new agent))\b/i
+        : /\b(?:it(?:'|’)s|its|it|them|that one|this one)\b/i,
       (pronoun) =>
         /^it(?:'|’)s$/i.test(pronoun)
           ? `${referent} is`
@@ -572,7 +575,10 @@ export function requestsIn(text: string, agents: readonly { name: string }[]): s
   const parts: string[] = [];
   // "Run the weekly report now + send results to the reporter": "+" and "&" between words join
   // requests as "and" does.
-  const clauses = listedRequests(withKindOnes(text.replace(/(?<=\S)\s+[+&]\s+(?=\S)/g, ' and '), agents))
+  const clauses = listedRequests(
+    withKindOnes(text.replace(/(?<=\S)\s+[+&]\s+(?=\S)/g, ' and '), agents),
+    opensRequest,
+  )
     .flatMap((item) => numberedAgents(withSharedNameWord(item, agents)))
     .flatMap(splitClauses)
     .map(withoutAsides)

@@ -94,6 +94,16 @@ const kindWords = new Set([
   'net',
 ]);
 
+/** Words that may stand beside an agent's subject in "check prices every 15 mins". */
+const aboutFiller = new Set(
+  'check checks checking run runs running scrape scraping collect collecting fetch fetching get grab look for the new latest our my please pls can you could should every each at on in from to and the a an of mins min minutes minute hours hour hrs hr h am pm daily hourly weekly monthly weekdays weekday weekends weekend morning evening night noon midnight only also then'.split(
+    ' ',
+  ),
+);
+/** Schedule words the filler list does not hold: numbers, days, times. */
+const scheduleFiller =
+  /^(?:\d+|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|(?:mon|tues|wednes|thurs|fri|satur|sun)days?|st|nd|rd|th|half|quarter|past|o|clock)$/;
+
 function stem(word: string): string {
   return word.replace(/(?:ies)$/, 'y').replace(/(?<!s)s$/, '');
 }
@@ -110,6 +120,23 @@ function agentAbout(text: string, agents: readonly SnapshotAgent[]): SnapshotAge
       .filter((word) => word.length >= 4)
       .map(stem),
   );
+  // Only a request that says nothing but the agent's subject, a verb of running it and when:
+  // "check prices every 15 mins"; "compare competitor prices every monday" may be a new agent.
+  const words = text
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .filter((word) => word.length > 0);
+  const subjects = new Set(
+    agents.flatMap((agent) =>
+      agent.name
+        .toLowerCase()
+        .split(/[^a-z]+/)
+        .filter((word) => word.length >= 4 && !kindWords.has(word))
+        .map(stem),
+    ),
+  );
+  if (words.some((word) => !subjects.has(stem(word)) && !aboutFiller.has(word) && !scheduleFiller.test(word)))
+    return undefined;
   const fitting = agents.filter((agent) =>
     agent.name
       .toLowerCase()

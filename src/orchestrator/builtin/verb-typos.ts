@@ -54,15 +54,12 @@ const verbs = [
   'weekdays',
   'weekend',
   'weekends',
-  'morning',
-  'evening',
-  'afternoon',
-  'minutes',
   'hourly',
   'weekly',
   'monthly',
-  'every',
 ];
+
+const timeWords = new Set(verbs.slice(verbs.indexOf('tomorrow')));
 
 /** Misspellings more than one slip from the word, as people type them. */
 const misspellings: Record<string, string> = {
@@ -162,13 +159,18 @@ const words = new Set([
   'evenings',
   'mornings',
   'minute',
+  'sundae',
+  'sundaes',
+  'sundry',
+  'frida',
 ]);
 
 function corrected(word: string, kept: ReadonlySet<string>): string {
   const lower = word.toLowerCase();
   // "Wensdays" is "wensday" and an s.
-  const plural = lower.endsWith('s') ? misspellings[lower.slice(0, -1)] : undefined;
-  const respelled = misspellings[lower] ?? (plural && `${plural}s`);
+  const spelled = (word: string) => (Object.hasOwn(misspellings, word) ? misspellings[word] : undefined);
+  const plural = lower.endsWith('s') ? spelled(lower.slice(0, -1)) : undefined;
+  const respelled = spelled(lower) ?? (plural && `${plural}s`);
   if (respelled && !kept.has(lower)) return respelled;
   if (
     lower.length < 5 ||
@@ -178,8 +180,12 @@ function corrected(word: string, kept: ReadonlySet<string>): string {
     !/^[a-z]+$/.test(lower)
   )
     return word;
+  // A time word only by a letter swapped or mistyped ("thrusday", "fridya"), never one left out
+  // or added: "Frida" and "Sundar" are names.
   const near = verbs.filter(
-    (verb) => Math.abs(verb.length - lower.length) <= 1 && typoDistance(lower, verb) === 1,
+    (verb) =>
+      Math.abs(verb.length - lower.length) <= (timeWords.has(verb) ? 0 : 1) &&
+      typoDistance(lower, verb) === 1,
   );
   // Two verbs equally near ("pasued": paused, or pause with a letter more?) take the closer length.
   const [best] = near.sort((a, b) => Math.abs(a.length - lower.length) - Math.abs(b.length - lower.length));

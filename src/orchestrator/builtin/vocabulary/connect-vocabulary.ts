@@ -5,7 +5,10 @@ import type { ConnectionKindName } from '../../../domain/plan.ts';
 
 /** A request to connect an account: a verb, then what is connected. */
 export const connectPatterns = [
-  /\b(connect|link|add|hook up|store|save)\b.*\b(account|api key|api-key|apikey|api token|access token|token|login|log-in|credentials|oauth|oauth2|portal)\b/,
+  /\b(connect|link|add|hook up|store|save)\b.*\b(account|api key|api-key|apikey|api token|access token|token|login|log-in|credentials|oauth|oauth2)\b/,
+  // "Connect our billing portal": a portal right after the verb is an account to sign in to
+  // ("save the results to the partner portal" is not).
+  /^(?:(?:please|pls|can you|could you|let's|lets)\s+)?(?:connect|hook up|link up|integrate|set up|add)\s+(?:(?:our|my|the|a|an)\s+)?(?:[a-z0-9-]+\s+){0,2}portal\b/,
   // "Connect our slack", "integrate hubspot": a service alone (the planner checks it is no agent).
   /^(?:(?:please|pls|can you|could you|let's|lets)\s+)?(?:connect|integrate|hook up|link up)\s+(?:(?:our|my|the|a|an)\s+)?[a-z][\w.-]*(?:\s+(?:workspace|instance|integration))?(?:\s*\([^)]*\))?(?:\s+(?:please|too|as well|now))?[.!]*$/,
   /\b(api key|api token|access token|credentials)\s+(for|of)\b/,

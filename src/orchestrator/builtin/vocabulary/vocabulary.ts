@@ -324,7 +324,7 @@ export const unschedulePatterns = [
   /\b(remove|delete|cancel|clear|drop|turn off|disable|get rid of)\b.*\bschedules?\b/,
   // "Drop the lead scraper from its current time", "take X off its monday slot": its schedule,
   // never the agent.
-  /\b(?:remove|drop|take|pull|move|get)\b.*\b(?:from|off(?:\s+of)?)\s+(?:its|the|their|his|her)\s+(?:(?:current|usual|regular|normal|present|old|existing)\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+)?(?:slots?|times?|timeslots?|time slots?|hours?|run ?times?|rota|timetable)\b/,
+  /\b(?:remove|drop|take|pull|move|get)\b.*\b(?:from|off(?:\s+of)?)\s+(?:its|the|their|his|her)\s+(?:(?:current|usual|regular|normal|present|old|existing)\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+)?(?:slots?|times?|timeslots?|time slots?|hours?|run ?times?|rota|timetable)\b(?!.*\b(?:to|until|till|instead|and (?:put|run|move|schedule|set))\b)/,
   // "Take it off the schedule", "pull the reporter off its schedule".
   /\b(take|taking|pull|get|knock)\b.*\boff\s+(?:of\s+)?(?:the|its|their|a)?\s*schedules?\b/,
 ];
