@@ -1733,6 +1733,31 @@ export const conversations: ConversationCase[] = [
       { text: 'no idea, you figure it out', operations: ['createAgent', 'runAgent'] },
     ],
   },
+  // One run moved to the day said without "not".
+  {
+    name: 'a run on monday, then not monday but wednesday',
+    turns: [
+      { text: 'run the monthly report on monday at 10', operations: ['scheduleAgent'] },
+      {
+        text: 'not monday, wednesday',
+        operations: ['scheduleAgent'],
+        agent: 'Monthly Report',
+        schedule: { runAt: '2026-11-25T09:00:00.000Z', timezone: 'Europe/Berlin' },
+      },
+    ],
+  },
+  // "Try again" after a pause is of the agent the conversation was about.
+  {
+    name: 'a failure explained, another agent paused, then tried again',
+    turns: [
+      { text: 'why did the weekly report fail', operations: ['updateAgent'] },
+      {
+        text: 'ok, pause the data collector and try again',
+        operations: ['pauseAgent', 'runAgent'],
+        targets: ['Data Collector', 'Weekly Report'],
+      },
+    ],
+  },
 ];
 
 /** Names as people type them: typos and word forms still find the one agent meant. */

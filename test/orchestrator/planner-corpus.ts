@@ -1631,4 +1631,11 @@ export const corpus: CorpusCase[] = [
     text: 'scrape products from https://shop.example.com/catalog including weekends and holidays',
     question: 'records',
   },
+  // Waking at a time is running then.
+  {
+    text: 'wake the data collector up at 6am on weekdays',
+    operations: ['scheduleAgent'],
+    agent: 'Data Collector',
+    schedule: { cron: '0 6 * * 1-5', timezone: 'Europe/Berlin' },
+  },
 ];

@@ -280,7 +280,14 @@ export class BuiltInPlanner implements Planner {
     const said = withSchemes(withoutPerRun(withVerbsCorrected(spaced, names)))
       .replace(/ {2,}/g, ' ')
       .trim();
-    const request = { ...asked, text: withParticlesJoined(withoutKeptState(said)) };
+    // "Wake up the reporter at 7am every day": waking at a time is running then, not a resume.
+    const woken =
+      /\bwake\b/i.test(said) && scheduleIn(said)?.kind === 'found'
+        ? said
+            .replace(/\bwake\s+up\b|\bwake\b(?=(?:\s+\S+){1,4}?\s+up\b)/i, 'run')
+            .replace(/(\brun\b(?:\s+\S+){1,4}?)\s+up\b/i, '$1')
+        : said;
+    const request = { ...asked, text: withParticlesJoined(withoutKeptState(woken)) };
     // "Create X, run it hourly and send its results to Y": each part through #planOne, one plan.
     const several = await planSeveralIntents(request, (part) => this.#planOne(part));
     return several ?? this.#planOne(request);

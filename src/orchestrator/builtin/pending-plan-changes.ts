@@ -460,7 +460,10 @@ function onceOn(
   request: PlannerRequest,
 ) {
   if (!existing.runAt) return undefined;
-  const day = /\b((?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow)\b(?!s)/i.exec(text)?.[1];
+  // "Not monday, tuesday": the day said without a "not" before it.
+  const day = [...text.matchAll(/\b((?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow)\b(?!s)/gi)].find(
+    (found) => !/\b(?:not|no|except|skip|but not)\s+(?:on\s+)?$/i.test(text.slice(0, found.index)),
+  )?.[1];
   if (!day) return undefined;
   const timezone = existing.timezone ?? 'UTC';
   const now = request.now ?? new Date();

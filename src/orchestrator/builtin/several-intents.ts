@@ -126,6 +126,10 @@ function spokenOf(part: string, answer: PlannerAnswer, agents: readonly Snapshot
 const handsOnResults =
   /^((?:please\s+)?(?:send|pass|forward|feed|hand|push|post))\s+(?:the|its|their)\s+(results?|outputs?|data|findings)\b/i;
 
+/** "Try again", "run again", "rerun": a run with no agent said. */
+const bareRun =
+  /^((?:please\s+)?(?:try|run|rerun|retry|test|start|kick off|re-?run))(\s+(?:again|once more|now|right away))?\s*[.!]*$/i;
+
 /** "run it hourly" with the agent written in: the one-request path finds agents by name. */
 function withReferent(part: string, referent: string | undefined, agents: readonly SnapshotAgent[]) {
   if (!referent) return part;
@@ -153,10 +157,8 @@ function withReferent(part: string, referent: string | undefined, agents: readon
   )
     return `have ${referent} ${part.trim()}`;
   // "… fix it and try again", "then run again": a verb alone acts on the agent of before.
-  const bare =
-    /^((?:please\s+)?(?:try|run|rerun|retry|test|start|kick off|re-?run))(\s+(?:again|once more|now|right away))?\s*[.!]*$/i;
-  if (bare.test(part.trim()))
-    return part.trim().replace(bare, (_, verb: string, rest = '') => `${verb} ${referent}${rest}`);
+  if (bareRun.test(part.trim()))
+    return part.trim().replace(bareRun, (_, verb: string, rest = '') => `${verb} ${referent}${rest}`);
   // A part that makes a new agent keeps its own "it" ("tell me when it changes").
   // "… and change its url to https://…" is the agent before, pointed elsewhere.
   const repointed = /^(?:please\s+)?(?:change|point|switch|update|set|move|make)\s+(?:it|its)\b/i.test(part);
@@ -250,7 +252,20 @@ async function planParts(
   for (const [index, part] of parts.entries()) {
     const snapshot = { ...request.snapshot, agents: [...agents] };
     const reanswered = answered?.index === index ? answered : undefined;
-    const text = reanswered?.draft ? reanswered.text : withReferent(part, referent, agents);
+    // "Pause the reporter, and try again": a run right after a pause or a delete is not of that
+    // agent; it is of the one the conversation was about, else asked.
+    const stopped = operations.some(
+      (operation) =>
+        (operation.type === 'pauseAgent' || operation.type === 'deleteAgent') &&
+        operation.agentName === referent,
+    );
+    const runReferent =
+      stopped && bareRun.test(part.trim())
+        ? request.lastAgentName !== referent
+          ? request.lastAgentName
+          : undefined
+        : referent;
+    const text = reanswered?.draft ? reanswered.text : withReferent(part, runReferent, agents);
     const planned = { ...request, snapshot, draft: reanswered?.draft, lastAgentName: referent };
     let answer = await planOne({ ...planned, text });
     // "An API key for airtable and an agent on https://api.airtable.com/…": the host is said.
@@ -354,7 +369,7 @@ async function planParts(
       `Your message asks for ${outcomes.length} things; in this order:`,
       ...outcomes.map((outcome, index) =>
         outcome.replacedBy
-          ? `${index + 1}. "${outcome.part}": its schedule is the one of part ${outcome.replacedBy} below, which replaces it.`
+          ? `${index + 1}. "${outcome.part}": an agent keeps one schedule, so part ${outcome.replacedBy}'s below replaces this one (to run at both times, duplicate the agent and schedule the copy).`
           : `${index + 1}. ${outcome.answer.reply.replace(/ Approve[^.]*\.$/, '')}`,
       ),
       'Approve the plan to go ahead; undo takes it all back.',
