@@ -981,4 +981,11 @@ export const multiIntentCorpus: MultiIntentCase[] = [
       { runAt: '2026-11-25T01:00:00.000Z', timezone: 'Europe/Berlin' },
     ],
   },
+  // A list led by a verb, whose later item says its own verb, is two requests.
+  {
+    text: 'end the lead scraper → reporting agent chain, then chain lead scraper → reporter',
+    parts: 2,
+    operations: ['unchainAgents', 'chainAgents'],
+    targets: ['Lead Scraper -> Reporting Agent', 'Lead Scraper -> Reporter'],
+  },
 ];

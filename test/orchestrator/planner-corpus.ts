@@ -1638,4 +1638,11 @@ export const corpus: CorpusCase[] = [
     agent: 'Data Collector',
     schedule: { cron: '0 6 * * 1-5', timezone: 'Europe/Berlin' },
   },
+  // A time in words with the days is a time, not days alone.
+  {
+    text: 'have the weekly report run at half past nine on wednesdays instead',
+    operations: ['scheduleAgent'],
+    agent: 'Weekly Report',
+    schedule: { cron: '30 9 * * 3', timezone: 'Europe/Berlin' },
+  },
 ];

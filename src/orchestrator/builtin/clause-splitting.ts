@@ -497,14 +497,19 @@ function ledByName(text: string, agents: readonly { name: string }[]): boolean {
  */
 export function nameLedList(clause: string, agents: readonly { name: string }[]): string[] {
   const hidden = masked(clause);
-  // "Rename lead scraper -> Lead Finder, and …" starts with its verb: the verb is every item's
-  // (sharedVerbList), so the list is not one led by names.
-  if (!ledByName(hidden, agents) || afterLeadingName(hidden, agents) === undefined) return [clause];
+  if (!ledByName(hidden, agents)) return [clause];
   const separator = /\s*[,;]\s*(?:and\s+)?|\s+and\s+/g;
   const joints = [...hidden.matchAll(separator)]
     .filter((match) => ledByName(hidden.slice(match.index + match[0].length), agents))
     .map((match) => ({ index: match.index, length: match[0].length }));
-  return joints.length === 0 ? [clause] : cutAt(clause, joints);
+  if (joints.length === 0) return [clause];
+  const items = cutAt(clause, joints);
+  // "Rename lead scraper -> Lead Finder, and weekly report -> Weekly Summary" starts with its verb
+  // and the later items say none: the verb is every item's (sharedVerbList), not a list of names.
+  const verbFirst = afterLeadingName(hidden, agents) === undefined;
+  if (verbFirst && items.slice(1).every((item) => afterLeadingName(masked(item), agents) !== undefined))
+    return [clause];
+  return items;
 }
 
 /**

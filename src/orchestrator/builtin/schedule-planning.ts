@@ -164,7 +164,7 @@ export function timesOnKeptDays(
 
 /** Words that say a time of day: digits, or "noon", "morning", "evening" and the like. */
 const timeWords =
-  /\d|\b(?:noon|midday|midnight|mornings?|evenings?|nights?|nightly|afternoons?|hourly|hours?|minutes?|mins?)\b/;
+  /\d|\b(?:noon|midday|midnight|mornings?|evenings?|nights?|nightly|afternoons?|hourly|hours?|minutes?|mins?|quarter|half|past|o'?clock|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/;
 
 /**
  * "Make the weekly report go out on tuesdays instead": only the days change, so the times it ran
