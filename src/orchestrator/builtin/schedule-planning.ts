@@ -144,22 +144,33 @@ export function timesOnKeptDays(
   if (!current || dayWords.test(reading.words.toLowerCase())) return undefined;
   // "Schedule X at 7" sets a schedule afresh; "at 9 instead", "move it to 9" changes its time.
   if (!changingWords.test(text.toLowerCase())) return undefined;
+  const both = bothCrons(reading.words, current.cron);
+  if (!both) return undefined;
+  const { fields, old } = both;
+  const [minute, hour, day, month, weekday] = fields;
+  // Only a time of day: "at 9", "at 7 and 19" (an interval or a range is a new pattern).
+  if (!/^\d+$/.test(minute) || !/^[\d,]+$/.test(hour) || day !== '*' || month !== '*' || weekday !== '*')
+    return undefined;
+  const [, , oldDay, oldMonth, oldWeekday] = old;
+  if (oldDay === '*' && oldMonth === '*' && oldWeekday === '*') return undefined;
+  return `${minute} ${hour} ${oldDay} ${oldMonth} ${oldWeekday}`;
+}
+
+type CronFields = [string, string, string, string, string];
+
+/** The five fields of the words' cron and of the agent's own; undefined when either is not five. */
+function bothCrons(words: string, current: string): { fields: CronFields; old: CronFields } | undefined {
   let wanted: string;
   try {
-    wanted = resolveCron({ text: reading.words });
+    wanted = resolveCron({ text: words });
   } catch {
     return undefined;
   }
   const fields = wanted.split(' ');
-  const old = current.cron.split(' ');
-  if (fields.length !== 5 || old.length !== 5) return undefined;
-  const [minute, hour, day, month, weekday] = fields as [string, string, string, string, string];
-  // Only a time of day: "at 9", "at 7 and 19" (an interval or a range is a new pattern).
-  if (!/^\d+$/.test(minute) || !/^[\d,]+$/.test(hour) || day !== '*' || month !== '*' || weekday !== '*')
-    return undefined;
-  const [, , oldDay, oldMonth, oldWeekday] = old as [string, string, string, string, string];
-  if (oldDay === '*' && oldMonth === '*' && oldWeekday === '*') return undefined;
-  return `${minute} ${hour} ${oldDay} ${oldMonth} ${oldWeekday}`;
+  const old = current.split(' ');
+  return fields.length === 5 && old.length === 5
+    ? { fields: fields as CronFields, old: old as CronFields }
+    : undefined;
 }
 
 /** Words that say a time of day: digits, or "noon", "morning", "evening" and the like. */
@@ -180,17 +191,10 @@ export function daysAtKeptTimes(
   // "Price monitor on weekdays only" narrows the days it runs on, as "instead" changes them.
   const changing = changingWords.test(text.toLowerCase()) || /\bonly\b/i.test(text);
   if (!current || timeWords.test(words) || !changing) return undefined;
-  let wanted: string;
-  try {
-    wanted = resolveCron({ text: reading.words });
-  } catch {
-    return undefined;
-  }
-  const fields = wanted.split(' ');
-  const old = current.cron.split(' ');
-  if (fields.length !== 5 || old.length !== 5) return undefined;
-  const [, , day, month, weekday] = fields as [string, string, string, string, string];
-  const [oldMinute, oldHour, oldDay, oldMonth] = old as [string, string, string, string, string];
+  const both = bothCrons(reading.words, current.cron);
+  if (!both) return undefined;
+  const [, , day, month, weekday] = both.fields;
+  const [oldMinute, oldHour, oldDay, oldMonth] = both.old;
   // Only days of the week, and an old schedule at fixed times on any day of any month.
   if (day !== '*' || month !== '*' || weekday === '*') return undefined;
   if (!/^\d+$/.test(oldMinute) || !/^[\d,]+$/.test(oldHour) || oldDay !== '*' || oldMonth !== '*')
