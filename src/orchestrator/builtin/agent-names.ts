@@ -7,7 +7,24 @@ import { typoDistance } from './typo-distance.ts';
 
 const filler = new Set(['the', 'my', 'our', 'a', 'an', 'agent', 'bot', 'one', 'that', 'this', 'please']);
 
+/**
+ * The words of names read before: every rule of a message reads the workspace's names again, and
+ * with hundreds of agents that was a tenth of the planner's time. Bounded, so a stream of new
+ * texts cannot grow it without end.
+ */
+const readWords = new Map<string, readonly string[]>();
+const readWordsAtMost = 5000;
+
 export function nameWords(text: string): string[] {
+  const known = readWords.get(text);
+  if (known) return [...known];
+  const words = wordsOf(text);
+  if (readWords.size >= readWordsAtMost) readWords.clear();
+  readWords.set(text, words);
+  return [...words];
+}
+
+function wordsOf(text: string): string[] {
   return (
     text
       .toLowerCase()
