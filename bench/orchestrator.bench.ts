@@ -59,7 +59,8 @@ async function measure(database: string, platform: Platform) {
   };
   // The free plan holds 100 agents; the bench needs more, as a team workspace would have.
   const plan = await call('PUT', `/api/workspaces/${workspace.id}/credits/plan`, token, { plan: 'team' });
-  if (plan.error) throw new Error(`could not move the bench workspace to the team plan: ${JSON.stringify(plan)}`);
+  if (plan.error)
+    throw new Error(`could not move the bench workspace to the team plan: ${JSON.stringify(plan)}`);
   const names: string[] = [];
   for (let index = 0; index < agentCount; index++) {
     const name = `${nouns[index % nouns.length]} ${kinds[Math.floor(index / nouns.length) % kinds.length]} ${Math.floor(index / 50) + 1}`;

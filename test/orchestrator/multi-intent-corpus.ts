@@ -988,4 +988,19 @@ export const multiIntentCorpus: MultiIntentCase[] = [
     operations: ['unchainAgents', 'chainAgents'],
     targets: ['Lead Scraper -> Reporting Agent', 'Lead Scraper -> Reporter'],
   },
+  // A list whose later item names an agent and what it should do; agents listed alone after a
+  // request are what it acts on.
+  {
+    text: 'two things:\n- resume the job collector\n- the monthly report needs to run on the 3rd at 6',
+    parts: 2,
+    operations: ['resumeAgent', 'scheduleAgent'],
+    targets: ['Job Collector', 'Monthly Report'],
+    schedules: [{ cron: '0 6 3 * *', timezone: 'Europe/Berlin' }],
+  },
+  {
+    text: 'run these now:\n1. lead scraper\n2. data collector',
+    parts: 2,
+    operations: ['runAgent', 'runAgent'],
+    targets: ['Lead Scraper', 'Data Collector'],
+  },
 ];

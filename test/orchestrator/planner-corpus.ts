@@ -1645,4 +1645,29 @@ export const corpus: CorpusCase[] = [
     agent: 'Weekly Report',
     schedule: { cron: '30 9 * * 3', timezone: 'Europe/Berlin' },
   },
+  // Second review: a long day typed with a letter left out; a time before words that are not
+  // times; "follow" a name with "lead" in it; a zone said with "run"; a conditional delete.
+  {
+    text: 'run the data collector on wednsday at 11',
+    operations: ['scheduleAgent'],
+    agent: 'Data Collector',
+    schedule: { runAt: '2026-11-25T10:00:00.000Z', timezone: 'Europe/Berlin' },
+  },
+  {
+    text: 'every weekday run the monthly report at 6 for the team',
+    operations: ['scheduleAgent'],
+    agent: 'Monthly Report',
+    schedule: { cron: '0 6 * * 1-5', timezone: 'Europe/Berlin' },
+  },
+  {
+    text: 'the data collector should always follow the lead scraper',
+    operations: ['chainAgents'],
+    chain: { from: 'Lead Scraper', to: 'Data Collector', on: 'always' },
+  },
+  {
+    text: 'run the price monitor on new york time',
+    operations: ['scheduleAgent'],
+    schedule: { cron: '0 6,10 * * *', timezone: 'America/New_York' },
+  },
+  { text: 'delete the reporter once the monthly report is done', reply: /Do you want to delete/ },
 ];

@@ -280,13 +280,13 @@ export class BuiltInPlanner implements Planner {
     const said = withSchemes(withoutPerRun(withVerbsCorrected(spaced, names)))
       .replace(/ {2,}/g, ' ')
       .trim();
-    // "Wake up the reporter at 7am every day": waking at a time is running then, not a resume.
-    const woken =
-      /\bwake\b/i.test(said) && scheduleIn(said)?.kind === 'found'
-        ? said
-            .replace(/\bwake\s+up\b|\bwake\b(?=(?:\s+\S+){1,4}?\s+up\b)/i, 'run')
-            .replace(/(\brun\b(?:\s+\S+){1,4}?)\s+up\b/i, '$1')
-        : said;
+    // "Wake up the reporter at 7am every day": waking an agent at a time is running it then, not
+    // a resume. Only where "wake" is followed by an agent and then a time ("wake me when …" and
+    // "wake up the job collector and schedule it …" stay as they are).
+    const woken = said.replace(
+      /\bwake\s+(?:up\s+)?(?!me\b|us\b)((?:the\s+)?[\w.()'-]+(?:\s+[\w.()'-]+){0,3}?)\s+(?:up\s+)?(?=(?:at|every|each|daily|on|tomorrow|tonight)\b)/i,
+      (whole, agent: string) => (scheduleIn(said)?.kind === 'found' ? `run ${agent} ` : whole),
+    );
     const request = { ...asked, text: withParticlesJoined(withoutKeptState(woken)) };
     // "Create X, run it hourly and send its results to Y": each part through #planOne, one plan.
     const several = await planSeveralIntents(request, (part) => this.#planOne(part));
@@ -675,10 +675,9 @@ export class BuiltInPlanner implements Planner {
           /\b(?:from|off|out of)\s+((?:the|its|their|our|my|this|that)\s+[^,.;!?]{1,40}|[a-z0-9._%+-]+@\S+)/i.exec(
             text,
           );
-        const conditional =
-          /\b(?:when|whenever|if|once|as soon as|in case)\b[^.!?]*\b(?:drops?|dropped|deleted?|removed?)\b/i.test(
-            text,
-          );
+        // A delete said with a condition ("once the monthly report is done", "if it failed") is
+        // not one to plan now, nor of the agent the condition names.
+        const conditional = /\b(?:when|whenever|if|once|after|as soon as|in case|unless)\b/i.test(text);
         if ((from?.[1] && !/\b(?:workspace|list|account|everything)\b/i.test(from[1])) || conditional)
           return {
             reply: `Do you want to delete "${agent.name}" itself${from?.[1] ? `, or only take it off ${from[1].trim()}` : ''}? Say "delete ${agent.name}" to delete the agent, or say what to change (its page, its schedule, its steps, its chains).`,

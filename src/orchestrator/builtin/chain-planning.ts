@@ -76,7 +76,7 @@ const weakChainShapes = [
   // "The reporter should run after the scraper", "have Y kick off once X is done".
   `^(?:(?:make|have|let)\\s+)?(?<to>.+?)\\s+(?:(?:should|must|needs? to|has to|will|can|to)\\s+)?(?:always\\s+)?${start}\\s+(?:right\\s+|straight\\s+|directly\\s+|automatically\\s+)?${when}\\s+(?<from>.+?)(?:\\s+(?:is|has)?\\s*${ending})?$`,
   // "Make the reporter follow the weekly report", "the reporter should come after the scraper".
-  `^(?:(?:make|have|let)\\s+)?(?<to>.+?)\\s+(?:(?:should|must|needs? to|has to|will|to)\\s+)?(?:always\\s+)?(?:follows?|come after|comes after|go after|goes after)\\s+(?:(?:right|straight|directly)\\s+)?(?!.*\\b(?:format|layout|style|template|same|like|selectors?|pattern|structure|example|rules?|instructions?|steps?|lead)\\b)(?!.*['’]s\\s+\\w+\\s*$)(?<from>.+?)(?:\\s+instead)?$`,
+  `^(?:(?:make|have|let)\\s+)?(?<to>.+?)\\s+(?:(?:should|must|needs? to|has to|will|to)\\s+)?(?:always\\s+)?(?:follows?|come after|comes after|go after|goes after)\\s+(?:(?:right|straight|directly)\\s+)?(?!.*\\b(?:format|layout|style|template|same|like|selectors?|pattern|structure|example|rules?|instructions?|steps?)\\b)(?<from>.+?)(?:['’]s\\s+(?:runs?|finish|end))?(?:\\s+instead)?$`,
   `\\b${handOver}\\s+(?:the\\s+)?${results}\\s+(?:of|from)\\s+(?<from>.+?)\\s+(?:(?:on|over)\\s+)?(?:to|into|onto)\\s+(?<to>.+)$`,
   `\\b${handOver}\\s+(?<from>.+?)(?:'s)?\\s+${results}\\s+(?:(?:on|over)\\s+)?(?:to|into|onto)\\s+(?<to>.+)$`,
   // "…, and send results to the reporter": the results of the agent just spoken of ("it").

@@ -318,7 +318,7 @@ function byLongestName<T extends { name: string }>(agents: readonly T[]): T[] {
  * whole name, else the words people shorten it to ("the price monitor hourly" for "example.com
  * Price Monitor"), when they name that one agent only.
  */
-function afterLeadingName(text: string, agents: readonly { name: string }[]): string | undefined {
+export function afterLeadingName(text: string, agents: readonly { name: string }[]): string | undefined {
   for (const agent of byLongestName(agents)) {
     const found = new RegExp(`^\\s*(?:the\\s+)?${namePattern(agent.name)}(?![a-z0-9])(.*)$`, 'is').exec(text);
     if (found) return found[1] ?? '';
@@ -431,11 +431,6 @@ export function addressList(clause: string): string[] {
   const addresses = [...clause.matchAll(addressPattern)];
   if (addresses.length < 2 || !perPageVerbs.test(clause.slice(0, addresses[0]?.index ?? 0))) return [clause];
   if (addresses.some((address) => /hook/i.test(address[0]))) return [clause];
-  // "… into one list", or pages of one listing: one agent reads them all.
-  if (/\b(?:into one|in one|one list|one file|one sheet|together|combined|single|merged?)\b/i.test(clause))
-    return [clause];
-  const pages = new Set(addresses.map((address) => address[0].replace(/[?#].*$/, '')));
-  if (pages.size < addresses.length) return [clause];
   for (let index = 1; index < addresses.length; index++) {
     const previous = addresses[index - 1] as RegExpMatchArray;
     const between = clause.slice((previous.index ?? 0) + previous[0].length, addresses[index]?.index);

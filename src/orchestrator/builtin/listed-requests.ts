@@ -12,24 +12,48 @@ const numberMark =
 /** "- ", "* ", "• " at the start of a line. */
 const bulletMark = /(?:^|\n)\s*[-*•]\s+/g;
 
+/** How a list's items are read: as requests of their own, or as agents a request acts on. */
+export interface ListReading {
+  /** Whether the words start a request of their own ("pause the reporter", "the reporter should run …"). */
+  opensRequest: (item: string) => boolean;
+  /** Whether the words name an agent and little else ("the lead scraper", "reporter too"). */
+  namesAgent: (item: string) => boolean;
+}
+
 /**
- * The items of a list written in the message, when each is a request and the words before the
- * list ask for nothing ("couple things:"); the message itself otherwise ("pause these: - the
- * lead scraper - the reporter" lists what one request acts on, "give me: - title - link" data).
+ * The requests of a list written in the message; the message itself when it holds none. Each item
+ * that starts a request is one; an item that only names an agent joins the request before it
+ * ("- pause the reporter - the lead scraper too"), or the request said before the list ("pause
+ * these: - the lead scraper - the reporter" is one pause of both). An item that is neither
+ * ("give me: - title - link") leaves the message as it was, data and all.
  */
-export function listedRequests(text: string, opensRequest: (item: string) => boolean): string[] {
+export function listedRequests(text: string, reading: ListReading): string[] {
   const numbered = numberedItems(text);
   const bullets = [...text.matchAll(bulletMark)];
   const items = numbered.length > 1 ? numbered : bullets.length > 1 ? cut(text, bullets) : [];
   if (items.length < 2) return [text];
   const first = numbered.length > 1 ? firstMark(text, numberMark) : bullets[0]?.index;
-  const before = text.slice(0, first ?? 0);
-  if (
-    opensRequest(before.replace(/^[^a-z]*(?:(?:hey|hi|hello|ok|okay|so|pls|please)\b[^a-z]*)*/i, '')) ||
-    /\b(?:these|the following|this|them)\s*:?\s*$/i.test(before)
-  )
-    return [text];
-  return items.every(opensRequest) ? items : [text];
+  const before = text
+    .slice(0, first ?? 0)
+    .replace(/^[^a-z]*(?:(?:hey|hi|hello|ok|okay|so|pls|please)\b[^a-z]*)*/i, '')
+    .trim();
+  const requests: string[] = [];
+  const targets: string[] = [];
+  for (const item of items) {
+    if (reading.opensRequest(item)) requests.push(item);
+    else if (!reading.namesAgent(item)) return [text];
+    else if (requests.length > 0) requests[requests.length - 1] = `${requests.at(-1)} and ${item}`;
+    else targets.push(item);
+  }
+  if (targets.length > 0) {
+    // "Pause these:" before agents named alone: that request, of each of them.
+    const asked = before.replace(/\s*\b(?:these|the following|them|this|all of these)?\s*[:,-]*\s*$/i, '');
+    if (!reading.opensRequest(asked)) return [text];
+    return [`${asked} ${targets.join(' and ')}`, ...requests];
+  }
+  // "Pause the lead scraper. Reasons: - …": a request before the list keeps the list as its words.
+  if (reading.opensRequest(before)) return [text];
+  return requests;
 }
 
 function firstMark(text: string, pattern: RegExp): number | undefined {

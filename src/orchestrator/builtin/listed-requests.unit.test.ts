@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { opensRequest } from './clause-splitting.ts';
 import { listedRequests } from './listed-requests.ts';
 
-const listed = (text: string) => listedRequests(text, opensRequest);
+// Agents are named by capital letters here: "A", "the B".
+const namesAgent = (item: string) => /^(?:the\s+)?[A-Z](?:\s+too)?$/.test(item.trim());
+const listed = (text: string) => listedRequests(text, { opensRequest, namesAgent });
 
 describe('requests written as a list', () => {
   it('cuts at numbers counting up from 1, leaving out the words before the first', () => {
@@ -30,9 +32,13 @@ describe('requests written as a list', () => {
     expect(listed(sentences)).toEqual([sentences]);
   });
 
-  it('leaves a list that is what one request acts on, or data, with its request', () => {
+  it('reads agents listed alone as what the request before them acts on', () => {
+    expect(listed('Please pause these:\n- the A\n- B')).toEqual(['pause the A and B']);
+    expect(listed('todo:\n- pause the A\n- B too\n- run C')).toEqual(['pause the A and B too', 'run C']);
+  });
+
+  it('leaves a list of data, or reasons, with its request', () => {
     for (const text of [
-      'Please pause these:\n- the lead scraper\n- the reporter',
       'scrape https://example.com/jobs and give me:\n- title\n- company\n- link',
       'create a scraper for https://example.com with these fields: 1) title 2) company 3) salary',
       'run the weekly report every monday at 9 and email it to:\n- ann@example.com\n- bob@example.com',

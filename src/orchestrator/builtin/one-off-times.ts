@@ -91,7 +91,7 @@ export function oneOffIn(text: string, timezone: string, now: Date): OneOffReadi
       !clock.isCertain('meridiem') &&
       hour >= 1 &&
       hour <= 7 &&
-      !/\b0\d|:\d\d|\bmorning\b|\bam\b|a\.m\./i.test(text) &&
+      !/\b0\d|\bmorning\b|\bam\b|a\.m\./i.test(text) &&
       at.getTime() < now.getTime() &&
       at.getTime() + halfDay > now.getTime()
     )

@@ -244,7 +244,7 @@ function withTimeApart(found: string, tokens: string[], best: { start: number; e
       const next = tokens[end] ?? '';
       if (
         next &&
-        !/^(?:am|pm|please|pls|then|and|every|each|daily|on|in|sharp|o'?clock|cet|utc|today|tomorrow)$/.test(
+        !/^(?:am|pm|please|pls|then|and|every|each|daily|on|in|sharp|o'?clock|cet|utc|today|tomorrow|for|if|by|with|so|to|when|until|as|via|thanks|thx|ok)$/.test(
           next,
         ) &&
         next !== masked

@@ -29,7 +29,7 @@ export function planZoneChange(
     )
   )
     return undefined;
-  if (/\b(?:delete|remove|pause|resume|rename|run|stop|disable|enable|chain|copy|duplicate)\b/i.test(text))
+  if (/\b(?:delete|remove|pause|resume|rename|stop|disable|enable|chain|copy|duplicate)\b/i.test(text))
     return undefined;
   const agent = mentioned[0] as SnapshotAgent;
   const nameless = withoutLiterals(text.replace(new RegExp(escaped(agent.name), 'gi'), ' '));

@@ -10,7 +10,9 @@ import type { PlannerAnswer, PlannerRequest, WorkspaceSnapshot } from '../planne
 import { agentsMentioned, nameWords } from './agent-names.ts';
 import {
   addressList,
+  afterLeadingName,
   asksAboutWorkspace,
+  masked,
   nameLedList,
   objectList,
   opensRequest,
@@ -590,10 +592,18 @@ export function requestsIn(text: string, agents: readonly { name: string }[]): s
   const parts: string[] = [];
   // "Run the weekly report now + send results to the reporter": "+" and "&" between words join
   // requests as "and" does.
-  const clauses = listedRequests(
-    withKindOnes(text.replace(/(?<=\S)\s+[+&]\s+(?=\S)/g, ' and '), agents),
-    opensRequest,
-  )
+  const clauses = listedRequests(withKindOnes(text.replace(/(?<=\S)\s+[+&]\s+(?=\S)/g, ' and '), agents), {
+    // "The weekly report should run on fridays": an agent, then what it should do.
+    opensRequest: (item) =>
+      opensRequest(item) ||
+      (agentsMentioned(item, agents).length > 0 &&
+        /\b(?:should|needs? to|must|has to|have to|is to|to be|runs?|ought to)\b/i.test(item)),
+    namesAgent: (item) =>
+      agentsMentioned(item, agents).length > 0 &&
+      afterLeadingName(masked(item), agents)
+        ?.replace(/\b(?:too|as well|also|please|pls)\b|[.,;!]/gi, '')
+        .trim() === '',
+  })
     .flatMap((item) => numberedAgents(withSharedNameWord(item, agents)))
     .flatMap(splitClauses)
     .map(withoutAsides)

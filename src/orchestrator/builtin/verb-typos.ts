@@ -78,6 +78,11 @@ const misspellings: Record<string, string> = {
   tusday: 'tuesday',
   satuday: 'saturday',
   saterday: 'saturday',
+  moday: 'monday',
+  mondy: 'monday',
+  fridy: 'friday',
+  frday: 'friday',
+  sundy: 'sunday',
   evry: 'every',
   evrey: 'every',
 };
@@ -180,11 +185,11 @@ function corrected(word: string, kept: ReadonlySet<string>): string {
     !/^[a-z]+$/.test(lower)
   )
     return word;
-  // A time word only by a letter swapped or mistyped ("thrusday", "fridya"), never one left out
-  // or added: "Frida" and "Sundar" are names.
+  // A short time word only by a letter swapped or mistyped ("fridya"), never one left out or
+  // added: "Frida" and "Sundar" are names. Long ones ("thurday", "wednsday") take either.
   const near = verbs.filter(
     (verb) =>
-      Math.abs(verb.length - lower.length) <= (timeWords.has(verb) ? 0 : 1) &&
+      Math.abs(verb.length - lower.length) <= (timeWords.has(verb) && verb.length < 7 ? 0 : 1) &&
       typoDistance(lower, verb) === 1,
   );
   // Two verbs equally near ("pasued": paused, or pause with a letter more?) take the closer length.
