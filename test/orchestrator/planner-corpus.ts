@@ -1670,4 +1670,18 @@ export const corpus: CorpusCase[] = [
     schedule: { cron: '0 6,10 * * *', timezone: 'America/New_York' },
   },
   { text: 'delete the reporter once the monthly report is done', reply: /Do you want to delete/ },
+  // Days taken off with "take … off": the schedule without them, never only on them.
+  {
+    text: 'take the price monitor off sundays',
+    operations: ['scheduleAgent'],
+    agent: 'example.com Price Monitor',
+    schedule: { cron: '0 6,10 * * 1-6', timezone: 'Europe/Berlin' },
+  },
+  // "Set X to 9" changes its time; its days stay.
+  {
+    text: 'set the weekly report to 10',
+    operations: ['scheduleAgent'],
+    agent: 'Weekly Report',
+    schedule: { cron: '0 10 * * 1', timezone: 'Europe/Berlin' },
+  },
 ];

@@ -125,7 +125,7 @@ export function nextTimesInWords(nextRuns: readonly string[], timezone: string, 
 
 /** Words that change a schedule's time rather than set a new one. */
 const changingWords =
-  /\b(?:instead|change|changed|move|moved|shift|shifted|push|pushed|bring|earlier|later|rather|switch|actually|make it|reschedule)\b/;
+  /\b(?:instead|change|changed|move|moved|shift|shifted|push|pushed|bring|earlier|later|rather|switch|actually|make it|reschedule|set)\b/;
 
 /** Words that say which days, or that every day is meant ("every morning at 7", "daily at 7"). */
 const dayWords =

@@ -9,6 +9,7 @@ import { hasAny } from './request-text.ts';
 import { scheduleIn } from './schedule-phrases.ts';
 import { inSentence, nextTimesInWords, planUnschedule, scheduleState } from './schedule-planning.ts';
 import {
+  offDays,
   runningWords,
   scheduleStopWords,
   skipWords,
@@ -32,8 +33,8 @@ export function readScheduleStop(text: string, agentNames: readonly string[] = [
   const lower = agentNames
     .reduce((rest, name) => rest.replace(new RegExp(escaped(name), 'gi'), ' '), text)
     .toLowerCase();
-  if (!scheduleStopWords.test(lower) || !(runningWords.test(lower) || skipWords.test(lower)))
-    return undefined;
+  const stops = scheduleStopWords.test(lower) && (runningWords.test(lower) || skipWords.test(lower));
+  if (!stops && !offDays.test(lower)) return undefined;
   // In the order they are said: "on Saturdays or Sundays".
   const named = weekDays
     .map((day) => ({ ...day, at: lower.search(day.pattern) }))

@@ -13,6 +13,10 @@ export const runningWords =
 /** Words that take times off on their own, with no word for running: "skip Mondays for X". */
 export const skipWords = /\b(?:skip|skipping|leave out|drop)\b/i;
 
+/** "Take the lead scraper off mondays", "pull X off weekends": days taken off with no other word. */
+export const offDays =
+  /\b(?:take|taking|pull|knock|get)\b.*\boff\s+(?:of\s+)?(?:on\s+)?(?:the\s+|its\s+)?(?:week ?(?:day|end)s?|work ?days?|business days?|(?:mon|tues|wednes|thurs|fri|satur|sun)days?)\b/i;
+
 /** Week days in words, with cron's numbers (Sunday is 0). */
 export const weekDays: { pattern: RegExp; days: number[]; words: string }[] = [
   { pattern: /\b(?:weekday|work ?day|business day)s?\b/i, days: [1, 2, 3, 4, 5], words: 'weekdays' },
